@@ -1,0 +1,40 @@
+"""Comparison between outlets covering one event.
+
+* ``vocabulary``: distinctive terms by prior-smoothed log-odds (``distinctive_terms``).
+* ``alignment``: sentence alignment across articles (``align_pair``, ``align_many``).
+* ``labels``: competing wordings for the same referent in aligned sentences.
+* ``rates``: rates per 1,000 words with exact Poisson intervals.
+
+Plain Python (numpy/scipy/scikit-learn); no Django and no imports from the rest of the engine.
+"""
+
+from .alignment import (
+    AlignedRow,
+    AlignmentScores,
+    align_many,
+    align_pair,
+    alignment_scores,
+    row_pairs,
+)
+from .labels import Referent, competing_labels
+from .rates import Rate, rate_per_1000
+from .vocabulary import Term, distinctive_terms, log_odds_z, term_counts, terms, word_count
+
+__all__ = [
+    "AlignedRow",
+    "AlignmentScores",
+    "Rate",
+    "Referent",
+    "Term",
+    "align_many",
+    "align_pair",
+    "alignment_scores",
+    "competing_labels",
+    "distinctive_terms",
+    "log_odds_z",
+    "rate_per_1000",
+    "row_pairs",
+    "term_counts",
+    "terms",
+    "word_count",
+]
