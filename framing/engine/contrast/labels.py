@@ -2,10 +2,11 @@
 
 Within each aligned row the sentences are compared word by word (difflib). Where one sentence
 has a stretch of words that the other replaces with a different stretch ("the bloc's *reckless
-provocation*" / "the bloc's *routine exercise*"), the caller's terms falling inside those
-stretches fill the same slot in the shared sentence frame and are linked as wordings of one
-referent. Links are merged across rows (a wording linked to two others joins them into one
-referent), so a referent collects every wording any outlet used for it.
+provocation*" / "the bloc's *routine exercise*", or an insertion: "the *illegal* blockade"), the
+caller's terms falling inside corresponding stretches fill the same slot in the shared sentence
+frame and are linked as wordings of one referent. Links are merged across rows (a wording linked
+to two others joins them into one referent), so a referent collects every wording any outlet
+used for it.
 """
 
 from __future__ import annotations
@@ -85,17 +86,61 @@ def _find_unused(haystack: str, needle: str, used: set[tuple[int, int]]) -> tupl
     return None
 
 
+def _covered_by_term(lo: int, hi: int, terms: list[_Term]) -> bool:
+    """True if a term covers tokens [lo, hi) and reaches beyond them (the run is part of it)."""
+    return any(
+        t.first_token <= lo
+        and hi - 1 <= t.last_token
+        and (t.first_token < lo or t.last_token >= hi)
+        for t in terms
+    )
+
+
+def _slots(
+    toks_a: list[str], toks_b: list[str], terms_a: list[_Term], terms_b: list[_Term]
+) -> list[tuple[int, int, int, int]]:
+    """Token regions (i1, i2, j1, j2) where the two sentences differ.
+
+    Consecutive differences are merged across an equal run when that run lies inside a longer
+    term ("the port of *Ostrel*" / "*Ostrel* harbour"): a term is one unit, so a shared word
+    inside it must not split its slot in two.
+    """
+    matcher = SequenceMatcher(None, toks_a, toks_b, autojunk=False)
+    regions: list[list[int]] = []
+    current: list[int] | None = None
+    differs = False
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        absorbed = op == "equal" and (
+            _covered_by_term(i1, i2, terms_a) or _covered_by_term(j1, j2, terms_b)
+        )
+        if op == "equal" and not absorbed:
+            if current is not None and differs:
+                regions.append(current)
+            current, differs = None, False
+            continue
+        if current is None:
+            current = [i1, i2, j1, j2]
+        else:
+            current = [
+                min(current[0], i1),
+                max(current[1], i2),
+                min(current[2], j1),
+                max(current[3], j2),
+            ]
+        differs = differs or op != "equal"
+    if current is not None and differs:
+        regions.append(current)
+    return [(r[0], r[1], r[2], r[3]) for r in regions]
+
+
 def _slot_links(
     sent_a: str, terms_a: list[_Term], sent_b: str, terms_b: list[_Term]
 ) -> list[tuple[_Term, _Term]]:
-    """Pairs of terms occupying the same slot: inside matching 'replace' stretches of the diff."""
+    """Pairs of terms occupying the same slot: inside corresponding differing regions."""
     toks_a = [m.group().lower() for m in TOKEN_RE.finditer(sent_a)]
     toks_b = [m.group().lower() for m in TOKEN_RE.finditer(sent_b)]
     links = []
-    matcher = SequenceMatcher(None, toks_a, toks_b, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op != "replace":
-            continue
+    for i1, i2, j1, j2 in _slots(toks_a, toks_b, terms_a, terms_b):
         in_a = [t for t in terms_a if t.first_token < i2 and i1 <= t.last_token]
         in_b = [t for t in terms_b if t.first_token < j2 and j1 <= t.last_token]
         if len(in_a) == 1 or len(in_b) == 1:
