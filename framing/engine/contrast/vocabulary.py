@@ -36,10 +36,12 @@ def terms(
 
     Unigrams skip stop words. Bigrams are adjacent words within one clause, neither of which is a
     stop word, so no bigram spans a stop word ("bloc of nations" gives none) or consists of them.
+    Curly apostrophes are read as straight ones.
     """
     low, high = ngram
     out: list[str] = []
-    for clause in BREAK_RE.split(text.lower()):
+    # Outlets differ in typography; a curly apostrophe must not make "velmar’s" look distinctive.
+    for clause in BREAK_RE.split(text.lower().replace("’", "'")):
         words = WORD_RE.findall(clause)
         keep = [w not in stop_words for w in words]
         if low <= 1 <= high:

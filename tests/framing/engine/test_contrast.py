@@ -62,6 +62,10 @@ def test_terms_keep_hyphenated_words_whole():
     assert "self-defence" in terms("An act of self-defence.", (1, 1))
 
 
+def test_curly_and_straight_apostrophes_give_the_same_term():
+    assert terms("Velmar’s navy", (1, 1)) == terms("Velmar's navy", (1, 1))
+
+
 def test_word_count_includes_stop_words():
     assert word_count("The bloc staged a drill.") == 5
 
