@@ -1,0 +1,48 @@
+# Parallax: `make run` (set up + serve with demo data) and `make test` (set up + all checks).
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Dev server only: DEBUG on, a throwaway key. Production sets its own environment.
+RUN_ENV := DEBUG=1
+
+.PHONY: setup run test lint format test-fast bench clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt .python-version
+	@test -x $(PY) || "$$(scripts/find-python.sh)" -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $(STAMP)
+
+run: setup
+	$(RUN_ENV) $(PY) manage.py migrate --noinput -v0
+	$(RUN_ENV) $(PY) manage.py load_demo
+	@echo ""
+	@echo "  Parallax is at http://$(HOST):$(PORT)/"
+	@echo "  Log in as demo@parallax.example with password parallax-demo"
+	@echo ""
+	@$(RUN_ENV) $(PY) manage.py db_worker --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test: setup lint
+	$(PY) manage.py makemigrations --check --dry-run --settings=parallax.settings_test -v0
+	$(PY) scripts/browser_status.py
+	$(PY) -m pytest -n auto -q --hypothesis-profile=ci
+
+bench: setup
+	for f in bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
+
+clean:
+	rm -rf $(VENV) var

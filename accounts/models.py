@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+
+class Role(models.TextChoices):
+    OWNER = "owner", "Owner"
+    ANALYST = "analyst", "Analyst"
+    ANNOTATOR = "annotator", "Annotator"
+    VIEWER = "viewer", "Viewer"
+
+
+class Capability(models.TextChoices):
+    """What a role may do; views ask for a capability, never for a role."""
+
+    VIEW = "view"
+    EXPORT = "export"
+    ANNOTATE = "annotate"
+    EDIT = "edit"  # upload, edit events/outlets/articles, run and train models
+    MANAGE = "manage"  # members and workspace settings
+
+
+ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
+    Role.OWNER: frozenset(Capability.values),
+    Role.ANALYST: frozenset({"view", "export", "annotate", "edit"}),
+    Role.ANNOTATOR: frozenset({"view", "annotate"}),
+    Role.VIEWER: frozenset({"view", "export"}),
+}
+
+
+class EmailUserManager(UserManager):
+    def get_by_natural_key(self, username: str | None) -> User:
+        # Log-in by e-mail must not depend on the case the user typed.
+        return self.get(email__iexact=username)
+
+
+class User(AbstractUser):
+    """A person; signs in with e-mail and password, shown by username."""
+
+    email = models.EmailField("e-mail address", unique=True)
+
+    objects = EmailUserManager()
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = ["username"]
+
+    class Meta:
+        ordering = ["username"]
+
+    def __str__(self) -> str:
+        return self.username
+
+
+class Workspace(models.Model):
+    """A team's space; everything an analyst sees belongs to exactly one workspace."""
+
+    name = models.CharField(max_length=120)
+    description = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        through="Membership",
+        through_fields=("workspace", "user"),
+        related_name="workspaces",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("workspace_detail", args=[self.pk])
+
+
+class Membership(models.Model):
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.VIEWER)
+    created_at = models.DateTimeField(default=timezone.now)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["workspace", "user"], name="one_membership_per_user")
+        ]
+        ordering = ["workspace", "user__username"]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.workspace} ({self.role})"
+
+    def can(self, capability: str) -> bool:
+        return capability in ROLE_CAPABILITIES[self.role]
+
+    # For templates, which cannot pass arguments.
+    @property
+    def can_edit(self) -> bool:
+        return self.can(Capability.EDIT)
+
+    @property
+    def can_manage(self) -> bool:
+        return self.can(Capability.MANAGE)
+
+    @property
+    def can_annotate(self) -> bool:
+        return self.can(Capability.ANNOTATE)
+
+    @property
+    def can_export(self) -> bool:
+        return self.can(Capability.EXPORT)
+
+
+class Invitation(models.Model):
+    """An invitation for an e-mail address that has no account yet; accepted on sign-up."""
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField()
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.VIEWER)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["workspace", "email"], name="one_invitation_per_email")
+        ]
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.workspace} ({self.role})"

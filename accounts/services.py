@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import Invitation, Membership, Role, User, Workspace
+
+
+@transaction.atomic
+def user_signup(*, email: str, username: str, password: str) -> User:
+    """Create an account and accept every pending invitation for its e-mail address."""
+    email = User.objects.normalize_email(email).lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError({"email": "An account with this e-mail address already exists."})
+    user = User(email=email, username=username)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    for invitation in Invitation.objects.filter(email__iexact=email, accepted_at__isnull=True):
+        _membership_upsert(
+            workspace=invitation.workspace,
+            user=user,
+            role=invitation.role,
+            invited_by=invitation.invited_by,
+        )
+        invitation.accepted_at = timezone.now()
+        invitation.save(update_fields=["accepted_at"])
+    return user
+
+
+@transaction.atomic
+def workspace_create(*, user: User, name: str, description: str = "") -> Workspace:
+    """Create a workspace owned by `user`, with the default codebooks installed."""
+    from framing.services import codebooks_install_defaults
+
+    workspace = Workspace(name=name, description=description, created_by=user)
+    workspace.full_clean()
+    workspace.save()
+    _membership_upsert(workspace=workspace, user=user, role=Role.OWNER, invited_by=None)
+    codebooks_install_defaults(workspace=workspace)
+    return workspace
+
+
+def _membership_upsert(
+    *, workspace: Workspace, user: User, role: str, invited_by: User | None
+) -> Membership:
+    membership, _ = Membership.objects.update_or_create(
+        workspace=workspace, user=user, defaults={"role": role, "invited_by": invited_by}
+    )
+    return membership
+
+
+@transaction.atomic
+def member_invite(
+    *, workspace: Workspace, invited_by: User, identifier: str, role: str
+) -> Membership | Invitation:
+    """Add a member by username or e-mail.
+
+    An existing account becomes a member at once; an unknown e-mail address gets an
+    invitation that is accepted when that address signs up.
+    """
+    identifier = identifier.strip()
+    if role not in Role.values:
+        raise ValidationError({"role": f"Unknown role {role!r}."})
+    user = User.objects.filter(email__iexact=identifier).first() or (
+        User.objects.filter(username=identifier).first()
+    )
+    if user is not None:
+        if Membership.objects.filter(workspace=workspace, user=user).exists():
+            raise ValidationError({"identifier": f"{user} is already a member."})
+        return _membership_upsert(workspace=workspace, user=user, role=role, invited_by=invited_by)
+    if "@" not in identifier:
+        raise ValidationError({"identifier": f"No user is called {identifier!r}."})
+    invitation, _ = Invitation.objects.update_or_create(
+        workspace=workspace,
+        email=identifier.lower(),
+        defaults={"role": role, "invited_by": invited_by, "accepted_at": None},
+    )
+    invitation.full_clean()
+    send_mail(
+        subject=f"You are invited to the Parallax workspace {workspace.name}",
+        message=(
+            f"{invited_by} invited you to the workspace {workspace.name} as "
+            f"{invitation.get_role_display()}. Sign up with this e-mail address to join."
+        ),
+        from_email=None,
+        recipient_list=[invitation.email],
+    )
+    return invitation
+
+
+def _ensure_an_owner_remains(*, membership: Membership, new_role: str | None) -> None:
+    if membership.role != Role.OWNER or new_role == Role.OWNER:
+        return
+    owners = Membership.objects.filter(workspace=membership.workspace, role=Role.OWNER)
+    if owners.count() <= 1:
+        raise ValidationError("A workspace must keep at least one owner.")
+
+
+@transaction.atomic
+def member_set_role(*, membership: Membership, role: str) -> Membership:
+    if role not in Role.values:
+        raise ValidationError({"role": f"Unknown role {role!r}."})
+    _ensure_an_owner_remains(membership=membership, new_role=role)
+    membership.role = role
+    membership.full_clean()
+    membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
+def member_remove(*, membership: Membership) -> None:
+    _ensure_an_owner_remains(membership=membership, new_role=None)
+    membership.delete()

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from accounts import services
+from accounts.access import require, workspaces_for
+from accounts.forms import InviteForm, RoleForm, SignupForm, WorkspaceForm
+from accounts.models import Capability, Membership
+from articles.selectors import events_with_counts
+
+
+def _form_error(form, exc: ValidationError) -> None:
+    """Show a service's ValidationError on the form, field by field where it names one."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.user_signup(**form.cleaned_data)
+        except ValidationError as exc:
+            _form_error(form, exc)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            return redirect("home")
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    workspaces = workspaces_for(user=request.user).annotate(n_events=Count("events"))
+    form = WorkspaceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        workspace = services.workspace_create(user=request.user, **form.cleaned_data)
+        return redirect(workspace)
+    return render(request, "accounts/home.html", {"workspaces": workspaces, "form": form})
+
+
+@login_required
+def workspace_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = require(user=request.user, workspace_id=pk)
+    events = events_with_counts(workspace=membership.workspace)
+    ctx = {"workspace": membership.workspace, "membership": membership, "events": events}
+    return render(request, "accounts/workspace_detail.html", ctx)
+
+
+@login_required
+def members(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = require(user=request.user, workspace_id=pk)
+    workspace = membership.workspace
+    form = InviteForm(request.POST or None)
+    if request.method == "POST":
+        require(user=request.user, workspace_id=pk, capability=Capability.MANAGE)
+        if form.is_valid():
+            try:
+                result = services.member_invite(
+                    workspace=workspace, invited_by=request.user, **form.cleaned_data
+                )
+            except ValidationError as exc:
+                _form_error(form, exc)
+            else:
+                messages.success(request, _invite_message(result))
+                return redirect("members", pk=pk)
+    ctx = {
+        "workspace": workspace,
+        "membership": membership,
+        "members": workspace.memberships.select_related("user"),
+        "invitations": workspace.invitations.filter(accepted_at__isnull=True),
+        "form": form,
+        "role_form": RoleForm(),
+    }
+    return render(request, "accounts/members.html", ctx)
+
+
+def _invite_message(result: object) -> str:
+    if isinstance(result, Membership):
+        return f"{result.user} is now a member ({result.get_role_display()})."
+    return f"Invitation sent to {result.email}."  # type: ignore[attr-defined]
+
+
+def _get_membership_for_owner(request: HttpRequest, pk: int, member_pk: int) -> Membership:
+    require(user=request.user, workspace_id=pk, capability=Capability.MANAGE)
+    return get_object_or_404(
+        Membership.objects.select_related("user"), pk=member_pk, workspace_id=pk
+    )
+
+
+@login_required
+@require_POST
+def member_role(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
+    target = _get_membership_for_owner(request, pk, member_pk)
+    form = RoleForm(request.POST)
+    if form.is_valid():
+        try:
+            services.member_set_role(membership=target, role=form.cleaned_data["role"])
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    return redirect("members", pk=pk)
+
+
+@login_required
+@require_POST
+def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
+    target = _get_membership_for_owner(request, pk, member_pk)
+    try:
+        services.member_remove(membership=target)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("members", pk=pk)

@@ -1,0 +1,208 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import Workspace
+
+
+class Event(models.Model):
+    """Something that happened, covered by articles from several outlets."""
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="events")
+    title = models.CharField(max_length=250)
+    description = models.TextField(blank=True)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    tags = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The model version whose analyses this event's pages show; switching is opt-in.
+    analysis_model = models.ForeignKey(
+        "framing.ModelVersion",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-start_date", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(start_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="event_dates_in_order",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("event_detail", args=[self.pk])
+
+
+class OutletType(models.TextChoices):
+    STATE_MEDIA = "state_media", "State media"
+    STATE_AFFILIATED = "state_affiliated", "State-affiliated"
+    PUBLIC_BROADCASTER = "public_broadcaster", "Public broadcaster"
+    COMMERCIAL = "commercial", "Commercial"
+    WIRE_AGENCY = "wire_agency", "Wire agency"
+    GOVERNMENT = "government", "Government / official"
+    NGO = "ngo", "NGO"
+    OTHER = "other", "Other"
+
+
+class Outlet(models.Model):
+    """A publisher. Its type carries a citation so analysts can say why it is called so."""
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="outlets")
+    name = models.CharField(max_length=200)
+    domain = models.CharField(max_length=253, blank=True)
+    homepage = models.URLField(blank=True)
+    country = models.CharField(max_length=100, blank=True)
+    language = models.CharField(max_length=16, blank=True)
+    type = models.CharField(max_length=32, choices=OutletType.choices, default=OutletType.OTHER)
+    type_source = models.CharField(
+        "source of classification",
+        max_length=500,
+        blank=True,
+        help_text="Where the type comes from: a register, a study, the outlet's own statement.",
+    )
+    type_date = models.DateField("classified on", null=True, blank=True)
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["workspace", "name"], name="outlet_name_per_workspace")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("outlet_detail", args=[self.pk])
+
+
+class SourceFile(models.Model):
+    """The original bytes an article came from (upload or fetched page), kept as evidence."""
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="source_files")
+    file = models.FileField(upload_to="sources/%Y/%m/")
+    original_name = models.CharField(max_length=255, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64, db_index=True)
+    url = models.URLField(
+        max_length=2000, blank=True, help_text="Requested URL, for fetched pages."
+    )
+    final_url = models.URLField(max_length=2000, blank=True)
+    fetched_at = models.DateTimeField(null=True, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.original_name or self.url or f"source {self.pk}"
+
+
+class Article(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="articles")
+    outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="articles")
+    origin = models.ForeignKey(
+        Outlet,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="relayed_articles",
+        help_text="The outlet or agency whose content this article relays, if any.",
+    )
+    republication_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="republications",
+        help_text="The article this one republishes (e.g. the same wire story).",
+    )
+    title = models.CharField(max_length=500)
+    byline = models.CharField(max_length=300, blank=True)
+    # Many sources give only a date; published_at is set only when a time is known.
+    published_date = models.DateField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    url = models.URLField(max_length=2000, blank=True)
+    language = models.CharField(max_length=16, blank=True)
+    current_revision = models.ForeignKey(
+        "TextRevision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Provenance: who added it, how, from what.
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_at = models.DateTimeField(default=timezone.now)
+    source_format = models.CharField(max_length=20, blank=True)
+    source_file = models.ForeignKey(
+        SourceFile, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    source_location = models.CharField(
+        max_length=200, blank=True, help_text="Row, line or zip entry within the source file."
+    )
+    content_hash = models.CharField(max_length=64, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["published_date", "published_at", "pk"]
+        indexes = [models.Index(fields=["event", "outlet"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("article_detail", args=[self.pk])
+
+
+class TextRevision(models.Model):
+    """One immutable version of an article's text.
+
+    Offsets everywhere (annotations, analyses) are code-point indices into `text`
+    of exactly one revision, so a revision is never edited: an edit makes a new one.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    text = models.TextField()
+    sha256 = models.CharField(max_length=64)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+    )
+    note = models.CharField(max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["article", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "number"], name="revision_number_per_article"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article} r{self.number}"
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())

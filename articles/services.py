@@ -1,0 +1,257 @@
+"""Writes for events, outlets, articles and their text revisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User, Workspace
+from articles.ingestion.normalize import normalize_text
+from articles.models import Article, Event, Outlet, SourceFile, TextRevision
+from articles.reanchor import reanchor
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def event_create(
+    *,
+    workspace: Workspace,
+    title: str,
+    description: str = "",
+    start_date: dt.date | None = None,
+    end_date: dt.date | None = None,
+    tags: list[str] | None = None,
+    created_by: User | None = None,
+) -> Event:
+    event = Event(
+        workspace=workspace,
+        title=title.strip(),
+        description=description,
+        start_date=start_date,
+        end_date=end_date,
+        tags=_clean_tags(tags or []),
+        created_by=created_by,
+    )
+    event.full_clean()
+    event.save()
+    return event
+
+
+def event_update(*, event: Event, **fields: object) -> Event:
+    allowed = {"title", "description", "start_date", "end_date", "tags"}
+    for name, value in fields.items():
+        if name not in allowed:
+            raise TypeError(f"event_update() cannot change {name!r}")
+        setattr(event, name, _clean_tags(value) if name == "tags" else value)  # type: ignore[arg-type]
+    event.full_clean()
+    event.save()
+    return event
+
+
+def _clean_tags(tags: list[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for tag in tags:
+        tag = " ".join(str(tag).split())
+        if tag:
+            seen.setdefault(tag, None)
+    return list(seen)
+
+
+def outlet_get_or_create(*, workspace: Workspace, name: str, **defaults: object) -> Outlet:
+    """The workspace's outlet of that name (case-insensitive), created on the fly if new."""
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError({"outlet": "An article needs an outlet name."})
+    outlet = Outlet.objects.filter(workspace=workspace, name__iexact=name).first()
+    if outlet is not None:
+        return outlet
+    outlet = Outlet(workspace=workspace, name=name, **defaults)
+    outlet.full_clean()
+    outlet.save()
+    return outlet
+
+
+def outlet_update(*, outlet: Outlet, **fields: object) -> Outlet:
+    allowed = {
+        "name",
+        "domain",
+        "homepage",
+        "country",
+        "language",
+        "type",
+        "type_source",
+        "type_date",
+        "notes",
+    }
+    for name, value in fields.items():
+        if name not in allowed:
+            raise TypeError(f"outlet_update() cannot change {name!r}")
+        setattr(outlet, name, value)
+    outlet.full_clean()
+    outlet.save()
+    return outlet
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """A publication time as sources give it: sometimes only a date."""
+
+    date: dt.date | None = None
+    at: dt.datetime | None = None
+
+    @classmethod
+    def from_value(cls, value: dt.date | dt.datetime | None) -> Published:
+        if value is None:
+            return cls()
+        if isinstance(value, dt.datetime):
+            if timezone.is_naive(value):
+                raise ValidationError({"published": "A publication time needs a time zone."})
+            return cls(date=value.astimezone(dt.UTC).date(), at=value)
+        return cls(date=value)
+
+
+@transaction.atomic
+def article_create(
+    *,
+    event: Event,
+    outlet: Outlet,
+    title: str,
+    text: str,
+    origin: Outlet | None = None,
+    byline: str = "",
+    published: dt.date | dt.datetime | None = None,
+    url: str = "",
+    language: str = "",
+    added_by: User | None = None,
+    source_format: str = "",
+    source_file: SourceFile | None = None,
+    source_location: str = "",
+    republication_of: Article | None = None,
+) -> Article:
+    """Create an article and its first text revision (normalised once, here)."""
+    if outlet.workspace_id != event.workspace_id or (
+        origin is not None and origin.workspace_id != event.workspace_id
+    ):
+        raise ValidationError("Outlets and event must belong to the same workspace.")
+    text = normalize_text(text)
+    if not text:
+        raise ValidationError({"text": "The article has no text."})
+    when = Published.from_value(published)
+    article = Article(
+        event=event,
+        outlet=outlet,
+        origin=origin,
+        title=" ".join(title.split())[:500] or "(untitled)",
+        byline=byline.strip()[:300],
+        published_date=when.date,
+        published_at=when.at,
+        url=url,
+        language=language,
+        added_by=added_by,
+        source_format=source_format,
+        source_file=source_file,
+        source_location=source_location,
+        content_hash=text_sha256(text),
+        republication_of=republication_of,
+    )
+    article.full_clean(exclude=["current_revision"])
+    article.save()
+    revision = _revision_create(article=article, text=text, parent=None, user=added_by, note="")
+    article.current_revision = revision
+    article.save(update_fields=["current_revision"])
+    return article
+
+
+def _revision_create(
+    *, article: Article, text: str, parent: TextRevision | None, user: User | None, note: str
+) -> TextRevision:
+    number = (parent.number + 1) if parent else 1
+    revision = TextRevision(
+        article=article,
+        number=number,
+        text=text,
+        sha256=text_sha256(text),
+        parent=parent,
+        created_by=user,
+        note=note,
+    )
+    revision.full_clean()
+    revision.save()
+    return revision
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionResult:
+    revision: TextRevision
+    reanchored: int  # annotations carried over, each flagged for review
+    dropped: int  # annotations whose text the edit removed; they stay on the old revision
+
+
+@transaction.atomic
+def article_revise(
+    *, article: Article, text: str, user: User | None, note: str = ""
+) -> RevisionResult:
+    """Store edited text as a new revision and carry annotations over by diff.
+
+    Old annotations stay on the old revision untouched; copies land on the new one
+    flagged `needs_review`, so nothing is ever shifted silently.
+    """
+    from framing.services import annotations_reanchor
+
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    old = article.current_revision
+    text = normalize_text(text)
+    if not text:
+        raise ValidationError({"text": "The article has no text."})
+    if old is not None and text == old.text:
+        raise ValidationError({"text": "The text is unchanged."})
+    latest = article.revisions.order_by("-number").first()
+    revision = _revision_create(article=article, text=text, parent=latest, user=user, note=note)
+    article.current_revision = revision
+    article.content_hash = revision.sha256
+    article.save(update_fields=["current_revision", "content_hash"])
+    if old is None:
+        return RevisionResult(revision=revision, reanchored=0, dropped=0)
+    carried, dropped = annotations_reanchor(old=old, new=revision, mapper=reanchor)
+    return RevisionResult(revision=revision, reanchored=carried, dropped=dropped)
+
+
+def article_create_from_form(
+    *,
+    event: Event,
+    user: User,
+    outlet: str,
+    title: str,
+    text: str,
+    origin: str = "",
+    byline: str = "",
+    published: dt.date | None = None,
+    url: str = "",
+    language: str = "",
+) -> Article:
+    """A pasted article: outlets are named, and created on the fly when new."""
+    with transaction.atomic():
+        outlet_obj = outlet_get_or_create(workspace=event.workspace, name=outlet)
+        origin_obj = (
+            outlet_get_or_create(workspace=event.workspace, name=origin) if origin else None
+        )
+        return article_create(
+            event=event,
+            outlet=outlet_obj,
+            origin=origin_obj,
+            title=title,
+            text=text,
+            byline=byline,
+            published=published,
+            url=url,
+            language=language,
+            added_by=user,
+            source_format="paste",
+        )

@@ -1,0 +1,181 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from accounts.access import require
+from accounts.models import Capability, Membership
+from articles import selectors, services
+from articles.forms import EventForm, OutletForm, PasteArticleForm, TextEditForm
+from articles.highlight import Mark, highlight
+from articles.models import Article, Event, Outlet, TextRevision
+
+
+def _get_event_for_user(
+    request: HttpRequest, pk: int, capability: str = Capability.VIEW
+) -> tuple[Event, Membership]:
+    event = get_object_or_404(Event.objects.select_related("workspace"), pk=pk)
+    membership = require(user=request.user, workspace_id=event.workspace_id, capability=capability)
+    return event, membership
+
+
+def _get_outlet_for_user(
+    request: HttpRequest, pk: int, capability: str = Capability.VIEW
+) -> tuple[Outlet, Membership]:
+    outlet = get_object_or_404(Outlet.objects.select_related("workspace"), pk=pk)
+    membership = require(user=request.user, workspace_id=outlet.workspace_id, capability=capability)
+    return outlet, membership
+
+
+def _get_article_for_user(
+    request: HttpRequest, pk: int, capability: str = Capability.VIEW
+) -> tuple[Article, Membership]:
+    article = get_object_or_404(
+        Article.objects.select_related("event__workspace", "outlet", "origin", "current_revision"),
+        pk=pk,
+    )
+    membership = require(
+        user=request.user, workspace_id=article.event.workspace_id, capability=capability
+    )
+    return article, membership
+
+
+def _apply_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+@login_required
+def event_create(request: HttpRequest, workspace_pk: int) -> HttpResponse:
+    membership = require(user=request.user, workspace_id=workspace_pk, capability=Capability.EDIT)
+    form = EventForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            event = services.event_create(
+                workspace=membership.workspace, created_by=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            return redirect(event)
+    ctx = {"form": form, "workspace": membership.workspace, "event": None}
+    return render(request, "articles/event_form.html", ctx)
+
+
+@login_required
+def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    event, membership = _get_event_for_user(request, pk, Capability.EDIT)
+    form = EventForm(request.POST or None, instance=event)
+    if request.method == "POST" and form.is_valid():
+        services.event_update(event=event, **form.cleaned_data)
+        return redirect(event)
+    ctx = {"form": form, "workspace": membership.workspace, "event": event}
+    return render(request, "articles/event_form.html", ctx)
+
+
+@login_required
+def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    event, membership = _get_event_for_user(request, pk)
+    articles = selectors.event_articles(event=event)
+    ctx = {"event": event, "membership": membership, "articles": articles}
+    return render(request, "articles/event_detail.html", ctx)
+
+
+@login_required
+def article_paste(request: HttpRequest, pk: int) -> HttpResponse:
+    event, membership = _get_event_for_user(request, pk, Capability.EDIT)
+    form = PasteArticleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            article = services.article_create_from_form(
+                event=event, user=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, f"Added “{article.title}”.")
+            return redirect(article)
+    ctx = {"form": form, "event": event, "membership": membership}
+    return render(request, "articles/article_paste.html", ctx)
+
+
+@login_required
+def article_detail(request: HttpRequest, pk: int, number: int | None = None) -> HttpResponse:
+    article, membership = _get_article_for_user(request, pk)
+    revisions = article.revisions.only("id", "number", "created_at", "note", "created_by")
+    if number is None:
+        revision = article.current_revision
+    else:
+        revision = get_object_or_404(TextRevision, article=article, number=number)
+    annotations = revision.annotations.select_related("label") if revision else []
+    marks = [
+        Mark(
+            a.start,
+            a.end,
+            f"a{a.pk}",
+            css_class=f"hl hl-{a.status}" + (" hl-review" if a.needs_review else ""),
+            title=f"{a.label.name} ({a.get_status_display()})",
+            colour=a.label.colour,
+        )
+        for a in annotations
+    ]
+    ctx = {
+        "article": article,
+        "membership": membership,
+        "revision": revision,
+        "revisions": revisions.select_related("created_by"),
+        "annotations": annotations,
+        "body": highlight(revision.text, marks) if revision else "",
+    }
+    return render(request, "articles/article_detail.html", ctx)
+
+
+@login_required
+def article_edit_text(request: HttpRequest, pk: int) -> HttpResponse:
+    article, _ = _get_article_for_user(request, pk, Capability.EDIT)
+    initial = {"text": article.current_revision.text if article.current_revision else ""}
+    form = TextEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.article_revise(
+                article=article, user=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                f"Saved revision {result.revision.number}: {result.reanchored} annotation(s) "
+                f"re-anchored for review, {result.dropped} left on the old revision.",
+            )
+            return redirect(article)
+    return render(request, "articles/article_edit_text.html", {"form": form, "article": article})
+
+
+@login_required
+def outlet_list(request: HttpRequest, workspace_pk: int) -> HttpResponse:
+    membership = require(user=request.user, workspace_id=workspace_pk)
+    outlets = selectors.outlets_with_counts(workspace=membership.workspace)
+    ctx = {"workspace": membership.workspace, "membership": membership, "outlets": outlets}
+    return render(request, "articles/outlet_list.html", ctx)
+
+
+@login_required
+def outlet_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    outlet, membership = _get_outlet_for_user(request, pk)
+    form = OutletForm(request.POST or None, instance=outlet)
+    if request.method == "POST":
+        require(user=request.user, workspace_id=outlet.workspace_id, capability=Capability.EDIT)
+        if form.is_valid():
+            services.outlet_update(outlet=outlet, **form.cleaned_data)
+            messages.success(request, "Outlet saved.")
+            return redirect(outlet)
+    articles = outlet.articles.select_related("event").order_by("-published_date")[:200]
+    ctx = {"outlet": outlet, "membership": membership, "form": form, "articles": articles}
+    return render(request, "articles/outlet_detail.html", ctx)

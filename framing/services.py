@@ -1,0 +1,175 @@
+"""Writes for codebooks, labels and annotations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User, Workspace
+from articles.models import TextRevision
+from framing.models import (
+    Annotation,
+    AnnotationStatus,
+    Codebook,
+    CodebookVersion,
+    Label,
+    LabelKind,
+    ModelVersion,
+    SpanDecision,
+)
+
+# The codebooks every workspace starts with; keys are the engine's stable keys.
+DEFAULT_CODEBOOKS = (
+    ("loaded-terms", "Loaded terms", LabelKind.LOADED_TERM, "LOADED_TERM_CATEGORIES"),
+    ("policy-frames", "Policy Frames Codebook", LabelKind.FRAME, "POLICY_FRAMES"),
+    ("generic-frames", "Generic news frames", LabelKind.FRAME, "GENERIC_FRAMES"),
+)
+
+
+@transaction.atomic
+def codebooks_install_defaults(*, workspace: Workspace) -> list[Codebook]:
+    from framing.engine import codebooks as engine_codebooks
+
+    installed = []
+    for key, name, kind, attr in DEFAULT_CODEBOOKS:
+        if Codebook.objects.filter(workspace=workspace, key=key).exists():
+            continue
+        codebook = Codebook.objects.create(workspace=workspace, key=key, name=name, kind=kind)
+        labels = [
+            {
+                "key": d.key,
+                "name": d.name,
+                "description": d.description,
+                "colour": d.colour,
+                "kind": kind,
+            }
+            for d in getattr(engine_codebooks, attr)
+        ]
+        codebook_version_create(codebook=codebook, labels=labels, user=None, note="Default")
+        installed.append(codebook)
+    return installed
+
+
+@transaction.atomic
+def codebook_version_create(
+    *, codebook: Codebook, labels: Sequence[dict], user: User | None, note: str = ""
+) -> CodebookVersion:
+    """Freeze a new version of `codebook` with exactly these labels."""
+    keys = [label["key"] for label in labels]
+    if len(keys) != len(set(keys)):
+        raise ValidationError({"labels": "Label keys must be unique within a codebook."})
+    latest = codebook.versions.order_by("-number").first()
+    version = CodebookVersion.objects.create(
+        codebook=codebook, number=(latest.number + 1) if latest else 1, note=note, created_by=user
+    )
+    rows = []
+    for position, spec in enumerate(labels):
+        label = Label(codebook_version=version, position=position, **spec)
+        label.full_clean(exclude=["codebook_version"])
+        rows.append(label)
+    Label.objects.bulk_create(rows)
+    return version
+
+
+def current_version(*, codebook: Codebook) -> CodebookVersion:
+    return codebook.versions.order_by("-number").first()
+
+
+def _check_span(revision: TextRevision, start: int, end: int) -> None:
+    if not (0 <= start < end <= len(revision.text)):
+        raise ValidationError(
+            {"start": f"Span {start}–{end} is outside the text (length {len(revision.text)})."}
+        )
+
+
+def annotation_create(
+    *,
+    revision: TextRevision,
+    start: int,
+    end: int,
+    label: Label,
+    author_user: User | None = None,
+    author_model: ModelVersion | None = None,
+    status: str = AnnotationStatus.ACCEPTED,
+    note: str = "",
+) -> Annotation:
+    """One span by an analyst (accepted by default) or a model (suggested)."""
+    if (author_user is None) == (author_model is None):
+        raise ValidationError("An annotation has exactly one author: a user or a model version.")
+    _check_span(revision, start, end)
+    workspace_id = revision.article.event.workspace_id
+    if label.codebook_version.codebook.workspace_id != workspace_id:
+        raise ValidationError({"label": "The label belongs to another workspace."})
+    annotation = Annotation(
+        revision=revision,
+        start=start,
+        end=end,
+        label=label,
+        author_user=author_user,
+        author_model=author_model,
+        status=status,
+        note=note,
+        source="analyst" if author_user else "model",
+    )
+    annotation.full_clean()
+    annotation.save()
+    return annotation
+
+
+@transaction.atomic
+def annotation_decide(*, annotation: Annotation, status: str, user: User) -> Annotation:
+    """Accept or reject a suggestion; the decision outlives this model version."""
+    if status not in (AnnotationStatus.ACCEPTED, AnnotationStatus.REJECTED):
+        raise ValidationError({"status": "Decide with accepted or rejected."})
+    annotation.status = status
+    annotation.updated_at = timezone.now()
+    annotation.save(update_fields=["status", "updated_at"])
+    SpanDecision.objects.update_or_create(
+        revision=annotation.revision,
+        start=annotation.start,
+        end=annotation.end,
+        label_key=annotation.label.key,
+        defaults={"status": status, "decided_by": user, "decided_at": timezone.now()},
+    )
+    return annotation
+
+
+@transaction.atomic
+def annotations_reanchor(
+    *,
+    old: TextRevision,
+    new: TextRevision,
+    mapper: Callable[[str, str, list[tuple[int, int]]], Iterable],
+) -> tuple[int, int]:
+    """Copy the old revision's analyst annotations onto the new revision by diff.
+
+    Model suggestions are not carried: the next analysis of the new text makes its own.
+    Returns (carried, dropped).
+    """
+    annotations = list(old.annotations.filter(author_user__isnull=False).select_related("label"))
+    moved = mapper(old.text, new.text, [(a.start, a.end) for a in annotations])
+    copies = []
+    for annotation, target in zip(annotations, moved, strict=True):
+        if target is None:
+            continue
+        how = "unchanged" if target.exact else "text under the span changed"
+        copies.append(
+            Annotation(
+                revision=new,
+                start=target.start,
+                end=target.end,
+                label=annotation.label,
+                author_user=annotation.author_user,
+                status=annotation.status,
+                note=annotation.note,
+                source=annotation.source,
+                reanchored_from=annotation,
+                needs_review=True,
+                explanation=f"Re-anchored from revision {old.number} ({how}).",
+            )
+        )
+    Annotation.objects.bulk_create(copies)
+    return len(copies), len(annotations) - len(copies)

@@ -1,0 +1,52 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from accounts import views as accounts_views
+from accounts.forms import EmailAuthenticationForm
+from articles import views as articles_views
+
+urlpatterns = [
+    path("", accounts_views.home, name="home"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=EmailAuthenticationForm),
+        name="login",
+    ),
+    path("accounts/signup/", accounts_views.signup, name="signup"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("w/<int:pk>/", accounts_views.workspace_detail, name="workspace_detail"),
+    path("w/<int:pk>/members/", accounts_views.members, name="members"),
+    path(
+        "w/<int:pk>/members/<int:member_pk>/role/",
+        accounts_views.member_role,
+        name="member_role",
+    ),
+    path(
+        "w/<int:pk>/members/<int:member_pk>/remove/",
+        accounts_views.member_remove,
+        name="member_remove",
+    ),
+    path("w/<int:workspace_pk>/events/new/", articles_views.event_create, name="event_create"),
+    path("w/<int:workspace_pk>/outlets/", articles_views.outlet_list, name="outlet_list"),
+    path("events/<int:pk>/", articles_views.event_detail, name="event_detail"),
+    path("events/<int:pk>/edit/", articles_views.event_edit, name="event_edit"),
+    path("events/<int:pk>/paste/", articles_views.article_paste, name="article_paste"),
+    path("outlets/<int:pk>/", articles_views.outlet_detail, name="outlet_detail"),
+    path("articles/<int:pk>/", articles_views.article_detail, name="article_detail"),
+    path(
+        "articles/<int:pk>/r/<int:number>/",
+        articles_views.article_detail,
+        name="article_revision",
+    ),
+    path(
+        "articles/<int:pk>/edit-text/", articles_views.article_edit_text, name="article_edit_text"
+    ),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()

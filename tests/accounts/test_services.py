@@ -1,0 +1,72 @@
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+
+from accounts.models import Invitation, Membership, Role
+from accounts.services import (
+    member_invite,
+    member_remove,
+    member_set_role,
+    user_signup,
+    workspace_create,
+)
+from framing.models import Codebook
+from tests.factories import MembershipFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_signup_lowercases_email_and_refuses_a_second_account_for_it():
+    user_signup(email="Ana@Example.org", username="ana", password="a-long-passphrase")
+    with pytest.raises(ValidationError) as exc:
+        user_signup(email="ana@example.ORG", username="ana2", password="a-long-passphrase")
+    assert "already exists" in str(exc.value)
+
+
+def test_workspace_create_makes_the_creator_owner_and_installs_default_codebooks():
+    user = UserFactory()
+    workspace = workspace_create(user=user, name="Desk")
+    assert Membership.objects.get(workspace=workspace, user=user).role == Role.OWNER
+    keys = set(Codebook.objects.filter(workspace=workspace).values_list("key", flat=True))
+    assert keys == {"loaded-terms", "policy-frames", "generic-frames"}
+
+
+def test_invite_existing_user_by_username_adds_membership_at_once(workspace, owner):
+    colleague = UserFactory(username="colleague")
+    result = member_invite(
+        workspace=workspace, invited_by=owner, identifier="colleague", role=Role.ANNOTATOR
+    )
+    assert isinstance(result, Membership)
+    assert result.user == colleague and result.role == Role.ANNOTATOR
+
+
+def test_invite_unknown_email_sends_mail_and_signup_accepts_it(workspace, owner):
+    result = member_invite(
+        workspace=workspace, invited_by=owner, identifier="new@example.org", role=Role.VIEWER
+    )
+    assert isinstance(result, Invitation)
+    assert mail.outbox[0].to == ["new@example.org"]
+    user = user_signup(email="NEW@example.org", username="newbie", password="a-long-passphrase")
+    assert Membership.objects.get(workspace=workspace, user=user).role == Role.VIEWER
+
+
+def test_invite_unknown_username_is_refused_with_its_name(workspace, owner):
+    with pytest.raises(ValidationError) as exc:
+        member_invite(workspace=workspace, invited_by=owner, identifier="ghost", role="viewer")
+    assert "ghost" in str(exc.value)
+
+
+def test_the_last_owner_can_be_neither_demoted_nor_removed(workspace, owner):
+    membership = Membership.objects.get(workspace=workspace, user=owner)
+    with pytest.raises(ValidationError):
+        member_set_role(membership=membership, role=Role.VIEWER)
+    with pytest.raises(ValidationError):
+        member_remove(membership=membership)
+
+
+def test_an_owner_can_be_demoted_when_another_owner_remains(workspace, owner):
+    MembershipFactory(workspace=workspace, role=Role.OWNER)
+    membership = Membership.objects.get(workspace=workspace, user=owner)
+    member_set_role(membership=membership, role=Role.ANALYST)
+    membership.refresh_from_db()
+    assert membership.role == Role.ANALYST

@@ -1,0 +1,60 @@
+"""Browser tests: Playwright for Python driving Debian's Chromium against a live server.
+
+Skipped (with the reason in the report) when Chromium is not installed; `make test`
+prints beforehand whether they run.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.playwright_harness import CHROMIUM_FLAGS, chromium_path
+
+# Playwright's sync API runs an event loop in this thread; Django's async-safety check
+# would otherwise refuse the ORM calls the tests make between page actions.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium_path()
+    if path is None:
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def demo_event(transactional_db):
+    from articles.demo_loader import demo_load
+
+    return demo_load()
+
+
+def log_in(page, email: str, password: str) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/")
