@@ -1,0 +1,158 @@
+"""Duplicate detection: exact (content hash) and near (MinHash + LSH banding).
+
+Wire copy is often republished with light edits (a new headline, a trimmed paragraph, an
+outlet's own intro). Word-shingle MinHash estimates the Jaccard similarity of two texts'
+shingle sets; banding turns "which stored texts are similar to this one" into a few dict
+lookups instead of a comparison against every stored article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Hashable
+
+import numpy as np
+
+from .normalize import normalize_text
+
+_WORD = re.compile(r"\w+")
+
+
+def content_hash(text: str) -> str:
+    """Hex sha256 of the normalised text: equal for texts that differ only in whitespace/NFC."""
+    return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()
+
+
+class NearDuplicateIndex:
+    """In-memory index of texts for near-duplicate lookup.
+
+    ``threshold`` is the estimated Jaccard similarity (of ``shingle``-word shingles) at or above
+    which ``query`` reports a match. ``num_perm`` hash functions are split into ``bands`` bands;
+    the defaults surface pairs from about 0.45 similarity upwards as candidates, so a 0.5
+    threshold loses few true matches.
+    """
+
+    def __init__(
+        self,
+        *,
+        threshold: float = 0.5,
+        shingle: int = 4,
+        num_perm: int = 64,
+        bands: int = 16,
+    ) -> None:
+        if num_perm % bands:
+            raise ValueError("num_perm must be a multiple of bands")
+        self.threshold = threshold
+        self.shingle = shingle
+        self.bands = bands
+        self.rows = num_perm // bands
+        if num_perm & (num_perm - 1):
+            raise ValueError("num_perm must be a power of two")
+        self._bin_shift = np.uint64(64 - num_perm.bit_length() + 1)
+        self._bin_ids = np.arange(num_perm, dtype=np.uint64)
+        self._bin_starts = self._bin_ids << self._bin_shift
+        self._buckets: list[dict[bytes, list[Hashable]]] = [{} for _ in range(bands)]
+        self._signatures: dict[Hashable, np.ndarray] = {}
+        self._word_hashes: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._signatures)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._signatures
+
+    def add(self, key: Hashable, text: str) -> None:
+        """Index ``text`` under ``key`` (re-adding a key replaces nothing: keys must be unique)."""
+        if key in self._signatures:
+            raise KeyError(f"key {key!r} is already indexed")
+        signature = self.signature(text)
+        if signature is None:
+            return
+        self._signatures[key] = signature
+        for band, bucket in zip(self._band_keys(signature), self._buckets, strict=True):
+            bucket.setdefault(band, []).append(key)
+
+    def query(self, text: str) -> list[tuple[Hashable, float]]:
+        """Indexed keys whose text is at least ``threshold`` similar, most similar first."""
+        signature = self.signature(text)
+        if signature is None:
+            return []
+        candidates: set[Hashable] = set()
+        for band, bucket in zip(self._band_keys(signature), self._buckets, strict=True):
+            candidates.update(bucket.get(band, ()))
+        matches = []
+        for key in candidates:
+            similarity = float(np.mean(self._signatures[key] == signature))
+            if similarity >= self.threshold:
+                matches.append((key, similarity))
+        matches.sort(key=lambda item: (-item[1], str(item[0])))
+        return matches
+
+    def signature(self, text: str) -> np.ndarray | None:
+        """MinHash signature of ``text`` (None when it has no words).
+
+        One-permutation MinHash: each shingle hash falls in one of ``num_perm`` bins by its top
+        bits and each bin keeps its minimum, so a text is hashed once, not ``num_perm`` times.
+        """
+        shingles = self._shingle_hashes(text)
+        if shingles.size == 0:
+            return None
+        # shingles are sorted, so each bin's minimum is the first value at or after its start
+        firsts = np.searchsorted(shingles, self._bin_starts)
+        present = firsts < shingles.size
+        present[present] = (shingles[firsts[present]] >> self._bin_shift) == self._bin_ids[present]
+        signature = np.where(present, shingles[np.minimum(firsts, shingles.size - 1)], 0)
+        return _densify(signature.astype(np.uint64), present)
+
+    def _shingle_hashes(self, text: str) -> np.ndarray:
+        words = _WORD.findall(text.lower())
+        if not words:
+            return np.empty(0, dtype=np.uint64)
+        cache = self._word_hashes
+        try:
+            hashes = np.array([cache[w] for w in words], dtype=np.uint64)
+        except KeyError:
+            for w in words:
+                if w not in cache:
+                    cache[w] = _word_hash(w)
+            hashes = np.array([cache[w] for w in words], dtype=np.uint64)
+        width = min(self.shingle, len(hashes))
+        combined = hashes[: len(hashes) - width + 1].copy()
+        for offset in range(1, width):
+            # rotate-and-xor keeps word order significant ("a b" differs from "b a")
+            combined = (combined << np.uint64(7)) | (combined >> np.uint64(57))
+            combined ^= hashes[offset : len(hashes) - width + 1 + offset]
+        return np.unique(_mix(combined))
+
+    def _band_keys(self, signature: np.ndarray) -> list[bytes]:
+        raw = signature.tobytes()
+        step = self.rows * 8
+        return [raw[i * step : (i + 1) * step] for i in range(self.bands)]
+
+
+def _mix(values: np.ndarray) -> np.ndarray:
+    # splitmix64 finaliser: spreads shingle hashes evenly over the bins
+    values = values ^ (values >> np.uint64(30))
+    values = values * np.uint64(0xBF58476D1CE4E5B9)
+    values = values ^ (values >> np.uint64(27))
+    values = values * np.uint64(0x94D049BB133111EB)
+    return values ^ (values >> np.uint64(31))
+
+
+def _densify(signature: np.ndarray, present: np.ndarray) -> np.ndarray:
+    # Empty bins (short texts) borrow the next non-empty bin's value, tagged with the distance,
+    # so two texts agree on an empty bin only if they agree on the bin it borrowed from.
+    if present.all():
+        return signature
+    filled = signature.copy()
+    full = np.flatnonzero(present)
+    for i in np.flatnonzero(~present):
+        j = full[np.searchsorted(full, i) % full.size]
+        distance = (j - i) % signature.size
+        filled[i] = _mix(np.array([signature[j] + np.uint64(distance)], dtype=np.uint64))[0]
+    return filled
+
+
+def _word_hash(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")

@@ -1,0 +1,109 @@
+"""HTML pages: trafilatura main-text extraction plus page metadata."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from ..build import build_article, clean_line
+from ..decode import decode_bytes
+from ..errors import IngestionError
+from ..limits import Limits
+from ..records import ParsedArticle
+
+# A DOCTYPE internal subset is where entity definitions (billion laughs, external files) live.
+# HTML never needs one, so it is cut out before any parser sees the document.
+_DOCTYPE = re.compile(r"<!DOCTYPE[^>\[]*(?:\[.*?\]\s*)?>", re.IGNORECASE | re.DOTALL)
+_XML_DECL = re.compile(r"\A\s*<\?xml[^>]*\?>")
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([\w-]+)", re.IGNORECASE)
+_INVISIBLE = ("script", "style", "noscript", "template", "head", "svg", "iframe")
+_SPACE_RUN = re.compile(r"\s+")
+_VISIBLE_TEXT = etree.XPath(
+    "//text()[not(ancestor::*[" + " or ".join(f"self::{tag}" for tag in _INVISIBLE) + "])]"
+)
+
+
+def read_html(
+    data: bytes,
+    *,
+    source_name: str,
+    limits: Limits,
+    location: str | None = None,
+    url: str | None = None,
+) -> ParsedArticle:
+    """Main text of an HTML page; ``extraction_ratio`` = extracted / visible characters."""
+    tree = parse_html(decode_html(data, source=source_name), source=source_name)
+    visible = visible_text(tree)
+    if not visible:
+        raise IngestionError("the page has no visible text", source=source_name, row=location)
+    doc = trafilatura.bare_extraction(
+        tree, url=url, with_metadata=True, include_comments=False, deduplicate=False
+    )
+    warnings = []
+    text = (doc.text or "").strip() if doc is not None else ""
+    title = clean_line(doc.title) if doc is not None and doc.title else None
+    if not text:
+        text = visible
+        warnings.append("main-text extraction found nothing; kept all visible text")
+    elif title and text.split("\n", 1)[0].strip() == title:
+        text = text.split("\n", 1)[1] if "\n" in text else text  # headline repeated as first line
+    fields = {"title": title, "text": text, "url": url}
+    if doc is not None:
+        fields.update(
+            published=doc.date, outlet=doc.sitename, byline=doc.author, url=doc.url or url
+        )
+    ratio = min(1.0, len(_SPACE_RUN.sub(" ", text)) / len(visible))
+    return build_article(
+        fields,
+        source_name=source_name,
+        source_format="html",
+        location=location,
+        limits=limits,
+        extraction_ratio=round(ratio, 4),
+        warnings=warnings,
+    )
+
+
+def decode_html(data: bytes, *, source: str) -> str:
+    """Decode using BOM/UTF-8 first, then the page's own ``<meta charset>``, then detection."""
+    try:
+        return decode_bytes(data, source=source) if _is_utf8_or_bom(data) else _declared(data)
+    except (LookupError, UnicodeDecodeError):
+        return decode_bytes(data, source=source)
+
+
+def _is_utf8_or_bom(data: bytes) -> bool:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:3] == b"\xef\xbb\xbf":
+        return True
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _declared(data: bytes) -> str:
+    match = _META_CHARSET.search(data[:4096])
+    if not match:
+        raise LookupError("no declared charset")
+    return data.decode(match.group(1).decode("ascii"))
+
+
+def parse_html(html: str, *, source: str) -> lxml.html.HtmlElement:
+    html = _DOCTYPE.sub("", _XML_DECL.sub("", html, count=1), count=1)
+    parser = lxml.html.HTMLParser(
+        no_network=True, remove_comments=True, remove_pis=True, collect_ids=False
+    )
+    try:
+        tree = lxml.html.document_fromstring(html, parser=parser)
+    except (etree.ParserError, ValueError) as err:
+        raise IngestionError(f"is not readable HTML ({err})", source=source) from err
+    return tree
+
+
+def visible_text(tree: lxml.html.HtmlElement) -> str:
+    """All text a reader would see, whitespace collapsed (the denominator of extraction_ratio)."""
+    return _SPACE_RUN.sub(" ", " ".join(_VISIBLE_TEXT(tree))).strip()

@@ -1,0 +1,81 @@
+"""PDF text layers through pypdf (no OCR: scanned documents are refused)."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from pypdf import PdfReader
+from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PdfStreamError
+
+from ..build import build_article
+from ..errors import IngestionError
+from ..limits import Limits
+from ..records import ParsedArticle
+
+# Fewer text characters than this per page on average means there is no real text layer.
+_MIN_CHARS_PER_PAGE = 20
+_PDF_ERRORS = (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, AttributeError)
+
+
+def read_pdf(
+    data: bytes, *, source_name: str, limits: Limits, location: str | None = None
+) -> ParsedArticle:
+    """Text of every page, pages separated by a blank line; title/author from metadata."""
+
+    def fail(message: str) -> IngestionError:
+        return IngestionError(message, source=source_name, row=location)
+
+    if not data.lstrip()[:5].startswith(b"%PDF-"):
+        raise fail("is not a PDF file (no %PDF- header)")
+    # pypdf logs every recoverable oddity; those are not the analyst's concern
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        _decrypt(reader, fail)
+        pages = [page.extract_text() or "" for page in reader.pages]
+        metadata = reader.metadata
+    except IngestionError:
+        raise
+    except _PDF_ERRORS as err:
+        raise fail(f"is a damaged or unreadable PDF ({err})") from err
+    text = "\n\n".join(page.strip() for page in pages)
+    if len(text.strip()) < _MIN_CHARS_PER_PAGE * max(1, len(pages)) / 2 and _has_images(reader):
+        raise fail("has no text layer (a scanned document?); run OCR on it first")
+    if not text.strip():
+        raise fail("contains no extractable text")
+    title = author = None
+    if metadata is not None:
+        title = (metadata.title or "").strip() or None
+        author = (metadata.author or "").strip() or None
+    return build_article(
+        {"title": title, "text": text, "byline": author},
+        source_name=source_name,
+        source_format="pdf",
+        location=location,
+        limits=limits,
+    )
+
+
+def _decrypt(reader: PdfReader, fail) -> None:
+    if not reader.is_encrypted:
+        return
+    # Many PDFs are "encrypted" only against editing, with an empty open password.
+    try:
+        opened = reader.decrypt("")
+    except (DependencyError, FileNotDecryptedError, NotImplementedError) as err:
+        raise fail(f"is encrypted and cannot be opened ({err})") from err
+    if not opened:
+        raise fail("is password-protected; remove the password and upload it again")
+
+
+def _has_images(reader: PdfReader) -> bool:
+    for page in reader.pages:
+        try:
+            resources = page.get("/Resources") or {}
+            xobjects = resources.get("/XObject") or {}
+            if any(xobjects[name].get("/Subtype") == "/Image" for name in xobjects):
+                return True
+        except _PDF_ERRORS:
+            continue
+    return False

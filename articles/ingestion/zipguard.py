@@ -1,0 +1,96 @@
+"""Checks shared by .zip uploads and zip-based documents (.docx): bombs, traversal, symlinks."""
+
+from __future__ import annotations
+
+import re
+import stat
+import zipfile
+
+from .errors import IngestionError
+from .limits import MB, Limits
+from .streams import human_bytes
+
+# Ratios only mean something for big entries: a 20 KB run of spaces legitimately packs 1000x.
+_RATIO_MIN_BYTES = 1 * MB
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+class ArchiveLimitError(IngestionError):
+    """The archive as a whole broke a limit while being read: stop reading it."""
+
+
+def open_zip(fileobj, *, source: str) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(fileobj)
+    except (zipfile.BadZipFile, OSError, ValueError) as err:
+        raise IngestionError(f"is not a valid zip archive ({err})", source=source) from err
+
+
+def checked_entries(zf: zipfile.ZipFile, *, source: str, limits: Limits) -> list[zipfile.ZipInfo]:
+    """The archive's file entries, after refusing the whole archive if anything is unsafe."""
+    infos = zf.infolist()
+    if len(infos) > limits.max_zip_entries:
+        raise IngestionError(
+            f"archive has {len(infos):,} entries; the limit is {limits.max_zip_entries:,}",
+            source=source,
+        )
+    total = 0
+    for info in infos:
+        _check_name(info, source)
+        _check_ratio(info, source, limits)
+        total += info.file_size
+    if total > limits.max_zip_total_bytes:
+        raise IngestionError(
+            f"archive expands to {human_bytes(total)}; the limit is "
+            f"{human_bytes(limits.max_zip_total_bytes)}",
+            source=source,
+        )
+    return [info for info in infos if not info.is_dir()]
+
+
+def _check_name(info: zipfile.ZipInfo, source: str) -> None:
+    name = info.filename
+    parts = re.split(r"[/\\]", name)
+    if name.startswith(("/", "\\")) or _DRIVE.match(name):
+        raise IngestionError(f"archive entry '{name}' has an absolute path; refused", source=source)
+    if ".." in parts:
+        raise IngestionError(
+            f"archive entry '{name}' points outside the archive ('..'); refused", source=source
+        )
+    if stat.S_ISLNK(info.external_attr >> 16):
+        raise IngestionError(f"archive entry '{name}' is a symbolic link; refused", source=source)
+
+
+def _check_ratio(info: zipfile.ZipInfo, source: str, limits: Limits) -> None:
+    if info.file_size < _RATIO_MIN_BYTES:
+        return
+    ratio = info.file_size / max(info.compress_size, 1)
+    if ratio > limits.max_zip_ratio:
+        raise IngestionError(
+            f"archive entry '{info.filename}' expands {ratio:,.0f} times (limit "
+            f"{limits.max_zip_ratio:,.0f}); refused as a possible zip bomb",
+            source=source,
+        )
+
+
+class ZipBudget:
+    """Counts bytes actually decompressed across an archive (headers can lie about sizes)."""
+
+    def __init__(self, *, source: str, limits: Limits) -> None:
+        self.source = source
+        self.limits = limits
+        self.used = 0
+
+    def read(self, zf: zipfile.ZipFile, info: zipfile.ZipInfo, *, max_bytes: int) -> bytes:
+        cap = min(max_bytes, self.limits.max_zip_total_bytes - self.used)
+        with zf.open(info) as handle:
+            data = handle.read(cap + 1)
+        self.used += len(data)
+        if len(data) > cap:
+            raise ArchiveLimitError(
+                f"archive entry '{info.filename}' is larger than allowed "
+                f"({human_bytes(max_bytes)} per document, "
+                f"{human_bytes(self.limits.max_zip_total_bytes)} per archive)",
+                source=self.source,
+            )
+        return data
