@@ -166,7 +166,15 @@ def article_create(
     revision = _revision_create(article=article, text=text, parent=None, user=added_by, note="")
     article.current_revision = revision
     article.save(update_fields=["current_revision"])
+    _analyse_after_commit(revision)
     return article
+
+
+def _analyse_after_commit(revision: TextRevision) -> None:
+    """Queue the engine for a new revision once it is committed (the worker reads it)."""
+    from framing.tasks import analyse_revision
+
+    transaction.on_commit(lambda: analyse_revision.enqueue(revision.pk))
 
 
 def _revision_create(
@@ -217,6 +225,7 @@ def article_revise(
     article.current_revision = revision
     article.content_hash = revision.sha256
     article.save(update_fields=["current_revision", "content_hash"])
+    _analyse_after_commit(revision)
     if old is None:
         return RevisionResult(revision=revision, reanchored=0, dropped=0)
     carried, dropped = annotations_reanchor(old=old, new=revision, mapper=reanchor)

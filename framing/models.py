@@ -152,6 +152,8 @@ class Annotation(models.Model):
     source = models.CharField(max_length=12, blank=True)
     voice = models.CharField(max_length=12, blank=True)
     speaker = models.CharField(max_length=200, blank=True)
+    speaker_actor = models.CharField(max_length=80, blank=True)
+    target_actor = models.CharField(max_length=80, blank=True)
     explanation = models.CharField(max_length=300, blank=True)
     # Set when the span was carried over from an older revision by diff: shown for review.
     reanchored_from = models.ForeignKey(
@@ -220,6 +222,9 @@ class Analysis(models.Model):
     sentences = models.BinaryField(help_text="Packed int32 (start, end) pairs.")
     sentence_tone = models.BinaryField(help_text="Packed float32, one per sentence.")
     sentence_frames = models.BinaryField(help_text="Packed float32 arrays, see frame_keys.")
+    tone_evidence = models.BinaryField(
+        help_text="Packed records (sentence, start, end, valence) of the words behind tone."
+    )
     frame_keys = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -241,6 +246,8 @@ class QuoteSpan(models.Model):
     end = models.PositiveIntegerField()
     kind = models.CharField(max_length=12)
     speaker = models.CharField(max_length=200, blank=True)
+    speaker_start = models.PositiveIntegerField(null=True, blank=True)
+    speaker_end = models.PositiveIntegerField(null=True, blank=True)
     speaker_actor = models.CharField(max_length=80, blank=True)
     verb = models.CharField(max_length=60, blank=True)
     chain = models.JSONField(default=list, blank=True)

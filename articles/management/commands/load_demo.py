@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from articles.demo_loader import DEMO_EMAIL, DEMO_PASSWORD, demo_load
+from framing.analysis_services import event_analyse
 
 
 class Command(BaseCommand):
@@ -8,6 +9,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options: object) -> None:
         event = demo_load()
+        # Analyse now rather than through the worker, so the first page view has results.
+        event_analyse(event=event)
         self.stdout.write(
             f"Demo event “{event.title}” with {event.articles.count()} articles. "
             f"Log in as {DEMO_EMAIL} / {DEMO_PASSWORD}"

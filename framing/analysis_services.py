@@ -1,0 +1,218 @@
+"""Run the engine on stored text and keep what it found; pages never recompute it.
+
+An Analysis row is (revision, model version) and is never overwritten. Loaded terms
+become suggested Annotations (inheriting any earlier accept/reject by span and label),
+quotes and actor mentions become span rows, and per-sentence numbers are packed arrays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from django.db import IntegrityError, transaction
+
+from articles.models import Event, TextRevision
+from framing import engine
+from framing.models import (
+    ActorMention,
+    Analysis,
+    Annotation,
+    AnnotationStatus,
+    Codebook,
+    Label,
+    ModelVersion,
+    QuoteSpan,
+    SpanDecision,
+)
+
+LOADED_TERMS_CODEBOOK = "loaded-terms"
+EVIDENCE_DTYPE = np.dtype([("sentence", "<i4"), ("start", "<i4"), ("end", "<i4"), ("v", "<f4")])
+
+
+def builtin_model_version() -> ModelVersion:
+    """The ModelVersion row standing for the model shipped inside the engine."""
+    sha = engine.builtin_model_sha256()
+    model, _ = ModelVersion.objects.get_or_create(
+        workspace=None,
+        sha256=sha,
+        defaults={"name": "Built-in", "engine_version": engine.ENGINE_VERSION},
+    )
+    return model
+
+
+def _engine_model(model_version: ModelVersion) -> object | None:
+    if model_version.workspace_id is None:
+        return None  # the engine's own default
+    with model_version.artifact.open("rb") as fh:
+        return engine.load_model(fh.read(), expected_sha256=model_version.sha256)
+
+
+def _labels_by_key(workspace_id: int) -> dict[str, Label]:
+    codebook = Codebook.objects.filter(workspace_id=workspace_id, key=LOADED_TERMS_CODEBOOK).first()
+    if codebook is None:
+        return {}
+    version = codebook.versions.order_by("-number").first()
+    return {label.key: label for label in version.labels.all()} if version else {}
+
+
+def pack_frames(result: engine.Analysis) -> tuple[bytes, dict[str, list[str]]]:
+    """All codebooks' (sentences × frames) float32 arrays, concatenated in key order."""
+    keys = {name: list(result.frame_keys[name]) for name in sorted(result.sentence_frames)}
+    blob = b"".join(
+        np.ascontiguousarray(result.sentence_frames[name], dtype="<f4").tobytes() for name in keys
+    )
+    return blob, keys
+
+
+def unpack_frames(analysis: Analysis) -> dict[str, np.ndarray]:
+    n = len(bytes(analysis.sentences)) // 8
+    flat = np.frombuffer(bytes(analysis.sentence_frames), dtype="<f4")
+    out, offset = {}, 0
+    for name, keys in analysis.frame_keys.items():
+        size = n * len(keys)
+        out[name] = flat[offset : offset + size].reshape(n, len(keys))
+        offset += size
+    return out
+
+
+def unpack_sentences(analysis: Analysis) -> np.ndarray:
+    """(n, 2) int array of sentence (start, end)."""
+    return np.frombuffer(bytes(analysis.sentences), dtype="<i4").reshape(-1, 2)
+
+
+def unpack_tone(analysis: Analysis) -> np.ndarray:
+    return np.frombuffer(bytes(analysis.sentence_tone), dtype="<f4")
+
+
+def unpack_evidence(analysis: Analysis) -> np.ndarray:
+    return np.frombuffer(bytes(analysis.tone_evidence), dtype=EVIDENCE_DTYPE)
+
+
+def _evidence(result: engine.Analysis) -> bytes:
+    rows = [
+        (i, start, end, valence)
+        for i, sentence in enumerate(result.sentences)
+        for start, end, valence in sentence.tone_evidence
+    ]
+    return np.array(rows, dtype=EVIDENCE_DTYPE).tobytes()
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisRun:
+    analysis: Analysis
+    created: bool
+    skipped_terms: int  # terms whose category the workspace's codebook no longer has
+
+
+def analysis_run(*, revision: TextRevision, model_version: ModelVersion | None = None) -> AnalysisRun:
+    """Analyse one revision with one model version, once; return the stored analysis."""
+    model_version = model_version or builtin_model_version()
+    existing = Analysis.objects.filter(revision=revision, model_version=model_version).first()
+    if existing is not None:
+        return AnalysisRun(existing, created=False, skipped_terms=0)
+    result = engine.analyze(revision.text, model=_engine_model(model_version))
+    try:
+        return _store(revision=revision, model_version=model_version, result=result)
+    except IntegrityError:
+        # Another worker stored the same analysis first; theirs is as good as ours.
+        existing = Analysis.objects.get(revision=revision, model_version=model_version)
+        return AnalysisRun(existing, created=False, skipped_terms=0)
+
+
+@transaction.atomic
+def _store(
+    *, revision: TextRevision, model_version: ModelVersion, result: engine.Analysis
+) -> AnalysisRun:
+    frames_blob, frame_keys = pack_frames(result)
+    analysis = Analysis.objects.create(
+        revision=revision,
+        model_version=model_version,
+        engine_version=result.engine_version,
+        language=result.language,
+        tone=result.tone,
+        frames={
+            name: [{"key": f.key, "p": round(f.probability, 4), "cues": list(f.cues)} for f in fs]
+            for name, fs in result.frames.items()
+        },
+        actor_tone={k: round(v, 4) for k, v in result.actor_tone.items()},
+        sentences=np.array([(s.start, s.end) for s in result.sentences], dtype="<i4").tobytes(),
+        sentence_tone=np.array([s.tone for s in result.sentences], dtype="<f4").tobytes(),
+        sentence_frames=frames_blob,
+        frame_keys=frame_keys,
+        tone_evidence=_evidence(result),
+    )
+    skipped = _store_terms(analysis=analysis, result=result)
+    QuoteSpan.objects.bulk_create(
+        QuoteSpan(
+            analysis=analysis,
+            start=q.start,
+            end=q.end,
+            kind=q.kind,
+            speaker=(q.speaker or "")[:200],
+            speaker_start=q.speaker_start,
+            speaker_end=q.speaker_end,
+            speaker_actor=q.speaker_actor or "",
+            verb=(q.verb or "")[:60],
+            chain=list(q.chain),
+        )
+        for q in result.quotes
+    )
+    ActorMention.objects.bulk_create(
+        ActorMention(
+            analysis=analysis, start=a.start, end=a.end, actor=a.actor, name=a.name, kind=a.kind
+        )
+        for a in result.actors
+    )
+    return AnalysisRun(analysis, created=True, skipped_terms=skipped)
+
+
+def _store_terms(*, analysis: Analysis, result: engine.Analysis) -> int:
+    revision = analysis.revision
+    labels = _labels_by_key(revision.article.event.workspace_id)
+    decisions = {
+        (d.start, d.end, d.label_key): d.status
+        for d in SpanDecision.objects.filter(revision=revision)
+    }
+    rows, skipped = [], 0
+    for term in result.loaded_terms:
+        label = labels.get(term.category)
+        if label is None:
+            skipped += 1
+            continue
+        status = decisions.get((term.start, term.end, term.category), AnnotationStatus.SUGGESTED)
+        rows.append(
+            Annotation(
+                revision=revision,
+                start=term.start,
+                end=term.end,
+                label=label,
+                author_model=analysis.model_version,
+                analysis=analysis,
+                status=status,
+                score=round(term.score, 4),
+                source=term.source,
+                voice=term.voice,
+                speaker=(term.speaker or "")[:200],
+                speaker_actor=term.speaker_actor or "",
+                target_actor=term.target_actor or "",
+                explanation=term.explanation[:300],
+            )
+        )
+    Annotation.objects.bulk_create(rows)
+    return skipped
+
+
+def event_analyse(*, event: Event, model_version: ModelVersion | None = None) -> int:
+    """Analyse every article's current revision in the event; returns how many were new."""
+    model_version = model_version or event.analysis_model or builtin_model_version()
+    revisions = TextRevision.objects.filter(
+        pk__in=event.articles.values("current_revision")
+    ).select_related("article__event")
+    created = sum(
+        analysis_run(revision=r, model_version=model_version).created for r in revisions
+    )
+    if event.analysis_model_id is None:
+        event.analysis_model = model_version
+        event.save(update_fields=["analysis_model"])
+    return created
