@@ -8,6 +8,7 @@ from .decode import decode_bytes
 from .dedup import NearDuplicateIndex, content_hash
 from .dispatch import FORMATS, ReadResult, detect_format, iter_records, read_file, read_files
 from .errors import IngestionError, Rejection
+from .fetch import FetchPolicy, FetchResult, fetch_url, read_fetched
 from .language import detect_language
 from .limits import DEFAULT_LIMITS, Limits
 from .normalize import map_span, normalize_text, normalize_with_map
@@ -20,6 +21,8 @@ __all__ = [
     "FORMATS",
     "PRESETS",
     "ColumnMapping",
+    "FetchPolicy",
+    "FetchResult",
     "IngestionError",
     "Limits",
     "NearDuplicateIndex",
@@ -32,11 +35,13 @@ __all__ = [
     "decode_bytes",
     "detect_format",
     "detect_language",
+    "fetch_url",
     "iter_records",
     "map_span",
     "normalize_text",
     "normalize_with_map",
     "preview",
+    "read_fetched",
     "read_file",
     "read_files",
 ]

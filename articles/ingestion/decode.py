@@ -56,9 +56,15 @@ def decode_bytes(data: bytes, *, source: str | None = None) -> str:
 
 
 def _detect_legacy(data: bytes, *, source: str | None) -> str:
-    best = from_bytes(data[:200_000]).best()
-    encoding = best.encoding if best is not None else None
-    if encoding not in _ACCEPTED_LEGACY:
+    matches = from_bytes(data[:200_000])
+    # Short samples get exotic guesses (mac_latin2 for French); prefer any plausible common
+    # Western/Central/Cyrillic code page among the candidates, cp1252 last.
+    candidates = [m.encoding for m in matches]
+    encoding = next((c for c in candidates if c in _ACCEPTED_LEGACY), None)
+    if encoding is None and _decodes(data, "cp1252"):
+        encoding = "cp1252"
+    if encoding is None:
+        encoding = candidates[0] if candidates else None
         raise IngestionError(
             "is not UTF-8 and its encoding could not be recognised"
             + (f" (looks like {encoding})" if encoding else "")
@@ -73,3 +79,12 @@ def _detect_legacy(data: bytes, *, source: str | None) -> str:
             source=source,
         ) from err
     return encoding
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    # C0 controls other than whitespace mean binary data, not a text in this code page
+    return not any(ch < " " and ch not in "\t\n\r\f" for ch in text[:10_000])

@@ -33,9 +33,7 @@ class ParsedArticle:
     event: str | None = None
     # provenance
     source_name: str = ""  # file name or URL
-    source_format: str = (
-        ""  # "txt", "md", "html", "docx", "pdf", "eml", "csv", "tsv", "jsonl", "json"
-    )
+    source_format: str = ""  # a key of dispatch.FORMATS other than "zip"
     location: str | None = None  # "row 12", "line 4", "entry a/b.html" ...
     extraction_ratio: float | None = None  # share of the original kept, where meaningful
     warnings: list[str] = field(default_factory=list)

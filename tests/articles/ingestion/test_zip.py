@@ -1,0 +1,79 @@
+import io
+import zipfile
+
+import pytest
+
+from articles.ingestion import IngestionError, Limits, read_file
+
+from .helpers import STORY, STORY_2, make_docx, make_zip
+
+
+def test_zip_entries_of_several_formats_are_read_with_entry_locations():
+    data = make_zip(
+        {
+            "a/one.txt": f"Title one\n\n{STORY}".encode(),
+            "b/two.docx": make_docx([(STORY_2, None)], title="Two"),
+            "rows.csv": f'title,text\nThree,"{STORY}"\n'.encode(),
+        }
+    )
+    locations = sorted(a.location for a in read_file(data, name="batch.zip").articles)
+    assert locations == ["entry a/one.txt", "entry b/two.docx", "entry rows.csv, row 2"]
+
+
+def test_zip_nested_archive_and_unknown_type_are_rejected_per_entry():
+    data = make_zip(
+        {"inner.zip": make_zip({"x.txt": b"x"}), "img.png": b"\x89PNG", "ok.txt": b"Hi"}
+    )
+    result = read_file(data, name="batch.zip")
+    messages = {r.location: r.message for r in result.rejections}
+    assert "archives inside archives" in messages["entry inner.zip"]
+    assert messages["entry img.png"] == "unsupported file type"
+    assert len(result.articles) == 1
+
+
+def test_zip_macos_metadata_is_skipped_silently():
+    data = make_zip({"__MACOSX/._a.txt": b"\x00\x05", ".DS_Store": b"\x00", "a.txt": b"Hello"})
+    result = read_file(data, name="mac.zip")
+    assert (len(result.articles), result.rejections) == (1, [])
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [("../../etc/cron.d/x.txt", "points outside"), ("/abs/x.txt", "absolute path"),
+     ("C:/x.txt", "absolute path")],
+)  # fmt: skip
+def test_zip_with_unsafe_entry_name_is_refused(entry, message):
+    with pytest.raises(IngestionError, match=message):
+        read_file(make_zip({entry: b"text"}), name="evil.zip")
+
+
+def test_zip_with_symlink_entry_is_refused():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        info = zipfile.ZipInfo("link.txt")
+        info.external_attr = (0o120777) << 16
+        zf.writestr(info, "/etc/passwd")
+    with pytest.raises(IngestionError, match="is a symbolic link"):
+        read_file(out.getvalue(), name="evil.zip")
+
+
+def test_zip_bomb_ratio_is_refused():
+    with pytest.raises(IngestionError, match="possible zip bomb"):
+        read_file(make_zip({"zeros.txt": b"0" * (3 * 1024 * 1024)}), name="bomb.zip")
+
+
+def test_zip_total_uncompressed_size_limit_is_enforced():
+    data = make_zip({f"{i}.txt": b"word " * 400 for i in range(5)})
+    with pytest.raises(IngestionError, match="archive expands to"):
+        read_file(data, name="big.zip", limits=Limits(max_zip_total_bytes=5000))
+
+
+def test_zip_entry_count_limit_is_enforced():
+    data = make_zip({f"{i}.txt": b"x" for i in range(4)})
+    with pytest.raises(IngestionError, match="archive has 4 entries; the limit is 3"):
+        read_file(data, name="many.zip", limits=Limits(max_zip_entries=3))
+
+
+def test_corrupt_zip_is_rejected():
+    with pytest.raises(IngestionError, match=r"bad\.zip: is not a valid zip archive"):
+        read_file(b"PK\x03\x04 truncated", name="bad.zip")
