@@ -40,7 +40,14 @@ def read_html(
     if not visible:
         raise IngestionError("the page has no visible text", source=source_name, row=location)
     doc = trafilatura.bare_extraction(
-        tree, url=url, with_metadata=True, include_comments=False, deduplicate=False
+        tree,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        deduplicate=False,
+        # htmldate's extensive search regex-scans the whole text for dates: seconds on a long
+        # page, and its guesses from running text are weaker than the page metadata
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     warnings = []
     text = (doc.text or "").strip() if doc is not None else ""
