@@ -1,0 +1,107 @@
+"""Benchmark the framing engine: analyze() on a 1,000-word article and import + model load.
+
+Run:  .venv/bin/python bench/bench_engine.py
+Prints the median analyze() time on one core, articles per second, and the cold import +
+default-model load time (measured in a fresh interpreter so nothing is cached).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+# Sentences we wrote for the benchmark: a fictional crisis reported by several outlets, mixing
+# quotes, reported speech, loaded and neutral language.
+SENTENCES = [
+    "The foreign ministry of the fictional Republic of Norland on Friday denounced the joint air drills.",
+    '"The US-led Asian-version NATO is a grave threat to peace," a ministry spokesperson said.',
+    "According to the Meridian Agency, the Central Dispatch quoted the ministry as saying the drills were part of a plot.",
+    "Officials in Seoul said the exercise was routine and posed no threat to anyone.",
+    "The State Department reaffirmed its ironclad commitment to the alliance on Thursday.",
+    "Fishermen in the port town said they had stayed ashore for three days because of the warnings.",
+    "The navy said two destroyers and a supply ship would take part in the exercise next week.",
+    "Analysts at the Hallasan Institute said the drills were larger than last year's.",
+    "The puppet regime will pay dearly for its reckless provocation, the commentary warned.",
+    "Prices of fuel and rice rose in the capital as shoppers stocked up on essentials.",
+    "The minister told parliament that the budget for coastal defence would rise by 8 percent.",
+    'The so-called "defensive" drills brazenly provoke the region, the editorial said.',
+    "Residents near the base complained about noise from low-flying jets at night.",
+    "Freedom-loving nations must stand together against coercion, the senator said in a speech.",
+    "The two leaders are expected to meet in Geneva later this month to discuss a hotline.",
+    "Critics said the government had failed to explain the cost of the new radar system.",
+    "The state newspaper accused Washington of a Cold War mentality and of stoking tensions.",
+    "A poll published on Sunday found that most respondents supported talks with the North.",
+    "The coast guard rescued six sailors after their boat capsized in heavy seas.",
+    "Defence officials described the strike as a surgical strike with no collateral damage.",
+]
+
+
+def make_article(n_words: int = 1000, seed: int = 7) -> str:
+    rng = random.Random(seed)
+    paragraphs, words = [], 0
+    while words < n_words:
+        para = " ".join(rng.sample(SENTENCES, 3))
+        paragraphs.append(para)
+        words += len(para.split())
+    return "\n\n".join(paragraphs)
+
+
+def bench_analyze(repeats: int = 300) -> tuple[float, float, int]:
+    from framing.engine import analyze
+
+    text = make_article()
+    analyze(text)  # warm caches (lexicon, model, wordfreq table)
+    times = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        analyze(text)
+        times.append(time.perf_counter() - t)
+    median = statistics.median(times)
+    return median * 1000, 1.0 / median, len(text.split())
+
+
+def bench_load() -> float:
+    code = (
+        "import time; t=time.perf_counter(); import framing.engine as e; "
+        "from framing.engine.artifacts import default_model; from framing.engine.analysis "
+        "import prepare; default_model(); prepare('Warm up the lexicon.'); "
+        "print(time.perf_counter()-t)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    runs = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code],
+                capture_output=True,
+                text=True,
+                check=True,
+                env=env,
+                cwd=ROOT,
+            ).stdout
+        )
+        for _ in range(3)
+    ]
+    return statistics.median(runs)
+
+
+def main() -> None:
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    median_ms, per_second, n_words = bench_analyze()
+    print(
+        f"analyze() on a {n_words}-word article: median {median_ms:.2f} ms "
+        f"({per_second:.0f} articles/s, one core; targets <= 5 ms, >= 200/s)"
+    )
+    print(f"engine import + default model load: {bench_load() * 1000:.0f} ms (target <= 1000 ms)")
+
+
+if __name__ == "__main__":
+    main()

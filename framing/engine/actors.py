@@ -1,0 +1,406 @@
+"""Actor mentions: a small gazetteer (aliases merged under one key) plus capitalised-sequence
+detection for names the gazetteer does not know."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+
+from .types import ActorMention
+
+GAZETTEER = Path(__file__).parent / "data" / "gazetteer.tsv"
+_CAPS = re.compile(
+    r"(?<![\w’'])(?:[A-Z][a-z’'\-]+|[A-Z]{2,}s?)"
+    r"(?:[ ](?:of[ ](?:the[ ])?|for[ ]|de[ ]|al-|bin[ ])?(?:[A-Z][a-z’'\-]+|[A-Z]{2,}s?)){0,5}"
+)
+_STOP = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "As",
+        "By",
+        "For",
+        "From",
+        "To",
+        "Of",
+        "And",
+        "But",
+        "Or",
+        "If",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "Since",
+        "Until",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "You",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "My",
+        "Your",
+        "There",
+        "Here",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Today",
+        "Yesterday",
+        "Tomorrow",
+        "However",
+        "Meanwhile",
+        "Also",
+        "Still",
+        "Yet",
+        "Some",
+        "Many",
+        "Most",
+        "Such",
+        "Other",
+        "Another",
+        "Both",
+        "Each",
+        "Every",
+        "All",
+        "No",
+        "Not",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Sir",
+        "Madam",
+        "What",
+        "Who",
+        "Why",
+        "How",
+        "Where",
+        "Which",
+        "Whose",
+        "Although",
+        "Though",
+        "Because",
+        "So",
+        "Then",
+        "Now",
+        "Later",
+        "Earlier",
+        "According",
+        "Under",
+        "Over",
+        "Despite",
+        "Against",
+        "With",
+        "Without",
+        "Within",
+        "Among",
+        "Amid",
+        "Last",
+        "Next",
+        "First",
+        "Second",
+        "Third",
+        "One",
+        "Two",
+        "Three",
+        "Four",
+        "Five",
+        "New",
+        "Old",
+        "Asked",
+        "Speaking",
+        "Earlier",
+        "Officials",
+        "Analysts",
+        "Experts",
+        "Critics",
+        "Observers",
+        "Residents",
+        "Sources",
+        "Photo",
+        "Editor",
+        "Editorial",
+        "Update",
+        "Breaking",
+        "Read",
+        "More",
+        "Related",
+        "Share",
+        "Opinion",
+        "Comment",
+        "Commentary",
+    ]
+)
+_TITLES = re.compile(
+    r"(?:President|Minister|Premier|Chancellor|Secretary|Ambassador|Senator|Spokesperson|"
+    r"Spokesman|Spokeswoman|spokesperson|spokesman|spokeswoman|General|Gen\.|Admiral|Colonel|"
+    r"Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Chairman|Chairwoman|Leader|leader|King|Queen|Prince|Pope|"
+    r"Governor|Mayor|Representative|Rep\.|Sen\.|Director|Commander|Professor|Prof\.|analyst|"
+    r"envoy|Envoy|official|researcher|lawmaker|diplomat)[ ,]+\Z"
+)
+_ORG_WORDS = frozenset(
+    [
+        "Ministry",
+        "Agency",
+        "Party",
+        "Council",
+        "Committee",
+        "Institute",
+        "University",
+        "News",
+        "Times",
+        "Post",
+        "Daily",
+        "Corporation",
+        "Bank",
+        "Association",
+        "Command",
+        "Forces",
+        "Army",
+        "Navy",
+        "Department",
+        "Office",
+        "Centre",
+        "Center",
+        "Foundation",
+        "Group",
+        "Company",
+        "Union",
+        "Organisation",
+        "Organization",
+        "Assembly",
+        "Parliament",
+        "Congress",
+        "Senate",
+        "Court",
+        "Commission",
+        "Service",
+        "Bureau",
+        "Federation",
+        "Fund",
+        "Network",
+        "Herald",
+        "Journal",
+        "Tribune",
+        "Gazette",
+        "Telegraph",
+        "Press",
+        "Broadcasting",
+        "Television",
+        "Radio",
+        "Institute",
+        "Academy",
+        "Alliance",
+        "Coalition",
+        "Front",
+        "Movement",
+        "Guard",
+        "Corps",
+        "Fleet",
+        "Authority",
+        "Administration",
+        "Cabinet",
+    ]
+)
+
+
+_TITLE_WORDS = frozenset(
+    [
+        "President",
+        "Minister",
+        "Foreign",
+        "Defence",
+        "Defense",
+        "Prime",
+        "Deputy",
+        "Vice",
+        "Secretary",
+        "General",
+        "Admiral",
+        "Spokesperson",
+        "Spokesman",
+        "Spokeswoman",
+        "Ambassador",
+        "Senator",
+        "Chancellor",
+        "Premier",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Chairman",
+        "Chairwoman",
+        "Leader",
+        "Supreme",
+        "Commander",
+        "Governor",
+        "Mayor",
+        "Director",
+        "Professor",
+        "King",
+        "Queen",
+        "Prince",
+        "Colonel",
+        "Lieutenant",
+        "Major",
+        "Captain",
+        "State",
+        "Councillor",
+        "Envoy",
+        "Special",
+        "Chief",
+        "Senior",
+        "Representative",
+        "Rep",
+        "Sen",
+        "Gen",
+        "Adm",
+        "Col",
+        "Lt",
+        "Maj",
+        "Capt",
+        "Sgt",
+        "Sergeant",
+        "Marshal",
+        "Field",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorDef:
+    key: str
+    name: str
+    kind: str
+
+
+@cache
+def _gazetteer() -> tuple[ahocorasick.Automaton, dict[str, ActorDef]]:
+    auto = ahocorasick.Automaton()
+    defs: dict[str, ActorDef] = {}
+    for line in GAZETTEER.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("key\t"):
+            continue
+        key, name, kind, aliases = (line.split("\t") + ["", "", "", ""])[:4]
+        defs[key] = ActorDef(key, name, kind)
+        for alias in {name, *aliases.split("|")}:
+            if alias:
+                auto.add_word(alias, (len(alias), key))
+    auto.make_automaton()
+    return auto, defs
+
+
+def actor_defs() -> dict[str, ActorDef]:
+    """Gazetteer entries by key."""
+    return _gazetteer()[1]
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in "_") and not (after.isalnum() or after in "_")
+
+
+def find_actors(text: str, sentence_starts: frozenset[int] | set[int]) -> list[ActorMention]:
+    """Gazetteer and capitalised-name mentions, non-overlapping, sorted by position."""
+    auto, defs = _gazetteer()
+    hits = []
+    for last, (length, key) in auto.iter(text):
+        start = last - length + 1
+        if _bounded(text, start, last + 1):
+            hits.append((start, last + 1, key))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    mentions: list[ActorMention] = []
+    covered_until = -1
+    for start, end, key in hits:
+        if start < covered_until:
+            continue
+        d = defs[key]
+        mentions.append(ActorMention(start, end, text[start:end], key, d.name, d.kind))  # type: ignore[arg-type]
+        covered_until = end
+    mentions += _capitalised(text, mentions, sentence_starts)
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _capitalised(text, known: list[ActorMention], sentence_starts) -> list[ActorMention]:
+    taken = [(m.start, m.end) for m in known]
+    out: list[ActorMention] = []
+    people: dict[str, str] = {}  # surname -> person key, so "Kim" later merges with "Kim Min-ho"
+    for m in _CAPS.finditer(text):
+        start, end = m.span()
+        words = m.group().split()
+        while words and words[0] in _STOP:
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
+            words = words[1:]
+        if not words or start >= end:
+            continue
+        if any(a < end and start < b for a, b in taken):
+            continue
+        titled = False
+        if not any(w in _ORG_WORDS for w in words):
+            while len(words) > 1 and words[0].rstrip(".") in _TITLE_WORDS:
+                start = text.index(words[1], start + len(words[0]))
+                words, titled = words[1:], True
+            if words[0].rstrip(".") in _TITLE_WORDS:
+                continue
+        known_person = len(words) == 1 and words[0] in people
+        if len(words) == 1 and not known_person and (start in sentence_starts or len(words[0]) < 3):
+            continue
+        surface = text[start:end]
+        kind = "person" if titled else _kind(text, start, words)
+        if len(words) == 1 and words[0] in people:
+            key, kind = people[words[0]], "person"
+        else:
+            key = re.sub(r"[^\w]+", "_", surface.lower()).strip("_")
+            if kind == "person":
+                people[words[-1]] = key
+                people[words[0]] = key
+        out.append(ActorMention(start, end, surface, key, surface, kind))  # type: ignore[arg-type]
+    return out
+
+
+def _kind(text: str, start: int, words: list[str]) -> str:
+    if any(w in _ORG_WORDS for w in words):
+        return "organisation"
+    if _TITLES.search(text, max(0, start - 16), start):
+        return "person"
+    if 2 <= len(words) <= 3 and all(w[0].isupper() and not w.isupper() for w in words):
+        return "person"
+    return "other"

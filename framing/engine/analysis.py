@@ -1,0 +1,201 @@
+"""``analyze()``: run every layer on one text and assemble the ``Analysis``."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+import numpy as np
+
+from .artifacts import EngineModel, default_model
+from .candidates import Prepared, english, prepare
+from .frames import score_frames
+from .quotes import QuoteFound
+from .scorer import features
+from .tone import sentence_tones
+from .types import ActorMention, Analysis, FrameScore, LoadedTerm, Quote, Sentence
+
+ENGINE_VERSION = "0.1.0"
+SENTENCE_FRAME_MIN = 0.3  # below this no policy frame is called dominant for a sentence
+_TARGET_BEFORE = 14  # chars between an actor and the term it qualifies ("US-led aggressive")
+_TARGET_AFTER = 24  # chars between a term and a following "of/in/by <actor>"
+
+
+def analyze(text: str, *, language: str = "en", model: EngineModel | None = None) -> Analysis:
+    """Analyse one article: loaded terms, quotes and voices, actors, tone and frames.
+
+    Every span holds code-point offsets into ``text`` (end exclusive) with
+    ``text[start:end] == span.text``. ``model`` is a loaded ``EngineModel``; ``None`` uses the
+    packaged default. Non-English text runs the language-independent layers only.
+    """
+    if not isinstance(text, str):
+        raise TypeError("analyze() needs a str")
+    model = model or default_model()
+    prep = prepare(text, language)
+    n = len(prep.sentences)
+    actor_of = _speaker_actor_resolver(prep.actors)
+    quotes = tuple(_quote(text, q, actor_of) for q in prep.quotes)
+    terms = _loaded_terms(prep, model, actor_of)
+    if english(language):
+        tones, evidence = sentence_tones(prep.tokens, n)
+    else:
+        tones, evidence = np.zeros(n, dtype=np.float32), [[] for _ in range(n)]
+    frames, sentence_frames, frame_keys = _frames(prep, model, n)
+    policy = sentence_frames.get("policy")
+    sentences = tuple(
+        Sentence(
+            s, e, round(float(tones[i]), 4), tuple(evidence[i]), _dominant(policy, i, frame_keys)
+        )
+        for i, (s, e) in enumerate(prep.sentences)
+    )
+    return Analysis(
+        text_length=len(text),
+        language=language,
+        engine_version=ENGINE_VERSION,
+        model_version=model.version,
+        sentences=sentences,
+        loaded_terms=terms,
+        quotes=quotes,
+        actors=tuple(prep.actors),
+        frames=frames,
+        sentence_frames=sentence_frames,
+        frame_keys=frame_keys,
+        tone=round(float(tones.mean()), 4) if n else 0.0,
+        actor_tone=_actor_tone(prep, tones),
+    )
+
+
+def _frames(prep: Prepared, model: EngineModel, n: int):
+    frames: dict[str, tuple[FrameScore, ...]] = {}
+    sentence_frames: dict[str, np.ndarray] = {}
+    keys: dict[str, tuple[str, ...]] = {}
+    for name, fm in model.frames.items():
+        result = score_frames(fm, prep.tokens, n)
+        frames[name] = result.article
+        sentence_frames[name] = result.sentence_probs
+        keys[name] = fm.labels
+    return frames, sentence_frames, keys
+
+
+def _dominant(policy: np.ndarray | None, i: int, keys: dict[str, tuple[str, ...]]) -> str | None:
+    if policy is None or not len(policy):
+        return None
+    j = int(np.argmax(policy[i]))
+    return keys["policy"][j] if policy[i, j] >= SENTENCE_FRAME_MIN else None
+
+
+def _speaker_actor_resolver(actors: list[ActorMention]):
+    starts = [a.start for a in actors]
+
+    def resolve(start: int | None, end: int | None) -> str | None:
+        if start is None or end is None:
+            return None
+        i = bisect_right(starts, start - 1)
+        while i < len(actors) and actors[i].start < end:
+            if actors[i].end <= end:
+                return actors[i].actor
+            i += 1
+        return None
+
+    return resolve
+
+
+def _quote(text: str, q: QuoteFound, actor_of) -> Quote:
+    sp = q.speaker
+    return Quote(
+        start=q.start,
+        end=q.end,
+        text=text[q.start : q.end],
+        kind=q.kind,  # type: ignore[arg-type]
+        speaker=sp.text if sp else None,
+        speaker_start=sp.start if sp else None,
+        speaker_end=sp.end if sp else None,
+        speaker_actor=actor_of(sp.start, sp.end) if sp else None,
+        verb=sp.verb if sp else None,
+        chain=tuple(h.text for h in q.chain),
+    )
+
+
+def _loaded_terms(prep: Prepared, model: EngineModel, actor_of) -> tuple[LoadedTerm, ...]:
+    cands = prep.candidates
+    if not cands:
+        return ()
+    x = features(cands, prep.context)
+    probs = model.span.score(x)
+    holders = [q for q in prep.quotes if q.kind != "scare"]
+    out = []
+    for c, p, row in zip(cands, probs, x, strict=True):
+        if p < model.span.threshold:
+            continue
+        voice, holder = _voice(holders, c.start, c.end)
+        sp = holder.speaker if holder else None
+        why = ", ".join(model.span.top_features(row))
+        out.append(
+            LoadedTerm(
+                start=c.start,
+                end=c.end,
+                text=prep.text[c.start : c.end],
+                category=c.category,
+                score=round(float(p), 4),
+                source=c.source,  # type: ignore[arg-type]
+                explanation=f"{c.explanation} [model: {why}]" if why else c.explanation,
+                voice=voice,  # type: ignore[arg-type]
+                speaker=sp.text if sp else None,
+                speaker_actor=actor_of(sp.start, sp.end) if sp else None,
+                target_actor=_target(prep, c.start, c.end, sp),
+            )
+        )
+    return tuple(out)
+
+
+def _voice(holders: list[QuoteFound], start: int, end: int) -> tuple[str, QuoteFound | None]:
+    """The innermost quote or reported clause holding the span decides its voice."""
+    best: QuoteFound | None = None
+    for q in holders:
+        if (
+            q.start <= start
+            and end <= q.end
+            and (best is None or q.end - q.start < best.end - best.start)
+        ):
+            best = q
+    if best is None:
+        return "own", None
+    return ("attributed" if best.kind == "reported" else "quoted"), best
+
+
+def _target(prep: Prepared, start: int, end: int, speaker) -> str | None:
+    sent_starts = [s for s, _ in prep.sentences]
+    i = max(0, bisect_right(sent_starts, start) - 1)
+    s_start, s_end = prep.sentences[i] if prep.sentences else (0, len(prep.text))
+    in_sentence = [
+        a
+        for a in prep.actors
+        if s_start <= a.start < s_end
+        and not (speaker and speaker.start <= a.start < speaker.end)
+        and not (a.start >= start and a.end <= end)
+    ]
+    for a in in_sentence:
+        if 0 <= start - a.end <= _TARGET_BEFORE:
+            return a.actor
+    for a in in_sentence:
+        if 0 <= a.start - end <= _TARGET_AFTER and _links(prep.norm[end : a.start]):
+            return a.actor
+    for a in prep.actors:
+        if a.start < start < a.end or (a.start <= start and end <= a.end):
+            return a.actor
+    keys = {a.actor for a in in_sentence}
+    return keys.pop() if len(keys) == 1 else None
+
+
+def _links(between: str) -> bool:
+    words = between.split()
+    return len(words) <= 3 and (not words or words[0] in ("of", "in", "by", "from", "led", "the"))
+
+
+def _actor_tone(prep: Prepared, tones: np.ndarray) -> dict[str, float]:
+    if not len(tones):
+        return {}
+    sent_starts = [s for s, _ in prep.sentences]
+    seen: dict[str, set[int]] = {}
+    for a in prep.actors:
+        seen.setdefault(a.actor, set()).add(max(0, bisect_right(sent_starts, a.start) - 1))
+    return {k: round(float(np.mean([tones[i] for i in v])), 4) for k, v in seen.items()}

@@ -1,0 +1,146 @@
+"""The engine's trained model bundle and its byte format.
+
+A bundle is one JSON header plus raw little-endian arrays — no pickle, so loading a file can
+never execute code — and its identity is the sha256 of those bytes. Loading reads only bytes
+or a path we are given; nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import struct
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from .frames import LinearMultiLabel
+from .scorer import FEATURES, SpanModel
+
+MAGIC = b"PLXMODEL1\n"
+DEFAULT_PATH = Path(__file__).parent / "data" / "default_model.bin"
+
+
+class ModelFormatError(ValueError):
+    """The bytes are not a Parallax engine model bundle."""
+
+
+@dataclass(frozen=True, slots=True)
+class EngineModel:
+    """Span scorer and frame models, identified by the sha256 of their serialised bytes."""
+
+    span: SpanModel
+    frames: dict[str, LinearMultiLabel]
+    sha256: str = ""
+    origin: str = "trained"  # "builtin" for the packaged default
+    meta: dict | None = None
+
+    @property
+    def version(self) -> str:
+        """``"<origin>-<first 16 hex digits of the sha256>"``, e.g. ``builtin-3fa2…``."""
+        return f"{self.origin}-{self.sha256[:16]}"
+
+
+def _arrays(model: EngineModel) -> tuple[dict, dict[str, np.ndarray]]:
+    header: dict = {
+        "format": 1,
+        "features": list(FEATURES),
+        "span": {"bias": float(model.span.bias), "threshold": float(model.span.threshold)},
+        "frames": {},
+        "meta": model.meta or {},
+    }
+    arrays = {"span.weights": np.asarray(model.span.weights, dtype="<f8")}
+    for key, fm in model.frames.items():
+        header["frames"][key] = {"labels": list(fm.labels), "words": list(fm.words)}
+        arrays[f"{key}.coef"] = np.asarray(fm.coef, dtype="<f4")
+        arrays[f"{key}.intercept"] = np.asarray(fm.intercept, dtype="<f8")
+        arrays[f"{key}.calib_a"] = np.asarray(fm.calib_a, dtype="<f8")
+        arrays[f"{key}.calib_b"] = np.asarray(fm.calib_b, dtype="<f8")
+    return header, arrays
+
+
+def dumps(model: EngineModel) -> bytes:
+    """Serialise deterministically (same model, same bytes, same hash)."""
+    header, arrays = _arrays(model)
+    blobs, offset, index = [], 0, {}
+    for name in sorted(arrays):
+        raw = np.ascontiguousarray(arrays[name]).tobytes()
+        index[name] = {
+            "dtype": arrays[name].dtype.str,
+            "shape": list(arrays[name].shape),
+            "offset": offset,
+            "size": len(raw),
+        }
+        blobs.append(raw)
+        offset += len(raw)
+    header["arrays"] = index
+    head = json.dumps(header, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return MAGIC + struct.pack("<Q", len(head)) + head + b"".join(blobs)
+
+
+def loads(data: bytes, *, origin: str = "trained") -> EngineModel:
+    """Rebuild a model from ``dumps`` output; raises ModelFormatError on foreign bytes."""
+    if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 8:
+        raise ModelFormatError("not a Parallax engine model")
+    (n,) = struct.unpack_from("<Q", data, len(MAGIC))
+    body = len(MAGIC) + 8 + n
+    try:
+        header = json.loads(data[len(MAGIC) + 8 : body].decode("utf-8"))
+        arrays = {
+            name: np.frombuffer(
+                data,
+                dtype=np.dtype(spec["dtype"]),
+                offset=body + spec["offset"],
+                count=int(np.prod(spec["shape"])),
+            ).reshape(spec["shape"])
+            for name, spec in header["arrays"].items()
+        }
+    except (ValueError, KeyError, UnicodeDecodeError) as exc:
+        raise ModelFormatError(f"corrupt model bundle: {exc}") from exc
+    if tuple(header["features"]) != FEATURES:
+        raise ModelFormatError("model was trained with a different span feature set")
+    span = SpanModel(
+        arrays["span.weights"].copy(), header["span"]["bias"], header["span"]["threshold"]
+    )
+    frames = {
+        key: LinearMultiLabel.create(
+            spec["labels"],
+            spec["words"],
+            arrays[f"{key}.coef"],
+            arrays[f"{key}.intercept"],
+            arrays[f"{key}.calib_a"],
+            arrays[f"{key}.calib_b"],
+        )
+        for key, spec in header["frames"].items()
+    }
+    digest = hashlib.sha256(data).hexdigest()
+    return EngineModel(span, frames, digest, origin, header.get("meta") or {})
+
+
+def save_model(model: EngineModel, path: str | Path | None = None) -> bytes:
+    """Serialise ``model``; also write the bytes to ``path`` when one is given."""
+    data = dumps(model)
+    if path is not None:
+        Path(path).write_bytes(data)
+    return data
+
+
+def load_model(source: bytes | str | Path, *, origin: str = "trained") -> EngineModel:
+    """Load a model from bytes or from a local file path (never from the network)."""
+    data = (
+        source if isinstance(source, (bytes, bytearray, memoryview)) else Path(source).read_bytes()
+    )
+    return loads(bytes(data), origin=origin)
+
+
+def content_hash(data: bytes) -> str:
+    """sha256 hex digest of serialised model bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+@cache
+def default_model() -> EngineModel:
+    """The model shipped in the package (trained on our seed data by ``training.py``)."""
+    return load_model(DEFAULT_PATH, origin="builtin")

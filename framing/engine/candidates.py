@@ -1,0 +1,148 @@
+"""Collect and merge loaded-term candidates from every layer for one text.
+
+Shared by ``analyze()`` and by span-model training, so the model is trained on exactly the
+candidates it will later score.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from . import scorer
+from .actors import find_actors
+from .lexicon import load_lexicon
+from .patterns import find_patterns
+from .quotes import QuoteFound, find_quotes
+from .text import Tokens, normalise, split_sentences, tokenize
+from .tone import vader_lexicon
+from .types import ActorMention
+
+_SO_CALLED = re.compile(r"(?:so-called|self-styled|supposed)\s*\Z")
+
+
+@dataclass(slots=True)
+class Prepared:
+    """Everything computed about a text before scoring."""
+
+    text: str
+    norm: str
+    language: str
+    sentences: list[tuple[int, int]]
+    tokens: Tokens
+    quotes: list[QuoteFound]
+    actors: list[ActorMention]
+    candidates: list[scorer.Candidate]
+    context: scorer.Context
+
+
+def english(language: str) -> bool:
+    return (language or "en").lower().split("-")[0].split("_")[0] == "en"
+
+
+def prepare(text: str, language: str = "en") -> Prepared:
+    """Split, tokenise and run every layer; returns merged candidates with their context."""
+    sentences = split_sentences(text)
+    tokens = tokenize(text, sentences)
+    norm = normalise(text)
+    lang = (language or "en").lower().split("-")[0].split("_")[0]
+    quotes = find_quotes(text, sentences)
+    actors = find_actors(text, {s for s, _ in sentences})
+    raw = _layer_candidates(text, norm, lang, quotes)
+    merged = merge(raw)
+    is_en = english(language)
+    ctx = scorer.Context(
+        text=text,
+        tokens=tokens,
+        sentences=sentences,
+        regions=voice_regions(quotes),
+        scare=[(q.open_mark, q.close_mark) for q in quotes if q.kind == "scare"],
+        actor_spans=[(a.start, a.end) for a in actors],
+        valence=vader_lexicon() if is_en else {},
+        rarity=scorer.rarity_table("en") if is_en else {},
+    )
+    if is_en:
+        merged += scorer.model_candidates(ctx, [(c.start, c.end) for c in merged])
+        merged.sort(key=lambda c: c.start)
+    return Prepared(text, norm, lang, sentences, tokens, quotes, actors, merged, ctx)
+
+
+def voice_regions(quotes: list[QuoteFound]) -> list[tuple[int, int, str]]:
+    out = []
+    for q in quotes:
+        if q.kind in ("direct", "partial"):
+            out.append((q.start, q.end, "quoted"))
+        elif q.kind == "reported":
+            out.append((q.start, q.end, "attributed"))
+    return out
+
+
+def _layer_candidates(text: str, norm: str, lang: str, quotes: list[QuoteFound]) -> list:
+    out = [
+        scorer.Candidate(
+            m.start,
+            m.end,
+            m.entry.category,
+            m.entry.weight,
+            "lexicon",
+            f"lexicon '{m.entry.term.split('|')[0]}': {m.entry.note}",
+        )
+        for m in load_lexicon(lang).find(norm)
+    ]
+    out += [
+        scorer.Candidate(m.start, m.end, m.category, m.weight, "pattern", m.explanation)
+        for m in find_patterns(norm, lang)
+    ]
+    out += _scare_candidates(text, norm, quotes)
+    return out
+
+
+def _scare_candidates(text: str, norm: str, quotes: list[QuoteFound]) -> list:
+    out = []
+    for q in quotes:
+        if q.kind != "scare" or q.open_mark is None or q.close_mark is None:
+            continue
+        start, end = q.open_mark, min(len(text), q.close_mark + 1)
+        term = norm[q.start : q.end].strip()
+        so_called = _SO_CALLED.search(norm, max(0, start - 16), start)
+        weight, why = 0.75, "scare quotes around a term"
+        if so_called:
+            start, weight, why = so_called.start(), 0.95, "'so-called' with scare quotes"
+        elif _used_plainly(norm, term, q):
+            weight, why = 0.35, "quoted term the outlet also uses plainly"
+        out.append(scorer.Candidate(start, end, "scare_quotes", weight, "pattern", f"rule {why}"))
+    return out
+
+
+def _used_plainly(norm: str, term: str, q: QuoteFound) -> bool:
+    if not term:
+        return False
+    for m in re.finditer(re.escape(term), norm):
+        if m.start() < (q.open_mark or 0) or m.start() > (q.close_mark or 0):
+            before = norm[m.start() - 1] if m.start() else " "
+            if before not in "\"'":
+                return True
+    return False
+
+
+def merge(cands: list[scorer.Candidate]) -> list[scorer.Candidate]:
+    """Resolve overlaps: longest span wins, then highest weight; overlapping losers count as
+    agreeing layers and lend their explanation."""
+    order = sorted(cands, key=lambda c: (-(c.end - c.start), -c.weight, c.start))
+    kept: list[scorer.Candidate] = []
+    for c in order:
+        hit = next((i for i, k in enumerate(kept) if k.start < c.end and c.start < k.end), None)
+        if hit is None:
+            kept.append(c)
+            continue
+        k = kept[hit]
+        weight = max(k.weight, c.weight) if k.source == c.source else k.weight
+        kept[hit] = replace(
+            k, weight=weight, layers=k.layers + 1, explanation=_join(k.explanation, c.explanation)
+        )
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _join(a: str, b: str) -> str:
+    return a if b in a or len(a) > 160 else f"{a}; {b}"

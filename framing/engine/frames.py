@@ -1,0 +1,263 @@
+"""Sentence- and article-level frame probabilities from a linear multi-label model.
+
+The model is trained with scikit-learn (see ``training.py``) but scored here with numpy only:
+importing scikit-learn costs about a second, which would blow the engine's load budget.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from .text import Tokens
+from .types import FrameScore
+
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "of",
+        "at",
+        "by",
+        "for",
+        "with",
+        "about",
+        "against",
+        "between",
+        "into",
+        "through",
+        "during",
+        "before",
+        "after",
+        "above",
+        "below",
+        "to",
+        "from",
+        "up",
+        "down",
+        "in",
+        "out",
+        "on",
+        "off",
+        "over",
+        "under",
+        "again",
+        "further",
+        "then",
+        "once",
+        "here",
+        "there",
+        "when",
+        "where",
+        "why",
+        "how",
+        "all",
+        "any",
+        "both",
+        "each",
+        "few",
+        "more",
+        "most",
+        "other",
+        "some",
+        "such",
+        "no",
+        "nor",
+        "not",
+        "only",
+        "own",
+        "same",
+        "so",
+        "than",
+        "too",
+        "very",
+        "can",
+        "will",
+        "just",
+        "should",
+        "now",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "have",
+        "has",
+        "had",
+        "having",
+        "do",
+        "does",
+        "did",
+        "doing",
+        "i",
+        "me",
+        "my",
+        "we",
+        "our",
+        "you",
+        "your",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "this",
+        "that",
+        "these",
+        "those",
+        "am",
+        "would",
+        "could",
+        "also",
+        "said",
+        "says",
+        "say",
+        "its",
+        "it's",
+        "as",
+        "than",
+        "one",
+        "two",
+        "new",
+        "last",
+        "first",
+        "year",
+        "years",
+        "week",
+        "month",
+        "day",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "per",
+        "cent",
+        "s",
+        "t",
+    ]
+)
+TOP_CUES = 5
+ARTICLE_TOP_FRACTION = 0.2  # article score = mean over its most strongly framed fifth
+
+
+@dataclass(frozen=True, slots=True)
+class LinearMultiLabel:
+    """One-vs-rest logistic model with Platt calibration, scored with numpy."""
+
+    labels: tuple[str, ...]
+    words: tuple[str, ...]  # feature names; index i is row i of coef
+    vocab: dict[str, int]
+    coef: np.ndarray  # (n_features, n_labels) float32
+    intercept: np.ndarray  # (n_labels,)
+    calib_a: np.ndarray  # (n_labels,) Platt slope applied to the decision value
+    calib_b: np.ndarray  # (n_labels,) Platt offset
+
+    @classmethod
+    def create(cls, labels, words, coef, intercept, calib_a, calib_b) -> LinearMultiLabel:
+        """Build from arrays (the vocabulary index is derived from ``words``)."""
+        words = tuple(words)
+        return cls(
+            tuple(labels),
+            words,
+            {w: i for i, w in enumerate(words)},
+            np.asarray(coef, dtype=np.float32),
+            np.asarray(intercept, dtype=np.float64),
+            np.asarray(calib_a, dtype=np.float64),
+            np.asarray(calib_b, dtype=np.float64),
+        )
+
+    def feature_ids(self, words: list[str]) -> np.ndarray:
+        """Vocabulary index per token (-1 where unknown or a stopword)."""
+        get = self.vocab.get
+        return np.fromiter((get(w, -1) for w in words), dtype=np.int64, count=len(words))
+
+    def decision(self, ids: np.ndarray, rows: np.ndarray, n_rows: int) -> np.ndarray:
+        """Decision values (n_rows, n_labels) for token feature ids grouped into rows."""
+        keep = ids >= 0
+        ids, rows = ids[keep], rows[keep]
+        scores = np.zeros((n_rows, len(self.labels)), dtype=np.float64)
+        if ids.size:
+            np.add.at(scores, rows, self.coef[ids])
+            counts = np.bincount(rows, minlength=n_rows).astype(np.float64)
+            scores /= np.sqrt(np.maximum(counts, 1.0))[:, None]
+        return scores + self.intercept
+
+    def probabilities(self, decision: np.ndarray) -> np.ndarray:
+        z = decision * self.calib_a + self.calib_b
+        return (1.0 / (1.0 + np.exp(-z))).astype(np.float32)
+
+    def predict_texts(self, token_lists: list[list[str]]) -> np.ndarray:
+        """Probabilities for pre-tokenised texts (one row each); used in training and tests."""
+        ids = [self.feature_ids(t) for t in token_lists]
+        rows = np.concatenate(
+            [np.full(len(x), i, dtype=np.int64) for i, x in enumerate(ids)]
+            or [np.zeros(0, np.int64)]
+        )
+        flat = np.concatenate(ids or [np.zeros(0, np.int64)])
+        return self.probabilities(self.decision(flat, rows, len(token_lists)))
+
+
+def features_for_training(words: list[str]) -> list[str]:
+    """The token filter shared by training and scoring (stopwords and 1-letter tokens out)."""
+    return [w for w in words if len(w) > 1 and w not in STOPWORDS and not w.isdigit()]
+
+
+@dataclass(frozen=True, slots=True)
+class FrameResult:
+    sentence_probs: np.ndarray  # (n_sentences, n_labels) float32
+    article: tuple[FrameScore, ...]
+
+
+def score_frames(model: LinearMultiLabel, tokens: Tokens, n_sentences: int) -> FrameResult:
+    """Frame probabilities per sentence and for the article, with cue words."""
+    ids = model.feature_ids(tokens.words)
+    rows = tokens.sentence.astype(np.int64)
+    if n_sentences == 0:
+        empty = np.zeros((0, len(model.labels)), dtype=np.float32)
+        return FrameResult(empty, tuple(FrameScore(k, 0.0, ()) for k in model.labels))
+    probs = model.probabilities(model.decision(ids, rows, n_sentences))
+    k = max(1, math.ceil(ARTICLE_TOP_FRACTION * n_sentences))
+    top = -np.sort(-probs, axis=0)[:k].mean(axis=0)
+    cues = _cues(model, ids[ids >= 0])
+    scores = [
+        FrameScore(lbl, round(float(top[j]), 4), cues[j]) for j, lbl in enumerate(model.labels)
+    ]
+    scores.sort(key=lambda f: -f.probability)
+    return FrameResult(probs, tuple(scores))
+
+
+def _cues(model: LinearMultiLabel, ids: np.ndarray) -> list[tuple[str, ...]]:
+    """The words contributing most to each label across the text."""
+    n_labels = len(model.labels)
+    if not ids.size:
+        return [()] * n_labels
+    uniq, counts = np.unique(ids, return_counts=True)
+    contrib = model.coef[uniq] * counts[:, None]
+    inverse = model.words
+    out = []
+    for j in range(n_labels):
+        col = contrib[:, j]
+        order = np.argsort(-col)[:TOP_CUES]
+        out.append(tuple(inverse[uniq[i]] for i in order if col[i] > 0))
+    return out

@@ -1,0 +1,198 @@
+"""Direct, partial and scare quotes, and reported speech, with speakers and relay chains.
+
+Quote marks are paired on the original text: curly marks know their direction, straight
+marks alternate, and a paragraph that ends inside a quote continues when the next paragraph
+opens with a quote mark (the newspaper convention for quotes spanning paragraphs).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from . import attribution as att
+
+_DOUBLE = re.compile(r"[\"“”„«»]")
+_SINGLE = re.compile(r"(?<![\w’'])[‘'](?=\w)([^‘’'\n\"“”]{1,60}?)(?<=[\w.,!?])[’'](?![\w’'])")
+_OPEN, _CLOSE, _EITHER = "“„«", "”»", '"'
+_SO_CALLED = re.compile(r"(?:so[\s\-‐–]called|self[\s\-‐–]styled|supposed|alleged)\s*\Z", re.I)
+_TERMINAL = re.compile(r"[.!?…]\s*\Z")
+_WORD = re.compile(r"\w+")
+MAX_SCARE_WORDS = 4
+
+
+@dataclass(slots=True)
+class QuoteFound:
+    start: int
+    end: int
+    kind: str
+    speaker: att.SpeakerHit | None
+    chain: tuple[att.SpeakerHit, ...]
+    open_mark: int | None = None  # position of the opening mark (direct/partial/scare)
+    close_mark: int | None = None
+    continued_by: bool = False  # the next quote continues this one in a new paragraph
+
+
+def pair_marks(text: str) -> list[tuple[int, int, bool]]:
+    """(open_mark, close_mark, continues_previous) for double-quoted stretches."""
+    pairs: list[tuple[int, int, bool]] = []
+    open_at: int | None = None
+    continued = False
+    for m in _DOUBLE.finditer(text):
+        pos, ch = m.start(), m.group()
+        if open_at is None:
+            if ch in _CLOSE:
+                continue  # a stray closing mark
+            open_at, continued = pos, False
+            continue
+        para_break = text.find("\n", open_at, pos)
+        if para_break != -1:
+            # The quote ran past its paragraph: close it there. A mark that opens the next
+            # paragraph continues the same quote.
+            pairs.append((open_at, _trim_end(text, para_break), continued))
+            if ch in _CLOSE or not _at_paragraph_start(text, pos):
+                open_at = None
+                continue
+            open_at, continued = pos, True
+            continue
+        if ch in _OPEN:
+            continue  # nested opener inside an open quote: keep the outer one
+        pairs.append((open_at, pos, continued))
+        open_at = None
+    if open_at is not None:
+        nl = text.find("\n", open_at)
+        pairs.append((open_at, _trim_end(text, nl if nl != -1 else len(text)), continued))
+    return pairs
+
+
+def _trim_end(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def _at_paragraph_start(text: str, pos: int) -> bool:
+    j = pos - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    return j < 0 or text[j] in "\r\n"
+
+
+def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[QuoteFound]:
+    """All quotes and reported speech in ``text`` (sentences from ``text.split_sentences``)."""
+    starts = [s for s, _ in sentences]
+    found: list[QuoteFound] = []
+    last_speaker: att.SpeakerHit | None = None
+    last_chain: tuple[att.SpeakerHit, ...] = ()
+    for open_mark, close_mark, continued in pair_marks(text):
+        q = _classify(text, open_mark, close_mark, sentences, starts)
+        if q is None:
+            continue
+        if continued and found:
+            found[-1].continued_by = True
+            if q.speaker is None:
+                q.speaker, q.chain = found[-1].speaker, found[-1].chain
+        if q.speaker is not None and q.speaker.text.lower() in ("he", "she", "they", "it"):
+            q.speaker, q.chain = _resolve_pronoun(q.speaker, last_speaker, last_chain)
+        if q.speaker is not None and q.kind != "scare":
+            last_speaker, last_chain = q.speaker, q.chain
+        found.append(q)
+    _backfill_continuations(found)
+    found += _single_quoted_terms(text, found)
+    found += _reported(text, sentences, found)
+    found.sort(key=lambda q: (q.start, q.end))
+    return found
+
+
+def _backfill_continuations(found: list[QuoteFound]) -> None:
+    """A multi-paragraph quote is usually attributed only in its last part."""
+    for i in range(len(found) - 2, -1, -1):
+        nxt = found[i + 1]
+        if found[i].speaker is None and nxt.speaker is not None and nxt.open_mark is not None:
+            if found[i].kind == "direct" and nxt.kind == "direct" and found[i].continued_by:
+                found[i].speaker, found[i].chain = nxt.speaker, nxt.chain
+
+
+def _resolve_pronoun(hit, last_speaker, last_chain):
+    if last_speaker is None:
+        return hit, (hit,)
+    resolved = att.SpeakerHit(hit.start, hit.end, last_speaker.text, hit.verb)
+    return resolved, (*last_chain[:-1], resolved)
+
+
+def _sentence_of(starts: list[int], sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    i = max(0, bisect_right(starts, pos) - 1)
+    return sentences[i] if sentences else (0, 0)
+
+
+def _classify(text, open_mark, close_mark, sentences, starts) -> QuoteFound | None:
+    start, end = open_mark + 1, close_mark
+    while start < end and text[start].isspace():
+        start += 1
+    end = _trim_end(text, end) if end > start else end
+    if start >= end:
+        return None
+    s_start, _ = _sentence_of(starts, sentences, open_mark)
+    _, s_end = _sentence_of(starts, sentences, close_mark)
+    after = close_mark + 1 if close_mark < len(text) and text[close_mark] in '"”»' else close_mark
+    speaker = att.speaker_after(text, after, max(s_end, after)) or att.speaker_before(
+        text, open_mark, s_start
+    )
+    n_words = len(_WORD.findall(text, start, end))
+    inside = bool(text[s_start:open_mark].strip()) and not _TERMINAL.search(text, start, end)
+    before = text[max(0, open_mark - 20) : open_mark]
+    kind = "direct"
+    if inside and speaker is None:
+        speaker = att.leading_speaker(text, s_start, open_mark)
+        kind = "partial"
+    elif inside and not text[s_start:open_mark].rstrip().endswith((":", ",")):
+        kind = "partial"
+    if n_words <= MAX_SCARE_WORDS and inside and (_SO_CALLED.search(before) or speaker is None):
+        return QuoteFound(start, end, "scare", None, (), open_mark, close_mark)
+    relays = att.relay_sources(text, s_start, max(s_end, end))
+    chain = _chain(relays, speaker)
+    if speaker is not None and chain:
+        speaker = chain[-1]
+    return QuoteFound(start, end, kind, speaker, chain, open_mark, close_mark)
+
+
+def _chain(relays: list[att.SpeakerHit], speaker: att.SpeakerHit | None) -> tuple:
+    if speaker is None:
+        return tuple(relays)
+    names = [r.text.lower() for r in relays]
+    if speaker.text.lower() in names:
+        return tuple(relays)
+    return (*relays, speaker)
+
+
+def _single_quoted_terms(text: str, found: list[QuoteFound]) -> list[QuoteFound]:
+    """Short 'single-quoted' terms: headline-style scare quotes and quotes within quotes."""
+    out = []
+    for m in _SINGLE.finditer(text):
+        if len(_WORD.findall(m.group(1))) > MAX_SCARE_WORDS:
+            continue
+        outer = next((q for q in found if q.start <= m.start() and m.end() <= q.end), None)
+        if outer is not None and outer.kind != "scare" and outer.speaker is not None:
+            continue  # a quote inside a quote keeps the outer speaker's voice
+        out.append(QuoteFound(m.start(1), m.end(1), "scare", None, (), m.start(), m.end() - 1))
+    return out
+
+
+def _reported(text, sentences, found: list[QuoteFound]) -> list[QuoteFound]:
+    spans = [
+        (q.open_mark or q.start, (q.close_mark or q.end) + 1) for q in found if q.kind != "scare"
+    ]
+    out = []
+    for s_start, s_end in sentences:
+        if any(a < s_end and s_start < b for a, b in spans):
+            continue  # sentences holding direct quotes are attributed by the quote itself
+        r = att.reported_in_sentence(text, s_start, s_end)
+        if r is None:
+            continue
+        end = _trim_end(text, r.end)
+        while end > r.start and text[end - 1] in ".!?;:,":
+            end -= 1
+        if end > r.start:
+            out.append(QuoteFound(r.start, end, "reported", r.speaker, r.chain))
+    return out

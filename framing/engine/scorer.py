@@ -1,0 +1,290 @@
+"""Candidate loaded-term spans (lexicon, patterns, scare quotes, strongly valenced words) and the
+logistic span model that scores them.
+
+Candidates are described by a small dense feature vector (valence, rarity, layer, category,
+voice, position, context), so scoring all candidates of an article is one matrix product.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+from .codebooks import CATEGORY_KEYS
+from .text import Tokens
+
+FEATURES: tuple[str, ...] = (
+    "lexicon_weight",
+    "pattern_weight",
+    "model_candidate",
+    *(f"category={c}" for c in CATEGORY_KEYS),
+    "max_abs_valence",
+    "mean_valence",
+    "rarity",
+    "n_words",
+    "quoted",
+    "attributed",
+    "scare_quoted",
+    "capitalised",
+    "sentence_density",
+    "exclamation",
+    "position",
+    "first_sentence",
+    "near_actor",
+    "negated",
+    "agreement",
+)
+_BASE = FEATURES.index("max_abs_valence")
+_CATEGORY_INDEX = {c: FEATURES.index(f"category={c}") for c in CATEGORY_KEYS}
+MODEL_CANDIDATE_VALENCE = -2.5
+# Strongly negative words that describe events rather than judge them.
+FACTUAL = frozenset(
+    [
+        "kill",
+        "killed",
+        "killing",
+        "killings",
+        "kills",
+        "killer",
+        "killers",
+        "death",
+        "deaths",
+        "dead",
+        "die",
+        "died",
+        "dies",
+        "dying",
+        "war",
+        "wars",
+        "attack",
+        "attacks",
+        "attacked",
+        "attacking",
+        "attacker",
+        "attackers",
+        "assault",
+        "assaults",
+        "crisis",
+        "conflict",
+        "disaster",
+        "disasters",
+        "fatal",
+        "fatalities",
+        "fatality",
+        "violence",
+        "violent",
+        "prisoner",
+        "prisoners",
+        "murder",
+        "murdered",
+        "murders",
+        "terrorism",
+        "terrorist",
+        "terrorists",
+        "illegal",
+        "ban",
+        "banned",
+        "fire",
+        "fired",
+        "destroyed",
+        "destroy",
+        "destroys",
+        "destroying",
+        "destruction",
+        "torture",
+        "tortured",
+        "suicide",
+        "tragedy",
+        "injured",
+        "victims",
+        "casualties",
+        "abuse",
+        "abuses",
+        "rape",
+        "raped",
+        "crime",
+        "crimes",
+        "criminals",
+        "hostility",
+        "enemy",
+        "enemies",
+        "threat",
+        "threats",
+        "bomb",
+        "bombs",
+        "cancer",
+        "chaos",
+        "poison",
+        "poisoned",
+        "poisoning",
+        "slavery",
+        "racism",
+        "starved",
+        "drowned",
+        "riot",
+        "riots",
+        "robbery",
+        "stab",
+        "stabbed",
+        "fraud",
+        "felony",
+        "assassination",
+        "assassinations",
+        "harassment",
+        "catastrophe",
+        "bankrupt",
+        "depression",
+        "fail",
+        "failed",
+        "failure",
+        "negative",
+        "worst",
+        "evil",
+    ]
+)
+_NEGATIONS = frozenset(["not", "no", "never", "without", "neither", "nor", "hardly"])
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    category: str
+    weight: float
+    source: str  # "lexicon" | "pattern" | "model"
+    explanation: str
+    layers: int = 1  # how many overlapping hits (lexicon, rules, quotes) agreed on this span
+
+
+@dataclass(slots=True)
+class Context:
+    """What feature extraction needs to know about the article."""
+
+    text: str
+    tokens: Tokens
+    sentences: list[tuple[int, int]]
+    regions: list[tuple[int, int, str]]  # (start, end, voice) for quoted/attributed stretches
+    scare: list[tuple[int, int]]
+    actor_spans: list[tuple[int, int]]
+    valence: dict[str, float]
+    rarity: dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class SpanModel:
+    """Logistic model over ``FEATURES``; ``score`` returns probabilities."""
+
+    weights: np.ndarray  # (len(FEATURES),)
+    bias: float
+    threshold: float = 0.5
+
+    def score(self, x: np.ndarray) -> np.ndarray:
+        if not len(x):
+            return np.zeros(0)
+        return 1.0 / (1.0 + np.exp(-(x @ self.weights + self.bias)))
+
+    def top_features(self, row: np.ndarray, k: int = 3) -> list[str]:
+        contrib = row * self.weights
+        order = np.argsort(-np.abs(contrib))[:k]
+        return [f"{FEATURES[i]}{'+' if contrib[i] >= 0 else '-'}" for i in order if contrib[i]]
+
+
+def model_candidates(ctx: Context, covered: list[tuple[int, int]]) -> list[Candidate]:
+    """Strongly negative evaluative words the lexicon and patterns did not cover."""
+    out = []
+    lex, words = ctx.valence, ctx.tokens.words
+    for i in [i for i, w in enumerate(words) if lex.get(w, 0.0) <= MODEL_CANDIDATE_VALENCE]:
+        w = words[i]
+        if w in FACTUAL:
+            continue
+        s, e = ctx.tokens.starts[i], ctx.tokens.ends[i]
+        if any(a < e and s < b for a, b in covered):
+            continue
+        out.append(Candidate(s, e, "moral_condemnation", 0.0, "model", f"valence {lex[w]:+.1f}"))
+    return out
+
+
+def features(cands: list[Candidate], ctx: Context) -> np.ndarray:
+    """Feature matrix (n_candidates, len(FEATURES)) as float64."""
+    x = np.zeros((len(cands), len(FEATURES)), dtype=np.float64)
+    if not cands:
+        return x
+    starts = ctx.tokens.starts
+    sent_starts = [s for s, _ in ctx.sentences]
+    density = _sentence_density(cands, sent_starts)
+    n_sent = max(1, len(ctx.sentences))
+    for row, c in enumerate(cands):
+        _fill(x[row], c, ctx, starts, sent_starts, density, n_sent)
+    return x
+
+
+def _sentence_density(cands: list[Candidate], sent_starts: list[int]) -> dict[int, int]:
+    from bisect import bisect_right
+
+    counts: dict[int, int] = {}
+    for c in cands:
+        k = bisect_right(sent_starts, c.start) - 1
+        counts[k] = counts.get(k, 0) + 1
+    return counts
+
+
+def _fill(v, c: Candidate, ctx: Context, starts, sent_starts, density, n_sent) -> None:
+    from bisect import bisect_left, bisect_right
+
+    if c.source == "lexicon":
+        v[0] = c.weight
+    elif c.source == "pattern":
+        v[1] = c.weight
+    else:
+        v[2] = 1.0
+    v[_CATEGORY_INDEX.get(c.category, _CATEGORY_INDEX["hyperbole"])] = 1.0
+    lo, hi = bisect_left(starts, c.start), bisect_left(starts, c.end)
+    words = ctx.tokens.words[lo:hi]
+    vals = [ctx.valence.get(w, 0.0) for w in words]
+    base = _BASE
+    if vals:
+        v[base] = max(abs(a) for a in vals) / 4.0
+        v[base + 1] = sum(vals) / len(vals) / 4.0
+        v[base + 2] = sum(1.0 - min(ctx.rarity.get(w, 0.0), 8.0) / 8.0 for w in words) / len(words)
+    v[base + 3] = min(len(words), 5) / 5.0
+    voice = _voice_at(ctx.regions, c.start, c.end)
+    v[base + 4] = voice == "quoted"
+    v[base + 5] = voice == "attributed"
+    v[base + 6] = (
+        any(a <= c.start and c.end <= b + 1 for a, b in ctx.scare) or c.category == "scare_quotes"
+    )
+    sent = max(0, bisect_right(sent_starts, c.start) - 1)
+    surface = ctx.text[c.start : c.end]
+    v[base + 7] = surface[:1].isupper() and c.start not in sent_starts
+    v[base + 8] = min(density.get(sent, 0), 5) / 5.0
+    s_end = ctx.sentences[sent][1] if ctx.sentences else len(ctx.text)
+    v[base + 9] = "!" in ctx.text[sent_starts[sent] if sent_starts else 0 : s_end]
+    v[base + 10] = sent / n_sent
+    v[base + 11] = sent == 0
+    v[base + 12] = any(a - 40 <= c.end and c.start <= b + 40 for a, b in ctx.actor_spans)
+    v[base + 13] = any(w in _NEGATIONS for w in ctx.tokens.words[max(0, lo - 3) : lo])
+    v[base + 14] = c.layers > 1
+
+
+def _voice_at(regions: list[tuple[int, int, str]], start: int, end: int) -> str:
+    best, size = "own", math.inf
+    for a, b, voice in regions:
+        if a <= start and end <= b and b - a < size:
+            best, size = voice, b - a
+    return best
+
+
+@cache
+def rarity_table(language: str = "en") -> dict[str, float]:
+    """word -> Zipf frequency from wordfreq's small list (words missing from it are rare)."""
+    try:
+        import wordfreq
+
+        buckets = wordfreq.get_frequency_list(language, wordlist="small")
+    except (LookupError, ImportError, OSError):
+        return {}
+    # Bucket i holds words with frequency 10^(-i/100), i.e. Zipf 9 - i/100.
+    return {w: 9.0 - i / 100.0 for i, bucket in enumerate(buckets) for w in bucket}

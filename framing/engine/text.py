@@ -1,0 +1,154 @@
+"""Sentence splitting, tokens with offsets, and a same-length normalised copy for matching.
+
+Everything downstream works on offsets into the original string, so normalisation never
+changes the length: each code point maps to exactly one code point.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+# Dashes, quotes and spaces folded to ASCII so lexicon entries and patterns need one form.
+_FOLD = str.maketrans(
+    {
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-"),
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\uff07", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\uff02", '"'),
+        **dict.fromkeys("\t\n\r\x0b\x0c\u00a0\u2028\u2029\u202f\u2007\u3000\u200b", " "),
+    }
+)
+
+
+def normalise(text: str) -> str:
+    """Lower-case and fold punctuation variants, keeping one code point per code point."""
+    low = text.lower()
+    if len(low) != len(text):
+        # A few characters (e.g. 'İ') lower-case to two code points; keep those unchanged.
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low.translate(_FOLD)
+
+
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*")
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "st",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "corp",
+        "co",
+        "jr",
+        "sr",
+        "u.s",
+        "u.k",
+        "e.g",
+        "i.e",
+        "fig",
+        "approx",
+    ]
+)
+# A boundary candidate: terminal punctuation (with closing quotes/brackets) then whitespace,
+# or any line break. Paragraph and line breaks always end a sentence.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """Word tokens of a text: parallel lists plus numpy arrays for vectorised work."""
+
+    starts: list[int]
+    ends: list[int]
+    words: list[str]  # lower-cased surface forms
+    sentence: np.ndarray  # sentence index of each token (int32)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) with surrounding whitespace trimmed; never empty."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        if m.group() != "\n" and _is_abbreviation(text, m.start()):
+            continue
+        _append_trimmed(text, start, end, spans)
+        start = end
+    _append_trimmed(text, start, len(text), spans)
+    return spans
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    j = dot
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:dot].lower()
+    if word in _ABBREVIATIONS:
+        return True
+    # A single capital letter before the dot is an initial ("J. Smith"), not a sentence end.
+    return len(word) == 1 and text[j].isupper()
+
+
+def _append_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append((start, end))
+
+
+def tokenize(text: str, sentences: list[tuple[int, int]]) -> Tokens:
+    """Word tokens in one regex pass over the lower-cased text, tagged with sentence index."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = normalise(text)
+    starts: list[int] = []
+    ends: list[int] = []
+    words: list[str] = []
+    add_s, add_e, add_w = starts.append, ends.append, words.append
+    for m in _TOKEN.finditer(low):
+        s, e = m.span()
+        add_s(s)
+        add_e(e)
+        add_w(m.group())
+    if sentences and starts:
+        sent_starts = np.fromiter((s for s, _ in sentences), dtype=np.int64, count=len(sentences))
+        idx = np.searchsorted(sent_starts, np.asarray(starts, dtype=np.int64), side="right") - 1
+        sentence = np.maximum(idx, 0).astype(np.int32)
+    else:
+        sentence = np.zeros(len(starts), dtype=np.int32)
+    return Tokens(starts, ends, words, sentence)
