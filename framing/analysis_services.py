@@ -41,7 +41,7 @@ def builtin_model_version() -> ModelVersion:
     return model
 
 
-def _engine_model(model_version: ModelVersion) -> object | None:
+def engine_model_for(model_version: ModelVersion) -> object | None:
     if model_version.workspace_id is None:
         return None  # the engine's own default
     with model_version.artifact.open("rb") as fh:
@@ -105,13 +105,15 @@ class AnalysisRun:
     skipped_terms: int  # terms whose category the workspace's codebook no longer has
 
 
-def analysis_run(*, revision: TextRevision, model_version: ModelVersion | None = None) -> AnalysisRun:
+def analysis_run(
+    *, revision: TextRevision, model_version: ModelVersion | None = None
+) -> AnalysisRun:
     """Analyse one revision with one model version, once; return the stored analysis."""
     model_version = model_version or builtin_model_version()
     existing = Analysis.objects.filter(revision=revision, model_version=model_version).first()
     if existing is not None:
         return AnalysisRun(existing, created=False, skipped_terms=0)
-    result = engine.analyze(revision.text, model=_engine_model(model_version))
+    result = engine.analyze(revision.text, model=engine_model_for(model_version))
     try:
         return _store(revision=revision, model_version=model_version, result=result)
     except IntegrityError:
@@ -204,15 +206,91 @@ def _store_terms(*, analysis: Analysis, result: engine.Analysis) -> int:
 
 
 def event_analyse(*, event: Event, model_version: ModelVersion | None = None) -> int:
-    """Analyse every article's current revision in the event; returns how many were new."""
+    """Analyse every article's current revision in the event; returns how many were new.
+
+    An event with no model yet adopts the one used here.
+    """
     model_version = model_version or event.analysis_model or builtin_model_version()
-    revisions = TextRevision.objects.filter(
-        pk__in=event.articles.values("current_revision")
-    ).select_related("article__event")
-    created = sum(
-        analysis_run(revision=r, model_version=model_version).created for r in revisions
-    )
+    created = event_analyse_with(event=event, model_version=model_version)
     if event.analysis_model_id is None:
         event.analysis_model = model_version
         event.save(update_fields=["analysis_model"])
     return created
+
+
+@dataclass(frozen=True, slots=True)
+class TagChange:
+    article_id: int
+    article_title: str
+    start: int
+    end: int
+    text: str
+    old_label: str | None
+    new_label: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ModelDiff:
+    added: list[TagChange]
+    dropped: list[TagChange]
+    relabelled: list[TagChange]
+    unchanged: int
+
+
+def _tags_by_span(event: Event, model_version: ModelVersion) -> dict[tuple[int, int, int], tuple]:
+    rows = Annotation.objects.filter(
+        analysis__model_version=model_version,
+        revision_id__in=event.articles.values("current_revision"),
+    ).select_related("label", "revision__article")
+    return {
+        (a.revision_id, a.start, a.end): (a.label.key, a.revision, a.revision.article) for a in rows
+    }
+
+
+def event_model_diff(*, event: Event, model_version: ModelVersion) -> ModelDiff:
+    """What switching the event to `model_version` would change, span by span.
+
+    Analyses with the new model are computed (and kept) but the event keeps showing its
+    current model until `event_switch_model`.
+    """
+    current = event.analysis_model or builtin_model_version()
+    event_analyse_with(event=event, model_version=current)
+    event_analyse_with(event=event, model_version=model_version)
+    old, new = _tags_by_span(event, current), _tags_by_span(event, model_version)
+
+    def change(key: tuple, old_label: str | None, new_label: str | None) -> TagChange:
+        _, revision, article = new.get(key) or old[key]
+        return TagChange(
+            article.pk, article.title, key[1], key[2], revision.text[key[1] : key[2]],
+            old_label, new_label,
+        )  # fmt: skip
+
+    added = [change(k, None, new[k][0]) for k in new.keys() - old.keys()]
+    dropped = [change(k, old[k][0], None) for k in old.keys() - new.keys()]
+    both = old.keys() & new.keys()
+    relabelled = [change(k, old[k][0], new[k][0]) for k in both if old[k][0] != new[k][0]]
+    order = lambda c: (c.article_id, c.start)  # noqa: E731
+    return ModelDiff(
+        added=sorted(added, key=order),
+        dropped=sorted(dropped, key=order),
+        relabelled=sorted(relabelled, key=order),
+        unchanged=len(both) - len(relabelled),
+    )
+
+
+def event_analyse_with(*, event: Event, model_version: ModelVersion) -> int:
+    """Analyse the event's current revisions with a model without switching the event."""
+    revisions = TextRevision.objects.filter(
+        pk__in=event.articles.values("current_revision")
+    ).select_related("article__event")
+    return sum(analysis_run(revision=r, model_version=model_version).created for r in revisions)
+
+
+def event_switch_model(*, event: Event, model_version: ModelVersion) -> Event:
+    """Make the event's pages show `model_version`; older analyses stay for reports citing them."""
+    if model_version.workspace_id not in (None, event.workspace_id):
+        raise ValueError("That model belongs to another workspace.")
+    event_analyse_with(event=event, model_version=model_version)
+    event.analysis_model = model_version
+    event.save(update_fields=["analysis_model"])
+    return event

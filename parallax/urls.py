@@ -6,6 +6,7 @@ from django.urls import include, path
 from accounts import views as accounts_views
 from accounts.forms import EmailAuthenticationForm
 from articles import views as articles_views
+from framing import views as framing_views
 
 urlpatterns = [
     path("", accounts_views.home, name="home"),
@@ -43,6 +44,9 @@ urlpatterns = [
     path(
         "articles/<int:pk>/edit-text/", articles_views.article_edit_text, name="article_edit_text"
     ),
+    path("w/<int:workspace_pk>/models/", framing_views.model_list, name="model_list"),
+    path("events/<int:pk>/model/", framing_views.event_model, name="event_model"),
+    path("", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]
 

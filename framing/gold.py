@@ -1,0 +1,120 @@
+"""Evaluate the engine's loaded-term tags against a gold JSONL file (our interchange format).
+
+Django-free so that the management command, the bench and the model-version page share it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from framing.engine.evaluation import evaluate_spans
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDoc:
+    text: str
+    spans: list[tuple[int, int, str]]
+    group: str  # outlet type, or "" when the file does not say
+
+
+class GoldFileError(ValueError):
+    pass
+
+
+def read_gold(path: Path) -> list[GoldDoc]:
+    """Parse a gold JSONL file; a bad line raises GoldFileError naming the line and field."""
+    docs = []
+    with path.open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, start=1):
+            if line.strip():
+                docs.append(_gold_doc(line, f"{path.name}, line {number}"))
+    if not docs:
+        raise GoldFileError(f"{path.name}: no articles in the file.")
+    return docs
+
+
+def _gold_doc(line: str, where: str) -> GoldDoc:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise GoldFileError(f"{where}: not valid JSON ({exc.msg}).") from None
+    text = record.get("text")
+    if not isinstance(text, str) or not text:
+        raise GoldFileError(f"{where}: field 'text' is missing or empty.")
+    spans = []
+    for i, span in enumerate(record.get("spans") or []):
+        try:
+            start, end, label = int(span["start"]), int(span["end"]), str(span["label"])
+        except (KeyError, TypeError, ValueError):
+            raise GoldFileError(
+                f"{where}: span {i} needs integer start, end and a label."
+            ) from None
+        if not 0 <= start < end <= len(text):
+            raise GoldFileError(f"{where}: span {i} ({start}–{end}) is outside the text.")
+        spans.append((start, end, label))
+    return GoldDoc(text=text, spans=spans, group=str(record.get("outlet_type") or ""))
+
+
+def evaluate_gold(
+    docs: Sequence[GoldDoc],
+    predict: Callable[[str], Iterable[Any]],
+    *,
+    labels: set[str] | None = None,
+) -> dict[str, Any]:
+    """Scores overall and per outlet type; `predict(text)` returns spans with a category."""
+    keep = (lambda label: label in labels) if labels else (lambda label: True)
+    gold_all, pred_all = [], []
+    by_group: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
+    for doc in docs:
+        gold = [s for s in doc.spans if keep(s[2])]
+        pred = [(t.start, t.end, t.category) for t in predict(doc.text) if keep(t.category)]
+        gold_all.append(gold)
+        pred_all.append(pred)
+        if doc.group:
+            by_group[doc.group][0].append(gold)
+            by_group[doc.group][1].append(pred)
+    result = evaluate_spans(gold_all, pred_all).to_dict()
+    result["documents"] = len(docs)
+    result["by_group"] = {group: _group_scores(g, p) for group, (g, p) in sorted(by_group.items())}
+    return result
+
+
+def _group_scores(gold: list, pred: list) -> dict[str, Any]:
+    scores = evaluate_spans(gold, pred)
+    return {
+        "documents": len(gold),
+        "exact": scores.exact.micro.to_dict(),
+        "partial": scores.partial.micro.to_dict(),
+    }
+
+
+def format_report(result: dict[str, Any]) -> str:
+    """A plain-text table of the numbers in `result`."""
+    lines = [f"{result['documents']} documents"]
+    for mode in ("exact", "partial"):
+        scores = result[mode]
+        lines.append(f"\n{mode.upper()} MATCH{'':22}precision  recall     f1   gold  pred")
+        rows = [*scores["per_label"].items(), ("(micro)", scores["micro"])]
+        rows.append(("(macro)", scores["macro"]))
+        for label, s in rows:
+            lines.append(
+                f"  {label:34}{s['precision']:9.3f}{s['recall']:8.3f}{s['f1']:7.3f}"
+                f"{s['n_gold']:7d}{s['n_pred']:6d}"
+            )
+    if result["by_group"]:
+        lines.append("\nBY OUTLET TYPE (micro)              exact P  exact R  partial P  partial R")
+        for group, g in result["by_group"].items():
+            ex, pa = g["exact"], g["partial"]
+            lines.append(
+                f"  {group:34}{ex['precision']:7.3f}{ex['recall']:9.3f}"
+                f"{pa['precision']:11.3f}{pa['recall']:11.3f}"
+            )
+    lines.append("\nCONFUSION (gold label → predicted label: count)")
+    for row in result["confusion"]["rows"]:
+        lines.append(f"  {row['gold']:30} → {row['pred']:30}{row['count']:5d}")
+    return "\n".join(lines)
