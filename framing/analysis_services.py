@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 
 from articles.models import Event, TextRevision
 from framing import engine
+from framing.engine.artifacts import default_model
 from framing.models import (
     ActorMention,
     Analysis,
@@ -32,7 +33,7 @@ EVIDENCE_DTYPE = np.dtype([("sentence", "<i4"), ("start", "<i4"), ("end", "<i4")
 
 def builtin_model_version() -> ModelVersion:
     """The ModelVersion row standing for the model shipped inside the engine."""
-    sha = engine.builtin_model_sha256()
+    sha = default_model().sha256
     model, _ = ModelVersion.objects.get_or_create(
         workspace=None,
         sha256=sha,
@@ -41,11 +42,19 @@ def builtin_model_version() -> ModelVersion:
     return model
 
 
-def engine_model_for(model_version: ModelVersion) -> object | None:
-    if model_version.workspace_id is None:
-        return None  # the engine's own default
+class ArtifactMismatch(RuntimeError):
+    """A stored model file no longer has the content hash it was saved with."""
+
+
+def engine_model_for(model_version: ModelVersion) -> engine.EngineModel | None:
+    """The engine model behind a version row: None (the packaged default) or our stored file."""
+    if model_version.workspace_id is None or not model_version.artifact:
+        return None
     with model_version.artifact.open("rb") as fh:
-        return engine.load_model(fh.read(), expected_sha256=model_version.sha256)
+        model = engine.load_model(fh.read())
+    if model.sha256 != model_version.sha256:
+        raise ArtifactMismatch(f"Model file of {model_version} does not match its hash.")
+    return model
 
 
 def _labels_by_key(workspace_id: int) -> dict[str, Label]:
