@@ -8,6 +8,7 @@ quotes and actor mentions become span rows, and per-sentence numbers are packed 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from django.db import IntegrityError, transaction
@@ -34,12 +35,24 @@ EVIDENCE_DTYPE = np.dtype([("sentence", "<i4"), ("start", "<i4"), ("end", "<i4")
 def builtin_model_version() -> ModelVersion:
     """The ModelVersion row standing for the model shipped inside the engine."""
     sha = default_model().sha256
-    model, _ = ModelVersion.objects.get_or_create(
-        workspace=None,
-        sha256=sha,
-        defaults={"name": "Built-in", "engine_version": engine.ENGINE_VERSION},
-    )
+    model = ModelVersion.objects.filter(workspace=None, sha256=sha).first()
+    if model is None:
+        model = ModelVersion.objects.create(
+            workspace=None,
+            sha256=sha,
+            name="Built-in",
+            engine_version=engine.ENGINE_VERSION,
+            metrics=_builtin_metrics(sha),
+        )
     return model
+
+
+@cache
+def _builtin_metrics(sha256: str) -> dict:
+    # The same packaged model always scores the same; compute once per process.
+    from framing.training_services import model_metrics
+
+    return model_metrics(None, [])
 
 
 class ArtifactMismatch(RuntimeError):

@@ -26,3 +26,13 @@ def analyse_event(event_id: int, model_version_id: int | None = None) -> int:
     event = Event.objects.get(pk=event_id)
     model = ModelVersion.objects.get(pk=model_version_id) if model_version_id else None
     return event_analyse(event=event, model_version=model)
+
+
+@task
+def train_model(workspace_id: int, user_id: int | None = None) -> int:
+    from accounts.models import User, Workspace
+    from framing.training_services import model_train
+
+    workspace = Workspace.objects.get(pk=workspace_id)
+    user = User.objects.filter(pk=user_id).first() if user_id else None
+    return model_train(workspace=workspace, user=user).pk

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from accounts.access import require
 from accounts.models import Capability
@@ -33,6 +35,23 @@ def model_list(request: HttpRequest, workspace_pk: int) -> HttpResponse:
     models = _models_for_workspace(workspace_pk)
     ctx = {"workspace": membership.workspace, "membership": membership, "models": models}
     return render(request, "framing/model_list.html", ctx)
+
+
+@login_required
+@require_POST
+def model_train_start(request: HttpRequest, workspace_pk: int) -> HttpResponse:
+    membership = require(user=request.user, workspace_id=workspace_pk, capability=Capability.EDIT)
+    from framing.tasks import train_model
+    from framing.training_services import training_check
+
+    try:
+        training_check(workspace=membership.workspace)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        train_model.enqueue(workspace_pk, request.user.pk)
+        messages.success(request, "Training started; the new model appears here when done.")
+    return redirect("model_list", workspace_pk=workspace_pk)
 
 
 @login_required

@@ -45,6 +45,11 @@ urlpatterns = [
         "articles/<int:pk>/edit-text/", articles_views.article_edit_text, name="article_edit_text"
     ),
     path("w/<int:workspace_pk>/models/", framing_views.model_list, name="model_list"),
+    path(
+        "w/<int:workspace_pk>/models/train/",
+        framing_views.model_train_start,
+        name="model_train",
+    ),
     path("events/<int:pk>/model/", framing_views.event_model, name="event_model"),
     path("", include("reports.urls")),
     path("admin/", admin.site.urls),

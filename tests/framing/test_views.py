@@ -73,3 +73,20 @@ def test_switching_to_another_workspaces_model_is_404(client, event, analyst):
 def test_event_model_page_is_404_for_outsiders(client, event, outsider):
     client.force_login(outsider)
     assert client.get(reverse("event_model", args=[event.pk])).status_code == 404
+
+
+def test_training_with_too_few_annotations_says_what_is_missing(client, workspace, analyst):
+    client.force_login(analyst)
+    response = client.post(reverse("model_train", args=[workspace.pk]), follow=True)
+    assert "accepted annotations on at least" in response.content.decode()
+    assert not ModelVersion.objects.filter(workspace=workspace).exists()
+
+
+def test_annotator_cannot_start_training(client, workspace, annotator):
+    client.force_login(annotator)
+    assert client.post(reverse("model_train", args=[workspace.pk])).status_code == 403
+
+
+def test_outsider_cannot_start_training(client, workspace, outsider):
+    client.force_login(outsider)
+    assert client.post(reverse("model_train", args=[workspace.pk])).status_code == 404

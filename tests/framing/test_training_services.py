@@ -1,0 +1,74 @@
+import pytest
+
+from framing.analysis_services import analysis_run, engine_model_for
+from framing.models import Annotation, AnnotationStatus, Label
+from framing.services import annotation_create, codebooks_install_defaults
+from framing.training_services import model_train, training_data
+from tests.factories import EventFactory, UserFactory, make_article
+
+pytestmark = pytest.mark.django_db
+
+TEXTS = [
+    "Officials denounced the sham referendum staged by the junta on Sunday.",
+    "The junta's sham referendum drew condemnation from neighbouring capitals.",
+    "Observers said the sham vote was a farce orchestrated by the junta.",
+    "The ministry hailed the heroic defenders of the motherland at the parade.",
+    "Crowds cheered the heroic sailors as the flotilla returned to port.",
+    "Analysts described the junta as isolated after the vote.",
+]
+
+
+@pytest.fixture
+def annotated(workspace):
+    codebooks_install_defaults(workspace=workspace)
+    event = EventFactory(workspace=workspace)
+    user = UserFactory()
+    label = Label.objects.get(
+        codebook_version__codebook__workspace=workspace, key="pejorative_label"
+    )
+    for text in TEXTS:
+        revision = make_article(event=event, text=text).current_revision
+        for word in ("sham referendum", "sham vote", "junta", "farce"):
+            if word in text:
+                start = text.index(word)
+                annotation_create(
+                    revision=revision,
+                    start=start,
+                    end=start + len(word),
+                    label=label,
+                    author_user=user,
+                )
+    return workspace
+
+
+def test_training_data_splits_documents_into_train_and_test(annotated):
+    texts, gold, _, test_docs = training_data(workspace=annotated)
+    assert len(texts) + len(test_docs) == 4  # the texts with accepted loaded-term spans
+    assert all(g for g in gold)
+
+
+def test_rejected_suggestions_are_not_training_positives(annotated):
+    Annotation.objects.update(status=AnnotationStatus.REJECTED)
+    texts, gold, _, test_docs = training_data(workspace=annotated)
+    assert texts == [] and test_docs == []
+
+
+def test_trained_model_is_stored_by_hash_and_used_for_analysis(annotated):
+    version = model_train(workspace=annotated, user=None)
+    assert version.artifact.name.endswith(f"{version.sha256}.bin")
+    assert version.metrics["exact"]["micro"]["n_gold"] > 0
+    model = engine_model_for(version)
+    assert model is not None and model.sha256 == version.sha256
+    revision = Annotation.objects.first().revision
+    run = analysis_run(revision=revision, model_version=version)
+    assert run.analysis.model_version == version
+
+
+def test_a_tampered_artifact_is_refused(annotated):
+    from framing.analysis_services import ArtifactMismatch
+
+    version = model_train(workspace=annotated, user=None)
+    with version.artifact.open("wb") as fh:
+        fh.write(b"not the model")
+    with pytest.raises((ArtifactMismatch, ValueError)):
+        engine_model_for(version)
