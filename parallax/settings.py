@@ -4,6 +4,7 @@ Development defaults apply only where they are harmless; with DEBUG off, SECRET_
 and ALLOWED_HOSTS must come from the environment.
 """
 
+from importlib.util import find_spec
 from pathlib import Path
 
 import environ
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "accounts",
     "articles",
     "framing",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -124,7 +126,11 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# plotly.js is served from the installed plotly package (same version as the Python side
+# that builds the figure JSON), never from a CDN and never copied into the repository.
+# find_spec locates the package without importing it, which keeps start-up fast.
+_PLOTLY_JS_DIR = Path(find_spec("plotly").submodule_search_locations[0]) / "package_data"
+STATICFILES_DIRS = [BASE_DIR / "static", ("vendor/plotly", _PLOTLY_JS_DIR)]
 STATIC_ROOT = Path(env("STATIC_ROOT", default=str(VAR_DIR / "static")))
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 MEDIA_URL = "media/"

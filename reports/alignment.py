@@ -1,0 +1,251 @@
+"""Aligned facts across the chosen columns, analysts' corrections, omissions and labels.
+
+Alignment runs over the articles on screen (2–6), never every pair of the event. Rows come
+from ``framing.engine.contrast.align_many``; the event's stored corrections are then
+replayed in order, so an analyst's merge/split/move survives re-rendering and re-analysis
+(a correction naming an older revision of an article no longer applies).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from articles.models import Article, Event
+from framing.analysis_services import unpack_sentences
+from framing.engine.contrast import AlignedRow, align_many, competing_labels
+from framing.models import ActorMention, Analysis, ModelVersion
+from reports.models import AlignmentCorrection, CorrectionKind
+from reports.summary import visible_annotations
+
+Rows = list[dict[int, int]]  # per row: column index -> sentence index
+
+
+@dataclass
+class Cell:
+    index: int  # sentence index in its article
+    text: str
+    terms: list[tuple[int, int, str, str]]  # (start, end, label key, colour) within text
+    permalink: str
+
+    @property
+    def loaded(self) -> bool:
+        return bool(self.terms)
+
+
+@dataclass
+class FactRow:
+    cells: list[Cell | None]
+    score: float
+
+    @property
+    def n_reporting(self) -> int:
+        return sum(c is not None for c in self.cells)
+
+    @property
+    def label(self) -> str:
+        texts = [c.text for c in self.cells if c is not None]
+        shortest = min(texts, key=len) if texts else ""
+        return shortest if len(shortest) <= 110 else shortest[:107].rstrip() + "…"
+
+
+@dataclass
+class Alignment:
+    articles: list[Article]
+    rows: list[FactRow]
+    referents: list[dict] = field(default_factory=list)
+
+    def omission_matrix(self) -> list[tuple[FactRow, list[str]]]:
+        """Facts reported by two or more columns, with each column's state:
+        "loaded" (reported with loaded terms), "reported" or "missing"."""
+        out = []
+        for row in self.rows:
+            if row.n_reporting < 2:
+                continue
+            states = [
+                "missing" if c is None else ("loaded" if c.loaded else "reported")
+                for c in row.cells
+            ]
+            out.append((row, states))
+        return out
+
+
+def _sentence_data(articles: Sequence[Article], model: ModelVersion | None):
+    revisions = [a.current_revision_id for a in articles]
+    analyses = {
+        an.revision_id: an
+        for an in Analysis.objects.filter(revision_id__in=revisions, model_version=model)
+    }
+    spans = []
+    for a in articles:
+        analysis = analyses.get(a.current_revision_id)
+        spans.append([(int(s), int(e)) for s, e in unpack_sentences(analysis)] if analysis else [])
+    terms: dict[int, list] = defaultdict(list)
+    for ann in visible_annotations(revisions, analyses):
+        terms[ann.revision_id].append((ann.start, ann.end, ann.label.key, ann.label.colour))
+    actors: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    by_analysis = {an.pk: rev for rev, an in analyses.items()}
+    for analysis_id, start, end in ActorMention.objects.filter(
+        analysis_id__in=by_analysis
+    ).values_list("analysis_id", "start", "end"):
+        actors[by_analysis[analysis_id]].append((start, end))
+    return spans, terms, actors
+
+
+def apply_corrections(
+    rows: Rows, corrections: Sequence[AlignmentCorrection], columns: dict[int, tuple[int, int]]
+) -> Rows:
+    """Replay corrections on ``rows``. ``columns`` maps article id -> (column, revision id)."""
+    rows = [dict(r) for r in rows]
+
+    def where(col: int, sent: int) -> int | None:
+        return next((k for k, r in enumerate(rows) if r.get(col) == sent), None)
+
+    for c in corrections:
+        a = columns.get(c.article_a_id)
+        if a is None or a[1] != c.revision_a:
+            continue  # not on screen, or made on an older revision of the text
+        k_a = where(a[0], c.sentence_a)
+        if k_a is None:
+            continue
+        if c.kind == CorrectionKind.UNLINK:
+            if len(rows[k_a]) > 1:
+                del rows[k_a][a[0]]
+                rows.insert(k_a + 1, {a[0]: c.sentence_a})
+            continue
+        b = columns.get(c.article_b_id) if c.article_b_id else None
+        if b is None or b[1] != c.revision_b or b[0] == a[0]:
+            continue
+        k_b = where(b[0], c.sentence_b)
+        if k_b is None or k_b == k_a:
+            continue
+        del rows[k_b][b[0]]  # an emptied row is dropped at the end; indices stay valid
+        displaced = rows[k_a].get(b[0])
+        rows[k_a][b[0]] = c.sentence_b
+        if displaced is not None:
+            rows.insert(k_a + 1, {b[0]: displaced})
+    return [r for r in rows if r]
+
+
+def align_columns(event: Event, articles: Sequence[Article], model: ModelVersion | None):
+    """Aligned fact rows over ``articles`` (in column order) with corrections applied."""
+    from reports.evidence import sentence_permalink
+
+    spans, terms, actors = _sentence_data(articles, model)
+    texts = [a.current_revision.text for a in articles]
+    sentences = [[t[s:e] for s, e in sp] for t, sp in zip(texts, spans, strict=True)]
+    usable = [i for i, s in enumerate(sentences) if s]
+    raw: list[AlignedRow] = []
+    if len(usable) >= 2:
+        raw = align_many([sentences[i] for i in usable])
+    rows: Rows = [{usable[k]: s for k, s in r.members().items()} for r in raw]
+    scores = [r.score for r in raw]
+    columns = {a.pk: (i, a.current_revision_id) for i, a in enumerate(articles)}
+    corrections = list(AlignmentCorrection.objects.filter(event=event))
+    fixed = apply_corrections(rows, corrections, columns) if corrections else rows
+    score_of = {tuple(sorted(r.items())): sc for r, sc in zip(rows, scores, strict=True)}
+
+    def cell(col: int, sent: int) -> Cell:
+        start, end = spans[col][sent]
+        inside = [
+            (max(s, start) - start, min(e, end) - start, key, colour)
+            for s, e, key, colour in terms[articles[col].current_revision_id]
+            if s < end and e > start
+        ]
+        return Cell(
+            sent,
+            texts[col][start:end],
+            inside,
+            sentence_permalink(event.pk, articles[col].pk, sent),
+        )
+
+    fact_rows = [
+        FactRow(
+            [cell(col, r[col]) if col in r else None for col in range(len(articles))],
+            score_of.get(tuple(sorted(r.items())), 0.0),
+        )
+        for r in fixed
+    ]
+    referents = _referents(
+        rows=fixed, spans=spans, terms=terms, actors=actors, articles=articles, sentences=sentences
+    )
+    return Alignment(list(articles), fact_rows, referents)
+
+
+def _referents(*, rows, spans, terms, actors, articles, sentences) -> list[dict]:
+    """Competing wordings: loaded terms and actor mentions as candidate referent names."""
+    sentence_terms: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for col, article in enumerate(articles):
+        rev = article.current_revision_id
+        candidates = [(s, e) for s, e, *_ in terms[rev]] + actors[rev]
+        for k, (start, end) in enumerate(spans[col]):
+            inside = sorted(
+                {(s - start, e - start) for s, e in candidates if start <= s and e <= end}
+            )
+            if inside:
+                sentence_terms[(col, k)] = inside
+    multi = [
+        AlignedRow({c: r.get(c) for c in range(len(articles))}, 1.0) for r in rows if len(r) > 1
+    ]
+    outlets = [f"{a.outlet.name} #{a.pk}" for a in articles]
+    found = competing_labels(multi, sentence_terms, sentences, outlets=outlets)
+    # Actor mentions only widen the candidates; a referent is shown when a loaded term
+    # names it somewhere, which is what makes its wordings compete.
+    loaded = {
+        " ".join(sentences[col][k][s:e].lower().split())
+        for (col, k), found_terms in sentence_terms.items()
+        for s, e in found_terms
+        if _is_term(articles[col], spans[col][k], s, e, terms)
+    }
+    # Plain lists for templates: a Counter answers any lookup (even "items") with 0.
+    return [
+        {
+            "key": r.key,
+            "outlets": [
+                (outlet, sorted(words.items(), key=lambda wn: (-wn[1], wn[0])))
+                for outlet, words in r.wordings.items()
+            ],
+        }
+        for r in found
+        if len({w for c in r.wordings.values() for w in c}) > 1
+        and any(w in loaded for c in r.wordings.values() for w in c)
+    ]
+
+
+def _is_term(article: Article, sentence: tuple[int, int], s: int, e: int, terms) -> bool:
+    start = sentence[0]
+    return any(
+        (ts - start, te - start) == (s, e) for ts, te, *_ in terms[article.current_revision_id]
+    )
+
+
+@transaction.atomic
+def correction_add(
+    *,
+    event: Event,
+    user,
+    kind: str,
+    article_a: Article,
+    sentence_a: int,
+    article_b: Article | None = None,
+    sentence_b: int | None = None,
+) -> AlignmentCorrection:
+    """Record one correction (link: put B into A's row; unlink: take A out of its row)."""
+    if kind not in CorrectionKind.values:
+        raise ValueError(f"unknown correction {kind!r}")
+    if kind == CorrectionKind.LINK and (article_b is None or sentence_b is None):
+        raise ValueError("a link names two sentences")
+    return AlignmentCorrection.objects.create(
+        event=event,
+        kind=kind,
+        article_a=article_a,
+        revision_a=article_a.current_revision_id,
+        sentence_a=sentence_a,
+        article_b=article_b if kind == CorrectionKind.LINK else None,
+        revision_b=article_b.current_revision_id if kind == CorrectionKind.LINK else None,
+        sentence_b=sentence_b if kind == CorrectionKind.LINK else None,
+        created_by=user,
+    )

@@ -1,0 +1,165 @@
+"""The columns view: 2–6 articles side by side, sentence by sentence, terms highlighted.
+
+Each sentence is its own block (so it can carry its dominant frame as a margin strip and
+have a permalink); loaded terms are <mark>s made by ``articles.highlight`` with their
+category, score, voice, speaker and explanation as data attributes for the filters.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.safestring import SafeString
+
+from articles.highlight import Mark, highlight
+from articles.models import Article, Event
+from framing.analysis_services import unpack_sentences
+from framing.models import Analysis, Annotation, ModelVersion
+from reports.summary import dominant_frames, visible_annotations
+
+MIN_COLUMNS, MAX_COLUMNS = 2, 6
+DEFAULT_COLUMNS = 4
+
+
+@dataclass
+class SentenceBlock:
+    index: int
+    start: int
+    end: int
+    html: SafeString
+    frame: str | None
+    paragraph: bool  # a line break precedes it in the source text
+    frame_name: str = ""
+    frame_colour: str = ""
+
+
+@dataclass
+class Column:
+    article: Article
+    sentences: list[SentenceBlock] = field(default_factory=list)
+    n_terms: int = 0
+    analysed: bool = False
+
+
+def choose_articles(event: Event, requested: list[str]) -> list[Article]:
+    """The articles to show, in the requested order; a sensible default otherwise.
+
+    Unknown or foreign ids are dropped (never an error: the URL may be stale). The default
+    takes one original (non-republished) article per outlet, in publication order.
+    """
+    articles = list(
+        event.articles.select_related("outlet", "current_revision", "origin", "republication_of")
+    )
+    by_id = {a.pk: a for a in articles}
+    chosen: list[Article] = []
+    for raw in requested:
+        if raw.isdigit() and int(raw) in by_id and by_id[int(raw)] not in chosen:
+            chosen.append(by_id[int(raw)])
+    if len(chosen) >= MIN_COLUMNS:
+        return chosen[:MAX_COLUMNS]
+    seen_outlets = {a.outlet_id for a in chosen}
+    for a in articles:
+        if len(chosen) >= DEFAULT_COLUMNS:
+            break
+        if a not in chosen and a.outlet_id not in seen_outlets and not a.republication_of_id:
+            chosen.append(a)
+            seen_outlets.add(a.outlet_id)
+    for a in articles:  # an event of republications only still gets two columns
+        if len(chosen) >= MIN_COLUMNS:
+            break
+        if a not in chosen:
+            chosen.append(a)
+    return chosen
+
+
+def build_columns(
+    articles: list[Article],
+    model: ModelVersion | None,
+    frame_labels: dict[str, tuple[str, str]] | None = None,
+) -> list[Column]:
+    """Columns for ``articles`` with a fixed number of queries, whatever their number.
+
+    ``frame_labels`` maps a frame key to its (name, colour) for the margin strip.
+    """
+    frame_labels = frame_labels or {}
+    revision_ids = [a.current_revision_id for a in articles if a.current_revision_id]
+    analyses = {
+        an.revision_id: an
+        for an in Analysis.objects.filter(revision_id__in=revision_ids, model_version=model)
+    }
+    notes: dict[int, list[Annotation]] = defaultdict(list)
+    for ann in visible_annotations(revision_ids, analyses):
+        notes[ann.revision_id].append(ann)
+    columns = [
+        _column(a, analyses.get(a.current_revision_id), notes[a.current_revision_id])
+        for a in articles
+    ]
+    for column in columns:
+        for s in column.sentences:
+            s.frame_name, s.frame_colour = frame_labels.get(s.frame or "", ("", ""))
+    return columns
+
+
+def _column(article: Article, analysis: Analysis | None, notes: list[Annotation]) -> Column:
+    text = article.current_revision.text if article.current_revision else ""
+    if analysis is not None:
+        spans = [(int(s), int(e)) for s, e in unpack_sentences(analysis)]
+        frames = dominant_frames(analysis)
+    else:
+        spans, frames = [(0, len(text))] if text else [], [None]
+    spans = _cover(spans, len(text))
+    frames = frames + [None] * (len(spans) - len(frames))
+    marks = [_mark(article.pk, ann) for ann in notes]
+    column = Column(article, n_terms=len(marks), analysed=analysis is not None)
+    for i, ((start, end), frame) in enumerate(zip(spans, frames, strict=False)):
+        inside = [_shift(m, start, end) for m in marks if m.start < end and m.end > start]
+        gap = text[spans[i - 1][1] : start] if i else ""
+        column.sentences.append(
+            SentenceBlock(i, start, end, highlight(text[start:end], inside), frame, "\n" in gap)
+        )
+    return column
+
+
+def _cover(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """Only well-formed spans inside the text: a stale analysis must not break the page."""
+    return [(s, e) for s, e in spans if 0 <= s < e <= length]
+
+
+def _shift(mark: Mark, start: int, end: int) -> Mark:
+    return Mark(
+        max(mark.start, start) - start,
+        min(mark.end, end) - start,
+        mark.span_id,
+        mark.css_class,
+        mark.title,
+        mark.data,
+        mark.colour,
+    )
+
+
+def _mark(article_id: int, ann: Annotation) -> Mark:
+    score = ann.score if ann.score is not None else 1.0
+    voice = ann.voice or "own"
+    speaker = ann.speaker or ann.speaker_actor
+    title = f"{ann.label.name} · {score:.2f} · {voice}" + (f" ({speaker})" if speaker else "")
+    data: dict[str, Any] = {
+        "cat": ann.label.key,
+        "catname": ann.label.name,
+        "score": f"{score:.2f}",
+        "voice": voice,
+        "speaker": speaker,
+        "expl": ann.explanation or ("analyst's span" if ann.author_user_id else ""),
+        "status": ann.status,
+        "tag": str(ann.pk),
+    }
+    return Mark(
+        ann.start,
+        ann.end,
+        f"t{ann.pk}",
+        f"hl hl-{ann.status}",
+        title,
+        {k: str(v) for k, v in data.items()},
+        ann.label.colour,
+    )

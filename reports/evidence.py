@@ -1,0 +1,228 @@
+"""What lies behind a chart mark: the spans (keyword in context) or the sentences.
+
+Both readers take the event and a dict of filters from the query string and run a fixed
+number of queries. CSV cells are made formula-safe: a spreadsheet must never execute text
+that an outlet (or anyone who can paste an article) wrote.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from articles.models import Article, Event
+from framing.analysis_services import unpack_sentences, unpack_tone
+from framing.models import ActorMention, Analysis, QuoteSpan
+from reports.summary import dominant_frames, event_model_version, visible_annotations
+
+KWIC_WIDTH = 70
+MAX_SENTENCES = 200
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass
+class SpanLine:
+    tag: int
+    article: Article
+    label_key: str
+    label_name: str
+    colour: str
+    left: str
+    term: str
+    right: str
+    voice: str
+    speaker: str
+    score: float | None
+    source: str
+    status: str
+    permalink: str
+
+
+@dataclass
+class SentenceLine:
+    article: Article
+    index: int
+    text: str
+    tone: float
+    frame: str | None
+    permalink: str
+
+
+def _articles(event: Event, filters: Mapping[str, str]) -> list[Article]:
+    qs = event.articles.select_related("outlet", "current_revision")
+    if filters.get("outlet", "").isdigit():
+        qs = qs.filter(outlet_id=int(filters["outlet"]))
+    if filters.get("article", "").isdigit():
+        qs = qs.filter(pk=int(filters["article"]))
+    if filters.get("outlet_type"):
+        qs = qs.filter(outlet__type=filters["outlet_type"])
+    return list(qs)
+
+
+def _analyses(event: Event, articles: list[Article]) -> dict[int, Analysis]:
+    model = event_model_version(event)
+    revisions = [a.current_revision_id for a in articles if a.current_revision_id]
+    return {
+        an.revision_id: an
+        for an in Analysis.objects.filter(revision_id__in=revisions, model_version=model)
+    }
+
+
+def tag_permalink(event_id: int, article_id: int, tag: int) -> str:
+    url = reverse("reports:compare", args=[event_id])
+    return f"{url}?a={article_id}&focus=t{tag}#t{tag}"
+
+
+def sentence_permalink(event_id: int, article_id: int, index: int) -> str:
+    url = reverse("reports:compare", args=[event_id])
+    return f"{url}?a={article_id}#a{article_id}-s{index}"
+
+
+def span_lines(event: Event, filters: Mapping[str, str]) -> list[SpanLine]:
+    """Every visible tag in the event matching ``filters``, as keyword-in-context lines."""
+    articles = _articles(event, filters)
+    by_revision = {a.current_revision_id: a for a in articles if a.current_revision_id}
+    annotations = visible_annotations(list(by_revision), _analyses(event, articles))
+    if filters.get("label"):
+        annotations = annotations.filter(label__key=filters["label"])
+    if filters.get("voice") in ("own", "quoted", "attributed"):
+        annotations = annotations.filter(voice=filters["voice"])
+    if filters.get("source") == "analyst":
+        annotations = annotations.filter(author_user__isnull=False)
+    elif filters.get("source") == "model":
+        annotations = annotations.filter(author_model__isnull=False)
+    lines = []
+    for ann in annotations:
+        article = by_revision[ann.revision_id]
+        text = article.current_revision.text
+        lines.append(
+            SpanLine(
+                tag=ann.pk,
+                article=article,
+                label_key=ann.label.key,
+                label_name=ann.label.name,
+                colour=ann.label.colour,
+                left=" ".join(text[max(0, ann.start - KWIC_WIDTH) : ann.start].split()),
+                term=text[ann.start : ann.end],
+                right=" ".join(text[ann.end : ann.end + KWIC_WIDTH].split()),
+                voice=ann.voice or "own",
+                speaker=ann.speaker or ann.speaker_actor,
+                score=ann.score,
+                source="analyst" if ann.author_user_id else (ann.source or "model"),
+                status=ann.status,
+                permalink=tag_permalink(event.pk, article.pk, ann.pk),
+            )
+        )
+    return lines
+
+
+def sentence_lines(event: Event, filters: Mapping[str, str]) -> list[SentenceLine]:
+    """Sentences behind a chart cell: by dominant frame, actor mentioned, speaker quoted,
+    or all of an outlet's sentences ordered by tone."""
+    articles = _articles(event, filters)
+    analyses = _analyses(event, articles)
+    wanted = _sentence_filter(analyses, filters)
+    lines = []
+    for article in articles:
+        analysis = analyses.get(article.current_revision_id)
+        if analysis is None:
+            continue
+        text = article.current_revision.text
+        frames = dominant_frames(analysis)
+        tones = unpack_tone(analysis)
+        for i, (start, end) in enumerate(unpack_sentences(analysis)):
+            if wanted is not None and (analysis.pk, i) not in wanted:
+                continue
+            if filters.get("frame") and frames[i] != filters["frame"]:
+                continue
+            lines.append(
+                SentenceLine(
+                    article,
+                    i,
+                    text[start:end],
+                    float(tones[i]) if len(tones) > i else 0.0,
+                    frames[i],
+                    sentence_permalink(event.pk, article.pk, i),
+                )
+            )
+    if filters.get("order") == "tone":
+        lines.sort(key=lambda line: line.tone)
+    return lines[:MAX_SENTENCES]
+
+
+def _sentence_filter(
+    analyses: dict[int, Analysis], filters: Mapping[str, str]
+) -> set[tuple[int, int]] | None:
+    """(analysis, sentence index) pairs containing the requested actor or speaker's quote."""
+    if filters.get("actor"):
+        spans = ActorMention.objects.filter(actor=filters["actor"])
+    elif filters.get("speaker"):
+        who = filters["speaker"]
+        spans = QuoteSpan.objects.filter(speaker_actor=who) | QuoteSpan.objects.filter(speaker=who)
+    else:
+        return None
+    by_pk = {a.pk: a for a in analyses.values()}
+    found = set()
+    starts = spans.filter(analysis_id__in=by_pk).values_list("analysis_id", "start")
+    for analysis_id, start in starts:
+        for i, (s, e) in enumerate(unpack_sentences(by_pk[analysis_id])):
+            if s <= start < e:
+                found.add((analysis_id, i))
+    return found
+
+
+def safe_cell(value: object) -> str:
+    """A CSV cell a spreadsheet shows as text: leading formula characters get a quote."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def spans_csv(lines: Iterable[SpanLine], base_url: str) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        [
+            "tag",
+            "outlet",
+            "outlet_type",
+            "article",
+            "published",
+            "url",
+            "label",
+            "left",
+            "term",
+            "right",
+            "voice",
+            "speaker",
+            "score",
+            "source",
+            "status",
+            "link",
+        ]
+    )
+    for line in lines:
+        a = line.article
+        row = [
+            line.tag,
+            a.outlet.name,
+            a.outlet.type,
+            a.title,
+            a.published_date.isoformat() if a.published_date else "",
+            a.url,
+            line.label_key,
+            line.left,
+            line.term,
+            line.right,
+            line.voice,
+            line.speaker,
+            "" if line.score is None else f"{line.score:.2f}",
+            line.source,
+            line.status,
+            base_url + line.permalink,
+        ]
+        writer.writerow([safe_cell(c) for c in row])
+    return out.getvalue()

@@ -1,0 +1,391 @@
+"""Charts of an event's summary: DataFrames in, compact plotly JSON out.
+
+Every chart returns a ``Chart``: the figure as a plain dict (sent as JSON and drawn by
+static/reports/charts.js), a one-line caption, a data table with the same numbers, and
+evidence links on every mark (``customdata``) so a click opens the spans behind it.
+Outlet labels always carry n (articles, words) so a rate never stands without its base.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+import pandas as pd
+import plotly.graph_objects as go
+from django.urls import reverse
+
+from framing.engine.contrast import rate_per_1000
+from reports.summary import counted_articles
+
+VOICES = ("own", "quoted", "attributed")
+
+
+@dataclass
+class Chart:
+    key: str
+    caption: str
+    figure: dict[str, Any]
+    columns: list[str]
+    rows: list[list[Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "caption": self.caption,
+            "figure": self.figure,
+            "table": {"columns": self.columns, "rows": self.rows},
+        }
+
+
+@dataclass(frozen=True)
+class ChartOptions:
+    include_republications: bool = False
+    voice: str = "all"  # "all" or one of VOICES
+
+
+def articles_frame(payload: dict[str, Any], opts: ChartOptions) -> pd.DataFrame:
+    """One row per counted article with its outlet's name and n-labelled display name."""
+    keep = counted_articles(payload, include_republications=opts.include_republications)
+    df = pd.DataFrame([a for a in payload["articles"] if a["id"] in keep])
+    if df.empty:
+        return pd.DataFrame(columns=["id", "outlet", "words", "outlet_name", "outlet_label"])
+    names = {int(k): v["name"] for k, v in payload["outlets"].items()}
+    df["outlet_name"] = df["outlet"].map(names)
+    totals = df.groupby("outlet").agg(n=("id", "size"), words=("words", "sum"))
+    df["outlet_label"] = df["outlet"].map(
+        {o: f"{names[o]} (n={r.n} art., {r.words:,} words)" for o, r in totals.iterrows()}
+    )
+    return df
+
+
+def outlet_totals(articles: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet: name, label, articles, words; in order of first publication."""
+    if articles.empty:
+        return pd.DataFrame(columns=["outlet", "outlet_name", "outlet_label", "n", "words"])
+    return (
+        articles.groupby(["outlet", "outlet_name", "outlet_label"], sort=False)
+        .agg(n=("id", "size"), words=("words", "sum"))
+        .reset_index()
+    )
+
+
+def terms_frame(payload: dict[str, Any], articles: pd.DataFrame, opts: ChartOptions):
+    cols = ["article", "category", "voice", "score", "speaker", "text", "tag", "source"]
+    df = pd.DataFrame(payload["terms"], columns=cols)
+    df = df[df["article"].isin(set(articles["id"]))]
+    if opts.voice != "all":
+        df = df[df["voice"] == opts.voice]
+    return df.merge(articles[["id", "outlet"]], left_on="article", right_on="id")
+
+
+def _layout(title: str, **extra: Any) -> dict[str, Any]:
+    base = {
+        "title": {"text": title, "font": {"size": 15}},
+        "margin": {"l": 10, "r": 10, "t": 40, "b": 40},
+        "font": {"family": "system-ui, sans-serif", "size": 12},
+        "plot_bgcolor": "#ffffff",
+        "paper_bgcolor": "#ffffff",
+    }
+    base.update(extra)
+    return base
+
+
+def _figure(traces: list[Any], layout: dict[str, Any]) -> dict[str, Any]:
+    # to_plotly_json keeps numpy arrays; the view's JSON encoder (plotly's) turns them into lists.
+    return go.Figure(data=traces, layout=layout).to_plotly_json()
+
+
+def _spans_url(event_id: int, **params: Any) -> str:
+    query = urlencode({k: v for k, v in params.items() if v not in (None, "", "all")})
+    return f"{reverse('reports:spans', args=[event_id])}?{query}"
+
+
+def _sentences_url(event_id: int, **params: Any) -> str:
+    query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
+    return f"{reverse('reports:sentences', args=[event_id])}?{query}"
+
+
+def frame_heatmap(event_id: int, payload: dict[str, Any], opts: ChartOptions) -> Chart:
+    """Share of each outlet's sentences whose dominant policy frame is each frame."""
+    articles = articles_frame(payload, opts)
+    outlets = outlet_totals(articles)
+    frames = payload["frames"]
+    z, custom, rows = [], [], []
+    for o in outlets.itertuples():
+        mine = articles[articles["outlet"] == o.outlet]
+        counts = {f["key"]: 0 for f in frames}
+        # Unanalysed articles have no sentence count (NaN): they add nothing.
+        total = int(mine["sentences"].fillna(0).sum()) if "sentences" in mine else 0
+        for sf in mine["sentence_frames"]:
+            for key, c in (sf or {}).items():
+                if key in counts:
+                    counts[key] += c
+        shares = [counts[f["key"]] / total if total else 0.0 for f in frames]
+        z.append([round(s, 3) for s in shares])
+        custom.append([_sentences_url(event_id, outlet=o.outlet, frame=f["key"]) for f in frames])
+        rows.append([o.outlet_name, int(o.n), int(o.words), total, *z[-1]])
+    trace = go.Heatmap(
+        z=z,
+        x=[f["name"] for f in frames],
+        y=list(outlets["outlet_label"]),
+        customdata=custom,
+        colorscale="Blues",
+        zmin=0,
+        hovertemplate="%{y}<br>%{x}: %{z:.0%} of sentences<extra></extra>",
+        colorbar={"tickformat": ".0%"},
+    )
+    layout = _layout(
+        "Dominant frame per outlet",
+        height=140 + 34 * len(outlets),
+        yaxis={"automargin": True, "autorange": "reversed"},
+        xaxis={"automargin": True, "tickangle": -35},
+    )
+    return Chart(
+        "frames",
+        "Share of each outlet's sentences whose strongest policy frame is the column's frame "
+        "(sentences with no clear frame are left out). Click a cell for the sentences.",
+        _figure([trace], layout),
+        ["Outlet", "Articles", "Words", "Sentences", *[f["name"] for f in frames]],
+        rows,
+    )
+
+
+def term_density(event_id: int, payload: dict[str, Any], opts: ChartOptions) -> Chart:
+    """Loaded terms per 1,000 words per outlet and category, with exact Poisson intervals."""
+    articles = articles_frame(payload, opts)
+    outlets = outlet_totals(articles)
+    terms = terms_frame(payload, articles, opts)
+    counts = terms.groupby(["outlet", "category"]).size()
+    traces, rows = [], []
+    for label in payload["labels"]:
+        key = label["key"]
+        if key not in set(terms["category"]):
+            continue
+        x, lo, hi, custom = [], [], [], []
+        for o in outlets.itertuples():
+            rate = rate_per_1000(int(counts.get((o.outlet, key), 0)), max(int(o.words), 1))
+            x.append(round(rate.rate, 3))
+            lo.append(round(rate.rate - rate.low, 3))
+            hi.append(round(rate.high - rate.rate, 3))
+            custom.append(_spans_url(event_id, outlet=o.outlet, label=key, voice=opts.voice))
+            rows.append(
+                [
+                    o.outlet_name,
+                    label["name"],
+                    rate.count,
+                    int(o.words),
+                    x[-1],
+                    round(rate.low, 3),
+                    round(rate.high, 3),
+                ]
+            )
+        traces.append(
+            go.Bar(
+                name=label["name"],
+                orientation="h",
+                x=x,
+                y=list(outlets["outlet_label"]),
+                marker_color=label["colour"],
+                error_x={"type": "data", "symmetric": False, "array": hi, "arrayminus": lo},
+                customdata=custom,
+                hovertemplate="%{y}<br>" + label["name"] + ": %{x:.2f} per 1,000 words"
+                "<extra></extra>",
+            )
+        )
+    voice = "all voices" if opts.voice == "all" else f"{opts.voice} voice only"
+    layout = _layout(
+        f"Loaded terms per 1,000 words ({voice})",
+        barmode="group",
+        height=180 + 22 * len(outlets) * max(len(traces), 1),
+        yaxis={"automargin": True, "autorange": "reversed"},
+        legend={"orientation": "h", "y": -0.15},
+    )
+    return Chart(
+        "density",
+        f"Loaded terms per 1,000 words by outlet and category ({voice}); whiskers are exact "
+        "95% Poisson intervals — overlapping whiskers mean the difference may be chance.",
+        _figure(traces, layout),
+        ["Outlet", "Category", "Terms", "Words", "Per 1,000", "95% low", "95% high"],
+        rows,
+    )
+
+
+def tone_by_outlet(event_id: int, payload: dict[str, Any], opts: ChartOptions) -> Chart:
+    """Mean article tone per outlet with a t-free normal interval over its articles."""
+    articles = articles_frame(payload, opts)
+    analysed = articles[articles["tone"].notna()] if "tone" in articles else articles
+    outlets = outlet_totals(articles)
+    x, err, custom, rows = [], [], [], []
+    for o in outlets.itertuples():
+        tones = analysed.loc[analysed["outlet"] == o.outlet, "tone"].astype(float)
+        mean = float(tones.mean()) if len(tones) else 0.0
+        # One article has no spread to estimate: no whisker rather than a fake one.
+        half = 1.96 * float(tones.std(ddof=1)) / len(tones) ** 0.5 if len(tones) > 1 else 0.0
+        x.append(round(mean, 3))
+        err.append(round(half, 3))
+        custom.append(_sentences_url(event_id, outlet=o.outlet, order="tone"))
+        rows.append([o.outlet_name, int(o.n), int(o.words), x[-1], err[-1] or "n<2"])
+    trace = go.Bar(
+        orientation="h",
+        x=x,
+        y=list(outlets["outlet_label"]),
+        error_x={"type": "data", "array": err},
+        customdata=custom,
+        marker_color=["#D55E00" if v < 0 else "#009E73" for v in x],
+        hovertemplate="%{y}<br>mean tone %{x:.2f}<extra></extra>",
+    )
+    layout = _layout(
+        "Tone per outlet",
+        height=140 + 34 * len(outlets),
+        xaxis={"range": [-1, 1], "zeroline": True},
+        yaxis={"automargin": True, "autorange": "reversed"},
+    )
+    return Chart(
+        "tone",
+        "Mean article tone per outlet (−1 hostile … +1 warm); whiskers are 95% intervals over "
+        "the outlet's articles, absent when it has only one.",
+        _figure([trace], layout),
+        ["Outlet", "Articles", "Words", "Mean tone", "± 95%"],
+        rows,
+    )
+
+
+def actor_tone(event_id: int, payload: dict[str, Any], opts: ChartOptions, top: int = 8) -> Chart:
+    """Mean tone of sentences mentioning each main actor, per outlet."""
+    articles = articles_frame(payload, opts)
+    outlets = outlet_totals(articles)
+    long = [
+        (a["outlet"], actor, float(t))
+        for a in articles.to_dict("records")
+        for actor, t in (a.get("actor_tone") or {}).items()
+    ]
+    df = pd.DataFrame(long, columns=["outlet", "actor", "tone"])
+    actors = list(df["actor"].value_counts().index[:top]) if not df.empty else []
+    means = df.groupby(["outlet", "actor"])["tone"].mean() if not df.empty else {}
+    names = payload.get("actors", {})
+    z, custom, rows = [], [], []
+    for o in outlets.itertuples():
+        line = [means.get((o.outlet, a)) if len(df) else None for a in actors]
+        z.append([None if v is None else round(float(v), 3) for v in line])
+        custom.append([_sentences_url(event_id, outlet=o.outlet, actor=a) for a in actors])
+        rows.append([o.outlet_name, *["" if v is None else v for v in z[-1]]])
+    trace = go.Heatmap(
+        z=z,
+        x=[names.get(a, a) for a in actors],
+        y=list(outlets["outlet_label"]),
+        customdata=custom,
+        colorscale="RdBu",
+        zmin=-1,
+        zmax=1,
+        hovertemplate="%{y}<br>%{x}: tone %{z:.2f}<extra></extra>",
+    )
+    layout = _layout(
+        "Tone toward the main actors",
+        height=140 + 34 * len(outlets),
+        yaxis={"automargin": True, "autorange": "reversed"},
+    )
+    return Chart(
+        "actors",
+        "Mean tone of an outlet's sentences that mention each actor (blank: never mentioned).",
+        _figure([trace], layout),
+        ["Outlet", *[names.get(a, a) for a in actors]],
+        rows,
+    )
+
+
+def quote_sources(event_id: int, payload: dict[str, Any], opts: ChartOptions, top: int = 8):
+    """Who each outlet quotes: quotes per speaker (top speakers, the rest pooled)."""
+    articles = articles_frame(payload, opts)
+    outlets = outlet_totals(articles)
+    cols = ["article", "speaker", "actor", "kind", "verb", "chars"]
+    q = pd.DataFrame(payload["quotes"], columns=cols)
+    q = q[q["article"].isin(set(articles["id"]))].merge(
+        articles[["id", "outlet"]], left_on="article", right_on="id"
+    )
+    names = payload.get("actors", {})
+    q["who"] = [
+        names.get(a) or a or s or "unnamed" for a, s in zip(q["actor"], q["speaker"], strict=True)
+    ]
+    # The evidence filter takes the stored actor key (or the surface name when there is none).
+    keys = dict(
+        zip(q["who"], [a or s for a, s in zip(q["actor"], q["speaker"], strict=True)], strict=True)
+    )
+    leaders = list(q["who"].value_counts().index[:top])
+    q.loc[~q["who"].isin(leaders), "who"] = "others"
+    counts = q.groupby(["outlet", "who"]).size()
+    traces, rows = [], []
+    for who in [*leaders, "others"]:
+        x = [int(counts.get((o.outlet, who), 0)) for o in outlets.itertuples()]
+        if not any(x):
+            continue
+        traces.append(
+            go.Bar(
+                name=who,
+                orientation="h",
+                x=x,
+                y=list(outlets["outlet_label"]),
+                customdata=[
+                    _sentences_url(event_id, outlet=o.outlet, speaker=keys.get(who, ""))
+                    for o in outlets.itertuples()
+                ],
+                hovertemplate="%{y}<br>" + who + ": %{x} quotes<extra></extra>",
+            )
+        )
+    for o in outlets.itertuples():
+        for who in [*leaders, "others"]:
+            if counts.get((o.outlet, who), 0):
+                rows.append([o.outlet_name, who, int(counts[(o.outlet, who)])])
+    layout = _layout(
+        "Quote sources",
+        barmode="stack",
+        height=160 + 34 * len(outlets),
+        yaxis={"automargin": True, "autorange": "reversed"},
+        legend={"orientation": "h", "y": -0.2},
+    )
+    return Chart(
+        "quotes",
+        "How many quotes and reported statements each outlet gives to each speaker.",
+        _figure(traces, layout),
+        ["Outlet", "Speaker", "Quotes"],
+        rows,
+    )
+
+
+def timeline(event_id: int, payload: dict[str, Any], opts: ChartOptions) -> Chart:
+    """When each article was published."""
+    articles = articles_frame(payload, opts)
+    dated = articles[articles["published"].astype(bool)] if not articles.empty else articles
+    trace = go.Scatter(
+        mode="markers",
+        x=list(dated.get("published", [])),
+        y=list(dated.get("outlet_label", [])),
+        text=list(dated.get("title", [])),
+        customdata=[reverse("article_detail", args=[i]) for i in dated.get("id", [])],
+        marker={"size": 11, "color": "#0072B2"},
+        hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
+    )
+    layout = _layout(
+        "Publication timeline",
+        height=140 + 30 * max(len(set(dated.get("outlet", []))), 1),
+        yaxis={"automargin": True},
+    )
+    return Chart(
+        "timeline",
+        "Publication date of each article (articles without a date are not shown).",
+        _figure([trace], layout),
+        ["Published", "Outlet", "Title"],
+        [[r.published, r.outlet_name, r.title] for r in dated.itertuples()],
+    )
+
+
+CHARTS: dict[str, Callable[..., Chart]] = {
+    "frames": frame_heatmap,
+    "density": term_density,
+    "tone": tone_by_outlet,
+    "actors": actor_tone,
+    "quotes": quote_sources,
+    "timeline": timeline,
+}

@@ -1,0 +1,64 @@
+"""Precomputed per-event summaries and analysts' corrections to sentence alignment."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from articles.models import Article, Event
+
+
+class EventSummary(models.Model):
+    """Everything the comparison pages aggregate over an event, computed once.
+
+    ``fingerprint`` hashes what the payload was built from (articles, current revisions,
+    outlets, republication links, analyses and annotation changes, model version); a
+    page whose freshly computed fingerprint differs rebuilds the payload first.
+    """
+
+    event = models.OneToOneField(Event, on_delete=models.CASCADE, related_name="summary")
+    model_version = models.ForeignKey(
+        "framing.ModelVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    fingerprint = models.CharField(max_length=64)
+    payload = models.JSONField(default=dict)
+    built_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"summary of {self.event}"
+
+
+class CorrectionKind(models.TextChoices):
+    LINK = "link", "Put sentence B in sentence A's row"
+    UNLINK = "unlink", "Take sentence A out of its row"
+
+
+class AlignmentCorrection(models.Model):
+    """One analyst correction to the automatic sentence alignment, replayed in order.
+
+    Merge is a series of links, split an unlink, move an unlink plus a link. Sentences are
+    named by (article, revision, sentence index): a correction made on an older revision no
+    longer applies and is ignored, never silently moved to other text.
+    """
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=8, choices=CorrectionKind.choices)
+    article_a = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    revision_a = models.PositiveIntegerField(help_text="TextRevision id.")
+    sentence_a = models.PositiveIntegerField()
+    article_b = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    revision_b = models.PositiveIntegerField(null=True, blank=True)
+    sentence_b = models.PositiveIntegerField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} a{self.article_a_id}s{self.sentence_a}"

@@ -1,0 +1,286 @@
+"""The per-event summary: what every comparison chart aggregates, built once per change.
+
+Pages call ``event_summary(event)``: it computes a cheap fingerprint (three small queries)
+and rebuilds the stored payload only when the fingerprint moved, so a page view never
+walks every article's annotations again. The payload is plain JSON: lists of rows that
+``reports.figures`` turns into DataFrames.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from typing import Any
+
+import numpy as np
+from django.db.models import Count, Max, Q
+from django.utils import timezone
+
+from articles.models import Article, Event
+from framing.analysis_services import LOADED_TERMS_CODEBOOK, unpack_frames, unpack_sentences
+from framing.engine.codebooks import POLICY_FRAMES
+from framing.engine.contrast import distinctive_terms, word_count
+from framing.models import (
+    ActorMention,
+    Analysis,
+    Annotation,
+    AnnotationStatus,
+    Codebook,
+    ModelVersion,
+    QuoteSpan,
+)
+from reports.models import EventSummary
+
+PAYLOAD_VERSION = 1
+# A sentence's strongest policy frame counts as its dominant frame only above this
+# probability; below it the sentence is shown as having no clear frame.
+DOMINANT_FRAME_MIN = 0.3
+
+
+def event_model_version(event: Event) -> ModelVersion | None:
+    """The model whose analyses the event's pages show (read-only: never creates one)."""
+    if event.analysis_model_id:
+        return event.analysis_model
+    return ModelVersion.objects.filter(workspace=None).order_by("-created_at").first()
+
+
+def _fingerprint(event: Event, model: ModelVersion | None) -> str:
+    rows = list(
+        event.articles.order_by("pk").values_list(
+            "pk",
+            "current_revision_id",
+            "outlet_id",
+            "outlet__name",
+            "outlet__type",
+            "republication_of_id",
+            "origin_id",
+            "title",
+            "published_date",
+        )
+    )
+    revisions = [r[1] for r in rows if r[1]]
+    analyses = sorted(
+        Analysis.objects.filter(revision_id__in=revisions, model_version=model).values_list(
+            "pk", flat=True
+        )
+    )
+    notes = Annotation.objects.filter(revision_id__in=revisions).aggregate(
+        n=Count("pk"), changed=Max("updated_at"), rejected=Count("pk", filter=_REJECTED)
+    )
+    basis = [PAYLOAD_VERSION, model.pk if model else None, rows, analyses, notes]
+    return hashlib.sha256(json.dumps(basis, default=str).encode()).hexdigest()
+
+
+_REJECTED = Q(status=AnnotationStatus.REJECTED)
+
+
+def event_summary(event: Event) -> dict[str, Any]:
+    """The event's summary payload, rebuilt first if anything it depends on changed."""
+    model = event_model_version(event)
+    fingerprint = _fingerprint(event, model)
+    stored = EventSummary.objects.filter(event=event).first()
+    if stored is not None and stored.fingerprint == fingerprint:
+        return stored.payload
+    payload = build_summary(event, model)
+    EventSummary.objects.update_or_create(
+        event=event,
+        defaults={
+            "fingerprint": fingerprint,
+            "payload": payload,
+            "model_version": model,
+            "built_at": timezone.now(),
+        },
+    )
+    return payload
+
+
+def counted_articles(payload: dict[str, Any], *, include_republications: bool) -> set[int]:
+    """Article ids that charts count: a republished copy of an event article counts once."""
+    ids = {a["id"] for a in payload["articles"]}
+    if include_republications:
+        return ids
+    return {a["id"] for a in payload["articles"] if a["republication_of"] not in ids}
+
+
+def build_summary(event: Event, model: ModelVersion | None) -> dict[str, Any]:
+    """Compute the payload from stored articles and analyses (a fixed number of queries)."""
+    articles = list(
+        event.articles.select_related("outlet", "current_revision").order_by(
+            "published_date", "published_at", "pk"
+        )
+    )
+    revisions = {a.current_revision_id: a for a in articles if a.current_revision_id}
+    analyses = {
+        an.revision_id: an
+        for an in Analysis.objects.filter(revision_id__in=revisions, model_version=model)
+    }
+    return {
+        "version": PAYLOAD_VERSION,
+        "model_version": model.pk if model else None,
+        "articles": [_article_row(a, analyses.get(a.current_revision_id)) for a in articles],
+        "outlets": _outlets(articles),
+        "labels": _term_labels(event),
+        "frames": [{"key": d.key, "name": d.name, "colour": d.colour} for d in POLICY_FRAMES],
+        "terms": _term_rows(revisions, analyses),
+        "quotes": _quote_rows(revisions, analyses),
+        "actors": _actor_names(analyses),
+    }
+
+
+def _article_row(article: Article, analysis: Analysis | None) -> dict[str, Any]:
+    text = article.current_revision.text if article.current_revision else ""
+    row: dict[str, Any] = {
+        "id": article.pk,
+        "outlet": article.outlet_id,
+        "title": article.title,
+        "published": article.published_date.isoformat() if article.published_date else "",
+        "url": article.url,
+        "words": word_count(text),
+        "republication_of": article.republication_of_id,
+        "origin": article.origin_id,
+        "revision": article.current_revision_id,
+        "analysed": analysis is not None,
+        "tone": round(analysis.tone, 4) if analysis else None,
+        "actor_tone": analysis.actor_tone if analysis else {},
+        "frames": {},
+        "sentence_frames": {},
+    }
+    if analysis is not None:
+        row["frames"] = {f["key"]: f["p"] for f in analysis.frames.get("policy", [])}
+        row["sentence_frames"] = dict(Counter(dominant_frames(analysis)))
+        row["sentences"] = len(unpack_sentences(analysis))
+    return row
+
+
+def dominant_frames(analysis: Analysis, codebook: str = "policy") -> list[str | None]:
+    """Each sentence's strongest frame of ``codebook``, or None when no frame is clear."""
+    matrix = unpack_frames(analysis).get(codebook)
+    keys = analysis.frame_keys.get(codebook, [])
+    if matrix is None or not len(matrix):
+        return [None] * len(unpack_sentences(analysis))
+    best = np.argmax(matrix, axis=1)
+    top = matrix[np.arange(len(best)), best]
+    return [keys[b] if p >= DOMINANT_FRAME_MIN else None for b, p in zip(best, top, strict=True)]
+
+
+def _outlets(articles: list[Article]) -> dict[str, dict[str, str]]:
+    return {
+        str(a.outlet_id): {
+            "name": a.outlet.name,
+            "type": a.outlet.type,
+            "type_display": a.outlet.get_type_display(),
+            "country": a.outlet.country,
+        }
+        for a in articles
+    }
+
+
+def _term_labels(event: Event) -> list[dict[str, str]]:
+    codebook = Codebook.objects.filter(
+        workspace_id=event.workspace_id, key=LOADED_TERMS_CODEBOOK
+    ).first()
+    version = codebook.versions.order_by("-number").first() if codebook else None
+    if version is None:
+        return []
+    return [
+        {"key": lab.key, "name": lab.name, "colour": lab.colour, "description": lab.description}
+        for lab in version.labels.all()
+    ]
+
+
+def visible_annotations(revision_ids, analyses: dict[int, Analysis]):
+    """Annotations pages show: the chosen model's suggestions and analysts' own spans,
+    never rejected ones."""
+    return (
+        Annotation.objects.filter(revision_id__in=revision_ids)
+        .filter(Q(analysis_id__in=[a.pk for a in analyses.values()]) | Q(author_user__isnull=False))
+        .exclude(status=AnnotationStatus.REJECTED)
+        .select_related("label")
+        .order_by("revision_id", "start", "end")
+    )
+
+
+def _term_rows(revisions: dict[int, Article], analyses: dict[int, Analysis]) -> list[list]:
+    """[article, category, voice, score, speaker, text, annotation id, source] per span."""
+    rows = []
+    for ann in visible_annotations(list(revisions), analyses):
+        article = revisions[ann.revision_id]
+        rows.append(
+            [
+                article.pk,
+                ann.label.key,
+                ann.voice or "own",
+                ann.score if ann.score is not None else 1.0,
+                ann.speaker_actor or ann.speaker,
+                article.current_revision.text[ann.start : ann.end],
+                ann.pk,
+                "analyst" if ann.author_user_id else (ann.source or "model"),
+            ]
+        )
+    return rows
+
+
+def _quote_rows(revisions: dict[int, Article], analyses: dict[int, Analysis]) -> list[list]:
+    """[article, speaker, speaker actor, kind, verb, quoted characters] per quote."""
+    by_analysis = {an.pk: revisions[rev].pk for rev, an in analyses.items()}
+    return [
+        [by_analysis[q.analysis_id], q.speaker, q.speaker_actor, q.kind, q.verb, q.end - q.start]
+        for q in QuoteSpan.objects.filter(analysis_id__in=by_analysis).order_by("pk")
+    ]
+
+
+def _actor_names(analyses: dict[int, Analysis]) -> dict[str, str]:
+    rows = (
+        ActorMention.objects.filter(analysis_id__in=[a.pk for a in analyses.values()])
+        .values_list("actor", "name")
+        .distinct()
+    )
+    return dict(sorted(rows))
+
+
+VOCABULARY_TOP = 15
+
+
+def event_vocabulary(event: Event) -> list[dict[str, Any]]:
+    """Each outlet's most distinctive terms against the other outlets of the event.
+
+    Computed on first request and kept in the stored summary, which is rebuilt (and so
+    forgets it) whenever the event changes. Republished copies are left out: a wire story
+    carried twice must not make its own words look distinctive.
+    """
+    payload = event_summary(event)
+    if "vocabulary" in payload:
+        return payload["vocabulary"]
+    keep = counted_articles(payload, include_republications=False)
+    texts: dict[str, list[str]] = {}
+    names = {k: v["name"] for k, v in payload["outlets"].items()}
+    for article in event.articles.filter(pk__in=keep).select_related("current_revision"):
+        if article.current_revision:
+            texts.setdefault(str(article.outlet_id), []).append(article.current_revision.text)
+    result = []
+    for outlet, docs in texts.items():
+        if len(texts) < 2:
+            break
+        top = distinctive_terms(texts, target=outlet, top=VOCABULARY_TOP)
+        result.append(
+            {
+                "outlet": int(outlet),
+                "name": names[outlet],
+                "terms": [
+                    {
+                        "term": t.term,
+                        "z": round(t.z, 2),
+                        "count": t.count_target,
+                        "rest": t.count_rest,
+                        "rate": round(t.rate_target_per_1000, 2),
+                        "rate_rest": round(t.rate_rest_per_1000, 2),
+                    }
+                    for t in top
+                ],
+                "n": len(docs),
+            }
+        )
+    payload["vocabulary"] = result
+    EventSummary.objects.filter(event=event).update(payload=payload)
+    return result

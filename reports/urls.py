@@ -1,0 +1,19 @@
+from django.urls import path
+
+from reports import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("events/<int:pk>/compare/", views.compare, name="compare"),
+    path("events/<int:pk>/compare/charts/", views.charts, name="charts"),
+    path("events/<int:pk>/compare/charts/<slug:key>.json", views.chart_data, name="chart_data"),
+    path("events/<int:pk>/compare/spans/", views.spans, name="spans"),
+    path("events/<int:pk>/compare/sentences/", views.sentences, name="sentences"),
+]
+
+urlpatterns += [
+    path("events/<int:pk>/compare/aligned/", views.aligned, name="aligned"),
+    path("events/<int:pk>/compare/aligned/correct/", views.aligned_correct, name="aligned_correct"),
+    path("events/<int:pk>/compare/vocabulary/", views.vocabulary, name="vocabulary"),
+]

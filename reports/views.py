@@ -1,0 +1,256 @@
+"""Comparison pages for one event. Every view starts from `_get_event_for_user`, so a
+non-member gets 404 and a member whose role lacks the capability 403."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+from plotly.utils import PlotlyJSONEncoder
+
+from accounts.models import Capability
+from articles.views import _get_event_for_user
+from reports import evidence, figures
+from reports.alignment import align_columns, correction_add
+from reports.columns import MAX_COLUMNS, build_columns, choose_articles
+from reports.models import AlignmentCorrection, CorrectionKind
+from reports.summary import (
+    counted_articles,
+    event_model_version,
+    event_summary,
+    event_vocabulary,
+)
+
+
+def _ids_url(name: str, event_id: int, ids: list[int], **extra: str) -> str:
+    query = urlencode([("a", i) for i in ids] + [(k, v) for k, v in extra.items() if v])
+    return f"{reverse(name, args=[event_id])}?{query}"
+
+
+def _column_links(event_id: int, ids: list[int]) -> list[dict[str, str]]:
+    """Move-left, move-right and remove links for each column (plain links: no JS needed)."""
+    links = []
+    for pos, ident in enumerate(ids):
+        left = ids[:]
+        if pos:
+            left[pos - 1], left[pos] = left[pos], left[pos - 1]
+        right = ids[:]
+        if pos < len(ids) - 1:
+            right[pos + 1], right[pos] = right[pos], right[pos + 1]
+        rest = [i for i in ids if i != ident]
+        links.append(
+            {
+                "left": _ids_url("reports:compare", event_id, left) if pos else "",
+                "right": _ids_url("reports:compare", event_id, right) if pos < len(ids) - 1 else "",
+                "remove": _ids_url("reports:compare", event_id, rest) if len(ids) > 2 else "",
+            }
+        )
+    return links
+
+
+def outlet_table(payload: dict, *, include_republications: bool) -> list[dict]:
+    """n (articles, words) per outlet, counted the way the charts count them."""
+    keep = counted_articles(payload, include_republications=include_republications)
+    rows: dict[str, dict] = {}
+    for a in payload["articles"]:
+        if a["id"] not in keep:
+            continue
+        key = str(a["outlet"])
+        blank = {"id": a["outlet"], **payload["outlets"][key], "n": 0, "words": 0}
+        row = rows.setdefault(key, blank)
+        row["n"] += 1
+        row["words"] += a["words"]
+    return list(rows.values())
+
+
+@login_required
+@require_GET
+def compare(request: HttpRequest, pk: int) -> HttpResponse:
+    event, membership = _get_event_for_user(request, pk)
+    payload = event_summary(event)
+    articles = choose_articles(event, request.GET.getlist("a"))
+    frame_labels = {f["key"]: (f["name"], f["colour"]) for f in payload["frames"]}
+    columns = build_columns(articles, event_model_version(event), frame_labels)
+    ids = [a.pk for a in articles]
+    shown = set(ids)
+    term_counts: dict[str, int] = {}
+    for row in payload["terms"]:
+        if row[0] in shown:
+            term_counts[row[1]] = term_counts.get(row[1], 0) + 1
+    ctx = {
+        "event": event,
+        "membership": membership,
+        "workspace": event.workspace,
+        "columns": list(zip(columns, _column_links(event.pk, ids), strict=True)),
+        "n_columns": len(columns),
+        "others": [a for a in event.articles.select_related("outlet") if a.pk not in shown],
+        "can_add": len(ids) < MAX_COLUMNS,
+        "ids": ids,
+        "labels": [dict(lab, n=term_counts.get(lab["key"], 0)) for lab in payload["labels"]],
+        "frames": payload["frames"],
+        "outlets": outlet_table(payload, include_republications=True),
+        "focus": request.GET.get("focus", ""),
+        "aligned_url": _ids_url("reports:aligned", event.pk, ids),
+    }
+    return render(request, "reports/compare.html", ctx)
+
+
+@login_required
+@require_GET
+def charts(request: HttpRequest, pk: int) -> HttpResponse:
+    event, membership = _get_event_for_user(request, pk)
+    payload = event_summary(event)
+    include = request.GET.get("republications") == "all"
+    ctx = {
+        "event": event,
+        "membership": membership,
+        "workspace": event.workspace,
+        "charts": list(figures.CHARTS),
+        "include_republications": include,
+        "voice": request.GET.get("voice", "all"),
+        "outlets": outlet_table(payload, include_republications=include),
+        "n_republications": len(payload["articles"])
+        - len(counted_articles(payload, include_republications=False)),
+    }
+    return render(request, "reports/charts.html", ctx)
+
+
+@login_required
+@require_GET
+def chart_data(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    event, _ = _get_event_for_user(request, pk)
+    builder = figures.CHARTS.get(key)
+    if builder is None:
+        raise Http404("No such chart.")
+    voice = request.GET.get("voice", "all")
+    opts = figures.ChartOptions(
+        include_republications=request.GET.get("republications") == "all",
+        voice=voice if voice in figures.VOICES else "all",
+    )
+    chart = builder(event.pk, event_summary(event), opts)
+    # plotly's encoder turns numpy arrays and NaN into JSON the browser library accepts.
+    return JsonResponse(chart.to_dict(), encoder=PlotlyJSONEncoder)
+
+
+FILTER_KEYS = ("outlet", "article", "outlet_type", "label", "voice", "source")
+
+
+@login_required
+@require_GET
+def spans(request: HttpRequest, pk: int) -> HttpResponse:
+    wants_csv = request.GET.get("format") == "csv"
+    capability = Capability.EXPORT if wants_csv else Capability.VIEW
+    event, membership = _get_event_for_user(request, pk, capability)
+    filters = {k: request.GET.get(k, "") for k in FILTER_KEYS}
+    lines = evidence.span_lines(event, filters)
+    if wants_csv:
+        body = evidence.spans_csv(lines, request.build_absolute_uri("/")[:-1])
+        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-spans.csv"'
+        return response
+    payload = event_summary(event)
+    ctx = {
+        "event": event,
+        "membership": membership,
+        "workspace": event.workspace,
+        "lines": lines,
+        "filters": filters,
+        "labels": payload["labels"],
+        "outlets": outlet_table(payload, include_republications=True),
+        "csv_query": urlencode({**{k: v for k, v in filters.items() if v}, "format": "csv"}),
+    }
+    return render(request, "reports/spans.html", ctx)
+
+
+@login_required
+@require_GET
+def sentences(request: HttpRequest, pk: int) -> HttpResponse:
+    event, membership = _get_event_for_user(request, pk)
+    keys = ("outlet", "article", "frame", "actor", "speaker", "order")
+    filters = {k: request.GET.get(k, "") for k in keys}
+    ctx = {
+        "event": event,
+        "membership": membership,
+        "workspace": event.workspace,
+        "lines": evidence.sentence_lines(event, filters),
+        "filters": {k: v for k, v in filters.items() if v},
+    }
+    return render(request, "reports/sentences.html", ctx)
+
+
+@login_required
+@require_GET
+def aligned(request: HttpRequest, pk: int) -> HttpResponse:
+    event, membership = _get_event_for_user(request, pk)
+    articles = choose_articles(event, request.GET.getlist("a"))
+    alignment = align_columns(event, articles, event_model_version(event))
+    ids = [a.pk for a in articles]
+    multi = [row for row in alignment.rows if row.n_reporting > 1]
+    ctx = {
+        "event": event,
+        "membership": membership,
+        "workspace": event.workspace,
+        "alignment": alignment,
+        "rows": alignment.rows if request.GET.get("all") else multi,
+        "show_all": bool(request.GET.get("all")),
+        "matrix": alignment.omission_matrix(),
+        "ids": ids,
+        "columns_url": _ids_url("reports:compare", event.pk, ids),
+        "all_url": _ids_url("reports:aligned", event.pk, ids, all="1"),
+        "multi_url": _ids_url("reports:aligned", event.pk, ids),
+        "corrections": AlignmentCorrection.objects.filter(event=event).select_related(
+            "article_a__outlet", "article_b__outlet", "created_by"
+        ),
+    }
+    return render(request, "reports/aligned.html", ctx)
+
+
+@login_required
+@require_POST
+def aligned_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    event, _ = _get_event_for_user(request, pk, Capability.ANNOTATE)
+    articles = {a.pk: a for a in event.articles.all()}
+
+    def number(name: str) -> int | None:
+        raw = request.POST.get(name, "")
+        return int(raw) if raw.isdigit() else None
+
+    a, b = articles.get(number("article_a") or 0), articles.get(number("article_b") or 0)
+    kind = request.POST.get("kind", "")
+    if a is None or number("sentence_a") is None or (kind == CorrectionKind.LINK and b is None):
+        return HttpResponseBadRequest("Name the sentences to correct.")
+    try:
+        correction_add(
+            event=event,
+            user=request.user,
+            kind=kind,
+            article_a=a,
+            sentence_a=number("sentence_a"),
+            article_b=b,
+            sentence_b=number("sentence_b"),
+        )
+    except ValueError as exc:
+        return HttpResponseBadRequest(str(exc))
+    back = request.POST.get("next", "")
+    if not back.startswith(reverse("reports:aligned", args=[event.pk])):
+        back = reverse("reports:aligned", args=[event.pk])
+    return redirect(back)
+
+
+@login_required
+@require_GET
+def vocabulary(request: HttpRequest, pk: int) -> HttpResponse:
+    event, membership = _get_event_for_user(request, pk)
+    payload = event_summary(event)
+    ctx = {
+        "event": event,
+        "membership": membership,
+        "workspace": event.workspace,
+        "outlets": outlet_table(payload, include_republications=False),
+        "vocabulary": event_vocabulary(event),
+    }
+    return render(request, "reports/vocabulary.html", ctx)
