@@ -67,11 +67,11 @@ def training_data(*, workspace: Workspace) -> tuple[list, list, dict, list[GoldD
     """(span texts, span gold, frame examples, test documents) from the workspace."""
     texts, gold, test_docs = [], [], []
     frames: dict[str, tuple[list[str], list[set[str]]]] = {}
-    for annotations in _annotated_revisions(workspace).values():
-        revision = annotations[0].revision
+    for accepted in _annotated_revisions(workspace).values():
+        revision = accepted[0].revision
         spans = [
             (a.start, a.end, a.label.key)
-            for a in annotations
+            for a in accepted
             if a.label.kind == LabelKind.LOADED_TERM
         ]
         if _is_test_doc(revision.pk):
@@ -80,7 +80,7 @@ def training_data(*, workspace: Workspace) -> tuple[list, list, dict, list[GoldD
         if spans:
             texts.append(revision.text)
             gold.append(spans)
-        for book, (sents, labels) in _frame_examples(revision, annotations).items():
+        for book, (sents, labels) in _frame_examples(revision, accepted).items():
             frames.setdefault(book, ([], []))[0].extend(sents)
             frames[book][1].extend(labels)
     return texts, gold, frames, test_docs

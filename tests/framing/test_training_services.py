@@ -49,7 +49,7 @@ def test_training_data_splits_documents_into_train_and_test(annotated):
 
 def test_rejected_suggestions_are_not_training_positives(annotated):
     Annotation.objects.update(status=AnnotationStatus.REJECTED)
-    texts, gold, _, test_docs = training_data(workspace=annotated)
+    texts, _, _, test_docs = training_data(workspace=annotated)
     assert texts == [] and test_docs == []
 
 
