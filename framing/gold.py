@@ -20,6 +20,7 @@ class GoldDoc:
     text: str
     spans: list[tuple[int, int, str]]
     group: str  # outlet type, or "" when the file does not say
+    side: str = ""  # political side the passage speaks for, when the file says
 
 
 class GoldFileError(ValueError):
@@ -57,7 +58,12 @@ def _gold_doc(line: str, where: str) -> GoldDoc:
         if not 0 <= start < end <= len(text):
             raise GoldFileError(f"{where}: span {i} ({start}–{end}) is outside the text.")
         spans.append((start, end, label))
-    return GoldDoc(text=text, spans=spans, group=str(record.get("outlet_type") or ""))
+    return GoldDoc(
+        text=text,
+        spans=spans,
+        group=str(record.get("outlet_type") or ""),
+        side=str(record.get("side") or ""),
+    )
 
 
 def evaluate_gold(
@@ -70,17 +76,20 @@ def evaluate_gold(
     keep = (lambda label: label in labels) if labels else (lambda label: True)
     gold_all, pred_all = [], []
     by_group: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
+    by_side: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
     for doc in docs:
         gold = [s for s in doc.spans if keep(s[2])]
         pred = [(t.start, t.end, t.category) for t in predict(doc.text) if keep(t.category)]
         gold_all.append(gold)
         pred_all.append(pred)
-        if doc.group:
-            by_group[doc.group][0].append(gold)
-            by_group[doc.group][1].append(pred)
+        for key, groups in ((doc.group, by_group), (doc.side, by_side)):
+            if key:
+                groups[key][0].append(gold)
+                groups[key][1].append(pred)
     result = evaluate_spans(gold_all, pred_all).to_dict()
     result["documents"] = len(docs)
     result["by_group"] = {group: _group_scores(g, p) for group, (g, p) in sorted(by_group.items())}
+    result["by_side"] = {side: _group_scores(g, p) for side, (g, p) in sorted(by_side.items())}
     return result
 
 
@@ -106,9 +115,11 @@ def format_report(result: dict[str, Any]) -> str:
                 f"  {label:34}{s['precision']:9.3f}{s['recall']:8.3f}{s['f1']:7.3f}"
                 f"{s['n_gold']:7d}{s['n_pred']:6d}"
             )
-    if result["by_group"]:
-        lines.append("\nBY OUTLET TYPE (micro)              exact P  exact R  partial P  partial R")
-        for group, g in result["by_group"].items():
+    for title, key in (("OUTLET TYPE", "by_group"), ("SIDE", "by_side")):
+        if not result.get(key):
+            continue
+        lines.append(f"\nBY {title + ' (micro)':31}exact P  exact R  partial P  partial R")
+        for group, g in result[key].items():
             ex, pa = g["exact"], g["partial"]
             lines.append(
                 f"  {group:34}{ex['precision']:7.3f}{ex['recall']:9.3f}"

@@ -1,0 +1,60 @@
+import json
+from types import SimpleNamespace
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from framing.gold import GoldFileError, evaluate_gold, read_gold
+
+
+def _write(tmp_path, lines):
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_a_span_outside_the_text_names_the_line(tmp_path):
+    bad = json.dumps({"text": "short", "spans": [{"start": 2, "end": 40, "label": "x"}]})
+    path = _write(tmp_path, [json.dumps({"text": "fine"}), bad])
+    with pytest.raises(GoldFileError, match=r"gold.jsonl, line 2: span 0 \(2–40\)"):
+        read_gold(path)
+
+
+def test_invalid_json_names_the_line(tmp_path):
+    with pytest.raises(GoldFileError, match="line 1: not valid JSON"):
+        read_gold(_write(tmp_path, ["{nope"]))
+
+
+def test_scores_are_broken_down_by_outlet_type_and_side(tmp_path):
+    rows = [
+        {"text": "a puppet regime", "outlet_type": "state_media", "side": "adversary",
+         "spans": [{"start": 2, "end": 15, "label": "pejorative_label"}]},
+        {"text": "an ironclad pledge", "outlet_type": "government", "side": "allied",
+         "spans": [{"start": 3, "end": 11, "label": "glorification"}]},
+    ]  # fmt: skip
+    docs = read_gold(_write(tmp_path, [json.dumps(r) for r in rows]))
+
+    def predict(text):  # finds only the first document's term
+        i = text.find("puppet regime")
+        return [SimpleNamespace(start=i, end=i + 13, category="pejorative_label")] if i >= 0 else []
+
+    result = evaluate_gold(docs, predict)
+    assert result["exact"]["micro"]["precision"] == 1.0
+    assert result["exact"]["micro"]["recall"] == 0.5
+    assert result["by_group"]["government"]["exact"]["recall"] == 0.0
+    assert result["by_side"]["adversary"]["exact"]["recall"] == 1.0
+
+
+@pytest.mark.django_db
+def test_evaluate_command_prints_per_label_scores(tmp_path, capsys):
+    row = {"text": "The junta staged a sham vote.", "spans": [
+        {"start": 4, "end": 9, "label": "pejorative_label"}]}  # fmt: skip
+    call_command("framing_evaluate", str(_write(tmp_path, [json.dumps(row)])))
+    out = capsys.readouterr().out
+    assert "EXACT MATCH" in out and "pejorative_label" in out and "(micro)" in out
+
+
+@pytest.mark.django_db
+def test_evaluate_command_refuses_a_missing_file(tmp_path):
+    with pytest.raises(CommandError, match="No such file"):
+        call_command("framing_evaluate", str(tmp_path / "missing.jsonl"))
