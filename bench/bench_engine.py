@@ -21,12 +21,13 @@ sys.path.insert(0, str(ROOT))
 # Sentences we wrote for the benchmark: a fictional crisis reported by several outlets, mixing
 # quotes, reported speech, loaded and neutral language.
 SENTENCES = [
-    "The foreign ministry of the fictional Republic of Norland on Friday denounced the joint air drills.",
+    "The foreign ministry of the Republic of Norland on Friday denounced the joint air drills.",
     '"The US-led Asian-version NATO is a grave threat to peace," a ministry spokesperson said.',
-    "According to the Meridian Agency, the Central Dispatch quoted the ministry as saying the drills were part of a plot.",
+    "According to the Meridian Agency, the Central Dispatch quoted the ministry as saying "
+    "the drills were part of a plot.",
     "Officials in Seoul said the exercise was routine and posed no threat to anyone.",
     "The State Department reaffirmed its ironclad commitment to the alliance on Thursday.",
-    "Fishermen in the port town said they had stayed ashore for three days because of the warnings.",
+    "Fishermen in the port town said they had stayed ashore for three days after the warnings.",
     "The navy said two destroyers and a supply ship would take part in the exercise next week.",
     "Analysts at the Hallasan Institute said the drills were larger than last year's.",
     "The puppet regime will pay dearly for its reckless provocation, the commentary warned.",

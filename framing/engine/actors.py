@@ -10,6 +10,7 @@ from pathlib import Path
 
 import ahocorasick
 
+from .text import wordlist
 from .types import ActorMention
 
 GAZETTEER = Path(__file__).parent / "data" / "gazetteer.tsv"
@@ -18,154 +19,19 @@ _CAPS = re.compile(
     r"(?:[ ](?:of[ ](?:the[ ])?|for[ ]|de[ ]|al-|bin[ ])?(?:[A-Z][a-z’'\-]+|[A-Z]{2,}s?)){0,5}"
 )
 _STOP = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "As",
-        "By",
-        "For",
-        "From",
-        "To",
-        "Of",
-        "And",
-        "But",
-        "Or",
-        "If",
-        "When",
-        "While",
-        "After",
-        "Before",
-        "Since",
-        "Until",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "It",
-        "Its",
-        "He",
-        "She",
-        "They",
-        "We",
-        "I",
-        "You",
-        "His",
-        "Her",
-        "Their",
-        "Our",
-        "My",
-        "Your",
-        "There",
-        "Here",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Today",
-        "Yesterday",
-        "Tomorrow",
-        "However",
-        "Meanwhile",
-        "Also",
-        "Still",
-        "Yet",
-        "Some",
-        "Many",
-        "Most",
-        "Such",
-        "Other",
-        "Another",
-        "Both",
-        "Each",
-        "Every",
-        "All",
-        "No",
-        "Not",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "Sir",
-        "Madam",
-        "What",
-        "Who",
-        "Why",
-        "How",
-        "Where",
-        "Which",
-        "Whose",
-        "Although",
-        "Though",
-        "Because",
-        "So",
-        "Then",
-        "Now",
-        "Later",
-        "Earlier",
-        "According",
-        "Under",
-        "Over",
-        "Despite",
-        "Against",
-        "With",
-        "Without",
-        "Within",
-        "Among",
-        "Amid",
-        "Last",
-        "Next",
-        "First",
-        "Second",
-        "Third",
-        "One",
-        "Two",
-        "Three",
-        "Four",
-        "Five",
-        "New",
-        "Old",
-        "Asked",
-        "Speaking",
-        "Earlier",
-        "Officials",
-        "Analysts",
-        "Experts",
-        "Critics",
-        "Observers",
-        "Residents",
-        "Sources",
-        "Photo",
-        "Editor",
-        "Editorial",
-        "Update",
-        "Breaking",
-        "Read",
-        "More",
-        "Related",
-        "Share",
-        "Opinion",
-        "Comment",
-        "Commentary",
-    ]
+    wordlist(
+        "The A An In On At As By For From To Of And But Or If When While After Before Since "
+        "Until This That These Those It Its He She They We I You His Her Their Our My Your "
+        "There Here Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February "
+        "March April May June July August September October November December Today Yesterday "
+        "Tomorrow However Meanwhile Also Still Yet Some Many Most Such Other Another Both "
+        "Each Every All No Not Mr Mrs Ms Dr Sir Madam What Who Why How Where Which Whose "
+        "Although Though Because So Then Now Later Earlier According Under Over Despite "
+        "Against With Without Within Among Amid Last Next First Second Third One Two Three "
+        "Four Five New Old Asked Speaking Earlier Officials Analysts Experts Critics "
+        "Observers Residents Sources Photo Editor Editorial Update Breaking Read More Related "
+        "Share Opinion Comment Commentary"
+    )
 )
 _TITLES = re.compile(
     r"(?:President|Minister|Premier|Chancellor|Secretary|Ambassador|Senator|Spokesperson|"
@@ -175,131 +41,27 @@ _TITLES = re.compile(
     r"envoy|Envoy|official|researcher|lawmaker|diplomat)[ ,]+\Z"
 )
 _ORG_WORDS = frozenset(
-    [
-        "Ministry",
-        "Agency",
-        "Party",
-        "Council",
-        "Committee",
-        "Institute",
-        "University",
-        "News",
-        "Times",
-        "Post",
-        "Daily",
-        "Corporation",
-        "Bank",
-        "Association",
-        "Command",
-        "Forces",
-        "Army",
-        "Navy",
-        "Department",
-        "Office",
-        "Centre",
-        "Center",
-        "Foundation",
-        "Group",
-        "Company",
-        "Union",
-        "Organisation",
-        "Organization",
-        "Assembly",
-        "Parliament",
-        "Congress",
-        "Senate",
-        "Court",
-        "Commission",
-        "Service",
-        "Bureau",
-        "Federation",
-        "Fund",
-        "Network",
-        "Herald",
-        "Journal",
-        "Tribune",
-        "Gazette",
-        "Telegraph",
-        "Press",
-        "Broadcasting",
-        "Television",
-        "Radio",
-        "Institute",
-        "Academy",
-        "Alliance",
-        "Coalition",
-        "Front",
-        "Movement",
-        "Guard",
-        "Corps",
-        "Fleet",
-        "Authority",
-        "Administration",
-        "Cabinet",
-    ]
+    wordlist(
+        "Ministry Agency Party Council Committee Institute University News Times Post Daily "
+        "Corporation Bank Association Command Forces Army Navy Department Office Centre "
+        "Center Foundation Group Company Union Organisation Organization Assembly Parliament "
+        "Congress Senate Court Commission Service Bureau Federation Fund Network Herald "
+        "Journal Tribune Gazette Telegraph Press Broadcasting Television Radio Institute "
+        "Academy Alliance Coalition Front Movement Guard Corps Fleet Authority Administration "
+        "Cabinet"
+    )
 )
 
 
 _TITLE_WORDS = frozenset(
-    [
-        "President",
-        "Minister",
-        "Foreign",
-        "Defence",
-        "Defense",
-        "Prime",
-        "Deputy",
-        "Vice",
-        "Secretary",
-        "General",
-        "Admiral",
-        "Spokesperson",
-        "Spokesman",
-        "Spokeswoman",
-        "Ambassador",
-        "Senator",
-        "Chancellor",
-        "Premier",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "Chairman",
-        "Chairwoman",
-        "Leader",
-        "Supreme",
-        "Commander",
-        "Governor",
-        "Mayor",
-        "Director",
-        "Professor",
-        "King",
-        "Queen",
-        "Prince",
-        "Colonel",
-        "Lieutenant",
-        "Major",
-        "Captain",
-        "State",
-        "Councillor",
-        "Envoy",
-        "Special",
-        "Chief",
-        "Senior",
-        "Representative",
-        "Rep",
-        "Sen",
-        "Gen",
-        "Adm",
-        "Col",
-        "Lt",
-        "Maj",
-        "Capt",
-        "Sgt",
-        "Sergeant",
-        "Marshal",
-        "Field",
-    ]
+    wordlist(
+        "President Minister Foreign Defence Defense Prime Deputy Vice Secretary General "
+        "Admiral Spokesperson Spokesman Spokeswoman Ambassador Senator Chancellor Premier Mr "
+        "Mrs Ms Dr Chairman Chairwoman Leader Supreme Commander Governor Mayor Director "
+        "Professor King Queen Prince Colonel Lieutenant Major Captain State Councillor Envoy "
+        "Special Chief Senior Representative Rep Sen Gen Adm Col Lt Maj Capt Sgt Sergeant "
+        "Marshal Field"
+    )
 )
 
 
@@ -317,7 +79,7 @@ def _gazetteer() -> tuple[ahocorasick.Automaton, dict[str, ActorDef]]:
     for line in GAZETTEER.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("key\t"):
             continue
-        key, name, kind, aliases = (line.split("\t") + ["", "", "", ""])[:4]
+        key, name, kind, aliases = [*line.split("\t"), "", "", "", ""][:4]
         defs[key] = ActorDef(key, name, kind)
         for alias in {name, *aliases.split("|")}:
             if alias:

@@ -40,11 +40,10 @@ def analyze(text: str, *, language: str = "en", model: EngineModel | None = None
     else:
         tones, evidence = np.zeros(n, dtype=np.float32), [[] for _ in range(n)]
     frames, sentence_frames, frame_keys = _frames(prep, model, n)
-    policy = sentence_frames.get("policy")
+    dominant = _dominant(sentence_frames.get("policy"), frame_keys.get("policy", ()), n)
+    tone_list = np.round(tones.astype(np.float64), 4).tolist()
     sentences = tuple(
-        Sentence(
-            s, e, round(float(tones[i]), 4), tuple(evidence[i]), _dominant(policy, i, frame_keys)
-        )
+        Sentence(s, e, tone_list[i], tuple(evidence[i]), dominant[i])
         for i, (s, e) in enumerate(prep.sentences)
     )
     return Analysis(
@@ -68,19 +67,25 @@ def _frames(prep: Prepared, model: EngineModel, n: int):
     frames: dict[str, tuple[FrameScore, ...]] = {}
     sentence_frames: dict[str, np.ndarray] = {}
     keys: dict[str, tuple[str, ...]] = {}
+    ids_by_vocab: dict[int, np.ndarray] = {}
     for name, fm in model.frames.items():
-        result = score_frames(fm, prep.tokens, n)
+        ids = ids_by_vocab.get(id(fm.vocab))
+        if ids is None:
+            ids = ids_by_vocab[id(fm.vocab)] = fm.feature_ids(prep.tokens.words)
+        result = score_frames(fm, prep.tokens, n, ids)
         frames[name] = result.article
         sentence_frames[name] = result.sentence_probs
         keys[name] = fm.labels
     return frames, sentence_frames, keys
 
 
-def _dominant(policy: np.ndarray | None, i: int, keys: dict[str, tuple[str, ...]]) -> str | None:
+def _dominant(policy: np.ndarray | None, keys: tuple[str, ...], n: int) -> list[str | None]:
+    """Dominant policy frame per sentence, None where no frame reaches SENTENCE_FRAME_MIN."""
     if policy is None or not len(policy):
-        return None
-    j = int(np.argmax(policy[i]))
-    return keys["policy"][j] if policy[i, j] >= SENTENCE_FRAME_MIN else None
+        return [None] * n
+    best = policy.argmax(axis=1)
+    ok = policy[np.arange(len(policy)), best] >= SENTENCE_FRAME_MIN
+    return [keys[j] if good else None for j, good in zip(best.tolist(), ok.tolist(), strict=True)]
 
 
 def _speaker_actor_resolver(actors: list[ActorMention]):
@@ -121,14 +126,18 @@ def _loaded_terms(prep: Prepared, model: EngineModel, actor_of) -> tuple[LoadedT
         return ()
     x = features(cands, prep.context)
     probs = model.span.score(x)
+    keep = np.flatnonzero(probs >= model.span.threshold)
+    whys = model.span.explain(x[keep])
     holders = [q for q in prep.quotes if q.kind != "scare"]
+    sent_starts = [s for s, _ in prep.sentences]
+    by_sentence: dict[int, list[ActorMention]] = {}
+    for a in prep.actors:
+        by_sentence.setdefault(max(0, bisect_right(sent_starts, a.start) - 1), []).append(a)
     out = []
-    for c, p, row in zip(cands, probs, x, strict=True):
-        if p < model.span.threshold:
-            continue
+    for k, why in zip(keep.tolist(), whys, strict=True):
+        c, p = cands[k], probs[k]
         voice, holder = _voice(holders, c.start, c.end)
         sp = holder.speaker if holder else None
-        why = ", ".join(model.span.top_features(row))
         out.append(
             LoadedTerm(
                 start=c.start,
@@ -141,7 +150,7 @@ def _loaded_terms(prep: Prepared, model: EngineModel, actor_of) -> tuple[LoadedT
                 voice=voice,  # type: ignore[arg-type]
                 speaker=sp.text if sp else None,
                 speaker_actor=actor_of(sp.start, sp.end) if sp else None,
-                target_actor=_target(prep, c.start, c.end, sp),
+                target_actor=_target(prep, c.start, c.end, sp, sent_starts, by_sentence),
             )
         )
     return tuple(out)
@@ -162,15 +171,14 @@ def _voice(holders: list[QuoteFound], start: int, end: int) -> tuple[str, QuoteF
     return ("attributed" if best.kind == "reported" else "quoted"), best
 
 
-def _target(prep: Prepared, start: int, end: int, speaker) -> str | None:
-    sent_starts = [s for s, _ in prep.sentences]
+def _target(prep: Prepared, start: int, end: int, speaker, sent_starts, by_sentence) -> str | None:
+    """The actor a term qualifies: one right before it ("US-led aggressive bloc"), one it
+    governs ("puppet regime in Seoul"), or the only actor in the sentence."""
     i = max(0, bisect_right(sent_starts, start) - 1)
-    s_start, s_end = prep.sentences[i] if prep.sentences else (0, len(prep.text))
     in_sentence = [
         a
-        for a in prep.actors
-        if s_start <= a.start < s_end
-        and not (speaker and speaker.start <= a.start < speaker.end)
+        for a in by_sentence.get(i, ())
+        if not (speaker and speaker.start <= a.start < speaker.end)
         and not (a.start >= start and a.end <= end)
     ]
     for a in in_sentence:

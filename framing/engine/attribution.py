@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .text import wordlist
+
 _NAME_WORD = r"[A-Z][\w’'.\-]*"
 _CONNECT = r"(?:of|for|and|the|de|del|da|von|van|al|bin|on)"
 _PROPER = rf"(?:the\s+)?{_NAME_WORD}(?:\s+(?:{_CONNECT}\s+)?{_NAME_WORD}){{0,6}}"
@@ -26,7 +28,10 @@ SPEAKER_NOUNS = (
     "columnist commentator host anchor correspondent reporter journalist paper tabloid"
 )
 _NOUN_ALT = "|".join(sorted((re.escape(w) for w in SPEAKER_NOUNS.split()), key=len, reverse=True))
-_DET = r"(?:the|a|an|one|another|its|his|her|their|this|that|The|A|An|One|Another|Its|His|Her|Their|This|That)"
+_DET = (
+    r"(?:the|a|an|one|another|its|his|her|their|this|that|"
+    r"The|A|An|One|Another|Its|His|Her|Their|This|That)"
+)
 _COMMON = (
     rf"(?:{_DET}\s+|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}['’]s\s+)"
     rf"(?:[\w’'\-]+\s+){{0,4}}?(?:{_NOUN_ALT})\b"
@@ -34,7 +39,16 @@ _COMMON = (
     rf"(?:,?\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?"
 )
 _PRONOUN = r"(?:he|she|they|it|He|She|They|It)"
-SPEAKER = rf"(?:{_COMMON}|{_PROPER}|{_PRONOUN})"
+_PLURAL = (
+    r"officials|analysts|experts|diplomats|residents|sources|observers|lawmakers|critics|"
+    r"officers|witnesses|scholars|researchers|commentators|authorities|leaders|ministers|"
+    r"spokespeople|activists|protesters|villagers|fishermen|farmers|citizens|people"
+)
+# 'US officials', 'defence officials in Seoul': plural speaker nouns need no determiner.
+_BARE = rf"(?:[\w’'.\-]+\s+){{0,2}}?(?:{_PLURAL})\b(?:\s+(?:of|for|at|in|from)\s+{_PROPER})?"
+SPEAKER = rf"(?:{_COMMON}|{_PROPER}|{_BARE}|{_PRONOUN})"
+# After "according to" any short noun phrase up to the comma names a source.
+_SOURCE = rf"(?:{SPEAKER}|(?:the|a|an|The|A|An)\s+(?:[\w’'\-]+\s+){{0,4}}?[\w’'\-]+(?=\s*,))"
 
 VERBS = (
     "said says say told tells stated states added adds noted notes stressed stresses emphasised "
@@ -47,7 +61,7 @@ VERBS = (
     "complained complains vowed vows pledged pledges promised promises threatened threatens "
     "slammed blasted criticised criticized condemned condemns denounced denounces accused "
     "accuses called calls described describes labelled labeled termed dubbed branded hailed "
-    "hails praised praises quipped observed observes remarked pointed out underlined "
+    "hails praised praises quipped observed observes remarked underlined "
     "underscored reiterated reiterates demanded demands predicted believes believed thinks "
     "cautioned announced"
 )
@@ -56,71 +70,58 @@ VERB = rf"(?:{_VERB_ALT})"
 # Verbs that introduce a reported clause on their own ("X said the drills…"); others
 # ("announced", "confirmed", "told reporters") only do so with an explicit "that".
 SAY_VERBS = frozenset(
-    [
-        "said",
-        "says",
-        "stated",
-        "states",
-        "claimed",
-        "claims",
-        "warned",
-        "warns",
-        "argued",
-        "argues",
-        "insisted",
-        "insists",
-        "asserted",
-        "asserts",
-        "alleged",
-        "alleges",
-        "added",
-        "adds",
-        "noted",
-        "notes",
-        "stressed",
-        "stresses",
-        "emphasised",
-        "emphasized",
-        "declared",
-        "declares",
-        "believes",
-        "believed",
-        "thinks",
-        "suggested",
-        "suggests",
-        "maintained",
-        "maintains",
-        "reiterated",
-        "reiterates",
-        "predicted",
-        "cautioned",
-        "contended",
-        "contends",
-    ]
+    wordlist(
+        "said says stated states claimed claims warned warns argued argues insisted insists "
+        "asserted asserts alleged alleges added adds noted notes stressed stresses emphasised "
+        "emphasized declared declares believes believed thinks suggested suggests maintained "
+        "maintains reiterated reiterates predicted cautioned contended contends"
+    )
 )
 _TAIL = r"(?:\s+(?:in|on|at|during|to|via|after|before|through)\s+[^,.;:!?\"“”]{1,60}?)?"
+SPEECH_TOKENS = frozenset(VERBS.split()) | {"according", "citing", "quoting", "quoted", "cited"}
+_SPEAKER_FULL = re.compile(SPEAKER)
+_WORD_START = re.compile(r"(?<![\w’'.\-])[\w’'.\-]+")
+_OPENERS = frozenset(wordlist("the a an one another its his her their this that he she they it"))
+_PLURAL_SET = frozenset(_PLURAL.split("|"))
+_ADVERBS = re.compile(r"(?:\s+(?:also|further|has|had|have|later|earlier|then|again|once))*\s*\Z")
+_SPEAKER_REACH = 90  # characters a speaker phrase may span before its verb
 
-# '"…," said the minister.' / '"…," the minister said on Monday.'
+# '"…," said the minister.' / '"…," the minister said on Monday.' (anchored after the quote)
 AFTER_QUOTE = re.compile(
     rf"\s*[,.!?]?\s*(?:(?P<v1>{VERB})\s+(?P<s1>{SPEAKER})|(?P<s2>{SPEAKER})\s+(?P<v2>{VERB}))\b"
 )
-# 'The minister said: "…"' / 'According to KCNA, "…"' — anchored at the end of the window.
-BEFORE_QUOTE = re.compile(
-    rf"(?:(?P<s1>{SPEAKER})\s+(?P<v1>{VERB})(?:\s+that|\s+(?:in|on)\s+[^,:\"“”]{{1,50}})?"
-    rf"|(?P<v2>according\s+to|According\s+to)\s+(?P<s2>{SPEAKER}))\s*[:,]?\s*\Z"
-)
-# 'X called the drills "a provocation"': the speaker opens the clause holding a partial quote.
-LEADING_SPEAKER = re.compile(
-    rf"(?P<s>{SPEAKER})\s+(?:also\s+|further\s+|had\s+|has\s+)?(?P<v>{VERB})\b"
-)
+# Between a speech verb and the quote it introduces: 'said:', 'said that', 'said on Monday,'.
+_INTRO_GAP = re.compile(r"(?:\s+that|\s+(?:in|on)\s+[^,:\"“”]{1,50})?\s*[:,]?\s*")
+_ACCORDING_BEFORE = re.compile(rf"(?P<v>[Aa]ccording\s+to)\s+(?P<s>{_SOURCE})\s*,?\s*\Z")
 ACCORDING = re.compile(
-    rf"(?P<v>[Aa]ccording\s+to|[Aa]s\s+(?:quoted|cited|reported)\s+by)\s+(?P<s>{SPEAKER})"
+    rf"(?P<v>[Aa]ccording\s+to|[Aa]s\s+(?:quoted|cited|reported)\s+by)\s+(?P<s>{_SOURCE})"
 )
 CITING = re.compile(rf"(?P<v>citing|quoting)\s+(?P<s>{SPEAKER})")
-QUOTED_AS = re.compile(
-    rf"(?P<outer>{SPEAKER})\s+(?:quoted|cited)\s+(?P<inner>{SPEAKER})\s+as\s+(?:saying|stating|"
-    rf"telling|warning|claiming|describing|calling)\b"
+_QUOTED_VERB = re.compile(r"\s(?:quoted|cited)\s+")
+_QUOTED_AS_REST = re.compile(
+    rf"(?P<inner>{SPEAKER})\s+as\s+(?:saying|stating|telling|warning|claiming|describing|"
+    rf"calling)\b"
 )
+_LEAD_REST = re.compile(
+    rf"(?:\s+(?:on|in)\s+(?:a\s+|the\s+)?[A-Z]?[\w\-]+(?:\s+[\w\-]+)?)?"
+    rf"(?:\s*,\s*(?:citing|quoting)\s+{SPEAKER}\s*,)?"
+    rf"(?:\s+(?:[\w’'\-]+\s+){{0,4}}?(?P<that>that)\b|\s*,)?\s+"
+)
+_REPORTED_TAIL = re.compile(
+    rf",\s*(?:(?P<s1>{SPEAKER})\s+(?P<v1>{VERB})|(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
+    rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})){_TAIL}\s*[.!?]?\s*\Z"
+)
+_ACCORDING_LEAD = re.compile(rf"(?P<v>[Aa]ccording\s+to)\s+(?P<s>{_SOURCE})\s*,\s*")
+# Cheap literal checks so the speaker-heavy relay regexes run only where they can match.
+_RELAY_ACC = re.compile(r"ccording\s+to|(?:quoted|cited|reported)\s+by")
+_RELAY_AS = re.compile(r"\bas\s+(?:saying|stating|telling|warning|claiming|describing|calling)")
+_RELAY_HINT = re.compile(
+    r"(?P<acc>ccording\s+to|(?:quoted|cited|reported)\s+by)|\bas\s+(?:saying|stating|telling|"
+    r"warning|claiming|describing|calling)|citing|quoting"
+)
+_AS_SAYING = re.compile(r"\bas\s+saying\s+(?:that\s+)?")
+
+Verb = tuple[int, int, str]  # (start, end, lower-cased verb) of a speech-verb token
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,12 +142,55 @@ class Reported:
     chain: tuple[SpeakerHit, ...]
 
 
+def speech_verbs(starts: list[int], ends: list[int], words: list[str]) -> list[Verb]:
+    """Positions of speech-verb tokens, found once per text so the speaker regexes only run
+    next to a verb instead of at every character."""
+    return [(starts[i], ends[i], w) for i, w in enumerate(words) if w in SPEECH_TOKENS]
+
+
+def _verbs_in(verbs: list[Verb], start: int, end: int) -> list[Verb]:
+    from bisect import bisect_left
+
+    i = bisect_left(verbs, (start, -1, ""))
+    out = []
+    while i < len(verbs) and verbs[i][0] < end:
+        out.append(verbs[i])
+        i += 1
+    return out
+
+
 def _hit(m: re.Match[str], s: str, v: str | None) -> SpeakerHit | None:
     name = m.group(s)
     if not name:
         return None
     verb = m.group(v) if v and m.group(v) else None
     return SpeakerHit(m.start(s), m.end(s), name, " ".join(verb.split()).lower() if verb else None)
+
+
+def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> SpeakerHit | None:
+    """The longest speaker phrase ending right before ``end`` (a verb position)."""
+    gap = _ADVERBS.search(text, max(floor, end - 40), end)
+    stop = gap.start() if gap else end
+    lo = max(floor, stop - _SPEAKER_REACH)
+    # A speaker phrase never spans clause punctuation, so start after the last one.
+    cut = max(text.rfind(ch, lo, stop) for ch in ',;:()"“”')
+    lo = max(lo, cut + 1)
+    words = list(_WORD_START.finditer(text, lo, stop))
+    lowers = [w.group().lower() for w in words]
+    for i, w in enumerate(words):
+        # Only a capitalised word, a determiner/pronoun, or a word shortly before a plural
+        # speaker noun can open a speaker phrase; skipping the rest saves most regex work.
+        first = w.group()
+        if not (
+            first[0].isupper()
+            or lowers[i] in _OPENERS
+            or _PLURAL_SET.intersection(lowers[i : i + 3])
+        ):
+            continue
+        m = _SPEAKER_FULL.fullmatch(text, w.start(), stop)
+        if m:
+            return SpeakerHit(m.start(), m.end(), m.group(), verb)
+    return None
 
 
 def speaker_after(text: str, pos: int, limit: int) -> SpeakerHit | None:
@@ -157,36 +201,60 @@ def speaker_after(text: str, pos: int, limit: int) -> SpeakerHit | None:
     return _hit(m, "s1", "v1") or _hit(m, "s2", "v2")
 
 
-def speaker_before(text: str, pos: int, floor: int) -> SpeakerHit | None:
+def speaker_before(text: str, pos: int, floor: int, verbs: list[Verb]) -> SpeakerHit | None:
     """Speaker and verb introducing a quote that opens at ``pos``."""
-    m = BEFORE_QUOTE.search(text, max(floor, pos - 200), pos)
-    if not m:
-        return None
-    return _hit(m, "s1", "v1") or _hit(m, "s2", "v2")
+    lo = max(floor, pos - 200)
+    if text.find("ccording to", lo, pos) != -1:
+        m = _ACCORDING_BEFORE.search(text, lo, pos)
+        if m:
+            return _hit(m, "s", "v")
+    for v_start, v_end, word in reversed(_verbs_in(verbs, lo, pos)):
+        gap = _INTRO_GAP.match(text, v_end, pos)
+        if gap and gap.end() == pos:
+            return speaker_ending_at(text, v_start, floor, word)
+        break
+    return None
 
 
-def leading_speaker(text: str, start: int, end: int) -> SpeakerHit | None:
+def leading_speaker(text: str, start: int, end: int, verbs: list[Verb]) -> SpeakerHit | None:
     """First speaker + speech verb inside a sentence span (for partial quotes)."""
-    m = LEADING_SPEAKER.search(text, start, end)
-    return _hit(m, "s", "v") if m else None
+    for v_start, _, word in _verbs_in(verbs, start, end):
+        hit = speaker_ending_at(text, v_start, start, word)
+        if hit:
+            return hit
+    return None
 
 
-def relay_sources(text: str, start: int, end: int) -> list[SpeakerHit]:
+def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[SpeakerHit]:
     """Relaying sources named in a sentence, outermost first ("according to TASS", "citing
     KCNA", "KCNA quoted the ministry as saying")."""
     out: list[SpeakerHit] = []
-    for m in ACCORDING.finditer(text, start, end):
-        out.append(_hit(m, "s", "v"))  # type: ignore[arg-type]
-    for m in QUOTED_AS.finditer(text, start, end):
-        out.append(SpeakerHit(m.start("outer"), m.end("outer"), m.group("outer"), "quoted"))
-        out.append(
-            SpeakerHit(m.start("inner"), m.end("inner"), m.group("inner"), "quoted as saying")
-        )
-    for m in CITING.finditer(text, start, end):
-        subj = LEADING_SPEAKER.search(text, start, m.start())
-        if subj:
-            out.append(_hit(subj, "s", "v"))  # type: ignore[arg-type]
-        out.append(_hit(m, "s", "v"))  # type: ignore[arg-type]
+    hint = _RELAY_HINT.search(text, start, end)
+    if hint is None:
+        return out
+    if hint.group("acc") or _RELAY_ACC.search(text, hint.start(), end):
+        out += [h for m in ACCORDING.finditer(text, start, end) if (h := _hit(m, "s", "v"))]
+    if _RELAY_AS.search(text, start, end):
+        for q in _QUOTED_VERB.finditer(text, start, end):
+            rest = _QUOTED_AS_REST.match(text, q.end(), end)
+            outer = speaker_ending_at(text, q.start(), start, "quoted") if rest else None
+            if rest and outer:
+                out.append(outer)
+                out.append(
+                    SpeakerHit(
+                        rest.start("inner"),
+                        rest.end("inner"),
+                        rest.group("inner"),
+                        "quoted as saying",
+                    )
+                )
+    if text.find("citing", start, end) != -1 or text.find("quoting", start, end) != -1:
+        for m in CITING.finditer(text, start, end):
+            subj = leading_speaker(text, start, m.start(), verbs)
+            if subj:
+                out.append(subj)
+            if h := _hit(m, "s", "v"):
+                out.append(h)
     return _dedupe(out)
 
 
@@ -201,40 +269,45 @@ def _dedupe(hits: list[SpeakerHit]) -> list[SpeakerHit]:
     return out
 
 
-_REPORTED_LEAD = re.compile(
-    rf"(?P<s>{SPEAKER})\s+(?:also\s+|further\s+|has\s+|had\s+|have\s+)?(?P<v>{VERB})"
-    rf"(?:\s+(?:on|in)\s+(?:a\s+|the\s+)?[A-Z]?[\w\-]+(?:\s+[\w\-]+)?)?"
-    rf"(?:\s*,\s*(?:citing|quoting)\s+{SPEAKER}\s*,)?"
-    rf"(?:\s+(?:[\w’'\-]+\s+){{0,4}}?(?P<that>that)|\s*,)?\s+"
-)
-_REPORTED_TAIL = re.compile(
-    rf",\s*(?:(?P<s1>{SPEAKER})\s+(?P<v1>{VERB})|(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
-    rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})){_TAIL}\s*[.!?]?\s*\Z"
-)
-_ACCORDING_LEAD = re.compile(rf"(?P<v>[Aa]ccording\s+to)\s+(?P<s>{SPEAKER})\s*,\s*")
-_AS_SAYING = re.compile(r"\bas\s+saying\s+(?:that\s+)?")
-
-
-def reported_in_sentence(text: str, start: int, end: int) -> Reported | None:
+def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> Reported | None:
     """Reported speech in one sentence, e.g. 'The ministry said (that) …', '…, KCNA said.',
     'According to TASS, …'. Returns the attributed clause span."""
-    relays = relay_sources(text, start, end)
-    said = _AS_SAYING.search(text, start, end)
-    if said and relays:
+    in_sentence = _verbs_in(verbs, start, end)
+    if not in_sentence:
+        return None
+    relays = relay_sources(text, start, end, verbs)
+    said = _AS_SAYING.search(text, start, end) if relays else None
+    if said:
         return _reported(said.end(), end, relays[-1], relays)
     m = _ACCORDING_LEAD.match(text, start, end)
     if m:
-        inner = _REPORTED_LEAD.match(text, m.end(), end)
-        if inner and (inner.group("that") or inner.group("v").lower() in SAY_VERBS):
-            return _reported(inner.end(), end, _hit(inner, "s", "v"), relays)  # type: ignore[arg-type]
+        inner = _lead(text, m.end(), end, verbs)
+        if inner:
+            return _reported(inner[1], end, inner[0], relays)
         return _reported(m.end(), end, _hit(m, "s", "v"), relays)  # type: ignore[arg-type]
-    m = _REPORTED_TAIL.search(text, start, end)
-    if m and m.start() - start > 12:
-        hit = _hit(m, "s1", "v1") or _hit(m, "s2", "v2") or _hit(m, "s3", "v3")
-        return _reported(start, m.start(), hit, relays)  # type: ignore[arg-type]
-    m = _REPORTED_LEAD.search(text, start, end)
-    if m and m.start() - start < 60 and (m.group("that") or m.group("v").lower() in SAY_VERBS):
-        return _reported(m.end(), end, _hit(m, "s", "v"), relays)  # type: ignore[arg-type]
+    comma = text.rfind(",", start, end)
+    if comma != -1:
+        m = _REPORTED_TAIL.match(text, comma, end)
+        if m and m.start() - start > 12:
+            hit = _hit(m, "s1", "v1") or _hit(m, "s2", "v2") or _hit(m, "s3", "v3")
+            return _reported(start, m.start(), hit, relays)  # type: ignore[arg-type]
+    lead = _lead(text, start, end, verbs)
+    if lead:
+        return _reported(lead[1], end, lead[0], relays)
+    return None
+
+
+def _lead(text: str, start: int, end: int, verbs: list[Verb]) -> tuple[SpeakerHit, int] | None:
+    """'<speaker> said (that) …' near the start of a clause: the speaker and where the
+    reported clause begins."""
+    for v_start, v_end, word in _verbs_in(verbs, start, min(end, start + 120)):
+        hit = speaker_ending_at(text, v_start, start, word)
+        if hit is None or hit.start - start >= 60:
+            continue
+        rest = _LEAD_REST.match(text, v_end, end)
+        if rest and (rest.group("that") or word in SAY_VERBS):
+            return hit, rest.end()
+        return None
     return None
 
 

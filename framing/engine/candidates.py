@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from . import scorer
 from .actors import find_actors
+from .attribution import speech_verbs
 from .lexicon import load_lexicon
 from .patterns import find_patterns
 from .quotes import QuoteFound, find_quotes
@@ -46,7 +47,8 @@ def prepare(text: str, language: str = "en") -> Prepared:
     tokens = tokenize(text, sentences)
     norm = normalise(text)
     lang = (language or "en").lower().split("-")[0].split("_")[0]
-    quotes = find_quotes(text, sentences)
+    verbs = speech_verbs(tokens.starts, tokens.ends, tokens.words)
+    quotes = find_quotes(text, sentences, verbs)
     actors = find_actors(text, {s for s, _ in sentences})
     raw = _layer_candidates(text, norm, lang, quotes)
     merged = merge(raw)

@@ -47,7 +47,8 @@ LOADED_TERM_CATEGORIES: tuple[LabelDef, ...] = (
     LabelDef(
         "fear_appeal",
         "Fear and threat appeal",
-        "Invokes catastrophe or looming danger: 'on the brink of nuclear war', 'existential threat'.",
+        "Invokes catastrophe or looming danger: 'on the brink of nuclear war', "
+        "'existential threat'.",
         "#882255",
     ),
     LabelDef(

@@ -11,151 +11,20 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .text import Tokens
+from .text import Tokens, wordlist
 from .types import FrameScore
 
 STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "if",
-        "of",
-        "at",
-        "by",
-        "for",
-        "with",
-        "about",
-        "against",
-        "between",
-        "into",
-        "through",
-        "during",
-        "before",
-        "after",
-        "above",
-        "below",
-        "to",
-        "from",
-        "up",
-        "down",
-        "in",
-        "out",
-        "on",
-        "off",
-        "over",
-        "under",
-        "again",
-        "further",
-        "then",
-        "once",
-        "here",
-        "there",
-        "when",
-        "where",
-        "why",
-        "how",
-        "all",
-        "any",
-        "both",
-        "each",
-        "few",
-        "more",
-        "most",
-        "other",
-        "some",
-        "such",
-        "no",
-        "nor",
-        "not",
-        "only",
-        "own",
-        "same",
-        "so",
-        "than",
-        "too",
-        "very",
-        "can",
-        "will",
-        "just",
-        "should",
-        "now",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "have",
-        "has",
-        "had",
-        "having",
-        "do",
-        "does",
-        "did",
-        "doing",
-        "i",
-        "me",
-        "my",
-        "we",
-        "our",
-        "you",
-        "your",
-        "he",
-        "him",
-        "his",
-        "she",
-        "her",
-        "it",
-        "its",
-        "they",
-        "them",
-        "their",
-        "what",
-        "which",
-        "who",
-        "whom",
-        "this",
-        "that",
-        "these",
-        "those",
-        "am",
-        "would",
-        "could",
-        "also",
-        "said",
-        "says",
-        "say",
-        "its",
-        "it's",
-        "as",
-        "than",
-        "one",
-        "two",
-        "new",
-        "last",
-        "first",
-        "year",
-        "years",
-        "week",
-        "month",
-        "day",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "per",
-        "cent",
-        "s",
-        "t",
-    ]
+    wordlist(
+        "a an the and or but if of at by for with about against between into through during "
+        "before after above below to from up down in out on off over under again further then "
+        "once here there when where why how all any both each few more most other some such "
+        "no nor not only own same so than too very can will just should now is are was were "
+        "be been being have has had having do does did doing i me my we our you your he him "
+        "his she her it its they them their what which who whom this that these those am "
+        "would could also said says say its it's as than one two new last first year years "
+        "week month day monday tuesday wednesday thursday friday saturday sunday per cent s t"
+    )
 )
 TOP_CUES = 5
 ARTICLE_TOP_FRACTION = 0.2  # article score = mean over its most strongly framed fifth
@@ -190,7 +59,7 @@ class LinearMultiLabel:
     def feature_ids(self, words: list[str]) -> np.ndarray:
         """Vocabulary index per token (-1 where unknown or a stopword)."""
         get = self.vocab.get
-        return np.fromiter((get(w, -1) for w in words), dtype=np.int64, count=len(words))
+        return np.array([get(w, -1) for w in words], dtype=np.int64)
 
     def decision(self, ids: np.ndarray, rows: np.ndarray, n_rows: int) -> np.ndarray:
         """Decision values (n_rows, n_labels) for token feature ids grouped into rows."""
@@ -198,9 +67,12 @@ class LinearMultiLabel:
         ids, rows = ids[keep], rows[keep]
         scores = np.zeros((n_rows, len(self.labels)), dtype=np.float64)
         if ids.size:
-            np.add.at(scores, rows, self.coef[ids])
-            counts = np.bincount(rows, minlength=n_rows).astype(np.float64)
-            scores /= np.sqrt(np.maximum(counts, 1.0))[:, None]
+            order = np.argsort(rows, kind="stable")
+            rows, ids = rows[order], ids[order]
+            # Rows are contiguous after sorting, so one reduceat sums each row's weights.
+            present, first, counts = np.unique(rows, return_index=True, return_counts=True)
+            scores[present] = np.add.reduceat(self.coef[ids].astype(np.float64), first, axis=0)
+            scores[present] /= np.sqrt(counts)[:, None]
         return scores + self.intercept
 
     def probabilities(self, decision: np.ndarray) -> np.ndarray:
@@ -229,9 +101,13 @@ class FrameResult:
     article: tuple[FrameScore, ...]
 
 
-def score_frames(model: LinearMultiLabel, tokens: Tokens, n_sentences: int) -> FrameResult:
-    """Frame probabilities per sentence and for the article, with cue words."""
-    ids = model.feature_ids(tokens.words)
+def score_frames(
+    model: LinearMultiLabel, tokens: Tokens, n_sentences: int, ids: np.ndarray | None = None
+) -> FrameResult:
+    """Frame probabilities per sentence and for the article, with cue words. ``ids`` may pass
+    precomputed ``model.feature_ids(tokens.words)`` (shared between models with one vocabulary)."""
+    if ids is None:
+        ids = model.feature_ids(tokens.words)
     rows = tokens.sentence.astype(np.int64)
     if n_sentences == 0:
         empty = np.zeros((0, len(model.labels)), dtype=np.float32)

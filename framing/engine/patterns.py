@@ -55,7 +55,8 @@ NEG_MODIFIERS = (
     "imperialist hegemonic hegemonist expansionist revanchist militaristic criminal terrorist "
     "fascist murderous barbaric bloodthirsty rapacious predatory treacherous traitorous lawless "
     "despotic tyrannical totalitarian extremist fanatical marauding renegade sinister evil vicious "
-    "brutal ruthless genocidal thuggish gangster racist neo-nazi nazi corrupt illegitimate cowardly "
+    "brutal ruthless genocidal thuggish gangster racist neo-nazi nazi corrupt illegitimate "
+    "cowardly "
     "arrogant warlike rabid colonialist neo-colonialist satanic diabolical vassal servile "
     "scheming hawkish jingoistic chauvinistic"
 )

@@ -79,20 +79,32 @@ def _at_paragraph_start(text: str, pos: int) -> bool:
     return j < 0 or text[j] in "\r\n"
 
 
-def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[QuoteFound]:
-    """All quotes and reported speech in ``text`` (sentences from ``text.split_sentences``)."""
+def find_quotes(
+    text: str, sentences: list[tuple[int, int]], verbs: list[att.Verb] | None = None
+) -> list[QuoteFound]:
+    """All quotes and reported speech in ``text`` (sentences from ``text.split_sentences``;
+    ``verbs`` from ``attribution.speech_verbs``, computed here when not given)."""
+    if verbs is None:
+        from .text import tokenize
+
+        tok = tokenize(text, sentences)
+        verbs = att.speech_verbs(tok.starts, tok.ends, tok.words)
     starts = [s for s, _ in sentences]
     found: list[QuoteFound] = []
     last_speaker: att.SpeakerHit | None = None
     last_chain: tuple[att.SpeakerHit, ...] = ()
     for open_mark, close_mark, continued in pair_marks(text):
-        q = _classify(text, open_mark, close_mark, sentences, starts)
+        q = _classify(text, open_mark, close_mark, sentences, starts, verbs)
         if q is None:
             continue
         if continued and found:
             found[-1].continued_by = True
             if q.speaker is None:
                 q.speaker, q.chain = found[-1].speaker, found[-1].chain
+        elif q.speaker is None and q.kind == "direct" and _same_paragraph_follow_up(text, found, q):
+            # '"…," the spokesperson said. "…"' — a bare quote after an attributed one in the
+            # same paragraph is the same speaker talking on.
+            q.speaker, q.chain = found[-1].speaker, found[-1].chain
         if q.speaker is not None and q.speaker.text.lower() in ("he", "she", "they", "it"):
             q.speaker, q.chain = _resolve_pronoun(q.speaker, last_speaker, last_chain)
         if q.speaker is not None and q.kind != "scare":
@@ -100,18 +112,32 @@ def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[QuoteFound]
         found.append(q)
     _backfill_continuations(found)
     found += _single_quoted_terms(text, found)
-    found += _reported(text, sentences, found)
+    found += _reported(text, sentences, found, verbs)
     found.sort(key=lambda q: (q.start, q.end))
     return found
+
+
+def _same_paragraph_follow_up(text: str, found: list[QuoteFound], q: QuoteFound) -> bool:
+    if not found or found[-1].kind != "direct" or found[-1].speaker is None:
+        return False
+    prev_close, this_open = found[-1].close_mark, q.open_mark
+    if prev_close is None or this_open is None:
+        return False
+    return this_open - prev_close < 200 and "\n" not in text[prev_close:this_open]
 
 
 def _backfill_continuations(found: list[QuoteFound]) -> None:
     """A multi-paragraph quote is usually attributed only in its last part."""
     for i in range(len(found) - 2, -1, -1):
         nxt = found[i + 1]
-        if found[i].speaker is None and nxt.speaker is not None and nxt.open_mark is not None:
-            if found[i].kind == "direct" and nxt.kind == "direct" and found[i].continued_by:
-                found[i].speaker, found[i].chain = nxt.speaker, nxt.chain
+        here = found[i]
+        if (
+            here.speaker is None
+            and nxt.speaker is not None
+            and here.kind == nxt.kind == "direct"
+            and here.continued_by
+        ):
+            here.speaker, here.chain = nxt.speaker, nxt.chain
 
 
 def _resolve_pronoun(hit, last_speaker, last_chain):
@@ -126,7 +152,7 @@ def _sentence_of(starts: list[int], sentences: list[tuple[int, int]], pos: int) 
     return sentences[i] if sentences else (0, 0)
 
 
-def _classify(text, open_mark, close_mark, sentences, starts) -> QuoteFound | None:
+def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFound | None:
     start, end = open_mark + 1, close_mark
     while start < end and text[start].isspace():
         start += 1
@@ -137,20 +163,20 @@ def _classify(text, open_mark, close_mark, sentences, starts) -> QuoteFound | No
     _, s_end = _sentence_of(starts, sentences, close_mark)
     after = close_mark + 1 if close_mark < len(text) and text[close_mark] in '"”»' else close_mark
     speaker = att.speaker_after(text, after, max(s_end, after)) or att.speaker_before(
-        text, open_mark, s_start
+        text, open_mark, s_start, verbs
     )
     n_words = len(_WORD.findall(text, start, end))
     inside = bool(text[s_start:open_mark].strip()) and not _TERMINAL.search(text, start, end)
     before = text[max(0, open_mark - 20) : open_mark]
     kind = "direct"
     if inside and speaker is None:
-        speaker = att.leading_speaker(text, s_start, open_mark)
+        speaker = att.leading_speaker(text, s_start, open_mark, verbs)
         kind = "partial"
     elif inside and not text[s_start:open_mark].rstrip().endswith((":", ",")):
         kind = "partial"
     if n_words <= MAX_SCARE_WORDS and inside and (_SO_CALLED.search(before) or speaker is None):
         return QuoteFound(start, end, "scare", None, (), open_mark, close_mark)
-    relays = att.relay_sources(text, s_start, max(s_end, end))
+    relays = att.relay_sources(text, s_start, max(s_end, end), verbs)
     chain = _chain(relays, speaker)
     if speaker is not None and chain:
         speaker = chain[-1]
@@ -179,7 +205,7 @@ def _single_quoted_terms(text: str, found: list[QuoteFound]) -> list[QuoteFound]
     return out
 
 
-def _reported(text, sentences, found: list[QuoteFound]) -> list[QuoteFound]:
+def _reported(text, sentences, found: list[QuoteFound], verbs) -> list[QuoteFound]:
     spans = [
         (q.open_mark or q.start, (q.close_mark or q.end) + 1) for q in found if q.kind != "scare"
     ]
@@ -187,7 +213,7 @@ def _reported(text, sentences, found: list[QuoteFound]) -> list[QuoteFound]:
     for s_start, s_end in sentences:
         if any(a < s_end and s_start < b for a, b in spans):
             continue  # sentences holding direct quotes are attributed by the quote itself
-        r = att.reported_in_sentence(text, s_start, s_end)
+        r = att.reported_in_sentence(text, s_start, s_end, verbs)
         if r is None:
             continue
         end = _trim_end(text, r.end)

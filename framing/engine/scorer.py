@@ -8,13 +8,13 @@ voice, position, context), so scoring all candidates of an article is one matrix
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import numpy as np
 
 from .codebooks import CATEGORY_KEYS
-from .text import Tokens
+from .text import Tokens, wordlist
 
 FEATURES: tuple[str, ...] = (
     "lexicon_weight",
@@ -37,113 +37,24 @@ FEATURES: tuple[str, ...] = (
     "negated",
     "agreement",
 )
+_LONGEST_ACTOR = 60  # actor names are shorter than this, so a bisect window finds them all
 _BASE = FEATURES.index("max_abs_valence")
 _CATEGORY_INDEX = {c: FEATURES.index(f"category={c}") for c in CATEGORY_KEYS}
 MODEL_CANDIDATE_VALENCE = -2.5
 # Strongly negative words that describe events rather than judge them.
 FACTUAL = frozenset(
-    [
-        "kill",
-        "killed",
-        "killing",
-        "killings",
-        "kills",
-        "killer",
-        "killers",
-        "death",
-        "deaths",
-        "dead",
-        "die",
-        "died",
-        "dies",
-        "dying",
-        "war",
-        "wars",
-        "attack",
-        "attacks",
-        "attacked",
-        "attacking",
-        "attacker",
-        "attackers",
-        "assault",
-        "assaults",
-        "crisis",
-        "conflict",
-        "disaster",
-        "disasters",
-        "fatal",
-        "fatalities",
-        "fatality",
-        "violence",
-        "violent",
-        "prisoner",
-        "prisoners",
-        "murder",
-        "murdered",
-        "murders",
-        "terrorism",
-        "terrorist",
-        "terrorists",
-        "illegal",
-        "ban",
-        "banned",
-        "fire",
-        "fired",
-        "destroyed",
-        "destroy",
-        "destroys",
-        "destroying",
-        "destruction",
-        "torture",
-        "tortured",
-        "suicide",
-        "tragedy",
-        "injured",
-        "victims",
-        "casualties",
-        "abuse",
-        "abuses",
-        "rape",
-        "raped",
-        "crime",
-        "crimes",
-        "criminals",
-        "hostility",
-        "enemy",
-        "enemies",
-        "threat",
-        "threats",
-        "bomb",
-        "bombs",
-        "cancer",
-        "chaos",
-        "poison",
-        "poisoned",
-        "poisoning",
-        "slavery",
-        "racism",
-        "starved",
-        "drowned",
-        "riot",
-        "riots",
-        "robbery",
-        "stab",
-        "stabbed",
-        "fraud",
-        "felony",
-        "assassination",
-        "assassinations",
-        "harassment",
-        "catastrophe",
-        "bankrupt",
-        "depression",
-        "fail",
-        "failed",
-        "failure",
-        "negative",
-        "worst",
-        "evil",
-    ]
+    wordlist(
+        "kill killed killing killings kills killer killers death deaths dead die died dies "
+        "dying war wars attack attacks attacked attacking attacker attackers assault assaults "
+        "crisis conflict disaster disasters fatal fatalities fatality violence violent "
+        "prisoner prisoners murder murdered murders terrorism terrorist terrorists illegal "
+        "ban banned fire fired destroyed destroy destroys destroying destruction torture "
+        "tortured suicide tragedy injured victims casualties abuse abuses rape raped crime "
+        "crimes criminals hostility enemy enemies threat threats bomb bombs cancer chaos "
+        "poison poisoned poisoning slavery racism starved drowned riot riots robbery stab "
+        "stabbed fraud felony assassination assassinations harassment catastrophe bankrupt "
+        "depression fail failed failure negative worst evil"
+    )
 )
 _NEGATIONS = frozenset(["not", "no", "never", "without", "neither", "nor", "hardly"])
 
@@ -171,6 +82,10 @@ class Context:
     actor_spans: list[tuple[int, int]]
     valence: dict[str, float]
     rarity: dict[str, float]
+    actor_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.actor_starts = [a for a, _ in self.actor_spans]
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,25 +101,46 @@ class SpanModel:
             return np.zeros(0)
         return 1.0 / (1.0 + np.exp(-(x @ self.weights + self.bias)))
 
-    def top_features(self, row: np.ndarray, k: int = 3) -> list[str]:
-        contrib = row * self.weights
-        order = np.argsort(-np.abs(contrib))[:k]
-        return [f"{FEATURES[i]}{'+' if contrib[i] >= 0 else '-'}" for i in order if contrib[i]]
+    def explain(self, x: np.ndarray, k: int = 3) -> list[str]:
+        """For each row, the ``k`` features that moved its score most, e.g. 'quoted+'."""
+        if not len(x):
+            return []
+        contrib = x * self.weights
+        order = np.argsort(-np.abs(contrib), axis=1)[:, :k]
+        out = []
+        for row, idx in zip(contrib.tolist(), order.tolist(), strict=True):
+            out.append(
+                ", ".join(f"{FEATURES[i]}{'+' if row[i] >= 0 else '-'}" for i in idx if row[i])
+            )
+        return out
 
 
 def model_candidates(ctx: Context, covered: list[tuple[int, int]]) -> list[Candidate]:
     """Strongly negative evaluative words the lexicon and patterns did not cover."""
     out = []
     lex, words = ctx.valence, ctx.tokens.words
-    for i in [i for i, w in enumerate(words) if lex.get(w, 0.0) <= MODEL_CANDIDATE_VALENCE]:
+    strong = _strong_negative(id(lex), lex)
+    for i in [i for i, w in enumerate(words) if w in strong]:
         w = words[i]
-        if w in FACTUAL:
-            continue
         s, e = ctx.tokens.starts[i], ctx.tokens.ends[i]
         if any(a < e and s < b for a, b in covered):
             continue
         out.append(Candidate(s, e, "moral_condemnation", 0.0, "model", f"valence {lex[w]:+.1f}"))
     return out
+
+
+_STRONG: dict[int, frozenset[str]] = {}
+
+
+def _strong_negative(key: int, lex: dict[str, float]) -> frozenset[str]:
+    """Words eligible as model candidates, computed once per valence lexicon."""
+    found = _STRONG.get(key)
+    if found is None:
+        found = frozenset(
+            w for w, v in lex.items() if v <= MODEL_CANDIDATE_VALENCE and w not in FACTUAL
+        )
+        _STRONG[key] = found
+    return found
 
 
 def features(cands: list[Candidate], ctx: Context) -> np.ndarray:
@@ -264,7 +200,8 @@ def _fill(v, c: Candidate, ctx: Context, starts, sent_starts, density, n_sent) -
     v[base + 9] = "!" in ctx.text[sent_starts[sent] if sent_starts else 0 : s_end]
     v[base + 10] = sent / n_sent
     v[base + 11] = sent == 0
-    v[base + 12] = any(a - 40 <= c.end and c.start <= b + 40 for a, b in ctx.actor_spans)
+    k = bisect_left(ctx.actor_starts, c.start - 40 - _LONGEST_ACTOR)
+    v[base + 12] = any(a - 40 <= c.end and c.start <= b + 40 for a, b in ctx.actor_spans[k : k + 8])
     v[base + 13] = any(w in _NEGATIONS for w in ctx.tokens.words[max(0, lo - 3) : lo])
     v[base + 14] = c.layers > 1
 

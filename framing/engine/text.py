@@ -11,6 +11,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+
+def wordlist(spec: str) -> tuple[str, ...]:
+    """Space-separated words as a tuple (keeps long word lists readable in source)."""
+    return tuple(spec.split())
+
+
 # Dashes, quotes and spaces folded to ASCII so lexicon entries and patterns need one form.
 _FOLD = str.maketrans(
     {
@@ -33,52 +39,11 @@ def normalise(text: str) -> str:
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 _ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "sgt",
-        "adm",
-        "gov",
-        "sen",
-        "rep",
-        "rev",
-        "st",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "no",
-        "vs",
-        "etc",
-        "inc",
-        "ltd",
-        "corp",
-        "co",
-        "jr",
-        "sr",
-        "u.s",
-        "u.k",
-        "e.g",
-        "i.e",
-        "fig",
-        "approx",
-    ]
+    wordlist(
+        "mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep rev st jan feb mar apr jun "
+        "jul aug sep sept oct nov dec no vs etc inc ltd corp co jr sr u.s u.k e.g i.e fig "
+        "approx"
+    )
 )
 # A boundary candidate: terminal punctuation (with closing quotes/brackets) then whitespace,
 # or any line break. Paragraph and line breaks always end a sentence.
@@ -136,15 +101,10 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> Tokens:
     low = text.lower()
     if len(low) != len(text):
         low = normalise(text)
-    starts: list[int] = []
-    ends: list[int] = []
-    words: list[str] = []
-    add_s, add_e, add_w = starts.append, ends.append, words.append
-    for m in _TOKEN.finditer(low):
-        s, e = m.span()
-        add_s(s)
-        add_e(e)
-        add_w(m.group())
+    matches = list(_TOKEN.finditer(low))
+    starts = [m.start() for m in matches]
+    ends = [m.end() for m in matches]
+    words = [m.group() for m in matches]
     if sentences and starts:
         sent_starts = np.fromiter((s for s, _ in sentences), dtype=np.int64, count=len(sentences))
         idx = np.searchsorted(sent_starts, np.asarray(starts, dtype=np.int64), side="right") - 1

@@ -14,115 +14,38 @@ from pathlib import Path
 
 import numpy as np
 
-from .text import Tokens
+from .text import Tokens, wordlist
 
 _NORMALISER = 15.0
 _NEGATION_FACTOR = -0.74
 _BOOST = 0.293
 _NEGATIONS = frozenset(
-    [
-        "not",
-        "no",
-        "never",
-        "none",
-        "nobody",
-        "nothing",
-        "neither",
-        "nor",
-        "without",
-        "cannot",
-        "can't",
-        "won't",
-        "don't",
-        "doesn't",
-        "didn't",
-        "isn't",
-        "aren't",
-        "wasn't",
-        "weren't",
-        "hasn't",
-        "haven't",
-        "hadn't",
-        "shouldn't",
-        "wouldn't",
-        "couldn't",
-        "mustn't",
-        "hardly",
-        "barely",
-        "scarcely",
-        "seldom",
-        "rarely",
-    ]
+    wordlist(
+        "not no never none nobody nothing neither nor without cannot can't won't don't "
+        "doesn't didn't isn't aren't wasn't weren't hasn't haven't hadn't shouldn't wouldn't "
+        "couldn't mustn't hardly barely scarcely seldom rarely"
+    )
 )
 _BOOSTERS = {
     **dict.fromkeys(
-        [
-            "very",
-            "extremely",
-            "highly",
-            "deeply",
-            "greatly",
-            "hugely",
-            "immensely",
-            "enormously",
-            "utterly",
-            "totally",
-            "completely",
-            "absolutely",
-            "incredibly",
-            "especially",
-            "exceptionally",
-            "particularly",
-            "remarkably",
-            "seriously",
-            "severely",
-            "gravely",
-            "truly",
-            "so",
-            "most",
-            "more",
-            "strongly",
-            "fiercely",
-            "thoroughly",
-        ],
+        wordlist(
+            "very extremely highly deeply greatly hugely immensely enormously utterly totally "
+            "completely absolutely incredibly especially exceptionally particularly "
+            "remarkably seriously severely gravely truly so most more strongly fiercely "
+            "thoroughly"
+        ),
         _BOOST,
     ),
     **dict.fromkeys(
-        [
-            "slightly",
-            "somewhat",
-            "partly",
-            "partially",
-            "marginally",
-            "barely",
-            "hardly",
-            "little",
-            "less",
-            "mildly",
-            "fairly",
-            "rather",
-        ],
+        wordlist(
+            "slightly somewhat partly partially marginally barely hardly little less mildly "
+            "fairly rather"
+        ),
         -_BOOST,
     ),
 }
 # Entries of the VADER lexicon that are mostly function words or idioms in news copy.
-_SKIP = frozenset(
-    [
-        "like",
-        "no",
-        "yes",
-        "please",
-        "well",
-        "pretty",
-        "kind",
-        "ok",
-        "okay",
-        "sure",
-        "matter",
-        "help",
-        "care",
-    ]
-)
+_SKIP = frozenset(wordlist("like no yes please well pretty kind ok okay sure matter help care"))
 
 
 @cache

@@ -1,0 +1,189 @@
+import json
+
+import numpy as np
+import pytest
+
+from framing.engine import ENGINE_VERSION, Analysis, analyze
+from framing.engine.codebooks import CATEGORY_KEYS, GENERIC_FRAMES, POLICY_FRAMES
+
+STATE_AGENCY = (
+    "PYONGYANG, June 28 (Central Dispatch) -- The foreign ministry on Friday denounced the joint "
+    "air drills staged by the United States and South Korea.\n\n"
+    "\u201cThe US-led Asian-version NATO is a grave threat to peace in the region,\u201d a "
+    "spokesperson for the ministry said. \u201cThe puppet regime in Seoul will pay dearly for "
+    "its reckless provocation.\u201d\n\n"
+    "The drills ended on Thursday, the agency added."
+)
+ALLIED = (
+    "WASHINGTON (Harbor Wire) -- The State Department on Thursday reaffirmed America's ironclad "
+    "commitment to the defence of South Korea. Officials said the drills would continue."
+)
+
+
+def _term(analysis: Analysis, text: str):
+    found = [t for t in analysis.loaded_terms if t.text == text]
+    assert found, [t.text for t in analysis.loaded_terms]
+    return found[0]
+
+
+def test_asian_version_nato_is_tagged_as_quoted_analogy_with_its_speaker():
+    term = _term(analyze(STATE_AGENCY), "Asian-version NATO")
+    assert term.category == "analogy_label"
+    assert term.voice == "quoted"
+    assert term.speaker == "a spokesperson for the ministry"
+
+
+def test_puppet_regime_targets_the_actor_it_names():
+    term = _term(analyze(STATE_AGENCY), "puppet regime")
+    assert term.category == "pejorative_label"
+    assert term.target_actor == "south_korea"
+
+
+def test_second_quote_in_a_paragraph_keeps_the_speaker():
+    term = _term(analyze(STATE_AGENCY), "puppet regime")
+    assert term.voice == "quoted"
+    assert term.speaker == "a spokesperson for the ministry"
+
+
+def test_allied_spin_is_tagged_in_own_voice():
+    term = _term(analyze(ALLIED), "ironclad commitment")
+    assert term.category == "glorification"
+    assert term.voice == "own"
+    assert term.speaker is None
+
+
+def test_government_alone_is_not_tagged():
+    analysis = analyze("The government said on Monday that the military exercise would end soon.")
+    assert analysis.loaded_terms == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The military said the exercise involved 30 ships and 120 aircraft.",
+        "The sanctions regime was renewed for another year.",
+        "The rebels claimed responsibility for the attack that killed four people.",
+        "Two fishermen were seriously injured and taken to hospital.",
+        "The minister said the talks had been useful and would resume in May.",
+        "Historians say the Warsaw Pact was dissolved in 1991.",
+    ],
+)
+def test_neutral_news_sentences_are_not_tagged(sentence):
+    assert [t.text for t in analyze(sentence).loaded_terms] == []
+
+
+def test_reported_speech_terms_are_attributed():
+    analysis = analyze("KCNA said the drills were part of a sinister plot to encircle the country.")
+    term = _term(analysis, "sinister plot")
+    assert term.voice == "attributed"
+    assert term.speaker == "KCNA"
+    assert term.speaker_actor == "kcna"
+
+
+def test_term_in_relayed_quote_belongs_to_innermost_speaker():
+    text = (
+        "According to TASS, KCNA quoted a foreign ministry spokesperson as saying the "
+        "drills were an Asian-version NATO."
+    )
+    analysis = analyze(text)
+    assert _term(analysis, "Asian-version NATO").speaker == "a foreign ministry spokesperson"
+    (quote,) = analysis.quotes
+    assert quote.chain == ("TASS", "KCNA", "a foreign ministry spokesperson")
+
+
+def test_scare_quotes_around_single_term_are_tagged():
+    analysis = analyze('The allies began their so-called "defensive" drills on Monday.')
+    term = _term(analysis, 'so-called "defensive"')
+    assert term.category == "scare_quotes"
+    assert term.voice == "own"
+
+
+def test_euphemism_in_official_statement_is_tagged():
+    analysis = analyze(
+        "The ministry described the raid as a surgical strike with minimal collateral damage."
+    )
+    assert {t.category for t in analysis.loaded_terms} == {"euphemism"}
+
+
+def test_categories_are_stable_codebook_keys_and_scores_in_range():
+    analysis = analyze(STATE_AGENCY + "\n\n" + ALLIED)
+    assert analysis.loaded_terms
+    for term in analysis.loaded_terms:
+        assert term.category in CATEGORY_KEYS
+        assert 0.0 <= term.score <= 1.0
+        assert term.explanation
+
+
+def test_quote_speaker_offsets_point_at_the_speaker():
+    analysis = analyze(STATE_AGENCY)
+    for q in analysis.quotes:
+        if q.speaker is not None:
+            assert STATE_AGENCY[q.speaker_start : q.speaker_end] == q.speaker
+
+
+def test_frames_cover_both_codebooks_with_matching_arrays():
+    analysis = analyze(STATE_AGENCY)
+    assert analysis.frame_keys["policy"] == tuple(d.key for d in POLICY_FRAMES)
+    assert analysis.frame_keys["generic"] == tuple(d.key for d in GENERIC_FRAMES)
+    assert analysis.sentence_frames["policy"].shape == (len(analysis.sentences), len(POLICY_FRAMES))
+    assert analysis.frames["policy"][0].key == "security_defense"
+
+
+def test_actor_tone_is_reported_for_mentioned_actors():
+    analysis = analyze(STATE_AGENCY)
+    assert {"usa", "south_korea"} <= set(analysis.actor_tone)
+    assert all(-1 <= v <= 1 for v in analysis.actor_tone.values())
+
+
+def test_metadata_names_engine_and_model_versions():
+    analysis = analyze("Short text.")
+    assert analysis.engine_version == ENGINE_VERSION
+    assert analysis.model_version.startswith("builtin-")
+    assert analysis.text_length == len("Short text.")
+
+
+def test_to_dict_is_json_serialisable_and_keeps_arrays():
+    data = json.loads(json.dumps(analyze(STATE_AGENCY).to_dict()))
+    assert data["loaded_terms"][0]["category"] in CATEGORY_KEYS
+    assert len(data["sentence_frames"]["policy"]) == len(data["sentences"])
+
+
+def test_empty_string_gives_an_empty_analysis():
+    analysis = analyze("")
+    assert analysis.sentences == () and analysis.loaded_terms == () and analysis.quotes == ()
+    assert analysis.sentence_frames["policy"].shape == (0, len(POLICY_FRAMES))
+    assert analysis.tone == 0.0
+
+
+def test_other_languages_still_find_quotes_but_no_english_lexicon_terms():
+    text = "Le ministère a déclaré : « Ceci est un NATO version asiatique », selon l'agence."
+    analysis = analyze(text, language="fr")
+    assert analysis.language == "fr"
+    assert analysis.loaded_terms == ()
+    assert [q.text for q in analysis.quotes] == ["Ceci est un NATO version asiatique"]
+
+
+def test_crlf_text_keeps_offsets_exact():
+    text = "The puppet regime fell.\r\n\r\n\u201cA grave threat,\u201d he said.\r\n"
+    for term in analyze(text).loaded_terms:
+        assert text[term.start : term.end] == term.text
+
+
+def test_non_string_input_is_refused():
+    with pytest.raises(TypeError):
+        analyze(b"bytes")  # type: ignore[arg-type]
+
+
+def test_sentence_tone_evidence_lies_inside_its_sentence():
+    analysis = analyze("The brutal attack shocked everyone. The meeting was a great success.")
+    first, second = analysis.sentences
+    assert first.tone < 0 < second.tone
+    for sentence in analysis.sentences:
+        for start, end, _ in sentence.tone_evidence:
+            assert sentence.start <= start < end <= sentence.end
+
+
+def test_sentence_frames_are_float32_probabilities():
+    arr = analyze(STATE_AGENCY).sentence_frames["generic"]
+    assert arr.dtype == np.float32
+    assert ((arr >= 0) & (arr <= 1)).all()

@@ -1,0 +1,71 @@
+import numpy as np
+
+from framing.engine import analyze
+from framing.engine.artifacts import EngineModel, default_model, dumps, load_model
+from framing.engine.training import (
+    parse_marked,
+    read_frame_seed,
+    read_span_seed,
+    train_frame_model,
+    train_span_model,
+)
+
+
+def test_markup_is_stripped_and_gold_offsets_point_at_the_span():
+    text, spans = parse_marked("The [[puppet regime|pejorative_label]] fell.")
+    assert text == "The puppet regime fell."
+    assert spans == [(4, 17, "pejorative_label")]
+    assert text[4:17] == "puppet regime"
+
+
+def test_span_seed_has_positives_in_every_category():
+    _, spans = read_span_seed()
+    cats = {c for doc in spans for _, _, c in doc}
+    assert {"pejorative_label", "glorification", "euphemism", "analogy_label"} <= cats
+
+
+def test_frame_seed_has_examples_for_every_policy_frame():
+    _, labels = read_frame_seed("policy")
+    assert {"economic", "security_defense", "other", "public_opinion"} <= set().union(*labels)
+
+
+def test_frame_model_learns_from_labelled_sentences():
+    sentences = [
+        "the harbour flooded again",
+        "the harbour was dry",
+        "tax rates rose",
+        "tax cut",
+    ] * 3
+    labels = [{"flood"}, {"flood"}, {"tax"}, {"tax"}] * 3
+    model = train_frame_model(sentences, labels, ["flood", "tax"])
+    probs = model.predict_texts([["harbour"], ["tax"]])
+    assert probs[0, 0] > probs[0, 1]
+    assert probs[1, 1] > probs[1, 0]
+
+
+def test_span_model_retrained_on_annotations_can_reject_a_lexicon_term():
+    # A workspace whose analysts never accept "regrettable" teaches the scorer to drop it.
+    texts = ["The regrettable loss of the ferry was mourned."] * 6 + [
+        "The puppet regime will fall, the broadcast said."
+    ] * 6
+    gold = [[]] * 6 + [[(4, 17)]] * 6
+    span = train_span_model(texts, gold, c=100.0)
+    model = load_model(dumps(EngineModel(span, default_model().frames)))
+    tagged = [
+        t.text
+        for t in analyze(
+            "The regrettable incident ended. The puppet regime fell.", model=model
+        ).loaded_terms
+    ]
+    assert "regrettable" not in tagged
+    assert "puppet regime" in tagged
+
+
+def test_retrained_model_gets_its_own_version():
+    span = train_span_model(
+        ["The puppet regime fell.", "A regrettable delay."] * 3, [[(4, 17)], []] * 3
+    )
+    model = load_model(dumps(EngineModel(span, default_model().frames)))
+    assert model.version.startswith("trained-")
+    assert model.version != default_model().version
+    assert np.isfinite(model.span.weights).all()
