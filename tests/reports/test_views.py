@@ -171,3 +171,9 @@ def test_aligned_page_puts_the_shared_fact_in_one_row(analysed, viewer):
     table = html[html.index('id="aligned"') :]
     row = table[: table.index("</tr>", table.index("sailed past"))]
     assert row.count("The frigate sailed past the destroyer on Tuesday.") == 2
+
+
+def test_event_page_links_to_the_comparison(analysed, viewer):
+    event = analysed["event"]
+    html = _client(viewer).get(event.get_absolute_url()).content.decode()
+    assert f'href="{_url("compare", event)}"' in html
