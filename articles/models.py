@@ -118,6 +118,13 @@ class SourceFile(models.Model):
         return self.original_name or self.url or f"source {self.pk}"
 
 
+class ArticleManager(models.Manager):
+    """Published articles only: rows an import is still writing stay invisible to every page."""
+
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().filter(staged=False)
+
+
 class Article(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="articles")
     outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="articles")
@@ -160,10 +167,23 @@ class Article(models.Model):
         max_length=200, blank=True, help_text="Row, line or zip entry within the source file."
     )
     content_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    # Bulk imports write in chunks with staged=True and publish them in one UPDATE, so a
+    # half-written import is never visible and readers are never locked out for long.
+    import_job = models.ForeignKey(
+        "ImportJob", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    staged = models.BooleanField(default=False, db_index=True)
+
+    # `objects` is the default manager (related managers follow it): staged rows hidden.
+    # Import code and cascades use `all_objects`.
+    all_objects = models.Manager()
+    objects = ArticleManager()
 
     class Meta:
         ordering = ["published_date", "published_at", "pk"]
         indexes = [models.Index(fields=["event", "outlet"])]
+        default_manager_name = "objects"
+        base_manager_name = "all_objects"
 
     def __str__(self) -> str:
         return self.title
@@ -206,3 +226,136 @@ class TextRevision(models.Model):
     @property
     def word_count(self) -> int:
         return len(self.text.split())
+
+
+class ImportStatus(models.TextChoices):
+    PREVIEW = "preview", "Awaiting confirmation"
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Importing"
+    SUCCEEDED = "succeeded", "Imported"
+    FAILED = "failed", "Failed"
+    DISCARDED = "discarded", "Discarded"
+
+
+class ImportJob(models.Model):
+    """One import into an event: its preview, then its progress, as the page polls it.
+
+    The task framework neither reports progress nor notices a killed worker, so the job keeps
+    its own heartbeat; a running job whose heartbeat is stale is shown as stalled.
+    """
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="import_jobs")
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="import_jobs")
+    kind = models.CharField(max_length=12, default="upload")  # upload, url, command
+    status = models.CharField(
+        max_length=12, choices=ImportStatus.choices, default=ImportStatus.PREVIEW
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    source_files = models.ManyToManyField(SourceFile, blank=True, related_name="import_jobs")
+    mapping = models.JSONField(null=True, blank=True)  # ColumnMapping.to_dict() used for CSV/TSV
+    total = models.PositiveIntegerField(default=0)
+    progress = models.PositiveIntegerField(default=0)
+    # A restart bumps the attempt; a worker that finds a newer attempt stops writing.
+    attempt = models.PositiveIntegerField(default=0)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    summary = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"import {self.pk} into {self.event}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("import_job", args=[self.pk])
+
+
+class ItemKind(models.TextChoices):
+    NEW = "new", "New"
+    DUPLICATE = "duplicate", "Exact duplicate"
+    NEAR_DUPLICATE = "near", "Near-duplicate"
+    REJECTED = "rejected", "Rejected"
+
+
+class ItemDecision(models.TextChoices):
+    CREATE = "create", "Import"
+    SKIP = "skip", "Skip"
+    REPUBLICATION = "republication", "Import as republication"
+
+
+class ImportItem(models.Model):
+    """One parsed record (or rejected one) of a previewed import, editable until confirmed."""
+
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveIntegerField()
+    source_file = models.ForeignKey(
+        SourceFile, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    source_name = models.CharField(max_length=2000, blank=True)
+    location = models.CharField(max_length=200, blank=True)
+    source_format = models.CharField(max_length=20, blank=True)
+    kind = models.CharField(max_length=12, choices=ItemKind.choices, default=ItemKind.NEW)
+    decision = models.CharField(
+        max_length=16, choices=ItemDecision.choices, default=ItemDecision.CREATE
+    )
+    title = models.CharField(max_length=500, blank=True)
+    outlet = models.CharField(max_length=200, blank=True)
+    origin = models.CharField(max_length=200, blank=True)
+    published = models.CharField(max_length=40, blank=True)  # ISO date or aware datetime
+    url = models.CharField(max_length=2000, blank=True)
+    byline = models.CharField(max_length=300, blank=True)
+    language = models.CharField(max_length=16, blank=True)
+    text = models.TextField(blank=True)
+    content_hash = models.CharField(max_length=64, blank=True)
+    spans = models.JSONField(default=list, blank=True)
+    warnings = models.JSONField(default=list, blank=True)
+    extraction_ratio = models.FloatField(null=True, blank=True)
+    duplicate_of_article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    duplicate_of_item = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    similarity = models.FloatField(null=True, blank=True)
+    field = models.CharField(max_length=50, blank=True)  # rejections: which field
+    message = models.TextField(blank=True)  # rejections: what is wrong
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["job", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "position"], name="import_item_position")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_name} {self.location}".strip()
+
+
+class SavedColumnMapping(models.Model):
+    """A CSV/TSV column mapping an analyst saved for reuse in the workspace."""
+
+    workspace = models.ForeignKey(
+        Workspace, on_delete=models.CASCADE, related_name="column_mappings"
+    )
+    name = models.CharField(max_length=100)
+    columns = models.JSONField(default=dict)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["workspace", "name"], name="column_mapping_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,113 @@
+"""Preview items: parsed records (and rejections) stored per job until the analyst confirms."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+
+from articles.ingestion import ParsedArticle, Rejection
+from articles.models import ImportItem, ImportJob, ItemDecision, ItemKind, SourceFile
+from articles.services import text_sha256
+
+from .writer import LabelIndex
+
+_BATCH = 500
+_url_ok = URLValidator(schemes=["http", "https"])
+
+
+def valid_url(value: str) -> bool:
+    try:
+        _url_ok(value)
+    except ValidationError:
+        return False
+    return len(value) <= 2000
+
+
+def outlet_from_url(url: str) -> str:
+    host = (urlsplit(url).hostname or "") if url else ""
+    return host.removeprefix("www.")
+
+
+class ItemBuilder:
+    """Collects a job's items and writes them in batches (a large CSV is not held in memory)."""
+
+    def __init__(self, job: ImportJob, *, default_outlet: str = "") -> None:
+        self.job = job
+        self.default_outlet = default_outlet.strip()
+        self.labels = LabelIndex(job.workspace)
+        last = job.items.order_by("-position").values_list("position", flat=True).first()
+        self.position = (last + 1) if last is not None else 0
+        self._pending: list[ImportItem] = []
+
+    def add(self, record: ParsedArticle | Rejection, source: SourceFile | None) -> None:
+        if isinstance(record, Rejection):
+            self.reject(record.source, record.location, record.field, record.message, source)
+        else:
+            self._append(self._article_item(record, source))
+
+    def reject(
+        self, name: str, location: str, field: str | None, message: str, source=None
+    ) -> None:
+        self._append(
+            ImportItem(
+                job=self.job,
+                source_file=source,
+                source_name=name[:2000],
+                location=(location or "file")[:200],
+                kind=ItemKind.REJECTED,
+                decision=ItemDecision.SKIP,
+                field=(field or "")[:50],
+                message=message,
+            )
+        )
+
+    def _article_item(self, record: ParsedArticle, source: SourceFile | None) -> ImportItem:
+        warnings = list(record.warnings)
+        url = record.url or ""
+        if url and not valid_url(url):
+            warnings.append(f"URL '{url[:80]}' is not a valid http(s) address; left empty")
+            url = ""
+        unknown = self.labels.unknown(record.spans)
+        if unknown:
+            warnings.append(
+                "span label(s) not in this workspace's codebooks, not imported: "
+                + ", ".join(unknown)
+            )
+        return ImportItem(
+            job=self.job,
+            source_file=source,
+            source_name=record.source_name[:2000],
+            location=(record.location or "")[:200],
+            source_format=record.source_format[:20],
+            title=record.title[:500],
+            outlet=(record.outlet or outlet_from_url(url) or self.default_outlet)[:200],
+            origin=(record.origin or "")[:200],
+            published=record.published.isoformat() if record.published else "",
+            url=url,
+            byline=(record.byline or "")[:300],
+            language=(record.language or "")[:16],
+            text=record.text,
+            content_hash=text_sha256(record.text),
+            spans=[dict(s) for s in record.spans],
+            warnings=warnings,
+            extraction_ratio=record.extraction_ratio,
+        )
+
+    def _append(self, item: ImportItem) -> None:
+        item.position = self.position
+        self.position += 1
+        self._pending.append(item)
+        if len(self._pending) >= _BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        ImportItem.objects.bulk_create(self._pending)
+        self._pending = []
+
+    def discard_from(self, position: int) -> None:
+        """Drop every item from ``position`` on: a file that fails half-way imports nothing."""
+        self._pending = [i for i in self._pending if i.position < position]
+        self.job.items.filter(position__gte=position).delete()
+        self.position = position

@@ -1,0 +1,96 @@
+"""Import a large corpus file into an event: streaming, all-or-nothing, safe to re-run."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from accounts.models import User
+from articles.imports.command import import_path
+from articles.imports.mappings import mapping_resolve
+from articles.ingestion import FORMATS, IngestionError
+from articles.models import Event
+
+
+class Command(BaseCommand):
+    help = (
+        "Import articles from a file (JSONL, CSV, TSV, JSON, zip or a single document) into an "
+        "event. Articles whose text is already in the event are skipped, so re-running is safe."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("path", type=Path)
+        parser.add_argument("--event", type=int, required=True, help="event id")
+        parser.add_argument("--format", choices=[f for f in FORMATS], default=None)
+        parser.add_argument("--user", help="e-mail of the importing user (recorded as adder)")
+        parser.add_argument("--outlet", default="", help="outlet for records that name none")
+        parser.add_argument(
+            "--mapping", default="", help="CSV mapping: preset:mediacloud, saved:<id>, or none"
+        )
+        parser.add_argument("--no-analyse", action="store_true", help="do not queue analysis")
+        parser.add_argument("--no-source", action="store_true", help="do not keep a copy")
+
+    def handle(self, *args, **opts) -> None:
+        path: Path = opts["path"]
+        if not path.is_file():
+            raise CommandError(f"{path}: no such file")
+        event = Event.objects.select_related("workspace").filter(pk=opts["event"]).first()
+        if event is None:
+            raise CommandError(f"no event with id {opts['event']}")
+        user = None
+        if opts["user"]:
+            user = User.objects.filter(email__iexact=opts["user"]).first()
+            if user is None:
+                raise CommandError(f"no user with e-mail {opts['user']}")
+        mapping = mapping_resolve(workspace=event.workspace, key=opts["mapping"])
+        bar = _Bar(sys.stderr)
+        try:
+            result = import_path(
+                event=event,
+                path=path,
+                user=user,
+                fmt=opts["format"],
+                mapping=mapping,
+                default_outlet=opts["outlet"],
+                store_source=not opts["no_source"],
+                analyse=not opts["no_analyse"],
+                progress=bar.update,
+            )
+        except IngestionError as err:
+            bar.close()
+            raise CommandError(f"nothing imported: {err}") from err
+        bar.close()
+        for rejection in result.rejections[:50]:
+            self.stderr.write(f"rejected: {rejection}")
+        if len(result.rejections) > 50:
+            self.stderr.write(f"… and {len(result.rejections) - 50} more rejections")
+        self.stdout.write(
+            f"Imported {result.created} article(s) into “{event.title}”; "
+            f"{result.skipped} already there, {len(result.rejections)} rejected."
+        )
+
+
+class _Bar:
+    """A one-line progress bar on stderr, redrawn at most ten times a second."""
+
+    def __init__(self, stream) -> None:
+        self.stream, self.last, self.drawn = stream, 0.0, False
+
+    def update(self, done: int, total: int, articles: int) -> None:
+        now = time.monotonic()
+        if now - self.last < 0.1 and done < total:
+            return
+        self.last, self.drawn = now, True
+        share = done / total if total else 1.0
+        filled = int(share * 30)
+        self.stream.write(
+            f"\r[{'#' * filled}{'.' * (30 - filled)}] {share:6.1%} {articles:,} articles"
+        )
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.drawn:
+            self.stream.write("\n")

@@ -1,0 +1,300 @@
+"""Import commit: choices applied, articles written staged then published, jobs restartable."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from articles import selectors
+from articles.imports import import_commit, import_preview, job_discard, job_restart, job_stalled
+from articles.imports import jobs as jobs_module
+from articles.imports.writer import publish
+from articles.models import Article, ImportStatus, ItemDecision, ItemKind, SourceFile
+from framing.models import Annotation
+from framing.services import codebooks_install_defaults
+from tests.factories import EventFactory, make_article
+
+from .helpers import STORY, STORY_2, STORY_3, WIRE, WIRE_EDITED, jsonl, record, upload
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def event(workspace):
+    return EventFactory(workspace=workspace, title="Shoals")
+
+
+def _preview(event, user, *records, name="a.jsonl"):
+    return import_preview(event=event, files=[upload(name, jsonl(*records))], user=user)
+
+
+def test_confirming_creates_visible_articles_with_revision_one(event, analyst):
+    job = _preview(event, analyst, record(STORY), record(STORY_2))
+    job = import_commit(job=job, decisions={}, user=analyst)
+    assert job.status == ImportStatus.SUCCEEDED
+    articles = list(event.articles.all())
+    assert len(articles) == 2
+    assert all(a.current_revision.number == 1 and not a.staged for a in articles)
+
+
+def test_imported_article_keeps_its_source_file_and_location(event, analyst):
+    job = import_commit(job=_preview(event, analyst, record(STORY)), decisions={}, user=analyst)
+    article = event.articles.get()
+    assert article.source_file == job.source_files.get()
+    assert article.source_location == "line 1"
+    assert article.added_by == analyst
+
+
+def test_edits_from_the_preview_are_saved_on_the_article(event, analyst):
+    job = _preview(event, analyst, record(STORY))
+    item = job.items.get()
+    edits = {
+        "title": "Edited title",
+        "outlet": "Ostrel Post",
+        "published": "2024-06-28T09:30:00+02:00",
+        "url": "https://ostrel.example/a",
+        "byline": "R. Tamm",
+    }
+    import_commit(job=job, decisions={item.pk: edits}, user=analyst)
+    article = event.articles.get()
+    assert (article.title, article.outlet.name, article.byline) == (
+        "Edited title",
+        "Ostrel Post",
+        "R. Tamm",
+    )
+    assert article.published_at == dt.datetime(2024, 6, 28, 7, 30, tzinfo=dt.UTC)
+    assert article.url == "https://ostrel.example/a"
+
+
+def test_naive_datetime_from_a_file_is_stored_as_utc(event, analyst):
+    job = _preview(event, analyst, record(STORY, published="2024-06-28 10:00:00"))
+    import_commit(job=job, decisions={}, user=analyst)
+    assert event.articles.get().published_at == dt.datetime(2024, 6, 28, 10, tzinfo=dt.UTC)
+
+
+def test_invalid_edit_is_refused_and_nothing_is_saved(event, analyst):
+    job = _preview(event, analyst, record(STORY))
+    item = job.items.get()
+    with pytest.raises(ValidationError, match="not a valid http"):
+        import_commit(job=job, decisions={item.pk: {"url": "javascript:alert(1)"}}, user=analyst)
+    assert Article.all_objects.count() == 0
+    item.refresh_from_db()
+    assert item.url == ""
+
+
+def test_an_item_without_outlet_must_be_given_one(event, analyst):
+    job = import_preview(event=event, files=[upload("a.txt", STORY)], user=analyst)
+    with pytest.raises(ValidationError, match="which outlet"):
+        import_commit(job=job, decisions={}, user=analyst)
+    assert Article.all_objects.count() == 0
+
+
+def test_skipped_duplicate_is_not_imported(event, analyst):
+    existing = make_article(event=event, text=STORY)
+    job = _preview(event, analyst, record(STORY), record(STORY_2))
+    import_commit(job=job, decisions={}, user=analyst)
+    assert event.articles.exclude(pk=existing.pk).get().current_revision.text == STORY_2
+
+
+def test_near_duplicate_kept_as_republication_links_to_the_original(event, analyst):
+    original = make_article(event=event, text=WIRE)
+    job = _preview(event, analyst, record(WIRE_EDITED, outlet="Relay"))
+    item = job.items.get()
+    import_commit(job=job, decisions={item.pk: {"decision": "republication"}}, user=analyst)
+    copy = event.articles.exclude(pk=original.pk).get()
+    assert copy.republication_of == original
+
+
+def test_republication_of_an_item_in_the_same_batch_links_to_its_new_article(event, analyst):
+    job = _preview(event, analyst, record(WIRE, outlet="Wire"), record(WIRE_EDITED, outlet="Relay"))
+    second = job.items.order_by("position")[1]
+    import_commit(job=job, decisions={second.pk: {"decision": "republication"}}, user=analyst)
+    wire = event.articles.get(outlet__name="Wire")
+    assert event.articles.get(outlet__name="Relay").republication_of == wire
+
+
+def test_only_a_duplicate_can_be_a_republication(event, analyst):
+    job = _preview(event, analyst, record(STORY))
+    item = job.items.get()
+    with pytest.raises(ValidationError, match="only a duplicate"):
+        import_commit(job=job, decisions={item.pk: {"decision": "republication"}}, user=analyst)
+
+
+def test_all_skipped_is_refused(event, analyst):
+    job = _preview(event, analyst, record(STORY))
+    item = job.items.get()
+    with pytest.raises(ValidationError, match="Nothing to import"):
+        import_commit(job=job, decisions={item.pk: {"decision": "skip"}}, user=analyst)
+
+
+def test_a_job_cannot_be_confirmed_twice(event, analyst):
+    job = import_commit(job=_preview(event, analyst, record(STORY)), decisions={}, user=analyst)
+    with pytest.raises(ValidationError, match="already confirmed"):
+        import_commit(job=job, decisions={}, user=analyst)
+    assert event.articles.count() == 1
+
+
+def test_spans_become_accepted_annotations_by_the_importing_user(event, analyst, workspace):
+    codebooks_install_defaults(workspace=workspace)
+    from framing.models import Label
+
+    label = Label.objects.filter(codebook_version__codebook__key="loaded-terms").first()
+    start = STORY.index("reckless provocation")
+    span = {"start": start, "end": start + len("reckless provocation"), "label": label.key}
+    job = _preview(event, analyst, record(STORY, spans=[span]))
+    import_commit(job=job, decisions={}, user=analyst)
+    annotation = Annotation.objects.get()
+    assert annotation.text == "reckless provocation"
+    assert (annotation.author_user, annotation.status, annotation.label) == (
+        analyst,
+        "accepted",
+        label,
+    )
+
+
+def test_analysis_is_queued_once_for_the_event_not_per_article(
+    event, analyst, django_capture_on_commit_callbacks, monkeypatch
+):
+    calls = []
+    from framing import tasks
+
+    class Recorder:
+        def __init__(self, name):
+            self.name = name
+
+        def enqueue(self, *args):
+            calls.append((self.name, args))
+
+    monkeypatch.setattr(tasks, "analyse_event", Recorder("event"))
+    monkeypatch.setattr(tasks, "analyse_revision", Recorder("revision"))
+    job = _preview(event, analyst, record(STORY), record(STORY_2), record(STORY_3))
+    with django_capture_on_commit_callbacks(execute=True):
+        import_commit(job=job, decisions={}, user=analyst)
+    assert calls == [("event", (event.pk,))]
+
+
+def test_large_import_runs_as_a_task_in_chunks(event, analyst, settings):
+    settings.PARALLAX_IMPORT = {"INLINE_MAX_ARTICLES": 1, "CHUNK_SIZE": 2}
+    job = _preview(event, analyst, *(record(distinct_text(i)) for i in range(5)))
+    job = import_commit(job=job, decisions={}, user=analyst)  # ImmediateBackend runs the task
+    job.refresh_from_db()
+    assert (job.status, job.progress, event.articles.count()) == (ImportStatus.SUCCEEDED, 5, 5)
+
+
+def test_staged_articles_are_invisible_to_pages_and_counts(event, analyst, workspace):
+    job = _preview(event, analyst, record(STORY))
+    item = job.items.get()
+    monkey_fail_publish(job, item, analyst)
+    assert event.articles.count() == 0
+    assert Article.all_objects.filter(staged=True).count() == 1
+    counts = selectors.events_with_counts(workspace=workspace).get(pk=event.pk)
+    assert counts.n_articles == 0
+    assert selectors.outlets_with_counts(workspace=workspace).get().n_articles == 0
+
+
+def monkey_fail_publish(job, item, user):
+    """Write a job's articles as staged without publishing: a worker killed before the end."""
+    original = jobs_module.publish
+    jobs_module.publish = _die
+    try:
+        with pytest.raises(SystemExit):
+            import_commit(job=job, decisions={}, user=user)
+    finally:
+        jobs_module.publish = original
+
+
+def _die(*, job):
+    raise SystemExit("worker killed")
+
+
+def test_failing_import_leaves_no_article_and_a_failed_job(event, analyst, monkeypatch):
+    def broken(**kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(jobs_module, "publish", broken)
+    job = import_commit(job=_preview(event, analyst, record(STORY)), decisions={}, user=analyst)
+    assert (job.status, job.error) == (ImportStatus.FAILED, "disk full")
+    assert Article.all_objects.count() == 0
+
+
+def test_failed_job_can_be_restarted(event, analyst, monkeypatch):
+    def broken(**kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(jobs_module, "publish", broken)
+    job = import_commit(job=_preview(event, analyst, record(STORY)), decisions={}, user=analyst)
+    monkeypatch.setattr(jobs_module, "publish", publish)
+    job = job_restart(job=job, user=analyst)
+    assert job.status == ImportStatus.SUCCEEDED
+    assert event.articles.count() == 1
+
+
+def test_job_with_stale_heartbeat_is_stalled_and_restart_replaces_its_staged_rows(
+    event, analyst, settings
+):
+    job = _preview(event, analyst, record(STORY))
+    monkey_fail_publish(job, job.items.get(), analyst)
+    job.refresh_from_db()
+    assert job.status == ImportStatus.RUNNING and not job_stalled(job)
+    settings.PARALLAX_IMPORT = {"STALL_SECONDS": 0}
+    assert job_stalled(job)
+    job = job_restart(job=job, user=analyst)
+    assert job.status == ImportStatus.SUCCEEDED
+    assert Article.all_objects.count() == 1 and event.articles.count() == 1
+
+
+def test_running_job_cannot_be_restarted_or_discarded(event, analyst):
+    job = _preview(event, analyst, record(STORY))
+    monkey_fail_publish(job, job.items.get(), analyst)
+    job.refresh_from_db()
+    with pytest.raises(ValidationError, match="restarted"):
+        job_restart(job=job, user=analyst)
+    with pytest.raises(ValidationError, match="running"):
+        job_discard(job=job, user=analyst)
+
+
+def test_discarding_a_stalled_job_deletes_its_staged_rows_and_sources(event, analyst, settings):
+    job = _preview(event, analyst, record(STORY))
+    monkey_fail_publish(job, job.items.get(), analyst)
+    settings.PARALLAX_IMPORT = {"STALL_SECONDS": 0}
+    job.refresh_from_db()
+    job = job_discard(job=job, user=analyst)
+    assert job.status == ImportStatus.DISCARDED
+    assert Article.all_objects.count() == 0
+    assert SourceFile.objects.count() == 0
+
+
+def test_old_worker_stops_writing_after_a_restart(event, analyst):
+    job = _preview(event, analyst, record(STORY))
+    monkey_fail_publish(job, job.items.get(), analyst)
+    job.refresh_from_db()
+    stale_attempt = job.attempt
+    job.attempt += 1
+    job.save()
+    jobs_module.job_run(job_id=job.pk, attempt=stale_attempt)
+    assert event.articles.count() == 0
+
+
+def test_discarding_a_preview_removes_its_evidence(event, analyst):
+    job = _preview(event, analyst, record(STORY))
+    job_discard(job=job, user=analyst)
+    assert SourceFile.objects.count() == 0
+    assert job.items.count() == 0
+
+
+def test_near_duplicate_item_defaults_to_skip(event, analyst):
+    make_article(event=event, text=WIRE)
+    job = _preview(event, analyst, record(WIRE_EDITED))
+    item = job.items.get()
+    assert (item.kind, item.decision) == (ItemKind.NEAR_DUPLICATE, ItemDecision.SKIP)
+
+
+def distinct_text(seed: int) -> str:
+    """A text sharing no four-word run with another seed's (so not a near-duplicate)."""
+    import random
+
+    rng = random.Random(seed)
+    words = (STORY + " " + STORY_2 + " " + STORY_3).split()
+    return " ".join(rng.choice(words) for _ in range(80)) + "."

@@ -1,0 +1,125 @@
+"""Import preview: uploads become items, evidence is stored, duplicates are flagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.imports import import_preview
+from articles.models import Article, ItemDecision, ItemKind, SourceFile
+from tests.factories import EventFactory, OutletFactory, make_article
+
+from .helpers import STORY, STORY_2, STORY_3, WIRE, WIRE_EDITED, jsonl, record, upload
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def event(workspace):
+    return EventFactory(workspace=workspace, title="Shoals")
+
+
+def test_preview_creates_items_but_no_articles(event, analyst):
+    files = [upload("a.txt", STORY), upload("b.jsonl", jsonl(record(STORY_2)))]
+    job = import_preview(event=event, files=files, user=analyst, default_outlet="Ostrel Post")
+    assert job.items.filter(kind=ItemKind.NEW).count() == 2
+    assert Article.all_objects.count() == 0
+
+
+def test_preview_stores_each_upload_as_evidence_with_its_hash(event, analyst):
+    import hashlib
+
+    job = import_preview(event=event, files=[upload("a.txt", STORY)], user=analyst)
+    source = job.source_files.get()
+    assert source.sha256 == hashlib.sha256(STORY.encode()).hexdigest()
+    assert source.size == len(STORY.encode())
+    assert source.file.read() == STORY.encode()
+
+
+def test_outlet_comes_from_the_record_then_the_default(event, analyst):
+    files = [upload("a.txt", STORY), upload("b.jsonl", jsonl(record(STORY_2)))]
+    job = import_preview(event=event, files=files, user=analyst, default_outlet="Ostrel Post")
+    outlets = dict(job.items.values_list("source_name", "outlet"))
+    assert outlets == {"a.txt": "Ostrel Post", "b.jsonl": "Veloria Daily"}
+
+
+def test_exact_duplicate_of_an_event_article_defaults_to_skip(event, analyst):
+    existing = make_article(event=event, text=STORY)
+    job = import_preview(event=event, files=[upload("a.txt", STORY)], user=analyst)
+    item = job.items.get()
+    assert (item.kind, item.decision) == (ItemKind.DUPLICATE, ItemDecision.SKIP)
+    assert item.duplicate_of_article == existing
+
+
+def test_exact_duplicate_within_the_batch_points_at_the_first_copy(event, analyst):
+    data = jsonl(record(STORY), record(STORY, outlet="Other"))
+    job = import_preview(event=event, files=[upload("a.jsonl", data)], user=analyst)
+    first, second = job.items.order_by("position")
+    assert first.kind == ItemKind.NEW
+    assert (second.kind, second.duplicate_of_item) == (ItemKind.DUPLICATE, first)
+
+
+def test_lightly_edited_wire_copy_is_a_near_duplicate_of_the_event_article(event, analyst):
+    wire = make_article(event=event, text=WIRE)
+    job = import_preview(event=event, files=[upload("a.txt", WIRE_EDITED)], user=analyst)
+    item = job.items.get()
+    assert item.kind == ItemKind.NEAR_DUPLICATE
+    assert item.duplicate_of_article == wire
+    assert 0.5 <= item.similarity < 1
+
+
+def test_unrelated_story_is_not_a_near_duplicate(event, analyst):
+    make_article(event=event, text=WIRE)
+    job = import_preview(event=event, files=[upload("a.txt", STORY_3)], user=analyst)
+    assert job.items.get().kind == ItemKind.NEW
+
+
+def test_near_duplicate_within_the_batch_is_flagged(event, analyst):
+    data = jsonl(record(WIRE), record(WIRE_EDITED, outlet="Relay"))
+    job = import_preview(event=event, files=[upload("a.jsonl", data)], user=analyst)
+    first, second = job.items.order_by("position")
+    assert (second.kind, second.duplicate_of_item) == (ItemKind.NEAR_DUPLICATE, first)
+
+
+def test_duplicates_are_looked_for_in_this_event_only(event, analyst, workspace):
+    other = EventFactory(workspace=workspace)
+    make_article(event=other, outlet=OutletFactory(workspace=workspace), text=STORY)
+    job = import_preview(event=event, files=[upload("a.txt", STORY)], user=analyst)
+    assert job.items.get().kind == ItemKind.NEW
+
+
+def test_bad_jsonl_line_is_rejected_with_line_and_reason_and_others_kept(event, analyst):
+    data = jsonl(record(STORY)) + b"{not json\n" + jsonl(record(STORY_2))
+    job = import_preview(event=event, files=[upload("a.jsonl", data)], user=analyst)
+    rejected = job.items.get(kind=ItemKind.REJECTED)
+    assert rejected.location == "line 2"
+    assert "JSON" in rejected.message
+    assert job.items.filter(kind=ItemKind.NEW).count() == 2
+
+
+def test_extraction_ratio_of_an_html_page_is_kept_on_its_item(event, analyst):
+    html = (
+        "<html><head><title>Drills</title></head><body><nav>Home | World | Sport</nav>"
+        f"<article><h1>Drills</h1><p>{STORY_3}</p><p>{STORY}</p></article>"
+        "<footer>Contact us</footer></body></html>"
+    )
+    job = import_preview(event=event, files=[upload("p.html", html)], user=analyst)
+    ratio = job.items.get().extraction_ratio
+    assert ratio is not None and 0 < ratio <= 1
+
+
+def test_spans_with_unknown_labels_are_warned_about(event, analyst):
+    data = jsonl(record(STORY, spans=[{"start": 0, "end": 7, "label": "no-such-label"}]))
+    job = import_preview(event=event, files=[upload("a.jsonl", data)], user=analyst)
+    assert any("no-such-label" in w for w in job.items.get().warnings)
+
+
+def test_total_counts_only_items_to_import(event, analyst):
+    make_article(event=event, text=STORY)
+    data = jsonl(record(STORY), record(STORY_2), record(STORY_3))
+    job = import_preview(event=event, files=[upload("a.jsonl", data)], user=analyst)
+    assert job.total == 2
+
+
+def test_source_file_of_a_fully_rejected_document_is_not_kept(event, analyst):
+    import_preview(event=event, files=[upload("empty.txt", "   \n  ")], user=analyst)
+    assert SourceFile.objects.count() == 0
