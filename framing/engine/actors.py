@@ -4,6 +4,7 @@ detection for names the gazetteer does not know."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -15,7 +16,11 @@ from .types import ActorMention
 
 GAZETTEER = Path(__file__).parent / "data" / "gazetteer.tsv"
 _CAPS = re.compile(
-    r"(?<![\w’'])(?:[A-Z][a-z’'\-]+|[A-Z]{2,}s?)"
+    # Lead words that are never names are skipped by the regex itself (cheaper than Python).
+    r"(?<![\w’'])(?!(?:The|A|An|In|On|At|As|By|For|From|To|Of|And|But|Or|If|When|While|After|"
+    r"Before|This|That|These|Those|It|Its|He|She|They|We|I|His|Her|Their|There|However|"
+    r"Meanwhile|Officials|According)\b)"
+    r"(?:[A-Z][a-z’'\-]+|[A-Z]{2,}s?)"
     r"(?:[ ](?:of[ ](?:the[ ])?|for[ ]|de[ ]|al-|bin[ ])?(?:[A-Z][a-z’'\-]+|[A-Z]{2,}s?)){0,5}"
 )
 _STOP = frozenset(
@@ -122,7 +127,8 @@ def find_actors(text: str, sentence_starts: frozenset[int] | set[int]) -> list[A
 
 
 def _capitalised(text, known: list[ActorMention], sentence_starts) -> list[ActorMention]:
-    taken = [(m.start, m.end) for m in known]
+    taken_starts = [m.start for m in known]  # known mentions are sorted and non-overlapping
+    taken_ends = [m.end for m in known]
     out: list[ActorMention] = []
     people: dict[str, str] = {}  # surname -> person key, so "Kim" later merges with "Kim Min-ho"
     for m in _CAPS.finditer(text):
@@ -133,7 +139,8 @@ def _capitalised(text, known: list[ActorMention], sentence_starts) -> list[Actor
             words = words[1:]
         if not words or start >= end:
             continue
-        if any(a < end and start < b for a, b in taken):
+        k = bisect_right(taken_starts, end - 1) - 1
+        if k >= 0 and taken_ends[k] > start:
             continue
         titled = False
         if not any(w in _ORG_WORDS for w in words):

@@ -104,17 +104,17 @@ def loads(data: bytes, *, origin: str = "trained") -> EngineModel:
     span = SpanModel(
         arrays["span.weights"].copy(), header["span"]["bias"], header["span"]["threshold"]
     )
-    frames = {
-        key: LinearMultiLabel.create(
+    frames: dict[str, LinearMultiLabel] = {}
+    for key, spec in header["frames"].items():
+        frames[key] = LinearMultiLabel.create(
             spec["labels"],
             spec["words"],
             arrays[f"{key}.coef"],
             arrays[f"{key}.intercept"],
             arrays[f"{key}.calib_a"],
             arrays[f"{key}.calib_b"],
+            share=next(iter(frames.values()), None),
         )
-        for key, spec in header["frames"].items()
-    }
     digest = hashlib.sha256(data).hexdigest()
     return EngineModel(span, frames, digest, origin, header.get("meta") or {})
 

@@ -83,7 +83,8 @@ _SPEAKER_FULL = re.compile(SPEAKER)
 _WORD_START = re.compile(r"(?<![\w’'.\-])[\w’'.\-]+")
 _OPENERS = frozenset(wordlist("the a an one another its his her their this that he she they it"))
 _PLURAL_SET = frozenset(_PLURAL.split("|"))
-_ADVERBS = re.compile(r"(?:\s+(?:also|further|has|had|have|later|earlier|then|again|once))*\s*\Z")
+_ADVERBS = frozenset(wordlist("also further has had have later earlier then again once"))
+_CLAUSE_PUNCT = re.compile(r"[,;:()\"“”][^,;:()\"“”]*\Z")
 _SPEAKER_REACH = 90  # characters a speaker phrase may span before its verb
 
 # '"…," said the minister.' / '"…," the minister said on Monday.' (anchored after the quote)
@@ -169,12 +170,19 @@ def _hit(m: re.Match[str], s: str, v: str | None) -> SpeakerHit | None:
 
 def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> SpeakerHit | None:
     """The longest speaker phrase ending right before ``end`` (a verb position)."""
-    gap = _ADVERBS.search(text, max(floor, end - 40), end)
-    stop = gap.start() if gap else end
+    stop = end
+    while True:  # skip "also", "has" … between the speaker and the verb
+        while stop > floor and text[stop - 1].isspace():
+            stop -= 1
+        space = text.rfind(" ", floor, stop)
+        if text[space + 1 : stop].lower() not in _ADVERBS:
+            break
+        stop = space + 1
     lo = max(floor, stop - _SPEAKER_REACH)
     # A speaker phrase never spans clause punctuation, so start after the last one.
-    cut = max(text.rfind(ch, lo, stop) for ch in ',;:()"“”')
-    lo = max(lo, cut + 1)
+    cut = _CLAUSE_PUNCT.search(text, lo, stop)
+    if cut:
+        lo = cut.start() + 1
     words = list(_WORD_START.finditer(text, lo, stop))
     lowers = [w.group().lower() for w in words]
     for i, w in enumerate(words):

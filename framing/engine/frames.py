@@ -43,13 +43,28 @@ class LinearMultiLabel:
     calib_b: np.ndarray  # (n_labels,) Platt offset
 
     @classmethod
-    def create(cls, labels, words, coef, intercept, calib_a, calib_b) -> LinearMultiLabel:
-        """Build from arrays (the vocabulary index is derived from ``words``)."""
+    def create(
+        cls,
+        labels,
+        words,
+        coef,
+        intercept,
+        calib_a,
+        calib_b,
+        *,
+        share: LinearMultiLabel | None = None,
+    ) -> LinearMultiLabel:
+        """Build from arrays (the vocabulary index is derived from ``words``; ``share`` reuses
+        another model's index when the vocabularies are equal, so tokens are looked up once)."""
         words = tuple(words)
+        if share is not None and share.words == words:
+            words, vocab = share.words, share.vocab
+        else:
+            vocab = {w: i for i, w in enumerate(words)}
         return cls(
             tuple(labels),
             words,
-            {w: i for i, w in enumerate(words)},
+            vocab,
             np.asarray(coef, dtype=np.float32),
             np.asarray(intercept, dtype=np.float64),
             np.asarray(calib_a, dtype=np.float64),
@@ -67,12 +82,15 @@ class LinearMultiLabel:
         ids, rows = ids[keep], rows[keep]
         scores = np.zeros((n_rows, len(self.labels)), dtype=np.float64)
         if ids.size:
-            order = np.argsort(rows, kind="stable")
-            rows, ids = rows[order], ids[order]
-            # Rows are contiguous after sorting, so one reduceat sums each row's weights.
-            present, first, counts = np.unique(rows, return_index=True, return_counts=True)
-            scores[present] = np.add.reduceat(self.coef[ids].astype(np.float64), first, axis=0)
-            scores[present] /= np.sqrt(counts)[:, None]
+            if rows.size > 1 and (np.diff(rows) < 0).any():
+                order = np.argsort(rows, kind="stable")
+                rows, ids = rows[order], ids[order]
+            # Rows are contiguous (tokens come in text order), so one reduceat sums each row.
+            first = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+            present = rows[first]
+            counts = np.diff(np.r_[first, rows.size])
+            sums = np.add.reduceat(self.coef[ids], first, axis=0).astype(np.float64)
+            scores[present] = sums / np.sqrt(counts)[:, None]
         return scores + self.intercept
 
     def probabilities(self, decision: np.ndarray) -> np.ndarray:
@@ -128,12 +146,12 @@ def _cues(model: LinearMultiLabel, ids: np.ndarray) -> list[tuple[str, ...]]:
     n_labels = len(model.labels)
     if not ids.size:
         return [()] * n_labels
-    uniq, counts = np.unique(ids, return_counts=True)
-    contrib = model.coef[uniq] * counts[:, None]
-    inverse = model.words
-    out = []
-    for j in range(n_labels):
-        col = contrib[:, j]
-        order = np.argsort(-col)[:TOP_CUES]
-        out.append(tuple(inverse[uniq[i]] for i in order if col[i] > 0))
-    return out
+    counts = np.bincount(ids)
+    uniq = np.flatnonzero(counts)
+    contrib = model.coef[uniq] * counts[uniq, None]
+    order = np.argsort(-contrib, axis=0)[:TOP_CUES].T.tolist()  # (n_labels, TOP_CUES)
+    positive = (contrib > 0).tolist()
+    words, uniq_list = model.words, uniq.tolist()
+    return [
+        tuple(words[uniq_list[i]] for i in row if positive[i][j]) for j, row in enumerate(order)
+    ]

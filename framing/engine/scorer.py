@@ -179,12 +179,13 @@ def _fill(v, c: Candidate, ctx: Context, starts, sent_starts, density, n_sent) -
     v[_CATEGORY_INDEX.get(c.category, _CATEGORY_INDEX["hyperbole"])] = 1.0
     lo, hi = bisect_left(starts, c.start), bisect_left(starts, c.end)
     words = ctx.tokens.words[lo:hi]
-    vals = [ctx.valence.get(w, 0.0) for w in words]
     base = _BASE
-    if vals:
-        v[base] = max(abs(a) for a in vals) / 4.0
+    if words:
+        get_v, get_r = ctx.valence.get, ctx.rarity.get
+        vals = [get_v(w, 0.0) for w in words]
+        v[base] = max(max(vals), -min(vals)) / 4.0
         v[base + 1] = sum(vals) / len(vals) / 4.0
-        v[base + 2] = sum(1.0 - min(ctx.rarity.get(w, 0.0), 8.0) / 8.0 for w in words) / len(words)
+        v[base + 2] = 1.0 - sum(min(get_r(w, 0.0), 8.0) for w in words) / (8.0 * len(words))
     v[base + 3] = min(len(words), 5) / 5.0
     voice = _voice_at(ctx.regions, c.start, c.end)
     v[base + 4] = voice == "quoted"
@@ -193,11 +194,10 @@ def _fill(v, c: Candidate, ctx: Context, starts, sent_starts, density, n_sent) -
         any(a <= c.start and c.end <= b + 1 for a, b in ctx.scare) or c.category == "scare_quotes"
     )
     sent = max(0, bisect_right(sent_starts, c.start) - 1)
-    surface = ctx.text[c.start : c.end]
-    v[base + 7] = surface[:1].isupper() and c.start not in sent_starts
+    v[base + 7] = ctx.text[c.start].isupper() and c.start not in sent_starts
     v[base + 8] = min(density.get(sent, 0), 5) / 5.0
     s_end = ctx.sentences[sent][1] if ctx.sentences else len(ctx.text)
-    v[base + 9] = "!" in ctx.text[sent_starts[sent] if sent_starts else 0 : s_end]
+    v[base + 9] = ctx.text.find("!", sent_starts[sent] if sent_starts else 0, s_end) != -1
     v[base + 10] = sent / n_sent
     v[base + 11] = sent == 0
     k = bisect_left(ctx.actor_starts, c.start - 40 - _LONGEST_ACTOR)

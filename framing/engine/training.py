@@ -35,6 +35,7 @@ def train_frame_model(
     label_keys: Sequence[str],
     *,
     c: float = 2.0,
+    vocabulary: Sequence[str] | None = None,
 ) -> LinearMultiLabel:
     """One-vs-rest logistic regression per frame with Platt calibration on cross-validated
     decision values. ``labels[i]`` holds the frame keys of ``sentences[i]``."""
@@ -42,10 +43,12 @@ def train_frame_model(
     from sklearn.linear_model import LogisticRegression
 
     docs = [features_for_training(_words(s)) for s in sentences]
-    words = sorted({w for d in docs for w in d})
+    # A vocabulary shared between codebooks lets analyze() look tokens up once for all models.
+    words = sorted(set(vocabulary) if vocabulary is not None else {w for d in docs for w in d})
     vocab = {w: i for i, w in enumerate(words)}
     rows, cols, vals = [], [], []
     for r, d in enumerate(docs):
+        d = [w for w in d if w in vocab]
         scale = 1.0 / np.sqrt(max(len(d), 1))
         for w in d:
             rows.append(r), cols.append(vocab[w]), vals.append(scale)
@@ -192,12 +195,21 @@ def train_engine_model(
     texts, gold = [*texts, *(span_texts or [])], [*gold, *(span_gold or [])]
     span = train_span_model(texts, gold)
     frames = {}
-    for book, defs in CODEBOOKS.items():
+    examples = {}
+    for book in CODEBOOKS:
         sents, labels = read_frame_seed(book) if include_seed else ([], [])
         extra = (frame_examples or {}).get(book)
         if extra:
             sents, labels = [*sents, *extra[0]], [*labels, *[set(x) for x in extra[1]]]
-        frames[book] = train_frame_model(sents, labels, [d.key for d in defs])
+        examples[book] = (sents, labels)
+    vocabulary = {
+        w for sents, _ in examples.values() for s in sents for w in features_for_training(_words(s))
+    }
+    for book, defs in CODEBOOKS.items():
+        sents, labels = examples[book]
+        frames[book] = train_frame_model(
+            sents, labels, [d.key for d in defs], vocabulary=sorted(vocabulary)
+        )
     draft = EngineModel(span, frames, "", origin, {"seed": include_seed})
     return loads(dumps(draft), origin=origin)
 
