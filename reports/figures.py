@@ -381,9 +381,55 @@ def timeline(event_id: int, payload: dict[str, Any], opts: ChartOptions) -> Char
     )
 
 
+def voice_shares(event_id: int, payload: dict[str, Any], opts: ChartOptions) -> Chart:
+    """In whose voice each outlet's loaded terms appear: own, quoted or attributed."""
+    articles = articles_frame(payload, opts)
+    outlets = outlet_totals(articles)
+    terms = terms_frame(payload, articles, ChartOptions(opts.include_republications))
+    counts = terms.groupby(["outlet", "voice"]).size()
+    colours = {"own": "#D55E00", "quoted": "#0072B2", "attributed": "#56B4E9"}
+    traces, rows = [], []
+    for voice in VOICES:
+        x, custom = [], []
+        for o in outlets.itertuples():
+            total = int(sum(counts.get((o.outlet, v), 0) for v in VOICES))
+            n = int(counts.get((o.outlet, voice), 0))
+            x.append(round(n / total, 3) if total else 0.0)
+            custom.append(_spans_url(event_id, outlet=o.outlet, voice=voice))
+            rows.append([o.outlet_name, voice, n, total])
+        traces.append(
+            go.Bar(
+                name=voice,
+                orientation="h",
+                x=x,
+                y=list(outlets["outlet_label"]),
+                marker_color=colours[voice],
+                customdata=custom,
+                hovertemplate="%{y}<br>" + voice + ": %{x:.0%} of loaded terms<extra></extra>",
+            )
+        )
+    layout = _layout(
+        "Whose voice carries the loaded terms",
+        barmode="stack",
+        height=160 + 34 * len(outlets),
+        xaxis={"tickformat": ".0%", "range": [0, 1]},
+        yaxis={"automargin": True, "autorange": "reversed"},
+        legend={"orientation": "h", "y": -0.2},
+    )
+    return Chart(
+        "voice",
+        "Share of each outlet's loaded terms said in its own voice, inside quotes, or in "
+        "reported speech (see the table for counts).",
+        _figure(traces, layout),
+        ["Outlet", "Voice", "Terms", "All terms"],
+        rows,
+    )
+
+
 CHARTS: dict[str, Callable[..., Chart]] = {
     "frames": frame_heatmap,
     "density": term_density,
+    "voice": voice_shares,
     "tone": tone_by_outlet,
     "actors": actor_tone,
     "quotes": quote_sources,

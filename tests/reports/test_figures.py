@@ -74,3 +74,13 @@ def test_tone_interval_is_absent_for_a_single_article(analysed):
     event = analysed["event"]
     chart = tone_by_outlet(event.pk, event_summary(event), ChartOptions())
     assert list(chart.figure["data"][0]["error_x"]["array"]) == [0.0, 0.0]
+
+
+def test_voice_shares_split_each_outlets_terms_by_voice(analysed):
+    from reports.figures import voice_shares
+
+    event = analysed["event"]
+    chart = voice_shares(event.pk, event_summary(event), ChartOptions())
+    counts = {(r[0], r[1]): r[2] for r in chart.rows}
+    assert counts[("Wire", "attributed")] == 1 and counts[("Wire", "own")] == 0
+    assert counts[("State Agency", "own")] == 2

@@ -35,7 +35,9 @@ def test_non_member_gets_404_on_every_comparison_page(analysed, outsider, name):
     assert _client(outsider).get(_url(name, analysed["event"])).status_code == 404
 
 
-@pytest.mark.parametrize("key", ["frames", "density", "tone", "actors", "quotes", "timeline"])
+@pytest.mark.parametrize(
+    "key", ["frames", "density", "voice", "tone", "actors", "quotes", "timeline"]
+)
 def test_chart_json_is_served_to_members_only(analysed, viewer, outsider, key):
     url = _url("chart_data", analysed["event"], key)
     data = _client(viewer).get(url).json()
