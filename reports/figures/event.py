@@ -9,103 +9,25 @@ Outlet labels always carry n (articles, words) so a rate never stands without it
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
 
 import pandas as pd
 import plotly.graph_objects as go
 from django.urls import reverse
 
 from framing.engine.contrast import rate_per_1000
-from reports.summary import counted_articles
-
-VOICES = ("own", "quoted", "attributed")
-
-
-@dataclass
-class Chart:
-    key: str
-    caption: str
-    figure: dict[str, Any]
-    columns: list[str]
-    rows: list[list[Any]]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "key": self.key,
-            "caption": self.caption,
-            "figure": self.figure,
-            "table": {"columns": self.columns, "rows": self.rows},
-        }
-
-
-@dataclass(frozen=True)
-class ChartOptions:
-    include_republications: bool = False
-    voice: str = "all"  # "all" or one of VOICES
-
-
-def articles_frame(payload: dict[str, Any], opts: ChartOptions) -> pd.DataFrame:
-    """One row per counted article with its outlet's name and n-labelled display name."""
-    keep = counted_articles(payload, include_republications=opts.include_republications)
-    df = pd.DataFrame([a for a in payload["articles"] if a["id"] in keep])
-    if df.empty:
-        return pd.DataFrame(columns=["id", "outlet", "words", "outlet_name", "outlet_label"])
-    names = {int(k): v["name"] for k, v in payload["outlets"].items()}
-    df["outlet_name"] = df["outlet"].map(names)
-    totals = df.groupby("outlet").agg(n=("id", "size"), words=("words", "sum"))
-    df["outlet_label"] = df["outlet"].map(
-        {o: f"{names[o]} (n={r.n} art., {r.words:,} words)" for o, r in totals.iterrows()}
-    )
-    return df
-
-
-def outlet_totals(articles: pd.DataFrame) -> pd.DataFrame:
-    """Per outlet: name, label, articles, words; in order of first publication."""
-    if articles.empty:
-        return pd.DataFrame(columns=["outlet", "outlet_name", "outlet_label", "n", "words"])
-    return (
-        articles.groupby(["outlet", "outlet_name", "outlet_label"], sort=False)
-        .agg(n=("id", "size"), words=("words", "sum"))
-        .reset_index()
-    )
-
-
-def terms_frame(payload: dict[str, Any], articles: pd.DataFrame, opts: ChartOptions):
-    cols = ["article", "category", "voice", "score", "speaker", "text", "tag", "source"]
-    df = pd.DataFrame(payload["terms"], columns=cols)
-    df = df[df["article"].isin(set(articles["id"]))]
-    if opts.voice != "all":
-        df = df[df["voice"] == opts.voice]
-    return df.merge(articles[["id", "outlet"]], left_on="article", right_on="id")
-
-
-def _layout(title: str, **extra: Any) -> dict[str, Any]:
-    base = {
-        "title": {"text": title, "font": {"size": 15}},
-        "margin": {"l": 10, "r": 10, "t": 40, "b": 40},
-        "font": {"family": "system-ui, sans-serif", "size": 12},
-        "plot_bgcolor": "#ffffff",
-        "paper_bgcolor": "#ffffff",
-    }
-    base.update(extra)
-    return base
-
-
-def _figure(traces: list[Any], layout: dict[str, Any]) -> dict[str, Any]:
-    # to_plotly_json keeps numpy arrays; the view's JSON encoder (plotly's) turns them into lists.
-    return go.Figure(data=traces, layout=layout).to_plotly_json()
-
-
-def _spans_url(event_id: int, **params: Any) -> str:
-    query = urlencode({k: v for k, v in params.items() if v not in (None, "", "all")})
-    return f"{reverse('reports:spans', args=[event_id])}?{query}"
-
-
-def _sentences_url(event_id: int, **params: Any) -> str:
-    query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
-    return f"{reverse('reports:sentences', args=[event_id])}?{query}"
+from reports.figures.base import (
+    VOICES,
+    Chart,
+    ChartOptions,
+    articles_frame,
+    base_layout,
+    make_figure,
+    outlet_totals,
+    sentences_url,
+    spans_url,
+    terms_frame,
+)
 
 
 def frame_heatmap(event_id: int, payload: dict[str, Any], opts: ChartOptions) -> Chart:
@@ -125,7 +47,7 @@ def frame_heatmap(event_id: int, payload: dict[str, Any], opts: ChartOptions) ->
                     counts[key] += c
         shares = [counts[f["key"]] / total if total else 0.0 for f in frames]
         z.append([round(s, 3) for s in shares])
-        custom.append([_sentences_url(event_id, outlet=o.outlet, frame=f["key"]) for f in frames])
+        custom.append([sentences_url(event_id, outlet=o.outlet, frame=f["key"]) for f in frames])
         rows.append([o.outlet_name, int(o.n), int(o.words), total, *z[-1]])
     trace = go.Heatmap(
         z=z,
@@ -137,7 +59,7 @@ def frame_heatmap(event_id: int, payload: dict[str, Any], opts: ChartOptions) ->
         hovertemplate="%{y}<br>%{x}: %{z:.0%} of sentences<extra></extra>",
         colorbar={"tickformat": ".0%"},
     )
-    layout = _layout(
+    layout = base_layout(
         "Dominant frame per outlet",
         height=140 + 34 * len(outlets),
         yaxis={"automargin": True, "autorange": "reversed"},
@@ -147,7 +69,7 @@ def frame_heatmap(event_id: int, payload: dict[str, Any], opts: ChartOptions) ->
         "frames",
         "Share of each outlet's sentences whose strongest policy frame is the column's frame "
         "(sentences with no clear frame are left out). Click a cell for the sentences.",
-        _figure([trace], layout),
+        make_figure([trace], layout),
         ["Outlet", "Articles", "Words", "Sentences", *[f["name"] for f in frames]],
         rows,
     )
@@ -170,7 +92,7 @@ def term_density(event_id: int, payload: dict[str, Any], opts: ChartOptions) -> 
             x.append(round(rate.rate, 3))
             lo.append(round(rate.rate - rate.low, 3))
             hi.append(round(rate.high - rate.rate, 3))
-            custom.append(_spans_url(event_id, outlet=o.outlet, label=key, voice=opts.voice))
+            custom.append(spans_url(event_id, outlet=o.outlet, label=key, voice=opts.voice))
             rows.append(
                 [
                     o.outlet_name,
@@ -196,7 +118,7 @@ def term_density(event_id: int, payload: dict[str, Any], opts: ChartOptions) -> 
             )
         )
     voice = "all voices" if opts.voice == "all" else f"{opts.voice} voice only"
-    layout = _layout(
+    layout = base_layout(
         f"Loaded terms per 1,000 words ({voice})",
         barmode="group",
         height=180 + 22 * len(outlets) * max(len(traces), 1),
@@ -207,7 +129,7 @@ def term_density(event_id: int, payload: dict[str, Any], opts: ChartOptions) -> 
         "density",
         f"Loaded terms per 1,000 words by outlet and category ({voice}); whiskers are exact "
         "95% Poisson intervals — overlapping whiskers mean the difference may be chance.",
-        _figure(traces, layout),
+        make_figure(traces, layout),
         ["Outlet", "Category", "Terms", "Words", "Per 1,000", "95% low", "95% high"],
         rows,
     )
@@ -226,7 +148,7 @@ def tone_by_outlet(event_id: int, payload: dict[str, Any], opts: ChartOptions) -
         half = 1.96 * float(tones.std(ddof=1)) / len(tones) ** 0.5 if len(tones) > 1 else 0.0
         x.append(round(mean, 3))
         err.append(round(half, 3))
-        custom.append(_sentences_url(event_id, outlet=o.outlet, order="tone"))
+        custom.append(sentences_url(event_id, outlet=o.outlet, order="tone"))
         rows.append([o.outlet_name, int(o.n), int(o.words), x[-1], err[-1] or "n<2"])
     trace = go.Bar(
         orientation="h",
@@ -237,7 +159,7 @@ def tone_by_outlet(event_id: int, payload: dict[str, Any], opts: ChartOptions) -
         marker_color=["#D55E00" if v < 0 else "#009E73" for v in x],
         hovertemplate="%{y}<br>mean tone %{x:.2f}<extra></extra>",
     )
-    layout = _layout(
+    layout = base_layout(
         "Tone per outlet",
         height=140 + 34 * len(outlets),
         xaxis={"range": [-1, 1], "zeroline": True},
@@ -247,7 +169,7 @@ def tone_by_outlet(event_id: int, payload: dict[str, Any], opts: ChartOptions) -
         "tone",
         "Mean article tone per outlet (−1 hostile … +1 warm); whiskers are 95% intervals over "
         "the outlet's articles, absent when it has only one.",
-        _figure([trace], layout),
+        make_figure([trace], layout),
         ["Outlet", "Articles", "Words", "Mean tone", "± 95%"],
         rows,
     )
@@ -270,7 +192,7 @@ def actor_tone(event_id: int, payload: dict[str, Any], opts: ChartOptions, top: 
     for o in outlets.itertuples():
         line = [means.get((o.outlet, a)) if len(df) else None for a in actors]
         z.append([None if v is None else round(float(v), 3) for v in line])
-        custom.append([_sentences_url(event_id, outlet=o.outlet, actor=a) for a in actors])
+        custom.append([sentences_url(event_id, outlet=o.outlet, actor=a) for a in actors])
         rows.append([o.outlet_name, *["" if v is None else v for v in z[-1]]])
     trace = go.Heatmap(
         z=z,
@@ -282,7 +204,7 @@ def actor_tone(event_id: int, payload: dict[str, Any], opts: ChartOptions, top: 
         zmax=1,
         hovertemplate="%{y}<br>%{x}: tone %{z:.2f}<extra></extra>",
     )
-    layout = _layout(
+    layout = base_layout(
         "Tone toward the main actors",
         height=140 + 34 * len(outlets),
         yaxis={"automargin": True, "autorange": "reversed"},
@@ -290,7 +212,7 @@ def actor_tone(event_id: int, payload: dict[str, Any], opts: ChartOptions, top: 
     return Chart(
         "actors",
         "Mean tone of an outlet's sentences that mention each actor (blank: never mentioned).",
-        _figure([trace], layout),
+        make_figure([trace], layout),
         ["Outlet", *[names.get(a, a) for a in actors]],
         rows,
     )
@@ -328,7 +250,7 @@ def quote_sources(event_id: int, payload: dict[str, Any], opts: ChartOptions, to
                 x=x,
                 y=list(outlets["outlet_label"]),
                 customdata=[
-                    _sentences_url(event_id, outlet=o.outlet, speaker=keys.get(who, ""))
+                    sentences_url(event_id, outlet=o.outlet, speaker=keys.get(who, ""))
                     for o in outlets.itertuples()
                 ],
                 hovertemplate="%{y}<br>" + who + ": %{x} quotes<extra></extra>",
@@ -338,7 +260,7 @@ def quote_sources(event_id: int, payload: dict[str, Any], opts: ChartOptions, to
         for who in [*leaders, "others"]:
             if counts.get((o.outlet, who), 0):
                 rows.append([o.outlet_name, who, int(counts[(o.outlet, who)])])
-    layout = _layout(
+    layout = base_layout(
         "Quote sources",
         barmode="stack",
         height=160 + 34 * len(outlets),
@@ -348,7 +270,7 @@ def quote_sources(event_id: int, payload: dict[str, Any], opts: ChartOptions, to
     return Chart(
         "quotes",
         "How many quotes and reported statements each outlet gives to each speaker.",
-        _figure(traces, layout),
+        make_figure(traces, layout),
         ["Outlet", "Speaker", "Quotes"],
         rows,
     )
@@ -367,7 +289,7 @@ def timeline(event_id: int, payload: dict[str, Any], opts: ChartOptions) -> Char
         marker={"size": 11, "color": "#0072B2"},
         hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
     )
-    layout = _layout(
+    layout = base_layout(
         "Publication timeline",
         height=140 + 30 * max(len(set(dated.get("outlet", []))), 1),
         yaxis={"automargin": True},
@@ -375,7 +297,7 @@ def timeline(event_id: int, payload: dict[str, Any], opts: ChartOptions) -> Char
     return Chart(
         "timeline",
         "Publication date of each article (articles without a date are not shown).",
-        _figure([trace], layout),
+        make_figure([trace], layout),
         ["Published", "Outlet", "Title"],
         [[r.published, r.outlet_name, r.title] for r in dated.itertuples()],
     )
@@ -395,7 +317,7 @@ def voice_shares(event_id: int, payload: dict[str, Any], opts: ChartOptions) -> 
             total = int(sum(counts.get((o.outlet, v), 0) for v in VOICES))
             n = int(counts.get((o.outlet, voice), 0))
             x.append(round(n / total, 3) if total else 0.0)
-            custom.append(_spans_url(event_id, outlet=o.outlet, voice=voice))
+            custom.append(spans_url(event_id, outlet=o.outlet, voice=voice))
             rows.append([o.outlet_name, voice, n, total])
         traces.append(
             go.Bar(
@@ -408,7 +330,7 @@ def voice_shares(event_id: int, payload: dict[str, Any], opts: ChartOptions) -> 
                 hovertemplate="%{y}<br>" + voice + ": %{x:.0%} of loaded terms<extra></extra>",
             )
         )
-    layout = _layout(
+    layout = base_layout(
         "Whose voice carries the loaded terms",
         barmode="stack",
         height=160 + 34 * len(outlets),
@@ -420,7 +342,7 @@ def voice_shares(event_id: int, payload: dict[str, Any], opts: ChartOptions) -> 
         "voice",
         "Share of each outlet's loaded terms said in its own voice, inside quotes, or in "
         "reported speech (see the table for counts).",
-        _figure(traces, layout),
+        make_figure(traces, layout),
         ["Outlet", "Voice", "Terms", "All terms"],
         rows,
     )

@@ -1,0 +1,100 @@
+"""Shared pieces of every chart: the Chart record, options, DataFrames and evidence URLs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+import pandas as pd
+import plotly.graph_objects as go
+from django.urls import reverse
+
+from reports.summary import counted_articles
+
+VOICES = ("own", "quoted", "attributed")
+
+
+@dataclass
+class Chart:
+    key: str
+    caption: str
+    figure: dict[str, Any]
+    columns: list[str]
+    rows: list[list[Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "caption": self.caption,
+            "figure": self.figure,
+            "table": {"columns": self.columns, "rows": self.rows},
+        }
+
+
+@dataclass(frozen=True)
+class ChartOptions:
+    include_republications: bool = False
+    voice: str = "all"  # "all" or one of VOICES
+
+
+def articles_frame(payload: dict[str, Any], opts: ChartOptions) -> pd.DataFrame:
+    """One row per counted article with its outlet's name and n-labelled display name."""
+    keep = counted_articles(payload, include_republications=opts.include_republications)
+    df = pd.DataFrame([a for a in payload["articles"] if a["id"] in keep])
+    if df.empty:
+        return pd.DataFrame(columns=["id", "outlet", "words", "outlet_name", "outlet_label"])
+    names = {int(k): v["name"] for k, v in payload["outlets"].items()}
+    df["outlet_name"] = df["outlet"].map(names)
+    totals = df.groupby("outlet").agg(n=("id", "size"), words=("words", "sum"))
+    df["outlet_label"] = df["outlet"].map(
+        {o: f"{names[o]} (n={r.n} art., {r.words:,} words)" for o, r in totals.iterrows()}
+    )
+    return df
+
+
+def outlet_totals(articles: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet: name, label, articles, words; in order of first publication."""
+    if articles.empty:
+        return pd.DataFrame(columns=["outlet", "outlet_name", "outlet_label", "n", "words"])
+    return (
+        articles.groupby(["outlet", "outlet_name", "outlet_label"], sort=False)
+        .agg(n=("id", "size"), words=("words", "sum"))
+        .reset_index()
+    )
+
+
+def terms_frame(payload: dict[str, Any], articles: pd.DataFrame, opts: ChartOptions):
+    cols = ["article", "category", "voice", "score", "speaker", "text", "tag", "source"]
+    df = pd.DataFrame(payload["terms"], columns=cols)
+    df = df[df["article"].isin(set(articles["id"]))]
+    if opts.voice != "all":
+        df = df[df["voice"] == opts.voice]
+    return df.merge(articles[["id", "outlet"]], left_on="article", right_on="id")
+
+
+def base_layout(title: str, **extra: Any) -> dict[str, Any]:
+    base = {
+        "title": {"text": title, "font": {"size": 15}},
+        "margin": {"l": 10, "r": 10, "t": 40, "b": 40},
+        "font": {"family": "system-ui, sans-serif", "size": 12},
+        "plot_bgcolor": "#ffffff",
+        "paper_bgcolor": "#ffffff",
+    }
+    base.update(extra)
+    return base
+
+
+def make_figure(traces: list[Any], layout: dict[str, Any]) -> dict[str, Any]:
+    # to_plotly_json keeps numpy arrays; the view's JSON encoder (plotly's) turns them into lists.
+    return go.Figure(data=traces, layout=layout).to_plotly_json()
+
+
+def spans_url(event_id: int, **params: Any) -> str:
+    query = urlencode({k: v for k, v in params.items() if v not in (None, "", "all")})
+    return f"{reverse('reports:spans', args=[event_id])}?{query}"
+
+
+def sentences_url(event_id: int, **params: Any) -> str:
+    query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
+    return f"{reverse('reports:sentences', args=[event_id])}?{query}"

@@ -1,0 +1,26 @@
+"""Comparison views, one module per area; every view starts from the access helpers
+(`articles.views._get_event_for_user` / `accounts.access.require`)."""
+
+from reports.views.event import (
+    aligned,
+    aligned_correct,
+    chart_data,
+    charts,
+    compare,
+    outlet_table,
+    sentences,
+    spans,
+    vocabulary,
+)
+
+__all__ = [
+    "aligned",
+    "aligned_correct",
+    "chart_data",
+    "charts",
+    "compare",
+    "outlet_table",
+    "sentences",
+    "spans",
+    "vocabulary",
+]
