@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from articles.models import Article, Event
 from framing.analysis_services import unpack_sentences, unpack_tone
-from framing.models import ActorMention, Analysis, QuoteSpan
-from reports.summary import dominant_frames, event_model_version, visible_annotations
+from framing.models import ActorMention, Analysis, Annotation, ModelVersion, QuoteSpan
+from reports.summary import dominant_frames, visible_annotations
 
 KWIC_WIDTH = 70
 MAX_SENTENCES = 200
@@ -52,24 +54,51 @@ class SentenceLine:
     permalink: str
 
 
-def _articles(event: Event, filters: Mapping[str, str]) -> list[Article]:
-    qs = event.articles.select_related("outlet", "current_revision")
-    if filters.get("outlet", "").isdigit():
-        qs = qs.filter(outlet_id=int(filters["outlet"]))
-    if filters.get("article", "").isdigit():
-        qs = qs.filter(pk=int(filters["article"]))
+def filter_articles(qs: QuerySet[Article], filters: Mapping[str, str]) -> QuerySet[Article]:
+    """Article-level filters shared by the event and workspace explorers."""
+    qs = qs.select_related("outlet", "current_revision", "event")
+    for key, field in (("outlet", "outlet_id"), ("article", "pk"), ("event", "event_id")):
+        if filters.get(key, "").isdigit():
+            qs = qs.filter(**{field: int(filters[key])})
     if filters.get("outlet_type"):
         qs = qs.filter(outlet__type=filters["outlet_type"])
-    return list(qs)
+    since, until = _date(filters.get("since")), _date(filters.get("until"))
+    if since:
+        qs = qs.filter(published_date__gte=since)
+    if until:
+        qs = qs.filter(published_date__lte=until)
+    return qs
+
+
+def _date(raw: str | None) -> date | None:
+    try:
+        return date.fromisoformat(raw) if raw else None
+    except ValueError:
+        return None  # a mistyped date filters nothing rather than failing the page
+
+
+def _articles(event: Event, filters: Mapping[str, str]) -> list[Article]:
+    return list(filter_articles(event.articles.all(), filters))
+
+
+def model_analyses(articles: Sequence[Article]) -> dict[int, Analysis]:
+    """Each article's analysis by the model its event shows (two queries, any number of
+    events): revision id -> analysis."""
+    builtin = None
+    if any(not a.event.analysis_model_id for a in articles):
+        builtin = ModelVersion.objects.filter(workspace=None).order_by("-created_at").first()
+    wanted = {
+        a.current_revision_id: a.event.analysis_model_id or (builtin.pk if builtin else None)
+        for a in articles
+        if a.current_revision_id
+    }
+    models = {m for m in wanted.values() if m is not None}
+    found = Analysis.objects.filter(revision_id__in=list(wanted), model_version_id__in=models)
+    return {an.revision_id: an for an in found if wanted[an.revision_id] == an.model_version_id}
 
 
 def _analyses(event: Event, articles: list[Article]) -> dict[int, Analysis]:
-    model = event_model_version(event)
-    revisions = [a.current_revision_id for a in articles if a.current_revision_id]
-    return {
-        an.revision_id: an
-        for an in Analysis.objects.filter(revision_id__in=revisions, model_version=model)
-    }
+    return model_analyses(articles)
 
 
 def tag_permalink(event_id: int, article_id: int, tag: int) -> str:
@@ -82,11 +111,8 @@ def sentence_permalink(event_id: int, article_id: int, index: int) -> str:
     return f"{url}?a={article_id}#a{article_id}-s{index}"
 
 
-def span_lines(event: Event, filters: Mapping[str, str]) -> list[SpanLine]:
-    """Every visible tag in the event matching ``filters``, as keyword-in-context lines."""
-    articles = _articles(event, filters)
-    by_revision = {a.current_revision_id: a for a in articles if a.current_revision_id}
-    annotations = visible_annotations(list(by_revision), _analyses(event, articles))
+def filter_annotations(annotations: QuerySet[Annotation], filters: Mapping[str, str]):
+    """Span-level filters: label, voice, source (model or analyst)."""
     if filters.get("label"):
         annotations = annotations.filter(label__key=filters["label"])
     if filters.get("voice") in ("own", "quoted", "attributed"):
@@ -95,29 +121,40 @@ def span_lines(event: Event, filters: Mapping[str, str]) -> list[SpanLine]:
         annotations = annotations.filter(author_user__isnull=False)
     elif filters.get("source") == "model":
         annotations = annotations.filter(author_model__isnull=False)
-    lines = []
-    for ann in annotations:
-        article = by_revision[ann.revision_id]
-        text = article.current_revision.text
-        lines.append(
-            SpanLine(
-                tag=ann.pk,
-                article=article,
-                label_key=ann.label.key,
-                label_name=ann.label.name,
-                colour=ann.label.colour,
-                left=" ".join(text[max(0, ann.start - KWIC_WIDTH) : ann.start].split()),
-                term=text[ann.start : ann.end],
-                right=" ".join(text[ann.end : ann.end + KWIC_WIDTH].split()),
-                voice=ann.voice or "own",
-                speaker=ann.speaker or ann.speaker_actor,
-                score=ann.score,
-                source="analyst" if ann.author_user_id else (ann.source or "model"),
-                status=ann.status,
-                permalink=tag_permalink(event.pk, article.pk, ann.pk),
-            )
-        )
-    return lines
+    return annotations
+
+
+def span_lines(event: Event, filters: Mapping[str, str]) -> list[SpanLine]:
+    """Every visible tag in the event matching ``filters``, as keyword-in-context lines."""
+    return lines_for(_articles(event, filters), filters)
+
+
+def lines_for(articles: Sequence[Article], filters: Mapping[str, str]) -> list[SpanLine]:
+    """Keyword-in-context lines of the visible tags in ``articles`` (fixed queries)."""
+    by_revision = {a.current_revision_id: a for a in articles if a.current_revision_id}
+    visible = visible_annotations(list(by_revision), model_analyses(articles))
+    chosen = filter_annotations(visible, filters)
+    return [_line(ann, by_revision[ann.revision_id]) for ann in chosen]
+
+
+def _line(ann: Annotation, article: Article) -> SpanLine:
+    text = article.current_revision.text
+    return SpanLine(
+        tag=ann.pk,
+        article=article,
+        label_key=ann.label.key,
+        label_name=ann.label.name,
+        colour=ann.label.colour,
+        left=" ".join(text[max(0, ann.start - KWIC_WIDTH) : ann.start].split()),
+        term=text[ann.start : ann.end],
+        right=" ".join(text[ann.end : ann.end + KWIC_WIDTH].split()),
+        voice=ann.voice or "own",
+        speaker=ann.speaker or ann.speaker_actor,
+        score=ann.score,
+        source="analyst" if ann.author_user_id else (ann.source or "model"),
+        status=ann.status,
+        permalink=tag_permalink(article.event_id, article.pk, ann.pk),
+    )
 
 
 def sentence_lines(event: Event, filters: Mapping[str, str]) -> list[SentenceLine]:
@@ -202,6 +239,7 @@ def spans_csv(lines: Iterable[SpanLine], base_url: str) -> str:
             "source",
             "status",
             "link",
+            "event",
         ]
     )
     for line in lines:
@@ -223,6 +261,7 @@ def spans_csv(lines: Iterable[SpanLine], base_url: str) -> str:
             line.source,
             line.status,
             base_url + line.permalink,
+            a.event.title,
         ]
         writer.writerow([safe_cell(c) for c in row])
     return out.getvalue()

@@ -177,9 +177,12 @@ def _outlets(articles: list[Article]) -> dict[str, dict[str, str]]:
 
 
 def _term_labels(event: Event) -> list[dict[str, str]]:
-    codebook = Codebook.objects.filter(
-        workspace_id=event.workspace_id, key=LOADED_TERMS_CODEBOOK
-    ).first()
+    return term_labels(event.workspace_id)
+
+
+def term_labels(workspace_id: int) -> list[dict[str, str]]:
+    """The workspace's loaded-term labels (latest codebook version), in codebook order."""
+    codebook = Codebook.objects.filter(workspace_id=workspace_id, key=LOADED_TERMS_CODEBOOK).first()
     version = codebook.versions.order_by("-number").first() if codebook else None
     if version is None:
         return []

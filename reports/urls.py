@@ -1,6 +1,7 @@
 from django.urls import path
 
 from reports import views
+from reports.views import workspace as workspace_views
 
 app_name = "reports"
 
@@ -16,4 +17,8 @@ urlpatterns += [
     path("events/<int:pk>/compare/aligned/", views.aligned, name="aligned"),
     path("events/<int:pk>/compare/aligned/correct/", views.aligned_correct, name="aligned_correct"),
     path("events/<int:pk>/compare/vocabulary/", views.vocabulary, name="vocabulary"),
+]
+
+urlpatterns += [
+    path("w/<int:pk>/spans/", workspace_views.workspace_spans, name="workspace_spans"),
 ]

@@ -104,3 +104,29 @@ def store_analysis(
             verb=verb,
         )
     return analysis
+
+
+def client_for(user):
+    """A test client signed in as ``user``."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def count_queries(client, url: str) -> int:
+    """Queries one GET runs (an execute wrapper: the debug query log can be full and lie)."""
+    from django.db import connection
+
+    count = 0
+
+    def counting(execute, sql, params, many, context):
+        nonlocal count
+        count += 1
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(counting):
+        response = client.get(url)
+    assert response.status_code == 200, response.status_code
+    return count

@@ -1,0 +1,49 @@
+"""Workspace-wide pages: the span explorer across every event, and one outlet's profile."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from accounts.access import require
+from accounts.models import Capability
+from articles.models import OutletType
+from reports import evidence, explorer
+from reports.summary import term_labels
+
+
+@login_required
+@require_GET
+def workspace_spans(request: HttpRequest, pk: int) -> HttpResponse:
+    wants_csv = request.GET.get("format") == "csv"
+    capability = Capability.EXPORT if wants_csv else Capability.VIEW
+    membership = require(user=request.user, workspace_id=pk, capability=capability)
+    filters = {k: request.GET.get(k, "").strip() for k in explorer.FILTER_KEYS}
+    articles = explorer.workspace_articles(pk, filters)
+    lines = evidence.lines_for(articles, filters)
+    if wants_csv:
+        body = evidence.spans_csv(lines, request.build_absolute_uri("/")[:-1])
+        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="workspace-{pk}-spans.csv"'
+        return response
+    workspace = membership.workspace
+    labels = term_labels(pk)
+    ctx = {
+        "workspace": workspace,
+        "membership": membership,
+        "lines": lines[: explorer.MAX_LINES],
+        "n_lines": len(lines),
+        "truncated": len(lines) > explorer.MAX_LINES,
+        "filters": filters,
+        "labels": labels,
+        "outlets": workspace.outlets.order_by("name"),
+        "events": workspace.events.order_by("title"),
+        "outlet_types": OutletType.choices,
+        "matrix": explorer.label_outlet_matrix(pk, filters, labels),
+        "csv_query": urlencode({**{k: v for k, v in filters.items() if v}, "format": "csv"}),
+    }
+    return render(request, "reports/workspace_spans.html", ctx)
