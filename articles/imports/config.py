@@ -15,6 +15,7 @@ DEFAULTS: dict[str, Any] = {
     "MAX_DOCUMENT_BYTES": 50 * MB,
     "MAX_FILES": 100,
     "MAX_TEXT_CHARS": 2_000_000,
+    "MAX_RECORDS_PER_FILE": 100_000,
     "MAX_ZIP_ENTRIES": 25_000,
     "MAX_ZIP_TOTAL_BYTES": 1024 * MB,
     # Confirmed imports up to this many articles run inside the request; larger ones as a task.
@@ -39,6 +40,7 @@ def import_limits() -> Limits:
         max_single_document_bytes=conf("MAX_DOCUMENT_BYTES"),
         max_files_per_request=conf("MAX_FILES"),
         max_text_chars=conf("MAX_TEXT_CHARS"),
+        max_records_per_file=conf("MAX_RECORDS_PER_FILE"),
         max_zip_entries=conf("MAX_ZIP_ENTRIES"),
         max_zip_total_bytes=conf("MAX_ZIP_TOTAL_BYTES"),
     )

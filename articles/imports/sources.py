@@ -14,6 +14,8 @@ from accounts.models import User, Workspace
 from articles.models import Article, SourceFile
 
 _CHUNK = 1024 * 1024
+# The command may run without a user; the model field is nullable but not `blank`.
+_NO_USER = ["uploaded_by"]
 
 
 def _sha256_and_size(chunks: Iterable[bytes]) -> tuple[str, int]:
@@ -41,7 +43,7 @@ def source_store_upload(
         uploaded_by=user,
     )
     source.file.save(name, upload, save=False)
-    source.full_clean()
+    source.full_clean(exclude=_NO_USER if user is None else None)
     source.save()
     return source
 
@@ -70,7 +72,7 @@ def source_store_fetched(
         uploaded_by=user,
     )
     source.file.save(name[:100] or "page", ContentFile(body), save=False)
-    source.full_clean()
+    source.full_clean(exclude=_NO_USER if user is None else None)
     source.save()
     return source
 

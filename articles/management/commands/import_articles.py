@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import time
 from pathlib import Path
 
@@ -46,7 +45,7 @@ class Command(BaseCommand):
             if user is None:
                 raise CommandError(f"no user with e-mail {opts['user']}")
         mapping = mapping_resolve(workspace=event.workspace, key=opts["mapping"])
-        bar = _Bar(sys.stderr)
+        bar = _Bar(self.stderr)
         try:
             result = import_path(
                 event=event,
@@ -86,11 +85,10 @@ class _Bar:
         self.last, self.drawn = now, True
         share = done / total if total else 1.0
         filled = int(share * 30)
-        self.stream.write(
-            f"\r[{'#' * filled}{'.' * (30 - filled)}] {share:6.1%} {articles:,} articles"
-        )
+        line = f"\r[{'#' * filled}{'.' * (30 - filled)}] {share:6.1%} {articles:,} articles"
+        self.stream.write(line, ending="")
         self.stream.flush()
 
     def close(self) -> None:
         if self.drawn:
-            self.stream.write("\n")
+            self.stream.write("")
