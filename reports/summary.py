@@ -32,7 +32,7 @@ from framing.models import (
 )
 from reports.models import EventSummary
 
-PAYLOAD_VERSION = 1
+PAYLOAD_VERSION = 2
 # A sentence's strongest policy frame counts as its dominant frame only above this
 # probability; below it the sentence is shown as having no clear frame.
 DOMINANT_FRAME_MIN = 0.3
@@ -106,7 +106,7 @@ def counted_articles(payload: dict[str, Any], *, include_republications: bool) -
 def build_summary(event: Event, model: ModelVersion | None) -> dict[str, Any]:
     """Compute the payload from stored articles and analyses (a fixed number of queries)."""
     articles = list(
-        event.articles.select_related("outlet", "current_revision").order_by(
+        event.articles.select_related("outlet", "current_revision", "origin").order_by(
             "published_date", "published_at", "pk"
         )
     )
@@ -115,15 +115,21 @@ def build_summary(event: Event, model: ModelVersion | None) -> dict[str, Any]:
         an.revision_id: an
         for an in Analysis.objects.filter(revision_id__in=revisions, model_version=model)
     }
+    quotes = list(QuoteSpan.objects.filter(analysis__in=list(analyses.values())).order_by("pk"))
+    rows = [_article_row(a, analyses.get(a.current_revision_id)) for a in articles]
+    voiced = voice_chars(quotes, {an.pk: revisions[rev].pk for rev, an in analyses.items()})
+    for row in rows:
+        row["voice_chars"] = voiced.get(row["id"], {"quoted": 0, "attributed": 0})
     return {
         "version": PAYLOAD_VERSION,
         "model_version": model.pk if model else None,
-        "articles": [_article_row(a, analyses.get(a.current_revision_id)) for a in articles],
+        "articles": rows,
         "outlets": _outlets(articles),
+        "origins": {str(a.origin_id): a.origin.name for a in articles if a.origin_id},
         "labels": _term_labels(event),
         "frames": [{"key": d.key, "name": d.name, "colour": d.colour} for d in POLICY_FRAMES],
         "terms": _term_rows(revisions, analyses),
-        "quotes": _quote_rows(revisions, analyses),
+        "quotes": _quote_rows(quotes, revisions, analyses),
         "actors": _actor_names(analyses),
     }
 
@@ -137,6 +143,7 @@ def _article_row(article: Article, analysis: Analysis | None) -> dict[str, Any]:
         "published": article.published_date.isoformat() if article.published_date else "",
         "url": article.url,
         "words": word_count(text),
+        "chars": len(text),
         "republication_of": article.republication_of_id,
         "origin": article.origin_id,
         "revision": article.current_revision_id,
@@ -224,13 +231,52 @@ def _term_rows(revisions: dict[int, Article], analyses: dict[int, Analysis]) -> 
     return rows
 
 
-def _quote_rows(revisions: dict[int, Article], analyses: dict[int, Analysis]) -> list[list]:
+def _quote_rows(
+    quotes: list[QuoteSpan], revisions: dict[int, Article], analyses: dict[int, Analysis]
+) -> list[list]:
     """[article, speaker, speaker actor, kind, verb, quoted characters] per quote."""
     by_analysis = {an.pk: revisions[rev].pk for rev, an in analyses.items()}
     return [
         [by_analysis[q.analysis_id], q.speaker, q.speaker_actor, q.kind, q.verb, q.end - q.start]
-        for q in QuoteSpan.objects.filter(analysis_id__in=by_analysis).order_by("pk")
+        for q in quotes
     ]
+
+
+QUOTED_KINDS = ("direct", "partial")
+
+
+def voice_chars(quotes: list[QuoteSpan], article_of: dict[int, int]) -> dict[int, dict[str, int]]:
+    """Characters of each article inside quotes and inside reported speech.
+
+    Nested spans count once: a direct quote inside reported speech is quoted, not both.
+    Scare quotes are the outlet distancing itself in its own voice, so they count as own.
+    """
+    spans: dict[int, dict[str, list[tuple[int, int]]]] = {}
+    for q in quotes:
+        kind = "quoted" if q.kind in QUOTED_KINDS else "attributed" if q.kind == "reported" else ""
+        if kind and q.end > q.start:
+            per = spans.setdefault(article_of[q.analysis_id], {"quoted": [], "attributed": []})
+            per[kind].append((q.start, q.end))
+    out = {}
+    for article, per in spans.items():
+        quoted = _union(per["quoted"])
+        both = _union(per["quoted"] + per["attributed"])
+        out[article] = {"quoted": _length(quoted), "attributed": _length(both) - _length(quoted)}
+    return out
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _length(spans: list[tuple[int, int]]) -> int:
+    return sum(e - s for s, e in spans)
 
 
 def _actor_names(analyses: dict[int, Analysis]) -> dict[str, str]:

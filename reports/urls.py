@@ -1,6 +1,7 @@
 from django.urls import path
 
 from reports import views
+from reports.views import sources as source_views
 from reports.views import workspace as workspace_views
 
 app_name = "reports"
@@ -21,4 +22,13 @@ urlpatterns += [
 
 urlpatterns += [
     path("w/<int:pk>/spans/", workspace_views.workspace_spans, name="workspace_spans"),
+]
+
+urlpatterns += [
+    path("events/<int:pk>/compare/sources/", source_views.sources, name="sources"),
+    path(
+        "events/<int:pk>/compare/republication/",
+        source_views.republication,
+        name="republication",
+    ),
 ]

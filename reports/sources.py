@@ -1,0 +1,143 @@
+"""Sources and voice: whom each outlet quotes, how much of its text is its own, which verbs
+it attributes with.
+
+Everything comes from the event's stored summary (quote rows and per-article voice
+characters) plus one query for the workspace's outlets, whose names and countries let us
+say where a speaker belongs when the actor gazetteer does not know it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from framing.engine.actors import actor_defs
+from reports.figures.base import sentences_url
+from reports.summary import counted_articles
+
+QUOTED, ATTRIBUTED = ("direct", "partial"), ("reported",)
+
+
+@dataclass(frozen=True)
+class OutletFact:
+    name: str
+    country: str
+    type_display: str
+
+
+@dataclass
+class Speaker:
+    name: str
+    key: str  # what the sentence filter takes: actor key or surface name
+    affiliation: str
+    quoted: int = 0
+    attributed: int = 0
+    verbs: Counter = field(default_factory=Counter)
+    url: str = ""
+
+    @property
+    def total(self) -> int:
+        return self.quoted + self.attributed
+
+    @property
+    def verb_list(self) -> list[tuple[str, int]]:
+        return sorted(self.verbs.items(), key=lambda vn: (-vn[1], vn[0]))
+
+
+@dataclass
+class OutletSources:
+    outlet_id: int
+    name: str
+    n: int
+    words: int
+    chars: int
+    quoted_chars: int
+    attributed_chars: int
+    speakers: list[Speaker]
+    verbs: list[tuple[str, int]]
+
+    def share(self, part: str) -> float:
+        if not self.chars:
+            return 0.0
+        if part == "own":
+            return (self.chars - self.quoted_chars - self.attributed_chars) / self.chars
+        return (self.quoted_chars if part == "quoted" else self.attributed_chars) / self.chars
+
+    @property
+    def shares(self) -> dict[str, str]:
+        """Voice shares as percentages for display."""
+        return {part: f"{100 * self.share(part):.0f}%" for part in ("own", "quoted", "attributed")}
+
+
+def affiliation(speaker: str, actor: str, outlets: list[OutletFact]) -> str:
+    """Where a speaker belongs, if the gazetteer or the workspace's outlet data says so."""
+    known = actor_defs().get(actor)
+    if known is not None:
+        return f"{known.name} ({known.kind})"
+    text = speaker.lower()
+    for o in outlets:
+        if _names(o.name, text):
+            details = ", ".join(x for x in (o.type_display, o.country) if x)
+            return f"{o.name} — outlet: {details}"
+    for country in sorted({o.country for o in outlets if o.country}, key=len, reverse=True):
+        if _names(country, text):
+            return f"{country} (country, from outlet data)"
+    return ""
+
+
+def _names(name: str, text: str) -> bool:
+    # A name counts at a word start only ("Velmar" in "the Velmari navy", not in "Avelmar");
+    # very short names would match everywhere.
+    return len(name) >= 3 and re.search(r"(?<!\w)" + re.escape(name.lower()), text) is not None
+
+
+def sources_by_outlet(
+    event_id: int,
+    payload: dict[str, Any],
+    outlets: list[OutletFact],
+    *,
+    include_republications: bool = False,
+) -> list[OutletSources]:
+    """Per outlet: voice shares of its text, its speakers with counts and verbs, its verbs."""
+    keep = counted_articles(payload, include_republications=include_republications)
+    articles = {a["id"]: a for a in payload["articles"] if a["id"] in keep}
+    names = payload.get("actors", {})
+    result: dict[int, OutletSources] = {}
+    for a in articles.values():
+        name = payload["outlets"][str(a["outlet"])]["name"]
+        o = result.setdefault(a["outlet"], OutletSources(a["outlet"], name, 0, 0, 0, 0, 0, [], []))
+        voiced = a.get("voice_chars", {})
+        o.n, o.words, o.chars = o.n + 1, o.words + a["words"], o.chars + a.get("chars", 0)
+        o.quoted_chars += voiced.get("quoted", 0)
+        o.attributed_chars += voiced.get("attributed", 0)
+    speakers: dict[int, dict[str, Speaker]] = defaultdict(dict)
+    verbs: dict[int, Counter] = defaultdict(Counter)
+    for article_id, speaker, actor, kind, verb, _chars in payload["quotes"]:
+        if article_id not in articles or kind not in QUOTED + ATTRIBUTED:
+            continue
+        outlet = articles[article_id]["outlet"]
+        key = actor or speaker or ""
+        who = speakers[outlet].get(key.lower())
+        if who is None:
+            label = names.get(actor) or _gazetteer_name(actor) or speaker or "unnamed speaker"
+            who = Speaker(label, key, affiliation(speaker or label, actor, outlets))
+            who.url = sentences_url(event_id, outlet=outlet, speaker=key) if key else ""
+            speakers[outlet][key.lower()] = who
+        if kind in QUOTED:
+            who.quoted += 1
+        else:
+            who.attributed += 1
+        if verb:
+            who.verbs[verb.lower()] += 1
+            verbs[outlet][verb.lower()] += 1
+    for outlet, o in result.items():
+        o.speakers = sorted(speakers[outlet].values(), key=lambda s: (-s.total, s.name))
+        o.verbs = sorted(verbs[outlet].items(), key=lambda vn: (-vn[1], vn[0]))
+    return sorted(result.values(), key=lambda o: o.name.lower())
+
+
+def _gazetteer_name(actor: str) -> str:
+    known = actor_defs().get(actor) if actor else None
+    return known.name if known else ""

@@ -1,0 +1,182 @@
+"""Sources and voice, and the republication graph."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from framing.models import Analysis, QuoteSpan
+from reports.republication import republication_graph
+from reports.sources import OutletFact, affiliation, sources_by_outlet
+from reports.summary import event_summary, voice_chars
+from tests.factories import OutletFactory, make_article
+from tests.reports.helpers import client_for, count_queries, store_analysis
+
+PAGES = ["sources", "republication"]
+
+
+def _url(name, event):
+    return reverse(f"reports:{name}", args=[event.pk])
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_viewer_can_open_the_page(analysed, viewer, name):
+    assert client_for(viewer).get(_url(name, analysed["event"])).status_code == 200
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_non_member_gets_404(analysed, outsider, name):
+    assert client_for(outsider).get(_url(name, analysed["event"])).status_code == 404
+
+
+def _quote(kind, start, end, analysis_id=1):
+    return QuoteSpan(analysis_id=analysis_id, kind=kind, start=start, end=end)
+
+
+def test_quote_inside_reported_speech_counts_once_as_quoted():
+    quotes = [_quote("reported", 0, 100), _quote("direct", 40, 60)]
+    assert voice_chars(quotes, {1: 7}) == {7: {"quoted": 20, "attributed": 80}}
+
+
+def test_scare_quotes_stay_in_the_outlets_own_voice():
+    assert voice_chars([_quote("scare", 5, 15)], {1: 7}) == {}
+
+
+def test_overlapping_quotes_are_not_counted_twice():
+    quotes = [_quote("partial", 0, 10), _quote("direct", 5, 20)]
+    assert voice_chars(quotes, {1: 7})[7]["quoted"] == 20
+
+
+def _add_quote(article, **kw):
+    analysis = Analysis.objects.get(revision=article.current_revision)
+    defaults = {"start": 0, "end": 10, "kind": "direct", "speaker": "", "verb": "said"}
+    QuoteSpan.objects.create(analysis=analysis, **{**defaults, **kw})
+
+
+def _outlet(rows, name):
+    return next(o for o in rows if o.name == name)
+
+
+def test_voice_shares_of_an_outlets_text(analysed):
+    event, wire = analysed["event"], analysed["wire"]
+    _add_quote(wire, start=50, end=100, kind="direct", speaker="an official")
+    rows = sources_by_outlet(event.pk, event_summary(event), [])
+    o = _outlet(rows, "Wire")
+    text_length = len(wire.current_revision.text)
+    assert o.share("quoted") == pytest.approx(50 / text_length)
+    assert o.share("attributed") == pytest.approx(5 / text_length)  # the fixture's (0, 5)
+    assert o.share("own") == pytest.approx(1 - 55 / text_length)
+
+
+def test_speakers_are_counted_with_their_verbs(analysed):
+    event, wire = analysed["event"], analysed["wire"]
+    _add_quote(wire, speaker="the ministry", speaker_actor="velmar_mfa", verb="Claimed")
+    rows = sources_by_outlet(event.pk, event_summary(event), [])
+    ministry = next(s for s in _outlet(rows, "Wire").speakers if s.key == "velmar_mfa")
+    assert (ministry.quoted, ministry.attributed) == (1, 1)
+    assert ministry.verb_list == [("called", 1), ("claimed", 1)]
+
+
+def test_outlet_verbs_are_totalled(analysed):
+    event, wire = analysed["event"], analysed["wire"]
+    _add_quote(wire, speaker="a fisherman", verb="said")
+    _add_quote(wire, speaker="a sailor", verb="said")
+    rows = sources_by_outlet(event.pk, event_summary(event), [])
+    assert _outlet(rows, "Wire").verbs == [("said", 2), ("called", 1)]
+
+
+def test_speaker_links_to_the_sentences_quoting_them(analysed):
+    event = analysed["event"]
+    rows = sources_by_outlet(event.pk, event_summary(event), [])
+    ministry = _outlet(rows, "Wire").speakers[0]
+    assert "speaker=velmar_mfa" in ministry.url and "/sentences/" in ministry.url
+
+
+def test_affiliation_from_the_gazetteer():
+    assert affiliation("Washington", "usa", []) == "United States (country)"
+
+
+def test_affiliation_from_an_outlets_country():
+    facts = [OutletFact("State Agency", "Velmar", "State media")]
+    assert affiliation("the Velmari navy", "", facts) == "Velmar (country, from outlet data)"
+
+
+def test_affiliation_from_an_outlet_name():
+    facts = [OutletFact("VCNA", "Velmar", "State media")]
+    assert affiliation("VCNA commentary", "", facts) == "VCNA — outlet: State media, Velmar"
+
+
+def test_affiliation_is_blank_when_nobody_knows():
+    facts = [OutletFact("State Agency", "Velmar", "State media")]
+    assert affiliation("a local fisherman", "", facts) == ""
+
+
+def test_sources_page_shows_speaker_and_verbs(analysed, viewer):
+    html = client_for(viewer).get(_url("sources", analysed["event"])).content.decode()
+    section = html[html.index(f'id="sources-{analysed["wire"].outlet_id}"') :]
+    assert "the ministry" in section[: section.index("</section>")]
+    assert "called (1)" in section
+
+
+def _republish(analysed):
+    agency = OutletFactory(workspace=analysed["event"].workspace, name="Ministry release")
+    state = analysed["state"]
+    state.origin = agency
+    state.save()
+    copy = make_article(
+        event=analysed["event"],
+        outlet=OutletFactory(workspace=analysed["event"].workspace, name="Portal"),
+        text="The aggressive bloc staged drills.",
+        republication_of=state,
+    )
+    return agency, copy
+
+
+def test_graph_links_relayed_source_original_and_copy(analysed):
+    agency, copy = _republish(analysed)
+    graph = republication_graph(event_summary(analysed["event"]))
+    edges = {(e.source.key, e.kind, e.target.key) for e in graph.edges}
+    state = analysed["state"].pk
+    assert edges == {
+        (f"o{agency.pk}", "relays", f"a{state}"),
+        (f"a{state}", "republishes", f"a{copy.pk}"),
+    }
+
+
+def test_graph_lays_copies_right_of_their_original(analysed):
+    _, copy = _republish(analysed)
+    graph = republication_graph(event_summary(analysed["event"]))
+    x = {n.key: n.x for n in graph.nodes}
+    assert x[f"o{analysed['state'].origin_id}"] < x[f"a{analysed['state'].pk}"] < x[f"a{copy.pk}"]
+
+
+def test_graph_counts_articles_without_links(analysed):
+    _republish(analysed)
+    assert republication_graph(event_summary(analysed["event"])).unlinked == 1  # the wire
+
+
+def test_republication_page_draws_the_graph(analysed, viewer):
+    _, copy = _republish(analysed)
+    html = client_for(viewer).get(_url("republication", analysed["event"])).content.decode()
+    assert f'id="node-a{copy.pk}"' in html and 'class="edge republishes"' in html
+
+
+def test_republication_page_says_when_nothing_is_relayed(analysed, viewer):
+    html = client_for(viewer).get(_url("republication", analysed["event"])).content.decode()
+    assert 'id="repub-none"' in html
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_query_count_does_not_grow_with_articles(analysed, viewer, name):
+    event, client = analysed["event"], client_for(viewer)
+    url = _url(name, event)
+    client.get(url)
+    few = count_queries(client, url)
+    for k in range(6):
+        article = make_article(event=event, text=f"Report {k} said the drills began.")
+        store_analysis(article, quotes=(("a sailor", "", "said"),))
+        article.republication_of = analysed["wire"]
+        article.origin = analysed["wire"].outlet
+        article.save()
+    client.get(url)
+    assert few == count_queries(client, url)
