@@ -9,7 +9,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _run(*args: str, **env: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "PARALLAX_TESTING"}}
+    # A production process sees none of the test harness's variables.
+    harness = {"DEBUG", "PARALLAX_TESTING"}
+    clean = {k: v for k, v in os.environ.items() if k not in harness and not k.startswith("DJANGO")}
     clean.update(env, DJANGO_SETTINGS_MODULE="parallax.settings")
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=clean, capture_output=True, text=True
