@@ -30,10 +30,23 @@ class Cell:
     text: str
     terms: list[tuple[int, int, str, str]]  # (start, end, label key, colour) within text
     permalink: str
+    article: Article | None = None
 
     @property
     def loaded(self) -> bool:
         return bool(self.terms)
+
+    @property
+    def key(self) -> str:
+        """`article-sentence`: names this sentence whatever row it sits in."""
+        return f"{self.article.pk if self.article else 0}-{self.index}"
+
+    def citation(self) -> str:
+        a = self.article
+        if a is None:
+            return f"“{self.text}”"
+        date = a.published_date.isoformat() if a.published_date else "undated"
+        return " — ".join(x for x in (f"“{self.text}”", a.outlet.name, date, a.url) if x)
 
 
 @dataclass
@@ -44,6 +57,24 @@ class FactRow:
     @property
     def n_reporting(self) -> int:
         return sum(c is not None for c in self.cells)
+
+    @property
+    def key(self) -> str:
+        """A stable anchor: the row's sentence with the lowest (article id, index).
+
+        Row positions change when corrections reorder rows; the sentences in a row do not
+        (unless a correction moves that very sentence, and then each sentence's own anchor
+        on its cell still leads to where it went).
+        """
+        present = [c for c in self.cells if c is not None]
+        first = min(present, key=lambda c: (c.article.pk if c.article else 0, c.index))
+        return first.key
+
+    def keys(self) -> set[str]:
+        return {c.key for c in self.cells if c is not None}
+
+    def citation(self) -> str:
+        return "\n".join(c.citation() for c in self.cells if c is not None)
 
     @property
     def label(self) -> str:
@@ -160,6 +191,7 @@ def align_columns(event: Event, articles: Sequence[Article], model: ModelVersion
             texts[col][start:end],
             inside,
             sentence_permalink(event.pk, articles[col].pk, sent),
+            articles[col],
         )
 
     fact_rows = [

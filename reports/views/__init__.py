@@ -1,9 +1,8 @@
 """Comparison views, one module per area; every view starts from the access helpers
 (`articles.views._get_event_for_user` / `accounts.access.require`)."""
 
+from reports.views.aligned import aligned, aligned_correct
 from reports.views.event import (
-    aligned,
-    aligned_correct,
     chart_data,
     charts,
     compare,

@@ -6,18 +6,16 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 from plotly.utils import PlotlyJSONEncoder
 
 from accounts.models import Capability
 from articles.views import _get_event_for_user
 from reports import evidence, figures
-from reports.alignment import align_columns, correction_add
 from reports.columns import MAX_COLUMNS, build_columns, choose_articles
-from reports.models import AlignmentCorrection, CorrectionKind
 from reports.summary import (
     counted_articles,
     event_model_version,
@@ -26,7 +24,7 @@ from reports.summary import (
 )
 
 
-def _ids_url(name: str, event_id: int, ids: list[int], **extra: str) -> str:
+def ids_url(name: str, event_id: int, ids: list[int], **extra: str) -> str:
     query = urlencode([("a", i) for i in ids] + [(k, v) for k, v in extra.items() if v])
     return f"{reverse(name, args=[event_id])}?{query}"
 
@@ -44,9 +42,9 @@ def _column_links(event_id: int, ids: list[int]) -> list[dict[str, str]]:
         rest = [i for i in ids if i != ident]
         links.append(
             {
-                "left": _ids_url("reports:compare", event_id, left) if pos else "",
-                "right": _ids_url("reports:compare", event_id, right) if pos < len(ids) - 1 else "",
-                "remove": _ids_url("reports:compare", event_id, rest) if len(ids) > 2 else "",
+                "left": ids_url("reports:compare", event_id, left) if pos else "",
+                "right": ids_url("reports:compare", event_id, right) if pos < len(ids) - 1 else "",
+                "remove": ids_url("reports:compare", event_id, rest) if len(ids) > 2 else "",
             }
         )
     return links
@@ -94,7 +92,7 @@ def compare(request: HttpRequest, pk: int) -> HttpResponse:
         "frames": payload["frames"],
         "outlets": outlet_table(payload, include_republications=True),
         "focus": request.GET.get("focus", ""),
-        "aligned_url": _ids_url("reports:aligned", event.pk, ids),
+        "aligned_url": ids_url("reports:aligned", event.pk, ids),
     }
     return render(request, "reports/compare.html", ctx)
 
@@ -180,65 +178,6 @@ def sentences(request: HttpRequest, pk: int) -> HttpResponse:
         "filters": {k: v for k, v in filters.items() if v},
     }
     return render(request, "reports/sentences.html", ctx)
-
-
-@login_required
-@require_GET
-def aligned(request: HttpRequest, pk: int) -> HttpResponse:
-    event, membership = _get_event_for_user(request, pk)
-    articles = choose_articles(event, request.GET.getlist("a"))
-    alignment = align_columns(event, articles, event_model_version(event))
-    ids = [a.pk for a in articles]
-    multi = [row for row in alignment.rows if row.n_reporting > 1]
-    ctx = {
-        "event": event,
-        "membership": membership,
-        "workspace": event.workspace,
-        "alignment": alignment,
-        "rows": alignment.rows if request.GET.get("all") else multi,
-        "show_all": bool(request.GET.get("all")),
-        "matrix": alignment.omission_matrix(),
-        "ids": ids,
-        "columns_url": _ids_url("reports:compare", event.pk, ids),
-        "all_url": _ids_url("reports:aligned", event.pk, ids, all="1"),
-        "multi_url": _ids_url("reports:aligned", event.pk, ids),
-        "corrections": AlignmentCorrection.objects.filter(event=event).select_related(
-            "article_a__outlet", "article_b__outlet", "created_by"
-        ),
-    }
-    return render(request, "reports/aligned.html", ctx)
-
-
-@login_required
-@require_POST
-def aligned_correct(request: HttpRequest, pk: int) -> HttpResponse:
-    event, _ = _get_event_for_user(request, pk, Capability.ANNOTATE)
-    articles = {a.pk: a for a in event.articles.all()}
-
-    def number(name: str) -> int | None:
-        raw = request.POST.get(name, "")
-        return int(raw) if raw.isdigit() else None
-
-    a, b = articles.get(number("article_a") or 0), articles.get(number("article_b") or 0)
-    kind = request.POST.get("kind", "")
-    if a is None or number("sentence_a") is None or (kind == CorrectionKind.LINK and b is None):
-        return HttpResponseBadRequest("Name the sentences to correct.")
-    try:
-        correction_add(
-            event=event,
-            user=request.user,
-            kind=kind,
-            article_a=a,
-            sentence_a=number("sentence_a"),
-            article_b=b,
-            sentence_b=number("sentence_b"),
-        )
-    except ValueError as exc:
-        return HttpResponseBadRequest(str(exc))
-    back = request.POST.get("next", "")
-    if not back.startswith(reverse("reports:aligned", args=[event.pk])):
-        back = reverse("reports:aligned", args=[event.pk])
-    return redirect(back)
 
 
 @login_required

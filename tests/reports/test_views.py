@@ -172,7 +172,7 @@ def test_aligned_page_puts_the_shared_fact_in_one_row(analysed, viewer):
     html = _client(viewer).get(_url("aligned", analysed["event"])).content.decode()
     table = html[html.index('id="aligned"') :]
     row = table[: table.index("</tr>", table.index("sailed past"))]
-    assert row.count("The frigate sailed past the destroyer on Tuesday.") == 2
+    assert row.count("</a> The frigate sailed past the destroyer on Tuesday.") == 2
 
 
 def test_event_page_links_to_the_comparison(analysed, viewer):
