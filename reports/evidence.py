@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -163,6 +164,7 @@ def sentence_lines(event: Event, filters: Mapping[str, str]) -> list[SentenceLin
     articles = _articles(event, filters)
     analyses = _analyses(event, articles)
     wanted = _sentence_filter(analyses, filters)
+    term = term_pattern(filters.get("term", ""))
     lines = []
     for article in articles:
         analysis = analyses.get(article.current_revision_id)
@@ -175,6 +177,8 @@ def sentence_lines(event: Event, filters: Mapping[str, str]) -> list[SentenceLin
             if wanted is not None and (analysis.pk, i) not in wanted:
                 continue
             if filters.get("frame") and frames[i] != filters["frame"]:
+                continue
+            if term is not None and not term.search(text[start:end].replace("’", "'")):
                 continue
             lines.append(
                 SentenceLine(
@@ -189,6 +193,15 @@ def sentence_lines(event: Event, filters: Mapping[str, str]) -> list[SentenceLin
     if filters.get("order") == "tone":
         lines.sort(key=lambda line: line.tone)
     return lines[:MAX_SENTENCES]
+
+
+def term_pattern(term: str) -> re.Pattern[str] | None:
+    """A distinctive-vocabulary term (lowercase words) as a case-blind pattern over text:
+    whole words, any punctuation or space between them."""
+    words = re.findall(r"[\w']+", term)
+    if not words:
+        return None
+    return re.compile(r"(?<![\w'])" + r"\W+".join(map(re.escape, words)) + r"(?![\w'])", re.I)
 
 
 def _sentence_filter(

@@ -28,6 +28,7 @@ from reports.figures.base import (
     spans_url,
     terms_frame,
 )
+from reports.figures.vocabulary import distinctive_terms_chart
 
 
 def frame_heatmap(event_id: int, payload: dict[str, Any], opts: ChartOptions) -> Chart:
@@ -356,4 +357,5 @@ CHARTS: dict[str, Callable[..., Chart]] = {
     "actors": actor_tone,
     "quotes": quote_sources,
     "timeline": timeline,
+    "vocabulary": distinctive_terms_chart,
 }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
@@ -53,6 +55,7 @@ def aligned(request: HttpRequest, pk: int) -> HttpResponse:
         "matrix": alignment.omission_matrix(),
         "ids": ids,
         "base_url": base,
+        "selection": urlencode([("a", i) for i in ids]),
         "columns_url": ids_url("reports:compare", event.pk, ids),
         "charts_url": ids_url("reports:charts", event.pk, ids),
         "all_url": ids_url("reports:aligned", event.pk, ids, all="1"),

@@ -93,6 +93,8 @@ def compare(request: HttpRequest, pk: int) -> HttpResponse:
         "outlets": outlet_table(payload, include_republications=True),
         "focus": request.GET.get("focus", ""),
         "aligned_url": ids_url("reports:aligned", event.pk, ids),
+        "charts_url": ids_url("reports:charts", event.pk, ids),
+        "selection": urlencode([("a", i) for i in ids]),
     }
     return render(request, "reports/compare.html", ctx)
 
@@ -103,10 +105,20 @@ def charts(request: HttpRequest, pk: int) -> HttpResponse:
     event, membership = _get_event_for_user(request, pk)
     payload = event_summary(event)
     include = request.GET.get("republications") == "all"
+    by_id = {str(a["id"]): a for a in payload["articles"]}
+    chosen = [by_id[i] for i in dict.fromkeys(request.GET.getlist("a")) if i in by_id]
+    ids = [a["id"] for a in chosen]
+    names = payload["outlets"]
     ctx = {
         "event": event,
         "membership": membership,
         "workspace": event.workspace,
+        "selection": urlencode([("a", i) for i in ids]),
+        "selected": [
+            {"id": a["id"], "name": names[str(a["outlet"])]["name"], "title": a["title"]}
+            for a in chosen
+        ],
+        "columns_url": ids_url("reports:compare", event.pk, ids),
         "charts": list(figures.CHARTS),
         "include_republications": include,
         "voice": request.GET.get("voice", "all"),
@@ -129,7 +141,10 @@ def chart_data(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         include_republications=request.GET.get("republications") == "all",
         voice=voice if voice in figures.VOICES else "all",
     )
-    chart = builder(event.pk, event_summary(event), opts)
+    payload = event_summary(event)
+    if key == "vocabulary":  # computed on first request, then kept in the summary
+        payload = {**payload, "vocabulary": event_vocabulary(event)}
+    chart = builder(event.pk, payload, opts)
     # plotly's encoder turns numpy arrays and NaN into JSON the browser library accepts.
     return JsonResponse(chart.to_dict(), encoder=PlotlyJSONEncoder)
 
@@ -168,7 +183,7 @@ def spans(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def sentences(request: HttpRequest, pk: int) -> HttpResponse:
     event, membership = _get_event_for_user(request, pk)
-    keys = ("outlet", "article", "frame", "actor", "speaker", "order")
+    keys = ("outlet", "article", "frame", "actor", "speaker", "order", "term")
     filters = {k: request.GET.get(k, "") for k in keys}
     ctx = {
         "event": event,
@@ -191,5 +206,6 @@ def vocabulary(request: HttpRequest, pk: int) -> HttpResponse:
         "workspace": event.workspace,
         "outlets": outlet_table(payload, include_republications=False),
         "vocabulary": event_vocabulary(event),
+        "charts": ["vocabulary"],
     }
     return render(request, "reports/vocabulary.html", ctx)

@@ -36,7 +36,7 @@ def test_non_member_gets_404_on_every_comparison_page(analysed, outsider, name):
 
 
 @pytest.mark.parametrize(
-    "key", ["frames", "density", "voice", "tone", "actors", "quotes", "timeline"]
+    "key", ["frames", "density", "voice", "tone", "actors", "quotes", "timeline", "vocabulary"]
 )
 def test_chart_json_is_served_to_members_only(analysed, viewer, outsider, key):
     url = _url("chart_data", analysed["event"], key)
