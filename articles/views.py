@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -12,6 +13,7 @@ from articles import selectors, services
 from articles.forms import EventForm, OutletForm, PasteArticleForm, TextEditForm
 from articles.highlight import Mark, highlight
 from articles.models import Article, Event, Outlet, TextRevision
+from framing.selectors import workspace_labels
 
 
 def _get_event_for_user(
@@ -113,7 +115,7 @@ def article_detail(request: HttpRequest, pk: int, number: int | None = None) -> 
         revision = article.current_revision
     else:
         revision = get_object_or_404(TextRevision, article=article, number=number)
-    annotations = revision.annotations.select_related("label") if revision else []
+    annotations = _visible_annotations(revision, article.event) if revision else []
     marks = [
         Mark(
             a.start,
@@ -132,8 +134,22 @@ def article_detail(request: HttpRequest, pk: int, number: int | None = None) -> 
         "revisions": revisions.select_related("created_by"),
         "annotations": annotations,
         "body": highlight(revision.text, marks) if revision else "",
+        "labels": workspace_labels(workspace_id=article.event.workspace_id)
+        if membership.can_annotate
+        else [],
     }
     return render(request, "articles/article_detail.html", ctx)
+
+
+def _visible_annotations(revision: TextRevision, event: Event) -> list:
+    """Analysts' spans plus the suggestions of the model the event shows (not every model's)."""
+    rows = revision.annotations.select_related("label", "author_user", "author_model")
+    model_filter = Q(author_model__isnull=True)
+    if event.analysis_model_id:
+        model_filter |= Q(author_model_id=event.analysis_model_id)
+    else:
+        model_filter |= Q(author_model__isnull=False)
+    return list(rows.filter(model_filter))
 
 
 @login_required

@@ -6,17 +6,21 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.access import require
 from accounts.models import Capability
+from articles.models import TextRevision
 from articles.views import _get_event_for_user
 from framing.analysis_services import (
     builtin_model_version,
     event_model_diff,
     event_switch_model,
 )
-from framing.models import ModelVersion
+from framing.forms import AnnotationForm
+from framing.models import Annotation, ModelVersion
+from framing.services import annotation_create, annotation_decide
 
 
 def _models_for_workspace(workspace_id: int) -> QuerySet[ModelVersion]:
@@ -77,3 +81,51 @@ def event_model(request: HttpRequest, pk: int) -> HttpResponse:
         "diff": diff,
     }
     return render(request, "framing/event_model.html", ctx)
+
+
+def _get_revision_for_user(request: HttpRequest, pk: int, capability: str) -> TextRevision:
+    revision = get_object_or_404(TextRevision.objects.select_related("article__event"), pk=pk)
+    require(
+        user=request.user, workspace_id=revision.article.event.workspace_id, capability=capability
+    )
+    return revision
+
+
+def _get_annotation_for_user(request: HttpRequest, pk: int, capability: str) -> Annotation:
+    annotation = get_object_or_404(
+        Annotation.objects.select_related("revision__article__event", "label"), pk=pk
+    )
+    workspace_id = annotation.revision.article.event.workspace_id
+    require(user=request.user, workspace_id=workspace_id, capability=capability)
+    return annotation
+
+
+@login_required
+@require_POST
+def annotation_add(request: HttpRequest, revision_pk: int) -> HttpResponse:
+    revision = _get_revision_for_user(request, revision_pk, Capability.ANNOTATE)
+    form = AnnotationForm(request.POST, workspace_id=revision.article.event.workspace_id)
+    if form.is_valid():
+        try:
+            annotation_create(revision=revision, author_user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, "Tag added.")
+    else:
+        messages.error(request, "Select some text and a label first.")
+    return redirect("article_revision", pk=revision.article_id, number=revision.number)
+
+
+@login_required
+@require_POST
+def annotation_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
+    annotation = _get_annotation_for_user(request, pk, Capability.ANNOTATE)
+    status = request.POST.get("status", "")
+    try:
+        annotation_decide(annotation=annotation, status=status, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    revision = annotation.revision
+    url = reverse("article_revision", args=[revision.article_id, revision.number])
+    return redirect(f"{url}#a{annotation.pk}")

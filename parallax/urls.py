@@ -50,6 +50,8 @@ urlpatterns = [
         framing_views.model_train_start,
         name="model_train",
     ),
+    path("revisions/<int:revision_pk>/tags/", framing_views.annotation_add, name="annotation_add"),
+    path("tags/<int:pk>/decide/", framing_views.annotation_decide_view, name="annotation_decide"),
     path("events/<int:pk>/model/", framing_views.event_model, name="event_model"),
     path("", include("reports.urls")),
     path("", include("articles.imports.urls")),
