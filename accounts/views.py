@@ -14,15 +14,7 @@ from accounts.access import require, workspaces_for
 from accounts.forms import InviteForm, RoleForm, SignupForm, WorkspaceForm
 from accounts.models import Capability, Membership
 from articles.selectors import events_with_counts
-
-
-def _form_error(form, exc: ValidationError) -> None:
-    """Show a service's ValidationError on the form, field by field where it names one."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
+from parallax.forms import add_service_errors
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -31,7 +23,7 @@ def signup(request: HttpRequest) -> HttpResponse:
         try:
             user = services.user_signup(**form.cleaned_data)
         except ValidationError as exc:
-            _form_error(form, exc)
+            add_service_errors(form, exc)
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             return redirect("home")
@@ -69,7 +61,7 @@ def members(request: HttpRequest, pk: int) -> HttpResponse:
                     workspace=workspace, invited_by=request.user, **form.cleaned_data
                 )
             except ValidationError as exc:
-                _form_error(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _invite_message(result))
                 return redirect("members", pk=pk)

@@ -14,6 +14,7 @@ from articles.forms import EventForm, OutletForm, PasteArticleForm, TextEditForm
 from articles.highlight import Mark, highlight
 from articles.models import Article, Event, Outlet, TextRevision
 from framing.selectors import workspace_labels
+from parallax.forms import add_service_errors
 
 
 def _get_event_for_user(
@@ -45,14 +46,6 @@ def _get_article_for_user(
     return article, membership
 
 
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
 @login_required
 def event_create(request: HttpRequest, workspace_pk: int) -> HttpResponse:
     membership = require(user=request.user, workspace_id=workspace_pk, capability=Capability.EDIT)
@@ -63,7 +56,7 @@ def event_create(request: HttpRequest, workspace_pk: int) -> HttpResponse:
                 workspace=membership.workspace, created_by=request.user, **form.cleaned_data
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             return redirect(event)
     ctx = {"form": form, "workspace": membership.workspace, "event": None}
@@ -99,7 +92,7 @@ def article_paste(request: HttpRequest, pk: int) -> HttpResponse:
                 event=event, user=request.user, **form.cleaned_data
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"Added “{article.title}”.")
             return redirect(article)
@@ -163,7 +156,7 @@ def article_edit_text(request: HttpRequest, pk: int) -> HttpResponse:
                 article=article, user=request.user, **form.cleaned_data
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,
