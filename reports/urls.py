@@ -22,6 +22,12 @@ urlpatterns += [
 
 urlpatterns += [
     path("w/<int:pk>/spans/", workspace_views.workspace_spans, name="workspace_spans"),
+    path("outlets/<int:pk>/profile/", workspace_views.outlet_profile, name="outlet_profile"),
+    path(
+        "outlets/<int:pk>/profile/<slug:key>.json",
+        workspace_views.outlet_profile_chart,
+        name="outlet_profile_chart",
+    ),
 ]
 
 urlpatterns += [

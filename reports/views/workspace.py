@@ -5,14 +5,17 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
+from plotly.utils import PlotlyJSONEncoder
 
 from accounts.access import require
 from accounts.models import Capability
 from articles.models import OutletType
-from reports import evidence, explorer
+from articles.views import _get_outlet_for_user
+from reports import evidence, explorer, profile
 from reports.summary import term_labels
 
 
@@ -47,3 +50,31 @@ def workspace_spans(request: HttpRequest, pk: int) -> HttpResponse:
         "csv_query": urlencode({**{k: v for k, v in filters.items() if v}, "format": "csv"}),
     }
     return render(request, "reports/workspace_spans.html", ctx)
+
+
+@login_required
+@require_GET
+def outlet_profile(request: HttpRequest, pk: int) -> HttpResponse:
+    outlet, membership = _get_outlet_for_user(request, pk)
+    rows = profile.outlet_profile(outlet)
+    ctx = {
+        "outlet": outlet,
+        "workspace": outlet.workspace,
+        "membership": membership,
+        "rows": rows,
+        "charts": list(profile.PROFILE_CHARTS),
+        "spans_url": reverse("reports:workspace_spans", args=[outlet.workspace_id])
+        + f"?outlet={outlet.pk}",
+    }
+    return render(request, "reports/outlet_profile.html", ctx)
+
+
+@login_required
+@require_GET
+def outlet_profile_chart(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    outlet, _ = _get_outlet_for_user(request, pk)
+    builder = profile.PROFILE_CHARTS.get(key)
+    if builder is None:
+        raise Http404("No such chart.")
+    chart = builder(outlet, profile.outlet_profile(outlet))
+    return JsonResponse(chart.to_dict(), encoder=PlotlyJSONEncoder)
