@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import io
 import logging
+import multiprocessing
+import os
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PdfStreamError
@@ -16,6 +20,10 @@ from ..records import ParsedArticle
 # Fewer text characters than this per page on average means there is no real text layer.
 _MIN_CHARS_PER_PAGE = 20
 _PDF_ERRORS = (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, AttributeError)
+# pypdf's text extraction is pure Python (~3 ms a dense page). Long documents are split: a
+# helper process extracts the second half while this one does the first.
+PARALLEL_MIN_PAGES = 64
+_helper: Executor | None = None
 
 
 def read_pdf(
@@ -33,7 +41,7 @@ def read_pdf(
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         _decrypt(reader, fail)
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = _page_texts(reader, data)
         metadata = reader.metadata
     except IngestionError:
         raise
@@ -79,3 +87,42 @@ def _has_images(reader: PdfReader) -> bool:
         except _PDF_ERRORS:
             continue
     return False
+
+
+def _page_texts(reader: PdfReader, data: bytes) -> list[str]:
+    count = len(reader.pages)
+    if count < PARALLEL_MIN_PAGES or (os.cpu_count() or 1) < 2:
+        return [page.extract_text() or "" for page in reader.pages]
+    middle = count // 2
+    try:
+        future = _helper_pool().submit(_extract_range, data, middle, count)
+    except (OSError, RuntimeError, BrokenProcessPool):
+        return [page.extract_text() or "" for page in reader.pages]
+    first = [reader.pages[i].extract_text() or "" for i in range(middle)]
+    try:
+        return first + future.result()
+    except BrokenProcessPool:
+        _reset_helper()
+        return first + [reader.pages[i].extract_text() or "" for i in range(middle, count)]
+
+
+def _helper_pool() -> Executor:
+    global _helper
+    if _helper is None:
+        # forkserver, not fork: web servers run threads, and forking a threaded process is unsafe
+        context = multiprocessing.get_context("forkserver")
+        _helper = ProcessPoolExecutor(max_workers=1, mp_context=context)
+    return _helper
+
+
+def _reset_helper() -> None:
+    global _helper
+    _helper = None
+
+
+def _extract_range(data: bytes, start: int, stop: int) -> list[str]:
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    reader = PdfReader(io.BytesIO(data), strict=False)
+    if reader.is_encrypted:
+        reader.decrypt("")  # the caller already checked that it opens
+    return [reader.pages[i].extract_text() or "" for i in range(start, stop)]
