@@ -7,7 +7,7 @@ importing scikit-learn costs about a second, which would blow the engine's load 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -27,6 +27,7 @@ STOPWORDS = frozenset(
     )
 )
 TOP_CUES = 5
+_SURFACE_CAP = 200_000  # bound on remembered surface forms (memory stays small)
 ARTICLE_TOP_FRACTION = 0.2  # article score = mean over its most strongly framed fifth
 
 
@@ -41,6 +42,7 @@ class LinearMultiLabel:
     intercept: np.ndarray  # (n_labels,)
     calib_a: np.ndarray  # (n_labels,) Platt slope applied to the decision value
     calib_b: np.ndarray  # (n_labels,) Platt offset
+    surface: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def create(
@@ -58,9 +60,9 @@ class LinearMultiLabel:
         another model's index when the vocabularies are equal, so tokens are looked up once)."""
         words = tuple(words)
         if share is not None and share.words == words:
-            words, vocab = share.words, share.vocab
+            words, vocab, surface = share.words, share.vocab, share.surface
         else:
-            vocab = {w: i for i, w in enumerate(words)}
+            vocab, surface = {w: i for i, w in enumerate(words)}, {}
         return cls(
             tuple(labels),
             words,
@@ -69,12 +71,36 @@ class LinearMultiLabel:
             np.asarray(intercept, dtype=np.float64),
             np.asarray(calib_a, dtype=np.float64),
             np.asarray(calib_b, dtype=np.float64),
+            surface,
         )
 
     def feature_ids(self, words: list[str]) -> np.ndarray:
         """Vocabulary index per token (-1 where unknown or a stopword)."""
-        get = self.vocab.get
-        return np.array([get(w, -1) for w in words], dtype=np.int64)
+        surface = self.surface
+        if not surface:
+            self._fill_surface()
+        get = surface.get
+        ids = [get(w, -2) for w in words]
+        if -2 in ids:  # words never seen before: stem once and remember the answer
+            vocab = self.vocab
+            for i, w in enumerate(words):
+                if ids[i] == -2:
+                    ids[i] = vocab.get(stem(w), -1) if usable(w) else -1
+                    if len(surface) < _SURFACE_CAP:
+                        surface[w] = ids[i]
+        return np.array(ids, dtype=np.int64)
+
+    def _fill_surface(self) -> None:
+        """Precompute surface word -> feature id for common words (one dict lookup per token
+        at scoring time instead of a stem() call)."""
+        from .scorer import rarity_table
+
+        vocab, surface = self.vocab, self.surface
+        for w in (*rarity_table("en"), *vocab):
+            if usable(w):
+                surface[w] = vocab.get(stem(w), -1)
+            else:
+                surface[w] = -1
 
     def decision(self, ids: np.ndarray, rows: np.ndarray, n_rows: int) -> np.ndarray:
         """Decision values (n_rows, n_labels) for token feature ids grouped into rows."""
@@ -108,9 +134,34 @@ class LinearMultiLabel:
         return self.probabilities(self.decision(flat, rows, len(token_lists)))
 
 
+def stem(word: str) -> str:
+    """A crude suffix stripper shared by training and scoring, so 'clinics', 'vaccination'
+    and 'vaccines' meet the cue words 'clinic' and 'vaccine'."""
+    if len(word) <= 4:
+        return word
+    if word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif word.endswith("sses"):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ed", "ment", "e")
+
+
+def usable(word: str) -> bool:
+    """Tokens that can be frame features (stopwords, digits and 1-letter tokens cannot)."""
+    return len(word) > 1 and word not in STOPWORDS and not word.isdigit()
+
+
 def features_for_training(words: list[str]) -> list[str]:
-    """The token filter shared by training and scoring (stopwords and 1-letter tokens out)."""
-    return [w for w in words if len(w) > 1 and w not in STOPWORDS and not w.isdigit()]
+    """The feature names of a token list, exactly as scoring derives them."""
+    return [stem(w) for w in words if usable(w)]
 
 
 @dataclass(frozen=True, slots=True)

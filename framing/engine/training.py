@@ -36,9 +36,12 @@ def train_frame_model(
     *,
     c: float = 2.0,
     vocabulary: Sequence[str] | None = None,
+    calibrate: bool = True,
 ) -> LinearMultiLabel:
     """One-vs-rest logistic regression per frame with Platt calibration on cross-validated
-    decision values. ``labels[i]`` holds the frame keys of ``sentences[i]``."""
+    decision values. ``labels[i]`` holds the frame keys of ``sentences[i]``. One-word
+    examples (cue words) train the weights but are left out of calibration, which must
+    reflect real sentences."""
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
@@ -55,6 +58,7 @@ def train_frame_model(
     x = csr_matrix((vals, (rows, cols)), shape=(len(docs), len(words)), dtype=np.float64)
     x.sum_duplicates()
     sets = [set(lbls) for lbls in labels]
+    sentence_rows = np.array([len(d) > 1 for d in docs])
     coef = np.zeros((len(words), len(label_keys)), dtype=np.float32)
     intercept, cal_a, cal_b = (np.zeros(len(label_keys)) for _ in range(3))
     for j, key in enumerate(label_keys):
@@ -66,23 +70,26 @@ def train_frame_model(
         clf.fit(x, y)
         coef[:, j] = clf.coef_[0]
         intercept[j] = clf.intercept_[0]
-        cal_a[j], cal_b[j] = _platt(x, y, c)
+        cal_a[j], cal_b[j] = _platt(x, y, c, sentence_rows) if calibrate else (1.0, 0.0)
     return LinearMultiLabel.create(label_keys, words, coef, intercept, cal_a, cal_b)
 
 
-def _platt(x, y: np.ndarray, c: float) -> tuple[float, float]:
-    """Sigmoid calibration of cross-validated decision values (Platt scaling)."""
+def _platt(x, y: np.ndarray, c: float, rows: np.ndarray) -> tuple[float, float]:
+    """Sigmoid calibration (Platt scaling) of cross-validated decision values, fitted on the
+    ``rows`` that are real sentences. Falls back to the identity when there is too little
+    data or the fit comes out inverted."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
     folds = int(min(5, np.bincount(y).min()))
-    if folds < 2:
+    if folds < 2 or len(set(y[rows].tolist())) < 2:
         return 1.0, 0.0
     base = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
     cv = StratifiedKFold(folds, shuffle=True, random_state=SEED)
     dec = cross_val_predict(base, x, y, cv=cv, method="decision_function")
-    cal = LogisticRegression(C=1e4, max_iter=1000).fit(dec.reshape(-1, 1), y)
-    return float(cal.coef_[0, 0]), float(cal.intercept_[0])
+    cal = LogisticRegression(C=1.0, max_iter=1000).fit(dec[rows].reshape(-1, 1), y[rows])
+    slope, offset = float(cal.coef_[0, 0]), float(cal.intercept_[0])
+    return (slope, offset) if slope > 0.05 else (1.0, 0.0)
 
 
 def read_frame_seed(codebook: str) -> tuple[list[str], list[set[str]]]:
@@ -103,16 +110,16 @@ def read_frame_seed(codebook: str) -> tuple[list[str], list[set[str]]]:
     return texts, labels
 
 
+_HEADERS = ("policy\tgeneric\tsentence", "codebook\tframe\tcues")
+
+
 def _rows(path: Path) -> list[str]:
     """Data rows of one of our TSV files (comments and the header line skipped)."""
     lines = path.read_text(encoding="utf-8").splitlines()
     return [
         ln
         for ln in lines
-        if ln.strip()
-        and not ln.startswith("#")
-        and "\t" in ln
-        and not ln.startswith(("policy\t", "codebook\t"))
+        if ln.strip() and not ln.startswith("#") and "\t" in ln and ln not in _HEADERS
     ]
 
 
