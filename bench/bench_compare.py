@@ -114,6 +114,32 @@ def _bench_event(client: Client, event) -> None:
     print(
         f"aligned facts (6 columns), median:  {_median_ms(client, f'{base}aligned/?{ids}'):8.1f} ms"
     )
+    for name in ("sources", "republication", "vocabulary"):
+        ms = _median_ms(client, f"{base}{name}/")
+        print(f"{name + ' page, median:':36}{ms:8.1f} ms")
+
+
+def _bench_workspace(client: Client, workspace) -> None:
+    """Workspace-wide pages over every event built so far."""
+    from articles.models import Article
+
+    n = Article.objects.filter(event__workspace=workspace).count()
+    print(f"\n== workspace of {n} articles")
+    url = f"/w/{workspace.pk}/spans/"
+    print(f"span explorer + matrix, median:     {_median_ms(client, url):8.1f} ms")
+    label = "pejorative_label"
+    print(
+        f"span explorer, one label, median:   {_median_ms(client, f'{url}?label={label}'):8.1f} ms"
+    )
+    outlet = workspace.outlets.order_by("pk").first()
+    print(
+        f"outlet profile page, median:        "
+        f"{_median_ms(client, f'/outlets/{outlet.pk}/profile/'):8.1f} ms"
+    )
+    print(
+        f"outlet profile density.json:        "
+        f"{_median_ms(client, f'/outlets/{outlet.pk}/profile/density.json'):8.1f} ms"
+    )
 
 
 def _bench_gold() -> None:
@@ -137,6 +163,17 @@ def _bench_gold() -> None:
         print(f"wire vs article {other} (2 columns): P {s.precision:.2f} R {s.recall:.2f}")
 
 
+def _profile_summary(user, workspace, pool) -> None:
+    """Where a 200-article summary rebuild spends its time (top functions by own time)."""
+    import cProfile
+    import pstats
+
+    event = _event(user, workspace, 200, pool)
+    profiler = cProfile.Profile()
+    profiler.runcall(event_summary, event)
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(12)
+
+
 def main() -> None:
     call_command("migrate", verbosity=0)
     user = user_signup(email="bench@example.org", username="bench", password="bench-pw-123")
@@ -145,11 +182,15 @@ def main() -> None:
     client.force_login(user)
     pool = _sentence_pool()
     sizes = [20] if "--quick" in sys.argv else [20, 200]
+    if "--profile-summary" in sys.argv:
+        _profile_summary(user, workspace, pool)
+        return
     for n in sizes:
         start = time.perf_counter()
         event = _event(user, workspace, n, pool)
         print(f"(setup: {n} articles created and analysed in {time.perf_counter() - start:.0f} s)")
         _bench_event(client, event)
+    _bench_workspace(client, workspace)
     _bench_gold()
 
 
