@@ -40,6 +40,7 @@ def _annotated_revisions(workspace: Workspace) -> dict[int, list[Annotation]]:
     rows = (
         Annotation.objects.filter(
             revision__article__event__workspace=workspace,
+            revision__article__staged=False,  # an import still being written is not data yet
             status=AnnotationStatus.ACCEPTED,
         )
         .select_related("label__codebook_version__codebook", "revision")
