@@ -11,12 +11,14 @@ from .candidates import Prepared, english, prepare
 from .frames import score_frames
 from .quotes import QuoteFound
 from .scorer import features
+from .text import SpanIndex
 from .tone import sentence_tones
 from .types import ActorMention, Analysis, FrameScore, LoadedTerm, Quote, Sentence
 
 ENGINE_VERSION = "0.1.0"
 SENTENCE_FRAME_MIN = 0.3  # below this no policy frame is called dominant for a sentence
 _TARGET_BEFORE = 14  # chars between an actor and the term it qualifies ("US-led aggressive")
+_TARGET_ONLY_ACTOR = 80  # the sole actor of a sentence counts only when this close
 _TARGET_AFTER = 24  # chars between a term and a following "of/in/by <actor>"
 
 
@@ -128,7 +130,7 @@ def _loaded_terms(prep: Prepared, model: EngineModel, actor_of) -> tuple[LoadedT
     probs = model.span.score(x)
     keep = np.flatnonzero(probs >= model.span.threshold)
     whys = model.span.explain(x[keep])
-    holders = [q for q in prep.quotes if q.kind != "scare"]
+    holders = SpanIndex([(q.start, q.end, q) for q in prep.quotes if q.kind != "scare"])
     sent_starts = [s for s, _ in prep.sentences]
     by_sentence: dict[int, list[ActorMention]] = {}
     for a in prep.actors:
@@ -156,18 +158,12 @@ def _loaded_terms(prep: Prepared, model: EngineModel, actor_of) -> tuple[LoadedT
     return tuple(out)
 
 
-def _voice(holders: list[QuoteFound], start: int, end: int) -> tuple[str, QuoteFound | None]:
+def _voice(holders: SpanIndex, start: int, end: int) -> tuple[str, QuoteFound | None]:
     """The innermost quote or reported clause holding the span decides its voice."""
-    best: QuoteFound | None = None
-    for q in holders:
-        if (
-            q.start <= start
-            and end <= q.end
-            and (best is None or q.end - q.start < best.end - best.start)
-        ):
-            best = q
-    if best is None:
+    hit = holders.innermost(start, end)
+    if hit is None:
         return "own", None
+    best: QuoteFound = hit[2]
     return ("attributed" if best.kind == "reported" else "quoted"), best
 
 
@@ -187,10 +183,10 @@ def _target(prep: Prepared, start: int, end: int, speaker, sent_starts, by_sente
     for a in in_sentence:
         if 0 <= a.start - end <= _TARGET_AFTER and _links(prep.norm[end : a.start]):
             return a.actor
-    for a in prep.actors:
+    for a in by_sentence.get(i, ()):
         if a.start < start < a.end or (a.start <= start and end <= a.end):
             return a.actor
-    keys = {a.actor for a in in_sentence}
+    keys = {a.actor for a in in_sentence if abs(a.start - start) <= _TARGET_ONLY_ACTOR}
     return keys.pop() if len(keys) == 1 else None
 
 

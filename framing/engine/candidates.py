@@ -101,36 +101,62 @@ def _layer_candidates(text: str, norm: str, lang: str, quotes: list[QuoteFound])
 
 def _scare_candidates(text: str, norm: str, quotes: list[QuoteFound]) -> list:
     out = []
+    plain: dict[str, bool] = {}
     for q in quotes:
         if q.kind != "scare" or q.open_mark is None or q.close_mark is None:
             continue
         start, end = q.open_mark, min(len(text), q.close_mark + 1)
         term = norm[q.start : q.end].strip()
         so_called = _SO_CALLED.search(norm, max(0, start - 16), start)
+        if not so_called and term not in plain:
+            plain[term] = _used_plainly(norm, term)
         weight, why = 0.75, "scare quotes around a term"
         if so_called:
             start, weight, why = so_called.start(), 0.95, "'so-called' with scare quotes"
-        elif _used_plainly(norm, term, q):
+        elif plain[term]:
             weight, why = 0.35, "quoted term the outlet also uses plainly"
         out.append(scorer.Candidate(start, end, "scare_quotes", weight, "pattern", f"rule {why}"))
     return out
 
 
-def _used_plainly(norm: str, term: str, q: QuoteFound) -> bool:
+def _used_plainly(norm: str, term: str) -> bool:
+    """Whether the outlet also writes the term without quote marks somewhere (then quoting it
+    once is less likely to be distancing). Computed once per distinct term."""
     if not term:
         return False
     for m in re.finditer(re.escape(term), norm):
-        if m.start() < (q.open_mark or 0) or m.start() > (q.close_mark or 0):
-            before = norm[m.start() - 1] if m.start() else " "
-            if before not in "\"'":
-                return True
+        before = norm[m.start() - 1] if m.start() else " "
+        if before not in "\"'":
+            return True
     return False
 
 
 def merge(cands: list[scorer.Candidate]) -> list[scorer.Candidate]:
     """Resolve overlaps: longest span wins, then highest weight; overlapping losers count as
     agreeing layers and lend their explanation."""
-    order = sorted(cands, key=lambda c: (-(c.end - c.start), -c.weight, c.start))
+    kept: list[scorer.Candidate] = []
+    for cluster in _clusters(cands):
+        kept += _resolve(cluster)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _clusters(cands: list[scorer.Candidate]) -> list[list[scorer.Candidate]]:
+    """Groups of transitively overlapping candidates (one sweep over start order)."""
+    groups: list[list[scorer.Candidate]] = []
+    reach = -1
+    for c in sorted(cands, key=lambda c: (c.start, c.end)):
+        if c.start < reach:
+            groups[-1].append(c)
+            reach = max(reach, c.end)
+        else:
+            groups.append([c])
+            reach = c.end
+    return groups
+
+
+def _resolve(cluster: list[scorer.Candidate]) -> list[scorer.Candidate]:
+    order = sorted(cluster, key=lambda c: (-(c.end - c.start), -c.weight, c.start))
     kept: list[scorer.Candidate] = []
     for c in order:
         hit = next((i for i, k in enumerate(kept) if k.start < c.end and c.start < k.end), None)
@@ -142,7 +168,6 @@ def merge(cands: list[scorer.Candidate]) -> list[scorer.Candidate]:
         kept[hit] = replace(
             k, weight=weight, layers=k.layers + 1, explanation=_join(k.explanation, c.explanation)
         )
-    kept.sort(key=lambda c: c.start)
     return kept
 
 

@@ -130,6 +130,17 @@ _RULES_EN: tuple[Rule, ...] = (
         lambda t: f"rule modifier+actor: evaluative modifier on a group noun '{t}'",
     ),
     Rule(
+        "anti-x-forces",
+        ("anti",),
+        re.compile(
+            r"anti-?[a-z]+(?:[- ][a-z]+)?\s+(?:forces|elements|groups|cliques|circles|"
+            r"politicians|forces')\b"
+        ),
+        "pejorative_label",
+        0.85,
+        lambda t: f"rule anti-X forces label '{t}'",
+    ),
+    Rule(
         "praise+group",
         _words(POS_MODIFIERS),
         re.compile(rf"{_alt(POS_MODIFIERS)}\s+{_alt(POS_NOUNS)}\b"),

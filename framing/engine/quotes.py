@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from . import attribution as att
+from .text import SpanIndex
 
 _DOUBLE = re.compile(r"[\"“”„«»]")
 _SINGLE = re.compile(r"(?<![\w’'])[‘'](?=\w)([^‘’'\n\"“”]{1,60}?)(?<=[\w.,!?])[’'](?![\w’'])")
@@ -195,10 +196,12 @@ def _chain(relays: list[att.SpeakerHit], speaker: att.SpeakerHit | None) -> tupl
 def _single_quoted_terms(text: str, found: list[QuoteFound]) -> list[QuoteFound]:
     """Short 'single-quoted' terms: headline-style scare quotes and quotes within quotes."""
     out = []
+    index = SpanIndex([(q.start, q.end, q) for q in found])
     for m in _SINGLE.finditer(text):
         if len(_WORD.findall(m.group(1))) > MAX_SCARE_WORDS:
             continue
-        outer = next((q for q in found if q.start <= m.start() and m.end() <= q.end), None)
+        hit = index.innermost(m.start(), m.end())
+        outer = hit[2] if hit else None
         if outer is not None and outer.kind != "scare" and outer.speaker is not None:
             continue  # a quote inside a quote keeps the outer speaker's voice
         out.append(QuoteFound(m.start(1), m.end(1), "scare", None, (), m.start(), m.end() - 1))
@@ -206,12 +209,16 @@ def _single_quoted_terms(text: str, found: list[QuoteFound]) -> list[QuoteFound]
 
 
 def _reported(text, sentences, found: list[QuoteFound], verbs) -> list[QuoteFound]:
-    spans = [
-        (q.open_mark or q.start, (q.close_mark or q.end) + 1) for q in found if q.kind != "scare"
-    ]
+    spans = SpanIndex(
+        [
+            (q.open_mark or q.start, (q.close_mark or q.end) + 1, q)
+            for q in found
+            if q.kind != "scare"
+        ]
+    )
     out = []
     for s_start, s_end in sentences:
-        if any(a < s_end and s_start < b for a, b in spans):
+        if spans.overlaps(s_start, s_end):
             continue  # sentences holding direct quotes are attributed by the quote itself
         r = att.reported_in_sentence(text, s_start, s_end, verbs)
         if r is None:

@@ -14,11 +14,11 @@ from functools import cache
 import numpy as np
 
 from .codebooks import CATEGORY_KEYS
-from .text import Tokens, wordlist
+from .text import SpanIndex, Tokens, wordlist
 
 FEATURES: tuple[str, ...] = (
-    "lexicon_weight",
-    "pattern_weight",
+    "prior",
+    "pattern",
     "model_candidate",
     *(f"category={c}" for c in CATEGORY_KEYS),
     "max_abs_valence",
@@ -41,6 +41,11 @@ _LONGEST_ACTOR = 60  # actor names are shorter than this, so a bisect window fin
 _BASE = FEATURES.index("max_abs_valence")
 _CATEGORY_INDEX = {c: FEATURES.index(f"category={c}") for c in CATEGORY_KEYS}
 MODEL_CANDIDATE_VALENCE = -2.5
+# The curated weight enters as a scaled log-odds "prior" feature: its coefficient is barely
+# penalised, so with little training data the score stays close to the curated weight and
+# annotations learn corrections through the other (strongly regularised) features.
+PRIOR_SCALE = 10.0
+MODEL_CANDIDATE_PRIOR = 0.3
 # Strongly negative words that describe events rather than judge them.
 FACTUAL = frozenset(
     wordlist(
@@ -83,9 +88,14 @@ class Context:
     valence: dict[str, float]
     rarity: dict[str, float]
     actor_starts: list[int] = field(default_factory=list)
+    region_index: SpanIndex = field(default_factory=lambda: SpanIndex([]))
+    scare_index: SpanIndex = field(default_factory=lambda: SpanIndex([]))
 
     def __post_init__(self) -> None:
         self.actor_starts = [a for a, _ in self.actor_spans]
+        self.region_index = SpanIndex(self.regions)
+        # A term counts as scare-quoted when it sits inside the marks (closing mark included).
+        self.scare_index = SpanIndex([(a, b + 1, None) for a, b in self.scare])
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +104,7 @@ class SpanModel:
 
     weights: np.ndarray  # (len(FEATURES),)
     bias: float
-    threshold: float = 0.5
+    threshold: float = 0.6  # precision first: keep only fairly confident spans
 
     def score(self, x: np.ndarray) -> np.ndarray:
         if not len(x):
@@ -170,12 +180,10 @@ def _sentence_density(cands: list[Candidate], sent_starts: list[int]) -> dict[in
 def _fill(v, c: Candidate, ctx: Context, starts, sent_starts, density, n_sent) -> None:
     from bisect import bisect_left, bisect_right
 
-    if c.source == "lexicon":
-        v[0] = c.weight
-    elif c.source == "pattern":
-        v[1] = c.weight
-    else:
-        v[2] = 1.0
+    weight = MODEL_CANDIDATE_PRIOR if c.source == "model" else min(max(c.weight, 0.02), 0.98)
+    v[0] = PRIOR_SCALE * math.log(weight / (1.0 - weight))
+    v[1] = c.source == "pattern"
+    v[2] = c.source == "model"
     v[_CATEGORY_INDEX.get(c.category, _CATEGORY_INDEX["hyperbole"])] = 1.0
     lo, hi = bisect_left(starts, c.start), bisect_left(starts, c.end)
     words = ctx.tokens.words[lo:hi]
@@ -187,11 +195,12 @@ def _fill(v, c: Candidate, ctx: Context, starts, sent_starts, density, n_sent) -
         v[base + 1] = sum(vals) / len(vals) / 4.0
         v[base + 2] = 1.0 - sum(min(get_r(w, 0.0), 8.0) for w in words) / (8.0 * len(words))
     v[base + 3] = min(len(words), 5) / 5.0
-    voice = _voice_at(ctx.regions, c.start, c.end)
+    holder = ctx.region_index.innermost(c.start, c.end)
+    voice = holder[2] if holder else "own"
     v[base + 4] = voice == "quoted"
     v[base + 5] = voice == "attributed"
     v[base + 6] = (
-        any(a <= c.start and c.end <= b + 1 for a, b in ctx.scare) or c.category == "scare_quotes"
+        ctx.scare_index.innermost(c.start, c.end) is not None or c.category == "scare_quotes"
     )
     sent = max(0, bisect_right(sent_starts, c.start) - 1)
     v[base + 7] = ctx.text[c.start].isupper() and c.start not in sent_starts
@@ -204,14 +213,6 @@ def _fill(v, c: Candidate, ctx: Context, starts, sent_starts, density, n_sent) -
     v[base + 12] = any(a - 40 <= c.end and c.start <= b + 40 for a, b in ctx.actor_spans[k : k + 8])
     v[base + 13] = any(w in _NEGATIONS for w in ctx.tokens.words[max(0, lo - 3) : lo])
     v[base + 14] = c.layers > 1
-
-
-def _voice_at(regions: list[tuple[int, int, str]], start: int, end: int) -> str:
-    best, size = "own", math.inf
-    for a, b, voice in regions:
-        if a <= start and end <= b and b - a < size:
-            best, size = voice, b - a
-    return best
 
 
 @cache

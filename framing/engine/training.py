@@ -174,7 +174,12 @@ def span_training_matrix(texts: Sequence[str], spans: Sequence[Iterable], langua
 
 
 def train_span_model(
-    texts: Sequence[str], spans: Sequence[Iterable], *, language: str = "en", c: float = 1.0
+    texts: Sequence[str],
+    spans: Sequence[Iterable],
+    *,
+    language: str = "en",
+    c: float = 0.1,
+    threshold: float = 0.6,
 ) -> SpanModel:
     """Fit the span scorer. ``spans[i]`` lists gold (start, end[, label]) tuples or dicts with
     ``start``/``end`` for ``texts[i]``; any candidate overlapping a gold span is a positive."""
@@ -183,8 +188,8 @@ def train_span_model(
     x, y = span_training_matrix(texts, spans, language)
     if y.min() == y.max():
         raise ValueError("span training needs both tagged and untagged candidates")
-    clf = LogisticRegression(C=c, max_iter=2000).fit(x, y)
-    return SpanModel(clf.coef_[0].astype(np.float64), float(clf.intercept_[0]))
+    clf = LogisticRegression(C=c, max_iter=5000).fit(x, y)
+    return SpanModel(clf.coef_[0].astype(np.float64), float(clf.intercept_[0]), threshold)
 
 
 # --- bundles --------------------------------------------------------------------------

@@ -72,3 +72,17 @@ def test_any_unicode_text_in_any_language_analyses(text, language):
     analysis = analyze(text, language=language)
     assert analysis.text_length == len(text)
     assert len(analysis.sentence_frames["policy"]) == len(analysis.sentences)
+
+
+def test_a_one_megabyte_article_analyses_with_valid_spans():
+    paragraph = (
+        "\u201cThe US-led Asian-version NATO is a grave threat,\u201d the ministry said. "
+        "According to TASS, officials in Seoul called the drills 'routine'. The so-called "
+        '"defensive" exercise grossly violates the accord.\r\n\r\n'
+    )
+    text = paragraph * (1_000_000 // len(paragraph) + 1)
+    analysis = analyze(text)
+    assert analysis.text_length >= 1_000_000
+    assert len(analysis.loaded_terms) > 1000
+    for span in _spans(analysis):
+        assert text[span.start : span.end] == span.text
