@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from typing import Generic, TypeVar
 
 import numpy as np
 
@@ -116,10 +115,7 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> Tokens:
     return Tokens(starts, ends, words, sentence)
 
 
-T = TypeVar("T")
-
-
-class SpanIndex(Generic[T]):
+class SpanIndex[T]:
     """Spans (start, end, item) searchable by position in O(log n + k), so a 1 MB article with
     thousands of quotes and terms stays linear-ish instead of quadratic."""
 
