@@ -130,6 +130,20 @@ _RULES_EN: tuple[Rule, ...] = (
         lambda t: f"rule modifier+actor: evaluative modifier on a group noun '{t}'",
     ),
     Rule(
+        "so-called+term",
+        ("so-called", "so called", "self-styled", "self-proclaimed"),
+        re.compile(
+            r"(?:so[- ]called|self[- ]styled|self[- ]proclaimed)\s+"
+            r"(?:\"[^\"\n]{1,40}\"|'[^'\n]{1,40}'|"
+            r"(?:(?!(?:of|by|in|on|at|is|are|was|were|be|and|or|but|that|which|who|to|for|from|"
+            r"with|has|have|had|will|would|can|could|as|than|its|their|his|her)\b)[a-z][\w'-]*"
+            r"(?:\s+|(?=[^\w])))){1,3}"
+        ),
+        "scare_quotes",
+        0.9,
+        lambda t: f"rule distancing prefix on a term '{t.strip()}'",
+    ),
+    Rule(
         "anti-x-forces",
         ("anti",),
         re.compile(
@@ -280,14 +294,17 @@ def find_patterns(norm: str, language: str = "en") -> list[PatternMatch]:
                 if b is None:
                     continue
                 begin = b.start()
+            end = m.end()
+            while end > begin and norm[end - 1] == " ":
+                end -= 1
             out.append(
                 PatternMatch(
                     begin,
-                    m.end(),
+                    end,
                     rule.category,
                     rule.weight,
                     rule.name,
-                    rule.describe(norm[begin : m.end()]),
+                    rule.describe(norm[begin:end]),
                 )
             )
     return out

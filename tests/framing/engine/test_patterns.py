@@ -53,3 +53,21 @@ def test_plunge_into_catastrophe_is_a_fear_appeal():
 
 def test_languages_without_rules_find_nothing():
     assert find_patterns(normalise("an Asian-version NATO"), "fr") == []
+
+
+def test_so_called_takes_the_term_it_distances():
+    assert _rules("the so-called peace offensive from the north")[0][:2] == (
+        "so-called peace offensive",
+        "scare_quotes",
+    )
+
+
+def test_so_called_stops_before_function_words():
+    assert _rules("what is so-called by critics") == []
+
+
+def test_anti_x_forces_is_a_pejorative_label():
+    assert _rules("blamed anti-China forces abroad")[0][:2] == (
+        "anti-China forces",
+        "pejorative_label",
+    )
