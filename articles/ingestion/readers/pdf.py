@@ -103,12 +103,12 @@ def _has_images(reader: PdfReader) -> bool:
 
 
 def _page_texts(reader: PdfReader, data: bytes) -> list[str]:
-    count = len(reader.pages)
     try:
-        return _split(data, count, _pdfium_range)
+        # the page count from PDFium: pypdf's len(reader.pages) parses the whole page tree
+        return _split(data, _pdfium_count(data), _pdfium_range)
     except pypdfium2.PdfiumError:
         # a file pypdf repairs but PDFium refuses: pypdf's own (slower) extraction
-        return _pypdf_range(reader, 0, count)
+        return _pypdf_range(reader, 0, len(reader.pages))
 
 
 def _split(data: bytes, count: int, extract) -> list[str]:
@@ -141,9 +141,18 @@ def _reset_helper() -> None:
     _helper = None
 
 
+def _pdfium_count(data: bytes) -> int:
+    with _PDFIUM_LOCK:
+        document = pypdfium2.PdfDocument(data)
+        try:
+            return len(document)
+        finally:
+            document.close()
+
+
 def _pdfium_range(data: bytes, start: int, stop: int) -> list[str]:
     with _PDFIUM_LOCK:
-        document = pypdfium2.PdfDocument(data)  # the caller already checked that it opens
+        document = pypdfium2.PdfDocument(data)
         try:
             return [_pdfium_page(document, i) for i in range(start, stop)]
         finally:
