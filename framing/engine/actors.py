@@ -133,7 +133,10 @@ def _capitalised(text, known: list[ActorMention], sentence_starts) -> list[Actor
     people: dict[str, str] = {}  # surname -> person key, so "Kim" later merges with "Kim Min-ho"
     for m in _CAPS.finditer(text):
         start, end = m.span()
-        words = m.group().split()
+        group = m.group()
+        if start in sentence_starts and " " not in group and group not in people:
+            continue  # a lone capitalised word opening a sentence is almost never a name
+        words = group.split()
         while words and words[0] in _STOP:
             start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
             words = words[1:]

@@ -102,10 +102,9 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> Tokens:
     low = text.lower()
     if len(low) != len(text):
         low = normalise(text)
-    matches = list(_TOKEN.finditer(low))
-    starts = [m.start() for m in matches]
-    ends = [m.end() for m in matches]
-    words = [m.group() for m in matches]
+    words = _TOKEN.findall(low)
+    starts = [m.start() for m in _TOKEN.finditer(low)]
+    ends = [s + len(w) for s, w in zip(starts, words, strict=True)]
     if sentences and starts:
         sent_starts = np.fromiter((s for s, _ in sentences), dtype=np.int64, count=len(sentences))
         idx = np.searchsorted(sent_starts, np.asarray(starts, dtype=np.int64), side="right") - 1

@@ -187,3 +187,31 @@ def test_sentence_frames_are_float32_probabilities():
     arr = analyze(STATE_AGENCY).sentence_frames["generic"]
     assert arr.dtype == np.float32
     assert ((arr >= 0) & (arr <= 1)).all()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "category"),
+    [
+        ("The allies defended the rules-based order.", "rules-based order", "glorification"),
+        ("Leaders of freedom-loving nations met.", "freedom-loving nations", "glorification"),
+        ("Officials called it a surgical strike.", "surgical strike", "euphemism"),
+        ("The raid caused collateral damage.", "collateral damage", "euphemism"),
+        ("The drills show our unwavering commitment.", "unwavering commitment", "glorification"),
+    ],
+)
+def test_official_and_allied_spin_is_tagged_like_adversary_invective(sentence, phrase, category):
+    term = _term(analyze(sentence), phrase)
+    assert term.category == category
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "category"),
+    [
+        ("The puppet regime staged another farce.", "puppet regime", "pejorative_label"),
+        ("The aggressive bloc is scheming again.", "aggressive bloc", "pejorative_label"),
+        ("They are building a new Cold War.", "new Cold War", "analogy_label"),
+        ("The enemy brazenly provokes us.", "brazenly provokes", "hyperbole"),
+    ],
+)
+def test_state_media_invective_is_tagged(sentence, phrase, category):
+    assert _term(analyze(sentence), phrase).category == category
