@@ -69,3 +69,22 @@ def test_retrained_model_gets_its_own_version():
     assert model.version.startswith("trained-")
     assert model.version != default_model().version
     assert np.isfinite(model.span.weights).all()
+
+
+def test_full_model_trains_from_workspace_annotations_alone():
+    from framing.engine.training import train_engine_model
+
+    policy = (
+        ["tariffs hit exporters", "troops crossed the border"] * 4,
+        [["economic"], ["security_defense"]] * 4,
+    )
+    generic = (["the rivals clashed", "a mother wept"] * 4, [["conflict"], ["human_interest"]] * 4)
+    model = train_engine_model(
+        span_texts=["The puppet regime fell.", "A regrettable delay."] * 3,
+        span_gold=[[{"start": 4, "end": 17, "label": "pejorative_label"}], []] * 3,
+        frame_examples={"policy": policy, "generic": generic},
+        include_seed=False,
+    )
+    analysis = analyze("New tariffs hit exporters hard.", model=model)
+    assert analysis.model_version == model.version
+    assert analysis.frames["policy"][0].key == "economic"
