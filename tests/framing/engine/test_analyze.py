@@ -126,7 +126,8 @@ def test_frames_cover_both_codebooks_with_matching_arrays():
     assert analysis.frame_keys["policy"] == tuple(d.key for d in POLICY_FRAMES)
     assert analysis.frame_keys["generic"] == tuple(d.key for d in GENERIC_FRAMES)
     assert analysis.sentence_frames["policy"].shape == (len(analysis.sentences), len(POLICY_FRAMES))
-    assert analysis.frames["policy"][0].key == "security_defense"
+    scores = {f.key: f.probability for f in analysis.frames["policy"]}
+    assert scores["security_defense"] > 0.5 > scores["economic"]
 
 
 def test_actor_tone_is_reported_for_mentioned_actors():
