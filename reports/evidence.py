@@ -8,22 +8,25 @@ that an outlet (or anyone who can paste an article) wrote.
 from __future__ import annotations
 
 import csv
-import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import batched
 
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from articles.models import Article, Event
+from articles.models import Article, Event, TextRevision
 from framing.analysis_services import unpack_sentences, unpack_tone
 from framing.models import ActorMention, Analysis, Annotation, ModelVersion, QuoteSpan
 from reports.summary import dominant_frames, visible_annotations
 
 KWIC_WIDTH = 70
 MAX_SENTENCES = 200
+PAGE_SIZE = 100  # span lines per page of an explorer
+CSV_BATCH = 500  # annotations read (with their texts) per step of a streamed CSV
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -55,9 +58,16 @@ class SentenceLine:
     permalink: str
 
 
-def filter_articles(qs: QuerySet[Article], filters: Mapping[str, str]) -> QuerySet[Article]:
-    """Article-level filters shared by the event and workspace explorers."""
-    qs = qs.select_related("outlet", "current_revision", "event")
+def filter_articles(
+    qs: QuerySet[Article], filters: Mapping[str, str], *, with_text: bool = True
+) -> QuerySet[Article]:
+    """Article-level filters shared by the event and workspace explorers.
+
+    ``with_text=False`` leaves the revision texts in the database: span lines read only the
+    texts of the lines they show (``span_page``, ``iter_lines``).
+    """
+    related = ("outlet", "event", "current_revision") if with_text else ("outlet", "event")
+    qs = qs.select_related(*related)
     for key, field in (("outlet", "outlet_id"), ("article", "pk"), ("event", "event_id")):
         if filters.get(key, "").isdigit():
             qs = qs.filter(**{field: int(filters[key])})
@@ -125,21 +135,59 @@ def filter_annotations(annotations: QuerySet[Annotation], filters: Mapping[str, 
     return annotations
 
 
-def span_lines(event: Event, filters: Mapping[str, str]) -> list[SpanLine]:
-    """Every visible tag in the event matching ``filters``, as keyword-in-context lines."""
-    return lines_for(_articles(event, filters), filters)
-
-
-def lines_for(articles: Sequence[Article], filters: Mapping[str, str]) -> list[SpanLine]:
-    """Keyword-in-context lines of the visible tags in ``articles`` (fixed queries)."""
+def span_annotations(
+    articles: Sequence[Article], filters: Mapping[str, str]
+) -> tuple[dict[int, Article], QuerySet[Annotation]]:
+    """The visible tags of ``articles`` matching ``filters`` (a lazy queryset in a stable
+    order) and the article of each revision id."""
     by_revision = {a.current_revision_id: a for a in articles if a.current_revision_id}
     visible = visible_annotations(list(by_revision), model_analyses(articles))
-    chosen = filter_annotations(visible, filters)
-    return [_line(ann, by_revision[ann.revision_id]) for ann in chosen]
+    return by_revision, filter_annotations(visible, filters).order_by(
+        "revision_id", "start", "end", "pk"
+    )
 
 
-def _line(ann: Annotation, article: Article) -> SpanLine:
-    text = article.current_revision.text
+def event_articles(event: Event, filters: Mapping[str, str]) -> list[Article]:
+    """The event's articles passing the filters, without their texts."""
+    return list(filter_articles(event.articles.all(), filters, with_text=False))
+
+
+def _texts(revision_ids: Iterable[int]) -> dict[int, str]:
+    return dict(TextRevision.objects.filter(pk__in=set(revision_ids)).values_list("pk", "text"))
+
+
+@dataclass
+class SpanPage:
+    lines: list[SpanLine]
+    page: Page
+    total: int
+
+
+def span_page(
+    articles: Sequence[Article], filters: Mapping[str, str], number: str | int | None
+) -> SpanPage:
+    """One page of keyword-in-context lines (fixed queries: count, the page's tags, the
+    texts of the page's revisions). A page number out of range shows the nearest page."""
+    by_revision, chosen = span_annotations(articles, filters)
+    page = Paginator(chosen.select_related("label"), PAGE_SIZE).get_page(number)
+    tags = list(page.object_list)
+    texts = _texts(a.revision_id for a in tags)
+    lines = [_line(a, by_revision[a.revision_id], texts[a.revision_id]) for a in tags]
+    return SpanPage(lines, page, page.paginator.count)
+
+
+def iter_lines(articles: Sequence[Article], filters: Mapping[str, str]) -> Iterator[SpanLine]:
+    """Every matching line, read in batches so memory stays bounded however many there are
+    (two queries per batch: the tags, then the texts they sit in)."""
+    by_revision, chosen = span_annotations(articles, filters)
+    tags = chosen.select_related("label").iterator(chunk_size=CSV_BATCH)
+    for batch in batched(tags, CSV_BATCH):
+        texts = _texts(a.revision_id for a in batch)
+        for ann in batch:
+            yield _line(ann, by_revision[ann.revision_id], texts[ann.revision_id])
+
+
+def _line(ann: Annotation, article: Article, text: str) -> SpanLine:
     return SpanLine(
         tag=ann.pk,
         article=article,
@@ -231,30 +279,38 @@ def safe_cell(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def spans_csv(lines: Iterable[SpanLine], base_url: str) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(
-        [
-            "tag",
-            "outlet",
-            "outlet_type",
-            "article",
-            "published",
-            "url",
-            "label",
-            "left",
-            "term",
-            "right",
-            "voice",
-            "speaker",
-            "score",
-            "source",
-            "status",
-            "link",
-            "event",
-        ]
-    )
+CSV_HEADER = (
+    "tag",
+    "outlet",
+    "outlet_type",
+    "article",
+    "published",
+    "url",
+    "label",
+    "left",
+    "term",
+    "right",
+    "voice",
+    "speaker",
+    "score",
+    "source",
+    "status",
+    "link",
+    "event",
+)
+
+
+class _Line:
+    """A file-like sink that hands back what csv.writer writes, one row at a time."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def spans_csv(lines: Iterable[SpanLine], base_url: str) -> Iterator[str]:
+    """The lines as CSV text, row by row (for a StreamingHttpResponse)."""
+    writer = csv.writer(_Line())
+    yield writer.writerow(CSV_HEADER)
     for line in lines:
         a = line.article
         row = [
@@ -276,5 +332,4 @@ def spans_csv(lines: Iterable[SpanLine], base_url: str) -> str:
             base_url + line.permalink,
             a.event.title,
         ]
-        writer.writerow([safe_cell(c) for c in row])
-    return out.getvalue()
+        yield writer.writerow([safe_cell(c) for c in row])

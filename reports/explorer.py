@@ -16,9 +16,10 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from articles.models import Article
-from framing.engine.contrast import Rate, rate_per_1000, word_count
+from framing.engine.contrast import Rate, rate_per_1000
 from reports.evidence import filter_annotations, filter_articles, model_analyses
 from reports.summary import visible_annotations
+from reports.words import revision_words
 
 # Filters of the workspace explorer, in the order the form shows them.
 FILTER_KEYS = (
@@ -32,14 +33,15 @@ FILTER_KEYS = (
     "source",
     "republications",
 )
-MAX_LINES = 500  # shown on the page; the CSV export has them all
 
 
 def workspace_articles(workspace_id: int, filters: Mapping[str, str]) -> list[Article]:
     """Articles of the workspace passing the article-level filters (staged rows never:
-    the default manager hides them)."""
+    the default manager hides them), without their texts."""
     qs = Article.objects.filter(event__workspace_id=workspace_id)
-    return list(filter_articles(qs, filters).order_by("event_id", "published_date", "pk"))
+    return list(
+        filter_articles(qs, filters, with_text=False).order_by("event_id", "published_date", "pk")
+    )
 
 
 def counted(articles: list[Article], include_republications: bool) -> list[Article]:
@@ -88,6 +90,7 @@ def label_outlet_matrix(
     visible = visible_annotations(list(by_revision), model_analyses(articles))
     chosen = filter_annotations(visible, axes_free).values_list("revision_id", "label__key")
     counts = Counter((by_revision[rev].outlet_id, key) for rev, key in chosen)
+    words = revision_words(by_revision)
     rows: dict[int, MatrixRow] = {}
     for a in articles:
         row = rows.setdefault(
@@ -95,7 +98,7 @@ def label_outlet_matrix(
             MatrixRow(a.outlet_id, a.outlet.name, a.outlet.get_type_display(), 0, 0),
         )
         row.n += 1
-        row.words += word_count(a.current_revision.text) if a.current_revision else 0
+        row.words += words.get(a.current_revision_id, 0)
     base = reverse("reports:workspace_spans", args=[workspace_id])
     keep = {k: v for k, v in axes_free.items() if v}
     for row in rows.values():

@@ -62,3 +62,20 @@ class AlignmentCorrection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} a{self.article_a_id}s{self.sentence_a}"
+
+
+class RevisionWords(models.Model):
+    """How many words a text revision has: the denominator of every per-1,000-word rate.
+
+    Revisions are immutable, so a count never goes stale; it is stored the first time a
+    summary or the span explorer needs it instead of re-counting every text on each view.
+    Kept here rather than on ``articles.TextRevision`` so the reports app owns its cache.
+    """
+
+    revision = models.OneToOneField(
+        "articles.TextRevision", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    words = models.PositiveIntegerField()
+
+    def __str__(self) -> str:
+        return f"revision {self.revision_id}: {self.words} words"

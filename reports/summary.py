@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
@@ -30,7 +31,8 @@ from framing.models import (
     ModelVersion,
     QuoteSpan,
 )
-from reports.models import EventSummary
+from reports.models import EventSummary, RevisionWords
+from reports.words import store_words
 
 PAYLOAD_VERSION = 2
 # A sentence's strongest policy frame counts as its dominant frame only above this
@@ -115,8 +117,14 @@ def build_summary(event: Event, model: ModelVersion | None) -> dict[str, Any]:
         an.revision_id: an
         for an in Analysis.objects.filter(revision_id__in=revisions, model_version=model)
     }
-    quotes = list(QuoteSpan.objects.filter(analysis__in=list(analyses.values())).order_by("pk"))
-    rows = [_article_row(a, analyses.get(a.current_revision_id)) for a in articles]
+    # Thousands of quote rows: plain tuples, only the columns the payload uses.
+    quotes = list(
+        QuoteSpan.objects.filter(analysis__in=list(analyses.values()))
+        .order_by("pk")
+        .values_list(*QUOTE_COLUMNS, named=True)
+    )
+    words = _words(articles)
+    rows = [_article_row(a, analyses.get(a.current_revision_id), words) for a in articles]
     voiced = voice_chars(quotes, {an.pk: revisions[rev].pk for rev, an in analyses.items()})
     for row in rows:
         row["voice_chars"] = voiced.get(row["id"], {"quoted": 0, "attributed": 0})
@@ -134,7 +142,27 @@ def build_summary(event: Event, model: ModelVersion | None) -> dict[str, Any]:
     }
 
 
-def _article_row(article: Article, analysis: Analysis | None) -> dict[str, Any]:
+QUOTE_COLUMNS = ("analysis_id", "start", "end", "kind", "speaker", "speaker_actor", "verb")
+
+
+def _words(articles: list[Article]) -> dict[int, int]:
+    """Word count of each current revision: stored ones read, the others counted from the
+    text at hand and stored for the span explorer and the next rebuild."""
+    revisions = {a.current_revision_id: a for a in articles if a.current_revision_id}
+    found = dict(
+        RevisionWords.objects.filter(revision_id__in=revisions).values_list("revision_id", "words")
+    )
+    fresh = {
+        rev: word_count(a.current_revision.text) for rev, a in revisions.items() if rev not in found
+    }
+    if fresh:
+        store_words(fresh)
+    return found | fresh
+
+
+def _article_row(
+    article: Article, analysis: Analysis | None, words: dict[int, int]
+) -> dict[str, Any]:
     text = article.current_revision.text if article.current_revision else ""
     row: dict[str, Any] = {
         "id": article.pk,
@@ -142,7 +170,7 @@ def _article_row(article: Article, analysis: Analysis | None) -> dict[str, Any]:
         "title": article.title,
         "published": article.published_date.isoformat() if article.published_date else "",
         "url": article.url,
-        "words": word_count(text),
+        "words": words.get(article.current_revision_id, 0),
         "chars": len(text),
         "republication_of": article.republication_of_id,
         "origin": article.origin_id,
@@ -211,29 +239,47 @@ def visible_annotations(revision_ids, analyses: dict[int, Analysis]):
     )
 
 
+TERM_COLUMNS = (
+    "revision_id",
+    "start",
+    "end",
+    "label__key",
+    "voice",
+    "score",
+    "speaker_actor",
+    "speaker",
+    "pk",
+    "author_user_id",
+    "source",
+)
+
+
 def _term_rows(revisions: dict[int, Article], analyses: dict[int, Analysis]) -> list[list]:
-    """[article, category, voice, score, speaker, text, annotation id, source] per span."""
+    """[article, category, voice, score, speaker, text, annotation id, source] per span.
+
+    Read as tuples of the needed columns: an event of 200 articles has over ten thousand
+    spans, and building a model instance for each was most of a rebuild's time.
+    """
     rows = []
-    for ann in visible_annotations(list(revisions), analyses):
-        article = revisions[ann.revision_id]
+    texts = {rev: a.current_revision.text for rev, a in revisions.items()}
+    visible = visible_annotations(list(revisions), analyses).values_list(*TERM_COLUMNS)
+    for rev, start, end, key, voice, score, actor, speaker, pk, user, source in visible:
         rows.append(
             [
-                article.pk,
-                ann.label.key,
-                ann.voice or "own",
-                ann.score if ann.score is not None else 1.0,
-                ann.speaker_actor or ann.speaker,
-                article.current_revision.text[ann.start : ann.end],
-                ann.pk,
-                "analyst" if ann.author_user_id else (ann.source or "model"),
+                revisions[rev].pk,
+                key,
+                voice or "own",
+                score if score is not None else 1.0,
+                actor or speaker,
+                texts[rev][start:end],
+                pk,
+                "analyst" if user else (source or "model"),
             ]
         )
     return rows
 
 
-def _quote_rows(
-    quotes: list[QuoteSpan], revisions: dict[int, Article], analyses: dict[int, Analysis]
-) -> list[list]:
+def _quote_rows(quotes, revisions: dict[int, Article], analyses: dict[int, Analysis]) -> list[list]:
     """[article, speaker, speaker actor, kind, verb, quoted characters] per quote."""
     by_analysis = {an.pk: revisions[rev].pk for rev, an in analyses.items()}
     return [
@@ -245,8 +291,11 @@ def _quote_rows(
 QUOTED_KINDS = ("direct", "partial")
 
 
-def voice_chars(quotes: list[QuoteSpan], article_of: dict[int, int]) -> dict[int, dict[str, int]]:
+def voice_chars(quotes: Iterable, article_of: dict[int, int]) -> dict[int, dict[str, int]]:
     """Characters of each article inside quotes and inside reported speech.
+
+    ``quotes`` are QuoteSpans or rows with the same attribute names (analysis_id, kind,
+    start, end).
 
     Nested spans count once: a direct quote inside reported speech is quoted, not both.
     Scare quotes are the outlet distancing itself in its own voice, so they count as own.

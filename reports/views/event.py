@@ -3,10 +3,11 @@ non-member gets 404 and a member whose role lacks the capability 403."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
@@ -152,6 +153,26 @@ def chart_data(request: HttpRequest, pk: int, key: str) -> HttpResponse:
 FILTER_KEYS = ("outlet", "article", "outlet_type", "label", "voice", "source")
 
 
+def csv_response(request: HttpRequest, lines: Iterable, filename: str) -> StreamingHttpResponse:
+    """Span lines as a streamed CSV download: rows are written as they are read, so an
+    export of every tag never sits in memory whole."""
+    body = evidence.spans_csv(lines, request.build_absolute_uri("/")[:-1])
+    response = StreamingHttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def page_queries(filters: Mapping[str, str], page) -> dict[str, str]:
+    """Query strings (filters kept) for the previous and next page of span lines."""
+    keep = {k: v for k, v in filters.items() if v}
+    out = {}
+    if page.has_previous():
+        out["previous"] = urlencode({**keep, "page": page.previous_page_number()})
+    if page.has_next():
+        out["next"] = urlencode({**keep, "page": page.next_page_number()})
+    return out
+
+
 @login_required
 @require_GET
 def spans(request: HttpRequest, pk: int) -> HttpResponse:
@@ -159,18 +180,19 @@ def spans(request: HttpRequest, pk: int) -> HttpResponse:
     capability = Capability.EXPORT if wants_csv else Capability.VIEW
     event, membership = _get_event_for_user(request, pk, capability)
     filters = {k: request.GET.get(k, "") for k in FILTER_KEYS}
-    lines = evidence.span_lines(event, filters)
+    articles = evidence.event_articles(event, filters)
     if wants_csv:
-        body = evidence.spans_csv(lines, request.build_absolute_uri("/")[:-1])
-        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-spans.csv"'
-        return response
+        lines = evidence.iter_lines(articles, filters)
+        return csv_response(request, lines, f"event-{event.pk}-spans.csv")
+    spans_page = evidence.span_page(articles, filters, request.GET.get("page"))
     payload = event_summary(event)
     ctx = {
         "event": event,
         "membership": membership,
         "workspace": event.workspace,
-        "lines": lines,
+        "lines": spans_page.lines,
+        "spans_page": spans_page,
+        "pager": page_queries(filters, spans_page.page),
         "filters": filters,
         "labels": payload["labels"],
         "outlets": outlet_table(payload, include_republications=True),

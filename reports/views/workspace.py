@@ -17,6 +17,7 @@ from articles.models import OutletType
 from articles.views import _get_outlet_for_user
 from reports import evidence, explorer, profile
 from reports.summary import term_labels
+from reports.views.event import csv_response, page_queries
 
 
 @login_required
@@ -27,20 +28,18 @@ def workspace_spans(request: HttpRequest, pk: int) -> HttpResponse:
     membership = require(user=request.user, workspace_id=pk, capability=capability)
     filters = {k: request.GET.get(k, "").strip() for k in explorer.FILTER_KEYS}
     articles = explorer.workspace_articles(pk, filters)
-    lines = evidence.lines_for(articles, filters)
     if wants_csv:
-        body = evidence.spans_csv(lines, request.build_absolute_uri("/")[:-1])
-        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="workspace-{pk}-spans.csv"'
-        return response
+        lines = evidence.iter_lines(articles, filters)
+        return csv_response(request, lines, f"workspace-{pk}-spans.csv")
+    spans_page = evidence.span_page(articles, filters, request.GET.get("page"))
     workspace = membership.workspace
     labels = term_labels(pk)
     ctx = {
         "workspace": workspace,
         "membership": membership,
-        "lines": lines[: explorer.MAX_LINES],
-        "n_lines": len(lines),
-        "truncated": len(lines) > explorer.MAX_LINES,
+        "lines": spans_page.lines,
+        "spans_page": spans_page,
+        "pager": page_queries(filters, spans_page.page),
         "filters": filters,
         "labels": labels,
         "outlets": workspace.outlets.order_by("name"),

@@ -120,7 +120,7 @@ def test_csv_export_is_formula_safe_and_allowed_to_viewers(analysed, viewer):
         terms=(Term("bloc", "pejorative_label"),),
     )
     response = _client(viewer).get(_url("spans", event) + "?format=csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert response["Content-Type"].startswith("text/csv")
     assert [r[1] for r in rows[1:] if "HYPERLINK" in r[1]] == ["'=HYPERLINK(1)"]
 

@@ -105,7 +105,7 @@ def test_csv_names_the_event_and_is_formula_safe(analysed, second_event, viewer)
     second_event["event"].title = "@SUM(A1)"
     second_event["event"].save()
     response = client_for(viewer).get(_url(analysed["event"].workspace, format="csv"))
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert {r["event"] for r in rows if r["term"] == "puppet regime"} == {"'@SUM(A1)"}
 
 
