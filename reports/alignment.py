@@ -8,20 +8,33 @@ replayed in order, so an analyst's merge/split/move survives re-rendering and re
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from django.db import transaction
+from django.urls import reverse
 
-from articles.models import Article, Event
+from articles.models import Article, Event, TextRevision
 from framing.analysis_services import unpack_sentences
 from framing.engine.contrast import AlignedRow, align_many, competing_labels
+from framing.engine.text import split_sentences
 from framing.models import ActorMention, Analysis, ModelVersion
 from reports.models import AlignmentCorrection, CorrectionKind
 from reports.summary import visible_annotations
 
 Rows = list[dict[int, int]]  # per row: column index -> sentence index
+HASH_LENGTH = 6
+# A revised sentence is taken for the old one when this much of its wording survives
+# (difflib ratio over words); below it the link says the sentence is gone.
+REVISED_MATCH_MIN = 0.6
+
+
+def sentence_hash(text: str) -> str:
+    """A short fingerprint of a sentence's wording (whitespace-insensitive) for links."""
+    return hashlib.sha1(" ".join(text.split()).encode()).hexdigest()[:HASH_LENGTH]
 
 
 @dataclass
@@ -40,6 +53,12 @@ class Cell:
     def key(self) -> str:
         """`article-sentence`: names this sentence whatever row it sits in."""
         return f"{self.article.pk if self.article else 0}-{self.index}"
+
+    @property
+    def link_key(self) -> str:
+        """`article-sentence-hash`: the key plus the wording, so a link outlives a revision
+        that renumbers the sentences (see ``Alignment.resolve``)."""
+        return f"{self.key}-{sentence_hash(self.text)}"
 
     def citation(self) -> str:
         a = self.article
@@ -66,9 +85,17 @@ class FactRow:
         (unless a correction moves that very sentence, and then each sentence's own anchor
         on its cell still leads to where it went).
         """
+        return self._first.key
+
+    @property
+    def link_key(self) -> str:
+        """The anchor sentence's key with its wording hash, for permalinks."""
+        return self._first.link_key
+
+    @property
+    def _first(self) -> Cell:
         present = [c for c in self.cells if c is not None]
-        first = min(present, key=lambda c: (c.article.pk if c.article else 0, c.index))
-        return first.key
+        return min(present, key=lambda c: (c.article.pk if c.article else 0, c.index))
 
     def keys(self) -> set[str]:
         return {c.key for c in self.cells if c is not None}
@@ -88,6 +115,39 @@ class Alignment:
     articles: list[Article]
     rows: list[FactRow]
     referents: list[dict] = field(default_factory=list)
+    sentences: list[list[str]] = field(default_factory=list)  # per column, current revision
+
+    def resolve(self, raw: str) -> tuple[str, str]:
+        """The current key (`article-sentence`) a fact link names, and a note for the reader.
+
+        A link is `article-sentence` (older links) or `article-sentence-hash`. With a hash,
+        the sentence at that index is used if its wording still matches; else the sentence
+        with that wording anywhere in the current revision (text was added above it); else,
+        if an earlier revision of the article held that wording, the current sentence most
+        like it. Nothing is focused when the sentence is gone rather than moved.
+        """
+        parts = raw.strip().split("-")
+        if not 2 <= len(parts) <= 3 or not all(p.isdigit() for p in parts[:2]):
+            return "", ""
+        article_id, index = int(parts[0]), int(parts[1])
+        col = next((i for i, a in enumerate(self.articles) if a.pk == article_id), None)
+        if col is None:
+            return "", ""
+        current = self.sentences[col]
+        if len(parts) == 2:
+            return (f"{article_id}-{index}", "") if index < len(current) else ("", "")
+        digest = parts[2]
+        hashes = [sentence_hash(t) for t in current]
+        if index < len(hashes) and hashes[index] == digest:
+            return f"{article_id}-{index}", ""
+        same = [i for i, h in enumerate(hashes) if h == digest]
+        if same:
+            return f"{article_id}-{min(same, key=lambda i: abs(i - index))}", ""
+        old = _earlier_sentence(self.articles[col], digest)
+        best = _closest(old, current, index) if old else None
+        if best is None:
+            return "", "The sentence this link named is no longer in the article."
+        return f"{article_id}-{best}", "The article was revised: this is its closest sentence now."
 
     def omission_matrix(self) -> list[tuple[FactRow, list[str]]]:
         """Facts reported by two or more columns, with each column's state:
@@ -102,6 +162,33 @@ class Alignment:
             ]
             out.append((row, states))
         return out
+
+
+def _earlier_sentence(article: Article, digest: str) -> str | None:
+    """The wording with hash ``digest`` in an earlier revision of ``article`` (one query)."""
+    older = (
+        TextRevision.objects.filter(article=article)
+        .exclude(pk=article.current_revision_id)
+        .order_by("-number")
+        .values_list("text", flat=True)
+    )
+    for text in older:
+        for start, end in split_sentences(text):
+            if sentence_hash(text[start:end]) == digest:
+                return text[start:end]
+    return None
+
+
+def _closest(old: str, current: list[str], index: int) -> int | None:
+    """Index of the current sentence most like ``old`` (nearest ``index`` on a tie), or None
+    when none keeps enough of its words."""
+    words = old.lower().split()
+    scored = [
+        (SequenceMatcher(None, words, text.lower().split()).ratio(), -abs(i - index), i)
+        for i, text in enumerate(current)
+    ]
+    best = max(scored, default=None)
+    return best[2] if best and best[0] >= REVISED_MATCH_MIN else None
 
 
 def _sentence_data(articles: Sequence[Article], model: ModelVersion | None):
@@ -163,8 +250,7 @@ def apply_corrections(
 
 def align_columns(event: Event, articles: Sequence[Article], model: ModelVersion | None):
     """Aligned fact rows over ``articles`` (in column order) with corrections applied."""
-    from reports.evidence import sentence_permalink
-
+    compare_url = reverse("reports:compare", args=[event.pk])  # once, not once per cell
     spans, terms, actors = _sentence_data(articles, model)
     texts = [a.current_revision.text for a in articles]
     sentences = [[t[s:e] for s, e in sp] for t, sp in zip(texts, spans, strict=True)]
@@ -190,7 +276,7 @@ def align_columns(event: Event, articles: Sequence[Article], model: ModelVersion
             sent,
             texts[col][start:end],
             inside,
-            sentence_permalink(event.pk, articles[col].pk, sent),
+            f"{compare_url}?a={articles[col].pk}#a{articles[col].pk}-s{sent}",
             articles[col],
         )
 
@@ -204,7 +290,7 @@ def align_columns(event: Event, articles: Sequence[Article], model: ModelVersion
     referents = _referents(
         rows=fixed, spans=spans, terms=terms, actors=actors, articles=articles, sentences=sentences
     )
-    return Alignment(list(articles), fact_rows, referents)
+    return Alignment(list(articles), fact_rows, referents, sentences)
 
 
 def _referents(*, rows, spans, terms, actors, articles, sentences) -> list[dict]:

@@ -42,7 +42,7 @@ def aligned(request: HttpRequest, pk: int) -> HttpResponse:
     ids = [a.pk for a in articles]
     show_all = bool(request.GET.get("all"))
     rows = alignment.rows if show_all else [r for r in alignment.rows if r.n_reporting > 1]
-    focus = request.GET.get("fact", "")
+    focus, fact_note = alignment.resolve(request.GET.get("fact", ""))
     base = ids_url("reports:aligned", event.pk, ids, all="1" if show_all else "")
     ctx = {
         "event": event,
@@ -51,6 +51,7 @@ def aligned(request: HttpRequest, pk: int) -> HttpResponse:
         "alignment": alignment,
         "rows": list(zip(rows, _mergeable(rows), strict=True)),
         "focus": focus,
+        "fact_note": fact_note,
         "show_all": show_all,
         "matrix": alignment.omission_matrix(),
         "ids": ids,

@@ -69,3 +69,22 @@ def test_workspace_explorer_matrix_cell_opens_its_spans(page, analysed_demo):
     assert page.locator("#kwic tbody tr td.term").count() > 0
     assert "label=" in page.url and "outlet=" in page.url
     assert errors == []
+
+
+def test_fix_opens_the_shared_form_in_the_cell_and_stores_a_split(page, analysed_demo):
+    from reports.models import AlignmentCorrection
+
+    errors = _csp_errors(page)
+    log_in(page, DEMO_EMAIL, DEMO_PASSWORD)
+    page.goto(f"/events/{analysed_demo.pk}/compare/aligned/")
+    button = page.locator("#aligned button.fix[data-split]").first
+    cell = button.get_attribute("data-cell")
+    button.click()
+    form = page.locator(f"#cell-{cell} #fix-form")
+    form.locator('input[value="split"]').check()
+    with page.expect_navigation():  # the POST and its redirect back
+        form.get_by_role("button", name="apply").click()
+    article, sentence = (int(x) for x in cell.split("-"))
+    stored = AlignmentCorrection.objects.get(event=analysed_demo)
+    assert (stored.kind, stored.article_a_id, stored.sentence_a) == ("unlink", article, sentence)
+    assert errors == []
