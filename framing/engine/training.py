@@ -34,9 +34,10 @@ def train_frame_model(
     labels: Sequence[Iterable[str]],
     label_keys: Sequence[str],
     *,
-    c: float = 2.0,
+    c: float = 1.0,
     vocabulary: Sequence[str] | None = None,
     calibrate: bool = True,
+    cue_weight: float = 1.0,
 ) -> LinearMultiLabel:
     """One-vs-rest logistic regression per frame with Platt calibration on cross-validated
     decision values. ``labels[i]`` holds the frame keys of ``sentences[i]``. One-word
@@ -59,6 +60,9 @@ def train_frame_model(
     x.sum_duplicates()
     sets = [set(lbls) for lbls in labels]
     sentence_rows = np.array([len(d) > 1 for d in docs])
+    # Cue words seed the vocabulary but count less than a real sentence, so one cue word
+    # cannot carry a frame on its own.
+    weights = np.where(sentence_rows, 1.0, cue_weight)
     coef = np.zeros((len(words), len(label_keys)), dtype=np.float32)
     intercept, cal_a, cal_b = (np.zeros(len(label_keys)) for _ in range(3))
     for j, key in enumerate(label_keys):
@@ -67,14 +71,19 @@ def train_frame_model(
             intercept[j], cal_a[j], cal_b[j] = (-4.0 if y.max() == 0 else 4.0), 1.0, 0.0
             continue
         clf = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
-        clf.fit(x, y)
+        clf.fit(x, y, sample_weight=weights)
         coef[:, j] = clf.coef_[0]
         intercept[j] = clf.intercept_[0]
-        cal_a[j], cal_b[j] = _platt(x, y, c, sentence_rows) if calibrate else (1.0, 0.0)
+        if calibrate:
+            cal_a[j], cal_b[j] = _platt(x, y, c, sentence_rows, weights)
+        else:
+            cal_a[j], cal_b[j] = 1.0, 0.0
     return LinearMultiLabel.create(label_keys, words, coef, intercept, cal_a, cal_b)
 
 
-def _platt(x, y: np.ndarray, c: float, rows: np.ndarray) -> tuple[float, float]:
+def _platt(
+    x, y: np.ndarray, c: float, rows: np.ndarray, weights: np.ndarray
+) -> tuple[float, float]:
     """Sigmoid calibration (Platt scaling) of cross-validated decision values, fitted on the
     ``rows`` that are real sentences. Falls back to the identity when there is too little
     data or the fit comes out inverted."""
@@ -86,7 +95,9 @@ def _platt(x, y: np.ndarray, c: float, rows: np.ndarray) -> tuple[float, float]:
         return 1.0, 0.0
     base = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
     cv = StratifiedKFold(folds, shuffle=True, random_state=SEED)
-    dec = cross_val_predict(base, x, y, cv=cv, method="decision_function")
+    dec = cross_val_predict(
+        base, x, y, cv=cv, method="decision_function", params={"sample_weight": weights}
+    )
     cal = LogisticRegression(C=1.0, max_iter=1000).fit(dec[rows].reshape(-1, 1), y[rows])
     slope, offset = float(cal.coef_[0, 0]), float(cal.intercept_[0])
     return (slope, offset) if slope > 0.05 else (1.0, 0.0)
