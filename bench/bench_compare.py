@@ -111,9 +111,13 @@ def _bench_event(client: Client, event) -> None:
         size = len(client.get(f"{base}charts/{key}.json").content)
         print(f"chart {key + '.json':14} median:       {ms:8.1f} ms ({size / 1024:.0f} KiB)")
     ids = "&".join(f"a={a.pk}" for a in event.articles.all()[:6])
+    aligned = f"{base}aligned/?{ids}"
+    size = len(client.get(aligned).content)
     print(
-        f"aligned facts (6 columns), median:  {_median_ms(client, f'{base}aligned/?{ids}'):8.1f} ms"
+        f"aligned facts (6 columns), median:  {_median_ms(client, aligned):8.1f} ms"
+        f" ({size / 1024:.0f} KiB as owner)"
     )
+    print(f"span explorer (event), median:      {_median_ms(client, base + 'spans/'):8.1f} ms")
     for name in ("sources", "republication", "vocabulary"):
         ms = _median_ms(client, f"{base}{name}/")
         print(f"{name + ' page, median:':36}{ms:8.1f} ms")
@@ -130,6 +134,14 @@ def _bench_workspace(client: Client, workspace) -> None:
     label = "pejorative_label"
     print(
         f"span explorer, one label, median:   {_median_ms(client, f'{url}?label={label}'):8.1f} ms"
+    )
+    print(f"span explorer, page 5, median:      {_median_ms(client, f'{url}?page=5'):8.1f} ms")
+    start = time.perf_counter()
+    response = client.get(f"{url}?format=csv")
+    rows = sum(chunk.count(b"\n") for chunk in response.streaming_content) - 1
+    print(
+        f"CSV export (streamed), all lines:   {1000 * (time.perf_counter() - start):8.1f} ms"
+        f" ({rows:,} lines)"
     )
     outlet = workspace.outlets.order_by("pk").first()
     print(
@@ -174,7 +186,13 @@ def _profile_summary(user, workspace, pool) -> None:
     pstats.Stats(profiler).sort_stats("tottime").print_stats(12)
 
 
+def _load() -> str:
+    """The machine's 1/5/15-minute load average: timings mean little without it."""
+    return " / ".join(f"{x:.1f}" for x in os.getloadavg()) + f" on {os.cpu_count()} cores"
+
+
 def main() -> None:
+    print(f"load average at start: {_load()}")
     call_command("migrate", verbosity=0)
     user = user_signup(email="bench@example.org", username="bench", password="bench-pw-123")
     workspace = workspace_create(user=user, name="Bench")
@@ -192,6 +210,7 @@ def main() -> None:
         _bench_event(client, event)
     _bench_workspace(client, workspace)
     _bench_gold()
+    print(f"\nload average at end: {_load()}")
 
 
 if __name__ == "__main__":
