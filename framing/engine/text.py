@@ -103,7 +103,15 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> Tokens:
     if len(low) != len(text):
         low = normalise(text)
     words = _TOKEN.findall(low)
-    starts = [m.start() for m in _TOKEN.finditer(low)]
+    # Tokens are contiguous runs of word characters separated by non-word text, so each one
+    # is the first occurrence of its string after the previous token: str.find recovers the
+    # offsets faster than building a match object per token.
+    starts: list[int] = []
+    add, find, pos = starts.append, low.find, 0
+    for w in words:
+        pos = find(w, pos)
+        add(pos)
+        pos += len(w)
     ends = [s + len(w) for s, w in zip(starts, words, strict=True)]
     if sentences and starts:
         sent_starts = np.fromiter((s for s, _ in sentences), dtype=np.int64, count=len(sentences))

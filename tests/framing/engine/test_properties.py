@@ -86,3 +86,14 @@ def test_a_one_megabyte_article_analyses_with_valid_spans():
     assert len(analysis.loaded_terms) > 1000
     for span in _spans(analysis):
         assert text[span.start : span.end] == span.text
+
+
+@given(TEXT)
+def test_token_offsets_recover_each_token(text):
+    from framing.engine.text import normalise, split_sentences, tokenize
+
+    low = text.lower() if len(text.lower()) == len(text) else normalise(text)
+    tokens = tokenize(text, split_sentences(text))
+    for start, end, word in zip(tokens.starts, tokens.ends, tokens.words, strict=True):
+        assert low[start:end] == word
+    assert tokens.starts == sorted(tokens.starts)
