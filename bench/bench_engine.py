@@ -89,10 +89,11 @@ def bench_analyze(repeats: int = 300) -> dict[str, float]:
 
 
 def bench_load() -> float:
+    """Cold import of the engine plus everything loaded lazily (default model, lexicon
+    automata, VADER lexicon, wordfreq table), measured in fresh interpreters."""
     code = (
-        "import time; t=time.perf_counter(); import framing.engine as e; "
-        "from framing.engine.artifacts import default_model; from framing.engine.analysis "
-        "import prepare; default_model(); prepare('Warm up the lexicon.'); "
+        "import time; t=time.perf_counter(); from framing.engine import analyze; "
+        "analyze('Warm-up: the ministry said the drills were routine.'); "
         "print(time.perf_counter()-t)"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -123,7 +124,10 @@ def main() -> None:
     )
     if hasattr(os, "getloadavg"):
         print(f"load average while measuring: {os.getloadavg()[0]:.2f} (figures inflate above 1)")
-    print(f"engine import + default model load: {bench_load() * 1000:.0f} ms (target <= 1000 ms)")
+    print(
+        f"engine import + model load (first analyze() of a short text included): "
+        f"{bench_load() * 1000:.0f} ms (target <= 1000 ms)"
+    )
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ import numpy as np
 
 from .artifacts import EngineModel, default_model
 from .candidates import Prepared, english, prepare
-from .frames import score_frames
+from .frames import LinearMultiLabel, score_frames, stack_models
 from .quotes import QuoteFound
 from .scorer import features
 from .text import SpanIndex
@@ -66,19 +66,38 @@ def analyze(text: str, *, language: str = "en", model: EngineModel | None = None
 
 
 def _frames(prep: Prepared, model: EngineModel, n: int):
+    """Score every codebook in one pass: models sharing a vocabulary are stacked column-wise
+    so tokens are looked up and summed once."""
     frames: dict[str, tuple[FrameScore, ...]] = {}
     sentence_frames: dict[str, np.ndarray] = {}
     keys: dict[str, tuple[str, ...]] = {}
-    ids_by_vocab: dict[int, np.ndarray] = {}
-    for name, fm in model.frames.items():
-        ids = ids_by_vocab.get(id(fm.vocab))
-        if ids is None:
-            ids = ids_by_vocab[id(fm.vocab)] = fm.feature_ids(prep.tokens.words)
-        result = score_frames(fm, prep.tokens, n, ids)
-        frames[name] = result.article
-        sentence_frames[name] = result.sentence_probs
-        keys[name] = fm.labels
+    combined, books = _stacked(model)
+    result = score_frames(combined, prep.tokens, n)
+    for book, labels, cols in books:
+        sentence_frames[book] = np.ascontiguousarray(result.sentence_probs[:, cols])
+        prefix = f"{book}:"
+        frames[book] = tuple(
+            FrameScore(f.key[len(prefix) :], f.probability, f.cues)
+            for f in result.article
+            if f.key.startswith(prefix)
+        )
+        keys[book] = labels
     return frames, sentence_frames, keys
+
+
+_STACKED: dict[int, tuple[EngineModel, LinearMultiLabel, list]] = {}
+
+
+def _stacked(model: EngineModel) -> tuple[LinearMultiLabel, list]:
+    """All frame models of ``model`` as one (cached per model object)."""
+    hit = _STACKED.get(id(model))
+    if hit is not None and hit[0] is model:
+        return hit[1], hit[2]
+    combined, books = stack_models(model.frames)
+    if len(_STACKED) > 8:
+        _STACKED.clear()
+    _STACKED[id(model)] = (model, combined, books)
+    return combined, books
 
 
 def _dominant(policy: np.ndarray | None, keys: tuple[str, ...], n: int) -> list[str | None]:

@@ -134,6 +134,34 @@ class LinearMultiLabel:
         return self.probabilities(self.decision(flat, rows, len(token_lists)))
 
 
+def stack_models(
+    models: dict[str, LinearMultiLabel],
+) -> tuple[LinearMultiLabel, list[tuple[str, tuple[str, ...], slice]]]:
+    """One model whose labels are ``"<book>:<key>"`` for all ``models`` (over the union of
+    their vocabularies), plus (book, labels, column slice) to split results again."""
+    words = sorted({w for m in models.values() for w in m.words})
+    index = {w: i for i, w in enumerate(words)}
+    n_labels = sum(len(m.labels) for m in models.values())
+    coef = np.zeros((len(words), n_labels), dtype=np.float32)
+    labels, books, parts = [], [], {"intercept": [], "calib_a": [], "calib_b": []}
+    col = 0
+    for book, m in models.items():
+        rows = np.array([index[w] for w in m.words], dtype=np.int64)
+        coef[rows, col : col + len(m.labels)] = m.coef
+        labels += [f"{book}:{k}" for k in m.labels]
+        books.append((book, m.labels, slice(col, col + len(m.labels))))
+        for name in parts:
+            parts[name].append(getattr(m, name))
+        col += len(m.labels)
+    stacked = LinearMultiLabel.create(
+        labels,
+        words,
+        coef,
+        *(np.concatenate(parts[n]) for n in ("intercept", "calib_a", "calib_b")),
+    )
+    return stacked, books
+
+
 def stem(word: str) -> str:
     """A crude suffix stripper shared by training and scoring, so 'clinics', 'vaccination'
     and 'vaccines' meet the cue words 'clinic' and 'vaccine'."""
