@@ -177,13 +177,25 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
         kind = "partial"
     elif inside and not text[s_start:open_mark].rstrip().endswith((":", ",")):
         kind = "partial"
-    if n_words <= MAX_SCARE_WORDS and inside and (_SO_CALLED.search(before) or speaker is None):
+    so_called = _SO_CALLED.search(before)
+    if n_words <= MAX_SCARE_WORDS and inside and (so_called or speaker is None):
+        if not so_called and _is_title(text, start, end, open_mark):
+            return None  # a quoted name or title (a film, an operation), not a quote at all
         return QuoteFound(start, end, "scare", None, (), open_mark, close_mark)
     relays = att.relay_sources(text, s_start, max(s_end, end), verbs)
     chain = _chain(relays, speaker)
     if speaker is not None and chain:
         speaker = chain[-1]
     return QuoteFound(start, end, kind, speaker, chain, open_mark, close_mark)
+
+
+def _is_title(text: str, start: int, end: int, open_mark: int) -> bool:
+    """Title-case words in quotes ("Northern Lights", Operation "Sea Shield") name something."""
+    words = text[start:end].split()
+    if not words or not all(w[:1].isupper() for w in words):
+        return False
+    before = text[max(0, open_mark - 30) : open_mark].split()
+    return len(words) >= 2 or bool(before and before[-1][:1].isupper())
 
 
 def _chain(relays: list[att.SpeakerHit], speaker: att.SpeakerHit | None) -> tuple:

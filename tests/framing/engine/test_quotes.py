@@ -120,3 +120,13 @@ def test_pronoun_speaker_resolves_to_the_previous_speaker():
 
 def test_quote_marks_in_an_empty_pair_produce_nothing():
     assert _quotes('He wrote "" and left.') == []
+
+
+def test_quoted_title_case_name_is_not_a_scare_quote():
+    assert _quotes('The navy began Operation "Sea Shield" on Monday.') == []
+    assert _quotes('The film "Northern Lights" won the prize.') == []
+
+
+def test_so_called_title_case_term_is_still_a_scare_quote():
+    text = 'He mocked the so-called "Peace Offensive" again.'
+    assert text[_one(text, "scare").start : _one(text, "scare").end] == "Peace Offensive"

@@ -88,3 +88,17 @@ def test_full_model_trains_from_workspace_annotations_alone():
     analysis = analyze("New tariffs hit exporters hard.", model=model)
     assert analysis.model_version == model.version
     assert analysis.frames["policy"][0].key == "economic"
+
+
+def test_packaged_default_model_is_up_to_date_with_the_seed_data():
+    """Fails when lexicon, seed passages or frame examples changed without rebuilding the
+    artifact: run `.venv/bin/python -m framing.engine.training`."""
+    from framing.engine.training import train_engine_model
+
+    fresh = train_engine_model(origin="builtin")
+    shipped = default_model()
+    assert np.allclose(fresh.span.weights, shipped.span.weights, atol=1e-4)
+    for book, model in fresh.frames.items():
+        assert model.words == shipped.frames[book].words
+        assert np.allclose(model.coef, shipped.frames[book].coef, atol=1e-4)
+        assert np.allclose(model.calib_a, shipped.frames[book].calib_a, atol=1e-3)
