@@ -76,7 +76,7 @@ class ActorDef:
 
 
 @cache
-def _gazetteer() -> tuple[ahocorasick.Automaton, dict[str, ActorDef]]:
+def gazetteer() -> tuple[ahocorasick.Automaton, dict[str, ActorDef]]:
     auto = ahocorasick.Automaton()
     defs: dict[str, ActorDef] = {}
     for line in GAZETTEER.read_text(encoding="utf-8").splitlines():
@@ -93,7 +93,7 @@ def _gazetteer() -> tuple[ahocorasick.Automaton, dict[str, ActorDef]]:
 
 def actor_defs() -> dict[str, ActorDef]:
     """Gazetteer entries by key."""
-    return _gazetteer()[1]
+    return gazetteer()[1]
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
@@ -104,7 +104,7 @@ def _bounded(text: str, start: int, end: int) -> bool:
 
 def find_actors(text: str, sentence_starts: frozenset[int] | set[int]) -> list[ActorMention]:
     """Gazetteer and capitalised-name mentions, non-overlapping, sorted by position."""
-    auto, defs = _gazetteer()
+    auto, defs = gazetteer()
     hits = []
     for last, (length, key) in auto.iter(text):
         start = last - length + 1

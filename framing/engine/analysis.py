@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 import numpy as np
 
+from .actors import gazetteer
 from .artifacts import EngineModel, default_model
 from .candidates import Prepared, english, prepare
 from .frames import LinearMultiLabel, score_frames, stack_models
@@ -34,7 +36,7 @@ def analyze(text: str, *, language: str = "en", model: EngineModel | None = None
     model = model or default_model()
     prep = prepare(text, language)
     n = len(prep.sentences)
-    actor_of = _speaker_actor_resolver(prep.actors)
+    actor_of = _speaker_actor_resolver(prep.actors, text)
     quotes = tuple(_quote(text, q, actor_of) for q in prep.quotes)
     terms = _loaded_terms(prep, model, actor_of)
     if english(language):
@@ -109,8 +111,11 @@ def _dominant(policy: np.ndarray | None, keys: tuple[str, ...], n: int) -> list[
     return [keys[j] if good else None for j, good in zip(best.tolist(), ok.tolist(), strict=True)]
 
 
-def _speaker_actor_resolver(actors: list[ActorMention]):
+def _speaker_actor_resolver(actors: list[ActorMention], text: str = ""):
+    """Speaker span -> actor key: an actor named inside the speaker phrase, else — for an
+    unnamed official source ("a ministry spokesperson") — the country of the dateline."""
     starts = [a.start for a in actors]
+    home = dateline_actor(text)
 
     def resolve(start: int | None, end: int | None) -> str | None:
         if start is None or end is None:
@@ -120,9 +125,30 @@ def _speaker_actor_resolver(actors: list[ActorMention]):
             if actors[i].end <= end:
                 return actors[i].actor
             i += 1
+        if home and _OFFICIAL_SOURCE.search(text, start, end):
+            return home
         return None
 
     return resolve
+
+
+_DATELINE = re.compile(r"\s*([A-Z][A-Z .'\-]{2,30}?)(?:,|\s+\(|\s+[-–—])")
+_OFFICIAL_SOURCE = re.compile(
+    r"\b(?:ministry|ministries|spokes\w*|government|official|officials|military|army|navy|"
+    r"foreign|defen[cs]e|presidential|cabinet|office)\b",
+    re.IGNORECASE,
+)
+
+
+def dateline_actor(text: str) -> str | None:
+    """The country of an all-caps dateline city ("PYONGYANG, June 28 (…) --" -> "dprk")."""
+    m = _DATELINE.match(text[:80])
+    if not m:
+        return None
+    city = m.group(1).strip().title()
+    auto, defs = gazetteer()
+    hits = [key for _, (length, key) in auto.iter(city) if length == len(city)]
+    return next((k for k in hits if defs[k].kind == "country"), None)
 
 
 def _quote(text: str, q: QuoteFound, actor_of) -> Quote:

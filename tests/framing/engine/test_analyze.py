@@ -216,3 +216,19 @@ def test_official_and_allied_spin_is_tagged_like_adversary_invective(sentence, p
 )
 def test_state_media_invective_is_tagged(sentence, phrase, category):
     assert _term(analyze(sentence), phrase).category == category
+
+
+def test_unnamed_official_speaker_is_resolved_to_the_dateline_country():
+    term = _term(analyze(STATE_AGENCY), "Asian-version NATO")
+    assert term.speaker_actor == "dprk"
+
+
+def test_unnamed_speaker_without_a_dateline_stays_unresolved():
+    text = '"The puppet regime will fall," a ministry spokesperson said.'
+    assert _term(analyze(text), "puppet regime").speaker_actor is None
+
+
+def test_named_speaker_beats_the_dateline():
+    text = 'SEOUL, May 2 (Harbor Wire) - "We want talks," a North Korean official said.'
+    (quote,) = analyze(text).quotes
+    assert quote.speaker_actor == "dprk"
