@@ -9,8 +9,23 @@ from __future__ import annotations
 import os
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 
 from tests.playwright_harness import CHROMIUM_FLAGS, chromium_path
+
+
+# The test database is in-memory SQLite, whose one connection the live server shares with
+# the test. A threaded server lets Chromium's parallel requests (a page's chart JSON, say)
+# use that connection at the same moment, which SQLite refuses now and then; one request at
+# a time is plenty for these tests. (Django answers "Connection: close" when not threaded.)
+class _OneRequestAtATimeServer(WSGIServer):
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.connections_override = connections_override or {}
+
+
+LiveServerThread.server_class = _OneRequestAtATimeServer
 
 # Playwright's sync API runs an event loop in this thread; Django's async-safety check
 # would otherwise refuse the ORM calls the tests make between page actions.
