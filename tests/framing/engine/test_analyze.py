@@ -232,3 +232,11 @@ def test_named_speaker_beats_the_dateline():
     text = 'SEOUL, May 2 (Harbor Wire) - "We want talks," a North Korean official said.'
     (quote,) = analyze(text).quotes
     assert quote.speaker_actor == "dprk"
+
+
+def test_a_second_language_is_just_another_lexicon_file():
+    text = "Selon l'agence, « le régime fantoche a commis une provocation », a dit le ministère."
+    analysis = analyze(text, language="fr")
+    term = _term(analysis, "régime fantoche")
+    assert term.category == "pejorative_label"
+    assert term.voice == "quoted"
