@@ -71,9 +71,7 @@ def training_data(*, workspace: Workspace) -> tuple[list, list, dict, list[GoldD
     for accepted in _annotated_revisions(workspace).values():
         revision = accepted[0].revision
         spans = [
-            (a.start, a.end, a.label.key)
-            for a in accepted
-            if a.label.kind == LabelKind.LOADED_TERM
+            (a.start, a.end, a.label.key) for a in accepted if a.label.kind == LabelKind.LOADED_TERM
         ]
         if _is_test_doc(revision.pk):
             test_docs.append(GoldDoc(text=revision.text, spans=spans, group=""))
