@@ -95,7 +95,8 @@ AFTER_QUOTE = re.compile(
 _INTRO_GAP = re.compile(r"(?:\s+that|\s+(?:in|on)\s+[^,:\"“”]{1,50})?\s*[:,]?\s*")
 _ACCORDING_BEFORE = re.compile(rf"(?P<v>[Aa]ccording\s+to)\s+(?P<s>{_SOURCE})\s*,?\s*\Z")
 ACCORDING = re.compile(
-    rf"(?P<v>[Aa]ccording\s+to|[Aa]s\s+(?:quoted|cited|reported)\s+by)\s+(?P<s>{_SOURCE})"
+    rf"(?P<v>[Aa]ccording\s+to|[Aa]s\s+(?:quoted|cited|reported)\s+by|"
+    rf"(?:carried|published|released|relayed)\s+by)\s+(?P<s>{_SOURCE})"
 )
 CITING = re.compile(rf"(?P<v>citing|quoting)\s+(?P<s>{SPEAKER})")
 _QUOTED_VERB = re.compile(r"\s(?:quoted|cited)\s+")
@@ -114,10 +115,11 @@ _REPORTED_TAIL = re.compile(
 )
 _ACCORDING_LEAD = re.compile(rf"(?P<v>[Aa]ccording\s+to)\s+(?P<s>{_SOURCE})\s*,\s*")
 # Cheap literal checks so the speaker-heavy relay regexes run only where they can match.
-_RELAY_ACC = re.compile(r"ccording\s+to|(?:quoted|cited|reported)\s+by")
+_RELAY_ACC = re.compile(r"ccording\s+to|(?:quoted|cited|reported|carried|published|relayed)\s+by")
 _RELAY_AS = re.compile(r"\bas\s+(?:saying|stating|telling|warning|claiming|describing|calling)")
 _RELAY_HINT = re.compile(
-    r"(?P<acc>ccording\s+to|(?:quoted|cited|reported)\s+by)|\bas\s+(?:saying|stating|telling|"
+    r"(?P<acc>ccording\s+to|(?:quoted|cited|reported|carried|published|relayed)\s+by)|"
+    r"\bas\s+(?:saying|stating|telling|"
     r"warning|claiming|describing|calling)|citing|quoting"
 )
 _AS_SAYING = re.compile(r"\bas\s+saying\s+(?:that\s+)?")
@@ -198,6 +200,11 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
         m = _SPEAKER_FULL.fullmatch(text, w.start(), stop)
         if m:
             return SpeakerHit(m.start(), m.end(), m.group(), verb)
+    if stop > floor and text[stop - 1] == ",":
+        # "The ministry, in a statement carried by KCNA, said": skip one parenthetical.
+        opening = text.rfind(",", max(floor, stop - 1 - _SPEAKER_REACH), stop - 1)
+        if opening != -1:
+            return speaker_ending_at(text, opening, floor, verb)
     return None
 
 

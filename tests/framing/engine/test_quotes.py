@@ -130,3 +130,19 @@ def test_quoted_title_case_name_is_not_a_scare_quote():
 def test_so_called_title_case_term_is_still_a_scare_quote():
     text = 'He mocked the so-called "Peace Offensive" again.'
     assert text[_one(text, "scare").start : _one(text, "scare").end] == "Peace Offensive"
+
+
+def test_speaker_before_a_parenthetical_is_found():
+    text = "The minister, speaking in Seoul, said the talks would resume soon."
+    assert _one(text, "reported").speaker.text == "The minister"
+
+
+def test_carried_by_makes_the_carrier_the_outer_link():
+    text = "The ministry, in a statement carried by KCNA, said the drills were reckless."
+    assert [h.text for h in _one(text, "reported").chain] == ["KCNA", "The ministry"]
+
+
+def test_speaker_in_the_middle_of_a_split_quote_owns_both_halves():
+    text = '"We will respond," the spokesperson said, "and the response will be firm."'
+    direct = [q for q in _quotes(text) if q.kind == "direct"]
+    assert [q.speaker.text for q in direct] == ["the spokesperson", "the spokesperson"]
