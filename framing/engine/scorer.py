@@ -37,6 +37,7 @@ FEATURES: tuple[str, ...] = (
     "near_actor",
     "negated",
     "agreement",
+    "subjective_context",
 )
 _LONGEST_ACTOR = 60  # actor names are shorter than this, so a bisect window finds them all
 _BASE = FEATURES.index("max_abs_valence")
@@ -60,6 +61,15 @@ FACTUAL = frozenset(
         "poison poisoned poisoning slavery racism starved drowned riot riots robbery stab "
         "stabbed fraud felony assassination assassinations harassment catastrophe bankrupt "
         "depression fail failed failure negative worst evil"
+    )
+)
+# Words around a candidate that signal an evaluative, opinionated passage.
+_SUBJECTIVE = frozenset(
+    wordlist(
+        "very so such utterly truly deeply extremely absolutely really completely totally "
+        "clearly obviously undoubtedly surely must never always nothing everyone nobody "
+        "outrageous shameful disgraceful ridiculous absurd laughable pathetic sheer mere "
+        "indeed certainly definitely blatant mere only nothing-but whatsoever"
     )
 )
 _NEGATIONS = frozenset(["not", "no", "never", "without", "neither", "nor", "hardly"])
@@ -197,6 +207,8 @@ def _row(c: Candidate, sent: int, ctx: Context, sent_starts, density, n_sent) ->
     k = bisect_left(ctx.actor_starts, c.start - 40 - _LONGEST_ACTOR)
     near = any(a - 40 <= c.end and c.start <= b + 40 for a, b in ctx.actor_spans[k : k + 8])
     negated = any(w in _NEGATIONS for w in all_words[max(0, lo - 3) : lo])
+    around = all_words[max(0, lo - 3) : lo] + all_words[hi : hi + 3]
+    subjective = min(sum(w in _SUBJECTIVE for w in around), 2) / 2.0
     return [
         *head,
         peak,
@@ -214,6 +226,7 @@ def _row(c: Candidate, sent: int, ctx: Context, sent_starts, density, n_sent) ->
         float(near),
         float(negated),
         float(c.layers > 1),
+        subjective,
     ]
 
 
