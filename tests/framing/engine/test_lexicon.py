@@ -1,3 +1,4 @@
+from framing.engine.codebooks import CATEGORY_KEYS
 from framing.engine.lexicon import Entry, Lexicon, load_lexicon, parse_tsv, spellings
 from framing.engine.text import normalise
 
@@ -82,3 +83,18 @@ def test_lexicon_covers_official_spin_as_well_as_invective():
     assert cats["collateral damage"] == "euphemism"
     assert cats["puppet regime"] == "pejorative_label"
     assert cats["surgical strike"] == "euphemism"
+
+
+def test_every_category_has_entries_and_spin_is_well_covered():
+    entries = load_lexicon("en").entries
+    counts = {c: sum(e.category == c for e in entries) for c in CATEGORY_KEYS}
+    assert min(counts.values()) >= 10
+    spin = counts["glorification"] + counts["euphemism"]
+    assert spin / len(entries) >= 0.2
+
+
+def test_lexicon_rows_use_codebook_categories_and_valid_weights():
+    for entry in load_lexicon("en").entries:
+        assert entry.category in CATEGORY_KEYS, entry
+        assert 0.0 < entry.weight <= 1.0, entry
+        assert entry.pos in {"n", "v", "x"}, entry
