@@ -136,19 +136,48 @@ class Lexicon:
             self._automaton.make_automaton()
 
     def find(self, norm: str) -> list[LexiconMatch]:
-        """Whole-word matches in ``norm`` (output of ``text.normalise``), overlaps included."""
+        """Whole-word matches in ``norm`` (output of ``text.normalise``), overlaps included.
+
+        Runs of spaces (a CRLF line break, double spacing) are matched as one space; offsets
+        are mapped back so they still index ``norm`` (and so the original text)."""
         if not self.size:
             return []
+        runs = [(m.start(), m.end()) for m in _SPACE_RUNS.finditer(norm)]
+        text = _SPACE_RUNS.sub(" ", norm) if runs else norm
+        to_norm = _offset_map(runs)
         out = []
-        n = len(norm)
-        for last, (length, entry) in self._automaton.iter(norm):
+        n = len(text)
+        for last, (length, entry) in self._automaton.iter(text):
             start, end = last - length + 1, last + 1
-            if not _is_boundary(norm, start - 1, -1) or not _is_boundary(norm, end, 1):
+            if not _is_boundary(text, start - 1, -1) or not _is_boundary(text, end, 1):
                 continue
-            if _blocked(norm, start, end, entry, n):
+            if _blocked(text, start, end, entry, n):
                 continue
-            out.append(LexiconMatch(start, end, entry))
+            out.append(LexiconMatch(to_norm(start), to_norm(end - 1) + 1, entry))
         return out
+
+
+_SPACE_RUNS = re.compile(r" {2,}")
+
+
+def _offset_map(runs: list[tuple[int, int]]):
+    """Map an index of the space-collapsed text back to the original: each collapsed run
+    shifts everything after it by its length minus one."""
+    if not runs:
+        return lambda i: i
+    from bisect import bisect_right
+
+    positions, shifts, removed = [], [], 0
+    for start, end in runs:
+        positions.append(start - removed)  # where the single space sits after collapsing
+        removed += end - start - 1
+        shifts.append(removed)
+
+    def to_norm(i: int) -> int:
+        k = bisect_right(positions, i - 1) - 1
+        return i + (shifts[k] if k >= 0 else 0)
+
+    return to_norm
 
 
 def _is_boundary(norm: str, i: int, step: int) -> bool:

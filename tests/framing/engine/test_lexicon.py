@@ -98,3 +98,10 @@ def test_lexicon_rows_use_codebook_categories_and_valid_weights():
         assert entry.category in CATEGORY_KEYS, entry
         assert 0.0 < entry.weight <= 1.0, entry
         assert entry.pos in {"n", "v", "x"}, entry
+
+
+def test_multiword_entry_matches_across_a_crlf_line_break_and_double_spaces():
+    text = "Officials denied any collateral\r\ndamage.  Critics saw a  puppet   regime."
+    found = _found(text)
+    assert "collateral\r\ndamage" in found
+    assert "puppet   regime" in found
