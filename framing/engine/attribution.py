@@ -78,7 +78,11 @@ SAY_VERBS = frozenset(
     )
 )
 _TAIL = r"(?:\s+(?:in|on|at|during|to|via|after|before|through)\s+[^,.;:!?\"“”]{1,60}?)?"
-SPEECH_TOKENS = frozenset(VERBS.split()) | {"according", "citing", "quoting", "quoted", "cited"}
+_RELAY_TOKENS = frozenset(
+    wordlist("according citing quoting quoted cited carried published relayed reported")
+)
+SPEECH_TOKENS = frozenset(VERBS.split()) | _RELAY_TOKENS
+_RELAY_ONLY = _RELAY_TOKENS - frozenset(VERBS.split())
 _SPEAKER_FULL = re.compile(SPEAKER)
 _WORD_START = re.compile(r"(?<![\w’'.\-])[\w’'.\-]+")
 _OPENERS = frozenset(wordlist("the a an one another its his her their this that he she they it"))
@@ -244,6 +248,8 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
     """Relaying sources named in a sentence, outermost first ("according to TASS", "citing
     KCNA", "KCNA quoted the ministry as saying")."""
     out: list[SpeakerHit] = []
+    if not any(w in _RELAY_TOKENS for _, _, w in _verbs_in(verbs, start, end)):
+        return out  # no relaying word in the sentence: skip the regexes entirely
     hint = _RELAY_HINT.search(text, start, end)
     if hint is None:
         return out
@@ -301,7 +307,8 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
             return _reported(inner[1], end, inner[0], relays)
         return _reported(m.end(), end, _hit(m, "s", "v"), relays)  # type: ignore[arg-type]
     comma = text.rfind(",", start, end)
-    if comma != -1:
+    # The trailing "…, KCNA said." form needs a speech verb after the last comma.
+    if comma != -1 and in_sentence[-1][0] > comma:
         m = _REPORTED_TAIL.match(text, comma, end)
         if m and m.start() - start > 12:
             hit = _hit(m, "s1", "v1") or _hit(m, "s2", "v2") or _hit(m, "s3", "v3")
@@ -316,6 +323,8 @@ def _lead(text: str, start: int, end: int, verbs: list[Verb]) -> tuple[SpeakerHi
     """'<speaker> said (that) …' near the start of a clause: the speaker and where the
     reported clause begins."""
     for v_start, v_end, word in _verbs_in(verbs, start, min(end, start + 120)):
+        if word in _RELAY_ONLY:
+            continue  # "carried by", "citing": part of a relay, not the main speech verb
         hit = speaker_ending_at(text, v_start, start, word)
         if hit is None or hit.start - start >= 60:
             continue
