@@ -144,9 +144,11 @@ def _backfill_continuations(found: list[QuoteFound]) -> None:
 
 
 def _resolve_pronoun(hit, last_speaker, last_chain):
+    """'He added: …' belongs to the last named speaker; the hit points at that name, so
+    speaker offsets always slice to the speaker text."""
     if last_speaker is None:
         return hit, (hit,)
-    resolved = att.SpeakerHit(hit.start, hit.end, last_speaker.text, hit.verb)
+    resolved = att.SpeakerHit(last_speaker.start, last_speaker.end, last_speaker.text, hit.verb)
     return resolved, (*last_chain[:-1], resolved)
 
 

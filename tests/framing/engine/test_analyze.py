@@ -240,3 +240,11 @@ def test_a_second_language_is_just_another_lexicon_file():
     term = _term(analysis, "régime fantoche")
     assert term.category == "pejorative_label"
     assert term.voice == "quoted"
+
+
+def test_pronoun_speaker_offsets_point_at_the_named_speaker():
+    text = '"We are ready," the general said. He added: "The puppet regime will fall."'
+    analysis = analyze(text)
+    for quote in analysis.quotes:
+        assert text[quote.speaker_start : quote.speaker_end] == quote.speaker == "the general"
+    assert _term(analysis, "puppet regime").speaker == "the general"
