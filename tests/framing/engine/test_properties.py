@@ -26,6 +26,8 @@ PIECES = st.sampled_from(
         "Seoul",
         "US",
         ". ",
+        " He added: ",
+        ", she said. ",
         "İ",
         "e\u0301",
         "שלום",
