@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import secrets
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
@@ -122,11 +124,20 @@ class Membership(models.Model):
         return self.can(Capability.EXPORT)
 
 
+def _invitation_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
 class Invitation(models.Model):
-    """An invitation for an e-mail address that has no account yet; accepted on sign-up."""
+    """An invitation for an e-mail address that has no account yet.
+
+    Only the link mailed to the address (its secret token) accepts it: anyone can sign up
+    with any address, so an address alone proves nothing.
+    """
 
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField()
+    token = models.CharField(max_length=64, unique=True, default=_invitation_token, editable=False)
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.VIEWER)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -142,3 +153,6 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} → {self.workspace} ({self.role})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("invitation_accept", args=[self.token])

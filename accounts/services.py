@@ -10,7 +10,7 @@ from accounts.models import Invitation, Membership, Role, User, Workspace
 
 @transaction.atomic
 def user_signup(*, email: str, username: str, password: str) -> User:
-    """Create an account and accept every pending invitation for its e-mail address."""
+    """Create an account. Invitations are accepted through their mailed link, not here."""
     email = User.objects.normalize_email(email).lower()
     if User.objects.filter(email__iexact=email).exists():
         raise ValidationError({"email": "An account with this e-mail address already exists."})
@@ -18,16 +18,30 @@ def user_signup(*, email: str, username: str, password: str) -> User:
     user.set_password(password)
     user.full_clean()
     user.save()
-    for invitation in Invitation.objects.filter(email__iexact=email, accepted_at__isnull=True):
-        _membership_upsert(
-            workspace=invitation.workspace,
-            user=user,
-            role=invitation.role,
-            invited_by=invitation.invited_by,
-        )
-        invitation.accepted_at = timezone.now()
-        invitation.save(update_fields=["accepted_at"])
     return user
+
+
+@transaction.atomic
+def invitation_accept(*, token: str, user: User) -> Membership:
+    """Turn the invitation behind `token` into a membership of `user`, once."""
+    invitation = (
+        Invitation.objects.select_for_update()
+        .select_related("workspace", "invited_by")
+        .filter(token=token, accepted_at__isnull=True)
+        .first()
+    )
+    if invitation is None:
+        raise ValidationError("This invitation link is invalid or has already been used.")
+    existing = Membership.objects.filter(workspace=invitation.workspace, user=user).first()
+    membership = existing or _membership_upsert(
+        workspace=invitation.workspace,
+        user=user,
+        role=invitation.role,
+        invited_by=invitation.invited_by,
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    return membership
 
 
 @transaction.atomic
@@ -54,12 +68,12 @@ def _membership_upsert(
 
 @transaction.atomic
 def member_invite(
-    *, workspace: Workspace, invited_by: User, identifier: str, role: str
+    *, workspace: Workspace, invited_by: User, identifier: str, role: str, base_url: str = ""
 ) -> Membership | Invitation:
     """Add a member by username or e-mail.
 
-    An existing account becomes a member at once; an unknown e-mail address gets an
-    invitation that is accepted when that address signs up.
+    An existing account becomes a member at once; an unknown e-mail address is mailed a
+    single-use link (`base_url` + its path) that adds whoever opens it while logged in.
     """
     identifier = identifier.strip()
     if role not in Role.values:
@@ -73,17 +87,20 @@ def member_invite(
         return _membership_upsert(workspace=workspace, user=user, role=role, invited_by=invited_by)
     if "@" not in identifier:
         raise ValidationError({"identifier": f"No user is called {identifier!r}."})
-    invitation, _ = Invitation.objects.update_or_create(
-        workspace=workspace,
-        email=identifier.lower(),
-        defaults={"role": role, "invited_by": invited_by, "accepted_at": None},
+    # A fresh token each time, so re-inviting invalidates any earlier link.
+    Invitation.objects.filter(workspace=workspace, email=identifier.lower()).delete()
+    invitation = Invitation(
+        workspace=workspace, email=identifier.lower(), role=role, invited_by=invited_by
     )
     invitation.full_clean()
+    invitation.save()
+    link = base_url.rstrip("/") + invitation.get_absolute_url()
     send_mail(
         subject=f"You are invited to the Parallax workspace {workspace.name}",
         message=(
             f"{invited_by} invited you to the workspace {workspace.name} as "
-            f"{invitation.get_role_display()}. Sign up with this e-mail address to join."
+            f"{invitation.get_role_display()}.\n\nOpen this link to join (sign up or log in "
+            f"first if you have no account yet):\n{link}\n"
         ),
         from_email=None,
         recipient_list=[invitation.email],

@@ -7,14 +7,23 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from accounts import services
 from accounts.access import require, workspaces_for
 from accounts.forms import InviteForm, RoleForm, SignupForm, WorkspaceForm
-from accounts.models import Capability, Membership
+from accounts.models import Capability, Invitation, Membership
 from articles.selectors import events_with_counts
 from parallax.forms import add_service_errors
+
+
+def _safe_next(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    allowed = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if allowed else ""
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -26,8 +35,22 @@ def signup(request: HttpRequest) -> HttpResponse:
             add_service_errors(form, exc)
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            return redirect("home")
-    return render(request, "accounts/signup.html", {"form": form})
+            return redirect(_safe_next(request) or "home")
+    return render(request, "accounts/signup.html", {"form": form, "next": _safe_next(request)})
+
+
+@login_required
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = get_object_or_404(
+        Invitation.objects.select_related("workspace", "invited_by"),
+        token=token,
+        accepted_at__isnull=True,
+    )
+    if request.method == "POST":
+        membership = services.invitation_accept(token=token, user=request.user)
+        messages.success(request, f"You joined {membership.workspace.name}.")
+        return redirect(membership.workspace)
+    return render(request, "accounts/invitation.html", {"invitation": invitation})
 
 
 @login_required
@@ -58,7 +81,10 @@ def members(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             try:
                 result = services.member_invite(
-                    workspace=workspace, invited_by=request.user, **form.cleaned_data
+                    workspace=workspace,
+                    invited_by=request.user,
+                    base_url=request.build_absolute_uri("/"),
+                    **form.cleaned_data,
                 )
             except ValidationError as exc:
                 add_service_errors(form, exc)

@@ -16,6 +16,11 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/signup/", accounts_views.signup, name="signup"),
+    path(
+        "invitations/<str:token>/",
+        accounts_views.invitation_accept,
+        name="invitation_accept",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("w/<int:pk>/", accounts_views.workspace_detail, name="workspace_detail"),
     path("w/<int:pk>/members/", accounts_views.members, name="members"),

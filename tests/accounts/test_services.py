@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 
 from accounts.models import Invitation, Membership, Role
 from accounts.services import (
+    invitation_accept,
     member_invite,
     member_remove,
     member_set_role,
@@ -40,14 +41,43 @@ def test_invite_existing_user_by_username_adds_membership_at_once(workspace, own
     assert result.user == colleague and result.role == Role.ANNOTATOR
 
 
-def test_invite_unknown_email_sends_mail_and_signup_accepts_it(workspace, owner):
+def test_invite_unknown_email_mails_a_link_with_the_token(workspace, owner):
     result = member_invite(
-        workspace=workspace, invited_by=owner, identifier="new@example.org", role=Role.VIEWER
+        workspace=workspace,
+        invited_by=owner,
+        identifier="new@example.org",
+        role=Role.VIEWER,
+        base_url="https://parallax.example.org/",
     )
     assert isinstance(result, Invitation)
     assert mail.outbox[0].to == ["new@example.org"]
-    user = user_signup(email="NEW@example.org", username="newbie", password="a-long-passphrase")
-    assert Membership.objects.get(workspace=workspace, user=user).role == Role.VIEWER
+    assert f"https://parallax.example.org/invitations/{result.token}/" in mail.outbox[0].body
+
+
+def test_signing_up_with_an_invited_address_does_not_join_the_workspace(workspace, owner):
+    member_invite(workspace=workspace, invited_by=owner, identifier="new@example.org", role="owner")
+    user = user_signup(email="new@example.org", username="squatter", password="a-long-passphrase")
+    assert not Membership.objects.filter(workspace=workspace, user=user).exists()
+
+
+def test_the_token_accepts_the_invitation_once(workspace, owner):
+    invitation = member_invite(
+        workspace=workspace, invited_by=owner, identifier="new@example.org", role=Role.VIEWER
+    )
+    user = user_signup(email="new@example.org", username="newbie", password="a-long-passphrase")
+    membership = invitation_accept(token=invitation.token, user=user)
+    assert (membership.workspace, membership.role) == (workspace, Role.VIEWER)
+    with pytest.raises(ValidationError, match="already been used"):
+        invitation_accept(token=invitation.token, user=UserFactory())
+
+
+def test_inviting_again_invalidates_the_earlier_link(workspace, owner):
+    first = member_invite(
+        workspace=workspace, invited_by=owner, identifier="n@example.org", role="viewer"
+    )
+    member_invite(workspace=workspace, invited_by=owner, identifier="n@example.org", role="analyst")
+    with pytest.raises(ValidationError):
+        invitation_accept(token=first.token, user=UserFactory())
 
 
 def test_invite_unknown_username_is_refused_with_its_name(workspace, owner):

@@ -129,3 +129,41 @@ def test_owner_removes_a_member(client, workspace, owner, viewer):
     client.force_login(owner)
     client.post(reverse("member_remove", args=[workspace.pk, target.pk]))
     assert not Membership.objects.filter(pk=target.pk).exists()
+
+
+def test_invitation_link_needs_login_then_joins_on_post(client, workspace, owner):
+    from accounts.services import member_invite
+
+    invitation = member_invite(
+        workspace=workspace, invited_by=owner, identifier="guest@example.org", role="annotator"
+    )
+    url = reverse("invitation_accept", args=[invitation.token])
+    response = client.get(url)
+    assert response.status_code == 302 and "next=" in response["Location"]
+    guest = UserFactory(email="guest@example.org")
+    client.force_login(guest)
+    assert client.get(url).status_code == 200
+    assert not Membership.objects.filter(user=guest, workspace=workspace).exists()
+    client.post(url)
+    assert Membership.objects.get(user=guest, workspace=workspace).role == "annotator"
+
+
+def test_an_unknown_invitation_token_is_404(client):
+    client.force_login(UserFactory())
+    assert client.get(reverse("invitation_accept", args=["not-a-token"])).status_code == 404
+
+
+def test_signup_returns_to_the_invitation_it_came_from(client):
+    response = client.post(
+        reverse("signup") + "?next=/invitations/abc/",
+        {"email": "a@example.org", "username": "a", "password": "correct horse battery"},
+    )
+    assert response["Location"] == "/invitations/abc/"
+
+
+def test_signup_ignores_a_next_pointing_elsewhere(client):
+    response = client.post(
+        reverse("signup") + "?next=https://evil.example/",
+        {"email": "b@example.org", "username": "b", "password": "correct horse battery"},
+    )
+    assert response["Location"] == reverse("home")
