@@ -1,6 +1,7 @@
 from django import forms
 
 from articles.models import Event, Outlet
+from articles.services import OUTLET_EDITABLE
 
 
 class TagsField(forms.CharField):
@@ -32,17 +33,7 @@ class EventForm(forms.ModelForm):
 class OutletForm(forms.ModelForm):
     class Meta:
         model = Outlet
-        fields = [
-            "name",
-            "domain",
-            "homepage",
-            "country",
-            "language",
-            "type",
-            "type_source",
-            "type_date",
-            "notes",
-        ]
+        fields = list(OUTLET_EDITABLE)
         widgets = {
             "type_date": forms.DateInput(attrs={"type": "date"}),
             "notes": forms.Textarea(attrs={"rows": 3}),

@@ -78,20 +78,23 @@ def outlet_get_or_create(*, workspace: Workspace, name: str, **defaults: object)
     return outlet
 
 
+# What analysts may change about an outlet (the form shows exactly these).
+OUTLET_EDITABLE = (
+    "name",
+    "domain",
+    "homepage",
+    "country",
+    "language",
+    "type",
+    "type_source",
+    "type_date",
+    "notes",
+)
+
+
 def outlet_update(*, outlet: Outlet, **fields: object) -> Outlet:
-    allowed = {
-        "name",
-        "domain",
-        "homepage",
-        "country",
-        "language",
-        "type",
-        "type_source",
-        "type_date",
-        "notes",
-    }
     for name, value in fields.items():
-        if name not in allowed:
+        if name not in OUTLET_EDITABLE:
             raise TypeError(f"outlet_update() cannot change {name!r}")
         setattr(outlet, name, value)
     outlet.full_clean()
@@ -113,7 +116,8 @@ class Published:
         if isinstance(value, dt.datetime):
             if timezone.is_naive(value):
                 raise ValidationError({"published": "A publication time needs a time zone."})
-            return cls(date=value.astimezone(dt.UTC).date(), at=value)
+            # The calendar day as the source gave it: 01:00+09:00 is that day in Seoul.
+            return cls(date=value.date(), at=value)
         return cls(date=value)
 
 

@@ -182,9 +182,13 @@ def outlet_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         require(user=request.user, workspace_id=outlet.workspace_id, capability=Capability.EDIT)
         if form.is_valid():
-            services.outlet_update(outlet=outlet, **form.cleaned_data)
-            messages.success(request, "Outlet saved.")
-            return redirect(outlet)
+            try:
+                services.outlet_update(outlet=outlet, **form.cleaned_data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, "Outlet saved.")
+                return redirect(outlet)
     articles = outlet.articles.select_related("event").order_by("-published_date")[:200]
     ctx = {"outlet": outlet, "membership": membership, "form": form, "articles": articles}
     return render(request, "articles/outlet_detail.html", ctx)

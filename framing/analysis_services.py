@@ -259,14 +259,18 @@ class ModelDiff:
     unchanged: int
 
 
-def _tags_by_span(event: Event, model_version: ModelVersion) -> dict[tuple[int, int, int], tuple]:
+def _tags_by_span(event: Event, model_version: ModelVersion) -> dict[tuple, list]:
+    """(revision, start, end) -> every (label key, revision, article) the model put there."""
     rows = Annotation.objects.filter(
         analysis__model_version=model_version,
         revision_id__in=event.articles.values("current_revision"),
     ).select_related("label", "revision__article")
-    return {
-        (a.revision_id, a.start, a.end): (a.label.key, a.revision, a.revision.article) for a in rows
-    }
+    spans: dict[tuple, list] = {}
+    for a in rows:
+        spans.setdefault((a.revision_id, a.start, a.end), []).append(
+            (a.label.key, a.revision, a.revision.article)
+        )
+    return spans
 
 
 def event_model_diff(*, event: Event, model_version: ModelVersion) -> ModelDiff:
@@ -281,16 +285,23 @@ def event_model_diff(*, event: Event, model_version: ModelVersion) -> ModelDiff:
     old, new = _tags_by_span(event, current), _tags_by_span(event, model_version)
 
     def change(key: tuple, old_label: str | None, new_label: str | None) -> TagChange:
-        _, revision, article = new.get(key) or old[key]
+        _, revision, article = (new.get(key) or old[key])[0]
         return TagChange(
             article.pk, article.title, key[1], key[2], revision.text[key[1] : key[2]],
             old_label, new_label,
         )  # fmt: skip
 
-    added = [change(k, None, new[k][0]) for k in new.keys() - old.keys()]
-    dropped = [change(k, old[k][0], None) for k in old.keys() - new.keys()]
+    def labels(tags: list) -> set[str]:
+        return {label for label, _, _ in tags}
+
+    added = [change(k, None, lab) for k in new.keys() - old.keys() for lab in labels(new[k])]
+    dropped = [change(k, lab, None) for k in old.keys() - new.keys() for lab in labels(old[k])]
     both = old.keys() & new.keys()
-    relabelled = [change(k, old[k][0], new[k][0]) for k in both if old[k][0] != new[k][0]]
+    relabelled = [
+        change(k, ", ".join(sorted(labels(old[k]))), ", ".join(sorted(labels(new[k]))))
+        for k in both
+        if labels(old[k]) != labels(new[k])
+    ]
     order = lambda c: (c.article_id, c.start)  # noqa: E731
     return ModelDiff(
         added=sorted(added, key=order),

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -65,7 +65,10 @@ def event_model(request: HttpRequest, pk: int) -> HttpResponse:
     diff, candidate = None, None
     if request.method == "POST":
         require(user=request.user, workspace_id=event.workspace_id, capability=Capability.EDIT)
-        candidate = _get_model_for_event(request, event, int(request.POST.get("model", 0)))
+        model_id = request.POST.get("model", "")
+        if not model_id.isdigit():
+            raise Http404("No such model.")
+        candidate = _get_model_for_event(request, event, int(model_id))
         if request.POST.get("action") == "switch":
             event_switch_model(event=event, model_version=candidate)
             messages.success(request, f"The event now shows {candidate}.")
@@ -84,7 +87,9 @@ def event_model(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _get_revision_for_user(request: HttpRequest, pk: int, capability: str) -> TextRevision:
-    revision = get_object_or_404(TextRevision.objects.select_related("article__event"), pk=pk)
+    revision = get_object_or_404(
+        TextRevision.objects.select_related("article__event"), pk=pk, article__staged=False
+    )
     require(
         user=request.user, workspace_id=revision.article.event.workspace_id, capability=capability
     )
@@ -93,7 +98,9 @@ def _get_revision_for_user(request: HttpRequest, pk: int, capability: str) -> Te
 
 def _get_annotation_for_user(request: HttpRequest, pk: int, capability: str) -> Annotation:
     annotation = get_object_or_404(
-        Annotation.objects.select_related("revision__article__event", "label"), pk=pk
+        Annotation.objects.select_related("revision__article__event", "label"),
+        pk=pk,
+        revision__article__staged=False,
     )
     workspace_id = annotation.revision.article.event.workspace_id
     require(user=request.user, workspace_id=workspace_id, capability=capability)

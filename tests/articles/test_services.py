@@ -35,10 +35,10 @@ def test_date_only_publication_keeps_no_time(event):
     assert article.published_at is None
 
 
-def test_aware_publication_time_sets_the_utc_date(event):
+def test_aware_publication_time_keeps_the_sources_calendar_day(event):
     tz = dt.timezone(dt.timedelta(hours=9))
     article = make_article(event=event, published=dt.datetime(2026, 6, 26, 2, 0, tzinfo=tz))
-    assert article.published_date == dt.date(2026, 6, 25)
+    assert article.published_date == dt.date(2026, 6, 26)
 
 
 def test_naive_publication_time_is_refused(event):

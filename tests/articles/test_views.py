@@ -192,3 +192,15 @@ def test_outlet_classification_source_is_saved(client, workspace, article, analy
         "state_media",
         "Media register 2025",
     )
+
+
+def test_renaming_an_outlet_to_a_taken_name_shows_an_error(client, workspace, article, analyst):
+    OutletFactory(workspace=workspace, name="Meridian Wire")
+    client.force_login(analyst)
+    response = client.post(
+        reverse("outlet_detail", args=[article.outlet.pk]),
+        {"name": "Meridian Wire", "type": "wire_agency"},
+    )
+    assert response.status_code == 200
+    article.outlet.refresh_from_db()
+    assert article.outlet.name != "Meridian Wire"

@@ -90,3 +90,11 @@ def test_annotator_cannot_start_training(client, workspace, annotator):
 def test_outsider_cannot_start_training(client, workspace, outsider):
     client.force_login(outsider)
     assert client.post(reverse("model_train", args=[workspace.pk])).status_code == 404
+
+
+def test_a_model_id_that_is_not_a_number_is_404(client, event, analyst):
+    client.force_login(analyst)
+    response = client.post(
+        reverse("event_model", args=[event.pk]), {"model": "abc", "action": "preview"}
+    )
+    assert response.status_code == 404
