@@ -61,6 +61,8 @@ def main(n: int) -> None:
     print(f"analysis tables per 1,000 articles: {analysis * scale / 1e6:.1f} MB")
     print(f"article + revision tables per 1,000 articles: {text * scale / 1e6:.1f} MB")
     print(f"whole database: {sum(sizes.values()) / 1e6:.1f} MB")
+    for name, size in sorted(sizes.items(), key=lambda kv: -kv[1])[:8]:
+        print(f"  {name:50} {size * scale / 1e6:6.2f} MB per 1,000 articles")
 
 
 if __name__ == "__main__":

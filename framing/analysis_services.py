@@ -78,18 +78,28 @@ def _labels_by_key(workspace_id: int) -> dict[str, Label]:
     return {label.key: label for label in version.labels.all()} if version else {}
 
 
+# Probabilities need three digits at most; half floats halve the largest stored array.
+FRAME_DTYPE = "<f2"
+
+
 def pack_frames(result: engine.Analysis) -> tuple[bytes, dict[str, list[str]]]:
-    """All codebooks' (sentences × frames) float32 arrays, concatenated in key order."""
+    """All codebooks' (sentences × frames) probability arrays, concatenated in key order."""
     keys = {name: list(result.frame_keys[name]) for name in sorted(result.sentence_frames)}
     blob = b"".join(
-        np.ascontiguousarray(result.sentence_frames[name], dtype="<f4").tobytes() for name in keys
+        np.ascontiguousarray(result.sentence_frames[name], dtype=FRAME_DTYPE).tobytes()
+        for name in keys
     )
     return blob, keys
 
 
 def unpack_frames(analysis: Analysis) -> dict[str, np.ndarray]:
+    """codebook -> float32 (sentences × frames) array."""
     n = len(bytes(analysis.sentences)) // 8
-    flat = np.frombuffer(bytes(analysis.sentence_frames), dtype="<f4")
+    blob = bytes(analysis.sentence_frames)
+    cells = n * sum(len(keys) for keys in analysis.frame_keys.values())
+    # Analyses stored before half floats used float32; the blob's size tells which.
+    dtype = "<f4" if cells and len(blob) == 4 * cells else FRAME_DTYPE
+    flat = np.frombuffer(blob, dtype=dtype).astype(np.float32)
     out, offset = {}, 0
     for name, keys in analysis.frame_keys.items():
         size = n * len(keys)

@@ -221,7 +221,7 @@ class Analysis(models.Model):
     actor_tone = models.JSONField(default=dict, blank=True)
     sentences = models.BinaryField(help_text="Packed int32 (start, end) pairs.")
     sentence_tone = models.BinaryField(help_text="Packed float32, one per sentence.")
-    sentence_frames = models.BinaryField(help_text="Packed float32 arrays, see frame_keys.")
+    sentence_frames = models.BinaryField(help_text="Packed half-float arrays, see frame_keys.")
     tone_evidence = models.BinaryField(
         help_text="Packed records (sentence, start, end, valence) of the words behind tone."
     )

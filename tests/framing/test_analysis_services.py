@@ -98,3 +98,28 @@ def test_switching_models_keeps_the_old_analyses(event, revision):
     event.refresh_from_db()
     assert event.analysis_model == other
     assert Analysis.objects.filter(revision=revision).count() == 2
+
+
+def test_frame_probabilities_are_stored_as_half_floats_and_read_back_close(revision):
+    from framing.engine import analyze
+
+    analysis = analysis_run(revision=revision).analysis
+    analysis.refresh_from_db()
+    stored = unpack_frames(analysis)
+    fresh = analyze(revision.text).sentence_frames
+    for name, matrix in stored.items():
+        assert matrix.dtype == np.float32
+        assert np.allclose(matrix, fresh[name], atol=1e-3)
+    cells = sum(m.size for m in stored.values())
+    assert len(bytes(analysis.sentence_frames)) == 2 * cells
+
+
+def test_analyses_stored_as_float32_still_unpack(revision):
+    analysis = analysis_run(revision=revision).analysis
+    analysis.refresh_from_db()
+    half = unpack_frames(analysis)
+    analysis.sentence_frames = b"".join(
+        half[name].astype("<f4").tobytes() for name in analysis.frame_keys
+    )
+    for name, matrix in unpack_frames(analysis).items():
+        assert np.array_equal(matrix, half[name])
