@@ -47,31 +47,37 @@ def choose_articles(event: Event, requested: list[str]) -> list[Article]:
     """The articles to show, in the requested order; a sensible default otherwise.
 
     Unknown or foreign ids are dropped (never an error: the URL may be stale). The default
-    takes one original (non-republished) article per outlet, in publication order.
+    takes one original (non-republished) article per outlet, in publication order. Choosing
+    reads only ids; texts are loaded for the (at most six) chosen articles alone.
     """
-    articles = list(
-        event.articles.select_related("outlet", "current_revision", "origin", "republication_of")
-    )
-    by_id = {a.pk: a for a in articles}
-    chosen: list[Article] = []
-    for raw in requested:
-        if raw.isdigit() and int(raw) in by_id and by_id[int(raw)] not in chosen:
-            chosen.append(by_id[int(raw)])
-    if len(chosen) >= MIN_COLUMNS:
-        return chosen[:MAX_COLUMNS]
-    seen_outlets = {a.outlet_id for a in chosen}
-    for a in articles:
+    wanted = list(dict.fromkeys(int(raw) for raw in requested if raw.isdigit()))
+    known = set(event.articles.filter(pk__in=wanted).values_list("pk", flat=True))
+    chosen = [pk for pk in wanted if pk in known]
+    if len(chosen) < MIN_COLUMNS:
+        chosen = _default_ids(event, chosen)
+    return _load(event, chosen[:MAX_COLUMNS])
+
+
+def _default_ids(event: Event, chosen: list[int]) -> list[int]:
+    rows = event.articles.values_list("pk", "outlet_id", "republication_of_id")
+    seen_outlets = set(event.articles.filter(pk__in=chosen).values_list("outlet_id", flat=True))
+    for pk, outlet_id, republished in rows:
         if len(chosen) >= DEFAULT_COLUMNS:
             break
-        if a not in chosen and a.outlet_id not in seen_outlets and not a.republication_of_id:
-            chosen.append(a)
-            seen_outlets.add(a.outlet_id)
-    for a in articles:  # an event of republications only still gets two columns
-        if len(chosen) >= MIN_COLUMNS:
-            break
-        if a not in chosen:
-            chosen.append(a)
+        if pk not in chosen and outlet_id not in seen_outlets and not republished:
+            chosen.append(pk)
+            seen_outlets.add(outlet_id)
+    if len(chosen) < MIN_COLUMNS:  # an event of republications only still gets two columns
+        for pk in event.articles.exclude(pk__in=chosen).values_list("pk", flat=True)[:2]:
+            if len(chosen) < MIN_COLUMNS:
+                chosen.append(pk)
     return chosen
+
+
+def _load(event: Event, ids: list[int]) -> list[Article]:
+    related = ("outlet", "current_revision", "origin", "republication_of")
+    by_id = event.articles.select_related(*related).in_bulk(ids)
+    return [by_id[pk] for pk in ids]
 
 
 def build_columns(

@@ -86,7 +86,9 @@ def compare(request: HttpRequest, pk: int) -> HttpResponse:
         "workspace": event.workspace,
         "columns": list(zip(columns, _column_links(event.pk, ids), strict=True)),
         "n_columns": len(columns),
-        "others": [a for a in event.articles.select_related("outlet") if a.pk not in shown],
+        "others": event.articles.exclude(pk__in=shown)
+        .select_related("outlet")
+        .only("pk", "title", "published_date", "outlet__name"),
         "can_add": len(ids) < MAX_COLUMNS,
         "ids": ids,
         "labels": [dict(lab, n=term_counts.get(lab["key"], 0)) for lab in payload["labels"]],
