@@ -9,30 +9,24 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.files import File
-from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from articles.ingestion import ColumnMapping, ParsedArticle, Rejection, iter_records
+from articles.ingestion import ColumnMapping, IngestionError, Rejection, iter_records
 from articles.models import Article, Event, ImportJob, ImportStatus
+from articles.services import text_sha256
 
 from .config import conf, import_limits
-from .items import outlet_from_url, valid_url
+from .items import row_from_record
+from .jobs import job_stalled
+from .runs import ACTIVE, Chunk, Superseded, job_fail, write_and_publish
 from .sources import source_store_upload
-from .writer import (
-    ArticleRow,
-    LabelIndex,
-    OutletCache,
-    analyse_event_on_commit,
-    publish,
-    staged_delete,
-    write_chunk,
-)
+from .writer import staged_delete
 
 Progress = Callable[[int, int, int], None]  # bytes read, total bytes, articles so far
 
@@ -42,7 +36,11 @@ class CommandResult:
     job: ImportJob
     created: int = 0
     skipped: int = 0
+    written: int = 0  # staged so far, for the progress bar
     rejections: list[Rejection] = field(default_factory=list)
+
+    def summary(self) -> dict:
+        return {"skipped": self.skipped, "rejected": len(self.rejections)}
 
 
 class _Counting(io.RawIOBase):
@@ -90,36 +88,38 @@ def import_path(
         source = _store(event, path, user) if store_source else None
         if source is not None:
             job.source_files.add(source)
-        _stream(job, path, fmt, mapping, default_outlet, source, result, progress)
-        with transaction.atomic():
-            result.created = publish(job=job)
-            job.status, job.finished_at = ImportStatus.SUCCEEDED, timezone.now()
-            job.summary = {
-                "created": result.created,
-                "skipped": result.skipped,
-                "rejected": len(result.rejections),
-            }
-            job.save(update_fields=["status", "finished_at", "summary"])
-            if analyse and result.created:
-                analyse_event_on_commit(event)
+        chunks = _chunks(job, path, fmt, mapping, default_outlet, source, result, progress)
+        result.created = write_and_publish(
+            job, job.attempt, chunks, summary=result.summary, analyse=analyse
+        )
+    except Superseded as err:
+        # another run found this one stalled and cleaned it up: nothing of it is left
+        raise IngestionError(
+            "this run was taken over as stalled by another import_articles run on the event"
+        ) from err
     except BaseException as err:  # Ctrl-C included: leave nothing half-imported
-        staged_delete(job=job)
-        job.status, job.error = ImportStatus.FAILED, str(err) or type(err).__name__
-        job.save(update_fields=["status", "error"])
+        job_fail(job, job.attempt, err)
         raise
     return result
 
 
 def discard_abandoned(*, event: Event) -> int:
-    """Staged rows of earlier command runs that died (killed process) are removed."""
+    """Staged rows of earlier command runs that died (killed process) are removed.
+
+    A run still reporting progress is left alone: two runs on one event may go side by side.
+    """
     count = 0
     for job in ImportJob.objects.filter(event=event, kind="command").exclude(
         status=ImportStatus.SUCCEEDED
     ):
+        if job.status in ACTIVE:
+            if not job_stalled(job):
+                continue
+            # the conditional update decides who cleans up, and stops a worker that was only slow
+            err = IngestionError("abandoned (the process stopped)")
+            if not job_fail(job, job.attempt, err):
+                continue
         count += staged_delete(job=job)
-        if job.status != ImportStatus.FAILED:
-            job.status, job.error = ImportStatus.FAILED, "abandoned (the process stopped)"
-            job.save(update_fields=["status", "error"])
     return count
 
 
@@ -130,79 +130,42 @@ def _store(event: Event, path: Path, user: User | None):
         )
 
 
-def _stream(job, path, fmt, mapping, default_outlet, source, result, progress) -> None:
-    event = job.event
-    seen = set(Article.objects.filter(event=event).values_list("content_hash", flat=True))
-    outlets, labels = OutletCache(event.workspace), LabelIndex(event.workspace)
-    size, chunk = os.path.getsize(path), []
-    limits = import_limits()
+def _chunks(job, path, fmt, mapping, default_outlet, source, result, progress) -> Iterator[Chunk]:
+    seen = set(Article.objects.filter(event=job.event).values_list("content_hash", flat=True))
+    size, rows = os.path.getsize(path), []
     with open(path, "rb") as raw:
         counting = _Counting(raw)
         stream = io.BufferedReader(counting, buffer_size=256 * 1024)
-        records = iter_records(stream, fmt, name=path.name, mapping=mapping, limits=limits)
+        records = iter_records(stream, fmt, name=path.name, mapping=mapping, limits=import_limits())
         for record in records:
             row = _row(record, result, seen, default_outlet, source)
             if row is not None:
-                chunk.append(row)
-            if len(chunk) >= conf("CHUNK_SIZE"):
-                _flush(job, chunk, outlets, labels, result, progress, counting.count, size)
-                chunk = []
-        _flush(job, chunk, outlets, labels, result, progress, size, size)
+                rows.append(row)
+            if len(rows) >= conf("CHUNK_SIZE"):
+                yield Chunk(rows)
+                result.written += len(rows)
+                rows = []
+                if progress is not None:
+                    progress(counting.count, size, result.written)
+        yield Chunk(rows)
+        result.written += len(rows)
+    if progress is not None:
+        progress(size, size, result.written)
 
 
 def _row(record, result: CommandResult, seen: set[str], default_outlet: str, source):
     if isinstance(record, Rejection):
         result.rejections.append(record)
         return None
-    assert isinstance(record, ParsedArticle)
-    from articles.services import text_sha256
-
     digest = text_sha256(record.text)
     if digest in seen:
         result.skipped += 1
         return None
-    url = record.url if record.url and valid_url(record.url) else ""
-    outlet = record.outlet or outlet_from_url(url) or default_outlet
-    if not outlet:
-        result.rejections.append(
-            Rejection(
-                record.source_name,
-                record.location or "",
-                "outlet",
-                "no outlet given (use --outlet)",
-            )
-        )
+    row, _ = row_from_record(record, default_outlet=default_outlet, source=source)
+    if not row.outlet:
+        why = "no outlet given (use --outlet)"
+        where = record.location or ""
+        result.rejections.append(Rejection(record.source_name, where, "outlet", why))
         return None
     seen.add(digest)
-    return ArticleRow(
-        title=record.title,
-        text=record.text,
-        outlet=outlet,
-        origin=record.origin or "",
-        published=record.published,
-        url=url,
-        byline=record.byline or "",
-        language=record.language or "",
-        source_format=record.source_format,
-        source_file=source,
-        source_location=record.location or "",
-        spans=record.spans,
-    )
-
-
-def _flush(job, chunk, outlets, labels, result, progress, done, size) -> None:
-    if chunk:
-        with transaction.atomic():
-            write_chunk(
-                job=job,
-                event=job.event,
-                rows=chunk,
-                user=job.created_by,
-                outlets=outlets,
-                labels=labels,
-            )
-            job.progress += len(chunk)
-            job.heartbeat_at = timezone.now()
-            job.save(update_fields=["progress", "heartbeat_at"])
-    if progress is not None:
-        progress(done, size, job.progress)
+    return row

@@ -11,7 +11,7 @@ from articles.ingestion import ParsedArticle, Rejection
 from articles.models import ImportItem, ImportJob, ItemDecision, ItemKind, SourceFile
 from articles.services import text_sha256
 
-from .writer import LabelIndex
+from .writer import ArticleRow, LabelIndex
 
 _BATCH = 500
 _url_ok = URLValidator(schemes=["http", "https"])
@@ -28,6 +28,36 @@ def valid_url(value: str) -> bool:
 def outlet_from_url(url: str) -> str:
     host = (urlsplit(url).hostname or "") if url else ""
     return host.removeprefix("www.")
+
+
+def row_from_record(
+    record: ParsedArticle, *, default_outlet: str = "", source: SourceFile | None = None
+) -> tuple[ArticleRow, list[str]]:
+    """The article row for a parsed record, and warnings about what was dropped.
+
+    An invalid URL is left empty; the outlet falls back to the URL's host, then the default.
+    Previews and the command share this, so both import a record the same way.
+    """
+    warnings = []
+    url = record.url or ""
+    if url and not valid_url(url):
+        warnings.append(f"URL '{url[:80]}' is not a valid http(s) address; left empty")
+        url = ""
+    row = ArticleRow(
+        title=record.title,
+        text=record.text,
+        outlet=record.outlet or outlet_from_url(url) or default_outlet.strip(),
+        origin=record.origin or "",
+        published=record.published,
+        url=url,
+        byline=record.byline or "",
+        language=record.language or "",
+        source_format=record.source_format,
+        source_file=source,
+        source_location=record.location or "",
+        spans=record.spans,
+    )
+    return row, warnings
 
 
 class ItemBuilder:
@@ -64,11 +94,8 @@ class ItemBuilder:
         )
 
     def _article_item(self, record: ParsedArticle, source: SourceFile | None) -> ImportItem:
-        warnings = list(record.warnings)
-        url = record.url or ""
-        if url and not valid_url(url):
-            warnings.append(f"URL '{url[:80]}' is not a valid http(s) address; left empty")
-            url = ""
+        row, dropped = row_from_record(record, default_outlet=self.default_outlet, source=source)
+        warnings = [*record.warnings, *dropped]
         unknown = self.labels.unknown(record.spans)
         if unknown:
             warnings.append(
@@ -80,17 +107,17 @@ class ItemBuilder:
             source_file=source,
             source_name=record.source_name[:2000],
             location=(record.location or "")[:200],
-            source_format=record.source_format[:20],
-            title=record.title[:500],
-            outlet=(record.outlet or outlet_from_url(url) or self.default_outlet)[:200],
-            origin=(record.origin or "")[:200],
-            published=record.published.isoformat() if record.published else "",
-            url=url,
-            byline=(record.byline or "")[:300],
-            language=(record.language or "")[:16],
-            text=record.text,
-            content_hash=text_sha256(record.text),
-            spans=[dict(s) for s in record.spans],
+            source_format=row.source_format[:20],
+            title=row.title[:500],
+            outlet=row.outlet[:200],
+            origin=row.origin[:200],
+            published=row.published.isoformat() if row.published else "",
+            url=row.url,
+            byline=row.byline[:300],
+            language=row.language[:16],
+            text=row.text,
+            content_hash=text_sha256(row.text),
+            spans=[dict(s) for s in row.spans],
             warnings=warnings,
             extraction_ratio=record.extraction_ratio,
         )

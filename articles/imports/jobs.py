@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
 from accounts.models import User
@@ -17,24 +19,13 @@ from articles.models import ImportItem, ImportJob, ImportStatus, ItemDecision, I
 from .config import conf
 from .items import valid_url
 from .preview import TO_WRITE
+from .runs import ACTIVE, Chunk, Superseded, job_fail, job_guard, write_and_publish
 from .sources import source_delete_unused
-from .writer import (
-    ArticleRow,
-    LabelIndex,
-    OutletCache,
-    analyse_event_on_commit,
-    publish,
-    staged_delete,
-    write_chunk,
-)
+from .writer import ArticleRow, staged_delete
 
 log = logging.getLogger(__name__)
 EDITABLE = ("title", "outlet", "origin", "published", "url", "byline")
-ACTIVE = (ImportStatus.QUEUED, ImportStatus.RUNNING)
-
-
-class _Superseded(Exception):
-    """The job was restarted or discarded while this worker was writing it."""
+ALREADY_CONFIRMED = "This import was already confirmed or discarded."
 
 
 def import_commit(
@@ -46,7 +37,7 @@ def import_commit(
     title, outlet, origin, published, url, byline}. Invalid input saves nothing.
     """
     if job.status != ImportStatus.PREVIEW:
-        raise ValidationError("This import was already confirmed or discarded.")
+        raise ValidationError(ALREADY_CONFIRMED)
     items = job.items.exclude(kind=ItemKind.REJECTED).in_bulk(list(decisions))
     errors = [e for pk, change in decisions.items() for e in _apply(items.get(pk), change)]
     missing = [i for i in items.values() if i.decision in TO_WRITE and not i.outlet.strip()]
@@ -56,11 +47,13 @@ def import_commit(
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
+        # claimed first: a second confirm of the same preview stops here, before any write
+        _claim(job, Q(status=ImportStatus.PREVIEW), ALREADY_CONFIRMED)
         ImportItem.objects.bulk_update(list(items.values()), ["decision", *EDITABLE])
         job.total = job.items.filter(decision__in=TO_WRITE).count()
         if not job.total:
             raise ValidationError("Nothing to import: every item is skipped or rejected.")
-        _queue(job)
+        job.save(update_fields=["total"])
     return _dispatch(job)
 
 
@@ -94,13 +87,29 @@ def _apply(item: ImportItem | None, change: Mapping[str, str]) -> list[str]:
     return errors
 
 
-def _queue(job: ImportJob) -> None:
-    job.status = ImportStatus.QUEUED
-    job.attempt += 1
-    job.progress = 0
-    job.error = ""
-    job.heartbeat_at = timezone.now()
-    job.save(update_fields=["status", "attempt", "progress", "error", "heartbeat_at", "total"])
+def _claim(job: ImportJob, allowed: Q, refused: str, **changes) -> None:
+    """Move the job to QUEUED under a new attempt in one conditional UPDATE.
+
+    Two requests (a double-click) read the same row; only one UPDATE can still match it,
+    the other gets ``refused``. The caller holds the transaction.
+    """
+    claimed = ImportJob.objects.filter(allowed, pk=job.pk).update(
+        status=ImportStatus.QUEUED,
+        attempt=F("attempt") + 1,
+        progress=0,
+        error="",
+        heartbeat_at=timezone.now(),
+        finished_at=None,
+        **changes,
+    )
+    if not claimed:
+        raise ValidationError(refused)
+    job.refresh_from_db()
+
+
+def _stalled_q() -> Q:
+    cutoff = timezone.now() - dt.timedelta(seconds=conf("STALL_SECONDS"))
+    return Q(status__in=ACTIVE, heartbeat_at__lt=cutoff)
 
 
 def _dispatch(job: ImportJob) -> ImportJob:
@@ -116,37 +125,27 @@ def _dispatch(job: ImportJob) -> ImportJob:
 def job_run(*, job_id: int, attempt: int) -> ImportJob:
     """Write a confirmed job in short chunks, then publish it in one step (the task's body)."""
     job = ImportJob.objects.select_related("event__workspace").get(pk=job_id)
-    if job.attempt != attempt or job.status not in ACTIVE:
-        return job
-    _beat(job, status=ImportStatus.RUNNING)
     try:
-        _write_items(job, attempt)
-        with transaction.atomic():
-            _check_attempt(job, attempt)
-            created = publish(job=job)
-            job.status, job.finished_at = ImportStatus.SUCCEEDED, timezone.now()
-            job.summary = {**job.summary, "created": created}
-            job.save(update_fields=["status", "finished_at", "summary"])
-            analyse_event_on_commit(job.event)
-    except _Superseded:
+        job_guard(job, attempt, status=ImportStatus.RUNNING)
+        write_and_publish(job, attempt, _chunks(job))
+    except Superseded:
+        job.refresh_from_db()
         return job
     except Exception as err:  # a worker must leave a failed, restartable job, never a half-import
         log.exception("import %s failed", job.pk)
-        _fail(job, err)
+        job_fail(job, attempt, err)
         return job
     job.items.update(text="")  # the articles hold the text now
     source_delete_unused(sources=job.source_files.all())
     return job
 
 
-def _write_items(job: ImportJob, attempt: int) -> None:
-    outlets, labels = OutletCache(job.workspace), LabelIndex(job.workspace)
+def _chunks(job: ImportJob) -> Iterator[Chunk]:
     written = dict(job.items.filter(article__isnull=False).values_list("pk", "article_id"))
     pending = job.items.filter(decision__in=TO_WRITE, article__isnull=True).order_by("position")
     ids = list(pending.values_list("pk", flat=True))
     size = conf("CHUNK_SIZE")
     for start in range(0, len(ids), size):
-        _check_attempt(job, attempt)
         chunk = list(
             ImportItem.objects.filter(pk__in=ids[start : start + size])
             .select_related("source_file", "duplicate_of_item")
@@ -154,21 +153,14 @@ def _write_items(job: ImportJob, attempt: int) -> None:
         )
         in_chunk = {item.pk: n for n, item in enumerate(chunk)}
         rows = [_row(item, written, in_chunk) for item in chunk]
-        with transaction.atomic():
-            articles = write_chunk(
-                job=job,
-                event=job.event,
-                rows=rows,
-                user=job.created_by,
-                outlets=outlets,
-                labels=labels,
-            )
-            for item, article in zip(chunk, articles, strict=True):
-                item.article = article
-                written[item.pk] = article.pk
-            ImportItem.objects.bulk_update(chunk, ["article"])
-            job.progress += len(chunk)
-            _beat(job)
+        yield Chunk(rows, partial(_link_items, chunk, written))
+
+
+def _link_items(chunk: list[ImportItem], written: dict[int, int], articles) -> None:
+    for item, article in zip(chunk, articles, strict=True):
+        item.article = article
+        written[item.pk] = article.pk
+    ImportItem.objects.bulk_update(chunk, ["article"])
 
 
 def _row(item: ImportItem, written: dict[int, int], in_chunk: dict[int, int]) -> ArticleRow:
@@ -199,30 +191,6 @@ def _row(item: ImportItem, written: dict[int, int], in_chunk: dict[int, int]) ->
     )
 
 
-def _beat(job: ImportJob, *, status: str | None = None) -> None:
-    job.heartbeat_at = timezone.now()
-    fields = ["heartbeat_at", "progress"]
-    if status:
-        job.status = status
-        fields.append("status")
-    job.save(update_fields=fields)
-
-
-def _check_attempt(job: ImportJob, attempt: int) -> None:
-    current = ImportJob.objects.filter(pk=job.pk).values_list("attempt", "status").first()
-    if current is None or current[0] != attempt or current[1] not in ACTIVE:
-        raise _Superseded
-
-
-def _fail(job: ImportJob, err: Exception) -> None:
-    staged_delete(job=job)
-    job.items.update(article=None)
-    job.status, job.finished_at = ImportStatus.FAILED, timezone.now()
-    job.error = str(err) or type(err).__name__
-    job.progress = 0
-    job.save(update_fields=["status", "finished_at", "error", "progress"])
-
-
 def job_stalled(job: ImportJob) -> bool:
     """A queued/running job whose worker has not reported for STALL_SECONDS (it likely died)."""
     if job.status not in ACTIVE or job.heartbeat_at is None:
@@ -233,26 +201,33 @@ def job_stalled(job: ImportJob) -> bool:
 
 def job_restart(*, job: ImportJob, user: User) -> ImportJob:
     """Start a failed or stalled job again from scratch (its staged rows are removed first)."""
-    if not (job.status == ImportStatus.FAILED or job_stalled(job)):
-        raise ValidationError("Only a failed or stalled import can be restarted.")
     with transaction.atomic():
+        _claim(
+            job,
+            Q(status=ImportStatus.FAILED) | _stalled_q(),
+            "Only a failed or stalled import can be restarted.",
+        )
         staged_delete(job=job)
         job.items.update(article=None)
-        _queue(job)
     return _dispatch(job)
 
 
 def job_discard(*, job: ImportJob, user: User) -> ImportJob:
     """Drop an unconfirmed, failed or stalled import, with everything it staged or stored."""
-    if job.status in ACTIVE and not job_stalled(job):
-        raise ValidationError("This import is running; wait for it or until it shows as stalled.")
     if job.status == ImportStatus.SUCCEEDED:
         raise ValidationError("This import is finished; delete its articles one by one instead.")
+    droppable = Q(status__in=(ImportStatus.PREVIEW, ImportStatus.FAILED)) | _stalled_q()
     with transaction.atomic():
-        job.status, job.attempt = ImportStatus.DISCARDED, job.attempt + 1
-        job.save(update_fields=["status", "attempt"])
+        dropped = ImportJob.objects.filter(droppable, pk=job.pk).update(
+            status=ImportStatus.DISCARDED, attempt=F("attempt") + 1
+        )
+        if not dropped:
+            raise ValidationError(
+                "This import is running or finished; wait for it or until it shows as stalled."
+            )
         staged_delete(job=job)
         job.items.all().delete()
+    job.refresh_from_db()
     source_delete_unused(sources=job.source_files.all())
     return job
 

@@ -9,6 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from articles.imports import command as command_module
+from articles.imports import runs as runs_module
 from articles.models import Article, ImportJob, ImportStatus
 from tests.articles.imports.helpers import STORY, STORY_2, STORY_3, record
 from tests.factories import EventFactory
@@ -86,8 +87,8 @@ def test_staged_rows_of_a_killed_run_are_removed_by_the_next_run(tmp_path, event
         raise KeyboardInterrupt
 
     # a KeyboardInterrupt is cleaned up too; simulate a hard kill by skipping the cleanup
-    monkeypatch.setattr(command_module, "staged_delete", lambda **kw: 0)
-    monkeypatch.setattr(command_module, "publish", killed)
+    monkeypatch.setattr(runs_module, "staged_delete", lambda **kw: 0)
+    monkeypatch.setattr(runs_module, "publish", killed)
     with pytest.raises(KeyboardInterrupt):
         _run(path, event)
     assert Article.all_objects.filter(staged=True).count() == 2
@@ -118,3 +119,51 @@ def test_csv_with_media_cloud_preset(tmp_path, event):
     )
     _run(path, event, "--mapping", "preset:mediacloud")
     assert event.articles.get().outlet.name == "Veloria Daily"
+
+
+def _leave_running(path, event, monkeypatch):
+    """A run killed hard half-way: its job still says running, its staged rows remain."""
+
+    def killed(**kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(command_module, "job_fail", lambda *a: False)
+    monkeypatch.setattr(runs_module, "publish", killed)
+    with pytest.raises(KeyboardInterrupt):
+        _run(path, event)
+    monkeypatch.undo()
+
+
+def test_a_second_run_leaves_a_live_run_on_the_same_event_alone(tmp_path, event, monkeypatch):
+    _leave_running(_write(tmp_path / "c.jsonl", record(STORY), record(STORY_2)), event, monkeypatch)
+    _run(_write(tmp_path / "d.jsonl", record(STORY_3)), event)
+    first = ImportJob.objects.filter(kind="command").order_by("pk").first()
+    assert first.status == ImportStatus.RUNNING
+    assert Article.all_objects.filter(import_job=first, staged=True).count() == 2
+
+
+def test_a_stalled_run_is_failed_and_cleaned_up_by_the_next_run(
+    tmp_path, event, monkeypatch, settings
+):
+    _leave_running(_write(tmp_path / "c.jsonl", record(STORY), record(STORY_2)), event, monkeypatch)
+    settings.PARALLAX_IMPORT = {"STALL_SECONDS": 0}
+    _run(_write(tmp_path / "d.jsonl", record(STORY_3)), event)
+    first = ImportJob.objects.filter(kind="command").order_by("pk").first()
+    assert (first.status, first.error) == (ImportStatus.FAILED, "abandoned (the process stopped)")
+    assert Article.all_objects.filter(staged=True).count() == 0
+    assert event.articles.count() == 1
+
+
+def test_a_run_taken_over_as_stalled_stops_without_publishing(tmp_path, event, monkeypatch):
+    real_write = runs_module.write_chunk
+
+    def taken_over(**kwargs):  # another run marks this one failed while it writes
+        ImportJob.objects.filter(kind="command").update(status=ImportStatus.FAILED)
+        return real_write(**kwargs)
+
+    monkeypatch.setattr(runs_module, "write_chunk", taken_over)
+    path = _write(tmp_path / "c.jsonl", record(STORY))
+    with pytest.raises(CommandError, match="taken over as stalled"):
+        _run(path, event)
+    assert event.articles.count() == 0
+    assert ImportJob.objects.get().status == ImportStatus.FAILED

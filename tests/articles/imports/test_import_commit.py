@@ -6,12 +6,15 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db.models import F
 
 from articles import selectors
 from articles.imports import import_commit, import_preview, job_discard, job_restart, job_stalled
 from articles.imports import jobs as jobs_module
+from articles.imports import runs as runs_module
 from articles.imports.writer import publish
-from articles.models import Article, ImportStatus, ItemDecision, ItemKind, SourceFile
+from articles.ingestion import IngestionError
+from articles.models import Article, ImportJob, ImportStatus, ItemDecision, ItemKind, SourceFile
 from framing.models import Annotation
 from framing.services import codebooks_install_defaults
 from tests.factories import EventFactory, make_article
@@ -196,13 +199,13 @@ def test_staged_articles_are_invisible_to_pages_and_counts(event, analyst, works
 
 def monkey_fail_publish(job, item, user):
     """Write a job's articles as staged without publishing: a worker killed before the end."""
-    original = jobs_module.publish
-    jobs_module.publish = _die
+    original = runs_module.publish
+    runs_module.publish = _die
     try:
         with pytest.raises(SystemExit):
             import_commit(job=job, decisions={}, user=user)
     finally:
-        jobs_module.publish = original
+        runs_module.publish = original
 
 
 def _die(*, job):
@@ -213,19 +216,92 @@ def test_failing_import_leaves_no_article_and_a_failed_job(event, analyst, monke
     def broken(**kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(jobs_module, "publish", broken)
+    monkeypatch.setattr(runs_module, "publish", broken)
     job = import_commit(job=_preview(event, analyst, record(STORY)), decisions={}, user=analyst)
-    assert (job.status, job.error) == (ImportStatus.FAILED, "disk full")
+    assert job.status == ImportStatus.FAILED
     assert Article.all_objects.count() == 0
+
+
+def test_unexpected_error_is_shown_generically_not_as_its_text(event, analyst, monkeypatch):
+    def broken(**kwargs):
+        raise RuntimeError("/srv/parallax/db.sqlite3: disk full")
+
+    monkeypatch.setattr(runs_module, "publish", broken)
+    job = import_commit(job=_preview(event, analyst, record(STORY)), decisions={}, user=analyst)
+    assert job.error == runs_module.UNEXPECTED
+    assert "disk full" not in jobs_module.job_state(job)["error"]
+
+
+def test_ingestion_error_during_a_run_keeps_its_own_message(event, analyst, monkeypatch):
+    def broken(**kwargs):
+        raise IngestionError("row 3 has no text", source="a.csv")
+
+    monkeypatch.setattr(runs_module, "publish", broken)
+    job = import_commit(job=_preview(event, analyst, record(STORY)), decisions={}, user=analyst)
+    assert job.error == "a.csv: row 3 has no text"
+
+
+def test_a_double_clicked_confirm_imports_the_articles_once(event, analyst):
+    job = _preview(event, analyst, record(STORY), record(STORY_2))
+    first, second = ImportJob.objects.get(pk=job.pk), ImportJob.objects.get(pk=job.pk)
+    import_commit(job=first, decisions={}, user=analyst)
+    with pytest.raises(ValidationError, match="already confirmed"):
+        import_commit(job=second, decisions={}, user=analyst)  # its copy still says "preview"
+    assert Article.all_objects.count() == 2
+    assert ImportJob.objects.get(pk=job.pk).attempt == 1
+
+
+def test_a_double_clicked_restart_runs_the_job_once(event, analyst, monkeypatch):
+    def broken(**kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(runs_module, "publish", broken)
+    job = import_commit(job=_preview(event, analyst, record(STORY)), decisions={}, user=analyst)
+    monkeypatch.setattr(runs_module, "publish", publish)
+    first, second = ImportJob.objects.get(pk=job.pk), ImportJob.objects.get(pk=job.pk)
+    assert job_restart(job=first, user=analyst).status == ImportStatus.SUCCEEDED
+    with pytest.raises(ValidationError, match="Only a failed or stalled"):
+        job_restart(job=second, user=analyst)  # its copy still says "failed"
+    assert Article.all_objects.count() == 1
+
+
+def test_worker_superseded_between_chunks_writes_no_further_chunk(
+    event, analyst, settings, monkeypatch
+):
+    settings.PARALLAX_IMPORT = {"INLINE_MAX_ARTICLES": 0, "CHUNK_SIZE": 1}
+    job = _preview(event, analyst, record(STORY), record(STORY_2))
+    real_row = jobs_module._row
+
+    def restarted_meanwhile(item, written, in_chunk):
+        if written:  # the second chunk: a restart commits while this worker reads it
+            ImportJob.objects.filter(pk=job.pk).update(attempt=F("attempt") + 1)
+        return real_row(item, written, in_chunk)
+
+    monkeypatch.setattr(jobs_module, "_row", restarted_meanwhile)
+    import_commit(job=job, decisions={}, user=analyst)
+    job.refresh_from_db()
+    assert Article.all_objects.filter(staged=True).count() == 1
+    assert (job.attempt, job.status, job.progress) == (2, ImportStatus.RUNNING, 1)
+
+
+def test_failing_worker_that_lost_the_job_leaves_the_new_attempts_rows(event, analyst):
+    job = _preview(event, analyst, record(STORY))
+    monkey_fail_publish(job, job.items.get(), analyst)
+    ImportJob.objects.filter(pk=job.pk).update(attempt=F("attempt") + 1)  # restarted meanwhile
+    job.refresh_from_db()
+    assert not runs_module.job_fail(job, job.attempt - 1, RuntimeError("late failure"))
+    job.refresh_from_db()
+    assert (job.status, job.error) == (ImportStatus.RUNNING, "")
+    assert Article.all_objects.filter(staged=True).count() == 1
 
 
 def test_failed_job_can_be_restarted(event, analyst, monkeypatch):
     def broken(**kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(jobs_module, "publish", broken)
+    monkeypatch.setattr(runs_module, "publish", broken)
     job = import_commit(job=_preview(event, analyst, record(STORY)), decisions={}, user=analyst)
-    monkeypatch.setattr(jobs_module, "publish", publish)
+    monkeypatch.setattr(runs_module, "publish", publish)
     job = job_restart(job=job, user=analyst)
     assert job.status == ImportStatus.SUCCEEDED
     assert event.articles.count() == 1
