@@ -112,6 +112,10 @@ def charts(request: HttpRequest, pk: int) -> HttpResponse:
     chosen = [by_id[i] for i in dict.fromkeys(request.GET.getlist("a")) if i in by_id]
     ids = [a["id"] for a in chosen]
     names = payload["outlets"]
+    voice = request.GET.get("voice", "all")
+    voice = voice if voice in figures.VOICES else "all"
+    # Built from the checked options, never echoed from the raw query string.
+    chart_query = urlencode({**({"republications": "all"} if include else {}), "voice": voice})
     ctx = {
         "event": event,
         "membership": membership,
@@ -124,7 +128,8 @@ def charts(request: HttpRequest, pk: int) -> HttpResponse:
         "columns_url": ids_url("reports:compare", event.pk, ids),
         "charts": list(figures.CHARTS),
         "include_republications": include,
-        "voice": request.GET.get("voice", "all"),
+        "voice": voice,
+        "chart_query": chart_query,
         "outlets": outlet_table(payload, include_republications=include),
         "n_republications": len(payload["articles"])
         - len(counted_articles(payload, include_republications=False)),
