@@ -20,7 +20,15 @@ from .readers.tabular import iter_table
 from .readers.text import read_md, read_txt
 from .records import ParsedArticle
 from .streams import LimitedReader, Source, human_bytes, open_limited, peek_head, source_name_of
-from .zipguard import ArchiveLimitError, ZipBudget, checked_entries, open_zip
+from .zipguard import (
+    ENTRY_READ_ERRORS,
+    ArchiveLimitError,
+    ArchiveStopError,
+    ZipBudget,
+    checked_entries,
+    entry_problem,
+    open_zip,
+)
 
 SingleReader = Callable[..., ParsedArticle]
 SINGLE_READERS: dict[str, SingleReader] = {
@@ -230,6 +238,9 @@ def _zip_entry(zf, info, budget, *, name, mapping, limits):
     if fmt is None:
         yield Rejection(name, location, None, "unsupported file type")
         return
+    if info.flag_bits & 0x1:
+        yield Rejection(name, location, None, entry_problem(info))
+        return
     try:
         if fmt in BULK_FORMATS:
             yield from _zip_bulk_entry(zf, info, budget, fmt, name, mapping, limits, location)
@@ -241,7 +252,7 @@ def _zip_entry(zf, info, budget, *, name, mapping, limits):
             )
         data = budget.read(zf, info, max_bytes=limits.max_single_document_bytes)
         yield SINGLE_READERS[fmt](data, source_name=name, limits=limits, location=location)
-    except ArchiveLimitError:
+    except ArchiveStopError:
         raise
     except IngestionError as err:
         yield Rejection(name, location, err.field, err.message)
@@ -249,7 +260,11 @@ def _zip_entry(zf, info, budget, *, name, mapping, limits):
 
 def _zip_bulk_entry(zf, info, budget, fmt, name, mapping, limits, location):
     remaining = limits.max_zip_total_bytes - budget.used
-    with zf.open(info) as handle:
+    try:
+        handle = zf.open(info)
+    except ENTRY_READ_ERRORS as err:
+        raise IngestionError(entry_problem(info, err)) from err
+    with handle:
         limited = LimitedReader(
             handle,
             max_bytes=remaining,
@@ -261,6 +276,9 @@ def _zip_bulk_entry(zf, info, budget, fmt, name, mapping, limits, location):
         try:
             yield from _iter_stream(stream, fmt, name=name, mapping=mapping, limits=limits,
                                     prefix=f"{location}, ")  # fmt: skip
+        except ENTRY_READ_ERRORS as err:
+            # rows of it were already handed out: the whole archive is refused, not the entry
+            raise ArchiveStopError(entry_problem(info, err), source=name) from err
         finally:
             budget.used += limited.count
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import lzma
 import re
 import stat
 import zipfile
+import zlib
 
 from .errors import IngestionError
 from .limits import MB, Limits
@@ -15,8 +17,35 @@ _RATIO_MIN_BYTES = 1 * MB
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
 
-class ArchiveLimitError(IngestionError):
-    """The archive as a whole broke a limit while being read: stop reading it."""
+class ArchiveStopError(IngestionError):
+    """The archive as a whole is refused while being read: stop reading it."""
+
+
+class ArchiveLimitError(ArchiveStopError):
+    """The archive as a whole broke a limit while being read."""
+
+
+# What zipfile raises for an entry it cannot give back: encrypted (RuntimeError), bad CRC or
+# header (BadZipFile), unknown compression (NotImplementedError), damaged compressed data
+# (zlib.error, lzma/bz2 OSError), truncated data (EOFError).
+ENTRY_READ_ERRORS = (
+    RuntimeError,
+    zipfile.BadZipFile,
+    NotImplementedError,
+    zlib.error,
+    EOFError,
+    OSError,
+    lzma.LZMAError,
+)
+
+
+def entry_problem(info: zipfile.ZipInfo, err: BaseException | None = None) -> str:
+    """Why an entry cannot be read, in words for the analyst."""
+    if info.flag_bits & 0x1 or (isinstance(err, RuntimeError) and "encrypted" in str(err)):
+        return f"entry {info.filename} is encrypted; save it without a password"
+    if isinstance(err, NotImplementedError):
+        return f"entry {info.filename} uses a compression method that is not supported"
+    return f"entry {info.filename} is corrupt and cannot be read"
 
 
 def open_zip(fileobj, *, source: str) -> zipfile.ZipFile:
@@ -83,8 +112,11 @@ class ZipBudget:
 
     def read(self, zf: zipfile.ZipFile, info: zipfile.ZipInfo, *, max_bytes: int) -> bytes:
         cap = min(max_bytes, self.limits.max_zip_total_bytes - self.used)
-        with zf.open(info) as handle:
-            data = handle.read(cap + 1)
+        try:
+            with zf.open(info) as handle:
+                data = handle.read(cap + 1)
+        except ENTRY_READ_ERRORS as err:
+            raise IngestionError(entry_problem(info, err), source=self.source) from err
         self.used += len(data)
         if len(data) > cap:
             raise ArchiveLimitError(

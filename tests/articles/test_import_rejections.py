@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from zipfile import ZIP_STORED
 
 import pytest
 from django.urls import reverse
@@ -11,7 +12,17 @@ from pypdf import PdfReader, PdfWriter
 from accounts.models import Role
 from articles.models import Article, ImportJob, SourceFile
 from tests.articles.imports.helpers import STORY, jsonl, record, upload
-from tests.articles.ingestion.helpers import make_docx, make_pdf, make_zip, rewrite_zip_entry
+from tests.articles.ingestion.helpers import (
+    damaged_zip,
+    encrypt_flag,
+    flip_stored_byte,
+    garble_deflate,
+    make_docx,
+    make_pdf,
+    make_zip,
+    rewrite_zip_entry,
+    unknown_method,
+)
 from tests.factories import EventFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -61,6 +72,16 @@ def _entity_docx() -> bytes:
     return rewrite_zip_entry(make_docx([(STORY, None)]), "word/document.xml", bomb)
 
 
+def _zip_with_corrupt_csv() -> bytes:
+    rows = "".join(f'T{i},"{STORY} Row {i}.",Post\n' for i in range(200))
+
+    def flip_late_byte(data: bytearray) -> None:  # rows before it parse fine
+        data[data.find(b"PK\x01\x02") - 300] ^= 0x20
+
+    entries = {"rows.csv": f"title,text,outlet\n{rows}".encode()}
+    return damaged_zip(flip_late_byte, method=ZIP_STORED, entries=entries)
+
+
 CASES = [
     ("zip_bomb", "bomb.zip", lambda: make_zip({"z.txt": b"0" * (3 * 1024 * 1024)}),
      "possible zip bomb"),
@@ -74,6 +95,15 @@ CASES = [
     ("empty_text", "empty.txt", lambda: b"  \n\n \t ", "empty"),
     ("entity_docx", "bomb.docx", _entity_docx, "declares a DTD"),
     ("bad_jsonl_only_line", "bad.jsonl", lambda: b"{not json\n", "JSON"),
+    ("encrypted_zip_entry", "locked.zip", lambda: damaged_zip(encrypt_flag),
+     "entry a.txt is encrypted"),
+    ("bad_crc_zip_entry", "crc.zip", lambda: damaged_zip(flip_stored_byte, method=ZIP_STORED),
+     "entry a.txt is corrupt"),
+    ("bad_deflate_zip_entry", "data.zip", lambda: damaged_zip(garble_deflate),
+     "entry a.txt is corrupt"),
+    ("unknown_compression_zip_entry", "method.zip", lambda: damaged_zip(unknown_method),
+     "entry a.txt uses a compression method that is not supported"),
+    ("corrupt_csv_in_zip", "rows.zip", _zip_with_corrupt_csv, "entry rows.csv is corrupt"),
 ]  # fmt: skip
 
 

@@ -109,3 +109,33 @@ def rewrite_zip_entry(data: bytes, name: str, new: bytes) -> bytes:
         for info in src.infolist():
             dst.writestr(info, new if info.filename == name else src.read(info))
     return out.getvalue()
+
+
+def damaged_zip(damage, *, method=zipfile.ZIP_DEFLATED, entries=None) -> bytes:
+    """A zip of ``entries`` (default one text entry a.txt) with ``damage(data)`` applied."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=method) as zf:
+        for entry, body in (entries or {"a.txt": f"Title\n\n{STORY}".encode()}).items():
+            zf.writestr(entry, body)
+    data = bytearray(out.getvalue())
+    damage(data)
+    return bytes(data)
+
+
+def encrypt_flag(data: bytearray) -> None:
+    data[6] |= 1  # general purpose flag of the first local header ...
+    data[data.find(b"PK\x01\x02") + 8] |= 1  # ... and of its central directory record
+
+
+def flip_stored_byte(data: bytearray) -> None:
+    data[data.find(STORY[:20].encode())] ^= 0x20  # the CRC no longer matches
+
+
+def unknown_method(data: bytearray) -> None:
+    data[8] = 99
+    data[data.find(b"PK\x01\x02") + 10] = 99
+
+
+def garble_deflate(data: bytearray) -> None:
+    start = 30 + len("a.txt")
+    data[start : start + 6] = b"\xff" * 6

@@ -5,7 +5,17 @@ import pytest
 
 from articles.ingestion import IngestionError, Limits, read_file
 
-from .helpers import STORY, STORY_2, make_docx, make_zip
+from .helpers import (
+    STORY,
+    STORY_2,
+    damaged_zip,
+    encrypt_flag,
+    flip_stored_byte,
+    garble_deflate,
+    make_docx,
+    make_zip,
+    unknown_method,
+)
 
 
 def test_zip_entries_of_several_formats_are_read_with_entry_locations():
@@ -77,3 +87,39 @@ def test_zip_entry_count_limit_is_enforced():
 def test_corrupt_zip_is_rejected():
     with pytest.raises(IngestionError, match=r"bad\.zip: is not a valid zip archive"):
         read_file(b"PK\x03\x04 truncated", name="bad.zip")
+
+
+def test_encrypted_zip_entry_is_rejected_and_the_rest_still_read():
+    data = damaged_zip(encrypt_flag, entries={"a.txt": b"One\n\nFirst.", "b.txt": b"Two"})
+    result = read_file(data, name="locked.zip")
+    assert [(r.location, r.message) for r in result.rejections] == [
+        ("entry a.txt", "entry a.txt is encrypted; save it without a password")
+    ]
+    assert len(result.articles) == 1
+
+
+@pytest.mark.parametrize(
+    ("damage", "method", "message"),
+    [
+        (flip_stored_byte, zipfile.ZIP_STORED, "entry a.txt is corrupt and cannot be read"),
+        (garble_deflate, zipfile.ZIP_DEFLATED, "entry a.txt is corrupt and cannot be read"),
+        (unknown_method, zipfile.ZIP_DEFLATED, "entry a.txt uses a compression method"),
+    ],
+    ids=["bad-crc", "bad-deflate-data", "unknown-compression"],
+)
+def test_unreadable_zip_entry_becomes_a_rejection(damage, method, message):
+    result = read_file(damaged_zip(damage, method=method), name="bad.zip")
+    assert result.articles == []
+    assert result.rejections[0].message.startswith(message)
+
+
+def test_corrupt_csv_entry_refuses_the_archive_after_rows_were_read():
+    rows = "".join(f'T{i},"{STORY} Row {i}.",Post\n' for i in range(200))
+    entries = {"rows.csv": f"title,text,outlet\n{rows}".encode()}
+
+    def flip_late_byte(data: bytearray) -> None:
+        data[data.find(b"PK\x01\x02") - 300] ^= 0x20
+
+    data = damaged_zip(flip_late_byte, method=zipfile.ZIP_STORED, entries=entries)
+    with pytest.raises(IngestionError, match=r"rows\.zip: entry rows\.csv is corrupt"):
+        read_file(data, name="rows.zip")
