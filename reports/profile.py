@@ -20,7 +20,7 @@ from articles.models import Article, Event, Outlet
 from framing.engine.codebooks import POLICY_FRAMES
 from framing.engine.contrast import Rate, rate_per_1000, word_count
 from reports.evidence import model_analyses
-from reports.figures.base import Chart, base_layout, make_figure
+from reports.figures.base import Chart, base_layout, frame_share_heatmap, make_figure
 from reports.summary import dominant_frames, visible_annotations
 
 TOP_TERMS = 5
@@ -151,27 +151,19 @@ def frames_over_time(outlet: Outlet, rows: list[EventRow]) -> Chart:
         ]
         for r in rows
     ]
-    trace = go.Heatmap(
-        z=z,
-        x=[d.name for d in used],
-        y=[_label(r) for r in rows],
-        customdata=custom,
-        colorscale="Blues",
-        zmin=0,
-        colorbar={"tickformat": ".0%"},
-        hovertemplate="%{y}<br>%{x}: %{z:.0%} of sentences<extra></extra>",
-    )
-    layout = base_layout(
+    figure = frame_share_heatmap(
         f"{outlet.name}: dominant frames, event by event",
-        height=160 + 34 * len(rows),
-        yaxis={"automargin": True, "autorange": "reversed"},
-        xaxis={"automargin": True, "tickangle": -35},
+        frames=[d.name for d in used],
+        rows=[_label(r) for r in rows],
+        z=z,
+        links=custom,
+        base_height=160,
     )
     return Chart(
         "frames",
         "Share of the outlet's sentences whose strongest policy frame is each frame, per event "
         "(oldest at the top). Click a cell for the sentences.",
-        make_figure([trace], layout),
+        figure,
         ["Event", "Sentences", *[d.name for d in used]],
         [[r.event.title, r.sentences, *line] for r, line in zip(rows, z, strict=True)],
     )

@@ -98,3 +98,36 @@ def spans_url(event_id: int, **params: Any) -> str:
 def sentences_url(event_id: int, **params: Any) -> str:
     query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
     return f"{reverse('reports:sentences', args=[event_id])}?{query}"
+
+
+def frame_share_heatmap(
+    title: str,
+    *,
+    frames: list[str],
+    rows: list[str],
+    z: list[list[float]],
+    links: list[list[str]],
+    base_height: int,
+) -> dict[str, Any]:
+    """A rows × frames heatmap of sentence shares (0–1), each cell linking to its sentences.
+
+    Shared by the event's per-outlet chart and the outlet profile's per-event chart, so the
+    two read the same way.
+    """
+    trace = go.Heatmap(
+        z=z,
+        x=frames,
+        y=rows,
+        customdata=links,
+        colorscale="Blues",
+        zmin=0,
+        colorbar={"tickformat": ".0%"},
+        hovertemplate="%{y}<br>%{x}: %{z:.0%} of sentences<extra></extra>",
+    )
+    layout = base_layout(
+        title,
+        height=base_height + 34 * len(rows),
+        yaxis={"automargin": True, "autorange": "reversed"},
+        xaxis={"automargin": True, "tickangle": -35},
+    )
+    return make_figure([trace], layout)

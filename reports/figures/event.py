@@ -22,6 +22,7 @@ from reports.figures.base import (
     ChartOptions,
     articles_frame,
     base_layout,
+    frame_share_heatmap,
     make_figure,
     outlet_totals,
     sentences_url,
@@ -50,27 +51,19 @@ def frame_heatmap(event_id: int, payload: dict[str, Any], opts: ChartOptions) ->
         z.append([round(s, 3) for s in shares])
         custom.append([sentences_url(event_id, outlet=o.outlet, frame=f["key"]) for f in frames])
         rows.append([o.outlet_name, int(o.n), int(o.words), total, *z[-1]])
-    trace = go.Heatmap(
-        z=z,
-        x=[f["name"] for f in frames],
-        y=list(outlets["outlet_label"]),
-        customdata=custom,
-        colorscale="Blues",
-        zmin=0,
-        hovertemplate="%{y}<br>%{x}: %{z:.0%} of sentences<extra></extra>",
-        colorbar={"tickformat": ".0%"},
-    )
-    layout = base_layout(
+    figure = frame_share_heatmap(
         "Dominant frame per outlet",
-        height=140 + 34 * len(outlets),
-        yaxis={"automargin": True, "autorange": "reversed"},
-        xaxis={"automargin": True, "tickangle": -35},
+        frames=[f["name"] for f in frames],
+        rows=list(outlets["outlet_label"]),
+        z=z,
+        links=custom,
+        base_height=140,
     )
     return Chart(
         "frames",
         "Share of each outlet's sentences whose strongest policy frame is the column's frame "
         "(sentences with no clear frame are left out). Click a cell for the sentences.",
-        make_figure([trace], layout),
+        figure,
         ["Outlet", "Articles", "Words", "Sentences", *[f["name"] for f in frames]],
         rows,
     )
