@@ -63,22 +63,39 @@ def import_preview(
             f"{len(files)} files uploaded at once; the limit is {limits.max_files_per_request}. "
             "Put them in a .zip or upload them in several parts."
         )
-    job = ImportJob.objects.create(
-        workspace=event.workspace,
-        event=event,
-        kind="upload",
-        created_by=user,
-        mapping=mapping.to_dict() if mapping else None,
-    )
-    builder = ItemBuilder(job, default_outlet=default_outlet)
-    for upload in files:
-        _preview_upload(job, upload, user, mapping, limits, builder)
-    builder.flush()
-    classify(job=job)
+    with _files_removed_on_failure() as stored, transaction.atomic():
+        job = ImportJob.objects.create(
+            workspace=event.workspace,
+            event=event,
+            kind="upload",
+            created_by=user,
+            mapping=mapping.to_dict() if mapping else None,
+        )
+        builder = ItemBuilder(job, default_outlet=default_outlet)
+        for upload in files:
+            source = _preview_upload(job, upload, user, mapping, limits, builder)
+            if source is not None:
+                stored.append(source)
+        builder.flush()
+        classify(job=job)
     return job
 
 
-def _preview_upload(job, upload, user, mapping, limits: Limits, builder: ItemBuilder) -> None:
+@contextmanager
+def _files_removed_on_failure():
+    """A rolled-back transaction forgets the SourceFile rows, not the bytes on disk."""
+    stored: list[SourceFile] = []
+    try:
+        yield stored
+    except BaseException:
+        for source in stored:
+            source.file.delete(save=False)
+        raise
+
+
+def _preview_upload(
+    job, upload, user, mapping, limits: Limits, builder: ItemBuilder
+) -> SourceFile | None:
     name = os.path.basename(upload.name or "upload")
     if upload.size is not None and upload.size > limits.max_file_bytes:
         builder.reject(
@@ -88,10 +105,11 @@ def _preview_upload(job, upload, user, mapping, limits: Limits, builder: ItemBui
             f"file is {human_bytes(upload.size)}, larger than the limit of "
             f"{human_bytes(limits.max_file_bytes)}",
         )
-        return
+        return None
     source = source_store_upload(workspace=job.workspace, upload=upload, user=user, name=name)
     job.source_files.add(source)
     read_source(job=job, source=source, mapping=mapping, limits=limits, builder=builder)
+    return source
 
 
 def read_source(
@@ -155,7 +173,7 @@ def import_url(*, event: Event, url: str, user: User, default_outlet: str = "") 
         record = read_fetched(fetched, limits=import_limits())
     except IngestionError as err:
         raise ValidationError(f"Could not import {url}: {err}") from err
-    with transaction.atomic():
+    with _files_removed_on_failure() as stored, transaction.atomic():
         job = ImportJob.objects.create(
             workspace=event.workspace, event=event, kind="url", created_by=user
         )
@@ -168,6 +186,7 @@ def import_url(*, event: Event, url: str, user: User, default_outlet: str = "") 
             fetched_at=fetched.fetched_at,
             user=user,
         )
+        stored.append(source)
         job.source_files.add(source)
         builder = ItemBuilder(job, default_outlet=default_outlet)
         builder.add(record, source)
@@ -184,20 +203,28 @@ def import_remap(
     user: User,
     save_as: str = "",
 ) -> ImportJob:
-    """Read one CSV/TSV of a previewed job again with another column mapping."""
-    if job.status != ImportStatus.PREVIEW:
-        raise ValidationError("This import was already confirmed or discarded.")
+    """Read one CSV/TSV of a previewed job again with another column mapping.
+
+    All or nothing: a failure keeps the items read with the previous mapping.
+    """
     if not job.source_files.filter(pk=source.pk).exists():
         raise ValidationError("That file is not part of this import.")
-    if save_as.strip():
-        mapping_save(workspace=job.workspace, name=save_as, mapping=mapping, user=user)
-    job.items.filter(source_file=source).delete()
-    builder = ItemBuilder(job)
-    read_source(job=job, source=source, mapping=mapping, limits=import_limits(), builder=builder)
-    builder.flush()
-    job.mapping = mapping.to_dict()
-    job.save(update_fields=["mapping"])
-    classify(job=job)
+    with transaction.atomic():
+        # a conditional UPDATE, not the status read earlier: a confirm of the same preview
+        # either committed before (nothing matches) or waits for this transaction
+        if not ImportJob.objects.filter(pk=job.pk, status=ImportStatus.PREVIEW).update(
+            mapping=mapping.to_dict()
+        ):
+            raise ValidationError("This import was already confirmed or discarded.")
+        job.mapping = mapping.to_dict()
+        if save_as.strip():
+            mapping_save(workspace=job.workspace, name=save_as, mapping=mapping, user=user)
+        job.items.filter(source_file=source).delete()
+        builder = ItemBuilder(job)
+        limits = import_limits()
+        read_source(job=job, source=source, mapping=mapping, limits=limits, builder=builder)
+        builder.flush()
+        classify(job=job)
     return job
 
 

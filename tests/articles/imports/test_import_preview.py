@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from articles.imports import import_preview
-from articles.models import Article, ItemDecision, ItemKind, SourceFile
+from articles.models import Article, ImportItem, ImportJob, ItemDecision, ItemKind, SourceFile
 from tests.factories import EventFactory, OutletFactory, make_article
 
 from .helpers import STORY, STORY_2, STORY_3, WIRE, WIRE_EDITED, jsonl, record, upload
@@ -123,3 +123,59 @@ def test_total_counts_only_items_to_import(event, analyst):
 def test_source_file_of_a_fully_rejected_document_is_not_kept(event, analyst):
     import_preview(event=event, files=[upload("empty.txt", "   \n  ")], user=analyst)
     assert SourceFile.objects.count() == 0
+
+
+def _stored_files(settings) -> list:
+    root = settings.MEDIA_ROOT
+    return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
+
+
+def test_upload_failing_half_way_leaves_no_job_no_source_and_no_stored_bytes(
+    event, analyst, settings, monkeypatch
+):
+    from articles.imports import preview as preview_module
+
+    def crash(*, job):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(preview_module, "classify", crash)
+    files = [upload("a.jsonl", jsonl(record(STORY))), upload("b.jsonl", jsonl(record(STORY_2)))]
+    with pytest.raises(RuntimeError):
+        import_preview(event=event, files=files, user=analyst)
+    assert (ImportJob.objects.count(), ImportItem.objects.count()) == (0, 0)
+    assert SourceFile.objects.count() == 0
+    assert _stored_files(settings) == []
+
+
+def test_remap_failing_half_way_keeps_the_previous_items(event, analyst, monkeypatch):
+    from articles.imports import import_remap, mapping_from_columns
+    from articles.imports import preview as preview_module
+
+    data = f'hl,copy,paper\nShoals,"{STORY}",Ostrel Post\n'
+    job = import_preview(event=event, files=[upload("odd.csv", data)], user=analyst)
+    before = list(job.items.values_list("kind", "message"))
+
+    def crash(*, job):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(preview_module, "classify", crash)
+    mapping = mapping_from_columns({"title": "hl", "text": "copy", "outlet": "paper"})
+    with pytest.raises(RuntimeError):
+        import_remap(job=job, source=job.source_files.get(), mapping=mapping, user=analyst)
+    assert list(job.items.values_list("kind", "message")) == before
+
+
+def test_remap_of_a_preview_confirmed_meanwhile_is_refused_and_changes_nothing(event, analyst):
+    from django.core.exceptions import ValidationError
+
+    from articles.imports import import_commit, import_remap, mapping_from_columns
+
+    data = f'hl,copy,paper\nShoals,"{STORY}",Ostrel Post\n'
+    job = import_preview(event=event, files=[upload("odd.csv", data)], user=analyst)
+    mapping = mapping_from_columns({"title": "hl", "text": "copy", "outlet": "paper"})
+    import_remap(job=job, source=job.source_files.get(), mapping=mapping, user=analyst)
+    stale = ImportJob.objects.get(pk=job.pk)  # the page of a second tab, still a preview
+    import_commit(job=job, decisions={}, user=analyst)
+    with pytest.raises(ValidationError, match="already confirmed"):
+        import_remap(job=stale, source=job.source_files.get(), mapping=mapping, user=analyst)
+    assert job.items.get().article == event.articles.get()
