@@ -77,9 +77,9 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event, membership = _get_event_for_user(request, pk)
-    articles = selectors.event_articles(event=event)
-    ctx = {"event": event, "membership": membership, "articles": articles}
-    return render(request, "articles/event_detail.html", ctx)
+    page = selectors.event_article_page(event=event, number=request.GET.get("page"))
+    ctx = {"event": event, "membership": membership, "articles": page.object_list}
+    return render(request, "articles/event_detail.html", {**ctx, "page_obj": page})
 
 
 @login_required
