@@ -13,7 +13,8 @@ from .text import wordlist
 
 _NAME_WORD = r"[A-Z][\w’'.\-]*"
 _CONNECT = r"(?:of|for|and|the|de|del|da|von|van|al|bin|on)"
-_PROPER = rf"(?:the\s+)?{_NAME_WORD}(?:\s+(?:{_CONNECT}\s+)?{_NAME_WORD}){{0,6}}"
+# "Professor Halden Russ of the Velmar Academy": a connector may be followed by "the".
+_PROPER = rf"(?:the\s+)?{_NAME_WORD}(?:\s+(?:{_CONNECT}\s+(?:the\s+)?)?{_NAME_WORD}){{0,6}}"
 SPEAKER_NOUNS = (
     "ministry ministries spokesperson spokesman spokeswoman spokespeople official officials "
     "statement statements agency commentary editorial report minister president leader envoy "
@@ -25,7 +26,8 @@ SPEAKER_NOUNS = (
     "fisherman farmer vendor driver owner officer officers soldier spokesmen representative "
     "delegate delegation mission embassy consulate white house kremlin pentagon blue house "
     "communique communiqué release readout note memorandum bulletin article piece column "
-    "columnist commentator host anchor correspondent reporter journalist paper tabloid"
+    "columnist commentator host anchor correspondent reporter journalist paper tabloid mayor "
+    "governor guard councillor"
 )
 _NOUN_ALT = "|".join(sorted((re.escape(w) for w in SPEAKER_NOUNS.split()), key=len, reverse=True))
 _DET = (
@@ -113,10 +115,18 @@ _LEAD_REST = re.compile(
     rf"(?:\s*,\s*(?:citing|quoting)\s+{SPEAKER}\s*,)?"
     rf"(?:\s+(?:[\w’'\-]+\s+){{0,4}}?(?P<that>that)\b|\s*,)?\s+"
 )
+_ACRONYM = r"(?:\s+\((?P<acr>[A-Z][A-Z\-]{1,7})\))?"
 _REPORTED_TAIL = re.compile(
-    rf",\s*(?:(?P<s1>{SPEAKER})\s+(?P<v1>{VERB})|(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
-    rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})){_TAIL}\s*[.!?]?\s*\Z"
+    rf",\s*(?:(?P<s1>{SPEAKER}){_ACRONYM}\s+(?P<v1>{VERB})|(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
+    rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})){_TAIL}"
+    rf"(?:\s*,\s*(?:citing|quoting)\s+{SPEAKER})?\s*[.!?]?\s*\Z"
 )
+_CITING_TAIL = re.compile(r",\s*(?:citing|quoting)\s")
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# "Velmar on Friday", "VCNA on Friday.": a date or a sentence's full stop is not the name.
+_HIT_TAIL = re.compile(rf"(?:\s+(?:on|this|last)\s+{_WEEKDAY})+\Z|(?<!\.[A-Z])\.\Z")
+_WEEKDAY_WORD = re.compile(_WEEKDAY)
+_PAREN_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z\-]{1,7})\)\Z")
 _ACCORDING_LEAD = re.compile(rf"(?P<v>[Aa]ccording\s+to)\s+(?P<s>{_SOURCE})\s*,\s*")
 # Cheap literal checks so the speaker-heavy relay regexes run only where they can match.
 _RELAY_ACC = re.compile(r"ccording\s+to|(?:quoted|cited|reported|carried|published|relayed)\s+by")
@@ -171,19 +181,34 @@ def _hit(m: re.Match[str], s: str, v: str | None) -> SpeakerHit | None:
     if not name:
         return None
     verb = m.group(v) if v and m.group(v) else None
-    return SpeakerHit(m.start(s), m.end(s), name, " ".join(verb.split()).lower() if verb else None)
+    verb = " ".join(verb.split()).lower() if verb else None
+    return _trimmed(SpeakerHit(m.start(s), m.end(s), name, verb))
+
+
+def _trimmed(hit: SpeakerHit) -> SpeakerHit:
+    """Drop a trailing weekday or full stop the name regex swallowed ("on" and "." may join
+    name words: "Duke of Kent", "U.S.")."""
+    if not hit.text.endswith(("day", ".")):
+        return hit  # the common case, without a regex
+    cut = _HIT_TAIL.search(hit.text)
+    if cut is None or cut.start() == 0:
+        return hit
+    return SpeakerHit(hit.start, hit.start + cut.start(), hit.text[: cut.start()], hit.verb)
 
 
 def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> SpeakerHit | None:
     """The longest speaker phrase ending right before ``end`` (a verb position)."""
-    stop = end
-    while True:  # skip "also", "has" … between the speaker and the verb
-        while stop > floor and text[stop - 1].isspace():
-            stop -= 1
-        space = text.rfind(" ", floor, stop)
-        if text[space + 1 : stop].lower() not in _ADVERBS:
-            break
-        stop = space + 1
+    stop = _skip_adverbials(text, end, floor)
+    acronym = (
+        _PAREN_ACRONYM.search(text, max(floor, stop - 12), stop)
+        if stop > floor and text[stop - 1] == ")"
+        else None
+    )
+    if acronym:
+        # "the Oskarn Telegraph Agency (OTA) reported": the article's short form names it.
+        named = speaker_ending_at(text, acronym.start(), floor, verb)
+        if named is not None:
+            return SpeakerHit(acronym.start(1), acronym.end(1), acronym.group(1), verb)
     lo = max(floor, stop - _SPEAKER_REACH)
     # A speaker phrase never spans clause punctuation, so start after the last one.
     cut = _CLAUSE_PUNCT.search(text, lo, stop)
@@ -203,13 +228,33 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
             continue
         m = _SPEAKER_FULL.fullmatch(text, w.start(), stop)
         if m:
-            return SpeakerHit(m.start(), m.end(), m.group(), verb)
+            return _trimmed(SpeakerHit(m.start(), m.end(), m.group(), verb))
     if stop > floor and text[stop - 1] == ",":
         # "The ministry, in a statement carried by KCNA, said": skip one parenthetical.
         opening = text.rfind(",", max(floor, stop - 1 - _SPEAKER_REACH), stop - 1)
         if opening != -1:
             return speaker_ending_at(text, opening, floor, verb)
     return None
+
+
+def _skip_adverbials(text: str, end: int, floor: int) -> int:
+    """Move back over "also", "strongly", "on Friday" … between a speaker and its verb."""
+    stop = end
+    while True:
+        while stop > floor and text[stop - 1].isspace():
+            stop -= 1
+        space = text.rfind(" ", floor, stop)
+        word = text[space + 1 : stop]
+        low = word.lower()
+        if low in _ADVERBS or (word.islower() and len(word) > 4 and low.endswith("ly")):
+            stop = space + 1
+            continue
+        if _WEEKDAY_WORD.fullmatch(word):
+            prev = text.rfind(" ", floor, max(floor, space))
+            if text[prev + 1 : space].lower() in ("on", "this", "last"):
+                stop = prev + 1
+                continue
+        return stop
 
 
 def speaker_after(text: str, pos: int, limit: int) -> SpeakerHit | None:
@@ -308,10 +353,21 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
         return _reported(m.end(), end, _hit(m, "s", "v"), relays)  # type: ignore[arg-type]
     comma = text.rfind(",", start, end)
     # The trailing "…, KCNA said." form needs a speech verb after the last comma.
+    if (
+        comma != -1
+        and text[comma + 1 : comma + 3] in (" c", " q")
+        and _CITING_TAIL.match(text, comma, end)
+    ):
+        # "…, OTA reported, citing the ministry.": the attribution starts one comma earlier.
+        comma = text.rfind(",", start, comma)
     if comma != -1 and in_sentence[-1][0] > comma:
         m = _REPORTED_TAIL.match(text, comma, end)
         if m and m.start() - start > 12:
             hit = _hit(m, "s1", "v1") or _hit(m, "s2", "v2") or _hit(m, "s3", "v3")
+            if m.group("acr"):
+                hit = SpeakerHit(m.start("acr"), m.end("acr"), m.group("acr"), hit.verb)  # type: ignore[union-attr]
+            if start < 120:
+                start = max(start, dateline(text)[0])
             return _reported(start, m.start(), hit, relays)  # type: ignore[arg-type]
     lead = _lead(text, start, end, verbs)
     if lead:
@@ -346,3 +402,18 @@ def _reported(
         # clause belongs to the innermost source.
         return Reported(start, end, relays[-1], tuple(relays))
     return Reported(start, end, speaker, (*relays, speaker))
+
+
+# "VELMARA, June 26 (VCNA) —", "PORT HALLORAN, Aldmere, June 26 (Meridian Wire) - "
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z .'\-]{2,30}?(?:,\s*[A-Z][a-z]+)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*\((?P<agency>[^()\n]{2,40})\)\s*(?:--|[-–—])\s*"
+)
+
+
+def dateline(text: str) -> tuple[int, SpeakerHit | None]:
+    """Where an all-caps dateline ends, and the agency it names in parentheses (if any)."""
+    m = _DATELINE.match(text[:120])
+    if m is None:
+        return 0, None
+    return m.end(), SpeakerHit(m.start("agency"), m.end("agency"), m.group("agency"), None)

@@ -3,6 +3,12 @@
 Quote marks are paired on the original text: curly marks know their direction, straight
 marks alternate, and a paragraph that ends inside a quote continues when the next paragraph
 opens with a quote mark (the newspaper convention for quotes spanning paragraphs).
+
+A quoted phrase of three or more words is a partial quote (someone's words, speaker None when
+the sentence does not say whose); scare quotes are "so-called" + term or a word or two in
+quotes with no speaker. Speakers only the neighbouring sentences reveal (pronouns, a bare
+"X said." before a quote, relay chains carried across sentences, the dateline agency) are
+resolved afterwards by ``speaker_context``, whose docstring states the rules.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from . import attribution as att
+from . import speaker_context
 from .text import SpanIndex
 
 _DOUBLE = re.compile(r"[\"“”„«»]")
@@ -22,7 +29,10 @@ _OPEN, _CLOSE, _EITHER = "“„«", "”»", '"'
 _SO_CALLED = re.compile(r"(?:so[\s\-‐–]called|self[\s\-‐–]styled|supposed|alleged)\s*\Z", re.I)
 _TERMINAL = re.compile(r"[.!?…]\s*\Z")
 _WORD = re.compile(r"\w+")
-MAX_SCARE_WORDS = 4
+MAX_SCARE_WORDS = 4  # after "so-called"
+# Without "so-called" and with no speaker, only a word or two in quotes is the outlet keeping
+# its distance ("the ‘peace’ mission"); a longer phrase is a partial quote of someone.
+MAX_BARE_SCARE_WORDS = 2
 
 
 @dataclass(slots=True)
@@ -94,8 +104,6 @@ def find_quotes(
         verbs = att.speech_verbs(tok.starts, tok.ends, tok.words)
     starts = [s for s, _ in sentences]
     found: list[QuoteFound] = []
-    last_speaker: att.SpeakerHit | None = None
-    last_chain: tuple[att.SpeakerHit, ...] = ()
     for open_mark, close_mark, continued in pair_marks(text):
         q = _classify(text, open_mark, close_mark, sentences, starts, verbs)
         if q is None:
@@ -108,15 +116,12 @@ def find_quotes(
             # '"…," the spokesperson said. "…"' — a bare quote after an attributed one in the
             # same paragraph is the same speaker talking on.
             q.speaker, q.chain = found[-1].speaker, found[-1].chain
-        if q.speaker is not None and q.speaker.text.lower() in ("he", "she", "they", "it"):
-            q.speaker, q.chain = _resolve_pronoun(q.speaker, last_speaker, last_chain)
-        if q.speaker is not None and q.kind != "scare":
-            last_speaker, last_chain = q.speaker, q.chain
         found.append(q)
     _backfill_continuations(found)
     found += _single_quoted_terms(text, found)
     found += _reported(text, sentences, found, verbs)
     found.sort(key=lambda q: (q.start, q.end))
+    speaker_context.resolve(text, sentences, found)
     return found
 
 
@@ -141,15 +146,6 @@ def _backfill_continuations(found: list[QuoteFound]) -> None:
             and here.continued_by
         ):
             here.speaker, here.chain = nxt.speaker, nxt.chain
-
-
-def _resolve_pronoun(hit, last_speaker, last_chain):
-    """'He added: …' belongs to the last named speaker; the hit points at that name, so
-    speaker offsets always slice to the speaker text."""
-    if last_speaker is None:
-        return hit, (hit,)
-    resolved = att.SpeakerHit(last_speaker.start, last_speaker.end, last_speaker.text, hit.verb)
-    return resolved, (*last_chain[:-1], resolved)
 
 
 def _sentence_of(starts: list[int], sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -183,7 +179,10 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
     if n_words <= MAX_SCARE_WORDS and inside and (so_called or speaker is None):
         if not so_called and _is_title(text, start, end, open_mark):
             return None  # a quoted name or title (a film, an operation), not a quote at all
-        return QuoteFound(start, end, "scare", None, (), open_mark, close_mark)
+        if so_called or n_words <= MAX_BARE_SCARE_WORDS:
+            return QuoteFound(start, end, "scare", None, (), open_mark, close_mark)
+        # A longer phrase in quotes is somebody's words even when we cannot tell whose.
+        return QuoteFound(start, end, "partial", None, (), open_mark, close_mark)
     relays = att.relay_sources(text, s_start, max(s_end, end), verbs)
     chain = _chain(relays, speaker)
     if speaker is not None and chain:
@@ -214,13 +213,20 @@ def _single_quoted_terms(text: str, found: list[QuoteFound]) -> list[QuoteFound]
     out = []
     index = SpanIndex([(q.start, q.end, q) for q in found])
     for m in _SINGLE.finditer(text):
-        if len(_WORD.findall(m.group(1))) > MAX_SCARE_WORDS:
+        n_words = len(_WORD.findall(m.group(1)))
+        if n_words > MAX_SCARE_WORDS:
             continue
         hit = index.innermost(m.start(), m.end())
         outer = hit[2] if hit else None
         if outer is not None and outer.kind != "scare" and outer.speaker is not None:
             continue  # a quote inside a quote keeps the outer speaker's voice
-        out.append(QuoteFound(m.start(1), m.end(1), "scare", None, (), m.start(), m.end() - 1))
+        kind = "scare"
+        so_called = _SO_CALLED.search(text, max(0, m.start() - 20), m.start())
+        if n_words > MAX_BARE_SCARE_WORDS and not so_called:
+            if _is_title(text, m.start(1), m.end(1), m.start()):
+                continue
+            kind = "partial"
+        out.append(QuoteFound(m.start(1), m.end(1), kind, None, (), m.start(), m.end() - 1))
     return out
 
 

@@ -248,3 +248,26 @@ def test_pronoun_speaker_offsets_point_at_the_named_speaker():
     for quote in analysis.quotes:
         assert text[quote.speaker_start : quote.speaker_end] == quote.speaker == "the general"
     assert _term(analysis, "puppet regime").speaker == "the general"
+
+
+PARTIAL_QUOTE = (
+    "Norvia’s foreign ministry on Monday sharply criticised the convoy, calling it "
+    "“a reckless provocation” that gravely threatens peace."
+)
+
+
+def test_terms_inside_a_partial_quote_keep_their_own_category_and_speaker():
+    analysis = analyze(PARTIAL_QUOTE)
+    assert "scare_quotes" not in {t.category for t in analysis.loaded_terms}
+    inside = [t for t in analysis.loaded_terms if "reckless" in t.text]
+    assert inside and inside[0].voice == "quoted"
+    assert inside[0].speaker == "Norvia’s foreign ministry"
+
+
+def test_term_in_a_quote_with_no_speaker_is_quoted_with_speaker_none():
+    analysis = analyze(
+        "The ferry left port.\n\n“This is a reckless provocation by hostile forces at sea.”"
+    )
+    term = _term(analysis, "hostile forces")
+    assert term.voice == "quoted"
+    assert term.speaker is None

@@ -146,3 +146,106 @@ def test_speaker_in_the_middle_of_a_split_quote_owns_both_halves():
     text = '"We will respond," the spokesperson said, "and the response will be firm."'
     direct = [q for q in _quotes(text) if q.kind == "direct"]
     assert [q.speaker.text for q in direct] == ["the spokesperson", "the spokesperson"]
+
+
+def test_quoted_phrase_after_calling_is_a_partial_quote_of_the_sentence_subject():
+    text = (
+        "Norvia’s foreign ministry on Monday sharply criticised the convoy, calling it "
+        "“a reckless provocation” that gravely threatens peace."
+    )
+    q = _one(text, "partial")
+    assert text[q.start : q.end] == "a reckless provocation"
+    assert q.speaker.text == "Norvia’s foreign ministry"
+    assert [x for x in _quotes(text) if x.kind == "scare"] == []
+
+
+def test_three_word_quote_without_a_speaker_is_partial_with_no_speaker():
+    text = "Envoys kept urging “calm on all sides” as the ships left port."
+    q = _one(text, "partial")
+    assert text[q.start : q.end] == "calm on all sides"
+    assert q.speaker is None
+
+
+def test_single_word_in_quotes_without_speech_stays_a_scare_quote():
+    text = "The ‘peace’ mission sailed at dawn."
+    assert text[_one(text, "scare").start : _one(text, "scare").end] == "peace"
+
+
+def test_she_said_resolves_to_the_named_spokesperson_before():
+    text = (
+        "Spokesperson Mira Holt said the convoy had turned back. "
+        "She said the crews were safe and would return on Sunday."
+    )
+    reported = [q for q in _quotes(text) if q.kind == "reported"]
+    assert [q.speaker.text for q in reported] == ["Spokesperson Mira Holt"] * 2
+
+
+def test_he_resolves_to_a_titled_sentence_subject_rather_than_an_earlier_speaker():
+    text = (
+        "“We will not be moved,” said the mayor, Ana Pell.\n\n"
+        "Harbour Minister Oren Tal rejected the demand. He told reporters that the port would "
+        "stay open all week."
+    )
+    q = _one(text, "reported")
+    assert q.speaker.text == "Harbour Minister Oren Tal"
+    assert text[q.speaker.start : q.speaker.end] == q.speaker.text
+
+
+def test_pronoun_without_a_matching_antecedent_is_left_as_is():
+    text = "The agency said the port was closed. She said the ferries had stopped running."
+    reported = [q for q in _quotes(text) if q.kind == "reported"]
+    assert reported[-1].speaker.text == "She"
+
+
+def test_relay_chain_carries_into_the_next_sentence():
+    text = (
+        "The ferry was held at sea on Tuesday, the Tarsen Press Agency (TPA) reported, citing "
+        "the Tarsen coast guard. The coast guard said the crossing was closed until further notice."
+    )
+    reported = [q for q in _quotes(text) if q.kind == "reported"]
+    assert [h.text for h in reported[0].chain] == ["TPA", "the Tarsen coast guard"]
+    assert [h.text for h in reported[1].chain] == ["TPA", "The coast guard"]
+
+
+def test_dateline_agency_is_the_outermost_link_of_a_relay():
+    text = (
+        "ORLIN, May 3 (ONA) — The ferry was held at sea, the Tarsen Press Agency (TPA) "
+        "reported, citing the Tarsen coast guard."
+    )
+    q = _one(text, "reported")
+    assert [h.text for h in q.chain] == ["ONA", "TPA", "the Tarsen coast guard"]
+    assert text[q.start : q.end] == "The ferry was held at sea"
+
+
+def test_dateline_agency_is_not_added_to_a_single_speaker():
+    text = "ORLIN, May 3 (ONA) — The mayor said the ferry was held at sea for two days."
+    assert [h.text for h in _one(text, "reported").chain] == ["The mayor"]
+
+
+def test_bare_attribution_sentence_gives_the_next_quote_its_speaker():
+    text = "Minister Aris Venn said in a statement. “The harbour will reopen on Friday.”"
+    q = _one(text, "direct")
+    assert q.speaker.text == "Minister Aris Venn"
+
+
+def test_quote_paragraph_after_an_attributed_quote_keeps_its_speaker():
+    text = (
+        "“The crews acted with great care,” Captain Lo Brenn said.\n\n"
+        "“We will keep sailing these waters as we always have.”"
+    )
+    direct = [q for q in _quotes(text) if q.kind == "direct"]
+    assert [q.speaker.text for q in direct] == ["Captain Lo Brenn"] * 2
+
+
+def test_quote_paragraph_after_unattributed_narration_keeps_no_speaker():
+    text = (
+        "“The crews acted with great care,” Captain Lo Brenn said. The ferry left at noon.\n\n"
+        "“We will keep sailing these waters as we always have.”"
+    )
+    direct = [q for q in _quotes(text) if q.kind == "direct"]
+    assert direct[-1].speaker is None
+
+
+def test_weekday_after_a_speaker_is_not_part_of_the_name():
+    text = "Norvia on Friday condemned the drills as “a needless show of force” at sea."
+    assert _one(text, "partial").speaker.text == "Norvia"

@@ -1,0 +1,196 @@
+"""Speakers that only the surrounding sentences reveal.
+
+Run once over all quotes of a text (in text order) after each was attributed on its own.
+Rules, in order, each deliberately small so every result can be explained:
+
+1. **Pronouns.** A "he"/"she" speaker becomes the most recent *person* named in the same or
+   the three preceding sentences (a quote's speaker, or a titled name opening a sentence:
+   "Defence Minister Rafael Ostend rejected the call."); "it" takes the most recent
+   organisation or country, "they" a plural or an organisation. No match: the pronoun stays.
+2. **Neighbouring attribution.** A direct quote with no speaker takes the speaker of (a) a
+   bare attribution sentence right before it ("Minister Trell said in a statement. “…”"), or
+   (b) the previous paragraph, when that paragraph ends with a direct quote of a known speaker
+   and this paragraph opens with the quote (the speaker talking on).
+3. **Relay chains across sentences.** After a sentence that relays a source ("…, OTA
+   reported, citing the foreign ministry."), a later speaker within three sentences that is a
+   definite description with the same head noun as one of the relayed links ("The ministry
+   said …") is that link again: its chain is the relay chain up to that link, ending with the
+   new mention.
+4. **Dateline agency.** When a text opens with an agency dateline ("VELMARA, June 26 (VCNA)
+   —") and a quote's chain relays someone (two links or more), the agency is the outermost
+   link: the article relays the relay. Single-speaker quotes are left alone, since the
+   agency writing the article is not relaying its own interviewee.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from . import attribution as att
+from .text import wordlist
+
+if TYPE_CHECKING:
+    from .quotes import QuoteFound
+
+_PRONOUNS = {"he": "person", "she": "person", "it": "org", "they": "group"}
+_PERSON_WORDS = frozenset(
+    wordlist(
+        "spokesperson spokesman spokeswoman minister president leader envoy ambassador "
+        "diplomat analyst expert commander general admiral secretary chief premier "
+        "chancellor senator lawmaker legislator professor scholar researcher mr ms mrs dr "
+        "councillor governor mayor captain colonel resident witness fisherman farmer vendor "
+        "driver owner officer soldier columnist commentator correspondent reporter "
+        "journalist woman man mother father"
+    )
+)
+_ORG_WORDS = frozenset(
+    wordlist(
+        "ministry agency government office department administration authority navy army "
+        "military statement newspaper daily council committee embassy command chamber "
+        "cooperative commentary report broadcaster outlet house kremlin pentagon coast guard "
+        "union party"
+    )
+)
+_PLURAL_WORDS = frozenset(att._PLURAL.split("|"))
+_WINDOW = 3  # sentences looked back for an antecedent or a relay
+_BARE_ATTRIBUTION = re.compile(
+    rf"(?P<s>{att.SPEAKER})\s+(?:also\s+)?(?P<v>{att.VERB})"
+    r"(?:\s+(?:in|on|at|during|to|via)\s+[^.!?:\"“”]{1,60}?)?\s*[.:]\s*\Z"
+)
+_TITLED_SUBJECT = re.compile(rf"{att._PROPER}")
+
+
+def speaker_kind(hit_text: str, surnames: set[str] | frozenset[str] = frozenset()) -> str:
+    """'person', 'org', 'group' or '' (unknown) for a speaker phrase."""
+    words = [w.strip(".,’'").lower() for w in hit_text.replace("’s", " ").split()]
+    if not words:
+        return ""
+    if words[0] in _PRONOUNS:
+        return _PRONOUNS[words[0]]
+    if _PERSON_WORDS.intersection(words):
+        return "person"
+    if _PLURAL_WORDS.intersection(words):
+        return "group"
+    if _ORG_WORDS.intersection(words) or hit_text.isupper():
+        return "org"
+    caps = [w for w in hit_text.split() if w[:1].isupper()]
+    if len(caps) == len(hit_text.split()) and 2 <= len(caps) <= 4:
+        return "person"  # "Dara Kostell": a speaking first + last name
+    if len(caps) == 1 and words[-1] in surnames:
+        return "person"  # "Kostell" after "Dara Kostell"
+    return "org" if len(caps) == 1 else ""
+
+
+def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]) -> None:
+    """Apply the module's rules in place to ``found`` (sorted by start)."""
+    starts = [s for s, _ in sentences]
+    agency = att.dateline(text)[1]
+    relays: list[tuple[int, tuple[att.SpeakerHit, ...]]] = []  # (sentence index, chain)
+    for i, q in enumerate(found):
+        if q.kind == "scare":
+            continue
+        si = max(0, bisect_right(starts, q.start) - 1)
+        if q.speaker is not None and q.speaker.text.lower() in _PRONOUNS:
+            _resolve_pronoun(text, sentences, si, found[:i], q)
+        elif q.speaker is None and q.kind == "direct":
+            _neighbour(text, sentences, si, found[:i], q)
+        if q.speaker is not None:
+            _continue_relay(q, si, relays)
+            if len(q.chain) >= 2:
+                relays.append((si, q.chain))
+    if agency is not None:
+        _prepend_agency(found, agency)
+
+
+def _resolve_pronoun(text, sentences, si, earlier, q) -> None:
+    want = _PRONOUNS[q.speaker.text.lower()]
+    surnames = _surnames(earlier)
+    floor = sentences[max(0, si - _WINDOW)][0]
+    best: tuple[int, att.SpeakerHit, tuple] | None = None
+    for prev in earlier:
+        sp = prev.speaker
+        if sp is None or sp.start < floor or sp.start >= q.speaker.start:
+            continue
+        if _matches(want, speaker_kind(sp.text, surnames)) and (best is None or sp.start > best[0]):
+            best = (sp.start, sp, prev.chain)
+    for s_start, s_end in sentences[max(0, si - _WINDOW) : si + 1]:
+        m = _TITLED_SUBJECT.match(text, s_start, s_end)
+        if m is None or m.start() >= q.speaker.start or (best and m.start() <= best[0]):
+            continue
+        if want == "person" and _PERSON_WORDS.intersection(m.group().lower().split()):
+            best = (m.start(), att.SpeakerHit(m.start(), m.end(), m.group(), None), ())
+    if best is None:
+        return
+    hit = att.SpeakerHit(best[1].start, best[1].end, best[1].text, q.speaker.verb)
+    chain = best[2]
+    q.speaker = hit
+    q.chain = (*chain[:-1], hit) if chain and chain[-1].text == hit.text else (hit,)
+
+
+def _surnames(earlier) -> set[str]:
+    """Last words of full names already seen speaking, so a later "Kostell" is a person."""
+    out: set[str] = set()
+    for prev in earlier:
+        if prev.speaker is not None and speaker_kind(prev.speaker.text) == "person":
+            out.add(prev.speaker.text.split()[-1].strip(".,").lower())
+    return out
+
+
+def _matches(want: str, kind: str) -> bool:
+    return kind == want or (want == "group" and kind == "org")
+
+
+def _neighbour(text, sentences, si, earlier, q) -> None:
+    if q.open_mark is None or si == 0:
+        return
+    p_start, p_end = sentences[si - 1]
+    between = text[p_end : q.open_mark]
+    if between.strip():
+        return
+    m = _BARE_ATTRIBUTION.fullmatch(text, p_start, p_end)
+    if m and m.group("s").lower() not in _PRONOUNS and "\n" not in between:
+        hit = att.SpeakerHit(m.start("s"), m.end("s"), m.group("s"), m.group("v").lower())
+        q.speaker, q.chain = hit, (hit,)
+        return
+    if "\n" not in between or not earlier:
+        return
+    prev = earlier[-1]
+    if (
+        prev.kind == "direct"
+        and prev.speaker is not None
+        and prev.close_mark is not None
+        and "\n" not in text[prev.close_mark : p_end]
+        and p_end - prev.close_mark < 80
+        and p_start <= prev.start
+    ):
+        q.speaker, q.chain = prev.speaker, prev.chain
+
+
+def _head(hit_text: str) -> str | None:
+    """Head noun of a definite description ("The ministry" -> "ministry"), else None."""
+    words = hit_text.split()
+    if not 2 <= len(words) <= 3 or words[0].lower() != "the":
+        return None
+    return words[-1] if all(w.islower() for w in words[1:]) else None
+
+
+def _continue_relay(q, si, relays) -> None:
+    if len(q.chain) != 1 or not relays:
+        return
+    head = _head(q.speaker.text)
+    r_si, chain = relays[-1]
+    if head is None or si - r_si > _WINDOW or si == r_si:
+        return
+    for k, link in enumerate(chain):
+        if head in link.text.lower().split():
+            q.chain = (*chain[:k], q.speaker)
+            return
+
+
+def _prepend_agency(found, agency: att.SpeakerHit) -> None:
+    name = agency.text.lower()
+    for q in found:
+        if len(q.chain) >= 2 and q.chain[0].text.lower() != name:
+            q.chain = (agency, *q.chain)
