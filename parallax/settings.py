@@ -138,7 +138,20 @@ MEDIA_URL = "media/"
 # Uploads: Django refuses bodies past this; the ingestion limits apply per file on top.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=10 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_NUMBER_FILES = env.int("DATA_UPLOAD_MAX_NUMBER_FILES", default=200)
+# One number for Django's count of files per request and the import's own check.
+IMPORT_MAX_FILES = env.int("IMPORT_MAX_FILES", default=100)
+DATA_UPLOAD_MAX_NUMBER_FILES = IMPORT_MAX_FILES
+# The request-size handler comes first: it stops reading a request whose files together pass
+# MAX_REQUEST_BYTES, before they are all spooled to disk.
+FILE_UPLOAD_HANDLERS = [
+    "articles.imports.uploads.RequestSizeLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+PARALLAX_IMPORT = {
+    "MAX_FILES": IMPORT_MAX_FILES,
+    "MAX_REQUEST_BYTES": env.int("IMPORT_MAX_REQUEST_BYTES", default=500 * 1024 * 1024),
+}
 
 # Django 6.1's MAILERS. In development mail (password resets, invitations) is printed;
 # production sends by SMTP (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,

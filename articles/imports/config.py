@@ -13,7 +13,8 @@ MB = 1024 * 1024
 DEFAULTS: dict[str, Any] = {
     "MAX_FILE_BYTES": 200 * MB,
     "MAX_DOCUMENT_BYTES": 50 * MB,
-    "MAX_FILES": 100,
+    "MAX_FILES": 100,  # keep equal to settings.DATA_UPLOAD_MAX_NUMBER_FILES
+    "MAX_REQUEST_BYTES": 500 * MB,  # all files of one upload request together
     "MAX_TEXT_CHARS": 2_000_000,
     "MAX_RECORDS_PER_FILE": 100_000,
     "MAX_ZIP_ENTRIES": 25_000,

@@ -16,6 +16,7 @@ from articles.models import ImportJob, ImportStatus, SourceFile
 from articles.views import _get_event_for_user
 
 from . import jobs, mappings, preview, selectors
+from .uploads import upload_refusal
 
 
 def _job_for_user(request: HttpRequest, pk: int) -> ImportJob:
@@ -33,6 +34,10 @@ def _start_page(request, event, upload_form, url_form, status=200) -> HttpRespon
 def import_start(request: HttpRequest, pk: int) -> HttpResponse:
     event, _ = _get_event_for_user(request, pk, Capability.EDIT)
     choices = mappings.mapping_choices(workspace=event.workspace)
+    refusal = upload_refusal(request) if request.method == "POST" else ""
+    if refusal:  # Django stopped reading the body: what arrived is incomplete, use none of it
+        messages.error(request, refusal)
+        return _start_page(request, event, UploadForm(mapping_choices=choices), UrlForm(), 400)
     form = UploadForm(request.POST or None, request.FILES or None, mapping_choices=choices)
     if request.method == "POST" and form.is_valid():
         try:

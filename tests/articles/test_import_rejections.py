@@ -168,3 +168,35 @@ def test_bad_jsonl_line_among_good_ones_names_the_line_and_only_that_line_is_dro
     assert (rejected.location, rejected.field) == ("line 2", "text")
     assert job.total == 1
     assert Article.all_objects.count() == 0
+
+
+def test_upload_past_the_request_size_limit_is_stopped_with_a_message(editor, event, settings):
+    settings.PARALLAX_IMPORT = {"MAX_REQUEST_BYTES": 1000}
+    response = _upload(editor, event, upload("a.txt", "A" * 600), upload("b.txt", "B" * 600))
+    assert response.status_code == 400
+    assert "larger than the limit of 1,000 bytes per upload" in response.content.decode()
+    assert ImportJob.objects.count() == 0
+    _nothing_saved()
+
+
+def test_upload_within_the_request_size_limit_is_read(editor, event, settings):
+    settings.PARALLAX_IMPORT = {"MAX_REQUEST_BYTES": 2 * len(STORY)}
+    response = _upload(editor, event, upload("a.txt", STORY))
+    assert response.status_code == 302
+    assert ImportJob.objects.get().items.count() == 1
+
+
+def test_more_files_than_django_reads_are_refused_with_the_import_limit(editor, event, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FILES = 2
+    settings.PARALLAX_IMPORT = {"MAX_FILES": 2}
+    response = _upload(editor, event, *(upload(f"{i}.txt", STORY) for i in range(3)))
+    assert response.status_code == 400
+    assert "More than 2 files uploaded at once" in response.content.decode()
+    assert ImportJob.objects.count() == 0
+    _nothing_saved()
+
+
+def test_django_and_the_import_agree_on_the_number_of_files(settings):
+    from articles.imports.config import conf
+
+    assert conf("MAX_FILES") == settings.DATA_UPLOAD_MAX_NUMBER_FILES
