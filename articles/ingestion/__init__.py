@@ -6,7 +6,7 @@ Pure Python (no Django imports); the import services in ``articles`` call these 
 from .columns import FIELDS, PRESETS, ColumnMapping
 from .decode import decode_bytes
 from .dedup import NearDuplicateIndex, content_hash
-from .dispatch import FORMATS, ReadResult, detect_format, iter_records, read_file, read_files
+from .dispatch import FORMATS, ReadResult, detect_format, iter_records, read_file
 from .errors import IngestionError, Rejection
 from .fetch import FetchPolicy, FetchResult, fetch_url, read_fetched
 from .language import detect_language
@@ -43,5 +43,4 @@ __all__ = [
     "preview",
     "read_fetched",
     "read_file",
-    "read_files",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .columns import ColumnMapping
@@ -167,34 +167,11 @@ def read_file(
     limits: Limits = DEFAULT_LIMITS,
     url: str | None = None,
 ) -> ReadResult:
-    """All articles and rejections of one file (``iter_records`` collected)."""
+    """All articles and rejections of one file (``iter_records`` collected; for tests and
+    benchmarks: the import services stream with ``iter_records``)."""
     result = ReadResult()
     for item in iter_records(source, fmt, name=name, mapping=mapping, limits=limits, url=url):
         result.add(item)
-    return result
-
-
-def read_files(
-    files: Iterable[tuple[str, Source]],
-    *,
-    mapping: ColumnMapping | None = None,
-    limits: Limits = DEFAULT_LIMITS,
-) -> ReadResult:
-    """Several uploaded (name, source) files; an unusable file becomes one rejection."""
-    files = list(files)
-    if len(files) > limits.max_files_per_request:
-        raise IngestionError(
-            f"{len(files)} files uploaded at once; the limit is {limits.max_files_per_request}"
-        )
-    result = ReadResult()
-    for name, source in files:
-        try:
-            for item in iter_records(source, name=name, mapping=mapping, limits=limits):
-                result.add(item)
-        except IngestionError as err:
-            result.rejections.append(
-                Rejection(err.source or name, str(err.row or "file"), err.field, err.message)
-            )
     return result
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from articles.ingestion import IngestionError, Limits, detect_format, read_file, read_files
+from articles.ingestion import IngestionError, Limits, detect_format, read_file
 
 from .helpers import STORY, make_pdf
 
@@ -50,17 +50,6 @@ def test_single_document_size_limit_is_enforced():
 def test_empty_upload_is_rejected():
     with pytest.raises(IngestionError, match=r"^empty\.txt: is empty$"):
         read_file(b"", name="empty.txt")
-
-
-def test_read_files_turns_an_unusable_file_into_one_rejection():
-    result = read_files([("good.txt", STORY.encode()), ("bad.pdf", b"nope")])
-    assert len(result.articles) == 1
-    assert (result.rejections[0].source, result.rejections[0].location) == ("bad.pdf", "file")
-
-
-def test_read_files_limits_the_number_of_files():
-    with pytest.raises(IngestionError, match="3 files uploaded at once; the limit is 2"):
-        read_files([("a.txt", b"a")] * 3, limits=Limits(max_files_per_request=2))
 
 
 def test_text_longer_than_limit_is_rejected():
