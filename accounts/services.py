@@ -25,7 +25,9 @@ def user_signup(*, email: str, username: str, password: str) -> User:
 def invitation_accept(*, token: str, user: User) -> Membership:
     """Turn the invitation behind `token` into a membership of `user`, once."""
     invitation = (
-        Invitation.objects.select_for_update()
+        # Lock the invitation row only: PostgreSQL refuses FOR UPDATE across the outer
+        # join to a nullable inviter.
+        Invitation.objects.select_for_update(of=("self",))
         .select_related("workspace", "invited_by")
         .filter(token=token, accepted_at__isnull=True)
         .first()

@@ -101,7 +101,9 @@ def unpack_frames(analysis: Analysis) -> dict[str, np.ndarray]:
     dtype = "<f4" if cells and len(blob) == 4 * cells else FRAME_DTYPE
     flat = np.frombuffer(blob, dtype=dtype).astype(np.float32)
     out, offset = {}, 0
-    for name, keys in analysis.frame_keys.items():
+    # Packed in sorted codebook order; PostgreSQL's jsonb does not keep the dict's order.
+    for name in sorted(analysis.frame_keys):
+        keys = analysis.frame_keys[name]
         size = n * len(keys)
         out[name] = flat[offset : offset + size].reshape(n, len(keys))
         offset += size

@@ -119,7 +119,7 @@ def test_analyses_stored_as_float32_still_unpack(revision):
     analysis.refresh_from_db()
     half = unpack_frames(analysis)
     analysis.sentence_frames = b"".join(
-        half[name].astype("<f4").tobytes() for name in analysis.frame_keys
+        half[name].astype("<f4").tobytes() for name in sorted(analysis.frame_keys)
     )
     for name, matrix in unpack_frames(analysis).items():
         assert np.array_equal(matrix, half[name])
