@@ -83,8 +83,13 @@ _TAIL = r"(?:\s+(?:in|on|at|during|to|via|after|before|through)\s+[^,.;:!?\"“�
 _RELAY_TOKENS = frozenset(
     wordlist("according citing quoting quoted cited carried published relayed reported")
 )
-SPEECH_TOKENS = frozenset(VERBS.split()) | _RELAY_TOKENS
+# Verbs that characterise someone else's claim ("dismissed the report as “…”"): they name the
+# speaker of a quoted phrase, but "dismissed claims that …" is not the subject's own clause,
+# so they never introduce reported speech and stay out of the speech-verb regexes.
+_CHARACTERISING = frozenset(wordlist("dismissed dismisses"))
+SPEECH_TOKENS = frozenset(VERBS.split()) | _RELAY_TOKENS | _CHARACTERISING
 _RELAY_ONLY = _RELAY_TOKENS - frozenset(VERBS.split())
+_NOT_LEAD = _RELAY_ONLY | _CHARACTERISING
 _SPEAKER_FULL = re.compile(SPEAKER)
 _WORD_START = re.compile(r"(?<![\w’'.\-])[\w’'.\-]+")
 _OPENERS = frozenset(wordlist("the a an one another its his her their this that he she they it"))
@@ -379,8 +384,10 @@ def _lead(text: str, start: int, end: int, verbs: list[Verb]) -> tuple[SpeakerHi
     """'<speaker> said (that) …' near the start of a clause: the speaker and where the
     reported clause begins."""
     for v_start, v_end, word in _verbs_in(verbs, start, min(end, start + 120)):
-        if word in _RELAY_ONLY:
-            continue  # "carried by", "citing": part of a relay, not the main speech verb
+        if word in _NOT_LEAD:
+            # "carried by", "citing": part of a relay, not the main speech verb; "dismissed
+            # claims that": the clause is not the subject's own.
+            continue
         hit = speaker_ending_at(text, v_start, start, word)
         if hit is None or hit.start - start >= 60:
             continue

@@ -6,9 +6,11 @@ opens with a quote mark (the newspaper convention for quotes spanning paragraphs
 
 A quoted phrase of three or more words is a partial quote (someone's words, speaker None when
 the sentence does not say whose); scare quotes are "so-called" + term or a word or two in
-quotes with no speaker. Speakers only the neighbouring sentences reveal (pronouns, a bare
-"X said." before a quote, relay chains carried across sentences, the dateline agency) are
-resolved afterwards by ``speaker_context``, whose docstring states the rules.
+quotes with no speaker. A phrase of two words or more inside a clause the sentence attributes
+("…should “avoid miscalculation”, the ministry said.") is that speaker's partial quote.
+Speakers only the neighbouring sentences reveal (pronouns, a bare "X said." before a quote,
+relay chains carried across sentences, the dateline agency) are resolved afterwards by
+``speaker_context``, whose docstring states the rules.
 """
 
 from __future__ import annotations
@@ -45,6 +47,9 @@ class QuoteFound:
     open_mark: int | None = None  # position of the opening mark (direct/partial/scare)
     close_mark: int | None = None
     continued_by: bool = False  # the next quote continues this one in a new paragraph
+    # Attributed by the reported-speech clause around it ("…to “avoid miscalculation”, the
+    # ministry said."), so that clause is still reported speech outside the marks.
+    in_reported: bool = False
 
 
 def pair_marks(text: str) -> list[tuple[int, int, bool]]:
@@ -176,6 +181,12 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
     elif inside and not text[s_start:open_mark].rstrip().endswith((":", ",")):
         kind = "partial"
     so_called = _SO_CALLED.search(before)
+    if inside and speaker is None and not so_called and n_words >= MAX_BARE_SCARE_WORDS:
+        tail = _reported_around(text, open_mark, close_mark, s_start, s_end, verbs)
+        if tail is not None:
+            q = QuoteFound(start, end, "partial", tail.speaker, tail.chain, open_mark, close_mark)
+            q.in_reported = True
+            return q
     if n_words <= MAX_SCARE_WORDS and inside and (so_called or speaker is None):
         if not so_called and _is_title(text, start, end, open_mark):
             return None  # a quoted name or title (a film, an operation), not a quote at all
@@ -188,6 +199,16 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
     if speaker is not None and chain:
         speaker = chain[-1]
     return QuoteFound(start, end, kind, speaker, chain, open_mark, close_mark)
+
+
+def _reported_around(text, open_mark, close_mark, s_start, s_end, verbs) -> att.Reported | None:
+    """The sentence's reported-speech clause when it holds the whole quote: a phrase of two
+    words or more in quotes there is the speaker's own wording, not scare quotes. One word
+    stays a scare quote, since the speaker may be the one keeping the distance."""
+    r = att.reported_in_sentence(text, s_start, max(s_end, close_mark + 1), verbs)
+    if r is None or not r.start <= open_mark < close_mark < r.end:
+        return None
+    return r
 
 
 def _is_title(text: str, start: int, end: int, open_mark: int) -> bool:
@@ -235,7 +256,7 @@ def _reported(text, sentences, found: list[QuoteFound], verbs) -> list[QuoteFoun
         [
             (q.open_mark or q.start, (q.close_mark or q.end) + 1, q)
             for q in found
-            if q.kind != "scare"
+            if q.kind != "scare" and not q.in_reported
         ]
     )
     out = []

@@ -6,7 +6,9 @@ Rules, in order, each deliberately small so every result can be explained:
 1. **Pronouns.** A "he"/"she" speaker becomes the most recent *person* named in the same or
    the three preceding sentences (a quote's speaker, or a titled name opening a sentence:
    "Defence Minister Rafael Ostend rejected the call."); "it" takes the most recent
-   organisation or country, "they" a plural or an organisation. No match: the pronoun stays.
+   organisation or country (a speaker, or the subject opening a sentence: "Aldmere released
+   photographs that it said…"), "they" a plural or an organisation. No match: "he", "she"
+   and "they" stay; "it" leaves the speaker unknown (None), since it names nobody.
 2. **Neighbouring attribution.** A direct quote with no speaker takes the speaker of (a) a
    bare attribution sentence right before it ("Minister Trell said in a statement. “…”"), or
    (b) the previous paragraph, when that paragraph ends with a direct quote of a known speaker
@@ -60,6 +62,16 @@ _BARE_ATTRIBUTION = re.compile(
     r"(?:\s+(?:in|on|at|during|to|via)\s+[^.!?:\"“”]{1,60}?)?\s*[.:]\s*\Z"
 )
 _TITLED_SUBJECT = re.compile(rf"{att._PROPER}")
+_SUBJECT = re.compile(rf"(?P<s>{att.SPEAKER})\s+(?=[a-z])")
+_NOT_SUBJECT = frozenset(
+    wordlist(
+        "the a an we i you however but and yet still meanwhile instead also then so now "
+        "later earlier separately last next this that these those there here in on at for "
+        "after before when while since if as one another its his her their our some many "
+        "most all both each no other such monday tuesday wednesday thursday friday saturday "
+        "sunday"
+    )
+)
 
 
 def speaker_kind(hit_text: str, surnames: set[str] | frozenset[str] = frozenset()) -> str:
@@ -121,12 +133,35 @@ def _resolve_pronoun(text, sentences, si, earlier, q) -> None:
             continue
         if want == "person" and _PERSON_WORDS.intersection(m.group().lower().split()):
             best = (m.start(), att.SpeakerHit(m.start(), m.end(), m.group(), None), ())
+        elif (
+            want == "org"
+            and (subject := _org_subject(text, s_start, s_end)) is not None
+            and subject.start < q.speaker.start
+        ):
+            best = (subject.start, subject, ())
     if best is None:
+        if want == "org":
+            # A literal "it" names nobody: an unknown speaker is more honest.
+            q.chain = tuple(h for h in q.chain if h != q.speaker)
+            q.speaker = None
         return
     hit = att.SpeakerHit(best[1].start, best[1].end, best[1].text, q.speaker.verb)
     chain = best[2]
     q.speaker = hit
     q.chain = (*chain[:-1], hit) if chain and chain[-1].text == hit.text else (hit,)
+
+
+def _org_subject(text: str, start: int, end: int) -> att.SpeakerHit | None:
+    """An organisation or country opening a sentence as its subject ("Aldmere released…",
+    "The ministry said…"): the phrase must be followed by a lower-case word (its verb), which
+    rules out datelines and "However,"; a lone capitalised word must not be a function word."""
+    m = _SUBJECT.match(text, start, end)
+    if m is None or speaker_kind(m.group("s")) != "org":
+        return None
+    words = m.group("s").split()
+    if words[0].lower() in _PRONOUNS or (len(words) == 1 and words[0].lower() in _NOT_SUBJECT):
+        return None  # a pronoun, or a connective or determiner on its own
+    return att.SpeakerHit(m.start("s"), m.end("s"), m.group("s"), None)
 
 
 def _surnames(earlier) -> set[str]:

@@ -271,3 +271,14 @@ def test_term_in_a_quote_with_no_speaker_is_quoted_with_speaker_none():
     term = _term(analysis, "hostile forces")
     assert term.voice == "quoted"
     assert term.speaker is None
+
+
+def test_term_in_a_dismissed_as_quote_keeps_its_category_and_is_quoted():
+    text = (
+        "Interior Minister Dara Kostell rejected the findings on Tuesday. "
+        "She dismissed the report as “a smear campaign” by hostile foreign media."
+    )
+    term = _term(analyze(text), "smear campaign")
+    assert term.category == "moral_condemnation"
+    assert term.voice == "quoted"
+    assert term.speaker == "Interior Minister Dara Kostell"

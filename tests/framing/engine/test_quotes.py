@@ -249,3 +249,69 @@ def test_quote_paragraph_after_unattributed_narration_keeps_no_speaker():
 def test_weekday_after_a_speaker_is_not_part_of_the_name():
     text = "Norvia on Friday condemned the drills as “a needless show of force” at sea."
     assert _one(text, "partial").speaker.text == "Norvia"
+
+
+def test_dismissed_as_gives_the_partial_quote_the_pronouns_named_antecedent():
+    text = (
+        "Interior Minister Dara Kostell rejected the findings on Tuesday. "
+        "She dismissed the report as “a smear campaign” by hostile foreign media."
+    )
+    q = _one(text, "partial")
+    assert text[q.start : q.end] == "a smear campaign"
+    assert q.speaker.text == "Interior Minister Dara Kostell"
+    assert q.speaker.verb == "dismissed"
+
+
+def test_dismissed_claims_that_is_not_reported_speech_of_the_subject():
+    text = "The harbour chief dismissed claims that the trawlers had been armed."
+    assert [q for q in _quotes(text) if q.kind == "reported"] == []
+
+
+def test_it_said_resolves_to_the_country_opening_the_sentence():
+    text = "Aldmere released two photographs that it said showed the trawler inside its waters."
+    assert _one(text, "reported").speaker.text == "Aldmere"
+
+
+def test_it_said_resolves_to_the_organisation_opening_the_previous_sentence():
+    text = "The Velmar Navy confirmed the sailing. It said the ships carried no weapons."
+    q = _one(text, "reported")
+    assert q.speaker.text == "The Velmar Navy"
+    assert q.speaker.verb == "said"
+
+
+def test_it_said_with_no_organisation_before_has_no_speaker():
+    text = "The two crews talked for hours. It said the ships carried no weapons."
+    q = _one(text, "reported")
+    assert q.speaker is None
+    assert q.chain == ()
+
+
+def test_a_connective_opening_a_sentence_is_not_the_antecedent_of_it():
+    text = "However the ferries kept sailing. It said the port would stay open."
+    assert _one(text, "reported").speaker is None
+
+
+def test_two_word_quote_in_a_clause_attributed_by_a_trailing_said_is_a_partial_quote():
+    text = "Both navies should “avoid miscalculation” and return to port, the ministry said."
+    q = _one(text, "partial")
+    assert text[q.start : q.end] == "avoid miscalculation"
+    assert q.speaker.text == "the ministry"
+    assert [x for x in _quotes(text) if x.kind == "scare"] == []
+
+
+def test_clause_around_a_quote_attributed_by_a_trailing_said_stays_reported_speech():
+    text = "Both navies should “avoid miscalculation” and return to port, the ministry said."
+    q = _one(text, "reported")
+    assert text[q.start : q.end] == "Both navies should “avoid miscalculation” and return to port"
+    assert q.speaker.text == "the ministry"
+
+
+def test_one_word_quote_in_an_attributed_clause_stays_a_scare_quote():
+    text = "The “defensive” drills must end at once, the ministry said."
+    assert text[_one(text, "scare").start : _one(text, "scare").end] == "defensive"
+    assert [x for x in _quotes(text) if x.kind == "partial"] == []
+
+
+def test_so_called_phrase_in_an_attributed_clause_stays_a_scare_quote():
+    text = "The so-called “defensive drills” must end at once, the ministry said."
+    assert text[_one(text, "scare").start : _one(text, "scare").end] == "defensive drills"
