@@ -2,7 +2,8 @@
 over time.
 
 A fixed number of queries whatever the number of events: the outlet's articles, their
-analyses (each by its event's model) and visible tags, then everything else in Python.
+analyses (each by its event's model), stored word counts and visible tags, then everything
+else in Python. No full text is read: tagged spans are cut in SQL.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from django.urls import reverse
 
 from articles.models import Article, Event, Outlet
 from framing.engine.codebooks import POLICY_FRAMES
-from framing.engine.contrast import Rate, rate_per_1000, word_count
+from framing.engine.contrast import Rate, rate_per_1000
 from reports.evidence import model_analyses
 from reports.figures.base import Chart, base_layout, frame_share_heatmap, make_figure
-from reports.summary import dominant_frames, visible_annotations
+from reports.summary import dominant_frames, visible_annotations, with_surface
+from reports.words import revision_words
 
 TOP_TERMS = 5
 FRAME_NAMES = {d.key: d.name for d in POLICY_FRAMES}
@@ -59,10 +61,11 @@ def outlet_profile(outlet: Outlet) -> list[EventRow]:
     """Per event the outlet covered, in time order: n, words, tags, frames, top terms."""
     articles = list(
         Article.objects.filter(outlet=outlet, event__workspace_id=outlet.workspace_id)
-        .select_related("event", "current_revision")
+        .select_related("event")
         .order_by("published_date", "pk")
     )
     analyses = model_analyses(articles)
+    words = revision_words(a.current_revision_id for a in articles)
     rows: dict[int, EventRow] = {}
     by_revision = {}
     for a in articles:
@@ -72,20 +75,19 @@ def outlet_profile(outlet: Outlet) -> list[EventRow]:
         if first and (row.when is None or a.published_date < row.when):
             row.when = a.published_date
         row.n += 1
-        if a.current_revision is None:
+        if a.current_revision_id is None:
             continue
         by_revision[a.current_revision_id] = a
-        row.words += word_count(a.current_revision.text)
+        row.words += words.get(a.current_revision_id, 0)
         analysis = analyses.get(a.current_revision_id)
         if analysis is not None:
             frames = dominant_frames(analysis)
             row.sentences += len(frames)
             row.frames.update(f for f in frames if f)
-    for ann in visible_annotations(list(by_revision), analyses):
-        article = by_revision[ann.revision_id]
-        row = rows[article.event_id]
+    tags = with_surface(visible_annotations(list(by_revision), analyses))
+    for revision, surface in tags.values_list("revision_id", "surface"):
+        row = rows[by_revision[revision].event_id]
         row.terms += 1
-        surface = article.current_revision.text[ann.start : ann.end]
         row.top_terms[" ".join(surface.lower().split())] += 1
     return sorted(rows.values(), key=lambda r: (r.when or date.max, r.event.pk))
 

@@ -15,13 +15,14 @@ from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
-from django.db.models import Count, Max, Q
+from django.db.models import Count, F, Max, Q
+from django.db.models.functions import Greatest, Length, Substr
 from django.utils import timezone
 
 from articles.models import Article, Event
 from framing.analysis_services import LOADED_TERMS_CODEBOOK, unpack_frames, unpack_sentences
 from framing.engine.codebooks import POLICY_FRAMES
-from framing.engine.contrast import distinctive_terms, word_count
+from framing.engine.contrast import distinctive_terms
 from framing.models import (
     ActorMention,
     Analysis,
@@ -31,8 +32,8 @@ from framing.models import (
     ModelVersion,
     QuoteSpan,
 )
-from reports.models import EventSummary, RevisionWords
-from reports.words import store_words
+from reports.models import EventSummary
+from reports.words import revision_words
 
 PAYLOAD_VERSION = 2
 # A sentence's strongest policy frame counts as its dominant frame only above this
@@ -106,11 +107,15 @@ def counted_articles(payload: dict[str, Any], *, include_republications: bool) -
 
 
 def build_summary(event: Event, model: ModelVersion | None) -> dict[str, Any]:
-    """Compute the payload from stored articles and analyses (a fixed number of queries)."""
+    """Compute the payload from stored articles and analyses (a fixed number of queries).
+
+    Reads no article text: lengths and tagged spans are cut in SQL, word counts are stored
+    per revision (only a revision never counted before has its text read, once).
+    """
     articles = list(
-        event.articles.select_related("outlet", "current_revision", "origin").order_by(
-            "published_date", "published_at", "pk"
-        )
+        event.articles.select_related("outlet", "origin")
+        .annotate(chars=Length("current_revision__text"))
+        .order_by("published_date", "published_at", "pk")
     )
     revisions = {a.current_revision_id: a for a in articles if a.current_revision_id}
     analyses = {
@@ -123,7 +128,7 @@ def build_summary(event: Event, model: ModelVersion | None) -> dict[str, Any]:
         .order_by("pk")
         .values_list(*QUOTE_COLUMNS, named=True)
     )
-    words = _words(articles)
+    words = revision_words(revisions)
     rows = [_article_row(a, analyses.get(a.current_revision_id), words) for a in articles]
     voiced = voice_chars(quotes, {an.pk: revisions[rev].pk for rev, an in analyses.items()})
     for row in rows:
@@ -145,25 +150,9 @@ def build_summary(event: Event, model: ModelVersion | None) -> dict[str, Any]:
 QUOTE_COLUMNS = ("analysis_id", "start", "end", "kind", "speaker", "speaker_actor", "verb")
 
 
-def _words(articles: list[Article]) -> dict[int, int]:
-    """Word count of each current revision: stored ones read, the others counted from the
-    text at hand and stored for the span explorer and the next rebuild."""
-    revisions = {a.current_revision_id: a for a in articles if a.current_revision_id}
-    found = dict(
-        RevisionWords.objects.filter(revision_id__in=revisions).values_list("revision_id", "words")
-    )
-    fresh = {
-        rev: word_count(a.current_revision.text) for rev, a in revisions.items() if rev not in found
-    }
-    if fresh:
-        store_words(fresh)
-    return found | fresh
-
-
 def _article_row(
     article: Article, analysis: Analysis | None, words: dict[int, int]
 ) -> dict[str, Any]:
-    text = article.current_revision.text if article.current_revision else ""
     row: dict[str, Any] = {
         "id": article.pk,
         "outlet": article.outlet_id,
@@ -171,7 +160,8 @@ def _article_row(
         "published": article.published_date.isoformat() if article.published_date else "",
         "url": article.url,
         "words": words.get(article.current_revision_id, 0),
-        "chars": len(text),
+        # Length() of a missing revision is NULL; an article without text has no characters.
+        "chars": article.chars or 0,
         "republication_of": article.republication_of_id,
         "origin": article.origin_id,
         "revision": article.current_revision_id,
@@ -239,10 +229,16 @@ def visible_annotations(revision_ids, analyses: dict[int, Analysis]):
     )
 
 
+def with_surface(annotations):
+    """``annotations`` each with ``surface``: its span of the revision text, cut in SQL so
+    the full text never leaves the database (SQL strings count from 1; offsets from 0)."""
+    return annotations.annotate(
+        surface=Substr("revision__text", F("start") + 1, Greatest(F("end") - F("start"), 0))
+    )
+
+
 TERM_COLUMNS = (
     "revision_id",
-    "start",
-    "end",
     "label__key",
     "voice",
     "score",
@@ -251,6 +247,7 @@ TERM_COLUMNS = (
     "pk",
     "author_user_id",
     "source",
+    "surface",
 )
 
 
@@ -261,9 +258,10 @@ def _term_rows(revisions: dict[int, Article], analyses: dict[int, Analysis]) -> 
     spans, and building a model instance for each was most of a rebuild's time.
     """
     rows = []
-    texts = {rev: a.current_revision.text for rev, a in revisions.items()}
-    visible = visible_annotations(list(revisions), analyses).values_list(*TERM_COLUMNS)
-    for rev, start, end, key, voice, score, actor, speaker, pk, user, source in visible:
+    visible = with_surface(visible_annotations(list(revisions), analyses))
+    for rev, key, voice, score, actor, speaker, pk, user, source, surface in visible.values_list(
+        *TERM_COLUMNS
+    ):
         rows.append(
             [
                 revisions[rev].pk,
@@ -271,7 +269,7 @@ def _term_rows(revisions: dict[int, Article], analyses: dict[int, Analysis]) -> 
                 voice or "own",
                 score if score is not None else 1.0,
                 actor or speaker,
-                texts[rev][start:end],
+                surface,
                 pk,
                 "analyst" if user else (source or "model"),
             ]

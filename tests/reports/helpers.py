@@ -16,6 +16,9 @@ from framing.engine.codebooks import POLICY_FRAMES
 from framing.models import Analysis, Annotation, Label, ModelVersion, QuoteSpan
 from framing.services import codebooks_install_defaults
 
+# The revision text as a selected column (first in the list or after a comma), as opposed to
+# the argument of an SQL function such as LENGTH(...) or SUBSTR(...).
+SELECTED_TEXT = re.compile(r'(?:SELECT|,)\s*"articles_textrevision"\."text"')
 SENTENCE_RE = re.compile(r"[^.!?\s][^.!?]*[.!?]")
 POLICY_KEYS = [d.key for d in POLICY_FRAMES]
 

@@ -5,13 +5,21 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article
-from framing.engine.contrast import rate_per_1000
+from framing.engine.contrast import rate_per_1000, word_count
 from reports.profile import density_over_time, frames_over_time, outlet_profile
 from tests.factories import EventFactory, make_article
-from tests.reports.helpers import Term, client_for, count_queries, store_analysis
+from tests.reports.helpers import (
+    SELECTED_TEXT,
+    Term,
+    client_for,
+    count_queries,
+    store_analysis,
+)
 
 
 @pytest.fixture
@@ -74,6 +82,12 @@ def test_density_is_per_1000_words_of_the_outlets_coverage(two_events):
     assert first.rate.low == pytest.approx(expected.low)
 
 
+def test_words_are_the_word_counts_of_the_outlets_texts(two_events, analysed):
+    rows = outlet_profile(two_events["outlet"])
+    texts = [two_events["article"].current_revision.text, analysed["state"].current_revision.text]
+    assert [r.words for r in rows] == [word_count(t) for t in texts]
+
+
 def test_top_terms_are_counted_per_event(two_events):
     first = outlet_profile(two_events["outlet"])[0]
     assert dict(first.top) == {"puppet regime": 1, "aggressive bloc": 1}
@@ -115,3 +129,21 @@ def test_profile_query_count_does_not_grow_with_events(analysed, viewer):
             terms=(Term("drills", "hyperbole"),),
         )
     assert few == count_queries(client, _url(outlet))
+
+
+def test_top_terms_are_the_tagged_spans_after_non_ascii_text(analysed):
+    outlet = analysed["state"].outlet
+    event = EventFactory(workspace=outlet.workspace, start_date=datetime.date(2020, 1, 1))
+    text = "Le ministère 🚢 dénonce le «Puppet  Regime» voisin."
+    store_analysis(
+        make_article(event=event, outlet=outlet, text=text),
+        terms=(Term("Puppet  Regime", "pejorative_label"),),
+    )
+    assert dict(outlet_profile(outlet)[0].top) == {"puppet regime": 1}
+
+
+def test_profile_selects_no_text_once_words_are_stored(two_events):
+    outlet_profile(two_events["outlet"])  # counts and stores each revision's words once
+    with CaptureQueriesContext(connection) as ctx:
+        outlet_profile(two_events["outlet"])
+    assert not [q for q in ctx.captured_queries if SELECTED_TEXT.search(q["sql"])]
