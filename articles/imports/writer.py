@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from articles.ingestion import Span
+from articles.ingestion.normalize import CONTROL_CHARS
 from articles.models import Article, Event, ImportJob, Outlet, SourceFile, TextRevision
 from articles.services import Published, outlet_get_or_create, text_sha256
 
@@ -167,6 +168,9 @@ def is_normalised(text: str) -> bool:
     return (
         unicodedata.is_normalized("NFC", text)
         and "\r" not in text
+        and "\x0b" not in text
+        and "\x0c" not in text
+        and CONTROL_CHARS.search(text) is None
         and "\n\n\n" not in text
         and not (text[:1].isspace() or text[-1:].isspace())
         and _SPACE_BEFORE_NEWLINE.search(text) is None

@@ -15,6 +15,10 @@ import unicodedata
 from dataclasses import dataclass
 
 _TRAILING_WS = re.compile(r"[^\S\n]+(?=\n|\Z)")
+# Control characters carry no text, and PostgreSQL cannot store NUL at all: they go.
+# Vertical tab and form feed (page breaks in extracted PDFs) become line ends.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
 _BLANK_RUN = re.compile(r"\n{3,}")
 UNMAPPABLE = -1
 
@@ -22,10 +26,13 @@ UNMAPPABLE = -1
 def normalize_text(s: str) -> str:
     """Normalise article text.
 
-    Steps, in order: Unicode NFC; ``\\r\\n`` and ``\\r`` become ``\\n``; trailing whitespace is
+    Steps, in order: control characters removed (vertical tab and form feed become
+    ``\\n``); Unicode NFC; ``\\r\\n`` and ``\\r`` become ``\\n``; trailing whitespace is
     removed from every line; the whole text is trimmed; three or more consecutive newlines
     (two or more blank lines) become one blank line. The result is idempotent.
     """
+    # Controls go first: removing one later could leave a letter and its accent apart.
+    s = CONTROL_CHARS.sub("", s).translate(_LINE_BREAKS)
     if not unicodedata.is_normalized("NFC", s):
         s = unicodedata.normalize("NFC", s)
     if "\r" in s:
@@ -51,8 +58,8 @@ class SpanMappingError(ValueError):
 
 def normalize_with_map(original: str) -> NormalizedText:
     """``normalize_text(original)`` together with an original→normalised offset map."""
-    text, offsets = _nfc_with_map(original)
-    for step in (_newlines_step, _trailing_ws_step, _strip_step, _blank_run_step):
+    text, offsets = _controls_step(original)
+    for step in (_nfc_with_map, _newlines_step, _trailing_ws_step, _strip_step, _blank_run_step):
         text, step_map = step(text)
         offsets = [UNMAPPABLE if p == UNMAPPABLE else step_map[p] for p in offsets]
     return NormalizedText(text, offsets)
@@ -107,6 +114,11 @@ def _apply_deletions(text: str, deleted: list[tuple[int, int]]) -> tuple[str, li
         cursor = end
     kept.append(text[cursor:])
     return "".join(kept), _deletion_map(len(text), deleted)
+
+
+def _controls_step(text: str) -> tuple[str, list[int]]:
+    new_text, mapping = _apply_deletions(text, [m.span() for m in CONTROL_CHARS.finditer(text)])
+    return new_text.translate(_LINE_BREAKS), mapping
 
 
 def _newlines_step(text: str) -> tuple[str, list[int]]:

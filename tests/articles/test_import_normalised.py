@@ -5,7 +5,9 @@ from articles.imports.writer import is_normalised
 from articles.ingestion import normalize_text
 
 # Characters where normalisation has something to do: line ends, spaces, combining marks.
-TRICKY = st.text(alphabet=st.sampled_from("ab \t\r\n\u00a0\u0301e\u00e9\u2028x"), max_size=40)
+TRICKY = st.text(
+    alphabet=st.sampled_from("ab \t\r\n\u00a0\u0301e\u00e9\u2028x\x00\x0c\x1f"), max_size=40
+)
 
 
 @given(st.one_of(TRICKY, st.text(max_size=40)))

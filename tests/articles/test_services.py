@@ -106,3 +106,9 @@ def test_span_whose_text_was_deleted_stays_on_the_old_revision_only(event, works
     )
     result = article_revise(article=article, text="Officials spoke on Monday.", user=None)
     assert (result.reanchored, result.dropped) == (0, 1)
+
+
+def test_control_characters_never_reach_the_database(event):
+    # PostgreSQL refuses NUL in text columns; the normaliser removes it first.
+    article = make_article(event=event, text="The\x00 ministry\x07 said so.")
+    assert article.current_revision.text == "The ministry said so."
