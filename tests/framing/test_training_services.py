@@ -8,14 +8,19 @@ from tests.factories import EventFactory, UserFactory, make_article
 
 pytestmark = pytest.mark.django_db
 
+PLACES = ["Sunday", "Monday", "the capital", "the border", "the coast"]
 TEXTS = [
-    "Officials denounced the sham referendum staged by the junta on Sunday.",
-    "The junta's sham referendum drew condemnation from neighbouring capitals.",
-    "Observers said the sham vote was a farce orchestrated by the junta.",
+    *(f"Officials denounced the sham referendum staged by the junta on {p}." for p in PLACES),
+    *(
+        f"Observers in {p} said the sham vote was a farce orchestrated by the junta."
+        for p in PLACES
+    ),
     "The ministry hailed the heroic defenders of the motherland at the parade.",
     "Crowds cheered the heroic sailors as the flotilla returned to port.",
-    "Analysts described the junta as isolated after the vote.",
 ]
+# Ten texts carry tags; whichever fall in the one-in-five test split (by id, which varies
+# between databases), enough remain to train on.
+TAGGED = 10
 
 
 @pytest.fixture
@@ -43,7 +48,7 @@ def annotated(workspace):
 
 def test_training_data_splits_documents_into_train_and_test(annotated):
     texts, gold, _, test_docs = training_data(workspace=annotated)
-    assert len(texts) + len(test_docs) == 4  # the texts with accepted loaded-term spans
+    assert len(texts) + len(test_docs) == TAGGED  # the texts with accepted loaded-term spans
     assert all(g for g in gold)
 
 
