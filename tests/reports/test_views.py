@@ -4,13 +4,12 @@ import csv
 import io
 
 import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from reports.models import AlignmentCorrection
 from tests.factories import OutletFactory, make_article
-from tests.reports.helpers import Term, store_analysis
+from tests.reports.helpers import Term, count_queries, store_analysis
 
 READ_VIEWS = ["compare", "charts", "aligned", "vocabulary", "spans", "sentences"]
 
@@ -68,20 +67,6 @@ def test_columns_page_marks_each_sentence_with_its_dominant_frame(analysed, view
     assert f'id="a{analysed["wire"].pk}-s2" data-frame="economic"' in html
 
 
-def _queries(client, url) -> int:
-    """Queries one GET runs (an execute wrapper: the debug query log can be full and lie)."""
-    count = 0
-
-    def counting(execute, sql, params, many, context):
-        nonlocal count
-        count += 1
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(counting):
-        assert client.get(url).status_code == 200
-    return count
-
-
 def _add_analysed_articles(event, n: int) -> None:
     for k in range(n):
         outlet = OutletFactory(workspace=event.workspace)
@@ -96,20 +81,20 @@ def test_page_query_count_does_not_grow_with_articles(analysed, viewer, name):
     event, client = analysed["event"], _client(viewer)
     url = _url(name, event)
     client.get(url)  # builds the summary
-    few = _queries(client, url)
+    few = count_queries(client, url)
     _add_analysed_articles(event, 8)
     client.get(url)
-    assert 0 < few == _queries(client, url)
+    assert 0 < few == count_queries(client, url)
 
 
 def test_chart_query_count_does_not_grow_with_articles(analysed, viewer):
     event, client = analysed["event"], _client(viewer)
     url = _url("chart_data", event, "density")
     client.get(url)
-    few = _queries(client, url)
+    few = count_queries(client, url)
     _add_analysed_articles(event, 8)
     client.get(url)
-    assert 0 < few == _queries(client, url)
+    assert 0 < few == count_queries(client, url)
 
 
 def test_csv_export_is_formula_safe_and_allowed_to_viewers(analysed, viewer):
