@@ -8,6 +8,15 @@ from django.utils import timezone
 from accounts.models import Workspace
 
 
+class OperatingPoint(models.TextChoices):
+    """Which model suggestions pages show: the score floor comes from the model's measured
+    thresholds, so switching needs no re-analysis."""
+
+    PRECISION = "precision", "Precision first"
+    BALANCED = "balanced", "Balanced"
+    RECALL = "recall", "Recall first"
+
+
 class Event(models.Model):
     """Something that happened, covered by articles from several outlets."""
 
@@ -28,6 +37,9 @@ class Event(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    operating_point = models.CharField(
+        max_length=10, choices=OperatingPoint.choices, default=OperatingPoint.BALANCED
     )
 
     class Meta:

@@ -45,7 +45,7 @@ def event_create(
 
 
 def event_update(*, event: Event, **fields: object) -> Event:
-    allowed = {"title", "description", "start_date", "end_date", "tags"}
+    allowed = {"title", "description", "start_date", "end_date", "tags", "operating_point"}
     for name, value in fields.items():
         if name not in allowed:
             raise TypeError(f"event_update() cannot change {name!r}")

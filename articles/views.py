@@ -13,6 +13,8 @@ from articles import selectors, services
 from articles.forms import EventForm, OutletForm, PasteArticleForm, TextEditForm
 from articles.highlight import Mark, highlight
 from articles.models import Article, Event, Outlet, TextRevision
+from framing.models import AnnotationStatus
+from framing.operating_points import score_floor
 from framing.selectors import workspace_labels
 from parallax.forms import add_service_errors
 
@@ -140,9 +142,13 @@ def _visible_annotations(revision: TextRevision, event: Event) -> list:
     model_filter = Q(author_model__isnull=True)
     if event.analysis_model_id:
         model_filter |= Q(author_model_id=event.analysis_model_id)
+        floor = score_floor(event.analysis_model.metrics, event.operating_point)
     else:
         model_filter |= Q(author_model__isnull=False)
-    return list(rows.filter(model_filter))
+        floor = 0.0
+    # Suggestions below the event's operating point stay stored but are not shown.
+    hidden = Q(status=AnnotationStatus.SUGGESTED, author_model__isnull=False, score__lt=floor)
+    return list(rows.filter(model_filter).exclude(hidden))
 
 
 @login_required

@@ -20,10 +20,12 @@ from django.db import transaction
 from accounts.models import User, Workspace
 from articles.models import TextRevision
 from framing import engine
+from framing.engine.artifacts import default_model
 from framing.engine.text import split_sentences
 from framing.engine.training import train_engine_model
 from framing.gold import GoldDoc, evaluate_gold, read_gold
 from framing.models import Annotation, AnnotationStatus, LabelKind, ModelVersion
+from framing.operating_points import engine_operating_points
 
 HELDOUT_GOLD = Path(__file__).parent / "eval" / "heldout.jsonl"
 # Our codebook keys → the engine's frame model keys.
@@ -91,6 +93,9 @@ def model_metrics(model: engine.EngineModel | None, test_docs: list[GoldDoc]) ->
     metrics = evaluate_gold(read_gold(HELDOUT_GOLD), predict)
     if test_docs:
         metrics["workspace"] = evaluate_gold(test_docs, predict)
+    points = engine_operating_points(model or default_model())
+    if points:
+        metrics["operating_points"] = points
     return metrics
 
 

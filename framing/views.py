@@ -4,14 +4,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.access import require
 from accounts.models import Capability
-from articles.models import TextRevision
+from articles.models import OperatingPoint, TextRevision
+from articles.services import event_update
 from articles.views import _get_event_for_user
 from framing.analysis_services import (
     builtin_model_version,
@@ -20,6 +21,7 @@ from framing.analysis_services import (
 )
 from framing.forms import AnnotationForm
 from framing.models import Annotation, ModelVersion
+from framing.operating_points import model_operating_points
 from framing.services import annotation_create, annotation_decide
 
 
@@ -65,6 +67,8 @@ def event_model(request: HttpRequest, pk: int) -> HttpResponse:
     diff, candidate = None, None
     if request.method == "POST":
         require(user=request.user, workspace_id=event.workspace_id, capability=Capability.EDIT)
+        if request.POST.get("action") == "operating_point":
+            return _set_operating_point(request, event)
         model_id = request.POST.get("model", "")
         if not model_id.isdigit():
             raise Http404("No such model.")
@@ -82,8 +86,30 @@ def event_model(request: HttpRequest, pk: int) -> HttpResponse:
         "models": _models_for_workspace(event.workspace_id),
         "candidate": candidate,
         "diff": diff,
+        "points": _point_rows(event),
     }
     return render(request, "framing/event_model.html", ctx)
+
+
+def _point_rows(event) -> list[dict]:
+    """The three operating points with what the shown model measured at each."""
+    model = event.analysis_model or builtin_model_version()
+    measured = model_operating_points(model.metrics)
+    return [
+        {"key": key, "name": name, "chosen": key == event.operating_point, **measured.get(key, {})}
+        for key, name in OperatingPoint.choices
+    ]
+
+
+def _set_operating_point(request: HttpRequest, event) -> HttpResponse:
+    # Stored results are filtered when pages read them: nothing is re-analysed here.
+    point = request.POST.get("operating_point", "")
+    if point not in OperatingPoint.values:
+        return HttpResponseBadRequest("Choose precision, balanced or recall.")
+    event_update(event=event, operating_point=point)
+    shown = event.get_operating_point_display()
+    messages.success(request, f"The event now shows suggestions at “{shown}”.")
+    return redirect("event_model", pk=event.pk)
 
 
 def _get_revision_for_user(request: HttpRequest, pk: int, capability: str) -> TextRevision:

@@ -32,6 +32,7 @@ from framing.models import (
     ModelVersion,
     QuoteSpan,
 )
+from framing.operating_points import floors_by_analysis
 from reports.models import EventSummary
 from reports.words import revision_words
 
@@ -71,7 +72,8 @@ def _fingerprint(event: Event, model: ModelVersion | None) -> str:
     notes = Annotation.objects.filter(revision_id__in=revisions).aggregate(
         n=Count("pk"), changed=Max("updated_at"), rejected=Count("pk", filter=_REJECTED)
     )
-    basis = [PAYLOAD_VERSION, model.pk if model else None, rows, analyses, notes]
+    point = event.operating_point  # the score floor pages apply depends on it
+    basis = [PAYLOAD_VERSION, model.pk if model else None, point, rows, analyses, notes]
     return hashlib.sha256(json.dumps(basis, default=str).encode()).hexdigest()
 
 
@@ -218,15 +220,32 @@ def term_labels(workspace_id: int) -> list[dict[str, str]]:
 
 
 def visible_annotations(revision_ids, analyses: dict[int, Analysis]):
-    """Annotations pages show: the chosen model's suggestions and analysts' own spans,
-    never rejected ones."""
+    """Annotations pages show: the chosen model's suggestions that reach the event's
+    operating point, accepted ones whatever their score, and analysts' own spans; never
+    rejected ones."""
     return (
         Annotation.objects.filter(revision_id__in=revision_ids)
-        .filter(Q(analysis_id__in=[a.pk for a in analyses.values()]) | Q(author_user__isnull=False))
+        .filter(shown_suggestions(analyses.values()) | Q(author_user__isnull=False))
         .exclude(status=AnnotationStatus.REJECTED)
         .select_related("label")
         .order_by("revision_id", "start", "end")
     )
+
+
+def shown_suggestions(analyses: Iterable[Analysis]) -> Q:
+    """Model suggestions of ``analyses`` at each one's event operating point (one query)."""
+    ids = [a.pk for a in analyses]
+    rows = Analysis.objects.filter(pk__in=ids).values_list(
+        "pk", "model_version_id", "revision__article__event__operating_point"
+    )
+    by_floor: dict[float, list[int]] = {}
+    for pk, floor in floors_by_analysis(rows).items():
+        by_floor.setdefault(floor, []).append(pk)
+    shown = Q(analysis_id__in=ids, status=AnnotationStatus.ACCEPTED)
+    for floor, pks in by_floor.items():
+        passes = Q(score__gte=floor) | Q(score__isnull=True) if floor > 0 else Q()
+        shown |= Q(analysis_id__in=pks) & passes
+    return shown
 
 
 def with_surface(annotations):
