@@ -7,7 +7,7 @@ PORT ?= 8000
 # Dev server only: DEBUG on, a throwaway key. Production sets its own environment.
 RUN_ENV := DEBUG=1
 
-.PHONY: setup run test lint format test-fast bench clean
+.PHONY: setup run serve test lint format test-fast bench clean
 
 setup: $(STAMP)
 
@@ -27,6 +27,16 @@ run: setup
 	@$(RUN_ENV) $(PY) manage.py db_worker --interval 1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production-style: gunicorn + WhiteNoise and WORKERS task workers. Needs the production
+# environment (SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL...; see deploy/env.example).
+WORKERS ?= 1
+serve: setup
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py collectstatic --noinput -v0
+	@pids=""; for i in $$(seq 1 $(WORKERS)); do $(PY) manage.py db_worker --interval 1 & pids="$$pids $$!"; done; \
+	trap 'kill $$pids 2>/dev/null' EXIT INT TERM; \
+	HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py parallax.wsgi
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -54,7 +54,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "parallax.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files straight from the WSGI process (compressed, hashed names, far-future
+    # caching), so a production install needs no separate web server for them.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -134,6 +138,23 @@ STATICFILES_DIRS = [BASE_DIR / "static", ("vendor/plotly", _PLOTLY_JS_DIR)]
 STATIC_ROOT = Path(env("STATIC_ROOT", default=str(VAR_DIR / "static")))
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 MEDIA_URL = "media/"
+# Uploaded sources and trained models go through Django's storage API: a shared volume
+# (MEDIA_ROOT) or, with django-storages installed, S3-compatible storage
+# (MEDIA_STORAGE=storages.backends.s3.S3Storage, MEDIA_STORAGE_OPTIONS as JSON), so workers
+# on several hosts read the same files.
+STORAGES = {
+    "default": {
+        "BACKEND": env("MEDIA_STORAGE", default="django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": env.json("MEDIA_STORAGE_OPTIONS", default={}),
+    },
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG or TESTING
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
 
 # Uploads: Django refuses bodies past this; the ingestion limits apply per file on top.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=10 * 1024 * 1024)
@@ -216,5 +237,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     # Django's own loggers print through the root handler only (no line printed twice).
-    "loggers": {"django": {"handlers": [], "propagate": True}},
+    "loggers": {
+        "django": {"handlers": [], "propagate": True},
+        # One JSON line per request (method, path, status, milliseconds, user); the dev
+        # server prints its own access log, so this stays quiet there unless asked for.
+        "parallax.request": {
+            "level": env("REQUEST_LOG_LEVEL", default="WARNING" if DEBUG or TESTING else "INFO")
+        },
+    },
 }

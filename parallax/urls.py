@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponseRedirect
+from django.templatetags.static import static
 from django.urls import include, path
 
 from accounts import views as accounts_views
@@ -8,7 +10,14 @@ from accounts.forms import EmailAuthenticationForm
 from articles import views as articles_views
 from framing import views as framing_views
 
+
+def favicon(request: HttpRequest) -> HttpResponseRedirect:
+    # Browsers ask for /favicon.ico whatever the page says; point them at the hashed file.
+    return HttpResponseRedirect(static("favicon.svg"))
+
+
 urlpatterns = [
+    path("favicon.ico", favicon),
     path("", accounts_views.home, name="home"),
     path(
         "accounts/login/",
