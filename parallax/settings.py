@@ -142,6 +142,9 @@ MEDIA_URL = "media/"
 # (MEDIA_ROOT) or, with django-storages installed, S3-compatible storage
 # (MEDIA_STORAGE=storages.backends.s3.S3Storage, MEDIA_STORAGE_OPTIONS as JSON), so workers
 # on several hosts read the same files.
+# Development and tests serve static files from the source folders (no collectstatic).
+WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
 STORAGES = {
     "default": {
         "BACKEND": env("MEDIA_STORAGE", default="django.core.files.storage.FileSystemStorage"),
