@@ -121,6 +121,13 @@ TOPICS = {
     "transport",
     "agriculture",
     "media",
+    "guns",
+    "drugs",
+    "death_penalty",
+    "tobacco",
+    "lgbtq",
+    "religion",
+    "trade",
 }
 LOADED_GROUPS = {"state_relay", "allied_spin", "political", "neutral_literal", "general"}
 
@@ -368,6 +375,123 @@ def summary_loaded(records: list[dict[str, object]]) -> str:
     )
 
 
+# --- set 2: frames_news -------------------------------------------------------------------------
+
+# A sentence that carries a frame starts with [[code]] or [[code,code]].
+FRAME_MARK = re.compile(r"\[\[(?P<codes>[a-z_,]+)\]\]\s*")
+FRAMES_HEADER = ("id", "title", "outlet", "topic", "frames")
+
+
+def _frame_keys(codes: str, title: str) -> list[str]:
+    keys = []
+    for code in (c.strip() for c in codes.split(",")):
+        key = FRAME_CODES.get(code, code)
+        if key not in POLICY_FRAMES:
+            raise SourceError(f"{title!r}: unknown frame {code!r}")
+        if key in keys:
+            raise SourceError(f"{title!r}: frame {key!r} listed twice")
+        keys.append(key)
+    return keys
+
+
+def _frame_sentences(title: str, body: str) -> tuple[str, list[dict[str, object]]]:
+    """Remove sentence markers; return clean text and the marked sentences with offsets."""
+    parts: list[str] = []
+    starts: list[tuple[int, list[str]]] = []
+    cursor = length = 0
+    for match in FRAME_MARK.finditer(body):
+        before = body[cursor : match.start()]
+        parts.append(before)
+        length += len(before)
+        starts.append((length, _frame_keys(match["codes"], title)))
+        cursor = match.end()
+    parts.append(body[cursor:])
+    text = "".join(parts)
+    ends = sentence_ends(text)
+    sentences = []
+    ends_set = set(ends)
+    for start, frames in starts:
+        if start and len(text[:start].rstrip()) not in ends_set:
+            raise SourceError(f"{title!r}: marker not at a sentence start: {text[start:][:40]!r}")
+        end = next((e for e in ends if e > start), None)
+        if end is None:
+            raise SourceError(f"{title!r}: marked sentence has no end: {text[start:][:40]!r}")
+        sentence = text[start:end]
+        sentences.append({"start": start, "end": end, "frames": frames, "sentence": sentence})
+    return text, sentences
+
+
+def build_frames(source: str) -> list[dict[str, object]]:
+    """Parse and validate ``frames_news_source.txt``."""
+    records = []
+    for lines in split_records(source):
+        header, body = parse_record(lines)
+        title = header.get("title", "")
+        _require(header, FRAMES_HEADER, title)
+        frames = _frame_keys(header["frames"], title)
+        text, sentences = _frame_sentences(title, body)
+        if not 1 <= len(frames) <= 4:
+            raise SourceError(f"{title!r}: {len(frames)} article frames, expected 1-4")
+        words = word_count(text)
+        if not 80 <= words <= 250:
+            raise SourceError(f"{title!r}: {words} words, expected 80-250")
+        evidenced = {f for s in sentences for f in s["frames"]}  # type: ignore[attr-defined]
+        if evidenced != set(frames) and frames != ["other"]:
+            raise SourceError(
+                f"{title!r}: article frames {sorted(frames)} differ from sentence frames "
+                f"{sorted(evidenced)}"
+            )
+        if "{{" in text or "[[" in text:
+            raise SourceError(f"{title!r}: unparsed markup left in text")
+        records.append(
+            {
+                "id": header["id"],
+                "title": title,
+                "text": text,
+                "outlet": header["outlet"],
+                "topic": _one_of(header["topic"], TOPICS, "topic", title),
+                "language": "en",
+                "frames": frames,
+                "primary_frame": frames[0],
+                "sentences": sentences,
+            }
+        )
+    _check_ids(records)
+    return records
+
+
+def summary_frames(records: list[dict[str, object]]) -> str:
+    by_frame: Counter[str] = Counter()
+    by_primary: Counter[str] = Counter()
+    by_sentence: Counter[str] = Counter()
+    by_topic: Counter[str] = Counter()
+    sizes: Counter[str] = Counter()
+    for r in records:
+        by_topic[str(r["topic"])] += 1
+        by_primary[str(r["primary_frame"])] += 1
+        sizes[str(len(r["frames"]))] += 1  # type: ignore[arg-type]
+        for f in r["frames"]:  # type: ignore[attr-defined]
+            by_frame[f] += 1
+        for s in r["sentences"]:  # type: ignore[attr-defined]
+            for f in s["frames"]:
+                by_sentence[f] += 1
+    words = [word_count(str(r["text"])) for r in records]
+    marked = sum(len(r["sentences"]) for r in records)  # type: ignore[arg-type, misc]
+    total = sum(sentence_count(str(r["text"])) for r in records)
+    return "\n".join(
+        [
+            f"frames_news: {len(records)} articles, {sum(words)} words "
+            f"({min(words)}-{max(words)} per article), {len(by_topic)} topics, "
+            f"{marked} of {total} sentences carry a frame",
+            f"  articles per frame: {_joined(by_frame)}",
+            f"  primary frame: {_joined(by_primary)}",
+            f"  sentences per frame: {_joined(by_sentence)}",
+            f"  labels per article: {_joined(sizes)}",
+            f"  topics: {_joined(by_topic)}",
+        ]
+    )
+
+
 # --- helpers ------------------------------------------------------------------------------------
 
 
@@ -402,7 +526,13 @@ class GoldSet:
         return HERE / f"{self.name}.jsonl"
 
 
-SETS = {s.name: s for s in (GoldSet("loaded_news", build_loaded, summary_loaded),)}
+SETS = {
+    s.name: s
+    for s in (
+        GoldSet("loaded_news", build_loaded, summary_loaded),
+        GoldSet("frames_news", build_frames, summary_frames),
+    )
+}
 
 
 def main(argv: list[str] | None = None) -> int:
