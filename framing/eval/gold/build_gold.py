@@ -492,6 +492,154 @@ def summary_frames(records: list[dict[str, object]]) -> str:
     )
 
 
+# --- set 3: speakers_news -----------------------------------------------------------------------
+
+# {{kind:content|speaker as written|key}}; the key points into the speaker table after "===".
+SPEECH_MARK = re.compile(
+    r"\{\{(?P<kind>[dpmrn]):(?P<phrase>[^|{}]+)\|(?P<speaker>[^|{}]+)\|(?P<key>[a-z0-9_-]+)\}\}"
+)
+SPEECH_KINDS = {
+    "d": "direct",
+    "p": "partial",
+    "m": "mixed",
+    "r": "reported",
+    "n": "not_a_quote",
+}
+QUOTE_CHARS = '"“”'
+SPEAKERS_HEADER = ("id", "title", "outlet", "outlet_type", "topic")
+
+
+def _speaker_table(lines: list[str], title: str) -> dict[str, dict[str, object]]:
+    # "key: Canonical Name | Relay A > Relay B" (relays outermost first, speaker excluded)
+    table: dict[str, dict[str, object]] = {}
+    for line in lines:
+        if not line.strip():
+            continue
+        key, sep, rest = line.partition(":")
+        canonical, _, relays = rest.partition("|")
+        if not sep or not canonical.strip():
+            raise SourceError(f"{title!r}: bad speaker line {line!r}")
+        chain = [r.strip() for r in relays.split(">") if r.strip()]
+        table[key.strip()] = {"speaker": canonical.strip(), "chain": [*chain, canonical.strip()]}
+    return table
+
+
+def _check_attribution(title: str, text: str, item: dict[str, object]) -> None:
+    start, end = int(item["start"]), int(item["end"])  # type: ignore[call-overload]
+    content = text[start:end]
+    kind = item["kind"]
+    if kind in {"direct", "partial", "not_a_quote"}:
+        if not (start and text[start - 1] in QUOTE_CHARS and end < len(text)):
+            raise SourceError(f"{title!r}: {kind} span {content[:40]!r} not inside quotation marks")
+        if text[end] not in QUOTE_CHARS or any(q in content for q in QUOTE_CHARS):
+            raise SourceError(
+                f"{title!r}: {kind} span {content[:40]!r} must be one whole quotation"
+            )
+    elif kind == "mixed" and not any(q in content for q in QUOTE_CHARS):
+        raise SourceError(f"{title!r}: mixed span {content[:40]!r} contains no quotation")
+    elif kind == "reported" and any(q in content for q in QUOTE_CHARS):
+        raise SourceError(f"{title!r}: reported span {content[:40]!r} contains quotation marks")
+    if kind == "not_a_quote":
+        return
+    window = text[max(0, start - 400) : end + 400].lower()
+    if str(item["speaker_text"]).lower() not in window:
+        raise SourceError(f"{title!r}: speaker {item['speaker_text']!r} not near {content[:40]!r}")
+
+
+def _check_quotes_covered(title: str, text: str, items: list[dict[str, object]]) -> None:
+    # Every stretch inside quotation marks must be part of some marked span.
+    covered = [(int(i["start"]), int(i["end"])) for i in items]  # type: ignore[call-overload]
+    for a, b in quote_regions(text):
+        if not any(s <= a and b <= e for s, e in covered):
+            raise SourceError(f"{title!r}: quotation {text[a:b][:40]!r} is not marked")
+
+
+def build_speakers(source: str) -> list[dict[str, object]]:
+    """Parse and validate ``speakers_news_source.txt``."""
+    records = []
+    for lines in split_records(source):
+        cut = next((i for i, line in enumerate(lines) if line.strip() == "==="), len(lines))
+        header, body = parse_record(lines[:cut])
+        title = header.get("title", "")
+        _require(header, SPEAKERS_HEADER, title)
+        table = _speaker_table(lines[cut + 1 :], title)
+        text, found = strip_markup(body, SPEECH_MARK)
+        items: list[dict[str, object]] = []
+        for match, start, end in found:
+            if match["key"] != "-" and match["key"] not in table:
+                raise SourceError(f"{title!r}: unknown speaker key {match['key']!r}")
+            entry = table.get(match["key"], {"speaker": None, "chain": []})
+            items.append(
+                {
+                    "start": start,
+                    "end": end,
+                    "kind": SPEECH_KINDS[match["kind"]],
+                    "content": match["phrase"],
+                    "speaker_text": match["speaker"].strip(),
+                    "speaker": entry["speaker"],
+                    "chain": entry["chain"],
+                }
+            )
+        if "{{" in text or "}}" in text:
+            raise SourceError(f"{title!r}: unparsed markup left in text")
+        for item in items:
+            _check_attribution(title, text, item)
+        _check_spans_basic(title, text, [{**i, "phrase": i["content"]} for i in items])
+        _check_quotes_covered(title, text, items)
+        unused = set(table) - {str(m["key"]) for m, _, _ in found}
+        if unused:
+            raise SourceError(f"{title!r}: speakers never attributed: {sorted(unused)}")
+        words = word_count(text)
+        if not 300 <= words <= 700:
+            raise SourceError(f"{title!r}: {words} words, expected 300-700")
+        records.append(
+            {
+                "id": header["id"],
+                "title": title,
+                "text": text,
+                "outlet": header["outlet"],
+                "outlet_type": _one_of(header["outlet_type"], OUTLET_TYPES, "outlet_type", title),
+                "origin": header.get("origin") or None,
+                "topic": _one_of(header["topic"], TOPICS, "topic", title),
+                "language": "en",
+                "attributions": [i for i in items if i["kind"] != "not_a_quote"],
+                "not_quotes": [
+                    {
+                        "start": i["start"],
+                        "end": i["end"],
+                        "content": i["content"],
+                        "note": i["speaker_text"],
+                    }
+                    for i in items
+                    if i["kind"] == "not_a_quote"
+                ],
+            }
+        )
+    _check_ids(records)
+    return records
+
+
+def summary_speakers(records: list[dict[str, object]]) -> str:
+    kinds: Counter[str] = Counter()
+    relayed = 0
+    speakers = set()
+    for r in records:
+        for a in r["attributions"]:  # type: ignore[attr-defined]
+            kinds[a["kind"]] += 1
+            relayed += len(a["chain"]) > 1
+            speakers.add((r["id"], a["speaker"]))
+    words = [word_count(str(r["text"])) for r in records]
+    non_quotes = sum(len(r["not_quotes"]) for r in records)  # type: ignore[arg-type, misc]
+    return "\n".join(
+        [
+            f"speakers_news: {len(records)} articles, {sum(words)} words "
+            f"({min(words)}-{max(words)} per article), {sum(kinds.values())} attributions "
+            f"({relayed} relayed), {len(speakers)} speakers, {non_quotes} quoted non-quotes",
+            f"  kinds: {_joined(kinds)}",
+        ]
+    )
+
+
 # --- helpers ------------------------------------------------------------------------------------
 
 
@@ -531,6 +679,7 @@ SETS = {
     for s in (
         GoldSet("loaded_news", build_loaded, summary_loaded),
         GoldSet("frames_news", build_frames, summary_frames),
+        GoldSet("speakers_news", build_speakers, summary_speakers),
     )
 }
 
