@@ -87,7 +87,7 @@ def label_outlet_matrix(
         workspace_articles(workspace_id, axes_free), filters.get("republications") == "all"
     )
     by_revision = {a.current_revision_id: a for a in articles if a.current_revision_id}
-    visible = visible_annotations(list(by_revision), model_analyses(articles))
+    visible = visible_annotations(list(by_revision), model_analyses(articles, lean=True))
     chosen = filter_annotations(visible, axes_free).values_list("revision_id", "label__key")
     counts = Counter((by_revision[rev].outlet_id, key) for rev, key in chosen)
     words = revision_words(by_revision)
