@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import secrets
+from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
@@ -131,8 +132,10 @@ def _invitation_token() -> str:
 class Invitation(models.Model):
     """An invitation for an e-mail address that has no account yet.
 
-    Only the link mailed to the address (its secret token) accepts it: anyone can sign up
-    with any address, so an address alone proves nothing.
+    Only the link mailed to the address (its secret token) accepts it, only for an account
+    with that address, and only until settings.INVITATION_MAX_AGE has passed: anyone can
+    sign up with any address, so an address alone proves nothing, and a link alone may
+    have been forwarded.
     """
 
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="invitations")
@@ -156,3 +159,24 @@ class Invitation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("invitation_accept", args=[self.token])
+
+    @property
+    def expires_at(self) -> datetime:
+        return self.created_at + settings.INVITATION_MAX_AGE
+
+    def refusal_for(self, user: User) -> str:
+        """Why `user` may not accept this invitation now, or "" if they may."""
+        if timezone.now() >= self.expires_at:
+            return (
+                f"This invitation expired on {self.expires_at:%d %b %Y}. "
+                "Ask a workspace owner to invite you again."
+            )
+        # The link is bound to the invited address: a forwarded or leaked link must not let
+        # whoever is logged in join (anyone can sign up, but not with an address in use).
+        if user.email.lower() != self.email.lower():
+            return (
+                f"This invitation is for {self.email}, but you are logged in as {user.email}. "
+                "Log in with that address (or sign up with it), or ask a workspace owner to "
+                "invite this account instead."
+            )
+        return ""

@@ -46,11 +46,17 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         token=token,
         accepted_at__isnull=True,
     )
-    if request.method == "POST":
-        membership = services.invitation_accept(token=token, user=request.user)
-        messages.success(request, f"You joined {membership.workspace.name}.")
-        return redirect(membership.workspace)
-    return render(request, "accounts/invitation.html", {"invitation": invitation})
+    refusal = invitation.refusal_for(request.user)
+    if request.method == "POST" and not refusal:
+        try:
+            membership = services.invitation_accept(token=token, user=request.user)
+        except ValidationError as exc:
+            refusal = " ".join(exc.messages)
+        else:
+            messages.success(request, f"You joined {membership.workspace.name}.")
+            return redirect(membership.workspace)
+    ctx = {"invitation": invitation, "refusal": refusal}
+    return render(request, "accounts/invitation.html", ctx, status=403 if refusal else 200)
 
 
 @login_required

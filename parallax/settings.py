@@ -4,6 +4,7 @@ Development defaults apply only where they are harmless; with DEBUG off, SECRET_
 and ALLOWED_HOSTS must come from the environment.
 """
 
+from datetime import timedelta
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -171,6 +172,8 @@ else:
     }
 MAILERS = {"default": _mailer}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="parallax@localhost")
+# How long a mailed invitation link may be used.
+INVITATION_MAX_AGE = timedelta(days=env.int("INVITATION_MAX_AGE_DAYS", default=7))
 
 TASKS = {
     "default": {
