@@ -67,3 +67,6 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
+
+# Our own readable page for requests Django refuses before any view runs (too many files).
+handler400 = "parallax.views.bad_request"
