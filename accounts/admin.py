@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from accounts.models import Invitation, Membership, User, Workspace
+from accounts.forms import AdminLoginForm
+from accounts.models import Invitation, LoginThrottle, Membership, User, Workspace
+
+admin.site.login_form = AdminLoginForm
 
 
 @admin.register(User)
@@ -41,3 +44,12 @@ class InvitationAdmin(admin.ModelAdmin):
     list_display = ["email", "workspace", "role", "created_at", "accepted_at"]
     list_filter = ["role", "workspace"]
     search_fields = ["email"]
+
+
+@admin.register(LoginThrottle)
+class LoginThrottleAdmin(admin.ModelAdmin):
+    """Staff can see who is locked out and delete a row to unlock at once."""
+
+    list_display = ["key", "failures", "last_failure_at", "locked_until"]
+    search_fields = ["key"]
+    ordering = ["-last_failure_at"]

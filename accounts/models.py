@@ -180,3 +180,18 @@ class Invitation(models.Model):
                 "invite this account instead."
             )
         return ""
+
+
+class LoginThrottle(models.Model):
+    """Failed log-ins counted for one account (``email:…``) or one client address (``ip:…``).
+
+    Kept in the database, not a per-process cache, so every web worker sees the same count.
+    """
+
+    key = models.CharField(max_length=300, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    last_failure_at = models.DateTimeField(db_index=True)
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.failures} failure(s)"

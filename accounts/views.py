@@ -2,17 +2,26 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from accounts import services
 from accounts.access import require, workspaces_for
-from accounts.forms import InviteForm, RoleForm, SignupForm, WorkspaceForm
+from accounts.forms import (
+    EmailAuthenticationForm,
+    InviteForm,
+    RoleForm,
+    SignupForm,
+    UnlockingSetPasswordForm,
+    WorkspaceForm,
+)
 from accounts.models import Capability, Invitation, Membership
 from articles.selectors import events_with_counts
 from parallax.forms import add_service_errors
@@ -24,6 +33,25 @@ def _safe_next(request: HttpRequest) -> str:
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
     return target if allowed else ""
+
+
+class LoginView(auth_views.LoginView):
+    """Log-in by e-mail, throttled per account and per address (accounts/throttle.py)."""
+
+    authentication_form = EmailAuthenticationForm
+
+    def form_invalid(self, form: EmailAuthenticationForm) -> HttpResponse:
+        response = super().form_invalid(form)
+        if form.lockout is not None:
+            response.status_code = 429
+            response["Retry-After"] = str(
+                max(1, int((form.lockout.until - timezone.now()).total_seconds()))
+            )
+        return response
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    form_class = UnlockingSetPasswordForm
 
 
 def signup(request: HttpRequest) -> HttpResponse:

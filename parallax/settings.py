@@ -118,6 +118,9 @@ if TESTING:
     # Hashing dominates view tests otherwise.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGIN_URL = "login"
+# Failed log-ins are throttled per account and per client address (accounts/throttle.py);
+# the address is REMOTE_ADDR unless our own proxy appends it to X-Forwarded-For.
+TRUST_X_FORWARDED_FOR = env.bool("TRUST_X_FORWARDED_FOR", default=False)
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 

@@ -1,19 +1,18 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from accounts import views as accounts_views
-from accounts.forms import EmailAuthenticationForm
 from articles import views as articles_views
 from framing import views as framing_views
 
 urlpatterns = [
     path("", accounts_views.home, name="home"),
+    path("accounts/login/", accounts_views.LoginView.as_view(), name="login"),
     path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(authentication_form=EmailAuthenticationForm),
-        name="login",
+        "accounts/reset/<uidb64>/<token>/",
+        accounts_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
     ),
     path("accounts/signup/", accounts_views.signup, name="signup"),
     path(
