@@ -2,7 +2,14 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
 from accounts.forms import AdminLoginForm
-from accounts.models import Invitation, LoginThrottle, Membership, User, Workspace
+from accounts.models import (
+    AuditEntry,
+    Invitation,
+    LoginThrottle,
+    Membership,
+    User,
+    Workspace,
+)
 
 admin.site.login_form = AdminLoginForm
 
@@ -53,3 +60,29 @@ class LoginThrottleAdmin(admin.ModelAdmin):
     list_display = ["key", "failures", "last_failure_at", "locked_until"]
     search_fields = ["key"]
     ordering = ["-last_failure_at"]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """Read-only: the log is written by the services and must not be edited afterwards."""
+
+    list_display = [
+        "created_at",
+        "workspace",
+        "actor_name",
+        "action",
+        "object_type",
+        "object_label",
+    ]
+    list_filter = ["action", "object_type"]
+    search_fields = ["actor_name", "object_label", "detail"]
+    list_select_related = ["workspace"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -195,3 +195,45 @@ class LoginThrottle(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}: {self.failures} failure(s)"
+
+
+class AuditAction(models.TextChoices):
+    CREATED = "created", "created"
+    CHANGED = "changed", "changed"
+    DELETED = "deleted", "deleted"
+
+
+class AuditObject(models.TextChoices):
+    ARTICLE = "article", "Article"
+    ANNOTATION = "annotation", "Annotation"
+    CODEBOOK = "codebook", "Codebook"
+    MODEL_VERSION = "model_version", "Model version"
+
+
+class AuditEntry(models.Model):
+    """Who created, changed or deleted what in a workspace; written by the services.
+
+    Objects are named by type, id and a label copied at the time, not by foreign key: the
+    entry must outlive what it describes (and the actor's account).
+    """
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_name = models.CharField(max_length=150, blank=True)  # empty: Parallax itself
+    action = models.CharField(max_length=10, choices=AuditAction.choices)
+    object_type = models.CharField(max_length=20, choices=AuditObject.choices)
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    object_label = models.CharField(max_length=300)
+    detail = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["workspace", "-created_at"], name="audit_by_workspace")]
+        verbose_name_plural = "audit entries"
+
+    def __str__(self) -> str:
+        who = self.actor_name or "Parallax"
+        return f"{who} {self.action} {self.get_object_type_display().lower()} {self.object_label}"

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import services
 from accounts.access import require, workspaces_for
+from accounts.audit import audit_page
 from accounts.forms import (
     EmailAuthenticationForm,
     InviteForm,
@@ -171,3 +172,12 @@ def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect("members", pk=pk)
+
+
+@login_required
+def audit_log(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who created, changed or deleted what: owners only (it names every member's actions)."""
+    membership = require(user=request.user, workspace_id=pk, capability=Capability.MANAGE)
+    page = audit_page(workspace=membership.workspace, number=request.GET.get("page"))
+    ctx = {"workspace": membership.workspace, "membership": membership, "page": page}
+    return render(request, "accounts/audit_log.html", ctx)

@@ -23,6 +23,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("w/<int:pk>/", accounts_views.workspace_detail, name="workspace_detail"),
     path("w/<int:pk>/members/", accounts_views.members, name="members"),
+    path("w/<int:pk>/audit/", accounts_views.audit_log, name="audit_log"),
     path(
         "w/<int:pk>/members/<int:member_pk>/role/",
         accounts_views.member_role,
