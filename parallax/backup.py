@@ -216,6 +216,8 @@ def _replace_media(extracted: Path) -> int:
     if extracted.is_dir():
         shutil.copytree(extracted, incoming, dirs_exist_ok=True)
     old = root.with_name(f".media-old-{os.getpid()}")
+    # mkdtemp makes the directory private; the web server must keep reading it.
+    incoming.chmod(root.stat().st_mode & 0o7777 if root.exists() else 0o755)
     if root.exists():
         root.rename(old)
     incoming.rename(root)
