@@ -1,7 +1,17 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from accounts.models import Invitation, Membership, User, Workspace
+from accounts.forms import AdminLoginForm
+from accounts.models import (
+    AuditEntry,
+    Invitation,
+    LoginThrottle,
+    Membership,
+    User,
+    Workspace,
+)
+
+admin.site.login_form = AdminLoginForm
 
 
 @admin.register(User)
@@ -41,3 +51,38 @@ class InvitationAdmin(admin.ModelAdmin):
     list_display = ["email", "workspace", "role", "created_at", "accepted_at"]
     list_filter = ["role", "workspace"]
     search_fields = ["email"]
+
+
+@admin.register(LoginThrottle)
+class LoginThrottleAdmin(admin.ModelAdmin):
+    """Staff can see who is locked out and delete a row to unlock at once."""
+
+    list_display = ["key", "failures", "last_failure_at", "locked_until"]
+    search_fields = ["key"]
+    ordering = ["-last_failure_at"]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """Read-only: the log is written by the services and must not be edited afterwards."""
+
+    list_display = [
+        "created_at",
+        "workspace",
+        "actor_name",
+        "action",
+        "object_type",
+        "object_label",
+    ]
+    list_filter = ["action", "object_type"]
+    search_fields = ["actor_name", "object_label", "detail"]
+    list_select_related = ["workspace"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

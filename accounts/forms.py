@@ -1,12 +1,51 @@
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 
+from accounts import throttle
 from accounts.models import Role, User
 
 
-class EmailAuthenticationForm(AuthenticationForm):
+class ThrottledLoginMixin:
+    """Refuses log-ins while the account or address is locked, and counts failures."""
+
+    lockout: throttle.Lockout | None = None
+
+    def clean(self) -> dict:
+        email, password = self.cleaned_data.get("username"), self.cleaned_data.get("password")
+        if not (email and password):
+            return super().clean()
+        ip = throttle.client_ip(self.request)
+        # Checked before the password, so a locked account cannot be guessed at either.
+        self.lockout = throttle.login_lockout(email=email, ip=ip)
+        if self.lockout is not None:
+            raise forms.ValidationError(self.lockout.message, code="throttled")
+        try:
+            data = super().clean()
+        except forms.ValidationError as exc:
+            if exc.code == "invalid_login":
+                throttle.login_failed(email=email, ip=ip)
+            raise
+        throttle.login_succeeded(email=email)
+        return data
+
+
+class EmailAuthenticationForm(ThrottledLoginMixin, AuthenticationForm):
     username = forms.EmailField(label="E-mail", widget=forms.EmailInput(attrs={"autofocus": True}))
+
+
+class AdminLoginForm(ThrottledLoginMixin, AdminAuthenticationForm):
+    """The admin's log-in page is a second door; it shares the throttle."""
+
+
+class UnlockingSetPasswordForm(SetPasswordForm):
+    """The password-reset form: a new password set through the mailed link unlocks log-in."""
+
+    def save(self, commit: bool = True) -> User:
+        user = super().save(commit=commit)
+        throttle.account_unlock(email=user.email)
+        return user
 
 
 class SignupForm(forms.Form):

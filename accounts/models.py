@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import secrets
+from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
@@ -131,8 +132,10 @@ def _invitation_token() -> str:
 class Invitation(models.Model):
     """An invitation for an e-mail address that has no account yet.
 
-    Only the link mailed to the address (its secret token) accepts it: anyone can sign up
-    with any address, so an address alone proves nothing.
+    Only the link mailed to the address (its secret token) accepts it, only for an account
+    with that address, and only until settings.INVITATION_MAX_AGE has passed: anyone can
+    sign up with any address, so an address alone proves nothing, and a link alone may
+    have been forwarded.
     """
 
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="invitations")
@@ -156,3 +159,81 @@ class Invitation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("invitation_accept", args=[self.token])
+
+    @property
+    def expires_at(self) -> datetime:
+        return self.created_at + settings.INVITATION_MAX_AGE
+
+    def refusal_for(self, user: User) -> str:
+        """Why `user` may not accept this invitation now, or "" if they may."""
+        if timezone.now() >= self.expires_at:
+            return (
+                f"This invitation expired on {self.expires_at:%d %b %Y}. "
+                "Ask a workspace owner to invite you again."
+            )
+        # The link is bound to the invited address: a forwarded or leaked link must not let
+        # whoever is logged in join (anyone can sign up, but not with an address in use).
+        if user.email.lower() != self.email.lower():
+            return (
+                f"This invitation is for {self.email}, but you are logged in as {user.email}. "
+                "Log in with that address (or sign up with it), or ask a workspace owner to "
+                "invite this account instead."
+            )
+        return ""
+
+
+class LoginThrottle(models.Model):
+    """Failed log-ins counted for one account (``email:…``) or one client address (``ip:…``).
+
+    Kept in the database, not a per-process cache, so every web worker sees the same count.
+    """
+
+    key = models.CharField(max_length=300, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    last_failure_at = models.DateTimeField(db_index=True)
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.failures} failure(s)"
+
+
+class AuditAction(models.TextChoices):
+    CREATED = "created", "created"
+    CHANGED = "changed", "changed"
+    DELETED = "deleted", "deleted"
+
+
+class AuditObject(models.TextChoices):
+    ARTICLE = "article", "Article"
+    ANNOTATION = "annotation", "Annotation"
+    CODEBOOK = "codebook", "Codebook"
+    MODEL_VERSION = "model_version", "Model version"
+
+
+class AuditEntry(models.Model):
+    """Who created, changed or deleted what in a workspace; written by the services.
+
+    Objects are named by type, id and a label copied at the time, not by foreign key: the
+    entry must outlive what it describes (and the actor's account).
+    """
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_name = models.CharField(max_length=150, blank=True)  # empty: Parallax itself
+    action = models.CharField(max_length=10, choices=AuditAction.choices)
+    object_type = models.CharField(max_length=20, choices=AuditObject.choices)
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    object_label = models.CharField(max_length=300)
+    detail = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["workspace", "-created_at"], name="audit_by_workspace")]
+        verbose_name_plural = "audit entries"
+
+    def __str__(self) -> str:
+        who = self.actor_name or "Parallax"
+        return f"{who} {self.action} {self.get_object_type_display().lower()} {self.object_label}"

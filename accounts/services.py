@@ -34,6 +34,9 @@ def invitation_accept(*, token: str, user: User) -> Membership:
     )
     if invitation is None:
         raise ValidationError("This invitation link is invalid or has already been used.")
+    refusal = invitation.refusal_for(user)
+    if refusal:
+        raise ValidationError(refusal)
     existing = Membership.objects.filter(workspace=invitation.workspace, user=user).first()
     membership = existing or _membership_upsert(
         workspace=invitation.workspace,
@@ -75,7 +78,8 @@ def member_invite(
     """Add a member by username or e-mail.
 
     An existing account becomes a member at once; an unknown e-mail address is mailed a
-    single-use link (`base_url` + its path) that adds whoever opens it while logged in.
+    single-use link (`base_url` + its path) that adds the account with that address, until
+    it expires.
     """
     identifier = identifier.strip()
     if role not in Role.values:
@@ -102,7 +106,8 @@ def member_invite(
         message=(
             f"{invited_by} invited you to the workspace {workspace.name} as "
             f"{invitation.get_role_display()}.\n\nOpen this link to join (sign up or log in "
-            f"first if you have no account yet):\n{link}\n"
+            f"with this e-mail address first):\n{link}\n\n"
+            f"The link works until {invitation.expires_at:%d %b %Y, %H:%M} UTC."
         ),
         from_email=None,
         recipient_list=[invitation.email],

@@ -2,17 +2,27 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from accounts import services
 from accounts.access import require, workspaces_for
-from accounts.forms import InviteForm, RoleForm, SignupForm, WorkspaceForm
+from accounts.audit import audit_page
+from accounts.forms import (
+    EmailAuthenticationForm,
+    InviteForm,
+    RoleForm,
+    SignupForm,
+    UnlockingSetPasswordForm,
+    WorkspaceForm,
+)
 from accounts.models import Capability, Invitation, Membership
 from articles.selectors import events_with_counts
 from parallax.forms import add_service_errors
@@ -24,6 +34,25 @@ def _safe_next(request: HttpRequest) -> str:
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
     return target if allowed else ""
+
+
+class LoginView(auth_views.LoginView):
+    """Log-in by e-mail, throttled per account and per address (accounts/throttle.py)."""
+
+    authentication_form = EmailAuthenticationForm
+
+    def form_invalid(self, form: EmailAuthenticationForm) -> HttpResponse:
+        response = super().form_invalid(form)
+        if form.lockout is not None:
+            response.status_code = 429
+            response["Retry-After"] = str(
+                max(1, int((form.lockout.until - timezone.now()).total_seconds()))
+            )
+        return response
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    form_class = UnlockingSetPasswordForm
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -46,11 +75,17 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         token=token,
         accepted_at__isnull=True,
     )
-    if request.method == "POST":
-        membership = services.invitation_accept(token=token, user=request.user)
-        messages.success(request, f"You joined {membership.workspace.name}.")
-        return redirect(membership.workspace)
-    return render(request, "accounts/invitation.html", {"invitation": invitation})
+    refusal = invitation.refusal_for(request.user)
+    if request.method == "POST" and not refusal:
+        try:
+            membership = services.invitation_accept(token=token, user=request.user)
+        except ValidationError as exc:
+            refusal = " ".join(exc.messages)
+        else:
+            messages.success(request, f"You joined {membership.workspace.name}.")
+            return redirect(membership.workspace)
+    ctx = {"invitation": invitation, "refusal": refusal}
+    return render(request, "accounts/invitation.html", ctx, status=403 if refusal else 200)
 
 
 @login_required
@@ -137,3 +172,12 @@ def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect("members", pk=pk)
+
+
+@login_required
+def audit_log(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who created, changed or deleted what: owners only (it names every member's actions)."""
+    membership = require(user=request.user, workspace_id=pk, capability=Capability.MANAGE)
+    page = audit_page(workspace=membership.workspace, number=request.GET.get("page"))
+    ctx = {"workspace": membership.workspace, "membership": membership, "page": page}
+    return render(request, "accounts/audit_log.html", ctx)

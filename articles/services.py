@@ -10,7 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import User, Workspace
+from accounts.audit import audit_record
+from accounts.models import AuditAction, AuditObject, User, Workspace
 from articles.ingestion.normalize import normalize_text
 from articles.models import Article, Event, Outlet, SourceFile, TextRevision
 from articles.reanchor import reanchor
@@ -171,7 +172,21 @@ def article_create(
     article.current_revision = revision
     article.save(update_fields=["current_revision"])
     _analyse_after_commit(revision)
+    _audit_article(article, added_by, AuditAction.CREATED, f"{outlet.name} ({source_format})")
     return article
+
+
+def _audit_article(article: Article, user: User | None, action: str, detail: str) -> None:
+    workspace_id = article.event.workspace_id
+    audit_record(
+        workspace=workspace_id,
+        actor=user,
+        action=action,
+        object_type=AuditObject.ARTICLE,
+        object_id=article.pk,
+        label=article.title,
+        detail=detail,
+    )
 
 
 def _analyse_after_commit(revision: TextRevision) -> None:
@@ -230,6 +245,7 @@ def article_revise(
     article.content_hash = revision.sha256
     article.save(update_fields=["current_revision", "content_hash"])
     _analyse_after_commit(revision)
+    _audit_article(article, user, AuditAction.CHANGED, f"text edited (revision {revision.number})")
     if old is None:
         return RevisionResult(revision=revision, reanchored=0, dropped=0)
     carried, dropped = annotations_reanchor(old=old, new=revision, mapper=reanchor)

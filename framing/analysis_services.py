@@ -13,6 +13,8 @@ from functools import cache
 import numpy as np
 from django.db import IntegrityError, transaction
 
+from accounts.audit import audit_record
+from accounts.models import AuditAction, AuditObject, User
 from articles.models import Event, TextRevision
 from framing import engine
 from framing.engine.artifacts import default_model
@@ -331,11 +333,22 @@ def event_analyse_with(*, event: Event, model_version: ModelVersion) -> int:
     return sum(analysis_run(revision=r, model_version=model_version).created for r in revisions)
 
 
-def event_switch_model(*, event: Event, model_version: ModelVersion) -> Event:
+def event_switch_model(
+    *, event: Event, model_version: ModelVersion, user: User | None = None
+) -> Event:
     """Make the event's pages show `model_version`; older analyses stay for reports citing them."""
     if model_version.workspace_id not in (None, event.workspace_id):
         raise ValueError("That model belongs to another workspace.")
     event_analyse_with(event=event, model_version=model_version)
     event.analysis_model = model_version
     event.save(update_fields=["analysis_model"])
+    audit_record(
+        workspace=event.workspace_id,
+        actor=user,
+        action=AuditAction.CHANGED,
+        object_type=AuditObject.MODEL_VERSION,
+        object_id=model_version.pk,
+        label=str(model_version),
+        detail=f"now shown for the event “{event.title}”",
+    )
     return event

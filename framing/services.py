@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import User, Workspace
+from accounts.audit import audit_record
+from accounts.models import AuditAction, AuditObject, User, Workspace
 from articles.models import TextRevision
 from framing.models import (
     Annotation,
@@ -71,6 +72,15 @@ def codebook_version_create(
         label.full_clean(exclude=["codebook_version"])
         rows.append(label)
     Label.objects.bulk_create(rows)
+    audit_record(
+        workspace=codebook.workspace_id,
+        actor=user,
+        action=AuditAction.CREATED if version.number == 1 else AuditAction.CHANGED,
+        object_type=AuditObject.CODEBOOK,
+        object_id=codebook.pk,
+        label=codebook.name,
+        detail=f"version {version.number}: {len(rows)} labels" + (f"; {note}" if note else ""),
+    )
     return version
 
 
@@ -116,7 +126,22 @@ def annotation_create(
     )
     annotation.full_clean()
     annotation.save()
+    if author_user is not None:  # model suggestions are the engine's, not a person's change
+        _audit_annotation(annotation, author_user, AuditAction.CREATED, f"{start}–{end}")
     return annotation
+
+
+def _audit_annotation(annotation: Annotation, user: User, action: str, detail: str) -> None:
+    article = annotation.revision.article
+    audit_record(
+        workspace=article.event.workspace_id,
+        actor=user,
+        action=action,
+        object_type=AuditObject.ANNOTATION,
+        object_id=annotation.pk,
+        label=f"{annotation.label.name} in “{article.title}”",
+        detail=detail,
+    )
 
 
 @transaction.atomic
@@ -134,6 +159,7 @@ def annotation_decide(*, annotation: Annotation, status: str, user: User) -> Ann
         label_key=annotation.label.key,
         defaults={"status": status, "decided_by": user, "decided_at": timezone.now()},
     )
+    _audit_annotation(annotation, user, AuditAction.CHANGED, status)
     return annotation
 
 

@@ -17,7 +17,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from accounts.models import User, Workspace
+from accounts.audit import audit_record
+from accounts.models import AuditAction, AuditObject, User, Workspace
 from articles.models import TextRevision
 from framing import engine
 from framing.engine.artifacts import default_model
@@ -137,4 +138,13 @@ def model_train(*, workspace: Workspace, user: User | None, name: str = "") -> M
     version.artifact.save(f"{model.sha256}.bin", ContentFile(data), save=False)
     version.full_clean()
     version.save()
+    audit_record(
+        workspace=workspace,
+        actor=user,
+        action=AuditAction.CREATED,
+        object_type=AuditObject.MODEL_VERSION,
+        object_id=version.pk,
+        label=version.name,
+        detail=f"trained on {len(texts)} texts",
+    )
     return version

@@ -74,7 +74,7 @@ def event_model(request: HttpRequest, pk: int) -> HttpResponse:
             raise Http404("No such model.")
         candidate = _get_model_for_event(request, event, int(model_id))
         if request.POST.get("action") == "switch":
-            event_switch_model(event=event, model_version=candidate)
+            event_switch_model(event=event, model_version=candidate, user=request.user)
             messages.success(request, f"The event now shows {candidate}.")
             return redirect("event_model", pk=event.pk)
         diff = event_model_diff(event=event, model_version=candidate)

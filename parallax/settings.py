@@ -4,6 +4,7 @@ Development defaults apply only where they are harmless; with DEBUG off, SECRET_
 and ALLOWED_HOSTS must come from the environment.
 """
 
+from datetime import timedelta
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -121,6 +122,9 @@ if TESTING:
     # Hashing dominates view tests otherwise.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGIN_URL = "login"
+# Failed log-ins are throttled per account and per client address (accounts/throttle.py);
+# the address is REMOTE_ADDR unless our own proxy appends it to X-Forwarded-For.
+TRUST_X_FORWARDED_FOR = env.bool("TRUST_X_FORWARDED_FOR", default=False)
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
@@ -195,6 +199,8 @@ else:
     }
 MAILERS = {"default": _mailer}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="parallax@localhost")
+# How long a mailed invitation link may be used.
+INVITATION_MAX_AGE = timedelta(days=env.int("INVITATION_MAX_AGE_DAYS", default=7))
 
 TASKS = {
     "default": {
@@ -222,6 +228,7 @@ SECURE_CSP = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "parallax.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -232,6 +239,9 @@ if not DEBUG and not TESTING:
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 30)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+# Anyone can send X-Forwarded-Proto; it means something only when our own proxy sets it
+# (and drops what clients sent), so it is trusted only when the deployment says so.
+if env.bool("TRUST_X_FORWARDED_PROTO", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {

@@ -1,12 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponseRedirect
 from django.templatetags.static import static
 from django.urls import include, path
 
 from accounts import views as accounts_views
-from accounts.forms import EmailAuthenticationForm
 from articles import views as articles_views
 from framing import views as framing_views
 
@@ -19,10 +17,11 @@ def favicon(request: HttpRequest) -> HttpResponseRedirect:
 urlpatterns = [
     path("favicon.ico", favicon),
     path("", accounts_views.home, name="home"),
+    path("accounts/login/", accounts_views.LoginView.as_view(), name="login"),
     path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(authentication_form=EmailAuthenticationForm),
-        name="login",
+        "accounts/reset/<uidb64>/<token>/",
+        accounts_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
     ),
     path("accounts/signup/", accounts_views.signup, name="signup"),
     path(
@@ -33,6 +32,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("w/<int:pk>/", accounts_views.workspace_detail, name="workspace_detail"),
     path("w/<int:pk>/members/", accounts_views.members, name="members"),
+    path("w/<int:pk>/audit/", accounts_views.audit_log, name="audit_log"),
     path(
         "w/<int:pk>/members/<int:member_pk>/role/",
         accounts_views.member_role,
@@ -76,3 +76,6 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
+
+# Our own readable page for requests Django refuses before any view runs (too many files).
+handler400 = "parallax.views.bad_request"

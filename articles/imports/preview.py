@@ -97,6 +97,9 @@ def _preview_upload(
     job, upload, user, mapping, limits: Limits, builder: ItemBuilder
 ) -> SourceFile | None:
     name = os.path.basename(upload.name or "upload")
+    if not upload.size:
+        builder.reject(name, "file", None, "the file is empty (0 bytes)")
+        return None
     if upload.size is not None and upload.size > limits.max_file_bytes:
         builder.reject(
             name,

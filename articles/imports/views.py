@@ -166,9 +166,12 @@ def import_discard(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def source_download(request: HttpRequest, pk: int) -> FileResponse:
-    """The original bytes, for members only, never rendered by the browser in our origin."""
+    """The original bytes, never rendered by the browser in our origin.
+
+    A download is an export: roles without the export right (annotators) are refused.
+    """
     source = get_object_or_404(SourceFile, pk=pk)
-    require(user=request.user, workspace_id=source.workspace_id, capability=Capability.VIEW)
+    require(user=request.user, workspace_id=source.workspace_id, capability=Capability.EXPORT)
     response = FileResponse(
         source.file.open("rb"),
         as_attachment=True,

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.audit import audit_record
+from accounts.models import AuditAction, AuditObject, User
 from articles.ingestion import Span
 from articles.ingestion.normalize import CONTROL_CHARS
 from articles.models import Article, Event, ImportJob, Outlet, SourceFile, TextRevision
@@ -205,7 +206,9 @@ def _annotations(revisions, rows, labels: LabelIndex, user) -> None:
 
 def publish(*, job: ImportJob) -> int:
     """Make every staged article of the job visible at once; the caller holds the transaction."""
-    return Article.all_objects.filter(import_job=job, staged=True).update(staged=False)
+    count = Article.all_objects.filter(import_job=job, staged=True).update(staged=False)
+    audit_import(job=job, count=count)
+    return count
 
 
 def staged_delete(*, job: ImportJob) -> int:
@@ -220,3 +223,17 @@ def analyse_event_on_commit(event: Event) -> None:
     from framing.tasks import analyse_event
 
     transaction.on_commit(lambda: analyse_event.enqueue(event.pk))
+
+
+def audit_import(*, job: ImportJob, count: int) -> None:
+    """One audit entry per import: the articles appear together, under the importing user."""
+    if count:
+        audit_record(
+            workspace=job.workspace_id,
+            actor=job.created_by,
+            action=AuditAction.CREATED,
+            object_type=AuditObject.ARTICLE,
+            object_id=None,
+            label=f"{count} article{'s' if count != 1 else ''} in {job.event}",
+            detail=f"import {job.pk} ({job.kind})",
+        )

@@ -1,6 +1,9 @@
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from accounts.models import Invitation, Membership, Role
 from accounts.services import (
@@ -68,7 +71,41 @@ def test_the_token_accepts_the_invitation_once(workspace, owner):
     membership = invitation_accept(token=invitation.token, user=user)
     assert (membership.workspace, membership.role) == (workspace, Role.VIEWER)
     with pytest.raises(ValidationError, match="already been used"):
-        invitation_accept(token=invitation.token, user=UserFactory())
+        invitation_accept(token=invitation.token, user=user)
+
+
+def test_the_link_admits_only_the_invited_address(workspace, owner):
+    invitation = member_invite(
+        workspace=workspace, invited_by=owner, identifier="New@example.org", role=Role.OWNER
+    )
+    stranger = UserFactory(email="stranger@example.org")
+    with pytest.raises(ValidationError, match=r"This invitation is for new@example\.org"):
+        invitation_accept(token=invitation.token, user=stranger)
+    assert not Membership.objects.filter(workspace=workspace, user=stranger).exists()
+    invitee = UserFactory(email="NEW@example.org")  # the address in another case is the same
+    assert invitation_accept(token=invitation.token, user=invitee).role == Role.OWNER
+
+
+def test_the_link_expires_after_the_configured_time(workspace, owner, settings):
+    settings.INVITATION_MAX_AGE = timedelta(days=2)
+    invitation = member_invite(
+        workspace=workspace, invited_by=owner, identifier="late@example.org", role=Role.VIEWER
+    )
+    invitee = UserFactory(email="late@example.org")
+    Invitation.objects.filter(pk=invitation.pk).update(
+        created_at=timezone.now() - timedelta(days=2, seconds=1)
+    )
+    with pytest.raises(ValidationError, match="expired"):
+        invitation_accept(token=invitation.token, user=invitee)
+    settings.INVITATION_MAX_AGE = timedelta(days=3)
+    assert invitation_accept(token=invitation.token, user=invitee).workspace == workspace
+
+
+def test_the_mailed_invitation_says_until_when_it_works(workspace, owner):
+    invitation = member_invite(
+        workspace=workspace, invited_by=owner, identifier="n@example.org", role="viewer"
+    )
+    assert f"{invitation.expires_at:%d %b %Y}" in mail.outbox[0].body
 
 
 def test_inviting_again_invalidates_the_earlier_link(workspace, owner):

@@ -1,6 +1,9 @@
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Membership, User
 from tests.factories import UserFactory
@@ -146,6 +149,46 @@ def test_invitation_link_needs_login_then_joins_on_post(client, workspace, owner
     assert not Membership.objects.filter(user=guest, workspace=workspace).exists()
     client.post(url)
     assert Membership.objects.get(user=guest, workspace=workspace).role == "annotator"
+
+
+def test_invitation_link_opened_by_another_account_explains_and_does_not_join(
+    client, workspace, owner
+):
+    from accounts.services import member_invite
+
+    invitation = member_invite(
+        workspace=workspace, invited_by=owner, identifier="guest@example.org", role="owner"
+    )
+    url = reverse("invitation_accept", args=[invitation.token])
+    intruder = UserFactory(email="intruder@example.org")
+    client.force_login(intruder)
+    page = client.get(url)
+    assert page.status_code == 403
+    assert b"This invitation is for guest@example.org" in page.content
+    assert b"Join the workspace" not in page.content
+    assert client.post(url).status_code == 403
+    assert not Membership.objects.filter(user=intruder, workspace=workspace).exists()
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is None  # still usable by the invited address
+
+
+def test_an_expired_invitation_link_says_so_and_does_not_join(client, workspace, owner, settings):
+    from accounts.models import Invitation
+    from accounts.services import member_invite
+
+    settings.INVITATION_MAX_AGE = timedelta(hours=1)
+    invitation = member_invite(
+        workspace=workspace, invited_by=owner, identifier="guest@example.org", role="viewer"
+    )
+    Invitation.objects.filter(pk=invitation.pk).update(
+        created_at=timezone.now() - timedelta(hours=2)
+    )
+    guest = UserFactory(email="guest@example.org")
+    client.force_login(guest)
+    url = reverse("invitation_accept", args=[invitation.token])
+    response = client.post(url)
+    assert response.status_code == 403 and b"expired" in response.content
+    assert not Membership.objects.filter(user=guest, workspace=workspace).exists()
 
 
 def test_an_unknown_invitation_token_is_404(client):

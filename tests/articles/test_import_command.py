@@ -74,10 +74,36 @@ def test_failure_half_way_leaves_nothing_behind(tmp_path, event, settings):
 
 def test_rows_without_outlet_are_rejected_unless_a_default_is_given(tmp_path, event):
     path = _write(tmp_path / "c.jsonl", {"title": "T", "text": STORY})
-    _, err = _run(path, event)
+    _, err = _run(path, event, "--allow-rejects")
     assert "no outlet given (use --outlet)" in err and event.articles.count() == 0
     _run(path, event, "--outlet", "Ostrel Post")
     assert event.articles.get().outlet.name == "Ostrel Post"
+
+
+def test_rejected_rows_make_the_command_fail_and_say_how_many(tmp_path, event):
+    path = _write(tmp_path / "c.jsonl", record(STORY), {"title": "T"}, {"title": "U"})
+    with pytest.raises(CommandError, match=r"2 row\(s\) rejected") as caught:
+        _run(path, event)
+    assert caught.value.returncode == 3
+    assert event.articles.count() == 1  # the good row is still imported
+
+
+def test_allow_rejects_exits_cleanly_but_still_lists_the_rejections(tmp_path, event):
+    path = _write(tmp_path / "c.jsonl", record(STORY), {"title": "T"})
+    out, err = _run(path, event, "--allow-rejects")
+    assert "1 rejected" in out and "rejected:" in err
+    assert event.articles.count() == 1
+
+
+def test_a_script_sees_a_non_zero_exit_status_when_rows_are_rejected(tmp_path, event):
+    # Through the real entry point, as a shell script would run it.
+    from django.core.management import ManagementUtility
+
+    path = _write(tmp_path / "c.jsonl", record(STORY), {"title": "T"})
+    argv = ["manage.py", "import_articles", str(path), "--event", str(event.pk)]
+    with pytest.raises(SystemExit) as exited:
+        ManagementUtility(argv).execute()
+    assert exited.value.code == 3
 
 
 def test_staged_rows_of_a_killed_run_are_removed_by_the_next_run(tmp_path, event, monkeypatch):

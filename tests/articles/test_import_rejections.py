@@ -115,6 +115,19 @@ def test_rejected_upload_says_why_and_saves_nothing(editor, event, case, name, m
     _nothing_saved()
 
 
+def test_an_empty_file_among_several_is_rejected_by_name_and_the_others_are_read(editor, event):
+    files = [upload("a.txt", STORY), upload("blank.txt", b""), upload("c.jsonl", jsonl(record()))]
+    response = _upload(editor, event, *files)
+    assert response.status_code == 302
+    job = ImportJob.objects.get()
+    kinds = dict(job.items.values_list("source_name", "kind"))
+    assert kinds == {"a.txt": "new", "blank.txt": "rejected", "c.jsonl": "duplicate"}
+    page = editor.get(job.get_absolute_url()).content.decode()
+    assert "blank.txt" in page and "the file is empty (0 bytes)" in page
+    assert "The submitted file is empty" not in page
+    assert SourceFile.objects.count() == 2  # the empty one is not kept
+
+
 def test_zip_with_too_many_entries_is_refused(editor, event, settings):
     settings.PARALLAX_IMPORT = {"MAX_ZIP_ENTRIES": 3}
     _upload(editor, event, upload("many.zip", make_zip({f"{i}.txt": b"x" for i in range(4)})))

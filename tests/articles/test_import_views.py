@@ -150,8 +150,10 @@ def test_discard_removes_the_preview(client, workspace, job):
     assert job.status == ImportStatus.DISCARDED and SourceFile.objects.count() == 0
 
 
-@pytest.mark.parametrize("role", sorted(set(Role.values)))
-def test_every_member_may_download_the_source_as_an_inert_attachment(client, workspace, job, role):
+@pytest.mark.parametrize("role", sorted({Role.OWNER, Role.ANALYST, Role.VIEWER}))
+def test_members_who_may_export_download_the_source_as_an_inert_attachment(
+    client, workspace, job, role
+):
     client = _client_for(client, workspace, role)
     source = job.source_files.get()
     response = client.get(reverse("source_download", args=[source.pk]))
@@ -160,3 +162,10 @@ def test_every_member_may_download_the_source_as_an_inert_attachment(client, wor
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Disposition"].startswith("attachment")
     assert b"".join(response.streaming_content) == source.file.open("rb").read()
+
+
+def test_annotators_may_not_download_the_source_since_they_may_not_export(client, workspace, job):
+    client = _client_for(client, workspace, Role.ANNOTATOR)
+    source = job.source_files.get()
+    response = client.get(reverse("source_download", args=[source.pk]))
+    assert response.status_code == 403

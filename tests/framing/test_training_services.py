@@ -58,8 +58,13 @@ def test_rejected_suggestions_are_not_training_positives(annotated):
     assert texts == [] and test_docs == []
 
 
-def test_trained_model_is_stored_by_hash_and_used_for_analysis(annotated):
-    version = model_train(workspace=annotated, user=None)
+def test_trained_model_is_stored_by_hash_used_for_analysis_and_audited(annotated):
+    from accounts.models import AuditEntry
+
+    trainer = UserFactory()
+    version = model_train(workspace=annotated, user=trainer)
+    entry = AuditEntry.objects.get(workspace=annotated, object_type="model_version")
+    assert (entry.actor, entry.action, entry.object_id) == (trainer, "created", version.pk)
     assert version.artifact.name.endswith(f"{version.sha256}.bin")
     assert version.metrics["exact"]["micro"]["n_gold"] > 0
     model = engine_model_for(version)

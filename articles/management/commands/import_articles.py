@@ -13,11 +13,16 @@ from articles.imports.mappings import mapping_resolve
 from articles.ingestion import FORMATS, IngestionError
 from articles.models import Event
 
+# Distinct from 1 (nothing imported) and 2 (bad arguments).
+REJECTS_EXIT_STATUS = 3
+
 
 class Command(BaseCommand):
     help = (
         "Import articles from a file (JSONL, CSV, TSV, JSON, zip or a single document) into an "
-        "event. Articles whose text is already in the event are skipped, so re-running is safe."
+        "event. Articles whose text is already in the event are skipped, so re-running is safe. "
+        "Exits with status 3 when rows were rejected (the rest are imported) unless "
+        "--allow-rejects is given, and 1 when nothing could be imported."
     )
 
     def add_arguments(self, parser) -> None:
@@ -31,6 +36,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("--no-analyse", action="store_true", help="do not queue analysis")
         parser.add_argument("--no-source", action="store_true", help="do not keep a copy")
+        parser.add_argument(
+            "--allow-rejects",
+            action="store_true",
+            help="exit 0 even when rows were rejected (they are still listed)",
+        )
 
     def handle(self, *args, **opts) -> None:
         path: Path = opts["path"]
@@ -70,6 +80,13 @@ class Command(BaseCommand):
             f"Imported {result.created} article(s) into “{event.title}”; "
             f"{result.skipped} already there, {len(result.rejections)} rejected."
         )
+        # A script must be able to tell a partial import from a complete one.
+        if result.rejections and not opts["allow_rejects"]:
+            raise CommandError(
+                f"{len(result.rejections)} row(s) rejected (listed above); the other articles "
+                "were imported. Pass --allow-rejects to accept this with exit status 0.",
+                returncode=REJECTS_EXIT_STATUS,
+            )
 
 
 class _Bar:
