@@ -106,6 +106,11 @@ class SourceFile(models.Model):
     )
     final_url = models.URLField(max_length=2000, blank=True)
     fetched_at = models.DateTimeField(null=True, blank=True)
+    encoding = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text="How to decode the file, chosen by an analyst when it is not UTF-8.",
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
