@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accounts.models import User, Workspace
 from articles.models import TextRevision
+from framing.graphemes import grapheme_around, whole_graphemes
 from framing.models import (
     Annotation,
     AnnotationStatus,
@@ -79,10 +80,24 @@ def current_version(*, codebook: Codebook) -> CodebookVersion:
 
 
 def _check_span(revision: TextRevision, start: int, end: int) -> None:
-    if not (0 <= start < end <= len(revision.text)):
+    text = revision.text
+    if not (0 <= start < end <= len(text)):
         raise ValidationError(
-            {"start": f"Span {start}–{end} is outside the text (length {len(revision.text)})."}
+            {"start": f"Span {start}–{end} is outside the text (length {len(text)})."}
         )
+    # Refused rather than snapped: the analyst should see what will be tagged.
+    for field, offset in (("start", start), ("end", end)):
+        cluster = grapheme_around(text, offset)
+        if cluster:
+            whole = whole_graphemes(text, start, end)
+            raise ValidationError(
+                {
+                    field: f"Span {start}–{end} {'starts' if field == 'start' else 'ends'} "
+                    f"inside the character “{text[cluster[0] : cluster[1]]}” (an accent, flag "
+                    f"or joined emoji is one character); select {whole[0]}–{whole[1]} to "
+                    "keep it whole."
+                }
+            )
 
 
 def annotation_create(

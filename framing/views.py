@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -107,21 +107,44 @@ def _get_annotation_for_user(request: HttpRequest, pk: int, capability: str) -> 
     return annotation
 
 
+def _wants_json(request: HttpRequest) -> bool:
+    accept = request.headers.get("Accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def _refused(
+    request: HttpRequest, revision: TextRevision, errors: dict[str, list[str]], status: int = 400
+) -> HttpResponse:
+    """A write that did not happen: its errors as JSON or as a page, never a redirect that
+    would look like success."""
+    if _wants_json(request):
+        return JsonResponse({"errors": errors}, status=status)
+    url = reverse("article_revision", args=[revision.article_id, revision.number])
+    ctx = {"article": revision.article, "errors": errors, "back": url}
+    return render(request, "framing/annotation_refused.html", ctx, status=status)
+
+
 @login_required
 @require_POST
 def annotation_add(request: HttpRequest, revision_pk: int) -> HttpResponse:
     revision = _get_revision_for_user(request, revision_pk, Capability.ANNOTATE)
     form = AnnotationForm(request.POST, workspace_id=revision.article.event.workspace_id)
-    if form.is_valid():
-        try:
-            annotation_create(revision=revision, author_user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, "Tag added.")
-    else:
-        messages.error(request, "Select some text and a label first.")
+    if not form.is_valid():
+        return _refused(request, revision, _messages(form.errors))
+    try:
+        annotation_create(revision=revision, author_user=request.user, **form.cleaned_data)
+    except ValidationError as exc:
+        return _refused(request, revision, _errors_of(exc))
+    messages.success(request, "Tag added.")
     return redirect("article_revision", pk=revision.article_id, number=revision.number)
+
+
+def _messages(errors: dict[str, list[str]]) -> dict[str, list[str]]:
+    return {field: [str(e) for e in errs] for field, errs in errors.items()}
+
+
+def _errors_of(exc: ValidationError) -> dict[str, list[str]]:
+    return exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
 
 
 @login_required
