@@ -15,6 +15,7 @@ from articles.highlight import Mark, highlight
 from articles.models import Article, Event, Outlet, TextRevision
 from framing.selectors import workspace_labels
 from parallax.forms import add_service_errors
+from parallax.query import query_params
 
 
 def _get_event_for_user(
@@ -75,6 +76,7 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@query_params("page")
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event, membership = _get_event_for_user(request, pk)
     page = selectors.event_article_page(event=event, number=request.GET.get("page"))
@@ -168,6 +170,7 @@ def article_edit_text(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@query_params()
 def outlet_list(request: HttpRequest, workspace_pk: int) -> HttpResponse:
     membership = require(user=request.user, workspace_id=workspace_pk)
     outlets = selectors.outlets_with_counts(workspace=membership.workspace)
