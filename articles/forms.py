@@ -19,6 +19,15 @@ class TagsField(forms.CharField):
 
 class EventForm(forms.ModelForm):
     tags = TagsField(required=False, help_text="Comma-separated.")
+    # The version this form showed: a save over a newer one is refused (StaleEditError).
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+        else:
+            del self.fields["version"]
 
     class Meta:
         model = Event
@@ -56,5 +65,7 @@ class PasteArticleForm(forms.Form):
 
 
 class TextEditForm(forms.Form):
+    # The revision the editor showed: another saved since makes this save stale.
+    base_revision = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 24}), strip=False)
     note = forms.CharField(max_length=300, required=False, help_text="Why the text changed.")

@@ -44,12 +44,29 @@ def event_create(
     return event
 
 
-def event_update(*, event: Event, **fields: object) -> Event:
-    allowed = {"title", "description", "start_date", "end_date", "tags"}
+EVENT_EDITABLE = ("title", "description", "start_date", "end_date", "tags")
+
+
+@transaction.atomic
+def event_update(*, event: Event, version: int | None = None, **fields: object) -> Event:
+    """Change an event's details; ``version`` is the one the edit form showed, and a save
+    over a newer version raises ``StaleEditError`` instead of undoing that edit."""
+    current = Event.objects.select_for_update().get(pk=event.pk)
+    if version is not None and current.version != version:
+        raise StaleEditError(
+            "Someone else changed this event while you were editing it; your changes were not "
+            "saved. The current details are shown below: compare, then save again to replace "
+            "them.",
+            current={
+                "version": current.version,
+                **{f: getattr(current, f) for f in EVENT_EDITABLE},
+            },
+        )
     for name, value in fields.items():
-        if name not in allowed:
+        if name not in EVENT_EDITABLE:
             raise TypeError(f"event_update() cannot change {name!r}")
         setattr(event, name, _clean_tags(value) if name == "tags" else value)  # type: ignore[arg-type]
+    event.version = current.version + 1
     event.full_clean()
     event.save()
     return event
@@ -199,6 +216,22 @@ def _revision_create(
     return revision
 
 
+class StaleEditError(Exception):
+    """An edit made on a page that showed an older state than the database now holds: saving
+    it would silently undo someone else's change, so it is refused with what is there now."""
+
+    def __init__(self, message: str, *, current: dict[str, object]) -> None:
+        super().__init__(message)
+        self.message = message
+        self.current = current
+
+
+def _who_when(user: User | None, when: dt.datetime | None) -> str:
+    who = f" by {user}" if user else ""
+    at = f" at {timezone.localtime(when):%Y-%m-%d %H:%M}" if when else ""
+    return who + at
+
+
 @dataclass(frozen=True, slots=True)
 class RevisionResult:
     revision: TextRevision
@@ -208,17 +241,30 @@ class RevisionResult:
 
 @transaction.atomic
 def article_revise(
-    *, article: Article, text: str, user: User | None, note: str = ""
+    *,
+    article: Article,
+    text: str,
+    user: User | None,
+    note: str = "",
+    base_revision: int | None = None,
 ) -> RevisionResult:
     """Store edited text as a new revision and carry annotations over by diff.
 
     Old annotations stay on the old revision untouched; copies land on the new one
-    flagged `needs_review`, so nothing is ever shifted silently.
+    flagged `needs_review`, so nothing is ever shifted silently. ``base_revision`` is the
+    revision the editor showed: if another has become current since, ``StaleEditError``.
     """
     from framing.services import annotations_reanchor
 
     article = Article.objects.select_for_update().get(pk=article.pk)
     old = article.current_revision
+    if base_revision is not None and (old.pk if old else None) != base_revision:
+        raise StaleEditError(
+            f"Someone else saved revision {old.number}{_who_when(old.created_by, old.created_at)} "
+            "while you were editing; your text was not saved. The current text is shown below: "
+            "compare, then save again to replace it.",
+            current={"revision": old.pk, "number": old.number, "text": old.text},
+        )
     text = normalize_text(text)
     if not text:
         raise ValidationError({"text": "The article has no text."})

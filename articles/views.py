@@ -13,6 +13,7 @@ from articles import selectors, services
 from articles.forms import EventForm, OutletForm, PasteArticleForm, TextEditForm
 from articles.highlight import Mark, highlight
 from articles.models import Article, Event, Outlet, TextRevision
+from articles.services import StaleEditError
 from framing.selectors import workspace_labels
 from parallax.forms import add_service_errors
 from parallax.query import query_params
@@ -68,11 +69,29 @@ def event_create(request: HttpRequest, workspace_pk: int) -> HttpResponse:
 def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     event, membership = _get_event_for_user(request, pk, Capability.EDIT)
     form = EventForm(request.POST or None, instance=event)
-    if request.method == "POST" and form.is_valid():
-        services.event_update(event=event, **form.cleaned_data)
-        return redirect(event)
     ctx = {"form": form, "workspace": membership.workspace, "event": event}
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.event_update(event=event, **form.cleaned_data)
+        except StaleEditError as exc:
+            # the analyst's values stay in the form, now based on the current version
+            base = {"version": exc.current["version"]}
+            form = _rebased(EventForm, request, exc, base, instance=event)
+            ctx.update(form=form, conflict=exc.current)
+            return render(request, "articles/event_form.html", ctx, status=409)
+        return redirect(event)
     return render(request, "articles/event_form.html", ctx)
+
+
+def _rebased(form_class, request: HttpRequest, exc: StaleEditError, base: dict, **kwargs):
+    """The submitted form again, its base set to what is current now and the conflict shown,
+    so saving it once more is a deliberate choice to replace the other edit."""
+    data = request.POST.copy()
+    data.update({k: str(v) for k, v in base.items()})
+    form = form_class(data, **kwargs)
+    form.is_valid()
+    form.add_error(None, exc.message)
+    return form
 
 
 @login_required
@@ -150,13 +169,19 @@ def _visible_annotations(revision: TextRevision, event: Event) -> list:
 @login_required
 def article_edit_text(request: HttpRequest, pk: int) -> HttpResponse:
     article, _ = _get_article_for_user(request, pk, Capability.EDIT)
-    initial = {"text": article.current_revision.text if article.current_revision else ""}
+    current = article.current_revision
+    initial = {"text": current.text if current else "", "base_revision": current and current.pk}
     form = TextEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             result = services.article_revise(
                 article=article, user=request.user, **form.cleaned_data
             )
+        except StaleEditError as exc:
+            base = {"base_revision": exc.current["revision"]}
+            form = _rebased(TextEditForm, request, exc, base)
+            ctx = {"form": form, "article": article, "conflict": exc.current}
+            return render(request, "articles/article_edit_text.html", ctx, status=409)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:

@@ -6,10 +6,12 @@ from collections.abc import Callable, Iterable, Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import User, Workspace
 from articles.models import TextRevision
+from articles.services import StaleEditError
 from framing.graphemes import grapheme_around, whole_graphemes
 from framing.models import (
     Annotation,
@@ -135,13 +137,23 @@ def annotation_create(
 
 
 @transaction.atomic
-def annotation_decide(*, annotation: Annotation, status: str, user: User) -> Annotation:
-    """Accept or reject a suggestion; the decision outlives this model version."""
+def annotation_decide(
+    *, annotation: Annotation, status: str, user: User, version: int | None = None
+) -> Annotation:
+    """Accept or reject a suggestion; the decision outlives this model version.
+
+    ``version`` is the annotation's version the deciding page showed; when someone decided
+    since, ``StaleEditError`` says what they decided instead of silently overruling it.
+    """
     if status not in (AnnotationStatus.ACCEPTED, AnnotationStatus.REJECTED):
         raise ValidationError({"status": "Decide with accepted or rejected."})
-    annotation.status = status
-    annotation.updated_at = timezone.now()
-    annotation.save(update_fields=["status", "updated_at"])
+    now = timezone.now()
+    rows = Annotation.objects.filter(pk=annotation.pk)
+    if version is not None:
+        rows = rows.filter(version=version)
+    if not rows.update(status=status, updated_at=now, version=F("version") + 1):
+        raise _stale_decision(annotation)
+    annotation.refresh_from_db(fields=["status", "updated_at", "version"])
     SpanDecision.objects.update_or_create(
         revision=annotation.revision,
         start=annotation.start,
@@ -150,6 +162,32 @@ def annotation_decide(*, annotation: Annotation, status: str, user: User) -> Ann
         defaults={"status": status, "decided_by": user, "decided_at": timezone.now()},
     )
     return annotation
+
+
+def _stale_decision(annotation: Annotation) -> StaleEditError:
+    current = Annotation.objects.select_related("label").get(pk=annotation.pk)
+    decision = (
+        SpanDecision.objects.filter(
+            revision_id=current.revision_id,
+            start=current.start,
+            end=current.end,
+            label_key=current.label.key,
+        )
+        .select_related("decided_by")
+        .first()
+    )
+    who = f" by {decision.decided_by}" if decision and decision.decided_by else ""
+    when = (
+        f" at {timezone.localtime(decision.decided_at):%Y-%m-%d %H:%M}"
+        if decision and decision.decided_at
+        else ""
+    )
+    return StaleEditError(
+        f"This tag was {current.get_status_display().lower()}{who}{when} after you opened the "
+        f"page; your decision was not saved. It is now {current.get_status_display().lower()}: "
+        "decide again if you still disagree.",
+        current={"id": current.pk, "status": current.status, "version": current.version},
+    )
 
 
 @transaction.atomic

@@ -12,13 +12,14 @@ from django.views.decorators.http import require_POST
 from accounts.access import require
 from accounts.models import Capability
 from articles.models import TextRevision
+from articles.services import StaleEditError
 from articles.views import _get_event_for_user
 from framing.analysis_services import (
     builtin_model_version,
     event_model_diff,
     event_switch_model,
 )
-from framing.forms import AnnotationForm
+from framing.forms import AnnotationForm, DecisionForm
 from framing.models import Annotation, ModelVersion
 from framing.services import annotation_create, annotation_decide
 
@@ -113,13 +114,19 @@ def _wants_json(request: HttpRequest) -> bool:
 
 
 def _refused(
-    request: HttpRequest, revision: TextRevision, errors: dict[str, list[str]], status: int = 400
+    request: HttpRequest,
+    revision: TextRevision,
+    errors: dict[str, list[str]],
+    status: int = 400,
+    current: dict | None = None,
 ) -> HttpResponse:
-    """A write that did not happen: its errors as JSON or as a page, never a redirect that
-    would look like success."""
+    """A write that did not happen: its errors (and, for a stale one, the current state) as
+    JSON or as a page, never a redirect that would look like success."""
     if _wants_json(request):
-        return JsonResponse({"errors": errors}, status=status)
+        return JsonResponse({"errors": errors, "current": current}, status=status)
     url = reverse("article_revision", args=[revision.article_id, revision.number])
+    if current and "id" in current:
+        url += f"#a{current['id']}"
     ctx = {"article": revision.article, "errors": errors, "back": url}
     return render(request, "framing/annotation_refused.html", ctx, status=status)
 
@@ -151,11 +158,16 @@ def _errors_of(exc: ValidationError) -> dict[str, list[str]]:
 @require_POST
 def annotation_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
     annotation = _get_annotation_for_user(request, pk, Capability.ANNOTATE)
-    status = request.POST.get("status", "")
-    try:
-        annotation_decide(annotation=annotation, status=status, user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
     revision = annotation.revision
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, revision, _messages(form.errors))
+    try:
+        annotation_decide(annotation=annotation, user=request.user, **form.cleaned_data)
+    except StaleEditError as exc:
+        errors = {"__all__": [exc.message]}
+        return _refused(request, revision, errors, status=409, current=exc.current)
+    except ValidationError as exc:
+        return _refused(request, revision, _errors_of(exc))
     url = reverse("article_revision", args=[revision.article_id, revision.number])
     return redirect(f"{url}#a{annotation.pk}")

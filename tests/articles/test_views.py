@@ -168,7 +168,10 @@ def test_editing_text_makes_a_new_revision_and_keeps_the_old(client, event, arti
     client.force_login(analyst)
     client.post(
         reverse("article_edit_text", args=[article.pk]),
-        {"text": "Warships entered the narrow strait, the ministry said."},
+        {
+            "text": "Warships entered the narrow strait, the ministry said.",
+            "base_revision": article.current_revision_id,
+        },
     )
     article.refresh_from_db()
     assert article.current_revision.number == 2

@@ -130,7 +130,8 @@ def suggestion(workspace, revision):
 
 def test_annotator_rejects_a_suggestion_and_the_decision_is_kept(client, suggestion, annotator):
     client.force_login(annotator)
-    client.post(reverse("annotation_decide", args=[suggestion.pk]), {"status": "rejected"})
+    url = reverse("annotation_decide", args=[suggestion.pk])
+    assert client.post(url, {"status": "rejected", "version": 1}).status_code == 302
     suggestion.refresh_from_db()
     assert suggestion.status == "rejected"
     assert SpanDecision.objects.get(revision=suggestion.revision).status == "rejected"
@@ -146,5 +147,38 @@ def test_outsider_gets_404_when_deciding(client, suggestion, outsider):
     client.force_login(outsider)
     url = reverse("annotation_decide", args=[suggestion.pk])
     assert client.post(url, {"status": "accepted"}).status_code == 404
+    suggestion.refresh_from_db()
+    assert suggestion.status == "suggested"
+
+
+def test_a_stale_decision_gets_409_naming_the_other_decision(client, suggestion, annotator):
+    client.force_login(annotator)
+    url = reverse("annotation_decide", args=[suggestion.pk])
+    assert client.post(url, {"status": "rejected", "version": 1}).status_code == 302
+    stale = client.post(url, {"status": "accepted", "version": 1})  # the other tab
+    assert stale.status_code == 409
+    page = stale.content.decode()
+    assert f"This tag was rejected by {annotator}" in page
+    assert "your decision was not saved. It is now rejected" in page
+    suggestion.refresh_from_db()
+    assert (suggestion.status, suggestion.version) == ("rejected", 2)
+    assert SpanDecision.objects.get(revision=suggestion.revision).status == "rejected"
+
+
+def test_a_stale_decision_answers_json_with_the_current_state(client, suggestion, annotator):
+    client.force_login(annotator)
+    url = reverse("annotation_decide", args=[suggestion.pk])
+    client.post(url, {"status": "rejected", "version": 1})
+    response = client.post(
+        url, {"status": "accepted", "version": 1}, headers={"Accept": "application/json"}
+    )
+    assert response.status_code == 409
+    assert response.json()["current"] == {"id": suggestion.pk, "status": "rejected", "version": 2}
+
+
+def test_a_decision_without_a_version_is_refused(client, suggestion, annotator):
+    client.force_login(annotator)
+    url = reverse("annotation_decide", args=[suggestion.pk])
+    assert client.post(url, {"status": "accepted"}).status_code == 400
     suggestion.refresh_from_db()
     assert suggestion.status == "suggested"
