@@ -17,9 +17,10 @@ class TagsField(forms.CharField):
         return [t.strip() for t in str(text).split(",") if t.strip()]
 
 
-class EventForm(forms.ModelForm):
-    tags = TagsField(required=False, help_text="Comma-separated.")
-    # The version this form showed: a save over a newer one is refused (StaleEditError).
+class VersionedForm(forms.ModelForm):
+    """An edit form that sends back the version it showed: a save over a newer one is
+    refused (``StaleEditError``) instead of silently undoing it. New rows have no version."""
+
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -28,6 +29,10 @@ class EventForm(forms.ModelForm):
             self.fields["version"].initial = self.instance.version
         else:
             del self.fields["version"]
+
+
+class EventForm(VersionedForm):
+    tags = TagsField(required=False, help_text="Comma-separated.")
 
     class Meta:
         model = Event
@@ -39,7 +44,7 @@ class EventForm(forms.ModelForm):
         }
 
 
-class OutletForm(forms.ModelForm):
+class OutletForm(VersionedForm):
     class Meta:
         model = Outlet
         fields = list(OUTLET_EDITABLE)

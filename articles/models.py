@@ -79,6 +79,8 @@ class Outlet(models.Model):
     )
     type_date = models.DateField("classified on", null=True, blank=True)
     notes = models.TextField(blank=True)
+    # Bumped by every edit; the edit form sends the one it showed, so a stale save is refused.
+    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -51,17 +52,7 @@ EVENT_EDITABLE = ("title", "description", "start_date", "end_date", "tags")
 def event_update(*, event: Event, version: int | None = None, **fields: object) -> Event:
     """Change an event's details; ``version`` is the one the edit form showed, and a save
     over a newer version raises ``StaleEditError`` instead of undoing that edit."""
-    current = Event.objects.select_for_update().get(pk=event.pk)
-    if version is not None and current.version != version:
-        raise StaleEditError(
-            "Someone else changed this event while you were editing it; your changes were not "
-            "saved. The current details are shown below: compare, then save again to replace "
-            "them.",
-            current={
-                "version": current.version,
-                **{f: getattr(current, f) for f in EVENT_EDITABLE},
-            },
-        )
+    current = _current_version(event, version, EVENT_EDITABLE)
     for name, value in fields.items():
         if name not in EVENT_EDITABLE:
             raise TypeError(f"event_update() cannot change {name!r}")
@@ -109,11 +100,15 @@ OUTLET_EDITABLE = (
 )
 
 
-def outlet_update(*, outlet: Outlet, **fields: object) -> Outlet:
+@transaction.atomic
+def outlet_update(*, outlet: Outlet, version: int | None = None, **fields: object) -> Outlet:
+    """Change an outlet's details; a save over a newer ``version`` raises StaleEditError."""
+    current = _current_version(outlet, version, OUTLET_EDITABLE)
     for name, value in fields.items():
         if name not in OUTLET_EDITABLE:
             raise TypeError(f"outlet_update() cannot change {name!r}")
         setattr(outlet, name, value)
+    outlet.version = current.version + 1
     outlet.full_clean()
     outlet.save()
     return outlet
@@ -224,6 +219,21 @@ class StaleEditError(Exception):
         super().__init__(message)
         self.message = message
         self.current = current
+
+
+def _current_version(obj: Event | Outlet, version: int | None, fields: Iterable[str]):
+    """The row as it is now, locked until the transaction ends; ``StaleEditError`` when the
+    form that sent ``version`` showed an older one."""
+    current = type(obj).objects.select_for_update().get(pk=obj.pk)
+    if version is not None and current.version != version:
+        what = type(obj)._meta.verbose_name
+        raise StaleEditError(
+            f"Someone else changed this {what} while you were editing it; your changes were not "
+            "saved. The current details are shown below: compare, then save again to replace "
+            "them.",
+            current={"version": current.version} | {f: getattr(current, f) for f in fields},
+        )
+    return current
 
 
 def _who_when(user: User | None, when: dt.datetime | None) -> str:

@@ -75,12 +75,22 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
             services.event_update(event=event, **form.cleaned_data)
         except StaleEditError as exc:
             # the analyst's values stay in the form, now based on the current version
+            event.refresh_from_db()  # the form's validation wrote its values onto it
             base = {"version": exc.current["version"]}
             form = _rebased(EventForm, request, exc, base, instance=event)
-            ctx.update(form=form, conflict=exc.current)
+            ctx.update(form=form, conflict=_conflict_rows(form, exc.current))
             return render(request, "articles/event_form.html", ctx, status=409)
         return redirect(event)
     return render(request, "articles/event_form.html", ctx)
+
+
+def _conflict_rows(form, current: dict) -> list[tuple[str, object]]:
+    """(label, value now) for each visible field of the form, to compare with the form."""
+    rows = []
+    for field in form.visible_fields():
+        value = current.get(field.name, "")
+        rows.append((field.label, ", ".join(value) if isinstance(value, list) else value))
+    return rows
 
 
 def _rebased(form_class, request: HttpRequest, exc: StaleEditError, base: dict, **kwargs):
@@ -88,6 +98,8 @@ def _rebased(form_class, request: HttpRequest, exc: StaleEditError, base: dict, 
     so saving it once more is a deliberate choice to replace the other edit."""
     data = request.POST.copy()
     data.update({k: str(v) for k, v in base.items()})
+    if "instance" in kwargs:  # validation writes onto its instance: not the page's copy
+        kwargs["instance"] = type(kwargs["instance"]).objects.get(pk=kwargs["instance"].pk)
     form = form_class(data, **kwargs)
     form.is_valid()
     form.add_error(None, exc.message)
@@ -207,11 +219,17 @@ def outlet_list(request: HttpRequest, workspace_pk: int) -> HttpResponse:
 def outlet_detail(request: HttpRequest, pk: int) -> HttpResponse:
     outlet, membership = _get_outlet_for_user(request, pk)
     form = OutletForm(request.POST or None, instance=outlet)
+    conflict, status = None, 200
     if request.method == "POST":
         require(user=request.user, workspace_id=outlet.workspace_id, capability=Capability.EDIT)
         if form.is_valid():
             try:
                 services.outlet_update(outlet=outlet, **form.cleaned_data)
+            except StaleEditError as exc:
+                outlet.refresh_from_db()  # the form's validation wrote its values onto it
+                base = {"version": exc.current["version"]}
+                form = _rebased(OutletForm, request, exc, base, instance=outlet)
+                conflict, status = _conflict_rows(form, exc.current), 409
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
@@ -219,4 +237,5 @@ def outlet_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect(outlet)
     articles = outlet.articles.select_related("event").order_by("-published_date")[:200]
     ctx = {"outlet": outlet, "membership": membership, "form": form, "articles": articles}
-    return render(request, "articles/outlet_detail.html", ctx)
+    ctx["conflict"] = conflict
+    return render(request, "articles/outlet_detail.html", ctx, status=status)

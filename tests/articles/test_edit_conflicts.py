@@ -95,3 +95,21 @@ def test_second_tab_saving_an_event_gets_409_with_the_current_details(client, ev
     again = _hidden(page, "version")
     assert client.post(url, {"title": "Strait stand-off", "version": again}).status_code == 302
     assert Event.objects.get(pk=event.pk).title == "Strait stand-off"
+
+
+def test_second_tab_saving_an_outlet_gets_409_with_the_current_details(client, article, analyst):
+    outlet = article.outlet
+    client.force_login(analyst)
+    url = reverse("outlet_detail", args=[outlet.pk])
+    tab1, tab2 = client.get(url).content.decode(), client.get(url).content.decode()
+    v1, v2 = _hidden(tab1, "version"), _hidden(tab2, "version")
+    first = {"name": "Harbour Post", "type": "commercial", "version": v1}
+    assert client.post(url, first).status_code == 302
+    stale = client.post(url, {"name": "Harbour Daily", "type": "wire_agency", "version": v2})
+    assert stale.status_code == 409
+    page = stale.content.decode()
+    assert "Someone else changed this outlet" in page
+    assert "<h1>Harbour Post</h1>" in page  # the heading shows the saved name, not the refused
+    assert 'value="Harbour Daily"' in page  # the analyst's values stay in the form
+    outlet.refresh_from_db()
+    assert (outlet.name, outlet.type, outlet.version) == ("Harbour Post", "commercial", 2)
