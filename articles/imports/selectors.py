@@ -71,19 +71,28 @@ def mapping_panels(*, job: ImportJob) -> list[MappingPanel]:
     return panels
 
 
+def _guesses(source: SourceFile) -> list[EncodingGuess]:
+    if _extension_format(source.original_name) == "zip":
+        return []  # the bytes of an archive say nothing; each entry's message has its sample
+    with source.file.open("rb") as handle:
+        data = handle.read(import_limits().max_file_bytes)
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return encoding_guesses(data, err.start)
+    return []  # valid UTF-8: another chosen encoding was what failed
+
+
 def encoding_panels(*, job: ImportJob) -> list[EncodingPanel]:
     """One encoding choice per kept file that is not UTF-8: the likely encodings, each with
     how the text around the first bad byte reads in it, so the analyst can compare."""
     panels = []
     failed = job.items.filter(kind=ItemKind.REJECTED, field="encoding", source_file__isnull=False)
+    seen = set()
     for item in failed.select_related("source_file").order_by("position"):
-        with item.source_file.file.open("rb") as handle:
-            data = handle.read(import_limits().max_file_bytes)
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError as err:
-            guesses = encoding_guesses(data, err.start)
-        else:
-            guesses = []  # valid UTF-8: another chosen encoding was what failed
-        panels.append(EncodingPanel(item.source_file, item.message, guesses))
+        source = item.source_file
+        if source.pk in seen:
+            continue  # one choice per file, however many of a zip's entries need it
+        seen.add(source.pk)
+        panels.append(EncodingPanel(source, item.message, _guesses(source)))
     return panels

@@ -88,7 +88,10 @@ class EncodingUnknownError(IngestionError):
 
 def sniff_encoding(head: bytes, *, source: str | None = None) -> str:
     """The codec for a file from its first bytes (used by the streaming readers): the chosen
-    one, else a BOM's, else UTF-8 when the bytes are valid UTF-8; raises otherwise."""
+    one, else a BOM's, else UTF-8 when the bytes are valid UTF-8; raises otherwise.
+
+    The choice wins even over a head that is valid UTF-8: a table whose first rows are plain
+    ASCII can still be cp1252 further down, and must be readable once that is chosen."""
     chosen = _chosen.get()
     if chosen:
         return chosen
@@ -115,6 +118,13 @@ def decode_bytes(data: bytes, *, source: str | None = None) -> str:
             source=source,
         )
     encoding = sniff_encoding(data, source=source)
+    if encoding == _chosen.get() and encoding != UTF8_REPLACE:
+        # A whole document that is valid UTF-8 is UTF-8 whatever was chosen for its file: the
+        # choice was made for the entries of a zip that are not, and must not garble the rest.
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as err:

@@ -9,9 +9,10 @@ from django.urls import reverse
 from accounts.models import Role
 from articles.imports import import_preview, import_reencode
 from articles.models import Article
+from tests.articles.ingestion.helpers import make_zip
 from tests.factories import EventFactory, MembershipFactory
 
-from .helpers import STORY, upload
+from .helpers import STORY, STORY_2, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +83,27 @@ def test_viewer_cannot_choose_an_encoding(client, event, analyst):
     url = reverse("import_reencode", args=[job.pk, job.source_files.get().pk])
     assert client.post(url, {"encoding": "cp1252"}).status_code == 403
     assert job.items.get().kind == "rejected"
+
+
+def test_zip_choice_decodes_the_legacy_entry_and_leaves_utf8_entries_alone(client, event):
+    archive = make_zip(
+        {
+            "utf8.txt": f"Café talks\n\nThe café owners met. {STORY_2}\n".encode(),
+            "legacy.txt": NOTE,
+        }
+    )
+    user = MembershipFactory(workspace=event.workspace, role=Role.ANALYST).user
+    client.force_login(user)
+    client.post(reverse("import_start", args=[event.pk]), {"files": [upload("a.zip", archive)]})
+    job = event.import_jobs.get()
+    rejected = job.items.get(kind="rejected")
+    assert rejected.field == "encoding" and "entry legacy.txt" in rejected.location
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert page.count('class="card encoding"') == 1
+    source = job.source_files.get()
+    url = reverse("import_reencode", args=[job.pk, source.pk])
+    assert client.post(url, {"encoding": "latin-1"}).status_code == 302
+    texts = sorted(job.items.values_list("text", flat=True))
+    assert len(texts) == 2 and not job.items.filter(kind="rejected").exists()
+    assert any("The café owners met." in t for t in texts)  # UTF-8 entry not garbled
+    assert any("The naïve plan." in t for t in texts)
