@@ -176,7 +176,10 @@ def import_url(*, event: Event, url: str, user: User, default_outlet: str = "") 
         fetched = fetch_url(url, fetch_policy())
         record = read_fetched(fetched, limits=import_limits())
     except IngestionError as err:
-        raise ValidationError(f"Could not import {url}: {err}") from err
+        hint = ""
+        if err.field == "encoding":  # no preview to choose in: the file upload has one
+            hint = " Save the page and upload the file to choose its encoding."
+        raise ValidationError(f"Could not import {url}: {err}{hint}") from err
     with _files_removed_on_failure() as stored, transaction.atomic():
         job = ImportJob.objects.create(
             workspace=event.workspace, event=event, kind="url", created_by=user

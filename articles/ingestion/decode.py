@@ -72,6 +72,21 @@ def chosen_encoding(encoding: str | None) -> Iterator[None]:
         _chosen.reset(token)
 
 
+def known_encoding(content_type: str) -> str | None:
+    """The key of ``ENCODINGS`` for the charset a Content-Type declares, if it is one."""
+    _, _, params = content_type.partition(";")
+    for param in params.split(";"):
+        name, _, value = param.strip().partition("=")
+        if name.strip().lower() != "charset":
+            continue
+        try:
+            codec = codecs.lookup(value.strip().strip('"'))
+        except LookupError:
+            return None
+        return next((k for k in ENCODINGS if codecs.lookup(k).name == codec.name), None)
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class EncodingGuess:
     encoding: str  # a key of ENCODINGS

@@ -1,14 +1,17 @@
 import pytest
+from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articles.ingestion import IngestionError, decode_bytes, read_file
+from articles.ingestion import IngestionError, decode_bytes, read_fetched, read_file
 from articles.ingestion.decode import (
     ENCODINGS,
     UTF8_REPLACE,
     EncodingUnknownError,
     chosen_encoding,
+    known_encoding,
 )
+from articles.ingestion.fetch import FetchResult
 
 TEXT = "Le ministère a qualifié la manœuvre de « provocation » — déjà la troisième."
 NAIVE = "title,text,outlet\nNaïve plan,The naïve plan of the café owners failed.,Ostrel Post\n"
@@ -106,3 +109,39 @@ def test_valid_utf8_never_needs_a_choice(text):
 def test_every_offered_encoding_is_a_codec(encoding):
     with chosen_encoding(encoding):
         assert decode_bytes(b"plain ascii", source="a.txt") == "plain ascii"
+
+
+def _fetched(body: bytes, content_type: str):
+    return FetchResult("https://news.example/a", 200, content_type, body, timezone.now(), "0")
+
+
+PAGE = (
+    "<html><head><title>Naïve plan</title></head><body><article><h1>Naïve plan</h1>"
+    "<p>The naïve plan of the café owners failed on Tuesday, the harbour office said, and "
+    "the talks between the two towns were put off until the spring fair.</p>"
+    "</article></body></html>"
+)
+
+
+def test_fetched_page_is_decoded_with_the_charset_the_server_declares():
+    result = _fetched(PAGE.encode("latin-1"), "text/html; charset=ISO-8859-1")
+    assert "The naïve plan of the café owners" in read_fetched(result).text
+
+
+def test_fetched_page_without_a_declared_charset_is_not_guessed():
+    with pytest.raises(EncodingUnknownError):
+        read_fetched(_fetched(PAGE.encode("latin-1"), "text/html"))
+
+
+@pytest.mark.parametrize(
+    ("content_type", "key"),
+    [
+        ("text/html; charset=ISO-8859-1", "latin-1"),
+        ('text/plain; charset="windows-1252"', "cp1252"),
+        ("text/html; charset=utf-8", "utf-8"),
+        ("text/html; charset=x-unknown", None),
+        ("text/html", None),
+    ],
+)
+def test_known_encoding_maps_declared_charsets(content_type, key):
+    assert known_encoding(content_type) == key
