@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -45,14 +46,30 @@ def event_create(
     return event
 
 
-def event_update(*, event: Event, **fields: object) -> Event:
-    allowed = {"title", "description", "start_date", "end_date", "tags", "operating_point"}
+EVENT_EDITABLE = ("title", "description", "start_date", "end_date", "tags")
+
+
+@transaction.atomic
+def event_update(*, event: Event, version: int | None = None, **fields: object) -> Event:
+    """Change an event's details; ``version`` is the one the edit form showed, and a save
+    over a newer version raises ``StaleEditError`` instead of undoing that edit."""
+    current = _current_version(event, version, EVENT_EDITABLE)
     for name, value in fields.items():
-        if name not in allowed:
+        if name not in EVENT_EDITABLE:
             raise TypeError(f"event_update() cannot change {name!r}")
         setattr(event, name, _clean_tags(value) if name == "tags" else value)  # type: ignore[arg-type]
+    event.version = current.version + 1
     event.full_clean()
     event.save()
+    return event
+
+
+def event_set_operating_point(*, event: Event, point: str) -> Event:
+    """Which stored model suggestions the event's pages show. A viewing choice, not an edit
+    of the event's details, so it neither needs nor bumps the edit version."""
+    event.operating_point = point
+    event.full_clean(validate_constraints=False)
+    Event.objects.filter(pk=event.pk).update(operating_point=point)
     return event
 
 
@@ -93,11 +110,15 @@ OUTLET_EDITABLE = (
 )
 
 
-def outlet_update(*, outlet: Outlet, **fields: object) -> Outlet:
+@transaction.atomic
+def outlet_update(*, outlet: Outlet, version: int | None = None, **fields: object) -> Outlet:
+    """Change an outlet's details; a save over a newer ``version`` raises StaleEditError."""
+    current = _current_version(outlet, version, OUTLET_EDITABLE)
     for name, value in fields.items():
         if name not in OUTLET_EDITABLE:
             raise TypeError(f"outlet_update() cannot change {name!r}")
         setattr(outlet, name, value)
+    outlet.version = current.version + 1
     outlet.full_clean()
     outlet.save()
     return outlet
@@ -214,6 +235,37 @@ def _revision_create(
     return revision
 
 
+class StaleEditError(Exception):
+    """An edit made on a page that showed an older state than the database now holds: saving
+    it would silently undo someone else's change, so it is refused with what is there now."""
+
+    def __init__(self, message: str, *, current: dict[str, object]) -> None:
+        super().__init__(message)
+        self.message = message
+        self.current = current
+
+
+def _current_version(obj: Event | Outlet, version: int | None, fields: Iterable[str]):
+    """The row as it is now, locked until the transaction ends; ``StaleEditError`` when the
+    form that sent ``version`` showed an older one."""
+    current = type(obj).objects.select_for_update().get(pk=obj.pk)
+    if version is not None and current.version != version:
+        what = type(obj)._meta.verbose_name
+        raise StaleEditError(
+            f"Someone else changed this {what} while you were editing it; your changes were not "
+            "saved. The current details are shown below: compare, then save again to replace "
+            "them.",
+            current={"version": current.version} | {f: getattr(current, f) for f in fields},
+        )
+    return current
+
+
+def _who_when(user: User | None, when: dt.datetime | None) -> str:
+    who = f" by {user}" if user else ""
+    at = f" at {timezone.localtime(when):%Y-%m-%d %H:%M}" if when else ""
+    return who + at
+
+
 @dataclass(frozen=True, slots=True)
 class RevisionResult:
     revision: TextRevision
@@ -223,17 +275,30 @@ class RevisionResult:
 
 @transaction.atomic
 def article_revise(
-    *, article: Article, text: str, user: User | None, note: str = ""
+    *,
+    article: Article,
+    text: str,
+    user: User | None,
+    note: str = "",
+    base_revision: int | None = None,
 ) -> RevisionResult:
     """Store edited text as a new revision and carry annotations over by diff.
 
     Old annotations stay on the old revision untouched; copies land on the new one
-    flagged `needs_review`, so nothing is ever shifted silently.
+    flagged `needs_review`, so nothing is ever shifted silently. ``base_revision`` is the
+    revision the editor showed: if another has become current since, ``StaleEditError``.
     """
     from framing.services import annotations_reanchor
 
     article = Article.objects.select_for_update().get(pk=article.pk)
     old = article.current_revision
+    if base_revision is not None and (old.pk if old else None) != base_revision:
+        raise StaleEditError(
+            f"Someone else saved revision {old.number}{_who_when(old.created_by, old.created_at)} "
+            "while you were editing; your text was not saved. The current text is shown below: "
+            "compare, then save again to replace it.",
+            current={"revision": old.pk, "number": old.number, "text": old.text},
+        )
     text = normalize_text(text)
     if not text:
         raise ValidationError({"text": "The article has no text."})

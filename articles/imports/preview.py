@@ -21,6 +21,7 @@ from articles.ingestion import (
     iter_records,
     read_fetched,
 )
+from articles.ingestion.decode import ENCODINGS, chosen_encoding
 from articles.ingestion.dispatch import EXTENSIONS
 from articles.ingestion.streams import human_bytes
 from articles.models import (
@@ -131,13 +132,16 @@ def read_source(
     if _extension_format(name) in ("jsonl", "json"):
         mapping = None  # our interchange keys; a CSV mapping chosen for the batch does not apply
     try:
-        with _local(source) as local:
+        with _local(source) as local, chosen_encoding(source.encoding):
             for record in iter_records(local, name=name, mapping=mapping, limits=limits):
                 articles += isinstance(record, ParsedArticle)
                 builder.add(record, source)
     except IngestionError as err:
         builder.discard_from(start)
         articles = 0
+        # A file in another encoding is kept, like a CSV to remap, to be read again once the
+        # analyst has chosen how.
+        remappable = remappable or err.field == "encoding"
         builder.reject(
             err.source or name,
             str(err.row or "file"),
@@ -175,7 +179,10 @@ def import_url(*, event: Event, url: str, user: User, default_outlet: str = "") 
         fetched = fetch_url(url, fetch_policy())
         record = read_fetched(fetched, limits=import_limits())
     except IngestionError as err:
-        raise ValidationError(f"Could not import {url}: {err}") from err
+        hint = ""
+        if err.field == "encoding":  # no preview to choose in: the file upload has one
+            hint = " Save the page and upload the file to choose its encoding."
+        raise ValidationError(f"Could not import {url}: {err}{hint}") from err
     with _files_removed_on_failure() as stored, transaction.atomic():
         job = ImportJob.objects.create(
             workspace=event.workspace, event=event, kind="url", created_by=user
@@ -226,6 +233,35 @@ def import_remap(
         builder = ItemBuilder(job)
         limits = import_limits()
         read_source(job=job, source=source, mapping=mapping, limits=limits, builder=builder)
+        builder.flush()
+        classify(job=job)
+    return job
+
+
+def import_reencode(*, job: ImportJob, source: SourceFile, encoding: str) -> ImportJob:
+    """Read one file of a previewed job again, decoded with the encoding the analyst chose.
+
+    All or nothing, like ``import_remap``: a failure keeps the items read before.
+    """
+    if encoding not in ENCODINGS:
+        raise ValidationError(f"Unknown encoding {encoding!r}.")
+    if not job.source_files.filter(pk=source.pk).exists():
+        raise ValidationError("That file is not part of this import.")
+    mapping = ColumnMapping.from_dict(job.mapping) if job.mapping else None
+    with transaction.atomic():
+        # a conditional UPDATE, as in import_remap: a concurrent confirm waits or wins
+        if not ImportJob.objects.filter(pk=job.pk, status=ImportStatus.PREVIEW).update(
+            status=ImportStatus.PREVIEW
+        ):
+            raise ValidationError("This import was already confirmed or discarded.")
+        source.encoding = encoding
+        source.full_clean()
+        source.save(update_fields=["encoding"])
+        job.items.filter(source_file=source).delete()
+        builder = ItemBuilder(job)
+        read_source(
+            job=job, source=source, mapping=mapping, limits=import_limits(), builder=builder
+        )
         builder.flush()
         classify(job=job)
     return job

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from articles.views import _get_event_for_user
+from parallax.query import query_params
 from reports.republication import republication_graph
 from reports.sources import OutletFact, sources_by_outlet
 from reports.summary import counted_articles, event_summary
@@ -15,6 +16,7 @@ from reports.summary import counted_articles, event_summary
 
 @login_required
 @require_GET
+@query_params("republications", choices={"republications": ("all",)})
 def sources(request: HttpRequest, pk: int) -> HttpResponse:
     event, membership = _get_event_for_user(request, pk)
     payload = event_summary(event)
@@ -37,6 +39,7 @@ def sources(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
+@query_params()
 def republication(request: HttpRequest, pk: int) -> HttpResponse:
     event, membership = _get_event_for_user(request, pk)
     graph = republication_graph(event_summary(event))
