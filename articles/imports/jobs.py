@@ -26,6 +26,7 @@ from .writer import ArticleRow, staged_delete
 log = logging.getLogger(__name__)
 EDITABLE = ("title", "outlet", "origin", "published", "url", "byline")
 ALREADY_CONFIRMED = "This import was already confirmed or discarded."
+STILL_READING = "The files of this import are still being read; confirm once the preview shows."
 
 
 def import_commit(
@@ -36,6 +37,8 @@ def import_commit(
     ``decisions`` maps item id to {"decision": create|skip|republication, and any of
     title, outlet, origin, published, url, byline}. Invalid input saves nothing.
     """
+    if job.status == ImportStatus.READING:
+        raise ValidationError(STILL_READING)
     if job.status != ImportStatus.PREVIEW:
         raise ValidationError(ALREADY_CONFIRMED)
     items = job.items.exclude(kind=ItemKind.REJECTED).in_bulk(list(decisions))
