@@ -206,33 +206,39 @@ class RevisionResult:
     dropped: int  # annotations whose text the edit removed; they stay on the old revision
 
 
-@transaction.atomic
 def article_revise(
     *, article: Article, text: str, user: User | None, note: str = ""
 ) -> RevisionResult:
     """Store edited text as a new revision and carry annotations over by diff.
 
     Old annotations stay on the old revision untouched; copies land on the new one
-    flagged `needs_review`, so nothing is ever shifted silently.
+    flagged `needs_review`, so nothing is ever shifted silently. Normalising and diffing run
+    before the transaction; inside it, an edit saved by someone else meanwhile is refused.
     """
-    from framing.services import annotations_reanchor
+    from framing.services import annotations_reanchor, annotations_reanchor_plan
 
-    article = Article.objects.select_for_update().get(pk=article.pk)
-    old = article.current_revision
+    old = Article.objects.select_related("current_revision").get(pk=article.pk).current_revision
     text = normalize_text(text)
     if not text:
         raise ValidationError({"text": "The article has no text."})
     if old is not None and text == old.text:
         raise ValidationError({"text": "The text is unchanged."})
-    latest = article.revisions.order_by("-number").first()
-    revision = _revision_create(article=article, text=text, parent=latest, user=user, note=note)
-    article.current_revision = revision
-    article.content_hash = revision.sha256
-    article.save(update_fields=["current_revision", "content_hash"])
-    _analyse_after_commit(revision)
-    if old is None:
-        return RevisionResult(revision=revision, reanchored=0, dropped=0)
-    carried, dropped = annotations_reanchor(old=old, new=revision, mapper=reanchor)
+    plan = annotations_reanchor_plan(old=old, new_text=text, mapper=reanchor) if old else None
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=article.pk)
+        if article.current_revision_id != (old.pk if old else None):
+            raise ValidationError(
+                {"text": "Someone saved another version of this text meanwhile; reload it."}
+            )
+        latest = article.revisions.order_by("-number").first()
+        revision = _revision_create(article=article, text=text, parent=latest, user=user, note=note)
+        article.current_revision = revision
+        article.content_hash = revision.sha256
+        article.save(update_fields=["current_revision", "content_hash"])
+        _analyse_after_commit(revision)
+        if old is None:
+            return RevisionResult(revision=revision, reanchored=0, dropped=0)
+        carried, dropped = annotations_reanchor(old=old, new=revision, mapper=reanchor, plan=plan)
     return RevisionResult(revision=revision, reanchored=carried, dropped=dropped)
 
 
