@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from articles.ingestion import ParsedArticle, Rejection
@@ -149,3 +150,9 @@ class ItemBuilder:
         self._pending_chars = sum(len(i.text) for i in self._pending)
         self.job.items.filter(position__gte=position).delete()
         self.position = position
+
+
+def items_delete(*, items: QuerySet[ImportItem]) -> None:
+    """Delete items a batch per short transaction (a large preview has tens of thousands)."""
+    while ids := list(items.values_list("pk", flat=True)[:_BATCH]):
+        ImportItem.objects.filter(pk__in=ids).delete()

@@ -20,7 +20,7 @@ from ops.config import conf as ops_conf
 from ops.health import workers_alive
 
 from .config import conf
-from .items import valid_url
+from .items import items_delete, valid_url
 from .preview import TO_WRITE
 from .runs import ACTIVE, Chunk, Superseded, job_fail, job_guard, write_and_publish
 from .sources import source_delete_unused
@@ -256,16 +256,16 @@ def job_discard(*, job: ImportJob, user: User) -> ImportJob:
     if job.status == ImportStatus.SUCCEEDED:
         raise ValidationError("This import is finished; delete its articles one by one instead.")
     droppable = Q(status__in=(ImportStatus.PREVIEW, ImportStatus.FAILED)) | _stalled_q()
-    with transaction.atomic():
-        dropped = ImportJob.objects.filter(droppable, pk=job.pk).update(
-            status=ImportStatus.DISCARDED, attempt=F("attempt") + 1
+    dropped = ImportJob.objects.filter(droppable, pk=job.pk).update(
+        status=ImportStatus.DISCARDED, attempt=F("attempt") + 1
+    )
+    if not dropped:
+        raise ValidationError(
+            "This import is running or finished; wait for it or until it shows as stalled."
         )
-        if not dropped:
-            raise ValidationError(
-                "This import is running or finished; wait for it or until it shows as stalled."
-            )
-        staged_delete(job=job)
-        job.items.all().delete()
+    # DISCARDED is final (no restart can begin), so the clean-up may take many short steps
+    staged_delete(job=job)
+    items_delete(items=job.items.all())
     job.refresh_from_db()
     source_delete_unused(sources=job.source_files.all())
     return job

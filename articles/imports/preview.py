@@ -38,7 +38,7 @@ from articles.models import (
 )
 
 from .config import fetch_policy, import_limits
-from .items import ItemBuilder
+from .items import ItemBuilder, items_delete
 from .mappings import mapping_save
 from .sources import source_delete_unused, source_store_fetched, source_store_upload
 
@@ -105,7 +105,8 @@ def _dropped_on_failure(job: ImportJob):
     except BaseException:
         try:
             sources = list(job.source_files.all())
-            job.delete()  # items and the job's links to its sources go with it
+            items_delete(items=job.items.all())
+            job.delete()  # with the job's links to its sources
             source_delete_unused(sources=sources)
         except Exception:
             log.exception("could not remove the failed import preview %s", job.pk)
@@ -230,9 +231,9 @@ def import_remap(
 ) -> ImportJob:
     """Read one CSV/TSV of a previewed job again with another column mapping.
 
-    All or nothing: a failure keeps the items read with the previous mapping. The job is
-    READING meanwhile (a confirm is refused); the new items are written after the old ones
-    and replace them in one short transaction at the end.
+    A failure while reading keeps the items read with the previous mapping. The job is
+    READING meanwhile (a confirm is refused); the new items are written after the old ones,
+    which are removed once the new ones are complete.
     """
     if not job.source_files.filter(pk=source.pk).exists():
         raise ValidationError("That file is not part of this import.")
@@ -251,14 +252,16 @@ def import_remap(
         )
         builder.flush()
         classify(job=job, exclude=old)
-        with transaction.atomic():
-            old.delete()
-            if save_as.strip():
-                mapping_save(workspace=job.workspace, name=save_as, mapping=mapping, user=user)
-            _reading_done(job, mapping=mapping.to_dict())
     except BaseException:
         _remap_undo(job, start)
         raise
+    # The new items are complete and classified: from here the remap only goes forward. If
+    # it fails now, the job stays READING and shows as stalled, to be discarded.
+    items_delete(items=old)
+    with transaction.atomic():
+        if save_as.strip():
+            mapping_save(workspace=job.workspace, name=save_as, mapping=mapping, user=user)
+        _reading_done(job, mapping=mapping.to_dict())
     job.mapping = mapping.to_dict()
     return job
 

@@ -467,3 +467,29 @@ def distinct_text(seed: int) -> str:
     rng = random.Random(seed)
     words = (STORY + " " + STORY_2 + " " + STORY_3).split()
     return " ".join(rng.choice(words) for _ in range(80)) + "."
+
+
+def test_a_failing_worker_removes_its_staged_rows_in_batches_and_stops_when_superseded(
+    event, analyst, settings, monkeypatch
+):
+    from articles.imports import writer
+
+    settings.PARALLAX_IMPORT = {"CHUNK_SIZE": 1}
+    job = _preview(event, analyst, record(STORY), record(STORY_2), record(STORY_3))
+    monkey_fail_publish(job, job.items.first(), analyst)
+    job.refresh_from_db()
+    assert Article.all_objects.filter(staged=True).count() == 3
+    monkeypatch.setattr(writer, "DELETE_BATCH", 1)
+    guard = runs_module.job_guard
+    batches = []
+
+    def restarted_after_one_batch(job, attempt, **changes):
+        batches.append(attempt)
+        if len(batches) == 2:  # a restart claims the job between two batches
+            ImportJob.objects.filter(pk=job.pk).update(attempt=F("attempt") + 1)
+        guard(job, attempt, **changes)
+
+    monkeypatch.setattr(runs_module, "job_guard", restarted_after_one_batch)
+    assert not runs_module.job_fail(job, job.attempt, RuntimeError("disk full"))
+    assert Article.all_objects.filter(staged=True).count() == 2  # the rest is the new attempt's
+    assert job.items.filter(article__isnull=False).count() == 2
