@@ -20,7 +20,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from django.db import DatabaseError, close_old_connections, connection, connections
+from django.db import DatabaseError, connection, connections
 from django.db.models import Q
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Worker
@@ -32,6 +32,14 @@ from .models import WorkerHeartbeat, WorkerState
 
 log = logging.getLogger(__name__)
 RESTART = 3  # the exit code Django's autoreloader answers by starting the process again
+
+
+def _close_old_connections() -> None:
+    """Django's ``close_old_connections``, minus connections inside a transaction (which
+    only a test holds around the worker: closing it would end the test's transaction)."""
+    for conn in connections.all(initialized_only=True):
+        if not conn.in_atomic_block:
+            conn.close_if_unusable_or_obsolete()
 
 
 class OutcomeLost(RuntimeError):
@@ -198,7 +206,7 @@ class ResilientWorker(Worker):
 
     def _poll(self) -> bool:
         """Claim and run the next ready task; False when there is none."""
-        close_old_connections()
+        _close_old_connections()
         tasks = DBTaskResult.objects.ready().filter(backend_name=self.backend_name)
         if not self.process_all_queues:
             tasks = tasks.filter(queue_name__in=self.queue_names)
@@ -225,7 +233,7 @@ class ResilientWorker(Worker):
             self.heartbeat.beat.set(
                 state=WorkerState.IDLE, task_id="", task_name="", task_started_at=None
             )
-        close_old_connections()
+        _close_old_connections()
         return True
 
     def _record_lost_outcome(self) -> None:
