@@ -1,5 +1,9 @@
-"""Stored files no row refers to: left behind when a process died between writing the bytes
-and committing their row (the services remove what they can when an error is raised)."""
+"""What a killed process can leave behind, for ``cleanup_orphan_uploads``.
+
+The services remove what they wrote when an error is raised; a process killed outright (or a
+clean-up that failed too) can leave stored files no row names, previews still READING whose
+request is gone, and stored sources no import and no article refers to.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,10 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.core.files.storage import Storage, default_storage
 from django.db import models
+from django.db.models import QuerySet
 from django.utils import timezone
+
+from articles.models import Article, ImportJob, ImportStatus, SourceFile
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,3 +88,19 @@ def orphans_delete(*, orphans: list[Orphan], storage: Storage = default_storage)
             storage.delete(orphan.name)
             deleted += 1
     return deleted
+
+
+def abandoned_previews(*, min_age: dt.timedelta) -> QuerySet[ImportJob]:
+    """Previews still READING whose request stopped reporting ``min_age`` ago."""
+    cutoff = timezone.now() - min_age
+    return ImportJob.objects.filter(status=ImportStatus.READING, heartbeat_at__lt=cutoff)
+
+
+def unused_sources(*, min_age: dt.timedelta) -> QuerySet[SourceFile]:
+    """Stored sources no import job and no article refers to, older than ``min_age`` (a
+    younger one may be an upload not yet linked to its job)."""
+    cutoff = timezone.now() - min_age
+    used = Article.all_objects.filter(source_file__isnull=False).values("source_file")
+    return SourceFile.objects.filter(created_at__lt=cutoff, import_jobs__isnull=True).exclude(
+        pk__in=used
+    )

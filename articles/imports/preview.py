@@ -242,6 +242,8 @@ def import_remap(
     if not ImportJob.objects.filter(pk=job.pk, status=ImportStatus.PREVIEW).update(
         status=ImportStatus.READING, heartbeat_at=timezone.now()
     ):
+        if ImportJob.objects.filter(pk=job.pk, status=ImportStatus.READING).exists():
+            raise ValidationError("A file of this import is being read again; wait a moment.")
         raise ValidationError("This import was already confirmed or discarded.")
     builder = ItemBuilder(job)
     start = builder.position

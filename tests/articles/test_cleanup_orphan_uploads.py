@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import time
@@ -10,6 +11,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
+from django.utils import timezone
 
 from articles.imports import import_preview
 from tests.factories import EventFactory
@@ -66,7 +68,7 @@ def test_dry_run_lists_old_orphans_and_deletes_nothing(files):
 
 def test_delete_removes_only_the_orphans(files):
     out = _run("--delete")
-    assert "Deleted 2 orphaned file(s)" in out
+    assert "Deleted 0 abandoned preview(s), 0 unused source(s), 2 orphaned file(s)" in out
     assert not default_storage.exists(files["orphan"])
     assert not default_storage.exists(files["model"])
     for key in ("kept", "young", "not ours"):
@@ -75,3 +77,42 @@ def test_delete_removes_only_the_orphans(files):
 
 def test_min_age_can_be_lowered(files):
     assert files["young"] in _run("--min-age-hours", "0")
+
+
+def _reading_job(event, user, hours: float):
+    from articles.models import ImportJob, ImportStatus
+
+    job = import_preview(event=event, files=[upload("b.txt", STORY + " More.")], user=user)
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=ImportStatus.READING, heartbeat_at=timezone.now() - dt.timedelta(hours=hours)
+    )
+    return job
+
+
+def test_previews_whose_reading_stopped_are_discarded_with_their_sources(workspace, analyst):
+    from articles.models import ImportStatus, SourceFile
+
+    event = EventFactory(workspace=workspace)
+    dead, live = _reading_job(event, analyst, hours=2), _reading_job(event, analyst, hours=0)
+    dead_source = dead.source_files.get()
+    out = _run()
+    assert f"abandoned preview: import {dead.pk} " in out
+    assert f"import {live.pk} " not in out
+    _run("--delete")
+    dead.refresh_from_db()
+    live.refresh_from_db()
+    assert (dead.status, dead.items.count()) == (ImportStatus.DISCARDED, 0)
+    assert not SourceFile.objects.filter(pk=dead_source.pk).exists()
+    assert live.status == ImportStatus.READING and live.items.exists()
+
+
+def test_sources_no_import_or_article_uses_are_removed(workspace, analyst):
+    from articles.imports.sources import source_store_upload
+    from articles.models import SourceFile
+
+    stray = source_store_upload(workspace=workspace, upload=upload("c.txt", STORY), user=analyst)
+    SourceFile.objects.filter(pk=stray.pk).update(created_at=timezone.now() - dt.timedelta(days=1))
+    assert f"unused source: {stray.pk} " in _run()
+    _run("--delete")
+    assert not SourceFile.objects.filter(pk=stray.pk).exists()
+    assert not default_storage.exists(stray.file.name)
