@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
@@ -19,6 +20,7 @@ from .writer import ArticleRow, LabelIndex
 _BATCH = 500
 # A batch is one short write transaction; a few huge texts fill one as much as 500 small ones.
 _BATCH_CHARS = 4_000_000
+HEARTBEAT_SECONDS = 5  # well inside PARALLAX_IMPORT["STALL_SECONDS"]
 _url_ok = URLValidator(schemes=["http", "https"])
 
 
@@ -76,6 +78,7 @@ class ItemBuilder:
         self.position = (last + 1) if last is not None else 0
         self._pending: list[ImportItem] = []
         self._pending_chars = 0
+        self._beat = time.monotonic()
 
     def add(self, record: ParsedArticle | Rejection, source: SourceFile | None) -> None:
         if isinstance(record, Rejection):
@@ -129,6 +132,9 @@ class ItemBuilder:
         )
 
     def _append(self, item: ImportItem) -> None:
+        if time.monotonic() - self._beat > HEARTBEAT_SECONDS:  # a slow file between batches
+            ImportJob.objects.filter(pk=self.job.pk).update(heartbeat_at=timezone.now())
+            self._beat = time.monotonic()
         item.position = self.position
         self.position += 1
         self._pending.append(item)

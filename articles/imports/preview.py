@@ -98,7 +98,8 @@ def _dropped_on_failure(job: ImportJob):
     """All or nothing without one long transaction: a failed read removes what it wrote.
 
     The job stays READING (hidden from confirm and restart) until ``_reading_done``; if this
-    clean-up fails too, the stale READING job can be discarded from its page.
+    clean-up fails too (or the process is killed), the stale READING job is discarded from
+    its page or by ``cleanup_orphan_uploads``.
     """
     try:
         yield

@@ -237,3 +237,27 @@ def test_a_preview_discarded_while_reading_writes_nothing_more(event, analyst, m
     with pytest.raises(ValidationError, match="discarded"):
         import_preview(event=event, files=[upload("a.txt", STORY)], user=analyst)
     assert (ImportJob.objects.count(), SourceFile.objects.count()) == (0, 0)
+
+
+def test_a_slow_file_keeps_the_reading_job_beating(event, analyst, monkeypatch):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from articles.imports import items as items_module
+
+    beats = []
+    original = items_module.ItemBuilder._append
+
+    def append(self, item):
+        ImportJob.objects.filter(pk=self.job.pk).update(
+            heartbeat_at=timezone.now() - dt.timedelta(minutes=1)
+        )
+        self._beat -= 60  # as if a minute of parsing had passed
+        original(self, item)
+        beats.append(ImportJob.objects.get(pk=self.job.pk).heartbeat_at)
+
+    monkeypatch.setattr(items_module.ItemBuilder, "_append", append)
+    data = jsonl(record(STORY), record(STORY_2))
+    import_preview(event=event, files=[upload("a.jsonl", data)], user=analyst)
+    assert all(timezone.now() - beat < dt.timedelta(seconds=10) for beat in beats)
