@@ -24,7 +24,7 @@ run: setup
 	@echo "  Parallax is at http://$(HOST):$(PORT)/"
 	@echo "  Log in as demo@parallax.example with password parallax-demo"
 	@echo ""
-	@$(RUN_ENV) $(PY) manage.py db_worker --interval 1 & worker=$$!; \
+	@$(RUN_ENV) $(PY) manage.py run_worker --interval 1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 

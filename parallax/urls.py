@@ -69,6 +69,7 @@ urlpatterns = [
     path("events/<int:pk>/model/", framing_views.event_model, name="event_model"),
     path("", include("reports.urls")),
     path("", include("articles.imports.urls")),
+    path("", include("ops.urls")),
     path("admin/", admin.site.urls),
 ]
 
