@@ -333,6 +333,36 @@ def event_analyse_with(*, event: Event, model_version: ModelVersion) -> int:
     return sum(analysis_run(revision=r, model_version=model_version).created for r in revisions)
 
 
+def event_model_adopt(*, event: Event, model_version: ModelVersion | None = None) -> ModelVersion:
+    """The model an event's analysis uses; an event with none yet adopts it (or the built-in)."""
+    model_version = model_version or event.analysis_model or builtin_model_version()
+    if event.analysis_model_id is None:
+        event.analysis_model = model_version
+        event.save(update_fields=["analysis_model"])
+    return model_version
+
+
+def event_revisions_unanalysed(*, event: Event, model_version: ModelVersion) -> list[int]:
+    """Ids of the event's current revisions that this model has not analysed yet, in order."""
+    return list(
+        TextRevision.objects.filter(pk__in=event.articles.values("current_revision"))
+        .exclude(analyses__model_version=model_version)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def revisions_analyse(*, revision_ids: list[int], model_version: ModelVersion) -> int:
+    """Analyse these revisions (one batch of a split event); returns how many were new.
+
+    Safe to run twice or side by side: a revision already analysed is skipped, and a race to
+    store the same analysis leaves one row (see ``analysis_run``). Revisions deleted since
+    the batch was queued are simply absent.
+    """
+    revisions = TextRevision.objects.filter(pk__in=revision_ids).select_related("article__event")
+    return sum(analysis_run(revision=r, model_version=model_version).created for r in revisions)
+
+
 def event_switch_model(
     *, event: Event, model_version: ModelVersion, user: User | None = None
 ) -> Event:

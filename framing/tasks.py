@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.tasks import task
 
 from articles.models import Event, TextRevision
-from framing.analysis_services import analysis_run, event_analyse
+from framing.analysis_services import (
+    analysis_run,
+    event_model_adopt,
+    event_revisions_unanalysed,
+    revisions_analyse,
+)
 from framing.models import ModelVersion
+
+# Revisions per analysis task: small enough that N workers share an event and a killed
+# worker loses little, large enough that task bookkeeping stays a small part of the work.
+DEFAULT_ANALYSIS_BATCH = 50
+
+
+def analysis_batch_size() -> int:
+    return max(1, int(getattr(settings, "PARALLAX_ANALYSIS_BATCH", DEFAULT_ANALYSIS_BATCH)))
 
 
 @task
@@ -23,9 +37,27 @@ def analyse_revision(revision_id: int, model_version_id: int | None = None) -> i
 
 @task
 def analyse_event(event_id: int, model_version_id: int | None = None) -> int:
+    """Queue the event's unanalysed current revisions as batches; returns how many batches.
+
+    One task for a whole event would keep every other worker idle; batches let N workers
+    share it, and a batch re-run after its worker died redoes only what it had not stored.
+    """
     event = Event.objects.get(pk=event_id)
     model = ModelVersion.objects.get(pk=model_version_id) if model_version_id else None
-    return event_analyse(event=event, model_version=model)
+    model = event_model_adopt(event=event, model_version=model)
+    ids = event_revisions_unanalysed(event=event, model_version=model)
+    size = analysis_batch_size()
+    batches = [ids[start : start + size] for start in range(0, len(ids), size)]
+    for batch in batches:
+        analyse_batch.enqueue(batch, model.pk)
+    return len(batches)
+
+
+@task
+def analyse_batch(revision_ids: list[int], model_version_id: int) -> int:
+    """Analyse one batch of revisions with one model; idempotent, so it may be re-queued."""
+    model = ModelVersion.objects.get(pk=model_version_id)
+    return revisions_analyse(revision_ids=revision_ids, model_version=model)
 
 
 @task

@@ -16,6 +16,15 @@ DEFAULTS: dict[str, Any] = {
     "MAX_FAILURES": 12,
     "QUEUE_STALE_SECONDS": 300,  # a task queued this long makes /healthz report "degraded"
     "RUNNING_STALE_SECONDS": 3600,  # likewise a task running this long
+    # Tasks safe to run again after their worker died (a re-run redoes only what is missing):
+    # they are queued again, up to MAX_ATTEMPTS runs in all; other tasks are marked failed.
+    "REQUEUE_TASKS": [
+        "framing.tasks.analyse_batch",
+        "framing.tasks.analyse_event",
+        "framing.tasks.analyse_revision",
+    ],
+    "MAX_ATTEMPTS": 3,
+    "TASK_RETENTION_DAYS": 7,  # finished task rows older than this are deleted
 }
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from django.db import DatabaseError, connection, connections
 from django.db.models import Q
 from django.utils import timezone
+from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction
@@ -136,10 +137,12 @@ class WorkerLost(RuntimeError):
 
 
 def reap_abandoned_tasks() -> int:
-    """Mark RUNNING tasks whose worker stopped reporting as failed.
+    """Re-queue or fail RUNNING tasks whose worker stopped reporting; returns how many.
 
     A killed worker leaves its task RUNNING for ever: no worker runs it again, and /healthz
-    would report it for ever. Work that must survive (imports) has its own resume.
+    would report it for ever. A task listed in REQUEUE_TASKS (idempotent work) goes back to
+    the queue until it has been claimed MAX_ATTEMPTS times (each claim adds a worker id);
+    any other task is marked failed. Work that must survive (imports) has its own resume.
     """
     cutoff = timezone.now() - dt.timedelta(seconds=conf("STALE_SECONDS"))
     alive = set(
@@ -149,10 +152,27 @@ def reap_abandoned_tasks() -> int:
     for task in DBTaskResult.objects.running().filter(started_at__lt=cutoff):
         if task.worker_ids and task.worker_ids[-1] in alive:
             continue
+        if task.task_path in conf("REQUEUE_TASKS") and len(task.worker_ids) < conf("MAX_ATTEMPTS"):
+            # Only the claim we looked at: another worker's reaper may have re-queued it, and
+            # a worker may have claimed it since (a new claim changes started_at).
+            requeued = DBTaskResult.objects.filter(
+                pk=task.pk, status=TaskResultStatus.RUNNING, started_at=task.started_at
+            ).update(status=TaskResultStatus.READY, started_at=None)
+            if requeued:
+                log.warning("task %s (%s): its worker died; queued again", task.pk, task.task_path)
+            reaped += requeued
+            continue
         log.warning("task %s (%s): its worker stopped reporting", task.pk, task.task_path)
         task.set_failed(WorkerLost("the worker running this task stopped reporting"))
         reaped += 1
     return reaped
+
+
+def prune_finished_tasks() -> int:
+    """Delete finished task rows older than TASK_RETENTION_DAYS; the queue table stays small."""
+    cutoff = timezone.now() - dt.timedelta(days=conf("TASK_RETENTION_DAYS"))
+    deleted, _ = DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()
+    return deleted
 
 
 class ResilientWorker(Worker):
@@ -188,6 +208,7 @@ class ResilientWorker(Worker):
                 self._record_lost_outcome()
                 if time.monotonic() >= next_reap:
                     reap_abandoned_tasks()
+                    prune_finished_tasks()
                     next_reap = time.monotonic() + conf("STALE_SECONDS")
                 found = self._poll()
             except DatabaseError as err:

@@ -235,7 +235,7 @@ DELETE_BATCH = 500
 
 
 def analyse_event_on_commit(event: Event) -> None:
-    """One analysis task for the whole event once the import is committed."""
+    """Once the import is committed, a task splits the event's analysis into batches."""
     from framing.tasks import analyse_event
 
     transaction.on_commit(lambda: analyse_event.enqueue(event.pk))

@@ -1,0 +1,144 @@
+"""An event's analysis is queued in batches that several workers share, and a batch whose
+worker was killed is queued again and finished exactly once."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db.models import Count
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from framing.analysis_services import analysis_run, builtin_model_version
+from framing.models import Analysis
+from framing.services import codebooks_install_defaults
+from framing.tasks import analyse_batch, analyse_event
+from ops.models import WorkerHeartbeat
+from ops.worker import ResilientWorker
+from tests.factories import EventFactory, make_article
+
+pytestmark = pytest.mark.django_db
+
+SENTENCES = [
+    "The ministry called the drills a reckless provocation on Monday.",
+    "Officials said the ironclad commitment of the partners stands.",
+    "Fishermen in the port watched the frigates sail north.",
+    "A spokesman told reporters the bloc threatens peace in the region.",
+    "Analysts said the exercise was routine and planned months ago.",
+]
+
+
+@pytest.fixture
+def db_tasks(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.PARALLAX_ANALYSIS_BATCH = 2
+    settings.PARALLAX_WORKER = {"HEARTBEAT_SECONDS": 60, "STALE_SECONDS": 30}
+    return settings
+
+
+@pytest.fixture
+def event(workspace):
+    codebooks_install_defaults(workspace=workspace)
+    event = EventFactory(workspace=workspace)
+    for i in range(5):
+        make_article(event=event, title=f"Report {i}", text=" ".join(SENTENCES[i:] + SENTENCES[:i]))
+    return event
+
+
+def _worker(worker_id: str = "worker-under-test") -> ResilientWorker:
+    return ResilientWorker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id=worker_id,
+        excluded_queue_names=[],
+    )
+
+
+def _current_revisions(event) -> list[int]:
+    return sorted(event.articles.values_list("current_revision", flat=True))
+
+
+def test_an_event_is_queued_as_batches_of_the_configured_size(db_tasks, event):
+    assert analyse_event.call(event.pk) == 3
+    batches = DBTaskResult.objects.filter(task_path="framing.tasks.analyse_batch")
+    queued = sorted(row.args_kwargs["args"][0] for row in batches)
+    assert sorted(len(b) for b in queued) == [1, 2, 2]
+    assert sorted(i for b in queued for i in b) == _current_revisions(event)
+    event.refresh_from_db()
+    assert event.analysis_model == builtin_model_version()  # batches use the adopted model
+
+    _worker().run()  # one worker drains them; several would share them
+    assert set(batches.values_list("status", flat=True)) == {"SUCCESSFUL"}
+    per_revision = Analysis.objects.values("revision").annotate(n=Count("pk"))
+    assert sorted(r["revision"] for r in per_revision) == _current_revisions(event)
+    assert {r["n"] for r in per_revision} == {1}
+
+
+def test_only_revisions_without_an_analysis_are_queued_again(db_tasks, event):
+    first = event.articles.order_by("pk").first().current_revision
+    analysis_run(revision=first)
+    assert analyse_event.call(event.pk) == 2  # four left, in batches of two
+    queued = [
+        i
+        for row in DBTaskResult.objects.filter(task_path="framing.tasks.analyse_batch")
+        for i in row.args_kwargs["args"][0]
+    ]
+    assert first.pk not in queued and len(queued) == 4
+
+
+def _killed_mid_batch(event) -> DBTaskResult:
+    """A batch claimed by a worker that stored one analysis and then was killed."""
+    ids = _current_revisions(event)[:2]
+    model = builtin_model_version()
+    result = analyse_batch.enqueue(ids, model.pk)
+    analysis_run(revision=event.articles.get(current_revision=ids[0]).current_revision)
+    ago = timezone.now() - dt.timedelta(seconds=120)
+    DBTaskResult.objects.filter(pk=result.id).update(
+        status="RUNNING", started_at=ago, worker_ids=["killed"]
+    )
+    WorkerHeartbeat.objects.create(worker_id="killed", pid=1, seen_at=ago)
+    return DBTaskResult.objects.get(pk=result.id)
+
+
+def test_a_batch_whose_worker_died_is_queued_again_and_completes_once(db_tasks, event):
+    task = _killed_mid_batch(event)
+    _worker("survivor").run()
+    task.refresh_from_db()
+    assert task.status == "SUCCESSFUL"
+    assert task.worker_ids == ["killed", "survivor"]
+    assert task.return_value == 1  # only the revision the dead worker had not stored
+    ids = task.args_kwargs["args"][0]
+    counts = Analysis.objects.filter(revision__in=ids).values("revision").annotate(n=Count("pk"))
+    assert sorted((r["revision"], r["n"]) for r in counts) == [(ids[0], 1), (ids[1], 1)]
+
+
+def test_a_batch_is_not_queued_again_while_its_worker_still_reports(db_tasks, event):
+    task = _killed_mid_batch(event)
+    WorkerHeartbeat.objects.filter(worker_id="killed").update(seen_at=timezone.now())
+    _worker("other").run()
+    task.refresh_from_db()
+    assert (task.status, task.worker_ids) == ("RUNNING", ["killed"])
+
+
+def test_a_batch_is_queued_again_a_bounded_number_of_times(db_tasks, event):
+    db_tasks.PARALLAX_WORKER = {**db_tasks.PARALLAX_WORKER, "MAX_ATTEMPTS": 2}
+    task = _killed_mid_batch(event)
+    DBTaskResult.objects.filter(pk=task.pk).update(worker_ids=["killed-once", "killed"])
+    _worker("survivor").run()
+    task.refresh_from_db()
+    assert (task.status, task.exception_class_path) == ("FAILED", "ops.worker.WorkerLost")
+
+
+def test_finished_task_rows_are_pruned_after_the_retention_age(db_tasks, event):
+    from ops.worker import prune_finished_tasks
+
+    old, recent = (analyse_batch.enqueue([], builtin_model_version().pk) for _ in range(2))
+    _worker().run()
+    DBTaskResult.objects.filter(pk=old.id).update(finished_at=timezone.now() - dt.timedelta(days=8))
+    assert prune_finished_tasks() == 1
+    assert [str(pk) for pk in DBTaskResult.objects.values_list("pk", flat=True)] == [recent.id]
