@@ -22,6 +22,8 @@ DEFAULTS: dict[str, Any] = {
         "framing.tasks.analyse_batch",
         "framing.tasks.analyse_event",
         "framing.tasks.analyse_revision",
+        "reports.tasks.refresh_summary",
+        "reports.tasks.refresh_vocabulary",
     ],
     "MAX_ATTEMPTS": 3,
     "TASK_RETENTION_DAYS": 7,  # finished task rows older than this are deleted

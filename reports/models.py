@@ -13,8 +13,9 @@ class EventSummary(models.Model):
     """Everything the comparison pages aggregate over an event, computed once.
 
     ``fingerprint`` hashes what the payload was built from (articles, current revisions,
-    outlets, republication links, analyses and annotation changes, model version); a
-    page whose freshly computed fingerprint differs rebuilds the payload first.
+    outlets, republication links, analyses and annotation changes, model version, operating
+    point); a page whose freshly computed fingerprint differs shows the stored payload as
+    "updating…" and queues a refresh (``reports.tasks.refresh_summary``).
     """
 
     event = models.OneToOneField(Event, on_delete=models.CASCADE, related_name="summary")
@@ -24,6 +25,15 @@ class EventSummary(models.Model):
     fingerprint = models.CharField(max_length=64)
     payload = models.JSONField(default=dict)
     built_at = models.DateTimeField(default=timezone.now)
+    # What the payload needs minus annotations and the operating point: when only those
+    # moved, a refresh redoes the term rows of the articles whose annotations changed.
+    base_fingerprint = models.CharField(max_length=64, blank=True)
+    # Set when a page queues a refresh, cleared by the task: one queued refresh at a time.
+    refresh_requested_at = models.DateTimeField(null=True, blank=True)
+    # Distinctive vocabulary, computed by a task from texts only (annotations do not move it).
+    vocabulary = models.JSONField(null=True, blank=True)
+    vocabulary_fingerprint = models.CharField(max_length=64, blank=True)
+    vocabulary_requested_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"summary of {self.event}"

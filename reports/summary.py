@@ -8,10 +8,12 @@ walks every article's annotations again. The payload is plain JSON: lists of row
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -49,7 +51,14 @@ def event_model_version(event: Event) -> ModelVersion | None:
     return ModelVersion.objects.filter(workspace=None).order_by("-created_at").first()
 
 
-def _fingerprint(event: Event, model: ModelVersion | None) -> str:
+@dataclass(frozen=True, slots=True)
+class Fingerprints:
+    base: str  # articles, revisions, outlets, republication links, analyses, model
+    full: str  # base plus annotations and the operating point: the whole payload
+    notes: dict[str, Any]  # the annotation counters behind ``full``
+
+
+def _fingerprints(event: Event, model: ModelVersion | None) -> Fingerprints:
     rows = list(
         event.articles.order_by("pk").values_list(
             "pk",
@@ -73,31 +82,165 @@ def _fingerprint(event: Event, model: ModelVersion | None) -> str:
         n=Count("pk"), changed=Max("updated_at"), rejected=Count("pk", filter=_REJECTED)
     )
     point = event.operating_point  # the score floor pages apply depends on it
-    basis = [PAYLOAD_VERSION, model.pk if model else None, point, rows, analyses, notes]
+    base = [PAYLOAD_VERSION, model.pk if model else None, rows, analyses]
+    notes = {**notes, "changed": notes["changed"].isoformat() if notes["changed"] else None}
+    return Fingerprints(_hash(base), _hash([base, point, notes]), {**notes, "point": point})
+
+
+def _hash(basis: Any) -> str:
     return hashlib.sha256(json.dumps(basis, default=str).encode()).hexdigest()
 
 
 _REJECTED = Q(status=AnnotationStatus.REJECTED)
 
+# Decoded payloads by event id, so a page whose summary has not changed since this process
+# last read it decodes no JSON (an event of 2,000 articles stores megabytes). Read-only for
+# callers; few entries, as each may hold tens of megabytes.
+_DECODED: OrderedDict[int, tuple[str, dict[str, Any]]] = OrderedDict()
+_DECODED_MAX = 4
+# A refresh queued longer ago than this is taken for lost (its worker died) and queued again.
+REFRESH_RETRY = dt.timedelta(minutes=5)
+
 
 def event_summary(event: Event) -> dict[str, Any]:
-    """The event's summary payload, rebuilt first if anything it depends on changed."""
+    """The event's summary payload; never rebuilt here.
+
+    When what the payload depends on has moved, a refresh is queued (a background task) and
+    the last stored payload is returned marked ``"updating": True`` (an empty one if none was
+    ever built), so a page shows the last result with a note instead of waiting.
+    """
     model = event_model_version(event)
-    fingerprint = _fingerprint(event, model)
+    prints = _fingerprints(event, model)
+    payload = _stored_payload(event, prints.full)
+    if payload is not None:
+        return payload
+    _request(event, "refresh_requested_at", "refresh_summary")
+    # The task may have run already (the immediate backend of tests and small set-ups).
+    payload = _stored_payload(event, prints.full)
+    if payload is not None:
+        return payload
+    stored = EventSummary.objects.filter(event=event).values_list("payload", flat=True).first()
+    if not stored or stored.get("version") != PAYLOAD_VERSION:
+        stored = empty_summary(event, model)
+    return {**stored, "updating": True}
+
+
+def _stored_payload(event: Event, fingerprint: str) -> dict[str, Any] | None:
+    stored = EventSummary.objects.filter(event=event).values_list("fingerprint", "built_at")
+    row = stored.first()
+    if row is None or row[0] != fingerprint:
+        return None
+    version = f"{row[0]}@{row[1].isoformat()}"  # a rebuild with equal inputs is a new version
+    cached = _DECODED.get(event.pk)
+    if cached is not None and cached[0] == version:
+        _DECODED.move_to_end(event.pk)
+        return cached[1]
+    payload = stored.filter(fingerprint=fingerprint).values_list("payload", flat=True).first()
+    if payload is None:
+        return None
+    _DECODED[event.pk] = (version, payload)
+    _DECODED.move_to_end(event.pk)
+    while len(_DECODED) > _DECODED_MAX:
+        _DECODED.popitem(last=False)
+    return payload
+
+
+def _request(event: Event, field: str, task_name: str) -> None:
+    """Queue ``reports.tasks.<task_name>`` for the event unless one is queued already."""
+    from reports import tasks
+
+    EventSummary.objects.get_or_create(event=event, defaults={"fingerprint": "", "payload": {}})
+    now = timezone.now()
+    idle = Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__lt": now - REFRESH_RETRY})
+    if EventSummary.objects.filter(idle, event=event).update(**{field: now}):
+        getattr(tasks, task_name).enqueue(event.pk)
+
+
+def empty_summary(event: Event, model: ModelVersion | None) -> dict[str, Any]:
+    """The payload's shape with nothing in it: what pages show before the first build."""
+    return {
+        "version": PAYLOAD_VERSION,
+        "model_version": model.pk if model else None,
+        "articles": [],
+        "outlets": {},
+        "origins": {},
+        "labels": _term_labels(event),
+        "frames": [{"key": d.key, "name": d.name, "colour": d.colour} for d in POLICY_FRAMES],
+        "terms": [],
+        "quotes": [],
+        "actors": {},
+    }
+
+
+def summary_refresh(event: Event) -> str:
+    """Bring the stored summary up to date (run by a task); returns "fresh", "terms" or "full".
+
+    Only annotations or the operating point moved: the term rows of articles whose
+    annotations changed since the last build are redone (all term rows if some were deleted
+    or the operating point moved). Anything else: the whole payload is built again.
+    """
+    model = event_model_version(event)
+    prints = _fingerprints(event, model)
     stored = EventSummary.objects.filter(event=event).first()
-    if stored is not None and stored.fingerprint == fingerprint:
-        return stored.payload
-    payload = build_summary(event, model)
+    how = "full"
+    if stored is not None and stored.fingerprint == prints.full:
+        how = "fresh"
+        payload = stored.payload
+    elif stored is not None and stored.base_fingerprint == prints.base and stored.payload:
+        how = "terms"
+        payload = _terms_refreshed(event, model, stored.payload, prints.notes)
+    else:
+        payload = build_summary(event, model)
+    payload["notes"] = prints.notes
     EventSummary.objects.update_or_create(
         event=event,
         defaults={
-            "fingerprint": fingerprint,
+            "fingerprint": prints.full,
+            "base_fingerprint": prints.base,
             "payload": payload,
             "model_version": model,
             "built_at": timezone.now(),
+            "refresh_requested_at": None,
         },
     )
-    return payload
+    return how
+
+
+def _terms_refreshed(
+    event: Event, model: ModelVersion | None, payload: dict[str, Any], notes: dict[str, Any]
+) -> dict[str, Any]:
+    before = payload.get("notes") or {}
+    revisions = {a["revision"]: a["id"] for a in payload["articles"] if a["revision"]}
+    everything = Annotation.objects.filter(revision_id__in=revisions)
+    changed = set()
+    if before.get("changed") is not None and before.get("point") == notes["point"]:
+        then = dt.datetime.fromisoformat(before["changed"])
+        since = everything.filter(updated_at__gt=then)
+        created = since.filter(created_at__gt=then).count()
+        if notes["n"] == before.get("n", -1) + created:  # nothing was deleted
+            changed = set(since.values_list("revision_id", flat=True).distinct())
+        if not changed:  # a change that did not stamp updated_at: it could be anywhere
+            changed = set(revisions)
+    else:
+        changed = set(revisions)
+    analyses = {
+        an.revision_id: an
+        for an in Analysis.objects.filter(revision_id__in=changed, model_version=model).only(
+            "pk", "revision_id", "model_version_id"
+        )
+    }
+    redone = {revisions[r] for r in changed}
+    kept = [row for row in payload["terms"] if row[0] not in redone]
+    fresh = _term_rows({r: _ArticleId(revisions[r]) for r in changed}, analyses)
+    # The order a full build gives (by revision); stable, so spans keep theirs.
+    revision_of = {article: revision for revision, article in revisions.items()}
+    terms = sorted(kept + fresh, key=lambda row: revision_of[row[0]])
+    return {**payload, "terms": terms}
+
+
+@dataclass(frozen=True, slots=True)
+class _ArticleId:
+    pk: int
 
 
 def counted_articles(payload: dict[str, Any], *, include_republications: bool) -> set[int]:
@@ -358,21 +501,55 @@ VOCABULARY_TOP = 15
 
 
 def event_vocabulary(event: Event) -> list[dict[str, Any]]:
-    """Each outlet's most distinctive terms against the other outlets of the event.
+    """The last computed distinctive vocabulary of the event (see ``event_vocabulary_state``)."""
+    return event_vocabulary_state(event)[0]
 
-    Computed on first request and kept in the stored summary, which is rebuilt (and so
-    forgets it) whenever the event changes. Republished copies are left out: a wire story
-    carried twice must not make its own words look distinctive.
+
+def event_vocabulary_state(event: Event) -> tuple[list[dict[str, Any]], bool]:
+    """(last computed vocabulary, whether a newer one is on its way); never computed here.
+
+    The vocabulary depends on texts, outlets and republication links only, so annotation
+    decisions do not make it stale; when those moved a task recomputes it.
     """
-    payload = event_summary(event)
-    if "vocabulary" in payload:
-        return payload["vocabulary"]
-    keep = counted_articles(payload, include_republications=False)
+    base = _fingerprints(event, event_model_version(event)).base
+    row = EventSummary.objects.filter(event=event).values_list(
+        "vocabulary", "vocabulary_fingerprint"
+    )
+    stored = row.first()
+    if stored is not None and stored[1] == base:
+        return stored[0] or [], False
+    _request(event, "vocabulary_requested_at", "refresh_vocabulary")
+    stored = row.first()  # the immediate backend has run the task already
+    return (stored[0] or []) if stored else [], not (stored and stored[1] == base)
+
+
+def vocabulary_refresh(event: Event) -> list[dict[str, Any]]:
+    """Compute and store each outlet's most distinctive terms against the other outlets.
+
+    Republished copies are left out: a wire story carried twice must not make its own words
+    look distinctive.
+    """
+    base = _fingerprints(event, event_model_version(event)).base
+    result = build_vocabulary(event)
+    EventSummary.objects.get_or_create(event=event, defaults={"fingerprint": "", "payload": {}})
+    EventSummary.objects.filter(event=event).update(
+        vocabulary=result, vocabulary_fingerprint=base, vocabulary_requested_at=None
+    )
+    return result
+
+
+def build_vocabulary(event: Event) -> list[dict[str, Any]]:
+    ids = set(event.articles.values_list("pk", flat=True))
     texts: dict[str, list[str]] = {}
-    names = {k: v["name"] for k, v in payload["outlets"].items()}
-    for article in event.articles.filter(pk__in=keep).select_related("current_revision"):
-        if article.current_revision:
-            texts.setdefault(str(article.outlet_id), []).append(article.current_revision.text)
+    names: dict[str, str] = {}
+    rows = event.articles.filter(current_revision__isnull=False).values_list(
+        "outlet_id", "outlet__name", "republication_of_id", "current_revision__text"
+    )
+    for outlet, name, original, text in rows.iterator(chunk_size=200):
+        if original in ids:
+            continue
+        texts.setdefault(str(outlet), []).append(text)
+        names[str(outlet)] = name
     result = []
     for outlet, docs in texts.items():
         if len(texts) < 2:
@@ -396,6 +573,4 @@ def event_vocabulary(event: Event) -> list[dict[str, Any]]:
                 "n": len(docs),
             }
         )
-    payload["vocabulary"] = result
-    EventSummary.objects.filter(event=event).update(payload=payload)
     return result

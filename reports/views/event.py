@@ -24,6 +24,7 @@ from reports.summary import (
     event_model_version,
     event_summary,
     event_vocabulary,
+    event_vocabulary_state,
 )
 
 # Values of the enumerated GET parameters, shared by every report page that reads them.
@@ -112,6 +113,7 @@ def compare(request: HttpRequest, pk: int) -> HttpResponse:
         "aligned_url": ids_url("reports:aligned", event.pk, ids),
         "charts_url": ids_url("reports:charts", event.pk, ids),
         "selection": urlencode([("a", i) for i in ids]),
+        "updating": payload.get("updating", False),
     }
     return render(request, "reports/compare.html", ctx)
 
@@ -148,6 +150,7 @@ def charts(request: HttpRequest, pk: int) -> HttpResponse:
         "outlets": outlet_table(payload, include_republications=include),
         "n_republications": len(payload["articles"])
         - len(counted_articles(payload, include_republications=False)),
+        "updating": payload.get("updating", False),
     }
     return render(request, "reports/charts.html", ctx)
 
@@ -166,7 +169,7 @@ def chart_data(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         voice=voice if voice in figures.VOICES else "all",
     )
     payload = event_summary(event)
-    if key == "vocabulary":  # computed on first request, then kept in the summary
+    if key == "vocabulary":  # precomputed by a task; the last result meanwhile
         payload = {**payload, "vocabulary": event_vocabulary(event)}
     chart = builder(event.pk, payload, opts)
     # plotly's encoder turns numpy arrays and NaN into JSON the browser library accepts.
@@ -250,12 +253,14 @@ def sentences(request: HttpRequest, pk: int) -> HttpResponse:
 def vocabulary(request: HttpRequest, pk: int) -> HttpResponse:
     event, membership = _get_event_for_user(request, pk)
     payload = event_summary(event)
+    terms, updating = event_vocabulary_state(event)
     ctx = {
         "event": event,
         "membership": membership,
         "workspace": event.workspace,
         "outlets": outlet_table(payload, include_republications=False),
-        "vocabulary": event_vocabulary(event),
+        "vocabulary": terms,
         "charts": ["vocabulary"],
+        "updating": updating or payload.get("updating", False),
     }
     return render(request, "reports/vocabulary.html", ctx)

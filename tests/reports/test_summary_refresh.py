@@ -1,0 +1,130 @@
+"""Pages never rebuild a summary: they show the last one as "updating…" and queue a task; an
+annotation decision makes the task redo only the changed articles' term rows."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
+
+from articles.models import OperatingPoint
+from articles.services import event_set_operating_point
+from framing.models import Annotation, AnnotationStatus
+from framing.services import annotation_decide
+from reports import summary
+from reports.models import EventSummary
+from reports.summary import (
+    build_summary,
+    event_model_version,
+    event_summary,
+    event_vocabulary_state,
+    summary_refresh,
+)
+from tests.factories import make_article
+from tests.reports.helpers import store_analysis, use_test_model
+from tests.reports.test_operating_point import POINTS
+
+
+@pytest.fixture
+def queued_tasks(settings):
+    """Tasks wait in the database queue, as in production (tests run them inline otherwise)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    return DBTaskResult.objects.filter(status="READY")
+
+
+def _decide(analysed, analyst, phrase: str, status=AnnotationStatus.REJECTED) -> None:
+    revision = analysed["state"].current_revision
+    for note in Annotation.objects.filter(revision=revision):
+        if revision.text[note.start : note.end] == phrase:
+            annotation_decide(annotation=note, status=status, user=analyst)
+
+
+def _full_terms(event) -> list:
+    return build_summary(event, event_model_version(event))["terms"]
+
+
+def test_a_decision_shows_the_last_summary_as_updating_and_queues_one_refresh(
+    analysed, analyst, queued_tasks, monkeypatch
+):
+    event = analysed["event"]
+    summary_refresh(event)
+    _decide(analysed, analyst, "threaten peace")
+
+    def no_rebuild(*args):
+        raise AssertionError("a page request rebuilt the summary")
+
+    monkeypatch.setattr(summary, "build_summary", no_rebuild)
+    monkeypatch.setattr(summary, "_term_rows", no_rebuild)
+    stale = event_summary(event)
+    assert stale["updating"] is True
+    assert "fear_appeal" in [t[1] for t in stale["terms"]]  # the last result, not waiting
+    event_summary(event)
+    assert [t.task_path for t in queued_tasks] == ["reports.tasks.refresh_summary"]  # just one
+
+
+def test_the_refresh_task_redoes_only_the_decided_article(analysed, analyst, queued_tasks):
+    event = analysed["event"]
+    summary_refresh(event)
+    _decide(analysed, analyst, "threaten peace")
+    assert summary_refresh(event) == "terms"
+    fresh = event_summary(event)
+    assert "updating" not in fresh
+    assert fresh["terms"] == _full_terms(event)
+    assert "fear_appeal" not in [t[1] for t in fresh["terms"]]
+    assert not EventSummary.objects.get(event=event).refresh_requested_at
+
+
+def test_the_operating_point_is_part_of_what_the_summary_depends_on(analysed, queued_tasks):
+    event = analysed["event"]
+    model = use_test_model(event)
+    model.metrics = {"operating_points": POINTS}
+    model.save(update_fields=["metrics"])
+    event_set_operating_point(event=event, point=OperatingPoint.RECALL)
+    summary_refresh(event)
+    before = [t[1] for t in event_summary(event)["terms"]]
+    event_set_operating_point(event=event, point=OperatingPoint.PRECISION)
+    assert event_summary(event)["updating"] is True
+    assert summary_refresh(event) == "terms"
+    assert event_summary(event)["terms"] == _full_terms(event)
+    assert "fear_appeal" in before  # score 0.4: below the precision threshold (0.9)
+    assert "fear_appeal" not in [t[1] for t in event_summary(event)["terms"]]
+
+
+def test_a_new_article_rebuilds_the_whole_summary_in_the_task(analysed, queued_tasks):
+    event = analysed["event"]
+    summary_refresh(event)
+    store_analysis(make_article(event=event, text="A new report arrived today."))
+    assert len(event_summary(event)["articles"]) == 2  # the last result meanwhile
+    assert summary_refresh(event) == "full"
+    assert len(event_summary(event)["articles"]) == 3
+
+
+def test_a_page_before_the_first_build_shows_an_empty_summary_as_updating(
+    analysed, viewer, queued_tasks
+):
+    client = Client()
+    client.force_login(viewer)
+    html = client.get(reverse("reports:compare", args=[analysed["event"].pk])).content.decode()
+    assert "Updating…" in html
+    assert queued_tasks.filter(task_path="reports.tasks.refresh_summary").count() == 1
+
+
+def test_vocabulary_is_precomputed_and_not_made_stale_by_decisions(
+    analysed, analyst, viewer, queued_tasks
+):
+    event = analysed["event"]
+    assert event_vocabulary_state(event) == ([], True)  # queued, not computed in the request
+    assert [t.task_path for t in queued_tasks] == ["reports.tasks.refresh_vocabulary"]
+    queued_tasks.delete()
+    summary.vocabulary_refresh(event)
+    terms, updating = event_vocabulary_state(event)
+    assert {v["name"] for v in terms} == {"Wire", "State Agency"} and not updating
+    _decide(analysed, analyst, "threaten peace")
+    assert event_vocabulary_state(event) == (terms, False)
+    make_article(event=event, outlet=analysed["wire"].outlet, text="Ships stayed in port.")
+    assert event_vocabulary_state(event) == (terms, True)  # the last result meanwhile
+    client = Client()
+    client.force_login(viewer)
+    html = client.get(reverse("reports:vocabulary", args=[event.pk])).content.decode()
+    assert "Updating…" in html
