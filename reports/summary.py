@@ -111,38 +111,38 @@ def event_summary(event: Event) -> dict[str, Any]:
     """
     model = event_model_version(event)
     prints = _fingerprints(event, model)
-    payload = _stored_payload(event, prints.full)
-    if payload is not None:
+    fingerprint, payload = _stored_payload(event)
+    if fingerprint == prints.full:
         return payload
     _request(event, "refresh_requested_at", "refresh_summary")
     # The task may have run already (the immediate backend of tests and small set-ups).
-    payload = _stored_payload(event, prints.full)
-    if payload is not None:
+    fingerprint, payload = _stored_payload(event)
+    if fingerprint == prints.full:
         return payload
-    stored = EventSummary.objects.filter(event=event).values_list("payload", flat=True).first()
-    if not stored or stored.get("version") != PAYLOAD_VERSION:
-        stored = empty_summary(event, model)
-    return {**stored, "updating": True}
+    if payload.get("version") != PAYLOAD_VERSION:
+        payload = empty_summary(event, model)
+    return {**payload, "updating": True}
 
 
-def _stored_payload(event: Event, fingerprint: str) -> dict[str, Any] | None:
-    stored = EventSummary.objects.filter(event=event).values_list("fingerprint", "built_at")
-    row = stored.first()
-    if row is None or row[0] != fingerprint:
-        return None
+def _stored_payload(event: Event) -> tuple[str, dict[str, Any]]:
+    """(fingerprint, payload) as stored, decoded once per process and stored version."""
+    stored = EventSummary.objects.filter(event=event)
+    row = stored.values_list("fingerprint", "built_at").first()
+    if row is None:
+        return "", {}
     version = f"{row[0]}@{row[1].isoformat()}"  # a rebuild with equal inputs is a new version
     cached = _DECODED.get(event.pk)
     if cached is not None and cached[0] == version:
         _DECODED.move_to_end(event.pk)
-        return cached[1]
-    payload = stored.filter(fingerprint=fingerprint).values_list("payload", flat=True).first()
-    if payload is None:
-        return None
+        return row[0], cached[1]
+    payload = stored.filter(fingerprint=row[0]).values_list("payload", flat=True).first()
+    if payload is None:  # rebuilt between the two reads: the next request reads it
+        return "", {}
     _DECODED[event.pk] = (version, payload)
     _DECODED.move_to_end(event.pk)
     while len(_DECODED) > _DECODED_MAX:
         _DECODED.popitem(last=False)
-    return payload
+    return row[0], payload
 
 
 def _request(event: Event, field: str, task_name: str) -> None:
