@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from django.db.models import Count, F, Max, Q
+from django.db.models import Count, F, Max, Q, Sum
 from django.db.models.functions import Greatest, Length, Substr
 from django.utils import timezone
 
@@ -72,11 +72,11 @@ def _fingerprints(event: Event, model: ModelVersion | None) -> Fingerprints:
             "published_date",
         )
     )
-    revisions = [r[1] for r in rows if r[1]]
-    analyses = sorted(
-        Analysis.objects.filter(revision_id__in=revisions, model_version=model).values_list(
-            "pk", flat=True
-        )
+    # Subqueries and aggregates: thousands of ids neither sent as parameters nor read back.
+    # Analyses are only ever added or deleted, so count, sum and maximum of ids tell them apart.
+    revisions = event.articles.values("current_revision")
+    analyses = Analysis.objects.filter(revision_id__in=revisions, model_version=model).aggregate(
+        n=Count("pk"), top=Max("pk"), total=Sum("pk")
     )
     notes = Annotation.objects.filter(revision_id__in=revisions).aggregate(
         n=Count("pk"), changed=Max("updated_at"), rejected=Count("pk", filter=_REJECTED)
