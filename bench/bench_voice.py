@@ -43,12 +43,63 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "framing" / "eval" / "gold" / "speakers_news.jsonl"
-PRONOUNS = frozenset("he she it they we i you him her them his hers its their".split())
-FUNCTION = frozenset(
-    "the a an of for and or to in on at by with as that this these those its his her their "
-    "one another some any who which what says said states".split()
+PRONOUNS = frozenset(
+    [
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "him",
+        "her",
+        "them",
+        "his",
+        "hers",
+        "its",
+        "their",
+    ]
 )
-_DETS = frozenset("the a an its his her their this that one another".split())
+FUNCTION = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "for",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "as",
+        "that",
+        "this",
+        "these",
+        "those",
+        "its",
+        "his",
+        "her",
+        "their",
+        "one",
+        "another",
+        "some",
+        "any",
+        "who",
+        "which",
+        "what",
+        "says",
+        "said",
+        "states",
+    ]
+)
+_DETS = frozenset(
+    ["the", "a", "an", "its", "his", "her", "their", "this", "that", "one", "another"]
+)
 _PUNCT = re.compile(r"[^\w\s\-]")
 
 
@@ -152,7 +203,19 @@ def article_counts(rec: dict, pred: dict) -> dict[str, int]:
     text = rec["text"]
     quotes = [q for q in pred["quotes"] if q["kind"] != "scare"]
     c = dict.fromkeys(
-        "gold found found50 right relayed relay_ok shown bad origin_gold origin_ok".split(), 0
+        [
+            "gold",
+            "found",
+            "found50",
+            "right",
+            "relayed",
+            "relay_ok",
+            "shown",
+            "bad",
+            "origin_gold",
+            "origin_ok",
+        ],
+        0,
     )
     origin = pred["origin"]
     for g in rec["attributions"]:
@@ -179,9 +242,10 @@ def article_counts(rec: dict, pred: dict) -> dict[str, int]:
             c["bad"] += is_fragment(text, q)
     if rec.get("origin"):
         c["origin_gold"] += 1
-        c["origin_ok"] += bool(origin and _same_name(origin, rec["origin"]) or (
-            origin and _acronym(rec["origin"]) == origin.replace(".", "").upper()
-        ))
+        c["origin_ok"] += bool(
+            (origin and _same_name(origin, rec["origin"]))
+            or (origin and _acronym(rec["origin"]) == origin.replace(".", "").upper())
+        )
     return c
 
 
@@ -213,7 +277,9 @@ def summarise(per_article: list[dict[str, int]]) -> dict[str, tuple]:
             if bd:
                 boots.append(sum(c[num] for c in sample) / bd)
         boots.sort()
-        lo, hi = (boots[int(0.025 * len(boots))], boots[int(0.975 * len(boots)) - 1]) if boots else (0, 0)
+        lo, hi = (0.0, 0.0)
+        if boots:
+            lo, hi = boots[int(0.025 * len(boots))], boots[int(0.975 * len(boots)) - 1]
         out[name] = (n, d, n / d if d else 0.0, lo, hi)
     return out
 

@@ -13,9 +13,9 @@ from .candidates import Prepared, english, prepare
 from .frames import LinearMultiLabel, score_frames, stack_models
 from .quotes import QuoteFound
 from .scorer import features
-from .text import SpanIndex
 from .tone import sentence_tones
 from .types import ActorMention, Analysis, FrameScore, LoadedTerm, Quote, Sentence
+from .voice import assign_voices
 
 ENGINE_VERSION = "0.1.0"
 SENTENCE_FRAME_MIN = 0.3  # below this no policy frame is called dominant for a sentence
@@ -125,11 +125,35 @@ def _speaker_actor_resolver(actors: list[ActorMention], text: str = ""):
             if actors[i].end <= end:
                 return actors[i].actor
             i += 1
-        if home and _OFFICIAL_SOURCE.search(text, start, end):
-            return home
-        return None
+        official = _OFFICIAL_SOURCE.search(text, start, end)
+        if official is None:
+            return None
+        return _context_actor(actors, starts, text, start, official.group().lower()) or home
 
     return resolve
+
+
+_CONTEXT_ACTORS = 40  # actor mentions looked back for "North Korea's foreign ministry"
+
+
+def _context_actor(actors, starts, text: str, start: int, word: str) -> str | None:
+    """The country or organisation an unnamed official source belongs to, when the text has
+    named it ("North Korea's foreign ministry … the ministry said"): a named organisation in
+    the article wins over the dateline's country. The latest mention followed within four
+    words by the same official word wins, else the latest followed by any official word."""
+    i = bisect_right(starts, start - 1)
+    fallback = None
+    for a in reversed(actors[max(0, i - _CONTEXT_ACTORS) : i]):
+        if a.end > start or a.kind not in ("country", "organisation", "bloc"):
+            continue
+        window = text[a.end : a.end + 60]
+        m = _OFFICIAL_SOURCE.search(window)
+        if m is None or len(window[: m.start()].split()) > 3 or "." in window[: m.start()]:
+            continue
+        if m.group().lower() == word or word.startswith("spokes"):
+            return a.actor
+        fallback = fallback or a.actor
+    return fallback
 
 
 _DATELINE = re.compile(r"\s*([A-Z][A-Z .'\-]{2,30}?)(?:,|\s+\(|\s+[-–—])")
@@ -175,15 +199,14 @@ def _loaded_terms(prep: Prepared, model: EngineModel, actor_of) -> tuple[LoadedT
     probs = model.span.score(x)
     keep = np.flatnonzero(probs >= model.span.threshold)
     whys = model.span.explain(x[keep])
-    holders = SpanIndex([(q.start, q.end, q) for q in prep.quotes if q.kind != "scare"])
+    voices = assign_voices([(cands[k].start, cands[k].end) for k in keep.tolist()], prep.quotes)
     sent_starts = [s for s, _ in prep.sentences]
     by_sentence: dict[int, list[ActorMention]] = {}
     for a in prep.actors:
         by_sentence.setdefault(max(0, bisect_right(sent_starts, a.start) - 1), []).append(a)
     out = []
-    for k, why in zip(keep.tolist(), whys, strict=True):
+    for k, why, (voice, holder) in zip(keep.tolist(), whys, voices, strict=True):
         c, p = cands[k], probs[k]
-        voice, holder = _voice(holders, c.start, c.end)
         sp = holder.speaker if holder else None
         out.append(
             LoadedTerm(
@@ -201,15 +224,6 @@ def _loaded_terms(prep: Prepared, model: EngineModel, actor_of) -> tuple[LoadedT
             )
         )
     return tuple(out)
-
-
-def _voice(holders: SpanIndex, start: int, end: int) -> tuple[str, QuoteFound | None]:
-    """The innermost quote or reported clause holding the span decides its voice."""
-    hit = holders.innermost(start, end)
-    if hit is None:
-        return "own", None
-    best: QuoteFound = hit[2]
-    return ("attributed" if best.kind == "reported" else "quoted"), best
 
 
 def _target(prep: Prepared, start: int, end: int, speaker, sent_starts, by_sentence) -> str | None:

@@ -17,6 +17,8 @@ _CONNECT = r"(?:of|for|and|the|de|del|da|von|van|al|bin|on)"
 _PROPER = rf"(?:the\s+)?{_NAME_WORD}(?:\s+(?:{_CONNECT}\s+(?:the\s+)?)?{_NAME_WORD}){{0,6}}"
 SPEAKER_NOUNS = (
     "ministry ministries spokesperson spokesman spokeswoman spokespeople official officials "
+    "complaint lawsuit filing indictment poll survey study audit review inquiry "
+    "investigation document letter ruling verdict judge court affidavit"
     "statement statements agency commentary editorial report minister president leader envoy "
     "ambassador diplomat diplomats analyst analysts expert experts source sources commander "
     "general admiral military army navy command department office committee council government "
@@ -34,9 +36,11 @@ _DET = (
     r"(?:the|a|an|one|another|its|his|her|their|this|that|"
     r"The|A|An|One|Another|Its|His|Her|Their|This|That)"
 )
+# "people familiar with the matter", "a source close to the talks": a short post-modifier.
+_FAMILIAR = r"(?:\s+(?:familiar\s+with|close\s+to|briefed\s+on)\s+(?:the\s+)?[\w\-]+)?"
 _COMMON = (
     rf"(?:{_DET}\s+|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}['’]s\s+)"
-    rf"(?:[\w’'\-]+\s+){{0,4}}?(?:{_NOUN_ALT})\b"
+    rf"(?:[\w’'\-]+\s+){{0,4}}?(?:{_NOUN_ALT})\b{_FAMILIAR}"
     rf"(?:\s+(?:of|for|at|in)\s+{_PROPER})?"
     rf"(?:,?\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?"
 )
@@ -44,10 +48,19 @@ _PRONOUN = r"(?:he|she|they|it|He|She|They|It)"
 _PLURAL = (
     r"officials|analysts|experts|diplomats|residents|sources|observers|lawmakers|critics|"
     r"officers|witnesses|scholars|researchers|commentators|authorities|leaders|ministers|"
-    r"spokespeople|activists|protesters|villagers|fishermen|farmers|citizens|people"
+    r"spokespeople|activists|protesters|villagers|fishermen|farmers|citizens|people|"
+    r"prosecutors|investigators|police|detectives|doctors|nurses|scientists|economists|"
+    r"organisers|organizers|aides|negotiators|lawyers|attorneys|regulators|inspectors|"
+    r"firefighters|paramedics|campaigners|teachers|workers|employees|executives|managers|"
+    r"forecasters|meteorologists|historians|engineers|staff|rescuers|survivors|parents|"
+    r"students|supporters|opponents|members|insiders|agencies|groups|records|documents|"
+    r"filings|figures|statistics|polls|surveys|studies"
 )
 # 'US officials', 'defence officials in Seoul': plural speaker nouns need no determiner.
-_BARE = rf"(?:[\w’'.\-]+\s+){{0,2}}?(?:{_PLURAL})\b(?:\s+(?:of|for|at|in|from)\s+{_PROPER})?"
+_BARE = (
+    rf"(?:[\w’'.\-]+\s+){{0,2}}?(?i:{_PLURAL})\b{_FAMILIAR}"
+    rf"(?:\s+(?:of|for|at|in|from)\s+{_PROPER})?"
+)
 SPEAKER = rf"(?:{_COMMON}|{_PROPER}|{_BARE}|{_PRONOUN})"
 # After "according to" any short noun phrase up to the comma names a source.
 _SOURCE = rf"(?:{SPEAKER}|(?:the|a|an|The|A|An)\s+(?:[\w’'\-]+\s+){{0,4}}?[\w’'\-]+(?=\s*,))"
@@ -65,7 +78,7 @@ VERBS = (
     "accuses called calls described describes labelled labeled termed dubbed branded hailed "
     "hails praised praises quipped observed observes remarked underlined "
     "underscored reiterated reiterates demanded demands predicted believes believed thinks "
-    "cautioned announced"
+    "cautioned announced found finds showed shows"
 )
 _VERB_ALT = "|".join(sorted(set(VERBS.split()), key=len, reverse=True)).replace(" ", r"\s+")
 VERB = rf"(?:{_VERB_ALT})"
@@ -76,8 +89,25 @@ SAY_VERBS = frozenset(
         "said says stated states claimed claims warned warns argued argues insisted insists "
         "asserted asserts alleged alleges added adds noted notes stressed stresses emphasised "
         "emphasized declared declares believes believed thinks suggested suggests maintained "
-        "maintains reiterated reiterates predicted cautioned contended contends"
+        "maintains reiterated reiterates predicted cautioned contended contends say "
+        "reported reports report alleges alleged found finds showed shows"
     )
+)
+# News media named as the object of "told" ("a source told CNN") or as a wire credit: the
+# medium relays the speaker's words.
+MEDIA = (
+    r"(?:the\s+)?(?:AP|AFP|UPI|Reuters|Bloomberg|CNN|BBC|NPR|ABC|NBC|CBS|Fox\s+News|Yonhap|"
+    r"Xinhua|TASS|KCNA|IRNA|Kyodo|ANSA|EFE|DPA|dpa|PTI|Al\s+Jazeera|Interfax|RIA\s+Novosti|"
+    r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}\s+(?:News|Times|Post|Press|Radio|Television|"
+    r"TV|Sport|Agency|Journal|Herald|Telegraph|Guardian|Tribune|Gazette|Daily|Wire|Network|"
+    r"Broadcasting|Service))(?:\s+(?:Sport|News|Radio|TV|Television))?\b"
+)
+_TELL = frozenset(wordlist("told tells tell"))
+_TOLD_OBJECT = re.compile(
+    rf"\s+(?:(?P<media>{MEDIA})|reporters|journalists|lawmakers|legislators|parliament|"
+    r"Parliament|Congress|investigators|the\s+(?:court|jury|council|committee|hearing|panel|"
+    r"press|meeting|crowd|audience|assembly|newspaper|paper|station|broadcaster|agency)"
+    r"|(?:a|an)\s+(?:news|press)\s+(?:conference|briefing)|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2})"
 )
 _TAIL = r"(?:\s+(?:in|on|at|during|to|via|after|before|through)\s+[^,.;:!?\"“”]{1,60}?)?"
 _RELAY_TOKENS = frozenset(
@@ -99,8 +129,17 @@ _CLAUSE_PUNCT = re.compile(r"[,;:()\"“”][^,;:()\"“”]*\Z")
 _SPEAKER_REACH = 90  # characters a speaker phrase may span before its verb
 
 # '"…," said the minister.' / '"…," the minister said on Monday.' (anchored after the quote)
+# A lower-case title before a name ("said county commissioner Jane Doe"), an apposition
+# between a name and its verb ("Jane Doe, 54, said", "Jane Doe, a spokeswoman for X, said").
+_LOWER_TITLE = (
+    r"(?:(?!(?:on|in|at|to|during|after|before|from|with|by|via|that|the|a|an)\s)"
+    r"[a-z][\w\-]*\s+){1,3}(?=[A-Z])"
+)
+_APPOSITION = r"(?:,\s+[^,.;:!?\"“”\n]{1,80},)?"
 AFTER_QUOTE = re.compile(
-    rf"\s*[,.!?]?\s*(?:(?P<v1>{VERB})\s+(?P<s1>{SPEAKER})|(?P<s2>{SPEAKER})\s+(?P<v2>{VERB}))\b"
+    rf"\s*[,.!?]?\s*(?:(?P<v1>{VERB})\s+(?:{_LOWER_TITLE})?(?P<s1>{SPEAKER})"
+    rf"|(?P<s2>{SPEAKER}){_APPOSITION}\s+(?:also\s+)?(?P<v2>{VERB})"
+    rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER}))\b"
 )
 # Between a speech verb and the quote it introduces: 'said:', 'said that', 'said on Monday,'.
 _INTRO_GAP = re.compile(r"(?:\s+that|\s+(?:in|on)\s+[^,:\"“”]{1,50})?\s*[:,]?\s*")
@@ -109,7 +148,8 @@ ACCORDING = re.compile(
     rf"(?P<v>[Aa]ccording\s+to|[Aa]s\s+(?:quoted|cited|reported)\s+by|"
     rf"(?:carried|published|released|relayed)\s+by)\s+(?P<s>{_SOURCE})"
 )
-CITING = re.compile(rf"(?P<v>citing|quoting)\s+(?P<s>{SPEAKER})")
+_CITE = r"(?:citing|quoting|(?:which|who)\s+(?:cited|quoted))"
+CITING = re.compile(rf"(?P<v>{_CITE})\s+(?P<s>{SPEAKER})")
 _QUOTED_VERB = re.compile(r"\s(?:quoted|cited)\s+")
 _QUOTED_AS_REST = re.compile(
     rf"(?P<inner>{SPEAKER})\s+as\s+(?:saying|stating|telling|warning|claiming|describing|"
@@ -122,11 +162,12 @@ _LEAD_REST = re.compile(
 )
 _ACRONYM = r"(?:\s+\((?P<acr>[A-Z][A-Z\-]{1,7})\))?"
 _REPORTED_TAIL = re.compile(
-    rf",\s*(?:(?P<s1>{SPEAKER}){_ACRONYM}\s+(?P<v1>{VERB})|(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
+    rf",\s*(?:(?P<s1>{SPEAKER}){_ACRONYM}\s+(?P<v1>{VERB})(?:\s+(?P<tobj>{MEDIA}|reporters|journalists))?"
+    rf"|(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
     rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})){_TAIL}"
-    rf"(?:\s*,\s*(?:citing|quoting)\s+{SPEAKER})?\s*[.!?]?\s*\Z"
+    rf"(?:\s*,\s*{_CITE}\s+{SPEAKER})?\s*[.!?]?\s*\Z"
 )
-_CITING_TAIL = re.compile(r",\s*(?:citing|quoting)\s")
+_CITING_TAIL = re.compile(rf",\s*{_CITE}\s")
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # "Velmar on Friday", "VCNA on Friday.": a date or a sentence's full stop is not the name.
 _HIT_TAIL = re.compile(rf"(?:\s+(?:on|this|last)\s+{_WEEKDAY})+\Z|(?<!\.[A-Z])\.\Z")
@@ -267,7 +308,15 @@ def speaker_after(text: str, pos: int, limit: int) -> SpeakerHit | None:
     m = AFTER_QUOTE.match(text, pos, min(limit, pos + 160))
     if not m:
         return None
-    return _hit(m, "s1", "v1") or _hit(m, "s2", "v2")
+    return _hit(m, "s1", "v1") or _hit(m, "s2", "v2") or _hit(m, "s3", "v3")
+
+
+def media_after_quote(text: str, pos: int, limit: int) -> SpeakerHit | None:
+    """The medium a speaker told right after a quote ('"…," a resident told The AP.')."""
+    m = AFTER_QUOTE.match(text, pos, min(limit, pos + 160))
+    if m is None or (m.group("v2") or "").lower() not in _TELL:
+        return None
+    return told_after(text, m.end(), min(limit, m.end() + 80))
 
 
 def speaker_before(text: str, pos: int, floor: int, verbs: list[Verb]) -> SpeakerHit | None:
@@ -319,7 +368,7 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
                         "quoted as saying",
                     )
                 )
-    if text.find("citing", start, end) != -1 or text.find("quoting", start, end) != -1:
+    if any(text.find(w, start, end) != -1 for w in ("citing", "quoting", "cited", "quoted")):
         for m in CITING.finditer(text, start, end):
             subj = leading_speaker(text, start, m.start(), verbs)
             if subj:
@@ -354,13 +403,13 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
     if m:
         inner = _lead(text, m.end(), end, verbs)
         if inner:
-            return _reported(inner[1], end, inner[0], relays)
+            return _reported(inner[1], end, inner[0], _with_media(relays, inner[2]))
         return _reported(m.end(), end, _hit(m, "s", "v"), relays)  # type: ignore[arg-type]
     comma = text.rfind(",", start, end)
     # The trailing "…, KCNA said." form needs a speech verb after the last comma.
     if (
         comma != -1
-        and text[comma + 1 : comma + 3] in (" c", " q")
+        and text[comma + 1 : comma + 3] in (" c", " q", " w")
         and _CITING_TAIL.match(text, comma, end)
     ):
         # "…, OTA reported, citing the ministry.": the attribution starts one comma earlier.
@@ -369,18 +418,30 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
         m = _REPORTED_TAIL.match(text, comma, end)
         if m and m.start() - start > 12:
             hit = _hit(m, "s1", "v1") or _hit(m, "s2", "v2") or _hit(m, "s3", "v3")
+            if hit is not None and not _can_say(hit, hit.verb):
+                return None
             if m.group("acr"):
                 hit = SpeakerHit(m.start("acr"), m.end("acr"), m.group("acr"), hit.verb)  # type: ignore[union-attr]
             if start < 120:
                 start = max(start, dateline(text)[0])
+            if m.group("tobj"):
+                relays = _with_media(relays, told_after(text, m.end("v1"), end))
             return _reported(start, m.start(), hit, relays)  # type: ignore[arg-type]
     lead = _lead(text, start, end, verbs)
     if lead:
-        return _reported(lead[1], end, lead[0], relays)
+        return _reported(lead[1], end, lead[0], _with_media(relays, lead[2]))
     return None
 
 
-def _lead(text: str, start: int, end: int, verbs: list[Verb]) -> tuple[SpeakerHit, int] | None:
+def _with_media(relays: list[SpeakerHit], media: SpeakerHit | None) -> list[SpeakerHit]:
+    if media is None or media.text.lower() in {r.text.lower() for r in relays}:
+        return relays
+    return [media, *relays]
+
+
+def _lead(
+    text: str, start: int, end: int, verbs: list[Verb]
+) -> tuple[SpeakerHit, int, SpeakerHit | None] | None:
     """'<speaker> said (that) …' near the start of a clause: the speaker and where the
     reported clause begins."""
     for v_start, v_end, word in _verbs_in(verbs, start, min(end, start + 120)):
@@ -391,11 +452,53 @@ def _lead(text: str, start: int, end: int, verbs: list[Verb]) -> tuple[SpeakerHi
         hit = speaker_ending_at(text, v_start, start, word)
         if hit is None or hit.start - start >= 60:
             continue
+        if not _can_say(hit, word):
+            return None
+        if word in _TELL:
+            # "sources told reporters the talks had stalled", "told CNN that …"
+            obj = _TOLD_OBJECT.match(text, v_end, end)
+            rest = _LEAD_REST.match(text, obj.end(), end) if obj else None
+            if obj is None or rest is None:
+                return None
+            return hit, rest.end(), told_media(obj)
         rest = _LEAD_REST.match(text, v_end, end)
         if rest and (rest.group("that") or word in SAY_VERBS):
-            return hit, rest.end()
+            return hit, rest.end(), None
         return None
     return None
+
+
+_FINDING = frozenset(wordlist("found finds showed shows"))
+_DOCUMENTS = frozenset(
+    wordlist(
+        "report reports poll polls survey surveys study studies audit review inquiry "
+        "investigation records documents data figures statistics complaint filing analysis "
+        "tests census assessment"
+    )
+)
+
+
+def _can_say(hit: SpeakerHit, verb: str | None) -> bool:
+    """ "found"/"showed" report speech only for documents ("a poll found", "the audit
+    showed"); "police found the car" is not a statement."""
+    if verb not in _FINDING:
+        return True
+    words = hit.text.lower().split()
+    return bool(words) and words[-1] in _DOCUMENTS
+
+
+def told_media(m: re.Match[str] | None) -> SpeakerHit | None:
+    """The news medium a speaker told (a relay), from a ``_TOLD_OBJECT`` match."""
+    if m is None or not m.group("media"):
+        return None
+    name = m.group("media")
+    skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
+    return SpeakerHit(m.start("media") + skip, m.end("media"), name[skip:], "told")
+
+
+def told_after(text: str, pos: int, end: int) -> SpeakerHit | None:
+    """The medium right after "told" ending at ``pos`` ('"…," a source told CNN.')."""
+    return told_media(_TOLD_OBJECT.match(text, pos, end))
 
 
 def _reported(

@@ -62,6 +62,9 @@ _BARE_ATTRIBUTION = re.compile(
     r"(?:\s+(?:in|on|at|during|to|via)\s+[^.!?:\"“”]{1,60}?)?\s*[.:]\s*\Z"
 )
 _TITLED_SUBJECT = re.compile(rf"{att._PROPER}")
+# A full name anywhere in a sentence ("filed by Maria Lopez, a retired nurse. She said …").
+_FULL_NAME = re.compile(r"[A-Z](?<![\w’'].)[a-z’'\-]+(?:[ ][A-Z][a-z’'\-]+){1,3}")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|of|into|across)\s*\Z")
 _SUBJECT = re.compile(rf"(?P<s>{att.SPEAKER})\s+(?=[a-z])")
 _NOT_SUBJECT = frozenset(
     wordlist(
@@ -112,6 +115,9 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
             _continue_relay(q, si, relays)
             if len(q.chain) >= 2:
                 relays.append((si, q.chain))
+    _canonical_names(text, sentences, found)
+    _carry_chains(found)
+    _partials_from_context(text, sentences, found)
     if agency is not None:
         _prepend_agency(found, agency)
 
@@ -131,7 +137,10 @@ def _resolve_pronoun(text, sentences, si, earlier, q) -> None:
         m = _TITLED_SUBJECT.match(text, s_start, s_end)
         if m is None or m.start() >= q.speaker.start or (best and m.start() <= best[0]):
             continue
-        if want == "person" and _PERSON_WORDS.intersection(m.group().lower().split()):
+        if want == "person" and (
+            _PERSON_WORDS.intersection(m.group().lower().split())
+            or (m.group().lower() not in _PRONOUNS and speaker_kind(m.group()) == "person")
+        ):
             best = (m.start(), att.SpeakerHit(m.start(), m.end(), m.group(), None), ())
         elif (
             want == "org"
@@ -139,11 +148,15 @@ def _resolve_pronoun(text, sentences, si, earlier, q) -> None:
             and subject.start < q.speaker.start
         ):
             best = (subject.start, subject, ())
+    if want == "person":
+        named = _last_named_person(text, floor, q.speaker.start)
+        if named is not None and (best is None or named.start > best[0]):
+            best = (named.start, named, ())
     if best is None:
-        if want == "org":
-            # A literal "it" names nobody: an unknown speaker is more honest.
-            q.chain = tuple(h for h in q.chain if h != q.speaker)
-            q.speaker = None
+        # A pronoun with no antecedent names nobody: an unknown speaker is more honest than
+        # showing "he" or "it" as a source.
+        q.chain = tuple(h for h in q.chain if h != q.speaker)
+        q.speaker = None
         return
     hit = att.SpeakerHit(best[1].start, best[1].end, best[1].text, q.speaker.verb)
     chain = best[2]
@@ -229,3 +242,109 @@ def _prepend_agency(found, agency: att.SpeakerHit) -> None:
     for q in found:
         if len(q.chain) >= 2 and q.chain[0].text.lower() != name:
             q.chain = (agency, *q.chain)
+
+
+_TITLE_WORDS = frozenset(
+    wordlist(
+        "mr mrs ms dr prof sir president minister secretary senator governor mayor sheriff "
+        "chief judge general colonel captain councillor commissioner director professor "
+        "rep sen gov gen col capt lt sgt officer agent deputy spokesman spokeswoman"
+    )
+)
+
+
+def _name_words(hit_text: str) -> list[str]:
+    """Capitalised words of a name without leading titles ("Sheriff Pete Flores" ->
+    ["Pete", "Flores"]); [] when the phrase is not a capitalised name."""
+    words = [w.strip(".,") for w in hit_text.split()]
+    while words and words[0].lower().rstrip(".") in _TITLE_WORDS:
+        words = words[1:]
+    if not words or not all(w[:1].isupper() for w in words):
+        return []
+    return words
+
+
+def _canonical_names(text: str, sentences, found: list[QuoteFound]) -> None:
+    """One person, one speaker: "Flores" and "Mr. Flores" become the full name ("Pete
+    Flores") named as a speaker or as a sentence's subject elsewhere in the article."""
+    full: dict[str, att.SpeakerHit] = {}
+    for q in found:
+        sp = q.speaker
+        if sp is not None and speaker_kind(sp.text) == "person":
+            words = _name_words(sp.text)
+            if len(words) >= 2:
+                full.setdefault(words[-1].lower(), sp)
+    for s_start, s_end in sentences:
+        m = _TITLED_SUBJECT.match(text, s_start, s_end)
+        if m is not None and speaker_kind(m.group()) == "person":
+            words = _name_words(m.group())
+            if 2 <= len(words) <= 4:
+                hit = att.SpeakerHit(m.start(), m.end(), m.group(), None)
+                full.setdefault(words[-1].lower(), hit)
+    if not full:
+        return
+    for q in found:
+        sp = q.speaker
+        if sp is None:
+            continue
+        words = _name_words(sp.text)
+        if len(words) != 1 or words[0].lower() not in full:
+            continue
+        name = full[words[0].lower()]
+        hit = att.SpeakerHit(name.start, name.end, name.text, sp.verb)
+        q.chain = tuple(hit if h == sp else h for h in q.chain) or (hit,)
+        q.speaker = hit
+
+
+def _speaker_key(hit_text: str) -> str:
+    words = hit_text.lower().split()
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    if not words:
+        return ""
+    return words[-1] if len(words) <= 3 and all(w.isalpha() for w in words) else " ".join(words)
+
+
+def _carry_chains(found: list[QuoteFound]) -> None:
+    """A speaker first heard through a relay ("KCNA quoted a spokesman as saying") is still
+    heard through it later in the article ("The spokesman said", "he added")."""
+    chains: dict[str, tuple[att.SpeakerHit, ...]] = {}
+    for q in found:
+        if q.speaker is None or q.kind == "scare":
+            continue
+        key = _speaker_key(q.speaker.text)
+        if len(q.chain) >= 2:
+            chains[key] = q.chain
+        elif len(q.chain) <= 1 and key in chains:
+            q.chain = (*chains[key][:-1], q.speaker)
+
+
+def _partials_from_context(text: str, sentences, found: list[QuoteFound]) -> None:
+    """A quoted phrase with no speaker of its own belongs to the speaker attributed earlier
+    in the same sentence, or in the previous sentence of the same paragraph ("Ruiz attacked
+    the plan. It would leave families \u201cworse off than a decade ago\u201d.")."""
+    starts = [s for s, _ in sentences]
+    last: tuple[int, QuoteFound] | None = None  # (sentence index, quote)
+    for q in found:
+        si = max(0, bisect_right(starts, q.start) - 1)
+        if q.kind == "partial" and q.speaker is None and last is not None:
+            l_si, prev = last
+            between = text[prev.end : q.start]
+            if si - l_si <= 1 and "\n" not in between:
+                q.speaker, q.chain = prev.speaker, prev.chain
+        if q.speaker is not None and q.kind != "scare":
+            last = (si, q)
+
+
+def _last_named_person(text: str, floor: int, end: int) -> att.SpeakerHit | None:
+    """The last first-and-last name before ``end`` (and after ``floor``) that reads as a
+    person: not after a place preposition ("in New Carlow"), not an organisation."""
+    last = None
+    for m in _FULL_NAME.finditer(text, floor, end):
+        words = m.group().split()
+        if words[0].lower() in _NOT_SUBJECT or speaker_kind(m.group()) != "person":
+            continue
+        if _PLACE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        last = att.SpeakerHit(m.start(), m.end(), m.group(), None)
+    return last
