@@ -200,7 +200,10 @@ def test_told_a_medium_after_a_quote_makes_it_a_relay():
 
 
 def test_according_to_an_agency_which_cited_records():
-    text = "The crash killed four people, according to the Associated Press, which cited hospital records."
+    text = (
+        "The crash killed four people, according to the Associated Press, which cited "
+        "hospital records."
+    )
     q = _only(text)
     assert text[q.start : q.end] == "The crash killed four people"
     assert _chain(q) == ["the Associated Press", "hospital records"]
