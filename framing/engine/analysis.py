@@ -133,6 +133,7 @@ def _speaker_actor_resolver(actors: list[ActorMention], text: str = ""):
     return resolve
 
 
+_OWNER_GAP = re.compile(r"(?:['’]s)?(?:\s+[\w\-]+){0,2}\s+")
 _CONTEXT_ACTORS = 40  # actor mentions looked back for "North Korea's foreign ministry"
 
 
@@ -148,8 +149,8 @@ def _context_actor(actors, starts, text: str, start: int, word: str) -> str | No
             continue
         window = text[a.end : a.end + 60]
         m = _OFFICIAL_SOURCE.search(window)
-        if m is None or len(window[: m.start()].split()) > 3 or "." in window[: m.start()]:
-            continue
+        if m is None or not _OWNER_GAP.fullmatch(window[: m.start()]):
+            continue  # "Xinhua, the ministry said": a comma or more than two words between
         if m.group().lower() == word or word.startswith("spokes"):
             return a.actor
         fallback = fallback or a.actor

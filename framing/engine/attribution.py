@@ -18,7 +18,13 @@ _PROPER = rf"(?:the\s+)?{_NAME_WORD}(?:\s+(?:{_CONNECT}\s+(?:the\s+)?)?{_NAME_WO
 SPEAKER_NOUNS = (
     "ministry ministries spokesperson spokesman spokeswoman spokespeople official officials "
     "complaint lawsuit filing indictment poll survey study audit review inquiry "
-    "investigation document letter ruling verdict judge court affidavit"
+    "investigation document letter ruling verdict judge court affidavit coach manager captain "
+    "player striker goalkeeper referee chairman chairwoman chair founder head teacher nurse "
+    "doctor surgeon scientist economist lawyer attorney prosecutor sheriff deputy detective "
+    "inspector firefighter pilot passenger survivor victim organiser organizer activist "
+    "campaigner executive ceo banker trader strategist forecaster historian engineer "
+    "superintendent commissioner trustee principal landlord tenant shopkeeper neighbour "
+    "neighbor friend relative son daughter wife husband brother sister coroner medic "
     "statement statements agency commentary editorial report minister president leader envoy "
     "ambassador diplomat diplomats analyst analysts expert experts source sources commander "
     "general admiral military army navy command department office committee council government "
@@ -96,7 +102,10 @@ SAY_VERBS = frozenset(
 # News media named as the object of "told" ("a source told CNN") or as a wire credit: the
 # medium relays the speaker's words.
 MEDIA = (
-    r"(?:the\s+)?(?:AP|AFP|UPI|Reuters|Bloomberg|CNN|BBC|NPR|ABC|NBC|CBS|Fox\s+News|Yonhap|"
+    r"(?:the\s+)?(?:(?:state|state-run|official)\s+)?"
+    r"(?:(?:news\s+agency|broadcaster|newspaper|daily|television|radio|agency)\s+)?"
+    r"(?:AP|AFP|UPI|Reuters|Bloomberg|CNN|BBC|NPR|ABC|NBC|CBS|Fox\s+News|Yonhap|CCTV|CGTN|NHK|"
+    r"KBS|RT|Sputnik|"
     r"Xinhua|TASS|KCNA|IRNA|Kyodo|ANSA|EFE|DPA|dpa|PTI|Al\s+Jazeera|Interfax|RIA\s+Novosti|"
     r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}\s+(?:News|Times|Post|Press|Radio|Television|"
     r"TV|Sport|Agency|Journal|Herald|Telegraph|Guardian|Tribune|Gazette|Daily|Wire|Network|"
@@ -107,7 +116,8 @@ _TOLD_OBJECT = re.compile(
     rf"\s+(?:(?P<media>{MEDIA})|reporters|journalists|lawmakers|legislators|parliament|"
     r"Parliament|Congress|investigators|the\s+(?:court|jury|council|committee|hearing|panel|"
     r"press|meeting|crowd|audience|assembly|newspaper|paper|station|broadcaster|agency)"
-    r"|(?:a|an)\s+(?:news|press)\s+(?:conference|briefing)|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2})"
+    r"|(?:a|an)\s+(?:news|press)\s+(?:conference|briefing)|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2}"
+    r"|(?:[\w’'.\-]+\s+){0,3}[\w’'.\-]+(?=\s+that\b))"
 )
 _TAIL = r"(?:\s+(?:in|on|at|during|to|via|after|before|through)\s+[^,.;:!?\"“”]{1,60}?)?"
 _RELAY_TOKENS = frozenset(
@@ -149,14 +159,22 @@ ACCORDING = re.compile(
     rf"(?:carried|published|released|relayed)\s+by)\s+(?P<s>{_SOURCE})"
 )
 _CITE = r"(?:citing|quoting|(?:which|who)\s+(?:cited|quoted))"
+_CITE_VERBS = frozenset(
+    ("citing", "quoting", "which cited", "which quoted", "who cited", "who quoted")
+)
 CITING = re.compile(rf"(?P<v>{_CITE})\s+(?P<s>{SPEAKER})")
 _QUOTED_VERB = re.compile(r"\s(?:quoted|cited)\s+")
 _QUOTED_AS_REST = re.compile(
-    rf"(?P<inner>{SPEAKER})\s+as\s+(?:saying|stating|telling|warning|claiming|describing|"
-    rf"calling)\b"
+    rf"(?P<inner>{SPEAKER})(?:\s+as\s+(?:saying|stating|telling|warning|claiming|describing|"
+    rf"calling)\b|\s*:)"
 )
+# '… quoted the minister: "…"', '… cited the report as saying: "…"' (up to the quote mark)
+_QUOTED_INTRO = re.compile(rf"\s+(?P<inner>{SPEAKER})(?:\s+as\s+saying)?\s*[:,]?\s*")
 _LEAD_REST = re.compile(
-    rf"(?:\s+(?:on|in)\s+(?:a\s+|the\s+)?[A-Z]?[\w\-]+(?:\s+[\w\-]+)?)?"
+    rf"(?:\s+(?:on|in)\s+(?:a\s+|the\s+)?[A-Z]?[\w\-]+"
+    rf"(?:\s+(?!(?:carried|published|released|relayed)\b)[\w\-]+)?)?"
+    rf"(?:\s+(?:carried|published|released|relayed)\s+by\s+(?:[\w’'\-]+\s+){{0,4}}?"
+    rf"[A-Z][\w’'.\-]*)?"
     rf"(?:\s*,\s*(?:citing|quoting)\s+{SPEAKER}\s*,)?"
     rf"(?:\s+(?:[\w’'\-]+\s+){{0,4}}?(?P<that>that)\b|\s*,)?\s+"
 )
@@ -176,13 +194,18 @@ _PAREN_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z\-]{1,7})\)\Z")
 _ACCORDING_LEAD = re.compile(rf"(?P<v>[Aa]ccording\s+to)\s+(?P<s>{_SOURCE})\s*,\s*")
 # Cheap literal checks so the speaker-heavy relay regexes run only where they can match.
 _RELAY_ACC = re.compile(r"ccording\s+to|(?:quoted|cited|reported|carried|published|relayed)\s+by")
-_RELAY_AS = re.compile(r"\bas\s+(?:saying|stating|telling|warning|claiming|describing|calling)")
+_RELAY_AS = re.compile(
+    r"\bas\s+(?:saying|stating|telling|warning|claiming|describing|calling)|\b(?:quoted|cited)\s+[^:.\n]{1,80}:"
+)
 _RELAY_HINT = re.compile(
     r"(?P<acc>ccording\s+to|(?:quoted|cited|reported|carried|published|relayed)\s+by)|"
     r"\bas\s+(?:saying|stating|telling|"
-    r"warning|claiming|describing|calling)|citing|quoting"
+    r"warning|claiming|describing|calling)|citing|quoting|\b(?:quoted|cited)\s+[^:.\n]{1,80}:"
 )
-_AS_SAYING = re.compile(r"\bas\s+saying\s+(?:that\s+)?")
+_AS_SAYING = re.compile(
+    r"\bas\s+(?:saying|stating|warning|claiming|telling\s+(?:[\w’'\-]+\s+){1,3}?that)\s+"
+    r"(?:that\s+)?"
+)
 
 Verb = tuple[int, int, str]  # (start, end, lower-cased verb) of a speech-verb token
 
@@ -330,6 +353,11 @@ def speaker_before(text: str, pos: int, floor: int, verbs: list[Verb]) -> Speake
         gap = _INTRO_GAP.match(text, v_end, pos)
         if gap and gap.end() == pos:
             return speaker_ending_at(text, v_start, floor, word)
+        if word in ("quoted", "cited"):
+            # 'The agency quoted the minister: "…"': the words are the minister's.
+            m = _QUOTED_INTRO.match(text, v_end, pos)
+            if m and m.end() == pos and speaker_ending_at(text, v_start, floor, word):
+                return _hit(m, "inner", None)
         break
     return None
 
@@ -507,6 +535,10 @@ def _reported(
     if end - start < 12:
         return None
     names = [r.text.lower() for r in relays]
+    cited = [r for r in relays if r.verb in _CITE_VERBS and r.start > speaker.start]
+    if cited and speaker.text.lower() not in names:
+        # "Yonhap, citing the intelligence service, said …": the subject relays the source.
+        return Reported(start, end, relays[-1], (speaker, *relays))
     if speaker.text.lower() in names:
         # The grammatical subject relays someone else ("TASS reported, citing KCNA"): the
         # clause belongs to the innermost source.

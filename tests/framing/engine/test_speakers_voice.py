@@ -219,3 +219,80 @@ def test_relay_chain_follows_the_same_speaker_later_in_the_article():
     last = _quotes(text)[-1]
     assert last.speaker.text == "The spokesman"
     assert _chain(last) == ["KCNA", "The spokesman"]
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        (
+            "Yonhap, citing the National Intelligence Service, said the launch had failed "
+            "within seconds.",
+            ["Yonhap", "the National Intelligence Service"],
+        ),
+        (
+            "The Saudi Press Agency quoted the energy minister as telling delegates that output "
+            "would stay flat.",
+            ["The Saudi Press Agency", "the energy minister"],
+        ),
+        (
+            'The Saudi Press Agency quoted the energy minister: "Output will stay where it is."',
+            ["The Saudi Press Agency", "the energy minister"],
+        ),
+        ('"We were the better side," the coach told BBC Sport.', ["BBC Sport", "the coach"]),
+        (
+            "A spokesman for the ministry told state broadcaster CCTV that the talks would "
+            "continue.",
+            ["state broadcaster CCTV", "A spokesman for the ministry"],
+        ),
+    ],
+)
+def test_relay_formulas(text, chain):
+    assert _chain(_only(text)) == chain
+
+
+def test_statement_carried_by_an_agency_keeps_the_clause_after_that():
+    text = (
+        "The ministry said in a statement carried by the state news agency KCNA that the "
+        "drills would be answered."
+    )
+    q = _only(text)
+    assert text[q.start : q.end] == "the drills would be answered"
+    assert _chain(q) == ["the state news agency KCNA", "The ministry"]
+
+
+def test_agency_before_the_ministry_is_not_its_country():
+    text = "According to Xinhua, the ministry said the talks had been long and candid."
+    assert analyze(text).quotes[0].speaker_actor != "xinhua"
+
+
+# -- wire credits and the relay summary --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("WASHINGTON (AP) — The Senate passed the bill.", "Associated Press"),
+        ("COLUMBUS, Ohio, Oct. 7 (UPI) — State officials met.", "United Press International"),
+        ("Storm hits coast\nBy Jane Doe\nKYIV (Reuters) - Drones struck.", "Reuters"),
+        ("MOSCOW, June 28 (TASS) -- The drills began.", "TASS"),
+    ],
+)
+def test_wire_origin_from_the_dateline(text, name):
+    from framing.engine.relays import wire_origin
+
+    assert wire_origin(text).name == name
+
+
+def test_no_wire_origin_without_a_credit():
+    from framing.engine.relays import wire_origin
+
+    assert wire_origin("The minister (right) - seen here in March - spoke.") is None
+
+
+def test_relay_summary_reads_innermost_source_via_outer_ones():
+    from framing.engine.relays import describe, relay_path
+
+    chains = [["KCNA", "foreign ministry"], ["KCNA", "a spokesman"], ["defence ministry"]]
+    assert describe(relay_path(chains, "TASS")) == "relays KCNA via TASS"
+    assert describe(relay_path([["a resident"]], "AP")) == "relays Associated Press"
+    assert describe(relay_path([], None)) == ""
