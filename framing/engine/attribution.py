@@ -172,7 +172,7 @@ _QUOTED_AS_REST = re.compile(
 _QUOTED_INTRO = re.compile(rf"\s+(?P<inner>{SPEAKER})(?:\s+as\s+saying)?\s*[:,]?\s*")
 _LEAD_REST = re.compile(
     rf"(?:\s+(?:on|in)\s+(?:a\s+|the\s+)?[A-Z]?[\w\-]+"
-    rf"(?:\s+(?!(?:carried|published|released|relayed)\b)[\w\-]+)?)?"
+    rf"(?:\s+(?!(?:carried|published|released|relayed|the|a|an|that)\b)[\w\-]+)?)?"
     rf"(?:\s+(?:carried|published|released|relayed)\s+by\s+(?:[\w’'\-]+\s+){{0,4}}?"
     rf"[A-Z][\w’'.\-]*)?"
     rf"(?:\s*,\s*(?:citing|quoting)\s+{SPEAKER}\s*,)?"

@@ -281,6 +281,20 @@ def _canonical_names(text: str, sentences, found: list[QuoteFound]) -> None:
             if 2 <= len(words) <= 4:
                 hit = att.SpeakerHit(m.start(), m.end(), m.group(), None)
                 full.setdefault(words[-1].lower(), hit)
+    surnames = {
+        w
+        for q in found
+        if q.speaker is not None and len(words := _name_words(q.speaker.text)) == 1
+        for w in (words[0].lower(),)
+        if w not in full
+    }
+    if surnames:
+        # "Border Patrol chief Rodney Marsh toured the crossing. … Marsh said.": the first
+        # full name ending in that surname anywhere before its last use.
+        for m in _FULL_NAME.finditer(text):
+            last = m.group().split()[-1].lower()
+            if last in surnames and speaker_kind(m.group()) == "person":
+                full.setdefault(last, att.SpeakerHit(m.start(), m.end(), m.group(), None))
     if not full:
         return
     for q in found:

@@ -63,6 +63,16 @@ def _chain(q) -> list[str]:
             "58 percent of voters opposed the plan",
         ),
         (
+            "The agency reported exports fell by 4 percent in the third quarter.",
+            "The agency",
+            "exports fell by 4 percent in the third quarter",
+        ),
+        (
+            "The defendant moved the money through shell companies, prosecutors say.",
+            "prosecutors",
+            "The defendant moved the money through shell companies",
+        ),
+        (
             "The flood had cut the valley road in two places, rescuers said.",
             "rescuers",
             "The flood had cut the valley road in two places",
