@@ -25,6 +25,9 @@ SPEAKER_NOUNS = (
     "campaigner executive ceo banker trader strategist forecaster historian engineer "
     "superintendent commissioner trustee principal landlord tenant shopkeeper neighbour "
     "neighbor friend relative son daughter wife husband brother sister coroner medic "
+    "service authority company firm bank board commission union association hospital school "
+    "university club team party campaign organisation organization institute centre center "
+    "foundation charity operator airline utility regulator tribunal police watchdog "
     "statement statements agency commentary editorial report minister president leader envoy "
     "ambassador diplomat diplomats analyst analysts expert experts source sources commander "
     "general admiral military army navy command department office committee council government "
@@ -149,7 +152,9 @@ _APPOSITION = r"(?:,\s+[^,.;:!?\"“”\n]{1,80},)?"
 AFTER_QUOTE = re.compile(
     rf"\s*[,.!?]?\s*(?:(?P<v1>{VERB})\s+(?:{_LOWER_TITLE})?(?P<s1>{SPEAKER})"
     rf"|(?P<s2>{SPEAKER}){_APPOSITION}\s+(?:also\s+)?(?P<v2>{VERB})"
-    rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER}))\b"
+    rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})"
+    # '"…," the 67-year-old said.': right after a quote any short determiner phrase will do
+    rf"|(?P<s4>(?:the|a|an|The|A|An)\s+(?:[\w’'\-]+\s+){{0,2}}?[\w’'\-]+)\s+(?P<v4>{VERB}))\b"
 )
 # Between a speech verb and the quote it introduces: 'said:', 'said that', 'said on Monday,'.
 _INTRO_GAP = re.compile(r"(?:\s+that|\s+(?:in|on)\s+[^,:\"“”]{1,50})?\s*[:,]?\s*")
@@ -202,6 +207,8 @@ _RELAY_HINT = re.compile(
     r"\bas\s+(?:saying|stating|telling|"
     r"warning|claiming|describing|calling)|citing|quoting|\b(?:quoted|cited)\s+[^:.\n]{1,80}:"
 )
+_PRONOUN_WORDS = frozenset(wordlist("he she they it"))
+_SUBJECT_AT = re.compile(rf"(?P<s>{SPEAKER})\s+(?=[a-z])")
 _AS_SAYING = re.compile(
     r"\bas\s+(?:saying|stating|warning|claiming|telling\s+(?:[\w’'\-]+\s+){1,3}?that)\s+"
     r"(?:that\s+)?"
@@ -331,7 +338,19 @@ def speaker_after(text: str, pos: int, limit: int) -> SpeakerHit | None:
     m = AFTER_QUOTE.match(text, pos, min(limit, pos + 160))
     if not m:
         return None
-    return _hit(m, "s1", "v1") or _hit(m, "s2", "v2") or _hit(m, "s3", "v3")
+    return _hit(m, "s1", "v1") or _hit(m, "s2", "v2") or _hit(m, "s3", "v3") or _hit(m, "s4", "v4")
+
+
+def colon_speaker(text: str, start: int, colon: int) -> SpeakerHit | None:
+    """'Ruiz was blunt: "We are broke."': the subject opening the sentence introduces a
+    quote after a colon even without a speech verb."""
+    m = _SUBJECT_AT.match(text, start, colon)
+    if m is None:
+        return None
+    words = m.group("s").lower().split()
+    if len(words) == 1 and words[0] in _OPENERS - _PRONOUN_WORDS:
+        return None  # "The message was simple:" names no one
+    return _trimmed(SpeakerHit(m.start("s"), m.end("s"), m.group("s"), None))
 
 
 def media_after_quote(text: str, pos: int, limit: int) -> SpeakerHit | None:
@@ -458,6 +477,34 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
     lead = _lead(text, start, end, verbs)
     if lead:
         return _reported(lead[1], end, lead[0], _with_media(relays, lead[2]))
+    return _mid_tag(text, start, end, in_sentence, relays)
+
+
+# "The fire started at 3 a.m., the fire service said, and spread quickly.": a speech tag
+# between commas inside the sentence attributes the clause before it.
+_MID_TAG = re.compile(
+    rf",\s*(?:(?P<s1>{SPEAKER})\s+(?P<v1>{VERB})|(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
+    rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})){_TAIL}\s*,"
+)
+
+
+def _mid_tag(
+    text: str, start: int, end: int, in_sentence: list[Verb], relays: list[SpeakerHit]
+) -> Reported | None:
+    for v_start, _, word in in_sentence:
+        if word in _NOT_LEAD and word != "according":
+            continue
+        comma = text.rfind(",", start, v_start)
+        if comma == -1 or comma - start <= 12:
+            continue
+        m = _MID_TAG.match(text, comma, end)
+        if m is None:
+            continue
+        hit = _hit(m, "s1", "v1") or _hit(m, "s2", "v2") or _hit(m, "s3", "v3")
+        if hit is not None and _can_say(hit, hit.verb):
+            if start < 120:
+                start = max(start, dateline(text)[0])
+            return _reported(start, m.start(), hit, relays)
     return None
 
 
@@ -482,6 +529,8 @@ def _lead(
             continue
         if not _can_say(hit, word):
             return None
+        if text[start : hit.start].rstrip().endswith(",") and text[v_end : v_end + 1] == ",":
+            return None  # "…, the fire service said, and …": a tag inside the sentence
         if word in _TELL:
             # "sources told reporters the talks had stalled", "told CNN that …"
             obj = _TOLD_OBJECT.match(text, v_end, end)

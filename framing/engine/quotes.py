@@ -183,6 +183,9 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
         text, open_mark, s_start, verbs
     )
     n_words = len(_WORD.findall(text, start, end))
+    lead_in = text[s_start:open_mark].rstrip()
+    if speaker is None and lead_in.endswith(":") and _TERMINAL.search(text, start, end):
+        speaker = att.colon_speaker(text, s_start, s_start + len(lead_in))
     inside = bool(text[s_start:open_mark].strip()) and not _TERMINAL.search(text, start, end)
     before = text[max(0, open_mark - 20) : open_mark]
     kind = "direct"

@@ -306,3 +306,34 @@ def test_relay_summary_reads_innermost_source_via_outer_ones():
     assert describe(relay_path(chains, "TASS")) == "relays KCNA via TASS"
     assert describe(relay_path([["a resident"]], "AP")) == "relays Associated Press"
     assert describe(relay_path([], None)) == ""
+
+
+# -- tags inside the sentence, colons, and generic descriptions after a quote -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fire started at dawn, the fire service said, and spread quickly to the roof.",
+        "The fire started at dawn, according to the fire service, and spread quickly.",
+    ],
+)
+def test_speech_tag_inside_the_sentence_attributes_the_clause_before_it(text):
+    q = _only(text)
+    assert text[q.start : q.end] == "The fire started at dawn"
+    assert q.speaker.text == "the fire service"
+
+
+def test_quote_after_a_colon_belongs_to_the_sentences_subject():
+    text = 'Dana Ruiz spoke first. She was blunt: "We are broke and everyone knows it."'
+    assert _only(text).speaker.text == "Dana Ruiz"
+
+
+def test_colon_after_a_non_speaker_subject_names_no_one():
+    text = 'The message on the banner was simple: "Go home and stay there."'
+    assert _only(text).speaker is None
+
+
+def test_any_short_description_right_after_a_quote_is_its_speaker():
+    text = '"It was terrifying from start to finish," the 67-year-old said.'
+    assert _only(text).speaker.text == "the 67-year-old"
