@@ -87,7 +87,7 @@ VERBS = (
     "accuses called calls described describes labelled labeled termed dubbed branded hailed "
     "hails praised praises quipped observed observes remarked underlined "
     "underscored reiterated reiterates demanded demands predicted believes believed thinks "
-    "cautioned announced found finds showed shows"
+    "cautioned announced found finds showed shows testified estimated estimates"
 )
 _VERB_ALT = "|".join(sorted(set(VERBS.split()), key=len, reverse=True)).replace(" ", r"\s+")
 VERB = rf"(?:{_VERB_ALT})"
@@ -99,7 +99,9 @@ SAY_VERBS = frozenset(
         "asserted asserts alleged alleges added adds noted notes stressed stresses emphasised "
         "emphasized declared declares believes believed thinks suggested suggests maintained "
         "maintains reiterated reiterates predicted cautioned contended contends say "
-        "reported reports report alleges alleged found finds showed shows"
+        "reported reports report alleges alleged found finds showed shows acknowledged "
+        "acknowledges admitted admits conceded concedes explained explains "
+        "testified estimated estimates"
     )
 )
 # News media named as the object of "told" ("a source told CNN") or as a wire credit: the

@@ -52,6 +52,8 @@ _ORG_WORDS = frozenset(
         "ministry agency government office department administration authority navy army "
         "military statement newspaper daily council committee embassy command chamber "
         "cooperative commentary report broadcaster outlet house kremlin pentagon coast guard "
+        "company firm bank board service commission hospital school university club team "
+        "airline operator regulator court police "
         "union party"
     )
 )

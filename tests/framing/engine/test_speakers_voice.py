@@ -337,3 +337,8 @@ def test_colon_after_a_non_speaker_subject_names_no_one():
 def test_any_short_description_right_after_a_quote_is_its_speaker():
     text = '"It was terrifying from start to finish," the 67-year-old said.'
     assert _only(text).speaker.text == "the 67-year-old"
+
+
+def test_it_said_resolves_to_the_company_opening_the_previous_sentence():
+    text = "The company posted a loss for the year. It said demand had fallen sharply in Europe."
+    assert _only(text).speaker.text == "The company"
