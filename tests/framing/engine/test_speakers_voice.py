@@ -342,3 +342,19 @@ def test_any_short_description_right_after_a_quote_is_its_speaker():
 def test_it_said_resolves_to_the_company_opening_the_previous_sentence():
     text = "The company posted a loss for the year. It said demand had fallen sharply in Europe."
     assert _only(text).speaker.text == "The company"
+
+
+def test_clause_reported_by_an_agency_is_its_subjects_relayed_statement():
+    text = (
+        "North Korea's foreign ministry on Sunday denounced the joint drills, KCNA reported. "
+        "Fishing boats stayed in port. The ministry said the drills were a rehearsal for invasion."
+    )
+    first, second = _quotes(text)
+    assert first.speaker.text == "North Korea's foreign ministry"
+    assert _chain(first) == ["KCNA", "North Korea's foreign ministry"]
+    assert _chain(second) == ["KCNA", "The ministry"]
+
+
+def test_clause_reported_by_an_office_is_not_a_relay():
+    text = "Prices of rice and fuel rose again in May, the statistics office said."
+    assert _chain(_only(text)) == ["the statistics office"]
