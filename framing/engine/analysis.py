@@ -113,47 +113,64 @@ def _dominant(policy: np.ndarray | None, keys: tuple[str, ...], n: int) -> list[
 
 def _speaker_actor_resolver(actors: list[ActorMention], text: str = ""):
     """Speaker span -> actor key: an actor named inside the speaker phrase, else — for an
-    unnamed official source ("a ministry spokesperson") — the country of the dateline."""
+    unnamed official source ("the ministry", "a spokesperson") — the organisation or country
+    the text names as owning such an office ("North Korea's foreign ministry"), else the
+    country of the dateline. A named organisation in the text wins over the dateline."""
     starts = [a.start for a in actors]
     home = dateline_actor(text)
+    owners: list[tuple[int, str, str]] | None = None  # (start, actor, official word)
+    memo: dict[tuple[int, int], str | None] = {}
 
     def resolve(start: int | None, end: int | None) -> str | None:
+        nonlocal owners
         if start is None or end is None:
             return None
+        if (start, end) in memo:
+            return memo[start, end]
         i = bisect_right(starts, start - 1)
+        found = None
         while i < len(actors) and actors[i].start < end:
             if actors[i].end <= end:
-                return actors[i].actor
+                found = actors[i].actor
+                break
             i += 1
-        official = _OFFICIAL_SOURCE.search(text, start, end)
-        if official is None:
-            return None
-        return _context_actor(actors, starts, text, start, official.group().lower()) or home
+        if found is None and (official := _OFFICIAL_SOURCE.search(text, start, end)):
+            if owners is None:
+                owners = _owners(actors, text)  # once per text, only when needed
+            found = _context_actor(owners, start, official.group().lower()) or home
+        memo[start, end] = found
+        return found
 
     return resolve
 
 
 _OWNER_GAP = re.compile(r"(?:['’]s)?(?:\s+[\w\-]+){0,2}\s+")
-_CONTEXT_ACTORS = 40  # actor mentions looked back for "North Korea's foreign ministry"
 
 
-def _context_actor(actors, starts, text: str, start: int, word: str) -> str | None:
-    """The country or organisation an unnamed official source belongs to, when the text has
-    named it ("North Korea's foreign ministry … the ministry said"): a named organisation in
-    the article wins over the dateline's country. The latest mention followed within four
-    words by the same official word wins, else the latest followed by any official word."""
-    i = bisect_right(starts, start - 1)
-    fallback = None
-    for a in reversed(actors[max(0, i - _CONTEXT_ACTORS) : i]):
-        if a.end > start or a.kind not in ("country", "organisation", "bloc"):
+def _owners(actors: list[ActorMention], text: str) -> list[tuple[int, str, str]]:
+    """Countries and organisations named right before an official word ("North Korea's
+    foreign ministry", "the Velmar navy"), in text order, with that word."""
+    out = []
+    for a in actors:
+        if a.kind not in ("country", "organisation", "bloc"):
             continue
         window = text[a.end : a.end + 60]
         m = _OFFICIAL_SOURCE.search(window)
         if m is None or not _OWNER_GAP.fullmatch(window[: m.start()]):
             continue  # "Xinhua, the ministry said": a comma or more than two words between
-        if m.group().lower() == word or word.startswith("spokes"):
-            return a.actor
-        fallback = fallback or a.actor
+        out.append((a.start, a.actor, m.group().lower()))
+    return out
+
+
+def _context_actor(owners: list[tuple[int, str, str]], start: int, word: str) -> str | None:
+    """The latest owner named before ``start`` with the same official word, else the latest
+    with any official word (a spokesperson belongs to whichever office was named)."""
+    i = bisect_right(owners, (start,)) - 1
+    fallback = None
+    for _, actor, owned in reversed(owners[max(0, i - 40) : i + 1]):
+        if owned == word or word.startswith("spokes"):
+            return actor
+        fallback = fallback or actor
     return fallback
 
 

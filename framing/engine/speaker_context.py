@@ -279,30 +279,32 @@ def _name_words(hit_text: str) -> list[str]:
 def _canonical_names(text: str, sentences, found: list[QuoteFound]) -> None:
     """One person, one speaker: "Flores" and "Mr. Flores" become the full name ("Pete
     Flores") named as a speaker or as a sentence's subject elsewhere in the article."""
+    single = {
+        words[0].lower()
+        for q in found
+        if q.speaker is not None and len(words := _name_words(q.speaker.text)) == 1
+    }
+    if not single:
+        return  # no surname-only speaker: nothing to merge (the common case, kept cheap)
     full: dict[str, att.SpeakerHit] = {}
     for q in found:
         sp = q.speaker
         if sp is not None and speaker_kind(sp.text) == "person":
             words = _name_words(sp.text)
-            if len(words) >= 2:
+            if len(words) >= 2 and words[-1].lower() in single:
                 full.setdefault(words[-1].lower(), sp)
     for s_start, s_end in sentences:
         m = _TITLED_SUBJECT.match(text, s_start, s_end)
-        if m is not None and speaker_kind(m.group()) == "person":
-            words = _name_words(m.group())
-            if 2 <= len(words) <= 4:
-                hit = att.SpeakerHit(m.start(), m.end(), m.group(), None)
-                full.setdefault(words[-1].lower(), hit)
-    surnames = {
-        w
-        for q in found
-        if q.speaker is not None and len(words := _name_words(q.speaker.text)) == 1
-        for w in (words[0].lower(),)
-        if w not in full
-    }
+        if m is None or " " not in m.group():
+            continue
+        words = _name_words(m.group())
+        last = words[-1].lower() if 2 <= len(words) <= 4 else ""
+        if last in single and speaker_kind(m.group()) == "person":
+            full.setdefault(last, att.SpeakerHit(m.start(), m.end(), m.group(), None))
+    surnames = single - full.keys()
     if surnames:
         # "Border Patrol chief Rodney Marsh toured the crossing. … Marsh said.": the first
-        # full name ending in that surname anywhere before its last use.
+        # full name ending in that surname anywhere in the text.
         for m in _FULL_NAME.finditer(text):
             last = m.group().split()[-1].lower()
             if last in surnames and speaker_kind(m.group()) == "person":
