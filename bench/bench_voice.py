@@ -8,6 +8,8 @@ Prints, for this checkout (and for DIR when given), over the 22 articles / 297 a
 - **found**: share of gold attributions that some engine quote or reported clause (not a scare
   quote) overlaps by at least one character; **found ≥ 50 %**: the overlap covers at least half
   of the gold span.
+- **precision**: share of the engine's quotes and reported clauses (not scare quotes) that
+  overlap some gold attribution (the rest are spans the gold does not count as speech).
 - **speaker right**: share of *all* gold attributions whose best-overlapping engine span has the
   right speaker (a missed attribution counts as wrong). Matching rule, written down once:
   lower-case both sides, drop punctuation, possessive 's, determiners ("the", "a", "its" …)
@@ -214,6 +216,8 @@ def article_counts(rec: dict, pred: dict) -> dict[str, int]:
             "bad",
             "origin_gold",
             "origin_ok",
+            "predicted",
+            "precise",
         ],
         0,
     )
@@ -237,6 +241,10 @@ def article_counts(rec: dict, pred: dict) -> dict[str, int]:
         if relays and len(chain) >= 2:
             c["relay_ok"] += all(any(_same_name(r, x) for x in chain[:-1]) for r in relays)
     for q in quotes:
+        c["predicted"] += 1
+        c["precise"] += any(
+            min(q["end"], g["end"]) > max(q["start"], g["start"]) for g in rec["attributions"]
+        )
         if q["speaker"]:
             c["shown"] += 1
             c["bad"] += is_fragment(text, q)
@@ -256,6 +264,7 @@ def _acronym(name: str) -> str:
 RATIOS = {
     "found": ("found", "gold"),
     "found ≥ 50 % of span": ("found50", "gold"),
+    "precision (engine spans on a gold one)": ("precise", "predicted"),
     "speaker right (of all)": ("right", "gold"),
     "speaker right (of found)": ("right", "found"),
     "pronoun/fragment speakers shown": ("bad", "shown"),
@@ -313,7 +322,7 @@ def main() -> None:
     for label, root in runs:
         print(f"\n{label}")
         for name, (n, d, share, lo, hi) in measure(root).items():
-            print(f"  {name:34s} {n:4d}/{d:<4d} {share:6.1%}  [95% CI {lo:.1%}–{hi:.1%}]")
+            print(f"  {name:40s} {n:4d}/{d:<4d} {share:6.1%}  [95% CI {lo:.1%}–{hi:.1%}]")
 
 
 if __name__ == "__main__":

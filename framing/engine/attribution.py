@@ -101,7 +101,9 @@ SAY_VERBS = frozenset(
         "maintains reiterated reiterates predicted cautioned contended contends say "
         "reported reports report alleges alleged found finds showed shows acknowledged "
         "acknowledges admitted admits conceded concedes explained explains "
-        "testified estimated estimates"
+        "testified estimated estimates accused accuses condemned condemns denounced denounces "
+        "criticised criticized urged urges demanded demands described describes branded dubbed "
+        "labelled labeled"
     )
 )
 # News media named as the object of "told" ("a source told CNN") or as a wire credit: the
@@ -139,7 +141,7 @@ _SPEAKER_FULL = re.compile(SPEAKER)
 _WORD_START = re.compile(r"(?<![\w’'.\-])[\w’'.\-]+")
 _OPENERS = frozenset(wordlist("the a an one another its his her their this that he she they it"))
 _PLURAL_SET = frozenset(_PLURAL.split("|"))
-_ADVERBS = frozenset(wordlist("also further has had have later earlier then again once"))
+_ADVERBS = frozenset(wordlist("also further has had have later earlier then again once long"))
 _CLAUSE_PUNCT = re.compile(r"[,;:()\"“”][^,;:()\"“”]*\Z")
 _SPEAKER_REACH = 90  # characters a speaker phrase may span before its verb
 

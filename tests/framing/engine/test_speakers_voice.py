@@ -358,3 +358,18 @@ def test_clause_reported_by_an_agency_is_its_subjects_relayed_statement():
 def test_clause_reported_by_an_office_is_not_a_relay():
     text = "Prices of rice and fuel rose again in May, the statistics office said."
     assert _chain(_only(text)) == ["the statistics office"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The ministry accused Seoul of staging reckless provocations near the border.",
+            "Seoul of staging reckless provocations near the border",
+        ),
+        ("The union urged members to reject the pay offer.", "members to reject the pay offer"),
+    ],
+)
+def test_accusing_and_urging_report_what_the_speaker_said(text, content):
+    q = _only(text)
+    assert text[q.start : q.end] == content
