@@ -197,7 +197,7 @@ _REPORTED_TAIL = re.compile(
 _CITING_TAIL = re.compile(rf",\s*{_CITE}\s")
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # "Velmar on Friday", "VCNA on Friday.": a date or a sentence's full stop is not the name.
-_HIT_TAIL = re.compile(rf"(?:\s+(?:on|this|last)\s+{_WEEKDAY})+\Z|(?<!\.[A-Z])\.\Z")
+_HIT_TAIL = re.compile(rf"(?:\s+(?:(?:on|this|last)\s+)?{_WEEKDAY})+\Z|(?<!\.[A-Z])\.\Z")
 _WEEKDAY_WORD = re.compile(_WEEKDAY)
 _PAREN_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z\-]{1,7})\)\Z")
 _ACCORDING_LEAD = re.compile(rf"(?P<v>[Aa]ccording\s+to)\s+(?P<s>{_SOURCE})\s*,\s*")

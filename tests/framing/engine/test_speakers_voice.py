@@ -373,3 +373,8 @@ def test_clause_reported_by_an_office_is_not_a_relay():
 def test_accusing_and_urging_report_what_the_speaker_said(text, content):
     q = _only(text)
     assert text[q.start : q.end] == content
+
+
+def test_a_bare_weekday_after_the_name_is_not_part_of_it():
+    text = '"We are ready for whatever comes," said Prime Minister Anna Berg Tuesday.'
+    assert _only(text).speaker.text == "Prime Minister Anna Berg"
