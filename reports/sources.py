@@ -120,6 +120,8 @@ def sources_by_outlet(
         if article_id not in articles or kind not in QUOTED + ATTRIBUTED:
             continue
         outlet = articles[article_id]["outlet"]
+        if (speaker or "").lower() in _PRONOUNS:
+            speaker = ""  # analyses stored before pronouns were resolved: "he" names nobody
         key = actor or speaker or ""
         who = speakers[outlet].get(key.lower())
         if who is None:
@@ -141,6 +143,7 @@ def sources_by_outlet(
     return sorted(result.values(), key=lambda o: o.name.lower())
 
 
+_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you"])
 _TITLES = frozenset(["mr", "mrs", "ms", "dr", "prof", "sir"])
 
 

@@ -143,3 +143,11 @@ def test_sources_merges_a_surname_into_the_full_name_across_articles(event):
     store_analysis(b, quotes=(("Pete Flores", "", "said"), ("Pete Flores", "", "added")))
     (row,) = sources_by_outlet(event.pk, event_summary(event), [])
     assert [(s.name, s.total) for s in row.speakers] == [("Pete Flores", 3)]
+
+
+def test_sources_never_lists_a_pronoun_as_a_speaker(event):
+    outlet = OutletFactory(workspace=event.workspace, name="Gazette")
+    article = make_article(event=event, outlet=outlet, text="He spoke. It rained.", title="A")
+    store_analysis(article, quotes=(("he", "", "said"), ("They", "", "said")))
+    (row,) = sources_by_outlet(event.pk, event_summary(event), [])
+    assert [(s.name, s.total) for s in row.speakers] == [("unnamed speaker", 2)]
