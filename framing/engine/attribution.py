@@ -342,7 +342,14 @@ def speaker_after(text: str, pos: int, limit: int) -> SpeakerHit | None:
     m = AFTER_QUOTE.match(text, pos, min(limit, pos + 160))
     if not m:
         return None
+    if m.group("s4") and _NOT_DESCRIPTION.intersection(m.group("s4").lower().split()[1:]):
+        return None  # '"…" a day after Aldmere said': a time phrase, not a speaker
     return _hit(m, "s1", "v1") or _hit(m, "s2", "v2") or _hit(m, "s3", "v3") or _hit(m, "s4", "v4")
+
+
+_NOT_DESCRIPTION = frozenset(
+    wordlist("after before when as since while until in on at of for to from with by day week")
+)
 
 
 def colon_speaker(text: str, start: int, colon: int) -> SpeakerHit | None:

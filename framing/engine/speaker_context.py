@@ -39,6 +39,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from . import attribution as att
+from .actors import _TITLE_WORDS as _ACTOR_TITLES
 from .text import wordlist
 
 if TYPE_CHECKING:
@@ -306,9 +307,17 @@ def _canonical_names(text: str, sentences, found: list[QuoteFound]) -> None:
         # "Border Patrol chief Rodney Marsh toured the crossing. … Marsh said.": the first
         # full name ending in that surname anywhere in the text.
         for m in _FULL_NAME.finditer(text):
-            last = m.group().split()[-1].lower()
-            if last in surnames and speaker_kind(m.group()) == "person":
-                full.setdefault(last, att.SpeakerHit(m.start(), m.end(), m.group(), None))
+            words = m.group().split()
+            last = words[-1].lower()
+            if last not in surnames:
+                continue
+            lead = 0  # "Minister of Defence Joanna Trell": the name starts after the titles
+            while lead < len(words) - 1 and words[lead] in _ACTOR_TITLES:
+                lead += 1
+            start = m.start() + len(" ".join(words[:lead])) + (1 if lead else 0)
+            name = text[start : m.end()]
+            if len(name.split()) >= 2 and speaker_kind(name) == "person":
+                full.setdefault(last, att.SpeakerHit(start, m.end(), name, None))
     if not full:
         return
     for q in found:

@@ -378,3 +378,19 @@ def test_accusing_and_urging_report_what_the_speaker_said(text, content):
 def test_a_bare_weekday_after_the_name_is_not_part_of_it():
     text = '"We are ready for whatever comes," said Prime Minister Anna Berg Tuesday.'
     assert _only(text).speaker.text == "Prime Minister Anna Berg"
+
+
+def test_surname_speaker_takes_the_full_name_without_its_title():
+    text = (
+        "Minister of Defence Joanna Trell today condemned the intercept. "
+        '"It was reckless and it was deliberate," Minister Trell said.'
+    )
+    assert _only(text).speaker.text == "Joanna Trell"
+
+
+def test_a_time_phrase_after_a_quote_is_not_a_speaker():
+    text = (
+        'Velmar called the drills "a reckless provocation", a day after Aldmere said its '
+        "frigate had been shadowed."
+    )
+    assert all(q.speaker is None or "day after" not in q.speaker.text for q in _quotes(text))
