@@ -7,7 +7,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.functions import Substr
 
 from articles.models import TextRevision
-from framing.engine.relays import describe, relay_path, wire_origin
+from framing.engine.relays import describe, relay_path, same_source, wire_origin
 from framing.models import CodebookVersion, Label, QuoteSpan
 
 
@@ -63,13 +63,21 @@ def article_relays(
     heads = (
         TextRevision.objects.filter(pk__in=revision_ids)
         .annotate(head=Substr("text", 1, 400))
-        .values_list("pk", "head")
+        .values_list("pk", "head", "article__outlet__name")
     )
     out = {}
-    for revision_id, head in heads:
+    for revision_id, head, outlet in heads:
         credit = wire_origin(head or "")
-        origin = credit.name if credit else ""
-        path = tuple(relay_path(chains.get(revision_id, ()), origin or None))
+        origin = credit.name if credit and not _is_own(credit.credit, outlet) else ""
+        path = relay_path(chains.get(revision_id, ()), origin or None)
+        # An agency's own dateline credit ("VELMARA (VCNA) —" in VCNA's copy) relays nothing.
+        path = tuple(link for link in path if not _is_own(link, outlet))
         if path:
             out[revision_id] = ArticleRelays(path, origin)
     return out
+
+
+def _is_own(link: str, outlet: str) -> bool:
+    """Whether a relay link is the article's own outlet, by name or initials."""
+    initials = "".join(w[0] for w in outlet.split() if w[:1].isupper())
+    return same_source(link, outlet) or (len(initials) >= 2 and link.upper() == initials)

@@ -151,3 +151,12 @@ def test_sources_never_lists_a_pronoun_as_a_speaker(event):
     store_analysis(article, quotes=(("he", "", "said"), ("They", "", "said")))
     (row,) = sources_by_outlet(event.pk, event_summary(event), [])
     assert [(s.name, s.total) for s in row.speakers] == [("unnamed speaker", 2)]
+
+
+def test_an_agencys_own_dateline_credit_is_not_a_relay(event, viewer):
+    agency = OutletFactory(workspace=event.workspace, name="Velmar Central News Agency")
+    text = "VELMARA, June 26 (VCNA) — The ministry said the drills were provocative."
+    article = make_article(event=event, outlet=agency, text=text, title="Drills")
+    store_analysis(article, frames=["security_defense"])
+    html = client_for(viewer).get(article.get_absolute_url()).content.decode()
+    assert 'id="relay-chain"' not in html
