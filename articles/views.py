@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
 
 from accounts.access import require
 from accounts.models import Capability, Membership
@@ -16,7 +18,7 @@ from articles.models import Article, Event, Outlet, TextRevision
 from articles.services import StaleEditError
 from framing.models import AnnotationStatus
 from framing.operating_points import score_floor
-from framing.selectors import workspace_labels
+from framing.selectors import article_relays, workspace_labels
 from parallax.forms import add_service_errors
 from parallax.query import query_params
 
@@ -155,10 +157,18 @@ def article_detail(request: HttpRequest, pk: int, number: int | None = None) -> 
         )
         for a in annotations
     ]
+    relays = (
+        article_relays(
+            revision_ids=[revision.pk], model_version_id=article.event.analysis_model_id
+        ).get(revision.pk)
+        if revision
+        else None
+    )
     ctx = {
         "article": article,
         "membership": membership,
         "revision": revision,
+        "relays": relays,
         "revisions": revisions.select_related("created_by"),
         "annotations": annotations,
         "body": highlight(revision.text, marks) if revision else "",
@@ -182,6 +192,23 @@ def _visible_annotations(revision: TextRevision, event: Event) -> list:
     # Suggestions below the event's operating point stay stored but are not shown.
     hidden = Q(status=AnnotationStatus.SUGGESTED, author_model__isnull=False, score__lt=floor)
     return list(rows.filter(model_filter).exclude(hidden))
+
+
+@login_required
+@require_POST
+def article_confirm_origin(request: HttpRequest, pk: int) -> HttpResponse:
+    """Confirm the relay the engine read into the article's origin (edit right needed)."""
+    article, _ = _get_article_for_user(request, pk, Capability.EDIT)
+    try:
+        services.article_confirm_origin(article=article, name=request.POST.get("origin", ""))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"Origin set: this article relays {article.origin.name}.")
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        return redirect(back)
+    return redirect(article)
 
 
 @login_required
