@@ -1,0 +1,721 @@
+"""The open-vocabulary loaded-term tagger: a linear-chain CRF over every token (B/I/O), scored
+with plain Python and numpy.
+
+Every token is a candidate. Its features are the word and its neighbours, suffixes, shape,
+VADER valence, wordfreq rarity, membership of the bias-word lexicon, the curated lexicon and
+pattern hits (as features with their category and weight, not as gates), scare quotes, the
+voice it sits in, short quoted titles/chants, sentence position and literal-use domain cues
+(sport, weather, terrain, medicine, arts). The CRF is trained by ``tagger_training`` (with
+python-crfsuite, never imported here); this module only reads its weights.
+
+Spans are runs of tokens whose marginal probability of being inside a loaded term reaches the
+extraction threshold, split where the model prefers a new span (B). A span's score is the mean
+marginal of its tokens, Platt-calibrated on our dev split, so ``score`` is a probability; the
+three operating points (precision / balanced / recall) are thresholds on that score chosen on
+the dev split and stored with their measured precision and recall.
+
+Byte format as ``artifacts``: a JSON header plus raw little-endian arrays, no pickle, named by
+the sha256 of the bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import struct
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from .candidates import prepare
+from .scorer import FACTUAL, rarity_table
+from .text import SpanIndex, wordlist
+from .tone import vader_lexicon
+
+MAGIC = b"PLXTAGGER1\n"
+DEFAULT_TAGGER_PATH = Path(__file__).parent / "data" / "tagger_en.bin"
+BIAS_WORDS_PATH = Path(__file__).parent / "data" / "lexicon" / "bias_words_en.txt"
+LABELS = ("O", "B", "I")
+OPERATING_POINTS = ("precision", "balanced", "recall")
+DEFAULT_POINT = "balanced"
+# Characters allowed between two tokens of one span ("so-called 'defensive'", "lap dog").
+_JOINERS = frozenset(" -'\"‘’“”\u00a0")
+_NEGATIONS = frozenset(wordlist("not no never without neither nor hardly"))
+_SUBJECTIVE = frozenset(
+    wordlist(
+        "very so such utterly truly deeply extremely absolutely really completely totally "
+        "clearly obviously undoubtedly surely sheer mere blatant whatsoever"
+    )
+)
+# Words that put a sentence in a domain where strong words are usually literal.
+_DOMAINS: dict[str, frozenset[str]] = {
+    "sport": frozenset(
+        wordlist(
+            "match goal goals striker team teams season coach league title champions game "
+            "games scored goalkeeper race driver drivers players player tournament midfield "
+            "half whistle cup victory defeat draw stadium fans squad innings wicket"
+        )
+    ),
+    "weather": frozenset(
+        wordlist(
+            "storm storms hurricane rain rains flood floods flooding wind winds snow ice "
+            "weather tornado typhoon cyclone landfall gale blizzard heatwave drought forecast"
+        )
+    ),
+    "terrain": frozenset(
+        wordlist(
+            "trail terrain mountain mountains climb climbers summit ridge road roads hikers "
+            "river slope slopes route canyon cliff cliffs glacier pass peak valley"
+        )
+    ),
+    "medicine": frozenset(
+        wordlist(
+            "patient patients tumour tumor cancer infection infections virus doctors doctor "
+            "drug drugs disease hospital treatment symptoms clinical therapy surgery"
+        )
+    ),
+    "arts": frozenset(
+        wordlist(
+            "album film novel book song songs exhibition festival band chapter play "
+            "series episode poem painting director singer"
+        )
+    ),
+}
+_DOMAIN_OF = {w: d for d, ws in _DOMAINS.items() for w in ws}
+
+
+class TaggerFormatError(ValueError):
+    """The bytes are not a Parallax tagger."""
+
+
+@cache
+def bias_words() -> frozenset[str]:
+    """The bias-inducing words lexicon (Spinde et al.; Apache-2.0), see DATA.md."""
+    lines = BIAS_WORDS_PATH.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+# --- features -------------------------------------------------------------------------
+@cache
+def _word_static(word: str) -> tuple[tuple[tuple[str, float], ...], tuple[tuple[str, ...], ...]]:
+    """(own features, neighbour feature names by offset -2, -1, +1, +2) of one word type.
+    Cached: a word's features never depend on its article."""
+    val = vader_lexicon().get(word, 0.0)
+    zipf = rarity_table("en").get(word)
+    own: list[tuple[str, float]] = [
+        (f"w={word}", 1.0),
+        (f"s3={word[-3:]}", 1.0),
+        (f"s2={word[-2:]}", 1.0),
+        (f"p3={word[:3]}", 1.0),
+    ]
+    if word in bias_words():
+        own.append(("biaslex", 1.0))
+    if val:
+        own.append(("val", val / 4.0))
+        own.append((f"vb={max(-3, min(3, round(val)))}", 1.0))
+    own.append(("zipf=oov" if zipf is None else f"zipf={int(zipf)}", 1.0))
+    own.append(("rare", 1.0 - min(zipf or 0.0, 8.0) / 8.0))
+    if word in FACTUAL:
+        own.append(("factual", 1.0))
+    if word in _SUBJECTIVE:
+        own.append(("subj", 1.0))
+    if word.isdigit():
+        own.append(("digit", 1.0))
+    tags = [f"w{o}={word}" for o in ("-2", "-1", "+1", "+2")]
+    near = []
+    for o in ("-1", "+1"):
+        extra = []
+        if word in bias_words():
+            extra.append(f"bl{o}")
+        if val <= -1.5:
+            extra.append(f"neg{o}")
+        elif val >= 1.5:
+            extra.append(f"pos{o}")
+        if word in _NEGATIONS:
+            extra.append(f"not{o}")
+        near.append(tuple(extra))
+    return tuple(own), (
+        (tags[0],),
+        (tags[1], *near[0]),
+        (tags[2], *near[1]),
+        (tags[3],),
+    )
+
+
+def token_features(prep) -> list[list[list[tuple[str, float]]]]:
+    """Feature lists of every token, grouped by sentence: ``out[s][t]`` is a list of
+    (attribute, value). Shared by training and tagging so both see the same features."""
+    text, toks = prep.text, prep.tokens
+    words, starts, ends = toks.words, toks.starts, toks.ends
+    n = len(words)
+    if not n:
+        return []
+    dyn: list[list[tuple[str, float]]] = [[("bias", 1.0)] for _ in range(n)]
+    _layer_features(prep, dyn)
+    _context_features(prep, dyn)
+    sent = toks.sentence.tolist()
+    groups: list[list[list[tuple[str, float]]]] = []
+    statics = [_word_static(w) for w in words]
+    bounds = _sentence_bounds(sent)
+    for lo, hi in bounds:
+        seq = []
+        sent_domains = {_DOMAIN_OF[w] for w in words[lo:hi] if w in _DOMAIN_OF}
+        for i in range(lo, hi):
+            own, _ = statics[i]
+            feats = list(own)
+            feats += dyn[i]
+            for k, j in enumerate((i - 2, i - 1, i + 1, i + 2)):
+                if lo <= j < hi:
+                    feats.extend((name, 1.0) for name in statics[j][1][k])
+                elif k in (1, 2):
+                    feats.append(("bos" if k == 1 else "eos", 1.0))
+            w_orig = text[starts[i] : ends[i]]
+            if w_orig[:1].isupper() and i > lo:
+                feats.append(("cap", 1.0))
+            if len(w_orig) > 1 and w_orig.isupper():
+                feats.append(("allcap", 1.0))
+            if i == lo:
+                feats.append(("first", 1.0))
+            for d in sent_domains:
+                feats.append((f"dom={d}", 1.0))
+                if any(name == "val" for name, _ in own):
+                    feats.append((f"domval={d}", 1.0))
+            seq.append(feats)
+        groups.append(seq)
+    return groups
+
+
+def _sentence_bounds(sent: list[int]) -> list[tuple[int, int]]:
+    bounds, lo = [], 0
+    for i in range(1, len(sent) + 1):
+        if i == len(sent) or sent[i] != sent[lo]:
+            bounds.append((lo, i))
+            lo = i
+    return bounds
+
+
+def _token_range(starts: list[int], start: int, end: int) -> range:
+    return range(bisect_left(starts, start), bisect_left(starts, end))
+
+
+def _layer_features(prep, dyn: list[list[tuple[str, float]]]) -> None:
+    """Lexicon and pattern hits, scare quotes and 'so-called' as token features."""
+    starts = prep.tokens.starts
+    for c in prep.candidates:
+        if c.source == "model":
+            continue
+        kind = "lex" if c.source == "lexicon" else "pat"
+        if c.category == "scare_quotes":
+            kind = "scare"
+        rng = _token_range(starts, c.start, c.end)
+        for pos, i in enumerate(rng):
+            dyn[i] += [
+                (kind, min(max(c.weight, 0.0), 1.0)),
+                (f"{kind}c={c.category}", 1.0),
+                (f"{kind}{'B' if pos == 0 else 'I'}", 1.0),
+            ]
+            if c.layers > 1:
+                dyn[i].append(("agree", 1.0))
+
+
+def _context_features(prep, dyn: list[list[tuple[str, float]]]) -> None:
+    """Voice, short quoted titles/chants, heading-like sentences, negation, position."""
+    toks = prep.tokens
+    starts, words = toks.starts, toks.words
+    for q in prep.quotes:
+        if q.kind == "scare":
+            continue
+        tag = "v=attr" if q.kind == "reported" else "v=quote"
+        rng = _token_range(starts, q.start, q.end)
+        short = q.kind != "reported" and len(rng) <= 6
+        for i in rng:
+            dyn[i].append((tag, 1.0))
+            if short:
+                dyn[i].append(("shortq", 1.0))
+    text = prep.text
+    first_end = prep.sentences[0][1] if prep.sentences else 0
+    for s, e in prep.sentences:
+        rng = _token_range(starts, s, e)
+        if not len(rng):
+            continue
+        last = text[e - 1]
+        heading = last not in ".!?\"'”’)" and len(rng) <= 14
+        for i in rng:
+            if heading:
+                dyn[i].append(("heading", 1.0))
+            if e <= first_end:
+                dyn[i].append(("s0", 1.0))
+    for i in range(len(words)):
+        if any(x in _NEGATIONS for x in words[max(0, i - 3) : i]):
+            dyn[i].append(("negctx", 1.0))
+
+
+# --- model ----------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class TaggedSpan:
+    start: int
+    end: int
+    category: str
+    score: float  # calibrated probability
+    source: str  # "lexicon" | "pattern" | "model"
+    explanation: str
+
+
+@dataclass(slots=True, eq=False)
+class Tagger:
+    """A trained tagger: CRF weights, calibration, operating points and category model."""
+
+    attrs: list[str]
+    state: np.ndarray  # (len(attrs), 3) weights for O, B, I
+    transitions: np.ndarray  # (3, 3) from -> to
+    calib_a: float = 1.0
+    calib_b: float = 0.0
+    extract: float = 0.3  # token marginal needed to join a span
+    points: dict[str, dict[str, float]] = field(default_factory=dict)
+    categories: list[str] = field(default_factory=list)
+    cat_attrs: list[str] = field(default_factory=list)
+    cat_coef: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    cat_bias: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    default_category: str = "moral_condemnation"
+    meta: dict = field(default_factory=dict)
+    # Workspace residual: word -> log-odds offset learned from a workspace's annotations
+    # (``fit_adjustments``); empty for the packaged tagger.
+    adjust: dict[str, float] = field(default_factory=dict)
+    sha256: str = ""
+    _index: dict[str, int] = field(default_factory=dict)
+    _cat_index: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._index = {a: i for i, a in enumerate(self.attrs)}
+        self._cat_index = {a: i for i, a in enumerate(self.cat_attrs)}
+
+    # scikit-learn's estimator conventions, without importing it on the analysis path
+    def get_params(self, deep: bool = True) -> dict:
+        return {"extract": self.extract, "calib_a": self.calib_a, "calib_b": self.calib_b}
+
+    def operating_points(self) -> dict[str, dict[str, float]]:
+        """{name: {"threshold", "precision", "recall"}} measured on the dev split."""
+        return {k: dict(v) for k, v in self.points.items()}
+
+    def threshold(self, point: str = DEFAULT_POINT) -> float:
+        return float(self.points.get(point, {}).get("threshold", 0.5))
+
+    @property
+    def min_threshold(self) -> float:
+        """analyze() keeps every span at or above the recall point's threshold."""
+        return min((float(p["threshold"]) for p in self.points.values()), default=0.5)
+
+    # -- scoring
+    def compile(self, feats: list[list[list[tuple[str, float]]]]) -> _Compiled:
+        """Resolve feature names of a whole document to weight rows once."""
+        flat = [f for seq in feats for f in seq]
+        get = self._index.get
+        lengths = [len(f) for f in flat]
+        idx = np.fromiter((get(n, -1) for f in flat for n, _ in f), dtype=np.intp)
+        val = np.fromiter((v for f in flat for _, v in f), dtype=np.float64)
+        tok = np.repeat(np.arange(len(flat), dtype=np.intp), lengths)
+        keep = idx >= 0
+        idx, val, tok = idx[keep], val[keep], tok[keep]
+        rows = self.state[idx] * val[:, None]
+        scores = np.zeros((len(flat), 3))
+        for y in range(3):
+            scores[:, y] = np.bincount(tok, weights=rows[:, y], minlength=len(flat))
+        bounds, base = [], 0
+        for seq in feats:
+            bounds.append((base, base + len(seq)))
+            base += len(seq)
+        return _Compiled(idx, val, tok, scores, bounds)
+
+    def marginals_doc(self, comp: _Compiled) -> np.ndarray:
+        """P(O, B, I) per token of the document, sentence by sentence, shape (n, 3)."""
+        return batched_marginals(comp.scores, comp.bounds, self.transitions)
+
+    def predict_proba(self, prep) -> list[np.ndarray]:
+        """Per sentence, (n_tokens, 3) marginals of O, B, I."""
+        comp = self.compile(token_features(prep))
+        m = self.marginals_doc(comp)
+        return [m[lo:hi] for lo, hi in comp.bounds]
+
+    def calibrate(self, raw: float) -> float:
+        raw = min(max(raw, 1e-6), 1 - 1e-6)
+        z = self.calib_a * math.log(raw / (1 - raw)) + self.calib_b
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def raw_spans(self, prep, comp: _Compiled | None = None) -> list[tuple]:
+        """(start, end, raw score, token indices) of every extracted span."""
+        comp = self.compile(token_features(prep)) if comp is None else comp
+        toks, text = prep.tokens, prep.text
+        m = self.marginals_doc(comp)
+        if not len(m):
+            return []
+        inside_all = 1.0 - m[:, 0]
+        begin_all = m[:, 1] > m[:, 2]
+        out = []
+        hot = np.flatnonzero(inside_all >= self.extract).tolist()
+        if not hot:
+            return []
+        sent = toks.sentence
+        inside = inside_all.tolist()
+        names = _actor_tokens(prep)
+        run: list[int] = []
+        for i in hot:
+            joined = (
+                run
+                and run[-1] == i - 1
+                and sent[i] == sent[run[-1]]
+                and not begin_all[i]
+                and _JOINERS.issuperset(text[toks.ends[run[-1]] : toks.starts[i]])
+            )
+            if run and not joined:
+                out.append(_close(run, inside, toks, names))
+                run = []
+            run.append(i)
+        if run:
+            out.append(_close(run, inside, toks, names))
+        return _snap([s for s in out if s is not None], prep.candidates)
+
+    def tag(self, prep, min_score: float | None = None) -> list[TaggedSpan]:
+        """Calibrated spans with score ≥ ``min_score`` (default: the recall point)."""
+        floor = self.min_threshold if min_score is None else min_score
+        comp = self.compile(token_features(prep))
+        spans = self.raw_spans(prep, comp)
+        if not spans:
+            return []
+        cands = SpanIndex([(c.start, c.end, c) for c in prep.candidates if c.source != "model"])
+        out = []
+        words = prep.tokens.words
+        for start, end, raw, token_ids in spans:
+            score = self.calibrate(raw)
+            if self.adjust:
+                score = _shift(score, self._offset([words[i] for i in token_ids]))
+            if score < floor:
+                continue
+            hit = _best_overlap(cands, start, end)
+            category = hit.category if hit is not None else self.category(prep, token_ids)
+            why = self.explain(comp, token_ids)
+            explanation = f"tagger p={score:.2f}: {why}"
+            if hit is not None:
+                explanation = f"{explanation}; {hit.explanation}"
+            source = hit.source if hit is not None else "model"
+            out.append(TaggedSpan(start, end, category, round(score, 4), source, explanation))
+        return out
+
+    def _offset(self, words: list[str]) -> float:
+        hits = [self.adjust[w] for w in words if w in self.adjust]
+        return sum(hits) / len(hits) if hits else 0.0
+
+    def with_adjustments(self, adjust: dict[str, float]) -> Tagger:
+        """A copy sharing the weights, with a workspace's residual offsets."""
+        if not adjust:
+            return self
+        return replace(self, adjust=dict(adjust))
+
+    def fit_adjustments(self, texts: list[str], golds: list[list]) -> dict[str, float]:
+        """Word offsets from annotated texts: words of tagged spans that analysts marked
+        count for, words of tagged spans nobody marked count against (rejected suggestions
+        and untagged text are negatives), log((pos + 1) / (neg + 1))."""
+        pos: dict[str, int] = {}
+        neg: dict[str, int] = {}
+        for text, gold in zip(texts, golds, strict=True):
+            prep = prepare(text, "en")
+            marks = [
+                (int(g["start"]), int(g["end"])) if isinstance(g, dict) else (int(g[0]), int(g[1]))
+                for g in gold
+            ]
+            words = prep.tokens.words
+            for start, end, _raw, ids in self.raw_spans(prep):
+                hit = any(a < end and start < b for a, b in marks)
+                for i in ids:
+                    (pos if hit else neg)[words[i]] = (pos if hit else neg).get(words[i], 0) + 1
+        keys = sorted(pos.keys() | neg.keys())
+        return {
+            w: round(math.log((pos.get(w, 0) + 1) / (neg.get(w, 0) + 1)), 4)
+            for w in keys
+            if pos.get(w, 0) != neg.get(w, 0)
+        }
+
+    def explain(self, comp: _Compiled, token_ids: list[int], k: int = 3) -> str:
+        """The features that pushed the span's tokens into a loaded term most."""
+        lo = int(np.searchsorted(comp.tok, token_ids[0], side="left"))
+        hi = int(np.searchsorted(comp.tok, token_ids[-1], side="right"))
+        idx, val, tok = comp.idx[lo:hi], comp.val[lo:hi], comp.tok[lo:hi]
+        label = np.where(tok == token_ids[0], 1, 2)
+        contrib = (self.state[idx, label] - self.state[idx, 0]) * val
+        top: dict[str, float] = {}
+        for j in np.argsort(-contrib)[: 3 * k].tolist():
+            if contrib[j] > 0:
+                name = self.attrs[int(idx[j])]
+                top[name] = top.get(name, 0.0) + float(contrib[j])
+        best = sorted(top.items(), key=lambda x: -x[1])[:k]
+        return ", ".join(f"{name} {w:+.1f}" for name, w in best)
+
+    def category(self, prep, token_ids: list[int]) -> str:
+        """Most likely category of a span no lexicon or pattern entry covers."""
+        if not self.categories or not len(self.cat_coef):
+            return self.default_category
+        words = [prep.tokens.words[i] for i in token_ids]
+        scores = self.cat_bias.astype(np.float64).copy()
+        for name in category_features(words):
+            j = self._cat_index.get(name)
+            if j is not None:
+                scores += self.cat_coef[j]
+        return self.categories[int(np.argmax(scores))]
+
+
+def category_features(words: list[str]) -> list[str]:
+    """Features of a span for the category model: its words, their suffixes and valence."""
+    lex = vader_lexicon()
+    out = []
+    for w in words:
+        out += [f"w={w}", f"s3={w[-3:]}"]
+        v = lex.get(w, 0.0)
+        if v:
+            out.append("vpos" if v > 0 else "vneg")
+    out.append(f"len={min(len(words), 4)}")
+    return out
+
+
+_EDGE_WORDS = frozenset(
+    wordlist(
+        "the a an of in on at to for by with from and or but that which who is are was were "
+        "be been has have had will would its their his her it this these those as than"
+    )
+)
+
+
+def _actor_tokens(prep) -> set[int]:
+    """Tokens inside actor mentions: a loaded term qualifies an actor, the name is its
+    target (``target_actor``), not part of the term."""
+    starts = prep.tokens.starts
+    out: set[int] = set()
+    for a in prep.actors:
+        out.update(_token_range(starts, a.start, a.end))
+    return out
+
+
+def _close(run: list[int], inside: list[float], toks, names: set[int]) -> tuple | None:
+    """A span over the run, without function words or actor names at its edges (a phrase
+    never starts or ends with 'the' or 'will' in our annotations)."""
+    words = toks.words
+    lo, hi = 0, len(run)
+    while lo < hi and (words[run[lo]] in _EDGE_WORDS or run[lo] in names):
+        lo += 1
+    while hi > lo and (words[run[hi - 1]] in _EDGE_WORDS or run[hi - 1] in names):
+        hi -= 1
+    if lo == hi:
+        return None
+    run = run[lo:hi]
+    score = sum(inside[i] for i in run) / len(run)
+    return (toks.starts[run[0]], toks.ends[run[-1]], score, list(run))
+
+
+def _snap(spans: list[tuple], candidates) -> list[tuple]:
+    """Grow each span to the lexicon or pattern phrase it overlaps ("freedom" + "loving
+    nations" -> "freedom-loving nations"; scare quotes keep their marks) and merge spans
+    that then overlap, keeping the higher score. The curated phrases are boundary evidence."""
+    if not spans:
+        return spans
+    hits = SpanIndex([(c.start, c.end, c) for c in candidates if c.source != "model"])
+    grown = []
+    for start, end, raw, ids in spans:
+        c = _best_overlap(hits, start, end)
+        if c is not None:
+            start, end = min(start, c.start), max(end, c.end)
+        grown.append((start, end, raw, ids))
+    grown.sort(key=lambda x: (x[0], x[1]))
+    merged = [grown[0]]
+    for start, end, raw, ids in grown[1:]:
+        s0, e0, r0, ids0 = merged[-1]
+        if start < e0:
+            merged[-1] = (s0, max(e0, end), max(r0, raw), sorted(set(ids0) | set(ids)))
+        else:
+            merged.append((start, end, raw, ids))
+    return merged
+
+
+def _shift(p: float, offset: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return 1.0 / (1.0 + math.exp(-(math.log(p / (1 - p)) + offset)))
+
+
+def _best_overlap(cands: SpanIndex, start: int, end: int):
+    """The lexicon/pattern candidate overlapping [start, end) the most."""
+    best, best_len = None, 0
+    i = bisect_right(cands.starts, end) - 1
+    while i >= 0 and cands.starts[i] >= start - cands.reach:
+        s, e, c = cands.spans[i]
+        overlap = min(e, end) - max(s, start)
+        if overlap > best_len:
+            best, best_len = c, overlap
+        i -= 1
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    """A document's features resolved to weight rows: flat (feature row, value, token)."""
+
+    idx: np.ndarray
+    val: np.ndarray
+    tok: np.ndarray
+    scores: np.ndarray  # (n_tokens, 3) state scores
+    bounds: list[tuple[int, int]]  # token range of each sentence
+
+
+_BATCH = 256  # sentences per padded batch (sorted by length, so padding stays small)
+
+
+def batched_marginals(
+    scores: np.ndarray, bounds: list[tuple[int, int]], trans: np.ndarray
+) -> np.ndarray:
+    """Forward-backward marginals of a linear-chain CRF for every sentence at once: sentences
+    are sorted by length and padded in batches, so the Python loop runs over positions, not
+    tokens. Scaled in probability space (stable: scores are shifted per token)."""
+    out = np.zeros_like(scores)
+    if not len(scores):
+        return out
+    emit_all = np.exp(scores - scores.max(axis=1, keepdims=True))
+    t = np.exp(trans)
+    order = sorted(range(len(bounds)), key=lambda k: bounds[k][1] - bounds[k][0])
+    for b0 in range(0, len(order), _BATCH):
+        batch = [bounds[k] for k in order[b0 : b0 + _BATCH] if bounds[k][1] > bounds[k][0]]
+        if not batch:
+            continue
+        lens = np.array([hi - lo for lo, hi in batch])
+        width = int(lens.max())
+        pos = np.arange(width)
+        valid = pos[None, :] < lens[:, None]  # (S, W)
+        src = np.array([lo for lo, _ in batch])[:, None] + np.minimum(
+            pos[None, :], lens[:, None] - 1
+        )
+        emit = emit_all[src]  # (S, W, 3)
+        alpha = np.empty_like(emit)
+        beta = np.ones_like(emit)
+        a = emit[:, 0]
+        alpha[:, 0] = a / a.sum(axis=1, keepdims=True)
+        for i in range(1, width):
+            a = (alpha[:, i - 1] @ t) * emit[:, i]
+            a /= a.sum(axis=1, keepdims=True)
+            alpha[:, i] = np.where(valid[:, i, None], a, alpha[:, i - 1])
+        for i in range(width - 2, -1, -1):
+            b = (emit[:, i + 1] * beta[:, i + 1]) @ t.T
+            b /= b.sum(axis=1, keepdims=True)
+            beta[:, i] = np.where(valid[:, i + 1, None], b, 1.0)
+        m = alpha * beta
+        m /= m.sum(axis=2, keepdims=True)
+        out[src[valid]] = m[valid]
+    return out
+
+
+def forward_backward(scores: np.ndarray, trans: np.ndarray) -> np.ndarray:
+    """Marginals of one sequence (reference implementation of ``batched_marginals``)."""
+    n, labels = scores.shape
+    if n == 0:
+        return np.zeros((0, labels))
+    emit = np.exp(scores - scores.max(axis=1, keepdims=True))
+    t = np.exp(trans)
+    alpha = np.empty((n, labels))
+    beta = np.empty((n, labels))
+    a = emit[0]
+    alpha[0] = a / a.sum()
+    for i in range(1, n):
+        a = (alpha[i - 1] @ t) * emit[i]
+        alpha[i] = a / a.sum()
+    beta[n - 1] = 1.0
+    for i in range(n - 2, -1, -1):
+        b = t @ (emit[i + 1] * beta[i + 1])
+        beta[i] = b / b.sum()
+    m = alpha * beta
+    return m / m.sum(axis=1, keepdims=True)
+
+
+# --- bytes ----------------------------------------------------------------------------
+def dumps(tagger: Tagger) -> bytes:
+    """Deterministic bytes (same tagger, same bytes, same sha256)."""
+    arrays = {
+        "state": np.asarray(tagger.state, dtype="<f4"),
+        "transitions": np.asarray(tagger.transitions, dtype="<f8"),
+        "cat_coef": np.asarray(tagger.cat_coef, dtype="<f4"),
+        "cat_bias": np.asarray(tagger.cat_bias, dtype="<f8"),
+    }
+    header: dict = {
+        "format": 1,
+        "labels": list(LABELS),
+        "attrs": list(tagger.attrs),
+        "calibration": {"a": float(tagger.calib_a), "b": float(tagger.calib_b)},
+        "extract": float(tagger.extract),
+        "points": tagger.points,
+        "categories": list(tagger.categories),
+        "cat_attrs": list(tagger.cat_attrs),
+        "default_category": tagger.default_category,
+        "meta": tagger.meta,
+    }
+    blobs, offset, index = [], 0, {}
+    for name in sorted(arrays):
+        raw = np.ascontiguousarray(arrays[name]).tobytes()
+        index[name] = {
+            "dtype": arrays[name].dtype.str,
+            "shape": list(arrays[name].shape),
+            "offset": offset,
+            "size": len(raw),
+        }
+        blobs.append(raw)
+        offset += len(raw)
+    header["arrays"] = index
+    head = json.dumps(header, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return MAGIC + struct.pack("<Q", len(head)) + head + b"".join(blobs)
+
+
+def loads(data: bytes) -> Tagger:
+    if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 8:
+        raise TaggerFormatError("not a Parallax tagger")
+    (n,) = struct.unpack_from("<Q", data, len(MAGIC))
+    body = len(MAGIC) + 8 + n
+    try:
+        header = json.loads(data[len(MAGIC) + 8 : body].decode("utf-8"))
+        arrays = {
+            name: np.frombuffer(
+                data,
+                dtype=np.dtype(spec["dtype"]),
+                offset=body + spec["offset"],
+                count=int(np.prod(spec["shape"])),
+            ).reshape(spec["shape"])
+            for name, spec in header["arrays"].items()
+        }
+        if tuple(header["labels"]) != LABELS:
+            raise TaggerFormatError("tagger has a different label set")
+        return Tagger(
+            attrs=header["attrs"],
+            state=arrays["state"].astype(np.float64),
+            transitions=arrays["transitions"].copy(),
+            calib_a=header["calibration"]["a"],
+            calib_b=header["calibration"]["b"],
+            extract=header["extract"],
+            points=header["points"],
+            categories=header["categories"],
+            cat_attrs=header["cat_attrs"],
+            cat_coef=arrays["cat_coef"].astype(np.float64),
+            cat_bias=arrays["cat_bias"].copy(),
+            default_category=header["default_category"],
+            meta=header.get("meta") or {},
+            sha256=hashlib.sha256(data).hexdigest(),
+        )
+    except (ValueError, KeyError, UnicodeDecodeError) as exc:
+        raise TaggerFormatError(f"corrupt tagger: {exc}") from exc
+
+
+def load_tagger(source: bytes | str | Path) -> Tagger:
+    data = source if isinstance(source, (bytes, bytearray)) else Path(source).read_bytes()
+    return loads(bytes(data))
+
+
+@cache
+def default_tagger() -> Tagger | None:
+    """The packaged English tagger (None if it has not been built)."""
+    if not DEFAULT_TAGGER_PATH.exists():
+        return None
+    return load_tagger(DEFAULT_TAGGER_PATH)
