@@ -20,6 +20,8 @@ from django.db import transaction
 from accounts.models import User, Workspace
 from articles.models import TextRevision
 from framing import engine
+from framing.analysis_services import engine_threshold
+from framing.engine.artifacts import default_model
 from framing.engine.text import split_sentences
 from framing.engine.training import train_engine_model
 from framing.gold import GoldDoc, evaluate_gold, read_gold
@@ -87,10 +89,17 @@ def training_data(*, workspace: Workspace) -> tuple[list, list, dict, list[GoldD
 
 def model_metrics(model: engine.EngineModel | None, test_docs: list[GoldDoc]) -> dict:
     """Scores on our held-out gold set, plus on the workspace's own test documents."""
-    predict = lambda text: engine.analyze(text, model=model).loaded_terms  # noqa: E731
+    # Measured at the default (balanced) operating point; the tagger's own dev figures for
+    # every point travel with the metrics for the Models page.
+    threshold = engine_threshold(model, "balanced")
+
+    def predict(text: str) -> list:
+        return [t for t in engine.analyze(text, model=model).loaded_terms if t.score >= threshold]
+
     metrics = evaluate_gold(read_gold(HELDOUT_GOLD), predict)
     if test_docs:
         metrics["workspace"] = evaluate_gold(test_docs, predict)
+    metrics["operating_points"] = (model or default_model()).operating_points()
     return metrics
 
 

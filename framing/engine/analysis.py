@@ -172,7 +172,7 @@ def _loaded_terms(prep: Prepared, model: EngineModel, actor_of) -> tuple[LoadedT
     """Loaded terms with their voice, speaker and target. English text goes through the
     learned tagger (every token a candidate); other languages keep the lexicon layers."""
     tagger = model.loaded_term_tagger() if english(prep.language) else None
-    found = _tagged(prep, tagger) if tagger is not None else _legacy_terms(prep, model)
+    found = _tagged(prep, tagger, model) if tagger is not None else _legacy_terms(prep, model)
     if not found:
         return ()
     holders = SpanIndex([(q.start, q.end, q) for q in prep.quotes if q.kind != "scare"])
@@ -202,11 +202,13 @@ def _loaded_terms(prep: Prepared, model: EngineModel, actor_of) -> tuple[LoadedT
     return tuple(out)
 
 
-def _tagged(prep: Prepared, tagger: Tagger) -> list[tuple]:
+def _tagged(prep: Prepared, tagger: Tagger, model: EngineModel) -> list[tuple]:
     """Every span scoring at least the recall operating point (pages filter by the point
     the event chose), with a calibrated probability as its score."""
+    legacy = _legacy_terms(prep, model) if tagger.legacy_a > 0 else None
     return [
-        (t.start, t.end, t.category, t.score, t.source, t.explanation) for t in tagger.tag(prep)
+        (t.start, t.end, t.category, t.score, t.source, t.explanation)
+        for t in tagger.tag(prep, legacy=legacy)
     ]
 
 

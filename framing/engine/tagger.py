@@ -159,8 +159,14 @@ def token_features(prep) -> list[list[list[tuple[str, float]]]]:
     _context_features(prep, dyn)
     sent = toks.sentence.tolist()
     groups: list[list[list[tuple[str, float]]]] = []
-    statics = [_word_static(w) for w in words]
     bounds = _sentence_bounds(sent)
+    firsts = {lo for lo, _ in bounds}
+    # A capitalised word inside a sentence is a name: its rarity and valence say nothing
+    # about loaded language (invented or foreign place names are all "rare").
+    statics = [
+        _name_static(w) if i not in firsts and text[starts[i]].isupper() else _word_static(w)
+        for i, w in enumerate(words)
+    ]
     for lo, hi in bounds:
         seq = []
         sent_domains = {_DOMAIN_OF[w] for w in words[lo:hi] if w in _DOMAIN_OF}
@@ -255,6 +261,13 @@ def _context_features(prep, dyn: list[list[tuple[str, float]]]) -> None:
 
 
 # --- model ----------------------------------------------------------------------------
+@cache
+def _name_static(word: str):
+    """Features of a capitalised word inside a sentence (see ``token_features``)."""
+    tags = tuple((f"w{o}={word}",) for o in ("-2", "-1", "+1", "+2"))
+    return ((f"w={word}", 1.0), ("propn", 1.0)), tags
+
+
 @dataclass(frozen=True, slots=True)
 class TaggedSpan:
     start: int
@@ -274,6 +287,8 @@ class Tagger:
     transitions: np.ndarray  # (3, 3) from -> to
     calib_a: float = 1.0
     calib_b: float = 0.0
+    legacy_a: float = 0.0  # calibration of the curated-candidate scorer (0: not merged)
+    legacy_b: float = 0.0
     extract: float = 0.3  # token marginal needed to join a span
     points: dict[str, dict[str, float]] = field(default_factory=dict)
     categories: list[str] = field(default_factory=list)
@@ -378,13 +393,18 @@ class Tagger:
             out.append(_close(run, inside, toks, names))
         return _snap([s for s in out if s is not None], prep.candidates)
 
-    def tag(self, prep, min_score: float | None = None) -> list[TaggedSpan]:
-        """Calibrated spans with score ≥ ``min_score`` (default: the recall point)."""
+    def tag(
+        self, prep, min_score: float | None = None, legacy: list[tuple] | None = None
+    ) -> list[TaggedSpan]:
+        """Calibrated spans with score ≥ ``min_score`` (default: the recall point).
+
+        ``legacy`` holds the curated-candidate scorer's accepted spans (start, end, category,
+        probability, source, explanation); with a fitted legacy calibration they are merged
+        in: an overlapping tagged span keeps the higher of the two scores, a lexicon phrase
+        the tagger missed is added with its own calibrated score."""
         floor = self.min_threshold if min_score is None else min_score
         comp = self.compile(token_features(prep))
         spans = self.raw_spans(prep, comp)
-        if not spans:
-            return []
         cands = SpanIndex([(c.start, c.end, c) for c in prep.candidates if c.source != "model"])
         out = []
         words = prep.tokens.words
@@ -392,8 +412,6 @@ class Tagger:
             score = self.calibrate(raw)
             if self.adjust:
                 score = _shift(score, self._offset([words[i] for i in token_ids]))
-            if score < floor:
-                continue
             hit = _best_overlap(cands, start, end)
             category = hit.category if hit is not None else self.category(prep, token_ids)
             why = self.explain(comp, token_ids)
@@ -402,6 +420,28 @@ class Tagger:
                 explanation = f"{explanation}; {hit.explanation}"
             source = hit.source if hit is not None else "model"
             out.append(TaggedSpan(start, end, category, round(score, 4), source, explanation))
+        if legacy and self.legacy_a > 0:
+            out = self._with_legacy(out, legacy)
+        return [t for t in out if t.score >= floor]
+
+    def _with_legacy(self, tagged: list[TaggedSpan], legacy: list[tuple]) -> list[TaggedSpan]:
+        index = SpanIndex([(t.start, t.end, k) for k, t in enumerate(tagged)])
+        out = list(tagged)
+        for start, end, category, prob, source, why in legacy:
+            p = min(max(prob, 1e-6), 1 - 1e-6)
+            z = self.legacy_a * math.log(p / (1 - p)) + self.legacy_b
+            score = round(1.0 / (1.0 + math.exp(-z)), 4)
+            hit = _best_overlap(index, start, end)
+            if hit is None:
+                out.append(
+                    TaggedSpan(start, end, category, score, source, f"curated p={score:.2f}: {why}")
+                )
+            elif score > out[hit].score:
+                t = out[hit]
+                out[hit] = replace(
+                    t, score=score, explanation=f"{t.explanation}; curated p={score:.2f}"
+                )
+        out.sort(key=lambda t: (t.start, t.end))
         return out
 
     def _offset(self, words: list[str]) -> float:
@@ -646,7 +686,12 @@ def dumps(tagger: Tagger) -> bytes:
         "format": 1,
         "labels": list(LABELS),
         "attrs": list(tagger.attrs),
-        "calibration": {"a": float(tagger.calib_a), "b": float(tagger.calib_b)},
+        "calibration": {
+            "a": float(tagger.calib_a),
+            "b": float(tagger.calib_b),
+            "legacy_a": float(tagger.legacy_a),
+            "legacy_b": float(tagger.legacy_b),
+        },
         "extract": float(tagger.extract),
         "points": tagger.points,
         "categories": list(tagger.categories),
@@ -694,6 +739,8 @@ def loads(data: bytes) -> Tagger:
             transitions=arrays["transitions"].copy(),
             calib_a=header["calibration"]["a"],
             calib_b=header["calibration"]["b"],
+            legacy_a=header["calibration"].get("legacy_a", 0.0),
+            legacy_b=header["calibration"].get("legacy_b", 0.0),
             extract=header["extract"],
             points=header["points"],
             categories=header["categories"],
