@@ -26,7 +26,7 @@ import math
 import struct
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -100,8 +100,8 @@ def bias_words() -> frozenset[str]:
 
 
 # --- features -------------------------------------------------------------------------
-@cache
-def _word_static(word: str) -> tuple[tuple[tuple[str, float], ...], tuple[tuple[str, ...], ...]]:
+@lru_cache(maxsize=200_000)
+def _word_static(word: str) -> tuple:
     """(own features, neighbour feature names by offset -2, -1, +1, +2) of one word type.
     Cached: a word's features never depend on its article."""
     val = vader_lexicon().get(word, 0.0)
@@ -138,17 +138,21 @@ def _word_static(word: str) -> tuple[tuple[tuple[str, float], ...], tuple[tuple[
         if word in _NEGATIONS:
             extra.append(f"not{o}")
         near.append(tuple(extra))
-    return tuple(own), (
-        (tags[0],),
-        (tags[1], *near[0]),
-        (tags[2], *near[1]),
-        (tags[3],),
+    return (
+        tuple(own),
+        ((tags[0],), (tags[1], *near[0]), (tags[2], *near[1]), (tags[3],)),
+        bool(val),
     )
 
 
-def token_features(prep) -> list[list[list[tuple[str, float]]]]:
-    """Feature lists of every token, grouped by sentence: ``out[s][t]`` is a list of
-    (attribute, value). Shared by training and tagging so both see the same features."""
+_BOS, _EOS = ("bos",), ("eos",)
+_DOM = {d: ((f"dom={d}", 1.0), (f"domval={d}", 1.0)) for d in _DOMAINS}
+Parts = tuple  # (own features, neighbour feature-name tuples, other features) of one token
+
+
+def token_parts(prep) -> list[list[Parts]]:
+    """Every token's features, grouped by sentence, as (own, neighbours, other): ``own`` and
+    the neighbour tuples are cached per word type, so scoring resolves them once."""
     text, toks = prep.text, prep.tokens
     words, starts, ends = toks.words, toks.starts, toks.ends
     n = len(words)
@@ -158,7 +162,7 @@ def token_features(prep) -> list[list[list[tuple[str, float]]]]:
     _layer_features(prep, dyn)
     _context_features(prep, dyn)
     sent = toks.sentence.tolist()
-    groups: list[list[list[tuple[str, float]]]] = []
+    groups: list[list[Parts]] = []
     bounds = _sentence_bounds(sent)
     firsts = {lo for lo, _ in bounds}
     # A capitalised word inside a sentence is a name: its rarity and valence say nothing
@@ -169,30 +173,43 @@ def token_features(prep) -> list[list[list[tuple[str, float]]]]:
     ]
     for lo, hi in bounds:
         seq = []
-        sent_domains = {_DOMAIN_OF[w] for w in words[lo:hi] if w in _DOMAIN_OF}
+        domains = [
+            _DOM[d] for d in sorted({_DOMAIN_OF[w] for w in words[lo:hi] if w in _DOMAIN_OF})
+        ]
         for i in range(lo, hi):
-            own, _ = statics[i]
-            feats = list(own)
-            feats += dyn[i]
-            for k, j in enumerate((i - 2, i - 1, i + 1, i + 2)):
-                if lo <= j < hi:
-                    feats.extend((name, 1.0) for name in statics[j][1][k])
-                elif k in (1, 2):
-                    feats.append(("bos" if k == 1 else "eos", 1.0))
+            own, _, has_val = statics[i]
+            nbs = [
+                statics[i - 2][1][0] if i - 2 >= lo else (),
+                statics[i - 1][1][1] if i - 1 >= lo else _BOS,
+                statics[i + 1][1][2] if i + 1 < hi else _EOS,
+                statics[i + 2][1][3] if i + 2 < hi else (),
+            ]
+            extra = dyn[i]
             w_orig = text[starts[i] : ends[i]]
-            if w_orig[:1].isupper() and i > lo:
-                feats.append(("cap", 1.0))
+            if i > lo and w_orig[:1].isupper():
+                extra.append(("cap", 1.0))
             if len(w_orig) > 1 and w_orig.isupper():
-                feats.append(("allcap", 1.0))
+                extra.append(("allcap", 1.0))
             if i == lo:
-                feats.append(("first", 1.0))
-            for d in sent_domains:
-                feats.append((f"dom={d}", 1.0))
-                if any(name == "val" for name, _ in own):
-                    feats.append((f"domval={d}", 1.0))
-            seq.append(feats)
+                extra.append(("first", 1.0))
+            for dom, domval in domains:
+                extra.append(dom)
+                if has_val:
+                    extra.append(domval)
+            seq.append((own, nbs, extra))
         groups.append(seq)
     return groups
+
+
+def token_features(prep) -> list[list[list[tuple[str, float]]]]:
+    """Feature lists of every token, grouped by sentence: ``out[s][t]`` is a list of
+    (attribute, value). Shared by training and tagging so both see the same features."""
+    return [[expand(part) for part in seq] for seq in token_parts(prep)]
+
+
+def expand(part: Parts) -> list[tuple[str, float]]:
+    own, nbs, extra = part
+    return [*own, *((name, 1.0) for tags in nbs for name in tags), *extra]
 
 
 def _sentence_bounds(sent: list[int]) -> list[tuple[int, int]]:
@@ -261,11 +278,11 @@ def _context_features(prep, dyn: list[list[tuple[str, float]]]) -> None:
 
 
 # --- model ----------------------------------------------------------------------------
-@cache
+@lru_cache(maxsize=100_000)
 def _name_static(word: str):
     """Features of a capitalised word inside a sentence (see ``token_features``)."""
     tags = tuple((f"w{o}={word}",) for o in ("-2", "-1", "+1", "+2"))
-    return ((f"w={word}", 1.0), ("propn", 1.0)), tags
+    return ((f"w={word}", 1.0), ("propn", 1.0)), tags, False
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,6 +319,7 @@ class Tagger:
     adjust: dict[str, float] = field(default_factory=dict)
     sha256: str = ""
     _index: dict[str, int] = field(default_factory=dict)
+    _resolved: dict[int, tuple] = field(default_factory=dict)
     _cat_index: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -325,25 +343,52 @@ class Tagger:
         return min((float(p["threshold"]) for p in self.points.values()), default=0.5)
 
     # -- scoring
-    def compile(self, feats: list[list[list[tuple[str, float]]]]) -> _Compiled:
-        """Resolve feature names of a whole document to weight rows once."""
-        flat = [f for seq in feats for f in seq]
+    def compile(self, parts: list[list[Parts]]) -> _Compiled:
+        """Resolve a document's features to weight rows; a word type's own and neighbour
+        features are looked up once per tagger (cached by the cached tuples' identity)."""
         get = self._index.get
-        lengths = [len(f) for f in flat]
-        idx = np.fromiter((get(n, -1) for f in flat for n, _ in f), dtype=np.intp)
-        val = np.fromiter((v for f in flat for _, v in f), dtype=np.float64)
-        tok = np.repeat(np.arange(len(flat), dtype=np.intp), lengths)
-        keep = idx >= 0
-        idx, val, tok = idx[keep], val[keep], tok[keep]
-        rows = self.state[idx] * val[:, None]
-        scores = np.zeros((len(flat), 3))
+        res = self._resolved
+        if len(res) > 400_000:
+            res.clear()
+        idx: list[int] = []
+        val: list[float] = []
+        counts: list[int] = []
+        for seq in parts:
+            for own, nbs, extra in seq:
+                n0 = len(idx)
+                r = res.get(id(own))
+                if r is None or r[0] is not own:
+                    pairs = [(get(n), v) for n, v in own]
+                    pairs = [(j, v) for j, v in pairs if j is not None]
+                    r = res[id(own)] = (own, [j for j, _ in pairs], [v for _, v in pairs])
+                idx += r[1]
+                val += r[2]
+                for tags in nbs:
+                    r = res.get(id(tags))
+                    if r is None or r[0] is not tags:
+                        js = [j for j in map(get, tags) if j is not None]
+                        r = res[id(tags)] = (tags, js, [1.0] * len(js))
+                    idx += r[1]
+                    val += r[2]
+                for name, v in extra:
+                    j = get(name)
+                    if j is not None:
+                        idx.append(j)
+                        val.append(v)
+                counts.append(len(idx) - n0)
+        n = len(counts)
+        tok = np.repeat(np.arange(n, dtype=np.intp), counts)
+        idx_a = np.asarray(idx, dtype=np.intp)
+        val_a = np.asarray(val, dtype=np.float64)
+        rows = self.state[idx_a] * val_a[:, None]
+        scores = np.zeros((n, 3))
         for y in range(3):
-            scores[:, y] = np.bincount(tok, weights=rows[:, y], minlength=len(flat))
+            scores[:, y] = np.bincount(tok, weights=rows[:, y], minlength=n)
         bounds, base = [], 0
-        for seq in feats:
+        for seq in parts:
             bounds.append((base, base + len(seq)))
             base += len(seq)
-        return _Compiled(idx, val, tok, scores, bounds)
+        return _Compiled(idx_a, val_a, tok, scores, bounds)
 
     def marginals_doc(self, comp: _Compiled) -> np.ndarray:
         """P(O, B, I) per token of the document, sentence by sentence, shape (n, 3)."""
@@ -351,7 +396,7 @@ class Tagger:
 
     def predict_proba(self, prep) -> list[np.ndarray]:
         """Per sentence, (n_tokens, 3) marginals of O, B, I."""
-        comp = self.compile(token_features(prep))
+        comp = self.compile(token_parts(prep))
         m = self.marginals_doc(comp)
         return [m[lo:hi] for lo, hi in comp.bounds]
 
@@ -362,7 +407,7 @@ class Tagger:
 
     def raw_spans(self, prep, comp: _Compiled | None = None) -> list[tuple]:
         """(start, end, raw score, token indices) of every extracted span."""
-        comp = self.compile(token_features(prep)) if comp is None else comp
+        comp = self.compile(token_parts(prep)) if comp is None else comp
         toks, text = prep.tokens, prep.text
         m = self.marginals_doc(comp)
         if not len(m):
@@ -403,7 +448,7 @@ class Tagger:
         in: an overlapping tagged span keeps the higher of the two scores, a lexicon phrase
         the tagger missed is added with its own calibrated score."""
         floor = self.min_threshold if min_score is None else min_score
-        comp = self.compile(token_features(prep))
+        comp = self.compile(token_parts(prep))
         spans = self.raw_spans(prep, comp)
         cands = SpanIndex([(c.start, c.end, c) for c in prep.candidates if c.source != "model"])
         out = []

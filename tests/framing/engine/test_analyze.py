@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from framing.engine import ENGINE_VERSION, Analysis, analyze
+from framing.engine.artifacts import default_model
 from framing.engine.codebooks import CATEGORY_KEYS, GENERIC_FRAMES, POLICY_FRAMES
 
 STATE_AGENCY = (
@@ -104,7 +105,9 @@ def test_euphemism_in_official_statement_is_tagged():
     analysis = analyze(
         "The ministry described the raid as a surgical strike with minimal collateral damage."
     )
-    assert {t.category for t in analysis.loaded_terms} == {"euphemism"}
+    # At the default (balanced) point; analyze() also keeps weaker recall-point spans.
+    balanced = default_model().operating_points()["balanced"]["threshold"]
+    assert {t.category for t in analysis.loaded_terms if t.score >= balanced} == {"euphemism"}
 
 
 def test_categories_are_stable_codebook_keys_and_scores_in_range():

@@ -99,3 +99,30 @@ def test_passage_markup_and_babe_phrases():
     spans = [(5, 10), (11, 13), (15, 19)]
     assert merge_adjacent("they blows up, lies", spans) == [(5, 13), (15, 19)]
     assert all(d.split == "test" for d in passage_docs("test"))
+
+
+LITERAL_SENTENCES = (
+    "The descent from the pass is treacherous after heavy snow, the guide said.",
+    "A brutal heat wave scorched the plains, with temperatures above 44 degrees.",
+    "The visitors were crushed 5-0 in a brutal defeat at the stadium.",
+    "Doctors said the aggressive infection responded to a second course of antibiotics.",
+    "The violent storm uprooted trees and left thousands without power.",
+    "The striker's ruthless finishing sank the champions in the cup final.",
+    'Thousands sang "Freedom or death" at the rally, a slogan first used in 1821.',
+    'The exhibition "Monsters and Tyrants" opens at the national gallery on Friday.',
+    "Climbers called the frozen gully a death trap after two avalanches.",
+    "The river is treacherous in spring, and swimmers are warned to stay out.",
+)
+
+
+def test_literal_uses_chants_and_titles_are_rarely_tagged_at_the_default_point():
+    # Written for this test, not used in training: weather, terrain, sport, medicine, a
+    # chant and a title. Strong words there are literal, not judgements of the outlet.
+    threshold = default_model().operating_points()["balanced"]["threshold"]
+    tagged = [
+        (s, t.text)
+        for s in LITERAL_SENTENCES
+        for t in analyze(s).loaded_terms
+        if t.score >= threshold
+    ]
+    assert len(tagged) <= 2, tagged
