@@ -43,7 +43,9 @@ LABELS = ("O", "B", "I")
 OPERATING_POINTS = ("precision", "balanced", "recall")
 DEFAULT_POINT = "balanced"
 # Characters allowed between two tokens of one span ("so-called 'defensive'", "lap dog").
-_JOINERS = frozenset(" -'\"‘’“”\u00a0")
+# Quote marks are not joiners: a phrase does not run into or out of a quotation; a
+# "so-called 'term'" span is rebuilt by growing both parts to the scare-quote candidate.
+_JOINERS = frozenset(" -'’\u00a0")
 _NEGATIONS = frozenset(wordlist("not no never without neither nor hardly"))
 _SUBJECTIVE = frozenset(
     wordlist(
@@ -431,11 +433,11 @@ class Tagger:
                 and _JOINERS.issuperset(text[toks.ends[run[-1]] : toks.starts[i]])
             )
             if run and not joined:
-                out.append(_close(run, inside, toks, names))
+                out.append(_close(run, inside, toks, names, text))
                 run = []
             run.append(i)
         if run:
-            out.append(_close(run, inside, toks, names))
+            out.append(_close(run, inside, toks, names, text))
         return _snap([s for s in out if s is not None], prep.candidates)
 
     def tag(
@@ -450,14 +452,20 @@ class Tagger:
         floor = self.min_threshold if min_score is None else min_score
         comp = self.compile(token_parts(prep))
         spans = self.raw_spans(prep, comp)
-        cands = SpanIndex([(c.start, c.end, c) for c in prep.candidates if c.source != "model"])
+        usable = [c for c in prep.candidates if c.source != "model"]
+        cands = SpanIndex([(c.start, c.end, c) for c in usable])
+        # Quoted loaded words keep their own category: scare quotes only name a span that no
+        # lexicon or pattern entry explains (a partial quote of invective is invective).
+        words_only = SpanIndex(
+            [(c.start, c.end, c) for c in usable if c.category != "scare_quotes"]
+        )
         out = []
         words = prep.tokens.words
         for start, end, raw, token_ids in spans:
             score = self.calibrate(raw)
             if self.adjust:
                 score = _shift(score, self._offset([words[i] for i in token_ids]))
-            hit = _best_overlap(cands, start, end)
+            hit = _best_overlap(words_only, start, end) or _best_overlap(cands, start, end)
             category = hit.category if hit is not None else self.category(prep, token_ids)
             why = self.explain(comp, token_ids)
             explanation = f"tagger p={score:.2f}: {why}"
@@ -582,14 +590,24 @@ def _actor_tokens(prep) -> set[int]:
     return out
 
 
-def _close(run: list[int], inside: list[float], toks, names: set[int]) -> tuple | None:
+def _close(run: list[int], inside: list[float], toks, names: set[int], text: str) -> tuple | None:
     """A span over the run, without function words or actor names at its edges (a phrase
-    never starts or ends with 'the' or 'will' in our annotations)."""
-    words = toks.words
+    never starts or ends with 'the' or 'will' in our annotations) — unless the word is
+    hyphenated to its neighbour in the span ("hangers-on")."""
+    words, starts, ends = toks.words, toks.starts, toks.ends
+
+    def edge(k: int, inner: int) -> bool:
+        i, j = run[k], run[inner]
+        if i != j:
+            gap = text[ends[j] : starts[i]] if j < i else text[ends[i] : starts[j]]
+            if gap == "-":
+                return False
+        return words[i] in _EDGE_WORDS or i in names
+
     lo, hi = 0, len(run)
-    while lo < hi and (words[run[lo]] in _EDGE_WORDS or run[lo] in names):
+    while lo < hi and edge(lo, min(lo + 1, hi - 1)):
         lo += 1
-    while hi > lo and (words[run[hi - 1]] in _EDGE_WORDS or run[hi - 1] in names):
+    while hi > lo and edge(hi - 1, max(hi - 2, lo)):
         hi -= 1
     if lo == hi:
         return None
