@@ -347,6 +347,25 @@ def calibrate(tagger: Tagger, docs: Sequence[Doc], use_legacy: bool = True) -> N
     tagger.points = choose_points(tagger, docs, use_legacy)
 
 
+def data_fingerprint() -> str:
+    """sha256 over every file the tagger is trained from (a test compares it with the one
+    stored in the packaged tagger, so changed data without a rebuild fails)."""
+    import hashlib
+
+    from .tagger import BIAS_WORDS_PATH
+
+    digest = hashlib.sha256()
+    for path in (
+        BABE_PATH,
+        PASSAGES_PATH,
+        SEED_SPANS_PATH,
+        LEXICON_DIR / "en.tsv",
+        BIAS_WORDS_PATH,
+    ):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def _f1(points: dict) -> float:
     p, r = points["balanced"]["precision"], points["balanced"]["recall"]
     return 2 * p * r / (p + r) if p + r else 0.0
@@ -382,6 +401,7 @@ def train_tagger(
         "calibrated_on": "BABE dev split + passages dev split",
         "curated_scorer_merged": tagger.legacy_a > 0,
         "extra_docs": len(extra_docs),
+        "data_sha256": data_fingerprint(),
     }
     return loads(dumps(tagger))
 

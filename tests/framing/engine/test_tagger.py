@@ -17,7 +17,12 @@ from framing.engine.tagger import (
     loads,
     token_features,
 )
-from framing.engine.tagger_training import merge_adjacent, parse_marked, passage_docs
+from framing.engine.tagger_training import (
+    data_fingerprint,
+    merge_adjacent,
+    parse_marked,
+    passage_docs,
+)
 
 
 def test_tagger_bytes_round_trip_unchanged():
@@ -126,3 +131,9 @@ def test_literal_uses_chants_and_titles_are_rarely_tagged_at_the_default_point()
         if t.score >= threshold
     ]
     assert len(tagged) <= 2, tagged
+
+
+def test_packaged_tagger_was_built_from_the_committed_data():
+    """Fails when training data or the lexicon changed without rebuilding the tagger: run
+    `.venv/bin/python -m framing.engine.training`."""
+    assert default_tagger().meta["data_sha256"] == data_fingerprint()
