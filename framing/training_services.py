@@ -20,6 +20,7 @@ from accounts.audit import audit_record
 from accounts.models import AuditAction, AuditObject, User, Workspace
 from articles.models import TextRevision
 from framing import engine
+from framing.analysis_services import engine_threshold
 from framing.engine.artifacts import default_model
 from framing.engine.text import split_sentences
 from framing.engine.training import train_engine_model
@@ -89,7 +90,13 @@ def training_data(*, workspace: Workspace) -> tuple[list, list, dict, list[GoldD
 
 def model_metrics(model: engine.EngineModel | None, test_docs: list[GoldDoc]) -> dict:
     """Scores on our held-out gold set, plus on the workspace's own test documents."""
-    predict = lambda text: engine.analyze(text, model=model).loaded_terms  # noqa: E731
+    # Measured at the default (balanced) operating point; the tagger's own dev figures for
+    # every point travel with the metrics for the Models page.
+    threshold = engine_threshold(model, "balanced")
+
+    def predict(text: str) -> list:
+        return [t for t in engine.analyze(text, model=model).loaded_terms if t.score >= threshold]
+
     metrics = evaluate_gold(read_gold(HELDOUT_GOLD), predict)
     if test_docs:
         metrics["workspace"] = evaluate_gold(test_docs, predict)

@@ -13,6 +13,7 @@ from .candidates import Prepared, english, prepare
 from .frames import LinearMultiLabel, score_frames, stack_models
 from .quotes import QuoteFound
 from .scorer import features
+from .tagger import Tagger
 from .tone import sentence_tones
 from .types import ActorMention, Analysis, FrameScore, LoadedTerm, Quote, Sentence
 from .voice import assign_voices
@@ -210,38 +211,65 @@ def _quote(text: str, q: QuoteFound, actor_of) -> Quote:
 
 
 def _loaded_terms(prep: Prepared, model: EngineModel, actor_of) -> tuple[LoadedTerm, ...]:
-    cands = prep.candidates
-    if not cands:
+    """Loaded terms with their voice, speaker and target. English text goes through the
+    learned tagger (every token a candidate); other languages keep the lexicon layers."""
+    tagger = model.loaded_term_tagger() if english(prep.language) else None
+    found = _tagged(prep, tagger, model) if tagger is not None else _legacy_terms(prep, model)
+    if not found:
         return ()
-    x = features(cands, prep.context)
-    probs = model.span.score(x)
-    keep = np.flatnonzero(probs >= model.span.threshold)
-    whys = model.span.explain(x[keep])
-    voices = assign_voices([(cands[k].start, cands[k].end) for k in keep.tolist()], prep.quotes)
+    voices = assign_voices([(f[0], f[1]) for f in found], prep.quotes)
     sent_starts = [s for s, _ in prep.sentences]
     by_sentence: dict[int, list[ActorMention]] = {}
     for a in prep.actors:
         by_sentence.setdefault(max(0, bisect_right(sent_starts, a.start) - 1), []).append(a)
     out = []
-    for k, why, (voice, holder) in zip(keep.tolist(), whys, voices, strict=True):
-        c, p = cands[k], probs[k]
+    for (start, end, category, score, source, explanation), (voice, holder) in zip(
+        found, voices, strict=True
+    ):
         sp = holder.speaker if holder else None
         out.append(
             LoadedTerm(
-                start=c.start,
-                end=c.end,
-                text=prep.text[c.start : c.end],
-                category=c.category,
-                score=round(float(p), 4),
-                source=c.source,  # type: ignore[arg-type]
-                explanation=f"{c.explanation} [model: {why}]" if why else c.explanation,
+                start=start,
+                end=end,
+                text=prep.text[start:end],
+                category=category,
+                score=score,
+                source=source,  # type: ignore[arg-type]
+                explanation=explanation,
                 voice=voice,  # type: ignore[arg-type]
                 speaker=sp.text if sp else None,
                 speaker_actor=actor_of(sp.start, sp.end) if sp else None,
-                target_actor=_target(prep, c.start, c.end, sp, sent_starts, by_sentence),
+                target_actor=_target(prep, start, end, sp, sent_starts, by_sentence),
             )
         )
     return tuple(out)
+
+
+def _tagged(prep: Prepared, tagger: Tagger, model: EngineModel) -> list[tuple]:
+    """Every span scoring at least the recall operating point (pages filter by the point
+    the event chose), with a calibrated probability as its score."""
+    legacy = _legacy_terms(prep, model) if tagger.legacy_a > 0 else None
+    return [
+        (t.start, t.end, t.category, t.score, t.source, t.explanation)
+        for t in tagger.tag(prep, legacy=legacy)
+    ]
+
+
+def _legacy_terms(prep: Prepared, model: EngineModel) -> list[tuple]:
+    """The candidate span scorer (lexicon and pattern candidates only)."""
+    cands = prep.candidates
+    if not cands:
+        return []
+    x = features(cands, prep.context)
+    probs = model.span.score(x)
+    keep = np.flatnonzero(probs >= model.span.threshold)
+    whys = model.span.explain(x[keep])
+    out = []
+    for k, why in zip(keep.tolist(), whys, strict=True):
+        c = cands[k]
+        why_text = f"{c.explanation} [model: {why}]" if why else c.explanation
+        out.append((c.start, c.end, c.category, round(float(probs[k]), 4), c.source, why_text))
+    return out
 
 
 def _target(prep: Prepared, start: int, end: int, speaker, sent_starts, by_sentence) -> str | None:

@@ -17,6 +17,7 @@ from .candidates import prepare
 from .codebooks import CODEBOOKS
 from .frames import LinearMultiLabel, features_for_training
 from .scorer import SpanModel, features
+from .tagger import default_tagger
 from .text import split_sentences, tokenize
 
 DATA = Path(__file__).parent / "data"
@@ -233,7 +234,12 @@ def train_engine_model(
         frames[book] = train_frame_model(
             sents, labels, [d.key for d in defs], vocabulary=sorted(vocabulary)
         )
-    draft = EngineModel(span, frames, "", origin, {"seed": include_seed})
+    meta: dict = {"seed": include_seed}
+    tagger = default_tagger()
+    if span_texts and tagger is not None:
+        # The loaded-term tagger adapts to the workspace through learned word offsets.
+        meta["tagger_adjust"] = tagger.fit_adjustments(list(span_texts), list(span_gold or []))
+    draft = EngineModel(span, frames, "", origin, meta)
     return loads(dumps(draft), origin=origin)
 
 
@@ -250,5 +256,12 @@ def split_for_sentences(text: str) -> list[str]:
 
 
 if __name__ == "__main__":
+    from .tagger import DEFAULT_TAGGER_PATH
+    from .tagger_training import build_default_tagger
+
+    # The tagger first: the bundle's version covers both files.
+    build_default_tagger()
+    default_tagger.cache_clear()
+    print(f"wrote {DEFAULT_TAGGER_PATH} ({DEFAULT_TAGGER_PATH.stat().st_size} bytes)")
     m = build_default()
     print(f"wrote {DEFAULT_PATH} ({DEFAULT_PATH.stat().st_size} bytes) {m.version}")

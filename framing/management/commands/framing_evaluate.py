@@ -4,7 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from framing import engine
-from framing.analysis_services import engine_model_for
+from framing.analysis_services import engine_model_for, engine_threshold
 from framing.gold import GoldFileError, evaluate_gold, format_report, read_gold
 from framing.models import ModelVersion
 
@@ -20,6 +20,15 @@ class Command(BaseCommand):
         parser.add_argument("--labels", help="Comma-separated label keys to score (default all).")
         parser.add_argument("--model", type=int, help="ModelVersion id (default: built-in).")
         parser.add_argument("--json", action="store_true", help="Print JSON instead of a table.")
+        parser.add_argument(
+            "--point",
+            choices=["precision", "balanced", "recall"],
+            default="balanced",
+            help="Operating point of the loaded-term tagger (default balanced).",
+        )
+        parser.add_argument(
+            "--bootstrap", type=int, default=1000, help="Bootstrap resamples for 95%% intervals."
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         path: Path = options["gold"]  # type: ignore[assignment]
@@ -36,9 +45,16 @@ class Command(BaseCommand):
                 raise CommandError(f"No model version {options['model']}.")
             model = engine_model_for(version)
         labels = set(str(options["labels"]).split(",")) if options["labels"] else None
+        threshold = engine_threshold(model, str(options["point"]))
         result = evaluate_gold(
-            docs, lambda text: engine.analyze(text, model=model).loaded_terms, labels=labels
+            docs,
+            lambda text: [
+                t for t in engine.analyze(text, model=model).loaded_terms if t.score >= threshold
+            ],
+            labels=labels,
+            bootstrap=int(options["bootstrap"]),  # type: ignore[call-overload]
         )
+        result["operating_point"] = {"name": options["point"], "threshold": threshold}
         self.stdout.write(
             json.dumps(result, indent=2) if options["json"] else format_report(result)
         )
