@@ -58,7 +58,13 @@ def _arrays(model: EngineModel) -> tuple[dict, dict[str, np.ndarray]]:
         arrays[f"{key}.intercept"] = np.asarray(fm.intercept, dtype="<f8")
         arrays[f"{key}.calib_a"] = np.asarray(fm.calib_a, dtype="<f8")
         arrays[f"{key}.calib_b"] = np.asarray(fm.calib_b, dtype="<f8")
+        if fm.has_article_layer:  # absent in bundles written before the article layer
+            for name in _ARTICLE_ARRAYS:
+                arrays[f"{key}.{name}"] = np.asarray(getattr(fm, name), dtype="<f8")
     return header, arrays
+
+
+_ARTICLE_ARRAYS = ("article_coef", "article_intercept", "threshold")
 
 
 def dumps(model: EngineModel) -> bytes:
@@ -114,6 +120,7 @@ def loads(data: bytes, *, origin: str = "trained") -> EngineModel:
             arrays[f"{key}.calib_a"],
             arrays[f"{key}.calib_b"],
             share=next(iter(frames.values()), None),
+            **{n: arrays[f"{key}.{n}"] for n in _ARTICLE_ARRAYS if f"{key}.{n}" in arrays},
         )
     digest = hashlib.sha256(data).hexdigest()
     return EngineModel(span, frames, digest, origin, header.get("meta") or {})
