@@ -58,3 +58,13 @@ def test_evaluate_command_prints_per_label_scores(tmp_path, capsys):
 def test_evaluate_command_refuses_a_missing_file(tmp_path):
     with pytest.raises(CommandError, match="No such file"):
         call_command("framing_evaluate", str(tmp_path / "missing.jsonl"))
+
+
+@pytest.mark.django_db
+def test_evaluate_command_scores_frames_when_the_file_has_label_sets(tmp_path, capsys):
+    row = {"text": "A man was jailed for six years for burglary. Police found his prints.",
+           "frames": ["crime_punishment"], "spans": []}  # fmt: skip
+    call_command("framing_evaluate", str(_write(tmp_path, [json.dumps(row)])))
+    out = capsys.readouterr().out
+    assert "FRAMES (Policy Frames Codebook, 1 articles" in out
+    assert "crime_punishment" in out and "micro-F1" in out
