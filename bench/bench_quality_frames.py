@@ -15,6 +15,8 @@ left out, as in the codebook's evaluations) at the engine's own decision rule, w
 
 Sentence level: accuracy and macro-F1 of the dominant frame (the strongest frame when its
 probability reaches 0.3, else "no frame") against the first gold frame of each sentence.
+Generic frames (Semetko & Valkenburg) on our held-out split: label-set micro/macro-F1 next to
+the constant answer.
 
 ``evaluate()`` and ``splits()`` are importable (``bench/bench_quality.py`` calls them).
 """
@@ -36,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from framing.engine import analyze  # noqa: E402
 from framing.engine.frame_evaluation import (  # noqa: E402
+    GENERIC_KEYS,
     SCORED_FRAMES,
     FrameGoldDoc,
     dominant_for_gold,
@@ -154,6 +157,22 @@ def _print(name: str, result: dict) -> None:
             )
 
 
+def generic_rows(boot: int = 1000) -> dict[str, dict]:
+    """Generic frames on our held-out split: the engine and the constant answer."""
+    held = frame_split()[1]
+    gold = [d.labels("generic") for d in held]
+    train = [set(d.labels("generic")) for d in frame_split()[0] if d.is_article]
+    freq = [k for k, _ in Counter(k for s in train for k in s).most_common()]
+    k = max(1, round(float(np.mean([len(s) for s in train]))))
+    pred = [{f.key for f in analyze(d.text).frames["generic"] if f.selected} for d in held]
+    return {
+        "engine": label_set_scores(gold, pred, boot=boot, labels=GENERIC_KEYS),
+        f"constant top-{k}": label_set_scores(
+            gold, [set(freq[:k])] * len(held), boot=boot, labels=GENERIC_KEYS
+        ),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--old", type=Path, help="checkout of the old engine (e.g. main)")
@@ -164,6 +183,11 @@ def main() -> None:
         _print(name, evaluate(docs, old=args.old, boot=args.boot))
     if not GOLD_NEWS.exists():
         print("\nframes_news: not present in this checkout")
+    print("\n## generic frames, own held-out")
+    for system, r in generic_rows(args.boot).items():
+        mi = f"{r['micro']:.3f} [{r['micro_ci'][0]:.2f}, {r['micro_ci'][1]:.2f}]"
+        ma = f"{r['macro']:.3f} [{r['macro_ci'][0]:.2f}, {r['macro_ci'][1]:.2f}]"
+        print(f"{system:24} {mi:>20} {ma:>20} {r['mean_size']:>9.2f}")
 
 
 if __name__ == "__main__":

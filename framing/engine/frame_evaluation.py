@@ -17,10 +17,11 @@ from typing import Any
 
 import numpy as np
 
-from .codebooks import POLICY_FRAMES
+from .codebooks import GENERIC_FRAMES, POLICY_FRAMES
 
 # The 14 frames the codebook's evaluations score ("other" is left out).
 SCORED_FRAMES: tuple[str, ...] = tuple(d.key for d in POLICY_FRAMES if d.key != "other")
+GENERIC_KEYS: tuple[str, ...] = tuple(d.key for d in GENERIC_FRAMES)
 DOMINANT_MIN = 0.3  # as analysis.SENTENCE_FRAME_MIN and reports.summary.DOMINANT_FRAME_MIN
 _KNOWN = frozenset(d.key for d in POLICY_FRAMES)
 
@@ -82,11 +83,11 @@ def _keys(value: Any, what: str) -> list[str]:
 
 
 # --- article label sets ---------------------------------------------------------------------
-def _counts(gold: Sequence[set[str]], pred: Sequence[set[str]]) -> np.ndarray:
+def _counts(gold: Sequence[set[str]], pred: Sequence[set[str]], labels) -> np.ndarray:
     """(n_articles, n_frames, 3): true positives, false positives, false negatives."""
-    out = np.zeros((len(gold), len(SCORED_FRAMES), 3))
+    out = np.zeros((len(gold), len(labels), 3))
     for i, (g, p) in enumerate(zip(gold, pred, strict=True)):
-        for j, k in enumerate(SCORED_FRAMES):
+        for j, k in enumerate(labels):
             out[i, j] = (k in g and k in p, k in p and k not in g, k in g and k not in p)
     return out
 
@@ -102,12 +103,17 @@ def _micro_macro(c: np.ndarray) -> tuple[float, float]:
 
 
 def label_set_scores(
-    gold: Sequence[Iterable[str]], pred: Sequence[Iterable[str]], *, boot: int = 1000, seed=7
+    gold: Sequence[Iterable[str]],
+    pred: Sequence[Iterable[str]],
+    *,
+    boot: int = 1000,
+    seed: int = 7,
+    labels: Sequence[str] = SCORED_FRAMES,
 ) -> dict[str, Any]:
-    """Micro/macro-F1 over SCORED_FRAMES with bootstrap 95% intervals (articles resampled),
+    """Micro/macro-F1 over ``labels`` with bootstrap 95% intervals (articles resampled),
     per-frame precision/recall/F1 and the mean predicted set size."""
     gold_sets, pred_sets = [set(g) for g in gold], [set(p) for p in pred]
-    c = _counts(gold_sets, pred_sets)
+    c = _counts(gold_sets, pred_sets, labels)
     micro, macro = _micro_macro(c)
     lo = hi = np.zeros(2)
     if boot and len(c):
@@ -116,7 +122,7 @@ def label_set_scores(
         lo, hi = np.percentile(samples, [2.5, 97.5], axis=0)
     tp, fp, fn = c.sum(axis=0).T
     per_label = {}
-    for j, k in enumerate(SCORED_FRAMES):
+    for j, k in enumerate(labels):
         p = tp[j] / (tp[j] + fp[j]) if tp[j] + fp[j] else 0.0
         r = tp[j] / (tp[j] + fn[j]) if tp[j] + fn[j] else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
@@ -127,7 +133,7 @@ def label_set_scores(
             "n_gold": int(tp[j] + fn[j]),
             "n_pred": int(tp[j] + fp[j]),
         }
-    scored = set(SCORED_FRAMES)
+    scored = set(labels)
     return {
         "micro": micro,
         "micro_ci": [float(lo[0]), float(hi[0])],
