@@ -28,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import frames as _frames
 from .frames import (
     ARTICLE_FEATURES,
     LinearMultiLabel,
@@ -41,6 +42,7 @@ FRAMES_DIR = Path(__file__).parent / "data" / "frames"
 SEED = 20240628
 SENTENCE_C = 0.5  # inverse regularisation of the sentence models (4-fold CV on train: 0.5-2 tie)
 ARTICLE_C = 1.0
+MIN_LENGTH = 8  # sentences scale as if this many words long at least (CV on train: 1, 5, 8, 12)
 MIN_PAIR_DF = 2  # a word pair becomes a feature when at least this many sentences hold it
 FOLDS = 5
 JOINED_MIN_SENTENCES = 2
@@ -86,6 +88,7 @@ class FrameDoc:
     sentences: tuple[str, ...]
     policy: tuple[tuple[str, ...], ...]  # frame keys per sentence, dominant first
     generic: tuple[tuple[str, ...], ...]
+    salient: tuple[str, ...] | None = None  # explicit policy label set ("= codes" header)
 
     @property
     def is_article(self) -> bool:
@@ -99,7 +102,10 @@ class FrameDoc:
         return self.policy if book == "policy" else self.generic
 
     def labels(self, book: str) -> frozenset[str]:
-        """The article's label set: the union of its sentences' frames."""
+        """The article's label set: the frames its header names, else the union of its
+        sentences' frames."""
+        if book == "policy" and self.salient is not None:
+            return frozenset(self.salient)
         return frozenset(k for keys in self.sentence_labels(book) for k in keys)
 
 
@@ -108,7 +114,7 @@ def read_frame_docs(directory: Path = FRAMES_DIR / "articles") -> list[FrameDoc]
     docs: list[FrameDoc] = []
     seen: set[str] = set()
     for path in sorted(directory.glob("*.txt")):
-        head: tuple[str, str, str] | None = None
+        head: tuple[str, str, str, tuple[str, ...] | None] | None = None
         rows: list[tuple[tuple[str, ...], tuple[str, ...], str]] = []
         lines = path.read_text(encoding="utf-8").splitlines()
         for number, line in enumerate([*lines, "## end"], start=1):
@@ -122,13 +128,17 @@ def read_frame_docs(directory: Path = FRAMES_DIR / "articles") -> list[FrameDoc]
                     docs.append(_doc(head, rows))
                 if line == "## end" and number == len(lines) + 1:
                     break
-                parts = line[3:].split()
+                parts, _, salient = line[3:].partition(" = ")
+                parts = parts.split()
                 if len(parts) != 3:
-                    raise FrameDataError(f"{where}: header must be '## <id> <topic> <genre>'")
+                    raise FrameDataError(
+                        f"{where}: header must be '## <id> <topic> <genre>[ = <policy codes>]'"
+                    )
                 if parts[0] in seen:
                     raise FrameDataError(f"{where}: duplicate article id {parts[0]}")
                 seen.add(parts[0])
-                head, rows = (parts[0], parts[1], parts[2]), []
+                keys = _codes(salient, POLICY_CODES, where) if salient.strip() else None
+                head, rows = (parts[0], parts[1], parts[2], keys), []
                 continue
             if head is None:
                 raise FrameDataError(f"{where}: sentence before the first '## ' header")
@@ -140,20 +150,22 @@ def _row(line: str, where: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
     parts = line.split(" :: ")
     if len(parts) != 3 or not parts[2].strip():
         raise FrameDataError(f"{where}: expected '<policy codes> :: <generic codes> :: <text>'")
-    out = []
-    for field, codes in ((parts[0], POLICY_CODES), (parts[1], GENERIC_CODES)):
-        keys = []
-        for code in field.split():
-            if code == "-":
-                continue
-            if code not in codes:
-                raise FrameDataError(f"{where}: unknown frame code {code!r}")
-            keys.append(codes[code])
-        out.append(tuple(keys))
-    return out[0], out[1], parts[2].strip()
+    policy = _codes(parts[0], POLICY_CODES, where)
+    return policy, _codes(parts[1], GENERIC_CODES, where), parts[2].strip()
 
 
-def _doc(head: tuple[str, str, str], rows) -> FrameDoc:
+def _codes(field: str, codes: dict[str, str], where: str) -> tuple[str, ...]:
+    keys = []
+    for code in field.split():
+        if code == "-":
+            continue
+        if code not in codes:
+            raise FrameDataError(f"{where}: unknown frame code {code!r}")
+        keys.append(codes[code])
+    return tuple(keys)
+
+
+def _doc(head, rows) -> FrameDoc:
     return FrameDoc(
         head[0],
         head[1],
@@ -161,6 +173,7 @@ def _doc(head: tuple[str, str, str], rows) -> FrameDoc:
         tuple(r[2] for r in rows),
         tuple(r[0] for r in rows),
         tuple(r[1] for r in rows),
+        head[3],
     )
 
 
@@ -246,7 +259,11 @@ class _Design:
 
 
 def _design(
-    sentences: Sequence[str], words: Sequence[str], cue_sets: dict[str, set[str]], keys
+    sentences: Sequence[str],
+    words: Sequence[str],
+    cue_sets: dict[str, set[str]],
+    keys,
+    min_length: int = MIN_LENGTH,
 ) -> _Design:
     from scipy.sparse import csr_matrix
 
@@ -262,7 +279,9 @@ def _design(
     for s in sentences:
         uni, pairs = sentence_features(s)
         feats.append([vocab[f] for f in (*uni, *pairs) if f in vocab])
-    lengths = np.array([max(1, len(sentence_features(s)[0])) for s in sentences], dtype=float)
+    lengths = np.array(
+        [max(min_length, len(sentence_features(s)[0])) for s in sentences], dtype=float
+    )
     df = np.zeros(n_feat)
     for ids in feats:
         df[list(set(ids))] += 1
@@ -301,6 +320,7 @@ def train_frame_model(
     c: float = SENTENCE_C,
     vocabulary: Sequence[str] | None = None,
     calibrate: bool = True,
+    min_length: int = MIN_LENGTH,
 ) -> LinearMultiLabel:
     """Per-frame calibrated classifiers for one codebook.
 
@@ -317,7 +337,7 @@ def train_frame_model(
     if vocabulary is None:
         vocabulary = frame_vocabulary(sentences, [cues or {}])
     words = list(vocabulary)
-    design = _design(sentences, words, cue_sets, keys)
+    design = _design(sentences, words, cue_sets, keys, min_length)
     x = _scaled(design)
     y_all = np.array([[k in s for k in keys] for s in sets], dtype=int).reshape(len(sets), -1)
     n_feat, n_cols = len(words), x.shape[1]
@@ -340,7 +360,9 @@ def train_frame_model(
     layer = {}
     if oof is not None and articles:
         layer = _article_layer(articles, keys, design, oof, cal_a, cal_b, sets)
-    return LinearMultiLabel.create(keys, words, folded, intercept, cal_a, cal_b, **layer)
+    return LinearMultiLabel.create(
+        keys, words, folded, intercept, cal_a, cal_b, min_length=min_length, **layer
+    )
 
 
 def _sentence_clf(cls, c: float):
@@ -429,6 +451,9 @@ def _article_layer(articles, keys, design: _Design, oof, cal_a, cal_b, labels) -
                 continue
             part = LogisticRegression(C=ARTICLE_C, max_iter=2000).fit(feats[train, j], y[train])
             oof[test, j] = part.predict_proba(feats[test, j])[:, 1]
+    # Thresholds are chosen for the rule as applied: a frame no sentence carries is never in.
+    evidence = np.stack([probs[rows].max(axis=0) for rows, _ in everything])
+    oof = np.where(evidence >= _frames.EVIDENCE_MIN, oof, 0.0)
     thresholds = _thresholds(oof, y_all, usable)
     return {"article_coef": coef, "article_intercept": intercept, "threshold": thresholds}
 

@@ -37,6 +37,8 @@ TOP_CUES = 5
 _SURFACE_CAP = 200_000  # bound on remembered surface forms (memory stays small)
 ARTICLE_TOP_FRACTION = 0.2  # models without an article layer: mean over the top fifth
 ARTICLE_FEATURES = 4  # see article_features()
+EVIDENCE_MIN = 0.2  # an article frame needs one sentence with at least this probability
+ARTICLE_MIN_SENTENCES = 5  # the length feature reads shorter texts as this long
 DOMINANT_MIN = 0.3  # a sentence's strongest frame counts as its dominant one from here
 _UNKNOWN = -3  # feature id of a usable word the model has never seen (-1: not a feature)
 
@@ -60,6 +62,9 @@ class LinearMultiLabel:
     article_coef: np.ndarray | None = None  # (n_labels, ARTICLE_FEATURES)
     article_intercept: np.ndarray | None = None  # (n_labels,)
     threshold: np.ndarray | None = None  # (n_labels,) decision threshold per frame
+    # Sums are scaled by 1/sqrt(max(known words, min_length)): a two-word sentence is not
+    # allowed to be as sure of its frame as a full one (1 in models saved before this).
+    min_length: int = 1
 
     @classmethod
     def create(
@@ -75,6 +80,7 @@ class LinearMultiLabel:
         article_coef=None,
         article_intercept=None,
         threshold=None,
+        min_length: int = 1,
     ) -> LinearMultiLabel:
         """Build from arrays (the vocabulary index is derived from ``words``, where a name
         with a space is a word pair; ``share`` reuses another model's index when the
@@ -104,6 +110,7 @@ class LinearMultiLabel:
             opt(article_coef, np.float64),
             opt(article_intercept, np.float64),
             opt(threshold, np.float64),
+            int(min_length),
         )
 
     @property
@@ -141,7 +148,7 @@ class LinearMultiLabel:
     def decision(self, ids: np.ndarray, rows: np.ndarray, n_rows: int) -> np.ndarray:
         """Decision values (n_rows, n_labels) for token feature ids grouped into rows."""
         sums, counts = self.row_sums(ids, rows, n_rows)
-        return sums / np.sqrt(np.maximum(counts, 1))[:, None] + self.intercept
+        return sums / np.sqrt(np.maximum(counts, self.min_length))[:, None] + self.intercept
 
     def row_sums(
         self, ids: np.ndarray, rows: np.ndarray, n_rows: int
@@ -244,7 +251,9 @@ def article_features(sentence_probs: np.ndarray, segments: list[slice] | None = 
         best = block.argmax(axis=1)
         strong = block[np.arange(n), best] >= DOMINANT_MIN
         share[seg] = np.bincount(best[strong], minlength=block.shape[1]) / n
-    length = np.full(n_labels, np.log(n))
+    # Clipped to the lengths training articles span, so a very short or very long text is
+    # not an extrapolation of the length term.
+    length = np.full(n_labels, np.log(min(max(n, ARTICLE_MIN_SENTENCES), 40)))
     return np.stack([_logit(top2), np.log1p(p.sum(axis=0)), share, length], axis=1)
 
 
@@ -288,7 +297,10 @@ def stack_models(
         coef,
         *(np.concatenate(parts[n]) for n in ("intercept", "calib_a", "calib_b")),
         **({n: np.concatenate(v) for n, v in art.items()} if layered else {}),
+        min_length=max(m.min_length for m in models.values()),
     )
+    if len({m.min_length for m in models.values()}) > 1:
+        raise ValueError("cannot stack frame models with different length scaling")
     if not layered and any(m.has_article_layer for m in models.values()):
         raise ValueError("cannot stack frame models with and without an article layer")
     return stacked, books
@@ -349,10 +361,11 @@ def score_frames(
         empty = np.zeros((0, len(model.labels)), dtype=np.float32)
         return FrameResult(empty, tuple(FrameScore(k, 0.0, ()) for k in model.labels))
     sums, counts = model.row_sums(ids, rows, n_sentences)
-    scale = 1.0 / np.sqrt(np.maximum(counts, 1))[:, None]
+    scale = 1.0 / np.sqrt(np.maximum(counts, model.min_length))[:, None]
     probs = model.probabilities(sums * scale + model.intercept)
     article = model.article_probabilities(probs)
-    chosen = select_frames(model.labels, article, model.thresholds())
+    evidence = probs.max(axis=0) >= EVIDENCE_MIN if model.has_article_layer else None
+    chosen = select_frames(model.labels, article, model.thresholds(), evidence)
     cues = _cues(model, ids[ids >= 0])
     scores = [
         FrameScore(lbl, round(float(article[j]), 4), cues[j], j in chosen)
@@ -362,16 +375,21 @@ def score_frames(
     return FrameResult(probs, tuple(scores))
 
 
-def select_frames(labels, probs: np.ndarray, thresholds: np.ndarray) -> set[int]:
-    """The article's label set: every frame over its own threshold; when none is, the one
-    closest to its threshold (a news article always has some frame). In a combined model
-    (labels "<book>:<key>") the rule applies per codebook."""
+def select_frames(
+    labels, probs: np.ndarray, thresholds: np.ndarray, evidence: np.ndarray | None = None
+) -> set[int]:
+    """The article's label set: every frame over its own threshold that some sentence
+    carries (``evidence``: a sentence probability of at least EVIDENCE_MIN); when none
+    qualifies, the frame closest to its threshold (a news article always has some frame). In
+    a combined model (labels "<book>:<key>") the rule applies per codebook."""
     books: dict[str, list[int]] = {}
     for j, lbl in enumerate(labels):
         books.setdefault(lbl.split(":", 1)[0] if ":" in lbl else "", []).append(j)
     chosen: set[int] = set()
     for cols in books.values():
-        over = [j for j in cols if probs[j] >= thresholds[j]]
+        over = [
+            j for j in cols if probs[j] >= thresholds[j] and (evidence is None or bool(evidence[j]))
+        ]
         chosen.update(over or [max(cols, key=lambda j: probs[j] - thresholds[j])])
     return chosen
 

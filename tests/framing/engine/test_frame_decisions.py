@@ -13,7 +13,7 @@ from framing.engine.frame_training import (
     read_frame_docs,
     seed_examples,
 )
-from framing.engine.frames import LinearMultiLabel, score_frames, select_frames
+from framing.engine.frames import EVIDENCE_MIN, LinearMultiLabel, score_frames, select_frames
 from framing.engine.text import split_sentences, tokenize
 
 CRIME = (
@@ -108,14 +108,15 @@ def test_outlets_covering_one_immigration_story_get_different_frames():
     assert "security_defense" not in top.values()
 
 
-def test_selected_frames_are_the_ones_over_their_thresholds():
+def test_selected_frames_are_the_ones_over_their_thresholds_with_evidence():
     model = default_model().frames["policy"]
     sents = split_sentences(MULTI)
     result = score_frames(model, tokenize(MULTI, sents), len(sents))
-    probs = {f.key: f.probability for f in result.article}
+    top_sentence = result.sentence_probs.max(axis=0)
     for f in result.article:
         j = model.labels.index(f.key)
-        assert f.selected == (probs[f.key] >= model.threshold[j] - 1e-4)
+        over = f.probability >= model.threshold[j] - 1e-4 and top_sentence[j] >= EVIDENCE_MIN
+        assert f.selected == over
 
 
 def test_select_frames_keeps_the_closest_frame_when_none_passes():
@@ -123,6 +124,14 @@ def test_select_frames_keeps_the_closest_frame_when_none_passes():
     thresholds = np.array([0.5, 0.2, 0.5])
     assert select_frames(labels, np.array([0.6, 0.3, 0.1]), thresholds) == {0, 1}
     assert select_frames(labels, np.array([0.4, 0.1, 0.3]), thresholds) == {0}
+
+
+def test_select_frames_needs_a_sentence_that_carries_the_frame():
+    labels = ("a", "b")
+    probs, thresholds = np.array([0.6, 0.7]), np.full(2, 0.5)
+    assert select_frames(labels, probs, thresholds, np.array([True, False])) == {0}
+    # none qualifies: the frame closest to its threshold still stands for the article
+    assert select_frames(labels, probs, thresholds, np.array([False, False])) == {1}
 
 
 def test_select_frames_applies_per_codebook_in_a_combined_model():
