@@ -369,6 +369,13 @@ def _sentence_clf(cls, c: float):
     return cls(C=c, max_iter=3000, class_weight="balanced", solver="liblinear", random_state=SEED)
 
 
+def _small_clf(cls, c: float):
+    """Logistic regression for a few dense features (calibration, article layer): liblinear
+    is fast and single-threaded here; a large intercept scaling leaves the intercept almost
+    unpenalised."""
+    return cls(C=c, solver="liblinear", intercept_scaling=100.0, max_iter=1000, random_state=SEED)
+
+
 def _fold(coef: np.ndarray, design: _Design, n_feat: int) -> np.ndarray:
     """Word coefficients with IDF and cue features folded in (one number per word)."""
     out = coef[:n_feat] * design.idf[:, None]
@@ -414,7 +421,7 @@ def _platt(dec: np.ndarray, y: np.ndarray) -> tuple[float, float]:
 
     if y.min() == y.max() or y.sum() < 3:
         return 1.0, 0.0
-    cal = LogisticRegression(C=1.0, max_iter=1000).fit(dec.reshape(-1, 1), y)
+    cal = _small_clf(LogisticRegression, 1.0).fit(dec.reshape(-1, 1), y)
     slope, offset = float(cal.coef_[0, 0]), float(cal.intercept_[0])
     return (slope, offset) if slope > 0.05 else (1.0, 0.0)
 
@@ -442,14 +449,14 @@ def _article_layer(articles, keys, design: _Design, oof, cal_a, cal_b, labels) -
             oof[:, j] = 1 / (1 + np.exp(-feats[:, j, 0]))
             continue
         usable[j] = True
-        clf = LogisticRegression(C=ARTICLE_C, max_iter=2000).fit(feats[:, j], y)
+        clf = _small_clf(LogisticRegression, ARTICLE_C).fit(feats[:, j], y)
         coef[j], intercept[j] = clf.coef_[0], clf.intercept_[0]
         for f in range(FOLDS):
             train, test = fold != f, fold == f
             if y[train].min() == y[train].max():
                 oof[test, j] = y[train].mean()
                 continue
-            part = LogisticRegression(C=ARTICLE_C, max_iter=2000).fit(feats[train, j], y[train])
+            part = _small_clf(LogisticRegression, ARTICLE_C).fit(feats[train, j], y[train])
             oof[test, j] = part.predict_proba(feats[test, j])[:, 1]
     # Thresholds are chosen for the rule as applied: a frame no sentence carries is never in.
     evidence = np.stack([probs[rows].max(axis=0) for rows, _ in everything])
