@@ -202,3 +202,20 @@ def test_frame_data_reads_sentences_labels_and_article_sets(tmp_path):
     assert first.labels("policy") == {"crime_punishment", "legality"}
     assert first.labels("generic") == {"conflict"}
     assert first.is_article and not second.is_article
+
+
+def test_demo_event_outlets_do_not_all_get_the_same_frames():
+    """The demo event (a naval exercise) seen by state media, a wire, a ministry and local
+    papers: security dominates, but not every outlet is framed the same way."""
+    import json
+    from pathlib import Path
+
+    demo = Path(__file__).resolve().parents[3] / "articles" / "demo" / "naval_exercise.json"
+    articles = json.loads(demo.read_text(encoding="utf-8"))["articles"]
+    tops, sets = set(), set()
+    for article in articles:
+        frames = analyze(article["text"]).frames["policy"]
+        tops.add(frames[0].key)
+        sets.add(frozenset(f.key for f in frames if f.selected))
+    assert len(tops) >= 2
+    assert len(sets) >= 4
