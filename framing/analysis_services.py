@@ -177,7 +177,12 @@ def _store(
         language=result.language,
         tone=result.tone,
         frames={
-            name: [{"key": f.key, "p": round(f.probability, 4), "cues": list(f.cues)} for f in fs]
+            # "in": the frame is in the article's label set (the model's per-frame rule);
+            # analyses stored before it have no "in" and read as not chosen.
+            name: [
+                {"key": f.key, "p": round(f.probability, 4), "cues": list(f.cues), "in": f.selected}
+                for f in fs
+            ]
             for name, fs in result.frames.items()
         },
         actor_tone={k: round(v, 4) for k, v in result.actor_tone.items()},

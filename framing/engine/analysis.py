@@ -80,7 +80,7 @@ def _frames(prep: Prepared, model: EngineModel, n: int):
         sentence_frames[book] = np.ascontiguousarray(result.sentence_probs[:, cols])
         prefix = f"{book}:"
         frames[book] = tuple(
-            FrameScore(f.key[len(prefix) :], f.probability, f.cues)
+            FrameScore(f.key[len(prefix) :], f.probability, f.cues, f.selected)
             for f in result.article
             if f.key.startswith(prefix)
         )

@@ -71,11 +71,19 @@ def _arrays(model: EngineModel) -> tuple[dict, dict[str, np.ndarray]]:
     arrays = {"span.weights": np.asarray(model.span.weights, dtype="<f8")}
     for key, fm in model.frames.items():
         header["frames"][key] = {"labels": list(fm.labels), "words": list(fm.words)}
+        if fm.min_length != 1:
+            header["frames"][key]["min_length"] = fm.min_length
         arrays[f"{key}.coef"] = np.asarray(fm.coef, dtype="<f4")
         arrays[f"{key}.intercept"] = np.asarray(fm.intercept, dtype="<f8")
         arrays[f"{key}.calib_a"] = np.asarray(fm.calib_a, dtype="<f8")
         arrays[f"{key}.calib_b"] = np.asarray(fm.calib_b, dtype="<f8")
+        if fm.has_article_layer:  # absent in bundles written before the article layer
+            for name in _ARTICLE_ARRAYS:
+                arrays[f"{key}.{name}"] = np.asarray(getattr(fm, name), dtype="<f8")
     return header, arrays
+
+
+_ARTICLE_ARRAYS = ("article_coef", "article_intercept", "threshold")
 
 
 def dumps(model: EngineModel) -> bytes:
@@ -131,6 +139,8 @@ def loads(data: bytes, *, origin: str = "trained") -> EngineModel:
             arrays[f"{key}.calib_a"],
             arrays[f"{key}.calib_b"],
             share=next(iter(frames.values()), None),
+            min_length=spec.get("min_length", 1),
+            **{n: arrays[f"{key}.{n}"] for n in _ARTICLE_ARRAYS if f"{key}.{n}" in arrays},
         )
     digest = hashlib.sha256(data).hexdigest()
     return EngineModel(span, frames, digest, origin, header.get("meta") or {})

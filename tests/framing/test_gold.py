@@ -91,3 +91,13 @@ def test_evaluate_command_reads_the_chosen_operating_point(tmp_path, capsys):
     assert result["operating_point"]["name"] == "recall"
     assert 0.0 < result["operating_point"]["threshold"] < 1.0
     assert "ci95" in result["all_labels"]["partial"]
+
+
+@pytest.mark.django_db
+def test_evaluate_command_scores_frames_when_the_file_has_label_sets(tmp_path, capsys):
+    row = {"text": "A man was jailed for six years for burglary. Police found his prints.",
+           "frames": ["crime_punishment"], "spans": []}  # fmt: skip
+    call_command("framing_evaluate", str(_write(tmp_path, [json.dumps(row)])))
+    out = capsys.readouterr().out
+    assert "FRAMES (Policy Frames Codebook, 1 articles" in out
+    assert "crime_punishment" in out and "micro-F1" in out

@@ -5,6 +5,12 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from framing import engine
 from framing.analysis_services import engine_model_for, engine_threshold
+from framing.engine.frame_evaluation import (
+    FrameGoldError,
+    evaluate_frames,
+    format_frame_report,
+    read_frame_gold,
+)
 from framing.gold import GoldFileError, evaluate_gold, format_report, read_gold
 from framing.models import ModelVersion
 
@@ -12,7 +18,8 @@ from framing.models import ModelVersion
 class Command(BaseCommand):
     help = (
         "Score the engine's loaded-term tags against a gold JSONL file: precision, recall and "
-        "F1 per label, exact and partial overlap, by outlet type, with a confusion table."
+        "F1 per label, exact and partial overlap, by outlet type, with a confusion table; "
+        "and, for articles with a 'frames' label set, frame micro/macro-F1."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -55,6 +62,17 @@ class Command(BaseCommand):
             bootstrap=int(options["bootstrap"]),  # type: ignore[call-overload]
         )
         result["operating_point"] = {"name": options["point"], "threshold": threshold}
-        self.stdout.write(
-            json.dumps(result, indent=2) if options["json"] else format_report(result)
-        )
+        report = format_report(result)
+        frame_docs = self._frame_docs(path)
+        if frame_docs:
+            result["frames"] = evaluate_frames(
+                frame_docs, lambda text: engine.analyze(text, model=model)
+            )
+            report += "\n" + format_frame_report(result["frames"])
+        self.stdout.write(json.dumps(result, indent=2) if options["json"] else report)
+
+    def _frame_docs(self, path: Path) -> list:
+        try:
+            return read_frame_gold(path)
+        except FrameGoldError as exc:
+            raise CommandError(str(exc)) from None
