@@ -19,6 +19,7 @@ from .readers.pdf import read_pdf
 from .readers.tabular import iter_table
 from .readers.text import read_md, read_txt
 from .records import ParsedArticle
+from .sandbox import sandboxed
 from .streams import LimitedReader, Source, human_bytes, open_limited, peek_head, source_name_of
 from .zipguard import (
     ENTRY_READ_ERRORS,
@@ -40,6 +41,9 @@ SINGLE_READERS: dict[str, SingleReader] = {
     "eml": read_eml,
 }
 BULK_FORMATS = ("csv", "tsv", "jsonl", "json")
+# Parsed in a child process with memory and time limits (sandbox.py); text, Markdown and the
+# row-by-row bulk formats are cheap and bounded, so they are read in the calling process.
+SANDBOXED_FORMATS = ("html", "docx", "pdf", "eml")
 FORMATS = (*SINGLE_READERS, *BULK_FORMATS, "zip")
 EXTENSIONS = {
     ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
@@ -120,7 +124,9 @@ def iter_records(
     if fmt is not None and fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {FORMATS}")
     if fmt == "zip" or (fmt is None and _looks_like_zip(source)):
-        yield from _iter_zip(source, name=name, mapping=mapping, limits=limits)
+        if not isinstance(source, str | os.PathLike | bytes | bytearray):
+            source = source.read(limits.max_file_bytes + 1)  # the child needs bytes or a path
+        yield from _sandboxed_zip(source, name=name, mapping=mapping, limits=limits)
         return
     with open_limited(source, name=name, max_bytes=limits.max_file_bytes) as stream:
         head = peek_head(stream)
@@ -128,13 +134,16 @@ def iter_records(
             raise IngestionError("is empty", source=name)
         fmt = fmt or detect_format(name, head)
         if fmt == "zip":
-            yield from _iter_zip(io.BytesIO(stream.read()), name=name, mapping=mapping,
-                                 limits=limits)  # fmt: skip
-            return
-        yield from _iter_stream(stream, fmt, name=name, mapping=mapping, limits=limits, url=url)
+            yield from _sandboxed_zip(stream.read(), name=name, mapping=mapping, limits=limits)
+        elif fmt in SANDBOXED_FORMATS:
+            data = _read_document(stream, name=name, limits=limits)
+            yield from sandboxed(_read_single, fmt, data, source=name, limits=limits,
+                                 name=name, url=url)  # fmt: skip
+        else:
+            yield from _iter_stream(stream, fmt, name=name, mapping=mapping, limits=limits)
 
 
-def _iter_stream(stream, fmt, *, name, mapping, limits, url=None, prefix=""):
+def _iter_stream(stream, fmt, *, name, mapping, limits, prefix=""):
     if fmt in ("csv", "tsv"):
         yield from iter_table(stream, source_name=name, limits=limits, mapping=mapping, fmt=fmt,
                               location_prefix=prefix)  # fmt: skip
@@ -144,18 +153,27 @@ def _iter_stream(stream, fmt, *, name, mapping, limits, url=None, prefix=""):
     elif fmt == "json":
         yield from iter_json(stream.read(), source_name=name, limits=limits, mapping=mapping,
                              location_prefix=prefix)  # fmt: skip
-    else:
-        data = stream.read(limits.max_single_document_bytes + 1)
-        if len(data) > limits.max_single_document_bytes:
-            raise IngestionError(
-                f"is larger than the limit of {human_bytes(limits.max_single_document_bytes)} "
-                "for one document",
-                source=name,
-            )
-        kwargs = {"url": url} if fmt == "html" else {}
+    else:  # plain text and Markdown: cheap to read, so read here
+        data = _read_document(stream, name=name, limits=limits)
         location = prefix.rstrip(", ") or None
-        yield SINGLE_READERS[fmt](data, source_name=name, limits=limits, location=location,
-                                  **kwargs)  # fmt: skip
+        yield SINGLE_READERS[fmt](data, source_name=name, limits=limits, location=location)
+
+
+def _read_document(stream, *, name, limits) -> bytes:
+    data = stream.read(limits.max_single_document_bytes + 1)
+    if len(data) > limits.max_single_document_bytes:
+        raise IngestionError(
+            f"is larger than the limit of {human_bytes(limits.max_single_document_bytes)} "
+            "for one document",
+            source=name,
+        )
+    return data
+
+
+def _read_single(fmt, data, *, name, limits, url=None) -> Iterator[ParsedArticle]:
+    """One document, in the sandbox's child process."""
+    kwargs = {"url": url} if fmt == "html" else {}
+    yield SINGLE_READERS[fmt](data, source_name=name, limits=limits, **kwargs)
 
 
 def read_file(
@@ -184,7 +202,14 @@ def _looks_like_zip(source: Source) -> bool:
     return False
 
 
+def _sandboxed_zip(source, *, name, mapping, limits) -> Iterator[ParsedArticle | Rejection]:
+    # the whole archive in one child: its entries are read there one after another
+    yield from sandboxed(_iter_zip, source, source=name, limits=limits, name=name,
+                         mapping=mapping)  # fmt: skip
+
+
 def _iter_zip(source, *, name, mapping, limits) -> Iterator[ParsedArticle | Rejection]:
+    """The records of an archive, in the sandbox's child process."""
     if isinstance(source, str | os.PathLike) and os.path.getsize(source) > limits.max_file_bytes:
         raise IngestionError(
             f"file is larger than the limit of {human_bytes(limits.max_file_bytes)}", source=name
