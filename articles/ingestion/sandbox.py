@@ -15,6 +15,7 @@ threaded process can deadlock).
 from __future__ import annotations
 
 import logging
+import math
 import multiprocessing
 import os
 import resource
@@ -89,7 +90,7 @@ def _receive(receiver: Connection, process, *, source, location, limits) -> Iter
         if not receiver.poll(limits.child_timeout_seconds):
             process.kill()
             raise _unreadable(
-                f"reading it took longer than {limits.child_timeout_seconds:g} seconds",
+                f"reading it took longer than {limits.child_timeout_seconds:g} s",
                 source=source,
                 location=location,
             )
@@ -115,7 +116,7 @@ def _death(exitcode: int | None, source: str, location: str | None, limits: Limi
     if exitcode == _EXIT_MEMORY:
         reason = f"reading it needed more than {limits.child_memory_mb:,} MB of memory"
     elif exitcode == -signal.SIGXCPU:
-        reason = f"reading it needed more than {limits.child_cpu_seconds:g} seconds of processing"
+        reason = f"reading it needed more than {limits.child_cpu_seconds:g} s of processor time"
     else:
         reason = None
         logger.warning("ingestion child for %s exited with %s", source, exitcode)
@@ -182,7 +183,7 @@ def _arm_cpu(seconds: float) -> None:
     # default action ends the process. The hard limit stays put so it can be re-armed.
     used = _own_usage()[0]
     _, hard = resource.getrlimit(resource.RLIMIT_CPU)
-    soft = int(used + seconds) + 1
+    soft = math.ceil(used + seconds)
     if hard != resource.RLIM_INFINITY:
         soft = min(soft, hard)
     resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
@@ -195,8 +196,11 @@ def _own_usage() -> tuple[float, float]:
 
 
 def _address_space() -> int:
-    with open("/proc/self/statm") as statm:
-        return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:  # not Linux (where RLIMIT_AS is not enforced anyway)
+        return 512 * MB
 
 
 def child_start_seconds() -> float:

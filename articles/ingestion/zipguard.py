@@ -63,15 +63,23 @@ def checked_entries(zf: zipfile.ZipFile, *, source: str, limits: Limits) -> list
             f"archive has {len(infos):,} entries; the limit is {limits.max_zip_entries:,}",
             source=source,
         )
-    total = 0
+    total = compressed = 0
     for info in infos:
         _check_name(info, source)
         _check_ratio(info, source, limits)
         total += info.file_size
+        compressed += info.compress_size
     if total > limits.max_zip_total_bytes:
         raise IngestionError(
             f"archive expands to {human_bytes(total)}; the limit is "
             f"{human_bytes(limits.max_zip_total_bytes)}",
+            source=source,
+        )
+    # many entries each too small for the per-entry ratio check add up to the same bomb
+    if total >= _RATIO_MIN_BYTES and total / max(compressed, 1) > limits.max_zip_ratio:
+        raise IngestionError(
+            f"archive expands {total / max(compressed, 1):,.0f} times (limit "
+            f"{limits.max_zip_ratio:,.0f}); refused as a possible zip bomb",
             source=source,
         )
     return [info for info in infos if not info.is_dir()]
