@@ -151,6 +151,9 @@ def bench_uploads(tmp: Path) -> None:
                 f"{seconds:.2f} s wall (target {TARGET_UPLOAD} s); CPU {cpu:.2f} s here + "
                 f"{helper:.2f} s child; load average {os.getloadavg()[0]:.1f}"
             )
+    from articles.ingestion import sandbox
+
+    print(f"largest peak RSS of an ingestion child: {sandbox.usage.peak_rss_mb:.0f} MB")
 
 
 def _helper_cpu() -> float:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
+import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -123,9 +125,7 @@ def iter_records(
     name = source_name_of(source, name)
     if fmt is not None and fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {FORMATS}")
-    if fmt == "zip" or (fmt is None and _looks_like_zip(source)):
-        if not isinstance(source, str | os.PathLike | bytes | bytearray):
-            source = source.read(limits.max_file_bytes + 1)  # the child needs bytes or a path
+    if isinstance(source, str | os.PathLike) and _is_zip_path(source, fmt):
         yield from _sandboxed_zip(source, name=name, mapping=mapping, limits=limits)
         return
     with open_limited(source, name=name, max_bytes=limits.max_file_bytes) as stream:
@@ -134,7 +134,11 @@ def iter_records(
             raise IngestionError("is empty", source=name)
         fmt = fmt or detect_format(name, head)
         if fmt == "zip":
-            yield from _sandboxed_zip(stream.read(), name=name, mapping=mapping, limits=limits)
+            # the child reads a path: copying the stream to disk keeps this process's memory flat
+            with tempfile.NamedTemporaryFile(prefix="parallax-", suffix=".zip") as spool:
+                shutil.copyfileobj(stream, spool, length=1024 * 1024)
+                spool.flush()
+                yield from _sandboxed_zip(spool.name, name=name, mapping=mapping, limits=limits)
         elif fmt in SANDBOXED_FORMATS:
             data = _read_document(stream, name=name, limits=limits)
             yield from sandboxed(_read_single, fmt, data, source=name, limits=limits,
@@ -196,10 +200,9 @@ def read_file(
 # --- zip ---------------------------------------------------------------------------------------
 
 
-def _looks_like_zip(source: Source) -> bool:
-    if isinstance(source, str | os.PathLike):
-        return os.fspath(source).lower().endswith(".zip")
-    return False
+def _is_zip_path(path: str | os.PathLike, fmt: str | None) -> bool:
+    # a .zip on disk goes to the child as its path; other sources are sniffed first
+    return fmt == "zip" or (fmt is None and os.fspath(path).lower().endswith(".zip"))
 
 
 def _sandboxed_zip(source, *, name, mapping, limits) -> Iterator[ParsedArticle | Rejection]:

@@ -9,7 +9,11 @@ process never holds the document's expanded form.
 
 Children come from a ``forkserver`` that has imported the readers once: about 10 ms per child
 instead of ~0.7 s for ``spawn``, and never ``fork`` (a web server runs threads, and forking a
-threaded process can deadlock).
+threaded process can deadlock). As with any multiprocessing use, a script that reads documents
+needs the ``if __name__ == "__main__":`` guard (each child imports the main module).
+
+This bounds resources; it is not a boundary against a parser exploit that runs code (the child
+has the web process's user and files, and its results come back pickled).
 """
 
 from __future__ import annotations
@@ -42,7 +46,8 @@ _context: multiprocessing.context.ForkServerContext | None = None
 
 @dataclass(slots=True)
 class ChildUsage:
-    """Totals over the children this process started (benchmarks and logs read these)."""
+    """Totals over the children this process started that finished (benchmarks read these;
+    not locked, so approximate when threads read documents at the same time)."""
 
     runs: int = 0
     cpu_seconds: float = 0.0
