@@ -219,7 +219,7 @@ def _iter_zip(source, *, name, mapping, limits) -> Iterator[ParsedArticle | Reje
         )
     if isinstance(source, bytes | bytearray):
         source = io.BytesIO(source)
-    zf = open_zip(source, source=name)
+    zf = open_zip(source, source=name, limits=limits)
     with zf:
         budget = ZipBudget(source=name, limits=limits)
         for info in checked_entries(zf, source=name, limits=limits):

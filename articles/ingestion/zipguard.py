@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import lzma
+import os
 import re
 import stat
 import zipfile
@@ -48,21 +49,44 @@ def entry_problem(info: zipfile.ZipInfo, err: BaseException | None = None) -> st
     return f"entry {info.filename} is corrupt and cannot be read"
 
 
-def open_zip(fileobj, *, source: str) -> zipfile.ZipFile:
+def open_zip(fileobj, *, source: str, limits: Limits) -> zipfile.ZipFile:
+    """The archive, once its declared number of entries is within the limit."""
     try:
+        _check_declared_entries(fileobj, source, limits)
         return zipfile.ZipFile(fileobj)
     except (zipfile.BadZipFile, OSError, ValueError) as err:
         raise IngestionError(f"is not a valid zip archive ({err})", source=source) from err
+
+
+def _check_declared_entries(fileobj, source: str, limits: Limits) -> None:
+    # ZipFile() builds an object per central-directory entry before anything can be checked:
+    # millions of tiny entries would cost gigabytes. The end record says how many there are;
+    # zipfile's own reader of it is private but unchanged for decades (skipped if it goes).
+    end_record = getattr(zipfile, "_EndRecData", None)
+    if end_record is None:
+        return
+    if isinstance(fileobj, str | os.PathLike):
+        with open(fileobj, "rb") as handle:
+            record = end_record(handle)
+    else:
+        position = fileobj.tell()
+        record = end_record(fileobj)
+        fileobj.seek(position)
+    if record and record[zipfile._ECD_ENTRIES_TOTAL] > limits.max_zip_entries:
+        raise _too_many_entries(record[zipfile._ECD_ENTRIES_TOTAL], source, limits)
+
+
+def _too_many_entries(count: int, source: str, limits: Limits) -> IngestionError:
+    return IngestionError(
+        f"archive has {count:,} entries; the limit is {limits.max_zip_entries:,}", source=source
+    )
 
 
 def checked_entries(zf: zipfile.ZipFile, *, source: str, limits: Limits) -> list[zipfile.ZipInfo]:
     """The archive's file entries, after refusing the whole archive if anything is unsafe."""
     infos = zf.infolist()
     if len(infos) > limits.max_zip_entries:
-        raise IngestionError(
-            f"archive has {len(infos):,} entries; the limit is {limits.max_zip_entries:,}",
-            source=source,
-        )
+        raise _too_many_entries(len(infos), source, limits)
     total = compressed = 0
     for info in infos:
         _check_name(info, source)

@@ -53,7 +53,7 @@ def _refuse_unsafe_package(data: bytes, source: str, limits: Limits) -> None:
     # parser that refuses DTDs (Word never writes one; entities are the XML attack surface).
     # "XML part" by name, by declared content type or by its first bytes: a hostile package
     # can name its main part anything and encode it as UTF-16.
-    zf = open_zip(io.BytesIO(data), source=source)
+    zf = open_zip(io.BytesIO(data), source=source, limits=limits)
     budget = ZipBudget(source=source, limits=limits)
     with zf:
         entries = checked_entries(zf, source=source, limits=limits)

@@ -137,3 +137,11 @@ def test_zip_default_limits_are_a_thousand_entries_and_200_mb():
     with pytest.raises(IngestionError, match="archive has 1,001 entries; the limit is 1,000"):
         read_file(data, name="many.zip")
     assert Limits().max_zip_total_bytes == 200 * 1024 * 1024
+
+
+def test_zip_declaring_more_entries_than_the_limit_is_refused_before_they_are_listed():
+    data = bytearray(make_zip({"a.txt": b"Hello", "b.txt": b"World"}))
+    end = data.rfind(b"PK\x05\x06")
+    data[end + 8 : end + 12] = (50_000).to_bytes(2, "little") * 2  # entries on disk, in total
+    with pytest.raises(IngestionError, match="archive has 50,000 entries; the limit is 1,000"):
+        read_file(bytes(data), name="huge.zip")
