@@ -51,47 +51,45 @@ def read_docx(
 def _refuse_unsafe_package(data: bytes, source: str, limits: Limits) -> None:
     # A .docx is a zip of XML parts: apply the zip-bomb checks, then read every XML part with a
     # parser that refuses DTDs (Word never writes one; entities are the XML attack surface).
-    # "XML part" by name, by declared content type or by its first bytes: a hostile package
-    # can name its main part anything and encode it as UTF-16.
+    # "XML part" by name, by declared content type, or, for a part with no declared type, by
+    # its first bytes: a hostile package can name its main part anything and encode it as
+    # UTF-16. Parts declared as something else (pictures, embedded fonts) are binary.
     zf = open_zip(io.BytesIO(data), source=source, limits=limits)
     budget = ZipBudget(source=source, limits=limits)
     with zf:
         entries = checked_entries(zf, source=source, limits=limits)
-        xml_types = _xml_content_types(zf, entries, budget, source, limits)
+        types = _content_types(zf, entries, budget, source, limits)
         for info in entries:
             part = budget.read(zf, info, max_bytes=limits.max_single_document_bytes)
-            if _is_xml_part(info.filename, part, xml_types):
+            if _is_xml_part(info.filename, part, types):
                 _check_xml(part, info.filename, source)
 
 
-def _xml_content_types(zf, entries, budget, source: str, limits: Limits) -> set[str]:
-    """Part names and ``.extension``s that [Content_Types].xml declares as XML, lower-cased."""
+def _content_types(zf, entries, budget, source: str, limits: Limits) -> dict[str, bool]:
+    """Declared part names and ``.extension``s (lower-cased) -> whether the type is XML."""
     info = next((i for i in entries if i.filename == "[Content_Types].xml"), None)
     if info is None:
-        return set()  # python-docx will say the package is not a Word document
+        return {}  # python-docx will say the package is not a Word document
     part = budget.read(zf, info, max_bytes=limits.max_single_document_bytes)
     root = _check_xml(part, info.filename, source, keep=True)
-    declared = set()
+    declared = {}
     for element in root:
-        content_type = element.get("ContentType", "").lower()
-        if not content_type.endswith("xml"):  # application/xml, text/xml, application/…+xml
-            continue
+        # application/xml, text/xml, application/…+xml
+        is_xml = element.get("ContentType", "").lower().endswith("xml")
         if element.get("PartName"):
-            declared.add(element.get("PartName").lstrip("/").lower())
+            declared[element.get("PartName").lstrip("/").lower()] = is_xml
         elif element.get("Extension"):
-            declared.add("." + element.get("Extension").lower())
+            declared.setdefault("." + element.get("Extension").lower(), is_xml)
     return declared
 
 
-def _is_xml_part(name: str, part: bytes, xml_types: set[str]) -> bool:
+def _is_xml_part(name: str, part: bytes, types: dict[str, bool]) -> bool:
     lowered = name.lower()
     extension = os.path.splitext(lowered)[1]
-    return (
-        lowered in xml_types
-        or extension in xml_types
-        or extension in (".xml", ".rels")
-        or (_looks_like_xml(part))
-    )
+    if extension in (".xml", ".rels"):
+        return True
+    declared = types.get(lowered, types.get(extension))  # an Override wins over a Default
+    return declared if declared is not None else _looks_like_xml(part)
 
 
 def _looks_like_xml(part: bytes) -> bool:

@@ -101,3 +101,16 @@ def _add_entry(data: bytes, name: str, body: bytes) -> bytes:
     with zipfile.ZipFile(out, "a") as package:
         package.writestr(name, body)
     return out.getvalue()
+
+
+def test_docx_binary_part_declared_as_such_is_not_taken_for_xml():
+    # an embedded (obfuscated) font is random bytes, which may start with '<'
+    data = make_docx([(STORY, None)])
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        types = package.read("[Content_Types].xml").replace(
+            b"</Types>", b'<Default Extension="odttf" ContentType="application/'
+            b'vnd.openxmlformats-officedocument.obfuscatedFont"/></Types>'
+        )  # fmt: skip
+    data = _add_entry(rewrite_zip_entry(data, "[Content_Types].xml", types),
+                      "word/fonts/font1.odttf", b"<\x93\x11\xfe binary font")  # fmt: skip
+    assert read_file(data, name="fonts.docx").articles[0].text == STORY
