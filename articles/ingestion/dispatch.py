@@ -118,9 +118,11 @@ def iter_records(
 ) -> Iterator[ParsedArticle | Rejection]:
     """Stream the articles of one uploaded file: path, bytes or binary file object.
 
-    CSV/TSV/JSONL are read row by row (memory stays flat however long the file). Raises
-    ``IngestionError`` when the file as a whole is unusable — possibly after some records were
-    yielded (e.g. a decoding error half-way), so callers should import inside a transaction.
+    CSV/TSV/JSONL are read row by row (memory stays flat however long the file). PDF, DOCX,
+    HTML, e-mail and zip files are parsed in a child process with the ``limits``' memory, CPU
+    and time allowances (``sandbox.py``). Raises ``IngestionError`` when the file as a whole is
+    unusable — possibly after some records were yielded (e.g. a decoding error half-way), so
+    callers should import inside a transaction.
     """
     name = source_name_of(source, name)
     if fmt is not None and fmt not in FORMATS:
