@@ -6,6 +6,7 @@ import pytest
 
 from articles.imports import import_preview
 from articles.models import Article, ImportItem, ImportJob, ItemDecision, ItemKind, SourceFile
+from tests.articles.ingestion.helpers import wire_copies
 from tests.factories import EventFactory, OutletFactory, make_article
 
 from .helpers import STORY, STORY_2, STORY_3, WIRE, WIRE_EDITED, jsonl, record, upload
@@ -179,3 +180,28 @@ def test_remap_of_a_preview_confirmed_meanwhile_is_refused_and_changes_nothing(e
     with pytest.raises(ValidationError, match="already confirmed"):
         import_remap(job=stale, source=job.source_files.get(), mapping=mapping, user=analyst)
     assert job.items.get().article == event.articles.get()
+
+
+def test_many_copies_of_one_wire_story_are_all_grouped_under_the_first(event, analyst):
+    # more copies than a near-duplicate bucket keeps, as with a story republished by many sites
+    copies = wire_copies(40, words=120)
+    data = jsonl(*(record(text, outlet=f"Site {n}") for n, text in enumerate(copies)))
+    job = import_preview(event=event, files=[upload("wire.jsonl", data)], user=analyst)
+    first, *rest = job.items.order_by("position")
+    points_at = dict(job.items.values_list("pk", "duplicate_of_item"))
+
+    def original(pk):
+        while points_at[pk] is not None:
+            pk = points_at[pk]
+        return pk
+
+    assert first.kind == ItemKind.NEW
+    assert {item.kind for item in rest} == {ItemKind.NEAR_DUPLICATE}
+    assert {original(item.pk) for item in rest} == {first.pk}
+
+
+def test_copy_of_an_event_article_points_at_the_oldest_of_its_copies(event, analyst):
+    oldest = make_article(event=event, text=WIRE)
+    make_article(event=event, text=WIRE_EDITED + " Talks resume on Monday.")  # closer copy
+    job = import_preview(event=event, files=[upload("a.txt", WIRE_EDITED)], user=analyst)
+    assert job.items.get().duplicate_of_article == oldest
