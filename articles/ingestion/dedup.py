@@ -112,26 +112,30 @@ class NearDuplicateIndex:
         return self._find(key)
 
     def _matches(self, signature: np.ndarray) -> list[tuple[Hashable, float]]:
-        candidates = dict.fromkeys(
-            key
-            for band, bucket in zip(self._band_keys(signature), self._buckets, strict=True)
-            for key in bucket.get(band, ())
-        )
-        if not candidates:
+        members: dict[Hashable, dict[Hashable, None]] = {}  # candidates by cluster
+        for band, bucket in zip(self._band_keys(signature), self._buckets, strict=True):
+            for key in bucket.get(band, ()):
+                members.setdefault(self._find(key), {})[key] = None
+        if not members:
             return []
-        roots = {key: self._find(key) for key in candidates}
-        keys = list(dict.fromkeys([*roots.values(), *candidates]))
+        roots = list(members)
+        matches = []
+        for root, similarity in zip(roots, self._similarity(roots, signature), strict=True):
+            if similarity >= self.threshold:
+                matches.append((root, similarity))
+                continue
+            # the representative is too far: the cluster's closest member found may not be
+            others = [key for key in members[root] if key != root]
+            if others:
+                scores = self._similarity(others, signature)
+                best = max(range(len(others)), key=scores.__getitem__)
+                if scores[best] >= self.threshold:
+                    matches.append((others[best], scores[best]))
+        return sorted(matches, key=lambda item: (-item[1], str(item[0])))
+
+    def _similarity(self, keys: list[Hashable], signature: np.ndarray) -> list[float]:
         stacked = np.stack([self._signatures[key] for key in keys])
-        similarity = dict(zip(keys, (stacked == signature).mean(axis=1).tolist(), strict=True))
-        best: dict[Hashable, tuple[Hashable, float]] = {}
-        for key, root in roots.items():
-            if similarity[root] >= self.threshold:
-                best[root] = (root, similarity[root])
-            elif similarity[key] >= self.threshold and (
-                root not in best or similarity[key] > best[root][1]
-            ):
-                best[root] = (key, similarity[key])
-        return sorted(best.values(), key=lambda item: (-item[1], str(item[0])))
+        return (stacked == signature).mean(axis=1).tolist()
 
     def _find(self, key: Hashable) -> Hashable:
         parent = self._parent

@@ -86,13 +86,13 @@ def test_unrelated_stories_stay_in_their_own_clusters():
 
 def test_thousands_of_near_identical_copies_are_grouped_in_linear_time():
     # Issue 9: every copy lands in the same LSH buckets; comparing each with all earlier
-    # copies took 313 s for 12,000 rows. 3,000 took over 20 s that way; bounded work per
-    # copy takes about a second.
+    # copies took 313 s for 12,000 rows, and 75 s for these 3,000. Bounded work per copy
+    # takes about a second of CPU (CPU time: other processes on the machine do not count).
     copies = wire_copies(3000)
     index = NearDuplicateIndex()
-    started = time.perf_counter()
+    started = time.process_time()
     matched = [index.match_and_add(n, copy) for n, copy in enumerate(copies)]
-    elapsed = time.perf_counter() - started
-    assert elapsed < 8, f"{elapsed:.1f} s"
+    elapsed = time.process_time() - started
+    assert elapsed < 8, f"{elapsed:.1f} s of CPU"
     assert matched[0] == [] and all(matched[1:])
     assert {index.representative(n) for n in range(len(copies))} == {0}
