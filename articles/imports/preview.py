@@ -260,8 +260,7 @@ def classify(*, job: ImportJob) -> None:
         if update.kind != ItemKind.NEW:
             update.decision = ItemDecision.SKIP
         updates.append(update)
-    fields = ["kind", "decision", "duplicate_of_article", "duplicate_of_item", "similarity"]
-    ImportItem.objects.bulk_update(updates, fields, batch_size=500)
+    _save_outcomes(updates)
     job.total = job.items.filter(decision__in=TO_WRITE).count()
     job.save(update_fields=["total"])
 
@@ -270,6 +269,30 @@ TO_WRITE = (ItemDecision.CREATE, ItemDecision.REPUBLICATION)
 # Near-duplicate signatures use the opening of each text: republished wire copy shares its
 # opening, and hashing a whole 5 MB dossier's shingles would take seconds.
 NEAR_DUP_CHARS = 50_000
+
+
+def _save_outcomes(updates: list[ImportItem]) -> None:
+    """One UPDATE per distinct outcome and 500 rows: most rows share theirs (new, or a copy of
+    one story), and bulk_update's per-row CASE expressions took three quarters of the time."""
+    groups: dict[tuple, list[int]] = {}
+    for u in updates:
+        outcome = (
+            u.kind,
+            u.decision,
+            u.duplicate_of_article_id,
+            u.duplicate_of_item_id,
+            u.similarity,
+        )
+        groups.setdefault(outcome, []).append(u.pk)
+    for (kind, decision, article, item, similarity), pks in groups.items():
+        for start in range(0, len(pks), 500):
+            ImportItem.objects.filter(pk__in=pks[start : start + 500]).update(
+                kind=kind,
+                decision=decision,
+                duplicate_of_article_id=article,
+                duplicate_of_item_id=item,
+                similarity=similarity,
+            )
 
 
 def _near(update: ImportItem, matches) -> None:
