@@ -61,18 +61,18 @@ _LINK_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s+\S+")
 _LINE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+][ \t]+)?")
 
 
-# Every pattern must stay linear on a hostile line (a 1 MB line of "[" or "**a *b"):
-# - bracket and angle texts stop at the next opening bracket too, so a scan from an opener
-#   that never closes ends at the next opener instead of the end of the line;
-# - a destination holds one level of balanced parentheses (".../X_(y)") and no others;
-# - an emphasis opener with no closer after it consumes the rest of the line unchanged
-#   (``_kept``): every later opener would look for a closer in the same, shorter tail.
 def _inner(match: re.Match) -> str:
     # group 1 is None when the opener found no closer: the rest of the line stays as it was
     inner = match.group(1)
     return match.group() if inner is None else inner
 
 
+# Every pattern must stay linear on a hostile line (a 1 MB line of "[" or "**a *b"):
+# - bracket and angle texts stop at the next opening bracket too, so a scan from an opener
+#   that never closes ends at the next opener instead of the end of the line;
+# - a destination holds one level of balanced parentheses (".../X_(y)") and no others;
+# - an emphasis opener with no closer after it consumes the rest of the line unchanged
+#   (``_inner``): every later opener would look for a closer in the same, shorter tail.
 _DESTINATION = r"\((?:[^()]++|\([^()]*+\))*+\)"
 _INLINE = (
     (re.compile(rf"!\[([^\[\]]*+)\]{_DESTINATION}"), r"\1"),  # image → alt text
