@@ -21,11 +21,11 @@ from reports.summary import event_model_version
 from reports.views.event import ids_url
 
 
-def _mergeable(rows: list[FactRow]) -> list[str]:
+def _mergeable(rows: list[FactRow]) -> list[list[str]]:
     """For each row, the keys of the next row's sentences when the two rows share no
     column (so merging them moves nobody out), else an empty list."""
-    out = []
-    for row, nxt in zip(rows, [*rows[1:], None], strict=True):
+    out: list[list[str]] = []
+    for row, nxt in zip(rows, [*rows[1:], None], strict=False):
         clash = nxt is None or any(
             a is not None and b is not None for a, b in zip(row.cells, nxt.cells, strict=True)
         )
