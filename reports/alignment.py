@@ -23,6 +23,7 @@ from framing.engine.contrast import AlignedRow, align_facts, event_referents
 from framing.engine.contrast.similarity import operating_points
 from framing.engine.text import split_sentences
 from framing.models import ActorMention, Analysis, ModelVersion
+from reports.actors import event_actor_aliases
 from reports.models import AlignmentCorrection, CorrectionKind
 from reports.summary import visible_annotations
 
@@ -208,7 +209,9 @@ def _closest(old: str, current: list[str], index: int) -> int | None:
     return best[2] if best and best[0] >= REVISED_MATCH_MIN else None
 
 
-def _sentence_data(articles: Sequence[Article], model: ModelVersion | None):
+def _sentence_data(
+    articles: Sequence[Article], model: ModelVersion | None, aliases: dict[str, str]
+):
     revisions = [a.current_revision_id for a in articles]
     analyses = {
         an.revision_id: an
@@ -226,7 +229,7 @@ def _sentence_data(articles: Sequence[Article], model: ModelVersion | None):
     for analysis_id, start, end, key, name in ActorMention.objects.filter(
         analysis_id__in=by_analysis
     ).values_list("analysis_id", "start", "end", "actor", "name"):
-        actors[by_analysis[analysis_id]].append((start, end, key, name))
+        actors[by_analysis[analysis_id]].append((start, end, aliases.get(key, key), name))
     return spans, terms, actors
 
 
@@ -268,7 +271,8 @@ def apply_corrections(
 def align_columns(event: Event, articles: Sequence[Article], model: ModelVersion | None):
     """Aligned fact rows over ``articles`` (in column order) with corrections applied."""
     compare_url = reverse("reports:compare", args=[event.pk])  # once, not once per cell
-    spans, terms, actors = _sentence_data(articles, model)
+    # "Falk" and "Adrian Falk" are one referent (engine merging plus analysts' corrections).
+    spans, terms, actors = _sentence_data(articles, model, event_actor_aliases(event))
     texts = [a.current_revision.text for a in articles]
     sentences = [[t[s:e] for s, e in sp] for t, sp in zip(texts, spans, strict=True)]
     usable = [i for i, s in enumerate(sentences) if s]
