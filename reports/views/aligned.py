@@ -78,9 +78,7 @@ def _actor_context(event) -> dict:
     label = {k: f"{n} ({kind})" for k, (n, kind) in names.items()}
     return {
         "actor_choices": sorted(label.items(), key=lambda kv: kv[1].casefold()),
-        "actor_merges": sorted(
-            (label.get(a, a), label.get(t, t), a) for a, t in aliases.items()
-        ),
+        "actor_merges": sorted((label.get(a, a), label.get(t, t), a) for a, t in aliases.items()),
         "actor_corrections": ActorCorrection.objects.filter(event=event).select_related(
             "created_by"
         ),
