@@ -128,3 +128,11 @@ def test_the_aligned_page_lists_merged_names_with_a_split_control(event, annotat
     text = page.content.decode()
     assert "Falk (person) → Adrian Falk (person)" in text
     assert 'name="kind" value="split"' in text[text.index('id="actor-merges"') :]
+
+
+def test_the_sentences_behind_an_actor_include_those_naming_a_merged_alias(event, viewer):
+    _articles_with_actors(event)
+    url = reverse("reports:sentences", args=[event.pk]) + "?actor=adrian_falk"
+    page = client_for(viewer).get(url).content.decode()
+    assert "Adrian Falk closed the crossing" in page
+    assert "Falk closed the crossing at Halden Bridge" in page.replace("Adrian Falk closed", "")
