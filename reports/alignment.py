@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from django.db import transaction
 from django.urls import reverse
@@ -276,7 +277,7 @@ def align_columns(event: Event, articles: Sequence[Article], model: ModelVersion
     texts = [a.current_revision.text for a in articles]
     sentences = [[t[s:e] for s, e in sp] for t, sp in zip(texts, spans, strict=True)]
     usable = [i for i, s in enumerate(sentences) if s]
-    raw = align_facts([sentences[i] for i in usable]) if len(usable) >= 2 else []
+    raw = _aligned(tuple(tuple(sentences[i]) for i in usable)) if len(usable) >= 2 else []
     rows: Rows = [{usable[k]: s for k, s in r.members().items()} for r in raw]
     scores = [r.score for r in raw]
     # (column, sentence, column, sentence) -> probability of the same fact, both ways round
@@ -322,6 +323,13 @@ def align_columns(event: Event, articles: Sequence[Article], model: ModelVersion
         rows=fixed, spans=spans, terms=terms, actors=actors, articles=articles, sentences=sentences
     )
     return Alignment(list(articles), fact_rows, referents, sentences)
+
+
+@lru_cache(maxsize=64)
+def _aligned(sentences: tuple[tuple[str, ...], ...]) -> list[AlignedRow]:
+    """``align_facts`` over the columns' sentences, kept for the next request with the same
+    texts (a correction or another look at the page); nothing mutates the rows."""
+    return align_facts(sentences)
 
 
 def _confirmed(rows: Rows, corrections, columns) -> set[tuple[int, int]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .labels import TOKEN_RE
 
@@ -342,6 +343,7 @@ def _heads() -> dict[tuple[str, ...], tuple[str | None, tuple[str, ...], bool]]:
 
 
 HEADS = _heads()
+_FIRST_WORDS = frozenset(h[0] for h in HEADS)
 _LONGEST = max(len(h) for h in HEADS)
 
 
@@ -361,6 +363,11 @@ def neutral_term(family: str | None) -> str:
 
 def group_phrases(sentence: str) -> list[GroupPhrase]:
     """Group labels in ``sentence``, left to right, non-overlapping."""
+    return list(_group_phrases(sentence))
+
+
+@lru_cache(maxsize=8192)  # pages re-read the same sentences on every request
+def _group_phrases(sentence: str) -> tuple[GroupPhrase, ...]:
     tokens = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(sentence)]
     out: list[GroupPhrase] = []
     taken_until = 0
@@ -390,10 +397,12 @@ def group_phrases(sentence: str) -> list[GroupPhrase]:
         out.append(GroupPhrase(start, end, wording, family, hints, descriptor))
         taken_until = end
         k = last + 1
-    return sorted(out, key=lambda p: p.start)
+    return tuple(sorted(out, key=lambda p: p.start))
 
 
 def _head_at(tokens, k: int):
+    if tokens[k][2].lower() not in _FIRST_WORDS:
+        return None
     for n in range(min(_LONGEST, len(tokens) - k), 0, -1):
         words = tokens[k : k + n]
         # Case matters: "March" is a month, "Border Service" a name.
@@ -411,11 +420,7 @@ def _continues(tokens, last: int, sentence: str) -> bool:
         return False
     gap = sentence[tokens[last][1] : tokens[last + 1][0]]
     nxt = (tokens[last + 1][2].lower(),)
-    return (
-        gap == " "
-        and any(h[: len(nxt)] == nxt for h in HEADS)
-        and ((tokens[last][2].lower(), *nxt) not in HEADS)
-    )
+    return gap == " " and nxt[0] in _FIRST_WORDS and ((tokens[last][2].lower(), *nxt) not in HEADS)
 
 
 def _extend_left(tokens, k: int, descriptor: bool, sentence: str) -> int:
