@@ -17,7 +17,21 @@ class TagsField(forms.CharField):
         return [t.strip() for t in str(text).split(",") if t.strip()]
 
 
-class EventForm(forms.ModelForm):
+class VersionedForm(forms.ModelForm):
+    """An edit form that sends back the version it showed: a save over a newer one is
+    refused (``StaleEditError``) instead of silently undoing it. New rows have no version."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+        else:
+            del self.fields["version"]
+
+
+class EventForm(VersionedForm):
     tags = TagsField(required=False, help_text="Comma-separated.")
 
     class Meta:
@@ -30,7 +44,7 @@ class EventForm(forms.ModelForm):
         }
 
 
-class OutletForm(forms.ModelForm):
+class OutletForm(VersionedForm):
     class Meta:
         model = Outlet
         fields = list(OUTLET_EDITABLE)
@@ -56,5 +70,7 @@ class PasteArticleForm(forms.Form):
 
 
 class TextEditForm(forms.Form):
+    # The revision the editor showed: another saved since makes this save stale.
+    base_revision = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 24}), strip=False)
     note = forms.CharField(max_length=300, required=False, help_text="Why the text changed.")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django import forms
 from django.http import QueryDict
 
 from articles.ingestion import FIELDS
+from articles.ingestion.decode import ENCODINGS
 from articles.models import ImportItem, ItemDecision
 
 
@@ -64,6 +67,21 @@ class MappingForm(forms.Form):
 
     def columns(self) -> dict[str, str]:
         return {name: self.cleaned_data.get(name) or "" for name in FIELDS}
+
+
+class EncodingForm(forms.Form):
+    """How to decode one file of a previewed import that is not UTF-8."""
+
+    encoding = forms.ChoiceField(label="Read the file as", choices=list(ENCODINGS.items()))
+
+    def __init__(self, *args, likely: Sequence[str] = (), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # the likely encodings first, the best guess preselected
+        first = [(k, ENCODINGS[k]) for k in likely]
+        rest = [(k, v) for k, v in ENCODINGS.items() if k not in likely]
+        self.fields["encoding"].choices = first + rest
+        if likely:
+            self.fields["encoding"].initial = likely[0]
 
 
 ITEM_FIELDS = ("title", "outlet", "published", "url", "byline")

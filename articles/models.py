@@ -26,6 +26,8 @@ class Event(models.Model):
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
     tags = models.JSONField(default=list, blank=True)
+    # Bumped by every edit; the edit form sends the one it showed, so a stale save is refused.
+    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -89,6 +91,8 @@ class Outlet(models.Model):
     )
     type_date = models.DateField("classified on", null=True, blank=True)
     notes = models.TextField(blank=True)
+    # Bumped by every edit; the edit form sends the one it showed, so a stale save is refused.
+    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -118,6 +122,11 @@ class SourceFile(models.Model):
     )
     final_url = models.URLField(max_length=2000, blank=True)
     fetched_at = models.DateTimeField(null=True, blank=True)
+    encoding = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text="How to decode the file, chosen by an analyst when it is not UTF-8.",
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -241,6 +250,7 @@ class TextRevision(models.Model):
 
 
 class ImportStatus(models.TextChoices):
+    READING = "reading", "Reading the files"
     PREVIEW = "preview", "Awaiting confirmation"
     QUEUED = "queued", "Queued"
     RUNNING = "running", "Importing"

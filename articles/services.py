@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -45,14 +46,30 @@ def event_create(
     return event
 
 
-def event_update(*, event: Event, **fields: object) -> Event:
-    allowed = {"title", "description", "start_date", "end_date", "tags", "operating_point"}
+EVENT_EDITABLE = ("title", "description", "start_date", "end_date", "tags")
+
+
+@transaction.atomic
+def event_update(*, event: Event, version: int | None = None, **fields: object) -> Event:
+    """Change an event's details; ``version`` is the one the edit form showed, and a save
+    over a newer version raises ``StaleEditError`` instead of undoing that edit."""
+    current = _current_version(event, version, EVENT_EDITABLE)
     for name, value in fields.items():
-        if name not in allowed:
+        if name not in EVENT_EDITABLE:
             raise TypeError(f"event_update() cannot change {name!r}")
         setattr(event, name, _clean_tags(value) if name == "tags" else value)  # type: ignore[arg-type]
+    event.version = current.version + 1
     event.full_clean()
     event.save()
+    return event
+
+
+def event_set_operating_point(*, event: Event, point: str) -> Event:
+    """Which stored model suggestions the event's pages show. A viewing choice, not an edit
+    of the event's details, so it neither needs nor bumps the edit version."""
+    event.operating_point = point
+    event.full_clean(validate_constraints=False)
+    Event.objects.filter(pk=event.pk).update(operating_point=point)
     return event
 
 
@@ -79,6 +96,24 @@ def outlet_get_or_create(*, workspace: Workspace, name: str, **defaults: object)
     return outlet
 
 
+@transaction.atomic
+def article_confirm_origin(*, article: Article, name: str) -> Article:
+    """Record the agency an article relays (as the engine read it: "relays KCNA via TASS")
+    as its origin, creating the workspace's outlet of that name if needed."""
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError({"origin": "Name the outlet or agency the article relays."})
+    if len(name) > Outlet._meta.get_field("name").max_length:
+        raise ValidationError({"origin": "That name is too long for an outlet."})
+    origin = outlet_get_or_create(workspace=article.event.workspace, name=name)
+    if origin.pk == article.outlet_id:
+        raise ValidationError({"origin": "An article cannot relay its own outlet."})
+    article.origin = origin
+    article.full_clean(exclude=["current_revision"])
+    article.save(update_fields=["origin"])
+    return article
+
+
 # What analysts may change about an outlet (the form shows exactly these).
 OUTLET_EDITABLE = (
     "name",
@@ -93,11 +128,15 @@ OUTLET_EDITABLE = (
 )
 
 
-def outlet_update(*, outlet: Outlet, **fields: object) -> Outlet:
+@transaction.atomic
+def outlet_update(*, outlet: Outlet, version: int | None = None, **fields: object) -> Outlet:
+    """Change an outlet's details; a save over a newer ``version`` raises StaleEditError."""
+    current = _current_version(outlet, version, OUTLET_EDITABLE)
     for name, value in fields.items():
         if name not in OUTLET_EDITABLE:
             raise TypeError(f"outlet_update() cannot change {name!r}")
         setattr(outlet, name, value)
+    outlet.version = current.version + 1
     outlet.full_clean()
     outlet.save()
     return outlet
@@ -214,6 +253,51 @@ def _revision_create(
     return revision
 
 
+class StaleEditError(Exception):
+    """An edit made on a page that showed an older state than the database now holds: saving
+    it would silently undo someone else's change, so it is refused with what is there now."""
+
+    def __init__(self, message: str, *, current: dict[str, object]) -> None:
+        super().__init__(message)
+        self.message = message
+        self.current = current
+
+
+def _current_version(obj: Event | Outlet, version: int | None, fields: Iterable[str]):
+    """The row as it is now, locked until the transaction ends; ``StaleEditError`` when the
+    form that sent ``version`` showed an older one."""
+    current = type(obj).objects.select_for_update().get(pk=obj.pk)
+    if version is not None and current.version != version:
+        what = type(obj)._meta.verbose_name
+        raise StaleEditError(
+            f"Someone else changed this {what} while you were editing it; your changes were not "
+            "saved. The current details are shown below: compare, then save again to replace "
+            "them.",
+            current={"version": current.version} | {f: getattr(current, f) for f in fields},
+        )
+    return current
+
+
+def _stale_text(current: TextRevision | None) -> StaleEditError:
+    number = current.number if current else 0
+    who = _who_when(current.created_by, current.created_at) if current else ""
+    return StaleEditError(
+        f"Someone else saved revision {number}{who} while you were editing; your text was not "
+        "saved. The current text is shown below: compare, then save again to replace it.",
+        current={
+            "revision": current.pk if current else None,
+            "number": number,
+            "text": current.text if current else "",
+        },
+    )
+
+
+def _who_when(user: User | None, when: dt.datetime | None) -> str:
+    who = f" by {user}" if user else ""
+    at = f" at {timezone.localtime(when):%Y-%m-%d %H:%M}" if when else ""
+    return who + at
+
+
 @dataclass(frozen=True, slots=True)
 class RevisionResult:
     revision: TextRevision
@@ -221,34 +305,48 @@ class RevisionResult:
     dropped: int  # annotations whose text the edit removed; they stay on the old revision
 
 
-@transaction.atomic
 def article_revise(
-    *, article: Article, text: str, user: User | None, note: str = ""
+    *,
+    article: Article,
+    text: str,
+    user: User | None,
+    note: str = "",
+    base_revision: int | None = None,
 ) -> RevisionResult:
     """Store edited text as a new revision and carry annotations over by diff.
 
     Old annotations stay on the old revision untouched; copies land on the new one
-    flagged `needs_review`, so nothing is ever shifted silently.
+    flagged `needs_review`, so nothing is ever shifted silently. ``base_revision`` is the
+    revision the editor showed: if another has become current since, ``StaleEditError``.
+    Normalising and diffing run before the transaction; inside it, an edit saved by someone
+    else meanwhile is refused the same way.
     """
-    from framing.services import annotations_reanchor
+    from framing.services import annotations_reanchor, annotations_reanchor_plan
 
-    article = Article.objects.select_for_update().get(pk=article.pk)
-    old = article.current_revision
+    old = Article.objects.select_related("current_revision").get(pk=article.pk).current_revision
+    if base_revision is not None and (old.pk if old else None) != base_revision:
+        raise _stale_text(old)
     text = normalize_text(text)
     if not text:
         raise ValidationError({"text": "The article has no text."})
     if old is not None and text == old.text:
         raise ValidationError({"text": "The text is unchanged."})
-    latest = article.revisions.order_by("-number").first()
-    revision = _revision_create(article=article, text=text, parent=latest, user=user, note=note)
-    article.current_revision = revision
-    article.content_hash = revision.sha256
-    article.save(update_fields=["current_revision", "content_hash"])
-    _analyse_after_commit(revision)
-    _audit_article(article, user, AuditAction.CHANGED, f"text edited (revision {revision.number})")
-    if old is None:
-        return RevisionResult(revision=revision, reanchored=0, dropped=0)
-    carried, dropped = annotations_reanchor(old=old, new=revision, mapper=reanchor)
+    plan = annotations_reanchor_plan(old=old, new_text=text, mapper=reanchor) if old else None
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=article.pk)
+        if article.current_revision_id != (old.pk if old else None):
+            raise _stale_text(article.current_revision)
+        latest = article.revisions.order_by("-number").first()
+        revision = _revision_create(article=article, text=text, parent=latest, user=user, note=note)
+        article.current_revision = revision
+        article.content_hash = revision.sha256
+        article.save(update_fields=["current_revision", "content_hash"])
+        _analyse_after_commit(revision)
+        what = f"text edited (revision {revision.number})"
+        _audit_article(article, user, AuditAction.CHANGED, what)
+        if old is None:
+            return RevisionResult(revision=revision, reanchored=0, dropped=0)
+        carried, dropped = annotations_reanchor(old=old, new=revision, mapper=reanchor, plan=plan)
     return RevisionResult(revision=revision, reanchored=carried, dropped=dropped)
 
 

@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
 
 from accounts.access import require
 from accounts.models import Capability, Membership
@@ -13,10 +15,12 @@ from articles import selectors, services
 from articles.forms import EventForm, OutletForm, PasteArticleForm, TextEditForm
 from articles.highlight import Mark, highlight
 from articles.models import Article, Event, Outlet, TextRevision
+from articles.services import StaleEditError
 from framing.models import AnnotationStatus
 from framing.operating_points import score_floor
-from framing.selectors import workspace_labels
+from framing.selectors import article_relays, workspace_labels
 from parallax.forms import add_service_errors
+from parallax.query import query_params
 
 
 def _get_event_for_user(
@@ -69,14 +73,45 @@ def event_create(request: HttpRequest, workspace_pk: int) -> HttpResponse:
 def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     event, membership = _get_event_for_user(request, pk, Capability.EDIT)
     form = EventForm(request.POST or None, instance=event)
-    if request.method == "POST" and form.is_valid():
-        services.event_update(event=event, **form.cleaned_data)
-        return redirect(event)
     ctx = {"form": form, "workspace": membership.workspace, "event": event}
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.event_update(event=event, **form.cleaned_data)
+        except StaleEditError as exc:
+            # the analyst's values stay in the form, now based on the current version
+            event.refresh_from_db()  # the form's validation wrote its values onto it
+            base = {"version": exc.current["version"]}
+            form = _rebased(EventForm, request, exc, base, instance=event)
+            ctx.update(form=form, conflict=_conflict_rows(form, exc.current))
+            return render(request, "articles/event_form.html", ctx, status=409)
+        return redirect(event)
     return render(request, "articles/event_form.html", ctx)
 
 
+def _conflict_rows(form, current: dict) -> list[tuple[str, object]]:
+    """(label, value now) for each visible field of the form, to compare with the form."""
+    rows = []
+    for field in form.visible_fields():
+        value = current.get(field.name, "")
+        rows.append((field.label, ", ".join(value) if isinstance(value, list) else value))
+    return rows
+
+
+def _rebased(form_class, request: HttpRequest, exc: StaleEditError, base: dict, **kwargs):
+    """The submitted form again, its base set to what is current now and the conflict shown,
+    so saving it once more is a deliberate choice to replace the other edit."""
+    data = request.POST.copy()
+    data.update({k: str(v) for k, v in base.items()})
+    if "instance" in kwargs:  # validation writes onto its instance: not the page's copy
+        kwargs["instance"] = type(kwargs["instance"]).objects.get(pk=kwargs["instance"].pk)
+    form = form_class(data, **kwargs)
+    form.is_valid()
+    form.add_error(None, exc.message)
+    return form
+
+
 @login_required
+@query_params("page")
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event, membership = _get_event_for_user(request, pk)
     page = selectors.event_article_page(event=event, number=request.GET.get("page"))
@@ -122,10 +157,18 @@ def article_detail(request: HttpRequest, pk: int, number: int | None = None) -> 
         )
         for a in annotations
     ]
+    relays = (
+        article_relays(
+            revision_ids=[revision.pk], model_version_id=article.event.analysis_model_id
+        ).get(revision.pk)
+        if revision
+        else None
+    )
     ctx = {
         "article": article,
         "membership": membership,
         "revision": revision,
+        "relays": relays,
         "revisions": revisions.select_related("created_by"),
         "annotations": annotations,
         "body": highlight(revision.text, marks) if revision else "",
@@ -152,15 +195,38 @@ def _visible_annotations(revision: TextRevision, event: Event) -> list:
 
 
 @login_required
+@require_POST
+def article_confirm_origin(request: HttpRequest, pk: int) -> HttpResponse:
+    """Confirm the relay the engine read into the article's origin (edit right needed)."""
+    article, _ = _get_article_for_user(request, pk, Capability.EDIT)
+    try:
+        services.article_confirm_origin(article=article, name=request.POST.get("origin", ""))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"Origin set: this article relays {article.origin.name}.")
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        return redirect(back)
+    return redirect(article)
+
+
+@login_required
 def article_edit_text(request: HttpRequest, pk: int) -> HttpResponse:
     article, _ = _get_article_for_user(request, pk, Capability.EDIT)
-    initial = {"text": article.current_revision.text if article.current_revision else ""}
+    current = article.current_revision
+    initial = {"text": current.text if current else "", "base_revision": current and current.pk}
     form = TextEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             result = services.article_revise(
                 article=article, user=request.user, **form.cleaned_data
             )
+        except StaleEditError as exc:
+            base = {"base_revision": exc.current["revision"]}
+            form = _rebased(TextEditForm, request, exc, base)
+            ctx = {"form": form, "article": article, "conflict": exc.current}
+            return render(request, "articles/article_edit_text.html", ctx, status=409)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -174,6 +240,7 @@ def article_edit_text(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@query_params()
 def outlet_list(request: HttpRequest, workspace_pk: int) -> HttpResponse:
     membership = require(user=request.user, workspace_id=workspace_pk)
     outlets = selectors.outlets_with_counts(workspace=membership.workspace)
@@ -185,11 +252,17 @@ def outlet_list(request: HttpRequest, workspace_pk: int) -> HttpResponse:
 def outlet_detail(request: HttpRequest, pk: int) -> HttpResponse:
     outlet, membership = _get_outlet_for_user(request, pk)
     form = OutletForm(request.POST or None, instance=outlet)
+    conflict, status = None, 200
     if request.method == "POST":
         require(user=request.user, workspace_id=outlet.workspace_id, capability=Capability.EDIT)
         if form.is_valid():
             try:
                 services.outlet_update(outlet=outlet, **form.cleaned_data)
+            except StaleEditError as exc:
+                outlet.refresh_from_db()  # the form's validation wrote its values onto it
+                base = {"version": exc.current["version"]}
+                form = _rebased(OutletForm, request, exc, base, instance=outlet)
+                conflict, status = _conflict_rows(form, exc.current), 409
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
@@ -197,4 +270,5 @@ def outlet_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect(outlet)
     articles = outlet.articles.select_related("event").order_by("-published_date")[:200]
     ctx = {"outlet": outlet, "membership": membership, "form": form, "articles": articles}
-    return render(request, "articles/outlet_detail.html", ctx)
+    ctx["conflict"] = conflict
+    return render(request, "articles/outlet_detail.html", ctx, status=status)

@@ -1,7 +1,16 @@
 from django import forms
 
-from framing.models import Label
+from framing.models import AnnotationStatus, Label
 from framing.selectors import workspace_labels
+
+
+class DecisionForm(forms.Form):
+    """Accept or reject a tag, from the page that showed it at ``version``."""
+
+    status = forms.ChoiceField(
+        choices=[(s, s) for s in (AnnotationStatus.ACCEPTED, AnnotationStatus.REJECTED)]
+    )
+    version = forms.IntegerField(min_value=1)
 
 
 class AnnotationForm(forms.Form):

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from accounts.audit import audit_record
 from accounts.models import AuditAction, AuditObject, User, Workspace
 from articles.models import TextRevision
+from articles.services import StaleEditError
+from framing.graphemes import grapheme_around, whole_graphemes
 from framing.models import (
     Annotation,
     AnnotationStatus,
@@ -89,10 +93,24 @@ def current_version(*, codebook: Codebook) -> CodebookVersion:
 
 
 def _check_span(revision: TextRevision, start: int, end: int) -> None:
-    if not (0 <= start < end <= len(revision.text)):
+    text = revision.text
+    if not (0 <= start < end <= len(text)):
         raise ValidationError(
-            {"start": f"Span {start}–{end} is outside the text (length {len(revision.text)})."}
+            {"start": f"Span {start}–{end} is outside the text (length {len(text)})."}
         )
+    # Refused rather than snapped: the analyst should see what will be tagged.
+    for field, offset in (("start", start), ("end", end)):
+        cluster = grapheme_around(text, offset)
+        if cluster:
+            whole = whole_graphemes(text, start, end)
+            raise ValidationError(
+                {
+                    field: f"Span {start}–{end} {'starts' if field == 'start' else 'ends'} "
+                    f"inside the character “{text[cluster[0] : cluster[1]]}” (an accent, flag "
+                    f"or joined emoji is one character); select {whole[0]}–{whole[1]} to "
+                    "keep it whole."
+                }
+            )
 
 
 def annotation_create(
@@ -145,13 +163,23 @@ def _audit_annotation(annotation: Annotation, user: User, action: str, detail: s
 
 
 @transaction.atomic
-def annotation_decide(*, annotation: Annotation, status: str, user: User) -> Annotation:
-    """Accept or reject a suggestion; the decision outlives this model version."""
+def annotation_decide(
+    *, annotation: Annotation, status: str, user: User, version: int | None = None
+) -> Annotation:
+    """Accept or reject a suggestion; the decision outlives this model version.
+
+    ``version`` is the annotation's version the deciding page showed; when someone decided
+    since, ``StaleEditError`` says what they decided instead of silently overruling it.
+    """
     if status not in (AnnotationStatus.ACCEPTED, AnnotationStatus.REJECTED):
         raise ValidationError({"status": "Decide with accepted or rejected."})
-    annotation.status = status
-    annotation.updated_at = timezone.now()
-    annotation.save(update_fields=["status", "updated_at"])
+    now = timezone.now()
+    rows = Annotation.objects.filter(pk=annotation.pk)
+    if version is not None:
+        rows = rows.filter(version=version)
+    if not rows.update(status=status, updated_at=now, version=F("version") + 1):
+        raise _stale_decision(annotation)
+    annotation.refresh_from_db(fields=["status", "updated_at", "version"])
     SpanDecision.objects.update_or_create(
         revision=annotation.revision,
         start=annotation.start,
@@ -163,20 +191,76 @@ def annotation_decide(*, annotation: Annotation, status: str, user: User) -> Ann
     return annotation
 
 
+def _stale_decision(annotation: Annotation) -> StaleEditError:
+    current = Annotation.objects.select_related("label").get(pk=annotation.pk)
+    decision = (
+        SpanDecision.objects.filter(
+            revision_id=current.revision_id,
+            start=current.start,
+            end=current.end,
+            label_key=current.label.key,
+        )
+        .select_related("decided_by")
+        .first()
+    )
+    who = f" by {decision.decided_by}" if decision and decision.decided_by else ""
+    when = (
+        f" at {timezone.localtime(decision.decided_at):%Y-%m-%d %H:%M}"
+        if decision and decision.decided_at
+        else ""
+    )
+    return StaleEditError(
+        f"This tag was {current.get_status_display().lower()}{who}{when} after you opened the "
+        f"page; your decision was not saved. It is now {current.get_status_display().lower()}: "
+        "decide again if you still disagree.",
+        current={"id": current.pk, "status": current.status, "version": current.version},
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ReanchorPlan:
+    """Where each analyst annotation of a revision lands in an edited text (None: dropped)."""
+
+    annotation_ids: tuple[int, ...]
+    moved: list
+
+
+def annotations_reanchor_plan(
+    *,
+    old: TextRevision,
+    new_text: str,
+    mapper: Callable[[str, str, list[tuple[int, int]]], Iterable],
+) -> ReanchorPlan:
+    """The diff behind ``annotations_reanchor``, run before the write transaction: on a long
+    text it takes seconds, and SQLite's single write lock must not wait for it."""
+    rows = list(_carried(old).values_list("pk", "start", "end"))
+    moved = list(mapper(old.text, new_text, [(start, end) for _, start, end in rows]))
+    return ReanchorPlan(tuple(pk for pk, _, _ in rows), moved)
+
+
+def _carried(old: TextRevision):
+    return old.annotations.filter(author_user__isnull=False).order_by("pk")
+
+
 @transaction.atomic
 def annotations_reanchor(
     *,
     old: TextRevision,
     new: TextRevision,
     mapper: Callable[[str, str, list[tuple[int, int]]], Iterable],
+    plan: ReanchorPlan | None = None,
 ) -> tuple[int, int]:
     """Copy the old revision's analyst annotations onto the new revision by diff.
 
     Model suggestions are not carried: the next analysis of the new text makes its own.
-    Returns (carried, dropped).
+    ``plan`` (from ``annotations_reanchor_plan``) is used when it covers exactly the current
+    annotations; one added meanwhile makes this map them again. Returns (carried, dropped).
     """
-    annotations = list(old.annotations.filter(author_user__isnull=False).select_related("label"))
-    moved = mapper(old.text, new.text, [(a.start, a.end) for a in annotations])
+    annotations = list(_carried(old).select_related("label"))
+    if plan is not None and plan.annotation_ids == tuple(a.pk for a in annotations):
+        moved = plan.moved
+    else:
+        moved = mapper(old.text, new.text, [(a.start, a.end) for a in annotations])
     copies = []
     for annotation, target in zip(annotations, moved, strict=True):
         if target is None:

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
 
 from accounts.audit import audit_record
 from accounts.models import AuditAction, AuditObject, User, Workspace
@@ -114,9 +113,12 @@ def training_check(*, workspace: Workspace) -> None:
     _check_enough(texts, frames)
 
 
-@transaction.atomic
 def model_train(*, workspace: Workspace, user: User | None, name: str = "") -> ModelVersion:
-    """Train, score and store a new model version for the workspace."""
+    """Train, score and store a new model version for the workspace.
+
+    Training and scoring take minutes and hold no transaction; one row is written at the end,
+    and the model file is removed again if that row cannot be saved.
+    """
     texts, gold, frames, test_docs = training_data(workspace=workspace)
     _check_enough(texts, frames)
     model = train_engine_model(span_texts=texts, span_gold=gold, frame_examples=frames)
@@ -136,8 +138,12 @@ def model_train(*, workspace: Workspace, user: User | None, name: str = "") -> M
         created_by=user,
     )
     version.artifact.save(f"{model.sha256}.bin", ContentFile(data), save=False)
-    version.full_clean()
-    version.save()
+    try:
+        version.full_clean()
+        version.save()
+    except BaseException:
+        version.artifact.delete(save=False)
+        raise
     audit_record(
         workspace=workspace,
         actor=user,

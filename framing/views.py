@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -12,14 +12,14 @@ from django.views.decorators.http import require_POST
 from accounts.access import require
 from accounts.models import Capability
 from articles.models import OperatingPoint, TextRevision
-from articles.services import event_update
+from articles.services import StaleEditError, event_set_operating_point
 from articles.views import _get_event_for_user
 from framing.analysis_services import (
     builtin_model_version,
     event_model_diff,
     event_switch_model,
 )
-from framing.forms import AnnotationForm
+from framing.forms import AnnotationForm, DecisionForm
 from framing.models import Annotation, ModelVersion
 from framing.operating_points import model_operating_points
 from framing.services import annotation_create, annotation_decide
@@ -106,7 +106,7 @@ def _set_operating_point(request: HttpRequest, event) -> HttpResponse:
     point = request.POST.get("operating_point", "")
     if point not in OperatingPoint.values:
         return HttpResponseBadRequest("Choose precision, balanced or recall.")
-    event_update(event=event, operating_point=point)
+    event_set_operating_point(event=event, point=point)
     shown = event.get_operating_point_display()
     messages.success(request, f"The event now shows suggestions at “{shown}”.")
     return redirect("event_model", pk=event.pk)
@@ -133,32 +133,66 @@ def _get_annotation_for_user(request: HttpRequest, pk: int, capability: str) -> 
     return annotation
 
 
+def _wants_json(request: HttpRequest) -> bool:
+    accept = request.headers.get("Accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def _refused(
+    request: HttpRequest,
+    revision: TextRevision,
+    errors: dict[str, list[str]],
+    status: int = 400,
+    current: dict | None = None,
+) -> HttpResponse:
+    """A write that did not happen: its errors (and, for a stale one, the current state) as
+    JSON or as a page, never a redirect that would look like success."""
+    if _wants_json(request):
+        return JsonResponse({"errors": errors, "current": current}, status=status)
+    url = reverse("article_revision", args=[revision.article_id, revision.number])
+    if current and "id" in current:
+        url += f"#a{current['id']}"
+    ctx = {"article": revision.article, "errors": errors, "back": url}
+    return render(request, "framing/annotation_refused.html", ctx, status=status)
+
+
 @login_required
 @require_POST
 def annotation_add(request: HttpRequest, revision_pk: int) -> HttpResponse:
     revision = _get_revision_for_user(request, revision_pk, Capability.ANNOTATE)
     form = AnnotationForm(request.POST, workspace_id=revision.article.event.workspace_id)
-    if form.is_valid():
-        try:
-            annotation_create(revision=revision, author_user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, "Tag added.")
-    else:
-        messages.error(request, "Select some text and a label first.")
+    if not form.is_valid():
+        return _refused(request, revision, _messages(form.errors))
+    try:
+        annotation_create(revision=revision, author_user=request.user, **form.cleaned_data)
+    except ValidationError as exc:
+        return _refused(request, revision, _errors_of(exc))
+    messages.success(request, "Tag added.")
     return redirect("article_revision", pk=revision.article_id, number=revision.number)
+
+
+def _messages(errors: dict[str, list[str]]) -> dict[str, list[str]]:
+    return {field: [str(e) for e in errs] for field, errs in errors.items()}
+
+
+def _errors_of(exc: ValidationError) -> dict[str, list[str]]:
+    return exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
 
 
 @login_required
 @require_POST
 def annotation_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
     annotation = _get_annotation_for_user(request, pk, Capability.ANNOTATE)
-    status = request.POST.get("status", "")
-    try:
-        annotation_decide(annotation=annotation, status=status, user=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
     revision = annotation.revision
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, revision, _messages(form.errors))
+    try:
+        annotation_decide(annotation=annotation, user=request.user, **form.cleaned_data)
+    except StaleEditError as exc:
+        errors = {"__all__": [exc.message]}
+        return _refused(request, revision, errors, status=409, current=exc.current)
+    except ValidationError as exc:
+        return _refused(request, revision, _errors_of(exc))
     url = reverse("article_revision", args=[revision.article_id, revision.number])
     return redirect(f"{url}#a{annotation.pk}")

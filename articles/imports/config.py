@@ -21,8 +21,9 @@ DEFAULTS: dict[str, Any] = {
     "MAX_ZIP_TOTAL_BYTES": 1024 * MB,
     # Confirmed imports up to this many articles run inside the request; larger ones as a task.
     "INLINE_MAX_ARTICLES": 200,
-    "CHUNK_SIZE": 500,  # articles per short write transaction
-    "STALL_SECONDS": 120,  # a running job whose heartbeat is older than this is stalled
+    "CHUNK_SIZE": 500,  # articles per short write transaction…
+    "CHUNK_CHARS": 5_000_000,  # …and about this much text: a chunk's end is the heartbeat
+    "STALL_SECONDS": 30,  # a running job whose heartbeat is older than this is stalled
     "FETCH_ALLOW_PRIVATE": False,  # tests allow 127.0.0.1; never in production
     "FETCH_MAX_BYTES": 10 * MB,
     "FETCH_TIMEOUT": 15.0,

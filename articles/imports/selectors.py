@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, QuerySet
 
 from articles.ingestion import ColumnMapping, preview
+from articles.ingestion.decode import EncodingGuess, chosen_encoding, encoding_guesses
 from articles.models import ImportItem, ImportJob, ItemKind, SourceFile
 
 from .config import conf, import_limits
@@ -20,6 +21,13 @@ class MappingPanel:
     columns: dict[str, str]
     error: str | None
     items: list[ImportItem] = field(default_factory=list)
+
+
+@dataclass
+class EncodingPanel:
+    source: SourceFile
+    message: str  # why the file could not be read as it is
+    guesses: list[EncodingGuess]
 
 
 def job_counts(*, job: ImportJob) -> dict[str, int]:
@@ -55,9 +63,36 @@ def mapping_panels(*, job: ImportJob) -> list[MappingPanel]:
     for source in job.source_files.all():
         if _extension_format(source.original_name) not in REMAPPABLE:
             continue
-        with source.file.open("rb") as handle:
+        with source.file.open("rb") as handle, chosen_encoding(source.encoding):
             result = preview(handle, saved, n=0, name=source.original_name, limits=import_limits())
         columns = result.mapping.columns if result.mapping else {}
         items = list(job.items.filter(source_file=source).defer("text").order_by("position")[:5])
         panels.append(MappingPanel(source, result.headers, dict(columns), result.error, items))
+    return panels
+
+
+def _guesses(source: SourceFile) -> list[EncodingGuess]:
+    if _extension_format(source.original_name) == "zip":
+        return []  # the bytes of an archive say nothing; each entry's message has its sample
+    with source.file.open("rb") as handle:
+        data = handle.read(import_limits().max_file_bytes)
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return encoding_guesses(data, err.start)
+    return []  # valid UTF-8: another chosen encoding was what failed
+
+
+def encoding_panels(*, job: ImportJob) -> list[EncodingPanel]:
+    """One encoding choice per kept file that is not UTF-8: the likely encodings, each with
+    how the text around the first bad byte reads in it, so the analyst can compare."""
+    panels = []
+    failed = job.items.filter(kind=ItemKind.REJECTED, field="encoding", source_file__isnull=False)
+    seen = set()
+    for item in failed.select_related("source_file").order_by("position"):
+        source = item.source_file
+        if source.pk in seen:
+            continue  # one choice per file, however many of a zip's entries need it
+        seen.add(source.pk)
+        panels.append(EncodingPanel(source, item.message, _guesses(source)))
     return panels

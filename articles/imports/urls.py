@@ -12,6 +12,11 @@ urlpatterns = [
         views.import_remap,
         name="import_remap",
     ),
+    path(
+        "imports/<int:pk>/sources/<int:source_pk>/encoding/",
+        views.import_reencode,
+        name="import_reencode",
+    ),
     path("imports/<int:pk>/restart/", views.import_restart, name="import_restart"),
     path("imports/<int:pk>/discard/", views.import_discard, name="import_discard"),
     path("sources/<int:pk>/download/", views.source_download, name="source_download"),

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import require
 from accounts.models import Capability
-from articles.forms_import import MappingForm, UploadForm, UrlForm, item_decisions
+from articles.forms_import import EncodingForm, MappingForm, UploadForm, UrlForm, item_decisions
+from articles.ingestion.decode import ENCODINGS
 from articles.models import ImportJob, ImportStatus, SourceFile
 from articles.views import _get_event_for_user
 
@@ -99,9 +100,13 @@ def _preview_page(request, job, items, errors, status=200) -> HttpResponse:
     panels = selectors.mapping_panels(job=job)
     for panel in panels:
         panel.form = MappingForm(headers=panel.headers, current=panel.columns)
+    encodings = selectors.encoding_panels(job=job)
+    for panel in encodings:
+        panel.form = EncodingForm(likely=[g.encoding for g in panel.guesses])
     ctx = {
         "job": job,
         "event": job.event,
+        "encodings": encodings,
         "items": items,
         "counts": selectors.job_counts(job=job),
         "rejections": selectors.rejections(job=job),
@@ -132,6 +137,23 @@ def import_remap(request: HttpRequest, pk: int, source_pk: int) -> HttpResponse:
     except ValidationError as exc:
         return _preview_page(request, job, list(selectors.preview_items(job=job)), exc.messages)
     messages.success(request, f"Read {source.original_name} again with the new column mapping.")
+    return redirect(job)
+
+
+@login_required
+@require_POST
+def import_reencode(request: HttpRequest, pk: int, source_pk: int) -> HttpResponse:
+    job = _job_for_user(request, pk)
+    source = get_object_or_404(job.source_files, pk=source_pk)
+    form = EncodingForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError([e for errs in form.errors.values() for e in errs])
+        encoding = form.cleaned_data["encoding"]
+        preview.import_reencode(job=job, source=source, encoding=encoding)
+    except ValidationError as exc:
+        return _preview_page(request, job, list(selectors.preview_items(job=job)), exc.messages)
+    messages.success(request, f"Read {source.original_name} again as {ENCODINGS[encoding]}.")
     return redirect(job)
 
 

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
+from .decode import chosen_encoding, known_encoding
 from .errors import IngestionError
 from .streams import human_bytes
 
@@ -306,10 +307,13 @@ def read_fetched(result: FetchResult, *, limits=None):
     fmt = {"text/html": "html", "application/xhtml+xml": "html", "application/pdf": "pdf",
            "text/plain": "txt"}.get(content_type)  # fmt: skip
     url = result.final_url if fmt == "html" else None
-    records = iter_records(
-        result.body, fmt, name=result.final_url, limits=limits or DEFAULT_LIMITS, url=url
-    )
-    article = next(records)
+    # The server's declared charset is the page's encoding, not a guess (a page's own
+    # <meta charset> is honoured by the HTML reader).
+    with chosen_encoding(known_encoding(result.content_type)):
+        records = iter_records(
+            result.body, fmt, name=result.final_url, limits=limits or DEFAULT_LIMITS, url=url
+        )
+        article = next(records)
     if fmt != "html":
         article.url = article.url or result.final_url
     return article

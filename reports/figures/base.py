@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from django.urls import reverse
@@ -85,9 +86,44 @@ def base_layout(title: str, **extra: Any) -> dict[str, Any]:
     return base
 
 
+# Keys whose strings are ours, not the user's: templates written with markup on purpose, and
+# the evidence URLs that charts.js follows on click (escaping their "&" would break them).
+UNESCAPED_KEYS = frozenset({"hovertemplate", "texttemplate", "customdata"})
+
+
+def plotly_escape(text: str) -> str:
+    """Make a user string inert in plotly text: plotly renders a subset of HTML (links, <br>,
+    <b>…) in labels, hover text and titles, and decodes these entities back for display."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _escape_strings(value: Any) -> Any:
+    if isinstance(value, str):
+        return plotly_escape(value)
+    if isinstance(value, dict):
+        return {k: _escape_value(k, v, value) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_escape_strings(v) for v in value]
+    if isinstance(value, np.ndarray) and value.dtype == object:
+        return [_escape_strings(v) for v in value.tolist()]
+    return value
+
+
+def _escape_value(key: str, value: Any, owner: dict[str, Any]) -> Any:
+    # customdata is only shown when a hovertemplate asks for it; then it is text too.
+    if key == "customdata" and "%{customdata" in str(owner.get("hovertemplate", "")):
+        return _escape_strings(value)
+    return value if key in UNESCAPED_KEYS else _escape_strings(value)
+
+
 def make_figure(traces: list[Any], layout: dict[str, Any]) -> dict[str, Any]:
+    """The figure as plotly JSON with every string escaped except our own templates and links,
+    so a name such as ``<a href=…>`` shows as typed instead of becoming a link.
+
+    User strings written into a hovertemplate must go through ``plotly_escape`` first.
+    """
     # to_plotly_json keeps numpy arrays; the view's JSON encoder (plotly's) turns them into lists.
-    return go.Figure(data=traces, layout=layout).to_plotly_json()
+    return _escape_strings(go.Figure(data=traces, layout=layout).to_plotly_json())
 
 
 def spans_url(event_id: int, **params: Any) -> str:

@@ -107,8 +107,8 @@ def term_density(event_id: int, payload: dict[str, Any], opts: ChartOptions) -> 
                 marker_color=label["colour"],
                 error_x={"type": "data", "symmetric": False, "array": hi, "arrayminus": lo},
                 customdata=custom,
-                hovertemplate="%{y}<br>" + label["name"] + ": %{x:.2f} per 1,000 words"
-                "<extra></extra>",
+                # The trace name, not the label spliced in: make_figure escapes names.
+                hovertemplate="%{y}<br>%{fullData.name}: %{x:.2f} per 1,000 words<extra></extra>",
             )
         )
     voice = "all voices" if opts.voice == "all" else f"{opts.voice} voice only"
@@ -257,7 +257,7 @@ def quote_sources(event_id: int, payload: dict[str, Any], opts: ChartOptions, to
                     sentences_url(event_id, outlet=o.outlet, speaker=keys.get(who, ""))
                     for o in outlets.itertuples()
                 ],
-                hovertemplate="%{y}<br>" + who + ": %{x} quotes<extra></extra>",
+                hovertemplate="%{y}<br>%{fullData.name}: %{x} quotes<extra></extra>",
             )
         )
     for o in outlets.itertuples():
@@ -331,7 +331,7 @@ def voice_shares(event_id: int, payload: dict[str, Any], opts: ChartOptions) -> 
                 y=list(outlets["outlet_label"]),
                 marker_color=colours[voice],
                 customdata=custom,
-                hovertemplate="%{y}<br>" + voice + ": %{x:.0%} of loaded terms<extra></extra>",
+                hovertemplate="%{y}<br>%{fullData.name}: %{x:.0%} of loaded terms<extra></extra>",
             )
         )
     layout = base_layout(

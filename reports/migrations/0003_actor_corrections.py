@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0004_event_operating_point'),
+        ('articles', '0007_import_reading'),
         ('reports', '0002_revision_words'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

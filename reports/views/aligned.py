@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.models import Capability
 from articles.models import Article
 from articles.views import _get_event_for_user
+from parallax.query import query_params
 from reports.actors import actor_correction_add, event_actor_aliases, event_actor_names
 from reports.alignment import FactRow, align_columns, correction_add
 from reports.columns import choose_articles
@@ -37,6 +38,7 @@ def _mergeable(rows: list[FactRow]) -> list[list[str]]:
 
 @login_required
 @require_GET
+@query_params("a", "all", "fact")
 def aligned(request: HttpRequest, pk: int) -> HttpResponse:
     event, membership = _get_event_for_user(request, pk)
     articles = choose_articles(event, request.GET.getlist("a"))

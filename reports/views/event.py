@@ -14,7 +14,9 @@ from django.views.decorators.http import require_GET
 from plotly.utils import PlotlyJSONEncoder
 
 from accounts.models import Capability
+from articles.models import OutletType
 from articles.views import _get_event_for_user
+from parallax.query import query_params
 from reports import evidence, figures
 from reports.columns import MAX_COLUMNS, build_columns, choose_articles
 from reports.summary import (
@@ -23,6 +25,17 @@ from reports.summary import (
     event_summary,
     event_vocabulary,
 )
+
+# Values of the enumerated GET parameters, shared by every report page that reads them.
+CHOICES = {
+    "voice": ("all", *figures.VOICES),
+    "source": ("analyst", "model"),
+    "republications": ("all",),
+    "format": ("csv",),
+    "outlet_type": tuple(OutletType.values),
+    "order": ("tone",),
+}
+CHART_PARAMS = ("republications", "voice")
 
 
 def ids_url(name: str, event_id: int, ids: list[int], **extra: str) -> str:
@@ -68,6 +81,7 @@ def outlet_table(payload: dict, *, include_republications: bool) -> list[dict]:
 
 @login_required
 @require_GET
+@query_params("a", "focus")
 def compare(request: HttpRequest, pk: int) -> HttpResponse:
     event, membership = _get_event_for_user(request, pk)
     payload = event_summary(event)
@@ -104,6 +118,7 @@ def compare(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
+@query_params("a", *CHART_PARAMS, choices=CHOICES)
 def charts(request: HttpRequest, pk: int) -> HttpResponse:
     event, membership = _get_event_for_user(request, pk)
     payload = event_summary(event)
@@ -139,6 +154,7 @@ def charts(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
+@query_params(*CHART_PARAMS, choices=CHOICES, json=True)
 def chart_data(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     event, _ = _get_event_for_user(request, pk)
     builder = figures.CHARTS.get(key)
@@ -182,6 +198,7 @@ def page_queries(filters: Mapping[str, str], page) -> dict[str, str]:
 
 @login_required
 @require_GET
+@query_params(*FILTER_KEYS, "page", "format", choices=CHOICES)
 def spans(request: HttpRequest, pk: int) -> HttpResponse:
     wants_csv = request.GET.get("format") == "csv"
     capability = Capability.EXPORT if wants_csv else Capability.VIEW
@@ -208,12 +225,15 @@ def spans(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reports/spans.html", ctx)
 
 
+SENTENCE_KEYS = ("outlet", "article", "frame", "actor", "speaker", "order", "term")
+
+
 @login_required
 @require_GET
+@query_params(*SENTENCE_KEYS, choices=CHOICES)
 def sentences(request: HttpRequest, pk: int) -> HttpResponse:
     event, membership = _get_event_for_user(request, pk)
-    keys = ("outlet", "article", "frame", "actor", "speaker", "order", "term")
-    filters = {k: request.GET.get(k, "") for k in keys}
+    filters = {k: request.GET.get(k, "") for k in SENTENCE_KEYS}
     ctx = {
         "event": event,
         "membership": membership,
@@ -226,6 +246,7 @@ def sentences(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
+@query_params()
 def vocabulary(request: HttpRequest, pk: int) -> HttpResponse:
     event, membership = _get_event_for_user(request, pk)
     payload = event_summary(event)

@@ -15,13 +15,15 @@ from accounts.access import require
 from accounts.models import Capability
 from articles.models import OutletType
 from articles.views import _get_outlet_for_user
+from parallax.query import query_params
 from reports import evidence, explorer, profile
 from reports.summary import term_labels
-from reports.views.event import csv_response, page_queries
+from reports.views.event import CHOICES, csv_response, page_queries
 
 
 @login_required
 @require_GET
+@query_params(*explorer.FILTER_KEYS, "page", "format", choices=CHOICES)
 def workspace_spans(request: HttpRequest, pk: int) -> HttpResponse:
     wants_csv = request.GET.get("format") == "csv"
     capability = Capability.EXPORT if wants_csv else Capability.VIEW
@@ -53,6 +55,7 @@ def workspace_spans(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
+@query_params()
 def outlet_profile(request: HttpRequest, pk: int) -> HttpResponse:
     outlet, membership = _get_outlet_for_user(request, pk)
     rows = profile.outlet_profile(outlet)
@@ -70,6 +73,7 @@ def outlet_profile(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
+@query_params(json=True)
 def outlet_profile_chart(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     outlet, _ = _get_outlet_for_user(request, pk)
     builder = profile.PROFILE_CHARTS.get(key)

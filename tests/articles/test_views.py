@@ -168,7 +168,10 @@ def test_editing_text_makes_a_new_revision_and_keeps_the_old(client, event, arti
     client.force_login(analyst)
     client.post(
         reverse("article_edit_text", args=[article.pk]),
-        {"text": "Warships entered the narrow strait, the ministry said."},
+        {
+            "text": "Warships entered the narrow strait, the ministry said.",
+            "base_revision": article.current_revision_id,
+        },
     )
     article.refresh_from_db()
     assert article.current_revision.number == 2
@@ -185,6 +188,7 @@ def test_outlet_classification_source_is_saved(client, workspace, article, analy
             "type": "state_media",
             "type_source": "Media register 2025",
             "type_date": "2025-05-01",
+            "version": 1,
         },
     )
     article.outlet.refresh_from_db()
@@ -199,7 +203,7 @@ def test_renaming_an_outlet_to_a_taken_name_shows_an_error(client, workspace, ar
     client.force_login(analyst)
     response = client.post(
         reverse("outlet_detail", args=[article.outlet.pk]),
-        {"name": "Meridian Wire", "type": "wire_agency"},
+        {"name": "Meridian Wire", "type": "wire_agency", "version": 1},
     )
     assert response.status_code == 200
     article.outlet.refresh_from_db()

@@ -82,3 +82,22 @@ def test_a_tampered_artifact_is_refused(annotated):
         fh.write(b"not the model")
     with pytest.raises((ArtifactMismatch, ValueError)):
         engine_model_for(version)
+
+
+def test_training_holds_no_transaction_while_it_trains(annotated, monkeypatch):
+    # SQLite has one writer: a transaction open for minutes of training locks every user out
+    from django.db import connection
+
+    from framing import training_services
+
+    depth = {}
+    train = training_services.train_engine_model
+
+    def watched(**kwargs):
+        depth["training"] = len(connection.atomic_blocks)
+        return train(**kwargs)
+
+    monkeypatch.setattr(training_services, "train_engine_model", watched)
+    depth["caller"] = len(connection.atomic_blocks)  # the test's own transaction
+    model_train(workspace=annotated, user=None)
+    assert depth["training"] == depth["caller"]

@@ -114,5 +114,5 @@ def test_charts_page_outlet_table_leaves_out_staged_articles(analysed, viewer, s
 
 
 def test_chart_data_links_carry_the_chosen_options(analysed, viewer):
-    html = _get(viewer, "charts", analysed["event"], "?republications=all&voice=quoted&x=1")
+    html = _get(viewer, "charts", analysed["event"], "?republications=all&voice=quoted")
     assert 'frames.json?republications=all&amp;voice=quoted"' in html

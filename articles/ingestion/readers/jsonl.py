@@ -9,7 +9,7 @@ from typing import Any
 
 from ..build import build_article
 from ..columns import FIELDS, ColumnMapping
-from ..decode import decode_bytes, sniff_encoding
+from ..decode import decode_bytes, not_utf8_error, sniff_encoding
 from ..errors import IngestionError, Rejection
 from ..limits import Limits
 from ..records import ParsedArticle
@@ -68,9 +68,12 @@ def _lines(stream: io.BufferedReader, encoding: str, source: str) -> Iterator[tu
         try:
             line = raw.decode(encoding)
         except UnicodeDecodeError as err:
+            if encoding in ("utf-8", "utf-8-sig"):
+                raise not_utf8_error(raw, err, source=source, where=f"on line {number}") from err
             raise IngestionError(
-                f"line {number} is not valid {encoding} ({err.reason}); save the file as UTF-8",
+                f"line {number} is not valid {encoding} ({err.reason}); choose another encoding",
                 source=source,
+                field="encoding",
             ) from err
         yield number, line.lstrip("\ufeff") if number == 1 else line
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from ..build import build_article
 from ..columns import ColumnMapping, header_key
-from ..decode import sniff_encoding
+from ..decode import not_utf8_error, sniff_encoding
 from ..errors import IngestionError, Rejection
 from ..limits import Limits
 from ..records import ParsedArticle
@@ -108,10 +108,14 @@ def iter_table(
             location = f"{location_prefix}row {row_number}"
             yield _row_article(row, headers, columns, source_name, location, limits, fmt)
     except UnicodeDecodeError as err:
+        if err.encoding.replace("_", "-").lower() in ("utf-8", "utf-8-sig"):
+            where = f"near row {row_number}"
+            raise not_utf8_error(err.object, err, source=source_name, where=where) from err
         raise IngestionError(
-            f"has bytes that are not valid text near row {row_number} ({err.reason}); save it "
-            "as UTF-8",
+            f"has bytes that are not valid {err.encoding} near row {row_number} ({err.reason}); "
+            "choose another encoding",
             source=source_name,
+            field="encoding",
         ) from err
     except csv.Error as err:
         raise IngestionError(

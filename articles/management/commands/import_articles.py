@@ -11,6 +11,7 @@ from accounts.models import User
 from articles.imports.command import import_path
 from articles.imports.mappings import mapping_resolve
 from articles.ingestion import FORMATS, IngestionError
+from articles.ingestion.decode import ENCODINGS, chosen_encoding
 from articles.models import Event
 
 # Distinct from 1 (nothing imported) and 2 (bad arguments).
@@ -33,6 +34,9 @@ class Command(BaseCommand):
         parser.add_argument("--outlet", default="", help="outlet for records that name none")
         parser.add_argument(
             "--mapping", default="", help="CSV mapping: preset:mediacloud, saved:<id>, or none"
+        )
+        parser.add_argument(
+            "--encoding", choices=list(ENCODINGS), default=None, help="for files not in UTF-8"
         )
         parser.add_argument("--no-analyse", action="store_true", help="do not queue analysis")
         parser.add_argument("--no-source", action="store_true", help="do not keep a copy")
@@ -57,20 +61,22 @@ class Command(BaseCommand):
         mapping = mapping_resolve(workspace=event.workspace, key=opts["mapping"])
         bar = _Bar(self.stderr)
         try:
-            result = import_path(
-                event=event,
-                path=path,
-                user=user,
-                fmt=opts["format"],
-                mapping=mapping,
-                default_outlet=opts["outlet"],
-                store_source=not opts["no_source"],
-                analyse=not opts["no_analyse"],
-                progress=bar.update,
-            )
+            with chosen_encoding(opts["encoding"]):
+                result = import_path(
+                    event=event,
+                    path=path,
+                    user=user,
+                    fmt=opts["format"],
+                    mapping=mapping,
+                    default_outlet=opts["outlet"],
+                    store_source=not opts["no_source"],
+                    analyse=not opts["no_analyse"],
+                    progress=bar.update,
+                )
         except IngestionError as err:
             bar.close()
-            raise CommandError(f"nothing imported: {err}") from err
+            hint = " (choose one with --encoding)" if err.field == "encoding" else ""
+            raise CommandError(f"nothing imported: {err}{hint}") from err
         bar.close()
         for rejection in result.rejections[:50]:
             self.stderr.write(f"rejected: {rejection}")

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0003_import_jobs_and_staging'),
+        ('articles', '0005_edit_versions'),
     ]
 
     operations = [
