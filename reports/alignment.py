@@ -9,6 +9,7 @@ replayed in order, so an analyst's merge/split/move survives re-rendering and re
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -365,19 +366,21 @@ def _cell_state(col, sent, row, probability, confirmed):
 def _referents(*, rows, spans, terms, actors, articles, sentences) -> list[dict]:
     """Competing labels: the referents of the columns (named actors, organisations, groups)
     and the wordings each outlet uses for them, for those named in two or more ways."""
-    loaded: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    actor_spans: dict[tuple[int, int], list[tuple[int, int, str, str]]] = {}
+    loaded: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    actor_spans: dict[tuple[int, int], list[tuple[int, int, str, str]]] = defaultdict(list)
     for col, article in enumerate(articles):
         rev = article.current_revision_id
-        for k, (start, end) in enumerate(spans[col]):
-            loaded[(col, k)] = [
-                (s - start, e - start) for s, e, *_ in terms[rev] if start <= s and e <= end
-            ]
-            actor_spans[(col, k)] = [
-                (s - start, e - start, key, name)
-                for s, e, key, name in actors[rev]
-                if start <= s and e <= end
-            ]
+        starts = [start for start, _ in spans[col]]
+        # Each span goes to the sentence it starts in, if it ends there too (one bisect each,
+        # not a scan of every span per sentence).
+        for s, e, *_ in terms[rev]:
+            k = bisect_right(starts, s) - 1
+            if k >= 0 and e <= spans[col][k][1]:
+                loaded[(col, k)].append((s - starts[k], e - starts[k]))
+        for s, e, key, name in actors[rev]:
+            k = bisect_right(starts, s) - 1
+            if k >= 0 and e <= spans[col][k][1]:
+                actor_spans[(col, k)].append((s - starts[k], e - starts[k], key, name))
     multi = [
         AlignedRow({c: r.get(c) for c in range(len(articles))}, 1.0) for r in rows if len(r) > 1
     ]
