@@ -10,6 +10,7 @@ import numpy as np
 from .actors import gazetteer
 from .artifacts import EngineModel, default_model
 from .candidates import Prepared, english, prepare
+from .contrast.groups import group_phrases
 from .frames import LinearMultiLabel, score_frames, stack_models
 from .quotes import QuoteFound
 from .scorer import features
@@ -301,10 +302,17 @@ def _links(between: str) -> bool:
 
 
 def _actor_tone(prep: Prepared, tones: np.ndarray) -> dict[str, float]:
+    """Mean tone of the sentences mentioning each actor, and each group of people (keyed
+    ``group:<family>``, e.g. ``group:migrants`` for "asylum seekers" and "illegal aliens")."""
     if not len(tones):
         return {}
     sent_starts = [s for s, _ in prep.sentences]
     seen: dict[str, set[int]] = {}
     for a in prep.actors:
         seen.setdefault(a.actor, set()).add(max(0, bisect_right(sent_starts, a.start) - 1))
+    if english(prep.language):
+        for k, (start, end) in enumerate(prep.sentences):
+            for phrase in group_phrases(prep.text[start:end]):
+                if phrase.family:
+                    seen.setdefault(f"group:{phrase.family}", set()).add(k)
     return {k: round(float(np.mean([tones[i] for i in v])), 4) for k, v in seen.items()}
