@@ -68,16 +68,21 @@ def predict(texts: list[str]) -> list[list[list]]:
     ]
 
 
-def predict_old(ref: str, texts: list[str]) -> list[list[list]]:
-    """Run ``ref``'s engine on the texts in a subprocess with its own code and model."""
+def _extract(ref: str, into: Path) -> None:
+    """``ref``'s engine (code and packaged models) into a directory, importable from there."""
     archive = subprocess.run(
         ["git", "-C", str(ROOT), "archive", ref, "framing/engine", "framing/__init__.py"],
         check=True,
         capture_output=True,
     ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+
+
+def predict_old(ref: str, texts: list[str]) -> list[list[list]]:
+    """Run ``ref``'s engine on the texts in a subprocess with its own code and model."""
     with tempfile.TemporaryDirectory() as tmp:
-        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(tmp, filter="data")
+        _extract(ref, Path(tmp))
         env = {**os.environ, "PYTHONPATH": tmp}
         proc = subprocess.run(
             [sys.executable, __file__, "--predict-stdin", "--root", tmp],
@@ -172,7 +177,11 @@ def report(name: str, docs: list[dict], preds: list[list], resamples: int, per_l
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--old", default="main", help="git ref of the old engine (default main)")
+    # d691914: the last commit before the open-vocabulary tagger and the new frame models.
+    ap.add_argument("--old", default="d691914", help="git ref of the old engine")
+    ap.add_argument(
+        "--loaded-only", action="store_true", help="skip the frame, voice and label figures"
+    )
     ap.add_argument("--only", choices=["old", "new"])
     ap.add_argument("--resamples", type=int, default=1000)
     ap.add_argument("--predict-stdin", action="store_true", help=argparse.SUPPRESS)
@@ -209,6 +218,22 @@ def main() -> None:
                 kept = [[s for s in doc if s[3] >= t] for doc in new]
                 print(f"   at {point} (score >= {t:.3f})")
                 report(name, docs, kept, args.resamples, per_label and point == "balanced")
+    if not args.loaded_only:
+        _other_figures(args.old)
+
+
+def _other_figures(old_ref: str) -> None:
+    """Frames, speakers/relays and labels/alignment: each has its own script (one script per
+    figure); they run here too so one command prints every quality figure."""
+    with tempfile.TemporaryDirectory() as old_root:
+        _extract(old_ref, Path(old_root))
+        for script, args in (
+            ("bench_quality_frames.py", ["--old", old_root]),
+            ("bench_voice.py", ["--before", old_root]),
+            ("bench_labels.py", []),
+        ):
+            print(f"\n==== {script} {' '.join(args)}", flush=True)
+            subprocess.run([sys.executable, str(ROOT / "bench" / script), *args], check=False)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from framing.engine.contrast.vocabulary import terms
 from framing.engine.lexicon import load_lexicon
 from framing.engine.patterns import find_patterns
 from framing.engine.quotes import pair_marks
-from framing.engine.text import normalise, split_sentences, tokenize
+from framing.engine.text import MAX_SENTENCE_CHARS, normalise, split_sentences, tokenize
 from tests.timing import assert_linear
 
 
@@ -37,6 +37,21 @@ def test_sentence_splitting_is_linear(unit):
 
 def test_analysis_of_a_text_of_dots_is_linear():
     assert_linear(analyze, lambda n: "The ministry said so" + "." * n + "x", 2_000)
+
+
+@pytest.mark.parametrize("unit", [', " said ', "so-called ", "Asian-NATO "])
+def test_analysis_of_one_endless_sentence_is_linear(unit):
+    # One "sentence" of thousands of speech tags or overlapping candidates: the speaker and
+    # candidate searches were quadratic in it (48 KB of ', " said ' took 22 s).
+    make = lambda n: "The minister spoke" + unit * n + "."  # noqa: E731
+    assert_linear(analyze, make, 12_000 // len(unit), limit=5.0)
+
+
+def test_very_long_runs_without_a_sentence_end_are_cut_into_bounded_sentences():
+    text = ("word " * 1000).strip()
+    spans = split_sentences(text)
+    assert max(e - s for s, e in spans) <= MAX_SENTENCE_CHARS
+    assert " ".join(text[s:e] for s, e in spans) == text  # cut only at spaces
 
 
 @pytest.mark.parametrize("unit", ["a'", "a’b", "a-", "'"])
