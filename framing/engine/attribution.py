@@ -182,7 +182,13 @@ _CITE = r"(?:citing|quoting|(?:which|who)\s+(?:cited|quoted))"
 _CITE_VERBS = frozenset(
     ("citing", "quoting", "which cited", "which quoted", "who cited", "who quoted")
 )
-CITING = re.compile(rf"(?P<v>{_CITE})\s+(?P<s>{SPEAKER})")
+# The cited source runs to a clause boundary or its verb ("citing a command spokesman, Senior
+# Colonel Li Wenbo, said"), not to the first speaker noun ("a command").
+CITING = re.compile(
+    rf"(?P<v>{_CITE})\s+(?P<s>{SPEAKER})"
+    r"(?=\s*[,.;:]|\s+(?:said|says|told|reported|reports|as|that)\b|\s*\Z)"
+)
+_MEDIA_SUBJECT = re.compile(rf"\s*(?P<s>{MEDIA})\s*,\s*")
 _QUOTED_VERB = re.compile(r"\s(?:quoted|cited)\s+")
 _QUOTED_AS_REST = re.compile(
     rf"(?P<inner>{SPEAKER}),?(?:\s+as\s+(?:saying|stating|telling|warning|claiming|describing|"
@@ -478,6 +484,9 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
     if any(text.find(w, start, end) != -1 for w in ("citing", "quoting", "cited", "quoted")):
         for m in CITING.finditer(text, start, end):
             subj = leading_speaker(text, start, m.start(), verbs)
+            if subj is None and (media := _MEDIA_SUBJECT.fullmatch(text, start, m.start())):
+                # "Xinhua, citing a command spokesman, said …": the agency relays the source.
+                subj = SpeakerHit(media.start("s"), media.end("s"), media.group("s"), None)
             if subj:
                 out.append(subj)
             if h := _hit(m, "s", "v"):

@@ -478,7 +478,8 @@ def _person_keys(hit_text: str) -> list[str]:
     """Name words of a person speaker ("the ministry's spokeswoman, Irina Volkova" ->
     ["irina", "volkova"]), so "Volkova" or "Li" later finds the relay "Li Wenbo" came through."""
     name = hit_text.rsplit(",", 1)[-1].strip()
-    words = _name_words(name)
+    # "Faisal bin Farhan", "Anneke de Vries": lower-case particles are not name keys
+    words = _name_words(" ".join(w for w in name.split() if w[:1].isupper()))
     if not words or len(words) > 4:
         return []
     return [

@@ -519,3 +519,22 @@ def test_relay_found_for_a_person_is_kept_when_only_the_surname_returns():
     )
     direct = [q for q in _quotes(text) if q.kind == "direct"]
     assert _chain(direct[0])[0] == "TASS"
+
+
+def test_agency_citing_a_titled_source_relays_the_whole_name():
+    text = (
+        "Xinhua, citing a command spokesman, Senior Colonel Li Wen, said naval units were "
+        "practising blockades of major ports."
+    )
+    chain = _chain(_only(text))
+    assert chain[0] == "Xinhua"
+    assert chain[-1].endswith("Li Wen")
+
+
+def test_relay_is_kept_for_a_name_with_a_lower_case_particle():
+    text = (
+        "The agency quoted Foreign Minister Faisal bin Saad as saying that the flights would "
+        "resume. “We look forward to a new chapter,” Faisal said."
+    )
+    direct = [q for q in _quotes(text) if q.kind == "direct"]
+    assert _chain(direct[0])[0] == "The agency"
