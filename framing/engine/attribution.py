@@ -71,12 +71,13 @@ _PLURAL = (
     r"firefighters|paramedics|campaigners|teachers|workers|employees|executives|managers|"
     r"forecasters|meteorologists|historians|engineers|staff|rescuers|survivors|parents|"
     r"students|supporters|opponents|members|insiders|agencies|groups|records|documents|"
-    r"filings|figures|statistics|polls|surveys|studies"
+    r"filings|figures|statistics|polls|surveys|studies|agents|voters|fans|unions|companies|"
+    r"airlines|retailers|landlords|tenants|commuters|passengers|shopkeepers|traders"
 )
 # 'US officials', 'defence officials in Seoul': plural speaker nouns need no determiner.
 _BARE = (
     rf"(?:[\w’'.\-]+\s+){{0,2}}?(?i:{_PLURAL})\b{_FAMILIAR}"
-    rf"(?:\s+(?:of|for|at|in|from)\s+{_POBJ})?"
+    rf"(?:\s+(?:of|for|at|in|from|along|near|across)\s+{_POBJ})?"
 )
 SPEAKER = rf"(?:{_COMMON}|{_PROPER}|{_BARE}|{_PRONOUN})"
 # After "according to" any short noun phrase up to the comma names a source.
@@ -331,7 +332,9 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
             return _trimmed(SpeakerHit(m.start(), m.end(), m.group(), verb))
     if stop > floor and text[stop - 1] == ",":
         # "The ministry, in a statement carried by KCNA, said": skip one parenthetical.
-        opening = text.rfind(",", max(floor, stop - 1 - _SPEAKER_REACH), stop - 1)
+        # "X, who spoke on condition of anonymity because …, said": a relative clause may
+        # run longer than a speaker phrase.
+        opening = text.rfind(",", max(floor, stop - 1 - 2 * _SPEAKER_REACH), stop - 1)
         if opening != -1:
             head = speaker_ending_at(text, opening, floor, verb)
             # "Its chief executive, Harald Voss, said": the name in the apposition is the
@@ -398,7 +401,10 @@ def speaker_after(text: str, pos: int, limit: int) -> SpeakerHit | None:
 
 
 _NOT_DESCRIPTION = frozenset(
-    wordlist("after before when as since while until in on at of for to from with by day week")
+    wordlist(
+        "after before when as since while until in on at of for to from with by day week "
+        "and or but"  # '"…" the activity and called on …': a clause, not a speaker
+    )
 )
 
 
@@ -588,7 +594,7 @@ def _lead(
 ) -> tuple[SpeakerHit, int, SpeakerHit | None] | None:
     """'<speaker> said (that) …' near the start of a clause: the speaker and where the
     reported clause begins."""
-    for v_start, v_end, word in _verbs_in(verbs, start, min(end, start + 120)):
+    for v_start, v_end, word in _verbs_in(verbs, start, min(end, start + 200)):
         if word in _NOT_LEAD:
             # "carried by", "citing": part of a relay, not the main speech verb; "dismissed
             # claims that": the clause is not the subject's own.

@@ -268,6 +268,30 @@ def _single_quoted_terms(text: str, found: list[QuoteFound]) -> list[QuoteFound]
     return out
 
 
+_ADDING = re.compile(r",\s+(?:adding|and\s+added)\s+(?:that\s+)?")
+
+
+def _added_clause(text, s_start, s_end, found) -> QuoteFound | None:
+    if text.find("add", s_start, s_end) == -1:
+        return None  # the common case, without a regex
+    last = None
+    for q in found:
+        if q.kind != "scare" and q.speaker is not None and s_start <= q.start < s_end:
+            last = q
+    if last is None:
+        return None
+    after = (last.close_mark or last.end) + 1
+    m = _ADDING.search(text, after, s_end)
+    if m is None or _DOUBLE.search(text, m.end(), s_end):
+        return None
+    end = _trim_end(text, s_end)
+    while end > m.end() and text[end - 1] in ".!?;:,":
+        end -= 1
+    if end - m.end() < 12:
+        return None
+    return QuoteFound(m.end(), end, "reported", last.speaker, last.chain)
+
+
 def _reported(text, sentences, found: list[QuoteFound], verbs) -> list[QuoteFound]:
     spans = SpanIndex(
         [
@@ -279,7 +303,12 @@ def _reported(text, sentences, found: list[QuoteFound], verbs) -> list[QuoteFoun
     out = []
     for s_start, s_end in sentences:
         if spans.overlaps(s_start, s_end):
-            continue  # sentences holding direct quotes are attributed by the quote itself
+            # sentences holding direct quotes are attributed by the quote itself, except a
+            # clause the quote's speaker adds after it ("…,” she said, adding that …)
+            added = _added_clause(text, s_start, s_end, found)
+            if added is not None:
+                out.append(added)
+            continue
         r = att.reported_in_sentence(text, s_start, s_end, verbs)
         if r is None:
             continue

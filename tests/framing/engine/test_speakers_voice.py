@@ -538,3 +538,35 @@ def test_relay_is_kept_for_a_name_with_a_lower_case_particle():
     )
     direct = [q for q in _quotes(text) if q.kind == "direct"]
     assert _chain(direct[0])[0] == "The agency"
+
+
+def test_clause_after_a_quote_is_not_a_speaker():
+    text = (
+        "A department spokesperson said Washington was “closely monitoring” the activity and "
+        "called on Beijing to act responsibly."
+    )
+    speakers = [q.speaker.text for q in _quotes(text) if q.speaker is not None]
+    assert "the activity and" not in speakers
+
+
+def test_speaker_before_a_long_relative_clause():
+    text = (
+        "A senior official in the prime minister's office, who spoke on condition of anonymity "
+        "because the talks were confidential, said the two sides had been close to a deal."
+    )
+    assert _only(text).speaker.text == "A senior official in the prime minister's office"
+
+
+def test_bare_plural_with_a_place_phrase_is_a_speaker():
+    q = _only("Farmers along the river said the timing could hardly be worse.")
+    assert q.speaker.text == "Farmers along the river"
+
+
+def test_clause_added_after_a_quote_is_the_quoted_speakers():
+    text = (
+        "“This is the direct result of an open-border policy,” Harmon said in a statement, "
+        "adding that state troopers would be sent to the area."
+    )
+    reported = _reported(text)
+    assert text[reported[0].start : reported[0].end] == "state troopers would be sent to the area"
+    assert reported[0].speaker.text == "Harmon"
