@@ -179,9 +179,8 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
     s_start, _ = _sentence_of(starts, sentences, open_mark)
     _, s_end = _sentence_of(starts, sentences, close_mark)
     after = close_mark + 1 if close_mark < len(text) and text[close_mark] in '"”»' else close_mark
-    speaker = att.speaker_after(text, after, max(s_end, after)) or att.speaker_before(
-        text, open_mark, s_start, verbs
-    )
+    tail = att.speaker_after(text, after, max(s_end, after))
+    speaker = tail or att.speaker_before(text, open_mark, s_start, verbs)
     n_words = len(_WORD.findall(text, start, end))
     lead_in = text[s_start:open_mark].rstrip()
     if speaker is None and lead_in.endswith(":") and _TERMINAL.search(text, start, end):
@@ -208,6 +207,18 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
             return QuoteFound(start, end, "scare", None, (), open_mark, close_mark)
         # A longer phrase in quotes is somebody's words even when we cannot tell whose.
         return QuoteFound(start, end, "partial", None, (), open_mark, close_mark)
+    if inside and tail is not None and speaker_context.is_media(tail.text):
+        # 'Spokesman Reza Kamali told reporters that ties were “at a good level”, IRNA
+        # reported.': the agency relays the speaker who opens the clause.
+        lead = att.leading_speaker(text, s_start, open_mark, verbs)
+        if (
+            lead is not None
+            and lead.start - s_start < 60
+            and not speaker_context.is_media(lead.text)
+        ):
+            q = QuoteFound(start, end, "partial", lead, (tail, lead), open_mark, close_mark)
+            q.in_reported = True
+            return q
     relays = att.relay_sources(text, s_start, max(s_end, end), verbs)
     media = att.media_after_quote(text, after, max(s_end, after))
     if media is not None and media.text.lower() not in {r.text.lower() for r in relays}:

@@ -570,3 +570,28 @@ def test_clause_added_after_a_quote_is_the_quoted_speakers():
     reported = _reported(text)
     assert text[reported[0].start : reported[0].end] == "state troopers would be sent to the area"
     assert reported[0].speaker.text == "Harmon"
+
+
+@pytest.mark.parametrize(
+    ("text", "agency", "speaker"),
+    [
+        (
+            "Foreign ministry spokesman Reza Kamali told a weekly news conference in Tehran "
+            "that cooperation remained “at a good level”, IRNA reported.",
+            "IRNA",
+            "Reza Kamali",
+        ),
+        (
+            "Asked about the patrol, Kremlin spokesman Dmitry Orlov told reporters that Russia "
+            "would “take all necessary measures”, according to Interfax.",
+            "Interfax",
+            "Dmitry Orlov",
+        ),
+    ],
+)
+def test_agency_tail_after_a_partial_quote_relays_the_speaker_who_opens_the_clause(
+    text, agency, speaker
+):
+    for q in _quotes(text):
+        assert q.speaker.text == speaker
+        assert _chain(q) == [agency, speaker]
