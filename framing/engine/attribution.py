@@ -165,7 +165,8 @@ _LOWER_TITLE = (
 _APPOSITION = r"(?:,\s+[^,.;:!?\"“”\n]{1,80},)?"
 AFTER_QUOTE = re.compile(
     rf"\s*[,.!?]?\s*(?:(?P<v1>{VERB})\s+(?:{_LOWER_TITLE})?(?P<s1>{SPEAKER})"
-    rf"|(?P<s2>{SPEAKER}){_APPOSITION}\s+(?:also\s+)?(?P<v2>{VERB})"
+    # '"…," chief executive Olivia Grant said.': a lower-case title before the name
+    rf"|(?:{_LOWER_TITLE})?(?P<s2>{SPEAKER}){_APPOSITION}\s+(?:also\s+)?(?P<v2>{VERB})"
     rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})"
     # '"…," the spokesman was quoted as saying.'
     rf"|(?P<s5>{SPEAKER})\s+(?P<v5>was\s+quoted)\s+as\s+saying"
@@ -330,6 +331,12 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
             continue
         m = _SPEAKER_FULL.fullmatch(text, w.start(), stop)
         if m:
+            if m.start() - lo > 4 and text[m.start() - 4 : m.start()] in (" in ", " at "):
+                # "Professor X of the Marine Institute in Galway, who …, said": the place
+                # closes a longer name, it is not the speaker.
+                longer = speaker_ending_at(text, m.start() - 4, floor, verb)
+                if longer is not None:
+                    return longer
             return _trimmed(SpeakerHit(m.start(), m.end(), m.group(), verb))
     if stop > floor and text[stop - 1] == ",":
         # "The ministry, in a statement carried by KCNA, said": skip one parenthetical.

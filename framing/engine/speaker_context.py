@@ -66,6 +66,14 @@ _ORG_WORDS = frozenset(
         "union party"
     )
 )
+_ORG_SUFFIXES = frozenset(
+    wordlist(
+        "group holdings partners securities airlines airways motors systems energy media labs "
+        "inc ltd plc corp llc alliance league institute centre center foundation trust "
+        "society network services industries technologies terminals foods mobile association "
+        "federation matters works"
+    )
+)
 _PLURAL_WORDS = frozenset(att._PLURAL.split("|"))
 _WINDOW = 3  # sentences looked back for an antecedent or a relay
 _BARE_ATTRIBUTION = re.compile(
@@ -102,6 +110,8 @@ def speaker_kind(hit_text: str, surnames: set[str] | frozenset[str] = frozenset(
     if _ORG_WORDS.intersection(words) or hit_text.isupper():
         return "org"
     caps = [w for w in hit_text.split() if w[:1].isupper()]
+    if words[-1] in _ORG_SUFFIXES:
+        return "org"  # "Holmhaven Terminals", "Crane Partners": a company, not a person
     if len(caps) == len(hit_text.split()) and 2 <= len(caps) <= 4:
         return "person"  # "Dara Kostell": a speaking first + last name
     if len(caps) == 1 and words[-1] in surnames:

@@ -595,3 +595,25 @@ def test_agency_tail_after_a_partial_quote_relays_the_speaker_who_opens_the_clau
     for q in _quotes(text):
         assert q.speaker.text == speaker
         assert _chain(q) == [agency, speaker]
+
+
+def test_lower_case_title_before_a_name_after_a_quote():
+    q = _only("“We are deeply sorry,” chief executive Olivia Grant said in a video message.")
+    assert q.speaker.text == "Olivia Grant"
+
+
+def test_place_closing_a_longer_name_is_not_the_speaker():
+    text = (
+        "Professor James Whitlock of the Marine Institute in Galway, who was not involved in "
+        "the study, said it was a surprising result."
+    )
+    assert _only(text).speaker.text == "Professor James Whitlock of the Marine Institute"
+
+
+def test_company_named_like_a_person_takes_it():
+    text = (
+        "The port operator, Holmhaven Terminals, said in a statement that no worker would be "
+        "made redundant. “We have made a fair offer,” it said."
+    )
+    direct = [q for q in _quotes(text) if q.kind == "direct"]
+    assert direct[0].speaker.text == "Holmhaven Terminals"
