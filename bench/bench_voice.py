@@ -1,7 +1,10 @@
 """Speakers, quotes and relays on the held-out gold set ``speakers_news`` (measure only).
 
-Run:  .venv/bin/python bench/bench_voice.py [--before DIR]
-      (DIR: a checkout of the old engine, e.g. ``git worktree add --detach /tmp/voice-old main``)
+Run:  .venv/bin/python bench/bench_voice.py [--before DIR] [--gold PATH] [--errors]
+      (DIR: a checkout of the old engine, e.g. ``git worktree add --detach /tmp/voice-old main``;
+      PATH: another set in the same schema, e.g. the development set
+      ``framing/eval/dev/speakers_dev.jsonl``; --errors lists and classifies every miss — refused
+      on the held-out set)
 
 Prints, for this checkout (and for DIR when given), over the 22 articles / 297 attributions:
 
@@ -156,7 +159,7 @@ def is_fragment(text: str, q: dict) -> bool:
     return False
 
 
-def run_engine() -> list[dict]:
+def run_engine(gold: Path = GOLD) -> list[dict]:
     """Engine output per gold article (the checkout on sys.path[0])."""
     from framing import engine
     from framing.engine import attribution as att
@@ -166,7 +169,7 @@ def run_engine() -> list[dict]:
     except ImportError:  # the old engine: the dateline agency is all it computed
         wire_origin = None  # type: ignore[assignment]
     out = []
-    for line in GOLD.read_text(encoding="utf-8").splitlines():
+    for line in gold.read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
         text = rec["text"]
         result = engine.analyze(text)
@@ -293,35 +296,104 @@ def summarise(per_article: list[dict[str, int]]) -> dict[str, tuple]:
     return out
 
 
-def measure(root: Path) -> dict[str, tuple]:
+def predictions(root: Path, gold_path: Path) -> list[dict]:
     raw = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--engine-json", str(root)],
+        [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--engine-json",
+            str(root),
+            "--gold",
+            str(gold_path),
+        ],
         check=True,
         capture_output=True,
         text=True,
     ).stdout
-    preds = json.loads(raw)
-    gold = [json.loads(x) for x in GOLD.read_text(encoding="utf-8").splitlines()]
+    return json.loads(raw)
+
+
+def measure(root: Path, gold_path: Path = GOLD) -> dict[str, tuple]:
+    preds = predictions(root, gold_path)
+    gold = [json.loads(x) for x in gold_path.read_text(encoding="utf-8").splitlines()]
     return summarise([article_counts(r, p) for r, p in zip(gold, preds, strict=True)])
+
+
+def error_class(rec: dict, pred: dict, g: dict) -> tuple[str, dict | None]:
+    """One class per gold attribution: ok, missed, no speaker, pronoun, wrong speaker, relay."""
+    quotes = [q for q in pred["quotes"] if q["kind"] != "scare"]
+    best, best_ov = None, 0
+    for q in quotes:
+        ov = min(q["end"], g["end"]) - max(q["start"], g["start"])
+        if ov > best_ov:
+            best, best_ov = q, ov
+    if best is None:
+        return "missed quote" if g["kind"] in ("direct", "partial") else "missed clause", None
+    if speaker_right(best["speaker"], best["actor"], g):
+        relays = g["chain"][:-1]
+        origin = pred["origin"]
+        chain = [x for x in best["chain"] if not (origin and _same_name(x, origin))]
+        if relays and not (
+            len(chain) >= 2 and all(any(_same_name(r, x) for x in chain[:-1]) for r in relays)
+        ):
+            return "missed relay", best
+        return "ok", best
+    if not best["speaker"]:
+        return "no speaker", best
+    if best["speaker"].lower().strip() in PRONOUNS:
+        return "pronoun speaker", best
+    p = _words(best["speaker"])
+    names = [g["speaker"], g["speaker_text"]]
+    if any(p <= _words(n) or (_words(n) and _words(n) <= p) for n in names):
+        return "wrong actor link", best
+    return "wrong speaker", best
+
+
+def print_errors(root: Path, gold_path: Path) -> None:
+    from collections import Counter
+
+    preds = predictions(root, gold_path)
+    gold = [json.loads(x) for x in gold_path.read_text(encoding="utf-8").splitlines()]
+    counts: Counter[str] = Counter()
+    for rec, pred in zip(gold, preds, strict=True):
+        for g in rec["attributions"]:
+            cls, best = error_class(rec, pred, g)
+            counts[cls] += 1
+            if cls == "ok":
+                continue
+            got = f"{best['speaker']!r} chain={best['chain']}" if best else "-"
+            print(
+                f"{rec['id']} [{cls}] {g['kind']} {g['content'][:60]!r}\n"
+                f"    gold {g['speaker']!r} ({g['speaker_text']!r}) chain={g['chain']}; got {got}"
+            )
+    print("\nerror classes:", ", ".join(f"{k} {v}" for k, v in counts.most_common()))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--before", type=Path, help="checkout of the old engine")
+    parser.add_argument("--gold", type=Path, default=GOLD, help="set to measure on")
+    parser.add_argument("--errors", action="store_true", help="list misses (not on held-out)")
     parser.add_argument("--engine-json", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    gold_path = args.gold.resolve()
     if args.engine_json:
         sys.path.insert(0, str(args.engine_json))
-        json.dump(run_engine(), sys.stdout)
+        json.dump(run_engine(gold_path), sys.stdout)
         return
     sys.path.insert(0, str(ROOT))
+    if args.errors:
+        if gold_path == GOLD.resolve():
+            parser.error("--errors is refused on the held-out set (never tune on it)")
+        print_errors(ROOT, gold_path)
+        return
     runs = [("after (this checkout)", ROOT)]
     if args.before:
         runs.insert(0, (f"before ({args.before})", args.before))
-    print(f"speakers_news: {GOLD.relative_to(ROOT)}; load average {os.getloadavg()[0]:.2f}")
+    print(f"{gold_path.stem}: {gold_path}; load average {os.getloadavg()[0]:.2f}")
     for label, root in runs:
         print(f"\n{label}")
-        for name, (n, d, share, lo, hi) in measure(root).items():
+        for name, (n, d, share, lo, hi) in measure(root, gold_path).items():
             print(f"  {name:40s} {n:4d}/{d:<4d} {share:6.1%}  [95% CI {lo:.1%}–{hi:.1%}]")
 
 

@@ -38,19 +38,27 @@ SPEAKER_NOUNS = (
     "delegate delegation mission embassy consulate white house kremlin pentagon blue house "
     "communique communiqué release readout note memorandum bulletin article piece column "
     "columnist commentator host anchor correspondent reporter journalist paper tabloid mayor "
-    "governor guard councillor"
+    "governor guard councillor clerk developer barrister solicitor defender midfielder "
+    "pharmacist candidate parent group trust"
 )
-_NOUN_ALT = "|".join(sorted((re.escape(w) for w in SPEAKER_NOUNS.split()), key=len, reverse=True))
+# "the 54-year-old said": an age stands for the person named before it.
+_NOUN_ALT = (
+    "|".join(sorted((re.escape(w) for w in SPEAKER_NOUNS.split()), key=len, reverse=True))
+    + r"|\d{1,3}-year-old"
+)
 _DET = (
     r"(?:the|a|an|one|another|its|his|her|their|this|that|"
     r"The|A|An|One|Another|Its|His|Her|Their|This|That)"
 )
+# The object of "a spokeswoman for …", "figures from …": a name, or a short lower-case
+# noun phrase ("for the corps", "from the regional health authority", "at the Ghent plant").
+_POBJ = rf"(?:{_PROPER}|the\s+(?:[\w’'\-]+\s+){{0,2}}?[a-z][\w’'\-]*)"
 # "people familiar with the matter", "a source close to the talks": a short post-modifier.
 _FAMILIAR = r"(?:\s+(?:familiar\s+with|close\s+to|briefed\s+on)\s+(?:the\s+)?[\w\-]+)?"
 _COMMON = (
     rf"(?:{_DET}\s+|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}['’]s\s+)"
     rf"(?:[\w’'\-]+\s+){{0,4}}?(?:{_NOUN_ALT})\b{_FAMILIAR}"
-    rf"(?:\s+(?:of|for|at|in)\s+{_PROPER})?"
+    rf"(?:\s+(?:of|for|at|in)\s+{_POBJ})?"
     rf"(?:,?\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?"
 )
 _PRONOUN = r"(?:he|she|they|it|He|She|They|It)"
@@ -63,12 +71,13 @@ _PLURAL = (
     r"firefighters|paramedics|campaigners|teachers|workers|employees|executives|managers|"
     r"forecasters|meteorologists|historians|engineers|staff|rescuers|survivors|parents|"
     r"students|supporters|opponents|members|insiders|agencies|groups|records|documents|"
-    r"filings|figures|statistics|polls|surveys|studies"
+    r"filings|figures|statistics|polls|surveys|studies|agents|voters|fans|unions|companies|"
+    r"airlines|retailers|landlords|tenants|commuters|passengers|shopkeepers|traders"
 )
 # 'US officials', 'defence officials in Seoul': plural speaker nouns need no determiner.
 _BARE = (
     rf"(?:[\w’'.\-]+\s+){{0,2}}?(?i:{_PLURAL})\b{_FAMILIAR}"
-    rf"(?:\s+(?:of|for|at|in|from)\s+{_PROPER})?"
+    rf"(?:\s+(?:of|for|at|in|from|along|near|across)\s+{_POBJ})?"
 )
 SPEAKER = rf"(?:{_COMMON}|{_PROPER}|{_BARE}|{_PRONOUN})"
 # After "according to" any short noun phrase up to the comma names a source.
@@ -123,7 +132,8 @@ _TOLD_OBJECT = re.compile(
     rf"\s+(?:(?P<media>{MEDIA})|reporters|journalists|lawmakers|legislators|parliament|"
     r"Parliament|Congress|investigators|the\s+(?:court|jury|council|committee|hearing|panel|"
     r"press|meeting|crowd|audience|assembly|newspaper|paper|station|broadcaster|agency)"
-    r"|(?:a|an)\s+(?:news|press)\s+(?:conference|briefing)|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2}"
+    r"|(?:a|an|the)\s+(?:[\w\-]+\s+)?(?:news|press)\s+(?:conference|briefing)"
+    r"|(?:a|the)\s+(?:regular|weekly|daily)\s+(?:briefing|news\s+conference)|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2}"
     r"|(?:[\w’'.\-]+\s+){0,3}[\w’'.\-]+(?=\s+that\b))"
 )
 _TAIL = r"(?:\s+(?:in|on|at|during|to|via|after|before|through)\s+[^,.;:!?\"“”]{1,60}?)?"
@@ -155,8 +165,11 @@ _LOWER_TITLE = (
 _APPOSITION = r"(?:,\s+[^,.;:!?\"“”\n]{1,80},)?"
 AFTER_QUOTE = re.compile(
     rf"\s*[,.!?]?\s*(?:(?P<v1>{VERB})\s+(?:{_LOWER_TITLE})?(?P<s1>{SPEAKER})"
-    rf"|(?P<s2>{SPEAKER}){_APPOSITION}\s+(?:also\s+)?(?P<v2>{VERB})"
+    # '"…," chief executive Olivia Grant said.': a lower-case title before the name
+    rf"|(?:{_LOWER_TITLE})?(?P<s2>{SPEAKER}){_APPOSITION}\s+(?:also\s+)?(?P<v2>{VERB})"
     rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})"
+    # '"…," the spokesman was quoted as saying.'
+    rf"|(?P<s5>{SPEAKER})\s+(?P<v5>was\s+quoted)\s+as\s+saying"
     # '"…," the 67-year-old said.': right after a quote any short determiner phrase will do
     rf"|(?P<s4>(?:the|a|an|The|A|An)\s+(?:[\w’'\-]+\s+){{0,2}}?[\w’'\-]+)\s+(?P<v4>{VERB}))\b"
 )
@@ -165,16 +178,23 @@ _INTRO_GAP = re.compile(r"(?:\s+that|\s+(?:in|on)\s+[^,:\"“”]{1,50})?\s*[:,]
 _ACCORDING_BEFORE = re.compile(rf"(?P<v>[Aa]ccording\s+to)\s+(?P<s>{_SOURCE})\s*,?\s*\Z")
 ACCORDING = re.compile(
     rf"(?P<v>[Aa]ccording\s+to|[Aa]s\s+(?:quoted|cited|reported)\s+by|"
-    rf"(?:carried|published|released|relayed)\s+by)\s+(?P<s>{_SOURCE})"
+    rf"(?:carried|published|released|relayed)\s+by)\s+(?P<s>{MEDIA}|{_SOURCE})"
 )
+_CARRIED = frozenset(("carried by", "published by", "released by", "relayed by"))
 _CITE = r"(?:citing|quoting|(?:which|who)\s+(?:cited|quoted))"
 _CITE_VERBS = frozenset(
     ("citing", "quoting", "which cited", "which quoted", "who cited", "who quoted")
 )
-CITING = re.compile(rf"(?P<v>{_CITE})\s+(?P<s>{SPEAKER})")
+# The cited source runs to a clause boundary or its verb ("citing a command spokesman, Senior
+# Colonel Li Wenbo, said"), not to the first speaker noun ("a command").
+CITING = re.compile(
+    rf"(?P<v>{_CITE})\s+(?P<s>{SPEAKER})"
+    r"(?=\s*[,.;:]|\s+(?:said|says|told|reported|reports|as|that)\b|\s*\Z)"
+)
+_MEDIA_SUBJECT = re.compile(rf"\s*(?P<s>{MEDIA})\s*,\s*")
 _QUOTED_VERB = re.compile(r"\s(?:quoted|cited)\s+")
 _QUOTED_AS_REST = re.compile(
-    rf"(?P<inner>{SPEAKER})(?:\s+as\s+(?:saying|stating|telling|warning|claiming|describing|"
+    rf"(?P<inner>{SPEAKER}),?(?:\s+as\s+(?:saying|stating|telling|warning|claiming|describing|"
     rf"calling)\b|\s*:)"
 )
 # '… quoted the minister: "…"', '… cited the report as saying: "…"' (up to the quote mark)
@@ -191,7 +211,10 @@ _ACRONYM = r"(?:\s+\((?P<acr>[A-Z][A-Z\-]{1,7})\))?"
 _REPORTED_TAIL = re.compile(
     rf",\s*(?:(?P<s1>{SPEAKER}){_ACRONYM}\s+(?P<v1>{VERB})(?:\s+(?P<tobj>{MEDIA}|reporters|journalists))?"
     rf"|(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
-    rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})){_TAIL}"
+    rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})"
+    # "according to a ministry statement carried by IRNA"
+    rf"(?:\s+(?:statement|report|communique|message|commentary))?"
+    rf"(?:\s+(?:carried|published|released|relayed)\s+by\s+{MEDIA})?){_TAIL}"
     rf"(?:\s*,\s*{_CITE}\s+{SPEAKER})?\s*[.!?]?\s*\Z"
 )
 _CITING_TAIL = re.compile(rf",\s*{_CITE}\s")
@@ -308,13 +331,45 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
             continue
         m = _SPEAKER_FULL.fullmatch(text, w.start(), stop)
         if m:
+            if m.start() - lo > 4 and text[m.start() - 4 : m.start()] in (" in ", " at "):
+                # "Professor X of the Marine Institute in Galway, who …, said": the place
+                # closes a longer name, it is not the speaker.
+                longer = speaker_ending_at(text, m.start() - 4, floor, verb)
+                if longer is not None:
+                    return longer
             return _trimmed(SpeakerHit(m.start(), m.end(), m.group(), verb))
     if stop > floor and text[stop - 1] == ",":
         # "The ministry, in a statement carried by KCNA, said": skip one parenthetical.
-        opening = text.rfind(",", max(floor, stop - 1 - _SPEAKER_REACH), stop - 1)
+        # "X, who spoke on condition of anonymity because …, said": a relative clause may
+        # run longer than a speaker phrase.
+        opening = text.rfind(",", max(floor, stop - 1 - 2 * _SPEAKER_REACH), stop - 1)
         if opening != -1:
-            return speaker_ending_at(text, opening, floor, verb)
+            head = speaker_ending_at(text, opening, floor, verb)
+            # "Its chief executive, Harald Voss, said": the name in the apposition is the
+            # speaker; "Jane Doe, 54, said" and "Jane Doe, a nurse, said" keep the name.
+            named = _APPOSITIVE_NAME.fullmatch(text, opening + 1, stop - 1)
+            if named and (head is None or not _is_name(head.text)):
+                return SpeakerHit(named.start("n"), named.end("n"), named.group("n"), verb)
+            return head
     return None
+
+
+_APPOSITIVE_NAME = re.compile(
+    # at most one lower-case title word ("businessman Victor Lam"), never a preposition or
+    # a participle ("speaking in Seoul", "in Seoul" are not names)
+    r"\s*(?:(?!(?:in|at|on|from|to|for|of|by|with|near|after|before|during)\s)"
+    r"[a-z][\w\-]*(?<!ing)(?<!ed)\s+)?"
+    r"(?P<n>(?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'.\-]*)\s*"
+)
+
+
+def _is_name(phrase: str) -> bool:
+    """Every word capitalised ("Jane Doe", "Healthway"): a name, not a description."""
+    words = phrase.split()
+    return bool(words) and all(w[:1].isupper() for w in words) and words[0] not in _DET_WORDS
+
+
+_DET_WORDS = frozenset(_DET.strip("(?:)").split("|"))
 
 
 def _skip_adverbials(text: str, end: int, floor: int) -> int:
@@ -344,11 +399,20 @@ def speaker_after(text: str, pos: int, limit: int) -> SpeakerHit | None:
         return None
     if m.group("s4") and _NOT_DESCRIPTION.intersection(m.group("s4").lower().split()[1:]):
         return None  # '"…" a day after Aldmere said': a time phrase, not a speaker
-    return _hit(m, "s1", "v1") or _hit(m, "s2", "v2") or _hit(m, "s3", "v3") or _hit(m, "s4", "v4")
+    return (
+        _hit(m, "s1", "v1")
+        or _hit(m, "s2", "v2")
+        or _hit(m, "s3", "v3")
+        or _hit(m, "s5", "v5")
+        or _hit(m, "s4", "v4")
+    )
 
 
 _NOT_DESCRIPTION = frozenset(
-    wordlist("after before when as since while until in on at of for to from with by day week")
+    wordlist(
+        "after before when as since while until in on at of for to from with by day week "
+        "and or but"  # '"…" the activity and called on …': a clause, not a speaker
+    )
 )
 
 
@@ -411,7 +475,12 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
     if hint is None:
         return out
     if hint.group("acc") or _RELAY_ACC.search(text, hint.start(), end):
-        out += [h for m in ACCORDING.finditer(text, start, end) if (h := _hit(m, "s", "v"))]
+        acc = [h for m in ACCORDING.finditer(text, start, end) if (h := _hit(m, "s", "v"))]
+        for k in range(1, len(acc)):
+            # "according to a ministry statement carried by IRNA": the carrier is outer.
+            if acc[k].verb in _CARRIED and acc[k].start - acc[k - 1].end < 30:
+                acc[k - 1], acc[k] = acc[k], acc[k - 1]
+        out += acc
     if _RELAY_AS.search(text, start, end):
         for q in _QUOTED_VERB.finditer(text, start, end):
             rest = _QUOTED_AS_REST.match(text, q.end(), end)
@@ -429,6 +498,9 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
     if any(text.find(w, start, end) != -1 for w in ("citing", "quoting", "cited", "quoted")):
         for m in CITING.finditer(text, start, end):
             subj = leading_speaker(text, start, m.start(), verbs)
+            if subj is None and (media := _MEDIA_SUBJECT.fullmatch(text, start, m.start())):
+                # "Xinhua, citing a command spokesman, said …": the agency relays the source.
+                subj = SpeakerHit(media.start("s"), media.end("s"), media.group("s"), None)
             if subj:
                 out.append(subj)
             if h := _hit(m, "s", "v"):
@@ -530,7 +602,7 @@ def _lead(
 ) -> tuple[SpeakerHit, int, SpeakerHit | None] | None:
     """'<speaker> said (that) …' near the start of a clause: the speaker and where the
     reported clause begins."""
-    for v_start, v_end, word in _verbs_in(verbs, start, min(end, start + 120)):
+    for v_start, v_end, word in _verbs_in(verbs, start, min(end, start + 200)):
         if word in _NOT_LEAD:
             # "carried by", "citing": part of a relay, not the main speech verb; "dismissed
             # claims that": the clause is not the subject's own.

@@ -179,9 +179,8 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
     s_start, _ = _sentence_of(starts, sentences, open_mark)
     _, s_end = _sentence_of(starts, sentences, close_mark)
     after = close_mark + 1 if close_mark < len(text) and text[close_mark] in '"”»' else close_mark
-    speaker = att.speaker_after(text, after, max(s_end, after)) or att.speaker_before(
-        text, open_mark, s_start, verbs
-    )
+    tail = att.speaker_after(text, after, max(s_end, after))
+    speaker = tail or att.speaker_before(text, open_mark, s_start, verbs)
     n_words = len(_WORD.findall(text, start, end))
     lead_in = text[s_start:open_mark].rstrip()
     if speaker is None and lead_in.endswith(":") and _TERMINAL.search(text, start, end):
@@ -208,6 +207,18 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
             return QuoteFound(start, end, "scare", None, (), open_mark, close_mark)
         # A longer phrase in quotes is somebody's words even when we cannot tell whose.
         return QuoteFound(start, end, "partial", None, (), open_mark, close_mark)
+    if inside and tail is not None and speaker_context.is_media(tail.text):
+        # 'Spokesman Reza Kamali told reporters that ties were “at a good level”, IRNA
+        # reported.': the agency relays the speaker who opens the clause.
+        lead = att.leading_speaker(text, s_start, open_mark, verbs)
+        if (
+            lead is not None
+            and lead.start - s_start < 60
+            and not speaker_context.is_media(lead.text)
+        ):
+            q = QuoteFound(start, end, "partial", lead, (tail, lead), open_mark, close_mark)
+            q.in_reported = True
+            return q
     relays = att.relay_sources(text, s_start, max(s_end, end), verbs)
     media = att.media_after_quote(text, after, max(s_end, after))
     if media is not None and media.text.lower() not in {r.text.lower() for r in relays}:
@@ -268,6 +279,30 @@ def _single_quoted_terms(text: str, found: list[QuoteFound]) -> list[QuoteFound]
     return out
 
 
+_ADDING = re.compile(r",\s+(?:adding|and\s+added)\s+(?:that\s+)?")
+
+
+def _added_clause(text, s_start, s_end, found) -> QuoteFound | None:
+    if text.find("add", s_start, s_end) == -1:
+        return None  # the common case, without a regex
+    last = None
+    for q in found:
+        if q.kind != "scare" and q.speaker is not None and s_start <= q.start < s_end:
+            last = q
+    if last is None:
+        return None
+    after = (last.close_mark or last.end) + 1
+    m = _ADDING.search(text, after, s_end)
+    if m is None or _DOUBLE.search(text, m.end(), s_end):
+        return None
+    end = _trim_end(text, s_end)
+    while end > m.end() and text[end - 1] in ".!?;:,":
+        end -= 1
+    if end - m.end() < 12:
+        return None
+    return QuoteFound(m.end(), end, "reported", last.speaker, last.chain)
+
+
 def _reported(text, sentences, found: list[QuoteFound], verbs) -> list[QuoteFound]:
     spans = SpanIndex(
         [
@@ -279,7 +314,12 @@ def _reported(text, sentences, found: list[QuoteFound], verbs) -> list[QuoteFoun
     out = []
     for s_start, s_end in sentences:
         if spans.overlaps(s_start, s_end):
-            continue  # sentences holding direct quotes are attributed by the quote itself
+            # sentences holding direct quotes are attributed by the quote itself, except a
+            # clause the quote's speaker adds after it ("…,” she said, adding that …)
+            added = _added_clause(text, s_start, s_end, found)
+            if added is not None:
+                out.append(added)
+            continue
         r = att.reported_in_sentence(text, s_start, s_end, verbs)
         if r is None:
             continue

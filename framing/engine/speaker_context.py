@@ -66,6 +66,14 @@ _ORG_WORDS = frozenset(
         "union party"
     )
 )
+_ORG_SUFFIXES = frozenset(
+    wordlist(
+        "group holdings partners securities airlines airways motors systems energy media labs "
+        "inc ltd plc corp llc alliance league institute centre center foundation trust "
+        "society network services industries technologies terminals foods mobile association "
+        "federation matters works"
+    )
+)
 _PLURAL_WORDS = frozenset(att._PLURAL.split("|"))
 _WINDOW = 3  # sentences looked back for an antecedent or a relay
 _BARE_ATTRIBUTION = re.compile(
@@ -95,13 +103,15 @@ def speaker_kind(hit_text: str, surnames: set[str] | frozenset[str] = frozenset(
         return ""
     if words[0] in _PRONOUNS:
         return _PRONOUNS[words[0]]
-    if _PERSON_WORDS.intersection(words):
+    if _PERSON_WORDS.intersection(words) or words[-1].endswith("-year-old"):
         return "person"
     if _PLURAL_WORDS.intersection(words):
         return "group"
     if _ORG_WORDS.intersection(words) or hit_text.isupper():
         return "org"
     caps = [w for w in hit_text.split() if w[:1].isupper()]
+    if words[-1] in _ORG_SUFFIXES:
+        return "org"  # "Holmhaven Terminals", "Crane Partners": a company, not a person
     if len(caps) == len(hit_text.split()) and 2 <= len(caps) <= 4:
         return "person"  # "Dara Kostell": a speaking first + last name
     if len(caps) == 1 and words[-1] in surnames:
@@ -114,18 +124,23 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
     starts = [s for s, _ in sentences]
     agency = att.dateline(text)[1]
     relays: list[tuple[int, tuple[att.SpeakerHit, ...]]] = []  # (sentence index, chain)
+    people = _text_surnames(text)
     for i, q in enumerate(found):
         if q.kind == "scare":
             continue
         si = max(0, bisect_right(starts, q.start) - 1)
         if q.speaker is not None and q.speaker.text.lower() in _PRONOUNS:
-            _resolve_pronoun(text, sentences, si, found[:i], q)
+            _resolve_pronoun(text, sentences, si, found[:i], q, people)
         elif q.speaker is None and q.kind == "direct":
             _neighbour(text, sentences, si, found[:i], q)
+            if q.speaker is None:
+                _continued_paragraph(text, sentences, si, found[:i], q)
+        elif q.speaker is not None and _DESCRIPTION.fullmatch(q.speaker.text):
+            _description(text, sentences, si, found[:i], q)
         if q.kind == "reported" and q.speaker is not None and len(q.chain) == 1:
             _agency_reported(text, q)
         if q.speaker is not None:
-            _continue_relay(q, si, relays)
+            _continue_relay(q, si, relays, text, sentences)
             if len(q.chain) >= 2:
                 relays.append((si, q.chain))
     _canonical_names(text, sentences, found)
@@ -135,9 +150,9 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
         _prepend_agency(found, agency)
 
 
-def _resolve_pronoun(text, sentences, si, earlier, q) -> None:
+def _resolve_pronoun(text, sentences, si, earlier, q, people=frozenset()) -> None:
     want = _PRONOUNS[q.speaker.text.lower()]
-    surnames = _surnames(earlier)
+    surnames = _surnames(earlier) | people
     floor = sentences[max(0, si - _WINDOW)][0]
     best: tuple[int, att.SpeakerHit, tuple] | None = None
     for prev in earlier:
@@ -190,6 +205,103 @@ def _org_subject(text: str, start: int, end: int) -> att.SpeakerHit | None:
     return att.SpeakerHit(m.start("s"), m.end("s"), m.group("s"), None)
 
 
+def _text_surnames(text: str) -> set[str]:
+    """Last words of people's full names anywhere in the text, so a later bare "Mehra" is a
+    person even when the full name ("Anil Mehra") never spoke."""
+    out: set[str] = set()
+    for m in _FULL_NAME.finditer(text):
+        words = m.group().split()
+        if words[0].lower() in _NOT_SUBJECT or speaker_kind(m.group()) != "person":
+            continue
+        if _PLACE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        out.add(words[-1].lower())
+    return out
+
+
+# "the minister", "the 54-year-old", "The spokeswoman": a description that stands for a person
+# the article has named.
+_DESCRIPTION = re.compile(
+    r"(?:the|The)\s+(?:(?P<age>\d{1,3}-year-old)|(?P<title>minister|detective|captain|"
+    r"spokesman|spokeswoman|spokesperson|chief|defender|striker|prosecutor|judge|chairman|"
+    r"chairwoman|chair|mayor|governor|senator|coach|manager|president|clerk|pharmacist|"
+    r"barrister|lawyer|doctor|superintendent|sheriff|commissioner|director|professor|"
+    r"secretary|executive|ambassador|envoy|premier|chancellor|researcher|scientist|"
+    r"economist|analyst|candidate|councillor|owner|founder))"
+)
+_TITLE_REACH = 60  # characters before a name in which its title may stand
+
+
+def _description(text, sentences, si, earlier, q) -> None:
+    """ "the minister said" / "the 61-year-old said": the most recent person named in the
+    last few sentences whose mention carries that title ("Finance Minister Rutger Valk",
+    "a spokeswoman for the corps, Lena Ortiz"); any person for an age. Nobody compatible:
+    the description stays (it is still an honest speaker)."""
+    m = _DESCRIPTION.fullmatch(q.speaker.text)
+    floor = sentences[max(0, si - _WINDOW - 1)][0]
+    title = (m.group("title") or "").lower()
+    best = None
+    for n in _FULL_NAME.finditer(text, floor, q.speaker.start):
+        words = _name_words(n.group())
+        if len(words) < 2 or speaker_kind(n.group()) != "person":
+            continue
+        if _PLACE_BEFORE.search(text, max(0, n.start() - 8), n.start()):
+            continue
+        if title and not _titled(text, words[-1], title, q.speaker.start):
+            continue
+        lead = n.group().find(words[0])
+        best = att.SpeakerHit(n.start() + lead, n.end(), " ".join(words), q.speaker.verb)
+    if best is None:
+        return
+    old = q.speaker
+    q.speaker = best
+    q.chain = tuple(best if h == old else h for h in q.chain) or (best,)
+
+
+def _titled(text: str, surname: str, title: str, end: int) -> bool:
+    """Does ``title`` stand within reach before some mention of ``surname`` before ``end``?"""
+    pos = text.find(surname, 0, end)
+    while pos != -1:
+        window = text[max(0, pos - _TITLE_REACH) : pos]
+        at = window.lower().rfind(title)
+        # the title belongs to this mention only within its sentence ("Finance Minister X",
+        # "a spokeswoman for the corps, X"), never across a full stop
+        if at != -1 and not any(c in window[at:] for c in ".!?;"):
+            return True
+        pos = text.find(surname, pos + 1, end)
+    return False
+
+
+def _continued_paragraph(text, sentences, si, earlier, q) -> None:
+    """News convention: a quote with no tag continues the person the paragraph has just
+    named ("The pharmacist, Anil Mehra, described the raid. “…”"), or, when it opens its
+    paragraph, the last speaker of the previous paragraph."""
+    if q.open_mark is None:
+        return
+    para = text.rfind("\n", 0, q.open_mark) + 1
+    if si > 0 and sentences[si - 1][0] >= para:
+        p_start, p_end = sentences[si - 1]
+        named = _last_named_person(text, p_start, p_end)
+        if named is not None:
+            words = _name_words(named.text)
+            if len(words) >= 2:
+                lead = named.text.find(words[0])
+                hit = att.SpeakerHit(named.start + lead, named.end, " ".join(words), None)
+                q.speaker, q.chain = hit, (hit,)
+                return
+    if text[para : q.open_mark].strip() or not earlier:
+        return
+    prev = next((e for e in reversed(earlier) if e.speaker is not None and e.kind != "scare"), None)
+    if prev is None or si == 0:
+        return
+    # The previous paragraph must end on that speaker's words or tag: after narration
+    # ("The ferry left at noon.") an untagged quote could be anyone's.
+    l_start, l_end = sentences[si - 1]
+    if not (prev.start < l_end and max(prev.end, prev.speaker.end) > l_start):
+        return
+    q.speaker, q.chain = prev.speaker, prev.chain
+
+
 def _surnames(earlier) -> set[str]:
     """Last words of full names already seen speaking, so a later "Kostell" is a person."""
     out: set[str] = set()
@@ -237,13 +349,23 @@ def _head(hit_text: str) -> str | None:
     return words[-1] if all(w.islower() for w in words[1:]) else None
 
 
-def _continue_relay(q, si, relays) -> None:
+_DOCUMENT_HEADS = frozenset(wordlist("statement message communique report letter commentary"))
+
+
+def _continue_relay(q, si, relays, text="", sentences=()) -> None:
     if len(q.chain) != 1 or not relays:
         return
     head = _head(q.speaker.text)
     r_si, chain = relays[-1]
     if head is None or si - r_si > _WINDOW or si == r_si:
         return
+    if head.lower() in _DOCUMENT_HEADS and sentences:
+        # "In a statement carried by KCNA, the ministry accused … The statement said …": the
+        # statement is the relayed source's, heard through the same relay.
+        r_start, r_end = sentences[r_si]
+        if head.lower() in text[r_start:r_end].lower():
+            q.chain = (*chain[:-1], q.speaker)
+            return
     for k, link in enumerate(chain):
         if head in link.text.lower().split():
             q.chain = (*chain[:k], q.speaker)
@@ -349,11 +471,32 @@ def _carry_chains(found: list[QuoteFound]) -> None:
     for q in found:
         if q.speaker is None or q.kind == "scare":
             continue
-        key = _speaker_key(q.speaker.text)
+        keys = [_speaker_key(q.speaker.text), *_person_keys(q.speaker.text)]
         if len(q.chain) >= 2:
-            chains[key] = q.chain
-        elif len(q.chain) <= 1 and key in chains:
-            q.chain = (*chains[key][:-1], q.speaker)
+            for key in keys:
+                chains[key] = q.chain
+        elif len(q.chain) <= 1:
+            key = next((k for k in keys if k in chains), None)
+            if key is not None:
+                q.chain = (*chains[key][:-1], q.speaker)
+
+
+_NOT_NAME_KEY = frozenset(wordlist("foreign prince senior deputy vice state chief acting"))
+
+
+def _person_keys(hit_text: str) -> list[str]:
+    """Name words of a person speaker ("the ministry's spokeswoman, Irina Volkova" ->
+    ["irina", "volkova"]), so "Volkova" or "Li" later finds the relay "Li Wenbo" came through."""
+    name = hit_text.rsplit(",", 1)[-1].strip()
+    # "Faisal bin Farhan", "Anneke de Vries": lower-case particles are not name keys
+    words = _name_words(" ".join(w for w in name.split() if w[:1].isupper()))
+    if not words or len(words) > 4:
+        return []
+    return [
+        w.lower()
+        for w in words
+        if len(w) >= 2 and w.lower() not in _NOT_NAME_KEY and w.lower() not in _TITLE_WORDS
+    ]
 
 
 def _partials_from_context(text: str, sentences, found: list[QuoteFound]) -> None:
@@ -410,4 +553,20 @@ def _agency_reported(text: str, q: QuoteFound) -> None:
         if hit is not None and hit.start == q.start and speaker_kind(hit.text) != "":
             q.chain = (q.speaker, hit)
             q.speaker = hit
+            return
+        break
+    # "Foreign ministry spokesman Reza Kazemi told a news conference that …, IRNA reported.":
+    # a titled name and its own speech verb open the clause; the clause is what follows.
+    verbs = [
+        (m.start(), m.end(), m.group().lower())
+        for m in _WORD_AT.finditer(text, q.start, min(q.end, q.start + 160))
+        if m.group().lower() in att.SPEECH_TOKENS
+    ]
+    lead = att._lead(text, q.start, q.end, verbs) if verbs else None
+    if lead is None or is_media(lead[0].text) or speaker_kind(lead[0].text) == "":
         return
+    hit, content, _ = lead
+    if q.end - content >= 12:
+        q.chain = (q.speaker, hit)
+        q.speaker = hit
+        q.start = content

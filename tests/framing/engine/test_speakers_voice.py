@@ -394,3 +394,226 @@ def test_a_time_phrase_after_a_quote_is_not_a_speaker():
         "frigate had been shadowed."
     )
     assert all(q.speaker is None or "day after" not in q.speaker.text for q in _quotes(text))
+
+
+# -- round 2: names in appositions, descriptions, untagged quote paragraphs, relays -----------
+
+
+def _reported(text: str):
+    found = [q for q in _quotes(text) if q.kind == "reported"]
+    assert found, _quotes(text)
+    return found
+
+
+def test_name_in_an_apposition_after_a_description_is_the_speaker():
+    q = _only("Its chief executive, Harald Moen, said the plant would stay open until March.")
+    assert q.speaker.text == "Harald Moen"
+
+
+def test_name_before_an_age_or_a_description_apposition_stays_the_speaker():
+    q = _only("Harald Moen, a retired welder, said the plant would stay open until March.")
+    assert q.speaker.text == "Harald Moen"
+
+
+def test_speaker_noun_with_a_lower_case_object_is_a_speaker():
+    q = _only("A spokeswoman for the port authority said the berth would reopen on Friday.")
+    assert q.speaker.text == "A spokeswoman for the port authority"
+
+
+def test_according_to_figures_from_a_lower_case_body():
+    q = _only(
+        "According to figures from the regional health authority, only 84 per cent were vaccinated."
+    )
+    assert q.speaker.text == "figures from the regional health authority"
+
+
+def test_age_description_becomes_the_person_named_before():
+    text = (
+        "Mira Dalen watched the final from the stand. "
+        "The 58-year-old said her team had lost its nerve in the last ten minutes."
+    )
+    assert _only(text).speaker.text == "Mira Dalen"
+
+
+def test_title_description_becomes_the_person_with_that_title():
+    text = (
+        "Finance Minister Rutger Holm said the budget was balanced. Union leader Ada Berg "
+        "disagreed. “My door is still open,” the minister said."
+    )
+    direct = [q for q in _quotes(text) if q.kind == "direct"]
+    assert direct[0].speaker.text.endswith("Rutger Holm")
+
+
+def test_title_description_without_a_matching_name_stays():
+    text = (
+        "A spokesman for the navy declined to give numbers. Tomas Lind, a fisherman, watched "
+        "the ships. “The exercise is routine,” the spokesman said."
+    )
+    direct = [q for q in _quotes(text) if q.kind == "direct"]
+    assert direct[0].speaker.text == "the spokesman"
+
+
+def test_was_quoted_as_saying_after_a_quote_names_the_speaker():
+    q = _only("“Our patience has limits,” the spokesman was quoted as saying.")
+    assert q.speaker.text == "the spokesman"
+
+
+def test_untagged_quote_after_a_sentence_naming_a_person_is_theirs():
+    text = (
+        "The pharmacist, Anil Roy, described the raid. "
+        "“They wanted the cabinet with the controlled medicines.”"
+    )
+    assert _only(text).speaker.text == "Anil Roy"
+
+
+def test_untagged_quote_paragraph_continues_the_speaker_the_last_paragraph_ended_on():
+    text = "Mayor Ana Ruiz said the city would appeal the ruling.\n\n“We will not give up on this.”"
+    direct = [q for q in _quotes(text) if q.kind == "direct"]
+    assert direct[0].speaker.text == "Mayor Ana Ruiz"
+
+
+def test_surname_of_a_person_named_only_in_narration_takes_he():
+    text = (
+        "Anil Roy opened the shop in 2009. It sells medicines and toys. Business was slow "
+        "this year. Trade fell in the spring. Roy said he had never been robbed before. "
+        "“She kept her head,” he said."
+    )
+    direct = [q for q in _quotes(text) if q.kind == "direct"]
+    assert direct[0].speaker.text.endswith("Roy")
+
+
+def test_agency_tail_keeps_the_titled_speaker_who_opens_the_clause():
+    text = (
+        "Foreign ministry spokesman Reza Kamali told a news conference that talks with the "
+        "agency would continue next month, IRNA reported."
+    )
+    q = _only(text)
+    assert q.speaker.text == "Reza Kamali"
+    assert _chain(q) == ["IRNA", "Reza Kamali"]
+    assert text[q.start :].startswith("talks with the agency")
+
+
+def test_carrier_inside_according_to_is_the_outer_relay():
+    text = (
+        "Tehran rejected the report as biased and outdated, according to a foreign ministry "
+        "statement carried by the official news agency IRNA."
+    )
+    chain = _chain(_only(text))
+    assert chain[0] == "the official news agency IRNA"
+    assert chain[-1] == "a foreign ministry"
+
+
+def test_the_statement_of_a_relayed_source_keeps_the_relay():
+    text = (
+        "In a statement carried by KCNA, the foreign ministry accused Seoul of raising tension. "
+        "The statement said the drills would be answered in kind."
+    )
+    later = _reported(text)[-1]
+    assert _chain(later) == ["KCNA", "The statement"]
+
+
+def test_relay_found_for_a_person_is_kept_when_only_the_surname_returns():
+    text = (
+        "TASS quoted the ministry's spokeswoman, Irina Sokol, as saying that the patrol was a "
+        "provocation. “Such actions will not go unanswered,” Sokol said."
+    )
+    direct = [q for q in _quotes(text) if q.kind == "direct"]
+    assert _chain(direct[0])[0] == "TASS"
+
+
+def test_agency_citing_a_titled_source_relays_the_whole_name():
+    text = (
+        "Xinhua, citing a command spokesman, Senior Colonel Li Wen, said naval units were "
+        "practising blockades of major ports."
+    )
+    chain = _chain(_only(text))
+    assert chain[0] == "Xinhua"
+    assert chain[-1].endswith("Li Wen")
+
+
+def test_relay_is_kept_for_a_name_with_a_lower_case_particle():
+    text = (
+        "The agency quoted Foreign Minister Faisal bin Saad as saying that the flights would "
+        "resume. “We look forward to a new chapter,” Faisal said."
+    )
+    direct = [q for q in _quotes(text) if q.kind == "direct"]
+    assert _chain(direct[0])[0] == "The agency"
+
+
+def test_clause_after_a_quote_is_not_a_speaker():
+    text = (
+        "A department spokesperson said Washington was “closely monitoring” the activity and "
+        "called on Beijing to act responsibly."
+    )
+    speakers = [q.speaker.text for q in _quotes(text) if q.speaker is not None]
+    assert "the activity and" not in speakers
+
+
+def test_speaker_before_a_long_relative_clause():
+    text = (
+        "A senior official in the prime minister's office, who spoke on condition of anonymity "
+        "because the talks were confidential, said the two sides had been close to a deal."
+    )
+    assert _only(text).speaker.text == "A senior official in the prime minister's office"
+
+
+def test_bare_plural_with_a_place_phrase_is_a_speaker():
+    q = _only("Farmers along the river said the timing could hardly be worse.")
+    assert q.speaker.text == "Farmers along the river"
+
+
+def test_clause_added_after_a_quote_is_the_quoted_speakers():
+    text = (
+        "“This is the direct result of an open-border policy,” Harmon said in a statement, "
+        "adding that state troopers would be sent to the area."
+    )
+    reported = _reported(text)
+    assert text[reported[0].start : reported[0].end] == "state troopers would be sent to the area"
+    assert reported[0].speaker.text == "Harmon"
+
+
+@pytest.mark.parametrize(
+    ("text", "agency", "speaker"),
+    [
+        (
+            "Foreign ministry spokesman Reza Kamali told a weekly news conference in Tehran "
+            "that cooperation remained “at a good level”, IRNA reported.",
+            "IRNA",
+            "Reza Kamali",
+        ),
+        (
+            "Asked about the patrol, Kremlin spokesman Dmitry Orlov told reporters that Russia "
+            "would “take all necessary measures”, according to Interfax.",
+            "Interfax",
+            "Dmitry Orlov",
+        ),
+    ],
+)
+def test_agency_tail_after_a_partial_quote_relays_the_speaker_who_opens_the_clause(
+    text, agency, speaker
+):
+    for q in _quotes(text):
+        assert q.speaker.text == speaker
+        assert _chain(q) == [agency, speaker]
+
+
+def test_lower_case_title_before_a_name_after_a_quote():
+    q = _only("“We are deeply sorry,” chief executive Olivia Grant said in a video message.")
+    assert q.speaker.text == "Olivia Grant"
+
+
+def test_place_closing_a_longer_name_is_not_the_speaker():
+    text = (
+        "Professor James Whitlock of the Marine Institute in Galway, who was not involved in "
+        "the study, said it was a surprising result."
+    )
+    assert _only(text).speaker.text == "Professor James Whitlock of the Marine Institute"
+
+
+def test_company_named_like_a_person_takes_it():
+    text = (
+        "The port operator, Holmhaven Terminals, said in a statement that no worker would be "
+        "made redundant. “We have made a fair offer,” it said."
+    )
+    direct = [q for q in _quotes(text) if q.kind == "direct"]
+    assert direct[0].speaker.text == "Holmhaven Terminals"
