@@ -1,0 +1,15 @@
+from django.urls import path
+
+from framing import annotation_views as views
+
+urlpatterns = [
+    path("tags/<int:pk>/delete/", views.annotation_delete_view, name="annotation_delete"),
+    path("tags/<int:pk>/relabel/", views.annotation_relabel_view, name="annotation_relabel"),
+    path("revisions/<int:revision_pk>/undo/", views.annotation_undo_view, name="annotation_undo"),
+    path(
+        "revisions/<int:revision_pk>/tags.json",
+        views.revision_annotations,
+        name="revision_annotations",
+    ),
+    path("events/<int:pk>/bulk-decide/", views.event_bulk_decide, name="event_bulk_decide"),
+]
