@@ -145,7 +145,11 @@ def article_detail(request: HttpRequest, pk: int, number: int | None = None) -> 
     # Rejected suggestions are listed below but kept out of the text unless asked for.
     show_rejected = request.GET.get("rejected") == "1"
     marks = [_mark(a) for a in annotations if show_rejected or a.status != "rejected"]
-    labels = list(workspace_labels(workspace_id=article.event.workspace_id))
+    # Loaded-term labels first: they get the 1–9 shortcuts on the page.
+    labels = sorted(
+        workspace_labels(workspace_id=article.event.workspace_id),
+        key=lambda lab: (lab.kind != "loaded_term", lab.codebook_version.codebook.name),
+    )
     ctx = {
         "article": article,
         "membership": membership,
