@@ -56,3 +56,26 @@ class BulkDecisionForm(forms.Form):
         if not data.get("label") and not data.get("term"):
             raise forms.ValidationError("Choose a label, a term or both.")
         return data
+
+
+class LabelForm(forms.Form):
+    name = forms.CharField(max_length=120)
+    key = forms.SlugField(max_length=60, required=False, help_text="Made from the name if empty.")
+    colour = forms.RegexField(regex=r"^#[0-9a-fA-F]{6}$", initial="#777777")
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class LabelChangeForm(forms.Form):
+    key = forms.SlugField(max_length=60, widget=forms.HiddenInput)
+    name = forms.CharField(max_length=120)
+    colour = forms.RegexField(regex=r"^#[0-9a-fA-F]{6}$")
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class LabelMergeForm(forms.Form):
+    source = forms.SlugField(max_length=60, label="Merge label (key)")
+    target = forms.SlugField(max_length=60, label="into label (key)")
+
+
+class CodebookImportForm(forms.Form):
+    file = forms.FileField(label="Codebook JSON")

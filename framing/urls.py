@@ -1,6 +1,7 @@
 from django.urls import path
 
 from framing import annotation_views as views
+from framing import codebook_views
 
 urlpatterns = [
     path("tags/<int:pk>/delete/", views.annotation_delete_view, name="annotation_delete"),
@@ -12,4 +13,19 @@ urlpatterns = [
         name="revision_annotations",
     ),
     path("events/<int:pk>/bulk-decide/", views.event_bulk_decide, name="event_bulk_decide"),
+]
+
+urlpatterns += [
+    path("w/<int:workspace_pk>/codebooks/", codebook_views.codebook_list, name="codebook_list"),
+    path(
+        "w/<int:workspace_pk>/codebooks/import/",
+        codebook_views.codebook_import_view,
+        name="codebook_import",
+    ),
+    path("codebooks/<int:pk>/", codebook_views.codebook_edit, name="codebook_edit"),
+    path(
+        "codebooks/<int:pk>/export.json",
+        codebook_views.codebook_export_view,
+        name="codebook_export",
+    ),
 ]
