@@ -5,7 +5,14 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from framing import engine
 from framing.analysis_services import engine_model_for
-from framing.gold import GoldFileError, evaluate_gold, format_report, read_gold
+from framing.gold import (
+    GoldFileError,
+    evaluate_gold,
+    format_report,
+    map_labels,
+    parse_label_map,
+    read_gold,
+)
 from framing.models import ModelVersion
 
 
@@ -20,13 +27,21 @@ class Command(BaseCommand):
         parser.add_argument("--labels", help="Comma-separated label keys to score (default all).")
         parser.add_argument("--model", type=int, help="ModelVersion id (default: built-in).")
         parser.add_argument("--json", action="store_true", help="Print JSON instead of a table.")
+        parser.add_argument(
+            "--map",
+            action="append",
+            default=[],
+            metavar="THEIRS=ours",
+            help="Score the file's label THEIRS as our label ours (THEIRS= drops those spans); "
+            "repeat for several, e.g. --map Loaded_Language=hyperbole.",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         path: Path = options["gold"]  # type: ignore[assignment]
         if not path.is_file():
             raise CommandError(f"No such file: {path}")
         try:
-            docs = read_gold(path)
+            docs = map_labels(read_gold(path), parse_label_map(options["map"]))
         except GoldFileError as exc:
             raise CommandError(str(exc)) from None
         model = None
