@@ -13,7 +13,12 @@ from articles.forms import EventForm, OutletForm, PasteArticleForm, TextEditForm
 from articles.highlight import Mark, highlight
 from articles.models import Article, Event, Outlet, TextRevision
 from articles.services import StaleEditError
-from framing.selectors import visible_annotations, workspace_labels
+from framing.selectors import (
+    article_memos,
+    event_memos,
+    visible_annotations,
+    workspace_labels,
+)
 from parallax.forms import add_service_errors
 from parallax.query import query_params
 
@@ -111,6 +116,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event, membership = _get_event_for_user(request, pk)
     page = selectors.event_article_page(event=event, number=request.GET.get("page"))
     ctx = {"event": event, "membership": membership, "articles": page.object_list}
+    ctx["memos"] = event_memos(event=event)
     return render(request, "articles/event_detail.html", {**ctx, "page_obj": page})
 
 
@@ -160,6 +166,7 @@ def article_detail(request: HttpRequest, pk: int, number: int | None = None) -> 
         "body": highlight(revision.text, marks) if revision else "",
         "labels": labels if membership.can_annotate else [],
         "page_data": _page_data(request, revision, annotations, labels, membership),
+        "memos": article_memos(article=article, revision=revision),
     }
     return render(request, "articles/article_detail.html", ctx)
 

@@ -50,3 +50,17 @@ def visible_annotations(*, revision, event) -> list[Annotation]:
 
 def _shown_first(a: Annotation, event) -> int:
     return 0 if a.author_model_id in (None, event.analysis_model_id) else 1
+
+
+def article_memos(*, article, revision) -> list:
+    """Memos on the article and on the spans of the revision shown."""
+    from framing.models import Memo
+
+    rows = Memo.objects.filter(Q(article=article) | Q(annotation__revision=revision))
+    return list(rows.select_related("author", "annotation__label"))
+
+
+def event_memos(*, event) -> list:
+    from framing.models import Memo
+
+    return list(Memo.objects.filter(event=event).select_related("author"))

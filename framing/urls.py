@@ -1,7 +1,7 @@
 from django.urls import path
 
 from framing import annotation_views as views
-from framing import codebook_views
+from framing import codebook_views, memo_views
 
 urlpatterns = [
     path("tags/<int:pk>/delete/", views.annotation_delete_view, name="annotation_delete"),
@@ -28,4 +28,13 @@ urlpatterns += [
         codebook_views.codebook_export_view,
         name="codebook_export",
     ),
+]
+
+urlpatterns += [
+    path(
+        "memos/<str:kind>/<int:pk>/add/",
+        memo_views.memo_add,
+        name="memo_add",
+    ),
+    path("memos/<int:pk>/delete/", memo_views.memo_delete_view, name="memo_delete"),
 ]
