@@ -160,6 +160,8 @@ class Annotation(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reanchored_to"
     )
     needs_review = models.BooleanField(default=False)
+    # In the event's gold layer, chosen by curation from the annotators' layers.
+    curated = models.BooleanField(default=False)
     # Bumped by every decision; the decide form sends the one it showed (see StaleEditError).
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now)

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from framing import annotation_views as views
-from framing import codebook_views, memo_views
+from framing import codebook_views, memo_views, team_views
 
 urlpatterns = [
     path("tags/<int:pk>/delete/", views.annotation_delete_view, name="annotation_delete"),
@@ -37,4 +37,9 @@ urlpatterns += [
         name="memo_add",
     ),
     path("memos/<int:pk>/delete/", memo_views.memo_delete_view, name="memo_delete"),
+]
+
+urlpatterns += [
+    path("events/<int:pk>/agreement/", team_views.event_agreement_view, name="event_agreement"),
+    path("events/<int:pk>/curate/", team_views.event_curate, name="event_curate"),
 ]
