@@ -1,4 +1,4 @@
-"""Span interchange formats besides our JSONL: brat standoff and CSV. Plain Python.
+"""Span interchange formats besides our JSONL: brat standoff, CSV and WebAnno TSV 3.3.
 
 Offsets everywhere are code points (Python string indices), end exclusive — brat's own
 offsets are the same, since its server is written in Python.
@@ -137,3 +137,101 @@ def from_csv(data: str, texts: dict[str, str], *, name: str = "spans.csv") -> di
             )
         out.setdefault(doc, []).append(Span(start, end, row["label"], row.get("note") or ""))
     return out
+
+
+# WebAnno / INCEpTION TSV 3.3 --------------------------------------------------------------
+# One "sentence" per line of the text; tokens are split at white space and at every span
+# boundary, so each span covers whole tokens. Token offsets are UTF-16 code units (what
+# INCEpTION's Java strings count); we convert to and from code points. A span over several
+# tokens carries an id (``label[3]``); stacked spans on a token are joined with ``|``.
+
+TSV_HEADER = "#FORMAT=WebAnno TSV 3.3\n#T_SP=webanno.custom.Span|label\n\n"
+_TSV_SPECIAL = "\\[]|_->;\t\n*"
+
+
+def _tsv_escape(value: str) -> str:
+    return "".join("\\" + c if c in _TSV_SPECIAL else c for c in value)
+
+
+def _tsv_unescape(value: str) -> str:
+    return re.sub(r"\\(.)", r"\1", value, flags=re.S)
+
+
+def _u16(text: str, cp: int) -> int:
+    return len(text[:cp].encode("utf-16-le")) // 2
+
+
+def _tsv_tokens(text: str, cuts: set[int]) -> list[list[tuple[int, int]]]:
+    sentences, line_start = [], 0
+    for line in text.split("\n"):
+        toks = []
+        for m in re.finditer(r"\S+", line):
+            s, e = line_start + m.start(), line_start + m.end()
+            inner = sorted(c for c in cuts if s < c < e)
+            for a, b in zip([s, *inner], [*inner, e], strict=True):
+                toks.append((a, b))
+        if toks:
+            sentences.append((line, toks))
+        line_start += len(line) + 1
+    return sentences
+
+
+def to_webanno_tsv(text: str, spans: list[Span]) -> str:
+    cuts = {p for s in spans for p in (s.start, s.end)}
+    ids = {i: n for n, i in enumerate((i for i, s in enumerate(spans)), start=1)}
+    out = [TSV_HEADER]
+    for k, (line, toks) in enumerate(_tsv_tokens(text, cuts), start=1):
+        out.append(f"\n#Text={_tsv_escape(line)}\n")
+        for t, (s, e) in enumerate(toks, start=1):
+            values = []
+            for i, span in enumerate(spans):
+                if span.start <= s and e <= span.end:
+                    multi = _token_count(span, toks) > 1 or _crosses_lines(text, span)
+                    label = _tsv_escape(span.label)
+                    values.append(f"{label}[{ids[i]}]" if multi else label)
+            cell = "|".join(values) or "_"
+            out.append(
+                f"{k}-{t}\t{_u16(text, s)}-{_u16(text, e)}\t{_tsv_escape(text[s:e])}\t{cell}\t\n"
+            )
+    return "".join(out)
+
+
+def _token_count(span: Span, toks: list[tuple[int, int]]) -> int:
+    return sum(1 for s, e in toks if span.start <= s and e <= span.end)
+
+
+def _crosses_lines(text: str, span: Span) -> bool:
+    return "\n" in text[span.start : span.end]
+
+
+def from_webanno_tsv(text: str, data: str, *, name: str = "doc.tsv") -> list[Span]:
+    """Spans of a TSV 3.3 file over ``text`` (the document's text, as its offsets count)."""
+    cp_of = {_u16(text, i): i for i in range(len(text) + 1)}
+    found: dict[str, list] = {}
+    singles: list[Span] = []
+    for number, line in enumerate(data.split("\n"), start=1):
+        if not line or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        where = f"{name}, line {number}"
+        try:
+            s16, e16 = (int(x) for x in cols[1].split("-"))
+            start, end = cp_of[s16], cp_of[e16]
+        except (IndexError, ValueError, KeyError):
+            raise InterchangeError(
+                f"{where}: column 2 must be <begin>-<end> in the text."
+            ) from None
+        cell = cols[3] if len(cols) > 3 else "_"
+        if cell == "_":
+            continue
+        for value in re.split(r"(?<!\\)\|", cell):
+            m = re.fullmatch(r"(.*?)(?:\[(\d+)\])?", value, flags=re.S)
+            label, ident = _tsv_unescape(m.group(1)), m.group(2)
+            if ident is None:
+                singles.append(Span(start, end, label))
+            else:
+                found.setdefault(ident, [start, end, label])
+                found[ident][0] = min(found[ident][0], start)
+                found[ident][1] = max(found[ident][1], end)
+    multi = [Span(s, e, label) for s, e, label in found.values()]
+    return sorted(singles + multi, key=lambda s: (s.start, s.end, s.label))

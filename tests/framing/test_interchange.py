@@ -99,3 +99,33 @@ def test_export_command_writes_brat_and_csv_that_read_back(tmp_path, workspace):
     )
     data = (tmp_path / f"event-{event.pk}.csv").read_text(encoding="utf-8")
     assert from_csv(data, {name: text})[name] == spans
+
+
+@st.composite
+def text_and_token_spans(draw):
+    """Spans that start and end on non-space characters (TSV has no white-space tokens)."""
+    text, spans = draw(text_and_spans())
+    keep = [
+        Span(s.start, s.end, s.label)
+        for s in spans
+        if not text[s.start].isspace() and not text[s.end - 1].isspace()
+    ]
+    return text, keep
+
+
+@given(text_and_token_spans())
+def test_webanno_tsv_round_trips_spans_with_utf16_offsets(case):
+    from framing.interchange import from_webanno_tsv, to_webanno_tsv
+
+    text, spans = case
+    back = from_webanno_tsv(text, to_webanno_tsv(text, spans))
+    assert back == sorted(spans, key=lambda s: (s.start, s.end, s.label))
+
+
+def test_webanno_tsv_counts_an_emoji_as_two_utf16_units():
+    from framing.interchange import to_webanno_tsv
+
+    tsv = to_webanno_tsv("🚢 puppet regime", [Span(2, 15, "pejorative_label")])
+    assert "1-2\t3-9\tpuppet\tpejorative\\_label[1]\t" in tsv
+    assert "1-3\t10-16\tregime\tpejorative\\_label[1]\t" in tsv
+    assert tsv.startswith("#FORMAT=WebAnno TSV 3.3\n")
