@@ -129,3 +129,40 @@ def test_webanno_tsv_counts_an_emoji_as_two_utf16_units():
     assert "1-2\t3-9\tpuppet\tpejorative\\_label[1]\t" in tsv
     assert "1-3\t10-16\tregime\tpejorative\\_label[1]\t" in tsv
     assert tsv.startswith("#FORMAT=WebAnno TSV 3.3\n")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt,ext", [("brat", "ann"), ("webanno", "tsv"), ("csv", "csv")])
+def test_exported_tags_import_back_onto_the_articles(tmp_path, workspace, fmt, ext):
+    from django.core.management import call_command
+
+    from framing.models import Annotation, Label
+    from framing.services import annotation_create, codebooks_install_defaults
+    from tests.factories import EventFactory, MembershipFactory, make_article
+
+    codebooks_install_defaults(workspace=workspace)
+    event = EventFactory(workspace=workspace)
+    text = "Crews 🚢 of the puppet regime\nsailed at dawn."
+    revision = make_article(event=event, text=text).current_revision
+    label = Label.objects.get(codebook_version__codebook__workspace=workspace, key="hyperbole")
+    first = MembershipFactory(workspace=workspace).user
+    start = text.index("puppet")
+    annotation_create(
+        revision=revision, start=start, end=start + 13, label=label, author_user=first
+    )
+    out = tmp_path / "out"
+    call_command("export_annotations", "--event", str(event.pk), "--format", fmt, "--out", str(out))
+    second = MembershipFactory(workspace=workspace).user
+    files = [str(p) for p in sorted(out.glob(f"*.{ext}"))]
+    call_command(
+        "import_annotations",
+        *files,
+        "--event",
+        str(event.pk),
+        "--format",
+        fmt,
+        "--user",
+        second.email,
+    )
+    back = Annotation.objects.get(author_user=second)
+    assert (back.start, back.end, back.label.key) == (start, start + 13, "hyperbole")
