@@ -110,3 +110,12 @@ def test_curating_a_span_of_another_event_is_refused(client, two_coders, workspa
     response = client.post(reverse("event_curate", args=[other.pk]), {**data, "choice": "include"})
     assert response.status_code == 400
     assert not Annotation.objects.filter(curated=True).exists()
+
+
+def test_event_page_links_to_agreement_for_annotators_not_viewers(client, two_coders, viewer):
+    event, _, a, _ = two_coders
+    url = reverse("event_agreement", args=[event.pk])
+    client.force_login(a)
+    assert url in client.get(event.get_absolute_url()).content.decode()
+    client.force_login(viewer)
+    assert url not in client.get(event.get_absolute_url()).content.decode()
