@@ -24,7 +24,7 @@ run: setup
 	@echo "  Parallax is at http://$(HOST):$(PORT)/"
 	@echo "  Log in as demo@parallax.example with password parallax-demo"
 	@echo ""
-	@$(RUN_ENV) $(PY) manage.py db_worker --interval 1 & worker=$$!; \
+	@$(RUN_ENV) $(PY) manage.py run_worker --interval 1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
@@ -34,7 +34,7 @@ WORKERS ?= 1
 serve: setup
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py collectstatic --noinput -v0
-	@pids=""; for i in $$(seq 1 $(WORKERS)); do $(PY) manage.py db_worker --interval 1 & pids="$$pids $$!"; done; \
+	@pids=""; for i in $$(seq 1 $(WORKERS)); do $(PY) manage.py run_worker --interval 1 & pids="$$pids $$!"; done; \
 	trap 'kill $$pids 2>/dev/null' EXIT INT TERM; \
 	HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py parallax.wsgi
 

@@ -250,6 +250,7 @@ class TextRevision(models.Model):
 
 
 class ImportStatus(models.TextChoices):
+    READING = "reading", "Reading the files"
     PREVIEW = "preview", "Awaiting confirmation"
     QUEUED = "queued", "Queued"
     RUNNING = "running", "Importing"

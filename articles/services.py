@@ -96,6 +96,24 @@ def outlet_get_or_create(*, workspace: Workspace, name: str, **defaults: object)
     return outlet
 
 
+@transaction.atomic
+def article_confirm_origin(*, article: Article, name: str) -> Article:
+    """Record the agency an article relays (as the engine read it: "relays KCNA via TASS")
+    as its origin, creating the workspace's outlet of that name if needed."""
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError({"origin": "Name the outlet or agency the article relays."})
+    if len(name) > Outlet._meta.get_field("name").max_length:
+        raise ValidationError({"origin": "That name is too long for an outlet."})
+    origin = outlet_get_or_create(workspace=article.event.workspace, name=name)
+    if origin.pk == article.outlet_id:
+        raise ValidationError({"origin": "An article cannot relay its own outlet."})
+    article.origin = origin
+    article.full_clean(exclude=["current_revision"])
+    article.save(update_fields=["origin"])
+    return article
+
+
 # What analysts may change about an outlet (the form shows exactly these).
 OUTLET_EDITABLE = (
     "name",
@@ -260,6 +278,20 @@ def _current_version(obj: Event | Outlet, version: int | None, fields: Iterable[
     return current
 
 
+def _stale_text(current: TextRevision | None) -> StaleEditError:
+    number = current.number if current else 0
+    who = _who_when(current.created_by, current.created_at) if current else ""
+    return StaleEditError(
+        f"Someone else saved revision {number}{who} while you were editing; your text was not "
+        "saved. The current text is shown below: compare, then save again to replace it.",
+        current={
+            "revision": current.pk if current else None,
+            "number": number,
+            "text": current.text if current else "",
+        },
+    )
+
+
 def _who_when(user: User | None, when: dt.datetime | None) -> str:
     who = f" by {user}" if user else ""
     at = f" at {timezone.localtime(when):%Y-%m-%d %H:%M}" if when else ""
@@ -273,7 +305,6 @@ class RevisionResult:
     dropped: int  # annotations whose text the edit removed; they stay on the old revision
 
 
-@transaction.atomic
 def article_revise(
     *,
     article: Article,
@@ -287,33 +318,35 @@ def article_revise(
     Old annotations stay on the old revision untouched; copies land on the new one
     flagged `needs_review`, so nothing is ever shifted silently. ``base_revision`` is the
     revision the editor showed: if another has become current since, ``StaleEditError``.
+    Normalising and diffing run before the transaction; inside it, an edit saved by someone
+    else meanwhile is refused the same way.
     """
-    from framing.services import annotations_reanchor
+    from framing.services import annotations_reanchor, annotations_reanchor_plan
 
-    article = Article.objects.select_for_update().get(pk=article.pk)
-    old = article.current_revision
+    old = Article.objects.select_related("current_revision").get(pk=article.pk).current_revision
     if base_revision is not None and (old.pk if old else None) != base_revision:
-        raise StaleEditError(
-            f"Someone else saved revision {old.number}{_who_when(old.created_by, old.created_at)} "
-            "while you were editing; your text was not saved. The current text is shown below: "
-            "compare, then save again to replace it.",
-            current={"revision": old.pk, "number": old.number, "text": old.text},
-        )
+        raise _stale_text(old)
     text = normalize_text(text)
     if not text:
         raise ValidationError({"text": "The article has no text."})
     if old is not None and text == old.text:
         raise ValidationError({"text": "The text is unchanged."})
-    latest = article.revisions.order_by("-number").first()
-    revision = _revision_create(article=article, text=text, parent=latest, user=user, note=note)
-    article.current_revision = revision
-    article.content_hash = revision.sha256
-    article.save(update_fields=["current_revision", "content_hash"])
-    _analyse_after_commit(revision)
-    _audit_article(article, user, AuditAction.CHANGED, f"text edited (revision {revision.number})")
-    if old is None:
-        return RevisionResult(revision=revision, reanchored=0, dropped=0)
-    carried, dropped = annotations_reanchor(old=old, new=revision, mapper=reanchor)
+    plan = annotations_reanchor_plan(old=old, new_text=text, mapper=reanchor) if old else None
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=article.pk)
+        if article.current_revision_id != (old.pk if old else None):
+            raise _stale_text(article.current_revision)
+        latest = article.revisions.order_by("-number").first()
+        revision = _revision_create(article=article, text=text, parent=latest, user=user, note=note)
+        article.current_revision = revision
+        article.content_hash = revision.sha256
+        article.save(update_fields=["current_revision", "content_hash"])
+        _analyse_after_commit(revision)
+        what = f"text edited (revision {revision.number})"
+        _audit_article(article, user, AuditAction.CHANGED, what)
+        if old is None:
+            return RevisionResult(revision=revision, reanchored=0, dropped=0)
+        carried, dropped = annotations_reanchor(old=old, new=revision, mapper=reanchor, plan=plan)
     return RevisionResult(revision=revision, reanchored=carried, dropped=dropped)
 
 

@@ -5,6 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
 
 from accounts.access import require
 from accounts.models import Capability, Membership
@@ -15,6 +17,7 @@ from articles.models import Article, Event, Outlet, TextRevision
 from articles.services import StaleEditError
 from framing.selectors import (
     article_memos,
+    article_relays,
     event_memos,
     visible_annotations,
     workspace_labels,
@@ -156,10 +159,18 @@ def article_detail(request: HttpRequest, pk: int, number: int | None = None) -> 
         workspace_labels(workspace_id=article.event.workspace_id),
         key=lambda lab: (lab.kind != "loaded_term", lab.codebook_version.codebook.name),
     )
+    relays = (
+        article_relays(
+            revision_ids=[revision.pk], model_version_id=article.event.analysis_model_id
+        ).get(revision.pk)
+        if revision
+        else None
+    )
     ctx = {
         "article": article,
         "membership": membership,
         "revision": revision,
+        "relays": relays,
         "revisions": revisions.select_related("created_by"),
         "annotations": annotations,
         "show_rejected": show_rejected,
@@ -207,6 +218,23 @@ def _page_data(request, revision, annotations, labels, membership) -> dict | Non
             "relabel": reverse("annotation_relabel", args=[0]),
         },
     }
+
+
+@login_required
+@require_POST
+def article_confirm_origin(request: HttpRequest, pk: int) -> HttpResponse:
+    """Confirm the relay the engine read into the article's origin (edit right needed)."""
+    article, _ = _get_article_for_user(request, pk, Capability.EDIT)
+    try:
+        services.article_confirm_origin(article=article, name=request.POST.get("origin", ""))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"Origin set: this article relays {article.origin.name}.")
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        return redirect(back)
+    return redirect(article)
 
 
 @login_required

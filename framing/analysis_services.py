@@ -72,6 +72,13 @@ def engine_model_for(model_version: ModelVersion) -> engine.EngineModel | None:
     return model
 
 
+def engine_threshold(model: engine.EngineModel | None, point: str = "balanced") -> float:
+    """Score threshold of an operating point ("precision" / "balanced" / "recall") of the
+    model's loaded-term tagger; 0 when the model has none (every stored term shows)."""
+    spec = (model or default_model()).operating_points().get(point)
+    return float(spec["threshold"]) if spec else 0.0
+
+
 def _labels_by_key(workspace_id: int) -> dict[str, Label]:
     codebook = Codebook.objects.filter(workspace_id=workspace_id, key=LOADED_TERMS_CODEBOOK).first()
     if codebook is None:
@@ -170,7 +177,12 @@ def _store(
         language=result.language,
         tone=result.tone,
         frames={
-            name: [{"key": f.key, "p": round(f.probability, 4), "cues": list(f.cues)} for f in fs]
+            # "in": the frame is in the article's label set (the model's per-frame rule);
+            # analyses stored before it have no "in" and read as not chosen.
+            name: [
+                {"key": f.key, "p": round(f.probability, 4), "cues": list(f.cues), "in": f.selected}
+                for f in fs
+            ]
             for name, fs in result.frames.items()
         },
         actor_tone={k: round(v, 4) for k, v in result.actor_tone.items()},

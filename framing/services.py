@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -216,20 +217,50 @@ def _stale_decision(annotation: Annotation) -> StaleEditError:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class ReanchorPlan:
+    """Where each analyst annotation of a revision lands in an edited text (None: dropped)."""
+
+    annotation_ids: tuple[int, ...]
+    moved: list
+
+
+def annotations_reanchor_plan(
+    *,
+    old: TextRevision,
+    new_text: str,
+    mapper: Callable[[str, str, list[tuple[int, int]]], Iterable],
+) -> ReanchorPlan:
+    """The diff behind ``annotations_reanchor``, run before the write transaction: on a long
+    text it takes seconds, and SQLite's single write lock must not wait for it."""
+    rows = list(_carried(old).values_list("pk", "start", "end"))
+    moved = list(mapper(old.text, new_text, [(start, end) for _, start, end in rows]))
+    return ReanchorPlan(tuple(pk for pk, _, _ in rows), moved)
+
+
+def _carried(old: TextRevision):
+    return old.annotations.filter(author_user__isnull=False).order_by("pk")
+
+
 @transaction.atomic
 def annotations_reanchor(
     *,
     old: TextRevision,
     new: TextRevision,
     mapper: Callable[[str, str, list[tuple[int, int]]], Iterable],
+    plan: ReanchorPlan | None = None,
 ) -> tuple[int, int]:
     """Copy the old revision's analyst annotations onto the new revision by diff.
 
     Model suggestions are not carried: the next analysis of the new text makes its own.
-    Returns (carried, dropped).
+    ``plan`` (from ``annotations_reanchor_plan``) is used when it covers exactly the current
+    annotations; one added meanwhile makes this map them again. Returns (carried, dropped).
     """
-    annotations = list(old.annotations.filter(author_user__isnull=False).select_related("label"))
-    moved = mapper(old.text, new.text, [(a.start, a.end) for a in annotations])
+    annotations = list(_carried(old).select_related("label"))
+    if plan is not None and plan.annotation_ids == tuple(a.pk for a in annotations):
+        moved = plan.moved
+    else:
+        moved = mapper(old.text, new.text, [(a.start, a.end) for a in annotations])
     copies = []
     for annotation, target in zip(annotations, moved, strict=True):
         if target is None:

@@ -51,6 +51,11 @@ urlpatterns = [
     path("outlets/<int:pk>/", articles_views.outlet_detail, name="outlet_detail"),
     path("articles/<int:pk>/", articles_views.article_detail, name="article_detail"),
     path(
+        "articles/<int:pk>/confirm-origin/",
+        articles_views.article_confirm_origin,
+        name="article_confirm_origin",
+    ),
+    path(
         "articles/<int:pk>/r/<int:number>/",
         articles_views.article_detail,
         name="article_revision",
@@ -70,6 +75,7 @@ urlpatterns = [
     path("", include("framing.urls")),
     path("", include("reports.urls")),
     path("", include("articles.imports.urls")),
+    path("", include("ops.urls")),
     path("admin/", admin.site.urls),
 ]
 

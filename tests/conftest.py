@@ -52,3 +52,36 @@ def outsider(db):
     """A signed-up user of another workspace, who must see nothing of `workspace`."""
     other = MembershipFactory(role="owner")
     return other.user
+
+
+@pytest.fixture
+def file_database(transactional_db, tmp_path):
+    """On SQLite: the test database copied to a file and used in WAL mode with IMMEDIATE
+    transactions, as in production, so threads lock each other as real requests would.
+
+    The in-memory test database allows one writer differently (shared-cache table locks), so
+    lock tests need this. Create the test's data after this fixture. On PostgreSQL: as is.
+    """
+    import sqlite3
+
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        yield connection
+        return
+    connection.ensure_connection()
+    memory = connection.connection
+    path = tmp_path / "parallax.sqlite3"
+    copy = sqlite3.connect(path)
+    memory.backup(copy)
+    copy.close()
+    # every thread's connection is built from this same settings dict
+    name = connection.settings_dict["NAME"]
+    connection.settings_dict["NAME"] = str(path)
+    connection.connection = None  # the next query connects to the file
+    try:
+        yield connection
+    finally:
+        connection.close()
+        connection.settings_dict["NAME"] = name
+        connection.connection = memory

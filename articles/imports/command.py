@@ -132,7 +132,7 @@ def _store(event: Event, path: Path, user: User | None):
 
 def _chunks(job, path, fmt, mapping, default_outlet, source, result, progress) -> Iterator[Chunk]:
     seen = set(Article.objects.filter(event=job.event).values_list("content_hash", flat=True))
-    size, rows = os.path.getsize(path), []
+    size, rows, chars = os.path.getsize(path), [], 0
     with open(path, "rb") as raw:
         counting = _Counting(raw)
         stream = io.BufferedReader(counting, buffer_size=256 * 1024)
@@ -141,10 +141,11 @@ def _chunks(job, path, fmt, mapping, default_outlet, source, result, progress) -
             row = _row(record, result, seen, default_outlet, source)
             if row is not None:
                 rows.append(row)
-            if len(rows) >= conf("CHUNK_SIZE"):
+                chars += len(row.text)
+            if len(rows) >= conf("CHUNK_SIZE") or chars >= conf("CHUNK_CHARS"):
                 yield Chunk(rows)
                 result.written += len(rows)
-                rows = []
+                rows, chars = [], 0
                 if progress is not None:
                     progress(counting.count, size, result.written)
         yield Chunk(rows)

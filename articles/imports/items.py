@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
 
 from articles.ingestion import ParsedArticle, Rejection
 from articles.models import ImportItem, ImportJob, ItemDecision, ItemKind, SourceFile
@@ -14,6 +18,9 @@ from articles.services import text_sha256
 from .writer import ArticleRow, LabelIndex
 
 _BATCH = 500
+# A batch is one short write transaction; a few huge texts fill one as much as 500 small ones.
+_BATCH_CHARS = 4_000_000
+HEARTBEAT_SECONDS = 5  # well inside PARALLAX_IMPORT["STALL_SECONDS"]
 _url_ok = URLValidator(schemes=["http", "https"])
 
 
@@ -70,6 +77,8 @@ class ItemBuilder:
         last = job.items.order_by("-position").values_list("position", flat=True).first()
         self.position = (last + 1) if last is not None else 0
         self._pending: list[ImportItem] = []
+        self._pending_chars = 0
+        self._beat = time.monotonic()
 
     def add(self, record: ParsedArticle | Rejection, source: SourceFile | None) -> None:
         if isinstance(record, Rejection):
@@ -123,18 +132,33 @@ class ItemBuilder:
         )
 
     def _append(self, item: ImportItem) -> None:
+        if time.monotonic() - self._beat > HEARTBEAT_SECONDS:  # a slow file between batches
+            ImportJob.objects.filter(pk=self.job.pk).update(heartbeat_at=timezone.now())
+            self._beat = time.monotonic()
         item.position = self.position
         self.position += 1
         self._pending.append(item)
-        if len(self._pending) >= _BATCH:
+        self._pending_chars += len(item.text)
+        if len(self._pending) >= _BATCH or self._pending_chars >= _BATCH_CHARS:
             self.flush()
 
     def flush(self) -> None:
-        ImportItem.objects.bulk_create(self._pending)
+        """Write the pending items in one short transaction; it doubles as the heartbeat."""
+        with transaction.atomic():
+            ImportItem.objects.bulk_create(self._pending)
+            ImportJob.objects.filter(pk=self.job.pk).update(heartbeat_at=timezone.now())
         self._pending = []
+        self._pending_chars = 0
 
     def discard_from(self, position: int) -> None:
         """Drop every item from ``position`` on: a file that fails half-way imports nothing."""
         self._pending = [i for i in self._pending if i.position < position]
+        self._pending_chars = sum(len(i.text) for i in self._pending)
         self.job.items.filter(position__gte=position).delete()
         self.position = position
+
+
+def items_delete(*, items: QuerySet[ImportItem]) -> None:
+    """Delete items a batch per short transaction (a large preview has tens of thousands)."""
+    while ids := list(items.values_list("pk", flat=True)[:_BATCH]):
+        ImportItem.objects.filter(pk__in=ids).delete()

@@ -10,14 +10,17 @@ from functools import partial
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Q
+from django.db.models.functions import Length
 from django.utils import timezone
 
 from accounts.models import User
 from articles.ingestion.dates import DateParseError, parse_published
 from articles.models import ImportItem, ImportJob, ImportStatus, ItemDecision, ItemKind
+from ops.config import conf as ops_conf
+from ops.health import workers_alive
 
 from .config import conf
-from .items import valid_url
+from .items import items_delete, valid_url
 from .preview import TO_WRITE
 from .runs import ACTIVE, Chunk, Superseded, job_fail, job_guard, write_and_publish
 from .sources import source_delete_unused
@@ -26,6 +29,7 @@ from .writer import ArticleRow, staged_delete
 log = logging.getLogger(__name__)
 EDITABLE = ("title", "outlet", "origin", "published", "url", "byline")
 ALREADY_CONFIRMED = "This import was already confirmed or discarded."
+STILL_READING = "The files of this import are still being read; confirm once the preview shows."
 
 
 def import_commit(
@@ -36,6 +40,8 @@ def import_commit(
     ``decisions`` maps item id to {"decision": create|skip|republication, and any of
     title, outlet, origin, published, url, byline}. Invalid input saves nothing.
     """
+    if job.status == ImportStatus.READING:
+        raise ValidationError(STILL_READING)
     if job.status != ImportStatus.PREVIEW:
         raise ValidationError(ALREADY_CONFIRMED)
     items = job.items.exclude(kind=ItemKind.REJECTED).in_bulk(list(decisions))
@@ -87,7 +93,7 @@ def _apply(item: ImportItem | None, change: Mapping[str, str]) -> list[str]:
     return errors
 
 
-def _claim(job: ImportJob, allowed: Q, refused: str, **changes) -> None:
+def _claim(job: ImportJob, allowed: Q, refused: str, progress: int = 0) -> None:
     """Move the job to QUEUED under a new attempt in one conditional UPDATE.
 
     Two requests (a double-click) read the same row; only one UPDATE can still match it,
@@ -96,11 +102,10 @@ def _claim(job: ImportJob, allowed: Q, refused: str, **changes) -> None:
     claimed = ImportJob.objects.filter(allowed, pk=job.pk).update(
         status=ImportStatus.QUEUED,
         attempt=F("attempt") + 1,
-        progress=0,
+        progress=progress,
         error="",
         heartbeat_at=timezone.now(),
         finished_at=None,
-        **changes,
     )
     if not claimed:
         raise ValidationError(refused)
@@ -108,8 +113,14 @@ def _claim(job: ImportJob, allowed: Q, refused: str, **changes) -> None:
 
 
 def _stalled_q() -> Q:
-    cutoff = timezone.now() - dt.timedelta(seconds=conf("STALL_SECONDS"))
-    return Q(status__in=ACTIVE, heartbeat_at__lt=cutoff)
+    """The database's form of ``job_stalled``, for conditional UPDATEs."""
+    now = timezone.now()
+    stale = Q(heartbeat_at__lt=now - dt.timedelta(seconds=conf("STALL_SECONDS")))
+    queued = stale
+    if workers_alive():
+        queued = Q(heartbeat_at__lt=now - dt.timedelta(seconds=ops_conf("QUEUE_STALE_SECONDS")))
+    working = (ImportStatus.RUNNING, ImportStatus.READING)
+    return (Q(status__in=working) & stale) | (Q(status=ImportStatus.QUEUED) & queued)
 
 
 def _dispatch(job: ImportJob) -> ImportJob:
@@ -141,19 +152,34 @@ def job_run(*, job_id: int, attempt: int) -> ImportJob:
 
 
 def _chunks(job: ImportJob) -> Iterator[Chunk]:
+    """The items not written yet (a resumed job skips those a dead worker already wrote)."""
     written = dict(job.items.filter(article__isnull=False).values_list("pk", "article_id"))
     pending = job.items.filter(decision__in=TO_WRITE, article__isnull=True).order_by("position")
-    ids = list(pending.values_list("pk", flat=True))
-    size = conf("CHUNK_SIZE")
-    for start in range(0, len(ids), size):
+    sizes = list(pending.annotate(chars=Length("text")).values_list("pk", "chars"))
+    for ids in _batches(sizes, conf("CHUNK_SIZE"), conf("CHUNK_CHARS")):
         chunk = list(
-            ImportItem.objects.filter(pk__in=ids[start : start + size])
+            ImportItem.objects.filter(pk__in=ids)
             .select_related("source_file", "duplicate_of_item")
             .order_by("position")
         )
         in_chunk = {item.pk: n for n, item in enumerate(chunk)}
         rows = [_row(item, written, in_chunk) for item in chunk]
         yield Chunk(rows, partial(_link_items, chunk, written))
+
+
+def _batches(sizes: list[tuple[int, int]], count: int, chars: int) -> Iterator[list[int]]:
+    """Ids in order, at most ``count`` per batch and about ``chars`` of text: each batch is
+    one write transaction, and its end is the job's heartbeat."""
+    batch: list[int] = []
+    total = 0
+    for pk, size in sizes:
+        if batch and (len(batch) >= count or total + (size or 0) > chars):
+            yield batch
+            batch, total = [], 0
+        batch.append(pk)
+        total += size or 0
+    if batch:
+        yield batch
 
 
 def _link_items(chunk: list[ImportItem], written: dict[int, int], articles) -> None:
@@ -192,23 +218,36 @@ def _row(item: ImportItem, written: dict[int, int], in_chunk: dict[int, int]) ->
 
 
 def job_stalled(job: ImportJob) -> bool:
-    """A queued/running job whose worker has not reported for STALL_SECONDS (it likely died)."""
-    if job.status not in ACTIVE or job.heartbeat_at is None:
+    """The job's worker stopped reporting: it likely died, and the job can be resumed.
+
+    A running (or reading) job writes its heartbeat with every chunk; STALL_SECONDS without
+    one means its process is gone. A queued job waits for a worker: it is stalled only when
+    no worker is alive, or when it has waited QUEUE_STALE_SECONDS although one is.
+    """
+    if job.status not in STALLABLE or job.heartbeat_at is None:
         return False
-    limit = dt.timedelta(seconds=conf("STALL_SECONDS"))
-    return timezone.now() - job.heartbeat_at > limit
+    age = (timezone.now() - job.heartbeat_at).total_seconds()
+    if job.status == ImportStatus.QUEUED and workers_alive():
+        return age > ops_conf("QUEUE_STALE_SECONDS")
+    return age > conf("STALL_SECONDS")
+
+
+STALLABLE = (*ACTIVE, ImportStatus.READING)
 
 
 def job_restart(*, job: ImportJob, user: User) -> ImportJob:
-    """Start a failed or stalled job again from scratch (its staged rows are removed first)."""
+    """Run a failed or stalled job again.
+
+    A stalled job resumes: each chunk its dead worker wrote is staged and linked to its items
+    in one transaction, so exactly the items without an article are still to write. A failed
+    job removed its staged rows when it failed, so it starts from the first item.
+    """
+    if job.kind == "command":
+        raise ValidationError("Run the import_articles command again to resume this import.")
     with transaction.atomic():
-        _claim(
-            job,
-            Q(status=ImportStatus.FAILED) | _stalled_q(),
-            "Only a failed or stalled import can be restarted.",
-        )
-        staged_delete(job=job)
-        job.items.update(article=None)
+        resumable = Q(status=ImportStatus.FAILED) | (_stalled_q() & Q(status__in=ACTIVE))
+        done = job.items.filter(decision__in=TO_WRITE, article__isnull=False).count()
+        _claim(job, resumable, "Only a failed or stalled import can be restarted.", done)
     return _dispatch(job)
 
 
@@ -217,16 +256,16 @@ def job_discard(*, job: ImportJob, user: User) -> ImportJob:
     if job.status == ImportStatus.SUCCEEDED:
         raise ValidationError("This import is finished; delete its articles one by one instead.")
     droppable = Q(status__in=(ImportStatus.PREVIEW, ImportStatus.FAILED)) | _stalled_q()
-    with transaction.atomic():
-        dropped = ImportJob.objects.filter(droppable, pk=job.pk).update(
-            status=ImportStatus.DISCARDED, attempt=F("attempt") + 1
+    dropped = ImportJob.objects.filter(droppable, pk=job.pk).update(
+        status=ImportStatus.DISCARDED, attempt=F("attempt") + 1
+    )
+    if not dropped:
+        raise ValidationError(
+            "This import is running or finished; wait for it or until it shows as stalled."
         )
-        if not dropped:
-            raise ValidationError(
-                "This import is running or finished; wait for it or until it shows as stalled."
-            )
-        staged_delete(job=job)
-        job.items.all().delete()
+    # DISCARDED is final (no restart can begin), so the clean-up may take many short steps
+    staged_delete(job=job)
+    items_delete(items=job.items.all())
     job.refresh_from_db()
     source_delete_unused(sources=job.source_files.all())
     return job
@@ -234,11 +273,16 @@ def job_discard(*, job: ImportJob, user: User) -> ImportJob:
 
 def job_state(job: ImportJob) -> dict:
     """What the job page polls."""
+    stalled = job_stalled(job)
     return {
         "id": job.pk,
         "status": job.status,
         "status_label": job.get_status_display(),
-        "stalled": job_stalled(job),
+        "stalled": stalled,
+        "stall_reason": _stall_reason(job) if stalled else "",
+        "resumable": job.kind != "command"
+        and (stalled or job.status == ImportStatus.FAILED)
+        and job.status != ImportStatus.READING,
         "progress": job.progress,
         "total": job.total,
         "error": job.error,
@@ -246,3 +290,13 @@ def job_state(job: ImportJob) -> dict:
         "done": job.status in (ImportStatus.SUCCEEDED, ImportStatus.FAILED, ImportStatus.DISCARDED),
         "event_url": job.event.get_absolute_url(),
     }
+
+
+def _stall_reason(job: ImportJob) -> str:
+    if job.status == ImportStatus.QUEUED and not workers_alive():
+        return "No background worker is running (start one with manage.py run_worker)."
+    if job.status == ImportStatus.QUEUED:
+        return "The workers have not taken this import for a long time."
+    if job.status == ImportStatus.READING:
+        return "The request reading the files stopped; discard this import and upload again."
+    return "The worker writing this import stopped reporting; resume it or discard it."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterable
 from contextlib import contextmanager
@@ -9,6 +10,8 @@ from contextlib import contextmanager
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
 
 from accounts.models import User
 from articles.ingestion import (
@@ -36,10 +39,11 @@ from articles.models import (
 )
 
 from .config import fetch_policy, import_limits
-from .items import ItemBuilder
+from .items import ItemBuilder, items_delete
 from .mappings import mapping_save
 from .sources import source_delete_unused, source_store_fetched, source_store_upload
 
+log = logging.getLogger(__name__)
 REMAPPABLE = ("csv", "tsv")  # a rejected CSV/TSV is kept so another column mapping can be tried
 
 
@@ -54,6 +58,9 @@ def import_preview(
     """Store the uploads as evidence, parse them into preview items, flag duplicates.
 
     Nothing becomes an article here; ``import_commit`` does that once the analyst confirms.
+    Parsing and duplicate search run outside any transaction (SQLite has one writer: a long
+    parse must not stop other users' saves); items are written in short batches while the
+    job is READING, and a failure removes the job, its items and the stored files.
     """
     files = list(files)
     limits = import_limits()
@@ -64,39 +71,62 @@ def import_preview(
             f"{len(files)} files uploaded at once; the limit is {limits.max_files_per_request}. "
             "Put them in a .zip or upload them in several parts."
         )
-    with _files_removed_on_failure() as stored, transaction.atomic():
-        job = ImportJob.objects.create(
-            workspace=event.workspace,
-            event=event,
-            kind="upload",
-            created_by=user,
-            mapping=mapping.to_dict() if mapping else None,
-        )
+    job = _job_create(event=event, user=user, kind="upload", mapping=mapping)
+    with _dropped_on_failure(job):
         builder = ItemBuilder(job, default_outlet=default_outlet)
         for upload in files:
-            source = _preview_upload(job, upload, user, mapping, limits, builder)
-            if source is not None:
-                stored.append(source)
+            _preview_upload(job, upload, user, mapping, limits, builder)
         builder.flush()
         classify(job=job)
+        _reading_done(job)
     return job
 
 
+def _job_create(*, event: Event, user: User, kind: str, mapping=None) -> ImportJob:
+    return ImportJob.objects.create(
+        workspace=event.workspace,
+        event=event,
+        kind=kind,
+        created_by=user,
+        status=ImportStatus.READING,
+        heartbeat_at=timezone.now(),
+        mapping=mapping.to_dict() if mapping else None,
+    )
+
+
 @contextmanager
-def _files_removed_on_failure():
-    """A rolled-back transaction forgets the SourceFile rows, not the bytes on disk."""
-    stored: list[SourceFile] = []
+def _dropped_on_failure(job: ImportJob):
+    """All or nothing without one long transaction: a failed read removes what it wrote.
+
+    The job stays READING (hidden from confirm and restart) until ``_reading_done``; if this
+    clean-up fails too (or the process is killed), the stale READING job is discarded from
+    its page or by ``cleanup_orphan_uploads``.
+    """
     try:
-        yield stored
+        yield
     except BaseException:
-        for source in stored:
-            source.file.delete(save=False)
+        try:
+            sources = list(job.source_files.all())
+            items_delete(items=job.items.all())
+            job.delete()  # with the job's links to its sources
+            source_delete_unused(sources=sources)
+        except Exception:
+            log.exception("could not remove the failed import preview %s", job.pk)
         raise
 
 
-def _preview_upload(
-    job, upload, user, mapping, limits: Limits, builder: ItemBuilder
-) -> SourceFile | None:
+def _reading_done(job: ImportJob, **changes) -> None:
+    """READING -> PREVIEW with the final count; fails if the job was discarded meanwhile."""
+    job.total = job.items.filter(decision__in=TO_WRITE).count()
+    done = ImportJob.objects.filter(pk=job.pk, status=ImportStatus.READING).update(
+        status=ImportStatus.PREVIEW, total=job.total, heartbeat_at=timezone.now(), **changes
+    )
+    if not done:
+        raise ValidationError("This import was discarded while its files were being read.")
+    job.status = ImportStatus.PREVIEW
+
+
+def _preview_upload(job, upload, user, mapping, limits: Limits, builder: ItemBuilder) -> None:
     name = os.path.basename(upload.name or "upload")
     if not upload.size:
         builder.reject(name, "file", None, "the file is empty (0 bytes)")
@@ -109,11 +139,10 @@ def _preview_upload(
             f"file is {human_bytes(upload.size)}, larger than the limit of "
             f"{human_bytes(limits.max_file_bytes)}",
         )
-        return None
+        return
     source = source_store_upload(workspace=job.workspace, upload=upload, user=user, name=name)
     job.source_files.add(source)
     read_source(job=job, source=source, mapping=mapping, limits=limits, builder=builder)
-    return source
 
 
 def read_source(
@@ -183,10 +212,8 @@ def import_url(*, event: Event, url: str, user: User, default_outlet: str = "") 
         if err.field == "encoding":  # no preview to choose in: the file upload has one
             hint = " Save the page and upload the file to choose its encoding."
         raise ValidationError(f"Could not import {url}: {err}{hint}") from err
-    with _files_removed_on_failure() as stored, transaction.atomic():
-        job = ImportJob.objects.create(
-            workspace=event.workspace, event=event, kind="url", created_by=user
-        )
+    job = _job_create(event=event, user=user, kind="url")
+    with _dropped_on_failure(job):
         source = source_store_fetched(
             workspace=event.workspace,
             body=fetched.body,
@@ -196,12 +223,12 @@ def import_url(*, event: Event, url: str, user: User, default_outlet: str = "") 
             fetched_at=fetched.fetched_at,
             user=user,
         )
-        stored.append(source)
         job.source_files.add(source)
         builder = ItemBuilder(job, default_outlet=default_outlet)
         builder.add(record, source)
         builder.flush()
         classify(job=job)
+        _reading_done(job)
     return job
 
 
@@ -215,73 +242,118 @@ def import_remap(
 ) -> ImportJob:
     """Read one CSV/TSV of a previewed job again with another column mapping.
 
-    All or nothing: a failure keeps the items read with the previous mapping.
+    A failure while reading keeps the items read with the previous mapping. The job is
+    READING meanwhile (a confirm is refused); the new items are written after the old ones,
+    which are removed once the new ones are complete.
     """
     if not job.source_files.filter(pk=source.pk).exists():
         raise ValidationError("That file is not part of this import.")
+    _claim_for_reading(job)
+    builder = ItemBuilder(job)
+    start = builder.position
+    old = job.items.filter(source_file=source, position__lt=start)
+    try:
+        read_source(
+            job=job, source=source, mapping=mapping, limits=import_limits(), builder=builder
+        )
+        builder.flush()
+        classify(job=job, exclude=old)
+    except BaseException:
+        _remap_undo(job, start)
+        raise
+    # The new items are complete and classified: from here the remap only goes forward. If
+    # it fails now, the job stays READING and shows as stalled, to be discarded.
+    items_delete(items=old)
     with transaction.atomic():
-        # a conditional UPDATE, not the status read earlier: a confirm of the same preview
-        # either committed before (nothing matches) or waits for this transaction
-        if not ImportJob.objects.filter(pk=job.pk, status=ImportStatus.PREVIEW).update(
-            mapping=mapping.to_dict()
-        ):
-            raise ValidationError("This import was already confirmed or discarded.")
-        job.mapping = mapping.to_dict()
         if save_as.strip():
             mapping_save(workspace=job.workspace, name=save_as, mapping=mapping, user=user)
-        job.items.filter(source_file=source).delete()
-        builder = ItemBuilder(job)
-        limits = import_limits()
-        read_source(job=job, source=source, mapping=mapping, limits=limits, builder=builder)
-        builder.flush()
-        classify(job=job)
+        _reading_done(job, mapping=mapping.to_dict())
+    job.mapping = mapping.to_dict()
     return job
 
 
 def import_reencode(*, job: ImportJob, source: SourceFile, encoding: str) -> ImportJob:
     """Read one file of a previewed job again, decoded with the encoding the analyst chose.
 
-    All or nothing, like ``import_remap``: a failure keeps the items read before.
+    Like ``import_remap``: the file is read outside any transaction while the job is READING,
+    and a failure keeps the items (and the encoding) read before.
     """
     if encoding not in ENCODINGS:
         raise ValidationError(f"Unknown encoding {encoding!r}.")
     if not job.source_files.filter(pk=source.pk).exists():
         raise ValidationError("That file is not part of this import.")
     mapping = ColumnMapping.from_dict(job.mapping) if job.mapping else None
-    with transaction.atomic():
-        # a conditional UPDATE, as in import_remap: a concurrent confirm waits or wins
-        if not ImportJob.objects.filter(pk=job.pk, status=ImportStatus.PREVIEW).update(
-            status=ImportStatus.PREVIEW
-        ):
-            raise ValidationError("This import was already confirmed or discarded.")
+    _claim_for_reading(job)
+    previous = source.encoding
+    builder = ItemBuilder(job)
+    start = builder.position
+    old = job.items.filter(source_file=source, position__lt=start)
+    try:
         source.encoding = encoding
         source.full_clean()
         source.save(update_fields=["encoding"])
-        job.items.filter(source_file=source).delete()
-        builder = ItemBuilder(job)
         read_source(
             job=job, source=source, mapping=mapping, limits=import_limits(), builder=builder
         )
         builder.flush()
-        classify(job=job)
+        classify(job=job, exclude=old)
+    except BaseException:
+        SourceFile.objects.filter(pk=source.pk).update(encoding=previous)
+        _remap_undo(job, start)
+        raise
+    items_delete(items=old)
+    _reading_done(job)
     return job
 
 
-def classify(*, job: ImportJob) -> None:
+def _claim_for_reading(job: ImportJob) -> None:
+    # a conditional UPDATE, not the status read earlier: of a confirm and a re-read of the
+    # same preview only one can still match
+    if not ImportJob.objects.filter(pk=job.pk, status=ImportStatus.PREVIEW).update(
+        status=ImportStatus.READING, heartbeat_at=timezone.now()
+    ):
+        if ImportJob.objects.filter(pk=job.pk, status=ImportStatus.READING).exists():
+            raise ValidationError("A file of this import is being read again; wait a moment.")
+        raise ValidationError("This import was already confirmed or discarded.")
+
+
+def _remap_undo(job: ImportJob, start: int) -> None:
+    try:
+        job.items.filter(position__gte=start).delete()
+        classify(job=job)  # the other items may point at the removed ones
+    except Exception:
+        log.exception("could not restore the classification of import %s", job.pk)
+    ImportJob.objects.filter(pk=job.pk, status=ImportStatus.READING).update(
+        status=ImportStatus.PREVIEW, heartbeat_at=timezone.now()
+    )
+
+
+def classify(*, job: ImportJob, exclude: QuerySet[ImportItem] | None = None) -> None:
     """Mark exact duplicates (content hash) and near-duplicates (MinHash) against the event's
     articles and earlier items of the batch; duplicates default to skip, the analyst decides.
+
+    The search runs outside any transaction; the results are written in short batches, each
+    only while the job is still READING (a discard meanwhile stops it). ``exclude``: items
+    about to be replaced, neither classified nor matched against.
     """
     existing = dict(
         Article.objects.filter(event=job.event).values_list("content_hash", "pk").order_by("-pk")
     )
     index = NearDuplicateIndex()
-    texts = Article.objects.filter(event=job.event).values_list("pk", "current_revision__text")
+    # oldest first: the first copy of a story indexed is the one its later copies point at
+    texts = (
+        Article.objects.filter(event=job.event)
+        .order_by("pk")
+        .values_list("pk", "current_revision__text")
+    )
     for pk, text in texts.iterator():
         if text:
             index.add(("a", pk), text[:NEAR_DUP_CHARS])
     first_by_hash: dict[str, int] = {}
     updates = []
     rows = job.items.exclude(kind=ItemKind.REJECTED).order_by("position")
+    if exclude is not None:
+        rows = rows.exclude(pk__in=exclude.values("pk"))
     for pk, digest, text in rows.values_list("pk", "content_hash", "text").iterator():
         update = ImportItem(pk=pk, kind=ItemKind.NEW, decision=ItemDecision.CREATE)
         if digest in existing:
@@ -290,18 +362,48 @@ def classify(*, job: ImportJob) -> None:
             update.kind, update.duplicate_of_item_id = ItemKind.DUPLICATE, first_by_hash[digest]
         else:
             first_by_hash[digest] = pk
-            opening = text[:NEAR_DUP_CHARS]
-            _near(update, index.query(opening))
-            index.add(("i", pk), opening)
+            _near(update, index.match_and_add(("i", pk), text[:NEAR_DUP_CHARS]))
         if update.kind != ItemKind.NEW:
             update.decision = ItemDecision.SKIP
         updates.append(update)
-    fields = ["kind", "decision", "duplicate_of_article", "duplicate_of_item", "similarity"]
-    ImportItem.objects.bulk_update(updates, fields, batch_size=500)
-    job.total = job.items.filter(decision__in=TO_WRITE).count()
-    job.save(update_fields=["total"])
+    _write_classes(job, updates)
 
 
+def _write_classes(job: ImportJob, updates: list[ImportItem]) -> None:
+    # Items with the same outcome (most are simply new) share one UPDATE: Django's bulk_update
+    # builds a CASE over every pk, which on SQLite costs seconds for a few thousand rows.
+    groups: dict[tuple, list[int]] = {}
+    for u in updates:
+        key = (u.kind, u.decision, u.duplicate_of_article_id, u.duplicate_of_item_id, u.similarity)
+        groups.setdefault(key, []).append(u.pk)
+    batches = [
+        (key, pks[start : start + _WRITE_BATCH])
+        for key, pks in groups.items()
+        for start in range(0, len(pks), _WRITE_BATCH)
+    ]
+    for n in range(0, len(batches), _WRITE_BATCH):
+        with transaction.atomic():
+            _still_reading(job)
+            for key, pks in batches[n : n + _WRITE_BATCH]:
+                ImportItem.objects.filter(pk__in=pks).update(
+                    **dict(zip(_CLASS_FIELDS, key, strict=True))
+                )
+
+
+def _still_reading(job: ImportJob) -> None:
+    reading = ImportJob.objects.filter(pk=job.pk, status=ImportStatus.READING)
+    if not reading.update(heartbeat_at=timezone.now()):
+        raise ValidationError("This import was discarded while its files were being read.")
+
+
+_CLASS_FIELDS = (
+    "kind",
+    "decision",
+    "duplicate_of_article_id",
+    "duplicate_of_item_id",
+    "similarity",
+)
+_WRITE_BATCH = 500
 TO_WRITE = (ItemDecision.CREATE, ItemDecision.REPUBLICATION)
 # Near-duplicate signatures use the opening of each text: republished wire copy shares its
 # opening, and hashing a whole 5 MB dossier's shingles would take seconds.

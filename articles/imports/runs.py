@@ -97,20 +97,23 @@ def write_and_publish(
 
 
 def job_fail(job: ImportJob, attempt: int, err: BaseException) -> bool:
-    """Mark the attempt failed and remove what it staged; False if it no longer owns the job.
+    """Remove what the attempt staged, then mark it failed; False if it no longer owns the job.
 
-    A superseded worker must not touch the rows: they may belong to the newer attempt.
+    Removal comes first, in short transactions each guarded by the attempt (a superseded
+    worker must not touch rows that may belong to the newer attempt): once the job shows
+    FAILED a restart may begin, and must find nothing of this attempt left.
     """
-    with transaction.atomic():
-        owned = ImportJob.objects.filter(pk=job.pk, attempt=attempt, status__in=ACTIVE).update(
-            status=ImportStatus.FAILED,
-            finished_at=timezone.now(),
-            error=error_message(err),
-            progress=0,
-        )
-        if owned:
-            staged_delete(job=job)
-            job.items.update(article=None)
+    try:
+        staged_delete(job=job, guard=lambda: job_guard(job, attempt))
+    except Superseded:
+        job.refresh_from_db()
+        return False
+    owned = ImportJob.objects.filter(pk=job.pk, attempt=attempt, status__in=ACTIVE).update(
+        status=ImportStatus.FAILED,
+        finished_at=timezone.now(),
+        error=error_message(err),
+        progress=0,
+    )
     job.refresh_from_db()
     return bool(owned)
 

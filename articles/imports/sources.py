@@ -43,9 +43,18 @@ def source_store_upload(
         uploaded_by=user,
     )
     source.file.save(name, upload, save=False)
-    source.full_clean(exclude=_NO_USER if user is None else None)
-    source.save()
+    _save_or_remove_file(source, exclude=_NO_USER if user is None else None)
     return source
+
+
+def _save_or_remove_file(source: SourceFile, *, exclude: list[str] | None) -> None:
+    """Save the row of bytes just stored; if that fails, the bytes must not stay behind."""
+    try:
+        source.full_clean(exclude=exclude)
+        source.save()
+    except BaseException:
+        source.file.delete(save=False)
+        raise
 
 
 def source_store_fetched(
@@ -72,8 +81,7 @@ def source_store_fetched(
         uploaded_by=user,
     )
     source.file.save(name[:100] or "page", ContentFile(body), save=False)
-    source.full_clean(exclude=_NO_USER if user is None else None)
-    source.save()
+    _save_or_remove_file(source, exclude=_NO_USER if user is None else None)
     return source
 
 

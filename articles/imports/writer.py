@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -227,11 +227,27 @@ def publish(*, job: ImportJob) -> int:
     return count
 
 
-def staged_delete(*, job: ImportJob) -> int:
-    """Remove what an unfinished import wrote (revisions and spans go with the articles)."""
-    with transaction.atomic():
-        count, _ = Article.all_objects.filter(import_job=job, staged=True).delete()
-    return count
+def staged_delete(*, job: ImportJob, guard: Callable[[], None] | None = None) -> int:
+    """Remove what an unfinished import wrote, a batch of articles per short transaction
+    (revisions and spans go with them; items linking to them are unlinked by SET_NULL).
+
+    ``guard`` runs first in each transaction and may raise to stop. Returns how many
+    articles were removed.
+    """
+    staged = Article.all_objects.filter(import_job=job, staged=True)
+    removed = 0
+    while True:
+        with transaction.atomic():
+            if guard is not None:
+                guard()
+            ids = list(staged.values_list("pk", flat=True)[:DELETE_BATCH])
+            if not ids:
+                return removed
+            Article.all_objects.filter(pk__in=ids).delete()
+        removed += len(ids)
+
+
+DELETE_BATCH = 500
 
 
 def analyse_event_on_commit(event: Event) -> None:

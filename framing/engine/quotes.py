@@ -108,6 +108,7 @@ def find_quotes(
         tok = tokenize(text, sentences)
         verbs = att.speech_verbs(tok.starts, tok.ends, tok.words)
     starts = [s for s, _ in sentences]
+    verbs = _verbs_as_verbs(text, verbs, set(starts))
     found: list[QuoteFound] = []
     for open_mark, close_mark, continued in pair_marks(text):
         q = _classify(text, open_mark, close_mark, sentences, starts, verbs)
@@ -128,6 +129,16 @@ def find_quotes(
     found.sort(key=lambda q: (q.start, q.end))
     speaker_context.resolve(text, sentences, found)
     return found
+
+
+def _verbs_as_verbs(text: str, verbs: list[att.Verb], sentence_starts: set[int]) -> list[att.Verb]:
+    """Drop capitalised speech words inside a sentence: "the United States seeks" names a
+    country, "Notes", "Reports" head a title; a speech verb mid-sentence is lower-case."""
+    return [
+        v
+        for v in verbs
+        if not text[v[0]].isupper() or v[0] in sentence_starts or v[2] == "according"
+    ]
 
 
 def _same_paragraph_follow_up(text: str, found: list[QuoteFound], q: QuoteFound) -> bool:
@@ -172,6 +183,9 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
         text, open_mark, s_start, verbs
     )
     n_words = len(_WORD.findall(text, start, end))
+    lead_in = text[s_start:open_mark].rstrip()
+    if speaker is None and lead_in.endswith(":") and _TERMINAL.search(text, start, end):
+        speaker = att.colon_speaker(text, s_start, s_start + len(lead_in))
     inside = bool(text[s_start:open_mark].strip()) and not _TERMINAL.search(text, start, end)
     before = text[max(0, open_mark - 20) : open_mark]
     kind = "direct"
@@ -195,6 +209,9 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
         # A longer phrase in quotes is somebody's words even when we cannot tell whose.
         return QuoteFound(start, end, "partial", None, (), open_mark, close_mark)
     relays = att.relay_sources(text, s_start, max(s_end, end), verbs)
+    media = att.media_after_quote(text, after, max(s_end, after))
+    if media is not None and media.text.lower() not in {r.text.lower() for r in relays}:
+        relays = [media, *relays]
     chain = _chain(relays, speaker)
     if speaker is not None and chain:
         speaker = chain[-1]

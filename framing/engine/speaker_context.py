@@ -22,6 +22,14 @@ Rules, in order, each deliberately small so every result can be explained:
    —") and a quote's chain relays someone (two links or more), the agency is the outermost
    link: the article relays the relay. Single-speaker quotes are left alone, since the
    agency writing the article is not relaying its own interviewee.
+5. **Agency reports.** A clause a news agency reports ("North Korea's foreign ministry
+   denounced the drills, KCNA reported.") that opens with a speaker and a speech verb is that
+   speaker's, relayed by the agency; rule 3 then carries the chain to "The ministry said".
+6. **One speaker per person and per relay.** After the rules above: a surname ("Flores",
+   "Mr. Flores") becomes the full name named elsewhere in the text; a speaker first heard
+   through a relay keeps that relay later in the article; a quoted phrase with no speaker
+   takes the speaker attributed earlier in its sentence or in the previous one (same
+   paragraph). Pronouns that resolve to nobody leave the speaker unknown: never shown.
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from . import attribution as att
+from .actors import _TITLE_WORDS as _ACTOR_TITLES
 from .text import wordlist
 
 if TYPE_CHECKING:
@@ -52,6 +61,8 @@ _ORG_WORDS = frozenset(
         "ministry agency government office department administration authority navy army "
         "military statement newspaper daily council committee embassy command chamber "
         "cooperative commentary report broadcaster outlet house kremlin pentagon coast guard "
+        "company firm bank board service commission hospital school university club team "
+        "airline operator regulator court police "
         "union party"
     )
 )
@@ -62,6 +73,9 @@ _BARE_ATTRIBUTION = re.compile(
     r"(?:\s+(?:in|on|at|during|to|via)\s+[^.!?:\"“”]{1,60}?)?\s*[.:]\s*\Z"
 )
 _TITLED_SUBJECT = re.compile(rf"{att._PROPER}")
+# A full name anywhere in a sentence ("filed by Maria Lopez, a retired nurse. She said …").
+_FULL_NAME = re.compile(r"[A-Z](?<![\w’'].)[a-z’'\-]+(?:[ ][A-Z][a-z’'\-]+){1,3}")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|of|into|across)\s*\Z")
 _SUBJECT = re.compile(rf"(?P<s>{att.SPEAKER})\s+(?=[a-z])")
 _NOT_SUBJECT = frozenset(
     wordlist(
@@ -108,10 +122,15 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
             _resolve_pronoun(text, sentences, si, found[:i], q)
         elif q.speaker is None and q.kind == "direct":
             _neighbour(text, sentences, si, found[:i], q)
+        if q.kind == "reported" and q.speaker is not None and len(q.chain) == 1:
+            _agency_reported(text, q)
         if q.speaker is not None:
             _continue_relay(q, si, relays)
             if len(q.chain) >= 2:
                 relays.append((si, q.chain))
+    _canonical_names(text, sentences, found)
+    _carry_chains(found)
+    _partials_from_context(text, sentences, found)
     if agency is not None:
         _prepend_agency(found, agency)
 
@@ -131,7 +150,10 @@ def _resolve_pronoun(text, sentences, si, earlier, q) -> None:
         m = _TITLED_SUBJECT.match(text, s_start, s_end)
         if m is None or m.start() >= q.speaker.start or (best and m.start() <= best[0]):
             continue
-        if want == "person" and _PERSON_WORDS.intersection(m.group().lower().split()):
+        if want == "person" and (
+            _PERSON_WORDS.intersection(m.group().lower().split())
+            or (m.group().lower() not in _PRONOUNS and speaker_kind(m.group()) == "person")
+        ):
             best = (m.start(), att.SpeakerHit(m.start(), m.end(), m.group(), None), ())
         elif (
             want == "org"
@@ -139,11 +161,15 @@ def _resolve_pronoun(text, sentences, si, earlier, q) -> None:
             and subject.start < q.speaker.start
         ):
             best = (subject.start, subject, ())
+    if want == "person":
+        named = _last_named_person(text, floor, q.speaker.start)
+        if named is not None and (best is None or named.start > best[0]):
+            best = (named.start, named, ())
     if best is None:
-        if want == "org":
-            # A literal "it" names nobody: an unknown speaker is more honest.
-            q.chain = tuple(h for h in q.chain if h != q.speaker)
-            q.speaker = None
+        # A pronoun with no antecedent names nobody: an unknown speaker is more honest than
+        # showing "he" or "it" as a source.
+        q.chain = tuple(h for h in q.chain if h != q.speaker)
+        q.speaker = None
         return
     hit = att.SpeakerHit(best[1].start, best[1].end, best[1].text, q.speaker.verb)
     chain = best[2]
@@ -229,3 +255,159 @@ def _prepend_agency(found, agency: att.SpeakerHit) -> None:
     for q in found:
         if len(q.chain) >= 2 and q.chain[0].text.lower() != name:
             q.chain = (agency, *q.chain)
+
+
+_TITLE_WORDS = frozenset(
+    wordlist(
+        "mr mrs ms dr prof sir president minister secretary senator governor mayor sheriff "
+        "chief judge general colonel captain councillor commissioner director professor "
+        "rep sen gov gen col capt lt sgt officer agent deputy spokesman spokeswoman"
+    )
+)
+
+
+def _name_words(hit_text: str) -> list[str]:
+    """Capitalised words of a name without leading titles ("Sheriff Pete Flores" ->
+    ["Pete", "Flores"]); [] when the phrase is not a capitalised name."""
+    words = [w.strip(".,") for w in hit_text.split()]
+    while words and words[0].lower().rstrip(".") in _TITLE_WORDS:
+        words = words[1:]
+    if not words or not all(w[:1].isupper() for w in words):
+        return []
+    return words
+
+
+def _canonical_names(text: str, sentences, found: list[QuoteFound]) -> None:
+    """One person, one speaker: "Flores" and "Mr. Flores" become the full name ("Pete
+    Flores") named as a speaker or as a sentence's subject elsewhere in the article."""
+    single = {
+        words[0].lower()
+        for q in found
+        if q.speaker is not None and len(words := _name_words(q.speaker.text)) == 1
+    }
+    if not single:
+        return  # no surname-only speaker: nothing to merge (the common case, kept cheap)
+    full: dict[str, att.SpeakerHit] = {}
+    for q in found:
+        sp = q.speaker
+        if sp is not None and speaker_kind(sp.text) == "person":
+            words = _name_words(sp.text)
+            if len(words) >= 2 and words[-1].lower() in single:
+                full.setdefault(words[-1].lower(), sp)
+    for s_start, s_end in sentences:
+        m = _TITLED_SUBJECT.match(text, s_start, s_end)
+        if m is None or " " not in m.group():
+            continue
+        words = _name_words(m.group())
+        last = words[-1].lower() if 2 <= len(words) <= 4 else ""
+        if last in single and speaker_kind(m.group()) == "person":
+            full.setdefault(last, att.SpeakerHit(m.start(), m.end(), m.group(), None))
+    surnames = single - full.keys()
+    if surnames:
+        # "Border Patrol chief Rodney Marsh toured the crossing. … Marsh said.": the first
+        # full name ending in that surname anywhere in the text.
+        for m in _FULL_NAME.finditer(text):
+            words = m.group().split()
+            last = words[-1].lower()
+            if last not in surnames:
+                continue
+            lead = 0  # "Minister of Defence Joanna Trell": the name starts after the titles
+            while lead < len(words) - 1 and words[lead] in _ACTOR_TITLES:
+                lead += 1
+            start = m.start() + len(" ".join(words[:lead])) + (1 if lead else 0)
+            name = text[start : m.end()]
+            if len(name.split()) >= 2 and speaker_kind(name) == "person":
+                full.setdefault(last, att.SpeakerHit(start, m.end(), name, None))
+    if not full:
+        return
+    for q in found:
+        sp = q.speaker
+        if sp is None:
+            continue
+        words = _name_words(sp.text)
+        if len(words) != 1 or words[0].lower() not in full:
+            continue
+        name = full[words[0].lower()]
+        hit = att.SpeakerHit(name.start, name.end, name.text, sp.verb)
+        q.chain = tuple(hit if h == sp else h for h in q.chain) or (hit,)
+        q.speaker = hit
+
+
+def _speaker_key(hit_text: str) -> str:
+    words = hit_text.lower().split()
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    if not words:
+        return ""
+    return words[-1] if len(words) <= 3 and all(w.isalpha() for w in words) else " ".join(words)
+
+
+def _carry_chains(found: list[QuoteFound]) -> None:
+    """A speaker first heard through a relay ("KCNA quoted a spokesman as saying") is still
+    heard through it later in the article ("The spokesman said", "he added")."""
+    chains: dict[str, tuple[att.SpeakerHit, ...]] = {}
+    for q in found:
+        if q.speaker is None or q.kind == "scare":
+            continue
+        key = _speaker_key(q.speaker.text)
+        if len(q.chain) >= 2:
+            chains[key] = q.chain
+        elif len(q.chain) <= 1 and key in chains:
+            q.chain = (*chains[key][:-1], q.speaker)
+
+
+def _partials_from_context(text: str, sentences, found: list[QuoteFound]) -> None:
+    """A quoted phrase with no speaker of its own belongs to the speaker attributed earlier
+    in the same sentence, or in the previous sentence of the same paragraph ("Ruiz attacked
+    the plan. It would leave families \u201cworse off than a decade ago\u201d.")."""
+    starts = [s for s, _ in sentences]
+    last: tuple[int, QuoteFound] | None = None  # (sentence index, quote)
+    for q in found:
+        si = max(0, bisect_right(starts, q.start) - 1)
+        if q.kind == "partial" and q.speaker is None and last is not None:
+            l_si, prev = last
+            between = text[prev.end : q.start]
+            if si - l_si <= 1 and "\n" not in between:
+                q.speaker, q.chain = prev.speaker, prev.chain
+        if q.speaker is not None and q.kind != "scare":
+            last = (si, q)
+
+
+def _last_named_person(text: str, floor: int, end: int) -> att.SpeakerHit | None:
+    """The last first-and-last name before ``end`` (and after ``floor``) that reads as a
+    person: not after a place preposition ("in New Carlow"), not an organisation."""
+    last = None
+    for m in _FULL_NAME.finditer(text, floor, end):
+        words = m.group().split()
+        if words[0].lower() in _NOT_SUBJECT or speaker_kind(m.group()) != "person":
+            continue
+        if _PLACE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        last = att.SpeakerHit(m.start(), m.end(), m.group(), None)
+    return last
+
+
+_MEDIA = re.compile(att.MEDIA)
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_WORD_AT = re.compile(r"[\w’'\-]+")
+
+
+def is_media(name: str) -> bool:
+    """A news agency or outlet ("KCNA", "the Associated Press", "BBC Sport")."""
+    return bool(_MEDIA.fullmatch(name) or _ACRONYM.fullmatch(name))
+
+
+def _agency_reported(text: str, q: QuoteFound) -> None:
+    """5. **Agency reports.** "North Korea's foreign ministry denounced the drills, KCNA
+    reported.": when a news agency reports a clause opening with a speaker and a speech verb,
+    that speaker is the source and the agency its relay."""
+    if not is_media(q.speaker.text):
+        return
+    for m in _WORD_AT.finditer(text, q.start, min(q.end, q.start + 120)):
+        if m.group().lower() not in att.SPEECH_TOKENS:
+            continue
+        hit = att.speaker_ending_at(text, m.start(), q.start, m.group().lower())
+        if hit is not None and hit.start == q.start and speaker_kind(hit.text) != "":
+            q.chain = (q.speaker, hit)
+            q.speaker = hit
+        return

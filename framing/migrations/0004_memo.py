@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0004_audit_entry'),
-        ('articles', '0007_saved_label_mapping'),
+        ('articles', '0008_saved_label_mapping'),
         ('framing', '0003_edit_versions'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

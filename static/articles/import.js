@@ -37,9 +37,14 @@
     if (el) { el.hidden = !visible; }
   }
 
-  function render(state) {
-    var status = state.stalled ? "Stalled (the worker stopped reporting)" : state.status_label;
-    document.getElementById("job-status").textContent = status;
+  function render(state, box) {
+    if (box.dataset.status === "reading" && state.status === "preview") {
+      window.location.reload();  // the preview is ready to review
+      return;
+    }
+    document.getElementById("job-status").textContent = state.stalled ? "Stalled" : state.status_label;
+    document.getElementById("job-stall-reason").textContent = state.stall_reason;
+    show("job-stall-reason", state.stalled);
     var bar = document.getElementById("job-progress");
     bar.max = state.total || 1;
     bar.value = state.progress;
@@ -49,13 +54,16 @@
     document.getElementById("job-created-n").textContent = (state.summary.created || 0);
     show("job-created", state.status === "succeeded");
     show("job-recover", state.stalled || state.status === "failed");
+    show("job-resume", state.resumable);
+    var resume = document.querySelector("#job-resume button");
+    if (resume) { resume.textContent = state.stalled ? "Resume import" : "Try again"; }
   }
 
   function poll(box) {
     fetch(box.dataset.stateUrl, { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
       .then(function (state) {
-        render(state);
+        render(state, box);
         if (!state.done && !state.stalled) { window.setTimeout(function () { poll(box); }, 1000); }
       })
       .catch(function () { window.setTimeout(function () { poll(box); }, 5000); });

@@ -169,3 +169,35 @@ def test_annotators_may_not_download_the_source_since_they_may_not_export(client
     source = job.source_files.get()
     response = client.get(reverse("source_download", args=[source.pk]))
     assert response.status_code == 403
+
+
+def _stale(job, status):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=status, attempt=1, heartbeat_at=timezone.now() - dt.timedelta(minutes=5)
+    )
+
+
+def test_a_stalled_running_import_offers_resume_and_says_why(client, workspace, job):
+    _stale(job, ImportStatus.RUNNING)
+    client = _client_for(client, workspace, Role.ANALYST)
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert "Resume import" in page and "stopped reporting" in page
+    assert re.search(r'id="job-resume"\s*>', page)  # shown
+    state = client.get(reverse("import_state", args=[job.pk])).json()
+    assert (state["stalled"], state["resumable"]) == (True, True)
+
+
+def test_an_abandoned_reading_import_offers_discard_but_not_resume(client, workspace, job):
+    _stale(job, ImportStatus.READING)
+    client = _client_for(client, workspace, Role.ANALYST)
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert re.search(r'id="job-recover"\s*>', page)
+    assert re.search(r'id="job-resume"\s*hidden', page)
+    response = client.post(reverse("import_discard", args=[job.pk]))
+    assert response.status_code == 302
+    job.refresh_from_db()
+    assert job.status == ImportStatus.DISCARDED and not job.items.exists()

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from articles.models import TextRevision
-from articles.services import article_create, article_revise, outlet_get_or_create
+from articles.services import StaleEditError, article_create, article_revise, outlet_get_or_create
 from framing.models import Annotation
 from framing.services import annotation_create, codebooks_install_defaults
 from tests.factories import EventFactory, OutletFactory, UserFactory, make_article
@@ -112,3 +112,50 @@ def test_control_characters_never_reach_the_database(event):
     # PostgreSQL refuses NUL in text columns; the normaliser removes it first.
     article = make_article(event=event, text="The\x00 ministry\x07 said so.")
     assert article.current_revision.text == "The ministry said so."
+
+
+def test_the_diff_of_an_edit_runs_before_its_transaction(event, workspace, monkeypatch):
+    from django.db import connection
+
+    from articles import services
+
+    text = "Officials called it a puppet regime on Monday."
+    article = make_article(event=event, text=text)
+    annotation_create(
+        revision=article.current_revision,
+        start=20,
+        end=33,
+        label=_label(workspace),
+        author_user=UserFactory(),
+    )
+    depth = {"caller": len(connection.atomic_blocks)}
+    reanchor = services.reanchor
+
+    def watched(old, new, spans):
+        depth.setdefault("diff", len(connection.atomic_blocks))
+        return reanchor(old, new, spans)
+
+    monkeypatch.setattr(services, "reanchor", watched)
+    result = article_revise(article=article, text="Late on Sunday, " + text, user=None)
+    assert depth["diff"] == depth["caller"]
+    assert result.reanchored == 1
+
+
+def test_an_edit_based_on_an_outdated_text_is_refused(event, monkeypatch):
+    from framing import services as framing_services
+
+    article = make_article(event=event, text="The ships sailed.")
+    plan = framing_services.annotations_reanchor_plan
+
+    def colleague_saves_first(**kwargs):
+        result = plan(**kwargs)
+        if not getattr(colleague_saves_first, "done", False):
+            colleague_saves_first.done = True
+            article_revise(article=article, text="The ships sailed north.", user=None)
+        return result
+
+    monkeypatch.setattr(framing_services, "annotations_reanchor_plan", colleague_saves_first)
+    with pytest.raises(StaleEditError, match="while you were editing") as refused:
+        article_revise(article=article, text="The ships sailed south.", user=None)
+    assert refused.value.current["text"] == "The ships sailed north."
+    assert article.revisions.count() == 2

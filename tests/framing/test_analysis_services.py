@@ -65,6 +65,18 @@ def test_packed_arrays_round_trip_to_one_row_per_sentence(revision):
         assert np.all((matrix >= 0) & (matrix <= 1))
 
 
+def test_article_frames_are_stored_with_the_models_label_set(revision):
+    from framing.engine import analyze
+
+    analysis = analysis_run(revision=revision).analysis
+    analysis.refresh_from_db()
+    fresh = analyze(revision.text).frames
+    for name, frames in analysis.frames.items():
+        chosen = {f["key"] for f in frames if f["in"]}
+        assert chosen == {f.key for f in fresh[name] if f.selected}
+        assert chosen, f"no {name} frame chosen"
+
+
 def test_a_rejected_suggestion_stays_rejected_under_a_new_model(revision, workspace):
     analysis_run(revision=revision)
     tag = Annotation.objects.filter(revision=revision).first()

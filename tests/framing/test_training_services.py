@@ -118,3 +118,22 @@ def test_too_few_annotated_texts_says_how_many_were_counted(workspace):
     with pytest.raises(ValidationError) as exc:
         training_check(workspace=workspace)
     assert "at least 3 annotated texts; this workspace has 2" in exc.value.messages[0]
+
+
+def test_training_holds_no_transaction_while_it_trains(annotated, monkeypatch):
+    # SQLite has one writer: a transaction open for minutes of training locks every user out
+    from django.db import connection
+
+    from framing import training_services
+
+    depth = {}
+    train = training_services.train_engine_model
+
+    def watched(**kwargs):
+        depth["training"] = len(connection.atomic_blocks)
+        return train(**kwargs)
+
+    monkeypatch.setattr(training_services, "train_engine_model", watched)
+    depth["caller"] = len(connection.atomic_blocks)  # the test's own transaction
+    model_train(workspace=annotated, user=None)
+    assert depth["training"] == depth["caller"]

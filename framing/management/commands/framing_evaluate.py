@@ -4,7 +4,13 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from framing import engine
-from framing.analysis_services import engine_model_for
+from framing.analysis_services import engine_model_for, engine_threshold
+from framing.engine.frame_evaluation import (
+    FrameGoldError,
+    evaluate_frames,
+    format_frame_report,
+    read_frame_gold,
+)
 from framing.gold import (
     GoldFileError,
     evaluate_gold,
@@ -19,7 +25,8 @@ from framing.models import ModelVersion
 class Command(BaseCommand):
     help = (
         "Score the engine's loaded-term tags against a gold JSONL file: precision, recall and "
-        "F1 per label, exact and partial overlap, by outlet type, with a confusion table."
+        "F1 per label, exact and partial overlap, by outlet type, with a confusion table; "
+        "and, for articles with a 'frames' label set, frame micro/macro-F1."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -34,6 +41,15 @@ class Command(BaseCommand):
             metavar="THEIRS=ours",
             help="Score the file's label THEIRS as our label ours (THEIRS= drops those spans); "
             "repeat for several, e.g. --map Loaded_Language=hyperbole.",
+        )
+        parser.add_argument(
+            "--point",
+            choices=["precision", "balanced", "recall"],
+            default="balanced",
+            help="Operating point of the loaded-term tagger (default balanced).",
+        )
+        parser.add_argument(
+            "--bootstrap", type=int, default=1000, help="Bootstrap resamples for 95%% intervals."
         )
 
     def handle(self, *args: object, **options: object) -> None:
@@ -51,9 +67,27 @@ class Command(BaseCommand):
                 raise CommandError(f"No model version {options['model']}.")
             model = engine_model_for(version)
         labels = set(str(options["labels"]).split(",")) if options["labels"] else None
+        threshold = engine_threshold(model, str(options["point"]))
         result = evaluate_gold(
-            docs, lambda text: engine.analyze(text, model=model).loaded_terms, labels=labels
+            docs,
+            lambda text: [
+                t for t in engine.analyze(text, model=model).loaded_terms if t.score >= threshold
+            ],
+            labels=labels,
+            bootstrap=int(options["bootstrap"]),  # type: ignore[call-overload]
         )
-        self.stdout.write(
-            json.dumps(result, indent=2) if options["json"] else format_report(result)
-        )
+        result["operating_point"] = {"name": options["point"], "threshold": threshold}
+        report = format_report(result)
+        frame_docs = self._frame_docs(path)
+        if frame_docs:
+            result["frames"] = evaluate_frames(
+                frame_docs, lambda text: engine.analyze(text, model=model)
+            )
+            report += "\n" + format_frame_report(result["frames"])
+        self.stdout.write(json.dumps(result, indent=2) if options["json"] else report)
+
+    def _frame_docs(self, path: Path) -> list:
+        try:
+            return read_frame_gold(path)
+        except FrameGoldError as exc:
+            raise CommandError(str(exc)) from None

@@ -7,9 +7,17 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.db.models import F
+from django.utils import timezone
 
 from articles import selectors
-from articles.imports import import_commit, import_preview, job_discard, job_restart, job_stalled
+from articles.imports import (
+    import_commit,
+    import_preview,
+    job_discard,
+    job_restart,
+    job_stalled,
+    job_state,
+)
 from articles.imports import jobs as jobs_module
 from articles.imports import runs as runs_module
 from articles.imports.writer import publish
@@ -307,7 +315,7 @@ def test_failed_job_can_be_restarted(event, analyst, monkeypatch):
     assert event.articles.count() == 1
 
 
-def test_job_with_stale_heartbeat_is_stalled_and_restart_replaces_its_staged_rows(
+def test_job_with_stale_heartbeat_is_stalled_and_resuming_publishes_its_rows_once(
     event, analyst, settings
 ):
     job = _preview(event, analyst, record(STORY))
@@ -319,6 +327,91 @@ def test_job_with_stale_heartbeat_is_stalled_and_restart_replaces_its_staged_row
     job = job_restart(job=job, user=analyst)
     assert job.status == ImportStatus.SUCCEEDED
     assert Article.all_objects.count() == 1 and event.articles.count() == 1
+
+
+class Killed(BaseException):
+    """A process killed mid-import: nothing of it runs any more, no except clause sees it."""
+
+
+def test_resuming_a_killed_import_writes_only_the_rows_it_had_not_written(
+    event, analyst, settings, monkeypatch
+):
+    settings.PARALLAX_IMPORT = {"CHUNK_SIZE": 1}
+    job = _preview(event, analyst, record(STORY), record(STORY_2), record(STORY_3))
+    write_chunk = runs_module.write_chunk
+    calls = {"n": 0}
+
+    def killed_at_the_second_chunk(**kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise Killed
+        return write_chunk(**kwargs)
+
+    monkeypatch.setattr(runs_module, "write_chunk", killed_at_the_second_chunk)
+    with pytest.raises(Killed):
+        import_commit(job=job, decisions={}, user=analyst)
+    first = Article.all_objects.get()  # the first chunk was committed, staged
+    job.refresh_from_db()
+    assert (job.status, first.staged, event.articles.count()) == (ImportStatus.RUNNING, True, 0)
+    ImportJob.objects.filter(pk=job.pk).update(
+        heartbeat_at=timezone.now() - dt.timedelta(seconds=31)  # default STALL_SECONDS: 30
+    )
+    job.refresh_from_db()
+    assert job_stalled(job)
+    monkeypatch.setattr(runs_module, "write_chunk", write_chunk)
+    job = job_restart(job=job, user=analyst)
+    assert (job.status, job.progress, job.total) == (ImportStatus.SUCCEEDED, 3, 3)
+    assert sorted(a.current_revision.text for a in event.articles.all()) == sorted(
+        [STORY, STORY_2, STORY_3]
+    )
+    assert event.articles.filter(pk=first.pk).exists()  # kept, not written again
+
+
+def test_a_recent_heartbeat_is_not_stalled(event, analyst):
+    job = _preview(event, analyst, record(STORY))
+    monkey_fail_publish(job, job.items.get(), analyst)
+    ImportJob.objects.filter(pk=job.pk).update(
+        heartbeat_at=timezone.now() - dt.timedelta(seconds=20)
+    )
+    job.refresh_from_db()
+    assert not job_stalled(job)
+
+
+def _queued(event, analyst, waited: float) -> ImportJob:
+    job = _preview(event, analyst, record(STORY))
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=ImportStatus.QUEUED, attempt=1,
+        heartbeat_at=timezone.now() - dt.timedelta(seconds=waited),
+    )  # fmt: skip
+    job.refresh_from_db()
+    return job
+
+
+def test_queued_job_with_no_live_worker_is_stalled_and_says_why(event, analyst):
+    job = _queued(event, analyst, waited=40)
+    assert job_stalled(job)
+    assert "No background worker" in job_state(job)["stall_reason"]
+    job = job_restart(job=job, user=analyst)  # runs inline here: the job is small
+    assert job.status == ImportStatus.SUCCEEDED
+
+
+def test_queued_job_behind_a_busy_live_worker_is_waiting_not_stalled(event, analyst):
+    from ops.models import WorkerHeartbeat
+
+    WorkerHeartbeat.objects.create(worker_id="busy", pid=1, state="busy")
+    job = _queued(event, analyst, waited=40)
+    assert not job_stalled(job)
+    with pytest.raises(ValidationError, match="Only a failed or stalled"):
+        job_restart(job=job, user=analyst)
+
+
+def test_a_command_import_is_not_resumed_from_the_page(event, analyst):
+    job = _preview(event, analyst, record(STORY))
+    ImportJob.objects.filter(pk=job.pk).update(kind="command", status=ImportStatus.FAILED)
+    job.refresh_from_db()
+    assert not job_state(job)["resumable"]
+    with pytest.raises(ValidationError, match="import_articles"):
+        job_restart(job=job, user=analyst)
 
 
 def test_running_job_cannot_be_restarted_or_discarded(event, analyst):
@@ -374,3 +467,29 @@ def distinct_text(seed: int) -> str:
     rng = random.Random(seed)
     words = (STORY + " " + STORY_2 + " " + STORY_3).split()
     return " ".join(rng.choice(words) for _ in range(80)) + "."
+
+
+def test_a_failing_worker_removes_its_staged_rows_in_batches_and_stops_when_superseded(
+    event, analyst, settings, monkeypatch
+):
+    from articles.imports import writer
+
+    settings.PARALLAX_IMPORT = {"CHUNK_SIZE": 1}
+    job = _preview(event, analyst, record(STORY), record(STORY_2), record(STORY_3))
+    monkey_fail_publish(job, job.items.first(), analyst)
+    job.refresh_from_db()
+    assert Article.all_objects.filter(staged=True).count() == 3
+    monkeypatch.setattr(writer, "DELETE_BATCH", 1)
+    guard = runs_module.job_guard
+    batches = []
+
+    def restarted_after_one_batch(job, attempt, **changes):
+        batches.append(attempt)
+        if len(batches) == 2:  # a restart claims the job between two batches
+            ImportJob.objects.filter(pk=job.pk).update(attempt=F("attempt") + 1)
+        guard(job, attempt, **changes)
+
+    monkeypatch.setattr(runs_module, "job_guard", restarted_after_one_batch)
+    assert not runs_module.job_fail(job, job.attempt, RuntimeError("disk full"))
+    assert Article.all_objects.filter(staged=True).count() == 2  # the rest is the new attempt's
+    assert job.items.filter(article__isnull=False).count() == 2

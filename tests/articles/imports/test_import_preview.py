@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from articles.imports import import_preview
-from articles.models import Article, ImportItem, ImportJob, ItemDecision, ItemKind, SourceFile
+from articles.models import (
+    Article,
+    ImportItem,
+    ImportJob,
+    ImportStatus,
+    ItemDecision,
+    ItemKind,
+    SourceFile,
+)
+from tests.articles.ingestion.helpers import wire_copies
 from tests.factories import EventFactory, OutletFactory, make_article
 
 from .helpers import STORY, STORY_2, STORY_3, WIRE, WIRE_EDITED, jsonl, record, upload
@@ -155,7 +164,7 @@ def test_remap_failing_half_way_keeps_the_previous_items(event, analyst, monkeyp
     job = import_preview(event=event, files=[upload("odd.csv", data)], user=analyst)
     before = list(job.items.values_list("kind", "message"))
 
-    def crash(*, job):
+    def crash(*, job, **_):
         raise RuntimeError("database went away")
 
     monkeypatch.setattr(preview_module, "classify", crash)
@@ -163,6 +172,8 @@ def test_remap_failing_half_way_keeps_the_previous_items(event, analyst, monkeyp
     with pytest.raises(RuntimeError):
         import_remap(job=job, source=job.source_files.get(), mapping=mapping, user=analyst)
     assert list(job.items.values_list("kind", "message")) == before
+    job.refresh_from_db()
+    assert job.status == ImportStatus.PREVIEW  # open for another mapping or a confirm
 
 
 def test_remap_of_a_preview_confirmed_meanwhile_is_refused_and_changes_nothing(event, analyst):
@@ -179,3 +190,100 @@ def test_remap_of_a_preview_confirmed_meanwhile_is_refused_and_changes_nothing(e
     with pytest.raises(ValidationError, match="already confirmed"):
         import_remap(job=stale, source=job.source_files.get(), mapping=mapping, user=analyst)
     assert job.items.get().article == event.articles.get()
+
+
+def test_stored_bytes_are_removed_when_their_row_cannot_be_saved(
+    event, analyst, settings, monkeypatch
+):
+    from django.db import OperationalError
+
+    def locked(self, *args, **kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(SourceFile, "save", locked)
+    with pytest.raises(OperationalError):
+        import_preview(event=event, files=[upload("a.txt", STORY)], user=analyst)
+    assert _stored_files(settings) == []
+    assert ImportJob.objects.count() == 0
+
+
+def test_a_preview_is_reading_until_its_items_are_classified(event, analyst, monkeypatch):
+    from articles.imports import preview as preview_module
+
+    seen = []
+    classify = preview_module.classify
+
+    def spy(*, job, **kwargs):
+        seen.append(ImportJob.objects.get(pk=job.pk).status)
+        classify(job=job, **kwargs)
+
+    monkeypatch.setattr(preview_module, "classify", spy)
+    job = import_preview(event=event, files=[upload("a.txt", STORY)], user=analyst)
+    assert seen == [ImportStatus.READING]
+    assert ImportJob.objects.get(pk=job.pk).status == ImportStatus.PREVIEW
+
+
+def test_a_preview_discarded_while_reading_writes_nothing_more(event, analyst, monkeypatch):
+    from django.core.exceptions import ValidationError
+
+    from articles.imports import preview as preview_module
+
+    classify = preview_module.classify
+
+    def discard_first(*, job, **kwargs):
+        ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.DISCARDED)
+        classify(job=job, **kwargs)
+
+    monkeypatch.setattr(preview_module, "classify", discard_first)
+    with pytest.raises(ValidationError, match="discarded"):
+        import_preview(event=event, files=[upload("a.txt", STORY)], user=analyst)
+    assert (ImportJob.objects.count(), SourceFile.objects.count()) == (0, 0)
+
+
+def test_a_slow_file_keeps_the_reading_job_beating(event, analyst, monkeypatch):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from articles.imports import items as items_module
+
+    beats = []
+    original = items_module.ItemBuilder._append
+
+    def append(self, item):
+        ImportJob.objects.filter(pk=self.job.pk).update(
+            heartbeat_at=timezone.now() - dt.timedelta(minutes=1)
+        )
+        self._beat -= 60  # as if a minute of parsing had passed
+        original(self, item)
+        beats.append(ImportJob.objects.get(pk=self.job.pk).heartbeat_at)
+
+    monkeypatch.setattr(items_module.ItemBuilder, "_append", append)
+    data = jsonl(record(STORY), record(STORY_2))
+    import_preview(event=event, files=[upload("a.jsonl", data)], user=analyst)
+    assert all(timezone.now() - beat < dt.timedelta(seconds=10) for beat in beats)
+
+
+def test_many_copies_of_one_wire_story_are_all_grouped_under_the_first(event, analyst):
+    # more copies than a near-duplicate bucket keeps, as with a story republished by many sites
+    copies = wire_copies(40, words=120)
+    data = jsonl(*(record(text, outlet=f"Site {n}") for n, text in enumerate(copies)))
+    job = import_preview(event=event, files=[upload("wire.jsonl", data)], user=analyst)
+    first, *rest = job.items.order_by("position")
+    points_at = dict(job.items.values_list("pk", "duplicate_of_item"))
+
+    def original(pk):
+        while points_at[pk] is not None:
+            pk = points_at[pk]
+        return pk
+
+    assert first.kind == ItemKind.NEW
+    assert {item.kind for item in rest} == {ItemKind.NEAR_DUPLICATE}
+    assert {original(item.pk) for item in rest} == {first.pk}
+
+
+def test_copy_of_an_event_article_points_at_the_oldest_of_its_copies(event, analyst):
+    oldest = make_article(event=event, text=WIRE)
+    make_article(event=event, text=WIRE_EDITED + " Talks resume on Monday.")  # closer copy
+    job = import_preview(event=event, files=[upload("a.txt", WIRE_EDITED)], user=analyst)
+    assert job.items.get().duplicate_of_article == oldest

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0004_audit_entry'),
-        ('articles', '0006_event_operating_point'),
+        ('articles', '0007_import_reading'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
