@@ -283,14 +283,24 @@ class ModelDiff:
     dropped: list[TagChange]
     relabelled: list[TagChange]
     unchanged: int
+    # Analysts' decisions on the current model's suggestions: they stay whatever the model.
+    decided: int = 0
 
 
 def _tags_by_span(event: Event, model_version: ModelVersion) -> dict[tuple, list]:
-    """(revision, start, end) -> every (label key, revision, article) the model put there."""
+    """(revision, start, end) -> every (label key, revision, article) the model suggests
+    there and the event would show: undecided suggestions at or above the model's own score
+    floor for the event's operating point. Decided spans and analysts' tags are not the
+    model's to add or drop (the article page keeps showing accepted ones)."""
+    from framing.operating_points import score_floor
+
     rows = Annotation.objects.filter(
         analysis__model_version=model_version,
         revision_id__in=event.articles.values("current_revision"),
-    ).select_related("label", "revision__article")
+        status=AnnotationStatus.SUGGESTED,
+    )
+    rows = rows.exclude(score__lt=score_floor(model_version.metrics, event.operating_point))
+    rows = rows.select_related("label", "revision__article")
     spans: dict[tuple, list] = {}
     for a in rows:
         spans.setdefault((a.revision_id, a.start, a.end), []).append(
@@ -334,6 +344,12 @@ def event_model_diff(*, event: Event, model_version: ModelVersion) -> ModelDiff:
         dropped=sorted(dropped, key=order),
         relabelled=sorted(relabelled, key=order),
         unchanged=len(both) - len(relabelled),
+        decided=Annotation.objects.filter(
+            analysis__model_version=current,
+            revision_id__in=event.articles.values("current_revision"),
+        )
+        .exclude(status=AnnotationStatus.SUGGESTED)
+        .count(),
     )
 
 

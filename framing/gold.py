@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -185,3 +185,30 @@ def format_report(result: dict[str, Any]) -> str:
     for row in result["confusion"]["rows"]:
         lines.append(f"  {row['gold']:30} → {row['pred']:30}{row['count']:5d}")
     return "\n".join(lines)
+
+
+def parse_label_map(pairs: list[str]) -> dict[str, str]:
+    """``["Loaded_Language=hyperbole", "Doubt="]`` → {their label: our key ("" = drop)}."""
+    mapping = {}
+    for pair in pairs:
+        source, sep, target = pair.partition("=")
+        if not sep or not source.strip():
+            raise GoldFileError(f"--map {pair!r}: write THEIR_LABEL=our_label (or THEIR_LABEL=).")
+        mapping[source.strip()] = target.strip()
+    return mapping
+
+
+def map_labels(docs: list[GoldDoc], mapping: dict[str, str]) -> list[GoldDoc]:
+    """The gold documents with span labels renamed by ``mapping``; a label mapped to "" drops
+    its spans. Labels not in the mapping are kept as they are."""
+    if not mapping:
+        return docs
+    out = []
+    for doc in docs:
+        spans = [
+            (s, e, mapping.get(label, label))
+            for s, e, label in doc.spans
+            if mapping.get(label, label)
+        ]
+        out.append(replace(doc, spans=spans))
+    return out

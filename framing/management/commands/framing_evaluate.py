@@ -11,7 +11,14 @@ from framing.engine.frame_evaluation import (
     format_frame_report,
     read_frame_gold,
 )
-from framing.gold import GoldFileError, evaluate_gold, format_report, read_gold
+from framing.gold import (
+    GoldFileError,
+    evaluate_gold,
+    format_report,
+    map_labels,
+    parse_label_map,
+    read_gold,
+)
 from framing.models import ModelVersion
 
 
@@ -28,6 +35,14 @@ class Command(BaseCommand):
         parser.add_argument("--model", type=int, help="ModelVersion id (default: built-in).")
         parser.add_argument("--json", action="store_true", help="Print JSON instead of a table.")
         parser.add_argument(
+            "--map",
+            action="append",
+            default=[],
+            metavar="THEIRS=ours",
+            help="Score the file's label THEIRS as our label ours (THEIRS= drops those spans); "
+            "repeat for several, e.g. --map Loaded_Language=hyperbole.",
+        )
+        parser.add_argument(
             "--point",
             choices=["precision", "balanced", "recall"],
             default="balanced",
@@ -42,7 +57,7 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"No such file: {path}")
         try:
-            docs = read_gold(path)
+            docs = map_labels(read_gold(path), parse_label_map(options["map"]))
         except GoldFileError as exc:
             raise CommandError(str(exc)) from None
         model = None
