@@ -1,4 +1,5 @@
-"""The demo workspace: one fictional event covered by seven fictional outlets."""
+"""The demo workspace: two fictional events (a naval exercise covered by seven outlets, a
+migrant caravan at a border covered by five) in one workspace."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from articles.models import Article, Event, Outlet
 from articles.services import article_create, event_create, outlet_get_or_create
 
 DEMO_FILE = Path(__file__).parent / "demo" / "naval_exercise.json"
+SECOND_DEMO_FILE = Path(__file__).parent / "demo" / "border_caravan.json"
+DEMO_FILES = (DEMO_FILE, SECOND_DEMO_FILE)
 DEMO_EMAIL = "demo@parallax.example"
 DEMO_PASSWORD = "parallax-demo"
 DEMO_WORKSPACE = "Demo workspace"
@@ -56,6 +59,11 @@ def demo_load(*, path: Path = DEMO_FILE) -> Event:
     for spec in data["articles"]:
         _demo_article(event, user, spec)
     return event
+
+
+def demo_load_all() -> list[Event]:
+    """Every demo event, the first one first (each created once)."""
+    return [demo_load(path=path) for path in DEMO_FILES]
 
 
 def _demo_outlet(workspace: Workspace, spec: dict) -> Outlet:

@@ -381,3 +381,27 @@ class SavedColumnMapping(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SavedLabelMapping(models.Model):
+    """An imported file's span label and the workspace codebook label it stands for (their
+    ``Loaded_Language`` is our ``hyperbole``); an empty target means: drop those spans."""
+
+    workspace = models.ForeignKey(
+        Workspace, on_delete=models.CASCADE, related_name="label_mappings"
+    )
+    source = models.CharField(max_length=120)
+    target_key = models.SlugField(max_length=60, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["source"]
+        constraints = [
+            models.UniqueConstraint(fields=["workspace", "source"], name="label_mapping_source")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} → {self.target_key or '(dropped)'}"

@@ -96,6 +96,24 @@ def outlet_get_or_create(*, workspace: Workspace, name: str, **defaults: object)
     return outlet
 
 
+@transaction.atomic
+def article_confirm_origin(*, article: Article, name: str) -> Article:
+    """Record the agency an article relays (as the engine read it: "relays KCNA via TASS")
+    as its origin, creating the workspace's outlet of that name if needed."""
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError({"origin": "Name the outlet or agency the article relays."})
+    if len(name) > Outlet._meta.get_field("name").max_length:
+        raise ValidationError({"origin": "That name is too long for an outlet."})
+    origin = outlet_get_or_create(workspace=article.event.workspace, name=name)
+    if origin.pk == article.outlet_id:
+        raise ValidationError({"origin": "An article cannot relay its own outlet."})
+    article.origin = origin
+    article.full_clean(exclude=["current_revision"])
+    article.save(update_fields=["origin"])
+    return article
+
+
 # What analysts may change about an outlet (the form shows exactly these).
 OUTLET_EDITABLE = (
     "name",

@@ -3,9 +3,10 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
 
 from accounts.access import require
 from accounts.models import Capability, Membership
@@ -14,9 +15,13 @@ from articles.forms import EventForm, OutletForm, PasteArticleForm, TextEditForm
 from articles.highlight import Mark, highlight
 from articles.models import Article, Event, Outlet, TextRevision
 from articles.services import StaleEditError
-from framing.models import AnnotationStatus
-from framing.operating_points import score_floor
-from framing.selectors import workspace_labels
+from framing.selectors import (
+    article_memos,
+    article_relays,
+    event_memos,
+    visible_annotations,
+    workspace_labels,
+)
 from parallax.forms import add_service_errors
 from parallax.query import query_params
 
@@ -114,6 +119,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event, membership = _get_event_for_user(request, pk)
     page = selectors.event_article_page(event=event, number=request.GET.get("page"))
     ctx = {"event": event, "membership": membership, "articles": page.object_list}
+    ctx["memos"] = event_memos(event=event)
     return render(request, "articles/event_detail.html", {**ctx, "page_obj": page})
 
 
@@ -136,6 +142,7 @@ def article_paste(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@query_params("rejected", choices={"rejected": ["1"]})
 def article_detail(request: HttpRequest, pk: int, number: int | None = None) -> HttpResponse:
     article, membership = _get_article_for_user(request, pk)
     revisions = article.revisions.only("id", "number", "created_at", "note", "created_by")
@@ -143,45 +150,91 @@ def article_detail(request: HttpRequest, pk: int, number: int | None = None) -> 
         revision = article.current_revision
     else:
         revision = get_object_or_404(TextRevision, article=article, number=number)
-    annotations = _visible_annotations(revision, article.event) if revision else []
-    marks = [
-        Mark(
-            a.start,
-            a.end,
-            f"a{a.pk}",
-            css_class=f"hl hl-{a.status}" + (" hl-review" if a.needs_review else ""),
-            title=f"{a.label.name} ({a.get_status_display()})",
-            colour=a.label.colour,
-        )
-        for a in annotations
-    ]
+    annotations = visible_annotations(revision=revision, event=article.event) if revision else []
+    # Rejected suggestions are listed below but kept out of the text unless asked for.
+    show_rejected = request.GET.get("rejected") == "1"
+    marks = [_mark(a) for a in annotations if show_rejected or a.status != "rejected"]
+    # Loaded-term labels first: they get the 1–9 shortcuts on the page.
+    labels = sorted(
+        workspace_labels(workspace_id=article.event.workspace_id),
+        key=lambda lab: (lab.kind != "loaded_term", lab.codebook_version.codebook.name),
+    )
+    relays = (
+        article_relays(
+            revision_ids=[revision.pk], model_version_id=article.event.analysis_model_id
+        ).get(revision.pk)
+        if revision
+        else None
+    )
     ctx = {
         "article": article,
         "membership": membership,
         "revision": revision,
+        "relays": relays,
         "revisions": revisions.select_related("created_by"),
         "annotations": annotations,
+        "show_rejected": show_rejected,
         "body": highlight(revision.text, marks) if revision else "",
-        "labels": workspace_labels(workspace_id=article.event.workspace_id)
-        if membership.can_annotate
-        else [],
+        "labels": labels if membership.can_annotate else [],
+        "page_data": _page_data(request, revision, annotations, labels, membership),
+        "memos": article_memos(article=article, revision=revision),
     }
     return render(request, "articles/article_detail.html", ctx)
 
 
-def _visible_annotations(revision: TextRevision, event: Event) -> list:
-    """Analysts' spans plus the suggestions of the model the event shows (not every model's)."""
-    rows = revision.annotations.select_related("label", "author_user", "author_model")
-    model_filter = Q(author_model__isnull=True)
-    if event.analysis_model_id:
-        model_filter |= Q(author_model_id=event.analysis_model_id)
-        floor = score_floor(event.analysis_model.metrics, event.operating_point)
+def _mark(a) -> Mark:
+    return Mark(
+        a.start,
+        a.end,
+        f"a{a.pk}",
+        css_class=f"hl hl-{a.status}" + (" hl-review" if a.needs_review else ""),
+        title=f"{a.label.name} ({a.get_status_display()})",
+        colour=a.label.colour,
+    )
+
+
+def _page_data(request, revision, annotations, labels, membership) -> dict | None:
+    """What static/js/annotate.js needs, read from a JSON data block (no inline script)."""
+    if revision is None or not membership.can_annotate:
+        return None
+    from django.urls import reverse
+
+    from framing.undo import annotation_json, undo_available
+
+    return {
+        "revision": revision.pk,
+        "current": revision.pk == revision.article.current_revision_id,
+        "annotations": [annotation_json(a, request.user) for a in annotations],
+        "labels": [
+            {"id": lab.pk, "key": lab.key, "name": lab.name, "colour": lab.colour} for lab in labels
+        ],
+        "undo": undo_available(request, revision.pk),
+        "urls": {
+            "add": reverse("annotation_add", args=[revision.pk]),
+            "list": reverse("revision_annotations", args=[revision.pk]),
+            "undo": reverse("annotation_undo", args=[revision.pk]),
+            "decide": reverse("annotation_decide", args=[0]),
+            "delete": reverse("annotation_delete", args=[0]),
+            "relabel": reverse("annotation_relabel", args=[0]),
+        },
+    }
+
+
+@login_required
+@require_POST
+def article_confirm_origin(request: HttpRequest, pk: int) -> HttpResponse:
+    """Confirm the relay the engine read into the article's origin (edit right needed)."""
+    article, _ = _get_article_for_user(request, pk, Capability.EDIT)
+    try:
+        services.article_confirm_origin(article=article, name=request.POST.get("origin", ""))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
     else:
-        model_filter |= Q(author_model__isnull=False)
-        floor = 0.0
-    # Suggestions below the event's operating point stay stored but are not shown.
-    hidden = Q(status=AnnotationStatus.SUGGESTED, author_model__isnull=False, score__lt=floor)
-    return list(rows.filter(model_filter).exclude(hidden))
+        messages.success(request, f"Origin set: this article relays {article.origin.name}.")
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        return redirect(back)
+    return redirect(article)
 
 
 @login_required

@@ -119,14 +119,14 @@ def main() -> None:
     r = bench_analyze()
     print(
         f"analyze() on a {r['words']}-word article: median {r['median_ms']:.2f} ms "
-        f"({r['per_second']:.0f} articles/s, one core; targets <= 5 ms, >= 200/s); "
+        f"({r['per_second']:.0f} articles/s, one core; target <= 15 ms, issue 8); "
         f"CPU median {r['cpu_median_ms']:.2f} ms, fastest {r['min_ms']:.2f} ms"
     )
     if hasattr(os, "getloadavg"):
         print(f"load average while measuring: {os.getloadavg()[0]:.2f} (figures inflate above 1)")
     print(
         f"engine import + model load (first analyze() of a short text included): "
-        f"{bench_load() * 1000:.0f} ms (target <= 1000 ms)"
+        f"{bench_load() * 1000:.0f} ms (target <= 1500 ms)"
     )
 
 

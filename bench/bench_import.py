@@ -3,7 +3,7 @@ PDF and one ~5 MB HTML upload through the import services (preview + confirm).
 
 Run: .venv/bin/python bench/bench_import.py [n_articles] [uploads]   ("uploads": only those)
 Prints wall time and peak RSS; for the uploads (each done REPEATS times) also the CPU time of
-this process and of the PDF helper process, and the load average, since the machine is shared.
+this process and of the ingestion sandbox's child, and the load average (the machine is shared).
 Uses a throwaway SQLite database in a temporary directory; the analysis the import queues runs
 later in the worker and is not measured here.
 """
@@ -149,24 +149,20 @@ def bench_uploads(tmp: Path) -> None:
             print(
                 f"upload {name}: {len(data) / 1e6:.1f} MB -> {chars:,} chars, {job.status}, in "
                 f"{seconds:.2f} s wall (target {TARGET_UPLOAD} s); CPU {cpu:.2f} s here + "
-                f"{helper:.2f} s helper; load average {os.getloadavg()[0]:.1f}"
+                f"{helper:.2f} s child; load average {os.getloadavg()[0]:.1f}"
             )
+    from articles.ingestion import sandbox
+
+    print(f"largest peak RSS of an ingestion child: {sandbox.usage.peak_rss_mb:.0f} MB")
 
 
 def _helper_cpu() -> float:
-    """CPU seconds of reaped children plus the PDF reader's live helper process (if any)."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    total = usage.ru_utime + usage.ru_stime
-    from articles.ingestion.readers import pdf
+    """CPU seconds of reaped children and of the ingestion sandbox's children (those are the
+    forkserver's children, so RUSAGE_CHILDREN misses them; the sandbox counts them)."""
+    from articles.ingestion import sandbox
 
-    pool = pdf._helper
-    for pid in getattr(pool, "_processes", None) or {}:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:  # not Linux, or the helper just exited
-            continue
-        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return total
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime + sandbox.usage.cpu_seconds
 
 
 def main() -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from articles.ingestion import Limits, content_hash, iter_records, read_file
+from articles.ingestion import Limits, content_hash, iter_records, read_file, sandbox
 from tests.articles.ingestion.helpers import make_pdf
 
 WORDS = [
@@ -135,7 +135,8 @@ def bench_html(tmp: Path) -> None:
     seconds = time.perf_counter() - start
     print(
         f"html: {path.stat().st_size / 1e6:.1f} MB -> {len(result.articles[0].text):,} chars in "
-        f"{seconds:.2f} s; peak RSS {_peak_rss_mb():.0f} MB"
+        f"{seconds:.2f} s; peak RSS {_peak_rss_mb():.0f} MB here, "
+        f"{sandbox.usage.peak_rss_mb:.0f} MB in the sandbox's child"
     )
 
 
@@ -152,7 +153,7 @@ def bench_pdf(tmp: Path) -> None:
     print(
         f"pdf: {path.stat().st_size / 1e6:.1f} MB, {len(pages)} pages -> "
         f"{len(result.articles[0].text):,} chars in {seconds:.2f} s; "
-        f"peak RSS {_peak_rss_mb():.0f} MB"
+        f"peak RSS {_peak_rss_mb():.0f} MB here, {sandbox.usage.peak_rss_mb:.0f} MB in the child"
     )
 
 

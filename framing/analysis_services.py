@@ -72,6 +72,13 @@ def engine_model_for(model_version: ModelVersion) -> engine.EngineModel | None:
     return model
 
 
+def engine_threshold(model: engine.EngineModel | None, point: str = "balanced") -> float:
+    """Score threshold of an operating point ("precision" / "balanced" / "recall") of the
+    model's loaded-term tagger; 0 when the model has none (every stored term shows)."""
+    spec = (model or default_model()).operating_points().get(point)
+    return float(spec["threshold"]) if spec else 0.0
+
+
 def _labels_by_key(workspace_id: int) -> dict[str, Label]:
     codebook = Codebook.objects.filter(workspace_id=workspace_id, key=LOADED_TERMS_CODEBOOK).first()
     if codebook is None:
@@ -170,7 +177,12 @@ def _store(
         language=result.language,
         tone=result.tone,
         frames={
-            name: [{"key": f.key, "p": round(f.probability, 4), "cues": list(f.cues)} for f in fs]
+            # "in": the frame is in the article's label set (the model's per-frame rule);
+            # analyses stored before it have no "in" and read as not chosen.
+            name: [
+                {"key": f.key, "p": round(f.probability, 4), "cues": list(f.cues), "in": f.selected}
+                for f in fs
+            ]
             for name, fs in result.frames.items()
         },
         actor_tone={k: round(v, 4) for k, v in result.actor_tone.items()},
@@ -271,14 +283,24 @@ class ModelDiff:
     dropped: list[TagChange]
     relabelled: list[TagChange]
     unchanged: int
+    # Analysts' decisions on the current model's suggestions: they stay whatever the model.
+    decided: int = 0
 
 
 def _tags_by_span(event: Event, model_version: ModelVersion) -> dict[tuple, list]:
-    """(revision, start, end) -> every (label key, revision, article) the model put there."""
+    """(revision, start, end) -> every (label key, revision, article) the model suggests
+    there and the event would show: undecided suggestions at or above the model's own score
+    floor for the event's operating point. Decided spans and analysts' tags are not the
+    model's to add or drop (the article page keeps showing accepted ones)."""
+    from framing.operating_points import score_floor
+
     rows = Annotation.objects.filter(
         analysis__model_version=model_version,
         revision_id__in=event.articles.values("current_revision"),
-    ).select_related("label", "revision__article")
+        status=AnnotationStatus.SUGGESTED,
+    )
+    rows = rows.exclude(score__lt=score_floor(model_version.metrics, event.operating_point))
+    rows = rows.select_related("label", "revision__article")
     spans: dict[tuple, list] = {}
     for a in rows:
         spans.setdefault((a.revision_id, a.start, a.end), []).append(
@@ -322,6 +344,12 @@ def event_model_diff(*, event: Event, model_version: ModelVersion) -> ModelDiff:
         dropped=sorted(dropped, key=order),
         relabelled=sorted(relabelled, key=order),
         unchanged=len(both) - len(relabelled),
+        decided=Annotation.objects.filter(
+            analysis__model_version=current,
+            revision_id__in=event.articles.values("current_revision"),
+        )
+        .exclude(status=AnnotationStatus.SUGGESTED)
+        .count(),
     )
 
 

@@ -20,7 +20,62 @@ class AnnotationForm(forms.Form):
     end = forms.IntegerField(min_value=1)
     label = forms.ModelChoiceField(queryset=Label.objects.none())
     note = forms.CharField(max_length=2000, required=False)
+    # The selected text as the page showed it; checked against the stored text before saving.
+    quote = forms.CharField(required=False, strip=False)
 
     def __init__(self, *args: object, workspace_id: int, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["label"].queryset = workspace_labels(workspace_id=workspace_id)
+
+
+class RelabelForm(forms.Form):
+    label = forms.ModelChoiceField(queryset=Label.objects.none())
+
+    def __init__(self, *args: object, workspace_id: int, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["label"].queryset = workspace_labels(workspace_id=workspace_id)
+
+
+class BulkDecisionForm(forms.Form):
+    """Accept or reject every undecided suggestion of a label and/or a term in an event."""
+
+    status = forms.ChoiceField(
+        choices=[(AnnotationStatus.ACCEPTED, "Accept"), (AnnotationStatus.REJECTED, "Reject")]
+    )
+    label = forms.ChoiceField(required=False)
+    term = forms.CharField(max_length=200, required=False)
+    expected = forms.IntegerField(min_value=0, required=False)
+
+    def __init__(self, *args: object, workspace_id: int, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        keys = workspace_labels(workspace_id=workspace_id).values_list("key", "name")
+        self.fields["label"].choices = [("", "any label"), *keys]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not data.get("label") and not data.get("term"):
+            raise forms.ValidationError("Choose a label, a term or both.")
+        return data
+
+
+class LabelForm(forms.Form):
+    name = forms.CharField(max_length=120)
+    key = forms.SlugField(max_length=60, required=False, help_text="Made from the name if empty.")
+    colour = forms.RegexField(regex=r"^#[0-9a-fA-F]{6}$", initial="#777777")
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class LabelChangeForm(forms.Form):
+    key = forms.SlugField(max_length=60, widget=forms.HiddenInput)
+    name = forms.CharField(max_length=120)
+    colour = forms.RegexField(regex=r"^#[0-9a-fA-F]{6}$")
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class LabelMergeForm(forms.Form):
+    source = forms.SlugField(max_length=60, label="Merge label (key)")
+    target = forms.SlugField(max_length=60, label="into label (key)")
+
+
+class CodebookImportForm(forms.Form):
+    file = forms.FileField(label="Codebook JSON")

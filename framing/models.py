@@ -160,6 +160,8 @@ class Annotation(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reanchored_to"
     )
     needs_review = models.BooleanField(default=False)
+    # In the event's gold layer, chosen by curation from the annotators' layers.
+    curated = models.BooleanField(default=False)
     # Bumped by every decision; the decide form sends the one it showed (see StaleEditError).
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now)
@@ -274,3 +276,39 @@ class ActorMention(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} [{self.start}:{self.end}]"
+
+
+class Memo(models.Model):
+    """An analyst's note on one span, one article or one event (exactly one of them)."""
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="memos")
+    annotation = models.ForeignKey(
+        Annotation, null=True, blank=True, on_delete=models.CASCADE, related_name="memos"
+    )
+    article = models.ForeignKey(
+        "articles.Article", null=True, blank=True, on_delete=models.CASCADE, related_name="memos"
+    )
+    event = models.ForeignKey(
+        "articles.Event", null=True, blank=True, on_delete=models.CASCADE, related_name="memos"
+    )
+    text = models.TextField(max_length=10_000)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="memos"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(annotation__isnull=False, article__isnull=True, event__isnull=True)
+                    | Q(annotation__isnull=True, article__isnull=False, event__isnull=True)
+                    | Q(annotation__isnull=True, article__isnull=True, event__isnull=False)
+                ),
+                name="memo_has_one_target",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]

@@ -1,8 +1,14 @@
 from __future__ import annotations
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from collections import defaultdict
+from dataclasses import dataclass
 
-from framing.models import CodebookVersion, Label
+from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Substr
+
+from articles.models import TextRevision
+from framing.engine.relays import describe, relay_path, same_source, wire_origin
+from framing.models import Annotation, AnnotationStatus, CodebookVersion, Label, QuoteSpan
 
 
 def workspace_labels(*, workspace_id: int) -> QuerySet[Label]:
@@ -18,3 +24,106 @@ def workspace_labels(*, workspace_id: int) -> QuerySet[Label]:
     return Label.objects.filter(codebook_version__in=current).select_related(
         "codebook_version__codebook"
     )
+
+
+def visible_annotations(*, revision, event) -> list[Annotation]:
+    """What the article page shows: analysts' spans, the suggestions of the model the event
+    shows (not every model's) at its operating point, and suggestions an analyst accepted
+    under an earlier model (a decision is the analyst's, it does not go with the model)."""
+    from framing.operating_points import score_floor
+
+    rows = revision.annotations.select_related("label", "author_user", "author_model")
+    shown = Q(author_model__isnull=True) | Q(status=AnnotationStatus.ACCEPTED)
+    if event.analysis_model_id:
+        shown |= Q(author_model_id=event.analysis_model_id)
+        floor = score_floor(event.analysis_model.metrics, event.operating_point)
+    else:
+        shown |= Q(author_model__isnull=False)
+        floor = 0.0
+    # Suggestions below the event's operating point stay stored but are not shown.
+    hidden = Q(status=AnnotationStatus.SUGGESTED, author_model__isnull=False, score__lt=floor)
+    result, seen = [], set()
+    # The shown model's rows first, so an accepted span both models found appears once.
+    ordered = sorted(rows.filter(shown).exclude(hidden), key=lambda a: _shown_first(a, event))
+    for a in ordered:
+        key = (a.start, a.end, a.label.key, a.author_user_id)
+        if a.author_model_id is not None and key in seen:
+            continue
+        seen.add(key)
+        result.append(a)
+    return sorted(result, key=lambda a: (a.start, a.end, a.pk))
+
+
+def _shown_first(a: Annotation, event) -> int:
+    return 0 if a.author_model_id in (None, event.analysis_model_id) else 1
+
+
+def article_memos(*, article, revision) -> list:
+    """Memos on the article and on the spans of the revision shown."""
+    from framing.models import Memo
+
+    rows = Memo.objects.filter(Q(article=article) | Q(annotation__revision=revision))
+    return list(rows.select_related("author", "annotation__label"))
+
+
+def event_memos(*, event) -> list:
+    from framing.models import Memo
+
+    return list(Memo.objects.filter(event=event).select_related("author"))
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRelays:
+    """What an article visibly relays: its dateline's wire credit and its quotes' relays."""
+
+    path: tuple[str, ...]  # outermost first: ("TASS", "KCNA")
+    origin: str  # the dateline's wire credit, "" if none
+
+    @property
+    def summary(self) -> str:
+        return describe(self.path)
+
+    @property
+    def suggested_origin(self) -> str:
+        """The source the outlet took the text from: the outermost relay."""
+        return self.path[0] if self.path else ""
+
+
+def article_relays(
+    *, revision_ids: list[int], model_version_id: int | None
+) -> dict[int, ArticleRelays]:
+    """revision id -> its relays, for revisions that relay anything (two queries).
+
+    Chains come from the stored quotes of the analysis by ``model_version_id``; the wire
+    credit from the first few hundred characters of the text, cut in SQL.
+    """
+    if not revision_ids:
+        return {}
+    chains: dict[int, list[list[str]]] = defaultdict(list)
+    quotes = QuoteSpan.objects.filter(analysis__revision_id__in=revision_ids)
+    if model_version_id is not None:
+        quotes = quotes.filter(analysis__model_version_id=model_version_id)
+    for revision_id, chain in quotes.values_list("analysis__revision_id", "chain"):
+        if chain and len(chain) >= 2:
+            chains[revision_id].append(chain)
+    heads = (
+        TextRevision.objects.filter(pk__in=revision_ids)
+        .annotate(head=Substr("text", 1, 400))
+        .values_list("pk", "head", "article__outlet__name")
+    )
+    out = {}
+    for revision_id, head, outlet in heads:
+        credit = wire_origin(head or "")
+        origin = credit.name if credit and not _is_own(credit.credit, outlet) else ""
+        path = relay_path(chains.get(revision_id, ()), origin or None)
+        # An agency's own dateline credit ("VELMARA (VCNA) —" in VCNA's copy) relays nothing.
+        path = tuple(link for link in path if not _is_own(link, outlet))
+        if path:
+            out[revision_id] = ArticleRelays(path, origin)
+    return out
+
+
+def _is_own(link: str, outlet: str) -> bool:
+    """Whether a relay link is the article's own outlet, by name or initials."""
+    initials = "".join(w[0] for w in outlet.split() if w[:1].isupper())
+    return same_source(link, outlet) or (len(initials) >= 2 and link.upper() == initials)

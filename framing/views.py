@@ -19,10 +19,12 @@ from framing.analysis_services import (
     event_model_diff,
     event_switch_model,
 )
+from framing.annotation_services import annotation_add_step, annotation_decide_step
 from framing.forms import AnnotationForm, DecisionForm
 from framing.models import Annotation, ModelVersion
 from framing.operating_points import model_operating_points
-from framing.services import annotation_create, annotation_decide
+from framing.services import annotation_create
+from framing.undo import annotation_json, undo_push
 
 
 def _models_for_workspace(workspace_id: int) -> QuerySet[ModelVersion]:
@@ -163,10 +165,24 @@ def annotation_add(request: HttpRequest, revision_pk: int) -> HttpResponse:
     form = AnnotationForm(request.POST, workspace_id=revision.article.event.workspace_id)
     if not form.is_valid():
         return _refused(request, revision, _messages(form.errors))
+    data = dict(form.cleaned_data)
+    quote = data.pop("quote")
+    if revision.pk != revision.article.current_revision_id:
+        errors = {"__all__": ["This revision is no longer the article's current text; open the "
+                              "current revision and select again."]}  # fmt: skip
+        return _refused(request, revision, errors, status=409)
+    if quote and revision.text[data["start"] : data["end"]] != quote:
+        # The page's selection no longer matches the stored text: never save a guess.
+        errors = {"__all__": [f"The selection “{quote}” does not match the text at "
+                              f"{data['start']}–{data['end']}; select it again."]}  # fmt: skip
+        return _refused(request, revision, errors)
     try:
-        annotation_create(revision=revision, author_user=request.user, **form.cleaned_data)
+        annotation = annotation_create(revision=revision, author_user=request.user, **data)
     except ValidationError as exc:
         return _refused(request, revision, _errors_of(exc))
+    undo_push(request, revision.pk, annotation_add_step(annotation))
+    if _wants_json(request):
+        return JsonResponse({"annotation": annotation_json(annotation, request.user)}, status=201)
     messages.success(request, "Tag added.")
     return redirect("article_revision", pk=revision.article_id, number=revision.number)
 
@@ -188,11 +204,14 @@ def annotation_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _refused(request, revision, _messages(form.errors))
     try:
-        annotation_decide(annotation=annotation, user=request.user, **form.cleaned_data)
+        step = annotation_decide_step(annotation=annotation, user=request.user, **form.cleaned_data)
     except StaleEditError as exc:
         errors = {"__all__": [exc.message]}
         return _refused(request, revision, errors, status=409, current=exc.current)
     except ValidationError as exc:
         return _refused(request, revision, _errors_of(exc))
+    undo_push(request, revision.pk, step)
+    if _wants_json(request):
+        return JsonResponse({"annotation": annotation_json(annotation, request.user)})
     url = reverse("article_revision", args=[revision.article_id, revision.number])
     return redirect(f"{url}#a{annotation.pk}")

@@ -180,7 +180,16 @@ FILE_UPLOAD_HANDLERS = [
 PARALLAX_IMPORT = {
     "MAX_FILES": IMPORT_MAX_FILES,
     "MAX_REQUEST_BYTES": env.int("IMPORT_MAX_REQUEST_BYTES", default=500 * 1024 * 1024),
+    # one archive (a .zip upload, or the parts of a .docx): entries, and expanded bytes
+    "MAX_ZIP_ENTRIES": env.int("IMPORT_MAX_ZIP_ENTRIES", default=1_000),
+    "MAX_ZIP_TOTAL_BYTES": env.int("IMPORT_MAX_ZIP_TOTAL_BYTES", default=200 * 1024 * 1024),
 }
+# PDF, Word, HTML, e-mail and zip uploads are parsed in a child process with these limits
+# (articles/ingestion/sandbox.py): memory beyond what the child starts with, processor seconds
+# per document, and seconds the web process waits for one document before killing the child.
+INGEST_CHILD_MEMORY_MB = env.int("INGEST_CHILD_MEMORY_MB", default=1024)
+INGEST_CHILD_CPU_SECONDS = env.float("INGEST_CHILD_CPU_SECONDS", default=30.0)
+INGEST_CHILD_TIMEOUT_SECONDS = env.float("INGEST_CHILD_TIMEOUT_SECONDS", default=60.0)
 
 # Django 6.1's MAILERS. In development mail (password resets, invitations) is printed;
 # production sends by SMTP (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,

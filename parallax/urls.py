@@ -51,6 +51,11 @@ urlpatterns = [
     path("outlets/<int:pk>/", articles_views.outlet_detail, name="outlet_detail"),
     path("articles/<int:pk>/", articles_views.article_detail, name="article_detail"),
     path(
+        "articles/<int:pk>/confirm-origin/",
+        articles_views.article_confirm_origin,
+        name="article_confirm_origin",
+    ),
+    path(
         "articles/<int:pk>/r/<int:number>/",
         articles_views.article_detail,
         name="article_revision",
@@ -67,6 +72,7 @@ urlpatterns = [
     path("revisions/<int:revision_pk>/tags/", framing_views.annotation_add, name="annotation_add"),
     path("tags/<int:pk>/decide/", framing_views.annotation_decide_view, name="annotation_decide"),
     path("events/<int:pk>/model/", framing_views.event_model, name="event_model"),
+    path("", include("framing.urls")),
     path("", include("reports.urls")),
     path("", include("articles.imports.urls")),
     path("", include("ops.urls")),

@@ -9,19 +9,23 @@ replayed in order, so an analyst's merge/split/move survives re-rendering and re
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from django.db import transaction
 from django.urls import reverse
 
 from articles.models import Article, Event, TextRevision
 from framing.analysis_services import unpack_sentences
-from framing.engine.contrast import AlignedRow, align_many, competing_labels
+from framing.engine.contrast import AlignedRow, align_facts, event_referents
+from framing.engine.contrast.similarity import operating_points
 from framing.engine.text import split_sentences
 from framing.models import ActorMention, Analysis, ModelVersion
+from reports.actors import event_actor_aliases
 from reports.models import AlignmentCorrection, CorrectionKind
 from reports.summary import visible_annotations
 
@@ -44,6 +48,11 @@ class Cell:
     terms: list[tuple[int, int, str, str]]  # (start, end, label key, colour) within text
     permalink: str
     article: Article | None = None
+    # "reported" (a calibrated match, or put here by an analyst) or "possibly" (a weaker
+    # match, shown with its similarity and the sentence it matched)
+    state: str = "reported"
+    similarity: float = 0.0
+    matched: str = ""
 
     @property
     def loaded(self) -> bool:
@@ -100,8 +109,15 @@ class FactRow:
     def keys(self) -> set[str]:
         return {c.key for c in self.cells if c is not None}
 
+    @property
+    def confirmed(self) -> bool:
+        """Two or more outlets report this fact with a confident match."""
+        return sum(c is not None and c.state == "reported" for c in self.cells) > 1
+
     def citation(self) -> str:
-        return "\n".join(c.citation() for c in self.cells if c is not None)
+        """Only the confirmed sentences: a possible match is not cited as the same fact."""
+        cells = [c for c in self.cells if c is not None and c.state == "reported"]
+        return "\n".join(c.citation() for c in (cells if len(cells) > 1 else cells[:1]))
 
     @property
     def label(self) -> str:
@@ -149,19 +165,23 @@ class Alignment:
             return "", "The sentence this link named is no longer in the article."
         return f"{article_id}-{best}", "The article was revised: this is its closest sentence now."
 
-    def omission_matrix(self) -> list[tuple[FactRow, list[str]]]:
-        """Facts reported by two or more columns, with each column's state:
-        "loaded" (reported with loaded terms), "reported" or "missing"."""
+    def omission_matrix(self) -> list[tuple[FactRow, list[tuple[str, Cell | None]]]]:
+        """Facts found in two or more columns, with each column's state and cell: "loaded"
+        (reported, with loaded terms), "reported", "possibly" (a weaker match, shown with its
+        similarity and the sentence it matched) or "missing"."""
         out = []
         for row in self.rows:
             if row.n_reporting < 2:
                 continue
-            states = [
-                "missing" if c is None else ("loaded" if c.loaded else "reported")
-                for c in row.cells
-            ]
+            states = [("missing" if c is None else _state(c), c) for c in row.cells]
             out.append((row, states))
         return out
+
+
+def _state(cell: Cell) -> str:
+    if cell.state == "possibly":
+        return "possibly"
+    return "loaded" if cell.loaded else "reported"
 
 
 def _earlier_sentence(article: Article, digest: str) -> str | None:
@@ -191,7 +211,9 @@ def _closest(old: str, current: list[str], index: int) -> int | None:
     return best[2] if best and best[0] >= REVISED_MATCH_MIN else None
 
 
-def _sentence_data(articles: Sequence[Article], model: ModelVersion | None):
+def _sentence_data(
+    articles: Sequence[Article], model: ModelVersion | None, aliases: dict[str, str]
+):
     revisions = [a.current_revision_id for a in articles]
     analyses = {
         an.revision_id: an
@@ -204,12 +226,12 @@ def _sentence_data(articles: Sequence[Article], model: ModelVersion | None):
     terms: dict[int, list] = defaultdict(list)
     for ann in visible_annotations(revisions, analyses):
         terms[ann.revision_id].append((ann.start, ann.end, ann.label.key, ann.label.colour))
-    actors: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    actors: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
     by_analysis = {an.pk: rev for rev, an in analyses.items()}
-    for analysis_id, start, end in ActorMention.objects.filter(
+    for analysis_id, start, end, key, name in ActorMention.objects.filter(
         analysis_id__in=by_analysis
-    ).values_list("analysis_id", "start", "end"):
-        actors[by_analysis[analysis_id]].append((start, end))
+    ).values_list("analysis_id", "start", "end", "actor", "name"):
+        actors[by_analysis[analysis_id]].append((start, end, aliases.get(key, key), name))
     return spans, terms, actors
 
 
@@ -251,38 +273,49 @@ def apply_corrections(
 def align_columns(event: Event, articles: Sequence[Article], model: ModelVersion | None):
     """Aligned fact rows over ``articles`` (in column order) with corrections applied."""
     compare_url = reverse("reports:compare", args=[event.pk])  # once, not once per cell
-    spans, terms, actors = _sentence_data(articles, model)
+    # "Falk" and "Adrian Falk" are one referent (engine merging plus analysts' corrections).
+    spans, terms, actors = _sentence_data(articles, model, event_actor_aliases(event))
     texts = [a.current_revision.text for a in articles]
     sentences = [[t[s:e] for s, e in sp] for t, sp in zip(texts, spans, strict=True)]
     usable = [i for i, s in enumerate(sentences) if s]
-    raw: list[AlignedRow] = []
-    if len(usable) >= 2:
-        raw = align_many([sentences[i] for i in usable])
+    raw = _aligned(tuple(tuple(sentences[i]) for i in usable)) if len(usable) >= 2 else []
     rows: Rows = [{usable[k]: s for k, s in r.members().items()} for r in raw]
     scores = [r.score for r in raw]
+    # (column, sentence, column, sentence) -> probability of the same fact, both ways round
+    probability: dict[tuple[int, int, int, int], float] = {}
+    for r in raw:
+        for (ka, kb), p in r.links.items():
+            ca, cb = usable[ka], usable[kb]
+            sa, sb = r.sentences[ka], r.sentences[kb]
+            probability[(ca, sa, cb, sb)] = probability[(cb, sb, ca, sa)] = p
     columns = {a.pk: (i, a.current_revision_id) for i, a in enumerate(articles)}
     corrections = list(AlignmentCorrection.objects.filter(event=event))
     fixed = apply_corrections(rows, corrections, columns) if corrections else rows
+    confirmed = _confirmed(fixed, corrections, columns)
     score_of = {tuple(sorted(r.items())): sc for r, sc in zip(rows, scores, strict=True)}
 
-    def cell(col: int, sent: int) -> Cell:
+    def cell(col: int, sent: int, row: dict[int, int]) -> Cell:
         start, end = spans[col][sent]
         inside = [
             (max(s, start) - start, min(e, end) - start, key, colour)
             for s, e, key, colour in terms[articles[col].current_revision_id]
             if s < end and e > start
         ]
+        state, similarity, matched = _cell_state(col, sent, row, probability, confirmed)
         return Cell(
             sent,
             texts[col][start:end],
             inside,
             f"{compare_url}?a={articles[col].pk}#a{articles[col].pk}-s{sent}",
             articles[col],
+            state,
+            similarity,
+            sentences[matched[0]][matched[1]] if matched else "",
         )
 
     fact_rows = [
         FactRow(
-            [cell(col, r[col]) if col in r else None for col in range(len(articles))],
+            [cell(col, r[col], r) if col in r else None for col in range(len(articles))],
             score_of.get(tuple(sorted(r.items())), 0.0),
         )
         for r in fixed
@@ -293,51 +326,82 @@ def align_columns(event: Event, articles: Sequence[Article], model: ModelVersion
     return Alignment(list(articles), fact_rows, referents, sentences)
 
 
+@lru_cache(maxsize=64)
+def _aligned(sentences: tuple[tuple[str, ...], ...]) -> list[AlignedRow]:
+    """``align_facts`` over the columns' sentences, kept for the next request with the same
+    texts (a correction or another look at the page); nothing mutates the rows."""
+    return align_facts(sentences)
+
+
+def _confirmed(rows: Rows, corrections, columns) -> set[tuple[int, int]]:
+    """(column, sentence) an analyst linked into the row it now sits in: confirmed."""
+    row_of = {(col, sent): k for k, r in enumerate(rows) for col, sent in r.items()}
+    out = set()
+    for c in corrections:
+        if c.kind != CorrectionKind.LINK:
+            continue
+        a, b = columns.get(c.article_a_id), columns.get(c.article_b_id)
+        if a is None or b is None or a[1] != c.revision_a or b[1] != c.revision_b:
+            continue
+        ka, kb = row_of.get((a[0], c.sentence_a)), row_of.get((b[0], c.sentence_b))
+        if ka is not None and ka == kb:
+            out |= {(a[0], c.sentence_a), (b[0], c.sentence_b)}
+    return out
+
+
+def _cell_state(col, sent, row, probability, confirmed):
+    """("reported" | "possibly", best probability, (column, sentence) it matched best)."""
+    _, reported = operating_points()
+    best, matched = 0.0, None
+    for other, other_sent in row.items():
+        if other != col:
+            p = probability.get((col, sent, other, other_sent), 0.0)
+            if p > best or matched is None:
+                best, matched = p, (other, other_sent)
+    if (col, sent) in confirmed:
+        return "reported", best, matched
+    return ("reported" if best >= reported else "possibly"), best, matched
+
+
 def _referents(*, rows, spans, terms, actors, articles, sentences) -> list[dict]:
-    """Competing wordings: loaded terms and actor mentions as candidate referent names."""
-    sentence_terms: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    """Competing labels: the referents of the columns (named actors, organisations, groups)
+    and the wordings each outlet uses for them, for those named in two or more ways."""
+    loaded: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    actor_spans: dict[tuple[int, int], list[tuple[int, int, str, str]]] = defaultdict(list)
     for col, article in enumerate(articles):
         rev = article.current_revision_id
-        candidates = [(s, e) for s, e, *_ in terms[rev]] + actors[rev]
-        for k, (start, end) in enumerate(spans[col]):
-            inside = sorted(
-                {(s - start, e - start) for s, e in candidates if start <= s and e <= end}
-            )
-            if inside:
-                sentence_terms[(col, k)] = inside
+        starts = [start for start, _ in spans[col]]
+        # Each span goes to the sentence it starts in, if it ends there too (one bisect each,
+        # not a scan of every span per sentence).
+        for s, e, *_ in terms[rev]:
+            k = bisect_right(starts, s) - 1
+            if k >= 0 and e <= spans[col][k][1]:
+                loaded[(col, k)].append((s - starts[k], e - starts[k]))
+        for s, e, key, name in actors[rev]:
+            k = bisect_right(starts, s) - 1
+            if k >= 0 and e <= spans[col][k][1]:
+                actor_spans[(col, k)].append((s - starts[k], e - starts[k], key, name))
     multi = [
         AlignedRow({c: r.get(c) for c in range(len(articles))}, 1.0) for r in rows if len(r) > 1
     ]
     outlets = [f"{a.outlet.name} #{a.pk}" for a in articles]
-    found = competing_labels(multi, sentence_terms, sentences, outlets=outlets)
-    # Actor mentions only widen the candidates; a referent is shown when a loaded term
-    # names it somewhere, which is what makes its wordings compete.
-    loaded = {
-        " ".join(sentences[col][k][s:e].lower().split())
-        for (col, k), found_terms in sentence_terms.items()
-        for s, e in found_terms
-        if _is_term(articles[col], spans[col][k], s, e, terms)
-    }
+    found = event_referents(
+        sentences, rows=multi, actors=actor_spans, loaded=loaded, outlets=outlets
+    )
     # Plain lists for templates: a Counter answers any lookup (even "items") with 0.
     return [
         {
             "key": r.key,
+            "kind": r.kind,
+            "neutral": r.neutral,
             "outlets": [
                 (outlet, sorted(words.items(), key=lambda wn: (-wn[1], wn[0])))
                 for outlet, words in r.wordings.items()
             ],
         }
         for r in found
-        if len({w for c in r.wordings.values() for w in c}) > 1
-        and any(w in loaded for c in r.wordings.values() for w in c)
+        if len(r.distinct()) > 1
     ]
-
-
-def _is_term(article: Article, sentence: tuple[int, int], s: int, e: int, terms) -> bool:
-    start = sentence[0]
-    return any(
-        (ts - start, te - start) == (s, e) for ts, te, *_ in terms[article.current_revision_id]
-    )
 
 
 @transaction.atomic

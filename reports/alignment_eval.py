@@ -1,4 +1,4 @@
-"""Measure sentence alignment against the gold alignment of the demo event.
+"""Measure sentence alignment and competing labels against the demo events' gold files.
 
 Plain Python (no Django): the gold file names sentences by their text, so each gold
 sentence is mapped to the engine sentence that contains most of it, and the predicted rows
@@ -8,6 +8,7 @@ of ``align_many`` over a set of articles are compared pair by pair with the gold
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,3 +90,163 @@ def load_gold() -> tuple[dict, list[str]]:
     gold = json.loads(GOLD_FILE.read_text(encoding="utf-8"))
     demo = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
     return gold, [a["text"] for a in demo["articles"]]
+
+
+# --- Both demo events, three states ---------------------------------------------------------
+
+EVAL_DIR = Path(__file__).resolve().parents[1] / "framing" / "eval"
+DEMO_DIR = Path(__file__).resolve().parents[1] / "articles" / "demo"
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    """A demo event with its gold links between engine sentences.
+
+    ``links`` are (a, i, b, j) with a < b over article indices of the demo file; with
+    ``anchor`` only links involving that article are complete in the gold (naval event).
+    """
+
+    name: str
+    sentences: list[list[str]]
+    columns: list[int]
+    links: set[tuple[int, int, int, int]]
+    anchor: int | None
+    scope: str
+
+
+def load_gold_event(name: str) -> GoldEvent:
+    """``naval`` (first demo, wire-anchored gold) or ``caravan`` (second demo, every pair)."""
+    from framing.engine import analyze
+
+    if name == "naval":
+        gold, texts = load_gold()
+        pairs = [(p["a"], p["a_sentence"], p["b"], p["b_sentence"]) for p in gold["pairs"]]
+        columns, anchor, scope = [0, 1, 2, 3, 4, 6], 1, "links with the wire report"
+    else:
+        gold = json.loads((EVAL_DIR / "demo_alignment_caravan.json").read_text("utf-8"))
+        demo = json.loads((DEMO_DIR / "border_caravan.json").read_text("utf-8"))
+        texts = [a["text"] for a in demo["articles"]]
+        pairs = []
+        for fact in gold["facts"]:
+            items = sorted((int(a), s) for a, s in fact["sentences"].items())
+            pairs += [(a, sa, b, sb) for k, (a, sa) in enumerate(items) for b, sb in items[k + 1 :]]
+        columns, anchor, scope = list(range(len(texts))), None, "every pair"
+    # The engine's sentences, as the page gets them from the stored analysis.
+    spans = [[(s.start, s.end) for s in analyze(t).sentences] for t in texts]
+    links = set()
+    for a, sa, b, sb in pairs:
+        if a not in columns or b not in columns:
+            continue
+        ia, ib = _locate(texts[a], spans[a], sa), _locate(texts[b], spans[b], sb)
+        if ia is not None and ib is not None:
+            links.add((a, ia, b, ib) if a < b else (b, ib, a, ia))
+    sentences = [[t[s:e] for s, e in sp] for t, sp in zip(texts, spans, strict=True)]
+    return GoldEvent(name, sentences, columns, links, anchor, scope)
+
+
+def predicted_links(
+    event: GoldEvent, *, state: str, legacy: bool = False, weights: dict | None = None
+) -> set[tuple[int, int, int, int]]:
+    """Links the aligner makes over the event's columns, at ``state`` ("reported" or
+    "possibly"); ``legacy`` is the uncalibrated ``align_many`` (every link counts as both)."""
+    from framing.engine.contrast import align_facts, reported_pairs
+    from framing.engine.contrast.similarity import model
+
+    chosen = event.columns
+    sentences = [event.sentences[c] for c in chosen]
+    fitted = weights or model()
+    if legacy:
+        rows = align_many(sentences)
+    else:
+        rows = align_facts(sentences, possible=fitted["possible"], weights=fitted)
+    at = fitted["reported"] if state == "reported" else fitted["possible"]
+    out = set()
+    for i, a in enumerate(chosen):
+        for j, b in enumerate(chosen):
+            if a < b:
+                found = row_pairs(rows, i, j) if legacy else reported_pairs(rows, i, j, at=at)
+                out |= {(a, x, b, y) for x, y in found}
+    if event.anchor is not None:
+        out = {p for p in out if event.anchor in (p[0], p[2])}
+    return out
+
+
+def score_links(
+    event: GoldEvent, *, state: str, legacy: bool = False, weights: dict | None = None
+) -> AlignmentScores:
+    """Precision, recall and F1 of the predicted links at ``state`` against the gold."""
+    predicted = predicted_links(event, state=state, legacy=legacy, weights=weights)
+    gold = event.links
+    if event.anchor is not None:
+        gold = {p for p in gold if event.anchor in (p[0], p[2])}
+    hits = len(predicted & gold)
+    precision = hits / len(predicted) if predicted else 0.0
+    recall = hits / len(gold) if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if hits else 0.0
+    return AlignmentScores(precision, recall, f1)
+
+
+# --- Competing labels ------------------------------------------------------------------------
+
+LABELS_GOLD = EVAL_DIR / "demo_labels_caravan.json"
+
+
+def _engine_inputs(texts: list[str]):
+    """Sentences, loaded-term spans and actor spans per (article, sentence), offsets in it."""
+    from framing.engine import analyze
+
+    sentences, loaded, actors = [], {}, {}
+    for a, text in enumerate(texts):
+        result = analyze(text)
+        spans = [(s.start, s.end) for s in result.sentences]
+        sentences.append([text[s:e] for s, e in spans])
+        for k, (s0, e0) in enumerate(spans):
+            inside = [t for t in result.loaded_terms if s0 <= t.start and t.end <= e0]
+            loaded[(a, k)] = [(t.start - s0, t.end - s0) for t in inside]
+            acts = [m for m in result.actors if s0 <= m.start and m.end <= e0]
+            actors[(a, k)] = [(m.start - s0, m.end - s0, m.actor, m.name) for m in acts]
+    return sentences, loaded, actors
+
+
+def system_referents(texts: list[str], *, before: bool) -> list[dict[str, Counter[str]]]:
+    """Per referent, outlet (article index as a string) -> wording counts."""
+    from framing.engine.contrast import competing_labels
+
+    sentences, loaded, actors = _engine_inputs(texts)
+    rows = align_many(sentences, include_unmatched=False)
+    if before:
+        # What reports/alignment.py did: loaded terms and actor mentions as candidates, slot
+        # links in aligned rows, shown when a loaded term is among the wordings.
+        terms = {
+            key: sorted({*loaded.get(key, ()), *((s, e) for s, e, *_ in actors.get(key, ()))})
+            for key in set(loaded) | set(actors)
+        }
+        found = competing_labels(rows, terms, sentences)
+        return [r.wordings for r in found if len({w for c in r.wordings.values() for w in c}) > 1]
+    from framing.engine.contrast import event_referents
+
+    found = event_referents(sentences, rows=rows, actors=actors, loaded=loaded)
+    return [r.wordings for r in found if len(r.distinct()) > 1]
+
+
+def _captures(system: dict[str, Counter[str]], outlet: str, word: str) -> bool:
+    return any(w == word or w.endswith(" " + word) for w in system.get(outlet, ()))
+
+
+def labels_captured(gold: dict, system: list[dict[str, Counter[str]]]) -> tuple[int, int]:
+    """(captured, coded) over the gold referents, each matched to one system referent."""
+    coded = [
+        [(o, w) for o, words in ref["wordings"].items() for w in words] for ref in gold["referents"]
+    ]
+    overlap = {
+        (g, s): sum(_captures(sys_ref, o, w) for o, w in coded[g])
+        for g in range(len(coded))
+        for s, sys_ref in enumerate(system)
+    }
+    captured, taken_g, taken_s = 0, set(), set()
+    for (g, s), n in sorted(overlap.items(), key=lambda kv: -kv[1]):
+        if n and g not in taken_g and s not in taken_s:
+            captured += n
+            taken_g.add(g)
+            taken_s.add(s)
+    return captured, sum(len(c) for c in coded)

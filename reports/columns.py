@@ -16,7 +16,9 @@ from django.utils.safestring import SafeString
 from articles.highlight import Mark, highlight
 from articles.models import Article, Event
 from framing.analysis_services import unpack_sentences
-from framing.models import Analysis, Annotation, ModelVersion
+from framing.engine.relays import describe, relay_path
+from framing.models import Analysis, Annotation, ModelVersion, QuoteSpan
+from framing.selectors import ArticleRelays, article_relays
 from reports.summary import dominant_frames, visible_annotations
 
 MIN_COLUMNS, MAX_COLUMNS = 2, 6
@@ -41,6 +43,7 @@ class Column:
     sentences: list[SentenceBlock] = field(default_factory=list)
     n_terms: int = 0
     analysed: bool = False
+    relays: ArticleRelays | None = None  # what the text visibly relays ("relays KCNA via TASS")
 
 
 def choose_articles(event: Event, requested: list[str]) -> list[Article]:
@@ -98,17 +101,55 @@ def build_columns(
     notes: dict[int, list[Annotation]] = defaultdict(list)
     for ann in visible_annotations(revision_ids, analyses):
         notes[ann.revision_id].append(ann)
+    relayed = _relayed_quotes(list(analyses.values()))
+    relays = article_relays(revision_ids=revision_ids, model_version_id=model.pk if model else None)
     columns = [
-        _column(a, analyses.get(a.current_revision_id), notes[a.current_revision_id])
+        _column(
+            a,
+            analyses.get(a.current_revision_id),
+            notes[a.current_revision_id],
+            relayed.get(a.current_revision_id, []),
+        )
         for a in articles
     ]
+    for column in columns:
+        column.relays = relays.get(column.article.current_revision_id)
     for column in columns:
         for s in column.sentences:
             s.frame_name, s.frame_colour = frame_labels.get(s.frame or "", ("", ""))
     return columns
 
 
-def _column(article: Article, analysis: Analysis | None, notes: list[Annotation]) -> Column:
+def _relayed_quotes(analyses: list[Analysis]) -> dict[int, list[tuple[int, int, str]]]:
+    """revision -> (start, end, "relays KCNA via TASS") of its quotes heard through a relay."""
+    out: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    rows = QuoteSpan.objects.filter(analysis__in=analyses).exclude(kind="scare")
+    for revision_id, start, end, chain in rows.values_list(
+        "analysis__revision_id", "start", "end", "chain"
+    ):
+        if chain and len(chain) >= 2:
+            out[revision_id].append((start, end, describe(relay_path([chain]))))
+    return out
+
+
+def _relay_of(ann: Annotation, relayed: list[tuple[int, int, str]]) -> str:
+    """The relay of the innermost relayed quote holding most of the term, if any."""
+    best = None
+    for start, end, summary in relayed:
+        inside = min(end, ann.end) - max(start, ann.start)
+        if 2 * inside > max(1, ann.end - ann.start) and (
+            best is None or end - start < best[1] - best[0]
+        ):
+            best = (start, end, summary)
+    return best[2] if best else ""
+
+
+def _column(
+    article: Article,
+    analysis: Analysis | None,
+    notes: list[Annotation],
+    relayed: list[tuple[int, int, str]] | None = None,
+) -> Column:
     text = article.current_revision.text if article.current_revision else ""
     if analysis is not None:
         spans = [(int(s), int(e)) for s, e in unpack_sentences(analysis)]
@@ -117,7 +158,7 @@ def _column(article: Article, analysis: Analysis | None, notes: list[Annotation]
         spans, frames = [(0, len(text))] if text else [], [None]
     spans = _cover(spans, len(text))
     frames = frames + [None] * (len(spans) - len(frames))
-    marks = [_mark(article.pk, ann) for ann in notes]
+    marks = [_mark(article.pk, ann, _relay_of(ann, relayed or [])) for ann in notes]
     column = Column(article, n_terms=len(marks), analysed=analysis is not None)
     for i, ((start, end), frame) in enumerate(zip(spans, frames, strict=False)):
         inside = [_shift(m, start, end) for m in marks if m.start < end and m.end > start]
@@ -145,7 +186,7 @@ def _shift(mark: Mark, start: int, end: int) -> Mark:
     )
 
 
-def _mark(article_id: int, ann: Annotation) -> Mark:
+def _mark(article_id: int, ann: Annotation, relay: str = "") -> Mark:
     score = ann.score if ann.score is not None else 1.0
     voice = ann.voice or "own"
     speaker = ann.speaker or ann.speaker_actor
@@ -156,6 +197,7 @@ def _mark(article_id: int, ann: Annotation) -> Mark:
         "score": f"{score:.2f}",
         "voice": voice,
         "speaker": speaker,
+        "relay": relay,
         "expl": ann.explanation or ("analyst's span" if ann.author_user_id else ""),
         "status": ann.status,
         "tag": str(ann.pk),

@@ -22,6 +22,7 @@ from django.urls import reverse
 from articles.models import Article, Event
 from framing.analysis_services import unpack_sentences, unpack_tone
 from framing.models import ActorMention, Analysis, Annotation, ModelVersion, QuoteSpan
+from reports.actors import event_actor_aliases
 from reports.summary import dominant_frames, visible_annotations
 
 KWIC_WIDTH = 70
@@ -250,7 +251,7 @@ def sentence_lines(event: Event, filters: Mapping[str, str]) -> list[SentenceLin
     or all of an outlet's sentences ordered by tone."""
     articles = _articles(event, filters)
     analyses = _analyses(event, articles)
-    wanted = _sentence_filter(analyses, filters)
+    wanted = _sentence_filter(analyses, filters, _actor_keys(event, filters.get("actor")))
     term = term_pattern(filters.get("term", ""))
     lines = []
     for article in articles:
@@ -291,12 +292,20 @@ def term_pattern(term: str) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w'])" + r"\W+".join(map(re.escape, words)) + r"(?![\w'])", re.I)
 
 
+def _actor_keys(event: Event, actor: str | None) -> set[str]:
+    """The actor's key and every alias merged into it ("falk" for "adrian_falk")."""
+    if not actor:
+        return set()
+    return {actor} | {alias for alias, key in event_actor_aliases(event).items() if key == actor}
+
+
 def _sentence_filter(
-    analyses: dict[int, Analysis], filters: Mapping[str, str]
+    analyses: dict[int, Analysis], filters: Mapping[str, str], actor_keys: set[str] = frozenset()
 ) -> set[tuple[int, int]] | None:
-    """(analysis, sentence index) pairs containing the requested actor or speaker's quote."""
+    """(analysis, sentence index) pairs containing the requested actor (or one of its merged
+    aliases, ``actor_keys``) or speaker's quote."""
     if filters.get("actor"):
-        spans = ActorMention.objects.filter(actor=filters["actor"])
+        spans = ActorMention.objects.filter(actor__in=actor_keys or {filters["actor"]})
     elif filters.get("speaker"):
         who = filters["speaker"]
         spans = QuoteSpan.objects.filter(speaker_actor=who) | QuoteSpan.objects.filter(speaker=who)

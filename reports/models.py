@@ -74,6 +74,34 @@ class AlignmentCorrection(models.Model):
         return f"{self.kind} a{self.article_a_id}s{self.sentence_a}"
 
 
+class ActorCorrectionKind(models.TextChoices):
+    MERGE = "merge", "Merge: the first actor is the second"
+    SPLIT = "split", "Split: keep the actor apart"
+
+
+class ActorCorrection(models.Model):
+    """An analyst's correction to how an event's actor names are merged, replayed in order.
+
+    The engine joins aliases and surnames ("Falk" with "Adrian Falk"); a merge joins two
+    actor keys it kept apart, a split undoes any merge of ``actor`` (automatic or not).
+    """
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=8, choices=ActorCorrectionKind.choices)
+    actor = models.CharField(max_length=80)
+    target = models.CharField(max_length=80, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.actor} {self.target}".strip()
+
+
 class RevisionWords(models.Model):
     """How many words a text revision has: the denominator of every per-1,000-word rate.
 

@@ -57,6 +57,8 @@ class OutletSources:
     attributed_chars: int
     speakers: list[Speaker]
     verbs: list[tuple[str, int]]
+    # (article, framing.selectors.ArticleRelays) for articles that visibly relay someone
+    relays: list[tuple[Any, Any]] = field(default_factory=list)
 
     def share(self, part: str) -> float:
         if not self.chars:
@@ -118,6 +120,8 @@ def sources_by_outlet(
         if article_id not in articles or kind not in QUOTED + ATTRIBUTED:
             continue
         outlet = articles[article_id]["outlet"]
+        if (speaker or "").lower() in _PRONOUNS:
+            speaker = ""  # analyses stored before pronouns were resolved: "he" names nobody
         key = actor or speaker or ""
         who = speakers[outlet].get(key.lower())
         if who is None:
@@ -132,10 +136,49 @@ def sources_by_outlet(
         if verb:
             who.verbs[verb.lower()] += 1
             verbs[outlet][verb.lower()] += 1
+    _merge_surnames(speakers)
     for outlet, o in result.items():
         o.speakers = sorted(speakers[outlet].values(), key=lambda s: (-s.total, s.name))
         o.verbs = sorted(verbs[outlet].items(), key=lambda vn: (-vn[1], vn[0]))
     return sorted(result.values(), key=lambda o: o.name.lower())
+
+
+_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you"])
+_TITLES = frozenset(["mr", "mrs", "ms", "dr", "prof", "sir"])
+
+
+def _surname_of(name: str) -> str | None:
+    """ "flores" for "Flores" or "Mr. Flores"; None for anything else."""
+    words = [w.strip(".,") for w in name.split()]
+    if len(words) == 2 and words[0].lower() in _TITLES:
+        words = words[1:]
+    return words[0].lower() if len(words) == 1 and words[0][:1].isupper() else None
+
+
+def _merge_surnames(speakers: dict[int, dict[str, Speaker]]) -> None:
+    """One person, one row: "Flores" merges into "Pete Flores" when exactly one full name
+    with that surname speaks anywhere in the event (two Floreses stay apart)."""
+    full: dict[str, set[str]] = defaultdict(set)
+    for rows in speakers.values():
+        for who in rows.values():
+            words = who.name.split()
+            if len(words) >= 2 and all(w[:1].isupper() for w in words):
+                full[words[-1].strip(".,").lower()].add(who.name)
+    for rows in speakers.values():
+        for key, who in list(rows.items()):
+            surname = _surname_of(who.name)
+            names = full.get(surname or "", set())
+            if len(names) != 1:
+                continue
+            (name,) = names
+            target = next((w for w in rows.values() if w.name == name), None)
+            if target is None:
+                who.name = name  # only the surname speaks in this outlet: show the full name
+                continue
+            target.quoted += who.quoted
+            target.attributed += who.attributed
+            target.verbs.update(who.verbs)
+            del rows[key]
 
 
 def _gazetteer_name(actor: str) -> str:

@@ -35,10 +35,11 @@ from framing.models import (
     QuoteSpan,
 )
 from framing.operating_points import floors_by_analysis
-from reports.models import EventSummary
+from reports.actors import event_actor_aliases
+from reports.models import ActorCorrection, EventSummary
 from reports.words import revision_words
 
-PAYLOAD_VERSION = 2
+PAYLOAD_VERSION = 3  # 3: actor kinds and merged aliases
 # A sentence's strongest policy frame counts as its dominant frame only above this
 # probability; below it the sentence is shown as having no clear frame.
 DOMINANT_FRAME_MIN = 0.3
@@ -82,7 +83,9 @@ def _fingerprints(event: Event, model: ModelVersion | None) -> Fingerprints:
         n=Count("pk"), changed=Max("updated_at"), rejected=Count("pk", filter=_REJECTED)
     )
     point = event.operating_point  # the score floor pages apply depends on it
-    base = [PAYLOAD_VERSION, model.pk if model else None, rows, analyses]
+    # Analysts' actor merges change the payload's actors: a whole rebuild, like articles.
+    merges = ActorCorrection.objects.filter(event=event).aggregate(n=Count("pk"), last=Max("pk"))
+    base = [PAYLOAD_VERSION, model.pk if model else None, rows, analyses, merges]
     notes = {**notes, "changed": notes["changed"].isoformat() if notes["changed"] else None}
     return Fingerprints(_hash(base), _hash([base, point, notes]), {**notes, "point": point})
 
@@ -169,6 +172,8 @@ def empty_summary(event: Event, model: ModelVersion | None) -> dict[str, Any]:
         "terms": [],
         "quotes": [],
         "actors": {},
+        "actor_kinds": {},
+        "actor_merge": {},
     }
 
 
@@ -289,6 +294,7 @@ def build_summary(event: Event, model: ModelVersion | None) -> dict[str, Any]:
         "terms": _term_rows(revisions, analyses),
         "quotes": _quote_rows(quotes, revisions, analyses),
         "actors": _actor_names(analyses),
+        **_actor_kinds_and_merges(event, analyses),
     }
 
 
@@ -495,6 +501,23 @@ def _actor_names(analyses: dict[int, Analysis]) -> dict[str, str]:
         .distinct()
     )
     return dict(sorted(rows))
+
+
+def _actor_kinds_and_merges(event: Event, analyses: dict[int, Analysis]) -> dict[str, Any]:
+    """Each actor's kind (charts leave places out) and the alias map of the event."""
+    rows = (
+        ActorMention.objects.filter(analysis_id__in=[a.pk for a in analyses.values()])
+        .values_list("actor", "name", "kind")
+        .order_by("actor", "name")
+        .distinct()
+    )
+    names: dict[str, tuple[str, str]] = {}
+    for key, name, kind in rows:
+        names.setdefault(key, (name, kind))
+    return {
+        "actor_kinds": {k: kind for k, (_, kind) in names.items()},
+        "actor_merge": event_actor_aliases(event, names),
+    }
 
 
 VOCABULARY_TOP = 15

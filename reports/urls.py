@@ -17,6 +17,7 @@ urlpatterns = [
 urlpatterns += [
     path("events/<int:pk>/compare/aligned/", views.aligned, name="aligned"),
     path("events/<int:pk>/compare/aligned/correct/", views.aligned_correct, name="aligned_correct"),
+    path("events/<int:pk>/compare/actors/correct/", views.actors_correct, name="actors_correct"),
     path("events/<int:pk>/compare/vocabulary/", views.vocabulary, name="vocabulary"),
 ]
 

@@ -17,8 +17,8 @@ DEFAULTS: dict[str, Any] = {
     "MAX_REQUEST_BYTES": 500 * MB,  # all files of one upload request together
     "MAX_TEXT_CHARS": 2_000_000,
     "MAX_RECORDS_PER_FILE": 100_000,
-    "MAX_ZIP_ENTRIES": 25_000,
-    "MAX_ZIP_TOTAL_BYTES": 1024 * MB,
+    "MAX_ZIP_ENTRIES": 1_000,
+    "MAX_ZIP_TOTAL_BYTES": 200 * MB,  # expanded, declared and actually read
     # Confirmed imports up to this many articles run inside the request; larger ones as a task.
     "INLINE_MAX_ARTICLES": 200,
     "CHUNK_SIZE": 500,  # articles per short write transaction…
@@ -45,6 +45,9 @@ def import_limits() -> Limits:
         max_records_per_file=conf("MAX_RECORDS_PER_FILE"),
         max_zip_entries=conf("MAX_ZIP_ENTRIES"),
         max_zip_total_bytes=conf("MAX_ZIP_TOTAL_BYTES"),
+        child_memory_mb=settings.INGEST_CHILD_MEMORY_MB,
+        child_cpu_seconds=settings.INGEST_CHILD_CPU_SECONDS,
+        child_timeout_seconds=settings.INGEST_CHILD_TIMEOUT_SECONDS,
     )
 
 

@@ -52,3 +52,23 @@ def mapping_save(
     saved.full_clean()
     saved.save()
     return saved
+
+
+def label_mapping_save(
+    *, workspace: Workspace, choices: dict[str, str], known: set[str], user: User | None
+) -> int:
+    """Remember, per workspace, which of our label keys each foreign span label stands for
+    ("" = drop those spans). Returns how many mappings were saved."""
+    from django.utils import timezone
+
+    from articles.models import SavedLabelMapping
+
+    for source, target in choices.items():
+        if target and target not in known:
+            raise ValidationError(f"“{target}” is not a label of this workspace's codebooks.")
+        SavedLabelMapping.objects.update_or_create(
+            workspace=workspace,
+            source=source[:120],
+            defaults={"target_key": target, "created_by": user, "updated_at": timezone.now()},
+        )
+    return len(choices)

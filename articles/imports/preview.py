@@ -340,7 +340,12 @@ def classify(*, job: ImportJob, exclude: QuerySet[ImportItem] | None = None) -> 
         Article.objects.filter(event=job.event).values_list("content_hash", "pk").order_by("-pk")
     )
     index = NearDuplicateIndex()
-    texts = Article.objects.filter(event=job.event).values_list("pk", "current_revision__text")
+    # oldest first: the first copy of a story indexed is the one its later copies point at
+    texts = (
+        Article.objects.filter(event=job.event)
+        .order_by("pk")
+        .values_list("pk", "current_revision__text")
+    )
     for pk, text in texts.iterator():
         if text:
             index.add(("a", pk), text[:NEAR_DUP_CHARS])
@@ -357,9 +362,7 @@ def classify(*, job: ImportJob, exclude: QuerySet[ImportItem] | None = None) -> 
             update.kind, update.duplicate_of_item_id = ItemKind.DUPLICATE, first_by_hash[digest]
         else:
             first_by_hash[digest] = pk
-            opening = text[:NEAR_DUP_CHARS]
-            _near(update, index.query(opening))
-            index.add(("i", pk), opening)
+            _near(update, index.match_and_add(("i", pk), text[:NEAR_DUP_CHARS]))
         if update.kind != ItemKind.NEW:
             update.decision = ItemDecision.SKIP
         updates.append(update)

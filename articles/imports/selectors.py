@@ -96,3 +96,23 @@ def encoding_panels(*, job: ImportJob) -> list[EncodingPanel]:
         seen.add(source.pk)
         panels.append(EncodingPanel(source, item.message, _guesses(source)))
     return panels
+
+
+def label_mapping_panel(*, job: ImportJob) -> dict | None:
+    """Span labels of the job's rows that are not in the workspace's codebooks, with how many
+    spans carry each and what they are mapped to now; None when every label is known."""
+    from collections import Counter
+
+    from .writer import LabelIndex
+
+    index = LabelIndex(job.workspace)
+    counts: Counter = Counter()
+    for spans in job.items.exclude(kind=ItemKind.REJECTED).values_list("spans", flat=True):
+        counts.update(s["label"] for s in spans or [] if s.get("label") in index.foreign(spans))
+    if not counts:
+        return None
+    rows = [
+        {"source": label, "spans": n, "target": index.mapped.get(label), "i": i}
+        for i, (label, n) in enumerate(sorted(counts.items()))
+    ]
+    return {"rows": rows, "choices": index.keys()}

@@ -17,6 +17,7 @@ urlpatterns = [
         views.import_reencode,
         name="import_reencode",
     ),
+    path("imports/<int:pk>/labels/", views.import_map_labels, name="import_map_labels"),
     path("imports/<int:pk>/restart/", views.import_restart, name="import_restart"),
     path("imports/<int:pk>/discard/", views.import_discard, name="import_discard"),
     path("sources/<int:pk>/download/", views.source_download, name="source_download"),

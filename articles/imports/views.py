@@ -111,6 +111,7 @@ def _preview_page(request, job, items, errors, status=200) -> HttpResponse:
         "counts": selectors.job_counts(job=job),
         "rejections": selectors.rejections(job=job),
         "panels": panels,
+        "label_panel": selectors.label_mapping_panel(job=job),
         "errors": errors,
     }
     return render(request, "articles/import_preview.html", ctx, status=400 if errors else status)
@@ -203,3 +204,27 @@ def source_download(request: HttpRequest, pk: int) -> FileResponse:
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     return response
+
+
+@login_required
+@require_POST
+def import_map_labels(request: HttpRequest, pk: int) -> HttpResponse:
+    """Save which of our labels each foreign span label stands for; applied at commit."""
+    job = _job_for_user(request, pk)
+    panel = selectors.label_mapping_panel(job=job) or {"rows": [], "choices": []}
+    choices = {
+        row["source"]: request.POST.get(f"target_{row['i']}", "")
+        for row in panel["rows"]
+        if f"target_{row['i']}" in request.POST
+    }
+    try:
+        mappings.label_mapping_save(
+            workspace=job.workspace,
+            choices=choices,
+            known={k for k, _ in panel["choices"]},
+            user=request.user,
+        )
+    except ValidationError as exc:
+        return _preview_page(request, job, list(selectors.preview_items(job=job)), exc.messages)
+    messages.success(request, f"Saved {len(choices)} label mapping(s) for this workspace.")
+    return redirect(job)

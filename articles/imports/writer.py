@@ -72,7 +72,9 @@ class OutletCache:
 
 
 class LabelIndex:
-    """The workspace's current codebook labels by key, for importing spans as annotations."""
+    """The workspace's current codebook labels by key, for importing spans as annotations,
+    with the workspace's saved label mappings applied (a foreign label → one of ours, or
+    dropped on purpose)."""
 
     def __init__(self, workspace) -> None:
         from framing.models import Codebook
@@ -84,11 +86,25 @@ class LabelIndex:
                 continue
             for label in version.labels.all():
                 self._labels.setdefault(label.key, label)
+        self.mapped = dict(workspace.label_mappings.values_list("source", "target_key"))
 
     def get(self, key: str):
-        return self._labels.get(key)
+        if key in self._labels:
+            return self._labels[key]
+        return self._labels.get(self.mapped.get(key, ""))
+
+    def keys(self) -> list[tuple[str, str]]:
+        """(key, name) of every label spans can be mapped to."""
+        return sorted((k, lab.name) for k, lab in self._labels.items())
 
     def unknown(self, spans: Sequence[Span]) -> list[str]:
+        """Labels neither in the codebooks nor mapped (a mapping to "drop" counts as known)."""
+        return sorted(
+            {s["label"] for s in spans if s["label"] not in self._labels} - set(self.mapped)
+        )
+
+    def foreign(self, spans: Sequence[Span]) -> list[str]:
+        """Labels not in the codebooks, mapped or not."""
         return sorted({s["label"] for s in spans if s["label"] not in self._labels})
 
 

@@ -72,6 +72,12 @@ def chosen_encoding(encoding: str | None) -> Iterator[None]:
         _chosen.reset(token)
 
 
+def current_choice() -> str | None:
+    """The encoding chosen for the block being read (``None``: the default rules); a child
+    process that reads the file is handed it, since context variables stay in this process."""
+    return _chosen.get()
+
+
 def known_encoding(content_type: str) -> str | None:
     """The key of ``ENCODINGS`` for the charset a Content-Type declares, if it is one."""
     _, _, params = content_type.partition(";")

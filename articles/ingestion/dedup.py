@@ -25,12 +25,20 @@ def content_hash(text: str) -> str:
 
 
 class NearDuplicateIndex:
-    """In-memory index of texts for near-duplicate lookup.
+    """In-memory index of texts for near-duplicate lookup, grouping copies of one story.
 
     ``threshold`` is the estimated Jaccard similarity (of ``shingle``-word shingles) at or above
     which ``query`` reports a match. ``num_perm`` hash functions are split into ``bands`` bands;
     the defaults surface pairs from about 0.45 similarity upwards as candidates, so a 0.5
     threshold loses few true matches.
+
+    Texts that match are joined in one cluster (union-find) whose representative is the
+    earliest text indexed: a wire story republished by many outlets is one cluster and each
+    copy is reported against the original. Work per text is bounded, not proportional to the
+    number of copies already indexed: a band bucket keeps at most ``bucket_cap`` texts (texts
+    agreeing on a whole band are copies of one story, and the first ones stand for the rest),
+    so 20,000 near-identical rows cost what 20,000 different ones do. Below the cap, as on
+    ordinary data, every indexed text sharing a band is compared, as before the cap.
     """
 
     def __init__(
@@ -40,6 +48,7 @@ class NearDuplicateIndex:
         shingle: int = 4,
         num_perm: int = 64,
         bands: int = 16,
+        bucket_cap: int = 16,
     ) -> None:
         if num_perm % bands:
             raise ValueError("num_perm must be a multiple of bands")
@@ -47,6 +56,7 @@ class NearDuplicateIndex:
         self.shingle = shingle
         self.bands = bands
         self.rows = num_perm // bands
+        self.bucket_cap = bucket_cap
         if num_perm & (num_perm - 1):
             raise ValueError("num_perm must be a power of two")
         self._bin_shift = np.uint64(64 - num_perm.bit_length() + 1)
@@ -54,6 +64,9 @@ class NearDuplicateIndex:
         self._bin_starts = self._bin_ids << self._bin_shift
         self._buckets: list[dict[bytes, list[Hashable]]] = [{} for _ in range(bands)]
         self._signatures: dict[Hashable, np.ndarray] = {}
+        # union-find: a root is its cluster's first text
+        self._parent: dict[Hashable, Hashable] = {}
+        self._order: dict[Hashable, int] = {}
         self._word_hashes: dict[str, int] = {}
 
     def __len__(self) -> int:
@@ -63,31 +76,81 @@ class NearDuplicateIndex:
         return key in self._signatures
 
     def add(self, key: Hashable, text: str) -> None:
-        """Index ``text`` under ``key`` (re-adding a key replaces nothing: keys must be unique)."""
+        """Index ``text`` under ``key`` (keys must be unique), joining the cluster it matches."""
+        self.match_and_add(key, text)
+
+    def query(self, text: str) -> list[tuple[Hashable, float]]:
+        """Clusters holding a text at least ``threshold`` similar, most similar first.
+
+        Each cluster is reported once: by its representative when that is similar enough,
+        otherwise by its most similar member found.
+        """
+        signature = self.signature(text)
+        return [] if signature is None else self._matches(signature)
+
+    def match_and_add(self, key: Hashable, text: str) -> list[tuple[Hashable, float]]:
+        """``query(text)`` against the texts indexed so far, then ``add(key, text)``."""
         if key in self._signatures:
             raise KeyError(f"key {key!r} is already indexed")
         signature = self.signature(text)
         if signature is None:
-            return
-        self._signatures[key] = signature
-        for band, bucket in zip(self._band_keys(signature), self._buckets, strict=True):
-            bucket.setdefault(band, []).append(key)
-
-    def query(self, text: str) -> list[tuple[Hashable, float]]:
-        """Indexed keys whose text is at least ``threshold`` similar, most similar first."""
-        signature = self.signature(text)
-        if signature is None:
             return []
-        candidates: set[Hashable] = set()
+        matches = self._matches(signature)
+        self._signatures[key] = signature
+        self._parent[key] = key
+        self._order[key] = len(self._order)
+        for match, _ in matches:
+            self._union(key, match)
         for band, bucket in zip(self._band_keys(signature), self._buckets, strict=True):
-            candidates.update(bucket.get(band, ()))
-        matches = []
-        for key in candidates:
-            similarity = float(np.mean(self._signatures[key] == signature))
-            if similarity >= self.threshold:
-                matches.append((key, similarity))
-        matches.sort(key=lambda item: (-item[1], str(item[0])))
+            members = bucket.setdefault(band, [])
+            if len(members) < self.bucket_cap:
+                members.append(key)
         return matches
+
+    def representative(self, key: Hashable) -> Hashable:
+        """The earliest indexed text of ``key``'s cluster."""
+        return self._find(key)
+
+    def _matches(self, signature: np.ndarray) -> list[tuple[Hashable, float]]:
+        members: dict[Hashable, dict[Hashable, None]] = {}  # candidates by cluster
+        for band, bucket in zip(self._band_keys(signature), self._buckets, strict=True):
+            for key in bucket.get(band, ()):
+                members.setdefault(self._find(key), {})[key] = None
+        if not members:
+            return []
+        roots = list(members)
+        matches = []
+        for root, similarity in zip(roots, self._similarity(roots, signature), strict=True):
+            if similarity >= self.threshold:
+                matches.append((root, similarity))
+                continue
+            # the representative is too far: the cluster's closest member found may not be
+            others = [key for key in members[root] if key != root]
+            if others:
+                scores = self._similarity(others, signature)
+                best = max(range(len(others)), key=scores.__getitem__)
+                if scores[best] >= self.threshold:
+                    matches.append((others[best], scores[best]))
+        return sorted(matches, key=lambda item: (-item[1], str(item[0])))
+
+    def _similarity(self, keys: list[Hashable], signature: np.ndarray) -> list[float]:
+        stacked = np.stack([self._signatures[key] for key in keys])
+        return (stacked == signature).mean(axis=1).tolist()
+
+    def _find(self, key: Hashable) -> Hashable:
+        parent = self._parent
+        root = key
+        while parent[root] != root:
+            root = parent[root]
+        while parent[key] != root:  # path compression
+            parent[key], key = root, parent[key]
+        return root
+
+    def _union(self, a: Hashable, b: Hashable) -> None:
+        a, b = self._find(a), self._find(b)
+        if a != b:
+            first, later = (a, b) if self._order[a] < self._order[b] else (b, a)
+            self._parent[later] = first
 
     def signature(self, text: str) -> np.ndarray | None:
         """MinHash signature of ``text`` (None when it has no words).

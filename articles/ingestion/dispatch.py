@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
+import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -19,6 +21,7 @@ from .readers.pdf import read_pdf
 from .readers.tabular import iter_table
 from .readers.text import read_md, read_txt
 from .records import ParsedArticle
+from .sandbox import sandboxed
 from .streams import LimitedReader, Source, human_bytes, open_limited, peek_head, source_name_of
 from .zipguard import (
     ENTRY_READ_ERRORS,
@@ -40,6 +43,9 @@ SINGLE_READERS: dict[str, SingleReader] = {
     "eml": read_eml,
 }
 BULK_FORMATS = ("csv", "tsv", "jsonl", "json")
+# Parsed in a child process with memory and time limits (sandbox.py); text, Markdown and the
+# row-by-row bulk formats are cheap and bounded, so they are read in the calling process.
+SANDBOXED_FORMATS = ("html", "docx", "pdf", "eml")
 FORMATS = (*SINGLE_READERS, *BULK_FORMATS, "zip")
 EXTENSIONS = {
     ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
@@ -112,15 +118,17 @@ def iter_records(
 ) -> Iterator[ParsedArticle | Rejection]:
     """Stream the articles of one uploaded file: path, bytes or binary file object.
 
-    CSV/TSV/JSONL are read row by row (memory stays flat however long the file). Raises
-    ``IngestionError`` when the file as a whole is unusable — possibly after some records were
-    yielded (e.g. a decoding error half-way), so callers should import inside a transaction.
+    CSV/TSV/JSONL are read row by row (memory stays flat however long the file). PDF, DOCX,
+    HTML, e-mail and zip files are parsed in a child process with the ``limits``' memory, CPU
+    and time allowances (``sandbox.py``). Raises ``IngestionError`` when the file as a whole is
+    unusable — possibly after some records were yielded (e.g. a decoding error half-way), so
+    callers should import inside a transaction.
     """
     name = source_name_of(source, name)
     if fmt is not None and fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {FORMATS}")
-    if fmt == "zip" or (fmt is None and _looks_like_zip(source)):
-        yield from _iter_zip(source, name=name, mapping=mapping, limits=limits)
+    if isinstance(source, str | os.PathLike) and _is_zip_path(source, fmt):
+        yield from _sandboxed_zip(source, name=name, mapping=mapping, limits=limits)
         return
     with open_limited(source, name=name, max_bytes=limits.max_file_bytes) as stream:
         head = peek_head(stream)
@@ -128,13 +136,20 @@ def iter_records(
             raise IngestionError("is empty", source=name)
         fmt = fmt or detect_format(name, head)
         if fmt == "zip":
-            yield from _iter_zip(io.BytesIO(stream.read()), name=name, mapping=mapping,
-                                 limits=limits)  # fmt: skip
-            return
-        yield from _iter_stream(stream, fmt, name=name, mapping=mapping, limits=limits, url=url)
+            # the child reads a path: copying the stream to disk keeps this process's memory flat
+            with tempfile.NamedTemporaryFile(prefix="parallax-", suffix=".zip") as spool:
+                shutil.copyfileobj(stream, spool, length=1024 * 1024)
+                spool.flush()
+                yield from _sandboxed_zip(spool.name, name=name, mapping=mapping, limits=limits)
+        elif fmt in SANDBOXED_FORMATS:
+            data = _read_document(stream, name=name, limits=limits)
+            yield from sandboxed(_read_single, fmt, data, source=name, limits=limits,
+                                 name=name, url=url)  # fmt: skip
+        else:
+            yield from _iter_stream(stream, fmt, name=name, mapping=mapping, limits=limits)
 
 
-def _iter_stream(stream, fmt, *, name, mapping, limits, url=None, prefix=""):
+def _iter_stream(stream, fmt, *, name, mapping, limits, prefix=""):
     if fmt in ("csv", "tsv"):
         yield from iter_table(stream, source_name=name, limits=limits, mapping=mapping, fmt=fmt,
                               location_prefix=prefix)  # fmt: skip
@@ -144,18 +159,27 @@ def _iter_stream(stream, fmt, *, name, mapping, limits, url=None, prefix=""):
     elif fmt == "json":
         yield from iter_json(stream.read(), source_name=name, limits=limits, mapping=mapping,
                              location_prefix=prefix)  # fmt: skip
-    else:
-        data = stream.read(limits.max_single_document_bytes + 1)
-        if len(data) > limits.max_single_document_bytes:
-            raise IngestionError(
-                f"is larger than the limit of {human_bytes(limits.max_single_document_bytes)} "
-                "for one document",
-                source=name,
-            )
-        kwargs = {"url": url} if fmt == "html" else {}
+    else:  # plain text and Markdown: cheap to read, so read here
+        data = _read_document(stream, name=name, limits=limits)
         location = prefix.rstrip(", ") or None
-        yield SINGLE_READERS[fmt](data, source_name=name, limits=limits, location=location,
-                                  **kwargs)  # fmt: skip
+        yield SINGLE_READERS[fmt](data, source_name=name, limits=limits, location=location)
+
+
+def _read_document(stream, *, name, limits) -> bytes:
+    data = stream.read(limits.max_single_document_bytes + 1)
+    if len(data) > limits.max_single_document_bytes:
+        raise IngestionError(
+            f"is larger than the limit of {human_bytes(limits.max_single_document_bytes)} "
+            "for one document",
+            source=name,
+        )
+    return data
+
+
+def _read_single(fmt, data, *, name, limits, url=None) -> Iterator[ParsedArticle]:
+    """One document, in the sandbox's child process."""
+    kwargs = {"url": url} if fmt == "html" else {}
+    yield SINGLE_READERS[fmt](data, source_name=name, limits=limits, **kwargs)
 
 
 def read_file(
@@ -178,20 +202,26 @@ def read_file(
 # --- zip ---------------------------------------------------------------------------------------
 
 
-def _looks_like_zip(source: Source) -> bool:
-    if isinstance(source, str | os.PathLike):
-        return os.fspath(source).lower().endswith(".zip")
-    return False
+def _is_zip_path(path: str | os.PathLike, fmt: str | None) -> bool:
+    # a .zip on disk goes to the child as its path; other sources are sniffed first
+    return fmt == "zip" or (fmt is None and os.fspath(path).lower().endswith(".zip"))
+
+
+def _sandboxed_zip(source, *, name, mapping, limits) -> Iterator[ParsedArticle | Rejection]:
+    # the whole archive in one child: its entries are read there one after another
+    yield from sandboxed(_iter_zip, source, source=name, limits=limits, name=name,
+                         mapping=mapping)  # fmt: skip
 
 
 def _iter_zip(source, *, name, mapping, limits) -> Iterator[ParsedArticle | Rejection]:
+    """The records of an archive, in the sandbox's child process."""
     if isinstance(source, str | os.PathLike) and os.path.getsize(source) > limits.max_file_bytes:
         raise IngestionError(
             f"file is larger than the limit of {human_bytes(limits.max_file_bytes)}", source=name
         )
     if isinstance(source, bytes | bytearray):
         source = io.BytesIO(source)
-    zf = open_zip(source, source=name)
+    zf = open_zip(source, source=name, limits=limits)
     with zf:
         budget = ZipBudget(source=name, limits=limits)
         for info in checked_entries(zf, source=name, limits=limits):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import lzma
+import os
 import re
 import stat
 import zipfile
@@ -48,30 +49,61 @@ def entry_problem(info: zipfile.ZipInfo, err: BaseException | None = None) -> st
     return f"entry {info.filename} is corrupt and cannot be read"
 
 
-def open_zip(fileobj, *, source: str) -> zipfile.ZipFile:
+def open_zip(fileobj, *, source: str, limits: Limits) -> zipfile.ZipFile:
+    """The archive, once its declared number of entries is within the limit."""
     try:
+        _check_declared_entries(fileobj, source, limits)
         return zipfile.ZipFile(fileobj)
     except (zipfile.BadZipFile, OSError, ValueError) as err:
         raise IngestionError(f"is not a valid zip archive ({err})", source=source) from err
+
+
+def _check_declared_entries(fileobj, source: str, limits: Limits) -> None:
+    # ZipFile() builds an object per central-directory entry before anything can be checked:
+    # millions of tiny entries would cost gigabytes. The end record says how many there are;
+    # zipfile's own reader of it is private but unchanged for decades (skipped if it goes).
+    end_record = getattr(zipfile, "_EndRecData", None)
+    if end_record is None:
+        return
+    if isinstance(fileobj, str | os.PathLike):
+        with open(fileobj, "rb") as handle:
+            record = end_record(handle)
+    else:
+        position = fileobj.tell()
+        record = end_record(fileobj)
+        fileobj.seek(position)
+    if record and record[zipfile._ECD_ENTRIES_TOTAL] > limits.max_zip_entries:
+        raise _too_many_entries(record[zipfile._ECD_ENTRIES_TOTAL], source, limits)
+
+
+def _too_many_entries(count: int, source: str, limits: Limits) -> IngestionError:
+    return IngestionError(
+        f"archive has {count:,} entries; the limit is {limits.max_zip_entries:,}", source=source
+    )
 
 
 def checked_entries(zf: zipfile.ZipFile, *, source: str, limits: Limits) -> list[zipfile.ZipInfo]:
     """The archive's file entries, after refusing the whole archive if anything is unsafe."""
     infos = zf.infolist()
     if len(infos) > limits.max_zip_entries:
-        raise IngestionError(
-            f"archive has {len(infos):,} entries; the limit is {limits.max_zip_entries:,}",
-            source=source,
-        )
-    total = 0
+        raise _too_many_entries(len(infos), source, limits)
+    total = compressed = 0
     for info in infos:
         _check_name(info, source)
         _check_ratio(info, source, limits)
         total += info.file_size
+        compressed += info.compress_size
     if total > limits.max_zip_total_bytes:
         raise IngestionError(
             f"archive expands to {human_bytes(total)}; the limit is "
             f"{human_bytes(limits.max_zip_total_bytes)}",
+            source=source,
+        )
+    # many entries each too small for the per-entry ratio check add up to the same bomb
+    if total >= _RATIO_MIN_BYTES and total / max(compressed, 1) > limits.max_zip_ratio:
+        raise IngestionError(
+            f"archive expands {total / max(compressed, 1):,.0f} times (limit "
+            f"{limits.max_zip_ratio:,.0f}); refused as a possible zip bomb",
             source=source,
         )
     return [info for info in infos if not info.is_dir()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -174,3 +175,46 @@ def _kind(text: str, start: int, words: list[str]) -> str:
     if 2 <= len(words) <= 3 and all(w[0].isupper() and not w.isupper() for w in words):
         return "person"
     return "other"
+
+
+def merge_actor_keys(mentions: Iterable[tuple[str, str, str]]) -> dict[str, str]:
+    """Alias keys of an event's actors mapped to the key they stand for.
+
+    ``mentions`` are (key, name, kind) over every article of the event. Within an article a
+    surname already joins its full name (``find_actors``); across articles, an actor named by
+    one word ("Falk", key ``falk``) joins the one person of the event whose full name begins
+    or ends with that word ("Adrian Falk"), and names that differ only in case or a possessive
+    ("Falk’s") join one key. Ambiguous words ("Kim" with two Kims) stay apart. Keys that stand
+    for themselves are left out.
+    """
+    names: dict[str, tuple[str, str]] = {}
+    for key, name, kind in mentions:
+        names.setdefault(key, (_POSSESSIVE.sub("", name), kind))
+    by_word: dict[str, set[str]] = {}
+    by_spelling: dict[str, set[str]] = {}
+    for key, (name, kind) in names.items():
+        by_spelling.setdefault(name.casefold(), set()).add(key)
+        words = name.split()
+        if kind == "person" and len(words) > 1:
+            for word in {words[0], words[-1]}:
+                by_word.setdefault(word, set()).add(key)
+    merged: dict[str, str] = {}
+    for key, (name, _) in names.items():
+        words = name.split()
+        owners = by_word.get(words[0], set()) if len(words) == 1 else set()
+        if len(owners) == 1 and key not in owners:
+            merged[key] = next(iter(owners))
+        elif len(by_spelling[name.casefold()]) > 1:
+            merged[key] = min(by_spelling[name.casefold()])
+    return {k: _final(k, merged) for k in merged if _final(k, merged) != k}
+
+
+_POSSESSIVE = re.compile(r"['’]s\Z")
+
+
+def _final(key: str, merged: dict[str, str]) -> str:
+    seen = {key}
+    while key in merged and merged[key] not in seen:
+        key = merged[key]
+        seen.add(key)
+    return key

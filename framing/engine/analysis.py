@@ -10,12 +10,14 @@ import numpy as np
 from .actors import gazetteer
 from .artifacts import EngineModel, default_model
 from .candidates import Prepared, english, prepare
+from .contrast.groups import group_phrases
 from .frames import LinearMultiLabel, score_frames, stack_models
 from .quotes import QuoteFound
 from .scorer import features
-from .text import SpanIndex
+from .tagger import Tagger
 from .tone import sentence_tones
 from .types import ActorMention, Analysis, FrameScore, LoadedTerm, Quote, Sentence
+from .voice import assign_voices
 
 ENGINE_VERSION = "0.1.0"
 SENTENCE_FRAME_MIN = 0.3  # below this no policy frame is called dominant for a sentence
@@ -79,7 +81,7 @@ def _frames(prep: Prepared, model: EngineModel, n: int):
         sentence_frames[book] = np.ascontiguousarray(result.sentence_probs[:, cols])
         prefix = f"{book}:"
         frames[book] = tuple(
-            FrameScore(f.key[len(prefix) :], f.probability, f.cues)
+            FrameScore(f.key[len(prefix) :], f.probability, f.cues, f.selected)
             for f in result.article
             if f.key.startswith(prefix)
         )
@@ -113,23 +115,65 @@ def _dominant(policy: np.ndarray | None, keys: tuple[str, ...], n: int) -> list[
 
 def _speaker_actor_resolver(actors: list[ActorMention], text: str = ""):
     """Speaker span -> actor key: an actor named inside the speaker phrase, else — for an
-    unnamed official source ("a ministry spokesperson") — the country of the dateline."""
+    unnamed official source ("the ministry", "a spokesperson") — the organisation or country
+    the text names as owning such an office ("North Korea's foreign ministry"), else the
+    country of the dateline. A named organisation in the text wins over the dateline."""
     starts = [a.start for a in actors]
     home = dateline_actor(text)
+    owners: list[tuple[int, str, str]] | None = None  # (start, actor, official word)
+    memo: dict[tuple[int, int], str | None] = {}
 
     def resolve(start: int | None, end: int | None) -> str | None:
+        nonlocal owners
         if start is None or end is None:
             return None
+        if (start, end) in memo:
+            return memo[start, end]
         i = bisect_right(starts, start - 1)
+        found = None
         while i < len(actors) and actors[i].start < end:
             if actors[i].end <= end:
-                return actors[i].actor
+                found = actors[i].actor
+                break
             i += 1
-        if home and _OFFICIAL_SOURCE.search(text, start, end):
-            return home
-        return None
+        if found is None and (official := _OFFICIAL_SOURCE.search(text, start, end)):
+            if owners is None:
+                owners = _owners(actors, text)  # once per text, only when needed
+            found = _context_actor(owners, start, official.group().lower()) or home
+        memo[start, end] = found
+        return found
 
     return resolve
+
+
+_OWNER_GAP = re.compile(r"(?:['’]s)?(?:\s+[\w\-]+){0,2}\s+")
+
+
+def _owners(actors: list[ActorMention], text: str) -> list[tuple[int, str, str]]:
+    """Countries and organisations named right before an official word ("North Korea's
+    foreign ministry", "the Velmar navy"), in text order, with that word."""
+    out = []
+    for a in actors:
+        if a.kind not in ("country", "organisation", "bloc"):
+            continue
+        window = text[a.end : a.end + 60]
+        m = _OFFICIAL_SOURCE.search(window)
+        if m is None or not _OWNER_GAP.fullmatch(window[: m.start()]):
+            continue  # "Xinhua, the ministry said": a comma or more than two words between
+        out.append((a.start, a.actor, m.group().lower()))
+    return out
+
+
+def _context_actor(owners: list[tuple[int, str, str]], start: int, word: str) -> str | None:
+    """The latest owner named before ``start`` with the same official word, else the latest
+    with any official word (a spokesperson belongs to whichever office was named)."""
+    i = bisect_right(owners, (start,)) - 1
+    fallback = None
+    for _, actor, owned in reversed(owners[max(0, i - 40) : i + 1]):
+        if owned == word or word.startswith("spokes"):
+            return actor
+        fallback = fallback or actor
+    return fallback
 
 
 _DATELINE = re.compile(r"\s*([A-Z][A-Z .'\-]{2,30}?)(?:,|\s+\(|\s+[-–—])")
@@ -168,48 +212,65 @@ def _quote(text: str, q: QuoteFound, actor_of) -> Quote:
 
 
 def _loaded_terms(prep: Prepared, model: EngineModel, actor_of) -> tuple[LoadedTerm, ...]:
-    cands = prep.candidates
-    if not cands:
+    """Loaded terms with their voice, speaker and target. English text goes through the
+    learned tagger (every token a candidate); other languages keep the lexicon layers."""
+    tagger = model.loaded_term_tagger() if english(prep.language) else None
+    found = _tagged(prep, tagger, model) if tagger is not None else _legacy_terms(prep, model)
+    if not found:
         return ()
-    x = features(cands, prep.context)
-    probs = model.span.score(x)
-    keep = np.flatnonzero(probs >= model.span.threshold)
-    whys = model.span.explain(x[keep])
-    holders = SpanIndex([(q.start, q.end, q) for q in prep.quotes if q.kind != "scare"])
+    voices = assign_voices([(f[0], f[1]) for f in found], prep.quotes)
     sent_starts = [s for s, _ in prep.sentences]
     by_sentence: dict[int, list[ActorMention]] = {}
     for a in prep.actors:
         by_sentence.setdefault(max(0, bisect_right(sent_starts, a.start) - 1), []).append(a)
     out = []
-    for k, why in zip(keep.tolist(), whys, strict=True):
-        c, p = cands[k], probs[k]
-        voice, holder = _voice(holders, c.start, c.end)
+    for (start, end, category, score, source, explanation), (voice, holder) in zip(
+        found, voices, strict=True
+    ):
         sp = holder.speaker if holder else None
         out.append(
             LoadedTerm(
-                start=c.start,
-                end=c.end,
-                text=prep.text[c.start : c.end],
-                category=c.category,
-                score=round(float(p), 4),
-                source=c.source,  # type: ignore[arg-type]
-                explanation=f"{c.explanation} [model: {why}]" if why else c.explanation,
+                start=start,
+                end=end,
+                text=prep.text[start:end],
+                category=category,
+                score=score,
+                source=source,  # type: ignore[arg-type]
+                explanation=explanation,
                 voice=voice,  # type: ignore[arg-type]
                 speaker=sp.text if sp else None,
                 speaker_actor=actor_of(sp.start, sp.end) if sp else None,
-                target_actor=_target(prep, c.start, c.end, sp, sent_starts, by_sentence),
+                target_actor=_target(prep, start, end, sp, sent_starts, by_sentence),
             )
         )
     return tuple(out)
 
 
-def _voice(holders: SpanIndex, start: int, end: int) -> tuple[str, QuoteFound | None]:
-    """The innermost quote or reported clause holding the span decides its voice."""
-    hit = holders.innermost(start, end)
-    if hit is None:
-        return "own", None
-    best: QuoteFound = hit[2]
-    return ("attributed" if best.kind == "reported" else "quoted"), best
+def _tagged(prep: Prepared, tagger: Tagger, model: EngineModel) -> list[tuple]:
+    """Every span scoring at least the recall operating point (pages filter by the point
+    the event chose), with a calibrated probability as its score."""
+    legacy = _legacy_terms(prep, model) if tagger.legacy_a > 0 else None
+    return [
+        (t.start, t.end, t.category, t.score, t.source, t.explanation)
+        for t in tagger.tag(prep, legacy=legacy)
+    ]
+
+
+def _legacy_terms(prep: Prepared, model: EngineModel) -> list[tuple]:
+    """The candidate span scorer (lexicon and pattern candidates only)."""
+    cands = prep.candidates
+    if not cands:
+        return []
+    x = features(cands, prep.context)
+    probs = model.span.score(x)
+    keep = np.flatnonzero(probs >= model.span.threshold)
+    whys = model.span.explain(x[keep])
+    out = []
+    for k, why in zip(keep.tolist(), whys, strict=True):
+        c = cands[k]
+        why_text = f"{c.explanation} [model: {why}]" if why else c.explanation
+        out.append((c.start, c.end, c.category, round(float(probs[k]), 4), c.source, why_text))
+    return out
 
 
 def _target(prep: Prepared, start: int, end: int, speaker, sent_starts, by_sentence) -> str | None:
@@ -241,10 +302,17 @@ def _links(between: str) -> bool:
 
 
 def _actor_tone(prep: Prepared, tones: np.ndarray) -> dict[str, float]:
+    """Mean tone of the sentences mentioning each actor, and each group of people (keyed
+    ``group:<family>``, e.g. ``group:migrants`` for "asylum seekers" and "illegal aliens")."""
     if not len(tones):
         return {}
     sent_starts = [s for s, _ in prep.sentences]
     seen: dict[str, set[int]] = {}
     for a in prep.actors:
         seen.setdefault(a.actor, set()).add(max(0, bisect_right(sent_starts, a.start) - 1))
+    if english(prep.language):
+        for k, (start, end) in enumerate(prep.sentences):
+            for phrase in group_phrases(prep.text[start:end]):
+                if phrase.family:
+                    seen.setdefault(f"group:{phrase.family}", set()).add(k)
     return {k: round(float(np.mean([tones[i] for i in v])), 4) for k, v in seen.items()}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -18,6 +18,7 @@ import numpy as np
 
 from .frames import LinearMultiLabel
 from .scorer import FEATURES, SpanModel
+from .tagger import DEFAULT_TAGGER_PATH, Tagger, default_tagger
 
 MAGIC = b"PLXMODEL1\n"
 DEFAULT_PATH = Path(__file__).parent / "data" / "default_model.bin"
@@ -36,11 +37,27 @@ class EngineModel:
     sha256: str = ""
     origin: str = "trained"  # "builtin" for the packaged default
     meta: dict | None = None
+    # The loaded-term tagger (its own artifact file); None uses the packaged English tagger.
+    tagger: Tagger | None = None
 
     @property
     def version(self) -> str:
         """``"<origin>-<first 16 hex digits of the sha256>"``, e.g. ``builtin-3fa2…``."""
         return f"{self.origin}-{self.sha256[:16]}"
+
+    def loaded_term_tagger(self) -> Tagger | None:
+        """The tagger, with a workspace model's learned offsets (kept in ``meta``)."""
+        base = self.tagger or default_tagger()
+        adjust = (self.meta or {}).get("tagger_adjust")
+        if base is None or not adjust:
+            return base
+        return _adjusted(base, self.sha256, adjust)
+
+    def operating_points(self) -> dict[str, dict[str, float]]:
+        """{"precision"|"balanced"|"recall": {"threshold", "precision", "recall"}} of the
+        loaded-term tagger, measured on its dev split; {} without a tagger."""
+        tagger = self.loaded_term_tagger()
+        return tagger.operating_points() if tagger else {}
 
 
 def _arrays(model: EngineModel) -> tuple[dict, dict[str, np.ndarray]]:
@@ -54,11 +71,19 @@ def _arrays(model: EngineModel) -> tuple[dict, dict[str, np.ndarray]]:
     arrays = {"span.weights": np.asarray(model.span.weights, dtype="<f8")}
     for key, fm in model.frames.items():
         header["frames"][key] = {"labels": list(fm.labels), "words": list(fm.words)}
+        if fm.min_length != 1:
+            header["frames"][key]["min_length"] = fm.min_length
         arrays[f"{key}.coef"] = np.asarray(fm.coef, dtype="<f4")
         arrays[f"{key}.intercept"] = np.asarray(fm.intercept, dtype="<f8")
         arrays[f"{key}.calib_a"] = np.asarray(fm.calib_a, dtype="<f8")
         arrays[f"{key}.calib_b"] = np.asarray(fm.calib_b, dtype="<f8")
+        if fm.has_article_layer:  # absent in bundles written before the article layer
+            for name in _ARTICLE_ARRAYS:
+                arrays[f"{key}.{name}"] = np.asarray(getattr(fm, name), dtype="<f8")
     return header, arrays
+
+
+_ARTICLE_ARRAYS = ("article_coef", "article_intercept", "threshold")
 
 
 def dumps(model: EngineModel) -> bytes:
@@ -114,6 +139,8 @@ def loads(data: bytes, *, origin: str = "trained") -> EngineModel:
             arrays[f"{key}.calib_a"],
             arrays[f"{key}.calib_b"],
             share=next(iter(frames.values()), None),
+            min_length=spec.get("min_length", 1),
+            **{n: arrays[f"{key}.{n}"] for n in _ARTICLE_ARRAYS if f"{key}.{n}" in arrays},
         )
     digest = hashlib.sha256(data).hexdigest()
     return EngineModel(span, frames, digest, origin, header.get("meta") or {})
@@ -140,7 +167,28 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+_ADJUSTED: dict[str, Tagger] = {}
+
+
+def _adjusted(base: Tagger, key: str, adjust: dict) -> Tagger:
+    """One adjusted tagger per model (by hash), so analyze() does not copy it per call."""
+    hit = _ADJUSTED.get(key)
+    if hit is None:
+        if len(_ADJUSTED) > 8:
+            _ADJUSTED.clear()
+        hit = _ADJUSTED[key] = base.with_adjustments(adjust)
+    return hit
+
+
 @cache
 def default_model() -> EngineModel:
-    """The model shipped in the package (trained on our seed data by ``training.py``)."""
-    return load_model(DEFAULT_PATH, origin="builtin")
+    """The model shipped in the package (trained on our seed data by ``training.py``) with
+    the packaged tagger. Its sha256 covers both files, so rebuilding either gives the
+    built-in model a new version (and stored analyses a visible "older model")."""
+    data = DEFAULT_PATH.read_bytes()
+    model = loads(data, origin="builtin")
+    tagger = default_tagger()
+    if tagger is None:
+        return model
+    digest = hashlib.sha256(data + DEFAULT_TAGGER_PATH.read_bytes()).hexdigest()
+    return replace(model, sha256=digest, tagger=tagger)

@@ -17,6 +17,17 @@ _CONNECT = r"(?:of|for|and|the|de|del|da|von|van|al|bin|on)"
 _PROPER = rf"(?:the\s+)?{_NAME_WORD}(?:\s+(?:{_CONNECT}\s+(?:the\s+)?)?{_NAME_WORD}){{0,6}}"
 SPEAKER_NOUNS = (
     "ministry ministries spokesperson spokesman spokeswoman spokespeople official officials "
+    "complaint lawsuit filing indictment poll survey study audit review inquiry "
+    "investigation document letter ruling verdict judge court affidavit coach manager captain "
+    "player striker goalkeeper referee chairman chairwoman chair founder head teacher nurse "
+    "doctor surgeon scientist economist lawyer attorney prosecutor sheriff deputy detective "
+    "inspector firefighter pilot passenger survivor victim organiser organizer activist "
+    "campaigner executive ceo banker trader strategist forecaster historian engineer "
+    "superintendent commissioner trustee principal landlord tenant shopkeeper neighbour "
+    "neighbor friend relative son daughter wife husband brother sister coroner medic "
+    "service authority company firm bank board commission union association hospital school "
+    "university club team party campaign organisation organization institute centre center "
+    "foundation charity operator airline utility regulator tribunal police watchdog "
     "statement statements agency commentary editorial report minister president leader envoy "
     "ambassador diplomat diplomats analyst analysts expert experts source sources commander "
     "general admiral military army navy command department office committee council government "
@@ -27,27 +38,47 @@ SPEAKER_NOUNS = (
     "delegate delegation mission embassy consulate white house kremlin pentagon blue house "
     "communique communiqué release readout note memorandum bulletin article piece column "
     "columnist commentator host anchor correspondent reporter journalist paper tabloid mayor "
-    "governor guard councillor"
+    "governor guard councillor clerk developer barrister solicitor defender midfielder "
+    "pharmacist candidate parent group trust"
 )
-_NOUN_ALT = "|".join(sorted((re.escape(w) for w in SPEAKER_NOUNS.split()), key=len, reverse=True))
+# "the 54-year-old said": an age stands for the person named before it.
+_NOUN_ALT = (
+    "|".join(sorted((re.escape(w) for w in SPEAKER_NOUNS.split()), key=len, reverse=True))
+    + r"|\d{1,3}-year-old"
+)
 _DET = (
     r"(?:the|a|an|one|another|its|his|her|their|this|that|"
     r"The|A|An|One|Another|Its|His|Her|Their|This|That)"
 )
+# The object of "a spokeswoman for …", "figures from …": a name, or a short lower-case
+# noun phrase ("for the corps", "from the regional health authority", "at the Ghent plant").
+_POBJ = rf"(?:{_PROPER}|the\s+(?:[\w’'\-]+\s+){{0,2}}?[a-z][\w’'\-]*)"
+# "people familiar with the matter", "a source close to the talks": a short post-modifier.
+_FAMILIAR = r"(?:\s+(?:familiar\s+with|close\s+to|briefed\s+on)\s+(?:the\s+)?[\w\-]+)?"
 _COMMON = (
     rf"(?:{_DET}\s+|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}['’]s\s+)"
-    rf"(?:[\w’'\-]+\s+){{0,4}}?(?:{_NOUN_ALT})\b"
-    rf"(?:\s+(?:of|for|at|in)\s+{_PROPER})?"
+    rf"(?:[\w’'\-]+\s+){{0,4}}?(?:{_NOUN_ALT})\b{_FAMILIAR}"
+    rf"(?:\s+(?:of|for|at|in)\s+{_POBJ})?"
     rf"(?:,?\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?"
 )
 _PRONOUN = r"(?:he|she|they|it|He|She|They|It)"
 _PLURAL = (
     r"officials|analysts|experts|diplomats|residents|sources|observers|lawmakers|critics|"
     r"officers|witnesses|scholars|researchers|commentators|authorities|leaders|ministers|"
-    r"spokespeople|activists|protesters|villagers|fishermen|farmers|citizens|people"
+    r"spokespeople|activists|protesters|villagers|fishermen|farmers|citizens|people|"
+    r"prosecutors|investigators|police|detectives|doctors|nurses|scientists|economists|"
+    r"organisers|organizers|aides|negotiators|lawyers|attorneys|regulators|inspectors|"
+    r"firefighters|paramedics|campaigners|teachers|workers|employees|executives|managers|"
+    r"forecasters|meteorologists|historians|engineers|staff|rescuers|survivors|parents|"
+    r"students|supporters|opponents|members|insiders|agencies|groups|records|documents|"
+    r"filings|figures|statistics|polls|surveys|studies|agents|voters|fans|unions|companies|"
+    r"airlines|retailers|landlords|tenants|commuters|passengers|shopkeepers|traders"
 )
 # 'US officials', 'defence officials in Seoul': plural speaker nouns need no determiner.
-_BARE = rf"(?:[\w’'.\-]+\s+){{0,2}}?(?:{_PLURAL})\b(?:\s+(?:of|for|at|in|from)\s+{_PROPER})?"
+_BARE = (
+    rf"(?:[\w’'.\-]+\s+){{0,2}}?(?i:{_PLURAL})\b{_FAMILIAR}"
+    rf"(?:\s+(?:of|for|at|in|from|along|near|across)\s+{_POBJ})?"
+)
 SPEAKER = rf"(?:{_COMMON}|{_PROPER}|{_BARE}|{_PRONOUN})"
 # After "according to" any short noun phrase up to the comma names a source.
 _SOURCE = rf"(?:{SPEAKER}|(?:the|a|an|The|A|An)\s+(?:[\w’'\-]+\s+){{0,4}}?[\w’'\-]+(?=\s*,))"
@@ -65,7 +96,7 @@ VERBS = (
     "accuses called calls described describes labelled labeled termed dubbed branded hailed "
     "hails praised praises quipped observed observes remarked underlined "
     "underscored reiterated reiterates demanded demands predicted believes believed thinks "
-    "cautioned announced"
+    "cautioned announced found finds showed shows testified estimated estimates"
 )
 _VERB_ALT = "|".join(sorted(set(VERBS.split()), key=len, reverse=True)).replace(" ", r"\s+")
 VERB = rf"(?:{_VERB_ALT})"
@@ -76,8 +107,34 @@ SAY_VERBS = frozenset(
         "said says stated states claimed claims warned warns argued argues insisted insists "
         "asserted asserts alleged alleges added adds noted notes stressed stresses emphasised "
         "emphasized declared declares believes believed thinks suggested suggests maintained "
-        "maintains reiterated reiterates predicted cautioned contended contends"
+        "maintains reiterated reiterates predicted cautioned contended contends say "
+        "reported reports report alleges alleged found finds showed shows acknowledged "
+        "acknowledges admitted admits conceded concedes explained explains "
+        "testified estimated estimates accused accuses condemned condemns denounced denounces "
+        "criticised criticized urged urges demanded demands described describes branded dubbed "
+        "labelled labeled"
     )
+)
+# News media named as the object of "told" ("a source told CNN") or as a wire credit: the
+# medium relays the speaker's words.
+MEDIA = (
+    r"(?:the\s+)?(?:(?:state|state-run|official)\s+)?"
+    r"(?:(?:news\s+agency|broadcaster|newspaper|daily|television|radio|agency)\s+)?"
+    r"(?:AP|AFP|UPI|Reuters|Bloomberg|CNN|BBC|NPR|ABC|NBC|CBS|Fox\s+News|Yonhap|CCTV|CGTN|NHK|"
+    r"KBS|RT|Sputnik|"
+    r"Xinhua|TASS|KCNA|IRNA|Kyodo|ANSA|EFE|DPA|dpa|PTI|Al\s+Jazeera|Interfax|RIA\s+Novosti|"
+    r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}\s+(?:News|Times|Post|Press|Radio|Television|"
+    r"TV|Sport|Agency|Journal|Herald|Telegraph|Guardian|Tribune|Gazette|Daily|Wire|Network|"
+    r"Broadcasting|Service))(?:\s+(?:Sport|News|Radio|TV|Television))?\b"
+)
+_TELL = frozenset(wordlist("told tells tell"))
+_TOLD_OBJECT = re.compile(
+    rf"\s+(?:(?P<media>{MEDIA})|reporters|journalists|lawmakers|legislators|parliament|"
+    r"Parliament|Congress|investigators|the\s+(?:court|jury|council|committee|hearing|panel|"
+    r"press|meeting|crowd|audience|assembly|newspaper|paper|station|broadcaster|agency)"
+    r"|(?:a|an|the)\s+(?:[\w\-]+\s+)?(?:news|press)\s+(?:conference|briefing)"
+    r"|(?:a|the)\s+(?:regular|weekly|daily)\s+(?:briefing|news\s+conference)|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2}"
+    r"|(?:[\w’'.\-]+\s+){0,3}[\w’'.\-]+(?=\s+that\b))"
 )
 _TAIL = r"(?:\s+(?:in|on|at|during|to|via|after|before|through)\s+[^,.;:!?\"“”]{1,60}?)?"
 _RELAY_TOKENS = frozenset(
@@ -94,54 +151,95 @@ _SPEAKER_FULL = re.compile(SPEAKER)
 _WORD_START = re.compile(r"(?<![\w’'.\-])[\w’'.\-]+")
 _OPENERS = frozenset(wordlist("the a an one another its his her their this that he she they it"))
 _PLURAL_SET = frozenset(_PLURAL.split("|"))
-_ADVERBS = frozenset(wordlist("also further has had have later earlier then again once"))
+_ADVERBS = frozenset(wordlist("also further has had have later earlier then again once long"))
 _CLAUSE_PUNCT = re.compile(r"[,;:()\"“”][^,;:()\"“”]*\Z")
 _SPEAKER_REACH = 90  # characters a speaker phrase may span before its verb
 
 # '"…," said the minister.' / '"…," the minister said on Monday.' (anchored after the quote)
+# A lower-case title before a name ("said county commissioner Jane Doe"), an apposition
+# between a name and its verb ("Jane Doe, 54, said", "Jane Doe, a spokeswoman for X, said").
+_LOWER_TITLE = (
+    r"(?:(?!(?:on|in|at|to|during|after|before|from|with|by|via|that|the|a|an)\s)"
+    r"[a-z][\w\-]*\s+){1,3}(?=[A-Z])"
+)
+_APPOSITION = r"(?:,\s+[^,.;:!?\"“”\n]{1,80},)?"
 AFTER_QUOTE = re.compile(
-    rf"\s*[,.!?]?\s*(?:(?P<v1>{VERB})\s+(?P<s1>{SPEAKER})|(?P<s2>{SPEAKER})\s+(?P<v2>{VERB}))\b"
+    rf"\s*[,.!?]?\s*(?:(?P<v1>{VERB})\s+(?:{_LOWER_TITLE})?(?P<s1>{SPEAKER})"
+    # '"…," chief executive Olivia Grant said.': a lower-case title before the name
+    rf"|(?:{_LOWER_TITLE})?(?P<s2>{SPEAKER}){_APPOSITION}\s+(?:also\s+)?(?P<v2>{VERB})"
+    rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})"
+    # '"…," the spokesman was quoted as saying.'
+    rf"|(?P<s5>{SPEAKER})\s+(?P<v5>was\s+quoted)\s+as\s+saying"
+    # '"…," the 67-year-old said.': right after a quote any short determiner phrase will do
+    rf"|(?P<s4>(?:the|a|an|The|A|An)\s+(?:[\w’'\-]+\s+){{0,2}}?[\w’'\-]+)\s+(?P<v4>{VERB}))\b"
 )
 # Between a speech verb and the quote it introduces: 'said:', 'said that', 'said on Monday,'.
 _INTRO_GAP = re.compile(r"(?:\s+that|\s+(?:in|on)\s+[^,:\"“”]{1,50})?\s*[:,]?\s*")
 _ACCORDING_BEFORE = re.compile(rf"(?P<v>[Aa]ccording\s+to)\s+(?P<s>{_SOURCE})\s*,?\s*\Z")
 ACCORDING = re.compile(
     rf"(?P<v>[Aa]ccording\s+to|[Aa]s\s+(?:quoted|cited|reported)\s+by|"
-    rf"(?:carried|published|released|relayed)\s+by)\s+(?P<s>{_SOURCE})"
+    rf"(?:carried|published|released|relayed)\s+by)\s+(?P<s>{MEDIA}|{_SOURCE})"
 )
-CITING = re.compile(rf"(?P<v>citing|quoting)\s+(?P<s>{SPEAKER})")
+_CARRIED = frozenset(("carried by", "published by", "released by", "relayed by"))
+_CITE = r"(?:citing|quoting|(?:which|who)\s+(?:cited|quoted))"
+_CITE_VERBS = frozenset(
+    ("citing", "quoting", "which cited", "which quoted", "who cited", "who quoted")
+)
+# The cited source runs to a clause boundary or its verb ("citing a command spokesman, Senior
+# Colonel Li Wenbo, said"), not to the first speaker noun ("a command").
+CITING = re.compile(
+    rf"(?P<v>{_CITE})\s+(?P<s>{SPEAKER})"
+    r"(?=\s*[,.;:]|\s+(?:said|says|told|reported|reports|as|that)\b|\s*\Z)"
+)
+_MEDIA_SUBJECT = re.compile(rf"\s*(?P<s>{MEDIA})\s*,\s*")
 _QUOTED_VERB = re.compile(r"\s(?:quoted|cited)\s+")
 _QUOTED_AS_REST = re.compile(
-    rf"(?P<inner>{SPEAKER})\s+as\s+(?:saying|stating|telling|warning|claiming|describing|"
-    rf"calling)\b"
+    rf"(?P<inner>{SPEAKER}),?(?:\s+as\s+(?:saying|stating|telling|warning|claiming|describing|"
+    rf"calling)\b|\s*:)"
 )
+# '… quoted the minister: "…"', '… cited the report as saying: "…"' (up to the quote mark)
+_QUOTED_INTRO = re.compile(rf"\s+(?P<inner>{SPEAKER})(?:\s+as\s+saying)?\s*[:,]?\s*")
 _LEAD_REST = re.compile(
-    rf"(?:\s+(?:on|in)\s+(?:a\s+|the\s+)?[A-Z]?[\w\-]+(?:\s+[\w\-]+)?)?"
+    rf"(?:\s+(?:on|in)\s+(?:a\s+|the\s+)?[A-Z]?[\w\-]+"
+    rf"(?:\s+(?!(?:carried|published|released|relayed|the|a|an|that)\b)[\w\-]+)?)?"
+    rf"(?:\s+(?:carried|published|released|relayed)\s+by\s+(?:[\w’'\-]+\s+){{0,4}}?"
+    rf"[A-Z][\w’'.\-]*)?"
     rf"(?:\s*,\s*(?:citing|quoting)\s+{SPEAKER}\s*,)?"
     rf"(?:\s+(?:[\w’'\-]+\s+){{0,4}}?(?P<that>that)\b|\s*,)?\s+"
 )
 _ACRONYM = r"(?:\s+\((?P<acr>[A-Z][A-Z\-]{1,7})\))?"
 _REPORTED_TAIL = re.compile(
-    rf",\s*(?:(?P<s1>{SPEAKER}){_ACRONYM}\s+(?P<v1>{VERB})|(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
-    rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})){_TAIL}"
-    rf"(?:\s*,\s*(?:citing|quoting)\s+{SPEAKER})?\s*[.!?]?\s*\Z"
+    rf",\s*(?:(?P<s1>{SPEAKER}){_ACRONYM}\s+(?P<v1>{VERB})(?:\s+(?P<tobj>{MEDIA}|reporters|journalists))?"
+    rf"|(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
+    rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})"
+    # "according to a ministry statement carried by IRNA"
+    rf"(?:\s+(?:statement|report|communique|message|commentary))?"
+    rf"(?:\s+(?:carried|published|released|relayed)\s+by\s+{MEDIA})?){_TAIL}"
+    rf"(?:\s*,\s*{_CITE}\s+{SPEAKER})?\s*[.!?]?\s*\Z"
 )
-_CITING_TAIL = re.compile(r",\s*(?:citing|quoting)\s")
+_CITING_TAIL = re.compile(rf",\s*{_CITE}\s")
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # "Velmar on Friday", "VCNA on Friday.": a date or a sentence's full stop is not the name.
-_HIT_TAIL = re.compile(rf"(?:\s+(?:on|this|last)\s+{_WEEKDAY})+\Z|(?<!\.[A-Z])\.\Z")
+_HIT_TAIL = re.compile(rf"(?:\s+(?:(?:on|this|last)\s+)?{_WEEKDAY})+\Z|(?<!\.[A-Z])\.\Z")
 _WEEKDAY_WORD = re.compile(_WEEKDAY)
 _PAREN_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z\-]{1,7})\)\Z")
 _ACCORDING_LEAD = re.compile(rf"(?P<v>[Aa]ccording\s+to)\s+(?P<s>{_SOURCE})\s*,\s*")
 # Cheap literal checks so the speaker-heavy relay regexes run only where they can match.
 _RELAY_ACC = re.compile(r"ccording\s+to|(?:quoted|cited|reported|carried|published|relayed)\s+by")
-_RELAY_AS = re.compile(r"\bas\s+(?:saying|stating|telling|warning|claiming|describing|calling)")
+_RELAY_AS = re.compile(
+    r"\bas\s+(?:saying|stating|telling|warning|claiming|describing|calling)|\b(?:quoted|cited)\s+[^:.\n]{1,80}:"
+)
 _RELAY_HINT = re.compile(
     r"(?P<acc>ccording\s+to|(?:quoted|cited|reported|carried|published|relayed)\s+by)|"
     r"\bas\s+(?:saying|stating|telling|"
-    r"warning|claiming|describing|calling)|citing|quoting"
+    r"warning|claiming|describing|calling)|citing|quoting|\b(?:quoted|cited)\s+[^:.\n]{1,80}:"
 )
-_AS_SAYING = re.compile(r"\bas\s+saying\s+(?:that\s+)?")
+_PRONOUN_WORDS = frozenset(wordlist("he she they it"))
+_SUBJECT_AT = re.compile(rf"(?P<s>{SPEAKER})\s+(?=[a-z])")
+_AS_SAYING = re.compile(
+    r"\bas\s+(?:saying|stating|warning|claiming|telling\s+(?:[\w’'\-]+\s+){1,3}?that)\s+"
+    r"(?:that\s+)?"
+)
 
 Verb = tuple[int, int, str]  # (start, end, lower-cased verb) of a speech-verb token
 
@@ -233,13 +331,45 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
             continue
         m = _SPEAKER_FULL.fullmatch(text, w.start(), stop)
         if m:
+            if m.start() - lo > 4 and text[m.start() - 4 : m.start()] in (" in ", " at "):
+                # "Professor X of the Marine Institute in Galway, who …, said": the place
+                # closes a longer name, it is not the speaker.
+                longer = speaker_ending_at(text, m.start() - 4, floor, verb)
+                if longer is not None:
+                    return longer
             return _trimmed(SpeakerHit(m.start(), m.end(), m.group(), verb))
     if stop > floor and text[stop - 1] == ",":
         # "The ministry, in a statement carried by KCNA, said": skip one parenthetical.
-        opening = text.rfind(",", max(floor, stop - 1 - _SPEAKER_REACH), stop - 1)
+        # "X, who spoke on condition of anonymity because …, said": a relative clause may
+        # run longer than a speaker phrase.
+        opening = text.rfind(",", max(floor, stop - 1 - 2 * _SPEAKER_REACH), stop - 1)
         if opening != -1:
-            return speaker_ending_at(text, opening, floor, verb)
+            head = speaker_ending_at(text, opening, floor, verb)
+            # "Its chief executive, Harald Voss, said": the name in the apposition is the
+            # speaker; "Jane Doe, 54, said" and "Jane Doe, a nurse, said" keep the name.
+            named = _APPOSITIVE_NAME.fullmatch(text, opening + 1, stop - 1)
+            if named and (head is None or not _is_name(head.text)):
+                return SpeakerHit(named.start("n"), named.end("n"), named.group("n"), verb)
+            return head
     return None
+
+
+_APPOSITIVE_NAME = re.compile(
+    # at most one lower-case title word ("businessman Victor Lam"), never a preposition or
+    # a participle ("speaking in Seoul", "in Seoul" are not names)
+    r"\s*(?:(?!(?:in|at|on|from|to|for|of|by|with|near|after|before|during)\s)"
+    r"[a-z][\w\-]*(?<!ing)(?<!ed)\s+)?"
+    r"(?P<n>(?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'.\-]*)\s*"
+)
+
+
+def _is_name(phrase: str) -> bool:
+    """Every word capitalised ("Jane Doe", "Healthway"): a name, not a description."""
+    words = phrase.split()
+    return bool(words) and all(w[:1].isupper() for w in words) and words[0] not in _DET_WORDS
+
+
+_DET_WORDS = frozenset(_DET.strip("(?:)").split("|"))
 
 
 def _skip_adverbials(text: str, end: int, floor: int) -> int:
@@ -267,7 +397,43 @@ def speaker_after(text: str, pos: int, limit: int) -> SpeakerHit | None:
     m = AFTER_QUOTE.match(text, pos, min(limit, pos + 160))
     if not m:
         return None
-    return _hit(m, "s1", "v1") or _hit(m, "s2", "v2")
+    if m.group("s4") and _NOT_DESCRIPTION.intersection(m.group("s4").lower().split()[1:]):
+        return None  # '"…" a day after Aldmere said': a time phrase, not a speaker
+    return (
+        _hit(m, "s1", "v1")
+        or _hit(m, "s2", "v2")
+        or _hit(m, "s3", "v3")
+        or _hit(m, "s5", "v5")
+        or _hit(m, "s4", "v4")
+    )
+
+
+_NOT_DESCRIPTION = frozenset(
+    wordlist(
+        "after before when as since while until in on at of for to from with by day week "
+        "and or but"  # '"…" the activity and called on …': a clause, not a speaker
+    )
+)
+
+
+def colon_speaker(text: str, start: int, colon: int) -> SpeakerHit | None:
+    """'Ruiz was blunt: "We are broke."': the subject opening the sentence introduces a
+    quote after a colon even without a speech verb."""
+    m = _SUBJECT_AT.match(text, start, colon)
+    if m is None:
+        return None
+    words = m.group("s").lower().split()
+    if len(words) == 1 and words[0] in _OPENERS - _PRONOUN_WORDS:
+        return None  # "The message was simple:" names no one
+    return _trimmed(SpeakerHit(m.start("s"), m.end("s"), m.group("s"), None))
+
+
+def media_after_quote(text: str, pos: int, limit: int) -> SpeakerHit | None:
+    """The medium a speaker told right after a quote ('"…," a resident told The AP.')."""
+    m = AFTER_QUOTE.match(text, pos, min(limit, pos + 160))
+    if m is None or (m.group("v2") or "").lower() not in _TELL:
+        return None
+    return told_after(text, m.end(), min(limit, m.end() + 80))
 
 
 def speaker_before(text: str, pos: int, floor: int, verbs: list[Verb]) -> SpeakerHit | None:
@@ -281,6 +447,11 @@ def speaker_before(text: str, pos: int, floor: int, verbs: list[Verb]) -> Speake
         gap = _INTRO_GAP.match(text, v_end, pos)
         if gap and gap.end() == pos:
             return speaker_ending_at(text, v_start, floor, word)
+        if word in ("quoted", "cited"):
+            # 'The agency quoted the minister: "…"': the words are the minister's.
+            m = _QUOTED_INTRO.match(text, v_end, pos)
+            if m and m.end() == pos and speaker_ending_at(text, v_start, floor, word):
+                return _hit(m, "inner", None)
         break
     return None
 
@@ -304,7 +475,12 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
     if hint is None:
         return out
     if hint.group("acc") or _RELAY_ACC.search(text, hint.start(), end):
-        out += [h for m in ACCORDING.finditer(text, start, end) if (h := _hit(m, "s", "v"))]
+        acc = [h for m in ACCORDING.finditer(text, start, end) if (h := _hit(m, "s", "v"))]
+        for k in range(1, len(acc)):
+            # "according to a ministry statement carried by IRNA": the carrier is outer.
+            if acc[k].verb in _CARRIED and acc[k].start - acc[k - 1].end < 30:
+                acc[k - 1], acc[k] = acc[k], acc[k - 1]
+        out += acc
     if _RELAY_AS.search(text, start, end):
         for q in _QUOTED_VERB.finditer(text, start, end):
             rest = _QUOTED_AS_REST.match(text, q.end(), end)
@@ -319,9 +495,12 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
                         "quoted as saying",
                     )
                 )
-    if text.find("citing", start, end) != -1 or text.find("quoting", start, end) != -1:
+    if any(text.find(w, start, end) != -1 for w in ("citing", "quoting", "cited", "quoted")):
         for m in CITING.finditer(text, start, end):
             subj = leading_speaker(text, start, m.start(), verbs)
+            if subj is None and (media := _MEDIA_SUBJECT.fullmatch(text, start, m.start())):
+                # "Xinhua, citing a command spokesman, said …": the agency relays the source.
+                subj = SpeakerHit(media.start("s"), media.end("s"), media.group("s"), None)
             if subj:
                 out.append(subj)
             if h := _hit(m, "s", "v"):
@@ -354,13 +533,13 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
     if m:
         inner = _lead(text, m.end(), end, verbs)
         if inner:
-            return _reported(inner[1], end, inner[0], relays)
+            return _reported(inner[1], end, inner[0], _with_media(relays, inner[2]))
         return _reported(m.end(), end, _hit(m, "s", "v"), relays)  # type: ignore[arg-type]
     comma = text.rfind(",", start, end)
     # The trailing "…, KCNA said." form needs a speech verb after the last comma.
     if (
         comma != -1
-        and text[comma + 1 : comma + 3] in (" c", " q")
+        and text[comma + 1 : comma + 3] in (" c", " q", " w")
         and _CITING_TAIL.match(text, comma, end)
     ):
         # "…, OTA reported, citing the ministry.": the attribution starts one comma earlier.
@@ -369,21 +548,61 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
         m = _REPORTED_TAIL.match(text, comma, end)
         if m and m.start() - start > 12:
             hit = _hit(m, "s1", "v1") or _hit(m, "s2", "v2") or _hit(m, "s3", "v3")
+            if hit is not None and not _can_say(hit, hit.verb):
+                return None
             if m.group("acr"):
                 hit = SpeakerHit(m.start("acr"), m.end("acr"), m.group("acr"), hit.verb)  # type: ignore[union-attr]
             if start < 120:
                 start = max(start, dateline(text)[0])
+            if m.group("tobj"):
+                relays = _with_media(relays, told_after(text, m.end("v1"), end))
             return _reported(start, m.start(), hit, relays)  # type: ignore[arg-type]
     lead = _lead(text, start, end, verbs)
     if lead:
-        return _reported(lead[1], end, lead[0], relays)
+        return _reported(lead[1], end, lead[0], _with_media(relays, lead[2]))
+    return _mid_tag(text, start, end, in_sentence, relays)
+
+
+# "The fire started at 3 a.m., the fire service said, and spread quickly.": a speech tag
+# between commas inside the sentence attributes the clause before it.
+_MID_TAG = re.compile(
+    rf",\s*(?:(?P<s1>{SPEAKER})\s+(?P<v1>{VERB})|(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
+    rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})){_TAIL}\s*,"
+)
+
+
+def _mid_tag(
+    text: str, start: int, end: int, in_sentence: list[Verb], relays: list[SpeakerHit]
+) -> Reported | None:
+    for v_start, _, word in in_sentence:
+        if word in _NOT_LEAD and word != "according":
+            continue
+        comma = text.rfind(",", start, v_start)
+        if comma == -1 or comma - start <= 12:
+            continue
+        m = _MID_TAG.match(text, comma, end)
+        if m is None:
+            continue
+        hit = _hit(m, "s1", "v1") or _hit(m, "s2", "v2") or _hit(m, "s3", "v3")
+        if hit is not None and _can_say(hit, hit.verb):
+            if start < 120:
+                start = max(start, dateline(text)[0])
+            return _reported(start, m.start(), hit, relays)
     return None
 
 
-def _lead(text: str, start: int, end: int, verbs: list[Verb]) -> tuple[SpeakerHit, int] | None:
+def _with_media(relays: list[SpeakerHit], media: SpeakerHit | None) -> list[SpeakerHit]:
+    if media is None or media.text.lower() in {r.text.lower() for r in relays}:
+        return relays
+    return [media, *relays]
+
+
+def _lead(
+    text: str, start: int, end: int, verbs: list[Verb]
+) -> tuple[SpeakerHit, int, SpeakerHit | None] | None:
     """'<speaker> said (that) …' near the start of a clause: the speaker and where the
     reported clause begins."""
-    for v_start, v_end, word in _verbs_in(verbs, start, min(end, start + 120)):
+    for v_start, v_end, word in _verbs_in(verbs, start, min(end, start + 200)):
         if word in _NOT_LEAD:
             # "carried by", "citing": part of a relay, not the main speech verb; "dismissed
             # claims that": the clause is not the subject's own.
@@ -391,11 +610,55 @@ def _lead(text: str, start: int, end: int, verbs: list[Verb]) -> tuple[SpeakerHi
         hit = speaker_ending_at(text, v_start, start, word)
         if hit is None or hit.start - start >= 60:
             continue
+        if not _can_say(hit, word):
+            return None
+        if text[start : hit.start].rstrip().endswith(",") and text[v_end : v_end + 1] == ",":
+            return None  # "…, the fire service said, and …": a tag inside the sentence
+        if word in _TELL:
+            # "sources told reporters the talks had stalled", "told CNN that …"
+            obj = _TOLD_OBJECT.match(text, v_end, end)
+            rest = _LEAD_REST.match(text, obj.end(), end) if obj else None
+            if obj is None or rest is None:
+                return None
+            return hit, rest.end(), told_media(obj)
         rest = _LEAD_REST.match(text, v_end, end)
         if rest and (rest.group("that") or word in SAY_VERBS):
-            return hit, rest.end()
+            return hit, rest.end(), None
         return None
     return None
+
+
+_FINDING = frozenset(wordlist("found finds showed shows"))
+_DOCUMENTS = frozenset(
+    wordlist(
+        "report reports poll polls survey surveys study studies audit review inquiry "
+        "investigation records documents data figures statistics complaint filing analysis "
+        "tests census assessment"
+    )
+)
+
+
+def _can_say(hit: SpeakerHit, verb: str | None) -> bool:
+    """ "found"/"showed" report speech only for documents ("a poll found", "the audit
+    showed"); "police found the car" is not a statement."""
+    if verb not in _FINDING:
+        return True
+    words = hit.text.lower().split()
+    return bool(words) and words[-1] in _DOCUMENTS
+
+
+def told_media(m: re.Match[str] | None) -> SpeakerHit | None:
+    """The news medium a speaker told (a relay), from a ``_TOLD_OBJECT`` match."""
+    if m is None or not m.group("media"):
+        return None
+    name = m.group("media")
+    skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
+    return SpeakerHit(m.start("media") + skip, m.end("media"), name[skip:], "told")
+
+
+def told_after(text: str, pos: int, end: int) -> SpeakerHit | None:
+    """The medium right after "told" ending at ``pos`` ('"…," a source told CNN.')."""
+    return told_media(_TOLD_OBJECT.match(text, pos, end))
 
 
 def _reported(
@@ -404,6 +667,10 @@ def _reported(
     if end - start < 12:
         return None
     names = [r.text.lower() for r in relays]
+    cited = [r for r in relays if r.verb in _CITE_VERBS and r.start > speaker.start]
+    if cited and speaker.text.lower() not in names:
+        # "Yonhap, citing the intelligence service, said …": the subject relays the source.
+        return Reported(start, end, relays[-1], (speaker, *relays))
     if speaker.text.lower() in names:
         # The grammatical subject relays someone else ("TASS reported, citing KCNA"): the
         # clause belongs to the innermost source.

@@ -7,6 +7,7 @@ candidates it will later score.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from . import scorer
@@ -158,9 +159,20 @@ def _clusters(cands: list[scorer.Candidate]) -> list[list[scorer.Candidate]]:
 def _resolve(cluster: list[scorer.Candidate]) -> list[scorer.Candidate]:
     order = sorted(cluster, key=lambda c: (-(c.end - c.start), -c.weight, c.start))
     kept: list[scorer.Candidate] = []
+    # Kept spans never overlap each other, so they sit in start order too: the ones a
+    # candidate overlaps are found by bisection (a run of "so-called so-called …" makes one
+    # cluster of thousands, and scanning every kept span for each was quadratic).
+    starts: list[int] = []
+    slots: list[int] = []  # index into ``kept`` of the span at each sorted position
     for c in order:
-        hit = next((i for i, k in enumerate(kept) if k.start < c.end and c.start < k.end), None)
+        pos = bisect_left(starts, c.end)
+        lo = pos
+        while lo > 0 and kept[slots[lo - 1]].end > c.start:
+            lo -= 1
+        hit = min(slots[lo:pos], default=None)  # the earliest kept, as a linear scan found
         if hit is None:
+            starts.insert(pos, c.start)
+            slots.insert(pos, len(kept))
             kept.append(c)
             continue
         k = kept[hit]

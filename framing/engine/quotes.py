@@ -108,6 +108,7 @@ def find_quotes(
         tok = tokenize(text, sentences)
         verbs = att.speech_verbs(tok.starts, tok.ends, tok.words)
     starts = [s for s, _ in sentences]
+    verbs = _verbs_as_verbs(text, verbs, set(starts))
     found: list[QuoteFound] = []
     for open_mark, close_mark, continued in pair_marks(text):
         q = _classify(text, open_mark, close_mark, sentences, starts, verbs)
@@ -128,6 +129,16 @@ def find_quotes(
     found.sort(key=lambda q: (q.start, q.end))
     speaker_context.resolve(text, sentences, found)
     return found
+
+
+def _verbs_as_verbs(text: str, verbs: list[att.Verb], sentence_starts: set[int]) -> list[att.Verb]:
+    """Drop capitalised speech words inside a sentence: "the United States seeks" names a
+    country, "Notes", "Reports" head a title; a speech verb mid-sentence is lower-case."""
+    return [
+        v
+        for v in verbs
+        if not text[v[0]].isupper() or v[0] in sentence_starts or v[2] == "according"
+    ]
 
 
 def _same_paragraph_follow_up(text: str, found: list[QuoteFound], q: QuoteFound) -> bool:
@@ -168,10 +179,12 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
     s_start, _ = _sentence_of(starts, sentences, open_mark)
     _, s_end = _sentence_of(starts, sentences, close_mark)
     after = close_mark + 1 if close_mark < len(text) and text[close_mark] in '"”»' else close_mark
-    speaker = att.speaker_after(text, after, max(s_end, after)) or att.speaker_before(
-        text, open_mark, s_start, verbs
-    )
+    tail = att.speaker_after(text, after, max(s_end, after))
+    speaker = tail or att.speaker_before(text, open_mark, s_start, verbs)
     n_words = len(_WORD.findall(text, start, end))
+    lead_in = text[s_start:open_mark].rstrip()
+    if speaker is None and lead_in.endswith(":") and _TERMINAL.search(text, start, end):
+        speaker = att.colon_speaker(text, s_start, s_start + len(lead_in))
     inside = bool(text[s_start:open_mark].strip()) and not _TERMINAL.search(text, start, end)
     before = text[max(0, open_mark - 20) : open_mark]
     kind = "direct"
@@ -194,7 +207,22 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
             return QuoteFound(start, end, "scare", None, (), open_mark, close_mark)
         # A longer phrase in quotes is somebody's words even when we cannot tell whose.
         return QuoteFound(start, end, "partial", None, (), open_mark, close_mark)
+    if inside and tail is not None and speaker_context.is_media(tail.text):
+        # 'Spokesman Reza Kamali told reporters that ties were “at a good level”, IRNA
+        # reported.': the agency relays the speaker who opens the clause.
+        lead = att.leading_speaker(text, s_start, open_mark, verbs)
+        if (
+            lead is not None
+            and lead.start - s_start < 60
+            and not speaker_context.is_media(lead.text)
+        ):
+            q = QuoteFound(start, end, "partial", lead, (tail, lead), open_mark, close_mark)
+            q.in_reported = True
+            return q
     relays = att.relay_sources(text, s_start, max(s_end, end), verbs)
+    media = att.media_after_quote(text, after, max(s_end, after))
+    if media is not None and media.text.lower() not in {r.text.lower() for r in relays}:
+        relays = [media, *relays]
     chain = _chain(relays, speaker)
     if speaker is not None and chain:
         speaker = chain[-1]
@@ -251,6 +279,30 @@ def _single_quoted_terms(text: str, found: list[QuoteFound]) -> list[QuoteFound]
     return out
 
 
+_ADDING = re.compile(r",\s+(?:adding|and\s+added)\s+(?:that\s+)?")
+
+
+def _added_clause(text, s_start, s_end, found) -> QuoteFound | None:
+    if text.find("add", s_start, s_end) == -1:
+        return None  # the common case, without a regex
+    last = None
+    for q in found:
+        if q.kind != "scare" and q.speaker is not None and s_start <= q.start < s_end:
+            last = q
+    if last is None:
+        return None
+    after = (last.close_mark or last.end) + 1
+    m = _ADDING.search(text, after, s_end)
+    if m is None or _DOUBLE.search(text, m.end(), s_end):
+        return None
+    end = _trim_end(text, s_end)
+    while end > m.end() and text[end - 1] in ".!?;:,":
+        end -= 1
+    if end - m.end() < 12:
+        return None
+    return QuoteFound(m.end(), end, "reported", last.speaker, last.chain)
+
+
 def _reported(text, sentences, found: list[QuoteFound], verbs) -> list[QuoteFound]:
     spans = SpanIndex(
         [
@@ -262,7 +314,12 @@ def _reported(text, sentences, found: list[QuoteFound], verbs) -> list[QuoteFoun
     out = []
     for s_start, s_end in sentences:
         if spans.overlaps(s_start, s_end):
-            continue  # sentences holding direct quotes are attributed by the quote itself
+            # sentences holding direct quotes are attributed by the quote itself, except a
+            # clause the quote's speaker adds after it ("…,” she said, adding that …)
+            added = _added_clause(text, s_start, s_end, found)
+            if added is not None:
+                out.append(added)
+            continue
         r = att.reported_in_sentence(text, s_start, s_end, verbs)
         if r is None:
             continue

@@ -22,6 +22,14 @@ Rules, in order, each deliberately small so every result can be explained:
    —") and a quote's chain relays someone (two links or more), the agency is the outermost
    link: the article relays the relay. Single-speaker quotes are left alone, since the
    agency writing the article is not relaying its own interviewee.
+5. **Agency reports.** A clause a news agency reports ("North Korea's foreign ministry
+   denounced the drills, KCNA reported.") that opens with a speaker and a speech verb is that
+   speaker's, relayed by the agency; rule 3 then carries the chain to "The ministry said".
+6. **One speaker per person and per relay.** After the rules above: a surname ("Flores",
+   "Mr. Flores") becomes the full name named elsewhere in the text; a speaker first heard
+   through a relay keeps that relay later in the article; a quoted phrase with no speaker
+   takes the speaker attributed earlier in its sentence or in the previous one (same
+   paragraph). Pronouns that resolve to nobody leave the speaker unknown: never shown.
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from . import attribution as att
+from .actors import _TITLE_WORDS as _ACTOR_TITLES
 from .text import wordlist
 
 if TYPE_CHECKING:
@@ -52,7 +61,17 @@ _ORG_WORDS = frozenset(
         "ministry agency government office department administration authority navy army "
         "military statement newspaper daily council committee embassy command chamber "
         "cooperative commentary report broadcaster outlet house kremlin pentagon coast guard "
+        "company firm bank board service commission hospital school university club team "
+        "airline operator regulator court police "
         "union party"
+    )
+)
+_ORG_SUFFIXES = frozenset(
+    wordlist(
+        "group holdings partners securities airlines airways motors systems energy media labs "
+        "inc ltd plc corp llc alliance league institute centre center foundation trust "
+        "society network services industries technologies terminals foods mobile association "
+        "federation matters works"
     )
 )
 _PLURAL_WORDS = frozenset(att._PLURAL.split("|"))
@@ -62,6 +81,9 @@ _BARE_ATTRIBUTION = re.compile(
     r"(?:\s+(?:in|on|at|during|to|via)\s+[^.!?:\"“”]{1,60}?)?\s*[.:]\s*\Z"
 )
 _TITLED_SUBJECT = re.compile(rf"{att._PROPER}")
+# A full name anywhere in a sentence ("filed by Maria Lopez, a retired nurse. She said …").
+_FULL_NAME = re.compile(r"[A-Z](?<![\w’'].)[a-z’'\-]+(?:[ ][A-Z][a-z’'\-]+){1,3}")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|of|into|across)\s*\Z")
 _SUBJECT = re.compile(rf"(?P<s>{att.SPEAKER})\s+(?=[a-z])")
 _NOT_SUBJECT = frozenset(
     wordlist(
@@ -81,13 +103,15 @@ def speaker_kind(hit_text: str, surnames: set[str] | frozenset[str] = frozenset(
         return ""
     if words[0] in _PRONOUNS:
         return _PRONOUNS[words[0]]
-    if _PERSON_WORDS.intersection(words):
+    if _PERSON_WORDS.intersection(words) or words[-1].endswith("-year-old"):
         return "person"
     if _PLURAL_WORDS.intersection(words):
         return "group"
     if _ORG_WORDS.intersection(words) or hit_text.isupper():
         return "org"
     caps = [w for w in hit_text.split() if w[:1].isupper()]
+    if words[-1] in _ORG_SUFFIXES:
+        return "org"  # "Holmhaven Terminals", "Crane Partners": a company, not a person
     if len(caps) == len(hit_text.split()) and 2 <= len(caps) <= 4:
         return "person"  # "Dara Kostell": a speaking first + last name
     if len(caps) == 1 and words[-1] in surnames:
@@ -100,25 +124,35 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
     starts = [s for s, _ in sentences]
     agency = att.dateline(text)[1]
     relays: list[tuple[int, tuple[att.SpeakerHit, ...]]] = []  # (sentence index, chain)
+    people = _text_surnames(text)
     for i, q in enumerate(found):
         if q.kind == "scare":
             continue
         si = max(0, bisect_right(starts, q.start) - 1)
         if q.speaker is not None and q.speaker.text.lower() in _PRONOUNS:
-            _resolve_pronoun(text, sentences, si, found[:i], q)
+            _resolve_pronoun(text, sentences, si, found[:i], q, people)
         elif q.speaker is None and q.kind == "direct":
             _neighbour(text, sentences, si, found[:i], q)
+            if q.speaker is None:
+                _continued_paragraph(text, sentences, si, found[:i], q)
+        elif q.speaker is not None and _DESCRIPTION.fullmatch(q.speaker.text):
+            _description(text, sentences, si, found[:i], q)
+        if q.kind == "reported" and q.speaker is not None and len(q.chain) == 1:
+            _agency_reported(text, q)
         if q.speaker is not None:
-            _continue_relay(q, si, relays)
+            _continue_relay(q, si, relays, text, sentences)
             if len(q.chain) >= 2:
                 relays.append((si, q.chain))
+    _canonical_names(text, sentences, found)
+    _carry_chains(found)
+    _partials_from_context(text, sentences, found)
     if agency is not None:
         _prepend_agency(found, agency)
 
 
-def _resolve_pronoun(text, sentences, si, earlier, q) -> None:
+def _resolve_pronoun(text, sentences, si, earlier, q, people=frozenset()) -> None:
     want = _PRONOUNS[q.speaker.text.lower()]
-    surnames = _surnames(earlier)
+    surnames = _surnames(earlier) | people
     floor = sentences[max(0, si - _WINDOW)][0]
     best: tuple[int, att.SpeakerHit, tuple] | None = None
     for prev in earlier:
@@ -131,7 +165,10 @@ def _resolve_pronoun(text, sentences, si, earlier, q) -> None:
         m = _TITLED_SUBJECT.match(text, s_start, s_end)
         if m is None or m.start() >= q.speaker.start or (best and m.start() <= best[0]):
             continue
-        if want == "person" and _PERSON_WORDS.intersection(m.group().lower().split()):
+        if want == "person" and (
+            _PERSON_WORDS.intersection(m.group().lower().split())
+            or (m.group().lower() not in _PRONOUNS and speaker_kind(m.group()) == "person")
+        ):
             best = (m.start(), att.SpeakerHit(m.start(), m.end(), m.group(), None), ())
         elif (
             want == "org"
@@ -139,11 +176,15 @@ def _resolve_pronoun(text, sentences, si, earlier, q) -> None:
             and subject.start < q.speaker.start
         ):
             best = (subject.start, subject, ())
+    if want == "person":
+        named = _last_named_person(text, floor, q.speaker.start)
+        if named is not None and (best is None or named.start > best[0]):
+            best = (named.start, named, ())
     if best is None:
-        if want == "org":
-            # A literal "it" names nobody: an unknown speaker is more honest.
-            q.chain = tuple(h for h in q.chain if h != q.speaker)
-            q.speaker = None
+        # A pronoun with no antecedent names nobody: an unknown speaker is more honest than
+        # showing "he" or "it" as a source.
+        q.chain = tuple(h for h in q.chain if h != q.speaker)
+        q.speaker = None
         return
     hit = att.SpeakerHit(best[1].start, best[1].end, best[1].text, q.speaker.verb)
     chain = best[2]
@@ -162,6 +203,103 @@ def _org_subject(text: str, start: int, end: int) -> att.SpeakerHit | None:
     if words[0].lower() in _PRONOUNS or (len(words) == 1 and words[0].lower() in _NOT_SUBJECT):
         return None  # a pronoun, or a connective or determiner on its own
     return att.SpeakerHit(m.start("s"), m.end("s"), m.group("s"), None)
+
+
+def _text_surnames(text: str) -> set[str]:
+    """Last words of people's full names anywhere in the text, so a later bare "Mehra" is a
+    person even when the full name ("Anil Mehra") never spoke."""
+    out: set[str] = set()
+    for m in _FULL_NAME.finditer(text):
+        words = m.group().split()
+        if words[0].lower() in _NOT_SUBJECT or speaker_kind(m.group()) != "person":
+            continue
+        if _PLACE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        out.add(words[-1].lower())
+    return out
+
+
+# "the minister", "the 54-year-old", "The spokeswoman": a description that stands for a person
+# the article has named.
+_DESCRIPTION = re.compile(
+    r"(?:the|The)\s+(?:(?P<age>\d{1,3}-year-old)|(?P<title>minister|detective|captain|"
+    r"spokesman|spokeswoman|spokesperson|chief|defender|striker|prosecutor|judge|chairman|"
+    r"chairwoman|chair|mayor|governor|senator|coach|manager|president|clerk|pharmacist|"
+    r"barrister|lawyer|doctor|superintendent|sheriff|commissioner|director|professor|"
+    r"secretary|executive|ambassador|envoy|premier|chancellor|researcher|scientist|"
+    r"economist|analyst|candidate|councillor|owner|founder))"
+)
+_TITLE_REACH = 60  # characters before a name in which its title may stand
+
+
+def _description(text, sentences, si, earlier, q) -> None:
+    """ "the minister said" / "the 61-year-old said": the most recent person named in the
+    last few sentences whose mention carries that title ("Finance Minister Rutger Valk",
+    "a spokeswoman for the corps, Lena Ortiz"); any person for an age. Nobody compatible:
+    the description stays (it is still an honest speaker)."""
+    m = _DESCRIPTION.fullmatch(q.speaker.text)
+    floor = sentences[max(0, si - _WINDOW - 1)][0]
+    title = (m.group("title") or "").lower()
+    best = None
+    for n in _FULL_NAME.finditer(text, floor, q.speaker.start):
+        words = _name_words(n.group())
+        if len(words) < 2 or speaker_kind(n.group()) != "person":
+            continue
+        if _PLACE_BEFORE.search(text, max(0, n.start() - 8), n.start()):
+            continue
+        if title and not _titled(text, words[-1], title, q.speaker.start):
+            continue
+        lead = n.group().find(words[0])
+        best = att.SpeakerHit(n.start() + lead, n.end(), " ".join(words), q.speaker.verb)
+    if best is None:
+        return
+    old = q.speaker
+    q.speaker = best
+    q.chain = tuple(best if h == old else h for h in q.chain) or (best,)
+
+
+def _titled(text: str, surname: str, title: str, end: int) -> bool:
+    """Does ``title`` stand within reach before some mention of ``surname`` before ``end``?"""
+    pos = text.find(surname, 0, end)
+    while pos != -1:
+        window = text[max(0, pos - _TITLE_REACH) : pos]
+        at = window.lower().rfind(title)
+        # the title belongs to this mention only within its sentence ("Finance Minister X",
+        # "a spokeswoman for the corps, X"), never across a full stop
+        if at != -1 and not any(c in window[at:] for c in ".!?;"):
+            return True
+        pos = text.find(surname, pos + 1, end)
+    return False
+
+
+def _continued_paragraph(text, sentences, si, earlier, q) -> None:
+    """News convention: a quote with no tag continues the person the paragraph has just
+    named ("The pharmacist, Anil Mehra, described the raid. “…”"), or, when it opens its
+    paragraph, the last speaker of the previous paragraph."""
+    if q.open_mark is None:
+        return
+    para = text.rfind("\n", 0, q.open_mark) + 1
+    if si > 0 and sentences[si - 1][0] >= para:
+        p_start, p_end = sentences[si - 1]
+        named = _last_named_person(text, p_start, p_end)
+        if named is not None:
+            words = _name_words(named.text)
+            if len(words) >= 2:
+                lead = named.text.find(words[0])
+                hit = att.SpeakerHit(named.start + lead, named.end, " ".join(words), None)
+                q.speaker, q.chain = hit, (hit,)
+                return
+    if text[para : q.open_mark].strip() or not earlier:
+        return
+    prev = next((e for e in reversed(earlier) if e.speaker is not None and e.kind != "scare"), None)
+    if prev is None or si == 0:
+        return
+    # The previous paragraph must end on that speaker's words or tag: after narration
+    # ("The ferry left at noon.") an untagged quote could be anyone's.
+    l_start, l_end = sentences[si - 1]
+    if not (prev.start < l_end and max(prev.end, prev.speaker.end) > l_start):
+        return
+    q.speaker, q.chain = prev.speaker, prev.chain
 
 
 def _surnames(earlier) -> set[str]:
@@ -211,13 +349,23 @@ def _head(hit_text: str) -> str | None:
     return words[-1] if all(w.islower() for w in words[1:]) else None
 
 
-def _continue_relay(q, si, relays) -> None:
+_DOCUMENT_HEADS = frozenset(wordlist("statement message communique report letter commentary"))
+
+
+def _continue_relay(q, si, relays, text="", sentences=()) -> None:
     if len(q.chain) != 1 or not relays:
         return
     head = _head(q.speaker.text)
     r_si, chain = relays[-1]
     if head is None or si - r_si > _WINDOW or si == r_si:
         return
+    if head.lower() in _DOCUMENT_HEADS and sentences:
+        # "In a statement carried by KCNA, the ministry accused … The statement said …": the
+        # statement is the relayed source's, heard through the same relay.
+        r_start, r_end = sentences[r_si]
+        if head.lower() in text[r_start:r_end].lower():
+            q.chain = (*chain[:-1], q.speaker)
+            return
     for k, link in enumerate(chain):
         if head in link.text.lower().split():
             q.chain = (*chain[:k], q.speaker)
@@ -229,3 +377,196 @@ def _prepend_agency(found, agency: att.SpeakerHit) -> None:
     for q in found:
         if len(q.chain) >= 2 and q.chain[0].text.lower() != name:
             q.chain = (agency, *q.chain)
+
+
+_TITLE_WORDS = frozenset(
+    wordlist(
+        "mr mrs ms dr prof sir president minister secretary senator governor mayor sheriff "
+        "chief judge general colonel captain councillor commissioner director professor "
+        "rep sen gov gen col capt lt sgt officer agent deputy spokesman spokeswoman"
+    )
+)
+
+
+def _name_words(hit_text: str) -> list[str]:
+    """Capitalised words of a name without leading titles ("Sheriff Pete Flores" ->
+    ["Pete", "Flores"]); [] when the phrase is not a capitalised name."""
+    words = [w.strip(".,") for w in hit_text.split()]
+    while words and words[0].lower().rstrip(".") in _TITLE_WORDS:
+        words = words[1:]
+    if not words or not all(w[:1].isupper() for w in words):
+        return []
+    return words
+
+
+def _canonical_names(text: str, sentences, found: list[QuoteFound]) -> None:
+    """One person, one speaker: "Flores" and "Mr. Flores" become the full name ("Pete
+    Flores") named as a speaker or as a sentence's subject elsewhere in the article."""
+    single = {
+        words[0].lower()
+        for q in found
+        if q.speaker is not None and len(words := _name_words(q.speaker.text)) == 1
+    }
+    if not single:
+        return  # no surname-only speaker: nothing to merge (the common case, kept cheap)
+    full: dict[str, att.SpeakerHit] = {}
+    for q in found:
+        sp = q.speaker
+        if sp is not None and speaker_kind(sp.text) == "person":
+            words = _name_words(sp.text)
+            if len(words) >= 2 and words[-1].lower() in single:
+                full.setdefault(words[-1].lower(), sp)
+    for s_start, s_end in sentences:
+        m = _TITLED_SUBJECT.match(text, s_start, s_end)
+        if m is None or " " not in m.group():
+            continue
+        words = _name_words(m.group())
+        last = words[-1].lower() if 2 <= len(words) <= 4 else ""
+        if last in single and speaker_kind(m.group()) == "person":
+            full.setdefault(last, att.SpeakerHit(m.start(), m.end(), m.group(), None))
+    surnames = single - full.keys()
+    if surnames:
+        # "Border Patrol chief Rodney Marsh toured the crossing. … Marsh said.": the first
+        # full name ending in that surname anywhere in the text.
+        for m in _FULL_NAME.finditer(text):
+            words = m.group().split()
+            last = words[-1].lower()
+            if last not in surnames:
+                continue
+            lead = 0  # "Minister of Defence Joanna Trell": the name starts after the titles
+            while lead < len(words) - 1 and words[lead] in _ACTOR_TITLES:
+                lead += 1
+            start = m.start() + len(" ".join(words[:lead])) + (1 if lead else 0)
+            name = text[start : m.end()]
+            if len(name.split()) >= 2 and speaker_kind(name) == "person":
+                full.setdefault(last, att.SpeakerHit(start, m.end(), name, None))
+    if not full:
+        return
+    for q in found:
+        sp = q.speaker
+        if sp is None:
+            continue
+        words = _name_words(sp.text)
+        if len(words) != 1 or words[0].lower() not in full:
+            continue
+        name = full[words[0].lower()]
+        hit = att.SpeakerHit(name.start, name.end, name.text, sp.verb)
+        q.chain = tuple(hit if h == sp else h for h in q.chain) or (hit,)
+        q.speaker = hit
+
+
+def _speaker_key(hit_text: str) -> str:
+    words = hit_text.lower().split()
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    if not words:
+        return ""
+    return words[-1] if len(words) <= 3 and all(w.isalpha() for w in words) else " ".join(words)
+
+
+def _carry_chains(found: list[QuoteFound]) -> None:
+    """A speaker first heard through a relay ("KCNA quoted a spokesman as saying") is still
+    heard through it later in the article ("The spokesman said", "he added")."""
+    chains: dict[str, tuple[att.SpeakerHit, ...]] = {}
+    for q in found:
+        if q.speaker is None or q.kind == "scare":
+            continue
+        keys = [_speaker_key(q.speaker.text), *_person_keys(q.speaker.text)]
+        if len(q.chain) >= 2:
+            for key in keys:
+                chains[key] = q.chain
+        elif len(q.chain) <= 1:
+            key = next((k for k in keys if k in chains), None)
+            if key is not None:
+                q.chain = (*chains[key][:-1], q.speaker)
+
+
+_NOT_NAME_KEY = frozenset(wordlist("foreign prince senior deputy vice state chief acting"))
+
+
+def _person_keys(hit_text: str) -> list[str]:
+    """Name words of a person speaker ("the ministry's spokeswoman, Irina Volkova" ->
+    ["irina", "volkova"]), so "Volkova" or "Li" later finds the relay "Li Wenbo" came through."""
+    name = hit_text.rsplit(",", 1)[-1].strip()
+    # "Faisal bin Farhan", "Anneke de Vries": lower-case particles are not name keys
+    words = _name_words(" ".join(w for w in name.split() if w[:1].isupper()))
+    if not words or len(words) > 4:
+        return []
+    return [
+        w.lower()
+        for w in words
+        if len(w) >= 2 and w.lower() not in _NOT_NAME_KEY and w.lower() not in _TITLE_WORDS
+    ]
+
+
+def _partials_from_context(text: str, sentences, found: list[QuoteFound]) -> None:
+    """A quoted phrase with no speaker of its own belongs to the speaker attributed earlier
+    in the same sentence, or in the previous sentence of the same paragraph ("Ruiz attacked
+    the plan. It would leave families \u201cworse off than a decade ago\u201d.")."""
+    starts = [s for s, _ in sentences]
+    last: tuple[int, QuoteFound] | None = None  # (sentence index, quote)
+    for q in found:
+        si = max(0, bisect_right(starts, q.start) - 1)
+        if q.kind == "partial" and q.speaker is None and last is not None:
+            l_si, prev = last
+            between = text[prev.end : q.start]
+            if si - l_si <= 1 and "\n" not in between:
+                q.speaker, q.chain = prev.speaker, prev.chain
+        if q.speaker is not None and q.kind != "scare":
+            last = (si, q)
+
+
+def _last_named_person(text: str, floor: int, end: int) -> att.SpeakerHit | None:
+    """The last first-and-last name before ``end`` (and after ``floor``) that reads as a
+    person: not after a place preposition ("in New Carlow"), not an organisation."""
+    last = None
+    for m in _FULL_NAME.finditer(text, floor, end):
+        words = m.group().split()
+        if words[0].lower() in _NOT_SUBJECT or speaker_kind(m.group()) != "person":
+            continue
+        if _PLACE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        last = att.SpeakerHit(m.start(), m.end(), m.group(), None)
+    return last
+
+
+_MEDIA = re.compile(att.MEDIA)
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_WORD_AT = re.compile(r"[\w’'\-]+")
+
+
+def is_media(name: str) -> bool:
+    """A news agency or outlet ("KCNA", "the Associated Press", "BBC Sport")."""
+    return bool(_MEDIA.fullmatch(name) or _ACRONYM.fullmatch(name))
+
+
+def _agency_reported(text: str, q: QuoteFound) -> None:
+    """5. **Agency reports.** "North Korea's foreign ministry denounced the drills, KCNA
+    reported.": when a news agency reports a clause opening with a speaker and a speech verb,
+    that speaker is the source and the agency its relay."""
+    if not is_media(q.speaker.text):
+        return
+    for m in _WORD_AT.finditer(text, q.start, min(q.end, q.start + 120)):
+        if m.group().lower() not in att.SPEECH_TOKENS:
+            continue
+        hit = att.speaker_ending_at(text, m.start(), q.start, m.group().lower())
+        if hit is not None and hit.start == q.start and speaker_kind(hit.text) != "":
+            q.chain = (q.speaker, hit)
+            q.speaker = hit
+            return
+        break
+    # "Foreign ministry spokesman Reza Kazemi told a news conference that …, IRNA reported.":
+    # a titled name and its own speech verb open the clause; the clause is what follows.
+    verbs = [
+        (m.start(), m.end(), m.group().lower())
+        for m in _WORD_AT.finditer(text, q.start, min(q.end, q.start + 160))
+        if m.group().lower() in att.SPEECH_TOKENS
+    ]
+    lead = att._lead(text, q.start, q.end, verbs) if verbs else None
+    if lead is None or is_media(lead[0].text) or speaker_kind(lead[0].text) == "":
+        return
+    hit, content, _ = lead
+    if q.end - content >= 12:
+        q.chain = (q.speaker, hit)
+        q.speaker = hit
+        q.start = content

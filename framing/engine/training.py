@@ -15,8 +15,15 @@ import numpy as np
 from .artifacts import DEFAULT_PATH, EngineModel, dumps, loads
 from .candidates import prepare
 from .codebooks import CODEBOOKS
-from .frames import LinearMultiLabel, features_for_training
+from .frame_training import (
+    FrameExamples,
+    frame_vocabulary,
+    read_cues,
+    seed_examples,
+    train_frame_model,
+)
 from .scorer import SpanModel, features
+from .tagger import default_tagger
 from .text import split_sentences, tokenize
 
 DATA = Path(__file__).parent / "data"
@@ -29,109 +36,46 @@ def _words(text: str) -> list[str]:
 
 
 # --- frames ---------------------------------------------------------------------------
-def train_frame_model(
-    sentences: Sequence[str],
-    labels: Sequence[Iterable[str]],
-    label_keys: Sequence[str],
-    *,
-    c: float = 1.0,
-    vocabulary: Sequence[str] | None = None,
-    calibrate: bool = True,
-    cue_weight: float = 1.0,
-) -> LinearMultiLabel:
-    """One-vs-rest logistic regression per frame with Platt calibration on cross-validated
-    decision values. ``labels[i]`` holds the frame keys of ``sentences[i]``. One-word
-    examples (cue words) train the weights but are left out of calibration, which must
-    reflect real sentences."""
-    from scipy.sparse import csr_matrix
-    from sklearn.linear_model import LogisticRegression
-
-    docs = [features_for_training(_words(s)) for s in sentences]
-    # A vocabulary shared between codebooks lets analyze() look tokens up once for all models.
-    words = sorted(set(vocabulary) if vocabulary is not None else {w for d in docs for w in d})
-    vocab = {w: i for i, w in enumerate(words)}
-    rows, cols, vals = [], [], []
-    for r, d in enumerate(docs):
-        d = [w for w in d if w in vocab]
-        scale = 1.0 / np.sqrt(max(len(d), 1))
-        for w in d:
-            rows.append(r), cols.append(vocab[w]), vals.append(scale)
-    x = csr_matrix((vals, (rows, cols)), shape=(len(docs), len(words)), dtype=np.float64)
-    x.sum_duplicates()
-    sets = [set(lbls) for lbls in labels]
-    sentence_rows = np.array([len(d) > 1 for d in docs])
-    # Cue words seed the vocabulary but count less than a real sentence, so one cue word
-    # cannot carry a frame on its own.
-    weights = np.where(sentence_rows, 1.0, cue_weight)
-    coef = np.zeros((len(words), len(label_keys)), dtype=np.float32)
-    intercept, cal_a, cal_b = (np.zeros(len(label_keys)) for _ in range(3))
-    for j, key in enumerate(label_keys):
-        y = np.array([key in s for s in sets], dtype=int)
-        if y.min() == y.max():
-            intercept[j], cal_a[j], cal_b[j] = (-4.0 if y.max() == 0 else 4.0), 1.0, 0.0
-            continue
-        clf = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
-        clf.fit(x, y, sample_weight=weights)
-        coef[:, j] = clf.coef_[0]
-        intercept[j] = clf.intercept_[0]
-        if calibrate:
-            cal_a[j], cal_b[j] = _platt(x, y, c, sentence_rows, weights)
-        else:
-            cal_a[j], cal_b[j] = 1.0, 0.0
-    return LinearMultiLabel.create(label_keys, words, coef, intercept, cal_a, cal_b)
-
-
-def _platt(
-    x, y: np.ndarray, c: float, rows: np.ndarray, weights: np.ndarray
-) -> tuple[float, float]:
-    """Sigmoid calibration (Platt scaling) of cross-validated decision values, fitted on the
-    ``rows`` that are real sentences. Falls back to the identity when there is too little
-    data or the fit comes out inverted."""
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict
-
-    folds = int(min(5, np.bincount(y).min()))
-    if folds < 2 or len(set(y[rows].tolist())) < 2:
-        return 1.0, 0.0
-    base = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
-    cv = StratifiedKFold(folds, shuffle=True, random_state=SEED)
-    dec = cross_val_predict(
-        base, x, y, cv=cv, method="decision_function", params={"sample_weight": weights}
-    )
-    cal = LogisticRegression(C=1.0, max_iter=1000).fit(dec[rows].reshape(-1, 1), y[rows])
-    slope, offset = float(cal.coef_[0, 0]), float(cal.intercept_[0])
-    return (slope, offset) if slope > 0.05 else (1.0, 0.0)
-
-
+# The frame models live in frame_training.py; these names stay importable from here.
 def read_frame_seed(codebook: str) -> tuple[list[str], list[set[str]]]:
-    """Our example sentences and cue words for one codebook ("policy" or "generic")."""
-    texts: list[str] = []
-    labels: list[set[str]] = []
-    column = 0 if codebook == "policy" else 1
-    for line in _rows(DATA / "frames" / "sentences.tsv"):
-        cols = line.split("\t")
-        texts.append(cols[2])
-        labels.append({k for k in cols[column].split(",") if k and k != "-"})
-    for line in _rows(DATA / "frames" / "cues.tsv"):
-        book, key, cues = line.split("\t")
-        if book == codebook:
-            for cue in cues.split():
-                texts.append(cue)
-                labels.append({key})
-    return texts, labels
+    """Our training sentences (held-out articles excluded) for one codebook."""
+    ex = seed_examples(codebook)
+    return ex.sentences, ex.labels
 
 
-_HEADERS = ("policy\tgeneric\tsentence", "codebook\tframe\tcues")
-
-
-def _rows(path: Path) -> list[str]:
-    """Data rows of one of our TSV files (comments and the header line skipped)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [
-        ln
-        for ln in lines
-        if ln.strip() and not ln.startswith("#") and "\t" in ln and ln not in _HEADERS
-    ]
+def _frame_models(frame_examples, include_seed: bool) -> dict:
+    """Both codebooks' frame models: our seed data (articles give the article layer) plus a
+    workspace's labelled sentences, over one shared vocabulary."""
+    examples = {}
+    for book in CODEBOOKS:
+        ex = seed_examples(book) if include_seed else FrameExamples([], [], [], [])
+        extra = (frame_examples or {}).get(book)
+        if extra:
+            n = len(ex.sentences)
+            ex = FrameExamples(
+                [*ex.sentences, *extra[0]],
+                [*ex.labels, *[set(x) for x in extra[1]]],
+                [*ex.groups, *[f"workspace-{n + i}" for i in range(len(extra[0]))]],
+                ex.articles,
+            )
+        examples[book] = ex
+    cues = {book: read_cues(book) for book in CODEBOOKS} if include_seed else {}
+    vocabulary = frame_vocabulary(
+        [s for ex in examples.values() for s in ex.sentences], cues.values()
+    )
+    return {
+        book: train_frame_model(
+            ex.sentences,
+            ex.labels,
+            [d.key for d in defs],
+            groups=ex.groups,
+            articles=ex.articles,
+            cues=cues.get(book),
+            vocabulary=vocabulary,
+        )
+        for book, defs in CODEBOOKS.items()
+        for ex in [examples[book]]
+    }
 
 
 # --- spans ----------------------------------------------------------------------------
@@ -217,23 +161,13 @@ def train_engine_model(
     texts, gold = read_span_seed() if include_seed else ([], [])
     texts, gold = [*texts, *(span_texts or [])], [*gold, *(span_gold or [])]
     span = train_span_model(texts, gold)
-    frames = {}
-    examples = {}
-    for book in CODEBOOKS:
-        sents, labels = read_frame_seed(book) if include_seed else ([], [])
-        extra = (frame_examples or {}).get(book)
-        if extra:
-            sents, labels = [*sents, *extra[0]], [*labels, *[set(x) for x in extra[1]]]
-        examples[book] = (sents, labels)
-    vocabulary = {
-        w for sents, _ in examples.values() for s in sents for w in features_for_training(_words(s))
-    }
-    for book, defs in CODEBOOKS.items():
-        sents, labels = examples[book]
-        frames[book] = train_frame_model(
-            sents, labels, [d.key for d in defs], vocabulary=sorted(vocabulary)
-        )
-    draft = EngineModel(span, frames, "", origin, {"seed": include_seed})
+    frames = _frame_models(frame_examples, include_seed)
+    meta: dict = {"seed": include_seed}
+    tagger = default_tagger()
+    if span_texts and tagger is not None:
+        # The loaded-term tagger adapts to the workspace through learned word offsets.
+        meta["tagger_adjust"] = tagger.fit_adjustments(list(span_texts), list(span_gold or []))
+    draft = EngineModel(span, frames, "", origin, meta)
     return loads(dumps(draft), origin=origin)
 
 
@@ -250,5 +184,12 @@ def split_for_sentences(text: str) -> list[str]:
 
 
 if __name__ == "__main__":
+    from .tagger import DEFAULT_TAGGER_PATH
+    from .tagger_training import build_default_tagger
+
+    # The tagger first: the bundle's version covers both files.
+    build_default_tagger()
+    default_tagger.cache_clear()
+    print(f"wrote {DEFAULT_TAGGER_PATH} ({DEFAULT_TAGGER_PATH.stat().st_size} bytes)")
     m = build_default()
     print(f"wrote {DEFAULT_PATH} ({DEFAULT_PATH.stat().st_size} bytes) {m.version}")

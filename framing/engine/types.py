@@ -75,11 +75,13 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class FrameScore:
-    """Probability of one frame with the cue words that drove it."""
+    """Probability of one frame with the cue words that drove it. ``selected`` says whether
+    the frame is in the article's label set (the model's own per-frame decision rule)."""
 
     key: str
     probability: float
     cues: tuple[str, ...]
+    selected: bool = False
 
 
 @dataclass(frozen=True, slots=True)

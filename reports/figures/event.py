@@ -169,19 +169,29 @@ def tone_by_outlet(event_id: int, payload: dict[str, Any], opts: ChartOptions) -
     )
 
 
+def _group_names(keys: list[str]) -> dict[str, str]:
+    from framing.engine.contrast.groups import family_name
+
+    return {k: f"{family_name(k[6:])} (group)" for k in keys if k.startswith("group:")}
+
+
 def actor_tone(event_id: int, payload: dict[str, Any], opts: ChartOptions, top: int = 8) -> Chart:
     """Mean tone of sentences mentioning each main actor, per outlet."""
     articles = articles_frame(payload, opts)
     outlets = outlet_totals(articles)
+    merge, kinds = payload.get("actor_merge", {}), payload.get("actor_kinds", {})
+    # People, organisations, countries, blocs and groups of people; places ("other") are
+    # where things happen, not actors whose treatment differs.
     long = [
-        (a["outlet"], actor, float(t))
+        (a["outlet"], merge.get(actor, actor), float(t))
         for a in articles.to_dict("records")
         for actor, t in (a.get("actor_tone") or {}).items()
+        if actor.startswith("group:") or kinds.get(actor, "other") != "other"
     ]
     df = pd.DataFrame(long, columns=["outlet", "actor", "tone"])
     actors = list(df["actor"].value_counts().index[:top]) if not df.empty else []
     means = df.groupby(["outlet", "actor"])["tone"].mean() if not df.empty else {}
-    names = payload.get("actors", {})
+    names = {**payload.get("actors", {}), **_group_names(actors)}
     z, custom, rows = [], [], []
     for o in outlets.itertuples():
         line = [means.get((o.outlet, a)) if len(df) else None for a in actors]

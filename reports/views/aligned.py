@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
@@ -15,18 +16,19 @@ from accounts.models import Capability
 from articles.models import Article
 from articles.views import _get_event_for_user
 from parallax.query import query_params
+from reports.actors import actor_correction_add, event_actor_aliases, event_actor_names
 from reports.alignment import FactRow, align_columns, correction_add
 from reports.columns import choose_articles
-from reports.models import AlignmentCorrection, CorrectionKind
+from reports.models import ActorCorrection, AlignmentCorrection, CorrectionKind
 from reports.summary import event_model_version
 from reports.views.event import ids_url
 
 
-def _mergeable(rows: list[FactRow]) -> list[str]:
+def _mergeable(rows: list[FactRow]) -> list[list[str]]:
     """For each row, the keys of the next row's sentences when the two rows share no
     column (so merging them moves nobody out), else an empty list."""
-    out = []
-    for row, nxt in zip(rows, [*rows[1:], None], strict=True):
+    out: list[list[str]] = []
+    for row, nxt in zip(rows, [*rows[1:], None], strict=False):
         clash = nxt is None or any(
             a is not None and b is not None for a, b in zip(row.cells, nxt.cells, strict=True)
         )
@@ -66,8 +68,23 @@ def aligned(request: HttpRequest, pk: int) -> HttpResponse:
         "corrections": AlignmentCorrection.objects.filter(event=event).select_related(
             "article_a__outlet", "article_b__outlet", "created_by"
         ),
+        **_actor_context(event),
     }
     return render(request, "reports/aligned.html", ctx)
+
+
+def _actor_context(event) -> dict:
+    """Actor names for the merge/split form and the merges now in force."""
+    names = event_actor_names(event)
+    aliases = event_actor_aliases(event, names)
+    label = {k: f"{n} ({kind})" for k, (n, kind) in names.items()}
+    return {
+        "actor_choices": sorted(label.items(), key=lambda kv: kv[1].casefold()),
+        "actor_merges": sorted((label.get(a, a), label.get(t, t), a) for a, t in aliases.items()),
+        "actor_corrections": ActorCorrection.objects.filter(event=event).select_related(
+            "created_by"
+        ),
+    }
 
 
 def _sentence(raw: str, articles: dict[int, Article]) -> tuple[Article, int] | None:
@@ -139,6 +156,27 @@ def aligned_correct(request: HttpRequest, pk: int) -> HttpResponse:
                 )
     except ValueError as exc:
         return HttpResponseBadRequest(str(exc))
+    back = request.POST.get("next", "")
+    if not back.startswith(reverse("reports:aligned", args=[event.pk])):
+        back = reverse("reports:aligned", args=[event.pk])
+    return redirect(back)
+
+
+@login_required
+@require_POST
+def actors_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    """Merge two actor names of the event, or split one from whatever it was merged with."""
+    event, _ = _get_event_for_user(request, pk, Capability.ANNOTATE)
+    try:
+        actor_correction_add(
+            event=event,
+            user=request.user,
+            kind=request.POST.get("kind", ""),
+            actor=request.POST.get("actor", ""),
+            target=request.POST.get("target", ""),
+        )
+    except ValidationError as exc:
+        return HttpResponseBadRequest(" ".join(exc.messages))
     back = request.POST.get("next", "")
     if not back.startswith(reverse("reports:aligned", args=[event.pk])):
         back = reverse("reports:aligned", args=[event.pk])

@@ -39,6 +39,7 @@
     document.getElementById("td-score").textContent = mark.dataset.score || "";
     document.getElementById("td-voice").textContent = mark.dataset.voice || "own";
     document.getElementById("td-speaker").textContent = mark.dataset.speaker || "—";
+    document.getElementById("td-relay").textContent = mark.dataset.relay || "—";
     document.getElementById("td-expl").textContent = mark.dataset.expl || "";
     document.getElementById("td-link").href = permalink(mark);
   }

@@ -31,3 +31,18 @@ def test_every_demo_article_names_a_declared_outlet():
     for article in DEMO["articles"]:
         assert article["outlet"] in outlets
         assert article["origin"] in outlets | {None}
+
+
+def test_every_second_demo_gold_sentence_and_label_is_in_its_article():
+    second = json.loads((ROOT / "articles/demo/border_caravan.json").read_text(encoding="utf-8"))
+    texts = [a["text"] for a in second["articles"]]
+    alignment = json.loads((ROOT / "framing/eval/demo_alignment_caravan.json").read_text("utf-8"))
+    for fact in alignment["facts"]:
+        assert len(fact["sentences"]) >= 2, fact["fact"]
+        for article, sentence in fact["sentences"].items():
+            assert sentence in texts[int(article)], sentence[:60]
+    labels = json.loads((ROOT / "framing/eval/demo_labels_caravan.json").read_text("utf-8"))
+    for referent in labels["referents"]:
+        for article, words in referent["wordings"].items():
+            for word in words:
+                assert word in texts[int(article)].lower(), (article, word)

@@ -1,3 +1,5 @@
+from playwright.sync_api import expect
+
 from articles.demo_loader import DEMO_EMAIL, DEMO_PASSWORD
 from framing.models import Annotation
 from tests.browser.conftest import log_in
@@ -48,6 +50,6 @@ def test_selecting_text_after_emoji_saves_code_point_offsets(page, demo_event):
         label="Delegitimising / scare quotes"
     )
     page.get_by_role("button", name="Add tag").click()
-    page.wait_for_load_state()
+    expect(page.locator("#annotate-status")).to_contain_text("Tagged “peace flotilla”")
     tag = Annotation.objects.get(revision=article.current_revision, author_user__isnull=False)
     assert TEXT[tag.start : tag.end] == "peace flotilla"

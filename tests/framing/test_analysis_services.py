@@ -65,6 +65,18 @@ def test_packed_arrays_round_trip_to_one_row_per_sentence(revision):
         assert np.all((matrix >= 0) & (matrix <= 1))
 
 
+def test_article_frames_are_stored_with_the_models_label_set(revision):
+    from framing.engine import analyze
+
+    analysis = analysis_run(revision=revision).analysis
+    analysis.refresh_from_db()
+    fresh = analyze(revision.text).frames
+    for name, frames in analysis.frames.items():
+        chosen = {f["key"] for f in frames if f["in"]}
+        assert chosen == {f.key for f in fresh[name] if f.selected}
+        assert chosen, f"no {name} frame chosen"
+
+
 def test_a_rejected_suggestion_stays_rejected_under_a_new_model(revision, workspace):
     analysis_run(revision=revision)
     tag = Annotation.objects.filter(revision=revision).first()
@@ -123,3 +135,40 @@ def test_analyses_stored_as_float32_still_unpack(revision):
     )
     for name, matrix in unpack_frames(analysis).items():
         assert np.array_equal(matrix, half[name])
+
+
+def test_model_diff_does_not_count_analysts_decisions_as_dropped(event, revision):
+    """A candidate that suggests nothing drops the undecided suggestions only: accepted and
+    rejected spans are the analysts' and stay as they are whichever model is shown."""
+    from tests.framing.test_annotation_workflow import _empty_analysis
+
+    event_analyse(event=event)
+    suggestions = list(Annotation.objects.filter(revision=revision, author_model__isnull=False))
+    assert len(suggestions) >= 3
+    accepted, rejected, *undecided = suggestions
+    Annotation.objects.filter(pk=accepted.pk).update(status=AnnotationStatus.ACCEPTED)
+    Annotation.objects.filter(pk=rejected.pk).update(status=AnnotationStatus.REJECTED)
+    silent = ModelVersion.objects.create(name="silent", engine_version="x", sha256="c" * 64)
+    _empty_analysis(revision, silent)
+    diff = event_model_diff(event=event, model_version=silent)
+    assert sorted((c.start, c.end) for c in diff.dropped) == sorted(
+        (a.start, a.end) for a in undecided
+    )
+    assert diff.decided == 2
+
+
+def test_model_diff_compares_what_each_model_shows_at_the_operating_point(event, revision):
+    event_analyse(event=event)
+    scores = sorted(
+        Annotation.objects.filter(revision=revision, author_model__isnull=False).values_list(
+            "score", flat=True
+        )
+    )
+    # The current model shows only its surest suggestion at "balanced"; the candidate (same
+    # engine output, no thresholds) would show them all: the others are additions.
+    current = event.analysis_model
+    current.metrics = {"operating_points": {"balanced": {"threshold": scores[-1]}}}
+    current.save()
+    other = ModelVersion.objects.create(name="other", engine_version="x", sha256="b" * 64)
+    diff = event_model_diff(event=event, model_version=other)
+    assert len(diff.added) == len(scores) - 1 and not diff.dropped

@@ -26,6 +26,14 @@ def test_gold_sets_are_up_to_date_with_their_sources():
     assert result.returncode == 0, result.stderr + result.stdout
 
 
+def test_speakers_dev_set_is_up_to_date_with_its_source():
+    builder = ROOT / "framing/eval/dev/build_dev.py"
+    result = subprocess.run(
+        [sys.executable, str(builder), "--check"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+
+
 HEADER = (
     "---\nid: x-1\ntitle: T\noutlet: O\noutlet_type: commercial\ngenre: news\nlean: none\n"
     "topic: crime\ngroup: general\n\n"

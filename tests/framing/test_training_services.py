@@ -3,7 +3,7 @@ import pytest
 from framing.analysis_services import analysis_run, engine_model_for
 from framing.models import Annotation, AnnotationStatus, Label
 from framing.services import annotation_create, codebooks_install_defaults
-from framing.training_services import model_train, training_data
+from framing.training_services import model_train, training_check, training_data
 from tests.factories import EventFactory, UserFactory, make_article
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +82,42 @@ def test_a_tampered_artifact_is_refused(annotated):
         fh.write(b"not the model")
     with pytest.raises((ArtifactMismatch, ValueError)):
         engine_model_for(version)
+
+
+def _tag_texts(workspace, count):
+    codebooks_install_defaults(workspace=workspace)
+    event = EventFactory(workspace=workspace)
+    user = UserFactory()
+    label = Label.objects.get(
+        codebook_version__codebook__workspace=workspace, key="pejorative_label"
+    )
+    for text in TEXTS[:count]:
+        revision = make_article(event=event, text=text).current_revision
+        start = text.index("junta")
+        annotation_create(
+            revision=revision, start=start, end=start + 5, label=label, author_user=user
+        )
+
+
+def test_exactly_three_annotated_texts_are_enough_and_all_are_trained_on(workspace, monkeypatch):
+    from framing import training_services
+
+    _tag_texts(workspace, 3)
+    # Make one of the three fall in the one-in-five test split, as it did for the user.
+    first = Annotation.objects.order_by("revision_id").first().revision_id
+    monkeypatch.setattr(training_services, "_is_test_doc", lambda pk: pk == first)
+    training_check(workspace=workspace)  # raises if 3 looked like 2
+    texts, _, _, test_docs = training_data(workspace=workspace)
+    assert len(texts) == 3 and test_docs == []
+
+
+def test_too_few_annotated_texts_says_how_many_were_counted(workspace):
+    from django.core.exceptions import ValidationError
+
+    _tag_texts(workspace, 2)
+    with pytest.raises(ValidationError) as exc:
+        training_check(workspace=workspace)
+    assert "at least 3 annotated texts; this workspace has 2" in exc.value.messages[0]
 
 
 def test_training_holds_no_transaction_while_it_trains(annotated, monkeypatch):

@@ -78,7 +78,7 @@ def test_event_model_page_is_404_for_outsiders(client, event, outsider):
 def test_training_with_too_few_annotations_says_what_is_missing(client, workspace, analyst):
     client.force_login(analyst)
     response = client.post(reverse("model_train", args=[workspace.pk]), follow=True)
-    assert "accepted annotations on at least" in response.content.decode()
+    assert "at least 3 annotated texts; this workspace has 0" in response.content.decode()
     assert not ModelVersion.objects.filter(workspace=workspace).exists()
 
 

@@ -15,8 +15,12 @@ from ..limits import Limits
 from ..records import ParsedArticle
 
 # A DOCTYPE internal subset is where entity definitions (billion laughs, external files) live.
-# HTML never needs one, so it is cut out before any parser sees the document.
-_DOCTYPE = re.compile(r"<!DOCTYPE[^>\[]*(?:\[.*?\]\s*)?>", re.IGNORECASE | re.DOTALL)
+# HTML never needs one, so it is cut out before any parser sees the document. Three plain
+# searches, not one pattern: "<!DOCTYPE[^>\[]*(?:\[.*?\]\s*)?>" retried its lazy scan from
+# every "<!DOCTYPE [" of a page without "]>", quadratic time (24 s for 300 KB, GIL held).
+_DOCTYPE_START = re.compile(r"<!DOCTYPE", re.IGNORECASE)
+_DOCTYPE_STOP = re.compile(r"[>\[]")
+_SUBSET_END = re.compile(r"\]\s*>")
 _XML_DECL = re.compile(r"\A\s*<\?xml[^>]*\?>")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([\w-]+)", re.IGNORECASE)
 _INVISIBLE = ("script", "style", "noscript", "template", "head", "svg", "iframe")
@@ -103,7 +107,7 @@ def _declared(data: bytes) -> str:
 
 
 def parse_html(html: str, *, source: str) -> lxml.html.HtmlElement:
-    html = _DOCTYPE.sub("", _XML_DECL.sub("", html, count=1), count=1)
+    html = strip_doctype(_XML_DECL.sub("", html, count=1))
     parser = lxml.html.HTMLParser(
         no_network=True, remove_comments=True, remove_pis=True, collect_ids=False
     )
@@ -112,6 +116,28 @@ def parse_html(html: str, *, source: str) -> lxml.html.HtmlElement:
     except (etree.ParserError, ValueError) as err:
         raise IngestionError(f"is not readable HTML ({err})", source=source) from err
     return tree
+
+
+def strip_doctype(html: str) -> str:
+    """``html`` without its first DOCTYPE declaration, internal subset included (linear time).
+
+    An internal subset that is never closed with "]>" is no valid subset (no parser can take
+    entities from it); it ends at the next ">" as a browser's bogus doctype would, or at the
+    end of the page.
+    """
+    start = _DOCTYPE_START.search(html)
+    stop = _DOCTYPE_STOP.search(html, start.end()) if start else None
+    if start is None or stop is None:
+        return html
+    end = stop.end()
+    if stop.group() == "[":
+        close = _SUBSET_END.search(html, end)
+        if close is not None:
+            end = close.end()
+        else:
+            bracket = html.find(">", end)
+            end = bracket + 1 if bracket >= 0 else len(html)
+    return html[: start.start()] + html[end:]
 
 
 def visible_text(tree: lxml.html.HtmlElement) -> str:

@@ -9,11 +9,7 @@ from __future__ import annotations
 
 import io
 import logging
-import multiprocessing
-import os
 import threading
-from concurrent.futures import Executor, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 
 import pypdfium2
 from pypdf import PdfReader
@@ -27,11 +23,6 @@ from ..records import ParsedArticle
 # Fewer text characters than this per page on average means there is no real text layer.
 _MIN_CHARS_PER_PAGE = 20
 _PDF_ERRORS = (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, AttributeError)
-# Long documents are split: a helper process extracts the second half while this one does the
-# first. That only pays when the second core is idle; PDFium is fast enough that the split is
-# reserved for very long documents.
-PARALLEL_MIN_PAGES = 64
-_helper: Executor | None = None
 # PDFium is not thread-safe, and a web server may read two uploads at once on threads.
 _PDFIUM_LOCK = threading.Lock()
 # PDFium marks a word hyphenated across a line end with U+FFFE and drops the line break;
@@ -104,57 +95,19 @@ def _has_images(reader: PdfReader) -> bool:
 
 def _page_texts(reader: PdfReader, data: bytes) -> list[str]:
     try:
-        # the page count from PDFium: pypdf's len(reader.pages) parses the whole page tree
-        return _split(data, _pdfium_count(data), _pdfium_range)
+        return _pdfium_texts(data)
     except pypdfium2.PdfiumError:
         # a file pypdf repairs but PDFium refuses: pypdf's own (slower) extraction
         return _pypdf_range(reader, 0, len(reader.pages))
 
 
-def _split(data: bytes, count: int, extract) -> list[str]:
-    if count < PARALLEL_MIN_PAGES or (os.cpu_count() or 1) < 2:
-        return extract(data, 0, count)
-    middle = count // 2
-    try:
-        future = _helper_pool().submit(extract, data, middle, count)
-    except (OSError, RuntimeError, BrokenProcessPool):
-        return extract(data, 0, count)
-    first = extract(data, 0, middle)
-    try:
-        return first + future.result()
-    except BrokenProcessPool:
-        _reset_helper()
-        return first + extract(data, middle, count)
-
-
-def _helper_pool() -> Executor:
-    global _helper
-    if _helper is None:
-        # forkserver, not fork: web servers run threads, and forking a threaded process is unsafe
-        context = multiprocessing.get_context("forkserver")
-        _helper = ProcessPoolExecutor(max_workers=1, mp_context=context)
-    return _helper
-
-
-def _reset_helper() -> None:
-    global _helper
-    _helper = None
-
-
-def _pdfium_count(data: bytes) -> int:
+def _pdfium_texts(data: bytes) -> list[str]:
+    # the page count from PDFium (pypdf's len(reader.pages) parses the whole page tree), and
+    # the document opened once: every opening parses it again
     with _PDFIUM_LOCK:
         document = pypdfium2.PdfDocument(data)
         try:
-            return len(document)
-        finally:
-            document.close()
-
-
-def _pdfium_range(data: bytes, start: int, stop: int) -> list[str]:
-    with _PDFIUM_LOCK:
-        document = pypdfium2.PdfDocument(data)
-        try:
-            return [_pdfium_page(document, i) for i in range(start, stop)]
+            return [_pdfium_page(document, i) for i in range(len(document))]
         finally:
             document.close()
 

@@ -52,20 +52,38 @@ _FRONT_KEYS = {
     "event": "event",
     "origin": "origin",
 }
-_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+# Heading: the opening hashes here; the closing "###" and trailing blanks are cut in Python, as a
+# lazy "(.*?)(?:[ \t]+#+)?[ \t]*$" rescanned a long run of blanks from each of its spaces.
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _LINK_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s+\S+")
 _LINE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+][ \t]+)?")
+
+
+def _inner(match: re.Match) -> str:
+    # group 1 is None when the opener found no closer: the rest of the line stays as it was
+    inner = match.group(1)
+    return match.group() if inner is None else inner
+
+
+# Every pattern must stay linear on a hostile line (a 1 MB line of "[" or "**a *b"):
+# - bracket and angle texts stop at the next opening bracket too, so a scan from an opener
+#   that never closes ends at the next opener instead of the end of the line;
+# - a destination holds one level of balanced parentheses (".../X_(y)") and no others;
+# - an emphasis opener with no closer after it consumes the rest of the line unchanged
+#   (``_inner``): every later opener would look for a closer in the same, shorter tail.
+_DESTINATION = r"\((?:[^()]++|\([^()]*+\))*+\)"
 _INLINE = (
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # image → alt text
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # link → its text
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference link
-    (re.compile(r"<((?:https?|mailto):[^>\s]+)>"), r"\1"),  # autolink
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
-    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),  # emphasis *x*
-    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),  # emphasis _x_
-    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),  # strikethrough
+    (re.compile(rf"!\[([^\[\]]*+)\]{_DESTINATION}"), r"\1"),  # image → alt text
+    (re.compile(rf"\[([^\[\]]++)\]{_DESTINATION}"), r"\1"),  # link → its text
+    (re.compile(r"\[([^\[\]]++)\]\[[^\[\]]*+\]"), r"\1"),  # reference link
+    (re.compile(r"<((?:https?|mailto):[^<>\s]++)>"), r"\1"),  # autolink
+    (re.compile(r"\*\*(?=\S)(?:(.+?)(?<=\S)\*\*|.*)"), _inner),  # strong **x**
+    (re.compile(r"__(?=\S)(?:(.+?)(?<=\S)__|.*)"), _inner),  # strong __x__
+    (re.compile(r"(?<![\w*])\*(?=\S)(?:(.+?)(?<=\S)\*(?![\w*])|.*)"), _inner),  # *x*
+    (re.compile(r"(?<![\w_])_(?=\S)(?:(.+?)(?<=\S)_(?![\w_])|.*)"), _inner),  # _x_
+    (re.compile(r"~~(?=\S)(?:(.+?)(?<=\S)~~|.*)"), _inner),  # strikethrough
     (re.compile(r"`([^`]+)`"), r"\1"),  # inline code
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])"), r"\1"),  # backslash escapes
 )
@@ -80,9 +98,9 @@ def read_md(
     lines = text.split("\n")
     title_index = _first_content_line(lines)
     if title_index is not None and fields.get("title") is None:
-        match = _HEADING.match(lines[title_index])
-        if match and len(match.group(1)) == 1:
-            fields["title"] = _strip_inline(match.group(2))
+        heading = _heading(lines[title_index])
+        if heading and heading[0] == 1:
+            fields["title"] = _strip_inline(heading[1])
             del lines[title_index]
     fields["text"] = strip_markdown(lines)
     return build_article(
@@ -104,10 +122,22 @@ def strip_markdown(lines: list[str]) -> str:
         if _RULE.match(line) or _LINK_DEF.match(line):
             out.append("")
             continue
-        heading = _HEADING.match(line)
-        line = heading.group(2) if heading else _LINE_PREFIX.sub("", line, count=1)
+        heading = _heading(line)
+        line = heading[1] if heading else _LINE_PREFIX.sub("", line, count=1)
         out.append(_strip_inline(line))
     return "\n".join(out)
+
+
+def _heading(line: str) -> tuple[int, str] | None:
+    """(level, text) of an ATX heading line, its closing hashes and blanks removed."""
+    match = _HEADING.match(line)
+    if match is None:
+        return None
+    text = line[match.end() :].rstrip(" \t")
+    unclosed = text.rstrip("#")
+    if unclosed != text and unclosed[-1:] in (" ", "\t"):
+        text = unclosed.rstrip(" \t")
+    return len(match.group(1)), text
 
 
 def _strip_inline(line: str) -> str:

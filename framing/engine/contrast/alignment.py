@@ -12,7 +12,7 @@ the threshold, so a below-threshold pair can never displace a valid one.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -34,6 +34,13 @@ class AlignedRow:
 
     sentences: dict[int, int | None]
     score: float
+    # (article a, article b), a < b -> probability that their sentences in this row report
+    # the same fact (``align_facts`` only; empty for ``align_many``)
+    links: dict[tuple[int, int], float] = field(default_factory=dict)
+
+    def best_link(self, article: int) -> float:
+        """The highest probability linking this article's sentence to another of the row."""
+        return max((p for pair, p in self.links.items() if article in pair), default=0.0)
 
     def members(self) -> dict[int, int]:
         """Only the articles that have a sentence in this row."""
@@ -216,6 +223,66 @@ def _row_position(row: AlignedRow, articles: Sequence[Sequence[str]]) -> tuple[f
     mean = float(np.mean([(s + 0.5) / len(articles[a]) for a, s in members.items()]))
     first = min(members)
     return mean, first, members[first]
+
+
+def align_facts(
+    articles: Sequence[Sequence[str]],
+    *,
+    possible: float | None = None,
+    weights: dict | None = None,
+    include_unmatched: bool = True,
+) -> list[AlignedRow]:
+    """Align like ``align_many`` but on calibrated probabilities (``similarity``).
+
+    Links below ``possible`` (the model's "possibly" operating point by default) are never
+    made; each row's ``links`` gives, per article, its sentence's best probability against the
+    other sentences of the row, which the caller compares with the "reported" point.
+    """
+    from .similarity import ProbabilitySimilarity, model
+
+    if len(articles) < 2:
+        raise ValueError("alignment needs at least two articles")
+    threshold = model()["possible"] if possible is None else possible
+    sim = ProbabilitySimilarity(articles, weights)
+    remaining = [set(range(len(a))) for a in articles]
+    retired: set[int] = set()
+    rows: list[AlignedRow] = []
+    while sim.usable:
+        open_articles = [a for a in range(len(articles)) if a not in retired and remaining[a]]
+        if len(open_articles) < 2:
+            break
+        pivot = max(open_articles, key=lambda a: (len(remaining[a]), -a))
+        retired.add(pivot)
+        rows.extend(_pivot_rows(pivot, open_articles, sim, remaining, threshold))
+    rows = [_with_links(row, sim) for row in rows]
+    if include_unmatched:
+        for a, left in enumerate(remaining):
+            rows.extend(AlignedRow(_row_dict(len(articles), {a: s}), 0.0) for s in sorted(left))
+    return sorted(rows, key=lambda row: _row_position(row, articles))
+
+
+def _with_links(row: AlignedRow, sim) -> AlignedRow:
+    members = sorted(row.members().items())
+    links = {
+        (a, b): float(sim(a, b)[i, j])
+        for k, (a, i) in enumerate(members)
+        for b, j in members[k + 1 :]
+    }
+    return AlignedRow(row.sentences, row.score, links)
+
+
+def reported_pairs(
+    rows: Iterable[AlignedRow], a: int, b: int, *, at: float
+) -> set[tuple[int, int]]:
+    """Like ``row_pairs`` but only pairs whose own probability reaches ``at``: two sentences
+    that each joined the row through a third are not thereby confirmed as the same fact."""
+    out = set()
+    key = (min(a, b), max(a, b))
+    for row in rows:
+        i, j = row.sentences.get(a), row.sentences.get(b)
+        if i is not None and j is not None and row.links.get(key, 0.0) >= at:
+            out.add((i, j))
+    return out
 
 
 def row_pairs(rows: Iterable[AlignedRow], a: int, b: int) -> set[tuple[int, int]]:

@@ -217,3 +217,247 @@ def _referents(
     return sorted(
         referents, key=lambda r: (-sum(sum(c.values()) for c in r.wordings.values()), r.key)
     )
+
+
+# --- Referents over the whole event: named actors, organisations and groups -----------------
+
+# (article, sentence) -> [(start, end, actor key, canonical name)] with offsets in the sentence
+ActorSpans = Mapping[tuple[int, int], Sequence[tuple[int, int, str, str]]]
+# (article, sentence) -> [(start, end)] of loaded terms in the sentence
+TermSpans = Mapping[tuple[int, int], Sequence[tuple[int, int]]]
+
+
+@dataclass(frozen=True, slots=True)
+class EventReferent:
+    """A referent of the event and, per outlet, the wordings used for it with their counts.
+
+    ``kind`` is "actor" (a named person, organisation or country: its descriptions), "group"
+    (a group of people, by the family of its nouns) or "term" (wordings linked only because
+    they fill the same slot in aligned sentences). ``neutral`` is the reference term, if any.
+    """
+
+    key: str
+    kind: str
+    neutral: str
+    wordings: dict[str, Counter[str]]
+
+    def distinct(self) -> set[str]:
+        return {w for c in self.wordings.values() for w in c}
+
+    def total(self) -> int:
+        return sum(sum(c.values()) for c in self.wordings.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "kind": self.kind,
+            "neutral": self.neutral,
+            "wordings": {o: dict(c) for o, c in self.wordings.items()},
+        }
+
+
+@dataclass(slots=True)
+class _Mention:
+    article: int
+    sentence: int
+    start: int
+    end: int
+    wording: str
+    node: str  # "id:<actor>", "fam:<family>" or "w:<wording>"
+    name: bool = False  # the actor's own name, not a description of it
+    linked_only: bool = False  # counted only if a slot link used it
+
+
+class _Constrained(_UnionFind):
+    """Union-find that never joins two different actors, two families, or an actor and a
+    group: "U.S." and "Mexico" stay apart however their sentences align."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.typed: dict[str, str] = {}
+
+    def find_typed(self, x: str) -> str | None:
+        return self.typed.get(self.find(x), x if x[:3] in ("id:", "fam") else None)
+
+    def union(self, x: str, y: str) -> None:
+        tx, ty = self.find_typed(x), self.find_typed(y)
+        if tx is not None and ty is not None and tx != ty:
+            return
+        root = self.find(y)
+        self.parent[self.find(x)] = root
+        if tx or ty:
+            self.typed[root] = tx or ty  # type: ignore[assignment]
+
+
+def event_referents(
+    articles: Sequence[Sequence[str]],
+    *,
+    rows: Sequence[AlignedRow] = (),
+    actors: ActorSpans | None = None,
+    loaded: TermSpans | None = None,
+    outlets: Sequence[str] | None = None,
+) -> list[EventReferent]:
+    """Referents of an event and the competing wordings each outlet uses for them.
+
+    Groups of people are found by their nouns ("illegal aliens", "caravan participants") and
+    joined across outlets by family (see ``groups``); descriptions of a named actor ("Frontier
+    Aid, a medical charity") join that actor; loaded terms and remaining descriptions that fill
+    the same slot in aligned ``rows`` join whatever the other wording names, except that two
+    different actors or families are never joined. ``articles`` are sentence lists; ``actors``
+    and ``loaded`` give spans per (article, sentence) with offsets in the sentence.
+    """
+    from .groups import group_phrases
+
+    actors = actors or {}
+    loaded = loaded or {}
+    mentions: list[_Mention] = []
+    floating: list[tuple[_Mention, tuple[str, ...]]] = []
+    unresolved: list[_Mention] = []
+    family_counts: dict[int, Counter[str]] = {}
+    for a, sentences in enumerate(articles):
+        counts = family_counts.setdefault(a, Counter())
+        for s, sentence in enumerate(sentences):
+            names = sorted(actors.get((a, s), ()))
+            for start, end, key, name in names:
+                mentions.append(_Mention(a, s, start, end, name, f"id:{key}", name=True))
+            for p in group_phrases(sentence):
+                if any(st < p.end and p.start < en for st, en, *_ in names):
+                    continue
+                m = _Mention(a, s, p.start, p.end, p.wording, f"w:{p.wording}")
+                if p.family:
+                    m.node = f"fam:{p.family}"
+                    counts[p.family] += 1
+                elif p.descriptor:
+                    key = _apposed(sentence, p.start, p.end, names)
+                    if key is None:
+                        unresolved.append(m)
+                        continue
+                    m.node = f"id:{key}"
+                else:
+                    floating.append((m, p.hints))
+                mentions.append(m)
+            taken = [(m.start, m.end) for m in mentions if (m.article, m.sentence) == (a, s)]
+            for start, end in loaded.get((a, s), ()):
+                if not any(st < end and start < en for st, en in taken):
+                    wording = _normalise(sentence[start:end])
+                    mentions.append(_Mention(a, s, start, end, wording, f"w:{wording}"))
+                    mentions[-1].linked_only = True
+    _resolve_descriptors(unresolved, mentions)
+    _resolve_floating(floating, family_counts)
+    links = _Constrained()
+    used = _link_rows(rows, articles, mentions, links)
+    return _event_referents(mentions, used, links, outlets)
+
+
+_APPOSED_AFTER = re.compile(r"\A\s*,\s*(?:an?|the)\s+\Z", re.IGNORECASE)
+_APPOSED_BEFORE = re.compile(r"\A\s*,\s*\Z")
+
+
+def _apposed(sentence: str, start: int, end: int, names) -> str | None:
+    """The actor a description stands in apposition to: "Name, a charity" or "a charity, Name"."""
+    for n_start, n_end, key, _ in names:
+        if n_end <= start and _APPOSED_AFTER.match(sentence[n_end:start]):
+            return key
+        if end <= n_start and _APPOSED_BEFORE.match(sentence[end:n_start]):
+            before = sentence[:start].rstrip().lower()
+            if before.endswith((" a", " an")) or before in ("a", "an"):
+                return key
+    return None
+
+
+def _resolve_descriptors(unresolved: list[_Mention], mentions: list[_Mention]) -> None:
+    """A description used without its name takes the actor it describes elsewhere in the
+    event, when that is one actor only."""
+    owners: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.node.startswith("id:") and not m.name:
+            owners.setdefault(m.wording, set()).add(m.node)
+    for m in unresolved:
+        found = owners.get(m.wording, set())
+        if len(found) == 1:
+            m.node = next(iter(found))
+            mentions.append(m)
+
+
+def _resolve_floating(
+    floating: list[tuple[_Mention, tuple[str, ...]]], family_counts: dict[int, Counter[str]]
+) -> None:
+    """A floating label ("invaders") joins the hinted family its article mentions most, else
+    the one the event mentions most; with none of them present it stays on its own."""
+    event: Counter[str] = sum(family_counts.values(), Counter())
+    for m, hints in floating:
+        for counts in (family_counts[m.article], event):
+            present = [h for h in hints if counts[h]]
+            if present:
+                m.node = f"fam:{max(present, key=lambda h: (counts[h], -hints.index(h)))}"
+                break
+
+
+def _link_rows(rows, articles, mentions: list[_Mention], links: _Constrained) -> set[int]:
+    """Slot links between aligned sentences; returns the ids of mentions that took part."""
+    by_sentence: dict[tuple[int, int], list[_Mention]] = {}
+    for m in mentions:
+        # A name against a wording in the same slot is too weak a sign that the wording names
+        # it ("Velmar condemned the *reckless* drills" / "*Brennmark* joined the drills");
+        # descriptions join a name by apposition instead.
+        if not m.name:
+            by_sentence.setdefault((m.article, m.sentence), []).append(m)
+    used: set[int] = set()
+    for row in rows:
+        for (a, sa), (b, sb) in combinations(sorted(row.members().items()), 2):
+            ma, mb = by_sentence.get((a, sa), []), by_sentence.get((b, sb), [])
+            if not ma or not mb:
+                continue
+            ta = _as_terms(articles[a][sa], ma)
+            tb = _as_terms(articles[b][sb], mb)
+            for x, y in _slot_links(articles[a][sa], list(ta), articles[b][sb], list(tb)):
+                mx, my = ta[x], tb[y]
+                links.union(mx.node, my.node)
+                if links.find(mx.node) == links.find(my.node):
+                    used.update((id(mx), id(my)))
+    return used
+
+
+def _as_terms(sentence: str, mentions: list[_Mention]) -> dict[_Term, _Mention]:
+    tokens = [(m.start(), m.end()) for m in TOKEN_RE.finditer(sentence)]
+    out: dict[_Term, _Mention] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        inside = [k for k, (s, e) in enumerate(tokens) if s < m.end and m.start < e]
+        if inside:
+            out[_Term(m.start, m.end, m.wording, inside[0], inside[-1])] = m
+    return out
+
+
+def _event_referents(
+    mentions: list[_Mention], used: set[int], links: _Constrained, outlets
+) -> list[EventReferent]:
+    from .groups import family_name, neutral_term
+
+    groups: dict[str, dict[str, Counter[str]]] = {}
+    names: dict[str, str] = {}
+    for m in sorted(mentions, key=lambda m: (m.article, m.sentence, m.start)):
+        root = links.find(m.node)
+        typed = links.find_typed(m.node)
+        if m.name:
+            names.setdefault(root, m.wording)
+            continue
+        if m.linked_only and id(m) not in used:
+            continue
+        if typed is None and id(m) not in used:
+            continue  # an untyped wording no link joined to anything names nothing yet
+        outlet = outlets[m.article] if outlets is not None else str(m.article)
+        groups.setdefault(root, {}).setdefault(outlet, Counter())[m.wording] += 1
+    out = []
+    for root, wordings in groups.items():
+        typed = links.find_typed(root) or ""
+        totals: Counter[str] = sum(wordings.values(), Counter())
+        common = min(totals, key=lambda w: (-totals[w], w))
+        if typed.startswith("id:"):
+            kind, neutral = "actor", names.get(root, typed[3:])
+        elif typed.startswith("fam:"):
+            kind, neutral = "group", neutral_term(typed[4:])
+            common = family_name(typed[4:])
+        else:
+            kind, neutral = "term", ""
+        out.append(EventReferent(neutral or common, kind, neutral, wordings))
+    return sorted(out, key=lambda r: (-r.total(), r.key))

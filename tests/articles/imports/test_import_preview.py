@@ -14,6 +14,7 @@ from articles.models import (
     ItemKind,
     SourceFile,
 )
+from tests.articles.ingestion.helpers import wire_copies
 from tests.factories import EventFactory, OutletFactory, make_article
 
 from .helpers import STORY, STORY_2, STORY_3, WIRE, WIRE_EDITED, jsonl, record, upload
@@ -261,3 +262,28 @@ def test_a_slow_file_keeps_the_reading_job_beating(event, analyst, monkeypatch):
     data = jsonl(record(STORY), record(STORY_2))
     import_preview(event=event, files=[upload("a.jsonl", data)], user=analyst)
     assert all(timezone.now() - beat < dt.timedelta(seconds=10) for beat in beats)
+
+
+def test_many_copies_of_one_wire_story_are_all_grouped_under_the_first(event, analyst):
+    # more copies than a near-duplicate bucket keeps, as with a story republished by many sites
+    copies = wire_copies(40, words=120)
+    data = jsonl(*(record(text, outlet=f"Site {n}") for n, text in enumerate(copies)))
+    job = import_preview(event=event, files=[upload("wire.jsonl", data)], user=analyst)
+    first, *rest = job.items.order_by("position")
+    points_at = dict(job.items.values_list("pk", "duplicate_of_item"))
+
+    def original(pk):
+        while points_at[pk] is not None:
+            pk = points_at[pk]
+        return pk
+
+    assert first.kind == ItemKind.NEW
+    assert {item.kind for item in rest} == {ItemKind.NEAR_DUPLICATE}
+    assert {original(item.pk) for item in rest} == {first.pk}
+
+
+def test_copy_of_an_event_article_points_at_the_oldest_of_its_copies(event, analyst):
+    oldest = make_article(event=event, text=WIRE)
+    make_article(event=event, text=WIRE_EDITED + " Talks resume on Monday.")  # closer copy
+    job = import_preview(event=event, files=[upload("a.txt", WIRE_EDITED)], user=analyst)
+    assert job.items.get().duplicate_of_article == oldest

@@ -139,3 +139,21 @@ def unknown_method(data: bytearray) -> None:
 def garble_deflate(data: bytearray) -> None:
     start = 30 + len("a.txt")
     data[start : start + 6] = b"\xff" * 6
+
+
+def wire_copies(n: int, *, words: int = 80, edits: int = 2, seed: int = 5) -> list[str]:
+    """``n`` republications of one generated wire story, as outlets lightly edit agency copy:
+    each copy has its own opening line and ``edits`` words changed at random places."""
+    import random
+
+    rng = random.Random(seed)
+    vocab = (STORY + " " + STORY_2).lower().replace(".", "").split()
+    vocab += [f"term{i}" for i in range(300)]
+    story = [rng.choice(vocab) for _ in range(words)]
+    copies = []
+    for i in range(n):
+        copy = list(story)
+        for position in rng.sample(range(words), edits):
+            copy[position] = rng.choice(vocab)
+        copies.append(f"Outlet {i} reports. " + " ".join(copy))
+    return copies

@@ -1,6 +1,7 @@
 import pytest
 
 from articles.ingestion import IngestionError, read_file
+from articles.ingestion.readers.html import strip_doctype
 
 from .helpers import STORY, STORY_2
 
@@ -65,3 +66,20 @@ def test_html_in_cp1252_with_meta_charset_is_decoded():
         "tense night", "tense night — «long»"
     )
     assert "tense night — «long»" in read_file(html.encode("cp1252"), name="p.htm").articles[0].text
+
+
+@pytest.mark.parametrize(
+    ("page", "kept"),
+    [
+        ('<!DOCTYPE html [<!ENTITY a "x">]  ><p>text</p>', "<p>text</p>"),
+        ("<!doctype html><p>text</p>", "<p>text</p>"),
+        ("<p>[note]</p><!DOCTYPE y><p>text</p>", "<p>[note]</p><p>text</p>"),
+        ("<!DOCTYPE html [ <!ENTITY a 'x'> <p>text</p>", " <p>text</p>"),
+        ("<p>no doctype</p>", "<p>no doctype</p>"),
+        ("text <!DOCTYPE html", "text <!DOCTYPE html"),
+    ],
+    ids=["subset", "plain", "later", "unclosed subset", "none", "unterminated"],
+)
+def test_doctype_and_its_internal_subset_are_cut_before_parsing(page, kept):
+    # an unclosed subset is no subset: it ends at the next ">" as in a browser
+    assert strip_doctype(page) == kept

@@ -123,3 +123,25 @@ def test_corrupt_csv_entry_refuses_the_archive_after_rows_were_read():
     data = damaged_zip(flip_late_byte, method=zipfile.ZIP_STORED, entries=entries)
     with pytest.raises(IngestionError, match=r"rows\.zip: entry rows\.csv is corrupt"):
         read_file(data, name="rows.zip")
+
+
+def test_zip_of_many_small_bombs_is_refused_as_a_whole():
+    # each entry is below the size at which one entry's ratio is checked
+    data = make_zip({f"{i}.txt": b"0" * 300_000 for i in range(5)})
+    with pytest.raises(IngestionError, match=r"archive expands [\d,]+ times .* possible zip bomb"):
+        read_file(data, name="bombs.zip")
+
+
+def test_zip_default_limits_are_a_thousand_entries_and_200_mb():
+    data = make_zip({f"{i}.txt": b"x" for i in range(1001)})
+    with pytest.raises(IngestionError, match="archive has 1,001 entries; the limit is 1,000"):
+        read_file(data, name="many.zip")
+    assert Limits().max_zip_total_bytes == 200 * 1024 * 1024
+
+
+def test_zip_declaring_more_entries_than_the_limit_is_refused_before_they_are_listed():
+    data = bytearray(make_zip({"a.txt": b"Hello", "b.txt": b"World"}))
+    end = data.rfind(b"PK\x05\x06")
+    data[end + 8 : end + 12] = (50_000).to_bytes(2, "little") * 2  # entries on disk, in total
+    with pytest.raises(IngestionError, match="archive has 50,000 entries; the limit is 1,000"):
+        read_file(bytes(data), name="huge.zip")

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from framing.engine import ENGINE_VERSION, Analysis, analyze
+from framing.engine.artifacts import default_model
 from framing.engine.codebooks import CATEGORY_KEYS, GENERIC_FRAMES, POLICY_FRAMES
 
 STATE_AGENCY = (
@@ -21,9 +22,11 @@ ALLIED = (
 
 
 def _term(analysis: Analysis, text: str):
-    found = [t for t in analysis.loaded_terms if t.text == text]
+    # The tagger learns phrase boundaries, so a curated phrase may sit inside a longer tagged
+    # one ("sinister plot to encircle"); the shortest term holding the phrase is its tag.
+    found = [t for t in analysis.loaded_terms if text in t.text]
     assert found, [t.text for t in analysis.loaded_terms]
-    return found[0]
+    return min(found, key=lambda t: len(t.text))
 
 
 def test_asian_version_nato_is_tagged_as_quoted_analogy_with_its_speaker():
@@ -102,7 +105,9 @@ def test_euphemism_in_official_statement_is_tagged():
     analysis = analyze(
         "The ministry described the raid as a surgical strike with minimal collateral damage."
     )
-    assert {t.category for t in analysis.loaded_terms} == {"euphemism"}
+    # At the default (balanced) point; analyze() also keeps weaker recall-point spans.
+    balanced = default_model().operating_points()["balanced"]["threshold"]
+    assert {t.category for t in analysis.loaded_terms if t.score >= balanced} == {"euphemism"}
 
 
 def test_categories_are_stable_codebook_keys_and_scores_in_range():

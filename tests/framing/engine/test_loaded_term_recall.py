@@ -4,6 +4,7 @@ neutral wire-style sentences (all written by the Parallax team; fictional events
 import pytest
 
 from framing.engine import analyze
+from framing.engine.artifacts import default_model
 
 NEUTRAL_SENTENCES = (
     "The finance ministry said on Tuesday that inflation eased to 3.1 percent in October.",
@@ -136,15 +137,27 @@ LOADED_SENTENCES = (
 )
 
 
+def _balanced() -> float:
+    return default_model().operating_points()["balanced"]["threshold"]
+
+
 def test_neutral_wire_sentences_are_almost_never_tagged():
-    tagged = [(s, t.text) for s in NEUTRAL_SENTENCES for t in analyze(s).loaded_terms]
+    # analyze() keeps every span down to the recall point; pages show the balanced point
+    # by default, which is where precision on neutral copy matters.
+    tagged = [
+        (s, t.text)
+        for s in NEUTRAL_SENTENCES
+        for t in analyze(s).loaded_terms
+        if t.score >= _balanced()
+    ]
     assert len(tagged) <= 2, tagged
 
 
 @pytest.mark.parametrize(("sentence", "term", "category"), LOADED_SENTENCES)
 def test_loaded_term_is_found_with_its_category(sentence: str, term: str, category: str):
+    # The learned phrase may be longer than the curated one ("bent on war" for "bent on").
     found = {(t.text, t.category) for t in analyze(sentence).loaded_terms}
-    assert (term, category) in found, found
+    assert any(term in text and cat == category for text, cat in found), found
 
 
 def test_alleged_as_an_adjective_is_not_tagged():

@@ -191,10 +191,11 @@ def test_he_resolves_to_a_titled_sentence_subject_rather_than_an_earlier_speaker
     assert text[q.speaker.start : q.speaker.end] == q.speaker.text
 
 
-def test_pronoun_without_a_matching_antecedent_is_left_as_is():
+def test_pronoun_without_a_matching_antecedent_is_not_shown_as_a_speaker():
     text = "The agency said the port was closed. She said the ferries had stopped running."
     reported = [q for q in _quotes(text) if q.kind == "reported"]
-    assert reported[-1].speaker.text == "She"
+    assert reported[-1].speaker is None
+    assert reported[-1].chain == ()
 
 
 def test_relay_chain_carries_into_the_next_sentence():

@@ -43,22 +43,22 @@ def test_frame_model_learns_from_labelled_sentences():
     assert probs[1, 1] > probs[1, 0]
 
 
-def test_span_model_retrained_on_annotations_can_reject_a_lexicon_term():
-    # A workspace whose analysts never accept "regrettable" teaches the scorer to drop it.
+def test_model_retrained_on_annotations_can_reject_a_lexicon_term():
+    # A workspace whose analysts never accept "regrettable" teaches the model to drop it:
+    # the tagger's learned word offsets travel in the trained bundle.
+    from framing.engine.training import train_engine_model
+
     texts = ["The regrettable loss of the ferry was mourned."] * 6 + [
         "The puppet regime will fall, the broadcast said."
     ] * 6
     gold = [[]] * 6 + [[(4, 17)]] * 6
-    span = train_span_model(texts, gold, c=100.0)
-    model = load_model(dumps(EngineModel(span, default_model().frames)))
-    tagged = [
-        t.text
-        for t in analyze(
-            "The regrettable incident ended. The puppet regime fell.", model=model
-        ).loaded_terms
-    ]
-    assert "regrettable" not in tagged
-    assert "puppet regime" in tagged
+    model = load_model(dumps(train_engine_model(span_texts=texts, span_gold=gold)))
+    sentence = "The regrettable incident ended. The puppet regime fell."
+    before = [t.text for t in analyze(sentence).loaded_terms]
+    tagged = [t.text for t in analyze(sentence, model=model).loaded_terms]
+    assert "regrettable" in " ".join(before)
+    assert "regrettable" not in " ".join(tagged)
+    assert any("puppet regime" in t for t in tagged)
 
 
 def test_retrained_model_gets_its_own_version():

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0002_revision_words'),
+        ('reports', '0003_actor_corrections'),
     ]
 
     operations = [

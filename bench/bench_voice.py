@@ -1,0 +1,401 @@
+"""Speakers, quotes and relays on the held-out gold set ``speakers_news`` (measure only).
+
+Run:  .venv/bin/python bench/bench_voice.py [--before DIR] [--gold PATH] [--errors]
+      (DIR: a checkout of the old engine, e.g. ``git worktree add --detach /tmp/voice-old main``;
+      PATH: another set in the same schema, e.g. the development set
+      ``framing/eval/dev/speakers_dev.jsonl``; --errors lists and classifies every miss — refused
+      on the held-out set)
+
+Prints, for this checkout (and for DIR when given), over the 22 articles / 297 attributions:
+
+- **found**: share of gold attributions that some engine quote or reported clause (not a scare
+  quote) overlaps by at least one character; **found ≥ 50 %**: the overlap covers at least half
+  of the gold span.
+- **precision**: share of the engine's quotes and reported clauses (not scare quotes) that
+  overlap some gold attribution (the rest are spans the gold does not count as speech).
+- **speaker right**: share of *all* gold attributions whose best-overlapping engine span has the
+  right speaker (a missed attribution counts as wrong). Matching rule, written down once:
+  lower-case both sides, drop punctuation, possessive 's, determiners ("the", "a", "its" …)
+  and a plural "s"; the engine's speaker is right when its words are a subset of the words of
+  the gold canonical speaker or of the gold speaker phrase as written (unless that is a
+  pronoun), or the other way round (the engine may add a title: "Foreign Minister X"); and,
+  when the engine links the speaker to an actor (``speaker_actor``) while the gold canonical
+  speaker names gazetteer actors, the engine's actor must be one of them ("the ministry"
+  linked to Iran is wrong when the gold says the North Korean foreign ministry). A pronoun
+  is never right.
+- **pronoun / fragment speakers shown**: engine quotes whose speaker is a pronoun, or a
+  fragment — a name cut before its next capitalised word ("the United" + "States"), a phrase
+  ending in a connector ("of", "the", "and"), or one made only of function words.
+- **relays detected**: gold attributions with a relay chain (two links or more) whose matched
+  engine span has a chain of two links or more naming every gold relay (the article's
+  dateline credit is left out on both sides, as the gold does); **origin detected**: articles
+  whose dateline credit ("HELSINKI (AP) —") the engine reports as the article's origin.
+
+Intervals: 95 % percentile bootstrap over articles (2,000 resamples, seed 7).
+Never tune on this set (framing/eval/gold/README.md): this script prints totals only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "framing" / "eval" / "gold" / "speakers_news.jsonl"
+PRONOUNS = frozenset(
+    [
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "him",
+        "her",
+        "them",
+        "his",
+        "hers",
+        "its",
+        "their",
+    ]
+)
+FUNCTION = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "for",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "as",
+        "that",
+        "this",
+        "these",
+        "those",
+        "its",
+        "his",
+        "her",
+        "their",
+        "one",
+        "another",
+        "some",
+        "any",
+        "who",
+        "which",
+        "what",
+        "says",
+        "said",
+        "states",
+    ]
+)
+_DETS = frozenset(
+    ["the", "a", "an", "its", "his", "her", "their", "this", "that", "one", "another"]
+)
+_PUNCT = re.compile(r"[^\w\s\-]")
+
+
+def _words(s: str) -> set[str]:
+    s = s.lower().replace("’", "'").replace("'s ", " ")
+    s = re.sub(r"'s\Z", "", s)
+    out = set()
+    for w in _PUNCT.sub(" ", s).split():
+        if w in _DETS:
+            continue
+        out.add(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
+    return out
+
+
+def _gold_actors(name: str) -> set[str]:
+    from framing.engine.actors import gazetteer
+
+    auto, _ = gazetteer()
+    return {key for _, (_, key) in auto.iter(name)}
+
+
+def speaker_right(pred: str | None, actor: str | None, gold: dict) -> bool:
+    if not pred or pred.lower().strip() in PRONOUNS:
+        return False
+    p = _words(pred)
+    if not p:
+        return False
+    names = [gold["speaker"]]
+    if gold["speaker_text"].lower().strip() not in PRONOUNS:
+        names.append(gold["speaker_text"])
+    if not any(p <= _words(n) or (_words(n) and _words(n) <= p) for n in names):
+        return False
+    wanted = _gold_actors(gold["speaker"])
+    return not (actor and wanted and actor not in wanted)
+
+
+def is_fragment(text: str, q: dict) -> bool:
+    sp = q["speaker"]
+    if not sp:
+        return False
+    words = sp.split()
+    low = [w.lower().strip(".,") for w in words]
+    if low[0] in PRONOUNS and len(low) == 1:
+        return True
+    if low[-1] in ("of", "the", "and", "for", "a", "an", "to") or all(w in FUNCTION for w in low):
+        return True
+    end = q["speaker_end"]
+    if end is not None and words[-1][:1].isupper():
+        nxt = re.match(r"[ ]([A-Z][a-z]+)", text[end : end + 30])
+        if nxt and nxt.group(1).lower() not in FUNCTION:
+            return True  # "the United" followed by "States"
+    return False
+
+
+def run_engine(gold: Path = GOLD) -> list[dict]:
+    """Engine output per gold article (the checkout on sys.path[0])."""
+    from framing import engine
+    from framing.engine import attribution as att
+
+    try:
+        from framing.engine.relays import wire_origin
+    except ImportError:  # the old engine: the dateline agency is all it computed
+        wire_origin = None  # type: ignore[assignment]
+    out = []
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        text = rec["text"]
+        result = engine.analyze(text)
+        if wire_origin is not None:
+            origin = wire_origin(text)
+            origin = origin.name if origin else None
+        else:
+            hit = att.dateline(text)[1]
+            origin = hit.text if hit else None
+        out.append(
+            {
+                "origin": origin,
+                "quotes": [
+                    {
+                        "start": q.start,
+                        "end": q.end,
+                        "kind": q.kind,
+                        "speaker": q.speaker,
+                        "speaker_end": q.speaker_end,
+                        "actor": q.speaker_actor,
+                        "chain": list(q.chain),
+                    }
+                    for q in result.quotes
+                ],
+            }
+        )
+    return out
+
+
+def _same_name(a: str, b: str) -> bool:
+    wa, wb = _words(a), _words(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def article_counts(rec: dict, pred: dict) -> dict[str, int]:
+    text = rec["text"]
+    quotes = [q for q in pred["quotes"] if q["kind"] != "scare"]
+    c = dict.fromkeys(
+        [
+            "gold",
+            "found",
+            "found50",
+            "right",
+            "relayed",
+            "relay_ok",
+            "shown",
+            "bad",
+            "origin_gold",
+            "origin_ok",
+            "predicted",
+            "precise",
+        ],
+        0,
+    )
+    origin = pred["origin"]
+    for g in rec["attributions"]:
+        c["gold"] += 1
+        best, best_ov = None, 0
+        for q in quotes:
+            ov = min(q["end"], g["end"]) - max(q["start"], g["start"])
+            if ov > best_ov:
+                best, best_ov = q, ov
+        relays = g["chain"][:-1]
+        if relays:
+            c["relayed"] += 1
+        if best is None:
+            continue
+        c["found"] += 1
+        c["found50"] += best_ov >= 0.5 * (g["end"] - g["start"])
+        c["right"] += speaker_right(best["speaker"], best["actor"], g)
+        chain = [x for x in best["chain"] if not (origin and _same_name(x, origin))]
+        if relays and len(chain) >= 2:
+            c["relay_ok"] += all(any(_same_name(r, x) for x in chain[:-1]) for r in relays)
+    for q in quotes:
+        c["predicted"] += 1
+        c["precise"] += any(
+            min(q["end"], g["end"]) > max(q["start"], g["start"]) for g in rec["attributions"]
+        )
+        if q["speaker"]:
+            c["shown"] += 1
+            c["bad"] += is_fragment(text, q)
+    if rec.get("origin"):
+        c["origin_gold"] += 1
+        c["origin_ok"] += bool(
+            (origin and _same_name(origin, rec["origin"]))
+            or (origin and _acronym(rec["origin"]) == origin.replace(".", "").upper())
+        )
+    return c
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+RATIOS = {
+    "found": ("found", "gold"),
+    "found ≥ 50 % of span": ("found50", "gold"),
+    "precision (engine spans on a gold one)": ("precise", "predicted"),
+    "speaker right (of all)": ("right", "gold"),
+    "speaker right (of found)": ("right", "found"),
+    "pronoun/fragment speakers shown": ("bad", "shown"),
+    "relay chains detected": ("relay_ok", "relayed"),
+    "dateline origin detected": ("origin_ok", "origin_gold"),
+}
+
+
+def summarise(per_article: list[dict[str, int]]) -> dict[str, tuple]:
+    rng = random.Random(7)
+    out = {}
+    for name, (num, den) in RATIOS.items():
+        n = sum(c[num] for c in per_article)
+        d = sum(c[den] for c in per_article)
+        boots = []
+        for _ in range(2000):
+            sample = [rng.choice(per_article) for _ in per_article]
+            bd = sum(c[den] for c in sample)
+            if bd:
+                boots.append(sum(c[num] for c in sample) / bd)
+        boots.sort()
+        lo, hi = (0.0, 0.0)
+        if boots:
+            lo, hi = boots[int(0.025 * len(boots))], boots[int(0.975 * len(boots)) - 1]
+        out[name] = (n, d, n / d if d else 0.0, lo, hi)
+    return out
+
+
+def predictions(root: Path, gold_path: Path) -> list[dict]:
+    raw = subprocess.run(
+        [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--engine-json",
+            str(root),
+            "--gold",
+            str(gold_path),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(raw)
+
+
+def measure(root: Path, gold_path: Path = GOLD) -> dict[str, tuple]:
+    preds = predictions(root, gold_path)
+    gold = [json.loads(x) for x in gold_path.read_text(encoding="utf-8").splitlines()]
+    return summarise([article_counts(r, p) for r, p in zip(gold, preds, strict=True)])
+
+
+def error_class(rec: dict, pred: dict, g: dict) -> tuple[str, dict | None]:
+    """One class per gold attribution: ok, missed, no speaker, pronoun, wrong speaker, relay."""
+    quotes = [q for q in pred["quotes"] if q["kind"] != "scare"]
+    best, best_ov = None, 0
+    for q in quotes:
+        ov = min(q["end"], g["end"]) - max(q["start"], g["start"])
+        if ov > best_ov:
+            best, best_ov = q, ov
+    if best is None:
+        return "missed quote" if g["kind"] in ("direct", "partial") else "missed clause", None
+    if speaker_right(best["speaker"], best["actor"], g):
+        relays = g["chain"][:-1]
+        origin = pred["origin"]
+        chain = [x for x in best["chain"] if not (origin and _same_name(x, origin))]
+        if relays and not (
+            len(chain) >= 2 and all(any(_same_name(r, x) for x in chain[:-1]) for r in relays)
+        ):
+            return "missed relay", best
+        return "ok", best
+    if not best["speaker"]:
+        return "no speaker", best
+    if best["speaker"].lower().strip() in PRONOUNS:
+        return "pronoun speaker", best
+    p = _words(best["speaker"])
+    names = [g["speaker"], g["speaker_text"]]
+    if any(p <= _words(n) or (_words(n) and _words(n) <= p) for n in names):
+        return "wrong actor link", best
+    return "wrong speaker", best
+
+
+def print_errors(root: Path, gold_path: Path) -> None:
+    from collections import Counter
+
+    preds = predictions(root, gold_path)
+    gold = [json.loads(x) for x in gold_path.read_text(encoding="utf-8").splitlines()]
+    counts: Counter[str] = Counter()
+    for rec, pred in zip(gold, preds, strict=True):
+        for g in rec["attributions"]:
+            cls, best = error_class(rec, pred, g)
+            counts[cls] += 1
+            if cls == "ok":
+                continue
+            got = f"{best['speaker']!r} chain={best['chain']}" if best else "-"
+            print(
+                f"{rec['id']} [{cls}] {g['kind']} {g['content'][:60]!r}\n"
+                f"    gold {g['speaker']!r} ({g['speaker_text']!r}) chain={g['chain']}; got {got}"
+            )
+    print("\nerror classes:", ", ".join(f"{k} {v}" for k, v in counts.most_common()))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--before", type=Path, help="checkout of the old engine")
+    parser.add_argument("--gold", type=Path, default=GOLD, help="set to measure on")
+    parser.add_argument("--errors", action="store_true", help="list misses (not on held-out)")
+    parser.add_argument("--engine-json", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    gold_path = args.gold.resolve()
+    if args.engine_json:
+        sys.path.insert(0, str(args.engine_json))
+        json.dump(run_engine(gold_path), sys.stdout)
+        return
+    sys.path.insert(0, str(ROOT))
+    if args.errors:
+        if gold_path == GOLD.resolve():
+            parser.error("--errors is refused on the held-out set (never tune on it)")
+        print_errors(ROOT, gold_path)
+        return
+    runs = [("after (this checkout)", ROOT)]
+    if args.before:
+        runs.insert(0, (f"before ({args.before})", args.before))
+    print(f"{gold_path.stem}: {gold_path}; load average {os.getloadavg()[0]:.2f}")
+    for label, root in runs:
+        print(f"\n{label}")
+        for name, (n, d, share, lo, hi) in measure(root, gold_path).items():
+            print(f"  {name:40s} {n:4d}/{d:<4d} {share:6.1%}  [95% CI {lo:.1%}–{hi:.1%}]")
+
+
+if __name__ == "__main__":
+    main()

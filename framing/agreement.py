@@ -1,0 +1,171 @@
+"""Agreement between coders' layers, and the disagreements to curate. Plain Python.
+
+Units and measures (what the page reports):
+- **Token level**: texts are split into word tokens; a coder gives a token label L when one of
+  their spans with label L covers any of it. Per label, each token is 1/0 per coder.
+  *Cohen's κ* (scikit-learn) for each pair of coders over the tokens of the texts both coded,
+  averaged over pairs; *Krippendorff's α* (the ``krippendorff`` package, nominal) over all
+  coders, a text a coder did not code being missing data. "Overall" treats each token's set
+  of labels as one nominal value.
+- **Span level (overlap)**: for a pair of coders and a label, a span agrees when the other
+  coder has a span of the same label overlapping it; the figure is the positive specific
+  agreement 2·matches / (spans of A + spans of B) (the F1 of one coder against the other),
+  averaged over pairs. This is an overlap-based variant, not Krippendorff's unitizing α_u.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import regex
+
+TOKEN = regex.compile(r"[\p{L}\p{N}\p{M}]+(?:['’-][\p{L}\p{N}\p{M}]+)*")
+
+Span = tuple[int, int, str]  # start, end, label key
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    key: int  # revision id
+    text: str
+    layers: Mapping[int, Sequence[Span]]  # coder id -> spans; a coder absent did not code it
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    label: str  # "" for overall
+    kappa: float | None
+    alpha: float | None
+    span_agreement: float | None
+    tokens: int
+
+
+def tokens(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in TOKEN.finditer(text)]
+
+
+def _token_labels(toks: list[tuple[int, int]], spans: Sequence[Span]) -> list[frozenset[str]]:
+    out = []
+    for s, e in toks:
+        out.append(frozenset(lab for a, b, lab in spans if a < e and s < b))
+    return out
+
+
+def agreement(docs: Sequence[Doc], labels: Sequence[str]) -> list[Scores]:
+    """Scores per label, then overall (label ""), over the texts at least two coders coded."""
+    docs = [d for d in docs if len(d.layers) >= 2]
+    coders = sorted({c for d in docs for c in d.layers})
+    # token table: per coder, per token, the set of labels (None when the coder did not code it)
+    table: dict[int, list[frozenset[str] | None]] = {c: [] for c in coders}
+    for doc in docs:
+        toks = tokens(doc.text)
+        for c in coders:
+            spans = doc.layers.get(c)
+            table[c] += [None] * len(toks) if spans is None else _token_labels(toks, spans)
+    rows = [_scores(lab, table, coders, docs) for lab in labels]
+    rows.append(_scores("", table, coders, docs))
+    return rows
+
+
+def _values(cells: list, label: str) -> list:
+    if label:
+        return [None if c is None else int(label in c) for c in cells]
+    return [None if c is None else "|".join(sorted(c)) for c in cells]
+
+
+def _scores(label: str, table: dict, coders: list[int], docs: Sequence[Doc]) -> Scores:
+    from sklearn.metrics import cohen_kappa_score
+
+    values = {c: _values(cells, label) for c, cells in table.items()}
+    n = len(next(iter(values.values()), []))
+    kappas = []
+    for a, b in itertools.combinations(coders, 2):
+        pairs = [(x, y) for x, y in zip(values[a], values[b], strict=True) if None not in (x, y)]
+        if pairs and len({v for p in pairs for v in p}) > 1:
+            kappas.append(cohen_kappa_score([x for x, _ in pairs], [y for _, y in pairs]))
+        elif pairs:
+            kappas.append(1.0)  # every token the same value from both: full agreement
+    return Scores(
+        label=label,
+        kappa=float(np.mean(kappas)) if kappas else None,
+        alpha=_alpha(values, coders),
+        span_agreement=_span_agreement(docs, coders, label),
+        tokens=n,
+    )
+
+
+def _alpha(values: dict, coders: list[int]) -> float | None:
+    import krippendorff
+
+    codes: dict = {}
+    matrix = np.array(
+        [
+            [np.nan if v is None else codes.setdefault(v, len(codes)) for v in values[c]]
+            for c in coders
+        ],
+        dtype=float,
+    )
+    if len(coders) < 2 or len(codes) < 2:
+        return None if len(codes) < 1 else 1.0
+    return float(krippendorff.alpha(reliability_data=matrix, level_of_measurement="nominal"))
+
+
+def _span_agreement(docs: Sequence[Doc], coders: list[int], label: str) -> float | None:
+    scores = []
+    for a, b in itertools.combinations(coders, 2):
+        matched, total = 0, 0
+        for doc in docs:
+            if a not in doc.layers or b not in doc.layers:
+                continue
+            sa = [s for s in doc.layers[a] if not label or s[2] == label]
+            sb = [s for s in doc.layers[b] if not label or s[2] == label]
+            matched += sum(_overlaps(s, sb) for s in sa) + sum(_overlaps(s, sa) for s in sb)
+            total += len(sa) + len(sb)
+        if total:
+            scores.append(matched / total)
+    return float(np.mean(scores)) if scores else None
+
+
+def _overlaps(span: Span, others: Sequence[Span]) -> bool:
+    s, e, lab = span
+    return any(lab == ol and s < oe and os < e for os, oe, ol in others)
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    doc: int
+    start: int
+    end: int
+    label: str
+    have: tuple[int, ...]  # coders with an overlapping span of this label
+    lack: tuple[int, ...]  # coders of the text without one
+
+
+def disagreements(docs: Sequence[Doc]) -> list[Disagreement]:
+    """Each span some coders of a text have and others lack (by label and overlap), once."""
+    out = []
+    for doc in docs:
+        if len(doc.layers) < 2:
+            continue
+        seen: list[Span] = []
+        for coder in sorted(doc.layers):
+            for span in doc.layers[coder]:
+                if _overlaps(span, seen):
+                    continue
+                seen.append(span)
+                have = tuple(c for c in sorted(doc.layers) if _overlaps(span, doc.layers[c]))
+                lack = tuple(c for c in sorted(doc.layers) if c not in have)
+                if lack:
+                    out.append(Disagreement(doc.key, span[0], span[1], span[2], have, lack))
+    return out
+
+
+def agreed_spans(doc: Doc) -> list[Span]:
+    """Spans of the first coder that every coder of the text has (same label, overlapping)."""
+    if len(doc.layers) < 2:
+        return []
+    first, *rest = sorted(doc.layers)
+    return [s for s in doc.layers[first] if all(_overlaps(s, doc.layers[c]) for c in rest)]

@@ -1,0 +1,91 @@
+"""Relays an article makes visible: the wire credit of its dateline and the relay chains of
+its quotes, summed up as "relays KCNA via TASS".
+
+A wire credit ("HELSINKI (AP) —", "COLUMBUS, Ohio, Oct. 7 (UPI) —", "(Reuters) -") names the
+agency whose copy the article is; it is the article's origin, not a speaker. Relay chains come
+from ``quotes`` ("TASS reported, citing KCNA", "according to the Associated Press"), outermost
+first, ending with the speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+# Agencies usually credited by their short form; the name is what the origin is called.
+AGENCIES = {
+    "AP": "Associated Press",
+    "UPI": "United Press International",
+    "AFP": "Agence France-Presse",
+    "DPA": "Deutsche Presse-Agentur",
+    "ANSA": "ANSA",
+    "EFE": "EFE",
+    "PTI": "Press Trust of India",
+    "MNA": "Mehr News Agency",
+    "IRNA": "IRNA",
+    "KCNA": "KCNA",
+    "TASS": "TASS",
+    "XINHUA": "Xinhua",
+    "REUTERS": "Reuters",
+    "BLOOMBERG": "Bloomberg",
+    "YONHAP": "Yonhap",
+    "KYODO": "Kyodo",
+}
+# At a line start within the first lines: an optional dateline (city, region, date) then the
+# credit in parentheses and a dash. Every part is bounded, so the match stays linear.
+_CREDIT = re.compile(
+    r"(?m)^[ \t]*(?:[A-Z][A-Za-z.'\-]*(?:[ ][A-Za-z.'\-]+){0,3}"
+    r"(?:,[ ]*[A-Z][\w.]*(?:[ ][A-Z][\w.]*)?){0,2}"
+    r"(?:,?[ ]+[A-Z][a-z]{2,8}\.?[ ]+\d{1,2}(?:,[ ]*\d{4})?)?[ ]*)?"
+    r"\((?P<agency>[A-Z][\w.&' \-]{1,40})\)[ ]*(?:--|[-–—:])"
+)
+_HEAD = 400  # a credit sits in the first lines (after a headline or a byline at most)
+
+
+@dataclass(frozen=True, slots=True)
+class WireOrigin:
+    name: str  # "Associated Press"
+    credit: str  # as written: "AP"
+    start: int
+    end: int
+
+
+def wire_origin(text: str) -> WireOrigin | None:
+    """The agency a dateline credits ("WASHINGTON (AP) —" -> Associated Press), if any."""
+    m = _CREDIT.search(text, 0, min(len(text), _HEAD))
+    if m is None:
+        return None
+    credit = m.group("agency").strip()
+    return WireOrigin(agency_name(credit), credit, m.start("agency"), m.end("agency"))
+
+
+def agency_name(name: str) -> str:
+    """The usual name for an agency's short form; other names without a leading "the"."""
+    bare = re.sub(r"^(?:the|The)\s+", "", name.strip())
+    return AGENCIES.get(bare.upper().replace(".", ""), bare)
+
+
+def same_source(a: str, b: str) -> bool:
+    return agency_name(a).lower() == agency_name(b).lower()
+
+
+def relay_path(chains: Iterable[Sequence[str]], origin: str | None = None) -> list[str]:
+    """The article's relay path, outermost first, without the speakers: the most frequent
+    relay prefix of its quotes' chains (two links or more), under the dateline's credit."""
+    prefixes = Counter(
+        tuple(agency_name(x) for x in chain[:-1]) for chain in chains if len(chain) >= 2
+    )
+    path = list(max(prefixes, key=lambda p: (prefixes[p], len(p)))) if prefixes else []
+    if origin and not any(same_source(origin, x) for x in path):
+        path.insert(0, agency_name(origin))
+    return path
+
+
+def describe(path: Sequence[str]) -> str:
+    """ "relays KCNA via TASS" for ["TASS", "KCNA"]; "" for no relay."""
+    if not path:
+        return ""
+    inner, *outer = reversed(path)
+    return " via ".join([f"relays {inner}", *outer])

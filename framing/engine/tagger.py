@@ -1,0 +1,831 @@
+"""The open-vocabulary loaded-term tagger: a linear-chain CRF over every token (B/I/O), scored
+with plain Python and numpy.
+
+Every token is a candidate. Its features are the word and its neighbours, suffixes, shape,
+VADER valence, wordfreq rarity, membership of the bias-word lexicon, the curated lexicon and
+pattern hits (as features with their category and weight, not as gates), scare quotes, the
+voice it sits in, short quoted titles/chants, sentence position and literal-use domain cues
+(sport, weather, terrain, medicine, arts). The CRF is trained by ``tagger_training`` (with
+python-crfsuite, never imported here); this module only reads its weights.
+
+Spans are runs of tokens whose marginal probability of being inside a loaded term reaches the
+extraction threshold, split where the model prefers a new span (B). A span's score is the mean
+marginal of its tokens, Platt-calibrated on our dev split, so ``score`` is a probability; the
+three operating points (precision / balanced / recall) are thresholds on that score chosen on
+the dev split and stored with their measured precision and recall.
+
+Byte format as ``artifacts``: a JSON header plus raw little-endian arrays, no pickle, named by
+the sha256 of the bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import struct
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .candidates import prepare
+from .scorer import FACTUAL, rarity_table
+from .text import SpanIndex, wordlist
+from .tone import vader_lexicon
+
+MAGIC = b"PLXTAGGER1\n"
+DEFAULT_TAGGER_PATH = Path(__file__).parent / "data" / "tagger_en.bin"
+BIAS_WORDS_PATH = Path(__file__).parent / "data" / "lexicon" / "bias_words_en.txt"
+LABELS = ("O", "B", "I")
+OPERATING_POINTS = ("precision", "balanced", "recall")
+DEFAULT_POINT = "balanced"
+# Characters allowed between two tokens of one span ("so-called 'defensive'", "lap dog").
+# Quote marks are not joiners: a phrase does not run into or out of a quotation; a
+# "so-called 'term'" span is rebuilt by growing both parts to the scare-quote candidate.
+_JOINERS = frozenset(" -'’\u00a0")
+_NEGATIONS = frozenset(wordlist("not no never without neither nor hardly"))
+_SUBJECTIVE = frozenset(
+    wordlist(
+        "very so such utterly truly deeply extremely absolutely really completely totally "
+        "clearly obviously undoubtedly surely sheer mere blatant whatsoever"
+    )
+)
+# Words that put a sentence in a domain where strong words are usually literal.
+_DOMAINS: dict[str, frozenset[str]] = {
+    "sport": frozenset(
+        wordlist(
+            "match goal goals striker team teams season coach league title champions game "
+            "games scored goalkeeper race driver drivers players player tournament midfield "
+            "half whistle cup victory defeat draw stadium fans squad innings wicket"
+        )
+    ),
+    "weather": frozenset(
+        wordlist(
+            "storm storms hurricane rain rains flood floods flooding wind winds snow ice "
+            "weather tornado typhoon cyclone landfall gale blizzard heatwave drought forecast"
+        )
+    ),
+    "terrain": frozenset(
+        wordlist(
+            "trail terrain mountain mountains climb climbers summit ridge road roads hikers "
+            "river slope slopes route canyon cliff cliffs glacier pass peak valley"
+        )
+    ),
+    "medicine": frozenset(
+        wordlist(
+            "patient patients tumour tumor cancer infection infections virus doctors doctor "
+            "drug drugs disease hospital treatment symptoms clinical therapy surgery"
+        )
+    ),
+    "arts": frozenset(
+        wordlist(
+            "album film novel book song songs exhibition festival band chapter play "
+            "series episode poem painting director singer"
+        )
+    ),
+}
+_DOMAIN_OF = {w: d for d, ws in _DOMAINS.items() for w in ws}
+
+
+class TaggerFormatError(ValueError):
+    """The bytes are not a Parallax tagger."""
+
+
+@cache
+def bias_words() -> frozenset[str]:
+    """The bias-inducing words lexicon (Spinde et al.; Apache-2.0), see DATA.md."""
+    lines = BIAS_WORDS_PATH.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+# --- features -------------------------------------------------------------------------
+@lru_cache(maxsize=200_000)
+def _word_static(word: str) -> tuple:
+    """(own features, neighbour feature names by offset -2, -1, +1, +2) of one word type.
+    Cached: a word's features never depend on its article."""
+    val = vader_lexicon().get(word, 0.0)
+    zipf = rarity_table("en").get(word)
+    own: list[tuple[str, float]] = [
+        (f"w={word}", 1.0),
+        (f"s3={word[-3:]}", 1.0),
+        (f"s2={word[-2:]}", 1.0),
+        (f"p3={word[:3]}", 1.0),
+    ]
+    if word in bias_words():
+        own.append(("biaslex", 1.0))
+    if val:
+        own.append(("val", val / 4.0))
+        own.append((f"vb={max(-3, min(3, round(val)))}", 1.0))
+    own.append(("zipf=oov" if zipf is None else f"zipf={int(zipf)}", 1.0))
+    own.append(("rare", 1.0 - min(zipf or 0.0, 8.0) / 8.0))
+    if word in FACTUAL:
+        own.append(("factual", 1.0))
+    if word in _SUBJECTIVE:
+        own.append(("subj", 1.0))
+    if word.isdigit():
+        own.append(("digit", 1.0))
+    tags = [f"w{o}={word}" for o in ("-2", "-1", "+1", "+2")]
+    near = []
+    for o in ("-1", "+1"):
+        extra = []
+        if word in bias_words():
+            extra.append(f"bl{o}")
+        if val <= -1.5:
+            extra.append(f"neg{o}")
+        elif val >= 1.5:
+            extra.append(f"pos{o}")
+        if word in _NEGATIONS:
+            extra.append(f"not{o}")
+        near.append(tuple(extra))
+    return (
+        tuple(own),
+        ((tags[0],), (tags[1], *near[0]), (tags[2], *near[1]), (tags[3],)),
+        bool(val),
+    )
+
+
+_BOS, _EOS = ("bos",), ("eos",)
+_DOM = {d: ((f"dom={d}", 1.0), (f"domval={d}", 1.0)) for d in _DOMAINS}
+Parts = tuple  # (own features, neighbour feature-name tuples, other features) of one token
+
+
+def token_parts(prep) -> list[list[Parts]]:
+    """Every token's features, grouped by sentence, as (own, neighbours, other): ``own`` and
+    the neighbour tuples are cached per word type, so scoring resolves them once."""
+    text, toks = prep.text, prep.tokens
+    words, starts, ends = toks.words, toks.starts, toks.ends
+    n = len(words)
+    if not n:
+        return []
+    dyn: list[list[tuple[str, float]]] = [[("bias", 1.0)] for _ in range(n)]
+    _layer_features(prep, dyn)
+    _context_features(prep, dyn)
+    sent = toks.sentence.tolist()
+    groups: list[list[Parts]] = []
+    bounds = _sentence_bounds(sent)
+    firsts = {lo for lo, _ in bounds}
+    # A capitalised word inside a sentence is a name: its rarity and valence say nothing
+    # about loaded language (invented or foreign place names are all "rare").
+    statics = [
+        _name_static(w) if i not in firsts and text[starts[i]].isupper() else _word_static(w)
+        for i, w in enumerate(words)
+    ]
+    for lo, hi in bounds:
+        seq = []
+        domains = [
+            _DOM[d] for d in sorted({_DOMAIN_OF[w] for w in words[lo:hi] if w in _DOMAIN_OF})
+        ]
+        for i in range(lo, hi):
+            own, _, has_val = statics[i]
+            nbs = [
+                statics[i - 2][1][0] if i - 2 >= lo else (),
+                statics[i - 1][1][1] if i - 1 >= lo else _BOS,
+                statics[i + 1][1][2] if i + 1 < hi else _EOS,
+                statics[i + 2][1][3] if i + 2 < hi else (),
+            ]
+            extra = dyn[i]
+            w_orig = text[starts[i] : ends[i]]
+            if i > lo and w_orig[:1].isupper():
+                extra.append(("cap", 1.0))
+            if len(w_orig) > 1 and w_orig.isupper():
+                extra.append(("allcap", 1.0))
+            if i == lo:
+                extra.append(("first", 1.0))
+            for dom, domval in domains:
+                extra.append(dom)
+                if has_val:
+                    extra.append(domval)
+            seq.append((own, nbs, extra))
+        groups.append(seq)
+    return groups
+
+
+def token_features(prep) -> list[list[list[tuple[str, float]]]]:
+    """Feature lists of every token, grouped by sentence: ``out[s][t]`` is a list of
+    (attribute, value). Shared by training and tagging so both see the same features."""
+    return [[expand(part) for part in seq] for seq in token_parts(prep)]
+
+
+def expand(part: Parts) -> list[tuple[str, float]]:
+    own, nbs, extra = part
+    return [*own, *((name, 1.0) for tags in nbs for name in tags), *extra]
+
+
+def _sentence_bounds(sent: list[int]) -> list[tuple[int, int]]:
+    bounds, lo = [], 0
+    for i in range(1, len(sent) + 1):
+        if i == len(sent) or sent[i] != sent[lo]:
+            bounds.append((lo, i))
+            lo = i
+    return bounds
+
+
+def _token_range(starts: list[int], start: int, end: int) -> range:
+    return range(bisect_left(starts, start), bisect_left(starts, end))
+
+
+def _layer_features(prep, dyn: list[list[tuple[str, float]]]) -> None:
+    """Lexicon and pattern hits, scare quotes and 'so-called' as token features."""
+    starts = prep.tokens.starts
+    for c in prep.candidates:
+        if c.source == "model":
+            continue
+        kind = "lex" if c.source == "lexicon" else "pat"
+        if c.category == "scare_quotes":
+            kind = "scare"
+        rng = _token_range(starts, c.start, c.end)
+        for pos, i in enumerate(rng):
+            dyn[i] += [
+                (kind, min(max(c.weight, 0.0), 1.0)),
+                (f"{kind}c={c.category}", 1.0),
+                (f"{kind}{'B' if pos == 0 else 'I'}", 1.0),
+            ]
+            if c.layers > 1:
+                dyn[i].append(("agree", 1.0))
+
+
+def _context_features(prep, dyn: list[list[tuple[str, float]]]) -> None:
+    """Voice, short quoted titles/chants, heading-like sentences, negation, position."""
+    toks = prep.tokens
+    starts, words = toks.starts, toks.words
+    for q in prep.quotes:
+        if q.kind == "scare":
+            continue
+        tag = "v=attr" if q.kind == "reported" else "v=quote"
+        rng = _token_range(starts, q.start, q.end)
+        short = q.kind != "reported" and len(rng) <= 6
+        for i in rng:
+            dyn[i].append((tag, 1.0))
+            if short:
+                dyn[i].append(("shortq", 1.0))
+    text = prep.text
+    first_end = prep.sentences[0][1] if prep.sentences else 0
+    for s, e in prep.sentences:
+        rng = _token_range(starts, s, e)
+        if not len(rng):
+            continue
+        last = text[e - 1]
+        heading = last not in ".!?\"'”’)" and len(rng) <= 14
+        for i in rng:
+            if heading:
+                dyn[i].append(("heading", 1.0))
+            if e <= first_end:
+                dyn[i].append(("s0", 1.0))
+    for i in range(len(words)):
+        if any(x in _NEGATIONS for x in words[max(0, i - 3) : i]):
+            dyn[i].append(("negctx", 1.0))
+
+
+# --- model ----------------------------------------------------------------------------
+@lru_cache(maxsize=100_000)
+def _name_static(word: str):
+    """Features of a capitalised word inside a sentence (see ``token_features``)."""
+    tags = tuple((f"w{o}={word}",) for o in ("-2", "-1", "+1", "+2"))
+    return ((f"w={word}", 1.0), ("propn", 1.0)), tags, False
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedSpan:
+    start: int
+    end: int
+    category: str
+    score: float  # calibrated probability
+    source: str  # "lexicon" | "pattern" | "model"
+    explanation: str
+
+
+@dataclass(slots=True, eq=False)
+class Tagger:
+    """A trained tagger: CRF weights, calibration, operating points and category model."""
+
+    attrs: list[str]
+    state: np.ndarray  # (len(attrs), 3) weights for O, B, I
+    transitions: np.ndarray  # (3, 3) from -> to
+    calib_a: float = 1.0
+    calib_b: float = 0.0
+    legacy_a: float = 0.0  # calibration of the curated-candidate scorer (0: not merged)
+    legacy_b: float = 0.0
+    extract: float = 0.3  # token marginal needed to join a span
+    points: dict[str, dict[str, float]] = field(default_factory=dict)
+    categories: list[str] = field(default_factory=list)
+    cat_attrs: list[str] = field(default_factory=list)
+    cat_coef: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    cat_bias: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    default_category: str = "moral_condemnation"
+    meta: dict = field(default_factory=dict)
+    # Workspace residual: word -> log-odds offset learned from a workspace's annotations
+    # (``fit_adjustments``); empty for the packaged tagger.
+    adjust: dict[str, float] = field(default_factory=dict)
+    sha256: str = ""
+    _index: dict[str, int] = field(default_factory=dict)
+    _resolved: dict[int, tuple] = field(default_factory=dict)
+    _cat_index: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._index = {a: i for i, a in enumerate(self.attrs)}
+        self._cat_index = {a: i for i, a in enumerate(self.cat_attrs)}
+
+    # scikit-learn's estimator conventions, without importing it on the analysis path
+    def get_params(self, deep: bool = True) -> dict:
+        return {"extract": self.extract, "calib_a": self.calib_a, "calib_b": self.calib_b}
+
+    def operating_points(self) -> dict[str, dict[str, float]]:
+        """{name: {"threshold", "precision", "recall"}} measured on the dev split."""
+        return {k: dict(v) for k, v in self.points.items()}
+
+    def threshold(self, point: str = DEFAULT_POINT) -> float:
+        return float(self.points.get(point, {}).get("threshold", 0.5))
+
+    @property
+    def min_threshold(self) -> float:
+        """analyze() keeps every span at or above the recall point's threshold."""
+        return min((float(p["threshold"]) for p in self.points.values()), default=0.5)
+
+    # -- scoring
+    def compile(self, parts: list[list[Parts]]) -> _Compiled:
+        """Resolve a document's features to weight rows; a word type's own and neighbour
+        features are looked up once per tagger (cached by the cached tuples' identity)."""
+        get = self._index.get
+        res = self._resolved
+        if len(res) > 400_000:
+            res.clear()
+        idx: list[int] = []
+        val: list[float] = []
+        counts: list[int] = []
+        for seq in parts:
+            for own, nbs, extra in seq:
+                n0 = len(idx)
+                r = res.get(id(own))
+                if r is None or r[0] is not own:
+                    pairs = [(get(n), v) for n, v in own]
+                    pairs = [(j, v) for j, v in pairs if j is not None]
+                    r = res[id(own)] = (own, [j for j, _ in pairs], [v for _, v in pairs])
+                idx += r[1]
+                val += r[2]
+                for tags in nbs:
+                    r = res.get(id(tags))
+                    if r is None or r[0] is not tags:
+                        js = [j for j in map(get, tags) if j is not None]
+                        r = res[id(tags)] = (tags, js, [1.0] * len(js))
+                    idx += r[1]
+                    val += r[2]
+                for name, v in extra:
+                    j = get(name)
+                    if j is not None:
+                        idx.append(j)
+                        val.append(v)
+                counts.append(len(idx) - n0)
+        n = len(counts)
+        tok = np.repeat(np.arange(n, dtype=np.intp), counts)
+        idx_a = np.asarray(idx, dtype=np.intp)
+        val_a = np.asarray(val, dtype=np.float64)
+        rows = self.state[idx_a] * val_a[:, None]
+        scores = np.zeros((n, 3))
+        for y in range(3):
+            scores[:, y] = np.bincount(tok, weights=rows[:, y], minlength=n)
+        bounds, base = [], 0
+        for seq in parts:
+            bounds.append((base, base + len(seq)))
+            base += len(seq)
+        return _Compiled(idx_a, val_a, tok, scores, bounds)
+
+    def marginals_doc(self, comp: _Compiled) -> np.ndarray:
+        """P(O, B, I) per token of the document, sentence by sentence, shape (n, 3)."""
+        return batched_marginals(comp.scores, comp.bounds, self.transitions)
+
+    def predict_proba(self, prep) -> list[np.ndarray]:
+        """Per sentence, (n_tokens, 3) marginals of O, B, I."""
+        comp = self.compile(token_parts(prep))
+        m = self.marginals_doc(comp)
+        return [m[lo:hi] for lo, hi in comp.bounds]
+
+    def calibrate(self, raw: float) -> float:
+        raw = min(max(raw, 1e-6), 1 - 1e-6)
+        z = self.calib_a * math.log(raw / (1 - raw)) + self.calib_b
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def raw_spans(self, prep, comp: _Compiled | None = None) -> list[tuple]:
+        """(start, end, raw score, token indices) of every extracted span."""
+        comp = self.compile(token_parts(prep)) if comp is None else comp
+        toks, text = prep.tokens, prep.text
+        m = self.marginals_doc(comp)
+        if not len(m):
+            return []
+        inside_all = 1.0 - m[:, 0]
+        begin_all = m[:, 1] > m[:, 2]
+        out = []
+        hot = np.flatnonzero(inside_all >= self.extract).tolist()
+        if not hot:
+            return []
+        sent = toks.sentence
+        inside = inside_all.tolist()
+        names = _actor_tokens(prep)
+        run: list[int] = []
+        for i in hot:
+            joined = (
+                run
+                and run[-1] == i - 1
+                and sent[i] == sent[run[-1]]
+                and not begin_all[i]
+                and _JOINERS.issuperset(text[toks.ends[run[-1]] : toks.starts[i]])
+            )
+            if run and not joined:
+                out.append(_close(run, inside, toks, names, text))
+                run = []
+            run.append(i)
+        if run:
+            out.append(_close(run, inside, toks, names, text))
+        return _snap([s for s in out if s is not None], prep.candidates)
+
+    def tag(
+        self, prep, min_score: float | None = None, legacy: list[tuple] | None = None
+    ) -> list[TaggedSpan]:
+        """Calibrated spans with score ≥ ``min_score`` (default: the recall point).
+
+        ``legacy`` holds the curated-candidate scorer's accepted spans (start, end, category,
+        probability, source, explanation); with a fitted legacy calibration they are merged
+        in: an overlapping tagged span keeps the higher of the two scores, a lexicon phrase
+        the tagger missed is added with its own calibrated score."""
+        floor = self.min_threshold if min_score is None else min_score
+        comp = self.compile(token_parts(prep))
+        spans = self.raw_spans(prep, comp)
+        usable = [c for c in prep.candidates if c.source != "model"]
+        cands = SpanIndex([(c.start, c.end, c) for c in usable])
+        # Quoted loaded words keep their own category: scare quotes only name a span that no
+        # lexicon or pattern entry explains (a partial quote of invective is invective).
+        words_only = SpanIndex(
+            [(c.start, c.end, c) for c in usable if c.category != "scare_quotes"]
+        )
+        out = []
+        words = prep.tokens.words
+        for start, end, raw, token_ids in spans:
+            score = self.calibrate(raw)
+            if self.adjust:
+                score = _shift(score, self._offset([words[i] for i in token_ids]))
+            hit = _best_overlap(words_only, start, end) or _best_overlap(cands, start, end)
+            category = hit.category if hit is not None else self.category(prep, token_ids)
+            why = self.explain(comp, token_ids)
+            explanation = f"tagger p={score:.2f}: {why}"
+            if hit is not None:
+                explanation = f"{explanation}; {hit.explanation}"
+            source = hit.source if hit is not None else "model"
+            out.append(TaggedSpan(start, end, category, round(score, 4), source, explanation))
+        if legacy and self.legacy_a > 0:
+            out = self._with_legacy(out, legacy)
+        return [t for t in out if t.score >= floor]
+
+    def _with_legacy(self, tagged: list[TaggedSpan], legacy: list[tuple]) -> list[TaggedSpan]:
+        index = SpanIndex([(t.start, t.end, k) for k, t in enumerate(tagged)])
+        out = list(tagged)
+        for start, end, category, prob, source, why in legacy:
+            p = min(max(prob, 1e-6), 1 - 1e-6)
+            z = self.legacy_a * math.log(p / (1 - p)) + self.legacy_b
+            score = round(1.0 / (1.0 + math.exp(-z)), 4)
+            hit = _best_overlap(index, start, end)
+            if hit is None:
+                out.append(
+                    TaggedSpan(start, end, category, score, source, f"curated p={score:.2f}: {why}")
+                )
+            elif score > out[hit].score:
+                t = out[hit]
+                out[hit] = replace(
+                    t, score=score, explanation=f"{t.explanation}; curated p={score:.2f}"
+                )
+        out.sort(key=lambda t: (t.start, t.end))
+        return out
+
+    def _offset(self, words: list[str]) -> float:
+        hits = [self.adjust[w] for w in words if w in self.adjust]
+        return sum(hits) / len(hits) if hits else 0.0
+
+    def with_adjustments(self, adjust: dict[str, float]) -> Tagger:
+        """A copy sharing the weights, with a workspace's residual offsets."""
+        if not adjust:
+            return self
+        return replace(self, adjust=dict(adjust))
+
+    def fit_adjustments(self, texts: list[str], golds: list[list]) -> dict[str, float]:
+        """Word offsets from annotated texts: words of tagged spans that analysts marked
+        count for, words of tagged spans nobody marked count against (rejected suggestions
+        and untagged text are negatives), log((pos + 1) / (neg + 1))."""
+        pos: dict[str, int] = {}
+        neg: dict[str, int] = {}
+        for text, gold in zip(texts, golds, strict=True):
+            prep = prepare(text, "en")
+            marks = [
+                (int(g["start"]), int(g["end"])) if isinstance(g, dict) else (int(g[0]), int(g[1]))
+                for g in gold
+            ]
+            words = prep.tokens.words
+            for start, end, _raw, ids in self.raw_spans(prep):
+                hit = any(a < end and start < b for a, b in marks)
+                for i in ids:
+                    (pos if hit else neg)[words[i]] = (pos if hit else neg).get(words[i], 0) + 1
+        keys = sorted(pos.keys() | neg.keys())
+        return {
+            w: round(math.log((pos.get(w, 0) + 1) / (neg.get(w, 0) + 1)), 4)
+            for w in keys
+            if pos.get(w, 0) != neg.get(w, 0)
+        }
+
+    def explain(self, comp: _Compiled, token_ids: list[int], k: int = 3) -> str:
+        """The features that pushed the span's tokens into a loaded term most."""
+        lo = int(np.searchsorted(comp.tok, token_ids[0], side="left"))
+        hi = int(np.searchsorted(comp.tok, token_ids[-1], side="right"))
+        idx, val, tok = comp.idx[lo:hi], comp.val[lo:hi], comp.tok[lo:hi]
+        label = np.where(tok == token_ids[0], 1, 2)
+        contrib = (self.state[idx, label] - self.state[idx, 0]) * val
+        top: dict[str, float] = {}
+        for j in np.argsort(-contrib)[: 3 * k].tolist():
+            if contrib[j] > 0:
+                name = self.attrs[int(idx[j])]
+                top[name] = top.get(name, 0.0) + float(contrib[j])
+        best = sorted(top.items(), key=lambda x: -x[1])[:k]
+        return ", ".join(f"{name} {w:+.1f}" for name, w in best)
+
+    def category(self, prep, token_ids: list[int]) -> str:
+        """Most likely category of a span no lexicon or pattern entry covers."""
+        if not self.categories or not len(self.cat_coef):
+            return self.default_category
+        words = [prep.tokens.words[i] for i in token_ids]
+        scores = self.cat_bias.astype(np.float64).copy()
+        for name in category_features(words):
+            j = self._cat_index.get(name)
+            if j is not None:
+                scores += self.cat_coef[j]
+        return self.categories[int(np.argmax(scores))]
+
+
+def category_features(words: list[str]) -> list[str]:
+    """Features of a span for the category model: its words, their suffixes and valence."""
+    lex = vader_lexicon()
+    out = []
+    for w in words:
+        out += [f"w={w}", f"s3={w[-3:]}"]
+        v = lex.get(w, 0.0)
+        if v:
+            out.append("vpos" if v > 0 else "vneg")
+    out.append(f"len={min(len(words), 4)}")
+    return out
+
+
+_EDGE_WORDS = frozenset(
+    wordlist(
+        "the a an of in on at to for by with from and or but that which who is are was were "
+        "be been has have had will would its their his her it this these those as than"
+    )
+)
+
+
+def _actor_tokens(prep) -> set[int]:
+    """Tokens inside actor mentions: a loaded term qualifies an actor, the name is its
+    target (``target_actor``), not part of the term."""
+    starts = prep.tokens.starts
+    out: set[int] = set()
+    for a in prep.actors:
+        out.update(_token_range(starts, a.start, a.end))
+    return out
+
+
+def _close(run: list[int], inside: list[float], toks, names: set[int], text: str) -> tuple | None:
+    """A span over the run, without function words or actor names at its edges (a phrase
+    never starts or ends with 'the' or 'will' in our annotations) — unless the word is
+    hyphenated to its neighbour in the span ("hangers-on")."""
+    words, starts, ends = toks.words, toks.starts, toks.ends
+
+    def edge(k: int, inner: int) -> bool:
+        i, j = run[k], run[inner]
+        if i != j:
+            gap = text[ends[j] : starts[i]] if j < i else text[ends[i] : starts[j]]
+            if gap == "-":
+                return False
+        return words[i] in _EDGE_WORDS or i in names
+
+    lo, hi = 0, len(run)
+    while lo < hi and edge(lo, min(lo + 1, hi - 1)):
+        lo += 1
+    while hi > lo and edge(hi - 1, max(hi - 2, lo)):
+        hi -= 1
+    if lo == hi:
+        return None
+    run = run[lo:hi]
+    score = sum(inside[i] for i in run) / len(run)
+    return (toks.starts[run[0]], toks.ends[run[-1]], score, list(run))
+
+
+def _snap(spans: list[tuple], candidates) -> list[tuple]:
+    """Grow each span to the lexicon or pattern phrase it overlaps ("freedom" + "loving
+    nations" -> "freedom-loving nations"; scare quotes keep their marks) and merge spans
+    that then overlap, keeping the higher score. The curated phrases are boundary evidence."""
+    if not spans:
+        return spans
+    hits = SpanIndex([(c.start, c.end, c) for c in candidates if c.source != "model"])
+    grown = []
+    for start, end, raw, ids in spans:
+        c = _best_overlap(hits, start, end)
+        if c is not None:
+            start, end = min(start, c.start), max(end, c.end)
+        grown.append((start, end, raw, ids))
+    grown.sort(key=lambda x: (x[0], x[1]))
+    merged = [grown[0]]
+    for start, end, raw, ids in grown[1:]:
+        s0, e0, r0, ids0 = merged[-1]
+        if start < e0:
+            merged[-1] = (s0, max(e0, end), max(r0, raw), sorted(set(ids0) | set(ids)))
+        else:
+            merged.append((start, end, raw, ids))
+    return merged
+
+
+def _shift(p: float, offset: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return 1.0 / (1.0 + math.exp(-(math.log(p / (1 - p)) + offset)))
+
+
+def _best_overlap(cands: SpanIndex, start: int, end: int):
+    """The lexicon/pattern candidate overlapping [start, end) the most."""
+    best, best_len = None, 0
+    i = bisect_right(cands.starts, end) - 1
+    while i >= 0 and cands.starts[i] >= start - cands.reach:
+        s, e, c = cands.spans[i]
+        overlap = min(e, end) - max(s, start)
+        if overlap > best_len:
+            best, best_len = c, overlap
+        i -= 1
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    """A document's features resolved to weight rows: flat (feature row, value, token)."""
+
+    idx: np.ndarray
+    val: np.ndarray
+    tok: np.ndarray
+    scores: np.ndarray  # (n_tokens, 3) state scores
+    bounds: list[tuple[int, int]]  # token range of each sentence
+
+
+_BATCH = 256  # sentences per padded batch (sorted by length, so padding stays small)
+
+
+def batched_marginals(
+    scores: np.ndarray, bounds: list[tuple[int, int]], trans: np.ndarray
+) -> np.ndarray:
+    """Forward-backward marginals of a linear-chain CRF for every sentence at once: sentences
+    are sorted by length and padded in batches, so the Python loop runs over positions, not
+    tokens. Scaled in probability space (stable: scores are shifted per token)."""
+    out = np.zeros_like(scores)
+    if not len(scores):
+        return out
+    emit_all = np.exp(scores - scores.max(axis=1, keepdims=True))
+    t = np.exp(trans)
+    order = sorted(range(len(bounds)), key=lambda k: bounds[k][1] - bounds[k][0])
+    for b0 in range(0, len(order), _BATCH):
+        batch = [bounds[k] for k in order[b0 : b0 + _BATCH] if bounds[k][1] > bounds[k][0]]
+        if not batch:
+            continue
+        lens = np.array([hi - lo for lo, hi in batch])
+        width = int(lens.max())
+        pos = np.arange(width)
+        valid = pos[None, :] < lens[:, None]  # (S, W)
+        src = np.array([lo for lo, _ in batch])[:, None] + np.minimum(
+            pos[None, :], lens[:, None] - 1
+        )
+        emit = emit_all[src]  # (S, W, 3)
+        alpha = np.empty_like(emit)
+        beta = np.ones_like(emit)
+        a = emit[:, 0]
+        alpha[:, 0] = a / a.sum(axis=1, keepdims=True)
+        for i in range(1, width):
+            a = (alpha[:, i - 1] @ t) * emit[:, i]
+            a /= a.sum(axis=1, keepdims=True)
+            alpha[:, i] = np.where(valid[:, i, None], a, alpha[:, i - 1])
+        for i in range(width - 2, -1, -1):
+            b = (emit[:, i + 1] * beta[:, i + 1]) @ t.T
+            b /= b.sum(axis=1, keepdims=True)
+            beta[:, i] = np.where(valid[:, i + 1, None], b, 1.0)
+        m = alpha * beta
+        m /= m.sum(axis=2, keepdims=True)
+        out[src[valid]] = m[valid]
+    return out
+
+
+def forward_backward(scores: np.ndarray, trans: np.ndarray) -> np.ndarray:
+    """Marginals of one sequence (reference implementation of ``batched_marginals``)."""
+    n, labels = scores.shape
+    if n == 0:
+        return np.zeros((0, labels))
+    emit = np.exp(scores - scores.max(axis=1, keepdims=True))
+    t = np.exp(trans)
+    alpha = np.empty((n, labels))
+    beta = np.empty((n, labels))
+    a = emit[0]
+    alpha[0] = a / a.sum()
+    for i in range(1, n):
+        a = (alpha[i - 1] @ t) * emit[i]
+        alpha[i] = a / a.sum()
+    beta[n - 1] = 1.0
+    for i in range(n - 2, -1, -1):
+        b = t @ (emit[i + 1] * beta[i + 1])
+        beta[i] = b / b.sum()
+    m = alpha * beta
+    return m / m.sum(axis=1, keepdims=True)
+
+
+# --- bytes ----------------------------------------------------------------------------
+def dumps(tagger: Tagger) -> bytes:
+    """Deterministic bytes (same tagger, same bytes, same sha256)."""
+    arrays = {
+        "state": np.asarray(tagger.state, dtype="<f4"),
+        "transitions": np.asarray(tagger.transitions, dtype="<f8"),
+        "cat_coef": np.asarray(tagger.cat_coef, dtype="<f4"),
+        "cat_bias": np.asarray(tagger.cat_bias, dtype="<f8"),
+    }
+    header: dict = {
+        "format": 1,
+        "labels": list(LABELS),
+        "attrs": list(tagger.attrs),
+        "calibration": {
+            "a": float(tagger.calib_a),
+            "b": float(tagger.calib_b),
+            "legacy_a": float(tagger.legacy_a),
+            "legacy_b": float(tagger.legacy_b),
+        },
+        "extract": float(tagger.extract),
+        "points": tagger.points,
+        "categories": list(tagger.categories),
+        "cat_attrs": list(tagger.cat_attrs),
+        "default_category": tagger.default_category,
+        "meta": tagger.meta,
+    }
+    blobs, offset, index = [], 0, {}
+    for name in sorted(arrays):
+        raw = np.ascontiguousarray(arrays[name]).tobytes()
+        index[name] = {
+            "dtype": arrays[name].dtype.str,
+            "shape": list(arrays[name].shape),
+            "offset": offset,
+            "size": len(raw),
+        }
+        blobs.append(raw)
+        offset += len(raw)
+    header["arrays"] = index
+    head = json.dumps(header, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return MAGIC + struct.pack("<Q", len(head)) + head + b"".join(blobs)
+
+
+def loads(data: bytes) -> Tagger:
+    if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 8:
+        raise TaggerFormatError("not a Parallax tagger")
+    (n,) = struct.unpack_from("<Q", data, len(MAGIC))
+    body = len(MAGIC) + 8 + n
+    try:
+        header = json.loads(data[len(MAGIC) + 8 : body].decode("utf-8"))
+        arrays = {
+            name: np.frombuffer(
+                data,
+                dtype=np.dtype(spec["dtype"]),
+                offset=body + spec["offset"],
+                count=int(np.prod(spec["shape"])),
+            ).reshape(spec["shape"])
+            for name, spec in header["arrays"].items()
+        }
+        if tuple(header["labels"]) != LABELS:
+            raise TaggerFormatError("tagger has a different label set")
+        return Tagger(
+            attrs=header["attrs"],
+            state=arrays["state"].astype(np.float64),
+            transitions=arrays["transitions"].copy(),
+            calib_a=header["calibration"]["a"],
+            calib_b=header["calibration"]["b"],
+            legacy_a=header["calibration"].get("legacy_a", 0.0),
+            legacy_b=header["calibration"].get("legacy_b", 0.0),
+            extract=header["extract"],
+            points=header["points"],
+            categories=header["categories"],
+            cat_attrs=header["cat_attrs"],
+            cat_coef=arrays["cat_coef"].astype(np.float64),
+            cat_bias=arrays["cat_bias"].copy(),
+            default_category=header["default_category"],
+            meta=header.get("meta") or {},
+            sha256=hashlib.sha256(data).hexdigest(),
+        )
+    except (ValueError, KeyError, UnicodeDecodeError) as exc:
+        raise TaggerFormatError(f"corrupt tagger: {exc}") from exc
+
+
+def load_tagger(source: bytes | str | Path) -> Tagger:
+    data = source if isinstance(source, (bytes, bytearray)) else Path(source).read_bytes()
+    return loads(bytes(data))
+
+
+@cache
+def default_tagger() -> Tagger | None:
+    """The packaged English tagger (None if it has not been built)."""
+    if not DEFAULT_TAGGER_PATH.exists():
+        return None
+    return load_tagger(DEFAULT_TAGGER_PATH)

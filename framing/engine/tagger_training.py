@@ -1,0 +1,418 @@
+"""Training the loaded-term tagger from committed data (python-crfsuite and scikit-learn are
+imported here only, never on the ``analyze()`` path).
+
+Data (see DATA.md): BABE word-level labels (``data/train/babe_en.jsonl.gz``), our phrase-annotated
+passages (``data/train/passages_en.txt`` and ``data/spans/en.txt``), the curated lexicon
+entries (for the category model). Splits are frozen in the data files: ``train`` trains,
+``dev`` calibrates and picks the thresholds, ``test`` is only measured by ``bench``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .candidates import prepare
+from .codebooks import CATEGORY_KEYS
+from .lexicon import DATA_DIR as LEXICON_DIR
+from .lexicon import parse_tsv
+from .tagger import (
+    DEFAULT_TAGGER_PATH,
+    LABELS,
+    Tagger,
+    category_features,
+    dumps,
+    loads,
+    token_features,
+)
+
+DATA = Path(__file__).parent / "data"
+BABE_PATH = DATA / "train" / "babe_en.jsonl.gz"
+PASSAGES_PATH = DATA / "train" / "passages_en.txt"
+SEED_SPANS_PATH = DATA / "spans" / "en.txt"
+_MARK = re.compile(r"\[\[(.+?)\|([a-z_]+)\]\]", re.S)
+# BABE lists single words; words the annotators marked side by side form one phrase.
+_PHRASE_GAP = re.compile(r"[\s\-]*")
+LOADED = "loaded"  # the label-agnostic label
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """One training or evaluation text with gold spans (start, end, category or LOADED)."""
+
+    text: str
+    spans: tuple[tuple[int, int, str], ...]
+    source: str  # "babe" | "passages" | "seed"
+    split: str
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    """Hyper-parameters (chosen on the dev split)."""
+
+    c1: float = 0.02
+    c2: float = 0.1
+    iterations: int = 150
+    passage_copies: int = 6  # our phrase passages are few; repeat them
+    extract: float = 0.05
+
+
+# --- data -----------------------------------------------------------------------------
+def parse_marked(text: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """Strip ``[[span|category]]`` markup; returns clean text and gold spans."""
+    out, spans, pos, length = [], [], 0, 0
+    for m in _MARK.finditer(text):
+        chunk = text[pos : m.start()]
+        out.append(chunk)
+        length += len(chunk)
+        spans.append((length, length + len(m.group(1)), m.group(2)))
+        out.append(m.group(1))
+        length += len(m.group(1))
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out), spans
+
+
+def merge_adjacent(text: str, spans: Iterable[Sequence[int]]) -> list[tuple[int, int]]:
+    """Join word spans separated only by spaces or hyphens into phrases."""
+    out: list[list[int]] = []
+    for s, e in sorted((int(a), int(b)) for a, b, *_ in spans):
+        if out and _PHRASE_GAP.fullmatch(text[out[-1][1] : s]) and s >= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+def babe_docs(split: str | None = None) -> list[Doc]:
+    with gzip.open(BABE_PATH, "rt", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    return [
+        Doc(
+            r["text"],
+            tuple((s, e, LOADED) for s, e in merge_adjacent(r["text"], r["spans"])),
+            "babe",
+            r["split"],
+        )
+        for r in rows
+        if split is None or r["split"] == split
+    ]
+
+
+def passage_docs(split: str | None = None, path: Path = PASSAGES_PATH) -> list[Doc]:
+    raw = path.read_text(encoding="utf-8")
+    out, current = [], "train"
+    for block in re.split(r"\n\s*\n", raw):
+        lines = []
+        for line in block.strip().splitlines():
+            if line.startswith("## split:"):
+                current = line.split(":", 1)[1].strip()
+            elif not line.startswith("#"):
+                lines.append(line)
+        body = "\n".join(lines).strip()
+        if body and (split is None or current == split):
+            text, spans = parse_marked(body)
+            source = "passages" if path == PASSAGES_PATH else "seed"
+            out.append(Doc(text, tuple(spans), source, current))
+    return out
+
+
+def seed_docs() -> list[Doc]:
+    """The legacy span-scorer passages: training data only."""
+    return passage_docs(None, SEED_SPANS_PATH)
+
+
+def training_docs() -> list[Doc]:
+    return [*babe_docs("train"), *passage_docs("train"), *seed_docs()]
+
+
+def dev_docs() -> list[Doc]:
+    return [*babe_docs("dev"), *passage_docs("dev")]
+
+
+# --- sequences ------------------------------------------------------------------------
+def sequences(doc: Doc, extra_spans: Iterable = ()) -> list[tuple[list, list[str]]]:
+    """(features, BIO labels) per sentence of a document."""
+    prep = prepare(doc.text, "en")
+    feats = token_features(prep)
+    toks = prep.tokens
+    gold = sorted((int(s), int(e)) for s, e, *_ in [*doc.spans, *extra_spans])
+    labels = ["O"] * len(toks.words)
+    for s, e in gold:
+        inside = [i for i in range(len(toks.words)) if toks.starts[i] < e and s < toks.ends[i]]
+        for k, i in enumerate(inside):
+            labels[i] = "B" if k == 0 else "I"
+    out, base = [], 0
+    for seq in feats:
+        out.append((seq, labels[base : base + len(seq)]))
+        base += len(seq)
+    return out
+
+
+def _crfsuite_items(seq: list[list[tuple[str, float]]]) -> list[dict[str, float]]:
+    items = []
+    for feats in seq:
+        d: dict[str, float] = {}
+        for name, v in feats:
+            d[name] = d.get(name, 0.0) + v
+        items.append(d)
+    return items
+
+
+# --- fitting --------------------------------------------------------------------------
+def fit_crf(docs: Sequence[Doc], params: Params, weights: Sequence[int] | None = None) -> Tagger:
+    """Train the CRF on ``docs`` (each repeated ``weights[i]`` times, default by source)."""
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for k, doc in enumerate(docs):
+        copies = weights[k] if weights is not None else _copies(doc, params)
+        for seq, labels in sequences(doc):
+            if not seq:
+                continue
+            items = pycrfsuite.ItemSequence(_crfsuite_items(seq))
+            for _ in range(copies):
+                trainer.append(items, labels)
+    trainer.set_params(
+        {
+            "c1": params.c1,
+            "c2": params.c2,
+            "max_iterations": params.iterations,
+            "feature.possible_transitions": True,
+        }
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        path = str(Path(tmp) / "crf.model")
+        trainer.train(path)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(path)
+        info = tagger.info()
+        tagger.close()
+    label_ix = {lab: i for i, lab in enumerate(LABELS)}
+    weights_by_attr: dict[str, np.ndarray] = {}
+    for (attr, label), w in info.state_features.items():
+        weights_by_attr.setdefault(attr, np.zeros(3))[label_ix[label]] = w
+    attrs = sorted(a for a, w in weights_by_attr.items() if np.any(w != 0))
+    state = (
+        np.array([weights_by_attr[a] for a in attrs], dtype=np.float32).astype(np.float64)
+        if attrs
+        else np.zeros((0, 3))
+    )
+    trans = np.zeros((3, 3))
+    for (a, b), w in info.transitions.items():
+        trans[label_ix[a], label_ix[b]] = w
+    return Tagger(attrs=attrs, state=state, transitions=trans, extract=params.extract)
+
+
+def _copies(doc: Doc, params: Params) -> int:
+    return 1 if doc.source == "babe" else params.passage_copies
+
+
+def fit_categories(tagger: Tagger, docs: Sequence[Doc]) -> None:
+    """Multinomial logistic model span words -> category, from the curated lexicon's entries
+    and our annotated passages; the fallback when no lexicon or pattern entry covers a span."""
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    examples: list[tuple[list[str], str]] = []
+    for entry in parse_tsv((LEXICON_DIR / "en.tsv").read_text(encoding="utf-8")):
+        words = re.findall(r"\w+(?:'\w+)*", entry.term.split("|")[0].lower())
+        if words and entry.category in CATEGORY_KEYS:
+            examples.append((words, entry.category))
+    for doc in docs:
+        if doc.source == "babe":
+            continue
+        for s, e, cat in doc.spans:
+            words = re.findall(r"\w+(?:'\w+)*", doc.text[s:e].lower())
+            if words and cat in CATEGORY_KEYS:
+                examples.append((words, cat))
+    cats = sorted({c for _, c in examples})
+    feats = [category_features(w) for w, _ in examples]
+    vocab = sorted({f for fs in feats for f in fs})
+    index = {f: i for i, f in enumerate(vocab)}
+    rows, cols = [], []
+    for r, fs in enumerate(feats):
+        for f in set(fs):
+            rows.append(r)
+            cols.append(index[f])
+    x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(feats), len(vocab)))
+    y = np.array([cats.index(c) for _, c in examples])
+    clf = LogisticRegression(C=2.0, max_iter=3000).fit(x, y)
+    tagger.categories = cats
+    tagger.cat_attrs = vocab
+    tagger.cat_coef = clf.coef_.T.astype(np.float32).astype(np.float64)
+    tagger.cat_bias = clf.intercept_.astype(np.float64)
+    tagger._cat_index = {a: i for i, a in enumerate(vocab)}
+    counts = {c: sum(1 for _, k in examples if k == c) for c in cats}
+    tagger.default_category = max(cats, key=lambda c: (counts[c], c))
+
+
+# --- calibration and operating points -------------------------------------------------
+def dev_span_rows(tagger: Tagger, docs: Sequence[Doc]) -> list[tuple[int, float, float]]:
+    """(doc index, raw score, fraction of the span's characters inside gold) per dev span."""
+    rows = []
+    for k, doc in enumerate(docs):
+        prep = prepare(doc.text, "en")
+        gold = [(s, e) for s, e, *_ in doc.spans]
+        for s, e, raw, _ in tagger.raw_spans(prep):
+            covered = sum(max(0, min(e, b) - max(s, a)) for a, b in gold)
+            rows.append((k, raw, min(1.0, covered / (e - s))))
+    return rows
+
+
+def platt(raws: Sequence[float], hits: Sequence[float]) -> tuple[float, float]:
+    """Sigmoid calibration of logit(raw score) against 'the span overlaps gold'."""
+    from sklearn.linear_model import LogisticRegression
+
+    y = np.array([h > 0 for h in hits], dtype=int)
+    if len(set(y.tolist())) < 2:
+        return 1.0, 0.0
+    x = np.array([_logit(r) for r in raws]).reshape(-1, 1)
+    clf = LogisticRegression(C=100.0, max_iter=1000).fit(x, y)
+    a, b = float(clf.coef_[0, 0]), float(clf.intercept_[0])
+    return (a, b) if a > 0.05 else (1.0, 0.0)
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
+def choose_points(
+    tagger: Tagger, docs: Sequence[Doc], use_legacy: bool = True
+) -> dict[str, dict[str, float]]:
+    """Thresholds on the calibrated score: precision (max F0.5), balanced (max F1), recall
+    (max F2), each with its partial-overlap precision and recall on ``docs``."""
+    spans_by_doc: list[list[tuple[int, int, float]]] = []
+    for doc in docs:
+        prep = prepare(doc.text, "en")
+        legacy = legacy_spans(prep) if use_legacy else None
+        found = tagger.tag(prep, min_score=0.0, legacy=legacy)
+        spans_by_doc.append([(t.start, t.end, t.score) for t in found])
+    grid = sorted({round(p, 3) for spans in spans_by_doc for *_, p in spans} | {0.05})
+    best: dict[str, tuple[float, float, float, float]] = {}
+    for t in grid:
+        p, r = partial_pr(docs, spans_by_doc, t)
+        for name, beta in (("precision", 0.5), ("balanced", 1.0), ("recall", 2.0)):
+            f = (1 + beta**2) * p * r / (beta**2 * p + r) if p + r else 0.0
+            if name not in best or f > best[name][0] + 1e-9:
+                best[name] = (f, t, p, r)
+    return {
+        name: {"threshold": round(t, 4), "precision": round(p, 4), "recall": round(r, 4)}
+        for name, (_f, t, p, r) in best.items()
+    }
+
+
+def partial_pr(
+    docs: Sequence[Doc], spans_by_doc: Sequence[Sequence[tuple[int, int, float]]], t: float
+) -> tuple[float, float]:
+    """Label-agnostic SemEval-style partial-overlap precision and recall at threshold t."""
+    from .evaluation import partial_span_scores
+
+    gold = [[(s, e, LOADED) for s, e, *_ in d.spans] for d in docs]
+    pred = [[(s, e, LOADED) for s, e, p in spans if p >= t] for spans in spans_by_doc]
+    micro = partial_span_scores(gold, pred).micro
+    return micro.precision, micro.recall
+
+
+def legacy_spans(prep) -> list[tuple]:
+    """The packaged curated-candidate scorer's accepted spans (lexicon and patterns)."""
+    from .analysis import _legacy_terms
+    from .artifacts import DEFAULT_PATH, load_model
+
+    return _legacy_terms(prep, load_model(DEFAULT_PATH, origin="builtin"))
+
+
+def calibrate(tagger: Tagger, docs: Sequence[Doc], use_legacy: bool = True) -> None:
+    """Platt-calibrate the tagger's span scores and the curated scorer's probabilities on
+    ``docs`` (dev), then choose the operating points on the merged output."""
+    rows = dev_span_rows(tagger, docs)
+    tagger.calib_a, tagger.calib_b = platt([r for _, r, _ in rows], [h for *_, h in rows])
+    if use_legacy:
+        probs, hits = [], []
+        for doc in docs:
+            gold = [(s, e) for s, e, *_ in doc.spans]
+            for s, e, _cat, p, *_ in legacy_spans(prepare(doc.text, "en")):
+                probs.append(p)
+                hits.append(float(any(a < e and s < b for a, b in gold)))
+        tagger.legacy_a, tagger.legacy_b = platt(probs, hits) if probs else (0.0, 0.0)
+    tagger.points = choose_points(tagger, docs, use_legacy)
+
+
+def data_fingerprint() -> str:
+    """sha256 over every file the tagger is trained from (a test compares it with the one
+    stored in the packaged tagger, so changed data without a rebuild fails)."""
+    import hashlib
+
+    from .tagger import BIAS_WORDS_PATH
+
+    digest = hashlib.sha256()
+    for path in (
+        BABE_PATH,
+        PASSAGES_PATH,
+        SEED_SPANS_PATH,
+        LEXICON_DIR / "en.tsv",
+        BIAS_WORDS_PATH,
+    ):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _f1(points: dict) -> float:
+    p, r = points["balanced"]["precision"], points["balanced"]["recall"]
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+# --- the packaged tagger --------------------------------------------------------------
+def train_tagger(
+    params: Params | None = None,
+    *,
+    extra_docs: Sequence[Doc] = (),
+    extra_copies: int = 5,
+) -> Tagger:
+    """Train on the training split (plus ``extra_docs``, e.g. a workspace's annotated
+    articles, repeated ``extra_copies`` times so a little analyst data shifts the model),
+    calibrate and choose operating points on the dev split."""
+    params = params or Params()
+    docs = [*training_docs(), *extra_docs]
+    weights = [_copies(d, params) for d in training_docs()] + [extra_copies] * len(extra_docs)
+    tagger = fit_crf(docs, params, weights)
+    fit_categories(tagger, docs)
+    dev = dev_docs()
+    # Merging the curated-candidate scorer's spans is kept only if it raises balanced F1 on
+    # the dev split (measured: it did not for the packaged tagger; see bench/README.md).
+    calibrate(tagger, dev, use_legacy=False)
+    plain = (tagger.calib_a, tagger.calib_b, tagger.points)
+    calibrate(tagger, dev, use_legacy=True)
+    if _f1(tagger.points) <= _f1(plain[2]):
+        tagger.calib_a, tagger.calib_b, tagger.points = plain
+        tagger.legacy_a = tagger.legacy_b = 0.0
+    tagger.meta = {
+        "params": {k: getattr(params, k) for k in Params.__dataclass_fields__},
+        "data": "BABE train split, our passages (train), seed passages; see DATA.md",
+        "calibrated_on": "BABE dev split + passages dev split",
+        "curated_scorer_merged": tagger.legacy_a > 0,
+        "extra_docs": len(extra_docs),
+        "data_sha256": data_fingerprint(),
+    }
+    return loads(dumps(tagger))
+
+
+def build_default_tagger(path: Path = DEFAULT_TAGGER_PATH) -> Tagger:
+    tagger = train_tagger()
+    path.write_bytes(dumps(tagger))
+    return loads(path.read_bytes())
+
+
+if __name__ == "__main__":
+    t = build_default_tagger()
+    print(f"wrote {DEFAULT_TAGGER_PATH} ({DEFAULT_TAGGER_PATH.stat().st_size} bytes)")
+    print(json.dumps(t.operating_points(), indent=2))

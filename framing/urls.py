@@ -1,0 +1,45 @@
+from django.urls import path
+
+from framing import annotation_views as views
+from framing import codebook_views, memo_views, team_views
+
+urlpatterns = [
+    path("tags/<int:pk>/delete/", views.annotation_delete_view, name="annotation_delete"),
+    path("tags/<int:pk>/relabel/", views.annotation_relabel_view, name="annotation_relabel"),
+    path("revisions/<int:revision_pk>/undo/", views.annotation_undo_view, name="annotation_undo"),
+    path(
+        "revisions/<int:revision_pk>/tags.json",
+        views.revision_annotations,
+        name="revision_annotations",
+    ),
+    path("events/<int:pk>/bulk-decide/", views.event_bulk_decide, name="event_bulk_decide"),
+]
+
+urlpatterns += [
+    path("w/<int:workspace_pk>/codebooks/", codebook_views.codebook_list, name="codebook_list"),
+    path(
+        "w/<int:workspace_pk>/codebooks/import/",
+        codebook_views.codebook_import_view,
+        name="codebook_import",
+    ),
+    path("codebooks/<int:pk>/", codebook_views.codebook_edit, name="codebook_edit"),
+    path(
+        "codebooks/<int:pk>/export.json",
+        codebook_views.codebook_export_view,
+        name="codebook_export",
+    ),
+]
+
+urlpatterns += [
+    path(
+        "memos/<str:kind>/<int:pk>/add/",
+        memo_views.memo_add,
+        name="memo_add",
+    ),
+    path("memos/<int:pk>/delete/", memo_views.memo_delete_view, name="memo_delete"),
+]
+
+urlpatterns += [
+    path("events/<int:pk>/agreement/", team_views.event_agreement_view, name="event_agreement"),
+    path("events/<int:pk>/curate/", team_views.event_curate, name="event_curate"),
+]

@@ -1,0 +1,619 @@
+"""Speakers, voice and relays (issue 10, parts 1 and 2): our own development examples.
+
+Each example was written for these tests; none comes from the held-out gold sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.engine import analyze
+from framing.engine.quotes import find_quotes
+from framing.engine.text import split_sentences
+
+
+def _quotes(text: str):
+    return [q for q in find_quotes(text, split_sentences(text)) if q.kind != "scare"]
+
+
+def _only(text: str):
+    found = _quotes(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def _chain(q) -> list[str]:
+    return [h.text for h in q.chain]
+
+
+# -- reported speech with common subjects ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Sources told reporters the talks had stalled over the border crossings.",
+            "Sources",
+            "the talks had stalled over the border crossings",
+        ),
+        (
+            "Officials say the bridge will reopen in March after repairs.",
+            "Officials",
+            "the bridge will reopen in March after repairs",
+        ),
+        (
+            "Health officials say the outbreak is under control in the northern districts.",
+            "Health officials",
+            "the outbreak is under control in the northern districts",
+        ),
+        (
+            "People familiar with the matter said the company would cut 300 jobs.",
+            "People familiar with the matter",
+            "the company would cut 300 jobs",
+        ),
+        (
+            "The complaint alleges that the firm hid losses from investors for two years.",
+            "The complaint",
+            "the firm hid losses from investors for two years",
+        ),
+        (
+            "An opinion poll found that 58 percent of voters opposed the plan.",
+            "An opinion poll",
+            "58 percent of voters opposed the plan",
+        ),
+        (
+            "The agency reported exports fell by 4 percent in the third quarter.",
+            "The agency",
+            "exports fell by 4 percent in the third quarter",
+        ),
+        (
+            "The defendant moved the money through shell companies, prosecutors say.",
+            "prosecutors",
+            "The defendant moved the money through shell companies",
+        ),
+        (
+            "The flood had cut the valley road in two places, rescuers said.",
+            "rescuers",
+            "The flood had cut the valley road in two places",
+        ),
+    ],
+)
+def test_reported_speech_with_common_subjects(text, speaker, content):
+    q = _only(text)
+    assert q.kind == "reported"
+    assert q.speaker.text == speaker
+    assert text[q.start : q.end] == content
+
+
+def test_finding_verbs_need_a_document_as_subject():
+    assert _quotes("Police found the car abandoned near the river on Sunday night.") == []
+
+
+# -- never split a proper name -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The drills come as the United States seeks to reassure its allies in the region.",
+        "Tariffs will rise as the United States Notes its objections to the plan in Geneva.",
+    ],
+)
+def test_capitalised_states_is_part_of_a_name_not_a_speech_verb(text):
+    assert all(q.speaker is None or q.speaker.text != "the United" for q in _quotes(text))
+    assert _quotes(text) == []
+
+
+# -- speakers named around the quote -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We have waited long enough," Maria Lopez, 54, said outside the court.', "Maria Lopez"),
+        (
+            '"The numbers do not add up," Jane Doe, a spokeswoman for the water board, said.',
+            "Jane Doe",
+        ),
+        ('"It will take years," said county commissioner Jane Doe.', "Jane Doe"),
+        ('"The levee held," according to Tom Avery, the town engineer.', "Tom Avery"),
+    ],
+)
+def test_speaker_after_quote_with_age_apposition_or_title(text, speaker):
+    assert _only(text).speaker.text == speaker
+
+
+def test_partial_quote_takes_the_speaker_of_the_previous_sentence():
+    text = (
+        "Councillor Amos Vell said on Tuesday the scheme had been rushed through. "
+        'The result, in his view, was "a mess that the next council will inherit".'
+    )
+    partial = [q for q in _quotes(text) if q.kind == "partial"]
+    assert len(partial) == 1
+    assert partial[0].speaker.text == "Councillor Amos Vell"
+
+
+def test_partial_quote_in_a_new_paragraph_stays_unattributed():
+    text = (
+        "Councillor Amos Vell said on Tuesday the scheme had been rushed through.\n\n"
+        'The result was "a mess that the next council will inherit".'
+    )
+    partial = [q for q in _quotes(text) if q.kind == "partial"]
+    assert partial and partial[0].speaker is None
+
+
+# -- one person, one speaker; pronouns never shown ---------------------------------------------
+
+
+def test_full_name_surname_and_pronoun_are_one_speaker():
+    text = (
+        "Pete Flores, the county sheriff, spoke after the hearing. "
+        '"We did everything by the book," Flores said. '
+        "He added that the deputies had followed protocol. "
+        '"Nobody was hurt," he said.'
+    )
+    found = _quotes(text)
+    assert len(found) == 3
+    assert {q.speaker.text for q in found} == {"Pete Flores"}
+
+
+def test_pronoun_resolves_to_a_person_named_mid_sentence():
+    text = (
+        "The lawsuit was filed by Maria Lopez, a retired nurse. "
+        "She said the clinic had ignored her complaints for months."
+    )
+    assert _only(text).speaker.text == "Maria Lopez"
+
+
+def test_analysis_shows_no_pronoun_speaker():
+    text = (
+        "The storm closed the harbour on Monday. "
+        "They said the ferries would not sail again before Thursday at the earliest."
+    )
+    speakers = {q.speaker for q in analyze(text).quotes}
+    assert not speakers & {"he", "she", "it", "they", "He", "She", "It", "They"}
+
+
+# -- the organisation named in the text wins over the dateline --------------------------------
+
+
+def test_named_organisation_wins_over_dateline_country():
+    text = (
+        "TEHRAN, June 28 (MNA) – North Korea's foreign ministry on Saturday condemned the "
+        'naval drills. The ministry said the exercises were "a dress rehearsal for war".'
+    )
+    quotes = [q for q in analyze(text).quotes if q.speaker == "The ministry"]
+    assert quotes and {q.speaker_actor for q in quotes} == {"dprk"}
+
+
+def test_dateline_country_still_used_when_the_text_names_no_organisation():
+    text = (
+        "TEHRAN, June 28 (MNA) – A ministry spokesman on Saturday said the naval drills "
+        "in the Gulf had been planned for months."
+    )
+    (q,) = analyze(text).quotes
+    assert q.speaker_actor == "iran"
+
+
+# -- relays ------------------------------------------------------------------------------------
+
+
+def test_told_a_news_agency_makes_it_a_relay():
+    text = "Two senior sources told Reuters the deal could be signed next week."
+    assert _chain(_only(text)) == ["Reuters", "Two senior sources"]
+
+
+def test_told_a_medium_after_a_quote_makes_it_a_relay():
+    text = '"Nobody warned us," a resident told The Associated Press.'
+    assert _chain(_only(text)) == ["Associated Press", "a resident"]
+
+
+def test_according_to_an_agency_which_cited_records():
+    text = (
+        "The crash killed four people, according to the Associated Press, which cited "
+        "hospital records."
+    )
+    q = _only(text)
+    assert text[q.start : q.end] == "The crash killed four people"
+    assert _chain(q) == ["the Associated Press", "hospital records"]
+
+
+def test_relay_chain_follows_the_same_speaker_later_in_the_article():
+    text = (
+        'KCNA quoted a defence ministry spokesman as saying the drills were "a grave '
+        'provocation". Fishing boats stayed in port on Sunday. Residents said the coast was '
+        "quiet. Schools opened as usual in the capital. The spokesman said Pyongyang would "
+        "respond in kind."
+    )
+    last = _quotes(text)[-1]
+    assert last.speaker.text == "The spokesman"
+    assert _chain(last) == ["KCNA", "The spokesman"]
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        (
+            "Yonhap, citing the National Intelligence Service, said the launch had failed "
+            "within seconds.",
+            ["Yonhap", "the National Intelligence Service"],
+        ),
+        (
+            "The Saudi Press Agency quoted the energy minister as telling delegates that output "
+            "would stay flat.",
+            ["The Saudi Press Agency", "the energy minister"],
+        ),
+        (
+            'The Saudi Press Agency quoted the energy minister: "Output will stay where it is."',
+            ["The Saudi Press Agency", "the energy minister"],
+        ),
+        ('"We were the better side," the coach told BBC Sport.', ["BBC Sport", "the coach"]),
+        (
+            "A spokesman for the ministry told state broadcaster CCTV that the talks would "
+            "continue.",
+            ["state broadcaster CCTV", "A spokesman for the ministry"],
+        ),
+    ],
+)
+def test_relay_formulas(text, chain):
+    assert _chain(_only(text)) == chain
+
+
+def test_statement_carried_by_an_agency_keeps_the_clause_after_that():
+    text = (
+        "The ministry said in a statement carried by the state news agency KCNA that the "
+        "drills would be answered."
+    )
+    q = _only(text)
+    assert text[q.start : q.end] == "the drills would be answered"
+    assert _chain(q) == ["the state news agency KCNA", "The ministry"]
+
+
+def test_agency_before_the_ministry_is_not_its_country():
+    text = "According to Xinhua, the ministry said the talks had been long and candid."
+    assert analyze(text).quotes[0].speaker_actor != "xinhua"
+
+
+# -- wire credits and the relay summary --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("WASHINGTON (AP) — The Senate passed the bill.", "Associated Press"),
+        ("COLUMBUS, Ohio, Oct. 7 (UPI) — State officials met.", "United Press International"),
+        ("Storm hits coast\nBy Jane Doe\nKYIV (Reuters) - Drones struck.", "Reuters"),
+        ("MOSCOW, June 28 (TASS) -- The drills began.", "TASS"),
+    ],
+)
+def test_wire_origin_from_the_dateline(text, name):
+    from framing.engine.relays import wire_origin
+
+    assert wire_origin(text).name == name
+
+
+def test_no_wire_origin_without_a_credit():
+    from framing.engine.relays import wire_origin
+
+    assert wire_origin("The minister (right) - seen here in March - spoke.") is None
+
+
+def test_relay_summary_reads_innermost_source_via_outer_ones():
+    from framing.engine.relays import describe, relay_path
+
+    chains = [["KCNA", "foreign ministry"], ["KCNA", "a spokesman"], ["defence ministry"]]
+    assert describe(relay_path(chains, "TASS")) == "relays KCNA via TASS"
+    assert describe(relay_path([["a resident"]], "AP")) == "relays Associated Press"
+    assert describe(relay_path([], None)) == ""
+
+
+# -- tags inside the sentence, colons, and generic descriptions after a quote -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fire started at dawn, the fire service said, and spread quickly to the roof.",
+        "The fire started at dawn, according to the fire service, and spread quickly.",
+    ],
+)
+def test_speech_tag_inside_the_sentence_attributes_the_clause_before_it(text):
+    q = _only(text)
+    assert text[q.start : q.end] == "The fire started at dawn"
+    assert q.speaker.text == "the fire service"
+
+
+def test_quote_after_a_colon_belongs_to_the_sentences_subject():
+    text = 'Dana Ruiz spoke first. She was blunt: "We are broke and everyone knows it."'
+    assert _only(text).speaker.text == "Dana Ruiz"
+
+
+def test_colon_after_a_non_speaker_subject_names_no_one():
+    text = 'The message on the banner was simple: "Go home and stay there."'
+    assert _only(text).speaker is None
+
+
+def test_any_short_description_right_after_a_quote_is_its_speaker():
+    text = '"It was terrifying from start to finish," the 67-year-old said.'
+    assert _only(text).speaker.text == "the 67-year-old"
+
+
+def test_it_said_resolves_to_the_company_opening_the_previous_sentence():
+    text = "The company posted a loss for the year. It said demand had fallen sharply in Europe."
+    assert _only(text).speaker.text == "The company"
+
+
+def test_clause_reported_by_an_agency_is_its_subjects_relayed_statement():
+    text = (
+        "North Korea's foreign ministry on Sunday denounced the joint drills, KCNA reported. "
+        "Fishing boats stayed in port. The ministry said the drills were a rehearsal for invasion."
+    )
+    first, second = _quotes(text)
+    assert first.speaker.text == "North Korea's foreign ministry"
+    assert _chain(first) == ["KCNA", "North Korea's foreign ministry"]
+    assert _chain(second) == ["KCNA", "The ministry"]
+
+
+def test_clause_reported_by_an_office_is_not_a_relay():
+    text = "Prices of rice and fuel rose again in May, the statistics office said."
+    assert _chain(_only(text)) == ["the statistics office"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The ministry accused Seoul of staging reckless provocations near the border.",
+            "Seoul of staging reckless provocations near the border",
+        ),
+        ("The union urged members to reject the pay offer.", "members to reject the pay offer"),
+    ],
+)
+def test_accusing_and_urging_report_what_the_speaker_said(text, content):
+    q = _only(text)
+    assert text[q.start : q.end] == content
+
+
+def test_a_bare_weekday_after_the_name_is_not_part_of_it():
+    text = '"We are ready for whatever comes," said Prime Minister Anna Berg Tuesday.'
+    assert _only(text).speaker.text == "Prime Minister Anna Berg"
+
+
+def test_surname_speaker_takes_the_full_name_without_its_title():
+    text = (
+        "Minister of Defence Joanna Trell today condemned the intercept. "
+        '"It was reckless and it was deliberate," Minister Trell said.'
+    )
+    assert _only(text).speaker.text == "Joanna Trell"
+
+
+def test_a_time_phrase_after_a_quote_is_not_a_speaker():
+    text = (
+        'Velmar called the drills "a reckless provocation", a day after Aldmere said its '
+        "frigate had been shadowed."
+    )
+    assert all(q.speaker is None or "day after" not in q.speaker.text for q in _quotes(text))
+
+
+# -- round 2: names in appositions, descriptions, untagged quote paragraphs, relays -----------
+
+
+def _reported(text: str):
+    found = [q for q in _quotes(text) if q.kind == "reported"]
+    assert found, _quotes(text)
+    return found
+
+
+def test_name_in_an_apposition_after_a_description_is_the_speaker():
+    q = _only("Its chief executive, Harald Moen, said the plant would stay open until March.")
+    assert q.speaker.text == "Harald Moen"
+
+
+def test_name_before_an_age_or_a_description_apposition_stays_the_speaker():
+    q = _only("Harald Moen, a retired welder, said the plant would stay open until March.")
+    assert q.speaker.text == "Harald Moen"
+
+
+def test_speaker_noun_with_a_lower_case_object_is_a_speaker():
+    q = _only("A spokeswoman for the port authority said the berth would reopen on Friday.")
+    assert q.speaker.text == "A spokeswoman for the port authority"
+
+
+def test_according_to_figures_from_a_lower_case_body():
+    q = _only(
+        "According to figures from the regional health authority, only 84 per cent were vaccinated."
+    )
+    assert q.speaker.text == "figures from the regional health authority"
+
+
+def test_age_description_becomes_the_person_named_before():
+    text = (
+        "Mira Dalen watched the final from the stand. "
+        "The 58-year-old said her team had lost its nerve in the last ten minutes."
+    )
+    assert _only(text).speaker.text == "Mira Dalen"
+
+
+def test_title_description_becomes_the_person_with_that_title():
+    text = (
+        "Finance Minister Rutger Holm said the budget was balanced. Union leader Ada Berg "
+        "disagreed. “My door is still open,” the minister said."
+    )
+    direct = [q for q in _quotes(text) if q.kind == "direct"]
+    assert direct[0].speaker.text.endswith("Rutger Holm")
+
+
+def test_title_description_without_a_matching_name_stays():
+    text = (
+        "A spokesman for the navy declined to give numbers. Tomas Lind, a fisherman, watched "
+        "the ships. “The exercise is routine,” the spokesman said."
+    )
+    direct = [q for q in _quotes(text) if q.kind == "direct"]
+    assert direct[0].speaker.text == "the spokesman"
+
+
+def test_was_quoted_as_saying_after_a_quote_names_the_speaker():
+    q = _only("“Our patience has limits,” the spokesman was quoted as saying.")
+    assert q.speaker.text == "the spokesman"
+
+
+def test_untagged_quote_after_a_sentence_naming_a_person_is_theirs():
+    text = (
+        "The pharmacist, Anil Roy, described the raid. "
+        "“They wanted the cabinet with the controlled medicines.”"
+    )
+    assert _only(text).speaker.text == "Anil Roy"
+
+
+def test_untagged_quote_paragraph_continues_the_speaker_the_last_paragraph_ended_on():
+    text = "Mayor Ana Ruiz said the city would appeal the ruling.\n\n“We will not give up on this.”"
+    direct = [q for q in _quotes(text) if q.kind == "direct"]
+    assert direct[0].speaker.text == "Mayor Ana Ruiz"
+
+
+def test_surname_of_a_person_named_only_in_narration_takes_he():
+    text = (
+        "Anil Roy opened the shop in 2009. It sells medicines and toys. Business was slow "
+        "this year. Trade fell in the spring. Roy said he had never been robbed before. "
+        "“She kept her head,” he said."
+    )
+    direct = [q for q in _quotes(text) if q.kind == "direct"]
+    assert direct[0].speaker.text.endswith("Roy")
+
+
+def test_agency_tail_keeps_the_titled_speaker_who_opens_the_clause():
+    text = (
+        "Foreign ministry spokesman Reza Kamali told a news conference that talks with the "
+        "agency would continue next month, IRNA reported."
+    )
+    q = _only(text)
+    assert q.speaker.text == "Reza Kamali"
+    assert _chain(q) == ["IRNA", "Reza Kamali"]
+    assert text[q.start :].startswith("talks with the agency")
+
+
+def test_carrier_inside_according_to_is_the_outer_relay():
+    text = (
+        "Tehran rejected the report as biased and outdated, according to a foreign ministry "
+        "statement carried by the official news agency IRNA."
+    )
+    chain = _chain(_only(text))
+    assert chain[0] == "the official news agency IRNA"
+    assert chain[-1] == "a foreign ministry"
+
+
+def test_the_statement_of_a_relayed_source_keeps_the_relay():
+    text = (
+        "In a statement carried by KCNA, the foreign ministry accused Seoul of raising tension. "
+        "The statement said the drills would be answered in kind."
+    )
+    later = _reported(text)[-1]
+    assert _chain(later) == ["KCNA", "The statement"]
+
+
+def test_relay_found_for_a_person_is_kept_when_only_the_surname_returns():
+    text = (
+        "TASS quoted the ministry's spokeswoman, Irina Sokol, as saying that the patrol was a "
+        "provocation. “Such actions will not go unanswered,” Sokol said."
+    )
+    direct = [q for q in _quotes(text) if q.kind == "direct"]
+    assert _chain(direct[0])[0] == "TASS"
+
+
+def test_agency_citing_a_titled_source_relays_the_whole_name():
+    text = (
+        "Xinhua, citing a command spokesman, Senior Colonel Li Wen, said naval units were "
+        "practising blockades of major ports."
+    )
+    chain = _chain(_only(text))
+    assert chain[0] == "Xinhua"
+    assert chain[-1].endswith("Li Wen")
+
+
+def test_relay_is_kept_for_a_name_with_a_lower_case_particle():
+    text = (
+        "The agency quoted Foreign Minister Faisal bin Saad as saying that the flights would "
+        "resume. “We look forward to a new chapter,” Faisal said."
+    )
+    direct = [q for q in _quotes(text) if q.kind == "direct"]
+    assert _chain(direct[0])[0] == "The agency"
+
+
+def test_clause_after_a_quote_is_not_a_speaker():
+    text = (
+        "A department spokesperson said Washington was “closely monitoring” the activity and "
+        "called on Beijing to act responsibly."
+    )
+    speakers = [q.speaker.text for q in _quotes(text) if q.speaker is not None]
+    assert "the activity and" not in speakers
+
+
+def test_speaker_before_a_long_relative_clause():
+    text = (
+        "A senior official in the prime minister's office, who spoke on condition of anonymity "
+        "because the talks were confidential, said the two sides had been close to a deal."
+    )
+    assert _only(text).speaker.text == "A senior official in the prime minister's office"
+
+
+def test_bare_plural_with_a_place_phrase_is_a_speaker():
+    q = _only("Farmers along the river said the timing could hardly be worse.")
+    assert q.speaker.text == "Farmers along the river"
+
+
+def test_clause_added_after_a_quote_is_the_quoted_speakers():
+    text = (
+        "“This is the direct result of an open-border policy,” Harmon said in a statement, "
+        "adding that state troopers would be sent to the area."
+    )
+    reported = _reported(text)
+    assert text[reported[0].start : reported[0].end] == "state troopers would be sent to the area"
+    assert reported[0].speaker.text == "Harmon"
+
+
+@pytest.mark.parametrize(
+    ("text", "agency", "speaker"),
+    [
+        (
+            "Foreign ministry spokesman Reza Kamali told a weekly news conference in Tehran "
+            "that cooperation remained “at a good level”, IRNA reported.",
+            "IRNA",
+            "Reza Kamali",
+        ),
+        (
+            "Asked about the patrol, Kremlin spokesman Dmitry Orlov told reporters that Russia "
+            "would “take all necessary measures”, according to Interfax.",
+            "Interfax",
+            "Dmitry Orlov",
+        ),
+    ],
+)
+def test_agency_tail_after_a_partial_quote_relays_the_speaker_who_opens_the_clause(
+    text, agency, speaker
+):
+    for q in _quotes(text):
+        assert q.speaker.text == speaker
+        assert _chain(q) == [agency, speaker]
+
+
+def test_lower_case_title_before_a_name_after_a_quote():
+    q = _only("“We are deeply sorry,” chief executive Olivia Grant said in a video message.")
+    assert q.speaker.text == "Olivia Grant"
+
+
+def test_place_closing_a_longer_name_is_not_the_speaker():
+    text = (
+        "Professor James Whitlock of the Marine Institute in Galway, who was not involved in "
+        "the study, said it was a surprising result."
+    )
+    assert _only(text).speaker.text == "Professor James Whitlock of the Marine Institute"
+
+
+def test_company_named_like_a_person_takes_it():
+    text = (
+        "The port operator, Holmhaven Terminals, said in a statement that no worker would be "
+        "made redundant. “We have made a fair offer,” it said."
+    )
+    direct = [q for q in _quotes(text) if q.kind == "direct"]
+    assert direct[0].speaker.text == "Holmhaven Terminals"

@@ -1,0 +1,121 @@
+import pytest
+from django.urls import reverse
+
+from framing.agreement import Doc, agreement, disagreements
+from framing.models import Annotation, Label
+from framing.services import annotation_create, codebooks_install_defaults
+from framing.team_services import event_agreement
+from tests.factories import EventFactory, MembershipFactory, make_article
+
+
+def test_identical_layers_agree_fully():
+    doc = Doc(key=1, text="a b c d", layers={1: [(0, 3, "L")], 2: [(0, 3, "L")]})
+    label, overall = agreement([doc], ["L"])
+    assert (label.kappa, label.alpha, label.span_agreement) == (1.0, 1.0, 1.0)
+    assert overall.alpha == 1.0
+
+
+def test_token_scores_match_the_hand_computed_values():
+    # Tokens a b c d: coder 1 marks a, b; coder 2 marks a. κ = (3/4 − 1/2)/(1 − 1/2) = 0.5;
+    # α: coincidences o11=2, o10=o01=1, o00=4 → 1 − (2/8)/(2·3·5/(8·7)) = 8/15.
+    doc = Doc(key=1, text="a b c d", layers={1: [(0, 3, "L")], 2: [(0, 1, "L")]})
+    label = agreement([doc], ["L"])[0]
+    assert label.kappa == pytest.approx(0.5)
+    assert label.alpha == pytest.approx(8 / 15)
+    assert label.span_agreement == 1.0  # the two spans overlap
+
+
+def test_a_text_only_one_coder_tagged_is_not_compared():
+    docs = [
+        Doc(key=1, text="a b", layers={1: [(0, 1, "L")], 2: [(0, 1, "L")]}),
+        Doc(key=2, text="c d", layers={1: [(0, 1, "L")]}),
+    ]
+    assert agreement(docs, ["L"])[0].tokens == 2
+    assert disagreements(docs) == []
+
+
+def test_disagreements_name_who_has_the_span_and_who_lacks_it():
+    doc = Doc(key=7, text="a b c d", layers={1: [(0, 1, "L"), (4, 5, "M")], 2: [(0, 1, "L")]})
+    [d] = disagreements([doc])
+    assert (d.doc, d.start, d.end, d.label, d.have, d.lack) == (7, 4, 5, "M", (1,), (2,))
+
+
+# Through the database and the pages ----------------------------------------------------
+
+TEXT = "The junta staged a sham vote."
+
+
+@pytest.fixture
+def two_coders(db, workspace):
+    codebooks_install_defaults(workspace=workspace)
+    event = EventFactory(workspace=workspace)
+    revision = make_article(event=event, text=TEXT).current_revision
+    a = MembershipFactory(workspace=workspace, role="annotator").user
+    b = MembershipFactory(workspace=workspace, role="annotator").user
+    label = Label.objects.filter(codebook_version__codebook__workspace=workspace)
+    pej = label.get(key="pejorative_label")
+    for user in (a, b):
+        annotation_create(revision=revision, start=4, end=9, label=pej, author_user=user)
+    annotation_create(revision=revision, start=19, end=23, label=pej, author_user=a)
+    return event, revision, a, b
+
+
+def test_event_agreement_reads_each_annotators_layer(two_coders):
+    event, revision, a, b = two_coders
+    report = event_agreement(event=event)
+    assert set(report.coders) == {a.pk, b.pk}
+    [d] = report.disagreements
+    assert (revision.text[d.start : d.end], d.have, d.lack) == ("sham", (a.pk,), (b.pk,))
+
+
+def test_curating_builds_a_gold_layer_that_is_nobodys_layer(client, two_coders, analyst):
+    event, revision, a, b = two_coders
+    client.force_login(analyst)
+    url = reverse("event_curate", args=[event.pk])
+    assert client.post(url, {"action": "agreed"}).status_code == 302
+    data = {"revision": revision.pk, "start": 19, "end": 23, "label": "pejorative_label"}
+    assert client.post(url, {**data, "choice": "include"}).status_code == 302
+    gold = Annotation.objects.filter(curated=True)
+    assert sorted(revision.text[g.start : g.end] for g in gold) == ["junta", "sham"]
+    assert set(event_agreement(event=event).coders) == {a.pk, b.pk}  # the curator is no coder
+    client.post(url, {**data, "choice": "exclude"})
+    assert [g.text for g in Annotation.objects.filter(curated=True)] == ["junta"]
+    page = client.get(reverse("event_agreement", args=[event.pk])).content.decode()
+    assert "Gold layer: 1 curated tag(s)." in page
+
+
+def test_annotators_see_agreement_but_may_not_curate(client, two_coders):
+    event, _, a, _ = two_coders
+    client.force_login(a)
+    assert client.get(reverse("event_agreement", args=[event.pk])).status_code == 200
+    url = reverse("event_curate", args=[event.pk])
+    assert client.post(url, {"action": "agreed"}).status_code == 403
+    assert not Annotation.objects.filter(curated=True).exists()
+
+
+def test_viewer_is_refused_and_outsider_gets_404(client, two_coders, viewer, outsider):
+    event = two_coders[0]
+    client.force_login(viewer)
+    assert client.get(reverse("event_agreement", args=[event.pk])).status_code == 403
+    client.force_login(outsider)
+    assert client.get(reverse("event_agreement", args=[event.pk])).status_code == 404
+    assert client.post(reverse("event_curate", args=[event.pk]), {}).status_code == 404
+
+
+def test_curating_a_span_of_another_event_is_refused(client, two_coders, workspace, analyst):
+    _, revision, _, _ = two_coders
+    other = EventFactory(workspace=workspace)
+    client.force_login(analyst)
+    data = {"revision": revision.pk, "start": 4, "end": 9, "label": "pejorative_label"}
+    response = client.post(reverse("event_curate", args=[other.pk]), {**data, "choice": "include"})
+    assert response.status_code == 400
+    assert not Annotation.objects.filter(curated=True).exists()
+
+
+def test_event_page_links_to_agreement_for_annotators_not_viewers(client, two_coders, viewer):
+    event, _, a, _ = two_coders
+    url = reverse("event_agreement", args=[event.pk])
+    client.force_login(a)
+    assert url in client.get(event.get_absolute_url()).content.decode()
+    client.force_login(viewer)
+    assert url not in client.get(event.get_absolute_url()).content.decode()
