@@ -8,14 +8,13 @@ or a path we are given; nothing is ever downloaded.
 from __future__ import annotations
 
 import hashlib
-import json
-import struct
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
 import numpy as np
 
+from .blob import BlobFormatError, pack, unpack
 from .frames import LinearMultiLabel
 from .scorer import FEATURES, SpanModel
 from .tagger import DEFAULT_TAGGER_PATH, Tagger, default_tagger
@@ -24,7 +23,7 @@ MAGIC = b"PLXMODEL1\n"
 DEFAULT_PATH = Path(__file__).parent / "data" / "default_model.bin"
 
 
-class ModelFormatError(ValueError):
+class ModelFormatError(BlobFormatError):
     """The bytes are not a Parallax engine model bundle."""
 
 
@@ -89,41 +88,15 @@ _ARTICLE_ARRAYS = ("article_coef", "article_intercept", "threshold")
 def dumps(model: EngineModel) -> bytes:
     """Serialise deterministically (same model, same bytes, same hash)."""
     header, arrays = _arrays(model)
-    blobs, offset, index = [], 0, {}
-    for name in sorted(arrays):
-        raw = np.ascontiguousarray(arrays[name]).tobytes()
-        index[name] = {
-            "dtype": arrays[name].dtype.str,
-            "shape": list(arrays[name].shape),
-            "offset": offset,
-            "size": len(raw),
-        }
-        blobs.append(raw)
-        offset += len(raw)
-    header["arrays"] = index
-    head = json.dumps(header, sort_keys=True, ensure_ascii=False).encode("utf-8")
-    return MAGIC + struct.pack("<Q", len(head)) + head + b"".join(blobs)
+    return pack(MAGIC, header, arrays)
 
 
 def loads(data: bytes, *, origin: str = "trained") -> EngineModel:
     """Rebuild a model from ``dumps`` output; raises ModelFormatError on foreign bytes."""
-    if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 8:
-        raise ModelFormatError("not a Parallax engine model")
-    (n,) = struct.unpack_from("<Q", data, len(MAGIC))
-    body = len(MAGIC) + 8 + n
     try:
-        header = json.loads(data[len(MAGIC) + 8 : body].decode("utf-8"))
-        arrays = {
-            name: np.frombuffer(
-                data,
-                dtype=np.dtype(spec["dtype"]),
-                offset=body + spec["offset"],
-                count=int(np.prod(spec["shape"])),
-            ).reshape(spec["shape"])
-            for name, spec in header["arrays"].items()
-        }
-    except (ValueError, KeyError, UnicodeDecodeError) as exc:
-        raise ModelFormatError(f"corrupt model bundle: {exc}") from exc
+        header, arrays = unpack(data, MAGIC, "engine model")
+    except BlobFormatError as exc:
+        raise ModelFormatError(str(exc)) from exc
     if tuple(header["features"]) != FEATURES:
         raise ModelFormatError("model was trained with a different span feature set")
     span = SpanModel(

@@ -21,9 +21,7 @@ the sha256 of the bytes.
 from __future__ import annotations
 
 import hashlib
-import json
 import math
-import struct
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
@@ -31,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .blob import BlobFormatError, pack, unpack
 from .candidates import prepare
 from .scorer import FACTUAL, rarity_table
 from .text import SpanIndex, wordlist
@@ -90,7 +89,7 @@ _DOMAINS: dict[str, frozenset[str]] = {
 _DOMAIN_OF = {w: d for d, ws in _DOMAINS.items() for w in ws}
 
 
-class TaggerFormatError(ValueError):
+class TaggerFormatError(BlobFormatError):
     """The bytes are not a Parallax tagger."""
 
 
@@ -762,38 +761,15 @@ def dumps(tagger: Tagger) -> bytes:
         "default_category": tagger.default_category,
         "meta": tagger.meta,
     }
-    blobs, offset, index = [], 0, {}
-    for name in sorted(arrays):
-        raw = np.ascontiguousarray(arrays[name]).tobytes()
-        index[name] = {
-            "dtype": arrays[name].dtype.str,
-            "shape": list(arrays[name].shape),
-            "offset": offset,
-            "size": len(raw),
-        }
-        blobs.append(raw)
-        offset += len(raw)
-    header["arrays"] = index
-    head = json.dumps(header, sort_keys=True, ensure_ascii=False).encode("utf-8")
-    return MAGIC + struct.pack("<Q", len(head)) + head + b"".join(blobs)
+    return pack(MAGIC, header, arrays)
 
 
 def loads(data: bytes) -> Tagger:
-    if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 8:
-        raise TaggerFormatError("not a Parallax tagger")
-    (n,) = struct.unpack_from("<Q", data, len(MAGIC))
-    body = len(MAGIC) + 8 + n
     try:
-        header = json.loads(data[len(MAGIC) + 8 : body].decode("utf-8"))
-        arrays = {
-            name: np.frombuffer(
-                data,
-                dtype=np.dtype(spec["dtype"]),
-                offset=body + spec["offset"],
-                count=int(np.prod(spec["shape"])),
-            ).reshape(spec["shape"])
-            for name, spec in header["arrays"].items()
-        }
+        header, arrays = unpack(data, MAGIC, "tagger")
+    except BlobFormatError as exc:
+        raise TaggerFormatError(str(exc)) from exc
+    try:
         if tuple(header["labels"]) != LABELS:
             raise TaggerFormatError("tagger has a different label set")
         return Tagger(

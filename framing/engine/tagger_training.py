@@ -33,12 +33,12 @@ from .tagger import (
     loads,
     token_features,
 )
+from .training import parse_marked
 
 DATA = Path(__file__).parent / "data"
 BABE_PATH = DATA / "train" / "babe_en.jsonl.gz"
 PASSAGES_PATH = DATA / "train" / "passages_en.txt"
 SEED_SPANS_PATH = DATA / "spans" / "en.txt"
-_MARK = re.compile(r"\[\[(.+?)\|([a-z_]+)\]\]", re.S)
 # BABE lists single words; words the annotators marked side by side form one phrase.
 _PHRASE_GAP = re.compile(r"[\s\-]*")
 LOADED = "loaded"  # the label-agnostic label
@@ -66,21 +66,6 @@ class Params:
 
 
 # --- data -----------------------------------------------------------------------------
-def parse_marked(text: str) -> tuple[str, list[tuple[int, int, str]]]:
-    """Strip ``[[span|category]]`` markup; returns clean text and gold spans."""
-    out, spans, pos, length = [], [], 0, 0
-    for m in _MARK.finditer(text):
-        chunk = text[pos : m.start()]
-        out.append(chunk)
-        length += len(chunk)
-        spans.append((length, length + len(m.group(1)), m.group(2)))
-        out.append(m.group(1))
-        length += len(m.group(1))
-        pos = m.end()
-    out.append(text[pos:])
-    return "".join(out), spans
-
-
 def merge_adjacent(text: str, spans: Iterable[Sequence[int]]) -> list[tuple[int, int]]:
     """Join word spans separated only by spaces or hyphens into phrases."""
     out: list[list[int]] = []
