@@ -78,15 +78,26 @@ class ArticleRelays:
 
     path: tuple[str, ...]  # outermost first: ("TASS", "KCNA")
     origin: str  # the dateline's wire credit, "" if none
+    share: float = 1.0  # of the article's quotes and reported clauses, those relayed
 
     @property
     def summary(self) -> str:
-        return describe(self.path)
+        text = describe(self.path)
+        return text if self.suggested_origin or not text else f"partly {text}"
 
     @property
     def suggested_origin(self) -> str:
-        """The source the outlet took the text from: the outermost relay."""
-        return self.path[0] if self.path else ""
+        """The source the outlet took the text from: the outermost relay, offered only when
+        the dateline credits it or most of the article's attributed words come through it
+        (a state agency that quotes another agency once has not republished it)."""
+        if not self.path or (not self.origin and self.share < RELAYED_ORIGIN_SHARE):
+            return ""
+        return self.path[0]
+
+
+# Share of an article's quotes that must come through a relay before the relay is offered as
+# the article's origin.
+RELAYED_ORIGIN_SHARE = 0.5
 
 
 def article_relays(
@@ -100,10 +111,12 @@ def article_relays(
     if not revision_ids:
         return {}
     chains: dict[int, list[list[str]]] = defaultdict(list)
-    quotes = QuoteSpan.objects.filter(analysis__revision_id__in=revision_ids)
+    attributed: dict[int, int] = defaultdict(int)
+    quotes = QuoteSpan.objects.filter(analysis__revision_id__in=revision_ids).exclude(kind="scare")
     if model_version_id is not None:
         quotes = quotes.filter(analysis__model_version_id=model_version_id)
     for revision_id, chain in quotes.values_list("analysis__revision_id", "chain"):
+        attributed[revision_id] += 1
         if chain and len(chain) >= 2:
             chains[revision_id].append(chain)
     heads = (
@@ -119,7 +132,8 @@ def article_relays(
         # An agency's own dateline credit ("VELMARA (VCNA) —" in VCNA's copy) relays nothing.
         path = tuple(link for link in path if not _is_own(link, outlet))
         if path:
-            out[revision_id] = ArticleRelays(path, origin)
+            share = len(chains.get(revision_id, ())) / max(attributed[revision_id], 1)
+            out[revision_id] = ArticleRelays(path, origin, share)
     return out
 
 

@@ -160,3 +160,17 @@ def test_an_agencys_own_dateline_credit_is_not_a_relay(event, viewer):
     store_analysis(article, frames=["security_defense"])
     html = client_for(viewer).get(article.get_absolute_url()).content.decode()
     assert 'id="relay-chain"' not in html
+
+
+def test_one_relayed_quote_among_own_reporting_is_not_offered_as_the_origin(relayed, analyst):
+    # An agency that quotes another agency once has not republished it: the chain is shown as
+    # partial and no "Confirm origin" button tempts the analyst to record it as the source.
+    article = relayed["relaying"]
+    analysis = Analysis.objects.get(revision=article.current_revision)
+    for start in (RELAYED.index("Fishing"), RELAYED.index("The navy")):
+        QuoteSpan.objects.create(
+            analysis=analysis, start=start, end=start + 12, kind="reported", speaker="the navy"
+        )
+    html = client_for(analyst).get(article.get_absolute_url()).content.decode()
+    assert "partly relays KCNA via TASS" in html
+    assert "Confirm origin" not in html
