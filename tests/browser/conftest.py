@@ -6,6 +6,7 @@ prints beforehand whether they run.
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 import pytest
@@ -57,6 +58,12 @@ def page(browser, live_server):
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
+    # Let the page's own requests (a charts page fetches several JSONs) finish before the
+    # test database is flushed: the live server shares its connection, and a request still
+    # writing (a summary refresh, say) while the flush runs fails the teardown.
+    # (A page that never goes idle must not fail the test here.)
+    with contextlib.suppress(Exception):
+        page.wait_for_load_state("networkidle", timeout=10_000)
     context.close()
 
 
