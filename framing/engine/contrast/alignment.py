@@ -139,16 +139,7 @@ def align_many(
     if len(articles) < 2:
         raise ValueError("alignment needs at least two articles")
     sim = _Similarity(articles, order_weight)
-    remaining = [set(range(len(a))) for a in articles]
-    retired: set[int] = set()
-    rows: list[AlignedRow] = []
-    while sim.usable:
-        open_articles = [a for a in range(len(articles)) if a not in retired and remaining[a]]
-        if len(open_articles) < 2:
-            break
-        pivot = max(open_articles, key=lambda a: (len(remaining[a]), -a))
-        retired.add(pivot)
-        rows.extend(_pivot_rows(pivot, open_articles, sim, remaining, threshold))
+    rows, remaining = _pivoted_rows(articles, sim, threshold)
     if include_unmatched:
         for a, left in enumerate(remaining):
             rows.extend(AlignedRow(_row_dict(len(articles), {a: s}), 0.0) for s in sorted(left))
@@ -174,6 +165,24 @@ class _Similarity:
         if (a, b) not in self.cache:
             self.cache[(a, b)] = _scores(self.blocks[a], self.blocks[b], self.order_weight)
         return self.cache[(a, b)]
+
+
+def _pivoted_rows(
+    articles: Sequence[Sequence[str]], sim, threshold: float
+) -> tuple[list[AlignedRow], list[set[int]]]:
+    """Rows from repeated pivoting (see ``align_many``) and each article's sentences left
+    unaligned; ``sim`` is any similarity with ``usable`` and ``(a, b) -> matrix``."""
+    remaining = [set(range(len(a))) for a in articles]
+    retired: set[int] = set()
+    rows: list[AlignedRow] = []
+    while sim.usable:
+        open_articles = [a for a in range(len(articles)) if a not in retired and remaining[a]]
+        if len(open_articles) < 2:
+            break
+        pivot = max(open_articles, key=lambda a: (len(remaining[a]), -a))
+        retired.add(pivot)
+        rows.extend(_pivot_rows(pivot, open_articles, sim, remaining, threshold))
+    return rows, remaining
 
 
 def _pivot_rows(
@@ -244,16 +253,7 @@ def align_facts(
         raise ValueError("alignment needs at least two articles")
     threshold = model()["possible"] if possible is None else possible
     sim = ProbabilitySimilarity(articles, weights)
-    remaining = [set(range(len(a))) for a in articles]
-    retired: set[int] = set()
-    rows: list[AlignedRow] = []
-    while sim.usable:
-        open_articles = [a for a in range(len(articles)) if a not in retired and remaining[a]]
-        if len(open_articles) < 2:
-            break
-        pivot = max(open_articles, key=lambda a: (len(remaining[a]), -a))
-        retired.add(pivot)
-        rows.extend(_pivot_rows(pivot, open_articles, sim, remaining, threshold))
+    rows, remaining = _pivoted_rows(articles, sim, threshold)
     rows = [_with_links(row, sim) for row in rows]
     if include_unmatched:
         for a, left in enumerate(remaining):
