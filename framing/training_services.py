@@ -1,16 +1,18 @@
 """Train a workspace's own engine model from its analysts' annotations, and score it.
 
-Accepted spans (analysts' own and accepted suggestions) are the positives; everything else
-the engine proposes in the same texts, including rejected suggestions, counts as negative.
-Frame labels on spans become sentence examples for the frame models. The seed data the
-built-in model learnt from is always included, so a few annotations refine rather than
+Accepted spans (analysts' own and accepted suggestions, each span once across the coders'
+and the curated layers) are the positives; the rest of every annotated text, rejected
+suggestions included, is negative. The loaded-term tagger is adapted to them
+(``engine.adaptation``: stacked on the built-in tagger, thresholds chosen by cross-validation
+by document). Frame labels on spans become sentence examples for the frame models; the seed
+data the built-in model learnt from is always included, so annotations refine rather than
 replace it.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -21,7 +23,9 @@ from accounts.models import AuditAction, AuditObject, User, Workspace
 from articles.models import TextRevision
 from framing import engine
 from framing.analysis_services import engine_threshold
+from framing.engine.adaptation import WorkspaceDoc, adapt_tagger
 from framing.engine.artifacts import default_model
+from framing.engine.tagger import default_tagger
 from framing.engine.text import split_sentences
 from framing.engine.training import train_engine_model
 from framing.gold import GoldDoc, evaluate_gold, read_gold
@@ -32,70 +36,92 @@ HELDOUT_GOLD = Path(__file__).parent / "eval" / "heldout.jsonl"
 # Our codebook keys → the engine's frame model keys.
 FRAME_CODEBOOKS = {"policy-frames": "policy", "generic-frames": "generic"}
 MIN_ANNOTATED_TEXTS = 3
-# Below this many annotated texts nothing is withheld for scoring: with three texts, a
-# withheld one would leave two to learn from while the analyst counted three.
-MIN_TEXTS_FOR_TEST_SPLIT = 10
 
 
-def _is_test_doc(revision_id: int) -> bool:
-    # A stable one-in-five split, so retraining scores against the same documents.
-    return hashlib.sha256(str(revision_id).encode()).digest()[0] % 5 == 0
+@dataclass(frozen=True, slots=True)
+class TrainingData:
+    """What a workspace's annotations teach: every annotated text, each span once."""
+
+    tagger_docs: list[WorkspaceDoc]
+    span_texts: list[str]
+    span_gold: list[list[tuple[int, int, str]]]
+    frames: dict[str, tuple[list[str], list[set[str]]]]
 
 
-def _annotated_revisions(workspace: Workspace) -> dict[int, list[Annotation]]:
-    rows = (
+def _decided_rows(workspace: Workspace):
+    return (
         Annotation.objects.filter(
             revision__article__event__workspace=workspace,
             revision__article__staged=False,  # an import still being written is not data yet
-            status=AnnotationStatus.ACCEPTED,
+            status__in=(AnnotationStatus.ACCEPTED, AnnotationStatus.REJECTED),
         )
         .select_related("label__codebook_version__codebook", "revision")
-        .order_by("revision_id", "start")
+        .order_by("revision_id", "start", "-curated", "pk")
     )
+
+
+def _annotated_revisions(workspace: Workspace) -> dict[int, list[Annotation]]:
+    """revision id -> its accepted and rejected annotations (texts with at least one)."""
     by_revision: dict[int, list[Annotation]] = defaultdict(list)
-    for annotation in rows:
+    for annotation in _decided_rows(workspace):
         by_revision[annotation.revision_id].append(annotation)
     return by_revision
+
+
+def unique_spans(annotations: list[Annotation]) -> list[tuple[int, int, str]]:
+    """Accepted spans, each (start, end) counted once: the curated gold layer and every
+    coder's layer often hold the same span, and the curated label wins (rows come curated
+    first)."""
+    seen: dict[tuple[int, int], str] = {}
+    for a in annotations:
+        if a.status == AnnotationStatus.ACCEPTED:
+            seen.setdefault((a.start, a.end), a.label.key)
+    return [(s, e, key) for (s, e), key in sorted(seen.items())]
 
 
 def _frame_examples(revision: TextRevision, annotations: list[Annotation]) -> dict:
     examples: dict[str, tuple[list[str], list[set[str]]]] = {}
     for start, end in split_sentences(revision.text):
+        found: dict[str, set[str]] = defaultdict(set)
         for a in annotations:
             book = FRAME_CODEBOOKS.get(a.label.codebook_version.codebook.key)
-            if book and a.start < end and start < a.end:
-                sents, labels = examples.setdefault(book, ([], []))
-                sents.append(revision.text[start:end])
-                labels.append({a.label.key})
+            if book and a.status == AnnotationStatus.ACCEPTED and a.start < end and start < a.end:
+                found[book].add(a.label.key)  # a set: two layers' same frame counts once
+        for book, labels in found.items():
+            sents, golds = examples.setdefault(book, ([], []))
+            sents.append(revision.text[start:end])
+            golds.append(labels)
     return examples
 
 
-def training_data(*, workspace: Workspace) -> tuple[list, list, dict, list[GoldDoc]]:
-    """(span texts, span gold, frame examples, test documents) from the workspace."""
-    texts, gold, test_docs = [], [], []
+def training_data(*, workspace: Workspace) -> TrainingData:
+    """Every annotated text of the workspace. A text whose loaded terms an analyst decided
+    on (accepted, rejected or added) is a tagger document: its untagged text and rejected
+    suggestions are negatives. Nothing is withheld: scores come from cross-validation."""
+    docs, texts, gold = [], [], []
     frames: dict[str, tuple[list[str], list[set[str]]]] = {}
-    annotated = _annotated_revisions(workspace)
-    split = len(annotated) >= MIN_TEXTS_FOR_TEST_SPLIT
-    for accepted in annotated.values():
-        revision = accepted[0].revision
-        spans = [
-            (a.start, a.end, a.label.key) for a in accepted if a.label.kind == LabelKind.LOADED_TERM
-        ]
-        if split and _is_test_doc(revision.pk):
-            test_docs.append(GoldDoc(text=revision.text, spans=spans, group=""))
-            continue
-        if spans:
-            texts.append(revision.text)
-            gold.append(spans)
-        for book, (sents, labels) in _frame_examples(revision, accepted).items():
+    for decided in _annotated_revisions(workspace).values():
+        revision = decided[0].revision
+        terms = [a for a in decided if a.label.kind == LabelKind.LOADED_TERM]
+        if terms:
+            spans = unique_spans(terms)
+            rejected = tuple(
+                (a.start, a.end) for a in terms if a.status == AnnotationStatus.REJECTED
+            )
+            key = f"article-{revision.article_id}"
+            docs.append(WorkspaceDoc(revision.text, tuple(spans), rejected, key))
+            if spans:
+                texts.append(revision.text)
+                gold.append(spans)
+        for book, (sents, labels) in _frame_examples(revision, decided).items():
             frames.setdefault(book, ([], []))[0].extend(sents)
             frames[book][1].extend(labels)
-    return texts, gold, frames, test_docs
+    return TrainingData(docs, texts, gold, frames)
 
 
 def model_metrics(model: engine.EngineModel | None, test_docs: list[GoldDoc]) -> dict:
-    """Scores on our held-out gold set, plus on the workspace's own test documents."""
-    # Measured at the default (balanced) operating point; the tagger's own dev figures for
+    """Scores on our held-out gold set (plus on ``test_docs`` when given)."""
+    # Measured at the default (balanced) operating point; the tagger's own figures for
     # every point travel with the metrics for the Models page.
     threshold = engine_threshold(model, "balanced")
 
@@ -114,7 +140,16 @@ def model_metrics(model: engine.EngineModel | None, test_docs: list[GoldDoc]) ->
 def annotated_text_count(*, workspace: Workspace) -> int:
     """Texts (article revisions, in any event of the workspace) with at least one accepted
     tag of any label: what "annotated texts" means in the training messages."""
-    return len(_annotated_revisions(workspace))
+    return (
+        Annotation.objects.filter(
+            revision__article__event__workspace=workspace,
+            revision__article__staged=False,
+            status=AnnotationStatus.ACCEPTED,
+        )
+        .values("revision_id")
+        .distinct()
+        .count()
+    )
 
 
 def _check_enough(workspace: Workspace) -> None:
@@ -132,37 +167,45 @@ def training_check(*, workspace: Workspace) -> None:
     _check_enough(workspace)
 
 
-def model_train(*, workspace: Workspace, user: User | None, name: str = "") -> ModelVersion:
-    """Train, score and store a new model version for the workspace.
+def model_train(
+    *, workspace: Workspace, user: User | None, name: str = "", from_scratch: bool = False
+) -> ModelVersion:
+    """Train, cross-validate and store a new model version for the workspace.
 
-    Training and scoring take minutes and hold no transaction; one row is written at the end,
-    and the model file is removed again if that row cannot be saved.
+    Reading, training and scoring take minutes and hold no transaction, so other users keep
+    writing; one row is written at the end, and the model file is removed again if that row
+    cannot be saved. The built-in tagger is adapted, never replaced, unless ``from_scratch``.
     """
     _check_enough(workspace)
-    texts, gold, frames, test_docs = training_data(workspace=workspace)
-    model = train_engine_model(span_texts=texts, span_gold=gold, frame_examples=frames)
-    data = engine.save_model(model)
+    data = training_data(workspace=workspace)
+    tagger, report = _adapted_tagger(data.tagger_docs, from_scratch)
+    model = train_engine_model(
+        span_texts=data.span_texts,
+        span_gold=data.span_gold,
+        frame_examples=data.frames,
+        tagger=tagger,
+    )
+    metrics = model_metrics(model, [])
+    if report is not None:
+        metrics["workspace_cv"] = report.to_dict()
     version = ModelVersion(
         workspace=workspace,
         name=name or f"{workspace.name} model",
         engine_version=engine.ENGINE_VERSION,
         sha256=model.sha256,
-        metrics=model_metrics(model, test_docs),
+        metrics=metrics,
         training_summary={
-            "span_texts": len(texts),
-            "span_gold": sum(len(g) for g in gold),
-            "frame_sentences": {k: len(v[0]) for k, v in frames.items()},
-            "test_documents": len(test_docs),
+            "tagger_documents": len(data.tagger_docs),
+            "span_texts": len(data.span_texts),
+            "span_gold": sum(len(g) for g in data.span_gold),
+            "rejected": sum(len(d.rejected) for d in data.tagger_docs),
+            "frame_sentences": {k: len(v[0]) for k, v in data.frames.items()},
+            "tagger": report.chosen if report else "built-in",
+            "from_scratch": from_scratch,
         },
         created_by=user,
     )
-    version.artifact.save(f"{model.sha256}.bin", ContentFile(data), save=False)
-    try:
-        version.full_clean()
-        version.save()
-    except BaseException:
-        version.artifact.delete(save=False)
-        raise
+    _store(version, engine.save_model(model), model.sha256)
     audit_record(
         workspace=workspace,
         actor=user,
@@ -170,6 +213,23 @@ def model_train(*, workspace: Workspace, user: User | None, name: str = "") -> M
         object_type=AuditObject.MODEL_VERSION,
         object_id=version.pk,
         label=version.name,
-        detail=f"trained on {len(texts)} texts",
+        detail=f"trained on {len(data.tagger_docs)} annotated texts",
     )
     return version
+
+
+def _adapted_tagger(docs: list[WorkspaceDoc], from_scratch: bool):
+    base = default_tagger()
+    if base is None or not any(d.spans for d in docs):
+        return None, None  # frames only, or no packaged tagger: keep the built-in tagger
+    return adapt_tagger(base, docs, from_scratch=from_scratch)
+
+
+def _store(version: ModelVersion, data: bytes, sha256: str) -> None:
+    version.artifact.save(f"{sha256}.bin", ContentFile(data), save=False)
+    try:
+        version.full_clean()
+        version.save()
+    except BaseException:
+        version.artifact.delete(save=False)
+        raise

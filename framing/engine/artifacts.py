@@ -18,6 +18,8 @@ from .blob import BlobFormatError, pack, unpack
 from .frames import LinearMultiLabel
 from .scorer import FEATURES, SpanModel
 from .tagger import DEFAULT_TAGGER_PATH, Tagger, default_tagger
+from .tagger import dumps as tagger_dumps
+from .tagger import loads as tagger_loads
 
 MAGIC = b"PLXMODEL1\n"
 DEFAULT_PATH = Path(__file__).parent / "data" / "default_model.bin"
@@ -68,6 +70,12 @@ def _arrays(model: EngineModel) -> tuple[dict, dict[str, np.ndarray]]:
         "meta": model.meta or {},
     }
     arrays = {"span.weights": np.asarray(model.span.weights, dtype="<f8")}
+    tagger = model.tagger
+    if tagger is not None and tagger is not default_tagger():
+        # A workspace's adapted tagger travels inside its bundle; a stacked one names the
+        # packaged tagger it reads, which is never copied.
+        header["tagger"] = {"base_sha256": tagger.base.sha256 if tagger.base else ""}
+        arrays["tagger.bytes"] = np.frombuffer(tagger_dumps(tagger), dtype=np.uint8)
     for key, fm in model.frames.items():
         header["frames"][key] = {"labels": list(fm.labels), "words": list(fm.words)}
         if fm.min_length != 1:
@@ -116,7 +124,24 @@ def loads(data: bytes, *, origin: str = "trained") -> EngineModel:
             **{n: arrays[f"{key}.{n}"] for n in _ARTICLE_ARRAYS if f"{key}.{n}" in arrays},
         )
     digest = hashlib.sha256(data).hexdigest()
-    return EngineModel(span, frames, digest, origin, header.get("meta") or {})
+    tagger = _embedded_tagger(header, arrays)
+    return EngineModel(span, frames, digest, origin, header.get("meta") or {}, tagger)
+
+
+def _embedded_tagger(header: dict, arrays: dict) -> Tagger | None:
+    if "tagger.bytes" not in arrays:
+        return None
+    tagger = tagger_loads(arrays["tagger.bytes"].tobytes())
+    base_sha = header.get("tagger", {}).get("base_sha256", "")
+    if base_sha:
+        base = default_tagger()
+        if base is None or base.sha256 != base_sha:
+            raise ModelFormatError(
+                "this workspace model was adapted from another version of the built-in "
+                "tagger; train it again"
+            )
+        tagger.base = base
+    return tagger
 
 
 def save_model(model: EngineModel, path: str | Path | None = None) -> bytes:

@@ -318,6 +318,9 @@ class Tagger:
     # Workspace residual: word -> log-odds offset learned from a workspace's annotations
     # (``fit_adjustments``); empty for the packaged tagger.
     adjust: dict[str, float] = field(default_factory=dict)
+    # A workspace's stacked tagger reads the packaged tagger's marginals as features
+    # (``adaptation``); None for the packaged tagger itself.
+    base: Tagger | None = None
     sha256: str = ""
     _index: dict[str, int] = field(default_factory=dict)
     _resolved: dict[int, tuple] = field(default_factory=dict)
@@ -347,6 +350,8 @@ class Tagger:
     def compile(self, parts: list[list[Parts]]) -> _Compiled:
         """Resolve a document's features to weight rows; a word type's own and neighbour
         features are looked up once per tagger (cached by the cached tuples' identity)."""
+        if self.base is not None:
+            parts = stack_parts(self.base, parts)
         get = self._index.get
         res = self._resolved
         if len(res) > 400_000:
@@ -556,6 +561,35 @@ class Tagger:
             if j is not None:
                 scores += self.cat_coef[j]
         return self.categories[int(np.argmax(scores))]
+
+
+def stack_parts(base: Tagger, parts: list[list[Parts]]) -> list[list[Parts]]:
+    """The tokens' features plus what the base tagger concluded about each token and its
+    neighbours: a stacked tagger starts from the built-in knowledge and learns corrections."""
+    m = base.marginals_doc(base.compile(parts))
+    inside = (1.0 - m[:, 0]).tolist()
+    begin = m[:, 1].tolist()
+    out, k = [], 0
+    for seq in parts:
+        n = len(seq)
+        new = []
+        for t, (own, nbs, extra) in enumerate(seq):
+            p = inside[k + t]
+            feats = [
+                *extra,
+                ("b.p", p),
+                ("b.B", begin[k + t]),
+                ("b.logit", max(-6.0, min(6.0, math.log((p + 1e-6) / (1 - p + 1e-6)))) / 6),
+                (f"b.bin={min(int(p * 10), 9)}", 1.0),
+            ]
+            if t > 0:
+                feats.append(("b.p-1", inside[k + t - 1]))
+            if t + 1 < n:
+                feats.append(("b.p+1", inside[k + t + 1]))
+            new.append((own, nbs, feats))
+        out.append(new)
+        k += n
+    return out
 
 
 def category_features(words: list[str]) -> list[str]:

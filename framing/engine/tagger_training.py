@@ -155,17 +155,22 @@ def _crfsuite_items(seq: list[list[tuple[str, float]]]) -> list[dict[str, float]
 # --- fitting --------------------------------------------------------------------------
 def fit_crf(docs: Sequence[Doc], params: Params, weights: Sequence[int] | None = None) -> Tagger:
     """Train the CRF on ``docs`` (each repeated ``weights[i]`` times, default by source)."""
+    rows = []
+    for k, doc in enumerate(docs):
+        copies = weights[k] if weights is not None else _copies(doc, params)
+        rows += [(seq, labels, copies) for seq, labels in sequences(doc) if seq]
+    return fit_sequences(rows, params)
+
+
+def fit_sequences(rows: Iterable[tuple[list, list[str], int]], params: Params) -> Tagger:
+    """Train a CRF on (token feature lists, BIO labels, copies) rows."""
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    for k, doc in enumerate(docs):
-        copies = weights[k] if weights is not None else _copies(doc, params)
-        for seq, labels in sequences(doc):
-            if not seq:
-                continue
-            items = pycrfsuite.ItemSequence(_crfsuite_items(seq))
-            for _ in range(copies):
-                trainer.append(items, labels)
+    for seq, labels, copies in rows:
+        items = pycrfsuite.ItemSequence(_crfsuite_items(seq))
+        for _ in range(copies):
+            trainer.append(items, labels)
     trainer.set_params(
         {
             "c1": params.c1,
@@ -282,6 +287,13 @@ def choose_points(
         legacy = legacy_spans(prep) if use_legacy else None
         found = tagger.tag(prep, min_score=0.0, legacy=legacy)
         spans_by_doc.append([(t.start, t.end, t.score) for t in found])
+    return points_from_spans(docs, spans_by_doc)
+
+
+def points_from_spans(
+    docs: Sequence[Doc], spans_by_doc: Sequence[Sequence[tuple[int, int, float]]]
+) -> dict[str, dict[str, float]]:
+    """The three operating points from scored (start, end, score) spans of ``docs``."""
     grid = sorted({round(p, 3) for spans in spans_by_doc for *_, p in spans} | {0.05})
     best: dict[str, tuple[float, float, float, float]] = {}
     for t in grid:

@@ -23,7 +23,7 @@ from .frame_training import (
     train_frame_model,
 )
 from .scorer import SpanModel, features
-from .tagger import default_tagger
+from .tagger import Tagger, default_tagger
 from .text import split_sentences, tokenize
 
 DATA = Path(__file__).parent / "data"
@@ -155,19 +155,19 @@ def train_engine_model(
     frame_examples: Mapping[str, tuple[Sequence[str], Sequence[Iterable[str]]]] | None = None,
     include_seed: bool = True,
     origin: str = "trained",
+    tagger: Tagger | None = None,
 ) -> EngineModel:
     """Train a full model. Workspace annotations are added to our seed data unless
-    ``include_seed`` is False. Returns the model with its content hash set."""
+    ``include_seed`` is False; ``tagger`` is a workspace's adapted loaded-term tagger
+    (``adaptation.adapt_tagger``). Returns the model with its content hash set."""
     texts, gold = read_span_seed() if include_seed else ([], [])
     texts, gold = [*texts, *(span_texts or [])], [*gold, *(span_gold or [])]
     span = train_span_model(texts, gold)
     frames = _frame_models(frame_examples, include_seed)
     meta: dict = {"seed": include_seed}
-    tagger = default_tagger()
-    if span_texts and tagger is not None:
-        # The loaded-term tagger adapts to the workspace through learned word offsets.
-        meta["tagger_adjust"] = tagger.fit_adjustments(list(span_texts), list(span_gold or []))
-    draft = EngineModel(span, frames, "", origin, meta)
+    if tagger is not None:
+        meta["tagger"] = tagger.meta.get("adapted", "")
+    draft = EngineModel(span, frames, "", origin, meta, tagger)
     return loads(dumps(draft), origin=origin)
 
 

@@ -46,16 +46,34 @@ def annotated(workspace):
     return workspace
 
 
-def test_training_data_splits_documents_into_train_and_test(annotated):
-    texts, gold, _, test_docs = training_data(workspace=annotated)
-    assert len(texts) + len(test_docs) == TAGGED  # the texts with accepted loaded-term spans
-    assert all(g for g in gold)
+def test_training_data_uses_every_annotated_text_and_withholds_none(annotated):
+    data = training_data(workspace=annotated)
+    assert len(data.tagger_docs) == len(data.span_texts) == TAGGED
+    assert all(d.spans for d in data.tagger_docs)
 
 
-def test_rejected_suggestions_are_not_training_positives(annotated):
+def test_rejected_suggestions_are_negatives_not_positives(annotated):
     Annotation.objects.update(status=AnnotationStatus.REJECTED)
-    texts, _, _, test_docs = training_data(workspace=annotated)
-    assert texts == [] and test_docs == []
+    data = training_data(workspace=annotated)
+    assert data.span_texts == []
+    assert len(data.tagger_docs) == TAGGED  # still documents: everything in them is negative
+    assert all(d.rejected and not d.spans for d in data.tagger_docs)
+
+
+def test_a_span_in_the_curated_and_a_coders_layer_counts_once(annotated):
+    one = Annotation.objects.order_by("pk").first()
+    annotation_create(
+        revision=one.revision,
+        start=one.start,
+        end=one.end,
+        label=one.label,
+        author_user=UserFactory(),
+    )
+    Annotation.objects.filter(pk=one.pk).update(curated=True)
+    doc = next(
+        d for d in training_data(workspace=annotated).tagger_docs if d.text == one.revision.text
+    )
+    assert [s[:2] for s in doc.spans].count((one.start, one.end)) == 1
 
 
 def test_trained_model_is_stored_by_hash_used_for_analysis_and_audited(annotated):
@@ -67,6 +85,7 @@ def test_trained_model_is_stored_by_hash_used_for_analysis_and_audited(annotated
     assert (entry.actor, entry.action, entry.object_id) == (trainer, "created", version.pk)
     assert version.artifact.name.endswith(f"{version.sha256}.bin")
     assert version.metrics["exact"]["micro"]["n_gold"] > 0
+    assert version.metrics["workspace_cv"]["documents"] == TAGGED
     model = engine_model_for(version)
     assert model is not None and model.sha256 == version.sha256
     revision = Annotation.objects.first().revision
@@ -99,16 +118,10 @@ def _tag_texts(workspace, count):
         )
 
 
-def test_exactly_three_annotated_texts_are_enough_and_all_are_trained_on(workspace, monkeypatch):
-    from framing import training_services
-
+def test_exactly_three_annotated_texts_are_enough_and_all_are_trained_on(workspace):
     _tag_texts(workspace, 3)
-    # Make one of the three fall in the one-in-five test split, as it did for the user.
-    first = Annotation.objects.order_by("revision_id").first().revision_id
-    monkeypatch.setattr(training_services, "_is_test_doc", lambda pk: pk == first)
     training_check(workspace=workspace)  # raises if 3 looked like 2
-    texts, _, _, test_docs = training_data(workspace=workspace)
-    assert len(texts) == 3 and test_docs == []
+    assert len(training_data(workspace=workspace).span_texts) == 3
 
 
 def test_too_few_annotated_texts_says_how_many_were_counted(workspace):
@@ -129,11 +142,18 @@ def test_training_holds_no_transaction_while_it_trains(annotated, monkeypatch):
     depth = {}
     train = training_services.train_engine_model
 
+    adapt = training_services.adapt_tagger
+
     def watched(**kwargs):
         depth["training"] = len(connection.atomic_blocks)
         return train(**kwargs)
 
+    def watched_adapt(*args, **kwargs):
+        depth["adapting"] = len(connection.atomic_blocks)
+        return adapt(*args, **kwargs)
+
     monkeypatch.setattr(training_services, "train_engine_model", watched)
+    monkeypatch.setattr(training_services, "adapt_tagger", watched_adapt)
     depth["caller"] = len(connection.atomic_blocks)  # the test's own transaction
     model_train(workspace=annotated, user=None)
-    assert depth["training"] == depth["caller"]
+    assert depth["training"] == depth["adapting"] == depth["caller"]

@@ -1,0 +1,298 @@
+"""Adapting the packaged loaded-term tagger to a workspace's annotated documents.
+
+A workspace tagger is *stacked* on the packaged one: a second linear-chain CRF over the same
+token features (so words and phrases the analysts tag are learned, with their B/I boundaries)
+plus what the packaged tagger concluded about each token and its neighbours (so built-in
+knowledge is a feature the workspace model starts from, never forgotten). Every token of an
+annotated document is training data: tagged spans are B/I, everything else — rejected
+suggestions included — is O, and sentences holding a rejection count twice.
+
+Whether the stacked tagger or the packaged one (with thresholds re-chosen) serves the
+workspace, and at which operating points, is decided by cross-validation by document on the
+workspace's own documents; the report keeps both scores so the app can show them side by side.
+python-crfsuite is imported (through ``tagger_training``) here only, never on ``analyze()``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from .candidates import prepare
+from .evaluation import evaluate_spans
+from .tagger import Tagger, expand, stack_parts, token_parts
+from .tagger_training import LOADED, Doc, Params, fit_sequences, platt, points_from_spans
+
+# Chosen on the BABE dev+test documents as a workspace (bench/bench_learning.py): a strong
+# L2 keeps a few documents from pulling the weights far from the built-in evidence.
+STACK_PARAMS = Params(c1=0.01, c2=0.5, iterations=100, extract=0.05)
+MIN_FOLDS, MAX_FOLDS = 2, 5
+KINDS = ("stacked", "builtin")
+
+
+@dataclass(frozen=True, slots=True)
+class WorkspaceDoc:
+    """One annotated document: gold spans (start, end, label) and rejected spans."""
+
+    text: str
+    spans: tuple[tuple[int, int, str], ...]
+    rejected: tuple[tuple[int, int], ...] = ()
+    key: str = ""  # stable identity, for the fold split
+
+
+@dataclass(slots=True)
+class AdaptReport:
+    """What cross-validation measured on the workspace's documents."""
+
+    chosen: str  # "stacked" | "builtin"
+    folds: int
+    documents: int
+    scores: dict[str, dict] = field(default_factory=dict)  # kind -> metrics at balanced
+    points: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {
+            "chosen": self.chosen,
+            "folds": self.folds,
+            "documents": self.documents,
+            "scores": self.scores,
+            "points": self.points,
+        }
+
+
+@dataclass(slots=True)
+class _Prepared:
+    doc: WorkspaceDoc
+    prep: object
+    rows: list[tuple[list, list[str], int]]  # stacked features, BIO labels, copies
+
+
+def fold_of(key: str, folds: int) -> int:
+    """A stable fold per document, so retraining scores against the same split."""
+    return int.from_bytes(hashlib.sha256(key.encode()).digest()[:4], "big") % folds
+
+
+def _bio(prep, spans) -> list[str]:
+    toks = prep.tokens
+    labels = ["O"] * len(toks.words)
+    for s, e, *_ in sorted(spans):
+        inside = [i for i in range(len(toks.words)) if toks.starts[i] < e and s < toks.ends[i]]
+        for k, i in enumerate(inside):
+            labels[i] = "B" if k == 0 else "I"
+    return labels
+
+
+def _prepare(base: Tagger, doc: WorkspaceDoc) -> _Prepared:
+    prep = prepare(doc.text, "en")
+    parts = stack_parts(base, token_parts(prep))
+    labels = _bio(prep, doc.spans)
+    starts = prep.tokens.starts
+    rows, k = [], 0
+    for seq in parts:
+        lo, hi = k, k + len(seq)
+        k = hi
+        if not seq:
+            continue
+        s0, s1 = starts[lo], prep.tokens.ends[hi - 1]
+        rejected = any(a < s1 and s0 < b for a, b in doc.rejected)
+        rows.append(([expand(p) for p in seq], labels[lo:hi], 2 if rejected else 1))
+    return _Prepared(doc, prep, rows)
+
+
+def _fit(base: Tagger, items: Sequence[_Prepared], params: Params) -> Tagger | None:
+    rows = [row for it in items for row in it.rows]
+    if not any(lab != "O" for _, labels, _ in rows for lab in labels):
+        return None  # nothing tagged: a CRF would learn "never a loaded term"
+    crf = fit_sequences(rows, params)
+    return replace(
+        base,
+        attrs=crf.attrs,
+        state=crf.state,
+        transitions=crf.transitions,
+        extract=params.extract,
+        calib_a=1.0,
+        calib_b=0.0,
+        legacy_a=0.0,
+        legacy_b=0.0,
+        points={},
+        adjust={},
+        base=base,
+        meta={},
+        sha256="",
+        _index={},
+        _resolved={},
+        _cat_index={},
+    )
+
+
+def _raw(tagger: Tagger, prep) -> list[tuple[int, int, float, str]]:
+    """(start, end, uncalibrated score, category) of every span the tagger extracts."""
+    return [(t.start, t.end, t.score, t.category) for t in tagger.tag(prep, min_score=0.0)]
+
+
+def _calibrated(rows, a: float, b: float) -> list[tuple[int, int, float, str]]:
+    out = []
+    for s, e, raw, cat in rows:
+        r = min(max(raw, 1e-6), 1 - 1e-6)
+        out.append((s, e, 1.0 / (1.0 + math.exp(-(a * math.log(r / (1 - r)) + b))), cat))
+    return out
+
+
+def _hits(docs: Sequence[WorkspaceDoc], found: Sequence[Sequence[tuple]]) -> list[float]:
+    return [
+        float(any(a < e and s < b for a, b, _ in doc.spans))
+        for doc, rows in zip(docs, found, strict=True)
+        for s, e, *_ in rows
+    ]
+
+
+def _scores(docs: Sequence[WorkspaceDoc], found: Sequence[Sequence[tuple]], t: float) -> dict:
+    """Partial and exact scores at threshold t: label-agnostic micro and per label."""
+    gold = [list(d.spans) for d in docs]
+    pred = [[(s, e, c) for s, e, p, c in rows if p >= t] for rows in found]
+    one = lambda spans: [(s, e, LOADED) for s, e, _ in spans]  # noqa: E731
+    agnostic = evaluate_spans([one(g) for g in gold], [one(p) for p in pred])
+    labelled = evaluate_spans(gold, pred).to_dict()
+    return {
+        "threshold": round(t, 4),
+        "partial": agnostic.partial.micro.to_dict(),
+        "exact": agnostic.exact.micro.to_dict(),
+        "per_label": labelled["partial"]["per_label"],
+    }
+
+
+def _as_docs(docs: Sequence[WorkspaceDoc]) -> list[Doc]:
+    return [Doc(d.text, d.spans, "workspace", "cv") for d in docs]
+
+
+def _choose(docs, found) -> tuple[tuple[float, float], dict]:
+    """Calibration and operating points from out-of-fold raw scores."""
+    raws = [r for rows in found for _, _, r, _ in rows]
+    a, b = platt(raws, _hits(docs, found)) if raws else (1.0, 0.0)
+    cal = [_calibrated(rows, a, b) for rows in found]
+    points = points_from_spans(_as_docs(docs), [[(s, e, p) for s, e, p, _ in r] for r in cal])
+    return (a, b), points
+
+
+def cross_validate(
+    base: Tagger, docs: Sequence[WorkspaceDoc], *, params: Params = STACK_PARAMS
+) -> tuple[AdaptReport, dict]:
+    """Out-of-fold scores of the stacked tagger and of the packaged one on ``docs``.
+
+    Each kind's calibration and operating points are chosen on the pooled out-of-fold
+    predictions (the packaged tagger's are its own raw scores on every document)."""
+    folds = max(MIN_FOLDS, min(MAX_FOLDS, len(docs)))
+    prepared = [_prepare(base, d) for d in docs]
+    which = [fold_of(d.key or str(i), folds) for i, d in enumerate(docs)]
+    stacked: list[list] = [[] for _ in docs]
+    for f in range(folds):
+        train = [p for p, w in zip(prepared, which, strict=True) if w != f]
+        model = _fit(base, train, params)
+        for i, w in enumerate(which):
+            if w == f and model is not None:
+                stacked[i] = _raw(model, prepared[i].prep)
+    builtin = [_raw(replace(base, calib_a=1.0, calib_b=0.0), p.prep) for p in prepared]
+    scores, chosen_points, calibs = {}, {}, {}
+    for kind, found in (("stacked", stacked), ("builtin", builtin)):
+        calib, points = _choose(docs, found)
+        cal = [_calibrated(rows, *calib) for rows in found]
+        scores[kind] = _scores(docs, cal, points["balanced"]["threshold"])
+        chosen_points[kind], calibs[kind] = points, calib
+    # The built-in as shipped (its own calibration and dev-split thresholds), for reference.
+    shipped = [_raw(base, p.prep) for p in prepared]
+    scores["shipped"] = _scores(docs, shipped, base.threshold("balanced"))
+    best = max(KINDS, key=lambda k: (scores[k]["partial"]["f1"], k == "builtin"))
+    report = AdaptReport(best, folds, len(docs), scores, chosen_points[best])
+    return report, {"prepared": prepared, "calib": calibs[best]}
+
+
+def adapt_tagger(
+    base: Tagger,
+    docs: Sequence[WorkspaceDoc],
+    *,
+    from_scratch: bool = False,
+    params: Params = STACK_PARAMS,
+) -> tuple[Tagger, AdaptReport]:
+    """The workspace's tagger and what cross-validation measured.
+
+    The stacked tagger is kept when it beats the packaged tagger out of fold; otherwise the
+    packaged tagger is kept with thresholds re-chosen on the workspace's documents.
+    ``from_scratch`` trains a CRF on the workspace's documents alone (no built-in features).
+    """
+    if from_scratch:
+        return _scratch(base, docs, params)
+    report, state = cross_validate(base, docs, params=params)
+    a, b = state["calib"]
+    if report.chosen == "stacked":
+        model = _fit(base, state["prepared"], params)
+        if model is None:
+            raise ValueError("the annotated documents have no tagged spans")
+        tagger = replace(model, calib_a=a, calib_b=b, points=report.points)
+    else:
+        tagger = replace(base, calib_a=a, calib_b=b, points=report.points, _resolved={})
+    tagger.meta = {"adapted": report.chosen, "base_sha256": base.sha256}
+    return tagger, report
+
+
+def _scratch(base: Tagger, docs: Sequence[WorkspaceDoc], params: Params):
+    """A CRF on the workspace's documents only: same token features, no built-in marginals."""
+    plain = replace(base, base=None)
+    preps = [prepare(d.text, "en") for d in docs]
+    folds = max(MIN_FOLDS, min(MAX_FOLDS, len(docs)))
+    which = [fold_of(d.key or str(i), folds) for i, d in enumerate(docs)]
+
+    def rows(ids):
+        out = []
+        for i in ids:
+            parts, labels, k = token_parts(preps[i]), _bio(preps[i], docs[i].spans), 0
+            for seq in parts:
+                out.append(([expand(p) for p in seq], labels[k : k + len(seq)], 1))
+                k += len(seq)
+        return out
+
+    def fit(ids) -> Tagger:
+        crf = fit_sequences(rows(ids), params)
+        return replace(
+            plain,
+            attrs=crf.attrs,
+            state=crf.state,
+            transitions=crf.transitions,
+            extract=params.extract,
+            calib_a=1.0,
+            calib_b=0.0,
+            legacy_a=0.0,
+            points={},
+            _index={},
+            _resolved={},
+            _cat_index={},
+        )
+
+    found: list[list] = [[] for _ in docs]
+    for f in range(folds):
+        model = fit([i for i, w in enumerate(which) if w != f])
+        for i, w in enumerate(which):
+            if w == f:
+                found[i] = _raw(model, preps[i])
+    (a, b), points = _choose(docs, found)
+    cal = [_calibrated(r, a, b) for r in found]
+    report = AdaptReport("scratch", folds, len(docs), {}, points)
+    report.scores["scratch"] = _scores(docs, cal, points["balanced"]["threshold"])
+    tagger = replace(fit(range(len(docs))), calib_a=a, calib_b=b, points=points)
+    tagger.meta = {"adapted": "scratch"}
+    return tagger, report
+
+
+def workspace_score(report: AdaptReport) -> float:
+    """The chosen tagger's cross-validated partial F1 (label-agnostic)."""
+    return float(report.scores.get(report.chosen, {}).get("partial", {}).get("f1", 0.0))
+
+
+def mean_inside(tagger: Tagger, prep) -> np.ndarray:
+    """P(token inside a loaded term) for every token (for uncertainty sampling)."""
+    comp = tagger.compile(token_parts(prep))
+    m = tagger.marginals_doc(comp)
+    return 1.0 - m[:, 0] if len(m) else np.zeros(0)
