@@ -184,6 +184,7 @@ def model_train(
         span_gold=data.span_gold,
         frame_examples=data.frames,
         tagger=tagger,
+        reuse_builtin_frames=True,
     )
     metrics = model_metrics(model, [])
     if report is not None:

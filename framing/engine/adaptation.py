@@ -30,6 +30,8 @@ from .tagger_training import LOADED, Doc, Params, fit_sequences, platt, points_f
 # Chosen on the BABE dev+test documents as a workspace (bench/bench_learning.py): a strong
 # L2 keeps a few documents from pulling the weights far from the built-in evidence.
 STACK_PARAMS = Params(c1=0.01, c2=0.5, iterations=100, extract=0.05)
+STACK_PARAMS_EXTRACT = STACK_PARAMS.extract
+EXTRACTS = (0.05, 0.15, 0.3, 0.45)
 MIN_FOLDS, MAX_FOLDS = 2, 5
 KINDS = ("stacked", "builtin")
 
@@ -53,9 +55,11 @@ class AdaptReport:
     documents: int
     scores: dict[str, dict] = field(default_factory=dict)  # kind -> metrics at balanced
     points: dict[str, dict[str, float]] = field(default_factory=dict)
+    extract: float = STACK_PARAMS_EXTRACT
 
     def to_dict(self) -> dict:
         return {
+            "extract": self.extract,
             "chosen": self.chosen,
             "folds": self.folds,
             "documents": self.documents,
@@ -175,7 +179,19 @@ def _choose(docs, found) -> tuple[tuple[float, float], dict]:
     a, b = platt(raws, _hits(docs, found)) if raws else (1.0, 0.0)
     cal = [_calibrated(rows, a, b) for rows in found]
     points = points_from_spans(_as_docs(docs), [[(s, e, p) for s, e, p, _ in r] for r in cal])
-    return (a, b), points
+    return (a, b), _margins(points, sorted({p for r in cal for _, _, p, _ in r}))
+
+
+def _margins(points: dict, scores: list[float]) -> dict:
+    """Move each threshold halfway down to the next lower out-of-fold score: the same
+    decisions on the workspace's documents, with room for a new text scoring a little lower
+    than any seen (a threshold at exactly the lowest kept score drops its near twins)."""
+    out = {}
+    for name, row in points.items():
+        t = row["threshold"]
+        lower = [p for p in scores if p < t - 1e-9]
+        out[name] = {**row, "threshold": round((t + lower[-1]) / 2 if lower else t / 2, 4)}
+    return out
 
 
 def cross_validate(
@@ -188,13 +204,20 @@ def cross_validate(
     folds = max(MIN_FOLDS, min(MAX_FOLDS, len(docs)))
     prepared = [_prepare(base, d) for d in docs]
     which = [fold_of(d.key or str(i), folds) for i, d in enumerate(docs)]
-    stacked: list[list] = [[] for _ in docs]
-    for f in range(folds):
-        train = [p for p, w in zip(prepared, which, strict=True) if w != f]
-        model = _fit(base, train, params)
-        for i, w in enumerate(which):
-            if w == f and model is not None:
-                stacked[i] = _raw(model, prepared[i].prep)
+    models = [
+        _fit(base, [p for p, w in zip(prepared, which, strict=True) if w != f], params)
+        for f in range(folds)
+    ]
+    # How low a token's marginal may fall and still extend a span is chosen out of fold
+    # too: it decides where the workspace's phrases begin and end.
+    best_extract, stacked = EXTRACTS[0], [[] for _ in docs]
+    for extract in EXTRACTS:
+        found = [
+            _raw(replace(models[w], extract=extract), prepared[i].prep) if models[w] else []
+            for i, w in enumerate(which)
+        ]
+        if extract == EXTRACTS[0] or _f1_of(docs, found) > _f1_of(docs, stacked):
+            best_extract, stacked = extract, found
     builtin = [_raw(replace(base, calib_a=1.0, calib_b=0.0), p.prep) for p in prepared]
     scores, chosen_points, calibs = {}, {}, {}
     for kind, found in (("stacked", stacked), ("builtin", builtin)):
@@ -205,9 +228,26 @@ def cross_validate(
     # The built-in as shipped (its own calibration and dev-split thresholds), for reference.
     shipped = [_raw(base, p.prep) for p in prepared]
     scores["shipped"] = _scores(docs, shipped, base.threshold("balanced"))
-    best = max(KINDS, key=lambda k: (scores[k]["partial"]["f1"], k == "builtin"))
+    best = choose_kind(scores)
     report = AdaptReport(best, folds, len(docs), scores, chosen_points[best])
+    report.extract = best_extract
     return report, {"prepared": prepared, "calib": calibs[best]}
+
+
+def _f1_of(docs, found) -> float:
+    _, points = _choose(docs, found)
+    return 2 * _harmonic(points["balanced"])
+
+
+def _harmonic(point: dict) -> float:
+    p, r = point["precision"], point["recall"]
+    return p * r / (p + r) if p + r else 0.0
+
+
+def choose_kind(scores: dict[str, dict]) -> str:
+    """The kind with the higher out-of-fold partial F1; the built-in one on a tie (a
+    workspace model must earn its place)."""
+    return max(KINDS, key=lambda k: (scores[k]["partial"]["f1"], k == "builtin"))
 
 
 def adapt_tagger(
@@ -231,7 +271,7 @@ def adapt_tagger(
         model = _fit(base, state["prepared"], params)
         if model is None:
             raise ValueError("the annotated documents have no tagged spans")
-        tagger = replace(model, calib_a=a, calib_b=b, points=report.points)
+        tagger = replace(model, calib_a=a, calib_b=b, points=report.points, extract=report.extract)
     else:
         tagger = replace(base, calib_a=a, calib_b=b, points=report.points, _resolved={})
     tagger.meta = {"adapted": report.chosen, "base_sha256": base.sha256}

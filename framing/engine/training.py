@@ -156,14 +156,21 @@ def train_engine_model(
     include_seed: bool = True,
     origin: str = "trained",
     tagger: Tagger | None = None,
+    reuse_builtin_frames: bool = False,
 ) -> EngineModel:
     """Train a full model. Workspace annotations are added to our seed data unless
     ``include_seed`` is False; ``tagger`` is a workspace's adapted loaded-term tagger
-    (``adaptation.adapt_tagger``). Returns the model with its content hash set."""
+    (``adaptation.adapt_tagger``); ``reuse_builtin_frames`` takes the packaged frame models
+    when there are no frame examples. Returns the model with its content hash set."""
     texts, gold = read_span_seed() if include_seed else ([], [])
     texts, gold = [*texts, *(span_texts or [])], [*gold, *(span_gold or [])]
     span = train_span_model(texts, gold)
-    frames = _frame_models(frame_examples, include_seed)
+    if reuse_builtin_frames and include_seed and not frame_examples and DEFAULT_PATH.exists():
+        # No frame annotations: the frame models would be retrained from the seed data alone,
+        # which is exactly the packaged model's (minutes saved per workspace training).
+        frames = loads(DEFAULT_PATH.read_bytes(), origin="builtin").frames
+    else:
+        frames = _frame_models(frame_examples, include_seed)
     meta: dict = {"seed": include_seed}
     if tagger is not None:
         meta["tagger"] = tagger.meta.get("adapted", "")

@@ -45,14 +45,21 @@ def test_frame_model_learns_from_labelled_sentences():
 
 def test_model_retrained_on_annotations_can_reject_a_lexicon_term():
     # A workspace whose analysts never accept "regrettable" teaches the model to drop it:
-    # the tagger's learned word offsets travel in the trained bundle.
+    # the adapted tagger travels in the trained bundle.
+    from framing.engine.adaptation import WorkspaceDoc, adapt_tagger
+    from framing.engine.tagger import default_tagger
     from framing.engine.training import train_engine_model
 
-    texts = ["The regrettable loss of the ferry was mourned."] * 6 + [
-        "The puppet regime will fall, the broadcast said."
-    ] * 6
-    gold = [[]] * 6 + [[(4, 17)]] * 6
-    model = load_model(dumps(train_engine_model(span_texts=texts, span_gold=gold)))
+    texts = [f"The regrettable loss of ferry {i} was mourned." for i in range(6)] + [
+        f"The puppet regime will fall, broadcast {i} said." for i in range(6)
+    ]
+    gold = [()] * 6 + [((4, 17, "pejorative_label"),)] * 6
+    docs = [
+        WorkspaceDoc(t, g, (), str(i)) for i, (t, g) in enumerate(zip(texts, gold, strict=True))
+    ]
+    tagger, _ = adapt_tagger(default_tagger(), docs)
+    trained = train_engine_model(span_texts=texts, span_gold=[list(g) for g in gold], tagger=tagger)
+    model = load_model(dumps(trained))
     sentence = "The regrettable incident ended. The puppet regime fell."
     before = [t.text for t in analyze(sentence).loaded_terms]
     tagged = [t.text for t in analyze(sentence, model=model).loaded_terms]

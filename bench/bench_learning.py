@@ -1,0 +1,182 @@
+"""Learning curve through the app's own path: annotated articles are imported into a fresh
+workspace as accepted annotations, ``model_train`` builds the workspace model (as the
+"Train" button and ``framing_train --workspace`` do), and held-out articles are scored with
+the stored model version at its balanced operating point, against the built-in model on the
+same articles. 5-fold by document; training sizes 25, 50, 100, 200 and all of the other folds.
+
+Run: .venv/bin/python bench/bench_learning.py [babe|passages] [sizes...]
+  babe      BABE's dev and test documents (sentences grouped by article; the packaged tagger
+            trained on BABE's train split only) — word-level annotations, the built-in's own
+            convention.
+  passages  our own phrase-annotated passages not in the packaged tagger's training split
+            (``passages_en.txt`` dev and test) — few documents, phrase-level.
+Label-agnostic partial F1 (SemEval-style character overlap), micro over the held-out
+documents of all folds, with a 95 % bootstrap interval over documents. Uses a throwaway SQLite
+database; prints one row per size and the load average.
+"""
+
+from __future__ import annotations
+
+import collections
+import gzip
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+TMP = Path(tempfile.mkdtemp(prefix="bench-learning-"))
+os.environ.update(
+    DJANGO_SETTINGS_MODULE="parallax.settings",
+    DEBUG="1",
+    PARALLAX_VAR_DIR=str(TMP),
+    DATABASE_URL=f"sqlite:///{TMP / 'bench.sqlite3'}",
+    MEDIA_ROOT=str(TMP / "media"),
+    LOG_LEVEL="WARNING",
+    # Imports queue an analysis per article; the curve measures training, not that.
+    TASK_BACKEND="django.tasks.backends.dummy.DummyBackend",
+)
+
+import django  # noqa: E402
+
+django.setup()
+
+import numpy as np  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+
+from accounts.models import User, Workspace  # noqa: E402
+from articles.services import article_create, event_create, outlet_get_or_create  # noqa: E402
+from framing import engine  # noqa: E402
+from framing.analysis_services import engine_model_for, engine_threshold  # noqa: E402
+from framing.engine.evaluation import evaluate_spans  # noqa: E402
+from framing.engine.tagger_training import BABE_PATH, merge_adjacent, passage_docs  # noqa: E402
+from framing.models import Label  # noqa: E402
+from framing.services import annotation_create, codebooks_install_defaults  # noqa: E402
+from framing.training_services import model_train  # noqa: E402
+
+FOLDS = 5
+SIZES = (25, 50, 100, 200, 10_000)
+LABEL = "hyperbole"  # the tagger's score is label-agnostic; BABE words carry no category
+
+
+def babe() -> list[tuple[str, str, list]]:
+    """(key, text, spans) per BABE dev/test article: its sentences joined by spaces."""
+    by_doc = collections.defaultdict(list)
+    with gzip.open(BABE_PATH, "rt", encoding="utf-8") as fh:
+        for row in map(json.loads, fh):
+            if row["split"] in ("dev", "test"):
+                by_doc[row["doc"]].append(row)
+    out = []
+    for key, rows in sorted(by_doc.items()):
+        text, spans = "", []
+        for r in rows:
+            off = len(text) + (1 if text else 0)
+            text = f"{text} {r['text']}" if text else r["text"]
+            spans += [(off + s, off + e) for s, e in merge_adjacent(r["text"], r["spans"])]
+        out.append((key, text, spans))
+    return out
+
+
+def passages() -> list[tuple[str, str, list]]:
+    docs = passage_docs("dev") + passage_docs("test")
+    return [(f"p{i}", d.text, [(s, e) for s, e, _ in d.spans]) for i, d in enumerate(docs)]
+
+
+def fold(key: str) -> int:
+    return hashlib.sha256(key.encode()).digest()[0] % FOLDS
+
+
+def import_workspace(name: str, docs, user) -> Workspace:
+    """A workspace whose articles carry the documents' spans as accepted annotations."""
+    workspace = Workspace.objects.create(name=name)
+    codebooks_install_defaults(workspace=workspace)
+    event = event_create(workspace=workspace, title=name)
+    outlet = outlet_get_or_create(workspace=workspace, name="Bench wire")
+    label = Label.objects.get(codebook_version__codebook__workspace=workspace, key=LABEL)
+    for key, text, spans in docs:
+        revision = article_create(event=event, outlet=outlet, title=key, text=text).current_revision
+        if revision.text != text:
+            raise SystemExit(f"{key}: the app normalised the text; offsets would move")
+        for s, e in spans:
+            annotation_create(revision=revision, start=s, end=e, label=label, author_user=user)
+    return workspace
+
+
+def predict(model, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+    floor = engine_threshold(model, "balanced")
+    return [
+        [(t.start, t.end, "x") for t in engine.analyze(text, model=model).loaded_terms
+         if t.score >= floor]
+        for text in texts
+    ]  # fmt: skip
+
+
+def micro(gold, pred) -> tuple[float, list]:
+    """Partial F1 and per-document (credit_pred, n_pred, credit_gold, n_gold) rows."""
+    rows = [
+        [m.credit_pred, m.n_pred, m.credit_gold, m.n_gold]
+        for m in (evaluate_spans([g], [p]).partial.micro for g, p in zip(gold, pred, strict=True))
+    ]
+    return _f1(np.sum(rows, axis=0)), rows
+
+
+def _f1(c) -> float:
+    p = c[0] / c[1] if c[1] else 0.0
+    r = c[2] / c[3] if c[3] else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def interval(rows: list) -> tuple[float, float]:
+    a = np.array(rows, dtype=float)
+    rng = np.random.default_rng(7)
+    draws = a[rng.integers(0, len(a), size=(1000, len(a)))].sum(axis=1)
+    f = sorted(_f1(d) for d in draws)
+    return f[25], f[974]
+
+
+def main() -> None:
+    which = sys.argv[1] if len(sys.argv) > 1 else "babe"
+    sizes = tuple(int(x) for x in sys.argv[2:]) or SIZES
+    docs = babe() if which == "babe" else passages()
+    call_command("migrate", verbosity=0)
+    user = User.objects.create_user(username="bench", email="bench@example.org", password="x")
+    rows = collections.defaultdict(list)
+    chosen = collections.defaultdict(collections.Counter)
+    started = time.perf_counter()
+    for f in range(FOLDS):
+        test = [d for d in docs if fold(d[0]) == f]
+        # A fixed shuffle, so a smaller training set is a prefix of a larger one.
+        pool = sorted(
+            (d for d in docs if fold(d[0]) != f),
+            key=lambda d: hashlib.sha256(d[0].encode()).hexdigest(),
+        )
+        gold = [[(s, e, "x") for s, e in spans] for _, _, spans in test]
+        rows["built-in"] += micro(gold, predict(None, [t for _, t, _ in test]))[1]
+        for n in sizes:
+            if n > len(pool) and n != sizes[-1]:
+                continue
+            train = pool[:n]
+            workspace = import_workspace(f"{which}-f{f}-n{n}", train, user)
+            version = model_train(workspace=workspace, user=None)
+            chosen[f"n={n}"][version.training_summary["tagger"]] += 1
+            model = engine_model_for(version)
+            rows[f"n={n}"] += micro(gold, predict(model, [t for _, t, _ in test]))[1]
+            print(f"fold {f} n={len(train)}: {time.perf_counter() - started:.0f}s", flush=True)
+    print(f"\n{which}: {len(docs)} documents, {FOLDS}-fold by document")
+    print("| training articles | partial F1 | 95 % CI | CV chose |")
+    for name, r in rows.items():
+        lo, hi = interval(r)
+        n = name.removeprefix("n=")
+        shown = f"all ({len(docs) - len(docs) // FOLDS}±)" if n == str(SIZES[-1]) else n
+        picks = ", ".join(f"{k} {v}" for k, v in sorted(chosen.get(name, {}).items()))
+        f1 = _f1(np.sum(r, axis=0))
+        print(f"| {shown} | {f1:.3f} | {lo:.3f}–{hi:.3f} | {picks or '—'} |")
+    print(f"load average: {os.getloadavg()}; {time.perf_counter() - started:.0f}s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,101 @@
+"""Adapting the packaged tagger to a workspace: new words, kept built-in knowledge, CV."""
+
+import pytest
+
+from framing.engine.adaptation import WorkspaceDoc, adapt_tagger, choose_kind, fold_of
+from framing.engine.artifacts import EngineModel, dumps, loads
+from framing.engine.candidates import prepare
+from framing.engine.tagger import default_tagger
+
+PLACES = ["Varno", "Kessel", "Brin", "Ostra", "Lume", "Tarrow", "Quill", "Marsh"]
+BUILTIN_TERM = "puppet regime"  # a phrase the packaged tagger already tags
+
+
+def _docs(word: str = "zorblat") -> list[WorkspaceDoc]:
+    """Twelve texts where analysts tag an invented insult, and four neutral ones."""
+    docs = []
+    for i, place in enumerate(PLACES + PLACES[:4]):
+        text = f"Residents of {place} said the {word} council met on Tuesday to discuss roads."
+        start = text.index(word)
+        docs.append(
+            WorkspaceDoc(text, ((start, start + len(word), "pejorative_label"),), (), f"t{i}")
+        )
+    for i, place in enumerate(PLACES[:4]):
+        text = f"The council of {place} met on Tuesday to discuss roads and schools."
+        docs.append(WorkspaceDoc(text, (), (), f"n{i}"))
+    return docs
+
+
+def _tags(tagger, text: str) -> list[str]:
+    floor = tagger.threshold("balanced")
+    return [text[t.start : t.end] for t in tagger.tag(prepare(text)) if t.score >= floor]
+
+
+@pytest.fixture(scope="module")
+def adapted():
+    return adapt_tagger(default_tagger(), _docs())
+
+
+def test_a_word_only_the_analysts_tag_is_learned(adapted):
+    tagger, report = adapted
+    text = "Villagers in Pell said the zorblat council ignored them again."
+    assert not any("zorblat" in t for t in _tags(default_tagger(), text))
+    assert report.chosen == "stacked"
+    assert any("zorblat" in t for t in _tags(tagger, text))
+
+
+def test_built_in_knowledge_is_kept_after_adapting(adapted):
+    tagger, _ = adapted
+    text = f"The opposition called the government a {BUILTIN_TERM} run from abroad."
+    assert any("puppet" in t for t in _tags(default_tagger(), text))
+    assert any("puppet" in t for t in _tags(tagger, text))
+
+
+def test_cross_validation_scores_both_taggers_on_the_same_documents(adapted):
+    _, report = adapted
+    assert report.documents == 16 and report.folds == 5
+    assert set(report.scores) >= {"stacked", "builtin", "shipped"}
+    assert report.scores["stacked"]["partial"]["f1"] > report.scores["shipped"]["partial"]["f1"]
+
+
+@pytest.mark.parametrize(
+    ("stacked", "builtin", "kept"),
+    [(0.40, 0.45, "builtin"), (0.45, 0.45, "builtin"), (0.50, 0.45, "stacked")],
+)
+def test_the_stacked_tagger_is_kept_only_when_it_scores_higher_out_of_fold(stacked, builtin, kept):
+    scores = {"stacked": {"partial": {"f1": stacked}}, "builtin": {"partial": {"f1": builtin}}}
+    assert choose_kind(scores) == kept
+
+
+def test_rejected_spans_are_trained_as_negatives():
+    docs = _docs()
+    start = docs[0].text.index("council")
+    rejected = WorkspaceDoc(docs[0].text, docs[0].spans, ((start, start + 7),), "r")
+    tagger, _ = adapt_tagger(default_tagger(), [rejected, *docs[1:]])
+    assert not any("council" in t.split() for t in _tags(tagger, docs[0].text))
+
+
+def test_folds_are_stable_by_document_key():
+    assert [fold_of(f"article-{i}", 5) for i in range(20)] == [
+        fold_of(f"article-{i}", 5) for i in range(20)
+    ]
+
+
+def test_an_adapted_tagger_travels_in_the_model_bundle(adapted):
+    from framing.engine.artifacts import default_model
+
+    tagger, _ = adapted
+    bundle = EngineModel(default_model().span, default_model().frames, "", "trained", {}, tagger)
+    loaded = loads(dumps(bundle))
+    text = "Villagers in Pell said the zorblat council ignored them again."
+    assert loaded.loaded_term_tagger().base is default_tagger()
+    assert _tags(loaded.loaded_term_tagger(), text) == _tags(tagger, text)
+    assert loads(dumps(bundle)).sha256 == loaded.sha256
+
+
+def test_from_scratch_learns_without_the_built_in_taggers_marginals():
+    tagger, report = adapt_tagger(default_tagger(), _docs(), from_scratch=True)
+    assert report.chosen == "scratch" and tagger.base is None
+    assert not any(a.startswith("b.") for a in tagger.attrs)  # no built-in marginals
+    text = "Villagers in Pell said the zorblat council ignored them again."
+    assert any("zorblat" in t for t in _tags(tagger, text))
