@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from accounts.audit import audit_record
@@ -18,6 +19,7 @@ from accounts.models import AuditAction, AuditObject, User
 from articles.models import Event, TextRevision
 from framing import engine
 from framing.engine.artifacts import default_model
+from framing.model_checks import workspace_comparison
 from framing.models import (
     ActorMention,
     Analysis,
@@ -392,11 +394,23 @@ def revisions_analyse(*, revision_ids: list[int], model_version: ModelVersion) -
 
 
 def event_switch_model(
-    *, event: Event, model_version: ModelVersion, user: User | None = None
+    *, event: Event, model_version: ModelVersion, user: User | None = None, force: bool = False
 ) -> Event:
-    """Make the event's pages show `model_version`; older analyses stay for reports citing them."""
+    """Make the event's pages show `model_version`; older analyses stay for reports citing them.
+
+    A workspace model that scored below the built-in one on the workspace's own documents
+    (cross-validated when it was trained) is refused unless ``force``: the analyst may know
+    better, but must say so."""
     if model_version.workspace_id not in (None, event.workspace_id):
         raise ValueError("That model belongs to another workspace.")
+    comparison = workspace_comparison(model_version.metrics)
+    if comparison is not None and comparison.worse and not force:
+        raise ValidationError(
+            f"{model_version} scored partial F1 {comparison.model.get('f1', 0):.2f} on this "
+            f"workspace's {comparison.documents} annotated texts (cross-validated), below the "
+            f"built-in model's {comparison.builtin.get('f1', 0):.2f} on the same texts. "
+            "Switch anyway only if you know why."
+        )
     event_analyse_with(event=event, model_version=model_version)
     event.analysis_model = model_version
     event.save(update_fields=["analysis_model"])

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from accounts.models import Capability
 from articles.models import TextRevision
 from articles.views import _get_event_for_user
+from framing.active_learning import event_annotation_queue
 from framing.models import Label
 from framing.team_services import curate_agreed, curate_span, event_agreement
 
@@ -80,3 +81,16 @@ def event_curate(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponse("That span is not in this event's current texts.", status=400)
     messages.success(request, "Gold layer updated.")
     return redirect("event_agreement", pk=event.pk)
+
+
+@login_required
+def event_queue_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Sentences to annotate next: where the model is least sure or the coders disagree."""
+    event, membership = _get_event_for_user(request, pk, Capability.ANNOTATE)
+    ctx = {
+        "event": event,
+        "workspace": event.workspace,
+        "membership": membership,
+        "items": event_annotation_queue(event=event),
+    }
+    return render(request, "framing/annotation_queue.html", ctx)

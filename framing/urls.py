@@ -41,5 +41,6 @@ urlpatterns += [
 
 urlpatterns += [
     path("events/<int:pk>/agreement/", team_views.event_agreement_view, name="event_agreement"),
+    path("events/<int:pk>/annotate-next/", team_views.event_queue_view, name="event_queue"),
     path("events/<int:pk>/curate/", team_views.event_curate, name="event_curate"),
 ]

@@ -21,6 +21,7 @@ from framing.analysis_services import (
 )
 from framing.annotation_services import annotation_add_step, annotation_decide_step
 from framing.forms import AnnotationForm, DecisionForm
+from framing.model_checks import workspace_comparison
 from framing.models import Annotation, ModelVersion
 from framing.operating_points import model_operating_points
 from framing.services import annotation_create
@@ -40,7 +41,7 @@ def _get_model_for_event(request: HttpRequest, event, pk: int) -> ModelVersion:
 @login_required
 def model_list(request: HttpRequest, workspace_pk: int) -> HttpResponse:
     membership = require(user=request.user, workspace_id=workspace_pk)
-    models = _models_for_workspace(workspace_pk)
+    models = [(m, workspace_comparison(m.metrics)) for m in _models_for_workspace(workspace_pk)]
     ctx = {"workspace": membership.workspace, "membership": membership, "models": models}
     return render(request, "framing/model_list.html", ctx)
 
@@ -76,9 +77,16 @@ def event_model(request: HttpRequest, pk: int) -> HttpResponse:
             raise Http404("No such model.")
         candidate = _get_model_for_event(request, event, int(model_id))
         if request.POST.get("action") == "switch":
-            event_switch_model(event=event, model_version=candidate, user=request.user)
-            messages.success(request, f"The event now shows {candidate}.")
-            return redirect("event_model", pk=event.pk)
+            force = request.POST.get("force") == "1"
+            try:
+                event_switch_model(
+                    event=event, model_version=candidate, user=request.user, force=force
+                )
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(request, f"The event now shows {candidate}.")
+                return redirect("event_model", pk=event.pk)
         diff = event_model_diff(event=event, model_version=candidate)
     ctx = {
         "event": event,
@@ -88,6 +96,7 @@ def event_model(request: HttpRequest, pk: int) -> HttpResponse:
         "models": _models_for_workspace(event.workspace_id),
         "candidate": candidate,
         "diff": diff,
+        "comparison": workspace_comparison(candidate.metrics) if candidate else None,
         "points": _point_rows(event),
     }
     return render(request, "framing/event_model.html", ctx)

@@ -1,0 +1,43 @@
+"""How a workspace model did against the built-in one on the workspace's own documents.
+
+Training cross-validates both on the analysts' annotated texts (by document) and stores the
+scores in the version's metrics; the Models page shows them and activating a model that did
+worse is refused unless the analyst insists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class WorkspaceComparison:
+    documents: int
+    folds: int
+    tagger: str  # which tagger cross-validation kept: "stacked", "builtin" or "scratch"
+    model: Mapping[str, Any]  # partial P/R/F1 of this version, out of fold
+    builtin: Mapping[str, Any]  # the built-in model as shipped, same documents
+    per_label: Mapping[str, Any]
+
+    @property
+    def worse(self) -> bool:
+        return float(self.model.get("f1", 0.0)) < float(self.builtin.get("f1", 0.0))
+
+
+def workspace_comparison(metrics: Mapping[str, Any] | None) -> WorkspaceComparison | None:
+    """The stored cross-validated comparison, or None (built-in model, older versions)."""
+    cv = (metrics or {}).get("workspace_cv")
+    if not cv or cv.get("chosen") not in (cv.get("scores") or {}):
+        return None
+    mine = cv["scores"][cv["chosen"]]
+    shipped = cv["scores"].get("shipped", {})
+    return WorkspaceComparison(
+        documents=int(cv.get("documents", 0)),
+        folds=int(cv.get("folds", 0)),
+        tagger=str(cv["chosen"]),
+        model=mine.get("partial", {}),
+        builtin=shipped.get("partial", {}),
+        per_label=mine.get("per_label", {}),
+    )
