@@ -16,6 +16,7 @@ from articles.highlight import Mark, highlight
 from articles.models import Article, Event, Outlet, TextRevision
 from articles.services import StaleEditError
 from framing.selectors import (
+    article_frame_rows,
     article_memos,
     article_relays,
     event_memos,
@@ -178,6 +179,7 @@ def article_detail(request: HttpRequest, pk: int, number: int | None = None) -> 
         "labels": labels if membership.can_annotate else [],
         "page_data": _page_data(request, revision, annotations, labels, membership),
         "memos": article_memos(article=article, revision=revision),
+        "frames": article_frame_rows(revision=revision, event=article.event) if revision else [],
     }
     return render(request, "articles/article_detail.html", ctx)
 

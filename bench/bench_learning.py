@@ -49,6 +49,7 @@ import numpy as np  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 
 from accounts.models import User, Workspace  # noqa: E402
+from articles.ingestion.normalize import normalize_text  # noqa: E402
 from articles.services import article_create, event_create, outlet_get_or_create  # noqa: E402
 from framing import engine  # noqa: E402
 from framing.analysis_services import engine_model_for, engine_threshold  # noqa: E402
@@ -74,10 +75,15 @@ def babe() -> list[tuple[str, str, list]]:
     for key, rows in sorted(by_doc.items()):
         text, spans = "", []
         for r in rows:
-            off = len(text) + (1 if text else 0)
-            text = f"{text} {r['text']}" if text else r["text"]
+            clean = normalize_text(r["text"])
+            if clean != r["text"].strip():
+                continue  # the app would move offsets inside the sentence (rare: NFC etc.)
+            shift = len(r["text"]) - len(r["text"].lstrip())
+            off = len(text) + (1 if text else 0) - shift
+            text = f"{text} {clean}" if text else clean
             spans += [(off + s, off + e) for s, e in merge_adjacent(r["text"], r["spans"])]
-        out.append((key, text, spans))
+        if text:
+            out.append((key, text, spans))
     return out
 
 

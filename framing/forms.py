@@ -79,3 +79,11 @@ class LabelMergeForm(forms.Form):
 
 class CodebookImportForm(forms.Form):
     file = forms.FileField(label="Codebook JSON")
+
+
+class ArticleFrameForm(forms.Form):
+    label = forms.IntegerField(min_value=1)
+    status = forms.ChoiceField(
+        choices=[("accepted", "accepted"), ("rejected", "rejected"), ("", "clear")],
+        required=False,
+    )

@@ -207,6 +207,33 @@ class SpanDecision(models.Model):
         return f"{self.label_key} [{self.start}:{self.end}] {self.status}"
 
 
+class ArticleFrame(models.Model):
+    """An analyst's article-level frame decision: this frame is (accepted) or is not
+    (rejected) in the article's label set. One decision per frame and text; the latest wins.
+    Frame training reads the accepted and rejected sets as the article layer's labels."""
+
+    revision = models.ForeignKey(
+        TextRevision, on_delete=models.CASCADE, related_name="article_frames"
+    )
+    label = models.ForeignKey(Label, on_delete=models.PROTECT, related_name="article_frames")
+    status = models.CharField(
+        max_length=12,
+        choices=[(AnnotationStatus.ACCEPTED, "Accepted"), (AnnotationStatus.REJECTED, "Rejected")],
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["revision", "label"], name="one_frame_decision")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label.key} {self.status} on revision {self.revision_id}"
+
+
 class Analysis(models.Model):
     """The engine's output for one revision with one model and codebook; never overwritten.
 

@@ -7,8 +7,18 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Substr
 
 from articles.models import TextRevision
+from framing.analysis_services import builtin_model_version
 from framing.engine.relays import describe, relay_path, same_source, wire_origin
-from framing.models import Annotation, AnnotationStatus, CodebookVersion, Label, QuoteSpan
+from framing.frame_services import FRAME_CODEBOOKS
+from framing.models import (
+    Analysis,
+    Annotation,
+    AnnotationStatus,
+    ArticleFrame,
+    CodebookVersion,
+    Label,
+    QuoteSpan,
+)
 
 
 def workspace_labels(*, workspace_id: int) -> QuerySet[Label]:
@@ -141,3 +151,43 @@ def _is_own(link: str, outlet: str) -> bool:
     """Whether a relay link is the article's own outlet, by name or initials."""
     initials = "".join(w[0] for w in outlet.split() if w[:1].isupper())
     return same_source(link, outlet) or (len(initials) >= 2 and link.upper() == initials)
+
+
+@dataclass(frozen=True, slots=True)
+class FrameRow:
+    """One frame of an article: the model's probability and the analysts' decision."""
+
+    label: Label
+    probability: float | None  # None: the shown model has not analysed this text
+    chosen_by_model: bool
+    decision: str  # "" | "accepted" | "rejected"
+
+    @property
+    def in_article(self) -> bool:
+        """Whether the frame is in the article's label set: the analysts' decision when
+        there is one, otherwise the model's."""
+        return self.decision == "accepted" if self.decision else self.chosen_by_model
+
+
+def article_frame_rows(*, revision, event) -> list[FrameRow]:
+    """Every frame label of the workspace's frame codebooks for the article's text."""
+    labels = [
+        lab
+        for lab in workspace_labels(workspace_id=event.workspace_id)
+        if lab.codebook_version.codebook.key in FRAME_CODEBOOKS
+    ]
+    model_id = event.analysis_model_id or builtin_model_version().pk
+    analysis = Analysis.objects.filter(revision=revision, model_version_id=model_id).first()
+    scored = {
+        (book, f["key"]): f
+        for book, frames in (analysis.frames if analysis else {}).items()
+        for f in frames
+    }
+    decided = dict(ArticleFrame.objects.filter(revision=revision).values_list("label_id", "status"))
+    rows = []
+    for lab in sorted(labels, key=lambda x: (x.codebook_version.codebook.key, x.position)):
+        f = scored.get((FRAME_CODEBOOKS[lab.codebook_version.codebook.key], lab.key))
+        rows.append(
+            FrameRow(lab, f["p"] if f else None, bool(f and f.get("in")), decided.get(lab.pk, ""))
+        )
+    return rows

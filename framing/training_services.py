@@ -28,13 +28,12 @@ from framing.engine.artifacts import default_model
 from framing.engine.tagger import default_tagger
 from framing.engine.text import split_sentences
 from framing.engine.training import train_engine_model
+from framing.frame_services import FRAME_CODEBOOKS
 from framing.gold import GoldDoc, evaluate_gold, read_gold
-from framing.models import Annotation, AnnotationStatus, LabelKind, ModelVersion
+from framing.models import Annotation, AnnotationStatus, ArticleFrame, LabelKind, ModelVersion
 from framing.operating_points import engine_operating_points
 
 HELDOUT_GOLD = Path(__file__).parent / "eval" / "heldout.jsonl"
-# Our codebook keys → the engine's frame model keys.
-FRAME_CODEBOOKS = {"policy-frames": "policy", "generic-frames": "generic"}
 MIN_ANNOTATED_TEXTS = 3
 
 
@@ -45,7 +44,7 @@ class TrainingData:
     tagger_docs: list[WorkspaceDoc]
     span_texts: list[str]
     span_gold: list[list[tuple[int, int, str]]]
-    frames: dict[str, tuple[list[str], list[set[str]]]]
+    frames: dict[str, tuple[list, list, list, list]]  # sentences, labels, groups, articles
 
 
 def _decided_rows(workspace: Workspace):
@@ -79,19 +78,64 @@ def unique_spans(annotations: list[Annotation]) -> list[tuple[int, int, str]]:
     return [(s, e, key) for (s, e), key in sorted(seen.items())]
 
 
-def _frame_examples(revision: TextRevision, annotations: list[Annotation]) -> dict:
-    examples: dict[str, tuple[list[str], list[set[str]]]] = {}
-    for start, end in split_sentences(revision.text):
-        found: dict[str, set[str]] = defaultdict(set)
-        for a in annotations:
-            book = FRAME_CODEBOOKS.get(a.label.codebook_version.codebook.key)
-            if book and a.status == AnnotationStatus.ACCEPTED and a.start < end and start < a.end:
-                found[book].add(a.label.key)  # a set: two layers' same frame counts once
-        for book, labels in found.items():
-            sents, golds = examples.setdefault(book, ([], []))
-            sents.append(revision.text[start:end])
-            golds.append(labels)
+def _article_frames(workspace: Workspace) -> dict[int, tuple[TextRevision, dict[str, set]]]:
+    """revision id -> (revision, {engine codebook: accepted frame keys}) for every text with
+    an article-level frame decision (a rejection alone still says "not this frame")."""
+    rows = ArticleFrame.objects.filter(
+        revision__article__event__workspace=workspace, revision__article__staged=False
+    ).select_related("label__codebook_version__codebook", "revision")
+    out: dict[int, tuple[TextRevision, dict[str, set]]] = {}
+    for f in rows:
+        book = FRAME_CODEBOOKS.get(f.label.codebook_version.codebook.key)
+        if book:
+            _, books = out.setdefault(f.revision_id, (f.revision, {}))
+            keys = books.setdefault(book, set())
+            if f.status == AnnotationStatus.ACCEPTED:
+                keys.add(f.label.key)
+    return out
+
+
+def _frame_examples(
+    revision: TextRevision, annotations: list[Annotation], article: dict[str, set]
+) -> dict:
+    """Per engine codebook: (sentences, label sets, groups, articles) of one text. With an
+    article-level decision every sentence is kept and the text is an article-layer example;
+    otherwise only the sentences a frame span touches."""
+    bounds = split_sentences(revision.text)
+    examples: dict[str, tuple[list, list, list, list]] = {}
+    for book in {*article, *_books(annotations)}:
+        sents, labels = [], []
+        for start, end in bounds:
+            found = {
+                a.label.key  # a set: two layers' same frame counts once
+                for a in annotations
+                if FRAME_CODEBOOKS.get(a.label.codebook_version.codebook.key) == book
+                and a.status == AnnotationStatus.ACCEPTED
+                and a.start < end
+                and start < a.end
+            }
+            if found or book in article:
+                sents.append(revision.text[start:end])
+                labels.append(found)
+        articles = [(list(range(len(sents))), article[book])] if book in article else []
+        group = f"article-{revision.article_id}"
+        examples[book] = (sents, labels, [group] * len(sents), articles)
     return examples
+
+
+def _books(annotations: list[Annotation]) -> set[str]:
+    keys = {a.label.codebook_version.codebook.key for a in annotations}
+    return {FRAME_CODEBOOKS[k] for k in keys if k in FRAME_CODEBOOKS}
+
+
+def _add_frames(frames: dict, found: dict) -> None:
+    for book, (sents, labels, groups, articles) in found.items():
+        all_s, all_l, all_g, all_a = frames.setdefault(book, ([], [], [], []))
+        n = len(all_s)
+        all_s.extend(sents)
+        all_l.extend(labels)
+        all_g.extend(groups)
+        all_a.extend(([n + i for i in idx], keys) for idx, keys in articles)
 
 
 def training_data(*, workspace: Workspace) -> TrainingData:
@@ -99,8 +143,13 @@ def training_data(*, workspace: Workspace) -> TrainingData:
     on (accepted, rejected or added) is a tagger document: its untagged text and rejected
     suggestions are negatives. Nothing is withheld: scores come from cross-validation."""
     docs, texts, gold = [], [], []
-    frames: dict[str, tuple[list[str], list[set[str]]]] = {}
-    for decided in _annotated_revisions(workspace).values():
+    frames: dict[str, tuple[list, list, list, list]] = {}
+    article_frames = _article_frames(workspace)
+    annotated = _annotated_revisions(workspace)
+    for revision_id, (revision, books) in article_frames.items():
+        if revision_id not in annotated:
+            _add_frames(frames, _frame_examples(revision, [], books))
+    for decided in annotated.values():
         revision = decided[0].revision
         terms = [a for a in decided if a.label.kind == LabelKind.LOADED_TERM]
         if terms:
@@ -113,9 +162,8 @@ def training_data(*, workspace: Workspace) -> TrainingData:
             if spans:
                 texts.append(revision.text)
                 gold.append(spans)
-        for book, (sents, labels) in _frame_examples(revision, decided).items():
-            frames.setdefault(book, ([], []))[0].extend(sents)
-            frames[book][1].extend(labels)
+        books = article_frames.get(revision.pk, (None, {}))[1]
+        _add_frames(frames, _frame_examples(revision, decided, books))
     return TrainingData(docs, texts, gold, frames)
 
 
@@ -201,6 +249,7 @@ def model_train(
             "span_gold": sum(len(g) for g in data.span_gold),
             "rejected": sum(len(d.rejected) for d in data.tagger_docs),
             "frame_sentences": {k: len(v[0]) for k, v in data.frames.items()},
+            "frame_articles": {k: len(v[3]) for k, v in data.frames.items()},
             "tagger": report.chosen if report else "built-in",
             "from_scratch": from_scratch,
         },

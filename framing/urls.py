@@ -2,11 +2,17 @@ from django.urls import path
 
 from framing import annotation_views as views
 from framing import codebook_views, memo_views, team_views
+from framing import views as framing_views
 
 urlpatterns = [
     path("tags/<int:pk>/delete/", views.annotation_delete_view, name="annotation_delete"),
     path("tags/<int:pk>/relabel/", views.annotation_relabel_view, name="annotation_relabel"),
     path("revisions/<int:revision_pk>/undo/", views.annotation_undo_view, name="annotation_undo"),
+    path(
+        "revisions/<int:revision_pk>/frames/",
+        framing_views.article_frame_view,
+        name="article_frame",
+    ),
     path(
         "revisions/<int:revision_pk>/tags.json",
         views.revision_annotations,

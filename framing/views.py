@@ -20,9 +20,10 @@ from framing.analysis_services import (
     event_switch_model,
 )
 from framing.annotation_services import annotation_add_step, annotation_decide_step
-from framing.forms import AnnotationForm, DecisionForm
+from framing.forms import AnnotationForm, ArticleFrameForm, DecisionForm
+from framing.frame_services import article_frame_decide
 from framing.model_checks import workspace_comparison
-from framing.models import Annotation, ModelVersion
+from framing.models import Annotation, Label, ModelVersion
 from framing.operating_points import model_operating_points
 from framing.services import annotation_create
 from framing.undo import annotation_json, undo_push
@@ -224,3 +225,25 @@ def annotation_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
         return JsonResponse({"annotation": annotation_json(annotation, request.user)})
     url = reverse("article_revision", args=[revision.article_id, revision.number])
     return redirect(f"{url}#a{annotation.pk}")
+
+
+@login_required
+@require_POST
+def article_frame_view(request: HttpRequest, revision_pk: int) -> HttpResponse:
+    """Accept, reject or clear one frame of an article (the article layer's labels)."""
+    revision = _get_revision_for_user(request, revision_pk, Capability.ANNOTATE)
+    form = ArticleFrameForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Choose a frame and accept, reject or clear.")
+    label = get_object_or_404(
+        Label.objects.select_related("codebook_version__codebook"),
+        pk=form.cleaned_data["label"],
+        codebook_version__codebook__workspace_id=revision.article.event.workspace_id,
+    )
+    try:
+        article_frame_decide(
+            revision=revision, label=label, status=form.cleaned_data["status"], user=request.user
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect(f"{revision.article.get_absolute_url()}#article-frames")

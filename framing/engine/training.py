@@ -52,11 +52,19 @@ def _frame_models(frame_examples, include_seed: bool) -> dict:
         extra = (frame_examples or {}).get(book)
         if extra:
             n = len(ex.sentences)
+            # (sentences, labels[, groups[, articles]]): groups keep an article's sentences
+            # in one fold; articles are (sentence indices, article label set).
+            groups = extra[2] if len(extra) > 2 else None
+            groups = groups or [f"workspace-{n + i}" for i in range(len(extra[0]))]
+            articles = [
+                ([n + i for i in idx], set(keys))
+                for idx, keys in (extra[3] if len(extra) > 3 else [])
+            ]
             ex = FrameExamples(
                 [*ex.sentences, *extra[0]],
                 [*ex.labels, *[set(x) for x in extra[1]]],
-                [*ex.groups, *[f"workspace-{n + i}" for i in range(len(extra[0]))]],
-                ex.articles,
+                [*ex.groups, *groups],
+                [*ex.articles, *articles],
             )
         examples[book] = ex
     cues = {book: read_cues(book) for book in CODEBOOKS} if include_seed else {}
