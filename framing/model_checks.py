@@ -8,7 +8,7 @@ worse is refused unless the analyst insists.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -20,6 +20,7 @@ class WorkspaceComparison:
     model: Mapping[str, Any]  # partial P/R/F1 of this version, out of fold
     builtin: Mapping[str, Any]  # the built-in model as shipped, same documents
     per_label: Mapping[str, Any]
+    curve: list = field(default_factory=list)  # {"documents", "model", "builtin"} rows
 
     @property
     def worse(self) -> bool:
@@ -40,4 +41,5 @@ def workspace_comparison(metrics: Mapping[str, Any] | None) -> WorkspaceComparis
         model=mine.get("partial", {}),
         builtin=shipped.get("partial", {}),
         per_label=mine.get("per_label", {}),
+        curve=list(cv.get("curve") or []),
     )

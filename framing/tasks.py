@@ -61,10 +61,10 @@ def analyse_batch(revision_ids: list[int], model_version_id: int) -> int:
 
 
 @task
-def train_model(workspace_id: int, user_id: int | None = None) -> int:
+def train_model(workspace_id: int, user_id: int | None = None, from_scratch: bool = False) -> int:
     from accounts.models import User, Workspace
     from framing.training_services import model_train
 
     workspace = Workspace.objects.get(pk=workspace_id)
     user = User.objects.filter(pk=user_id).first() if user_id else None
-    return model_train(workspace=workspace, user=user).pk
+    return model_train(workspace=workspace, user=user, from_scratch=from_scratch).pk

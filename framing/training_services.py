@@ -23,7 +23,7 @@ from accounts.models import AuditAction, AuditObject, User, Workspace
 from articles.models import TextRevision
 from framing import engine
 from framing.analysis_services import engine_threshold
-from framing.engine.adaptation import WorkspaceDoc, adapt_tagger
+from framing.engine.adaptation import WorkspaceDoc, adapt_tagger, learning_curve
 from framing.engine.artifacts import default_model
 from framing.engine.tagger import default_tagger
 from framing.engine.text import split_sentences
@@ -237,6 +237,7 @@ def model_train(
     metrics = model_metrics(model, [])
     if report is not None:
         metrics["workspace_cv"] = report.to_dict()
+        metrics["workspace_cv"]["curve"] = _curve(data.tagger_docs, report)
     version = ModelVersion(
         workspace=workspace,
         name=name or f"{workspace.name} model",
@@ -273,6 +274,19 @@ def _adapted_tagger(docs: list[WorkspaceDoc], from_scratch: bool):
     if base is None or not any(d.spans for d in docs):
         return None, None  # frames only, or no packaged tagger: keep the built-in tagger
     return adapt_tagger(base, docs, from_scratch=from_scratch)
+
+
+def _curve(docs: list[WorkspaceDoc], report) -> list[dict]:
+    """The learning curve the Models page shows: a quarter, half and all of the texts."""
+    base = default_tagger()
+    full = {
+        "documents": report.documents,
+        "model": report.scores[report.chosen]["partial"]["f1"],
+        "builtin": report.scores.get("shipped", {}).get("partial", {}).get("f1", 0.0),
+    }
+    if report.chosen == "scratch" or base is None:
+        return [full]
+    return [*learning_curve(base, docs), full]
 
 
 def _store(version: ModelVersion, data: bytes, sha256: str) -> None:

@@ -59,7 +59,8 @@ def model_train_start(request: HttpRequest, workspace_pk: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        train_model.enqueue(workspace_pk, request.user.pk)
+        from_scratch = request.POST.get("from_scratch") == "1"
+        train_model.enqueue(workspace_pk, request.user.pk, from_scratch)
         messages.success(request, "Training started; the new model appears here when done.")
     return redirect("model_list", workspace_pk=workspace_pk)
 

@@ -326,6 +326,27 @@ def _scratch(base: Tagger, docs: Sequence[WorkspaceDoc], params: Params):
     return tagger, report
 
 
+def learning_curve(
+    base: Tagger, docs: Sequence[WorkspaceDoc], *, params: Params = STACK_PARAMS
+) -> list[dict]:
+    """Cross-validated partial F1 of the adapted and of the shipped tagger on a quarter and
+    on half of the documents (a fixed, stable subset): does more annotation still help?"""
+    ordered = sorted(docs, key=lambda d: hashlib.sha256(d.key.encode()).hexdigest())
+    out = []
+    for n in sorted({len(docs) // 4, len(docs) // 2}):
+        if n < 2 * MIN_FOLDS or not any(d.spans for d in ordered[:n]):
+            continue
+        report, _ = cross_validate(base, ordered[:n], params=params)
+        out.append(
+            {
+                "documents": n,
+                "model": report.scores[report.chosen]["partial"]["f1"],
+                "builtin": report.scores["shipped"]["partial"]["f1"],
+            }
+        )
+    return out
+
+
 def workspace_score(report: AdaptReport) -> float:
     """The chosen tagger's cross-validated partial F1 (label-agnostic)."""
     return float(report.scores.get(report.chosen, {}).get("partial", {}).get("f1", 0.0))

@@ -30,7 +30,6 @@ from pathlib import Path
 import numpy as np
 
 from .blob import BlobFormatError, pack, unpack
-from .candidates import prepare
 from .scorer import FACTUAL, rarity_table
 from .text import SpanIndex, wordlist
 from .tone import vader_lexicon
@@ -315,8 +314,8 @@ class Tagger:
     cat_bias: np.ndarray = field(default_factory=lambda: np.zeros(0))
     default_category: str = "moral_condemnation"
     meta: dict = field(default_factory=dict)
-    # Workspace residual: word -> log-odds offset learned from a workspace's annotations
-    # (``fit_adjustments``); empty for the packaged tagger.
+    # Word -> log-odds offset of workspace models trained before ``adaptation`` (kept so their
+    # stored bundles still analyse as they did); empty otherwise.
     adjust: dict[str, float] = field(default_factory=dict)
     # A workspace's stacked tagger reads the packaged tagger's marginals as features
     # (``adaptation``); None for the packaged tagger itself.
@@ -510,30 +509,6 @@ class Tagger:
         if not adjust:
             return self
         return replace(self, adjust=dict(adjust))
-
-    def fit_adjustments(self, texts: list[str], golds: list[list]) -> dict[str, float]:
-        """Word offsets from annotated texts: words of tagged spans that analysts marked
-        count for, words of tagged spans nobody marked count against (rejected suggestions
-        and untagged text are negatives), log((pos + 1) / (neg + 1))."""
-        pos: dict[str, int] = {}
-        neg: dict[str, int] = {}
-        for text, gold in zip(texts, golds, strict=True):
-            prep = prepare(text, "en")
-            marks = [
-                (int(g["start"]), int(g["end"])) if isinstance(g, dict) else (int(g[0]), int(g[1]))
-                for g in gold
-            ]
-            words = prep.tokens.words
-            for start, end, _raw, ids in self.raw_spans(prep):
-                hit = any(a < end and start < b for a, b in marks)
-                for i in ids:
-                    (pos if hit else neg)[words[i]] = (pos if hit else neg).get(words[i], 0) + 1
-        keys = sorted(pos.keys() | neg.keys())
-        return {
-            w: round(math.log((pos.get(w, 0) + 1) / (neg.get(w, 0) + 1)), 4)
-            for w in keys
-            if pos.get(w, 0) != neg.get(w, 0)
-        }
 
     def explain(self, comp: _Compiled, token_ids: list[int], k: int = 3) -> str:
         """The features that pushed the span's tokens into a loaded term most."""

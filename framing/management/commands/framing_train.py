@@ -15,6 +15,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--workspace", type=int, help="Workspace id.")
         parser.add_argument("--name", default="", help="Name of the new model version.")
+        parser.add_argument(
+            "--from-scratch",
+            action="store_true",
+            help="Train the loaded-term tagger on the workspace's texts alone, without the "
+            "built-in tagger's knowledge (by default it is adapted, never replaced).",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         if not options["workspace"]:
@@ -25,10 +31,24 @@ class Command(BaseCommand):
         if workspace is None:
             raise CommandError(f"No workspace {options['workspace']}.")
         try:
-            version = model_train(workspace=workspace, user=None, name=str(options["name"]))
+            version = model_train(
+                workspace=workspace,
+                user=None,
+                name=str(options["name"]),
+                from_scratch=bool(options["from_scratch"]),
+            )
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from None
         micro = version.metrics["exact"]["micro"]
+        cv = version.metrics.get("workspace_cv")
+        if cv:
+            mine = cv["scores"][cv["chosen"]]["partial"]["f1"]
+            shipped = cv["scores"].get("shipped", {}).get("partial", {}).get("f1")
+            versus = f" (built-in {shipped:.2f})" if shipped is not None else ""
+            self.stdout.write(
+                f"Your {cv['documents']} texts, {cv['folds']}-fold cross-validated partial F1: "
+                f"{mine:.2f}{versus}; tagger: {cv['chosen']}"
+            )
         self.stdout.write(
             f"Trained {version} on {version.training_summary}. Held-out gold, exact match: "
             f"P {micro['precision']:.2f} R {micro['recall']:.2f} F1 {micro['f1']:.2f}"
