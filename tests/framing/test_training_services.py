@@ -157,3 +157,24 @@ def test_training_holds_no_transaction_while_it_trains(annotated, monkeypatch):
     depth["caller"] = len(connection.atomic_blocks)  # the test's own transaction
     model_train(workspace=annotated, user=None)
     assert depth["training"] == depth["adapting"] == depth["caller"]
+
+
+def test_framing_train_from_scratch_prints_the_cross_validated_score(annotated):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from framing.models import ModelVersion
+
+    out = StringIO()
+    call_command("framing_train", workspace=annotated.pk, from_scratch=True, stdout=out)
+    version = ModelVersion.objects.get(workspace=annotated)
+    assert version.training_summary["tagger"] == "scratch"
+    assert f"Your {TAGGED} texts, " in out.getvalue() and "tagger: scratch" in out.getvalue()
+
+
+def test_a_trained_model_stores_its_learning_curve(annotated):
+    version = model_train(workspace=annotated, user=None)
+    curve = version.metrics["workspace_cv"]["curve"]
+    assert curve[-1]["documents"] == TAGGED
+    assert [p["documents"] for p in curve] == sorted(p["documents"] for p in curve)
