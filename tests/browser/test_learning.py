@@ -38,6 +38,9 @@ def test_a_worse_model_is_shown_refused_and_switched_only_when_forced(page, demo
 
     owner = User.objects.get(email=DEMO_EMAIL)
     version = _trained_worse_model(demo_event, owner)
+    # Preview and switch analyse the demo event with the new model inside the request: on a
+    # loaded 2-core machine that outlasts the default 10 s.
+    page.set_default_timeout(90_000)
     log_in(page, DEMO_EMAIL, DEMO_PASSWORD)
     page.goto(f"/w/{demo_event.workspace_id}/models/")
     row = page.locator("tr", has_text="Our model")
