@@ -50,15 +50,15 @@ def test_a_worse_model_is_shown_refused_and_switched_only_when_forced(page, demo
     page.goto(f"/events/{demo_event.pk}/model/")
     page.locator("#model").select_option(str(version.pk))
     page.get_by_role("button", name="Preview changes").click()
-    expect(page.locator("#model-guard")).to_contain_text("did worse")
+    expect(page.locator("#model-guard")).to_contain_text("did worse", timeout=90_000)
     page.get_by_role("button", name="Switch the event to this model").click()
-    expect(page.locator("body")).to_contain_text("below the built-in model")
+    expect(page.locator("body")).to_contain_text("below the built-in model", timeout=90_000)
     demo_event.refresh_from_db()
     assert demo_event.analysis_model_id != version.pk
 
     page.locator("#force-switch").check()
     page.get_by_role("button", name="Switch the event to this model").click()
-    expect(page.locator("body")).to_contain_text("The event now shows")
+    expect(page.locator("body")).to_contain_text("The event now shows", timeout=90_000)
     demo_event.refresh_from_db()
     assert demo_event.analysis_model_id == version.pk
 
