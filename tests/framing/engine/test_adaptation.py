@@ -67,7 +67,22 @@ def test_the_stacked_tagger_is_kept_only_when_it_scores_higher_out_of_fold(stack
     assert choose_kind(scores) == kept
 
 
-def test_rejected_spans_are_trained_as_negatives():
+def test_the_shipped_tagger_is_kept_when_re_chosen_thresholds_do_not_beat_it():
+    scores = {
+        "shipped": {"partial": {"f1": 0.45}},
+        "builtin": {"partial": {"f1": 0.45}},
+        "stacked": {"partial": {"f1": 0.44}},
+    }
+    assert choose_kind(scores) == "shipped"
+
+
+def test_adapting_keeps_the_packaged_tagger_itself_when_it_is_chosen(monkeypatch):
+    from framing.engine import adaptation
+
+    monkeypatch.setattr(adaptation, "choose_kind", lambda scores: "shipped")
+    tagger, report = adapt_tagger(default_tagger(), _docs())
+    assert tagger is default_tagger() and report.chosen == "shipped"
+
     docs = _docs()
     start = docs[0].text.index("council")
     rejected = WorkspaceDoc(docs[0].text, docs[0].spans, ((start, start + 7),), "r")
