@@ -5,19 +5,25 @@ outputs of the old code and of the new, then compare.
 
 Run:  .venv/bin/python bench/analyze_outputs.py dump OUT.json [--root CHECKOUT]
       .venv/bin/python bench/analyze_outputs.py compare OLD.json NEW.json
+      .venv/bin/python bench/analyze_outputs.py snapshot [--check]
 ``--root`` runs the engine of another checkout (e.g. ``git archive main | tar -x -C /tmp/m``)
-on this checkout's texts, so both sides read the same inputs.
+on this checkout's texts, so both sides read the same inputs. ``snapshot`` rewrites
+``SNAPSHOT`` (a digest of each output field of each text), which
+``tests/framing/engine/test_pipeline.py`` checks: after a change meant to alter outputs,
+rerun it and commit the file with the change.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SNAPSHOT = ROOT / "tests" / "framing" / "engine" / "analyze_snapshot.json"
 
 
 def corpus(root: Path = ROOT) -> list[tuple[str, str, str]]:
@@ -70,6 +76,37 @@ def compare(old: Path, new: Path) -> int:
     return 1 if differ or not same else 0
 
 
+def field_digests(output: dict) -> dict[str, str]:
+    """A short sha256 of each field of one ``Analysis.to_dict()``."""
+    return {
+        k: hashlib.sha256(
+            json.dumps(v, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        ).hexdigest()[:16]
+        for k, v in sorted(output.items())
+    }
+
+
+def snapshot() -> dict[str, dict[str, str]]:
+    """Field digests of ``analyze()`` on every text of ``corpus()``."""
+    from framing.engine import analyze
+
+    return {
+        key: field_digests(analyze(text, language=lang).to_dict()) for key, lang, text in corpus()
+    }
+
+
+def write_snapshot(check: bool) -> int:
+    sys.path.insert(0, str(ROOT))
+    current = json.dumps(snapshot(), indent=1, sort_keys=True) + "\n"
+    if check:
+        same = SNAPSHOT.exists() and SNAPSHOT.read_text(encoding="utf-8") == current
+        print("snapshot up to date" if same else f"{SNAPSHOT} is out of date")
+        return 0 if same else 1
+    SNAPSHOT.write_text(current, encoding="utf-8")
+    print(f"wrote {SNAPSHOT}")
+    return 0
+
+
 def main() -> int:
     p = argparse.ArgumentParser()
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -79,7 +116,11 @@ def main() -> int:
     c = sub.add_parser("compare")
     c.add_argument("old", type=Path)
     c.add_argument("new", type=Path)
+    sn = sub.add_parser("snapshot")
+    sn.add_argument("--check", action="store_true")
     args = p.parse_args()
+    if args.cmd == "snapshot":
+        return write_snapshot(args.check)
     if args.cmd == "dump":
         dump(args.out, args.root.resolve())
         return 0
