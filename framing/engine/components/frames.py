@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from ..artifacts import EngineModel
 
 SENTENCE_FRAME_MIN = 0.3  # below this no policy frame is called dominant for a sentence
+# (article frames, sentence probabilities, label keys), each per codebook
+FrameLayers = tuple[
+    dict[str, tuple[FrameScore, ...]], dict[str, np.ndarray], dict[str, tuple[str, ...]]
+]
 
 
 class Frames(Component):
@@ -39,7 +43,7 @@ class Frames(Component):
         policy = doc.sentence_frames.get("policy")
         doc.dominant_frames = _dominant(policy, doc.frame_keys.get("policy", ()), n)
 
-    def score(self, doc: Doc, n: int):
+    def score(self, doc: Doc, n: int) -> FrameLayers:
         """Score every codebook in one pass: models sharing a vocabulary are stacked
         column-wise so tokens are looked up and summed once."""
         frames: dict[str, tuple[FrameScore, ...]] = {}
