@@ -235,7 +235,12 @@ def cross_validate(
     # The built-in as shipped (its own calibration and dev-split thresholds).
     shipped = [_raw(base, p.prep) for p in prepared]
     scores["shipped"] = _scores(docs, shipped, base.threshold("balanced"))
-    best = choose_kind(scores)
+    rows = {
+        "stacked": _doc_rows(docs, stacked, _nested_cuts(docs, stacked, which, folds)),
+        "builtin": _doc_rows(docs, builtin, _nested_cuts(docs, builtin, which, folds)),
+        "shipped": _doc_rows(docs, shipped, [base.threshold("balanced")] * len(docs)),
+    }
+    best = choose_kind(scores, _sure_wins(rows))
     points = chosen_points.get(best) or base.operating_points()
     report = AdaptReport(best, folds, len(docs), scores, points)
     report.extract = best_extract
@@ -265,11 +270,48 @@ def _harmonic(point: dict) -> float:
     return p * r / (p + r) if p + r else 0.0
 
 
-def choose_kind(scores: dict[str, dict]) -> str:
+def choose_kind(scores: dict[str, dict], sure: set[str] | None = None) -> str:
     """The kind with the highest out-of-fold partial F1; on a tie the one closer to the
-    shipped tagger (a workspace model, and even re-chosen thresholds, must earn their place)."""
-    kinds = [k for k in KINDS if k in scores]
+    shipped tagger (a workspace model, and even re-chosen thresholds, must earn their place).
+    With ``sure`` given, only the kinds in it (those that beat the shipped tagger in most
+    bootstrap resamples of the documents) may replace the shipped one."""
+    kinds = [k for k in KINDS if k in scores and (sure is None or k == "shipped" or k in sure)]
     return max(kinds, key=lambda k: (scores[k]["partial"]["f1"], -KINDS.index(k)))
+
+
+SURE = 0.9  # share of bootstrap resamples in which an alternative must beat the shipped tagger
+
+
+def _doc_rows(docs, found, cuts) -> np.ndarray:
+    """Per document (credit_pred, n_pred, credit_gold, n_gold), label-agnostic partial."""
+    out = []
+    for doc, rows, cut in zip(docs, found, cuts, strict=True):
+        gold = [(s, e, LOADED) for s, e, _ in doc.spans]
+        pred = [(s, e, LOADED) for s, e, p, _ in rows if p >= cut]
+        m = evaluate_spans([gold], [pred]).partial.micro
+        out.append((m.credit_pred, m.n_pred, m.credit_gold, m.n_gold))
+    return np.array(out, dtype=float).reshape(-1, 4)
+
+
+def _f1_rows(c: np.ndarray) -> np.ndarray:
+    p = np.divide(c[..., 0], c[..., 1], out=np.zeros(c.shape[:-1]), where=c[..., 1] > 0)
+    r = np.divide(c[..., 2], c[..., 3], out=np.zeros(c.shape[:-1]), where=c[..., 3] > 0)
+    return np.divide(2 * p * r, p + r, out=np.zeros_like(p), where=(p + r) > 0)
+
+
+def _sure_wins(rows: dict[str, np.ndarray], resamples: int = 500) -> set[str]:
+    """Kinds whose F1 beats the shipped tagger's in at least SURE of paired bootstrap
+    resamples of the documents: with 25 documents a lucky fold must not replace it."""
+    n = len(rows["shipped"])
+    if not n:
+        return set()
+    pick = np.random.default_rng(7).integers(0, n, size=(resamples, n))
+    base = _f1_rows(rows["shipped"][pick].sum(axis=1))
+    return {
+        k
+        for k, r in rows.items()
+        if k != "shipped" and np.mean(_f1_rows(r[pick].sum(axis=1)) > base) >= SURE
+    }
 
 
 def adapt_tagger(

@@ -33,31 +33,48 @@ class LoadedTerms(Component):
 
     def __init__(self, model: EngineModel) -> None:
         self.model = model
-        self.adjustments_: dict[str, float] | None = None  # set by ``fit``
+        self.tagger_: Tagger | None = None  # set by ``fit``
+        self.report_ = None
 
     def apply(self, doc: Doc) -> None:
-        doc.loaded_terms = loaded_terms(doc, self.model, self.adjustments_)
+        doc.loaded_terms = loaded_terms(doc, self.model, self.tagger_)
 
     def fit(self, texts: Sequence[str], golds: Sequence[Sequence]) -> LoadedTerms:
         """Adapt the tagger to annotated ``texts`` (``golds[i]``: the (start, end[, label])
-        spans analysts marked in ``texts[i]``) through word offsets, as a workspace model
-        keeps them in its ``meta["tagger_adjust"]``; ``adjustments_`` holds them."""
-        tagger = self.model.tagger or default_tagger()
-        self.adjustments_ = tagger.fit_adjustments(list(texts), list(golds)) if tagger else {}
+        spans analysts marked in ``texts[i]``; everything else is negative) as a workspace
+        model does (``adaptation.adapt_tagger``); ``tagger_`` holds the adapted tagger and
+        ``report_`` what cross-validation measured."""
+        # Training code (python-crfsuite) stays off the analyze() import path.
+        from ..adaptation import WorkspaceDoc, adapt_tagger
+
+        base = self.model.tagger or default_tagger()
+        docs = [
+            WorkspaceDoc(text, tuple(_span(g) for g in gold), (), str(i))
+            for i, (text, gold) in enumerate(zip(texts, golds, strict=True))
+        ]
+        if base is not None:
+            self.tagger_, self.report_ = adapt_tagger(base, docs)
         return self
 
     def __repr__(self) -> str:
         return f"LoadedTerms({self.model.version})"
 
 
+def _span(g) -> tuple[int, int, str]:
+    if isinstance(g, dict):
+        return int(g["start"]), int(g["end"]), str(g.get("label", "loaded"))
+    return int(g[0]), int(g[1]), str(g[2]) if len(g) > 2 else "loaded"
+
+
 def loaded_terms(
-    doc: Doc, model: EngineModel, adjust: dict[str, float] | None = None
+    doc: Doc, model: EngineModel, tagger: Tagger | None = None
 ) -> tuple[LoadedTerm, ...]:
-    """Loaded terms with their voice, speaker and target; ``adjust`` (from ``fit``) replaces
-    the word offsets the model's tagger keeps."""
-    tagger = model.loaded_term_tagger() if doc.english else None
-    if tagger is not None and adjust is not None:
-        tagger = (model.tagger or default_tagger() or tagger).with_adjustments(adjust)
+    """Loaded terms with their voice, speaker and target; ``tagger`` (from ``fit``) replaces
+    the model's own tagger."""
+    if not doc.english:
+        tagger = None
+    elif tagger is None:
+        tagger = model.loaded_term_tagger()
     found = tagged_terms(doc, tagger, model) if tagger is not None else legacy_terms(doc, model)
     if not found:
         return ()

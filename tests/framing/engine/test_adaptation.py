@@ -114,3 +114,17 @@ def test_from_scratch_learns_without_the_built_in_taggers_marginals():
     assert not any(a.startswith("b.") for a in tagger.attrs)  # no built-in marginals
     text = "Villagers in Pell said the zorblat council ignored them again."
     assert any("zorblat" in t for t in _tags(tagger, text))
+
+
+def test_a_lucky_lead_on_few_documents_does_not_replace_the_shipped_tagger():
+    import numpy as np
+
+    from framing.engine.adaptation import _sure_wins
+
+    # Per document (credit_pred, n_pred, credit_gold, n_gold): "builtin" wins one document of
+    # five and loses another; "stacked" is better on every document.
+    shipped = np.array([[1, 2, 1, 2]] * 5, dtype=float)
+    builtin = np.array([[2, 2, 2, 2], [0, 2, 0, 2], *[[1, 2, 1, 2]] * 3], dtype=float)
+    stacked = np.array([[2, 2, 2, 2]] * 5, dtype=float)
+    sure = _sure_wins({"shipped": shipped, "builtin": builtin, "stacked": stacked})
+    assert sure == {"stacked"}

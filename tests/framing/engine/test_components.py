@@ -84,13 +84,24 @@ def test_loaded_terms_take_the_voice_and_speaker_of_the_reported_clause():
     )
 
 
-def test_loaded_terms_fit_learns_offsets_that_lower_unmarked_spans():
-    before = LoadedTerms(default_model())(prepare(DPRK)).loaded_terms
-    fitted = LoadedTerms(default_model()).fit([DPRK], [[]])
-    after = fitted(prepare(DPRK)).loaded_terms
-    assert fitted.adjustments_["puppet"] < 0
-    score = {t.text: t.score for t in after}
-    assert all(score.get(t.text, 0.0) < t.score for t in before)
+def test_loaded_terms_fit_learns_a_word_only_the_analysts_tag():
+    places = ["Varno", "Kessel", "Brin", "Ostra", "Lume", "Tarrow", "Quill", "Marsh"]
+    texts = [
+        f"Residents of {p} said the zorblat council met on Tuesday to discuss roads."
+        for p in places + places[:4]
+    ]
+    texts += [
+        f"The council of {p} met on Tuesday to discuss roads and schools." for p in places[:4]
+    ]
+    golds = [
+        [(t.index("zorblat"), t.index("zorblat") + 7)] if "zorblat" in t else [] for t in texts
+    ]
+    new = "Villagers in Pell said the zorblat council ignored them again."
+    before = LoadedTerms(default_model())(prepare(new)).loaded_terms
+    fitted = LoadedTerms(default_model()).fit(texts, golds)
+    after = fitted(prepare(new)).loaded_terms
+    assert not any("zorblat" in t.text for t in before)
+    assert any("zorblat" in t.text for t in after)
 
 
 def test_frames_adds_every_codebook_and_a_dominant_policy_frame_per_sentence():
