@@ -79,7 +79,7 @@ def test_the_shipped_tagger_is_kept_when_re_chosen_thresholds_do_not_beat_it():
 def test_adapting_keeps_the_packaged_tagger_itself_when_it_is_chosen(monkeypatch):
     from framing.engine import adaptation
 
-    monkeypatch.setattr(adaptation, "choose_kind", lambda scores: "shipped")
+    monkeypatch.setattr(adaptation, "choose_kind", lambda *args: "shipped")
     tagger, report = adapt_tagger(default_tagger(), _docs())
     assert tagger is default_tagger() and report.chosen == "shipped"
 
