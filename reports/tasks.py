@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.tasks import task
 
 from articles.models import Event
+from reports.report.services import report_job_run
 from reports.summary import summary_refresh, vocabulary_refresh
 
 
@@ -22,3 +23,9 @@ def refresh_summary(event_id: int) -> str:
 def refresh_vocabulary(event_id: int) -> int:
     event = Event.objects.filter(pk=event_id).first()
     return len(vocabulary_refresh(event)) if event is not None else 0
+
+
+@task
+def build_report_file(job_id: int) -> str:
+    """Generate one saved report's file."""
+    return report_job_run(job_id=job_id)

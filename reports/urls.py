@@ -1,6 +1,7 @@
 from django.urls import path
 
 from reports import views
+from reports.views import report as report_views
 from reports.views import sources as source_views
 from reports.views import workspace as workspace_views
 
@@ -38,4 +39,18 @@ urlpatterns += [
         source_views.republication,
         name="republication",
     ),
+]
+
+urlpatterns += [
+    path("events/<int:pk>/reports/", report_views.report_builder, name="report_builder"),
+    path("events/<int:pk>/reports/preview/", report_views.report_preview, name="report_preview"),
+    path("reports/<int:pk>/", report_views.saved_report, name="saved_report"),
+    path("reports/<int:pk>/edit/", report_views.report_edit, name="report_edit"),
+    path("reports/<int:pk>/generate/", report_views.report_generate, name="report_generate"),
+    path("reports/<int:pk>/share/", report_views.share_create, name="share_create"),
+    path("reports/jobs/<int:pk>/", report_views.report_job, name="report_job"),
+    path("reports/jobs/<int:pk>/state/", report_views.report_job_state, name="report_job_state"),
+    path("reports/jobs/<int:pk>/download/", report_views.report_download, name="report_download"),
+    path("reports/links/<int:pk>/revoke/", report_views.share_revoke, name="share_revoke"),
+    path("shared/<str:token>/", report_views.shared_report, name="shared_report"),
 ]
