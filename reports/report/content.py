@@ -141,7 +141,10 @@ def terms_at_point(payload: dict[str, Any], model: ModelVersion | None, point: s
     floor = score_floor(model.metrics if model else None, point)
     analyses = Analysis.objects.filter(revision_id__in=revisions, model_version=model)
     passes = Q(score__gte=floor) | Q(score__isnull=True) if floor > 0 else Q()
-    shown = Q(analysis__in=analyses) & (Q(status=AnnotationStatus.ACCEPTED) | passes)
+    # (An empty Q OR-ed with another is dropped, so the floor is AND-ed on its own.)
+    shown = Q(analysis__in=analyses, status=AnnotationStatus.ACCEPTED) | (
+        Q(analysis__in=analyses) & passes
+    )
     rows = (
         Annotation.objects.filter(revision_id__in=revisions)
         .filter(shown | Q(author_user__isnull=False))
