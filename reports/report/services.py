@@ -8,7 +8,6 @@ import secrets
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
@@ -94,7 +93,7 @@ def report_job_start(*, report: SavedReport, fmt: str, user: User) -> ReportJob:
     job = ReportJob(report=report, format=fmt, created_by=user)
     job.full_clean()
     job.save()
-    transaction.on_commit(lambda: tasks.build_report_file.enqueue(job.pk))
+    tasks.build_report_file.enqueue(job.pk)
     return job
 
 
