@@ -13,6 +13,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
 
 from reports.report.content import Report
+from reports.report.html import MAX_SPEAKERS
 from reports.report.svg import chart_svg
 
 PNG_SCALE = 2.0  # pixels per CSS pixel: sharp when printed at the page width
@@ -201,7 +202,10 @@ def _sources(doc, report: Report) -> None:
         _table(
             doc,
             ["Who is quoted", "Country / affiliation", "Quoted", "Attributed"],
-            [[s.name, s.affiliation or "—", s.quoted, s.attributed] for s in o.speakers],
+            [
+                [s.name, s.affiliation or "—", s.quoted, s.attributed]
+                for s in o.speakers[:MAX_SPEAKERS]
+            ],
         )
         for article, relay in o.relays:
             doc.add_paragraph(f"“{article.title}”: {relay.summary}", style="List Bullet")

@@ -20,6 +20,7 @@ from reports.report.content import Report
 from reports.report.svg import chart_svg
 
 HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}")
+MAX_SPEAKERS = 10  # per outlet in the sources section: a report names the main voices
 
 
 @cache
@@ -106,6 +107,10 @@ def document_context(
         "matrix": report.alignment.omission_matrix() if report.alignment else [],
         "interactive": interactive,
         "links": links,
+        "for_pdf": False,
+        "max_speakers": MAX_SPEAKERS,
+        "speakers_max": f":{MAX_SPEAKERS}",
+        "minus_speakers": -MAX_SPEAKERS,
         "base_url": base_url.rstrip("/"),
         # A JS string literal that cannot close the script element it sits in.
         "base_url_js": mark_safe(json.dumps(base_url.rstrip("/")).replace("<", "\\u003c")),
@@ -126,7 +131,6 @@ def report_html(
     ctx["css"] = mark_safe(report_css())  # our own file, not user text
     ctx["plotly_js"] = mark_safe(plotly_js()) if interactive and report.charts else ""
     ctx["nonce"] = nonce
-    ctx["for_pdf"] = False
     return render_to_string("reports/report/document.html", ctx)
 
 

@@ -16,6 +16,7 @@ from django.http import (
     HttpResponseBadRequest,
     JsonResponse,
 )
+from django.middleware.csp import get_nonce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -252,8 +253,10 @@ def shared_report(request: HttpRequest, token: str) -> HttpResponse:
         response = render(request, "reports/report/share_gone.html", status=404)
     else:
         report = build_report(link.report.event, ReportConfig.from_dict(link.report.config))
-        nonce = getattr(request, "csp_nonce", "")
-        response = HttpResponse(report_html(report, links=False, nonce=str(nonce)))
+        nonce = get_nonce(request)  # the inline plotly.js runs under the site's CSP
+        # (A LazyNonce is falsy until read: str() reads it, so the header carries it too.)
+        nonce = str(nonce) if nonce is not None else ""
+        response = HttpResponse(report_html(report, links=False, nonce=nonce))
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "no-store"
     response["Referrer-Policy"] = "no-referrer"

@@ -89,3 +89,10 @@ def test_annotator_may_not_share(shared, annotator):
 def test_share_link_longer_than_the_limit_is_refused(shared, owner):
     create = reverse("reports:share_create", args=[shared["report"].pk])
     assert client_for(owner).post(create, {"days": "365"}).status_code == 400
+
+
+def test_shared_reports_inline_scripts_carry_the_csp_nonce(shared):
+    response = Client().get(shared["url"])
+    nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
+    scripts = re.findall(r"<script(?! id=)([^>]*)>", response.content.decode())
+    assert scripts and all(f'nonce="{nonce}"' in attrs for attrs in scripts)
