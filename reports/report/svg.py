@@ -86,11 +86,19 @@ def _category(y: Any) -> str:
     return " · ".join(_raw(p) for p in y) if isinstance(y, list | tuple) else _raw(y)
 
 
+SEP = "\x00"  # between a category's shown text and what keeps it apart from its twins
+
+
 def _ys(trace: dict[str, Any]) -> list[str]:
     y = trace.get("y") or []
     if y and isinstance(y[0], list | tuple):  # plotly multicategory: [[outer…], [inner…]]
-        return [f"{b} ({a})" for a, b in zip(*y, strict=False)]
+        # The inner label is shown; the outer (the trace's outlet) is in the legend.
+        return [f"{_raw(b)}{SEP}{_raw(a)}" for a, b in zip(*y, strict=False)]
     return [_category(v) for v in y]
+
+
+def _shown(category: str) -> str:
+    return category.split(SEP, 1)[0]
 
 
 def _colour(trace: dict[str, Any], k: int, i: int) -> str:
@@ -130,9 +138,10 @@ def _bars(traces: list[dict], layout: dict, width: int) -> tuple[str, int]:
         lo, hi = (float(v) for v in xaxis["range"])
     ticks = _nice_ticks(lo, hi)
     lo, hi = min(lo, ticks[0]), max(hi, ticks[-1])
-    left = _label_width(cats)
+    left = _label_width([_shown(c) for c in cats])
     plot_w = width - left - 20
-    band = (12 * len(bars) + 8) if not stack else 24
+    multi = any(SEP in c for c in cats)  # each trace has its own rows: no sub-bands
+    band = 24 if stack or multi else 12 * len(bars) + 8
     top = 34
     plot_h = band * len(cats)
 
@@ -142,7 +151,7 @@ def _bars(traces: list[dict], layout: dict, width: int) -> tuple[str, int]:
     out = [_grid(ticks, px, top, plot_h, percent)]
     for j, c in enumerate(cats):
         y = top + j * band + band / 2 + 4
-        out.append(f'<text x="{left - 6}" y="{y:.1f}" text-anchor="end">{_x(c)}</text>')
+        out.append(f'<text x="{left - 6}" y="{y:.1f}" text-anchor="end">{_x(_shown(c))}</text>')
     offset: dict[str, list[float]] = {c: [0.0, 0.0] for c in cats}
     for k, t in enumerate(bars):
         plus, minus = _errors(t, len(t.get("x") or []))
@@ -153,6 +162,9 @@ def _bars(traces: list[dict], layout: dict, width: int) -> tuple[str, int]:
                 base = offset[c][v < 0]
                 offset[c][v < 0] += v
                 y0, h = top + j * band + 3, band - 6
+            elif multi:
+                base = 0.0
+                y0, h = top + j * band + 5, 14
             else:
                 base = 0.0
                 y0, h = top + j * band + 4 + k * 12, 11
@@ -177,7 +189,7 @@ def _bars(traces: list[dict], layout: dict, width: int) -> tuple[str, int]:
             f"{axis_title}</text>"
         )
         height += 14
-    legend, lh = _legend(bars, layout, width, height)
+    legend, lh = _legend(bars, {} if multi else layout, width, height)
     return "".join(out) + legend, height + lh + 6
 
 
@@ -310,7 +322,7 @@ def _scatter(traces: list[dict], layout: dict, width: int) -> tuple[str, int]:
     first, last = first - dt.timedelta(days=1), last + dt.timedelta(days=1)
     days = (last - first).days
     left = _label_width(cats)
-    plot_w = width - left - 24
+    plot_w = width - left - 44  # room for the last date's label
     band, top = 26, 34
     plot_h = band * len(cats)
 
