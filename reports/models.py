@@ -180,6 +180,8 @@ class ReportJob(models.Model):
     stage = models.CharField(max_length=80, blank=True)
     file = models.FileField(upload_to="reports/", blank=True)
     data_hash = models.CharField(max_length=64, blank=True)  # what this file was built from
+    # The site's address when the job was asked for: evidence links in the file point here.
+    base_url = models.CharField(max_length=300, blank=True)
     error = models.TextField(blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

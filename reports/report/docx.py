@@ -7,9 +7,10 @@ a one-page PDF and rendered to PNG by pdfium (both already needed for PDFs and i
 from __future__ import annotations
 
 import io
+import re
 
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.shared import Cm, Pt, RGBColor
 
 from reports.report.content import Report
@@ -48,39 +49,50 @@ def _table(doc, columns: list[str], rows: list[list]) -> None:
     table = doc.add_table(rows=1, cols=len(columns))
     table.style = "Table Grid"
     for cell, name in zip(table.rows[0].cells, columns, strict=True):
-        cell.text = str(name)
+        cell.text = _t(name)
         for run in cell.paragraphs[0].runs:
             run.bold = True
     for row in rows:
         cells = table.add_row().cells
         for cell, value in zip(cells, row, strict=False):
-            cell.text = "" if value is None else str(value)
+            cell.text = _t(value)
     doc.add_paragraph()
 
 
-def report_docx(report: Report) -> bytes:
+# XML 1.0 refuses most control characters; python-docx raises on them, so user text that
+# carries one (pasted from elsewhere) would make the whole document fail.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _t(value) -> str:
+    return _NOT_XML.sub("", "" if value is None else str(value))
+
+
+def report_docx(report: Report, *, base_url: str = "") -> bytes:
     doc = Document()
     doc.styles["Normal"].font.size = Pt(10)
-    doc.add_heading(report.title, level=0)
+    doc.add_heading(_t(report.title), level=0)
     meta = doc.add_paragraph(
-        f"Event: {report.event.title} · generated {report.generated_at:%Y-%m-%d %H:%M} UTC · "
-        f"model {report.model.name if report.model else 'none'} at the {report.point} "
-        f"operating point · data fingerprint {report.data_hash[:16]}"
+        _t(
+            f"Event: {report.event.title} · generated {report.generated_at:%Y-%m-%d %H:%M} UTC · "
+            f"model {report.model.name if report.model else 'none'} at the {report.point} "
+            f"operating point · data fingerprint {report.data_hash[:16]}"
+        )
     )
     meta.runs[0].font.color.rgb = RGBColor(0x55, 0x55, 0x55)
     for key, heading in report.sections:
         doc.add_heading(heading, level=1)
-        SECTION_WRITERS[key](doc, report)
+        SECTION_WRITERS[key](doc, report, base_url)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
 
 
-def _summary(doc, report: Report) -> None:
-    doc.add_paragraph(report.summary)
+def _summary(doc, report: Report, base_url: str = "") -> None:
+    doc.add_paragraph(_t(report.summary))
 
 
-def _outlets(doc, report: Report) -> None:
+def _outlets(doc, report: Report, base_url: str = "") -> None:
     _table(
         doc,
         ["Outlet", "Type", "Country", "Classification source", "Articles", "Words"],
@@ -122,27 +134,33 @@ def _outlets(doc, report: Report) -> None:
     )
 
 
-def _findings(doc, report: Report) -> None:
+def _findings(doc, report: Report, base_url: str = "") -> None:
     if not report.findings:
         doc.add_paragraph("Too few outlets or analysed articles to compare.")
     for f in report.findings:
-        doc.add_paragraph(f.text, style="List Number")
-        base = doc.add_paragraph(f"n: {f.n}. Uncertainty: {f.uncertainty}.")
+        doc.add_paragraph(_t(f.text), style="List Number")
+        evidence = (
+            " Evidence: "
+            + "; ".join(f"{label} <{base_url.rstrip('/')}{url}>" for label, url in f.evidence)
+            if base_url
+            else ""
+        )
+        base = doc.add_paragraph(_t(f"n: {f.n}. Uncertainty: {f.uncertainty}.{evidence}"))
         base.paragraph_format.left_indent = Cm(0.6)
         base.runs[0].font.size = Pt(8.5)
 
 
-def _charts(doc, report: Report) -> None:
+def _charts(doc, report: Report, base_url: str = "") -> None:
     images = svg_pngs([chart_svg(chart.figure) for chart in report.charts]) if report.charts else []
     for chart, png in zip(report.charts, images, strict=True):
         doc.add_picture(io.BytesIO(png), width=Cm(16))
         doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        caption = doc.add_paragraph(chart.caption)
+        caption = doc.add_paragraph(_t(chart.caption))
         caption.runs[0].italic = True
         _table(doc, chart.columns, chart.rows)
 
 
-def _excerpts(doc, report: Report) -> None:
+def _excerpts(doc, report: Report, base_url: str = "") -> None:
     if not report.excerpts:
         doc.add_paragraph("No fact is reported by two or more of the chosen outlets.")
         return
@@ -150,7 +168,7 @@ def _excerpts(doc, report: Report) -> None:
     table = doc.add_table(rows=1, cols=len(names))
     table.style = "Table Grid"
     for cell, name in zip(table.rows[0].cells, names, strict=True):
-        cell.text = name
+        cell.text = _t(name)
     for row in report.excerpts:
         cells = table.add_row().cells
         for cell, c in zip(cells, row.cells, strict=True):
@@ -166,15 +184,15 @@ def _highlighted(paragraph, text: str, terms) -> None:
     for start, end, _key, _colour in sorted(terms):
         if start < at or end > len(text):
             continue
-        paragraph.add_run(text[at:start])
-        run = paragraph.add_run(text[start:end])
+        paragraph.add_run(_t(text[at:start]))
+        run = paragraph.add_run(_t(text[start:end]))
         run.bold = True
-        run.font.highlight_color = 7  # WD_COLOR_INDEX.YELLOW
+        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
         at = end
-    paragraph.add_run(text[at:])
+    paragraph.add_run(_t(text[at:]))
 
 
-def _labels(doc, report: Report) -> None:
+def _labels(doc, report: Report, base_url: str = "") -> None:
     refs = report.alignment.referents if report.alignment else []
     if not refs:
         doc.add_paragraph("No referent is named differently by these outlets.")
@@ -196,9 +214,9 @@ def _labels(doc, report: Report) -> None:
     )
 
 
-def _sources(doc, report: Report) -> None:
+def _sources(doc, report: Report, base_url: str = "") -> None:
     for o in report.sources:
-        doc.add_heading(f"{o.name} ({o.n} articles, {o.words} words)", level=2)
+        doc.add_heading(_t(f"{o.name} ({o.n} articles, {o.words} words)"), level=2)
         _table(
             doc,
             ["Who is quoted", "Country / affiliation", "Quoted", "Attributed"],
@@ -208,10 +226,10 @@ def _sources(doc, report: Report) -> None:
             ],
         )
         for article, relay in o.relays:
-            doc.add_paragraph(f"“{article.title}”: {relay.summary}", style="List Bullet")
+            doc.add_paragraph(_t(f"“{article.title}”: {relay.summary}"), style="List Bullet")
 
 
-def _omissions(doc, report: Report) -> None:
+def _omissions(doc, report: Report, base_url: str = "") -> None:
     matrix = report.alignment.omission_matrix() if report.alignment else []
     if not matrix:
         doc.add_paragraph("No fact was matched across two of the chosen articles.")
@@ -230,7 +248,7 @@ def _omissions(doc, report: Report) -> None:
     )
 
 
-def _methodology(doc, report: Report) -> None:
+def _methodology(doc, report: Report, base_url: str = "") -> None:
     m = report.methodology
     measured = (
         f"measured precision {m.precision:.3f}, recall {m.recall:.3f} on held-out data"

@@ -84,13 +84,14 @@ def saved_report_save(
     return report
 
 
-def report_job_start(*, report: SavedReport, fmt: str, user: User) -> ReportJob:
-    """Queue the generation of ``report`` in ``fmt``; the page polls the job."""
+def report_job_start(*, report: SavedReport, fmt: str, user: User, base_url: str = "") -> ReportJob:
+    """Queue the generation of ``report`` in ``fmt``; the page polls the job. Evidence links
+    in the file are made absolute with ``base_url`` (the site as the user reached it)."""
     from reports import tasks
 
     if fmt not in ReportFormat.values:
         raise ValueError(f"Unknown format {fmt!r}; one of {', '.join(ReportFormat.values)}.")
-    job = ReportJob(report=report, format=fmt, created_by=user)
+    job = ReportJob(report=report, format=fmt, created_by=user, base_url=base_url)
     job.full_clean()
     job.save()
     tasks.build_report_file.enqueue(job.pk)
@@ -114,11 +115,11 @@ def report_job_run(*, job_id: int) -> str:
         report = build_report(job.report.event, config, fresh=True, saved_id=job.report.pk)
         _progress(job, 50, "Laying out the document")
         if job.format == ReportFormat.PDF:
-            body = report_pdf(report)
+            body = report_pdf(report, base_url=job.base_url)
         elif job.format == ReportFormat.DOCX:
-            body = report_docx(report)
+            body = report_docx(report, base_url=job.base_url)
         else:
-            body = report_html(report).encode()
+            body = report_html(report, base_url=job.base_url).encode()
         _progress(job, 90, "Saving the file")
         job.file.save(
             f"report-{job.report.pk}-{job.pk}.{job.format}", ContentFile(body), save=False

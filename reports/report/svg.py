@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+import re
 from html import escape
 from typing import Any
 
@@ -24,9 +25,13 @@ CHAR_W = 6.3  # average width of a 11 px character, to size label columns
 LABEL_MAX = 48
 
 
+# Characters XML 1.0 refuses: dropped, or the SVG would not parse.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _raw(text: Any) -> str:
     """The user's text from a plotly-escaped string (exact inverse of plotly_escape)."""
-    s = "" if text is None else str(text)
+    s = _NOT_XML.sub("", "" if text is None else str(text))
     return s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 

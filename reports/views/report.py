@@ -157,7 +157,12 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def report_generate(request: HttpRequest, pk: int) -> HttpResponse:
     report, _ = _get_report_for_user(request, pk, Capability.EXPORT)
     try:
-        job = report_job_start(report=report, fmt=request.POST.get("format", ""), user=request.user)
+        job = report_job_start(
+            report=report,
+            fmt=request.POST.get("format", ""),
+            user=request.user,
+            base_url=request.build_absolute_uri("/"),
+        )
     except ValueError as exc:
         return HttpResponseBadRequest(str(exc))
     return redirect("reports:report_job", pk=job.pk)

@@ -121,3 +121,21 @@ def test_svg_of_every_chart_is_well_formed_xml_with_hostile_names(hostile):
         texts = " ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
         if chart.key in ("density", "frames", "tone"):
             assert HOSTILE_OUTLET[:20] in texts, chart.key
+
+
+def test_control_characters_in_names_do_not_break_docx_or_svg(analysed):
+    from articles.models import Outlet
+
+    Outlet.objects.filter(name="Wire").update(name="Wire\x0b\x01 Service")
+    report = build_report(analysed["event"], ReportConfig(sections=("outlets", "charts")))
+    doc = Document(io.BytesIO(report_docx(report)))
+    assert "Wire Service" in {row.cells[0].text for row in doc.tables[0].rows[1:]}
+    for chart in report.charts:
+        ET.fromstring(chart_svg(chart.figure))
+
+
+def test_evidence_links_are_absolute_with_the_sites_address(analysed):
+    report = build_report(analysed["event"], ReportConfig(sections=("findings",)))
+    html = report_html(report, base_url="https://parallax.example.org/")
+    links = re.findall(r'<a href="([^"#][^"]*)"', html)  # the contents' own links aside
+    assert links and all(u.startswith("https://parallax.example.org/events/") for u in links)
