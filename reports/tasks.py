@@ -1,6 +1,7 @@
 """Background work of the reports app; each task only calls a service.
 
-Both tasks are idempotent (they store what the data gives now), so the worker re-queues one
+The summary tasks are idempotent (they store what the data gives now), and an export run
+re-claims only a job whose worker stopped reporting, so the worker re-queues any of them
 whose worker died (``ops`` REQUEUE_TASKS).
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 from django.tasks import task
 
 from articles.models import Event
-from reports.report.services import report_job_run
+from reports.exports import jobs as export_jobs
 from reports.summary import summary_refresh, vocabulary_refresh
 
 
@@ -26,6 +27,6 @@ def refresh_vocabulary(event_id: int) -> int:
 
 
 @task
-def build_report_file(job_id: int) -> str:
-    """Generate one saved report's file."""
-    return report_job_run(job_id=job_id)
+def run_export(job_id: int) -> str:
+    job = export_jobs.export_run(job_id=job_id)
+    return job.status if job is not None else "gone"

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from reports import views
+from reports.views import exports as export_views
 from reports.views import report as report_views
 from reports.views import sources as source_views
 from reports.views import workspace as workspace_views
@@ -48,9 +49,10 @@ urlpatterns += [
     path("reports/<int:pk>/edit/", report_views.report_edit, name="report_edit"),
     path("reports/<int:pk>/generate/", report_views.report_generate, name="report_generate"),
     path("reports/<int:pk>/share/", report_views.share_create, name="share_create"),
-    path("reports/jobs/<int:pk>/", report_views.report_job, name="report_job"),
-    path("reports/jobs/<int:pk>/state/", report_views.report_job_state, name="report_job_state"),
-    path("reports/jobs/<int:pk>/download/", report_views.report_download, name="report_download"),
     path("reports/links/<int:pk>/revoke/", report_views.share_revoke, name="share_revoke"),
     path("shared/<str:token>/", report_views.shared_report, name="shared_report"),
+    path("events/<int:pk>/exports/", export_views.export_start, name="export_start"),
+    path("exports/<int:pk>/", export_views.export_job, name="export_job"),
+    path("exports/<int:pk>/state/", export_views.export_state, name="export_state"),
+    path("exports/<int:pk>/download/", export_views.export_download, name="export_download"),
 ]

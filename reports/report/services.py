@@ -7,24 +7,17 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
-from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from accounts.models import User
 from articles.models import Event
 from reports.models import (
-    ReportFormat,
-    ReportJob,
-    ReportJobStatus,
+    ExportJob,
     SavedReport,
     ShareLink,
 )
 from reports.report.config import ReportConfig
-from reports.report.content import build_report
-from reports.report.docx import report_docx
-from reports.report.html import report_html
 from reports.report.methodology import data_fingerprint
-from reports.report.pdf import report_pdf
 from reports.summary import event_model_version
 
 MAX_SHARE_DAYS = 90
@@ -84,62 +77,12 @@ def saved_report_save(
     return report
 
 
-def report_job_start(*, report: SavedReport, fmt: str, user: User, base_url: str = "") -> ReportJob:
-    """Queue the generation of ``report`` in ``fmt``; the page polls the job. Evidence links
-    in the file are made absolute with ``base_url`` (the site as the user reached it)."""
-    from reports import tasks
-
-    if fmt not in ReportFormat.values:
-        raise ValueError(f"Unknown format {fmt!r}; one of {', '.join(ReportFormat.values)}.")
-    job = ReportJob(report=report, format=fmt, created_by=user, base_url=base_url)
-    job.full_clean()
-    job.save()
-    tasks.build_report_file.enqueue(job.pk)
-    return job
-
-
-def _progress(job: ReportJob, percent: int, stage: str) -> None:
-    ReportJob.objects.filter(pk=job.pk).update(progress=percent, stage=stage)
-
-
-def report_job_run(*, job_id: int) -> str:
-    """Build the job's file (run by the task): read the results, lay out, store."""
-    job = ReportJob.objects.select_related("report__event__workspace").filter(pk=job_id).first()
-    if job is None or job.status == ReportJobStatus.DONE:
-        return "gone"
-    ReportJob.objects.filter(pk=job.pk).update(
-        status=ReportJobStatus.RUNNING, progress=5, stage="Reading the stored results"
-    )
-    try:
-        config = ReportConfig.from_dict(job.report.config)
-        report = build_report(job.report.event, config, fresh=True, saved_id=job.report.pk)
-        _progress(job, 50, "Laying out the document")
-        if job.format == ReportFormat.PDF:
-            body = report_pdf(report, base_url=job.base_url)
-        elif job.format == ReportFormat.DOCX:
-            body = report_docx(report, base_url=job.base_url)
-        else:
-            body = report_html(report, base_url=job.base_url).encode()
-        _progress(job, 90, "Saving the file")
-        job.file.save(
-            f"report-{job.report.pk}-{job.pk}.{job.format}", ContentFile(body), save=False
-        )
-    except Exception as exc:  # the page must say what failed, not spin forever
-        ReportJob.objects.filter(pk=job.pk).update(
-            status=ReportJobStatus.FAILED,
-            error=f"{type(exc).__name__}: {exc}"[:2000],
-            finished_at=timezone.now(),
-        )
-        raise
-    ReportJob.objects.filter(pk=job.pk).update(
-        status=ReportJobStatus.DONE,
-        progress=100,
-        stage="Done",
-        file=job.file.name,
-        data_hash=report.data_hash,
-        finished_at=timezone.now(),
-    )
-    return job.file.name
+def saved_report_exports(*, report: SavedReport, limit: int = 10):
+    """The latest files generated from ``report`` (background export jobs)."""
+    kinds = ("report_html", "report_pdf", "report_docx")
+    return ExportJob.objects.filter(
+        event_id=report.event_id, kind__in=kinds, params__report=report.pk
+    )[:limit]
 
 
 def _token_hash(token: str) -> str:

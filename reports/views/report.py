@@ -8,14 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import (
-    FileResponse,
-    Http404,
-    HttpRequest,
-    HttpResponse,
-    HttpResponseBadRequest,
-    JsonResponse,
-)
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.middleware.csp import get_nonce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,13 +19,15 @@ from accounts.models import Capability, Membership
 from articles.models import Event, OperatingPoint
 from articles.views import _get_event_for_user
 from parallax.query import query_params
-from reports.models import ReportFormat, ReportJob, ReportJobStatus, SavedReport, ShareLink
+from reports.exports.jobs import export_start, export_state
+from reports.models import ReportFormat, SavedReport, ShareLink
 from reports.report.config import SECTIONS, ReportConfig, config_from_query
 from reports.report.content import build_report
+from reports.report.exports import REPORT_KINDS
 from reports.report.html import report_body_html, report_html
 from reports.report.services import (
     MAX_SHARE_DAYS,
-    report_job_start,
+    saved_report_exports,
     saved_report_save,
     saved_report_state,
     share_link_create,
@@ -49,16 +44,6 @@ def _get_report_for_user(
     report = get_object_or_404(SavedReport.objects.select_related("event__workspace"), pk=pk)
     membership = require(user=request.user, workspace_id=report.workspace_id, capability=capability)
     return report, membership
-
-
-def _get_job_for_user(
-    request: HttpRequest, pk: int, capability: str = Capability.VIEW
-) -> tuple[ReportJob, Membership]:
-    job = get_object_or_404(ReportJob.objects.select_related("report__event__workspace"), pk=pk)
-    membership = require(
-        user=request.user, workspace_id=job.report.workspace_id, capability=capability
-    )
-    return job, membership
 
 
 def _get_share_for_user(
@@ -132,7 +117,7 @@ def saved_report(request: HttpRequest, pk: int) -> HttpResponse:
         "state": saved_report_state(report),
         "config": ReportConfig.from_dict(report.config),
         "sections": SECTIONS,
-        "jobs": report.jobs.all()[:10],
+        "jobs": [export_state(j) for j in saved_report_exports(report=report)],
         "links": report.share_links.all(),
         "formats": ReportFormat.choices,
         "max_days": MAX_SHARE_DAYS,
@@ -155,72 +140,14 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def report_generate(request: HttpRequest, pk: int) -> HttpResponse:
+    """Queue the saved report in one format as a background export; its page shows progress."""
     report, _ = _get_report_for_user(request, pk, Capability.EXPORT)
-    try:
-        job = report_job_start(
-            report=report,
-            fmt=request.POST.get("format", ""),
-            user=request.user,
-            base_url=request.build_absolute_uri("/"),
-        )
-    except ValueError as exc:
-        return HttpResponseBadRequest(str(exc))
-    return redirect("reports:report_job", pk=job.pk)
-
-
-def _job_state(job: ReportJob) -> dict:
-    done = job.status == ReportJobStatus.DONE
-    return {
-        "status": job.status,
-        "label": job.get_status_display(),
-        "progress": job.progress,
-        "stage": job.stage,
-        "error": job.error,
-        "download": reverse("reports:report_download", args=[job.pk]) if done else "",
-    }
-
-
-@login_required
-@require_GET
-def report_job(request: HttpRequest, pk: int) -> HttpResponse:
-    job, membership = _get_job_for_user(request, pk, Capability.EXPORT)
-    ctx = {
-        "job": job,
-        "state": _job_state(job),
-        "event": job.report.event,
-        "membership": membership,
-        "workspace": job.report.event.workspace,
-    }
-    return render(request, "reports/report/job.html", ctx)
-
-
-@login_required
-@require_GET
-def report_job_state(request: HttpRequest, pk: int) -> JsonResponse:
-    job, _ = _get_job_for_user(request, pk, Capability.EXPORT)
-    return JsonResponse(_job_state(job))
-
-
-CONTENT_TYPES = {
-    "html": "text/html; charset=utf-8",
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
-
-
-@login_required
-@require_GET
-def report_download(request: HttpRequest, pk: int) -> FileResponse:
-    job, _ = _get_job_for_user(request, pk, Capability.EXPORT)
-    if job.status != ReportJobStatus.DONE or not job.file:
-        raise Http404("This file is not ready.")
-    response = FileResponse(
-        job.file.open("rb"),
-        as_attachment=True,
-        filename=f"report-{job.report_id}.{job.format}",
-        content_type=CONTENT_TYPES[job.format],
-    )
-    return response
+    kind = REPORT_KINDS.get(request.POST.get("format", ""))
+    if kind is None:
+        return HttpResponseBadRequest(f"Format is one of: {', '.join(REPORT_KINDS)}.")
+    params = {"report": str(report.pk), "base_url": request.build_absolute_uri("/")}
+    job = export_start(user=request.user, event=report.event, kind=kind, params=params)
+    return redirect(job)
 
 
 @login_required

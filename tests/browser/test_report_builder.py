@@ -35,9 +35,10 @@ def test_builder_previews_saves_generates_and_downloads_a_report(page, analysed_
     assert page.locator("h1").inner_text() == "Briefing for the desk"
     assert page.locator("#data-same").is_visible()
     page.locator("#generate-html").click()
-    page.wait_for_selector("#job-download:not([hidden])", timeout=60_000)
+    download = page.locator(".export-download:not([hidden])")
+    download.wait_for(timeout=60_000)
     with page.expect_download() as info:
-        page.locator("#download-link").click()
+        download.click()
     body = Path(info.value.path()).read_text(encoding="utf-8")
     assert "Briefing for the desk" in body and 'id="sec-charts"' not in body
     assert errors == []

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from framing.models import Annotation, AnnotationStatus
-from reports.models import ReportJob, ReportJobStatus, SavedReport
+from reports.models import ExportJob, ExportStatus, SavedReport
 from tests.reports.helpers import client_for
 
 pytestmark = pytest.mark.django_db
@@ -73,31 +73,59 @@ def test_saved_report_is_404_for_another_workspaces_user(analysed, owner, outsid
     assert client_for(outsider).get(report.get_absolute_url()).status_code == 404
 
 
-def test_generating_a_pdf_runs_a_job_whose_file_downloads(analysed, owner):
+def test_generating_a_pdf_runs_an_export_job_whose_file_downloads(analysed, owner):
     client = client_for(owner)
     report = _save(client, analysed["event"])
     url = reverse("reports:report_generate", args=[report.pk])
     response = client.post(url, {"format": "pdf"})  # tests run tasks at once
-    job = ReportJob.objects.get()
-    assert response.url == reverse("reports:report_job", args=[job.pk])
-    state = client.get(reverse("reports:report_job_state", args=[job.pk])).json()
-    assert state["status"] == ReportJobStatus.DONE and state["progress"] == 100
-    download = client.get(state["download"])
+    job = ExportJob.objects.get()
+    assert response.url == job.get_absolute_url()
+    assert job.kind == "report_pdf" and job.params["report"] == report.pk
+    state = client.get(reverse("reports:export_state", args=[job.pk])).json()
+    assert state["status"] == ExportStatus.SUCCEEDED and state["progress"] == 100
+    download = client.get(state["download_url"])
     assert download["Content-Type"] == "application/pdf"
     assert b"".join(download.streaming_content).startswith(b"%PDF")
-    job.refresh_from_db()
-    assert job.data_hash == report.data_hash
 
 
-def test_job_and_download_are_404_for_another_workspaces_user(analysed, owner, outsider):
+def test_saved_report_page_lists_its_generated_files(analysed, owner):
     client = client_for(owner)
     report = _save(client, analysed["event"])
     client.post(reverse("reports:report_generate", args=[report.pk]), {"format": "html"})
-    job = ReportJob.objects.get()
-    for name in ("report_job", "report_job_state", "report_download"):
-        assert (
-            client_for(outsider).get(reverse(f"reports:{name}", args=[job.pk])).status_code == 404
-        )
+    page = client.get(report.get_absolute_url()).content.decode()
+    assert 'id="jobs"' in page and "Report (HTML, one file)" in page
+
+
+def test_a_saved_report_of_another_event_cannot_be_generated_through_the_export_panel(
+    analysed, owner, workspace
+):
+    from tests.factories import EventFactory
+
+    client = client_for(owner)
+    report = _save(client, analysed["event"])
+    other = EventFactory(workspace=workspace)
+    url = reverse("reports:export_start", args=[other.pk])
+    client.post(url, {"kind": "report_html", "report": str(report.pk)})
+    job = ExportJob.objects.get()
+    assert job.status == ExportStatus.FAILED and "not one of this event" in job.error
+
+
+def test_export_panel_report_without_a_saved_report_covers_the_whole_event(analysed, owner):
+    client = client_for(owner)
+    url = reverse("reports:export_start", args=[analysed["event"].pk])
+    client.post(url, {"kind": "report_html"})
+    job = ExportJob.objects.get()
+    assert job.status == ExportStatus.SUCCEEDED
+    body = job.file.open("rb").read().decode()
+    assert "Wire report" in body and "State report" in body
+    assert 'href="/events/' not in body  # no site address known: no evidence links
+
+
+def test_generation_is_404_for_another_workspaces_user(analysed, owner, outsider):
+    report = _save(client_for(owner), analysed["event"])
+    url = reverse("reports:report_generate", args=[report.pk])
+    assert client_for(outsider).post(url, {"format": "html"}).status_code == 404
+    assert not ExportJob.objects.exists()
 
 
 def test_unknown_format_is_refused(analysed, owner):
@@ -105,7 +133,7 @@ def test_unknown_format_is_refused(analysed, owner):
     report = _save(client, analysed["event"])
     url = reverse("reports:report_generate", args=[report.pk])
     assert client.post(url, {"format": "exe"}).status_code == 400
-    assert not ReportJob.objects.exists()
+    assert not ExportJob.objects.exists()
 
 
 def test_editing_keeps_the_report_and_updates_its_config(analysed, owner):
