@@ -58,6 +58,7 @@ class Report:
     methodology: Methodology | None = None
     data_hash: str = ""
     updating: bool = False  # the stored summary was being rebuilt: numbers may be stale
+    warning: str = ""  # e.g. the data changed since the saved report was saved
     summary: str = ""
 
     def has(self, section: str) -> bool:

@@ -80,6 +80,8 @@ def report_docx(report: Report, *, base_url: str = "") -> bytes:
         )
     )
     meta.runs[0].font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+    if report.warning:
+        doc.add_paragraph(_t(report.warning)).runs[0].bold = True
     for key, heading in report.sections:
         doc.add_heading(heading, level=1)
         SECTION_WRITERS[key](doc, report, base_url)

@@ -55,6 +55,12 @@ def _report(job: ExportJob, progress: Progress):
         config = ReportConfig.from_dict(saved.config)
     progress(5, "Reading the stored results")
     report = build_report(job.event, config, fresh=True, saved_id=saved.pk if saved else None)
+    if saved is not None and saved.data_hash != report.data_hash:
+        report.warning = (
+            f"The data changed since this report was saved on {saved.updated_at:%Y-%m-%d} "
+            f"(fingerprint then {saved.data_hash[:12]}, now {report.data_hash[:12]}): "
+            "its numbers differ from the saved report's."
+        )
     progress(50, "Laying out the document")
     return report, saved
 

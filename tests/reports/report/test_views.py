@@ -68,6 +68,17 @@ def test_saved_report_warns_when_the_data_changed_since(analysed, owner):
     assert 'id="data-changed"' in page
 
 
+def test_a_file_generated_after_the_data_changed_says_so(analysed, owner):
+    client = client_for(owner)
+    report = _save(client, analysed["event"])
+    note = Annotation.objects.filter(revision__article__event=analysed["event"]).first()
+    note.status = AnnotationStatus.REJECTED
+    note.save()
+    client.post(reverse("reports:report_generate", args=[report.pk]), {"format": "html"})
+    body = ExportJob.objects.get().file.open("rb").read().decode()
+    assert 'id="report-warning"' in body and report.data_hash[:12] in body
+
+
 def test_saved_report_is_404_for_another_workspaces_user(analysed, owner, outsider):
     report = _save(client_for(owner), analysed["event"])
     assert client_for(outsider).get(report.get_absolute_url()).status_code == 404
