@@ -7,6 +7,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
+from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import User
@@ -125,5 +126,5 @@ def share_link_resolve(token: str) -> ShareLink | None:
     )
     if link is None or not link.is_active():
         return None
-    ShareLink.objects.filter(pk=link.pk).update(views=link.views + 1)
+    ShareLink.objects.filter(pk=link.pk).update(views=F("views") + 1)
     return link
