@@ -387,14 +387,16 @@ def _sentence_subject(text: str, s_start: int, s_end: int) -> att.SpeakerHit | N
     if m is None or speaker_context.speaker_kind(m.group("s")) == "":
         return None
     named = _TITLE_THEN_NAME.match(text, m.end("s"), s_end)
-    if named:
+    if named and not _NOT_TITLE.intersection(named.group("title").split()):
         # "Halden Rovers striker Grace Okonkwo has …": the name after the title is the subject
         return att.SpeakerHit(named.start("n"), named.end("n"), named.group("n"), None)
     return att.SpeakerHit(m.start("s"), m.end("s"), m.group("s"), None)
 
 
+# "closed the Halden Bridge crossing" is a verb and its object, not a title before a name
+_NOT_TITLE = frozenset(wordlist("the a an of in on at to for from with by and or that this its"))
 _TITLE_THEN_NAME = re.compile(
-    r"(?:\s+[a-z][\w\-]*){1,2}\s+(?P<n>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){1,3})(?=\s+[a-z])"
+    r"(?P<title>(?:\s+[a-z][\w\-]*(?<!ed)(?<!ing)){1,2})\s+(?P<n>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){1,3})(?=\s+[a-z])"
 )
 
 

@@ -34,6 +34,7 @@ Rules, in order, each deliberately small so every result can be explained:
 
 from __future__ import annotations
 
+import copy
 import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
@@ -140,6 +141,8 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
             _neighbour(text, sentences, si, found[:i], q)
             if q.speaker is None:
                 _continued_paragraph(text, sentences, si, found[:i], q)
+        elif q.speaker is not None and q.speaker.text[:4] in ("its ", "Its "):
+            _possessive(text, sentences, si, found[:i], q, people, genders)
         elif q.speaker is not None and _DESCRIPTION.fullmatch(q.speaker.text):
             _description(text, sentences, si, found[:i], q)
         if (
@@ -279,6 +282,23 @@ def _resolve_pronoun(text, sentences, si, earlier, q, people=frozenset(), gender
     chain = best[2]
     q.speaker = hit
     q.chain = (*chain[:-1], hit) if chain and chain[-1].text == hit.text else (hit,)
+
+
+def _possessive(text, sentences, si, earlier, q, people, genders) -> None:
+    """ "…, its foreign ministry said": the office of the organisation or country "it" stands
+    for ("Orvane's foreign ministry"); unresolved, the phrase stays as written."""
+    sp = q.speaker
+    probe = att.SpeakerHit(sp.start, sp.start + 2, "it", sp.verb)
+    trial = copy.copy(q)
+    trial.speaker, trial.chain = probe, (probe,)
+    _resolve_pronoun(text, sentences, si, earlier, trial, people, genders)
+    if trial.speaker is None:
+        return
+    owner = re.sub(r"^(?:the|The)\s+", "", trial.speaker.text)
+    owner = re.sub(r"['’]s\s.*\Z", "", owner)  # "Orvane's foreign ministry" -> "Orvane"
+    hit = att.SpeakerHit(sp.start, sp.end, f"{owner}'s {sp.text[4:]}", sp.verb)
+    q.chain = tuple(hit if h == sp else h for h in q.chain) or (hit,)
+    q.speaker = hit
 
 
 def _org_subject(text: str, start: int, end: int) -> att.SpeakerHit | None:

@@ -758,3 +758,21 @@ def test_a_relay_is_not_carried_to_a_different_person_sharing_a_name_word():
     )
     direct = next(q for q in _quotes(text) if q.kind == "direct")
     assert _chain(direct) == ["Kim Soo-jin"]
+
+
+def test_a_verb_and_its_object_after_the_subject_are_not_a_title_before_a_name():
+    text = (
+        "Interior Minister Marguerite Dolan closed the Halden Bridge crossing on Saturday and "
+        "said it would stay shut until further notice."
+    )
+    (q,) = _reported(text)
+    assert q.speaker.text == "Interior Minister Marguerite Dolan"
+
+
+def test_its_office_names_the_organisation_it_stands_for():
+    text = (
+        "Orvane said on Sunday it would offer visas to those who stayed. About 600 people had "
+        "accepted, its foreign ministry said."
+    )
+    last = _reported(text)[-1]
+    assert last.speaker.text == "Orvane's foreign ministry"
