@@ -125,9 +125,15 @@ MEDIA = (
     r"Xinhua|TASS|KCNA|IRNA|Kyodo|ANSA|EFE|DPA|dpa|PTI|Al\s+Jazeera|Interfax|RIA\s+Novosti|"
     r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}\s+(?:News|Times|Post|Press|Radio|Television|"
     r"TV|Sport|Agency|Journal|Herald|Telegraph|Guardian|Tribune|Gazette|Daily|Wire|Network|"
-    r"Broadcasting|Service))(?:\s+(?:Sport|News|Radio|TV|Television))?"
+    r"Broadcasting|Service|"
+    # "the Al Arabiya channel", "the Ukrainska Pravda website": any name the kind of medium
+    # follows
+    r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2}(?=\s+(?:channel|website|newspaper|broadcaster|"
+    r"news\s+agency|network|magazine|television|radio|station)\b)"
+    r"))(?:\s+(?:Sport|News|Radio|TV|Television))?"
     # "the TASS news agency", "Yonhap news agency": the kind of medium may follow its name
-    r"(?:\s+(?:news\s+agency|agency|newspaper|daily|broadcaster|news\s+service))?\b"
+    r"(?:\s+(?:news\s+agency|agency|newspaper|daily|broadcaster|news\s+service|channel|"
+    r"website|network|magazine|television|radio|station))?\b"
 )
 _TELL = frozenset(wordlist("told tells tell"))
 _TOLD_OBJECT = re.compile(
@@ -194,8 +200,11 @@ _CITE_VERBS = frozenset(
 # Colonel Li Wenbo, said"), not to the first speaker noun ("a command").
 CITING = re.compile(
     rf"(?P<v>{_CITE})\s+(?P<s>{SPEAKER})"
-    r"(?=\s*[,.;:]|\s+(?:said|says|told|reported|reports|as|that)\b|\s*\Z)"
+    r"(?=\s*[,.;:]|\s+(?:said|says|told|reported|reports|as|that)\b|\s*\Z"
+    r"|\s+(?:released|carried|published|relayed)\s+by\b)"
 )
+# "citing a ministry statement released by KCNA": the carrier relays the cited source
+_CARRIED_AFTER = re.compile(rf"\s+(?:released|carried|published|relayed)\s+by\s+(?P<m>{MEDIA})")
 _MEDIA_SUBJECT = re.compile(rf"\s*(?P<s>{MEDIA})\s*,\s*")
 _QUOTED_VERB = re.compile(r"\s(?:quoted|cited)\s+")
 _QUOTED_AS_REST = re.compile(
@@ -541,6 +550,15 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
                 subj = SpeakerHit(media.start("s"), media.end("s"), media.group("s"), None)
             if subj:
                 out.append(subj)
+            carrier = _CARRIED_AFTER.match(text, m.end(), end)
+            if carrier:
+                name = carrier.group("m")
+                skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
+                out.append(
+                    SpeakerHit(
+                        carrier.start("m") + skip, carrier.end("m"), name[skip:], "carried by"
+                    )
+                )
             if h := _hit(m, "s", "v"):
                 out.append(h)
     return _dedupe(out)

@@ -363,6 +363,9 @@ _COORDINATED_WORDS = (
     "and adds",
     "and later",
 )
+_MEDIA_TAIL = re.compile(
+    rf",\s*(?P<m>{att.MEDIA})\s+(?:reported|said|says|reports)(?:\s+on\s+\w+)?\s*[.!?]?\s*\Z"
+)
 _CHARACTERISING = frozenset(
     wordlist(
         "described describes called calls labelled labeled branded dubbed termed accused "
@@ -497,6 +500,20 @@ def _in_segment(text, s_start, lo, hi, s_end, inside, verbs) -> QuoteFound | Non
             # "X quoted an expert as saying the drills were “routine”": a reported clause
             # that runs on through a quoted phrase (a mixed clause) ends with the sentence
             end = s_end
+            tail = _MEDIA_TAIL.search(text, hi, s_end)
+            if tail is not None and following.speaker is not None:
+                # "X said the drills were a “stern warning”, Xinhua reported.": the agency
+                # relays the clause and the quote in it
+                name = tail.group("m")
+                skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
+                media = att.SpeakerHit(
+                    tail.start("m") + skip, tail.end("m"), name[skip:], "reported"
+                )
+                if following.speaker.text == r.speaker.text and not any(
+                    h.text == media.text for h in following.chain
+                ):
+                    following.chain = (media, *following.chain)
+                return _clause(text, start, tail.start(), r.speaker, (media, *r.chain))
             if (
                 following.speaker is not None
                 and following.speaker.text == r.speaker.text

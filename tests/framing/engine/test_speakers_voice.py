@@ -776,3 +776,29 @@ def test_its_office_names_the_organisation_it_stands_for():
     )
     last = _reported(text)[-1]
     assert last.speaker.text == "Orvane's foreign ministry"
+
+
+def test_a_named_medium_followed_by_its_kind_is_a_relay_of_what_it_was_told():
+    text = "A port official told the Harbour Star website that two cranes had been damaged."
+    (q,) = _reported(text)
+    assert _chain(q) == ["Harbour Star website", "A port official"]
+
+
+def test_cited_statement_released_by_an_agency_keeps_the_agency_between():
+    text = (
+        "The North will expand its arsenal, the TASS news agency reported, citing a defence "
+        "ministry statement released by KCNA."
+    )
+    (q,) = _reported(text)
+    assert _chain(q)[:2] == ["the TASS news agency", "KCNA"]
+
+
+def test_agency_tail_after_a_mixed_clause_relays_the_clause_and_its_quote():
+    text = (
+        "Foreign ministry spokeswoman Lin Hua said Beijing welcomed the “positive momentum” "
+        "between the two sides, Xinhua reported."
+    )
+    reported = _reported(text)[0]
+    partial = next(q for q in _quotes(text) if q.kind == "partial")
+    assert _chain(reported) == ["Xinhua", "Lin Hua"]
+    assert _chain(partial)[0] == "Xinhua"
