@@ -35,11 +35,17 @@ FOLDER = "exports"
 
 
 def export_start(
-    *, user: User, event: Event, kind: str, params: Mapping[str, Any] | None = None
+    *,
+    user: User,
+    event: Event,
+    kind: str,
+    params: Mapping[str, Any] | None = None,
+    base_url: str = "",
 ) -> ExportJob:
     """Queue an export of ``event`` and return at once; the caller has checked the rights
     (``KINDS[kind].capability``). Bad params raise ``ValidationError`` before anything is
-    stored."""
+    stored. ``base_url`` ("https://host", from the request) is kept as ``params["base_url"]``
+    so links in the file work outside the site."""
     spec = KINDS.get(kind)
     if spec is None:
         raise ValidationError(f"Unknown export format {kind!r}.")
@@ -49,7 +55,7 @@ def export_start(
         event=event,
         created_by=user,
         kind=kind,
-        params=clean,
+        params={**clean, "base_url": base_url} if base_url else clean,
         heartbeat_at=timezone.now(),
     )
     job.full_clean()
