@@ -36,11 +36,15 @@ def clean_params(params: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _data(job: ExportJob, progress: Progress) -> EventData:
-    progress(1, "Reading the event")
+    """The event's data with its summary brought up to date (each step reports, so a long
+    refresh on a big event is not taken for a dead worker)."""
     data = EventData(
         job.event, alignment_ids=job.params.get("a", []), base_url=job.params.get("base_url", "")
     )
-    data.payload  # noqa: B018 - the summary refresh happens here, under its own message
+    progress(1, "Bringing the event's summary up to date")
+    data.payload  # noqa: B018 - read here, under its own message
+    progress(3, "Reading the analyses")
+    data.analyses  # noqa: B018
     return data
 
 
