@@ -171,3 +171,37 @@ def test_start_needs_post(client, viewer, data_event):
     client.force_login(viewer)
     url = reverse("reports:export_start", args=[data_event.pk])
     assert client.get(url, {"kind": "data_zip"}).status_code == 405
+
+
+def test_aligned_page_exports_its_own_columns(client, viewer, analysed):
+    client.force_login(viewer)
+    event = analysed["event"]
+    ids = [analysed["state"].pk, analysed["wire"].pk]
+    page = client.get(reverse("reports:aligned", args=[event.pk]), {"a": ids})
+    assert 'id="export-alignment"' in page.content.decode()
+    url = reverse("reports:export_start", args=[event.pk])
+    client.post(url, {"kind": "csv_alignment", "a": [str(i) for i in ids]})
+    assert ExportJob.objects.get().params["a"] == [str(i) for i in ids]
+
+
+def test_aligned_page_offers_annotators_no_export(client, annotator, analysed):
+    client.force_login(annotator)
+    page = client.get(reverse("reports:aligned", args=[analysed["event"].pk]))
+    assert 'id="export-alignment"' not in page.content.decode()
+
+
+def test_with_a_database_queue_the_request_only_queues_the_export(
+    client, viewer, data_event, settings
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    client.force_login(viewer)
+    url = reverse("reports:export_start", args=[data_event.pk])
+    state = client.post(url, {"kind": "data_json"}, headers={"Accept": "application/json"}).json()
+    assert (state["status"], state["progress"], state["download_url"]) == ("queued", 0, "")
+    task = DBTaskResult.objects.get(status="READY")
+    assert task.task_path == "reports.tasks.run_export"
+    # what a worker does: the task's body is the service
+    task.task.call(*task.args_kwargs["args"], **task.args_kwargs["kwargs"])
+    assert client.get(state["state_url"]).json()["status"] == "succeeded"
