@@ -229,18 +229,21 @@ def exports_cleanup(*, now: dt.datetime | None = None) -> int:
 
 def exports_expire(*, now: dt.datetime | None = None) -> int:
     """Delete the files of expired exports (the rows stay a while, marked expired, so the
-    panel can say so); returns how many files went."""
+    panel can say so), and rows past RETENTION_DAYS (a job that never ran has no expiry:
+    its age counts); returns how many files went."""
     now = now or timezone.now()
-    expired = ExportJob.objects.filter(expires_at__lt=now).exclude(status=ExportStatus.EXPIRED)
-    gone = 0
-    for job in expired.only("pk", "file"):
-        if job.file:
-            default_storage.delete(job.file.name)
-            gone += 1
-    expired.update(status=ExportStatus.EXPIRED, file="")
     old = now - dt.timedelta(days=conf("RETENTION_DAYS"))
-    ExportJob.objects.filter(expires_at__lt=old).delete()
-    return gone
+    expired = ExportJob.objects.filter(expires_at__lt=now).exclude(status=ExportStatus.EXPIRED)
+    stale = ExportJob.objects.filter(Q(expires_at__lt=old) | Q(created_at__lt=old))
+    files = dict(expired.exclude(file="").values_list("pk", "file"))
+    files.update(stale.exclude(file="").values_list("pk", "file"))
+    for name in files.values():
+        default_storage.delete(name)
+    # by id: a job that expires meanwhile keeps its file until the next clean-up
+    ExportJob.objects.filter(pk__in=list(files)).update(file="")
+    expired.filter(file="").update(status=ExportStatus.EXPIRED)
+    stale.delete()
+    return len(files)
 
 
 def _orphans_delete() -> int:
