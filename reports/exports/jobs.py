@@ -84,8 +84,7 @@ def export_run(*, job_id: int) -> ExportJob | None:
     except Exception as err:  # a worker must leave a failed job the user can see, not a spinner
         log.exception("export %s (%s) failed", job.pk, job.kind)
         _fail(job, f"The export failed ({type(err).__name__}). Try again, or tell an owner.")
-    job.refresh_from_db()
-    return job
+    return ExportJob.objects.filter(pk=job_id).first()  # None: its event was deleted meanwhile
 
 
 def _claim(job: ExportJob) -> bool:
