@@ -205,3 +205,13 @@ def test_with_a_database_queue_the_request_only_queues_the_export(
     # what a worker does: the task's body is the service
     task.task.call(*task.args_kwargs["args"], **task.args_kwargs["kwargs"])
     assert client.get(state["state_url"]).json()["status"] == "succeeded"
+
+
+def test_event_page_leaves_out_kinds_that_are_not_listed(client, viewer, event):
+    register("test_hidden", label="Hidden export", listed=False)(lambda job, progress: None)
+    try:
+        client.force_login(viewer)
+        html = client.get(event.get_absolute_url()).content.decode()
+    finally:
+        KINDS.pop("test_hidden")
+    assert 'value="test_hidden"' not in html and 'value="test_kind"' in html
