@@ -177,6 +177,8 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
+# Exported files (data, reports) are kept this long, then deleted (reports/exports).
+PARALLAX_EXPORTS = {"TTL_HOURS": env.int("EXPORT_TTL_HOURS", default=24)}
 PARALLAX_IMPORT = {
     "MAX_FILES": IMPORT_MAX_FILES,
     "MAX_REQUEST_BYTES": env.int("IMPORT_MAX_REQUEST_BYTES", default=500 * 1024 * 1024),
