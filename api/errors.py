@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from rest_framework import exceptions, status
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_handler
 
@@ -74,6 +75,10 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
     response = drf_handler(exc, context)
     if response is None:
         return None  # a bug: Django's 500 handling applies
+    request = context.get("request")
+    if request is not None:  # an error is JSON even where CSV was asked for
+        request.accepted_renderer = JSONRenderer()
+        request.accepted_media_type = JSONRenderer.media_type
     code = CODES.get(response.status_code, "error")
     if isinstance(exc, exceptions.ValidationError):
         data = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}

@@ -22,9 +22,13 @@ VOICES = ("own", "quoted", "attributed")
 PAGING = ("cursor", "page_size")
 
 
+# Ids fit a signed 64-bit column; a larger number names nothing (and SQLite would overflow).
+MAX_ID = 2**63 - 1
+
+
 def _int(raw: str) -> int:
     value = int(raw)
-    if value < 1:
+    if not 1 <= value <= MAX_ID:
         raise ValueError
     return value
 

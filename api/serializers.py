@@ -41,7 +41,7 @@ class MemberSerializer(serializers.ModelSerializer):
 
 class EventSerializer(serializers.ModelSerializer):
     workspace = serializers.PrimaryKeyRelatedField(read_only=True)
-    analysis_model = serializers.PrimaryKeyRelatedField(read_only=True)
+    analysis_model = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = Event
@@ -84,9 +84,9 @@ class ArticleSerializer(serializers.ModelSerializer):
     event = serializers.PrimaryKeyRelatedField(read_only=True)
     outlet = serializers.PrimaryKeyRelatedField(read_only=True)
     outlet_name = serializers.CharField(source="outlet.name", read_only=True)
-    origin = serializers.PrimaryKeyRelatedField(read_only=True)
-    republication_of = serializers.PrimaryKeyRelatedField(read_only=True)
-    current_revision = serializers.PrimaryKeyRelatedField(read_only=True)
+    origin = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    republication_of = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    current_revision = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = Article
@@ -110,8 +110,8 @@ class ArticleCreateSerializer(serializers.Serializer):
 
 
 class RevisionSerializer(serializers.ModelSerializer):
-    article = serializers.PrimaryKeyRelatedField(read_only=True)
-    parent = serializers.PrimaryKeyRelatedField(read_only=True)
+    article = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    parent = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = TextRevision
@@ -145,8 +145,8 @@ class AnnotationSerializer(serializers.ModelSerializer):
     revision = serializers.PrimaryKeyRelatedField(read_only=True)
     label = serializers.CharField(source="label.key", read_only=True)
     label_id = serializers.IntegerField(read_only=True)
-    author_user = serializers.PrimaryKeyRelatedField(read_only=True)
-    author_model = serializers.PrimaryKeyRelatedField(read_only=True)
+    author_user = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    author_model = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = Annotation
@@ -197,7 +197,7 @@ class TermSerializer(serializers.Serializer):
 
 
 class ModelVersionSerializer(serializers.ModelSerializer):
-    workspace = serializers.PrimaryKeyRelatedField(read_only=True)
+    workspace = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     builtin = serializers.SerializerMethodField()
 
     class Meta:
@@ -237,8 +237,8 @@ class ImportJobSerializer(serializers.ModelSerializer):
 
 
 class ImportItemSerializer(serializers.ModelSerializer):
-    duplicate_of_article = serializers.PrimaryKeyRelatedField(read_only=True)
-    article = serializers.PrimaryKeyRelatedField(read_only=True)
+    duplicate_of_article = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    article = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = ImportItem

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, register_converter
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
 
 from api.views import (
@@ -12,37 +12,52 @@ from api.views import (
     workspaces,
 )
 
+
+class IdConverter:
+    """A positive id of at most 18 digits: it fits the database's 64-bit integers."""
+
+    regex = "[1-9][0-9]{0,17}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return str(value)
+
+
+register_converter(IdConverter, "id")
+
 v1 = [
     path("workspaces/", workspaces.WorkspaceList.as_view()),
-    path("workspaces/<int:pk>/", workspaces.workspace_detail),
-    path("workspaces/<int:pk>/members/", workspaces.MemberList.as_view()),
-    path("workspaces/<int:pk>/models/train/", framing.model_train),
+    path("workspaces/<id:pk>/", workspaces.workspace_detail),
+    path("workspaces/<id:pk>/members/", workspaces.MemberList.as_view()),
+    path("workspaces/<id:pk>/models/train/", framing.model_train),
     path("events/", events.EventList.as_view()),
-    path("events/<int:pk>/", events.event_detail),
-    path("events/<int:pk>/status/", events.event_status),
-    path("events/<int:pk>/model/", events.event_model_activate),
-    path("events/<int:pk>/model/preview/", events.event_model_preview),
-    path("events/<int:pk>/operating-point/", events.event_operating_point),
-    path("events/<int:pk>/outlets/", comparison.event_outlets),
-    path("events/<int:pk>/alignment/", comparison.event_alignment),
-    path("events/<int:pk>/imports/", imports.import_create),
-    path("imports/<int:pk>/", imports.import_detail),
-    path("imports/<int:pk>/items/", imports.ImportItems.as_view()),
-    path("imports/<int:pk>/confirm/", imports.import_confirm),
-    path("imports/<int:pk>/discard/", imports.import_discard),
+    path("events/<id:pk>/", events.event_detail),
+    path("events/<id:pk>/status/", events.event_status),
+    path("events/<id:pk>/model/", events.event_model_activate),
+    path("events/<id:pk>/model/preview/", events.event_model_preview),
+    path("events/<id:pk>/operating-point/", events.event_operating_point),
+    path("events/<id:pk>/outlets/", comparison.event_outlets),
+    path("events/<id:pk>/alignment/", comparison.event_alignment),
+    path("events/<id:pk>/imports/", imports.import_create),
+    path("imports/<id:pk>/", imports.import_detail),
+    path("imports/<id:pk>/items/", imports.ImportItems.as_view()),
+    path("imports/<id:pk>/confirm/", imports.import_confirm),
+    path("imports/<id:pk>/discard/", imports.import_discard),
     path("outlets/", articles.OutletList.as_view()),
-    path("outlets/<int:pk>/", articles.outlet_detail),
+    path("outlets/<id:pk>/", articles.outlet_detail),
     path("articles/", articles.ArticleList.as_view()),
-    path("articles/<int:pk>/", articles.article_detail),
-    path("articles/<int:pk>/revisions/", articles.RevisionList.as_view()),
-    path("articles/<int:pk>/analysis/", analyses.article_analysis),
-    path("revisions/<int:pk>/", articles.revision_detail),
-    path("revisions/<int:pk>/annotations/", annotations.RevisionAnnotations.as_view()),
-    path("annotations/<int:pk>/", annotations.AnnotationDetail.as_view()),
-    path("annotations/<int:pk>/decide/", annotations.annotation_decide_view),
+    path("articles/<id:pk>/", articles.article_detail),
+    path("articles/<id:pk>/revisions/", articles.RevisionList.as_view()),
+    path("articles/<id:pk>/analysis/", analyses.article_analysis),
+    path("revisions/<id:pk>/", articles.revision_detail),
+    path("revisions/<id:pk>/annotations/", annotations.RevisionAnnotations.as_view()),
+    path("annotations/<id:pk>/", annotations.AnnotationDetail.as_view()),
+    path("annotations/<id:pk>/decide/", annotations.annotation_decide_view),
     path("terms/", analyses.TermList.as_view()),
     path("codebooks/", framing.CodebookList.as_view()),
-    path("codebooks/<int:pk>/", framing.codebook_detail),
+    path("codebooks/<id:pk>/", framing.codebook_detail),
     path("labels/", framing.LabelList.as_view()),
     path("models/", framing.ModelList.as_view()),
 ]

@@ -96,3 +96,6 @@ if settings.DEBUG:
 
 # Our own readable page for requests Django refuses before any view runs (too many files).
 handler400 = "parallax.views.bad_request"
+# JSON under /api/, the usual pages elsewhere.
+handler404 = "parallax.views.not_found"
+handler500 = "parallax.views.server_error"

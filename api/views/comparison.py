@@ -34,12 +34,8 @@ class CsvRenderer(renderers.BaseRenderer):
     charset = "utf-8"
 
     def render(self, data: Any, accepted_media_type=None, renderer_context=None) -> bytes:
-        if isinstance(data, dict) and "error" in data:  # an error stays readable
-            rows = [["error", "detail"], [data["error"], data["detail"]]]
-        else:
-            rows = data
         out = io.StringIO()
-        csv.writer(out).writerows([[safe_cell(c) for c in row] for row in rows])
+        csv.writer(out).writerows([[safe_cell(c) for c in row] for row in data])
         return out.getvalue().encode()
 
 
