@@ -35,7 +35,9 @@ class CsvRenderer(renderers.BaseRenderer):
 
     def render(self, data: Any, accepted_media_type=None, renderer_context=None) -> bytes:
         out = io.StringIO()
-        csv.writer(out).writerows([[safe_cell(c) for c in row] for row in data])
+        # Text is made formula-safe; numbers stay numbers (a negative tone is not a formula).
+        cells = [[safe_cell(c) if isinstance(c, str) else c for c in row] for row in data]
+        csv.writer(out).writerows(cells)
         return out.getvalue().encode()
 
 
