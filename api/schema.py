@@ -4,6 +4,7 @@ error body, so clients (and the schema tests) can rely on both."""
 from __future__ import annotations
 
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import OpenApiResponse
 
 from api.params import schema_parameters
 
@@ -20,6 +21,11 @@ ERROR = {
         "current": {"type": "object", "description": "On 409: the object as it is now."},
     },
 }
+# For operations that document an error status of their own (409/410 on a GET).
+ERROR_RESPONSE = OpenApiResponse(
+    response={"type": "object", "properties": ERROR["properties"], "required": ERROR["required"]},
+    description="Not available now; see detail.",
+)
 ALWAYS = {
     "400": "Unknown or invalid parameters or body.",
     "401": "No credentials, or an unknown, revoked or expired token.",

@@ -13,6 +13,8 @@ from api.authentication import grant_of
 from articles.models import Article, Event, ImportJob, Outlet, TextRevision
 from framing.analysis_services import builtin_model_version
 from framing.models import Annotation, Codebook, ModelVersion
+from reports.exports.registry import KINDS
+from reports.models import ExportJob
 
 
 def _require(request: Request, workspace_id: int, capability: str) -> Membership:
@@ -81,6 +83,13 @@ def _get_annotation_for_user(
 def _get_import_for_user(request: Request, pk: int, capability: str = Capability.EDIT):
     job = get_object_or_404(ImportJob.objects.select_related("event"), pk=pk)
     _require(request, job.workspace_id, capability)
+    return job
+
+
+def _get_export_for_user(request: Request, pk: int) -> ExportJob:
+    job = get_object_or_404(ExportJob.objects.select_related("event"), pk=pk)
+    spec = KINDS.get(job.kind)
+    _require(request, job.workspace_id, spec.capability if spec else Capability.EXPORT)
     return job
 
 

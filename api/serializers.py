@@ -428,3 +428,27 @@ class AlignmentSerializer(serializers.Serializer):
 
 class TaskSerializer(serializers.Serializer):
     task = serializers.CharField(help_text="The background task's id.")
+
+
+class ExportStartSerializer(serializers.Serializer):
+    kind = serializers.CharField(max_length=40, help_text="An export format, e.g. spans_csv.")
+    params = serializers.DictField(
+        child=serializers.CharField(allow_blank=True), required=False, default=dict
+    )
+
+
+class ExportJobSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    kind = serializers.CharField()
+    label = serializers.CharField()
+    status = serializers.CharField()
+    progress = serializers.IntegerField()
+    message = serializers.CharField(allow_blank=True)
+    error = serializers.CharField(allow_blank=True)
+    stalled = serializers.BooleanField()
+    done = serializers.BooleanField()
+    filename = serializers.CharField(allow_blank=True)
+    size = serializers.IntegerField()
+    created_at = serializers.DateTimeField()
+    expires_at = serializers.DateTimeField(allow_null=True)
+    download = serializers.CharField(allow_blank=True, help_text="API URL once the file is ready.")

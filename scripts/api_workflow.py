@@ -6,7 +6,8 @@
 Creates an event in the token's workspace, imports articles from a JSONL file through the
 import preview, waits for their analysis, reads loaded terms and per-outlet figures, tags
 spans in three texts, accepts a model suggestion, trains a workspace model, evaluates and
-activates it for the event, and exports the per-outlet table as CSV. Prints one line per
+activates it for the event, exports the event's tagged spans (an export job) and the
+per-outlet table as CSV. Prints one line per
 step; exits non-zero on the first unexpected answer. The token needs read-write scope and
 the analyst (or owner) role.
 """
@@ -61,7 +62,7 @@ class Api:
     def call(self, method: str, path: str, body: Any = None, *, expect=(200,), raw=False):
         data, headers = None, dict(self.headers)
         if raw:
-            headers["Accept"] = "text/csv"
+            headers["Accept"] = "text/csv, */*"
         if isinstance(body, bytes):
             data, headers["Content-Type"] = _multipart(body)
         elif body is not None:
@@ -162,6 +163,13 @@ def main() -> None:
     event = api.call("POST", f"/events/{event['id']}/model/", {"model_version": model["id"]})
     step(f"event now shows model {event['analysis_model']}")
 
+    job = api.call("POST", f"/events/{event['id']}/exports/", {"kind": "spans_csv"},
+                   expect=(202,))  # fmt: skip
+    job = api.wait(f"/exports/{job['id']}/", lambda j: j["done"], "the export")
+    if job["status"] != "succeeded":
+        sys.exit(f"export ended {job['status']}: {job['error']}")
+    spans = api.call("GET", job["download"].removeprefix("/api/v1"), raw=True)
+    step(f"exported {job['filename']}: {len(spans.splitlines()) - 1} tagged spans")
     table = api.call("GET", f"/events/{event['id']}/outlets/?format=csv", raw=True)
     step(f"exported the per-outlet table: {len(table.splitlines()) - 1} outlets")
     print(table, end="")

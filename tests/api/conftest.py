@@ -15,6 +15,8 @@ from framing.analysis_services import analysis_run
 from framing.models import Annotation, Codebook, Label
 from framing.selectors import workspace_labels
 from framing.services import annotation_create, codebooks_install_defaults
+from reports.exports.jobs import export_start
+from reports.models import ExportJob
 from tests.factories import EventFactory, MembershipFactory, OutletFactory, make_article
 
 TEXT = (
@@ -34,6 +36,7 @@ class World:
     label: Label
     codebook: Codebook
     job: ImportJob
+    export: ExportJob
     users: dict[str, User]
 
 
@@ -66,4 +69,6 @@ def world(db) -> World:
     )  # fmt: skip
     job = ImportJob.objects.create(workspace=workspace, event=event, created_by=users["owner"])
     codebook = Codebook.objects.filter(workspace=workspace).first()
-    return World(workspace, event, outlet, article, annotation, label, codebook, job, users)
+    # The test settings' task backend runs the export at once: the file is ready.
+    export = export_start(user=users["viewer"], event=event, kind="spans_csv")
+    return World(workspace, event, outlet, article, annotation, label, codebook, job, export, users)

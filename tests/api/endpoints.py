@@ -59,6 +59,15 @@ READS = [
     E("get", lambda w: f"{V1}/terms/?event={w.event.pk}", name="terms"),
     E("get", lambda w: f"{V1}/codebooks/{w.codebook.pk}/", name="codebook"),
     E("get", lambda w: f"{V1}/labels/?workspace={w.workspace.pk}", name="labels"),
+    E("get", lambda w: f"{V1}/exports/{w.export.pk}/", name="export"),
+    E("get", lambda w: f"{V1}/exports/{w.export.pk}/download/", name="export download"),
+    # Exporting reads the workspace: viewers may, as on the event page.
+    E(
+        "post",
+        lambda w: f"{V1}/events/{w.event.pk}/exports/",
+        lambda w: {"kind": "spans_csv"},
+        name="export start",
+    ),
 ]
 # Import jobs are read with the edit right, as on the import pages.
 IMPORT_READS = [

@@ -62,7 +62,7 @@ def test_expired_token_gets_401(world, endpoint):
 @pytest.mark.parametrize("endpoint", READS, ids=ids(READS))
 def test_viewer_with_read_only_token_reads(world, endpoint):
     response = endpoint.call(bearer(world.users["viewer"], scope="read"), world)
-    assert response.status_code == 200, response.content
+    assert response.status_code in (200, 202), getattr(response, "content", response)
 
 
 @pytest.mark.parametrize("endpoint", IMPORT_READS, ids=ids(IMPORT_READS))

@@ -78,5 +78,6 @@ def _real_id(world, path: str) -> int | None:
         "annotations": world.annotation,
         "imports": world.job,
         "codebooks": world.codebook,
+        "exports": world.export,
     }
     return objects[path.split("/")[3]].pk
