@@ -154,3 +154,32 @@ def test_training_without_enough_annotated_texts_says_what_is_missing(world):
     response = client.post(f"{V1}/workspaces/{world.workspace.pk}/models/train/")
     assert response.status_code == 400
     assert "at least 3 annotated texts" in response.json()["detail"]
+
+
+def test_an_export_is_made_in_the_background_and_downloaded(world):
+    client = bearer(world.users["viewer"], scope="read")  # exporting reads: allowed
+    job = client.post(f"{V1}/events/{world.event.pk}/exports/", {"kind": "spans_csv"})
+    assert job.status_code == 202
+    state = client.get(f"{V1}/exports/{job.json()['id']}/").json()
+    assert state["status"] == "succeeded" and state["download"]
+    download = client.get(state["download"])
+    assert download["Content-Type"].startswith("text/csv")
+    body = b"".join(download.streaming_content).decode()
+    assert body.splitlines()[0].startswith("tag,outlet")
+    assert len(body.splitlines()) >= 2  # the analyst's tag at least
+
+
+def test_an_unknown_export_kind_is_a_400(world):
+    client = bearer(world.users["viewer"])
+    response = client.post(f"{V1}/events/{world.event.pk}/exports/", {"kind": "nope"})
+    assert response.status_code == 400
+    assert "nope" in response.json()["detail"]
+
+
+def test_an_unfinished_export_is_a_409(world):
+    from reports.models import ExportJob, ExportStatus
+
+    ExportJob.objects.filter(pk=world.export.pk).update(status=ExportStatus.RUNNING)
+    response = bearer(world.users["viewer"]).get(f"{V1}/exports/{world.export.pk}/download/")
+    assert response.status_code == 409
+    assert response.json()["error"] == "conflict"
