@@ -14,8 +14,7 @@ from accounts.models import Capability
 from api.errors import Conflict
 from api.scoping import _get_annotation_for_user, _get_revision_for_user
 from api.serializers import AnnotationCreateSerializer, AnnotationSerializer, DecisionSerializer
-from api.views.base import ScopedList, ScopedView, takes
-from api.views.events import _valid
+from api.views.base import ScopedList, ScopedView, takes, valid_data
 from framing.annotation_services import annotation_delete
 from framing.selectors import visible_annotations, workspace_labels
 from framing.services import annotation_create, annotation_decide
@@ -37,7 +36,7 @@ class RevisionAnnotations(ScopedList):
     @extend_schema(request=AnnotationCreateSerializer, responses={201: AnnotationSerializer})
     def post(self, request: Request, pk: int) -> Response:
         revision = _get_revision_for_user(request, pk, Capability.ANNOTATE)
-        data = _valid(AnnotationCreateSerializer, request)
+        data = valid_data(AnnotationCreateSerializer, request)
         if revision.pk != revision.article.current_revision_id:
             raise Conflict(
                 "This revision is no longer the article's current text; tag the current one.",
@@ -79,6 +78,6 @@ def annotation_decide_view(request: Request, pk: int, params: dict) -> Response:
     """Accept or reject; send the ``version`` you read (409 with the current state if
     someone decided since). The decision outlives the model version, as on the page."""
     annotation, _ = _get_annotation_for_user(request, pk, Capability.ANNOTATE)
-    data = _valid(DecisionSerializer, request)
+    data = valid_data(DecisionSerializer, request)
     annotation = annotation_decide(annotation=annotation, user=request.user, **data)
     return Response(AnnotationSerializer(annotation).data)

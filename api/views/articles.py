@@ -23,8 +23,7 @@ from api.serializers import (
     RevisionListSerializer,
     RevisionSerializer,
 )
-from api.views.base import ScopedList, takes
-from api.views.events import _valid
+from api.views.base import ScopedList, takes, valid_data
 from articles import services
 from articles.models import Article, Outlet
 from reports.evidence import filter_articles
@@ -69,7 +68,7 @@ class ArticleList(ScopedList):
     @extend_schema(request=ArticleCreateSerializer, responses={201: ArticleSerializer})
     def post(self, request: Request) -> Response:
         """Add one article (outlets are named and made when new); its analysis is queued."""
-        data = _valid(ArticleCreateSerializer, request)
+        data = valid_data(ArticleCreateSerializer, request)
         event = _get_event_for_user(request, data.pop("event"), Capability.EDIT)
         article = services.article_create_from_form(event=event, user=request.user, **data)
         return Response(ArticleSerializer(article).data, status=status.HTTP_201_CREATED)

@@ -35,6 +35,13 @@ class ScopedView(APIView):
         self.params = parse_query(request.query_params, self.filters)
 
 
+def valid_data(serializer_class: type, request: Request) -> dict:
+    """The request body checked by ``serializer_class``, or ValidationError (400) per field."""
+    serializer = serializer_class(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    return dict(serializer.validated_data)
+
+
 def takes(*names: str) -> Callable:
     """For function views: refuse parameters other than ``names``; pass the parsed ones."""
 

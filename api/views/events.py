@@ -24,7 +24,7 @@ from api.serializers import (
     ModelDiffSerializer,
     OperatingPointSerializer,
 )
-from api.views.base import ScopedList, takes
+from api.views.base import ScopedList, takes, valid_data
 from articles import services
 from articles.models import Event
 from framing.analysis_services import event_model_diff, event_switch_model
@@ -48,18 +48,12 @@ class EventList(ScopedList):
 
     @extend_schema(request=EventCreateSerializer, responses={201: EventSerializer})
     def post(self, request: Request) -> Response:
-        data = _valid(EventCreateSerializer, request)
+        data = valid_data(EventCreateSerializer, request)
         membership = _get_workspace_for_user(request, data.pop("workspace"), Capability.EDIT)
         event = services.event_create(
             workspace=membership.workspace, created_by=request.user, **data
         )
         return Response(EventSerializer(event).data, status=status.HTTP_201_CREATED)
-
-
-def _valid(serializer_class, request: Request) -> dict:
-    serializer = serializer_class(data=request.data)
-    serializer.is_valid(raise_exception=True)
-    return dict(serializer.validated_data)
 
 
 @extend_schema(responses=EventSerializer)
@@ -89,7 +83,7 @@ def event_status(request: Request, pk: int, params: dict) -> Response:
 def event_model_activate(request: Request, pk: int, params: dict) -> Response:
     """Show this model's results for the event (its texts are analysed with it first)."""
     event = _get_event_for_user(request, pk, Capability.EDIT)
-    choice = _valid(ModelChoiceSerializer, request)
+    choice = valid_data(ModelChoiceSerializer, request)
     model = _get_model_for_user(request, choice["model_version"], event.workspace_id)
     event = event_switch_model(event=event, model_version=model, user=request.user)
     return Response(EventSerializer(event).data)
@@ -102,7 +96,7 @@ def event_model_preview(request: Request, pk: int, params: dict) -> Response:
     """Evaluate a model on the event: what switching to it would change, tag by tag (the
     event keeps its model; the analyses made for the preview are kept)."""
     event = _get_event_for_user(request, pk, Capability.EDIT)
-    choice = _valid(ModelChoiceSerializer, request)
+    choice = valid_data(ModelChoiceSerializer, request)
     model = _get_model_for_user(request, choice["model_version"], event.workspace_id)
     diff = event_model_diff(event=event, model_version=model)
     body = {name: [_change(c) for c in getattr(diff, name)] for name in _LISTS}
@@ -124,6 +118,6 @@ def _change(c) -> dict:
 @takes()
 def event_operating_point(request: Request, pk: int, params: dict) -> Response:
     event = _get_event_for_user(request, pk, Capability.EDIT)
-    point = _valid(OperatingPointSerializer, request)["operating_point"]
+    point = valid_data(OperatingPointSerializer, request)["operating_point"]
     event = services.event_set_operating_point(event=event, point=point)
     return Response(EventSerializer(event).data)

@@ -17,8 +17,7 @@ from accounts.models import Capability
 from api.schema import ERROR_RESPONSE
 from api.scoping import _get_event_for_user, _get_export_for_user
 from api.serializers import ExportJobSerializer, ExportStartSerializer
-from api.views.base import takes
-from api.views.events import _valid
+from api.views.base import takes, valid_data
 from reports.exports import jobs
 from reports.exports.registry import KINDS
 from reports.models import ExportJob, ExportStatus
@@ -48,7 +47,7 @@ class Gone(APIException):
 @takes()
 def export_start(request: Request, pk: int, params: dict) -> Response:
     """Queue an export of the event (``kind``: e.g. ``spans_csv``); poll the job."""
-    data = _valid(ExportStartSerializer, request)
+    data = valid_data(ExportStartSerializer, request)
     spec = KINDS.get(data["kind"])
     # An unknown kind still needs the export right: the 403/404 must not depend on the name.
     event = _get_event_for_user(request, pk, spec.capability if spec else Capability.EXPORT)

@@ -18,8 +18,7 @@ from api.serializers import (
     ImportJobSerializer,
     ImportUploadSerializer,
 )
-from api.views.base import ScopedList, takes
-from api.views.events import _valid
+from api.views.base import ScopedList, takes, valid_data
 from articles.imports import jobs, preview, selectors
 from articles.imports.uploads import upload_refusal
 from articles.models import ImportJob
@@ -40,10 +39,12 @@ def import_create(request: Request, pk: int, params: dict) -> Response:
     """Read a file (JSONL, CSV/TSV with a header row, or any format the import page takes)
     into a preview; nothing is imported until you confirm it."""
     event = _get_event_for_user(request, pk, Capability.EDIT)
+    request.data  # noqa: B018 - reads the body, through the import's upload size limit
+    # Django stopped reading an oversized body: what arrived is incomplete, use none of it.
     refusal = upload_refusal(request._request)
     if refusal:
         raise ValidationError({"file": [refusal]})
-    data = _valid(ImportUploadSerializer, request)
+    data = valid_data(ImportUploadSerializer, request)
     job = preview.import_preview(
         event=event,
         files=[data["file"]],
@@ -79,7 +80,7 @@ def import_confirm(request: Request, pk: int, params: dict) -> Response:
     """Import the previewed items (with your decisions and corrections): inline when small,
     else in the background — poll the job."""
     job = _get_import_for_user(request, pk)
-    data = _valid(ImportConfirmSerializer, request)
+    data = valid_data(ImportConfirmSerializer, request)
     decisions = {}
     for raw, change in data["decisions"].items():
         if not str(raw).isdigit():

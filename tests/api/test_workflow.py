@@ -183,3 +183,13 @@ def test_an_unfinished_export_is_a_409(world):
     response = bearer(world.users["viewer"]).get(f"{V1}/exports/{world.export.pk}/download/")
     assert response.status_code == 409
     assert response.json()["error"] == "conflict"
+
+
+def test_an_upload_past_the_request_limit_is_refused_whole(world, settings):
+    settings.PARALLAX_IMPORT = {"MAX_REQUEST_BYTES": 1000}
+    client = bearer(world.users["analyst"])
+    big = jsonl(*[record(STORY, title=f"Row {n}") for n in range(10)])
+    response = _import(client, world, big)
+    assert response.status_code == 400
+    assert "limit" in " ".join(response.json()["fields"]["file"])
+    assert not world.event.import_jobs.exclude(pk=world.job.pk).exists()
