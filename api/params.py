@@ -90,6 +90,8 @@ def parse_query(query: Mapping[str, str], allowed: Iterable[str]) -> dict[str, A
         raw = query.get(name, "")
         if not raw:
             continue
+        if "\x00" in raw:  # no text column holds one (PostgreSQL refuses it outright)
+            raise ValidationError({name: [f"{name} contains a NUL character."]})
         parser, _, wants = FILTERS[name]
         try:
             parsed[name] = parser(raw)

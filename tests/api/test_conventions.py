@@ -141,3 +141,10 @@ def test_token_use_is_recorded_as_last_used(world):
     client = bearer(world.users["viewer"])
     client.get("/api/v1/workspaces/")
     assert ApiToken.objects.get(user=world.users["viewer"]).last_used_at is not None
+
+
+def test_a_nul_character_in_a_filter_is_a_400(world):
+    client = bearer(world.users["viewer"])
+    response = client.get("/api/v1/terms/", {"event": world.event.pk, "label": "a\x00b"})
+    assert response.status_code == 400
+    assert "label" in response.json()["fields"]

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -33,8 +35,20 @@ OPERATIONS = [
 
 
 @pytest.fixture
-def served_schema(world):
-    return schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
+def app(db):
+    """The WSGI application, called in the test's own transaction. Django closes the
+    connection when a request ends (in autocommit mode it would be reopened; inside a test's
+    transaction that loses the transaction), so, as its test client does, that is off."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield get_wsgi_application()
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def served_schema(world, app):
+    return schemathesis.openapi.from_wsgi("/api/schema/", app)
 
 
 def test_every_operation_is_tested_here(served_schema):
