@@ -6,8 +6,8 @@
 Creates an event in the token's workspace, imports articles from a JSONL file through the
 import preview, waits for their analysis, reads loaded terms and per-outlet figures, tags
 spans in three texts, accepts a model suggestion, trains a workspace model, evaluates and
-activates it for the event, exports the event's tagged spans (an export job) and the
-per-outlet table as CSV. Prints one line per
+activates it for the event, exports the event's tagged spans and a report (export jobs)
+and the per-outlet table as CSV. Prints one line per
 step; exits non-zero on the first unexpected answer. The token needs read-write scope and
 the analyst (or owner) role.
 """
@@ -170,6 +170,13 @@ def main() -> None:
         sys.exit(f"export ended {job['status']}: {job['error']}")
     spans = api.call("GET", job["download"].removeprefix("/api/v1"), raw=True)
     step(f"exported {job['filename']}: {len(spans.splitlines()) - 1} tagged spans")
+    job = api.call("POST", f"/events/{event['id']}/exports/", {"kind": "report_html"},
+                   expect=(202,))  # fmt: skip
+    job = api.wait(f"/exports/{job['id']}/", lambda j: j["done"], "the report")
+    if job["status"] != "succeeded":
+        sys.exit(f"report ended {job['status']}: {job['error']}")
+    report = api.call("GET", job["download"].removeprefix("/api/v1"), raw=True)
+    step(f"exported the report {job['filename']} ({len(report)} characters)")
     table = api.call("GET", f"/events/{event['id']}/outlets/?format=csv", raw=True)
     step(f"exported the per-outlet table: {len(table.splitlines()) - 1} outlets")
     print(table, end="")

@@ -74,5 +74,6 @@ def test_the_api_workflow_script_runs_against_a_live_server(live):
     assert "per outlet: Harbour Watch 2, Coastal Herald 1, State Wire 1" in out
     assert "trained model" in out and "event now shows model" in out
     assert "exported event-" in out and "-spans.csv" in out
+    assert "exported the report event-" in out and "-report.html" in out
     csv_lines = out.split("outlet_id,", 1)[1].splitlines()
     assert len(csv_lines) == 1 + 3  # the header's rest and three outlets
