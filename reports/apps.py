@@ -9,3 +9,4 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         # Export kinds register themselves on import (see reports.exports).
         from reports.exports import data  # noqa: F401
+        from reports.report import exports  # noqa: F401
