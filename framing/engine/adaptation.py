@@ -120,6 +120,7 @@ def _fit(base: Tagger, items: Sequence[_Prepared], params: Params) -> Tagger | N
         extract=params.extract,
         calib_a=1.0,
         calib_b=0.0,
+        calib_s=0.0,
         legacy_a=0.0,
         legacy_b=0.0,
         points={},
@@ -183,7 +184,7 @@ def _as_docs(docs: Sequence[WorkspaceDoc]) -> list[Doc]:
 def _choose(docs, found) -> tuple[tuple[float, float], dict]:
     """Calibration and operating points from out-of-fold raw scores."""
     raws = [r for rows in found for _, _, r, _ in rows]
-    a, b = platt(raws, _hits(docs, found)) if raws else (1.0, 0.0)
+    a, b = platt(raws, _hits(docs, found))[:2] if raws else (1.0, 0.0)
     cal = [_calibrated(rows, a, b) for rows in found]
     points = points_from_spans(_as_docs(docs), [[(s, e, p) for s, e, p, _ in r] for r in cal])
     return (a, b), _margins(points, sorted({p for r in cal for _, _, p, _ in r}))
@@ -225,15 +226,23 @@ def cross_validate(
         ]
         if extract == EXTRACTS[0] or _f1_of(docs, found) > _f1_of(docs, stacked):
             best_extract, stacked = extract, found
-    builtin = [_raw(replace(base, calib_a=1.0, calib_b=0.0), p.prep) for p in prepared]
+    # The built-in as shipped (its own calibration and dev-split thresholds); re-thresholded,
+    # it keeps its calibration (a Platt fit on a few separable documents would be extreme).
+    shipped = [_raw(base, p.prep) for p in prepared]
+    builtin = shipped
     scores, chosen_points, calibs = {}, {}, {}
     for kind, found in (("stacked", stacked), ("builtin", builtin)):
         # Scored with each fold's threshold chosen on the other folds (nested), so choosing
         # a threshold is not rewarded for fitting the very documents it is scored on.
         scores[kind] = _scores(docs, found, _nested_cuts(docs, found, which, folds))
-        calibs[kind], chosen_points[kind] = _choose(docs, found)
-    # The built-in as shipped (its own calibration and dev-split thresholds).
-    shipped = [_raw(base, p.prep) for p in prepared]
+        if kind == "stacked":
+            calibs[kind], chosen_points[kind] = _choose(docs, found)
+        else:
+            calibs[kind] = (base.calib_a, base.calib_b)
+            chosen_points[kind] = _margins(
+                points_from_spans(_as_docs(docs), [[(s, e, p) for s, e, p, _ in r] for r in found]),
+                sorted({p for r in found for _, _, p, _ in r}),
+            )
     scores["shipped"] = _scores(docs, shipped, base.threshold("balanced"))
     rows = {
         "stacked": _doc_rows(docs, stacked, _nested_cuts(docs, stacked, which, folds)),
@@ -337,7 +346,7 @@ def adapt_tagger(
             raise ValueError("the annotated documents have no tagged spans")
         tagger = replace(model, calib_a=a, calib_b=b, points=report.points, extract=report.extract)
     elif report.chosen == "builtin":
-        tagger = replace(base, calib_a=a, calib_b=b, points=report.points, _resolved={})
+        tagger = replace(base, points=report.points, _resolved={})
     else:
         return base, report  # the packaged tagger as shipped: nothing to store
     tagger.meta = {"adapted": report.chosen, "base_sha256": base.sha256}
@@ -370,6 +379,7 @@ def _scratch(base: Tagger, docs: Sequence[WorkspaceDoc], params: Params):
             extract=params.extract,
             calib_a=1.0,
             calib_b=0.0,
+            calib_s=0.0,
             legacy_a=0.0,
             points={},
             _index={},

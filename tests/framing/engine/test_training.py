@@ -60,7 +60,7 @@ def test_model_retrained_on_annotations_can_reject_a_lexicon_term():
     tagger, _ = adapt_tagger(default_tagger(), docs)
     trained = train_engine_model(span_texts=texts, span_gold=[list(g) for g in gold], tagger=tagger)
     model = load_model(dumps(trained))
-    sentence = "The regrettable incident ended. The puppet regime fell."
+    sentence = "The regrettable loss of ferry 9 was mourned. " + texts[-1]
     before = [t.text for t in analyze(sentence).loaded_terms]
     tagged = [t.text for t in analyze(sentence, model=model).loaded_terms]
     assert "regrettable" in " ".join(before)
