@@ -5,3 +5,10 @@ class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "reports"
     verbose_name = "Comparison reports"
+
+    def ready(self) -> None:
+        # framing announces finished analyses; it never imports reports (apps depend one way).
+        from framing.signals import analysis_finished
+        from reports.summary import refresh_after_analysis
+
+        analysis_finished.connect(refresh_after_analysis, dispatch_uid="reports-summary")

@@ -148,15 +148,25 @@ def _stored_payload(event: Event) -> tuple[str, dict[str, Any]]:
     return row[0], payload
 
 
-def _request(event: Event, field: str, task_name: str) -> None:
-    """Queue ``reports.tasks.<task_name>`` for the event unless one is queued already."""
+def _request(event: Event, field: str, task_name: str, *, force: bool = False) -> None:
+    """Queue ``reports.tasks.<task_name>`` for the event unless one is queued already
+    (``force``: even then, as one queued earlier may have started before the change)."""
     from reports import tasks
 
     EventSummary.objects.get_or_create(event=event, defaults={"fingerprint": "", "payload": {}})
     now = timezone.now()
     idle = Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__lt": now - REFRESH_RETRY})
-    if EventSummary.objects.filter(idle, event=event).update(**{field: now}):
+    rows = EventSummary.objects.filter(event=event)
+    if (rows if force else rows.filter(idle)).update(**{field: now}):
         getattr(tasks, task_name).enqueue(event.pk)
+
+
+def refresh_after_analysis(sender: object, *, event_ids: Iterable[int], **kwargs: Any) -> None:
+    """An event's analysis just finished: rebuild its summary and vocabulary now, in the
+    background, so the first page after an import does not find them missing or stale."""
+    for event in Event.objects.filter(pk__in=list(event_ids)):
+        _request(event, "refresh_requested_at", "refresh_summary", force=True)
+        _request(event, "vocabulary_requested_at", "refresh_vocabulary", force=True)
 
 
 def empty_summary(event: Event, model: ModelVersion | None) -> dict[str, Any]:
