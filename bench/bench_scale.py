@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_scale.py pages --db /tmp/scale.sqlite3    # build once, reuse
     .venv/bin/python bench/bench_scale.py pages --db /tmp/scale.sqlite3 --quick   # 200 articles
+    .venv/bin/python bench/bench_scale.py pages --db /tmp/scale.sqlite3 --events 4  # 8,000 in all
     .venv/bin/python bench/bench_scale.py workers --articles 400 --workers 1
     .venv/bin/python bench/bench_scale.py workers --articles 400 --workers 2
 
@@ -106,6 +107,13 @@ def pages(args) -> None:
     event = Event.objects.get(title="Export bench")
     workspace = Workspace.objects.get(pk=event.workspace_id)
     user = User.objects.get(username="bench")
+    for k in range(2, args.events + 1):  # more events of the same size: the workspace explorer
+        if not Event.objects.filter(title=f"Export bench {k}").exists():
+            start = time.perf_counter()
+            bench_export._build(
+                len(event.articles.all()), user=user, workspace=workspace, title=f"Export bench {k}"
+            )
+            print(f"event {k} built in {time.perf_counter() - start:.0f} s ({load()})")
     ids = list(event.articles.order_by("pk").values_list("pk", flat=True))
     print(f"{len(ids):,} articles, {Annotation.objects.count():,} annotations")
     client = Client()
@@ -259,6 +267,7 @@ def main() -> None:
     p.add_argument("--db", required=True)
     p.add_argument("--quick", action="store_true")
     p.add_argument("--repeat", type=int, default=11)
+    p.add_argument("--events", type=int, default=1, help="4: the workspace has 8,000 articles")
     w = sub.add_parser("workers")
     w.add_argument("--articles", type=int, default=400)
     w.add_argument("--workers", type=int, default=1)

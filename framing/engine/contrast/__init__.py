@@ -21,7 +21,7 @@ from .alignment import (
 )
 from .groups import GroupPhrase, group_phrases
 from .labels import EventReferent, Referent, competing_labels, event_referents
-from .rates import Rate, rate_per_1000
+from .rates import Rate, rate_per_1000, rates_per_1000
 from .vocabulary import Term, distinctive_terms, log_odds_z, term_counts, terms, word_count
 
 __all__ = [
@@ -42,6 +42,7 @@ __all__ = [
     "group_phrases",
     "log_odds_z",
     "rate_per_1000",
+    "rates_per_1000",
     "reported_pairs",
     "row_pairs",
     "term_counts",
