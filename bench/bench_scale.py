@@ -6,6 +6,9 @@
     .venv/bin/python bench/bench_scale.py workers --articles 400 --workers 1
     .venv/bin/python bench/bench_scale.py workers --articles 400 --workers 2
 
+``--events 4`` adds three copies of the event (``_scale_data.clone_event``: same texts,
+analyses and tags) so that the workspace explorer reads 8,000 articles.
+
 ``pages`` builds the event the way ``bench_export.py`` does (articles drawn from the demo
 sentences, analysed by the real engine, 15 visible spans each) into ``--db`` unless that
 file exists, so the same database serves a run on main and one on a branch (copy it first:
@@ -92,6 +95,7 @@ def pages(args) -> None:
 
     sys.path.insert(0, str(ROOT / "bench"))
     import bench_export
+    from _scale_data import clone_event
 
     from accounts.models import User, Workspace
     from articles.models import Article, Event
@@ -107,13 +111,10 @@ def pages(args) -> None:
     event = Event.objects.get(title="Export bench")
     workspace = Workspace.objects.get(pk=event.workspace_id)
     user = User.objects.get(username="bench")
-    for k in range(2, args.events + 1):  # more events of the same size: the workspace explorer
+    for k in range(2, args.events + 1):  # copies of the event: the workspace explorer
         if not Event.objects.filter(title=f"Export bench {k}").exists():
-            start = time.perf_counter()
-            bench_export._build(
-                len(event.articles.all()), user=user, workspace=workspace, title=f"Export bench {k}"
-            )
-            print(f"event {k} built in {time.perf_counter() - start:.0f} s ({load()})")
+            clone_event(event, title=f"Export bench {k}")
+            print(f"event {k}: a copy of the first ({load()})")
     ids = list(event.articles.order_by("pk").values_list("pk", flat=True))
     print(f"{len(ids):,} articles, {Annotation.objects.count():,} annotations")
     client = Client()
