@@ -27,6 +27,7 @@ DEFAULTS: dict[str, Any] = {
         "framing.tasks.analyse_revision",
         "reports.tasks.refresh_summary",
         "reports.tasks.refresh_vocabulary",
+        "reports.tasks.run_export",
     ],
     "MAX_ATTEMPTS": 3,
     "TASK_RETENTION_DAYS": 7,  # finished task rows older than this are deleted

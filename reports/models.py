@@ -1,9 +1,11 @@
-"""Precomputed per-event summaries and analysts' corrections to sentence alignment."""
+"""Precomputed per-event summaries, analysts' corrections to sentence alignment, and the
+background export jobs."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Event
@@ -117,3 +119,63 @@ class RevisionWords(models.Model):
 
     def __str__(self) -> str:
         return f"revision {self.revision_id}: {self.words} words"
+
+
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Preparing"
+    SUCCEEDED = "succeeded", "Ready"
+    FAILED = "failed", "Failed"
+    EXPIRED = "expired", "Expired"
+
+
+class ExportJob(models.Model):
+    """One file made in the background (a data export, a report) and kept until it expires.
+
+    ``kind`` names a generator in ``reports.exports.registry``; ``params`` is what it was asked
+    for. The task framework reports no progress and does not notice a killed worker, so the
+    job keeps its own ``progress`` (0–100) and ``heartbeat_at``; a running job whose heartbeat
+    is stale shows as stalled. The finished file lives in the default storage (MEDIA_STORAGE)
+    until ``expires_at``, then ``reports.exports.jobs.exports_cleanup`` deletes it.
+    """
+
+    workspace = models.ForeignKey(
+        "accounts.Workspace", on_delete=models.CASCADE, related_name="export_jobs"
+    )
+    event = models.ForeignKey(
+        Event, null=True, blank=True, on_delete=models.CASCADE, related_name="export_jobs"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    kind = models.CharField(max_length=40)
+    params = models.JSONField(default=dict, blank=True)
+    status = models.CharField(
+        max_length=10, choices=ExportStatus.choices, default=ExportStatus.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(default=0)
+    message = models.CharField(max_length=200, blank=True)  # what the generator is doing now
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    file = models.FileField(upload_to="exports/", max_length=300, blank=True)
+    filename = models.CharField(max_length=200, blank=True)  # the name the browser saves
+    content_type = models.CharField(max_length=120, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=100), name="export_progress_pct"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} export {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reports:export_job", args=[self.pk])

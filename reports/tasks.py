@@ -1,6 +1,7 @@
 """Background work of the reports app; each task only calls a service.
 
-Both tasks are idempotent (they store what the data gives now), so the worker re-queues one
+The summary tasks are idempotent (they store what the data gives now), and an export run
+re-claims only a job whose worker stopped reporting, so the worker re-queues any of them
 whose worker died (``ops`` REQUEUE_TASKS).
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 from django.tasks import task
 
 from articles.models import Event
+from reports.exports import jobs as export_jobs
 from reports.summary import summary_refresh, vocabulary_refresh
 
 
@@ -22,3 +24,9 @@ def refresh_summary(event_id: int) -> str:
 def refresh_vocabulary(event_id: int) -> int:
     event = Event.objects.filter(pk=event_id).first()
     return len(vocabulary_refresh(event)) if event is not None else 0
+
+
+@task
+def run_export(job_id: int) -> str:
+    job = export_jobs.export_run(job_id=job_id)
+    return job.status if job is not None else "gone"

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from reports import views
+from reports.views import exports as export_views
 from reports.views import sources as source_views
 from reports.views import workspace as workspace_views
 
@@ -38,4 +39,11 @@ urlpatterns += [
         source_views.republication,
         name="republication",
     ),
+]
+
+urlpatterns += [
+    path("events/<int:pk>/exports/", export_views.export_start, name="export_start"),
+    path("exports/<int:pk>/", export_views.export_job, name="export_job"),
+    path("exports/<int:pk>/state/", export_views.export_state, name="export_state"),
+    path("exports/<int:pk>/download/", export_views.export_download, name="export_download"),
 ]

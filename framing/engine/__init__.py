@@ -1,7 +1,8 @@
 """Parallax framing engine: plain Python, no Django.
 
 ``analyze(text, *, language="en", model=None) -> Analysis`` is the one entry point; every span
-in the result is a pair of code-point offsets into the exact string passed in.
+in the result is a pair of code-point offsets into the exact string passed in. It runs the
+pipeline of components in ``pipeline.py`` over one ``doc.Doc`` (see README.md).
 """
 
 from .analysis import ENGINE_VERSION, analyze

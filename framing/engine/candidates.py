@@ -8,52 +8,44 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from . import scorer
-from .actors import find_actors
-from .attribution import speech_verbs
+from .doc import Doc, primary_language
 from .lexicon import load_lexicon
 from .patterns import find_patterns
-from .quotes import QuoteFound, find_quotes
-from .text import Tokens, normalise, split_sentences, tokenize
+from .quotes import QuoteFound
 from .tone import vader_lexicon
-from .types import ActorMention
 
 _SO_CALLED = re.compile(r"(?:so-called|self-styled|supposed)\s*\Z")
 
 
-@dataclass(slots=True)
-class Prepared:
-    """Everything computed about a text before scoring."""
-
-    text: str
-    norm: str
-    language: str
-    sentences: list[tuple[int, int]]
-    tokens: Tokens
-    quotes: list[QuoteFound]
-    actors: list[ActorMention]
-    candidates: list[scorer.Candidate]
-    context: scorer.Context
+# What ``prepare()`` returns: a ``Doc`` with every layer up to the candidates.
+Prepared = Doc
 
 
 def english(language: str) -> bool:
-    return (language or "en").lower().split("-")[0].split("_")[0] == "en"
+    return primary_language(language) == "en"
 
 
-def prepare(text: str, language: str = "en") -> Prepared:
-    """Split, tokenise and run every layer; returns merged candidates with their context."""
-    sentences = split_sentences(text)
-    tokens = tokenize(text, sentences)
-    norm = normalise(text)
-    lang = (language or "en").lower().split("-")[0].split("_")[0]
-    verbs = speech_verbs(tokens.starts, tokens.ends, tokens.words)
-    quotes = find_quotes(text, sentences, verbs)
-    actors = find_actors(text, {s for s, _ in sentences})
-    raw = _layer_candidates(text, norm, lang, quotes)
+def prepare(text: str, language: str = "en") -> Doc:
+    """Run the pipeline's layers up to the candidates (the model-independent ones) on
+    ``text``: what the tagger and the span scorer read, in training as in ``analyze()``."""
+    # The pipeline imports this module (its candidates component), so it is imported here.
+    from .pipeline import prepare as shared_layers
+
+    return shared_layers(text, language)
+
+
+def find_candidates(doc: Doc) -> tuple[list[scorer.Candidate], scorer.Context]:
+    """Lexicon, pattern and scare-quote candidates merged (plus, for English, the span
+    model's own candidates), and the context the span scorer reads, for a ``Doc`` with its
+    sentences, quotes and actors."""
+    text, norm, sentences, tokens = doc.text, doc.norm, doc.sentences, doc.tokens
+    quotes, actors = doc.quotes, doc.actors
+    raw = _layer_candidates(text, norm, doc.language, quotes)
     merged = merge(raw)
-    is_en = english(language)
+    is_en = english(doc.language)
     ctx = scorer.Context(
         text=text,
         tokens=tokens,
@@ -67,7 +59,7 @@ def prepare(text: str, language: str = "en") -> Prepared:
     if is_en:
         merged += scorer.model_candidates(ctx, [(c.start, c.end) for c in merged])
         merged.sort(key=lambda c: c.start)
-    return Prepared(text, norm, lang, sentences, tokens, quotes, actors, merged, ctx)
+    return merged, ctx
 
 
 def voice_regions(quotes: list[QuoteFound]) -> list[tuple[int, int, str]]:

@@ -101,7 +101,18 @@ def find_quotes(
     text: str, sentences: list[tuple[int, int]], verbs: list[att.Verb] | None = None
 ) -> list[QuoteFound]:
     """All quotes and reported speech in ``text`` (sentences from ``text.split_sentences``;
-    ``verbs`` from ``attribution.speech_verbs``, computed here when not given)."""
+    ``verbs`` from ``attribution.speech_verbs``, computed here when not given), with the
+    speakers only neighbouring sentences reveal resolved by ``speaker_context``."""
+    found = quote_spans(text, sentences, verbs)
+    speaker_context.resolve(text, sentences, found)
+    return found
+
+
+def quote_spans(
+    text: str, sentences: list[tuple[int, int]], verbs: list[att.Verb] | None = None
+) -> list[QuoteFound]:
+    """Quotes and reported speech with the speakers their own sentence names, sorted by
+    position (the pipeline's quotes layer; ``speaker_context.resolve`` is the next one)."""
     if verbs is None:
         from .text import tokenize
 
@@ -127,7 +138,6 @@ def find_quotes(
     found += _single_quoted_terms(text, found)
     found += _reported(text, sentences, found, verbs)
     found.sort(key=lambda q: (q.start, q.end))
-    speaker_context.resolve(text, sentences, found)
     return found
 
 

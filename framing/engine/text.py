@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -115,6 +115,11 @@ def _append_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]])
 
 def tokenize(text: str, sentences: list[tuple[int, int]]) -> Tokens:
     """Word tokens in one regex pass over the lower-cased text, tagged with sentence index."""
+    return assign_sentences(word_tokens(text), sentences)
+
+
+def word_tokens(text: str) -> Tokens:
+    """Word tokens with their offsets, all in sentence 0 until ``assign_sentences``."""
     low = text.lower()
     if len(low) != len(text):
         low = normalise(text)
@@ -129,13 +134,16 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> Tokens:
         add(pos)
         pos += len(w)
     ends = [s + len(w) for s, w in zip(starts, words, strict=True)]
-    if sentences and starts:
-        sent_starts = np.fromiter((s for s, _ in sentences), dtype=np.int64, count=len(sentences))
-        idx = np.searchsorted(sent_starts, np.asarray(starts, dtype=np.int64), side="right") - 1
-        sentence = np.maximum(idx, 0).astype(np.int32)
-    else:
-        sentence = np.zeros(len(starts), dtype=np.int32)
-    return Tokens(starts, ends, words, sentence)
+    return Tokens(starts, ends, words, np.zeros(len(starts), dtype=np.int32))
+
+
+def assign_sentences(tokens: Tokens, sentences: list[tuple[int, int]]) -> Tokens:
+    """The same tokens, each tagged with the index of the sentence it starts in."""
+    if not sentences or not tokens.starts:
+        return tokens
+    sent_starts = np.fromiter((s for s, _ in sentences), dtype=np.int64, count=len(sentences))
+    idx = np.searchsorted(sent_starts, np.asarray(tokens.starts, dtype=np.int64), side="right") - 1
+    return replace(tokens, sentence=np.maximum(idx, 0).astype(np.int32))
 
 
 class SpanIndex[T]:

@@ -1,0 +1,145 @@
+"""Loaded terms: the tagger's (or, outside English, the span scorer's) spans, each with
+its voice, speaker and target actor."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..doc import Doc
+from ..scorer import features
+from ..tagger import Tagger, default_tagger
+from ..types import ActorMention, LoadedTerm
+from ..voice import assign_voices
+from .base import Component
+
+if TYPE_CHECKING:
+    from ..artifacts import EngineModel
+
+_TARGET_BEFORE = 14  # chars between an actor and the term it qualifies ("US-led aggressive")
+_TARGET_ONLY_ACTOR = 80  # the sole actor of a sentence counts only when this close
+_TARGET_AFTER = 24  # chars between a term and a following "of/in/by <actor>"
+
+
+class LoadedTerms(Component):
+    """Adds ``doc.loaded_terms``. English text goes through the model's learned tagger
+    (every token a candidate); other languages keep the span scorer over the candidates."""
+
+    name = "terms"
+    requires = ("sentences", "quotes", "speakers", "actors", "candidates")
+
+    def __init__(self, model: EngineModel) -> None:
+        self.model = model
+        self.adjustments_: dict[str, float] | None = None  # set by ``fit``
+
+    def apply(self, doc: Doc) -> None:
+        doc.loaded_terms = loaded_terms(doc, self.model, self.adjustments_)
+
+    def fit(self, texts: Sequence[str], golds: Sequence[Sequence]) -> LoadedTerms:
+        """Adapt the tagger to annotated ``texts`` (``golds[i]``: the (start, end[, label])
+        spans analysts marked in ``texts[i]``) through word offsets, as a workspace model
+        keeps them in its ``meta["tagger_adjust"]``; ``adjustments_`` holds them."""
+        tagger = self.model.tagger or default_tagger()
+        self.adjustments_ = tagger.fit_adjustments(list(texts), list(golds)) if tagger else {}
+        return self
+
+    def __repr__(self) -> str:
+        return f"LoadedTerms({self.model.version})"
+
+
+def loaded_terms(
+    doc: Doc, model: EngineModel, adjust: dict[str, float] | None = None
+) -> tuple[LoadedTerm, ...]:
+    """Loaded terms with their voice, speaker and target; ``adjust`` (from ``fit``) replaces
+    the word offsets the model's tagger keeps."""
+    tagger = model.loaded_term_tagger() if doc.english else None
+    if tagger is not None and adjust is not None:
+        tagger = (model.tagger or default_tagger() or tagger).with_adjustments(adjust)
+    found = tagged_terms(doc, tagger, model) if tagger is not None else legacy_terms(doc, model)
+    if not found:
+        return ()
+    voices = assign_voices([(f[0], f[1]) for f in found], doc.quotes)
+    sent_starts = [s for s, _ in doc.sentences]
+    by_sentence: dict[int, list[ActorMention]] = {}
+    for a in doc.actors:
+        by_sentence.setdefault(max(0, bisect_right(sent_starts, a.start) - 1), []).append(a)
+    actor_of = doc.speaker_actor
+    out = []
+    for (start, end, category, score, source, explanation), (voice, holder) in zip(
+        found, voices, strict=True
+    ):
+        sp = holder.speaker if holder else None
+        out.append(
+            LoadedTerm(
+                start=start,
+                end=end,
+                text=doc.text[start:end],
+                category=category,
+                score=score,
+                source=source,  # type: ignore[arg-type]
+                explanation=explanation,
+                voice=voice,  # type: ignore[arg-type]
+                speaker=sp.text if sp else None,
+                speaker_actor=actor_of(sp.start, sp.end) if sp else None,
+                target_actor=_target(doc, start, end, sp, sent_starts, by_sentence),
+            )
+        )
+    return tuple(out)
+
+
+def tagged_terms(doc: Doc, tagger: Tagger, model: EngineModel) -> list[tuple]:
+    """Every span scoring at least the recall operating point (pages filter by the point
+    the event chose), with a calibrated probability as its score."""
+    legacy = legacy_terms(doc, model) if tagger.legacy_a > 0 else None
+    return [
+        (t.start, t.end, t.category, t.score, t.source, t.explanation)
+        for t in tagger.tag(doc, legacy=legacy)
+    ]
+
+
+def legacy_terms(doc: Doc, model: EngineModel) -> list[tuple]:
+    """The candidate span scorer (lexicon and pattern candidates only)."""
+    cands = doc.candidates
+    if not cands:
+        return []
+    x = features(cands, doc.context)
+    probs = model.span.score(x)
+    keep = np.flatnonzero(probs >= model.span.threshold)
+    whys = model.span.explain(x[keep])
+    out = []
+    for k, why in zip(keep.tolist(), whys, strict=True):
+        c = cands[k]
+        why_text = f"{c.explanation} [model: {why}]" if why else c.explanation
+        out.append((c.start, c.end, c.category, round(float(probs[k]), 4), c.source, why_text))
+    return out
+
+
+def _target(doc: Doc, start: int, end: int, speaker, sent_starts, by_sentence) -> str | None:
+    """The actor a term qualifies: one right before it ("US-led aggressive bloc"), one it
+    governs ("puppet regime in Seoul"), or the only actor in the sentence."""
+    i = max(0, bisect_right(sent_starts, start) - 1)
+    in_sentence = [
+        a
+        for a in by_sentence.get(i, ())
+        if not (speaker and speaker.start <= a.start < speaker.end)
+        and not (a.start >= start and a.end <= end)
+    ]
+    for a in in_sentence:
+        if 0 <= start - a.end <= _TARGET_BEFORE:
+            return a.actor
+    for a in in_sentence:
+        if 0 <= a.start - end <= _TARGET_AFTER and _links(doc.norm[end : a.start]):
+            return a.actor
+    for a in by_sentence.get(i, ()):
+        if a.start < start < a.end or (a.start <= start and end <= a.end):
+            return a.actor
+    keys = {a.actor for a in in_sentence if abs(a.start - start) <= _TARGET_ONLY_ACTOR}
+    return keys.pop() if len(keys) == 1 else None
+
+
+def _links(between: str) -> bool:
+    words = between.split()
+    return len(words) <= 3 and (not words or words[0] in ("of", "in", "by", "from", "led", "the"))
