@@ -29,6 +29,7 @@ import os
 import random
 import secrets
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -63,6 +64,7 @@ def _env(url: str, tmp: Path, port: int) -> dict[str, str]:
         DATABASE_URL=url,
         SECRET_KEY=SECRET,
         ALLOWED_HOSTS="127.0.0.1",
+        TRUST_X_FORWARDED_PROTO="1",  # as behind the TLS proxy of the deployment layout
         STATIC_ROOT=str(tmp / "static"),
         MEDIA_ROOT=str(tmp / "media"),
         PARALLAX_VAR_DIR=str(tmp),
@@ -267,6 +269,7 @@ def main() -> None:
     parser.add_argument("--reads-only", action="store_true")
     parser.add_argument("--web-workers", type=int, default=3)
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stop the servers on the way out
     tmp = Path(tempfile.mkdtemp(prefix="bench-load-"))
     url = _prepare_database(args, tmp)
     _setup(url, str(Path(args.db).resolve()))

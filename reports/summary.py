@@ -24,7 +24,7 @@ from django.utils import timezone
 from articles.models import Article, Event
 from framing.analysis_services import LOADED_TERMS_CODEBOOK, unpack_frames, unpack_sentences
 from framing.engine.codebooks import POLICY_FRAMES
-from framing.engine.contrast import distinctive_terms
+from framing.engine.contrast import distinctive_terms_by_group
 from framing.models import (
     ActorMention,
     Analysis,
@@ -584,10 +584,12 @@ def build_vocabulary(event: Event) -> list[dict[str, Any]]:
         texts.setdefault(str(outlet), []).append(text)
         names[str(outlet)] = name
     result = []
+    if len(texts) < 2:
+        return result
+    # One count of every text for all outlets (per outlet, a 2,000-article event took 34 s).
+    by_outlet = distinctive_terms_by_group(texts, top=VOCABULARY_TOP)
     for outlet, docs in texts.items():
-        if len(texts) < 2:
-            break
-        top = distinctive_terms(texts, target=outlet, top=VOCABULARY_TOP)
+        top = by_outlet[outlet]
         result.append(
             {
                 "outlet": int(outlet),

@@ -437,3 +437,17 @@ def test_rates_refuse_counts_and_words_of_different_lengths():
 
     with pytest.raises(ValueError, match="differ in length"):
         rates_per_1000([1, 2], [100])
+
+
+def test_distinctive_terms_of_every_group_at_once_match_one_group_at_a_time():
+    from framing.engine.contrast import distinctive_terms_by_group
+
+    groups = {
+        "a": ["The regime cracked down on protesters again.", "Regime forces fired on crowds."],
+        "b": ["The government restored order after riots.", "Government forces restored calm."],
+        "c": ["Officials said the unrest ended.", "Protesters and police clashed in the square."],
+    }
+    together = distinctive_terms_by_group(groups, top=10, min_count=1)
+    for group in groups:
+        assert together[group] == distinctive_terms(groups, target=group, top=10, min_count=1)
+    assert together["a"]  # the groups differ: something is distinctive
