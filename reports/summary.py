@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from django.conf import settings
 from django.db.models import Count, F, Max, Q, Sum
 from django.db.models.functions import Greatest, Length, Substr
 from django.utils import timezone
@@ -103,6 +104,7 @@ _DECODED: OrderedDict[int, tuple[str, dict[str, Any]]] = OrderedDict()
 _DECODED_MAX = 4
 # A refresh queued longer ago than this is taken for lost (its worker died) and queued again.
 REFRESH_RETRY = dt.timedelta(minutes=5)
+SUMMARY_DEBOUNCE = 10.0  # seconds a page-requested refresh waits for more changes
 
 
 def event_summary(event: Event) -> dict[str, Any]:
@@ -158,7 +160,18 @@ def _request(event: Event, field: str, task_name: str, *, force: bool = False) -
     idle = Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__lt": now - REFRESH_RETRY})
     rows = EventSummary.objects.filter(event=event)
     if (rows if force else rows.filter(idle)).update(**{field: now}):
-        getattr(tasks, task_name).enqueue(event.pk)
+        task = getattr(tasks, task_name)
+        wait = 0 if force else summary_debounce_seconds()
+        if wait and task.get_backend().supports_defer:
+            # Decisions come in bursts: one rebuild a little later serves all of them, and
+            # every web process decodes the new payload once instead of after each decision.
+            task = task.using(run_after=now + dt.timedelta(seconds=wait))
+        task.enqueue(event.pk)
+
+
+def summary_debounce_seconds() -> float:
+    """How long a page-requested refresh waits before running (``PARALLAX_SUMMARY_DEBOUNCE``)."""
+    return float(getattr(settings, "PARALLAX_SUMMARY_DEBOUNCE", SUMMARY_DEBOUNCE))
 
 
 def refresh_after_analysis(sender: object, *, event_ids: Iterable[int], **kwargs: Any) -> None:
