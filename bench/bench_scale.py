@@ -14,7 +14,8 @@ sentences, analysed by the real engine, 15 visible spans each) into ``--db`` unl
 file exists, so the same database serves a run on main and one on a branch (copy it first:
 a branch's migrations change it). Then, through Django's test client as the owner, it times
 repeated requests (median and p95): compare with 2 and 4 columns, the charts page and each
-chart's JSON, the vocabulary page, the event and workspace span explorers, an article page,
+chart's JSON, the vocabulary page, the event and workspace span explorers, the event's span
+CSV (streamed to the end), an article page,
 and an annotation decision (the service, as the decide view calls it) followed by a compare
 request. Tasks go to the database queue as in production (no worker runs them here); where
 the code queues a summary refresh instead of rebuilding, the refresh task is timed apart.
@@ -127,6 +128,7 @@ def pages(args) -> None:
         **{f"chart {key}.json": f"{base}charts/{key}.json" for key in figures.CHARTS},
         "vocabulary page": f"{base}vocabulary/",
         "event span explorer": f"{base}spans/",
+        "event span CSV": f"{base}spans/?format=csv",
         "workspace span explorer": f"/w/{workspace.pk}/spans/",
         "article page": f"/articles/{ids[0]}/",
     }

@@ -177,6 +177,11 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
+# Articles per analysis task (N workers share an event), and seconds a page-requested summary
+# refresh waits so that a burst of annotation decisions makes one rebuild.
+PARALLAX_ANALYSIS_BATCH = env.int("PARALLAX_ANALYSIS_BATCH", default=50)
+PARALLAX_SUMMARY_DEBOUNCE = env.float("PARALLAX_SUMMARY_DEBOUNCE", default=10.0)
+
 PARALLAX_IMPORT = {
     "MAX_FILES": IMPORT_MAX_FILES,
     "MAX_REQUEST_BYTES": env.int("IMPORT_MAX_REQUEST_BYTES", default=500 * 1024 * 1024),
