@@ -78,13 +78,8 @@ def _env(url: str, tmp: Path, port: int) -> dict[str, str]:
 def _prepare_database(args, tmp: Path) -> str:
     """The URL the server uses: a copy of ``--db``, in a temporary SQLite file or in
     ``DATABASE_URL``."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url:
-        copy = tmp / "load.sqlite3"
-        shutil.copy(args.db, copy)
-        return f"sqlite:///{copy}"
-    os.environ["DATABASE_URL"] = url
-    return url
+    shutil.copy(args.db, tmp / "load.sqlite3")  # migrated below; the original stays as built
+    return os.environ.get("DATABASE_URL") or f"sqlite:///{tmp / 'load.sqlite3'}"
 
 
 def _setup(url: str, source: str) -> None:
@@ -272,12 +267,13 @@ def main() -> None:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stop the servers on the way out
     tmp = Path(tempfile.mkdtemp(prefix="bench-load-"))
     url = _prepare_database(args, tmp)
-    _setup(url, str(Path(args.db).resolve()))
+    _setup(url, str(tmp / "load.sqlite3"))
     from django.core.management import call_command
     from django.db import connection
 
     call_command("migrate", verbosity=0)
     if connection.vendor == "postgresql":
+        call_command("migrate", database="src", verbosity=0)
         from _scale_data import copy_database
 
         start = time.perf_counter()
