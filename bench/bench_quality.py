@@ -7,6 +7,7 @@ Splits (never used for training or tuning):
   loaded_news  framing/eval/gold/loaded_news.jsonl (independent gold, when present)
   babe_test    BABE test split (by document; words listed side by side joined into phrases)
   passages     our phrase-annotated passages, test split
+  state_media  state-media statements relayed through agencies (passages, split state_test)
 
 For each split and engine it prints exact and partial (SemEval-2020 Task 11 style character
 overlap) precision / recall / F1, label-agnostic and per category, with 95 % bootstrap
@@ -33,6 +34,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 AGNOSTIC = "loaded"
+DEFAULT_POINT = "balanced"
 
 
 def load_splits() -> dict[str, list[dict]]:
@@ -55,6 +57,9 @@ def load_splits() -> dict[str, list[dict]]:
             ]
     out["babe_test"] = [{"text": d.text, "spans": list(d.spans)} for d in tt.babe_docs("test")]
     out["passages"] = [{"text": d.text, "spans": list(d.spans)} for d in tt.passage_docs("test")]
+    out["state_media"] = [
+        {"text": d.text, "spans": list(d.spans)} for d in tt.passage_docs("state_test")
+    ]
     return out
 
 
@@ -151,6 +156,18 @@ def score(
     return out
 
 
+def scare_overlap_precision(gold: list, preds: list) -> str:
+    """Share of predicted scare_quotes spans that overlap any gold span of that label."""
+    hits = total = 0
+    for g, p in zip(gold, preds, strict=True):
+        marks = [(a, b) for a, b, lab, *_ in g if lab == "scare_quotes"]
+        for s, e, lab, *_ in p:
+            if lab == "scare_quotes":
+                total += 1
+                hits += any(a < e and s < b for a, b in marks)
+    return f"{hits}/{total}"
+
+
 def fmt(row: dict) -> str:
     ci = row["ci"]
     return (
@@ -197,6 +214,9 @@ def main() -> None:
     print(f"load average {os.getloadavg()[0]:.2f}")
     splits = load_splits()
     points = default_model().operating_points()
+    # Scare-quote precision pooled over every held-out split but BABE (whose annotators mark
+    # words, not quote marks): issue 8 asks for >= 0.6 on held-out data.
+    scare: dict[str, tuple[list, list]] = {"old": ([], []), "new": ([], [])}
     for name, docs in splits.items():
         texts = [d["text"] for d in docs]
         n_gold = sum(len(d["spans"]) for d in docs)
@@ -207,6 +227,9 @@ def main() -> None:
             old = predict_old(args.old, texts)
             print(f"  OLD engine ({args.old}) [{time.perf_counter() - t0:.1f} s]")
             report(name, docs, old, args.resamples, per_label)
+            if per_label:
+                scare["old"][0].extend(d["spans"] for d in docs)
+                scare["old"][1].extend(old)
         if args.only != "old":
             t0 = time.perf_counter()
             new = predict(texts)
@@ -218,6 +241,16 @@ def main() -> None:
                 kept = [[s for s in doc if s[3] >= t] for doc in new]
                 print(f"   at {point} (score >= {t:.3f})")
                 report(name, docs, kept, args.resamples, per_label and point == "balanced")
+                if per_label and point == DEFAULT_POINT:
+                    scare["new"][0].extend(d["spans"] for d in docs)
+                    scare["new"][1].extend(kept)
+    print("\n== scare quotes, pooled over the held-out splits except BABE (label scare_quotes)")
+    for engine, (gold, preds) in scare.items():
+        if gold:
+            row = score(gold, preds, False, args.resamples).get(("partial", "scare_quotes"))
+            any_hit = scare_overlap_precision(gold, preds)
+            if row:
+                print(f"  {engine}: partial {fmt(row)}; any-overlap precision {any_hit}")
     if not args.loaded_only:
         _other_figures(args.old)
 

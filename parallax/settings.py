@@ -53,6 +53,10 @@ INSTALLED_APPS = [
     "articles",
     "framing",
     "reports",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served from our static files (no CDN)
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -61,6 +65,7 @@ MIDDLEWARE = [
     # Static files straight from the WSGI process (compressed, hashed names, far-future
     # caching), so a production install needs no separate web server for them.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "api.middleware.ApiConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -182,6 +187,8 @@ FILE_UPLOAD_HANDLERS = [
 PARALLAX_ANALYSIS_BATCH = env.int("PARALLAX_ANALYSIS_BATCH", default=50)
 PARALLAX_SUMMARY_DEBOUNCE = env.float("PARALLAX_SUMMARY_DEBOUNCE", default=10.0)
 
+# Exported files (data, reports) are kept this long, then deleted (reports/exports).
+PARALLAX_EXPORTS = {"TTL_HOURS": env.int("EXPORT_TTL_HOURS", default=24)}
 PARALLAX_IMPORT = {
     "MAX_FILES": IMPORT_MAX_FILES,
     "MAX_REQUEST_BYTES": env.int("IMPORT_MAX_REQUEST_BYTES", default=500 * 1024 * 1024),
@@ -216,6 +223,55 @@ MAILERS = {"default": _mailer}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="parallax@localhost")
 # How long a mailed invitation link may be used.
 INVITATION_MAX_AGE = timedelta(days=env.int("INVITATION_MAX_AGE_DAYS", default=7))
+
+# Counters of the API's rate limits. The default (one process's memory) counts per gunicorn
+# worker; a shared cache (CACHE_URL=redis://… with its client installed, or
+# dbcache://table after createcachetable) makes the limit exact across workers.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+
+# The public API (/api/v1/, api/): tokens or the browser's session, one error body,
+# cursor pages, per-token rate limits; the OpenAPI schema at /api/schema/.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.TokenAuthentication",
+        "api.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Cursor",
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.PerTokenRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"token": env("API_RATE_LIMIT", default="600/min")},
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ApiAutoSchema",
+    "DEFAULT_VERSIONING_CLASS": None,
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Parallax API",
+    "DESCRIPTION": "Push articles, pull framing results, script the whole workflow.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PATH_CONVERTER_OVERRIDES": {
+        "id": {"type": "integer", "minimum": 1, "maximum": 999_999_999_999_999_999}
+    },
+    "ENUM_NAME_OVERRIDES": {
+        "LabelKindEnum": "framing.models.LabelKind",
+        "ImportItemKindEnum": "articles.models.ItemKind",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.add_error_responses",
+    ],
+}
 
 TASKS = {
     "default": {

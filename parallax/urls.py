@@ -5,6 +5,8 @@ from django.templatetags.static import static
 from django.urls import include, path
 
 from accounts import views as accounts_views
+from api import settings_views as api_settings_views
+from api import urls as api_urls
 from articles import views as articles_views
 from framing import views as framing_views
 
@@ -76,6 +78,14 @@ urlpatterns = [
     path("", include("reports.urls")),
     path("", include("articles.imports.urls")),
     path("", include("ops.urls")),
+    path("api/v1/", include((api_urls.v1, "api"), namespace="v1")),
+    path("api/", include(api_urls)),
+    path("settings/tokens/", api_settings_views.token_list, name="api_tokens"),
+    path(
+        "settings/tokens/<int:pk>/revoke/",
+        api_settings_views.token_revoke_view,
+        name="api_token_revoke",
+    ),
     path("admin/", admin.site.urls),
 ]
 
@@ -86,3 +96,6 @@ if settings.DEBUG:
 
 # Our own readable page for requests Django refuses before any view runs (too many files).
 handler400 = "parallax.views.bad_request"
+# JSON under /api/, the usual pages elsewhere.
+handler404 = "parallax.views.not_found"
+handler500 = "parallax.views.server_error"

@@ -14,9 +14,13 @@ from django.core.exceptions import (
     TooManyFieldsSent,
     TooManyFilesSent,
 )
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
+from django.views import defaults
+
+# Under this prefix clients are programs: errors are the API's JSON body, never a page.
+API_PREFIX = "/api/"
 
 
 def _bad_request_reason(exception: Exception | None) -> str:
@@ -52,3 +56,19 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """CSRF_FAILURE_VIEW: an expired form, a blocked cookie or a foreign page posting to us."""
     return render(request, "403_csrf.html", {"no_cookie": not request.COOKIES}, status=403)
+
+
+def _api_error(code: str, detail: str, status: int) -> JsonResponse:
+    return JsonResponse({"error": code, "detail": detail, "fields": {}}, status=status)
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if request.path.startswith(API_PREFIX):
+        return _api_error("not_found", "No such endpoint or object.", 404)
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    if request.path.startswith(API_PREFIX):
+        return _api_error("server_error", "Something went wrong on our side; it is logged.", 500)
+    return defaults.server_error(request)

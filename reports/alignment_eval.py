@@ -115,10 +115,16 @@ class GoldEvent:
 
 
 def load_gold_event(name: str) -> GoldEvent:
-    """``naval`` (first demo, wire-anchored gold) or ``caravan`` (second demo, every pair)."""
+    """``naval`` (first demo, wire-anchored gold), ``caravan`` (second demo, every pair) or
+    ``dev`` (the aligner's development event, every pair; not a demo)."""
     from framing.engine import analyze
 
-    if name == "naval":
+    if name == "dev":
+        gold = json.loads((EVAL_DIR / "dev" / "alignment_dev.json").read_text("utf-8"))
+        texts = [a["text"] for a in gold["articles"]]
+        pairs = _fact_pairs(gold)
+        columns, anchor, scope = list(range(len(texts))), None, "every pair"
+    elif name == "naval":
         gold, texts = load_gold()
         pairs = [(p["a"], p["a_sentence"], p["b"], p["b_sentence"]) for p in gold["pairs"]]
         columns, anchor, scope = [0, 1, 2, 3, 4, 6], 1, "links with the wire report"
@@ -126,10 +132,7 @@ def load_gold_event(name: str) -> GoldEvent:
         gold = json.loads((EVAL_DIR / "demo_alignment_caravan.json").read_text("utf-8"))
         demo = json.loads((DEMO_DIR / "border_caravan.json").read_text("utf-8"))
         texts = [a["text"] for a in demo["articles"]]
-        pairs = []
-        for fact in gold["facts"]:
-            items = sorted((int(a), s) for a, s in fact["sentences"].items())
-            pairs += [(a, sa, b, sb) for k, (a, sa) in enumerate(items) for b, sb in items[k + 1 :]]
+        pairs = _fact_pairs(gold)
         columns, anchor, scope = list(range(len(texts))), None, "every pair"
     # The engine's sentences, as the page gets them from the stored analysis.
     spans = [[(s.start, s.end) for s in analyze(t).sentences] for t in texts]
@@ -142,6 +145,15 @@ def load_gold_event(name: str) -> GoldEvent:
             links.add((a, ia, b, ib) if a < b else (b, ib, a, ia))
     sentences = [[t[s:e] for s, e in sp] for t, sp in zip(texts, spans, strict=True)]
     return GoldEvent(name, sentences, columns, links, anchor, scope)
+
+
+def _fact_pairs(gold: dict) -> list[tuple[int, str, int, str]]:
+    """Every pair of sentences (from different articles) that report one gold fact."""
+    pairs = []
+    for fact in gold["facts"]:
+        items = sorted((int(a), s) for a, s in fact["sentences"].items())
+        pairs += [(a, sa, b, sb) for k, (a, sa) in enumerate(items) for b, sb in items[k + 1 :]]
+    return pairs
 
 
 def predicted_links(

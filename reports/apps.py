@@ -12,6 +12,7 @@ class ReportsConfig(AppConfig):
 
         # Export kinds register themselves on import (see reports.exports).
         from reports.exports import data  # noqa: F401
+        from reports.report import exports  # noqa: F401
         from reports.summary import refresh_after_analysis
 
         analysis_finished.connect(refresh_after_analysis, dispatch_uid="reports-summary")

@@ -121,6 +121,75 @@ class RevisionWords(models.Model):
         return f"revision {self.revision_id}: {self.words} words"
 
 
+class SavedReport(models.Model):
+    """A report's configuration, saved so it can be regenerated with the same numbers.
+
+    ``data_hash`` and ``model_version`` record what the report was built from when it was
+    saved; a later build whose fingerprint differs warns that the data changed since.
+    ``config`` is ``reports.report.config.ReportConfig.to_dict()``.
+    """
+
+    workspace = models.ForeignKey(
+        "accounts.Workspace", on_delete=models.CASCADE, related_name="saved_reports"
+    )
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="saved_reports")
+    title = models.CharField(max_length=200)
+    config = models.JSONField(default=dict)
+    model_version = models.ForeignKey(
+        "framing.ModelVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    data_hash = models.CharField(max_length=64)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("reports:saved_report", args=[self.pk])
+
+
+class ReportFormat(models.TextChoices):
+    HTML = "html", "HTML (one file, opens offline)"
+    PDF = "pdf", "PDF"
+    DOCX = "docx", "Word (DOCX)"
+
+
+class ShareLink(models.Model):
+    """A read-only link to one saved report for people without an account.
+
+    The link shows the report and nothing else; it stops working when revoked or expired.
+    Only a hash of the token is stored, so a database leak does not leak working links.
+    """
+
+    report = models.ForeignKey(SavedReport, on_delete=models.CASCADE, related_name="share_links")
+    token_hash = models.CharField(max_length=64, unique=True)
+    token_hint = models.CharField(max_length=8)  # the token's first characters, to tell links apart
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    views = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"share {self.token_hint}… of {self.report}"
+
+    def is_active(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.revoked_at is None and self.expires_at > now
+
+
 class ExportStatus(models.TextChoices):
     QUEUED = "queued", "Queued"
     RUNNING = "running", "Preparing"

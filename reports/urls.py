@@ -2,6 +2,7 @@ from django.urls import path
 
 from reports import views
 from reports.views import exports as export_views
+from reports.views import report as report_views
 from reports.views import sources as source_views
 from reports.views import workspace as workspace_views
 
@@ -42,6 +43,14 @@ urlpatterns += [
 ]
 
 urlpatterns += [
+    path("events/<int:pk>/reports/", report_views.report_builder, name="report_builder"),
+    path("events/<int:pk>/reports/preview/", report_views.report_preview, name="report_preview"),
+    path("reports/<int:pk>/", report_views.saved_report, name="saved_report"),
+    path("reports/<int:pk>/edit/", report_views.report_edit, name="report_edit"),
+    path("reports/<int:pk>/generate/", report_views.report_generate, name="report_generate"),
+    path("reports/<int:pk>/share/", report_views.share_create, name="share_create"),
+    path("reports/links/<int:pk>/revoke/", report_views.share_revoke, name="share_revoke"),
+    path("shared/<str:token>/", report_views.shared_report, name="shared_report"),
     path("events/<int:pk>/exports/", export_views.export_start, name="export_start"),
     path("exports/<int:pk>/", export_views.export_job, name="export_job"),
     path("exports/<int:pk>/state/", export_views.export_state, name="export_state"),

@@ -136,7 +136,8 @@ def _capitalised(text, known: list[ActorMention], sentence_starts) -> list[Actor
         if start in sentence_starts and " " not in group and group not in people:
             continue  # a lone capitalised word opening a sentence is almost never a name
         words = group.split()
-        while words and words[0] in _STOP:
+        # "Residents of Halden Bridge": a stop word and the connector after it both go
+        while words and (words[0] in _STOP or words[0].islower()):
             start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
             words = words[1:]
         if not words or start >= end:

@@ -39,7 +39,7 @@ SPEAKER_NOUNS = (
     "communique communiqué release readout note memorandum bulletin article piece column "
     "columnist commentator host anchor correspondent reporter journalist paper tabloid mayor "
     "governor guard councillor clerk developer barrister solicitor defender midfielder "
-    "pharmacist candidate parent group trust"
+    "pharmacist candidate parent group trust force"
 )
 # "the 54-year-old said": an age stands for the person named before it.
 _NOUN_ALT = (
@@ -52,13 +52,13 @@ _DET = (
 )
 # The object of "a spokeswoman for …", "figures from …": a name, or a short lower-case
 # noun phrase ("for the corps", "from the regional health authority", "at the Ghent plant").
-_POBJ = rf"(?:{_PROPER}|the\s+(?:[\w’'\-]+\s+){{0,2}}?[a-z][\w’'\-]*)"
+_POBJ = rf"(?:{_PROPER}|the\s+(?:[\w’'\-]+\s+){{0,2}}?[a-z][\w’'\-]*(?:\s+of\s+[a-z][\w’'\-]*)?)"
 # "people familiar with the matter", "a source close to the talks": a short post-modifier.
 _FAMILIAR = r"(?:\s+(?:familiar\s+with|close\s+to|briefed\s+on)\s+(?:the\s+)?[\w\-]+)?"
 _COMMON = (
     rf"(?:{_DET}\s+|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}['’]s\s+)"
     rf"(?:[\w’'\-]+\s+){{0,4}}?(?:{_NOUN_ALT})\b{_FAMILIAR}"
-    rf"(?:\s+(?:of|for|at|in)\s+{_POBJ})?"
+    rf"(?:\s+(?:of|for|at|in|by|from)\s+{_POBJ})?"
     rf"(?:,?\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?"
 )
 _PRONOUN = r"(?:he|she|they|it|He|She|They|It)"
@@ -125,7 +125,15 @@ MEDIA = (
     r"Xinhua|TASS|KCNA|IRNA|Kyodo|ANSA|EFE|DPA|dpa|PTI|Al\s+Jazeera|Interfax|RIA\s+Novosti|"
     r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}\s+(?:News|Times|Post|Press|Radio|Television|"
     r"TV|Sport|Agency|Journal|Herald|Telegraph|Guardian|Tribune|Gazette|Daily|Wire|Network|"
-    r"Broadcasting|Service))(?:\s+(?:Sport|News|Radio|TV|Television))?\b"
+    r"Broadcasting|Service|"
+    # "the Al Arabiya channel", "the Ukrainska Pravda website": any name the kind of medium
+    # follows
+    r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2}(?=\s+(?:channel|website|newspaper|broadcaster|"
+    r"news\s+agency|network|magazine|television|radio|station)\b)"
+    r"))(?:\s+(?:Sport|News|Radio|TV|Television))?"
+    # "the TASS news agency", "Yonhap news agency": the kind of medium may follow its name
+    r"(?:\s+(?:news\s+agency|agency|newspaper|daily|broadcaster|news\s+service|channel|"
+    r"website|network|magazine|television|radio|station))?\b"
 )
 _TELL = frozenset(wordlist("told tells tell"))
 _TOLD_OBJECT = re.compile(
@@ -180,6 +188,9 @@ ACCORDING = re.compile(
     rf"(?P<v>[Aa]ccording\s+to|[Aa]s\s+(?:quoted|cited|reported)\s+by|"
     rf"(?:carried|published|released|relayed)\s+by)\s+(?P<s>{MEDIA}|{_SOURCE})"
 )
+_BARE_DOCUMENT = re.compile(
+    r"(?:the|a|an|The|A|An)\s+(?:statement|report|communique|communiqué|message|commentary)"
+)
 _CARRIED = frozenset(("carried by", "published by", "released by", "relayed by"))
 _CITE = r"(?:citing|quoting|(?:which|who)\s+(?:cited|quoted))"
 _CITE_VERBS = frozenset(
@@ -189,8 +200,11 @@ _CITE_VERBS = frozenset(
 # Colonel Li Wenbo, said"), not to the first speaker noun ("a command").
 CITING = re.compile(
     rf"(?P<v>{_CITE})\s+(?P<s>{SPEAKER})"
-    r"(?=\s*[,.;:]|\s+(?:said|says|told|reported|reports|as|that)\b|\s*\Z)"
+    r"(?=\s*[,.;:]|\s+(?:said|says|told|reported|reports|as|that)\b|\s*\Z"
+    r"|\s+(?:released|carried|published|relayed)\s+by\b)"
 )
+# "citing a ministry statement released by KCNA": the carrier relays the cited source
+_CARRIED_AFTER = re.compile(rf"\s+(?:released|carried|published|relayed)\s+by\s+(?P<m>{MEDIA})")
 _MEDIA_SUBJECT = re.compile(rf"\s*(?P<s>{MEDIA})\s*,\s*")
 _QUOTED_VERB = re.compile(r"\s(?:quoted|cited)\s+")
 _QUOTED_AS_REST = re.compile(
@@ -345,6 +359,9 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
         opening = text.rfind(",", max(floor, stop - 1 - 2 * _SPEAKER_REACH), stop - 1)
         if opening != -1:
             head = speaker_ending_at(text, opening, floor, verb)
+            if head is None and (age := _AGE_BEFORE.search(text, max(floor, opening - 6), opening)):
+                # "Pedro Alvarado, 34, a bricklayer from X, said": an age before the apposition
+                head = speaker_ending_at(text, age.start(), floor, verb)
             # "Its chief executive, Harald Voss, said": the name in the apposition is the
             # speaker; "Jane Doe, 54, said" and "Jane Doe, a nurse, said" keep the name.
             named = _APPOSITIVE_NAME.fullmatch(text, opening + 1, stop - 1)
@@ -354,6 +371,7 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
     return None
 
 
+_AGE_BEFORE = re.compile(r",\s*\d{1,3}\s*\Z")
 _APPOSITIVE_NAME = re.compile(
     # at most one lower-case title word ("businessman Victor Lam"), never a preposition or
     # a participle ("speaking in Seoul", "in Seoul" are not names)
@@ -372,9 +390,27 @@ def _is_name(phrase: str) -> bool:
 _DET_WORDS = frozenset(_DET.strip("(?:)").split("|"))
 
 
+# "A state audit published in March found …": a document's participle modifier sits between
+# the document and its verb.
+_PUBLISHED = re.compile(
+    r"(?P<doc>[\w’'\-]+)\s+(?:published|released|issued|conducted|commissioned)"
+    r"(?:\s+[\w’'\-]+){0,3}\s*\Z"
+)
+
+
 def _skip_adverbials(text: str, end: int, floor: int) -> int:
     """Move back over "also", "strongly", "on Friday" … between a speaker and its verb."""
     stop = end
+    if (
+        text.find("ed ", max(floor, end - 50), end) != -1
+        or "carried out" in text[max(floor, end - 50) : end]
+    ):
+        m = _PUBLISHED.search(text, max(floor, end - 60), end)
+        head = text[max(floor, m.start() - 40) : m.end("doc")].lower().split() if m else []
+        # "a survey by the local university published last week": the document may head a
+        # short post-modifier before the participle
+        if m and _DOCUMENTS.intersection(w.strip(",") for w in head[-6:]):
+            stop = m.end("doc")
     while True:
         while stop > floor and text[stop - 1].isspace():
             stop -= 1
@@ -480,7 +516,9 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
             # "according to a ministry statement carried by IRNA": the carrier is outer.
             if acc[k].verb in _CARRIED and acc[k].start - acc[k - 1].end < 30:
                 acc[k - 1], acc[k] = acc[k], acc[k - 1]
-        out += acc
+        # "according to a statement carried by KCNA": a bare "a statement" names no one; the
+        # statement's author is the sentence's speaker
+        out += [h for h in acc if not _BARE_DOCUMENT.fullmatch(h.text)]
     if _RELAY_AS.search(text, start, end):
         for q in _QUOTED_VERB.finditer(text, start, end):
             rest = _QUOTED_AS_REST.match(text, q.end(), end)
@@ -497,12 +535,30 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
                 )
     if any(text.find(w, start, end) != -1 for w in ("citing", "quoting", "cited", "quoted")):
         for m in CITING.finditer(text, start, end):
-            subj = leading_speaker(text, start, m.start(), verbs)
+            # the relay is the subject of the speech verb right before "citing" ("…, the
+            # ministry denounced X, TASS reported, citing KCNA": TASS, not the ministry)
+            subj = next(
+                (
+                    h
+                    for v_start, _, w in reversed(_verbs_in(verbs, start, m.start()))
+                    if (h := speaker_ending_at(text, v_start, start, w)) is not None
+                ),
+                None,
+            )
             if subj is None and (media := _MEDIA_SUBJECT.fullmatch(text, start, m.start())):
                 # "Xinhua, citing a command spokesman, said …": the agency relays the source.
                 subj = SpeakerHit(media.start("s"), media.end("s"), media.group("s"), None)
             if subj:
                 out.append(subj)
+            carrier = _CARRIED_AFTER.match(text, m.end(), end)
+            if carrier:
+                name = carrier.group("m")
+                skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
+                out.append(
+                    SpeakerHit(
+                        carrier.start("m") + skip, carrier.end("m"), name[skip:], "carried by"
+                    )
+                )
             if h := _hit(m, "s", "v"):
                 out.append(h)
     return _dedupe(out)
@@ -550,6 +606,12 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
             hit = _hit(m, "s1", "v1") or _hit(m, "s2", "v2") or _hit(m, "s3", "v3")
             if hit is not None and not _can_say(hit, hit.verb):
                 return None
+            if hit is not None and _BARE_DOCUMENT.fullmatch(hit.text):
+                # "The ministry said X, according to a statement carried by KCNA": the
+                # statement is the ministry's; its carrier is the relay
+                lead = _lead(text, start, m.start(), verbs)
+                if lead:
+                    return _reported(lead[1], m.start(), lead[0], _with_media(relays, lead[2]))
             if m.group("acr"):
                 hit = SpeakerHit(m.start("acr"), m.end("acr"), m.group("acr"), hit.verb)  # type: ignore[union-attr]
             if start < 120:
@@ -644,7 +706,12 @@ def _can_say(hit: SpeakerHit, verb: str | None) -> bool:
     if verb not in _FINDING:
         return True
     words = hit.text.lower().split()
-    return bool(words) and words[-1] in _DOCUMENTS
+    # "a survey by the parents' association found": the head comes before its post-modifier
+    head = next((i for i, w in enumerate(words) if w in _POSTMOD), len(words))
+    return head > 0 and words[head - 1] in _DOCUMENTS
+
+
+_POSTMOD = frozenset(wordlist("by of from for at in"))
 
 
 def told_media(m: re.Match[str] | None) -> SpeakerHit | None:
@@ -681,7 +748,8 @@ def _reported(
 # "VELMARA, June 26 (VCNA) —", "PORT HALLORAN, Aldmere, June 26 (Meridian Wire) - "
 _DATELINE = re.compile(
     r"\s*[A-Z][A-Z .'\-]{2,30}?(?:,\s*[A-Z][a-z]+)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"\s*\((?P<agency>[^()\n]{2,40})\)\s*(?:--|[-–—])\s*"
+    # "MOSCOW — " (no credit) is a dateline too: the clause after it starts the text
+    r"(?:\s*\((?P<agency>[^()\n]{2,40})\))?\s*(?:--|[-–—])\s*"
 )
 
 
@@ -690,4 +758,6 @@ def dateline(text: str) -> tuple[int, SpeakerHit | None]:
     m = _DATELINE.match(text[:120])
     if m is None:
         return 0, None
+    if m.group("agency") is None:
+        return m.end(), None
     return m.end(), SpeakerHit(m.start("agency"), m.end("agency"), m.group("agency"), None)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from . import attribution as att
 from . import speaker_context
-from .text import SpanIndex
+from .text import SpanIndex, wordlist
 
 _DOUBLE = re.compile(r"[\"“”„«»]")
 # The opening mark is matched first and its left context checked by a look-behind after it,
@@ -329,9 +329,14 @@ def _reported(text, sentences, found: list[QuoteFound], verbs) -> list[QuoteFoun
             added = _added_clause(text, s_start, s_end, found)
             if added is not None:
                 out.append(added)
+            else:
+                out += _around_quotes(text, s_start, s_end, found, verbs)
             continue
         r = att.reported_in_sentence(text, s_start, s_end, verbs)
         if r is None:
+            q = _coordinated(text, s_start, s_start, s_end, [], verbs)
+            if q is not None:
+                out.append(q)
             continue
         end = _trim_end(text, r.end)
         while end > r.start and text[end - 1] in ".!?;:,":
@@ -339,3 +344,203 @@ def _reported(text, sentences, found: list[QuoteFound], verbs) -> list[QuoteFoun
         if end > r.start:
             out.append(QuoteFound(r.start, end, "reported", r.speaker, r.chain))
     return out
+
+
+# "He called the plan “reckless” and said the timing was no accident.", "…, saying the
+# talks had stalled", "…, telling BBC Sport that …": a second speech verb whose subject is the
+# sentence's speaker.
+_COORDINATED = re.compile(
+    r"(?:(?:,\s*|\s+)(?:and|but)\s+(?:also\s+|later\s+)?(?P<v>said|says|added|adds|warned|"
+    r"insisted|argued|noted|stressed|told\s+(?:reporters|journalists|the\s+\w+))"
+    # a participle only after a comma: "quoted Kim as saying" is a relay, not a new clause
+    r"|,\s*(?P<p>saying|telling\s+(?P<media>" + att.MEDIA + r"|reporters|journalists)))"
+    r"(?:\s+(?:on|in|at)\s+[A-Za-z]+)?\s*(?P<that>that\s+)?"
+)
+_COORDINATED_WORDS = (
+    "and said",
+    "and added",
+    "and also",
+    "and warned",
+    "and told",
+    "saying",
+    "telling",
+    "but said",
+    "and insisted",
+    "and argued",
+    "and noted",
+    "and stressed",
+    "and says",
+    "and adds",
+    "and later",
+)
+_MEDIA_TAIL = re.compile(
+    rf",\s*(?P<m>{att.MEDIA})\s+(?:reported|said|says|reports)(?:\s+on\s+\w+)?\s*[.!?]?\s*\Z"
+)
+_CHARACTERISING = frozenset(
+    wordlist(
+        "described describes called calls labelled labeled branded dubbed termed accused "
+        "accuses condemned denounced criticised criticized praised hailed"
+    )
+)
+_NEXT_CLAUSE = re.compile(r"(?:,\s*|\s+)(?:and|but)\s*\Z")
+# ", and described …", " and called for …": the writer's sentence moves on to another verb.
+_NEXT_VERB = re.compile(
+    r",?\s+(?:and|but)\s+(?:also\s+)?[a-z]+(?:ed|ing)\b"
+    r"|,\s+(?:calling|describing|branding|labelling|labeling|dubbing|adding|accusing)\b"
+)
+
+
+def _sentence_subject(text: str, s_start: int, s_end: int) -> att.SpeakerHit | None:
+    """The speaker phrase opening a sentence and followed by its verb ("Ukrainian President
+    X thanked …")."""
+    start = s_start
+    if s_start < 120:
+        start = max(s_start, att.dateline(text)[0])
+    m = att._SUBJECT_AT.match(text, start, s_end)
+    if m is None or speaker_context.speaker_kind(m.group("s")) == "":
+        return None
+    named = _TITLE_THEN_NAME.match(text, m.end("s"), s_end)
+    if named and not _NOT_TITLE.intersection(named.group("title").split()):
+        # "Halden Rovers striker Grace Okonkwo has …": the name after the title is the subject
+        return att.SpeakerHit(named.start("n"), named.end("n"), named.group("n"), None)
+    return att.SpeakerHit(m.start("s"), m.end("s"), m.group("s"), None)
+
+
+# "closed the Halden Bridge crossing" is a verb and its object, not a title before a name
+_NOT_TITLE = frozenset(wordlist("the a an of in on at to for from with by and or that this its"))
+_TITLE_THEN_NAME = re.compile(
+    r"(?P<title>(?:\s+[a-z][\w\-]*(?<!ed)(?<!ing)){1,2})\s+(?P<n>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){1,3})(?=\s+[a-z])"
+)
+
+
+def _coordinated(text, s_start, lo, hi, inside: list[QuoteFound], verbs) -> QuoteFound | None:
+    """A coordinated or participial speech verb between ``lo`` and ``hi`` whose subject is the
+    speaker of an earlier quote in the sentence, else the sentence's subject."""
+    if not any(text.find(w, lo, hi) != -1 for w in _COORDINATED_WORDS):
+        return None  # the common case, without a regex
+    m = _COORDINATED.search(text, lo, hi)
+    if m is None:
+        return None
+    if m.group("v") and not m.group("that") and m.group("v").startswith("told"):
+        return None  # "and told the court the story": "that" must open what was told
+    earlier = [q for q in inside if q.speaker is not None and q.start < m.start()]
+    speaker = earlier[-1].speaker if earlier else _sentence_subject(text, s_start, m.start())
+    if speaker is None:
+        return None
+    chain = earlier[-1].chain if earlier else (speaker,)
+    media = m.group("media")
+    if media and speaker_context.is_media(media):
+        skip = len(media) - len(media.removeprefix("the ").removeprefix("The "))
+        relay = att.SpeakerHit(m.start("media") + skip, m.end("media"), media[skip:], "told")
+        chain = (relay, *chain)
+    end = _trim_end(text, hi)
+    while end > m.end() and text[end - 1] in ".!?;:,":
+        end -= 1
+    if end - m.end() < 12:
+        return None
+    return QuoteFound(m.end(), end, "reported", speaker, tuple(chain))
+
+
+def _around_quotes(text, s_start, s_end, found: list[QuoteFound], verbs) -> list[QuoteFound]:
+    """Reported clauses in a sentence that also holds quotes, outside the quotes: "Haldane said
+    clinics would open next week, and described the response as “encouraging”", "She called
+    the case “a political prosecution” and said the timing was no accident", "X described the
+    scheme as “patient” and more charges were possible, she said"."""
+    inside = [
+        q
+        for q in found
+        if q.kind != "scare"
+        and (q.open_mark if q.open_mark is not None else q.start) < s_end
+        and (q.close_mark if q.close_mark is not None else q.end) >= s_start
+    ]
+    marks = sorted(
+        (
+            q.open_mark if q.open_mark is not None else q.start,
+            (q.close_mark if q.close_mark is not None else q.end) + 1,
+        )
+        for q in inside
+    )
+    out: list[QuoteFound] = []
+    lo = s_start
+    for a, b in [*marks, (s_end, s_end)]:
+        seg_end = min(a, s_end)
+        if seg_end - lo >= 20:
+            q = _in_segment(text, s_start, lo, seg_end, s_end, inside, verbs)
+            if q is not None:
+                if out and out[-1].end > q.start:
+                    # a clause run on through a quote stops where the next clause begins
+                    joint = _NEXT_CLAUSE.search(text, max(s_start, q.start - 12), q.start)
+                    out[-1].end = _trim_end(text, joint.start() if joint else q.start)
+                out.append(q)
+        lo = max(lo, b)
+    return [q for q in out if q.end - q.start >= 12]
+
+
+def _in_segment(text, s_start, lo, hi, s_end, inside, verbs) -> QuoteFound | None:
+    co = _coordinated(text, s_start, lo, hi, inside, verbs)
+    if co is not None:
+        if hi < s_end:
+            # the clause runs on through the quote that follows ("and said it was “a test”")
+            end = _trim_end(text, s_end)
+            while end > co.start and text[end - 1] in ".!?;:,":
+                end -= 1
+            co.end = end
+        return co
+    r = att.reported_in_sentence(text, lo, hi, verbs)
+    if r is None:
+        return None
+    start, end = r.start, r.end
+    lead = re.match(r"\s*(?:,\s*)?(?:and|but)\s+", text[start:end])
+    if lo > s_start and (r.speaker.start < end or lead is None):
+        # after a quote, "…,” he told reporters at the briefing." is the quote's own tag; only
+        # a new clause with its own trailing tag ("and more were possible, she said") is new
+        return None
+    if hi < s_end:
+        # a clause cut by the quote that follows is only its own clause when the sentence
+        # moves on to another verb before the quote ("…next week, and described it as “…”")
+        cut = _NEXT_VERB.search(text, start, end)
+        if cut is not None:
+            end = cut.start()
+        else:
+            following = next((q for q in inside if (q.open_mark or q.start) >= hi), None)
+            if following is None or following.kind != "partial":
+                return None
+            if (r.speaker.verb or "") in _CHARACTERISING:
+                return None  # "described the fraud as “slow”": the quote is the description
+            # "X quoted an expert as saying the drills were “routine”": a reported clause
+            # that runs on through a quoted phrase (a mixed clause) ends with the sentence
+            end = s_end
+            tail = _MEDIA_TAIL.search(text, hi, s_end)
+            if tail is not None and following.speaker is not None:
+                # "X said the drills were a “stern warning”, Xinhua reported.": the agency
+                # relays the clause and the quote in it
+                name = tail.group("m")
+                skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
+                media = att.SpeakerHit(
+                    tail.start("m") + skip, tail.end("m"), name[skip:], "reported"
+                )
+                if following.speaker.text == r.speaker.text and not any(
+                    h.text == media.text for h in following.chain
+                ):
+                    following.chain = (media, *following.chain)
+                return _clause(text, start, tail.start(), r.speaker, (media, *r.chain))
+            if (
+                following.speaker is not None
+                and following.speaker.text == r.speaker.text
+                and len(following.chain) > len(r.chain)
+            ):
+                # the relay named after the quote ("…, according to a statement carried by
+                # KCNA") is the clause's relay too
+                return _clause(text, start, end, r.speaker, following.chain)
+    if lead:
+        start += lead.end()
+    return _clause(text, start, end, r.speaker, r.chain)
+
+
+def _clause(text, start, end, speaker, chain) -> QuoteFound | None:
+    end = _trim_end(text, end)
+    while end > start and text[end - 1] in ".!?;:,":
+        end -= 1
+    if end - start < 12:
+        return None
+    return QuoteFound(start, end, "reported", speaker, chain)

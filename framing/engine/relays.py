@@ -33,6 +33,15 @@ AGENCIES = {
     "YONHAP": "Yonhap",
     "KYODO": "Kyodo",
 }
+# Long forms written out in prose ("carried by the Korean Central News Agency") and the
+# usual name the rest of the article (and the analyst) knows them by.
+LONG_FORMS = {
+    "korean central news agency": "KCNA",
+    "islamic republic news agency": "IRNA",
+    "xinhua news agency": "Xinhua",
+    "the associated press": "Associated Press",
+    "agence france-presse": "Agence France-Presse",
+}
 # At a line start within the first lines: an optional dateline (city, region, date) then the
 # credit in parentheses and a dash. Every part is bounded, so the match stays linear.
 _CREDIT = re.compile(
@@ -62,9 +71,17 @@ def wire_origin(text: str) -> WireOrigin | None:
 
 
 def agency_name(name: str) -> str:
-    """The usual name for an agency's short form; other names without a leading "the"."""
+    """The usual name for an agency's short form or long form; other names without a
+    leading "the"."""
     bare = re.sub(r"^(?:the|The)\s+", "", name.strip())
-    return AGENCIES.get(bare.upper().replace(".", ""), bare)
+    return AGENCIES.get(bare.upper().replace(".", "")) or LONG_FORMS.get(bare.lower(), bare)
+
+
+def usual_relay_name(name: str) -> str:
+    """A relay link as the analyst knows it: "the Korean Central News Agency" -> "KCNA";
+    any other name as written."""
+    bare = re.sub(r"^(?:the|The)\s+", "", name.strip())
+    return LONG_FORMS.get(bare.lower(), name)
 
 
 def same_source(a: str, b: str) -> bool:

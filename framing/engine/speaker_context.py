@@ -34,11 +34,13 @@ Rules, in order, each deliberately small so every result can be explained:
 
 from __future__ import annotations
 
+import copy
 import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from . import attribution as att
+from . import relays as relays_mod
 from .actors import _TITLE_WORDS as _ACTOR_TITLES
 from .text import wordlist
 
@@ -125,22 +127,33 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
     agency = att.dateline(text)[1]
     relays: list[tuple[int, tuple[att.SpeakerHit, ...]]] = []  # (sentence index, chain)
     people = _text_surnames(text)
+    genders: dict[str, str] = {}  # surname -> "he"/"she", from pronouns already resolved
     for i, q in enumerate(found):
         if q.kind == "scare":
             continue
         si = max(0, bisect_right(starts, q.start) - 1)
         if q.speaker is not None and q.speaker.text.lower() in _PRONOUNS:
-            _resolve_pronoun(text, sentences, si, found[:i], q, people)
+            pronoun = q.speaker.text.lower()
+            _resolve_pronoun(text, sentences, si, found[:i], q, people, genders)
+            if q.speaker is not None and pronoun in ("he", "she"):
+                genders.setdefault(_gender_key(q.speaker.text), pronoun)
         elif q.speaker is None and q.kind == "direct":
             _neighbour(text, sentences, si, found[:i], q)
             if q.speaker is None:
                 _continued_paragraph(text, sentences, si, found[:i], q)
+        elif q.speaker is not None and q.speaker.text[:4] in ("its ", "Its "):
+            _possessive(text, sentences, si, found[:i], q, people, genders)
         elif q.speaker is not None and _DESCRIPTION.fullmatch(q.speaker.text):
             _description(text, sentences, si, found[:i], q)
-        if q.kind == "reported" and q.speaker is not None and len(q.chain) == 1:
+        if (
+            q.kind == "reported"
+            and q.speaker is not None
+            and all(is_media(h.text) for h in q.chain)
+        ):
             _agency_reported(text, q)
         if q.speaker is not None:
             _continue_relay(q, si, relays, text, sentences)
+            _extend_outward(q, si, relays)
             if len(q.chain) >= 2:
                 relays.append((si, q.chain))
     _canonical_names(text, sentences, found)
@@ -148,10 +161,78 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
     _partials_from_context(text, sentences, found)
     if agency is not None:
         _prepend_agency(found, agency)
+    _usual_names(found)
 
 
-def _resolve_pronoun(text, sentences, si, earlier, q, people=frozenset()) -> None:
-    want = _PRONOUNS[q.speaker.text.lower()]
+def _usual_names(found: list[QuoteFound]) -> None:
+    """Relay links by the name the analyst knows ("the Korean Central News Agency" ->
+    "KCNA"); the speaker itself stays as written."""
+    for q in found:
+        if len(q.chain) < 2:
+            continue
+        links = []
+        for h in q.chain[:-1]:
+            name = relays_mod.usual_relay_name(h.text)
+            links.append(h if name == h.text else att.SpeakerHit(h.start, h.end, name, h.verb))
+        q.chain = (*links, q.chain[-1])
+
+
+def _extend_outward(q, si, relays) -> None:
+    """ "TASS reported, citing KCNA. … KCNA quoted Kim as saying …": a chain whose outermost
+    link was itself heard through a relay a few sentences earlier keeps that relay."""
+    if len(q.chain) < 2 or not relays:
+        return
+    outer = relays_mod.agency_name(q.chain[0].text).lower()
+    for r_si, chain in reversed(relays):
+        if si - r_si > _WINDOW or r_si == si:
+            continue
+        for k, link in enumerate(chain[:-1]):
+            if k > 0 and relays_mod.agency_name(link.text).lower() == outer:
+                q.chain = (*chain[:k], *q.chain)
+                return
+        # the earlier chain's speaker relayed onward ("…, citing KCNA." ends the chain)
+        if len(chain) >= 2 and relays_mod.agency_name(chain[-1].text).lower() == outer:
+            q.chain = (*chain[:-1], *q.chain)
+            return
+
+
+def _gender_key(name: str) -> str:
+    words = _name_words(name) or name.split()
+    return words[-1].strip(".,").lower() if words else ""
+
+
+_FEMININE = frozenset(wordlist("she her ms mrs miss spokeswoman chairwoman congresswoman madam"))
+_MASCULINE = frozenset(wordlist("he his mr spokesman chairman congressman sir"))
+
+
+def _gender_of(name: str, genders: dict[str, str]) -> str | None:
+    """ "he"/"she" when the article has told us (a pronoun already resolved to this person, or
+    a gendered title in the phrase), else None."""
+    words = {w.strip(".,").lower() for w in name.split()}
+    if words & _FEMININE:
+        return "she"
+    if words & _MASCULINE:
+        return "he"
+    return genders.get(_gender_key(name))
+
+
+def _resolve_pronoun(text, sentences, si, earlier, q, people=frozenset(), genders=None) -> None:
+    pronoun = q.speaker.text.lower()
+    want = _PRONOUNS[pronoun]
+    genders = genders if genders is not None else {}
+
+    def compatible(name: str) -> bool:
+        # "she" is never the man the article called "he" a sentence ago
+        if want != "person":
+            return True
+        gender = _gender_of(name, genders)
+        return gender is None or gender == pronoun
+
+    def own_clause(pos: int) -> bool:
+        # "Seoul would keep working with partners, it said": the clause's own subject is
+        # what was said, not who said it
+        return q.kind == "reported" and q.start <= pos < q.end
+
     surnames = _surnames(earlier) | people
     floor = sentences[max(0, si - _WINDOW)][0]
     best: tuple[int, att.SpeakerHit, tuple] | None = None
@@ -159,16 +240,27 @@ def _resolve_pronoun(text, sentences, si, earlier, q, people=frozenset()) -> Non
         sp = prev.speaker
         if sp is None or sp.start < floor or sp.start >= q.speaker.start:
             continue
-        if _matches(want, speaker_kind(sp.text, surnames)) and (best is None or sp.start > best[0]):
+        if (
+            _matches(want, speaker_kind(sp.text, surnames))
+            and compatible(sp.text)
+            and (best is None or sp.start > best[0])
+        ):
             best = (sp.start, sp, prev.chain)
     for s_start, s_end in sentences[max(0, si - _WINDOW) : si + 1]:
         m = _TITLED_SUBJECT.match(text, s_start, s_end)
         if m is None or m.start() >= q.speaker.start or (best and m.start() <= best[0]):
             continue
+        after = text[m.end() : m.end() + 12].split()
+        if own_clause(m.start()) and not (after and after[0].lower() in att.SPEECH_TOKENS):
+            continue
         if want == "person" and (
             _PERSON_WORDS.intersection(m.group().lower().split())
-            or (m.group().lower() not in _PRONOUNS and speaker_kind(m.group()) == "person")
+            or (
+                m.group().lower() not in _PRONOUNS and speaker_kind(m.group(), surnames) == "person"
+            )
         ):
+            if not compatible(m.group()):
+                continue
             best = (m.start(), att.SpeakerHit(m.start(), m.end(), m.group(), None), ())
         elif (
             want == "org"
@@ -178,7 +270,7 @@ def _resolve_pronoun(text, sentences, si, earlier, q, people=frozenset()) -> Non
             best = (subject.start, subject, ())
     if want == "person":
         named = _last_named_person(text, floor, q.speaker.start)
-        if named is not None and (best is None or named.start > best[0]):
+        if named is not None and (best is None or named.start > best[0]) and compatible(named.text):
             best = (named.start, named, ())
     if best is None:
         # A pronoun with no antecedent names nobody: an unknown speaker is more honest than
@@ -190,6 +282,23 @@ def _resolve_pronoun(text, sentences, si, earlier, q, people=frozenset()) -> Non
     chain = best[2]
     q.speaker = hit
     q.chain = (*chain[:-1], hit) if chain and chain[-1].text == hit.text else (hit,)
+
+
+def _possessive(text, sentences, si, earlier, q, people, genders) -> None:
+    """ "…, its foreign ministry said": the office of the organisation or country "it" stands
+    for ("Orvane's foreign ministry"); unresolved, the phrase stays as written."""
+    sp = q.speaker
+    probe = att.SpeakerHit(sp.start, sp.start + 2, "it", sp.verb)
+    trial = copy.copy(q)
+    trial.speaker, trial.chain = probe, (probe,)
+    _resolve_pronoun(text, sentences, si, earlier, trial, people, genders)
+    if trial.speaker is None:
+        return
+    owner = re.sub(r"^(?:the|The)\s+", "", trial.speaker.text)
+    owner = re.sub(r"['’]s\s.*\Z", "", owner)  # "Orvane's foreign ministry" -> "Orvane"
+    hit = att.SpeakerHit(sp.start, sp.end, f"{owner}'s {sp.text[4:]}", sp.verb)
+    q.chain = tuple(hit if h == sp else h for h in q.chain) or (hit,)
+    q.speaker = hit
 
 
 def _org_subject(text: str, start: int, end: int) -> att.SpeakerHit | None:
@@ -476,6 +585,10 @@ def _carry_chains(found: list[QuoteFound]) -> None:
             for key in keys:
                 chains[key] = q.chain
         elif len(q.chain) <= 1:
+            names = _person_keys(q.speaker.text)
+            if len(names) >= 2:
+                # "Kim Soo-jin" is not "Kim Jong Un": a full name matches on its last word
+                keys = [keys[0], names[-1]]
             key = next((k for k in keys if k in chains), None)
             if key is not None:
                 q.chain = (*chains[key][:-1], q.speaker)
@@ -490,6 +603,12 @@ def _person_keys(hit_text: str) -> list[str]:
     name = hit_text.rsplit(",", 1)[-1].strip()
     # "Faisal bin Farhan", "Anneke de Vries": lower-case particles are not name keys
     words = _name_words(" ".join(w for w in name.split() if w[:1].isupper()))
+    while words and (
+        words[0].lower() in _NOT_NAME_KEY
+        or words[0] in _ACTOR_TITLES
+        or words[0].lower() in _TITLE_WORDS
+    ):
+        words = words[1:]  # "Foreign Minister Prince Faisal bin Farhan" -> Faisal, Farhan
     if not words or len(words) > 4:
         return []
     return [
@@ -551,8 +670,15 @@ def _agency_reported(text: str, q: QuoteFound) -> None:
             continue
         hit = att.speaker_ending_at(text, m.start(), q.start, m.group().lower())
         if hit is not None and hit.start == q.start and speaker_kind(hit.text) != "":
-            q.chain = (q.speaker, hit)
+            # "…, TASS reported, citing KCNA": the agencies relay, outermost first
+            q.chain = (*q.chain, hit) if len(q.chain) > 1 else (q.speaker, hit)
             q.speaker = hit
+            # "Russia's defence ministry said its forces …, TASS reported": what it said is
+            # the clause after "said (that)", not the speaker and its verb.
+            rest = att._LEAD_REST.match(text, m.end(), q.end)
+            verb = m.group().lower()
+            if rest and (rest.group("that") or verb in att.SAY_VERBS) and q.end - rest.end() >= 12:
+                q.start = rest.end()
             return
         break
     # "Foreign ministry spokesman Reza Kazemi told a news conference that …, IRNA reported.":
@@ -567,6 +693,6 @@ def _agency_reported(text: str, q: QuoteFound) -> None:
         return
     hit, content, _ = lead
     if q.end - content >= 12:
-        q.chain = (q.speaker, hit)
+        q.chain = (*q.chain, hit) if len(q.chain) > 1 else (q.speaker, hit)
         q.speaker = hit
         q.start = content

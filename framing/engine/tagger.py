@@ -64,13 +64,15 @@ _DOMAINS: dict[str, frozenset[str]] = {
     "weather": frozenset(
         wordlist(
             "storm storms hurricane rain rains flood floods flooding wind winds snow ice "
-            "weather tornado typhoon cyclone landfall gale blizzard heatwave drought forecast"
+            "weather tornado typhoon cyclone landfall gale blizzard heatwave drought forecast "
+            "swell waves seas gusts forecasters"
         )
     ),
     "terrain": frozenset(
         wordlist(
             "trail terrain mountain mountains climb climbers summit ridge road roads hikers "
-            "river slope slopes route canyon cliff cliffs glacier pass peak valley"
+            "river slope slopes route canyon cliff cliffs glacier pass peak valley descent "
+            "gully avalanche walkers"
         )
     ),
     "medicine": frozenset(
@@ -87,6 +89,8 @@ _DOMAINS: dict[str, frozenset[str]] = {
     ),
 }
 _DOMAIN_OF = {w: d for d, ws in _DOMAINS.items() for w in ws}
+# A quote-mark candidate below this weight is a quotation, a name or a heading, not distancing.
+_SCARE_MIN = 0.5
 
 
 class TaggerFormatError(BlobFormatError):
@@ -126,7 +130,13 @@ def _word_static(word: str) -> tuple:
         own.append(("subj", 1.0))
     if word.isdigit():
         own.append(("digit", 1.0))
-    tags = [f"w{o}={word}" for o in ("-2", "-1", "+1", "+2")]
+    # A number nearby reads as a measure ("lies about 60 miles", "took on 40 tonnes of fuel").
+    num = word.isdigit() or (
+        word[:1].isdigit() and word.replace(",", "").replace(".", "").isdigit()
+    )
+    tags = [
+        (f"w{o}={word}", f"num{o}") if num else (f"w{o}={word}",) for o in ("-2", "-1", "+1", "+2")
+    ]
     near = []
     for o in ("-1", "+1"):
         extra = []
@@ -141,12 +151,13 @@ def _word_static(word: str) -> tuple:
         near.append(tuple(extra))
     return (
         tuple(own),
-        ((tags[0],), (tags[1], *near[0]), (tags[2], *near[1]), (tags[3],)),
+        (tags[0], (*tags[1], *near[0]), (*tags[2], *near[1]), tags[3]),
         bool(val),
     )
 
 
 _BOS, _EOS = ("bos",), ("eos",)
+_CURATED = frozenset(("lex", "pat"))
 _DOM = {d: ((f"dom={d}", 1.0), (f"domval={d}", 1.0)) for d in _DOMAINS}
 Parts = tuple  # (own features, neighbour feature-name tuples, other features) of one token
 
@@ -168,15 +179,23 @@ def token_parts(prep) -> list[list[Parts]]:
     firsts = {lo for lo, _ in bounds}
     # A capitalised word inside a sentence is a name: its rarity and valence say nothing
     # about loaded language (invented or foreign place names are all "rare").
+    # So is a capitalised first word no word list knows (a dateline's "MERRIN", a name).
+    rare = rarity_table("en")
     statics = [
-        _name_static(w) if i not in firsts and text[starts[i]].isupper() else _word_static(w)
+        _name_static(w)
+        if text[starts[i]].isupper()
+        and (i not in firsts or (w not in rare and w.isalpha()) or _dateline(text, i, toks))
+        else _word_static(w)
         for i, w in enumerate(words)
     ]
+    # A literal domain is read from the sentence and the one before it ("The storm moved up
+    # the coast. The harbour master said the swell was dangerous").
+    prev: set[str] = set()
     for lo, hi in bounds:
         seq = []
-        domains = [
-            _DOM[d] for d in sorted({_DOMAIN_OF[w] for w in words[lo:hi] if w in _DOMAIN_OF})
-        ]
+        here = {_DOMAIN_OF[w] for w in words[lo:hi] if w in _DOMAIN_OF}
+        domains = [_DOM[d] for d in sorted(here | prev)]
+        prev = here
         for i in range(lo, hi):
             own, _, has_val = statics[i]
             nbs = [
@@ -197,9 +216,17 @@ def token_parts(prep) -> list[list[Parts]]:
                 extra.append(dom)
                 if has_val:
                     extra.append(domval)
+            if domains and any(n in _CURATED for n, _ in extra):
+                extra.append(("lexdom", 1.0))  # a lexicon word in a literal domain
             seq.append((own, nbs, extra))
         groups.append(seq)
     return groups
+
+
+def _dateline(text: str, i: int, toks) -> bool:
+    """An all-caps place opening a sentence before a comma ("HARLOW, Sept 3 (...) --")."""
+    w = text[toks.starts[i] : toks.ends[i]]
+    return len(w) > 2 and w.isupper() and text[toks.ends[i] : toks.ends[i] + 1] == ","
 
 
 def token_features(prep) -> list[list[list[tuple[str, float]]]]:
@@ -305,6 +332,9 @@ class Tagger:
     transitions: np.ndarray  # (3, 3) from -> to
     calib_a: float = 1.0
     calib_b: float = 0.0
+    # Calibration offset for a span a lexicon or pattern entry covers (the curated entries are
+    # evidence the CRF's token marginals only partly carry; fitted on the dev split).
+    calib_s: float = 0.0
     legacy_a: float = 0.0  # calibration of the curated-candidate scorer (0: not merged)
     legacy_b: float = 0.0
     extract: float = 0.3  # token marginal needed to join a span
@@ -401,10 +431,51 @@ class Tagger:
         m = self.marginals_doc(comp)
         return [m[lo:hi] for lo, hi in comp.bounds]
 
-    def calibrate(self, raw: float) -> float:
+    def calibrate(self, raw: float, support: float = 0.0) -> float:
+        """Probability that a span with raw score ``raw`` is right, given the weight
+        (0..1) of the lexicon or pattern entry that supports it (0: none)."""
         raw = min(max(raw, 1e-6), 1 - 1e-6)
-        z = self.calib_a * math.log(raw / (1 - raw)) + self.calib_b
+        z = self.calib_a * math.log(raw / (1 - raw)) + self.calib_b + self.calib_s * support
         return 1.0 / (1.0 + math.exp(-z))
+
+    def evidence(self, prep) -> tuple[SpanIndex, SpanIndex]:
+        """(word entries, every entry) of the lexicon and pattern candidates, for ``hit``."""
+        usable = [c for c in prep.candidates if c.source != "model"]
+        cands = SpanIndex([(c.start, c.end, c) for c in usable])
+        # Quoted loaded words keep their own category: scare quotes only name a span that no
+        # lexicon or pattern entry explains (a partial quote of invective is invective).
+        words_only = SpanIndex(
+            [(c.start, c.end, c) for c in usable if c.category != "scare_quotes"]
+        )
+        return words_only, cands
+
+    def hit(
+        self,
+        evidence: tuple[SpanIndex, SpanIndex],
+        start: int,
+        end: int,
+        comp: _Compiled | None = None,
+        token_ids: list[int] | None = None,
+    ):
+        """The curated candidate explaining [start, end), and how strongly it supports the
+        span as loaded: its weight; 0 for none, for quote marks that are a quotation, a name
+        or a heading, and for an entry read in a literal domain ("brutal" in a match report:
+        the CRF has already weighed that, through ``lexdom``)."""
+        words_only, cands = evidence
+        hit = _best_overlap(words_only, start, end) or _best_overlap(cands, start, end)
+        if hit is None or (hit.category == "scare_quotes" and hit.weight < _SCARE_MIN):
+            return hit, 0.0
+        if comp is not None and token_ids and self._literal(comp, token_ids):
+            return hit, 0.0
+        return hit, min(max(float(hit.weight), 0.0), 1.0)
+
+    def _literal(self, comp: _Compiled, token_ids: list[int]) -> bool:
+        j = self._index.get("lexdom")
+        if j is None:
+            return False
+        lo = int(np.searchsorted(comp.tok, token_ids[0], side="left"))
+        hi = int(np.searchsorted(comp.tok, token_ids[-1], side="right"))
+        return bool(np.any(comp.idx[lo:hi] == j))
 
     def raw_spans(self, prep, comp: _Compiled | None = None) -> list[tuple]:
         """(start, end, raw score, token indices) of every extracted span."""
@@ -451,26 +522,24 @@ class Tagger:
         floor = self.min_threshold if min_score is None else min_score
         comp = self.compile(token_parts(prep))
         spans = self.raw_spans(prep, comp)
-        usable = [c for c in prep.candidates if c.source != "model"]
-        cands = SpanIndex([(c.start, c.end, c) for c in usable])
-        # Quoted loaded words keep their own category: scare quotes only name a span that no
-        # lexicon or pattern entry explains (a partial quote of invective is invective).
-        words_only = SpanIndex(
-            [(c.start, c.end, c) for c in usable if c.category != "scare_quotes"]
-        )
+        evidence = self.evidence(prep)
         out = []
         words = prep.tokens.words
         for start, end, raw, token_ids in spans:
-            score = self.calibrate(raw)
-            if self.adjust:
-                score = _shift(score, self._offset([words[i] for i in token_ids]))
-            hit = _best_overlap(words_only, start, end) or _best_overlap(cands, start, end)
-            category = hit.category if hit is not None else self.category(prep, token_ids)
+            hit, support = self.hit(evidence, start, end, comp, token_ids)
+            offset = self._offset([words[i] for i in token_ids]) if self.adjust else 0.0
+            # A workspace whose analysts reject a curated entry overrules its support.
+            score = self.calibrate(raw, support if offset >= 0 else 0.0)
+            if offset:
+                score = _shift(score, offset)
+            # Quoted words that are someone's word, a name or a heading: the marks say
+            # nothing about distance, so the words decide the category.
+            category = hit.category if support else self.category(prep, token_ids)
             why = self.explain(comp, token_ids)
             explanation = f"tagger p={score:.2f}: {why}"
             if hit is not None:
                 explanation = f"{explanation}; {hit.explanation}"
-            source = hit.source if hit is not None else "model"
+            source = hit.source if support else "model"
             out.append(TaggedSpan(start, end, category, round(score, 4), source, explanation))
         if legacy and self.legacy_a > 0:
             out = self._with_legacy(out, legacy)
@@ -555,6 +624,11 @@ class Tagger:
             j = self._cat_index.get(name)
             if j is not None:
                 scores += self.cat_coef[j]
+        # Scare quotes are typography (marks, "so-called"), which the candidates carry; from
+        # words alone the model would call "self-righteous" or "so inept" a scare quote.
+        for k, cat in enumerate(self.categories):
+            if cat == "scare_quotes":
+                scores[k] = -np.inf
         return self.categories[int(np.argmax(scores))]
 
 
@@ -751,6 +825,7 @@ def dumps(tagger: Tagger) -> bytes:
         "calibration": {
             "a": float(tagger.calib_a),
             "b": float(tagger.calib_b),
+            "support": float(tagger.calib_s),
             "legacy_a": float(tagger.legacy_a),
             "legacy_b": float(tagger.legacy_b),
         },
@@ -778,6 +853,7 @@ def loads(data: bytes) -> Tagger:
             transitions=arrays["transitions"].copy(),
             calib_a=header["calibration"]["a"],
             calib_b=header["calibration"]["b"],
+            calib_s=header["calibration"].get("support", 0.0),
             legacy_a=header["calibration"].get("legacy_a", 0.0),
             legacy_b=header["calibration"].get("legacy_b", 0.0),
             extract=header["extract"],

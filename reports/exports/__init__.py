@@ -22,8 +22,12 @@ was taken over or removed: let it propagate.
 
 Options of ``register``: ``capability`` (default ``export``) is what the member must be
 allowed to do to start and download it; ``clean`` validates and normalises the params
-dict in the request (raise ``ValidationError``), so a bad request never queues a job.
-Register in a module that ``ReportsConfig.ready`` imports.
+dict in the request (raise ``ValidationError``), so a bad request never queues a job;
+``group`` ("data" or "report") is the heading the event page's Export panel lists it
+under (a button per kind, posting only ``kind``; ``listed=False`` leaves it out, for a
+kind that a page of its own starts with its params).
+Register in a module that ``ReportsConfig.ready`` imports. ``job.params["base_url"]``
+("https://host", from the starting request) makes links in the file absolute.
 
 Services (``reports.exports.jobs``): ``export_start(user=, event=, kind=, params=)`` queues a
 job (the page returns at once), ``export_state(job)`` is what the browser polls,

@@ -35,11 +35,17 @@ FOLDER = "exports"
 
 
 def export_start(
-    *, user: User, event: Event, kind: str, params: Mapping[str, Any] | None = None
+    *,
+    user: User,
+    event: Event,
+    kind: str,
+    params: Mapping[str, Any] | None = None,
+    base_url: str = "",
 ) -> ExportJob:
     """Queue an export of ``event`` and return at once; the caller has checked the rights
     (``KINDS[kind].capability``). Bad params raise ``ValidationError`` before anything is
-    stored."""
+    stored. ``base_url`` ("https://host", from the request) is kept as ``params["base_url"]``
+    so links in the file work outside the site."""
     spec = KINDS.get(kind)
     if spec is None:
         raise ValidationError(f"Unknown export format {kind!r}.")
@@ -49,7 +55,7 @@ def export_start(
         event=event,
         created_by=user,
         kind=kind,
-        params=clean,
+        params={**clean, "base_url": base_url} if base_url else clean,
         heartbeat_at=timezone.now(),
     )
     job.full_clean()
@@ -78,8 +84,7 @@ def export_run(*, job_id: int) -> ExportJob | None:
     except Exception as err:  # a worker must leave a failed job the user can see, not a spinner
         log.exception("export %s (%s) failed", job.pk, job.kind)
         _fail(job, f"The export failed ({type(err).__name__}). Try again, or tell an owner.")
-    job.refresh_from_db()
-    return job
+    return ExportJob.objects.filter(pk=job_id).first()  # None: its event was deleted meanwhile
 
 
 def _claim(job: ExportJob) -> bool:
@@ -223,18 +228,21 @@ def exports_cleanup(*, now: dt.datetime | None = None) -> int:
 
 def exports_expire(*, now: dt.datetime | None = None) -> int:
     """Delete the files of expired exports (the rows stay a while, marked expired, so the
-    panel can say so); returns how many files went."""
+    panel can say so), and rows past RETENTION_DAYS (a job that never ran has no expiry:
+    its age counts); returns how many files went."""
     now = now or timezone.now()
-    expired = ExportJob.objects.filter(expires_at__lt=now).exclude(status=ExportStatus.EXPIRED)
-    gone = 0
-    for job in expired.only("pk", "file"):
-        if job.file:
-            default_storage.delete(job.file.name)
-            gone += 1
-    expired.update(status=ExportStatus.EXPIRED, file="")
     old = now - dt.timedelta(days=conf("RETENTION_DAYS"))
-    ExportJob.objects.filter(expires_at__lt=old).delete()
-    return gone
+    expired = ExportJob.objects.filter(expires_at__lt=now).exclude(status=ExportStatus.EXPIRED)
+    stale = ExportJob.objects.filter(Q(expires_at__lt=old) | Q(created_at__lt=old))
+    files = dict(expired.exclude(file="").values_list("pk", "file"))
+    files.update(stale.exclude(file="").values_list("pk", "file"))
+    for name in files.values():
+        default_storage.delete(name)
+    # by id: a job that expires meanwhile keeps its file until the next clean-up
+    ExportJob.objects.filter(pk__in=list(files)).update(file="")
+    expired.filter(file="").update(status=ExportStatus.EXPIRED)
+    stale.delete()
+    return len(files)
 
 
 def _orphans_delete() -> int:

@@ -31,7 +31,8 @@ class ExportKind:
     extension: str = ""
     capability: str = Capability.EXPORT
     clean: Callable[[Mapping[str, Any]], dict] | None = None
-    group: str = "data"  # which panel lists it: "data" or "report"
+    group: str = "data"  # the Export panel's heading for it: "data" or "report"
+    listed: bool = True  # False: not a button in the panel (started from its own page)
 
 
 KINDS: dict[str, ExportKind] = {}
@@ -45,15 +46,20 @@ def register(
     capability: str = Capability.EXPORT,
     clean: Callable[[Mapping[str, Any]], dict] | None = None,
     group: str = "data",
+    listed: bool = True,
 ) -> Callable[[Generator], Generator]:
     """Decorator: make ``generator(job, progress)`` the maker of exports of ``key``."""
 
     def wrap(generator: Generator) -> Generator:
-        KINDS[key] = ExportKind(key, label, generator, extension, capability, clean, group)
+        KINDS[key] = ExportKind(key, label, generator, extension, capability, clean, group, listed)
         return generator
 
     return wrap
 
 
-def kinds(group: str | None = None) -> list[ExportKind]:
-    return [k for k in KINDS.values() if group is None or k.group == group]
+def kinds(group: str | None = None, *, listed: bool | None = None) -> list[ExportKind]:
+    return [
+        k
+        for k in KINDS.values()
+        if (group is None or k.group == group) and (listed is None or k.listed == listed)
+    ]

@@ -24,7 +24,7 @@ def export_panel(context: template.Context, event: Event, membership: Membership
     can_export = membership.can_export
     groups = []
     for group, title in GROUPS:
-        shown = [k for k in kinds(group) if membership.can(k.capability)]
+        shown = [k for k in kinds(group, listed=True) if membership.can(k.capability)]
         if shown:
             groups.append({"title": title, "kinds": shown})
     states = [jobs.export_state(j) for j in event_exports(event=event)] if can_export else []

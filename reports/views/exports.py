@@ -41,9 +41,17 @@ def export_start(request: HttpRequest, pk: int) -> HttpResponse:
     spec = KINDS.get(kind)
     # An unknown kind still needs the export right: the 403/404 must not depend on the name.
     event, _ = _get_event_for_user(request, pk, spec.capability if spec else Capability.EXPORT)
-    params = {k: v for k, v in request.POST.items() if k not in ("kind", "csrfmiddlewaretoken")}
+    skip = ("kind", "csrfmiddlewaretoken")
+    # One value stays a string; a repeated field (a=1&a=2) becomes a list.
+    params = {k: v if len(v) > 1 else v[0] for k, v in request.POST.lists() if k not in skip}
     try:
-        job = jobs.export_start(user=request.user, event=event, kind=kind, params=params)
+        job = jobs.export_start(
+            user=request.user,
+            event=event,
+            kind=kind,
+            params=params,
+            base_url=request.build_absolute_uri("/")[:-1],
+        )
     except ValidationError as exc:
         if _wants_json(request):
             return JsonResponse({"error": " ".join(exc.messages)}, status=400)

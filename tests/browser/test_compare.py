@@ -60,3 +60,17 @@ def test_chart_renders_under_the_production_csp(page, analysed_demo):
     assert page.locator("#chart-density .caption").inner_text().startswith("Loaded terms")
     assert page.locator("#chart-density .table-slot tbody tr").count() > 0
     assert errors == []
+
+
+def test_hovering_a_tagged_lexicon_phrase_shows_the_tagger_features_and_its_entry(
+    page, analysed_demo, tmp_path
+):
+    log_in(page, DEMO_EMAIL, DEMO_PASSWORD)
+    page.goto(f"/events/{analysed_demo.pk}/compare/")
+    mark = page.locator("mark.hl[data-expl*='tagger p='][data-expl*='lexicon']").first
+    mark.hover()
+    why = page.locator("#td-expl").inner_text()
+    page.screenshot(path=str(tmp_path / "term-details.png"))
+    assert why.startswith("tagger p=")
+    assert "lexicon '" in why  # the curated entry it matched, with its note
+    assert " +" in why  # top features with their weights

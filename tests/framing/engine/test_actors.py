@@ -47,3 +47,12 @@ def test_organisation_words_mark_unknown_organisations():
 
 def test_single_capitalised_word_at_sentence_start_is_not_an_actor():
     assert _actors("Officials declined to comment.") == []
+
+
+def test_a_capitalised_group_noun_and_its_connector_are_not_part_of_a_place_actor():
+    from framing.engine.actors import find_actors
+
+    text = "The mayor spoke. Residents of Halden Bridge said they were worried."
+    names = [m.text for m in find_actors(text, {0, 17})]
+    assert "Halden Bridge" in names
+    assert not any(n.startswith("of ") for n in names)

@@ -617,3 +617,188 @@ def test_company_named_like_a_person_takes_it():
     )
     direct = [q for q in _quotes(text) if q.kind == "direct"]
     assert direct[0].speaker.text == "Holmhaven Terminals"
+
+
+# -- round 3: clauses beside quotes, documents, appositions, pronouns, relay chains ------------
+
+
+def _reported(text: str):
+    return [q for q in _quotes(text) if q.kind == "reported"]
+
+
+def test_coordinated_said_after_a_partial_quote_is_reported_speech_of_the_same_speaker():
+    text = (
+        "The union leader called the offer “an insult to every driver” and said the strike "
+        "would go ahead on Monday."
+    )
+    (q,) = _reported(text)
+    assert text[q.start : q.end] == "the strike would go ahead on Monday"
+    assert q.speaker.text == "The union leader"
+
+
+def test_clause_before_a_quote_is_its_own_reported_speech_when_the_sentence_moves_on():
+    text = (
+        "Mayor Tessa Brandt said the depot would close in June, and described the decision "
+        "as “painful but unavoidable”."
+    )
+    (q,) = _reported(text)
+    assert text[q.start : q.end] == "the depot would close in June"
+    assert q.speaker.text == "Mayor Tessa Brandt"
+
+
+def test_trailing_tag_after_a_quote_attributes_the_clause_after_and():
+    text = (
+        "Inspector Rui Alves described the fraud as “slow and methodical” and more arrests "
+        "were likely, he said."
+    )
+    (q,) = _reported(text)
+    assert text[q.start : q.end] == "more arrests were likely"
+    assert q.speaker.text == "Inspector Rui Alves"
+
+
+def test_quote_tag_with_a_place_is_not_a_reported_clause():
+    text = "“We are ready,” the coach told reporters at the club's training ground."
+    assert _reported(text) == []
+
+
+def test_participle_telling_a_medium_makes_it_a_relay_of_the_sentence_subject():
+    text = (
+        "Lakeside Rovers goalkeeper Mina Adeyemi has ruled out a transfer, telling BBC Sport "
+        "that she wanted to finish the season with the club."
+    )
+    (q,) = _reported(text)
+    assert q.speaker.text == "Mina Adeyemi"
+    assert _chain(q) == ["BBC Sport", "Mina Adeyemi"]
+
+
+def test_relay_phrase_as_saying_is_not_a_participle_clause():
+    text = "The agency quoted the minister as saying that the border would stay open."
+    (q,) = _reported(text)
+    assert text[q.start : q.end] == "the border would stay open"
+    assert q.speaker.text == "the minister"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A state audit published in May found the clinic had no written rules for refunds.",
+        "A survey by the regional chamber of commerce found most shops had raised prices.",
+    ],
+)
+def test_documents_with_a_modifier_before_found_are_speakers(text):
+    (q,) = _reported(text)
+    assert q.speaker.text.split()[1] in ("state", "survey")
+
+
+def test_age_then_apposition_still_names_the_speaker():
+    text = (
+        "Tomas Berg, 41, a ferry mechanic from the harbour district, said the engines had not "
+        "been serviced for a year."
+    )
+    (q,) = _reported(text)
+    assert q.speaker.text == "Tomas Berg"
+
+
+def test_air_force_is_a_speaker():
+    text = "The enemy launched 40 drones overnight, 35 of which were shot down, the air force said."
+    (q,) = _reported(text)
+    assert q.speaker.text == "the air force"
+
+
+def test_he_is_not_resolved_to_a_person_the_article_called_she():
+    text = (
+        "The defence lawyer, Mara Quint, said her client was innocent. She called the case "
+        "“thin”.\n\nOtto Brenner himself spoke only briefly. “I never took a cent,” he said."
+    )
+    direct = next(q for q in _quotes(text) if q.kind == "direct")
+    assert direct.speaker.text == "Otto Brenner"
+
+
+def test_it_in_a_trailing_tag_is_not_the_subject_of_its_own_clause():
+    text = (
+        "Norway's fisheries ministry said the quota would be cut. Oslo would review the "
+        "decision next year, it said."
+    )
+    second = _reported(text)[-1]
+    assert second.speaker.text == "Norway's fisheries ministry"
+
+
+def test_statement_carried_by_an_agency_long_form_is_relayed_by_its_usual_name():
+    text = (
+        "The foreign ministry said the sanctions were illegal, according to a statement "
+        "carried by the Korean Central News Agency."
+    )
+    (q,) = _reported(text)
+    assert _chain(q) == ["KCNA", "The foreign ministry"]
+
+
+def test_agency_citing_agency_puts_the_source_innermost():
+    text = (
+        "MOSCOW — The foreign ministry denounced the drills as reckless, TASS reported, "
+        "citing KCNA. The ministry said the allies would regret it."
+    )
+    first, second = _reported(text)
+    assert _chain(first) == ["TASS", "KCNA", "The foreign ministry"]
+    assert _chain(second) == ["TASS", "KCNA", "The ministry"]
+
+
+def test_a_later_relay_through_a_relayed_agency_keeps_the_outer_agency():
+    text = (
+        "Pyongyang promised support, the TASS news agency reported, citing KCNA. KCNA quoted "
+        "the leader as saying that the two countries were close allies."
+    )
+    second = _reported(text)[-1]
+    assert _chain(second)[:2] == ["the TASS news agency", "KCNA"]
+
+
+def test_a_relay_is_not_carried_to_a_different_person_sharing_a_name_word():
+    text = (
+        "KCNA quoted Kim Jong Un as saying that the alliance was strong. “Any transfer "
+        "violates the resolutions,” said ministry spokeswoman Kim Soo-jin."
+    )
+    direct = next(q for q in _quotes(text) if q.kind == "direct")
+    assert _chain(direct) == ["Kim Soo-jin"]
+
+
+def test_a_verb_and_its_object_after_the_subject_are_not_a_title_before_a_name():
+    text = (
+        "Interior Minister Marguerite Dolan closed the Halden Bridge crossing on Saturday and "
+        "said it would stay shut until further notice."
+    )
+    (q,) = _reported(text)
+    assert q.speaker.text == "Interior Minister Marguerite Dolan"
+
+
+def test_its_office_names_the_organisation_it_stands_for():
+    text = (
+        "Orvane said on Sunday it would offer visas to those who stayed. About 600 people had "
+        "accepted, its foreign ministry said."
+    )
+    last = _reported(text)[-1]
+    assert last.speaker.text == "Orvane's foreign ministry"
+
+
+def test_a_named_medium_followed_by_its_kind_is_a_relay_of_what_it_was_told():
+    text = "A port official told the Harbour Star website that two cranes had been damaged."
+    (q,) = _reported(text)
+    assert _chain(q) == ["Harbour Star website", "A port official"]
+
+
+def test_cited_statement_released_by_an_agency_keeps_the_agency_between():
+    text = (
+        "The North will expand its arsenal, the TASS news agency reported, citing a defence "
+        "ministry statement released by KCNA."
+    )
+    (q,) = _reported(text)
+    assert _chain(q)[:2] == ["the TASS news agency", "KCNA"]
+
+
+def test_agency_tail_after_a_mixed_clause_relays_the_clause_and_its_quote():
+    text = (
+        "Foreign ministry spokeswoman Lin Hua said Beijing welcomed the “positive momentum” "
+        "between the two sides, Xinhua reported."
+    )
+    reported = _reported(text)[0]
+    partial = next(q for q in _quotes(text) if q.kind == "partial")
+    assert _chain(reported) == ["Xinhua", "Lin Hua"]
+    assert _chain(partial)[0] == "Xinhua"

@@ -156,3 +156,32 @@ def test_starting_an_export_expires_old_ones(kind, event, owner):
     jobs.export_start(user=owner, event=event, kind=kind)
     old.refresh_from_db()
     assert old.status == ExportStatus.EXPIRED
+
+
+def test_a_job_that_never_ran_is_deleted_after_the_retention(event, owner, settings):
+    settings.PARALLAX_EXPORTS = {"RETENTION_DAYS": 30}
+    job = _job(event, owner, status=ExportStatus.QUEUED)
+    ExportJob.objects.filter(pk=job.pk).update(created_at=timezone.now() - dt.timedelta(days=31))
+    jobs.exports_cleanup()
+    assert not ExportJob.objects.filter(pk=job.pk).exists()
+
+
+def test_an_expired_job_row_is_kept_until_the_retention(kind, event, owner):
+    job = jobs.export_start(user=owner, event=event, kind=kind)
+    jobs.exports_cleanup(now=job.expires_at + dt.timedelta(days=1))
+    assert ExportJob.objects.filter(pk=job.pk, status=ExportStatus.EXPIRED).exists()
+
+
+def test_a_job_deleted_while_it_runs_stops_quietly(event, owner):
+    def make(job, progress):
+        ExportJob.objects.filter(pk=job.pk).delete()  # the event went, and its jobs with it
+        progress(50)
+        raise AssertionError("progress must stop a job that is gone")
+
+    register("test_gone", label="Gone")(make)
+    try:
+        job = _job(event, owner, status=ExportStatus.QUEUED)
+        ExportJob.objects.filter(pk=job.pk).update(kind="test_gone")
+        assert jobs.export_run(job_id=job.pk) is None
+    finally:
+        KINDS.pop("test_gone")

@@ -1,0 +1,142 @@
+"""Tagger quality behaviours of issue 8: scare quotes that are quotations, names or headings;
+curated support in the calibration; operating points chosen per dev source; literal and
+neutral words in ordinary reporting."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from framing.engine import analyze
+from framing.engine.artifacts import default_model
+from framing.engine.candidates import prepare
+from framing.engine.tagger import Tagger, default_tagger, dumps, loads, token_parts
+from framing.engine.tagger_training import Doc, _source_weights, choose_points
+
+
+def _scare(text: str):
+    return [c for c in prepare(text).candidates if c.category == "scare_quotes"]
+
+
+def test_a_bare_quoted_word_in_running_prose_is_a_strong_scare_quote_candidate():
+    (cand,) = _scare('The allies began their "defensive" drills on Monday.')
+    assert cand.weight >= 0.5
+
+
+def test_a_quoted_word_after_a_verb_of_chanting_is_not_distancing():
+    cands = _scare('Outside the embassy, the crowd chanted "shame" for an hour.')
+    assert all(c.weight < 0.5 for c in cands)
+    assert all("not distancing" in c.explanation for c in cands)
+
+
+def test_quoted_words_in_a_heading_are_not_distancing():
+    text = 'Minister defends "reforms"\n\nThe minister spoke to reporters on Monday.'
+    cands = _scare(text)
+    assert cands and all(c.weight < 0.5 for c in cands)
+
+
+def test_quote_marks_around_a_lexicon_term_keep_the_terms_category():
+    text = "Velmar to ‘aggressive bloc’: stop the drills\n\nThe ministry spoke on Friday."
+    (cand,) = [c for c in prepare(text).candidates if "aggressive" in text[c.start : c.end]]
+    assert cand.category == "pejorative_label"
+
+
+def test_a_weak_scare_quote_never_names_the_category():
+    text = 'Outside the embassy, the crowd chanted "traitors" for an hour.'
+    tagged = default_tagger().tag(prepare(text), min_score=0.0)
+    assert all(t.category != "scare_quotes" for t in tagged)
+
+
+def test_the_category_model_never_answers_scare_quotes_from_words_alone():
+    tagger = default_tagger()
+    prep = prepare("The self-righteous senator gave a self-serving speech.")
+    ids = list(range(len(prep.tokens.words)))
+    assert tagger.category(prep, ids) != "scare_quotes"
+
+
+def test_curated_support_raises_the_calibrated_score():
+    tagger = default_tagger()
+    assert tagger.calib_s > 0
+    assert tagger.calibrate(0.2, 0.9) > tagger.calibrate(0.2, 0.0)
+
+
+def test_support_calibration_survives_the_byte_format():
+    tagger = default_tagger()
+    assert loads(dumps(tagger)).calib_s == pytest.approx(tagger.calib_s)
+
+
+def test_a_dateline_place_gets_name_features_not_rarity():
+    prep = prepare("HARLOW, Sept 3 (Coastal News Agency) -- The ministry said on Wednesday.")
+    own = token_parts(prep)[0][0][0]
+    names = {n for n, _ in own}
+    assert "propn" in names
+    assert not any(n.startswith("zipf") for n in names)
+
+
+def test_a_lexicon_word_in_a_literal_domain_carries_the_lexdom_feature():
+    prep = prepare("The trail along the ridge is treacherous after rain.")
+    words = prep.tokens.words
+    k = words.index("treacherous")
+    extra = token_parts(prep)[0][k][2]
+    assert ("lexdom", 1.0) in extra
+
+
+class _FixedTagger:
+    """Stands in for a tagger: returns the same spans for every text, by text."""
+
+    def __init__(self, spans_by_text):
+        self.spans_by_text = spans_by_text
+
+    def tag(self, prep, min_score=0.0, legacy=None):
+        return [
+            SimpleNamespace(start=s, end=e, score=p) for s, e, p in self.spans_by_text[prep.text]
+        ]
+
+
+def test_operating_points_weigh_each_dev_source_equally():
+    # Source "a": one document, its span right; source "b": nine documents whose only span
+    # is wrong. Pooled, b's nine false positives would put precision at 0.1; averaged per
+    # source it is (1 + 0) / 2.
+    right = Doc("Alpha beta gamma.", ((0, 5, "loaded"),), "a", "dev")
+    wrong = [Doc(f"Delta {k} epsilon.", ((0, 5, "loaded"),), "b", "dev") for k in range(9)]
+    spans = {right.text: [(0, 5, 0.9)], **{d.text: [(8, 15, 0.3)] for d in wrong}}
+    points = choose_points(_FixedTagger(spans), [right, *wrong], use_legacy=False)
+    assert points["balanced"]["precision"] == pytest.approx(0.5)
+    assert points["balanced"]["recall"] == pytest.approx(0.5)
+
+
+def test_source_weights_give_every_source_the_same_total():
+    docs = [Doc("x", (), "babe", "dev")] * 3 + [Doc("y", (), "passages", "dev")]
+    w = _source_weights(docs, [0, 1, 2, 3, 3])
+    assert sum(w[:3]) == pytest.approx(sum(w[3:]))
+
+
+NEUTRAL_REPORT = (
+    "The ferry's skipper said the crew had spent the morning mending nets and checking the "
+    "engine while the harbour stayed closed. The fishing grounds lie about twenty miles "
+    "offshore, and the annual regatta, held every August since 1952, has been postponed. "
+    "Photographs of the patrol boats are available to accredited media, the port office said. "
+    "A crowd gathered on the quay to watch the frigate take on fuel."
+)
+
+
+def test_ordinary_maritime_reporting_gets_at_most_two_tags_at_the_default_point():
+    # Written for this test, never trained on: trade words, places that "lie" somewhere,
+    # events "held" every year. Nothing in it judges anyone. (Before this round the engine
+    # tagged "mending nets" here too; "lie" and "fuel" still pass the balanced point.)
+    threshold = default_model().operating_points()["balanced"]["threshold"]
+    tagged = [t.text for t in analyze(NEUTRAL_REPORT).loaded_terms if t.score >= threshold]
+    assert len(tagged) <= 2, tagged
+
+
+def test_a_number_beside_a_word_is_a_neighbour_feature():
+    prep = prepare("The reef lies 30 metres down.")
+    k = prep.tokens.words.index("lies")
+    _own, nbs, _extra = token_parts(prep)[0][k]
+    assert "num+1" in nbs[2]
+
+
+def test_unused_tagger_fields_default_to_no_support_offset():
+    bare = Tagger(
+        attrs=[], state=default_tagger().state[:0], transitions=default_tagger().transitions
+    )
+    assert bare.calibrate(0.5, 1.0) == pytest.approx(0.5)
