@@ -69,12 +69,15 @@ def _text(pool: list[str], words: int = 825) -> str:
     return "\n\n".join(" ".join(out[i : i + 4]) for i in range(0, len(out), 4))
 
 
-def _build(n_articles: int):
+def _build(n_articles: int, *, user=None, workspace=None, title: str = "Export bench"):
+    """One event of ``n_articles`` analysed articles; a new user and workspace unless given
+    (more events in one workspace make the workspace explorer's 8,000 articles)."""
     from articles.services import article_create
 
-    user = user_signup(email="bench@example.org", password="bench-pass-123!", username="bench")
-    workspace = workspace_create(name="Bench", user=user)
-    event = event_create(workspace=workspace, title="Export bench", created_by=user)
+    if user is None:
+        user = user_signup(email="bench@example.org", password="bench-pass-123!", username="bench")
+        workspace = workspace_create(name="Bench", user=user)
+    event = event_create(workspace=workspace, title=title, created_by=user)
     outlets = [outlet_get_or_create(workspace=workspace, name=f"Outlet {k}") for k in range(20)]
     pool = _pool()
     for k in range(n_articles):

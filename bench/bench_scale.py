@@ -2,15 +2,20 @@
 
     .venv/bin/python bench/bench_scale.py pages --db /tmp/scale.sqlite3    # build once, reuse
     .venv/bin/python bench/bench_scale.py pages --db /tmp/scale.sqlite3 --quick   # 200 articles
+    .venv/bin/python bench/bench_scale.py pages --db /tmp/scale.sqlite3 --events 4  # 8,000 in all
     .venv/bin/python bench/bench_scale.py workers --articles 400 --workers 1
     .venv/bin/python bench/bench_scale.py workers --articles 400 --workers 2
+
+``--events 4`` adds three copies of the event (``_scale_data.clone_event``: same texts,
+analyses and tags) so that the workspace explorer reads 8,000 articles.
 
 ``pages`` builds the event the way ``bench_export.py`` does (articles drawn from the demo
 sentences, analysed by the real engine, 15 visible spans each) into ``--db`` unless that
 file exists, so the same database serves a run on main and one on a branch (copy it first:
 a branch's migrations change it). Then, through Django's test client as the owner, it times
 repeated requests (median and p95): compare with 2 and 4 columns, the charts page and each
-chart's JSON, the vocabulary page, the event and workspace span explorers, an article page,
+chart's JSON, the vocabulary page, the event and workspace span explorers, the event's span
+CSV (streamed to the end), an article page,
 and an annotation decision (the service, as the decide view calls it) followed by a compare
 request. Tasks go to the database queue as in production (no worker runs them here); where
 the code queues a summary refresh instead of rebuilding, the refresh task is timed apart.
@@ -91,6 +96,7 @@ def pages(args) -> None:
 
     sys.path.insert(0, str(ROOT / "bench"))
     import bench_export
+    from _scale_data import clone_event
 
     from accounts.models import User, Workspace
     from articles.models import Article, Event
@@ -106,6 +112,10 @@ def pages(args) -> None:
     event = Event.objects.get(title="Export bench")
     workspace = Workspace.objects.get(pk=event.workspace_id)
     user = User.objects.get(username="bench")
+    for k in range(2, args.events + 1):  # copies of the event: the workspace explorer
+        if not Event.objects.filter(title=f"Export bench {k}").exists():
+            clone_event(event, title=f"Export bench {k}")
+            print(f"event {k}: a copy of the first ({load()})")
     ids = list(event.articles.order_by("pk").values_list("pk", flat=True))
     print(f"{len(ids):,} articles, {Annotation.objects.count():,} annotations")
     client = Client()
@@ -118,6 +128,7 @@ def pages(args) -> None:
         **{f"chart {key}.json": f"{base}charts/{key}.json" for key in figures.CHARTS},
         "vocabulary page": f"{base}vocabulary/",
         "event span explorer": f"{base}spans/",
+        "event span CSV": f"{base}spans/?format=csv",
         "workspace span explorer": f"/w/{workspace.pk}/spans/",
         "article page": f"/articles/{ids[0]}/",
     }
@@ -259,6 +270,7 @@ def main() -> None:
     p.add_argument("--db", required=True)
     p.add_argument("--quick", action="store_true")
     p.add_argument("--repeat", type=int, default=11)
+    p.add_argument("--events", type=int, default=1, help="4: the workspace has 8,000 articles")
     w = sub.add_parser("workers")
     w.add_argument("--articles", type=int, default=400)
     w.add_argument("--workers", type=int, default=1)

@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 
 from accounts.audit import audit_record
 from accounts.models import AuditAction, AuditObject, User
-from articles.models import Event, TextRevision
+from articles.models import Article, Event, TextRevision
 from framing import engine
 from framing.engine.artifacts import default_model
 from framing.model_checks import workspace_comparison
@@ -380,6 +380,26 @@ def event_revisions_unanalysed(*, event: Event, model_version: ModelVersion) -> 
         .order_by("pk")
         .values_list("pk", flat=True)
     )
+
+
+def events_fully_analysed(*, revision_ids: list[int]) -> set[int]:
+    """Events of these revisions whose every current revision has an analysis by the model
+    the event shows (one query per model, usually one)."""
+    by_model: dict[int, set[int]] = {}
+    rows = Event.objects.filter(articles__current_revision__in=revision_ids).values_list(
+        "pk", "analysis_model_id"
+    )
+    for event_id, model_id in rows.distinct():
+        by_model.setdefault(model_id or builtin_model_version().pk, set()).add(event_id)
+    finished = set()
+    for model_id, events in by_model.items():
+        missing = (
+            Article.objects.filter(event__in=events, current_revision__isnull=False)
+            .exclude(current_revision__analyses__model_version=model_id)
+            .values_list("event_id", flat=True)
+        )
+        finished |= events - set(missing.distinct())
+    return finished
 
 
 def revisions_analyse(*, revision_ids: list[int], model_version: ModelVersion) -> int:

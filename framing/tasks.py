@@ -10,9 +10,11 @@ from framing.analysis_services import (
     analysis_run,
     event_model_adopt,
     event_revisions_unanalysed,
+    events_fully_analysed,
     revisions_analyse,
 )
 from framing.models import ModelVersion
+from framing.signals import analysis_finished
 
 # Revisions per analysis task: small enough that N workers share an event and a killed
 # worker loses little, large enough that task bookkeeping stays a small part of the work.
@@ -57,7 +59,20 @@ def analyse_event(event_id: int, model_version_id: int | None = None) -> int:
 def analyse_batch(revision_ids: list[int], model_version_id: int) -> int:
     """Analyse one batch of revisions with one model; idempotent, so it may be re-queued."""
     model = ModelVersion.objects.get(pk=model_version_id)
-    return revisions_analyse(revision_ids=revision_ids, model_version=model)
+    created = revisions_analyse(revision_ids=revision_ids, model_version=model)
+    _announce_finished(revision_ids)
+    return created
+
+
+def _announce_finished(revision_ids: list[int]) -> None:
+    """Tell listeners (the reports app refreshes summaries) which events this task completed.
+
+    Every batch asks, so whichever finishes last (in any order, on any worker) announces it;
+    two batches ending together may both do so, which listeners must tolerate.
+    """
+    finished = events_fully_analysed(revision_ids=revision_ids)
+    if finished:
+        analysis_finished.send(sender=analyse_batch, event_ids=finished)
 
 
 @task

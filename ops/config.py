@@ -9,6 +9,9 @@ from django.conf import settings
 DEFAULTS: dict[str, Any] = {
     "HEARTBEAT_SECONDS": 5,  # how often a worker writes its row
     "STALE_SECONDS": 30,  # a worker not seen for this long is taken for dead
+    # How often each worker looks for tasks of dead workers: a killed worker's task is queued
+    # again at most STALE_SECONDS + REAP_SECONDS after its last heartbeat.
+    "REAP_SECONDS": 10,
     # After a database error the worker waits BACKOFF_SECONDS, doubling up to the maximum…
     "BACKOFF_SECONDS": 0.5,
     "BACKOFF_MAX_SECONDS": 30,

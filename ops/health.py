@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 
 from django.db import DatabaseError, connection
+from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -110,3 +111,18 @@ def _workers(health: Health, now: dt.datetime) -> set[str]:
     if any(w["alive"] and w["state"] == "backoff" for w in health.workers):
         health.problems.append("A worker is retrying after database errors.")
     return alive
+
+
+def readiness() -> tuple[bool, str]:
+    """(ready, why): the database answers and every migration is applied, so a load balancer
+    may send this process requests. Queue health is /healthz's business, not readiness."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        executor = MigrationExecutor(connection)
+        pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except DatabaseError as err:
+        return False, f"database unreachable: {err}"
+    if pending:
+        return False, f"{len(pending)} migration(s) not applied"
+    return True, "ready"

@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 
 from accounts.models import Role
 
-from .health import health_check
+from .health import health_check, readiness
 
 
 @never_cache
@@ -18,6 +18,13 @@ def healthz(request: HttpRequest) -> JsonResponse:
     """200 when all is well; 503 when degraded or down, so a monitor needs no parsing."""
     health = health_check()
     return JsonResponse(health.as_dict(), status=200 if health.status == "ok" else 503)
+
+
+@never_cache
+def readyz(request: HttpRequest) -> JsonResponse:
+    """200 once this process may take traffic (database reachable, migrations applied)."""
+    ready, why = readiness()
+    return JsonResponse({"ready": ready, "detail": why}, status=200 if ready else 503)
 
 
 @never_cache

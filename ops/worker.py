@@ -209,7 +209,7 @@ class ResilientWorker(Worker):
                 if time.monotonic() >= next_reap:
                     reap_abandoned_tasks()
                     prune_finished_tasks()
-                    next_reap = time.monotonic() + conf("STALE_SECONDS")
+                    next_reap = time.monotonic() + conf("REAP_SECONDS")
                 found = self._poll()
             except DatabaseError as err:
                 self._back_off(err)

@@ -182,6 +182,11 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
+# Articles per analysis task (N workers share an event), and seconds a page-requested summary
+# refresh waits so that a burst of annotation decisions makes one rebuild.
+PARALLAX_ANALYSIS_BATCH = env.int("PARALLAX_ANALYSIS_BATCH", default=50)
+PARALLAX_SUMMARY_DEBOUNCE = env.float("PARALLAX_SUMMARY_DEBOUNCE", default=10.0)
+
 # Exported files (data, reports) are kept this long, then deleted (reports/exports).
 PARALLAX_EXPORTS = {"TTL_HOURS": env.int("EXPORT_TTL_HOURS", default=24)}
 PARALLAX_IMPORT = {

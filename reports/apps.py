@@ -7,6 +7,12 @@ class ReportsConfig(AppConfig):
     verbose_name = "Comparison reports"
 
     def ready(self) -> None:
+        # framing announces finished analyses; it never imports reports (apps depend one way).
+        from framing.signals import analysis_finished
+
         # Export kinds register themselves on import (see reports.exports).
         from reports.exports import data  # noqa: F401
         from reports.report import exports  # noqa: F401
+        from reports.summary import refresh_after_analysis
+
+        analysis_finished.connect(refresh_after_analysis, dispatch_uid="reports-summary")

@@ -7,28 +7,34 @@ that an outlet (or anyone who can paste an article) wrote.
 
 from __future__ import annotations
 
-import csv
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Greatest, Substr
 from django.urls import reverse
 
 from articles.models import Article, Event
 from framing.analysis_services import unpack_sentences, unpack_tone
-from framing.models import ActorMention, Analysis, Annotation, ModelVersion, QuoteSpan
+from framing.models import (
+    ActorMention,
+    Analysis,
+    Annotation,
+    AnnotationStatus,
+    ModelVersion,
+    QuoteSpan,
+)
+from framing.operating_points import score_floor
 from reports.actors import event_actor_aliases
-from reports.summary import dominant_frames, visible_annotations
+from reports.summary import dominant_frames
 
 KWIC_WIDTH = 70
 MAX_SENTENCES = 200
 PAGE_SIZE = 100  # span lines per page of an explorer
-CSV_BATCH = 500  # annotations read (with their texts) per step of a streamed CSV
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -66,7 +72,7 @@ def filter_articles(
     """Article-level filters shared by the event and workspace explorers.
 
     ``with_text=False`` leaves the revision texts in the database: span lines read only the
-    texts of the lines they show (``span_page``, ``iter_lines``).
+    texts of the lines they show (``span_page``, ``reports.span_export``).
     """
     related = ("outlet", "event", "current_revision") if with_text else ("outlet", "event")
     qs = qs.select_related(*related)
@@ -135,20 +141,57 @@ def filter_annotations(annotations: QuerySet[Annotation], filters: Mapping[str, 
     return annotations
 
 
+def shown_annotations(articles: QuerySet[Article]) -> QuerySet[Annotation]:
+    """The tags pages show on the current revisions of ``articles`` (the rule of
+    ``reports.summary.visible_annotations``), as one query with the articles as a subquery.
+
+    Thousands of articles are never read into Python nor sent back as parameters: only the
+    (event, model, operating point) triples are, to pick each event's score floor.
+    """
+    triples = set(
+        articles.order_by()
+        .values_list("event_id", "event__analysis_model_id", "event__operating_point")
+        .distinct()
+    )
+    builtin = None
+    if any(model is None for _, model, _ in triples):
+        builtin = ModelVersion.objects.filter(workspace=None).order_by("-created_at").first()
+    events: dict[tuple[int, str], list[int]] = {}
+    for event_id, model, point in triples:
+        model = model if model is not None else (builtin.pk if builtin else None)
+        if model is not None:
+            events.setdefault((model, point), []).append(event_id)
+    metrics = dict(
+        ModelVersion.objects.filter(pk__in={m for m, _ in events}).values_list("pk", "metrics")
+    )
+    shown = Q(author_user__isnull=False)
+    for (model, point), event_ids in events.items():
+        floor = score_floor(metrics.get(model), point)
+        mine = Q(analysis__isnull=False, author_model_id=model)
+        if len(events) > 1:  # several models or points: say which events each one is for
+            mine &= Q(revision__article__event_id__in=event_ids)
+        if floor > 0:
+            mine &= Q(status=AnnotationStatus.ACCEPTED) | Q(score__gte=floor) | Q(score=None)
+        shown |= mine
+    return (
+        Annotation.objects.filter(revision__in=articles.order_by().values("current_revision"))
+        .filter(shown)
+        .exclude(status=AnnotationStatus.REJECTED)
+    )
+
+
 def span_annotations(
-    articles: Sequence[Article], filters: Mapping[str, str]
-) -> tuple[dict[int, Article], QuerySet[Annotation]]:
-    """The visible tags of ``articles`` matching ``filters`` (a lazy queryset in a stable
-    order) and the article of each revision id."""
-    by_revision = {a.current_revision_id: a for a in articles if a.current_revision_id}
-    visible = visible_annotations(list(by_revision), model_analyses(articles, lean=True))
-    chosen = filter_annotations(visible, filters).order_by("revision_id", "start", "end", "pk")
-    return by_revision, with_context(chosen)
+    articles: QuerySet[Article], filters: Mapping[str, str]
+) -> QuerySet[Annotation]:
+    """The visible tags of ``articles`` matching ``filters``: a lazy queryset in a stable
+    order (``with_context`` adds the keyword-in-context columns)."""
+    chosen = filter_annotations(shown_annotations(articles), filters)
+    return chosen.order_by("revision_id", "start", "end", "pk")
 
 
-def event_articles(event: Event, filters: Mapping[str, str]) -> list[Article]:
-    """The event's articles passing the filters, without their texts."""
-    return list(filter_articles(event.articles.all(), filters, with_text=False))
+def event_articles(event: Event, filters: Mapping[str, str]) -> QuerySet[Article]:
+    """The event's articles passing the filters (a lazy queryset; texts are never read)."""
+    return filter_articles(event.articles.all(), filters, with_text=False)
 
 
 @dataclass
@@ -191,26 +234,33 @@ LINE_COLUMNS = (
 
 
 def span_page(
-    articles: Sequence[Article], filters: Mapping[str, str], number: str | int | None
+    articles: QuerySet[Article], filters: Mapping[str, str], number: str | int | None
 ) -> SpanPage:
-    """One page of keyword-in-context lines (fixed queries: count and the page's tags with
-    their context). A page number out of range shows the nearest page."""
-    by_revision, chosen = span_annotations(articles, filters)
-    page = Paginator(chosen.values_list(*LINE_COLUMNS, named=True), PAGE_SIZE).get_page(number)
+    """One page of keyword-in-context lines (fixed queries: count, the page's tags with
+    their context, the page's articles). A page number out of range shows the nearest page."""
+    chosen = span_annotations(articles, filters)
+    # Ordered and cut as bare ids first: sorting tens of thousands of rows that carry their
+    # context would cut text out of every matching revision, not just this page's.
+    page = Paginator(chosen.values_list("pk", flat=True), PAGE_SIZE).get_page(number)
+    ids = list(page.object_list)
+    lines = with_context(Annotation.objects.filter(pk__in=ids))
+    rows = list(
+        lines.order_by("revision_id", "start", "end", "pk").values_list(*LINE_COLUMNS, named=True)
+    )
+    by_revision = _articles_of({row.revision_id for row in rows})
     links = _Permalinks()
-    lines = [_line(a, by_revision[a.revision_id], links) for a in page.object_list]
+    lines = [
+        _line(r, by_revision[r.revision_id], links) for r in rows if r.revision_id in by_revision
+    ]
     return SpanPage(lines, page, page.paginator.count)
 
 
-def iter_lines(articles: Sequence[Article], filters: Mapping[str, str]) -> Iterator[SpanLine]:
-    """Every matching line, streamed from one query in chunks so memory stays bounded
-    however many there are. Rows are plain tuples: building two model instances per line
-    was most of a large export's time."""
-    by_revision, chosen = span_annotations(articles, filters)
-    links = _Permalinks()
-    rows = chosen.values_list(*LINE_COLUMNS, named=True).iterator(chunk_size=CSV_BATCH)
-    for row in rows:
-        yield _line(row, by_revision[row.revision_id], links)
+def _articles_of(revision_ids: set[int]) -> dict[int, Article]:
+    """Articles whose current revision is one of ``revision_ids``, with outlet and event."""
+    found = Article.objects.filter(current_revision__in=revision_ids).select_related(
+        "outlet", "event"
+    )
+    return {a.current_revision_id: a for a in found}
 
 
 class _Permalinks:
@@ -325,59 +375,3 @@ def safe_cell(value: object) -> str:
     """A CSV cell a spreadsheet shows as text: leading formula characters get a quote."""
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(FORMULA_START) else text
-
-
-CSV_HEADER = (
-    "tag",
-    "outlet",
-    "outlet_type",
-    "article",
-    "published",
-    "url",
-    "label",
-    "left",
-    "term",
-    "right",
-    "voice",
-    "speaker",
-    "score",
-    "source",
-    "status",
-    "link",
-    "event",
-)
-
-
-class _Line:
-    """A file-like sink that hands back what csv.writer writes, one row at a time."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
-def spans_csv(lines: Iterable[SpanLine], base_url: str) -> Iterator[str]:
-    """The lines as CSV text, row by row (for a StreamingHttpResponse)."""
-    writer = csv.writer(_Line())
-    yield writer.writerow(CSV_HEADER)
-    for line in lines:
-        a = line.article
-        row = [
-            line.tag,
-            a.outlet.name,
-            a.outlet.type,
-            a.title,
-            a.published_date.isoformat() if a.published_date else "",
-            a.url,
-            line.label_key,
-            line.left,
-            line.term,
-            line.right,
-            line.voice,
-            line.speaker,
-            "" if line.score is None else f"{line.score:.2f}",
-            line.source,
-            line.status,
-            base_url + line.permalink,
-            a.event.title,
-        ]
-        yield writer.writerow([safe_cell(c) for c in row])

@@ -3,10 +3,11 @@ non-member gets 404 and a member whose role lacks the capability 403."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,7 +18,7 @@ from accounts.models import Capability
 from articles.models import OutletType
 from articles.views import _get_event_for_user
 from parallax.query import query_params
-from reports import evidence, figures
+from reports import evidence, figures, span_export
 from reports.columns import MAX_COLUMNS, build_columns, choose_articles
 from reports.summary import (
     counted_articles,
@@ -179,10 +180,12 @@ def chart_data(request: HttpRequest, pk: int, key: str) -> HttpResponse:
 FILTER_KEYS = ("outlet", "article", "outlet_type", "label", "voice", "source")
 
 
-def csv_response(request: HttpRequest, lines: Iterable, filename: str) -> StreamingHttpResponse:
-    """Span lines as a streamed CSV download: rows are written as they are read, so an
-    export of every tag never sits in memory whole."""
-    body = evidence.spans_csv(lines, request.build_absolute_uri("/")[:-1])
+def csv_response(
+    request: HttpRequest, articles: QuerySet, filters: Mapping[str, str], filename: str
+) -> StreamingHttpResponse:
+    """The span lines of ``articles`` as a streamed CSV download: rows are written as they
+    are read, so an export of every tag never sits in memory whole."""
+    body = span_export.spans_csv(articles, filters, request.build_absolute_uri("/")[:-1])
     response = StreamingHttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -209,8 +212,7 @@ def spans(request: HttpRequest, pk: int) -> HttpResponse:
     filters = {k: request.GET.get(k, "") for k in FILTER_KEYS}
     articles = evidence.event_articles(event, filters)
     if wants_csv:
-        lines = evidence.iter_lines(articles, filters)
-        return csv_response(request, lines, f"event-{event.pk}-spans.csv")
+        return csv_response(request, articles, filters, f"event-{event.pk}-spans.csv")
     spans_page = evidence.span_page(articles, filters, request.GET.get("page"))
     payload = event_summary(event)
     ctx = {

@@ -31,8 +31,7 @@ def workspace_spans(request: HttpRequest, pk: int) -> HttpResponse:
     filters = {k: request.GET.get(k, "").strip() for k in explorer.FILTER_KEYS}
     articles = explorer.workspace_articles(pk, filters)
     if wants_csv:
-        lines = evidence.iter_lines(articles, filters)
-        return csv_response(request, lines, f"workspace-{pk}-spans.csv")
+        return csv_response(request, articles, filters, f"workspace-{pk}-spans.csv")
     spans_page = evidence.span_page(articles, filters, request.GET.get("page"))
     workspace = membership.workspace
     labels = term_labels(pk)

@@ -142,3 +142,26 @@ def test_finished_task_rows_are_pruned_after_the_retention_age(db_tasks, event):
     DBTaskResult.objects.filter(pk=old.id).update(finished_at=timezone.now() - dt.timedelta(days=8))
     assert prune_finished_tasks() == 1
     assert [str(pk) for pk in DBTaskResult.objects.values_list("pk", flat=True)] == [recent.id]
+
+
+def test_the_batch_that_completes_an_event_queues_its_summary_and_vocabulary(db_tasks, event):
+    from reports.models import EventSummary
+    from reports.summary import event_summary, event_vocabulary_state
+
+    analyse_event.call(event.pk)
+    _worker().run()  # the batches, then the refreshes they queued
+    refreshes = DBTaskResult.objects.filter(task_path__startswith="reports.tasks.refresh_")
+    assert sorted(refreshes.values_list("task_path", "status")) == [
+        ("reports.tasks.refresh_summary", "SUCCESSFUL"),
+        ("reports.tasks.refresh_vocabulary", "SUCCESSFUL"),
+    ]
+    assert "updating" not in event_summary(event)
+    assert event_vocabulary_state(event)[1] is False
+    assert EventSummary.objects.get(event=event).refresh_requested_at is None
+
+
+def test_a_batch_that_leaves_articles_unanalysed_queues_no_refresh(db_tasks, event):
+    ids = _current_revisions(event)[:2]
+    analyse_batch.enqueue(ids, builtin_model_version().pk)
+    _worker().run()
+    assert not DBTaskResult.objects.filter(task_path__startswith="reports.tasks.").exists()

@@ -120,3 +120,21 @@ def test_status_page_refuses_other_roles(client):
 
 def test_status_page_needs_a_login(client):
     assert client.get(reverse("system_status")).status_code == 302
+
+
+def test_readyz_is_ready_when_migrated_and_reachable(client):
+    response = client.get(reverse("readyz"))
+    assert (response.status_code, response.json()["ready"]) == (200, True)
+
+
+def test_readyz_is_not_ready_when_the_database_cannot_be_reached(client, monkeypatch):
+    from ops import health
+
+    class Broken:
+        def cursor(self):
+            raise OperationalError("unable to open database file")
+
+    monkeypatch.setattr(health, "connection", Broken())
+    response = client.get(reverse("readyz"))
+    assert response.status_code == 503
+    assert "database unreachable" in response.json()["detail"]

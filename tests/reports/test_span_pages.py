@@ -77,7 +77,7 @@ def test_workspace_csv_has_every_line_not_one_page(analysed, viewer, one_per_pag
 
 
 def test_event_csv_reads_tags_in_batches(analysed, viewer, monkeypatch):
-    monkeypatch.setattr("reports.evidence.CSV_BATCH", 2)
+    monkeypatch.setattr("reports.span_export.CSV_BATCH", 2)
     response = client_for(viewer).get(_event_url(analysed, format="csv"))
     assert len(_csv_terms(response)) == 3
 

@@ -3,9 +3,12 @@ annotation decision makes the task redo only the changed articles' term rows."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from articles.models import OperatingPoint
@@ -61,6 +64,26 @@ def test_a_decision_shows_the_last_summary_as_updating_and_queues_one_refresh(
     assert "fear_appeal" in [t[1] for t in stale["terms"]]  # the last result, not waiting
     event_summary(event)
     assert [t.task_path for t in queued_tasks] == ["reports.tasks.refresh_summary"]  # just one
+
+
+def test_a_page_requested_refresh_waits_for_more_decisions_before_running(
+    analysed, analyst, queued_tasks, settings
+):
+    settings.PARALLAX_SUMMARY_DEBOUNCE = 10
+    event = analysed["event"]
+    summary_refresh(event)
+    _decide(analysed, analyst, "threaten peace")
+    before = timezone.now()
+    event_summary(event)
+    _decide(analysed, analyst, "aggressive bloc")
+    event_summary(event)
+    (task,) = queued_tasks
+    assert (
+        before + dt.timedelta(seconds=9)
+        < task.run_after
+        < timezone.now() + dt.timedelta(seconds=11)
+    )
+    assert not DBTaskResult.objects.ready().exists()  # no worker takes it yet
 
 
 def test_the_refresh_task_redoes_only_the_decided_article(analysed, analyst, queued_tasks):

@@ -21,8 +21,16 @@ from .alignment import (
 )
 from .groups import GroupPhrase, group_phrases
 from .labels import EventReferent, Referent, competing_labels, event_referents
-from .rates import Rate, rate_per_1000
-from .vocabulary import Term, distinctive_terms, log_odds_z, term_counts, terms, word_count
+from .rates import Rate, rate_per_1000, rates_per_1000
+from .vocabulary import (
+    Term,
+    distinctive_terms,
+    distinctive_terms_by_group,
+    log_odds_z,
+    term_counts,
+    terms,
+    word_count,
+)
 
 __all__ = [
     "AlignedRow",
@@ -38,10 +46,12 @@ __all__ = [
     "alignment_scores",
     "competing_labels",
     "distinctive_terms",
+    "distinctive_terms_by_group",
     "event_referents",
     "group_phrases",
     "log_odds_z",
     "rate_per_1000",
+    "rates_per_1000",
     "reported_pairs",
     "row_pairs",
     "term_counts",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
+import numpy as np
 from scipy.stats import chi2
 
 
@@ -31,14 +33,32 @@ def rate_per_1000(count: int, words: int, *, confidence: float = 0.95) -> Rate:
     matter here (a loaded term in one outlet's coverage) are often in single digits, where the
     normal interval dips below zero and undercovers.
     """
-    if words <= 0:
+    return rates_per_1000([count], [words], confidence=confidence)[0]
+
+
+def rates_per_1000(
+    counts: Sequence[int], words: Sequence[int], *, confidence: float = 0.95
+) -> list[Rate]:
+    """``rate_per_1000`` of each (count, words) pair, with the quantiles of all pairs computed
+    in one call (a table of hundreds of cells, one ``chi2.ppf`` call each, took 0.3 s)."""
+    k = np.asarray(counts, dtype=np.int64)
+    n = np.asarray(words, dtype=np.int64)
+    if k.shape != n.shape:
+        raise ValueError("counts and words differ in length")
+    if (n <= 0).any():
         raise ValueError("words must be positive")
-    if count < 0:
+    if (k < 0).any():
         raise ValueError("count cannot be negative")
     if not 0 < confidence < 1:
         raise ValueError("confidence must be between 0 and 1")
+    if not len(k):
+        return []
     tail = (1 - confidence) / 2
-    low = 0.0 if count == 0 else chi2.ppf(tail, 2 * count) / 2
-    high = chi2.ppf(1 - tail, 2 * count + 2) / 2
-    scale = 1000.0 / words
-    return Rate(count, words, count * scale, float(low * scale), float(high * scale), confidence)
+    # chi2 with 0 degrees of freedom is undefined: the lower bound of a zero count is 0.
+    low = np.where(k == 0, 0.0, chi2.ppf(tail, np.maximum(2 * k, 1)) / 2)
+    high = chi2.ppf(1 - tail, 2 * k + 2) / 2
+    scale = 1000.0 / n
+    return [
+        Rate(int(c), int(w), float(c * s), float(lo * s), float(hi * s), confidence)
+        for c, w, s, lo, hi in zip(k, n, scale, low, high, strict=True)
+    ]

@@ -136,7 +136,31 @@ def distinctive_terms(
     counts, vocab, groups, words = _count_matrix(group_texts, ngram)
     if not vocab:
         return []
-    t = groups.index(target)
+    return _distinctive(counts, vocab, words, groups.index(target), top, min_count, prior_size)
+
+
+def distinctive_terms_by_group(
+    group_texts: Mapping[str, Sequence[str]],
+    *,
+    ngram: tuple[int, int] = (1, 2),
+    top: int = 30,
+    min_count: int = 2,
+    prior_size: float | None = None,
+) -> dict[str, list[Term]]:
+    """``distinctive_terms`` of every group against the others, counting the texts once
+    (calling ``distinctive_terms`` per group counted every text once per group)."""
+    if len(group_texts) < 2:
+        raise ValueError("need at least two groups")
+    counts, vocab, groups, words = _count_matrix(group_texts, ngram)
+    if not vocab:
+        return {group: [] for group in groups}
+    return {
+        group: _distinctive(counts, vocab, words, t, top, min_count, prior_size)
+        for t, group in enumerate(groups)
+    }
+
+
+def _distinctive(counts, vocab, words, t: int, top, min_count, prior_size) -> list[Term]:
     y_target = counts[t]
     y_rest = counts.sum(axis=0) - y_target
     total = y_target + y_rest

@@ -417,3 +417,37 @@ def test_interval_contains_the_rate(count, n_words):
 def test_rate_needs_positive_word_count():
     with pytest.raises(ValueError):
         rate_per_1000(1, 0)
+
+
+def test_rates_of_many_cells_each_get_the_exact_poisson_interval():
+    from scipy.stats import chi2
+
+    from framing.engine.contrast import rates_per_1000
+
+    counts, words = [0, 1, 7, 300], [100, 1000, 5000, 825]
+    for rate, k, n in zip(rates_per_1000(counts, words), counts, words, strict=True):
+        low = 0.0 if k == 0 else chi2.ppf(0.025, 2 * k) / 2 * 1000 / n
+        assert (rate.count, rate.words) == (k, n)
+        assert rate.low == pytest.approx(low, abs=1e-12)
+        assert rate.high == pytest.approx(chi2.ppf(0.975, 2 * k + 2) / 2 * 1000 / n)
+
+
+def test_rates_refuse_counts_and_words_of_different_lengths():
+    from framing.engine.contrast import rates_per_1000
+
+    with pytest.raises(ValueError, match="differ in length"):
+        rates_per_1000([1, 2], [100])
+
+
+def test_distinctive_terms_of_every_group_at_once_match_one_group_at_a_time():
+    from framing.engine.contrast import distinctive_terms_by_group
+
+    groups = {
+        "a": ["The regime cracked down on protesters again.", "Regime forces fired on crowds."],
+        "b": ["The government restored order after riots.", "Government forces restored calm."],
+        "c": ["Officials said the unrest ended.", "Protesters and police clashed in the square."],
+    }
+    together = distinctive_terms_by_group(groups, top=10, min_count=1)
+    for group in groups:
+        assert together[group] == distinctive_terms(groups, target=group, top=10, min_count=1)
+    assert together["a"]  # the groups differ: something is distinctive

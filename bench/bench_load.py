@@ -1,0 +1,335 @@
+"""Load test: simulated analysts on a 2,000-article event behind the production server.
+
+    # SQLite: a copy of the database bench_scale.py builds (pages --db ...)
+    .venv/bin/python bench/bench_load.py --db /tmp/scale.sqlite3
+    # PostgreSQL: the same rows copied into DATABASE_URL (FLUSHED: give it its own database)
+    DATABASE_URL=postgres://parallax:parallax@127.0.0.1:5432/mybench \\
+        .venv/bin/python bench/bench_load.py --db /tmp/scale.sqlite3
+    # options: --users 50 --seconds 60 --think 2 8 (seconds between a user's requests;
+    #          --think 0 0 for users that never pause) --reads-only --web-workers 3
+
+Starts what ``make serve`` starts (gunicorn with deploy/gunicorn.conf.py, DEBUG off, static
+files collected and served by WhiteNoise, one ``run_worker``), then pins itself to one core
+(the load generator must not take the server's) and runs ``--users`` threads for
+``--seconds``. Each user, with its own session, repeatedly picks: 70 % reads (event page,
+compare with two columns, charts page, one chart's JSON, article page; equally often), 25 %
+annotation decisions (POST, as the article page's buttons send them, each on a tag of its
+own), 5 % span CSV exports of the event (read to the end); then waits ``--think`` seconds
+(uniform). Requests arrive as from a TLS proxy (``X-Forwarded-Proto: https``), on loopback.
+
+Prints requests per second, p50 and p95 of all requests and of each kind, errors (any status
+other than 200, or no answer within 60 s), and the load average before and after (the
+machine is shared). Issue 12's target: p95 <= 300 ms and no errors with 50 users for 60 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+SECRET = "load-bench-" + "k" * 50  # shared by the server and this script's sessions
+TIMEOUT = 60
+
+
+def load() -> str:
+    a, b, c = os.getloadavg()
+    return f"load {a:.1f} {b:.1f} {c:.1f}"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _env(url: str, tmp: Path, port: int) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("PARALLAX_TESTING", "DEBUG")}
+    env.update(
+        DATABASE_URL=url,
+        SECRET_KEY=SECRET,
+        ALLOWED_HOSTS="127.0.0.1",
+        TRUST_X_FORWARDED_PROTO="1",  # as behind the TLS proxy of the deployment layout
+        STATIC_ROOT=str(tmp / "static"),
+        MEDIA_ROOT=str(tmp / "media"),
+        PARALLAX_VAR_DIR=str(tmp),
+        HOST="127.0.0.1",
+        PORT=str(port),
+        DJANGO_SETTINGS_MODULE="parallax.settings",
+    )
+    return env
+
+
+def _prepare_database(args, tmp: Path) -> str:
+    """The URL the server uses: a copy of ``--db``, in a temporary SQLite file or in
+    ``DATABASE_URL``."""
+    shutil.copy(args.db, tmp / "load.sqlite3")  # migrated below; the original stays as built
+    return os.environ.get("DATABASE_URL") or f"sqlite:///{tmp / 'load.sqlite3'}"
+
+
+def _setup(url: str, source: str) -> None:
+    os.environ.update(
+        DATABASE_URL=url, SECRET_KEY=SECRET, DJANGO_SETTINGS_MODULE="parallax.settings"
+    )
+    os.environ.pop("PARALLAX_TESTING", None)
+    from django.conf import settings
+
+    settings.DATABASES["src"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": source}
+    import django
+
+    django.setup()
+
+
+def _plan(users: int):
+    """(event id, article ids, chart keys, one session cookie and tag pool per user)."""
+    from importlib import import_module
+
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+
+    from accounts.models import User
+    from articles.models import Event
+    from framing.models import Annotation, AnnotationStatus
+    from reports import figures
+
+    event = Event.objects.get(title="Export bench")
+    user = User.objects.get(username="bench")
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    sessions = []
+    for _ in range(users):
+        session = store()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        sessions.append(session.session_key)
+    tags = list(
+        Annotation.objects.filter(
+            revision__article__event=event, status=AnnotationStatus.SUGGESTED
+        ).values_list("pk", "version")[: users * 400]
+    )
+    pools = [tags[k::users] for k in range(users)]
+    articles = list(event.articles.order_by("pk").values_list("pk", flat=True))
+    return event.pk, articles, list(figures.CHARTS), list(zip(sessions, pools, strict=True))
+
+
+class User(threading.Thread):
+    def __init__(self, base: str, port: int, plan, session: str, pool, args, stop: float):
+        super().__init__(daemon=True)
+        import requests
+
+        self.http = requests.Session()
+        csrf = secrets.token_hex(16)  # 32 characters: Django's unmasked secret
+        self.http.headers.update(
+            {
+                "Cookie": f"sessionid={session}; csrftoken={csrf}",
+                "X-Forwarded-Proto": "https",
+                "X-CSRFToken": csrf,
+                "Origin": f"https://127.0.0.1:{port}",
+            }
+        )
+        self.base, self.plan, self.pool, self.args, self.stop = base, plan, list(pool), args, stop
+        self.results: list[tuple[str, float, bool]] = []
+        self.rng = random.Random(session)
+
+    def run(self) -> None:
+        while time.monotonic() < self.stop:
+            kind, method, url, data = self._pick()
+            start = time.perf_counter()
+            ok = self._send(method, url, data)
+            self.results.append((kind, 1000 * (time.perf_counter() - start), ok))
+            low, high = self.args.think
+            if high:
+                time.sleep(min(self.rng.uniform(low, high), max(0.0, self.stop - time.monotonic())))
+
+    def _pick(self):
+        event, articles, charts = self.plan
+        r = self.rng.random()
+        if not self.args.reads_only and r >= 0.70 and self.pool:
+            if r < 0.95:
+                pk, version = self.pool.pop()
+                status = self.rng.choice(["accepted", "rejected"])
+                data = {"status": status, "version": version}
+                return "decision", "POST", f"/tags/{pk}/decide/", data
+            return "span CSV", "GET", f"/events/{event}/compare/spans/?format=csv", None
+        a, b = self.rng.sample(articles, 2)
+        pages = [
+            ("event page", f"/events/{event}/"),
+            ("compare, 2 columns", f"/events/{event}/compare/?a={a}&a={b}"),
+            ("charts page", f"/events/{event}/compare/charts/?a={a}&a={b}"),
+            ("chart JSON", f"/events/{event}/compare/charts/{self.rng.choice(charts)}.json"),
+            ("article page", f"/articles/{a}/"),
+        ]
+        kind, url = self.rng.choice(pages)
+        return kind, "GET", url, None
+
+    def _send(self, method: str, url: str, data) -> bool:
+        try:
+            if method == "POST":
+                response = self.http.post(
+                    self.base + url, data=data, timeout=TIMEOUT,
+                    headers={"Accept": "application/json"},
+                )  # fmt: skip
+            else:
+                response = self.http.get(self.base + url, timeout=TIMEOUT, stream=True)
+                for _ in response.iter_content(65536):
+                    pass
+            return response.status_code == 200
+        except Exception:  # a refused or timed-out request is an error
+            return False
+
+
+def _percentile(times: list[float], q: float) -> float:
+    times = sorted(times)
+    return times[min(len(times) - 1, round(q * (len(times) - 1)))] if times else 0.0
+
+
+def _report(results, seconds: float) -> None:
+    everything = [r for user in results for r in user]
+    times = [ms for _, ms, _ in everything]
+    errors = sum(not ok for *_, ok in everything)
+    print(
+        f"all: {len(everything)} requests, {len(everything) / seconds:.1f} req/s, "
+        f"p50 {statistics.median(times):.0f} ms, p95 {_percentile(times, 0.95):.0f} ms, "
+        f"errors {errors} ({load()})"
+    )
+    by_kind = defaultdict(list)
+    for kind, ms, ok in everything:
+        by_kind[kind].append((ms, ok))
+    for kind, rows in sorted(by_kind.items()):
+        ms = [m for m, _ in rows]
+        print(
+            f"  {kind:20} n {len(rows):5}  p50 {statistics.median(ms):7.0f} ms  "
+            f"p95 {_percentile(ms, 0.95):7.0f} ms  errors {sum(not ok for _, ok in rows)}"
+        )
+
+
+def _wait_ready(base: str, proc: subprocess.Popen) -> None:
+    import requests
+
+    for _ in range(120):
+        if proc.poll() is not None:
+            raise SystemExit("gunicorn exited; see its log")
+        try:
+            proxied = {"X-Forwarded-Proto": "https"}
+            if requests.get(base + "/healthz", headers=proxied, timeout=5).status_code < 500:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise SystemExit("gunicorn did not answer in 60 s")
+
+
+def _settle(base: str, plan, session: str, timeout: float = 300) -> None:
+    """Open every page once and wait for the tasks they queue (summary, vocabulary) to be
+    run by the worker: a deployed event is looked at long before fifty people do."""
+    from django_tasks_db.models import DBTaskResult
+
+    warm = User(base, 0, plan, session, [], argparse.Namespace(think=(0, 0)), 0)
+    event, articles, _ = plan
+    for url in (
+        f"/events/{event}/compare/?a={articles[0]}&a={articles[1]}",
+        f"/events/{event}/compare/charts/vocabulary.json",
+    ):
+        warm._send("GET", url, None)
+    end = time.monotonic() + timeout
+    while DBTaskResult.objects.filter(status__in=["READY", "RUNNING"]).exists():
+        if time.monotonic() > end:
+            print("  (tasks still queued after the warm-up)")
+            break
+        time.sleep(1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", required=True, help="SQLite file built by bench_scale.py")
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--think", type=float, nargs=2, default=(2.0, 8.0))
+    parser.add_argument("--reads-only", action="store_true")
+    parser.add_argument("--web-workers", type=int, default=3)
+    args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stop the servers on the way out
+    tmp = Path(tempfile.mkdtemp(prefix="bench-load-"))
+    url = _prepare_database(args, tmp)
+    _setup(url, str(tmp / "load.sqlite3"))
+    from django.core.management import call_command
+    from django.db import connection
+
+    call_command("migrate", verbosity=0)
+    if connection.vendor == "postgresql":
+        call_command("migrate", database="src", verbosity=0)
+        from _scale_data import copy_database
+
+        start = time.perf_counter()
+        copy_database()
+        print(f"copied {args.db} into PostgreSQL in {time.perf_counter() - start:.0f} s")
+    port = _free_port()
+    env = _env(url, tmp, port)
+    env["WEB_WORKERS"] = str(args.web_workers)
+    py = sys.executable
+    manage = [py, "manage.py"]
+    subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    log = open(tmp / "server.log", "w")  # noqa: SIM115 -- open while the servers run
+    gunicorn = [str(Path(py).parent / "gunicorn"), "-c", "deploy/gunicorn.conf.py"]
+    procs = [
+        subprocess.Popen([*gunicorn, "parallax.wsgi"], cwd=ROOT, env=env, stderr=log, stdout=log),
+        subprocess.Popen(
+            [*manage, "run_worker", "--interval", "1", "--no-reload"],
+            cwd=ROOT,
+            env=env,
+            stderr=log,
+            stdout=log,
+        ),
+    ]
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_ready(base, procs[0])
+        event, articles, charts, users = _plan(args.users)
+        plan = (event, articles, charts)
+        _settle(base, plan, users[0][0])
+        os.sched_setaffinity(0, {os.cpu_count() - 1})  # taskset: the generator on one core
+        what = "reads only" if args.reads_only else "70/25/5 mix"
+        print(
+            f"{connection.vendor}, {len(articles):,} articles, {args.users} users, "
+            f"{args.seconds:.0f} s, {what}, think {args.think[0]:g}-{args.think[1]:g} s, "
+            f"gunicorn {args.web_workers} workers x {env.get('WEB_THREADS', '2')} threads "
+            f"({load()})"
+        )
+        stop = time.monotonic() + args.seconds
+        threads = [User(base, port, plan, s, pool, args, stop) for s, pool in users]
+        start = time.monotonic()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(TIMEOUT + args.seconds)
+        _report([t.results for t in threads], time.monotonic() - start)
+    finally:
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            proc.wait(30)
+        log.close()
+        if os.environ.get("KEEP_LOAD_LOG"):
+            print(f"server log: {tmp / 'server.log'}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
