@@ -431,7 +431,7 @@ class TaskSerializer(serializers.Serializer):
 
 
 class ExportStartSerializer(serializers.Serializer):
-    kind = serializers.CharField(max_length=40, help_text="An export format, e.g. spans_csv.")
+    kind = serializers.CharField(max_length=40, help_text="An export format, e.g. csv_spans.")
     params = serializers.DictField(
         child=serializers.CharField(allow_blank=True), required=False, default=dict
     )

@@ -163,7 +163,7 @@ def main() -> None:
     event = api.call("POST", f"/events/{event['id']}/model/", {"model_version": model["id"]})
     step(f"event now shows model {event['analysis_model']}")
 
-    job = api.call("POST", f"/events/{event['id']}/exports/", {"kind": "spans_csv"},
+    job = api.call("POST", f"/events/{event['id']}/exports/", {"kind": "csv_spans"},
                    expect=(202,))  # fmt: skip
     job = api.wait(f"/exports/{job['id']}/", lambda j: j["done"], "the export")
     if job["status"] != "succeeded":

@@ -6,6 +6,7 @@ operating point decide what is listed here exactly as they decide what is highli
 
 from __future__ import annotations
 
+from django.db.models import F
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import api_view
@@ -20,7 +21,7 @@ from articles.models import Article, TextRevision
 from framing.analysis_services import unpack_sentences, unpack_tone
 from framing.models import Analysis, AnnotationStatus
 from framing.selectors import article_relays, visible_annotations
-from reports.evidence import filter_articles, span_annotations
+from reports.evidence import filter_articles, span_annotations, with_context
 from reports.summary import dominant_frames, event_model_version
 
 
@@ -111,16 +112,15 @@ class TermList(ScopedList):
             raise ValidationError({"event": ["Name the event: ?event=ID."]})
         event = _get_event_for_user(self.request, self.params["event"])
         strings = {k: str(v) for k, v in self.params.items()}
-        articles = list(filter_articles(event.articles.all(), strings, with_text=False))
-        by_revision, tags = span_annotations(articles, strings)
+        articles = filter_articles(event.articles.all(), strings, with_text=False)
+        tags = with_context(span_annotations(articles, strings))
         if "min_score" in self.params:  # analysts' tags have no score and stay
             tags = tags.exclude(score__lt=self.params["min_score"])
-        self.article_of = {rev: a.pk for rev, a in by_revision.items()}
-        return tags.values(*_TERM_COLUMNS)
+        return tags.values(*_TERM_COLUMNS, article=F("revision__article_id"))
 
     def list(self, request: Request, *args, **kwargs) -> Response:
         page = self.paginate_queryset(self.get_queryset())
-        rows = [_term_row(r, self.article_of) for r in page]
+        rows = [_term_row(r) for r in page]
         return self.get_paginated_response(TermSerializer(rows, many=True).data)
 
 
@@ -130,10 +130,9 @@ _TERM_COLUMNS = (
 )  # fmt: skip
 
 
-def _term_row(r: dict, article_of: dict[int, int]) -> dict:
+def _term_row(r: dict) -> dict:
     return {
         **r,
-        "article": article_of[r["revision_id"]],
         "voice": r["voice"] or "own",
         "speaker": r["speaker"] or r["speaker_actor"],
         "source": "analyst" if r["author_user_id"] else (r["source"] or "model"),

@@ -46,7 +46,7 @@ class Gone(APIException):
 @api_view(["POST"])
 @takes()
 def export_start(request: Request, pk: int, params: dict) -> Response:
-    """Queue an export of the event (``kind``: e.g. ``spans_csv``); poll the job."""
+    """Queue an export of the event (``kind``: e.g. ``csv_spans``); poll the job."""
     data = valid_data(ExportStartSerializer, request)
     spec = KINDS.get(data["kind"])
     # An unknown kind still needs the export right: the 403/404 must not depend on the name.

@@ -261,6 +261,10 @@ def _nested_cuts(docs, found, which: list[int], folds: int) -> list[float]:
     cuts = [0.0] * len(docs)
     for f in range(folds):
         rest = [i for i, w in enumerate(which) if w != f]
+        if not any(w == f for w in which):
+            continue  # an empty fold (few documents hash unevenly): nothing to cut
+        if not rest:  # every document fell in this fold: no other fold to choose on
+            rest = list(range(len(docs)))
         spans = [[(s, e, p) for s, e, p, _ in found[i]] for i in rest]
         t = points_from_spans(_as_docs([docs[i] for i in rest]), spans)["balanced"]["threshold"]
         for i, w in enumerate(which):

@@ -70,5 +70,5 @@ def world(db) -> World:
     job = ImportJob.objects.create(workspace=workspace, event=event, created_by=users["owner"])
     codebook = Codebook.objects.filter(workspace=workspace).first()
     # The test settings' task backend runs the export at once: the file is ready.
-    export = export_start(user=users["viewer"], event=event, kind="spans_csv")
+    export = export_start(user=users["viewer"], event=event, kind="csv_spans")
     return World(workspace, event, outlet, article, annotation, label, codebook, job, export, users)

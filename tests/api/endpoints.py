@@ -65,7 +65,7 @@ READS = [
     E(
         "post",
         lambda w: f"{V1}/events/{w.event.pk}/exports/",
-        lambda w: {"kind": "spans_csv"},
+        lambda w: {"kind": "csv_spans"},
         name="export start",
     ),
 ]

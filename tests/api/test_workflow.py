@@ -158,14 +158,14 @@ def test_training_without_enough_annotated_texts_says_what_is_missing(world):
 
 def test_an_export_is_made_in_the_background_and_downloaded(world):
     client = bearer(world.users["viewer"], scope="read")  # exporting reads: allowed
-    job = client.post(f"{V1}/events/{world.event.pk}/exports/", {"kind": "spans_csv"})
+    job = client.post(f"{V1}/events/{world.event.pk}/exports/", {"kind": "csv_spans"})
     assert job.status_code == 202
     state = client.get(f"{V1}/exports/{job.json()['id']}/").json()
     assert state["status"] == "succeeded" and state["download"]
     download = client.get(state["download"])
     assert download["Content-Type"].startswith("text/csv")
     body = b"".join(download.streaming_content).decode()
-    assert body.splitlines()[0].startswith("tag,outlet")
+    assert body.lstrip("\ufeff").splitlines()[0].startswith("tag,article,outlet")
     assert len(body.splitlines()) >= 2  # the analyst's tag at least
 
 
