@@ -135,7 +135,9 @@ def test_adapting_copes_when_every_document_falls_in_one_fold():
     # nested threshold then had no other fold to be chosen on and training divided by zero.
     docs = _docs()
     keys = [k for k in (f"k{i}" for i in range(200)) if fold_of(k, 3) == 0][:3]
-    three = [WorkspaceDoc(d.text, d.spans, d.rejected, k) for d, k in zip(docs[:3], keys, strict=True)]
+    three = [
+        WorkspaceDoc(d.text, d.spans, d.rejected, k) for d, k in zip(docs[:3], keys, strict=True)
+    ]
     tagger, report = adapt_tagger(default_tagger(), three)
     assert report.documents == 3
     assert tagger.threshold("balanced") > 0
