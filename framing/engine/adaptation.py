@@ -107,13 +107,11 @@ def _prepare(base: Tagger, doc: WorkspaceDoc) -> _Prepared:
     return _Prepared(doc, prep, rows)
 
 
-def _fit(base: Tagger, items: Sequence[_Prepared], params: Params) -> Tagger | None:
-    rows = [row for it in items for row in it.rows]
-    if not any(lab != "O" for _, labels, _ in rows for lab in labels):
-        return None  # nothing tagged: a CRF would learn "never a loaded term"
-    crf = fit_sequences(rows, params)
+def _with_crf(tagger: Tagger, crf, params: Params, **more) -> Tagger:
+    """``tagger`` carrying a newly fitted CRF, uncalibrated and without operating points
+    (cross-validation chooses those afterwards)."""
     return replace(
-        base,
+        tagger,
         attrs=crf.attrs,
         state=crf.state,
         transitions=crf.transitions,
@@ -122,8 +120,20 @@ def _fit(base: Tagger, items: Sequence[_Prepared], params: Params) -> Tagger | N
         calib_b=0.0,
         calib_s=0.0,
         legacy_a=0.0,
-        legacy_b=0.0,
         points={},
+        **more,
+    )
+
+
+def _fit(base: Tagger, items: Sequence[_Prepared], params: Params) -> Tagger | None:
+    rows = [row for it in items for row in it.rows]
+    if not any(lab != "O" for _, labels, _ in rows for lab in labels):
+        return None  # nothing tagged: a CRF would learn "never a loaded term"
+    return _with_crf(
+        base,
+        fit_sequences(rows, params),
+        params,
+        legacy_b=0.0,
         adjust={},
         base=base,
         meta={},
@@ -374,18 +384,10 @@ def _scratch(base: Tagger, docs: Sequence[WorkspaceDoc], params: Params):
         return out
 
     def fit(ids) -> Tagger:
-        crf = fit_sequences(rows(ids), params)
-        return replace(
+        return _with_crf(
             plain,
-            attrs=crf.attrs,
-            state=crf.state,
-            transitions=crf.transitions,
-            extract=params.extract,
-            calib_a=1.0,
-            calib_b=0.0,
-            calib_s=0.0,
-            legacy_a=0.0,
-            points={},
+            fit_sequences(rows(ids), params),
+            params,
             _index={},
             _resolved={},
             _cat_index={},
