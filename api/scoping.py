@@ -93,9 +93,11 @@ def _get_export_for_user(request: Request, pk: int) -> ExportJob:
     return job
 
 
-def _get_codebook_for_user(request: Request, pk: int) -> Codebook:
+def _get_codebook_for_user(
+    request: Request, pk: int, capability: str = Capability.VIEW
+) -> Codebook:
     codebook = get_object_or_404(Codebook, pk=pk)
-    _require(request, codebook.workspace_id, Capability.VIEW)
+    _require(request, codebook.workspace_id, capability)
     return codebook
 
 

@@ -131,6 +131,17 @@ class LabelSerializer(serializers.ModelSerializer):
         fields = ["id", "key", "name", "kind", "colour", "description", "position", "codebook"]
 
 
+class LabelWriteSerializer(serializers.Serializer):
+    """A label to add (``key`` is made from the name when left out) or a label's new name,
+    colour and description (its key, which engines and imports use, never changes)."""
+
+    name = serializers.CharField(max_length=100)
+    key = serializers.SlugField(max_length=50, required=False, default="")
+    colour = serializers.RegexField(r"^#[0-9a-fA-F]{6}$", required=False, default="#777777")
+    description = serializers.CharField(max_length=2000, required=False, default="",
+                                        allow_blank=True)  # fmt: skip
+
+
 class CodebookSerializer(serializers.ModelSerializer):
     workspace = serializers.PrimaryKeyRelatedField(read_only=True)
     version = serializers.IntegerField(read_only=True)

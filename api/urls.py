@@ -62,6 +62,8 @@ v1 = [
     path("terms/", analyses.TermList.as_view()),
     path("codebooks/", framing.CodebookList.as_view()),
     path("codebooks/<id:pk>/", framing.codebook_detail),
+    path("codebooks/<id:pk>/labels/", framing.codebook_label_add),
+    path("codebooks/<id:pk>/labels/<slug:key>/", framing.codebook_label_detail),
     path("labels/", framing.LabelList.as_view()),
     path("models/", framing.ModelList.as_view()),
 ]

@@ -1,4 +1,5 @@
-"""Codebooks and labels (read), model versions: list, train, and per event evaluate/activate
+"""Codebooks and labels (read; labels added, changed and retired as in the codebook editor),
+model versions: list, train, and per event evaluate/activate
 (those two live with the event: views/events.py)."""
 
 from __future__ import annotations
@@ -21,10 +22,12 @@ from api.scoping import (
 from api.serializers import (
     CodebookSerializer,
     LabelSerializer,
+    LabelWriteSerializer,
     ModelVersionSerializer,
     TaskSerializer,
 )
-from api.views.base import ScopedList, takes
+from api.views.base import ScopedList, takes, valid_data
+from framing.codebook_services import label_add, label_change, label_retire
 from framing.models import Codebook, Label
 from framing.selectors import workspace_labels
 from framing.tasks import train_model
@@ -61,13 +64,43 @@ class CodebookList(ScopedList):
         return _with_current_labels(list(page)) if page is not None else None
 
 
+def _codebook_json(codebook: Codebook) -> dict:
+    codebook = Codebook.objects.annotate(latest=Max("versions__number")).get(pk=codebook.pk)
+    return CodebookSerializer(_with_current_labels([codebook])[0]).data
+
+
 @extend_schema(responses=CodebookSerializer)
 @api_view(["GET"])
 @takes()
 def codebook_detail(request: Request, pk: int, params: dict) -> Response:
-    codebook = _get_codebook_for_user(request, pk)
-    codebook = Codebook.objects.annotate(latest=Max("versions__number")).get(pk=codebook.pk)
-    return Response(CodebookSerializer(_with_current_labels([codebook])[0]).data)
+    return Response(_codebook_json(_get_codebook_for_user(request, pk)))
+
+
+@extend_schema(request=LabelWriteSerializer, responses={201: CodebookSerializer})
+@api_view(["POST"])
+@takes()
+def codebook_label_add(request: Request, pk: int, params: dict) -> Response:
+    """Add a label: a new codebook version (tags made under older versions keep theirs)."""
+    codebook = _get_codebook_for_user(request, pk, Capability.EDIT)
+    label_add(codebook=codebook, user=request.user, **valid_data(LabelWriteSerializer, request))
+    return Response(_codebook_json(codebook), status=status.HTTP_201_CREATED)
+
+
+@extend_schema(methods=["PATCH"], request=LabelWriteSerializer, responses=CodebookSerializer)
+@extend_schema(methods=["DELETE"], request=None, responses=CodebookSerializer)
+@api_view(["PATCH", "DELETE"])
+@takes()
+def codebook_label_detail(request: Request, pk: int, key: str, params: dict) -> Response:
+    """Rename, recolour or describe a label (PATCH), or retire it from new versions (DELETE);
+    each makes a new codebook version, as the codebook editor does."""
+    codebook = _get_codebook_for_user(request, pk, Capability.EDIT)
+    if request.method == "DELETE":
+        label_retire(codebook=codebook, user=request.user, key=key)
+    else:
+        data = valid_data(LabelWriteSerializer, request)
+        label_change(codebook=codebook, user=request.user, key=key, name=data["name"],
+                     colour=data["colour"], description=data["description"])  # fmt: skip
+    return Response(_codebook_json(codebook))
 
 
 class LabelList(ScopedList):

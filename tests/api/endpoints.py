@@ -37,6 +37,10 @@ def _jsonl(w) -> dict:
     return {"file": SimpleUploadedFile("a.jsonl", line, "application/jsonl")}
 
 
+def _label_url(w) -> str:
+    return f"{V1}/codebooks/{w.label.codebook_version.codebook_id}/labels/{w.label.key}/"
+
+
 E = Endpoint
 READS = [
     E("get", lambda w: f"{V1}/workspaces/{w.workspace.pk}/", name="workspace"),
@@ -98,6 +102,12 @@ WRITES = [
       name="annotation delete"),
     E("post", lambda w: f"{V1}/workspaces/{w.workspace.pk}/models/train/", writes=True,
       name="model train"),
+    E("post", lambda w: f"{V1}/codebooks/{w.codebook.pk}/labels/",
+      lambda w: {"name": "Siege metaphor"}, True, name="label add"),
+    E("patch", _label_url,
+      lambda w: {"name": "Renamed label", "colour": "#123456"}, True, name="label change"),
+    E("delete", _label_url,
+      writes=True, name="label retire"),
 ]  # fmt: skip
 LISTS = [
     f"{V1}/workspaces/",

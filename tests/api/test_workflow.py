@@ -193,3 +193,34 @@ def test_an_upload_past_the_request_limit_is_refused_whole(world, settings):
     assert response.status_code == 400
     assert "limit" in " ".join(response.json()["fields"]["file"])
     assert not world.event.import_jobs.exclude(pk=world.job.pk).exists()
+
+
+def test_labels_are_added_changed_and_retired_as_new_codebook_versions(world):
+    client = bearer(world.users["owner"])
+    codebook = world.label.codebook_version.codebook_id
+    before = client.get(f"{V1}/codebooks/{codebook}/").json()
+    added = client.post(f"{V1}/codebooks/{codebook}/labels/", {"name": "Siege metaphor"})
+    assert added.status_code == 201
+    assert added.json()["version"] == before["version"] + 1
+    assert "siege_metaphor" in {lab["key"] for lab in added.json()["labels"]}
+    changed = client.patch(
+        f"{V1}/codebooks/{codebook}/labels/siege_metaphor/",
+        {"name": "Siege and encirclement", "colour": "#aa3300"},
+    ).json()
+    label = next(lab for lab in changed["labels"] if lab["key"] == "siege_metaphor")
+    assert (label["name"], label["colour"]) == ("Siege and encirclement", "#aa3300")
+    retired = client.delete(f"{V1}/codebooks/{codebook}/labels/siege_metaphor/").json()
+    assert "siege_metaphor" not in {lab["key"] for lab in retired["labels"]}
+    assert retired["version"] == before["version"] + 3
+
+
+def test_adding_a_label_twice_names_the_key_field(world):
+    client = bearer(world.users["owner"])
+    codebook = world.label.codebook_version.codebook_id
+    response = client.post(
+        f"{V1}/codebooks/{codebook}/labels/", {"name": "x", "key": world.label.key}
+    )
+    assert response.status_code == 400
+    assert "key" in response.json()["fields"]
+    unknown = client.delete(f"{V1}/codebooks/{codebook}/labels/no_such_label/")
+    assert unknown.status_code == 400
