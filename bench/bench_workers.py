@@ -122,41 +122,83 @@ def _each_once(event) -> bool:
     return event.articles.count() == len(per) and all(row["n"] == 1 for row in per)
 
 
-def throughput_once(url: str, articles: int, workers: int, timeout: float) -> float:
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process, all its threads, from /proc (Linux)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _server_pids() -> list[int]:
+    """PostgreSQL backends serving the workers (same machine only); [] on SQLite."""
     from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid()"
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _cpu(pids: list[int]) -> dict[int, float]:
+    return {pid: _cpu_seconds(pid) for pid in pids}
+
+
+def throughput_once(url: str, articles: int, workers: int, timeout: float) -> float:
+    """One run; articles per second from the first batch claimed to the last one finished
+    (task rows' own times), so worker start-up is not counted and a batch's single commit
+    does not make the first analyses appear late."""
+    from django.db import connection
+    from django.db.models import Max, Min
     from django_tasks_db.models import DBTaskResult
 
     from framing.models import Analysis
 
     event = _fresh_event(articles)
+    batches = DBTaskResult.objects.filter(task_path="framing.tasks.analyse_batch")
     start = time.perf_counter()
     procs = [_start_worker(url) for _ in range(workers)]
-    first = None  # when the first analysis appeared: worker start-up is not throughput
+    cpu0, servers, server0 = {}, [], {}
     try:
-        while (count := Analysis.objects.count()) < articles:
-            if first is None and count:
-                first = (time.perf_counter(), count)
+        while Analysis.objects.count() < articles:
+            if not cpu0 and batches.filter(started_at__isnull=False).exists():
+                # CPU from here on: start-up (imports, loading the model) is not throughput
+                cpu0 = _cpu([p.pid for p in procs])
+                servers = _server_pids()
+                server0 = _cpu(servers)
             if time.perf_counter() - start > timeout:
                 break
-            time.sleep(0.1)
-        end = time.perf_counter()
+            time.sleep(0.05)
+        cpu1, server1 = _cpu([p.pid for p in procs]), _cpu(servers)
+        while batches.exclude(status="SUCCESSFUL").exists():  # the last finished_at
+            if time.perf_counter() - start > timeout:
+                break
+            time.sleep(0.05)
     finally:
         _stop(procs)
-    first = first or (start, 0)
     done = Analysis.objects.count()
-    rate = (done - first[1]) / (end - first[0])
+    span = batches.aggregate(first=Min("started_at"), last=Max("finished_at"))
+    seconds = (span["last"] - span["first"]).total_seconds()
+    rate = done / seconds
     print(
-        f"{connection.vendor}, {workers} worker(s): {done} of {articles} articles, "
-        f"{done - first[1]} in {end - first[0]:.1f} s after the first = {rate:.1f} articles/s "
-        f"(each once: {_each_once(event)}; {load()})"
+        f"{connection.vendor}, {workers} worker(s): {done} of {articles} articles in "
+        f"{seconds:.1f} s from the first batch claimed to the last finished = "
+        f"{rate:.1f} articles/s (each once: {_each_once(event)}; {load()})"
     )
-    ran = Counter(
-        row[-1]
-        for row in DBTaskResult.objects.filter(task_path="framing.tasks.analyse_batch")
-        .values_list("worker_ids", flat=True)
-        .iterator()
-        if row
+    worker_cpu = sum(cpu1.values()) - sum(cpu0.values())
+    server_cpu = sum(server1.values()) - sum(server0.values())
+    busy = ", ".join(f"{cpu1[p] - cpu0.get(p, 0.0):.1f}" for p in cpu1)
+    print(
+        f"  CPU per article: workers {1000 * worker_cpu / max(done, 1):.1f} ms, "
+        f"database server {1000 * server_cpu / max(done, 1):.1f} ms; "
+        f"CPU seconds per worker [{busy}]"
     )
+    ran = Counter(row[-1] for row in batches.values_list("worker_ids", flat=True).iterator() if row)
     print(f"  batches run per worker: {sorted(ran.values(), reverse=True)}")
     return rate
 
