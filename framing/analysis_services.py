@@ -522,3 +522,9 @@ def event_switch_model(
         detail=f"now shown for the event “{event.title}”",
     )
     return event
+
+
+def engine_warm_up() -> None:
+    """Load the packaged model and every pipeline component once (a worker calls this
+    before forking a process per task, so each task starts warm)."""
+    engine.analyze("The minister said the talks would resume on Monday.")
