@@ -8,7 +8,8 @@
 Each run builds an event of unanalysed ~825-word articles (demo sentences, as
 ``bench_export.py`` draws them) in a fresh SQLite file, or in ``DATABASE_URL`` (which is
 FLUSHED: give it a database of its own), queues its analysis as an import does, and starts
-``manage.py run_worker`` processes.
+``manage.py run_worker`` processes. With ``TASK_BACKEND=ops.rq.RQBackend`` and ``REDIS_URL``
+the queue is RQ on that Redis database (also FLUSHED) instead of the database queue.
 
 ``throughput`` reports articles analysed per second, from the first stored analysis to the
 last, for each worker count, and the speed-up over the first count (issue 12: >= 1.7x with

@@ -93,5 +93,6 @@ class ParallaxWorker(Worker):
             import_string(conf("WARM_UP"))()
 
     def get_heartbeat_ttl(self, job: RQJob) -> int:
-        # A running job's registry entry lives this long past each heartbeat (RQ adds 60 s).
+        # A running job's registry entry lives this long past each heartbeat (RQ's default
+        # is the heartbeat interval + 60 s; a job longer than its timeout is stopped anyway).
         return self.job_monitoring_interval + conf("STALE_SECONDS")
