@@ -10,6 +10,7 @@ again within a minute. No reaper of our own runs on this backend.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 import django_rq
@@ -18,6 +19,7 @@ from django_tasks.base import TASK_MAX_PRIORITY, TaskResult, TaskResultStatus
 from django_tasks.signals import task_enqueued
 from django_tasks.utils import get_random_id
 from django_tasks_rq import backend as rq_backend
+from redis.exceptions import RedisError
 from rq import Callback, Retry
 from rq.job import Job as RQJob
 from rq.job import JobStatus
@@ -96,3 +98,46 @@ class ParallaxWorker(Worker):
         # A running job's registry entry lives this long past each heartbeat (RQ's default
         # is the heartbeat interval + 60 s; a job longer than its timeout is stopped anyway).
         return self.job_monitoring_interval + conf("STALE_SECONDS")
+
+
+def rq_health(health, now: dt.datetime) -> None:
+    """Fill /healthz's queue and worker fields from the Redis server: jobs waiting (and the
+    oldest one's age), jobs running, RQ's registered workers (each beats within its TTL)."""
+    queue = django_rq.get_queue("default", job_class=rq_backend.Job)
+    try:
+        health.queued = queue.count
+        oldest = queue.get_jobs(0, 0)
+        running = queue.started_job_registry.get_job_ids()
+        workers = Worker.all(queue=queue)
+    except RedisError:
+        health.problems.append("The task queue (Redis) cannot be reached.")
+        return
+    if oldest and oldest[0].enqueued_at:
+        health.oldest_queued_seconds = round(
+            (now - _aware(oldest[0].enqueued_at)).total_seconds(), 1
+        )
+    for worker in workers[:20]:
+        seen = _aware(worker.last_heartbeat)
+        health.workers.append(
+            {
+                "worker": worker.name[:8],
+                "host": worker.hostname,
+                "pid": worker.pid,
+                "state": worker.get_state(),
+                "seen_seconds": round((now - seen).total_seconds(), 1) if seen else None,
+                "alive": True,  # RQ drops a worker whose heartbeat lapsed
+            }
+        )
+    health.running = [{"task": job_id[:8], "worker_alive": True} for job_id in running[:20]]
+    waited = health.oldest_queued_seconds or 0.0
+    if waited > conf("QUEUE_STALE_SECONDS"):
+        health.problems.append(f"A task has waited {waited:.0f} s in the queue.")
+    elif health.queued and not workers and waited > conf("STALE_SECONDS"):
+        health.problems.append("Tasks are queued but no worker has reported recently.")
+
+
+def _aware(value: dt.datetime | None) -> dt.datetime | None:
+    # RQ stores naive UTC times.
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    return value

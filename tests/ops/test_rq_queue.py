@@ -131,3 +131,20 @@ def test_a_dead_workers_job_is_noticed_within_a_minute(queue, revisions):
     worker = ParallaxWorker([queue], connection=queue.connection)
     waits = worker.get_heartbeat_ttl(_job(queue, result)) + worker.maintenance_interval
     assert waits <= 60
+
+
+def test_healthz_counts_the_jobs_waiting_on_the_rq_queue(client, queue, revisions):
+    analyse_batch.enqueue(revisions, builtin_model_version().pk)
+    report = client.get("/healthz").json()
+    assert report["queued"] == 1
+    assert report["oldest_queued_seconds"] is not None
+
+
+def test_healthz_is_degraded_when_the_redis_server_cannot_be_reached(client, queue, settings):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]
+    settings.RQ_QUEUES = {"default": {"URL": f"redis://127.0.0.1:{closed}/0"}}
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert "The task queue (Redis) cannot be reached." in response.json()["problems"]
