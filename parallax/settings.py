@@ -315,6 +315,8 @@ CSRF_FAILURE_VIEW = "parallax.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Load balancers, monitors and systemd probe the app itself over plain HTTP on loopback.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 if not DEBUG and not TESTING:
     SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT")
     SESSION_COOKIE_SECURE = True
