@@ -15,6 +15,9 @@ the queue is RQ on that Redis database (also FLUSHED) instead of the database qu
 last, for each worker count, and the speed-up over the first count (issue 12: >= 1.7x with
 2 workers on PostgreSQL).
 
+``profile`` runs one batch in this process and prints CPU, engine, query and commit time
+per article (where a worker's time goes).
+
 ``kill`` starts two workers, SIGKILLs one while it runs a batch, starts a replacement (what
 systemd's ``Restart=always`` does) and checks that the event is finished within two minutes of
 the kill with every article analysed exactly once and no task left running or failed. Exits
@@ -414,6 +417,68 @@ def kill(args) -> int:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
+def profile(args) -> None:
+    """One batch analysed in this process, as a worker runs it: CPU and wall time per article,
+    of which the engine; database round trips and the time spent waiting on them."""
+    url, tmp = _database()
+    _setup(url)
+    from django.db import connection
+    from django.db.backends.base.base import BaseDatabaseWrapper
+
+    import framing.analysis_services as services
+    from framing.tasks import analyse_batch
+
+    try:
+        event = _fresh_event(args.articles + 2)
+        ids = list(event.articles.order_by("pk").values_list("current_revision", flat=True))
+        model = services.builtin_model_version()
+        services.revisions_analyse(revision_ids=ids[:2], model_version=model)  # warm up
+        db, engine_cpu = [0, 0.0, 0, 0.0], [0.0]  # queries, their wall time, commits, theirs
+
+        def timed_query(execute, sql, params, many, context):
+            start = time.perf_counter()
+            try:
+                return execute(sql, params, many, context)
+            finally:
+                db[0] += 1
+                db[1] += time.perf_counter() - start
+
+        commit, analyze = BaseDatabaseWrapper._commit, services.engine.analyze
+
+        def timed_commit(self):
+            start = time.perf_counter()
+            try:
+                return commit(self)
+            finally:
+                db[2] += 1
+                db[3] += time.perf_counter() - start
+
+        def timed_analyze(*a, **kw):
+            start = time.process_time()
+            try:
+                return analyze(*a, **kw)
+            finally:
+                engine_cpu[0] += time.process_time() - start
+
+        BaseDatabaseWrapper._commit, services.engine.analyze = timed_commit, timed_analyze
+        with connection.execute_wrapper(timed_query):
+            cpu, wall = time.process_time(), time.perf_counter()
+            analyse_batch.call(ids[2:], model.pk)
+            cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        BaseDatabaseWrapper._commit, services.engine.analyze = commit, analyze
+        n = len(ids) - 2
+        print(
+            f"{connection.vendor}, one batch of {n} articles, per article: wall "
+            f"{1000 * wall / n:.1f} ms, CPU {1000 * cpu / n:.1f} ms (engine "
+            f"{1000 * engine_cpu[0] / n:.1f} ms); {db[0] / n:.2f} queries waited on for "
+            f"{1000 * db[1] / n:.1f} ms; {db[2] / n:.2f} commits, {1000 * db[3] / n:.1f} ms "
+            f"({load()})"
+        )
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="what", required=True)
@@ -421,11 +486,15 @@ def main() -> None:
     t.add_argument("--articles", type=int, default=600)
     t.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     t.add_argument("--timeout", type=float, default=900)
+    p = sub.add_parser("profile")
+    p.add_argument("--articles", type=int, default=50)
     k = sub.add_parser("kill")
     k.add_argument("--articles", type=int, default=300)
     args = parser.parse_args()
     if args.what == "throughput":
         throughput(args)
+    elif args.what == "profile":
+        profile(args)
     else:
         sys.exit(kill(args))
 
