@@ -11,7 +11,6 @@ again within a minute. No reaper of our own runs on this backend.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 
 import django_rq
 from django.utils.module_loading import import_string
@@ -26,8 +25,6 @@ from rq.job import JobStatus
 from rq.worker import Worker
 
 from .config import conf
-
-log = logging.getLogger(__name__)
 
 
 class RQBackend(rq_backend.RQBackend):
