@@ -96,6 +96,7 @@ def load_gold() -> tuple[dict, list[str]]:
 
 EVAL_DIR = Path(__file__).resolve().parents[1] / "framing" / "eval"
 DEMO_DIR = Path(__file__).resolve().parents[1] / "articles" / "demo"
+DEV_EVENTS = {"dev": "alignment_dev.json", "dev2": "alignment_dev2.json"}
 
 
 @dataclass(frozen=True)
@@ -116,11 +117,11 @@ class GoldEvent:
 
 def load_gold_event(name: str) -> GoldEvent:
     """``naval`` (first demo, wire-anchored gold), ``caravan`` (second demo, every pair) or
-    ``dev`` (the aligner's development event, every pair; not a demo)."""
+    ``dev`` / ``dev2`` (the aligner's development events, every pair; not demos)."""
     from framing.engine import analyze
 
-    if name == "dev":
-        gold = json.loads((EVAL_DIR / "dev" / "alignment_dev.json").read_text("utf-8"))
+    if name in DEV_EVENTS:
+        gold = json.loads((EVAL_DIR / "dev" / DEV_EVENTS[name]).read_text("utf-8"))
         texts = [a["text"] for a in gold["articles"]]
         pairs = _fact_pairs(gold)
         columns, anchor, scope = list(range(len(texts))), None, "every pair"
