@@ -24,10 +24,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from reports.alignment_eval import (  # noqa: E402
+    DEV_LABELS,
+    HELDOUT_LABELS,
     LABELS_GOLD,
     bootstrap_links,
     labels_captured,
     load_gold_event,
+    stories_captured,
     system_referents,
 )
 
@@ -40,6 +43,16 @@ def bench_labels(before: bool) -> None:
         f"competing labels, caravan demo: {captured} of {coded} coded wordings captured "
         f"({captured / coded:.0%})"
     )
+
+
+def bench_stories(path: Path, name: str) -> None:
+    if not path.exists():
+        return
+    results = stories_captured(path)
+    for story, captured, coded in results:
+        print(f"competing labels, {name}, {story}: {captured} of {coded}")
+    captured, coded = sum(r[1] for r in results), sum(r[2] for r in results)
+    print(f"competing labels, {name}, all stories: {captured} of {coded} ({captured / coded:.0%})")
 
 
 def bench_alignment(before: bool) -> None:
@@ -60,6 +73,9 @@ def main() -> None:
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"{'before' if before else 'after'}; load average {load} on {os.cpu_count()} cores")
     bench_labels(before)
+    if not before:
+        bench_stories(HELDOUT_LABELS, "held-out gold")
+        bench_stories(DEV_LABELS, "development set")
     bench_alignment(before)
 
 

@@ -323,3 +323,18 @@ def labels_captured(gold: dict, system: list[dict[str, Counter[str]]]) -> tuple[
             taken_g.add(g)
             taken_s.add(s)
     return captured, sum(len(c) for c in coded)
+
+
+HELDOUT_LABELS = EVAL_DIR / "gold" / "labels_news.json"
+DEV_LABELS = EVAL_DIR / "dev" / "labels_dev.json"
+
+
+def stories_captured(path: Path) -> list[tuple[str, int, int]]:
+    """(story, captured, coded) for each story of a multi-story labels gold file."""
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    out = []
+    for story in gold["stories"]:
+        texts = [a["text"] for a in story["articles"]]
+        captured, coded = labels_captured(story, system_referents(texts, before=False))
+        out.append((story["event"], captured, coded))
+    return out
