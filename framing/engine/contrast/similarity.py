@@ -3,15 +3,20 @@ the same fact, from a small logistic model over several similarity features.
 
 Features of a pair (all computed for whole blocks of sentences at once, as sparse products):
 word TF-IDF cosine, character 4-gram TF-IDF cosine (3–5-grams cost four times as much for about
-the same scores), shared numbers ("2,400" = "2400"), clashing numbers, shared names
-(capitalised words not opening the sentence), shared word trigrams (a quotation carried by
-both), whether the two are each other's best match, the gap in relative position, and how far
-the pair's word cosine falls short of the best cosine either sentence has with any sentence of
-the other article (a sentence is far more likely to report the fact its best match reports).
+the same scores), shared numbers ("2,400" = "2400", "three hundred" = "300"), clashing numbers,
+shared names (capitalised words not opening the sentence), shared word trigrams (a quotation
+carried by both), whether the two are each other's best match, the gap in relative position,
+how far the pair's word cosine falls short of the best cosine either sentence has with any
+sentence of the other article (a sentence is far more likely to report the fact its best match
+reports), the best cosine between a clause of one and a clause of the other (a sentence that
+carries two facts meets a one-fact sentence through the clause they share), the cosine without
+names and numbers (a match carried only by "Tessel" and "2019" is not one of content), and the
+gap in length.
 
 The weights live in ``data/alignment_model.json``; ``framing/eval/train_alignment.py``
-refits them on the gold alignment of the first demo event and picks the two operating points
-("reported", "possibly") on it; the second demo event is held out to test them.
+refits them on the gold alignments of the first demo event and two development events and picks
+the two operating points ("reported", "possibly") on them; the second demo event is held out to
+test them.
 """
 
 from __future__ import annotations
