@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -103,11 +103,16 @@ def clauses(sentence: str) -> list[str]:
     return [sentence, *parts] if len(parts) > 1 else [sentence]
 
 
+@lru_cache(maxsize=16384)  # each sentence is read by several features and again per request
+def _tokens(sentence: str) -> tuple[str, ...]:
+    return tuple(alignment_tokens(sentence))
+
+
 def content_tokens(sentence: str) -> list[str]:
     """``alignment_tokens`` without numbers and names: what is left says what happened, so a
     pair matched only by "Tessel", "2019" and "Saturday" scores low here."""
     names = {_stem(n) for n in _names(sentence)}
-    return [t for t in alignment_tokens(sentence) if t not in names and not t[:1].isdigit()]
+    return [t for t in _tokens(sentence) if t not in names and not t[:1].isdigit()]
 
 
 def _names(sentence: str) -> list[str]:
@@ -126,12 +131,14 @@ def _binary(analyzer, sentences: Sequence[str]):
         return sparse.csr_matrix((len(sentences), 1))
 
 
-def _transform(sentences: Sequence[str], parts: Sequence[str]):
+def _tfidf_with(sentences: Sequence[str], parts: Sequence[str]):
+    """Word TF-IDF of the sentences, and of ``parts`` with the sentences' weights."""
+    vectorizer = TfidfVectorizer(analyzer=_tokens, lowercase=False, sublinear_tf=True)
     try:
-        vectorizer = TfidfVectorizer(analyzer=alignment_tokens, lowercase=False, sublinear_tf=True)
-        return vectorizer.fit(sentences).transform(parts)
-    except ValueError:
-        return sparse.csr_matrix((len(parts), 1))
+        return vectorizer.fit_transform(sentences), vectorizer.transform(parts)
+    except ValueError:  # nothing to weigh anywhere
+        empty = sparse.csr_matrix
+        return empty((len(sentences), 1)), empty((len(parts), 1))
 
 
 def _tfidf(sentences: Sequence[str], **options):
@@ -148,13 +155,12 @@ class PairFeatures:
         flat = [s for article in articles for s in article]
         self.offsets = np.cumsum([0, *(len(a) for a in articles)])
         self.sizes = [len(a) for a in articles]
-        self.words = _tfidf(flat, analyzer=alignment_tokens, lowercase=False)
-        self.content = _tfidf(flat, analyzer=content_tokens, lowercase=False)
         # Clauses of every sentence, contiguous per sentence (``clause_starts`` indexes them),
         # weighted with the sentences' own IDF so a clause is not rare just for being short.
         split = [clauses(s) for s in flat]
         self.clause_starts = np.cumsum([0, *(len(c) for c in split)])
-        self.clauses = _transform(flat, [c for cs in split for c in cs])
+        self.words, self.clauses = _tfidf_with(flat, [c for cs in split for c in cs])
+        self.content = _tfidf(flat, analyzer=content_tokens, lowercase=False)
         self.chars = _tfidf(flat, analyzer="char_wb", ngram_range=(4, 4))
         self.numbers = _binary(_numbers, flat)
         self.names = _binary(_names, flat)
@@ -162,7 +168,7 @@ class PairFeatures:
         self.n_numbers = np.asarray(self.numbers.sum(axis=1)).ravel()
         self.n_names = np.asarray(self.names.sum(axis=1)).ravel()
         self.n_trigrams = np.asarray(self.trigrams.sum(axis=1)).ravel()
-        self.n_tokens = np.log1p([len(alignment_tokens(s)) for s in flat])
+        self.n_tokens = np.log1p([len(_tokens(s)) for s in flat])
 
     def _block(self, a: int) -> slice:
         return slice(self.offsets[a], self.offsets[a + 1])
