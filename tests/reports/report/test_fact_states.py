@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from docx import Document
 from django.template.loader import render_to_string
+from docx import Document
 
 from reports.alignment import Alignment, Cell, FactRow
 from reports.report.content import _excerpts
