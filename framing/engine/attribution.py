@@ -39,7 +39,9 @@ SPEAKER_NOUNS = (
     "communique communiqué release readout note memorandum bulletin article piece column "
     "columnist commentator host anchor correspondent reporter journalist paper tabloid mayor "
     "governor guard councillor clerk developer barrister solicitor defender midfielder "
-    "pharmacist candidate parent group trust force"
+    "pharmacist candidate parent group trust force federation confederation league family "
+    "uncle aunt cousin grandmother grandfather niece nephew consultation observatory fleet "
+    "television channel network station website author"
 )
 # "the 54-year-old said": an age stands for the person named before it.
 _NOUN_ALT = (
@@ -54,10 +56,15 @@ _DET = (
 # noun phrase ("for the corps", "from the regional health authority", "at the Ghent plant").
 _POBJ = rf"(?:{_PROPER}|the\s+(?:[\w’'\-]+\s+){{0,2}}?[a-z][\w’'\-]*(?:\s+of\s+[a-z][\w’'\-]*)?)"
 # "people familiar with the matter", "a source close to the talks": a short post-modifier.
-_FAMILIAR = r"(?:\s+(?:familiar\s+with|close\s+to|briefed\s+on)\s+(?:the\s+)?[\w\-]+)?"
+_FAMILIAR = (
+    r"(?:\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of|"
+    r"involved\s+in)\s+(?:the\s+)?[\w\-]+)?"
+)
 _COMMON = (
     rf"(?:{_DET}\s+|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}['’]s\s+)"
-    rf"(?:[\w’'\-]+\s+){{0,4}}?(?:{_NOUN_ALT})\b{_FAMILIAR}"
+    # "a senior U.S. defence official", "the state-run Anadolu Agency", "France's main trade
+    # unions": modifiers may hold dots, the head may be capitalised or plural
+    rf"(?:[\w’'.\-]+\s+){{0,4}}?(?i:{_NOUN_ALT})s?\b{_FAMILIAR}"
     rf"(?:\s+(?:of|for|at|in|by|from)\s+{_POBJ})?"
     rf"(?:,?\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?"
 )
@@ -72,11 +79,15 @@ _PLURAL = (
     r"forecasters|meteorologists|historians|engineers|staff|rescuers|survivors|parents|"
     r"students|supporters|opponents|members|insiders|agencies|groups|records|documents|"
     r"filings|figures|statistics|polls|surveys|studies|agents|voters|fans|unions|companies|"
-    r"airlines|retailers|landlords|tenants|commuters|passengers|shopkeepers|traders"
+    r"airlines|retailers|landlords|tenants|commuters|passengers|shopkeepers|traders|guards|"
+    r"families|authors|pundits|marchers|demonstrators|crews|troops|soldiers|militants|rebels|"
+    r"medics|physicians|locals|investors|shareholders|bankers|brokers|consumers|shoppers|"
+    r"motorists|drivers|pilots|federations|relatives|neighbours|neighbors"
 )
 # 'US officials', 'defence officials in Seoul': plural speaker nouns need no determiner.
 _BARE = (
-    rf"(?:[\w’'.\-]+\s+){{0,2}}?(?i:{_PLURAL})\b{_FAMILIAR}"
+    # "two of the people", "France's main trade unions": up to three words before the noun
+    rf"(?:[\w’'.\-]+\s+){{0,3}}?(?i:{_PLURAL})\b{_FAMILIAR}"
     rf"(?:\s+(?:of|for|at|in|from|along|near|across)\s+{_POBJ})?"
 )
 SPEAKER = rf"(?:{_COMMON}|{_PROPER}|{_BARE}|{_PRONOUN})"
@@ -96,7 +107,7 @@ VERBS = (
     "accuses called calls described describes labelled labeled termed dubbed branded hailed "
     "hails praised praises quipped observed observes remarked underlined "
     "underscored reiterated reiterates demanded demands predicted believes believed thinks "
-    "cautioned announced found finds showed shows testified estimated estimates"
+    "cautioned announced found finds showed shows show testified estimated estimates"
 )
 _VERB_ALT = "|".join(sorted(set(VERBS.split()), key=len, reverse=True)).replace(" ", r"\s+")
 VERB = rf"(?:{_VERB_ALT})"
@@ -108,7 +119,7 @@ SAY_VERBS = frozenset(
         "asserted asserts alleged alleges added adds noted notes stressed stresses emphasised "
         "emphasized declared declares believes believed thinks suggested suggests maintained "
         "maintains reiterated reiterates predicted cautioned contended contends say "
-        "reported reports report alleges alleged found finds showed shows acknowledged "
+        "reported reports report alleges alleged found finds showed shows show acknowledged "
         "acknowledges admitted admits conceded concedes explained explains "
         "testified estimated estimates accused accuses condemned condemns denounced denounces "
         "criticised criticized urged urges demanded demands described describes branded dubbed "
@@ -118,10 +129,16 @@ SAY_VERBS = frozenset(
 # News media named as the object of "told" ("a source told CNN") or as a wire credit: the
 # medium relays the speaker's words.
 MEDIA = (
-    r"(?:the\s+)?(?:(?:state|state-run|official)\s+)?"
+    # "the public broadcaster Yle", "the newspaper Le Monde": the kind of medium names it
+    r"(?:(?:the\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
+    r"(?:news\s+agency|broadcaster|newspaper|daily|channel|website)\s+"
+    r"(?:[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2})(?![\w’'\-])|"
+    r"(?:the\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
     r"(?:(?:news\s+agency|broadcaster|newspaper|daily|television|radio|agency)\s+)?"
     r"(?:AP|AFP|UPI|Reuters|Bloomberg|CNN|BBC|NPR|ABC|NBC|CBS|Fox\s+News|Yonhap|CCTV|CGTN|NHK|"
-    r"KBS|RT|Sputnik|"
+    r"KBS|RT|Sputnik|CNBC|MSNBC|CBC|ITV|Yle|TRT|NRK|SVT|ZDF|ARD|RAI|Politico|Axios|Haaretz|"
+    r"Le\s+Monde|Le\s+Figaro|Le\s+Parisien|Der\s+Spiegel|Bild|El\s+País|Nikkei|Asahi|Jiji|"
+    r"Anadolu|SUNA|WAM|SPA|ANI|Tasnim|Fars|Mehr|ISNA|ILNA|BelTA|Ukrinform|Bernama|Antara|"
     r"Xinhua|TASS|KCNA|IRNA|Kyodo|ANSA|EFE|DPA|dpa|PTI|Al\s+Jazeera|Interfax|RIA\s+Novosti|"
     r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}\s+(?:News|Times|Post|Press|Radio|Television|"
     r"TV|Sport|Agency|Journal|Herald|Telegraph|Guardian|Tribune|Gazette|Daily|Wire|Network|"
@@ -133,7 +150,7 @@ MEDIA = (
     r"))(?:\s+(?:Sport|News|Radio|TV|Television))?"
     # "the TASS news agency", "Yonhap news agency": the kind of medium may follow its name
     r"(?:\s+(?:news\s+agency|agency|newspaper|daily|broadcaster|news\s+service|channel|"
-    r"website|network|magazine|television|radio|station))?\b"
+    r"website|network|magazine|television|radio|station))?\b)"
 )
 _TELL = frozenset(wordlist("told tells tell"))
 _TOLD_OBJECT = re.compile(
@@ -340,7 +357,7 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
         if not (
             first[0].isupper()
             or lowers[i] in _OPENERS
-            or _PLURAL_SET.intersection(lowers[i : i + 3])
+            or _PLURAL_SET.intersection(lowers[i : i + 4])
         ):
             continue
         m = _SPEAKER_FULL.fullmatch(text, w.start(), stop)
@@ -351,6 +368,14 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
                 longer = speaker_ending_at(text, m.start() - 4, floor, verb)
                 if longer is not None:
                     return longer
+            if m.start() - lo > 4 and text[m.start() - 4 : m.start()] == " of ":
+                # "Professor X of the Marine Institute in Galway": the institute is the
+                # affiliation of the name before it, without the place closing it
+                name = speaker_ending_at(text, m.start() - 4, floor, verb)
+                if name is not None and _is_name(name.text):
+                    cut = _PLACE_TAIL.search(text, m.start(), m.end())
+                    end = cut.start() if cut else m.end()
+                    return SpeakerHit(name.start, end, text[name.start : end], verb)
             return _trimmed(SpeakerHit(m.start(), m.end(), m.group(), verb))
     if stop > floor and text[stop - 1] == ",":
         # "The ministry, in a statement carried by KCNA, said": skip one parenthetical.
@@ -371,6 +396,7 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
     return None
 
 
+_PLACE_TAIL = re.compile(r"\s+(?:in|at)\s+[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)?\Z")
 _AGE_BEFORE = re.compile(r",\s*\d{1,3}\s*\Z")
 _APPOSITIVE_NAME = re.compile(
     # at most one lower-case title word ("businessman Victor Lam"), never a preposition or
@@ -464,6 +490,27 @@ def colon_speaker(text: str, start: int, colon: int) -> SpeakerHit | None:
     return _trimmed(SpeakerHit(m.start("s"), m.end("s"), m.group("s"), None))
 
 
+# '"…," TASS quoted him as saying.': the agency relays the person it quotes.
+_QUOTED_AFTER = re.compile(
+    rf"\s*[,.!?]?\s*(?P<r>{MEDIA}|{SPEAKER})\s+quoted\s+(?:{_LOWER_TITLE})?"
+    rf"(?P<s>{SPEAKER}|him|her|them)\s+as\s+saying\b"
+)
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+
+
+def quoted_after(text: str, pos: int, limit: int) -> tuple[SpeakerHit, SpeakerHit] | None:
+    """(relay, speaker) of '"…," IRNA quoted Karimzadeh as saying' right after a quote."""
+    if text.find(" quoted ", pos, min(limit, pos + 120)) == -1:
+        return None  # the common case, without a regex
+    m = _QUOTED_AFTER.match(text, pos, min(limit, pos + 200))
+    if m is None:
+        return None
+    name = m.group("s")
+    name = _OBJECT_PRONOUNS.get(name, name)
+    relay = _trimmed(SpeakerHit(m.start("r"), m.end("r"), m.group("r"), "quoted"))
+    return relay, SpeakerHit(m.start("s"), m.end("s"), name, "quoted as saying")
+
+
 def media_after_quote(text: str, pos: int, limit: int) -> SpeakerHit | None:
     """The medium a speaker told right after a quote ('"…," a resident told The AP.')."""
     m = AFTER_QUOTE.match(text, pos, min(limit, pos + 160))
@@ -501,10 +548,22 @@ def leading_speaker(text: str, start: int, end: int, verbs: list[Verb]) -> Speak
     return None
 
 
+_INTERVIEW = re.compile(
+    r"(?:[Ii]n\s+an?\s+(?:[\w\-]+\s+)?interview\s+with|[Ss]peaking\s+to|"
+    rf"[Ii]n\s+comments\s+to)\s+(?P<m>{MEDIA})"
+)
+
+
 def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[SpeakerHit]:
     """Relaying sources named in a sentence, outermost first ("according to TASS", "citing
     KCNA", "KCNA quoted the ministry as saying")."""
     out: list[SpeakerHit] = []
+    if any(text.find(w, start, end) != -1 for w in ("nterview with", "peaking to", "omments to")):
+        # "said in an interview with CNBC", "Speaking to BBC Sport, …": the medium relays
+        for m in _INTERVIEW.finditer(text, start, end):
+            name = m.group("m")
+            skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
+            out.append(SpeakerHit(m.start("m") + skip, m.end("m"), name[skip:], "told"))
     if not any(w in _RELAY_TOKENS for _, _, w in _verbs_in(verbs, start, end)):
         return out  # no relaying word in the sentence: skip the regexes entirely
     hint = _RELAY_HINT.search(text, start, end)
@@ -690,12 +749,12 @@ def _lead(
     return None
 
 
-_FINDING = frozenset(wordlist("found finds showed shows"))
+_FINDING = frozenset(wordlist("found finds showed shows show"))
 _DOCUMENTS = frozenset(
     wordlist(
         "report reports poll polls survey surveys study studies audit review inquiry "
         "investigation records documents data figures statistics complaint filing analysis "
-        "tests census assessment"
+        "tests census assessment consultation emails"
     )
 )
 

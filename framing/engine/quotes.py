@@ -190,6 +190,9 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
     _, s_end = _sentence_of(starts, sentences, close_mark)
     after = close_mark + 1 if close_mark < len(text) and text[close_mark] in '"”»' else close_mark
     tail = att.speaker_after(text, after, max(s_end, after))
+    quoted = att.quoted_after(text, after, max(s_end, after)) if tail is None else None
+    if quoted is not None:
+        tail = quoted[1]
     speaker = tail or att.speaker_before(text, open_mark, s_start, verbs)
     n_words = len(_WORD.findall(text, start, end))
     lead_in = text[s_start:open_mark].rstrip()
@@ -230,7 +233,7 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
             q.in_reported = True
             return q
     relays = att.relay_sources(text, s_start, max(s_end, end), verbs)
-    media = att.media_after_quote(text, after, max(s_end, after))
+    media = quoted[0] if quoted else att.media_after_quote(text, after, max(s_end, after))
     if media is not None and media.text.lower() not in {r.text.lower() for r in relays}:
         relays = [media, *relays]
     chain = _chain(relays, speaker)

@@ -77,11 +77,21 @@ def agency_name(name: str) -> str:
     return AGENCIES.get(bare.upper().replace(".", "")) or LONG_FORMS.get(bare.lower(), bare)
 
 
+# "the public broadcaster Yle", "the newspaper Le Monde": the kind before the name
+_KIND_FIRST = re.compile(
+    r"^(?:the\s+|The\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
+    r"(?:news\s+agency|broadcaster|newspaper|daily|channel|website)\s+(?=[A-Z])"
+)
+
+
 def usual_relay_name(name: str) -> str:
-    """A relay link as the analyst knows it: "the Korean Central News Agency" -> "KCNA";
-    any other name as written."""
+    """A relay link as the analyst knows it: "the Korean Central News Agency" -> "KCNA",
+    "the public broadcaster Yle" -> "Yle"; any other name as written."""
     bare = re.sub(r"^(?:the|The)\s+", "", name.strip())
-    return LONG_FORMS.get(bare.lower(), name)
+    if bare.lower() in LONG_FORMS:
+        return LONG_FORMS[bare.lower()]
+    kind = _KIND_FIRST.match(name.strip())
+    return name.strip()[kind.end() :] if kind else name
 
 
 def same_source(a: str, b: str) -> bool:

@@ -83,8 +83,18 @@ _BARE_ATTRIBUTION = re.compile(
     r"(?:\s+(?:in|on|at|during|to|via)\s+[^.!?:\"“”]{1,60}?)?\s*[.:]\s*\Z"
 )
 _TITLED_SUBJECT = re.compile(rf"{att._PROPER}")
-# A full name anywhere in a sentence ("filed by Maria Lopez, a retired nurse. She said …").
-_FULL_NAME = re.compile(r"[A-Z](?<![\w’'].)[a-z’'\-]+(?:[ ][A-Z][a-z’'\-]+){1,3}")
+# A full name anywhere in a sentence ("filed by Maria Lopez, a retired nurse. She said …"):
+# apostrophes, hyphens, inner capitals and accents ("Conor O'Sullivan", "Aaliyah Brooks-Mensah",
+# "Paul R. DeMarco", "J.P. McAteer", "Mette Kjærsgaard-Holm"), initials inside it, and never
+# cut before a further capitalised word ("Deputy Foreign Minister Andrei" + "Volkonsky").
+_CAP = "A-ZÀ-ÖØ-Þ"
+_NAME_PART = rf"[{_CAP}](?:[’'][{_CAP}])?[^\W\d_{_CAP}][\w’'\-]*"
+_FULL_NAME = re.compile(
+    rf"(?<![\w’'.\-])(?:{_NAME_PART}|[A-Z]\.[ ]?[A-Z]\."
+    r"(?![ ](?:He|She|It|They|The|A|An|In|On|At|We|But|And|This|That)\b))"
+    rf"(?:[ ](?:{_NAME_PART}|[A-Z]\.(?:[ ]?[A-Z]\.)?)){{0,4}}[ ]{_NAME_PART}"
+    rf"(?![\w’'\-]|[ ][{_CAP}][\w’'\-])"
+)
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|of|into|across)\s*\Z")
 _SUBJECT = re.compile(rf"(?P<s>{att.SPEAKER})\s+(?=[a-z])")
 _NOT_SUBJECT = frozenset(
@@ -96,6 +106,10 @@ _NOT_SUBJECT = frozenset(
         "sunday"
     )
 )
+
+
+# "Jane Doe of the X Institute", "Jane Doe at Carver & Holt": a name with its affiliation.
+_NAME_OF = re.compile(r"((?:[A-Z][\w’'.\-]*[ ]){1,3}[A-Z][\w’'\-]*)[ ](?:of|at|from)[ ]")
 
 
 def speaker_kind(hit_text: str, surnames: set[str] | frozenset[str] = frozenset()) -> str:
@@ -112,6 +126,11 @@ def speaker_kind(hit_text: str, surnames: set[str] | frozenset[str] = frozenset(
     if _ORG_WORDS.intersection(words) or hit_text.isupper():
         return "org"
     caps = [w for w in hit_text.split() if w[:1].isupper()]
+    head = _NAME_OF.match(hit_text)
+    if head is not None and speaker_kind(head.group(1), surnames) == "person":
+        return "person"  # "Gloria M. Ashby of the Heart Patients Alliance": the name heads it
+    if len(caps) >= 2 and is_media(hit_text):
+        return "org"  # "China's Xinhua", "Le Parisien": a medium, never a "he"
     if words[-1] in _ORG_SUFFIXES:
         return "org"  # "Holmhaven Terminals", "Crane Partners": a company, not a person
     if len(caps) == len(hit_text.split()) and 2 <= len(caps) <= 4:
@@ -280,8 +299,13 @@ def _resolve_pronoun(text, sentences, si, earlier, q, people=frozenset(), gender
         return
     hit = att.SpeakerHit(best[1].start, best[1].end, best[1].text, q.speaker.verb)
     chain = best[2]
+    # '"…," he told BBC Sport.': the medium the pronoun spoke to stays its relay
+    own = tuple(h for h in q.chain if h != q.speaker)
     q.speaker = hit
-    q.chain = (*chain[:-1], hit) if chain and chain[-1].text == hit.text else (hit,)
+    if chain and chain[-1].text == hit.text and len(chain) >= 2:
+        q.chain = (*chain[:-1], hit)
+    else:
+        q.chain = (*own, hit)
 
 
 def _possessive(text, sentences, si, earlier, q, people, genders) -> None:

@@ -802,3 +802,146 @@ def test_agency_tail_after_a_mixed_clause_relays_the_clause_and_its_quote():
     partial = next(q for q in _quotes(text) if q.kind == "partial")
     assert _chain(reported) == ["Xinhua", "Lin Hua"]
     assert _chain(partial)[0] == "Xinhua"
+
+
+# -- round 4: names, media, collective subjects, relays told to a medium ----------------------
+
+
+def test_an_age_description_becomes_a_hyphenated_name_in_full():
+    text = (
+        "Northam's top scorer, Imani Osei-Boateng, said her side had trained for it all week. "
+        "\u201cWe knew exactly where the gaps would be,\u201d the 24-year-old said."
+    )
+    assert _quotes(text)[-1].speaker.text == "Imani Osei-Boateng"
+
+
+def test_a_long_titled_name_is_never_cut_before_its_last_word():
+    text = (
+        "Deputy Prime Minister Anatoly Grekhov was quoted as saying by the TASS news agency that "
+        "Moscow would respond. He said the agreement had made the region less safe."
+    )
+    assert _quotes(text)[-1].speaker.text.endswith("Anatoly Grekhov")
+
+
+@pytest.mark.parametrize(
+    ("name", "later"),
+    [
+        ("Conor O'Donnell", "O'Donnell"),
+        ("Paul R. DeMarco", "DeMarco"),
+        ("Mette Kjærsgaard-Holm", "Kjærsgaard-Holm"),
+    ],
+)
+def test_a_pronoun_after_a_surname_finds_names_with_apostrophes_initials_and_accents(name, later):
+    text = (
+        f"The plan was backed by {name}, a local historian. "
+        f"\u201cIt is the right decision,\u201d {later} said. "
+        "She said the vote would take place in May."
+    )
+    assert _quotes(text)[-1].speaker.text == name
+
+
+def test_a_news_medium_is_never_the_antecedent_of_he():
+    text = (
+        "Labour Minister Olivier Demaret said in an interview with Le Figaro that the reform "
+        "would not be withdrawn. \u201cWe have listened, and now Parliament must decide,\u201d "
+        "he told the newspaper."
+    )
+    assert _quotes(text)[-1].speaker.text != "Le Figaro"
+
+
+def test_a_pronoun_that_told_a_medium_keeps_the_medium_as_its_relay():
+    text = (
+        "Rovers captain Liam Farrelly was blunt after the defeat. "
+        "\u201cWe got what we deserved,\u201d he told BBC Sport."
+    )
+    q = _quotes(text)[-1]
+    assert _chain(q) == ["BBC Sport", "Liam Farrelly"]
+
+
+def test_agency_quoted_him_as_saying_after_a_quote_relays_the_person():
+    text = (
+        "Deputy Foreign Minister Andrei Sobolev spoke on Monday. "
+        "\u201cThose who invite foreign armies should not be surprised,\u201d TASS quoted him "
+        "as saying."
+    )
+    q = _quotes(text)[-1]
+    assert q.speaker.text.endswith("Andrei Sobolev")
+    assert _chain(q)[0] == "TASS"
+
+
+def test_a_name_with_its_affiliation_is_a_person_for_she():
+    text = (
+        "\u201cPeople want to know whether the pills were safe,\u201d said Gloria M. Ashworth of "
+        "the Heart Patients Alliance. Patients should not stop taking their medicine, she said."
+    )
+    assert _quotes(text)[-1].speaker.text.startswith("Gloria M. Ashworth")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "A ninth day of strikes would take place on March 23, France's main trade unions "
+            "said on Thursday.",
+            "France's main trade unions",
+        ),
+        (
+            "There had been no unusual activity on the other side, Finnish border guards said.",
+            "Finnish border guards",
+        ),
+        (
+            "Senior managers worried that a recall would hurt the share sale, two of the "
+            "people said.",
+            "two of the people",
+        ),
+        (
+            "A senior U.S. defence official said a new aid package would be announced soon.",
+            "A senior U.S. defence official",
+        ),
+        (
+            "The refinery workers' federation said deliveries from four refineries had stopped.",
+            "The refinery workers' federation",
+        ),
+        (
+            "Customs figures show imports of farm goods rose by 12 percent last year.",
+            "Customs figures",
+        ),
+        (
+            "He had been saving for college and loved football, his family said.",
+            "his family",
+        ),
+        (
+            "At least 38 people were killed in the earthquake, according to the state-run "
+            "Anadolu Agency.",
+            "the state-run Anadolu Agency",
+        ),
+    ],
+)
+def test_collective_and_document_subjects_round_four(text, speaker):
+    assert _only(text).speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "relay"),
+    [
+        (
+            "Labour Minister Olivier Demaret said in an interview with Le Figaro that the reform "
+            "would not be withdrawn.",
+            "Le Figaro",
+        ),
+        (
+            "Speaking to BBC Sport on Sunday, the midfielder said the squad had been second "
+            "to every ball.",
+            "BBC Sport",
+        ),
+        (
+            "Foreign Minister Elina Haavisto-Lund told the public broadcaster Yle that the "
+            "warning was familiar rhetoric.",
+            "Yle",
+        ),
+    ],
+)
+def test_an_interview_with_a_medium_makes_the_medium_a_relay(text, relay):
+    q = analyze(text).quotes[0]  # the chain as pages show it (usual names)
+    assert q.chain[0] == relay
+    assert len(q.chain) == 2
