@@ -41,7 +41,7 @@ SPEAKER_NOUNS = (
     "governor guard councillor clerk developer barrister solicitor defender midfielder "
     "pharmacist candidate parent group trust force federation confederation league family "
     "uncle aunt cousin grandmother grandfather niece nephew consultation observatory fleet "
-    "television channel network station website author"
+    "television channel network station website author email"
 )
 # "the 54-year-old said": an age stands for the person named before it.
 _NOUN_ALT = (
@@ -82,13 +82,14 @@ _PLURAL = (
     r"airlines|retailers|landlords|tenants|commuters|passengers|shopkeepers|traders|guards|"
     r"families|authors|pundits|marchers|demonstrators|crews|troops|soldiers|militants|rebels|"
     r"medics|physicians|locals|investors|shareholders|bankers|brokers|consumers|shoppers|"
-    r"motorists|drivers|pilots|federations|relatives|neighbours|neighbors"
+    r"motorists|drivers|pilots|federations|relatives|neighbours|neighbors|emails|messages"
 )
 # 'US officials', 'defence officials in Seoul': plural speaker nouns need no determiner.
 _BARE = (
     # "two of the people", "France's main trade unions": up to three words before the noun
-    rf"(?:[\w’'.\-]+\s+){{0,3}}?(?i:{_PLURAL})\b{_FAMILIAR}"
-    rf"(?:\s+(?:of|for|at|in|from|along|near|across)\s+{_POBJ})?"
+    rf"(?:(?!(?:and|or|but|that|while|as|said|says|say|told)\s)[\w’'.\-]+\s+){{0,3}}?"
+    rf"(?i:{_PLURAL})\b{_FAMILIAR}"
+    rf"(?:\s+(?:of|for|at|in|from|along|near|across|behind|outside|inside)\s+{_POBJ})?"
 )
 SPEAKER = rf"(?:{_COMMON}|{_PROPER}|{_BARE}|{_PRONOUN})"
 # After "according to" any short noun phrase up to the comma names a source.
@@ -161,7 +162,16 @@ _TOLD_OBJECT = re.compile(
     r"|(?:a|the)\s+(?:regular|weekly|daily)\s+(?:briefing|news\s+conference)|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2}"
     r"|(?:[\w’'.\-]+\s+){0,3}[\w’'.\-]+(?=\s+that\b))"
 )
-_TAIL = r"(?:\s+(?:in|on|at|during|to|via|after|before|through)\s+[^,.;:!?\"“”]{1,60}?)?"
+_TAIL = (
+    r"(?:\s+(?:in|on|at|during|to|via|after|before|through|by)\s+[^,.;:!?\"“”]{1,60}?"
+    r"|\s+(?:last|this|next)\s+[a-z]+){0,2}"
+)
+# Whom a speaker told in a tag: a medium, reporters, a press conference, lawmakers.
+_TOLD_WHOM = (
+    rf"(?:{MEDIA}|reporters|journalists|lawmakers|legislators|parliament|Parliament|Congress|"
+    r"investigators|(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?(?:news|press)\s+(?:conference|briefing)"
+    r"|(?:a|the)\s+(?:regular|weekly|daily)\s+(?:briefing|news\s+conference))"
+)
 _RELAY_TOKENS = frozenset(
     wordlist("according citing quoting quoted cited carried published relayed reported")
 )
@@ -240,13 +250,23 @@ _LEAD_REST = re.compile(
 )
 _ACRONYM = r"(?:\s+\((?P<acr>[A-Z][A-Z\-]{1,7})\))?"
 _REPORTED_TAIL = re.compile(
-    rf",\s*(?:(?P<s1>{SPEAKER}){_ACRONYM}\s+(?P<v1>{VERB})(?:\s+(?P<tobj>{MEDIA}|reporters|journalists))?"
+    # ", spokeswoman Mao Lin said", ", a spokesperson for the ministry, Gao Minghui, told a
+    # regular press conference", ", aid workers who have left the country say"
+    rf",\s*(?:(?:{_LOWER_TITLE})?(?P<s1>{SPEAKER}){_ACRONYM}(?:\s+who(?:\s+[\w’'\-]+){{1,6}}?)?"
+    rf",?\s+(?:also\s+)?(?P<v1>{VERB})(?:\s+(?P<tobj>{_TOLD_WHOM}))?"
+    # ", X was quoted as saying by the TASS news agency"
+    rf"|(?P<s5>{SPEAKER})\s+was\s+quoted\s+(?:as\s+saying\s+)?by\s+(?P<m5>{MEDIA})"
+    # ", the official Sudan News Agency quoted army spokesman X as saying"
+    rf"|(?P<m6>{MEDIA}|{SPEAKER})\s+quoted\s+(?:{_LOWER_TITLE})?(?P<s6>{SPEAKER})\s+as\s+saying"
     rf"|(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
     rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})"
     # "according to a ministry statement carried by IRNA"
     rf"(?:\s+(?:statement|report|communique|message|commentary))?"
     rf"(?:\s+(?:carried|published|released|relayed)\s+by\s+{MEDIA})?){_TAIL}"
-    rf"(?:\s*,\s*{_CITE}\s+{SPEAKER})?\s*[.!?]?\s*\Z"
+    rf"(?:\s*,\s*according\s+to\s+{MEDIA})?(?:\s*,\s*{_CITE}\s+{SPEAKER})?"
+    # ", without giving a source": a lower-case afterthought closes the sentence
+    r"(?:\s*,\s*(?:without|but|although|though|as|after|before|when|speaking|adding|saying)"
+    r"\b[^.!?\"“”]{0,100})?\s*[.!?]?\s*\Z"
 )
 _CITING_TAIL = re.compile(rf",\s*{_CITE}\s")
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -377,6 +397,13 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
                     end = cut.start() if cut else m.end()
                     return SpeakerHit(name.start, end, text[name.start : end], verb)
             return _trimmed(SpeakerHit(m.start(), m.end(), m.group(), verb))
+    who = text.rfind(" who ", lo, stop)
+    if who != -1 and not _CLAUSE_PUNCT.search(text, who, stop):
+        # "Residents who packed a board meeting in August chanted": the relative clause
+        # between the speaker and its verb
+        head = speaker_ending_at(text, who, floor, verb)
+        if head is not None and head.text.lower() not in _PRONOUN_WORDS:
+            return head
     if stop > floor and text[stop - 1] == ",":
         # "The ministry, in a statement carried by KCNA, said": skip one parenthetical.
         # "X, who spoke on condition of anonymity because …, said": a relative clause may
@@ -661,8 +688,39 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
         comma = text.rfind(",", start, comma)
     if comma != -1 and in_sentence[-1][0] > comma:
         m = _REPORTED_TAIL.match(text, comma, end)
+        if m is None or m.group("v3"):
+            # ", a spokesperson for the ministry, Gao Lihua, told …" and ", the emails show,
+            # according to Reuters.": the tag starts one comma earlier
+            earlier = text.rfind(",", start, comma)
+            if earlier != -1:
+                m_earlier = _REPORTED_TAIL.match(text, earlier, end)
+                if (
+                    m_earlier
+                    and (m is None or m_earlier.group("s1"))
+                    # "…, Liu Jian, told a briefing in Beijing that …" opens a clause
+                    and " that "
+                    not in text[m_earlier.end("v1") if m_earlier.group("v1") else earlier : end]
+                ):
+                    m = m_earlier
         if m and m.start() - start > 12:
             hit = _hit(m, "s1", "v1") or _hit(m, "s2", "v2") or _hit(m, "s3", "v3")
+            for s_group, m_group in (("s5", "m5"), ("s6", "m6")):
+                if m.group(s_group):
+                    # "X was quoted as saying by TASS", "SUNA quoted spokesman X as saying"
+                    hit = _hit(m, s_group, None)
+                    relays = _with_media(relays, _hit(m, m_group, None))
+            inner = _inner_tag(text, start, m.start()) if _is_media_hit(hit) else None
+            if inner is not None:
+                # "…, Premier Ri told a conference, Xinhua reported, citing KCNA.": the tag
+                # before the agency's names the speaker; the agencies relay it
+                if start < 120:
+                    start = max(start, dateline(text)[0])
+                clause_end, speaker = inner
+                chain = [r for r in relays if r.text.lower() != speaker.text.lower()]
+                if not any(r.text.lower() == hit.text.lower() for r in chain):  # type: ignore[union-attr]
+                    chain.insert(0, hit)  # type: ignore[arg-type]
+                if clause_end - start >= 12:
+                    return Reported(start, clause_end, speaker, (*chain, speaker))
             if hit is not None and not _can_say(hit, hit.verb):
                 return None
             if hit is not None and _BARE_DOCUMENT.fullmatch(hit.text):
@@ -684,10 +742,35 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
     return _mid_tag(text, start, end, in_sentence, relays)
 
 
+_MEDIA_RE = re.compile(MEDIA)
+# "…, North Korean Premier Ri Song Chol told a farming conference in Pyongyang" (before an
+# agency's own tag): a speaker, a speech verb, whom it told and where, ending the segment.
+_INNER_TAG = re.compile(
+    rf",\s*(?:{_LOWER_TITLE})?(?P<s>{SPEAKER})\s+(?P<v>{VERB})"
+    rf"(?:\s+(?:{_TOLD_WHOM}|(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?[a-z]+)){_TAIL}\s*\Z"
+)
+
+
+def _is_media_hit(hit: SpeakerHit | None) -> bool:
+    return hit is not None and _MEDIA_RE.fullmatch(hit.text) is not None
+
+
+def _inner_tag(text: str, start: int, end: int) -> tuple[int, SpeakerHit] | None:
+    """(end of the clause, speaker) when a speech tag closes ``text[start:end]``."""
+    comma = text.rfind(",", start, end)
+    if comma == -1 or comma - start <= 12:
+        return None
+    m = _INNER_TAG.match(text, comma, end)
+    if m is None or _MEDIA_RE.fullmatch(m.group("s")) or m.group("s").lower() in _PRONOUN_WORDS:
+        return None
+    return comma, _trimmed(SpeakerHit(m.start("s"), m.end("s"), m.group("s"), m.group("v")))
+
+
 # "The fire started at 3 a.m., the fire service said, and spread quickly.": a speech tag
 # between commas inside the sentence attributes the clause before it.
 _MID_TAG = re.compile(
-    rf",\s*(?:(?P<s1>{SPEAKER})\s+(?P<v1>{VERB})|(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
+    rf",\s*(?:(?:{_LOWER_TITLE})?(?P<s1>{SPEAKER})\s+(?P<v1>{VERB})(?:\s+{_TOLD_WHOM})?"
+    rf"|(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
     rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})){_TAIL}\s*,"
 )
 
@@ -731,6 +814,10 @@ def _lead(
         hit = speaker_ending_at(text, v_start, start, word)
         if hit is None or hit.start - start >= 60:
             continue
+        if _IN_PHRASE.search(text, max(start, hit.start - 6), hit.start):
+            # "In a statement posted on Telegram, the RSF said": the phrase after a
+            # preposition is no subject; the clause's speaker comes after it
+            continue
         if not _can_say(hit, word):
             return None
         if text[start : hit.start].rstrip().endswith(",") and text[v_end : v_end + 1] == ",":
@@ -749,6 +836,7 @@ def _lead(
     return None
 
 
+_IN_PHRASE = re.compile(r"(?<![\w’'])(?:[Ii]n|[Oo]n|[Aa]t|[Ww]ith|[Ff]rom|[Bb]y|[Tt]o)\s+\Z")
 _FINDING = frozenset(wordlist("found finds showed shows show"))
 _DOCUMENTS = frozenset(
     wordlist(

@@ -84,6 +84,12 @@ _KIND_FIRST = re.compile(
 )
 
 
+_KNOWN_AGENCY = re.compile(
+    r"(?:the\s+|The\s+)?(?:[A-Z][\w\-]*['’]s\s+)?(?:(?:state|state-run|official)\s+)?"
+    r"(?:news\s+agency\s+)?(?P<n>[A-Z][\w.]*)(?:\s+(?:news\s+agency|agency))?"
+)
+
+
 def usual_relay_name(name: str) -> str:
     """A relay link as the analyst knows it: "the Korean Central News Agency" -> "KCNA",
     "the public broadcaster Yle" -> "Yle"; any other name as written."""
@@ -91,7 +97,13 @@ def usual_relay_name(name: str) -> str:
     if bare.lower() in LONG_FORMS:
         return LONG_FORMS[bare.lower()]
     kind = _KIND_FIRST.match(name.strip())
-    return name.strip()[kind.end() :] if kind else name
+    if kind:
+        return name.strip()[kind.end() :]
+    known = _KNOWN_AGENCY.fullmatch(name.strip())
+    if known and known.group("n").upper().replace(".", "") in AGENCIES:
+        # "Russia's TASS news agency", "the state news agency KCNA" -> "TASS", "KCNA"
+        return known.group("n")
+    return name
 
 
 def same_source(a: str, b: str) -> bool:

@@ -601,7 +601,9 @@ def _carry_chains(found: list[QuoteFound]) -> None:
     """A speaker first heard through a relay ("KCNA quoted a spokesman as saying") is still
     heard through it later in the article ("The spokesman said", "he added")."""
     chains: dict[str, tuple[att.SpeakerHit, ...]] = {}
-    for q in found:
+    # Twice: the second pass gives earlier mentions the relay a later one names ("Speaking to
+    # BBC Sport, the captain said …" after "the captain has told his team-mates …").
+    for q in [*found, *found]:
         if q.speaker is None or q.kind == "scare":
             continue
         keys = [_speaker_key(q.speaker.text), *_person_keys(q.speaker.text)]
