@@ -880,6 +880,9 @@ def _reported(
 ) -> Reported | None:
     if end - start < 12:
         return None
+    # "according to Border Service officers at the scene": a relay read inside the speaker's
+    # own phrase ("Border Service") is the speaker, not someone relaying it
+    relays = [r for r in relays if not speaker.start <= r.start < speaker.end or r is speaker]
     names = [r.text.lower() for r in relays]
     cited = [r for r in relays if r.verb in _CITE_VERBS and r.start > speaker.start]
     if cited and speaker.text.lower() not in names:

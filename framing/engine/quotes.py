@@ -411,7 +411,7 @@ def _second_clause(text, r, end, s_end, verbs) -> tuple[int, QuoteFound] | None:
 
 
 def _added_after_tag(text, r, end, s_end) -> QuoteFound | None:
-    """"…, the ministry said, adding that details would follow": the clause the speaker of a
+    """ "…, the ministry said, adding that details would follow": the clause the speaker of a
     trailing tag adds after it."""
     if r.speaker.start < end or text.find("adding", r.speaker.end, s_end) == -1:
         return None

@@ -1103,3 +1103,12 @@ def test_agency_relays_are_shown_by_their_usual_names():
         "Korean Central News Agency."
     )
     assert analyze(text).quotes[0].chain[:2] == ("TASS", "KCNA")
+
+
+def test_a_name_inside_the_speaker_s_own_phrase_is_not_its_relay():
+    text = (
+        "Most of the migrants are from Sabrenne and travel alone, according to Border Service "
+        "officers at the scene."
+    )
+    q = _only(text)
+    assert _chain(q) == ["Border Service officers at the scene"]
