@@ -41,7 +41,7 @@ SPEAKER_NOUNS = (
     "governor guard councillor clerk developer barrister solicitor defender midfielder "
     "pharmacist candidate parent group trust force federation confederation league family "
     "uncle aunt cousin grandmother grandfather niece nephew consultation observatory fleet "
-    "television channel network station website author email"
+    "television channel network station website author email lodge"
 )
 # "the 54-year-old said": an age stands for the person named before it.
 _NOUN_ALT = (
@@ -226,7 +226,8 @@ _CITE_VERBS = frozenset(
 # The cited source runs to a clause boundary or its verb ("citing a command spokesman, Senior
 # Colonel Li Wenbo, said"), not to the first speaker noun ("a command").
 CITING = re.compile(
-    rf"(?P<v>{_CITE})\s+(?P<s>{SPEAKER})"
+    # "citing internal emails and three people with knowledge of …": the last source named
+    rf"(?P<v>{_CITE})\s+(?:(?:[\w’'\-]+\s+){{1,3}}?and\s+(?=[a-z0-9]))?(?P<s>{SPEAKER})"
     r"(?=\s*[,.;:]|\s+(?:said|says|told|reported|reports|as|that)\b|\s*\Z"
     r"|\s+(?:released|carried|published|relayed)\s+by\b)"
 )

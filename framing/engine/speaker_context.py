@@ -55,7 +55,10 @@ _PERSON_WORDS = frozenset(
         "chancellor senator lawmaker legislator professor scholar researcher mr ms mrs dr "
         "councillor governor mayor captain colonel resident witness fisherman farmer vendor "
         "driver owner officer soldier columnist commentator correspondent reporter "
-        "journalist woman man mother father"
+        "journalist woman man mother father prosecutor attorney lawyer judge sheriff "
+        "detective director coach manager chairman chairwoman executive founder inspector "
+        "superintendent commissioner midfielder striker defender goalkeeper pharmacist nurse "
+        "doctor surgeon economist scientist historian engineer teacher principal"
     )
 )
 _ORG_WORDS = frozenset(
@@ -133,8 +136,14 @@ def speaker_kind(hit_text: str, surnames: set[str] | frozenset[str] = frozenset(
         return "org"  # "China's Xinhua", "Le Parisien": a medium, never a "he"
     if words[-1] in _ORG_SUFFIXES:
         return "org"  # "Holmhaven Terminals", "Crane Partners": a company, not a person
-    if len(caps) == len(hit_text.split()) and 2 <= len(caps) <= 4:
-        return "person"  # "Dara Kostell": a speaking first + last name
+    if (
+        len(caps) == len(hit_text.split())
+        and 2 <= len(caps) <= 4
+        and not any(w.endswith(("'s", "’s")) for w in caps[:-1])
+    ):
+        return "person"  # "Dara Kostell": a speaking first + last name ("China's Xinhua" is not)
+    if len(caps) == 1 and words[0].endswith("ing") and len(words) == 1:
+        return ""  # "Carrying banners, …": a participle opening a sentence names no one
     if len(caps) == 1 and words[-1] in surnames:
         return "person"  # "Kostell" after "Dara Kostell"
     return "org" if len(caps) == 1 else ""
@@ -147,13 +156,21 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
     relays: list[tuple[int, tuple[att.SpeakerHit, ...]]] = []  # (sentence index, chain)
     people = _text_surnames(text)
     genders: dict[str, str] = {}  # surname -> "he"/"she", from pronouns already resolved
+    # '"…," he told BBC Sport. "…"': the second quote shares the first one's "he"; it is
+    # resolved once, so both show the same person
+    resolved: dict[tuple[int, int], tuple] = {}
     for i, q in enumerate(found):
         if q.kind == "scare":
             continue
         si = max(0, bisect_right(starts, q.start) - 1)
         if q.speaker is not None and q.speaker.text.lower() in _PRONOUNS:
             pronoun = q.speaker.text.lower()
+            key = (q.speaker.start, q.speaker.end)
+            if key in resolved:
+                q.speaker, q.chain = resolved[key]
+                continue
             _resolve_pronoun(text, sentences, si, found[:i], q, people, genders)
+            resolved[key] = (q.speaker, q.chain)
             if q.speaker is not None and pronoun in ("he", "she"):
                 genders.setdefault(_gender_key(q.speaker.text), pronoun)
         elif q.speaker is None and q.kind == "direct":
@@ -332,6 +349,9 @@ def _org_subject(text: str, start: int, end: int) -> att.SpeakerHit | None:
     m = _SUBJECT.match(text, start, end)
     if m is None or speaker_kind(m.group("s")) != "org":
         return None
+    following = text[m.end() : m.end() + 20].split()[:1]
+    if following and following[0].strip(".,").lower() in _PLURAL_WORDS:
+        return None  # "Political scientists say": an adjective, not the subject
     words = m.group("s").split()
     if words[0].lower() in _PRONOUNS or (len(words) == 1 and words[0].lower() in _NOT_SUBJECT):
         return None  # a pronoun, or a connective or determiner on its own
