@@ -621,23 +621,27 @@ def _carry_chains(found: list[QuoteFound]) -> None:
     """A speaker first heard through a relay ("KCNA quoted a spokesman as saying") is still
     heard through it later in the article ("The spokesman said", "he added")."""
     chains: dict[str, tuple[att.SpeakerHit, ...]] = {}
-    # Twice: the second pass gives earlier mentions the relay a later one names ("Speaking to
-    # BBC Sport, the captain said …" after "the captain has told his team-mates …").
-    for q in [*found, *found]:
+    keyed: list[tuple[QuoteFound, list[str], list[str]]] = []
+    for q in found:
         if q.speaker is None or q.kind == "scare":
             continue
-        keys = [_speaker_key(q.speaker.text), *_person_keys(q.speaker.text)]
+        names = _person_keys(q.speaker.text)
+        keyed.append((q, [_speaker_key(q.speaker.text), *names], names))
+    if not any(len(q.chain) >= 2 for q, _, _ in keyed):
+        return  # nothing relayed: nothing to carry (the common case, kept cheap)
+    # Twice: the second pass gives earlier mentions the relay a later one names ("Speaking to
+    # BBC Sport, the captain said …" after "the captain has told his team-mates …").
+    for q, keys, names in [*keyed, *keyed]:
         if len(q.chain) >= 2:
             for key in keys:
                 chains[key] = q.chain
-        elif len(q.chain) <= 1:
-            names = _person_keys(q.speaker.text)
-            if len(names) >= 2:
-                # "Kim Soo-jin" is not "Kim Jong Un": a full name matches on its last word
-                keys = [keys[0], names[-1]]
-            key = next((k for k in keys if k in chains), None)
-            if key is not None:
-                q.chain = (*chains[key][:-1], q.speaker)
+            continue
+        if len(names) >= 2:
+            # "Kim Soo-jin" is not "Kim Jong Un": a full name matches on its last word
+            keys = [keys[0], names[-1]]
+        key = next((k for k in keys if k in chains), None)
+        if key is not None:
+            q.chain = (*chains[key][:-1], q.speaker)
 
 
 _NOT_NAME_KEY = frozenset(wordlist("foreign prince senior deputy vice state chief acting"))
