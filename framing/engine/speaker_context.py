@@ -198,6 +198,42 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
     if agency is not None:
         _prepend_agency(found, agency)
     _usual_names(found)
+    _whole_speakers(text, found)
+
+
+_SHOWN_PRONOUNS = frozenset(wordlist("he she it they i we you him her them his its their us me"))
+_TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:of|for|and|the|a|an|to|in|on|at|by|with))+\Z", re.I)
+_NEXT_CAPITALS = re.compile(
+    r"(?:[ ](?!(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December|He|She|It|They|The|A|An|In|On|"
+    r"At|But|And|I|We)\b)[A-Z][\w’'\-]*){1,3}"
+)
+
+
+def _whole_speakers(text: str, found: list[QuoteFound]) -> None:
+    """Pages never show a pronoun or a cut phrase as a speaker: a bare pronoun left over is no
+    speaker, a phrase ending in a connector ("the Ministry of") loses it, and a name cut
+    before its next capitalised word ("the United" + "States") takes the whole name."""
+    for q in found:
+        sp = q.speaker
+        if sp is None:
+            continue
+        if sp.text.lower() in _SHOWN_PRONOUNS:
+            q.chain = tuple(h for h in q.chain if h != sp)
+            q.speaker = None
+            continue
+        new = sp
+        cut = _TRAILING_CONNECTOR.search(sp.text)
+        if cut is not None and cut.start() > 0:
+            new = att.SpeakerHit(sp.start, sp.start + cut.start(), sp.text[: cut.start()], sp.verb)
+        elif sp.text[-1:].isalpha() and sp.text.split()[-1][:1].isupper():
+            more = _NEXT_CAPITALS.match(text, sp.end)
+            if more is not None and text[sp.start : sp.end] == sp.text:
+                end = more.end()
+                new = att.SpeakerHit(sp.start, end, text[sp.start : end], sp.verb)
+        if new is not sp:
+            q.chain = tuple(new if h == sp else h for h in q.chain) or (new,)
+            q.speaker = new
 
 
 def _usual_names(found: list[QuoteFound]) -> None:

@@ -1169,3 +1169,8 @@ def test_a_second_quote_sharing_a_pronoun_tag_gets_the_same_person():
     )
     first, second = [q for q in _quotes(text) if q.kind == "direct"]
     assert first.speaker.text == second.speaker.text == "Liam Farrelly"
+
+
+def test_pages_never_show_a_bare_first_person_pronoun_as_a_speaker():
+    text = "\u201cThe water was up to the windows by midnight,\u201d I said to the officer."
+    assert all(q.speaker is None for q in analyze(text).quotes)
