@@ -15,6 +15,7 @@ from accounts.audit import audit_record
 from accounts.models import AuditAction, AuditObject, User, Workspace
 from articles.ingestion.normalize import normalize_text
 from articles.models import Article, Event, Outlet, SourceFile, TextRevision
+from articles.names import same_source_name
 from articles.reanchor import reanchor
 
 
@@ -105,7 +106,16 @@ def article_confirm_origin(*, article: Article, name: str) -> Article:
         raise ValidationError({"origin": "Name the outlet or agency the article relays."})
     if len(name) > Outlet._meta.get_field("name").max_length:
         raise ValidationError({"origin": "That name is too long for an outlet."})
-    origin = outlet_get_or_create(workspace=article.event.workspace, name=name)
+    # "VCNA" confirms into the workspace's "Velmar Central News Agency" if there is one
+    known = [
+        o
+        for o in Outlet.objects.filter(workspace=article.event.workspace).only("pk", "name")
+        if same_source_name(o.name, name)
+    ]
+    exact = [o for o in known if o.name.lower() == name.lower()]
+    origin = (exact or known or [None])[0] or outlet_get_or_create(
+        workspace=article.event.workspace, name=name
+    )
     if origin.pk == article.outlet_id:
         raise ValidationError({"origin": "An article cannot relay its own outlet."})
     article.origin = origin

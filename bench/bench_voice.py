@@ -369,21 +369,36 @@ def print_errors(root: Path, gold_path: Path) -> None:
     print("\nerror classes:", ", ".join(f"{k} {v}" for k, v in counts.most_common()))
 
 
+def _slice(path: Path, since: str) -> Path:
+    import tempfile
+
+    lines = [
+        x for x in path.read_text(encoding="utf-8").splitlines() if json.loads(x)["id"] >= since
+    ]
+    out = Path(tempfile.gettempdir()) / f"{path.stem}-since-{since}.jsonl"
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--before", type=Path, help="checkout of the old engine")
     parser.add_argument("--gold", type=Path, default=GOLD, help="set to measure on")
     parser.add_argument("--errors", action="store_true", help="list misses (not on held-out)")
+    parser.add_argument("--since", help="only records whose id sorts at or after this one")
     parser.add_argument("--engine-json", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     gold_path = args.gold.resolve()
+    if args.since:
+        # A slice of a set (e.g. the articles added in one round) measured on its own.
+        gold_path = _slice(gold_path, args.since)
     if args.engine_json:
         sys.path.insert(0, str(args.engine_json))
         json.dump(run_engine(gold_path), sys.stdout)
         return
     sys.path.insert(0, str(ROOT))
     if args.errors:
-        if gold_path == GOLD.resolve():
+        if args.gold.resolve() == GOLD.resolve():
             parser.error("--errors is refused on the held-out set (never tune on it)")
         print_errors(ROOT, gold_path)
         return

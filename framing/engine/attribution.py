@@ -39,7 +39,9 @@ SPEAKER_NOUNS = (
     "communique communiqué release readout note memorandum bulletin article piece column "
     "columnist commentator host anchor correspondent reporter journalist paper tabloid mayor "
     "governor guard councillor clerk developer barrister solicitor defender midfielder "
-    "pharmacist candidate parent group trust force"
+    "pharmacist candidate parent group trust force federation confederation league family "
+    "uncle aunt cousin grandmother grandfather niece nephew consultation observatory fleet "
+    "television channel network station website author email lodge"
 )
 # "the 54-year-old said": an age stands for the person named before it.
 _NOUN_ALT = (
@@ -54,10 +56,15 @@ _DET = (
 # noun phrase ("for the corps", "from the regional health authority", "at the Ghent plant").
 _POBJ = rf"(?:{_PROPER}|the\s+(?:[\w’'\-]+\s+){{0,2}}?[a-z][\w’'\-]*(?:\s+of\s+[a-z][\w’'\-]*)?)"
 # "people familiar with the matter", "a source close to the talks": a short post-modifier.
-_FAMILIAR = r"(?:\s+(?:familiar\s+with|close\s+to|briefed\s+on)\s+(?:the\s+)?[\w\-]+)?"
+_FAMILIAR = (
+    r"(?:\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of|"
+    r"involved\s+in)\s+(?:the\s+)?[\w\-]+)?"
+)
 _COMMON = (
     rf"(?:{_DET}\s+|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}['’]s\s+)"
-    rf"(?:[\w’'\-]+\s+){{0,4}}?(?:{_NOUN_ALT})\b{_FAMILIAR}"
+    # "a senior U.S. defence official", "the state-run Anadolu Agency", "France's main trade
+    # unions": modifiers may hold dots, the head may be capitalised or plural
+    rf"(?:[\w’'.\-]+\s+){{0,4}}?(?i:{_NOUN_ALT})s?\b{_FAMILIAR}"
     rf"(?:\s+(?:of|for|at|in|by|from)\s+{_POBJ})?"
     rf"(?:,?\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?"
 )
@@ -72,12 +79,17 @@ _PLURAL = (
     r"forecasters|meteorologists|historians|engineers|staff|rescuers|survivors|parents|"
     r"students|supporters|opponents|members|insiders|agencies|groups|records|documents|"
     r"filings|figures|statistics|polls|surveys|studies|agents|voters|fans|unions|companies|"
-    r"airlines|retailers|landlords|tenants|commuters|passengers|shopkeepers|traders"
+    r"airlines|retailers|landlords|tenants|commuters|passengers|shopkeepers|traders|guards|"
+    r"families|authors|pundits|marchers|demonstrators|crews|troops|soldiers|militants|rebels|"
+    r"medics|physicians|locals|investors|shareholders|bankers|brokers|consumers|shoppers|"
+    r"motorists|drivers|pilots|federations|relatives|neighbours|neighbors|emails|messages"
 )
 # 'US officials', 'defence officials in Seoul': plural speaker nouns need no determiner.
 _BARE = (
-    rf"(?:[\w’'.\-]+\s+){{0,2}}?(?i:{_PLURAL})\b{_FAMILIAR}"
-    rf"(?:\s+(?:of|for|at|in|from|along|near|across)\s+{_POBJ})?"
+    # "two of the people", "France's main trade unions": up to three words before the noun
+    rf"(?:(?!(?:and|or|but|that|while|as|said|says|say|told)\s)[\w’'.\-]+\s+){{0,3}}?"
+    rf"(?i:{_PLURAL})\b{_FAMILIAR}"
+    rf"(?:\s+(?:of|for|at|in|from|along|near|across|behind|outside|inside)\s+{_POBJ})?"
 )
 SPEAKER = rf"(?:{_COMMON}|{_PROPER}|{_BARE}|{_PRONOUN})"
 # After "according to" any short noun phrase up to the comma names a source.
@@ -96,7 +108,7 @@ VERBS = (
     "accuses called calls described describes labelled labeled termed dubbed branded hailed "
     "hails praised praises quipped observed observes remarked underlined "
     "underscored reiterated reiterates demanded demands predicted believes believed thinks "
-    "cautioned announced found finds showed shows testified estimated estimates"
+    "cautioned announced found finds showed shows show testified estimated estimates"
 )
 _VERB_ALT = "|".join(sorted(set(VERBS.split()), key=len, reverse=True)).replace(" ", r"\s+")
 VERB = rf"(?:{_VERB_ALT})"
@@ -108,7 +120,7 @@ SAY_VERBS = frozenset(
         "asserted asserts alleged alleges added adds noted notes stressed stresses emphasised "
         "emphasized declared declares believes believed thinks suggested suggests maintained "
         "maintains reiterated reiterates predicted cautioned contended contends say "
-        "reported reports report alleges alleged found finds showed shows acknowledged "
+        "reported reports report alleges alleged found finds showed shows show acknowledged "
         "acknowledges admitted admits conceded concedes explained explains "
         "testified estimated estimates accused accuses condemned condemns denounced denounces "
         "criticised criticized urged urges demanded demands described describes branded dubbed "
@@ -118,10 +130,16 @@ SAY_VERBS = frozenset(
 # News media named as the object of "told" ("a source told CNN") or as a wire credit: the
 # medium relays the speaker's words.
 MEDIA = (
-    r"(?:the\s+)?(?:(?:state|state-run|official)\s+)?"
+    # "the public broadcaster Yle", "the newspaper Le Monde": the kind of medium names it
+    r"(?:(?:the\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
+    r"(?:news\s+agency|broadcaster|newspaper|daily|channel|website)\s+"
+    r"(?:[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2})(?![\w’'\-])|"
+    r"(?:the\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
     r"(?:(?:news\s+agency|broadcaster|newspaper|daily|television|radio|agency)\s+)?"
     r"(?:AP|AFP|UPI|Reuters|Bloomberg|CNN|BBC|NPR|ABC|NBC|CBS|Fox\s+News|Yonhap|CCTV|CGTN|NHK|"
-    r"KBS|RT|Sputnik|"
+    r"KBS|RT|Sputnik|CNBC|MSNBC|CBC|ITV|Yle|TRT|NRK|SVT|ZDF|ARD|RAI|Politico|Axios|Haaretz|"
+    r"Le\s+Monde|Le\s+Figaro|Le\s+Parisien|Der\s+Spiegel|Bild|El\s+País|Nikkei|Asahi|Jiji|"
+    r"Anadolu|SUNA|WAM|SPA|ANI|Tasnim|Fars|Mehr|ISNA|ILNA|BelTA|Ukrinform|Bernama|Antara|"
     r"Xinhua|TASS|KCNA|IRNA|Kyodo|ANSA|EFE|DPA|dpa|PTI|Al\s+Jazeera|Interfax|RIA\s+Novosti|"
     r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}\s+(?:News|Times|Post|Press|Radio|Television|"
     r"TV|Sport|Agency|Journal|Herald|Telegraph|Guardian|Tribune|Gazette|Daily|Wire|Network|"
@@ -133,7 +151,7 @@ MEDIA = (
     r"))(?:\s+(?:Sport|News|Radio|TV|Television))?"
     # "the TASS news agency", "Yonhap news agency": the kind of medium may follow its name
     r"(?:\s+(?:news\s+agency|agency|newspaper|daily|broadcaster|news\s+service|channel|"
-    r"website|network|magazine|television|radio|station))?\b"
+    r"website|network|magazine|television|radio|station))?\b)"
 )
 _TELL = frozenset(wordlist("told tells tell"))
 _TOLD_OBJECT = re.compile(
@@ -144,7 +162,16 @@ _TOLD_OBJECT = re.compile(
     r"|(?:a|the)\s+(?:regular|weekly|daily)\s+(?:briefing|news\s+conference)|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2}"
     r"|(?:[\w’'.\-]+\s+){0,3}[\w’'.\-]+(?=\s+that\b))"
 )
-_TAIL = r"(?:\s+(?:in|on|at|during|to|via|after|before|through)\s+[^,.;:!?\"“”]{1,60}?)?"
+_TAIL = (
+    r"(?:\s+(?:in|on|at|during|to|via|after|before|through|by)\s+[^,.;:!?\"“”]{1,60}?"
+    r"|\s+(?:last|this|next)\s+[a-z]+){0,2}"
+)
+# Whom a speaker told in a tag: a medium, reporters, a press conference, lawmakers.
+_TOLD_WHOM = (
+    rf"(?:{MEDIA}|reporters|journalists|lawmakers|legislators|parliament|Parliament|Congress|"
+    r"investigators|(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?(?:news|press)\s+(?:conference|briefing)"
+    r"|(?:a|the)\s+(?:regular|weekly|daily)\s+(?:briefing|news\s+conference))"
+)
 _RELAY_TOKENS = frozenset(
     wordlist("according citing quoting quoted cited carried published relayed reported")
 )
@@ -199,7 +226,8 @@ _CITE_VERBS = frozenset(
 # The cited source runs to a clause boundary or its verb ("citing a command spokesman, Senior
 # Colonel Li Wenbo, said"), not to the first speaker noun ("a command").
 CITING = re.compile(
-    rf"(?P<v>{_CITE})\s+(?P<s>{SPEAKER})"
+    # "citing internal emails and three people with knowledge of …": the last source named
+    rf"(?P<v>{_CITE})\s+(?:(?:[\w’'\-]+\s+){{1,3}}?and\s+(?=[a-z0-9]))?(?P<s>{SPEAKER})"
     r"(?=\s*[,.;:]|\s+(?:said|says|told|reported|reports|as|that)\b|\s*\Z"
     r"|\s+(?:released|carried|published|relayed)\s+by\b)"
 )
@@ -223,13 +251,23 @@ _LEAD_REST = re.compile(
 )
 _ACRONYM = r"(?:\s+\((?P<acr>[A-Z][A-Z\-]{1,7})\))?"
 _REPORTED_TAIL = re.compile(
-    rf",\s*(?:(?P<s1>{SPEAKER}){_ACRONYM}\s+(?P<v1>{VERB})(?:\s+(?P<tobj>{MEDIA}|reporters|journalists))?"
+    # ", spokeswoman Mao Lin said", ", a spokesperson for the ministry, Gao Minghui, told a
+    # regular press conference", ", aid workers who have left the country say"
+    rf",\s*(?:(?:{_LOWER_TITLE})?(?P<s1>{SPEAKER}){_ACRONYM}(?:\s+who(?:\s+[\w’'\-]+){{1,6}}?)?"
+    rf",?\s+(?:also\s+)?(?P<v1>{VERB})(?:\s+(?P<tobj>{_TOLD_WHOM}))?"
+    # ", X was quoted as saying by the TASS news agency"
+    rf"|(?P<s5>{SPEAKER})\s+was\s+quoted\s+(?:as\s+saying\s+)?by\s+(?P<m5>{MEDIA})"
+    # ", the official Sudan News Agency quoted army spokesman X as saying"
+    rf"|(?P<m6>{MEDIA}|{SPEAKER})\s+quoted\s+(?:{_LOWER_TITLE})?(?P<s6>{SPEAKER})\s+as\s+saying"
     rf"|(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
     rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})"
     # "according to a ministry statement carried by IRNA"
     rf"(?:\s+(?:statement|report|communique|message|commentary))?"
     rf"(?:\s+(?:carried|published|released|relayed)\s+by\s+{MEDIA})?){_TAIL}"
-    rf"(?:\s*,\s*{_CITE}\s+{SPEAKER})?\s*[.!?]?\s*\Z"
+    rf"(?:\s*,\s*according\s+to\s+{MEDIA})?(?:\s*,\s*{_CITE}\s+{SPEAKER})?"
+    # ", without giving a source": a lower-case afterthought closes the sentence
+    r"(?:\s*,\s*(?:without|but|although|though|as|after|before|when|speaking|adding|saying)"
+    r"\b[^.!?\"“”]{0,100})?\s*[.!?]?\s*\Z"
 )
 _CITING_TAIL = re.compile(rf",\s*{_CITE}\s")
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -340,7 +378,7 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
         if not (
             first[0].isupper()
             or lowers[i] in _OPENERS
-            or _PLURAL_SET.intersection(lowers[i : i + 3])
+            or _PLURAL_SET.intersection(lowers[i : i + 4])
         ):
             continue
         m = _SPEAKER_FULL.fullmatch(text, w.start(), stop)
@@ -351,7 +389,22 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
                 longer = speaker_ending_at(text, m.start() - 4, floor, verb)
                 if longer is not None:
                     return longer
+            if m.start() - lo > 4 and text[m.start() - 4 : m.start()] == " of ":
+                # "Professor X of the Marine Institute in Galway": the institute is the
+                # affiliation of the name before it, without the place closing it
+                name = speaker_ending_at(text, m.start() - 4, floor, verb)
+                if name is not None and _is_name(name.text):
+                    cut = _PLACE_TAIL.search(text, m.start(), m.end())
+                    end = cut.start() if cut else m.end()
+                    return SpeakerHit(name.start, end, text[name.start : end], verb)
             return _trimmed(SpeakerHit(m.start(), m.end(), m.group(), verb))
+    who = text.rfind(" who ", lo, stop)
+    if who != -1 and not _CLAUSE_PUNCT.search(text, who, stop):
+        # "Residents who packed a board meeting in August chanted": the relative clause
+        # between the speaker and its verb
+        head = speaker_ending_at(text, who, floor, verb)
+        if head is not None and head.text.lower() not in _PRONOUN_WORDS:
+            return head
     if stop > floor and text[stop - 1] == ",":
         # "The ministry, in a statement carried by KCNA, said": skip one parenthetical.
         # "X, who spoke on condition of anonymity because …, said": a relative clause may
@@ -371,6 +424,7 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
     return None
 
 
+_PLACE_TAIL = re.compile(r"\s+(?:in|at)\s+[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)?\Z")
 _AGE_BEFORE = re.compile(r",\s*\d{1,3}\s*\Z")
 _APPOSITIVE_NAME = re.compile(
     # at most one lower-case title word ("businessman Victor Lam"), never a preposition or
@@ -464,6 +518,27 @@ def colon_speaker(text: str, start: int, colon: int) -> SpeakerHit | None:
     return _trimmed(SpeakerHit(m.start("s"), m.end("s"), m.group("s"), None))
 
 
+# '"…," TASS quoted him as saying.': the agency relays the person it quotes.
+_QUOTED_AFTER = re.compile(
+    rf"\s*[,.!?]?\s*(?P<r>{MEDIA}|{SPEAKER})\s+quoted\s+(?:{_LOWER_TITLE})?"
+    rf"(?P<s>{SPEAKER}|him|her|them)\s+as\s+saying\b"
+)
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+
+
+def quoted_after(text: str, pos: int, limit: int) -> tuple[SpeakerHit, SpeakerHit] | None:
+    """(relay, speaker) of '"…," IRNA quoted Karimzadeh as saying' right after a quote."""
+    if text.find(" quoted ", pos, min(limit, pos + 120)) == -1:
+        return None  # the common case, without a regex
+    m = _QUOTED_AFTER.match(text, pos, min(limit, pos + 200))
+    if m is None:
+        return None
+    name = m.group("s")
+    name = _OBJECT_PRONOUNS.get(name, name)
+    relay = _trimmed(SpeakerHit(m.start("r"), m.end("r"), m.group("r"), "quoted"))
+    return relay, SpeakerHit(m.start("s"), m.end("s"), name, "quoted as saying")
+
+
 def media_after_quote(text: str, pos: int, limit: int) -> SpeakerHit | None:
     """The medium a speaker told right after a quote ('"…," a resident told The AP.')."""
     m = AFTER_QUOTE.match(text, pos, min(limit, pos + 160))
@@ -501,10 +576,22 @@ def leading_speaker(text: str, start: int, end: int, verbs: list[Verb]) -> Speak
     return None
 
 
+_INTERVIEW = re.compile(
+    r"(?:[Ii]n\s+an?\s+(?:[\w\-]+\s+)?interview\s+with|[Ss]peaking\s+to|"
+    rf"[Ii]n\s+comments\s+to)\s+(?P<m>{MEDIA})"
+)
+
+
 def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[SpeakerHit]:
     """Relaying sources named in a sentence, outermost first ("according to TASS", "citing
     KCNA", "KCNA quoted the ministry as saying")."""
     out: list[SpeakerHit] = []
+    if any(text.find(w, start, end) != -1 for w in ("nterview with", "peaking to", "omments to")):
+        # "said in an interview with CNBC", "Speaking to BBC Sport, …": the medium relays
+        for m in _INTERVIEW.finditer(text, start, end):
+            name = m.group("m")
+            skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
+            out.append(SpeakerHit(m.start("m") + skip, m.end("m"), name[skip:], "told"))
     if not any(w in _RELAY_TOKENS for _, _, w in _verbs_in(verbs, start, end)):
         return out  # no relaying word in the sentence: skip the regexes entirely
     hint = _RELAY_HINT.search(text, start, end)
@@ -602,8 +689,39 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
         comma = text.rfind(",", start, comma)
     if comma != -1 and in_sentence[-1][0] > comma:
         m = _REPORTED_TAIL.match(text, comma, end)
+        if m is None or m.group("v3"):
+            # ", a spokesperson for the ministry, Gao Lihua, told …" and ", the emails show,
+            # according to Reuters.": the tag starts one comma earlier
+            earlier = text.rfind(",", start, comma)
+            if earlier != -1:
+                m_earlier = _REPORTED_TAIL.match(text, earlier, end)
+                if (
+                    m_earlier
+                    and (m is None or m_earlier.group("s1"))
+                    # "…, Liu Jian, told a briefing in Beijing that …" opens a clause
+                    and " that "
+                    not in text[m_earlier.end("v1") if m_earlier.group("v1") else earlier : end]
+                ):
+                    m = m_earlier
         if m and m.start() - start > 12:
             hit = _hit(m, "s1", "v1") or _hit(m, "s2", "v2") or _hit(m, "s3", "v3")
+            for s_group, m_group in (("s5", "m5"), ("s6", "m6")):
+                if m.group(s_group):
+                    # "X was quoted as saying by TASS", "SUNA quoted spokesman X as saying"
+                    hit = _hit(m, s_group, None)
+                    relays = _with_media(relays, _hit(m, m_group, None))
+            inner = _inner_tag(text, start, m.start()) if _is_media_hit(hit) else None
+            if inner is not None:
+                # "…, Premier Ri told a conference, Xinhua reported, citing KCNA.": the tag
+                # before the agency's names the speaker; the agencies relay it
+                if start < 120:
+                    start = max(start, dateline(text)[0])
+                clause_end, speaker = inner
+                chain = [r for r in relays if r.text.lower() != speaker.text.lower()]
+                if not any(r.text.lower() == hit.text.lower() for r in chain):  # type: ignore[union-attr]
+                    chain.insert(0, hit)  # type: ignore[arg-type]
+                if clause_end - start >= 12:
+                    return Reported(start, clause_end, speaker, (*chain, speaker))
             if hit is not None and not _can_say(hit, hit.verb):
                 return None
             if hit is not None and _BARE_DOCUMENT.fullmatch(hit.text):
@@ -625,10 +743,35 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
     return _mid_tag(text, start, end, in_sentence, relays)
 
 
+_MEDIA_RE = re.compile(MEDIA)
+# "…, North Korean Premier Ri Song Chol told a farming conference in Pyongyang" (before an
+# agency's own tag): a speaker, a speech verb, whom it told and where, ending the segment.
+_INNER_TAG = re.compile(
+    rf",\s*(?:{_LOWER_TITLE})?(?P<s>{SPEAKER})\s+(?P<v>{VERB})"
+    rf"(?:\s+(?:{_TOLD_WHOM}|(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?[a-z]+)){_TAIL}\s*\Z"
+)
+
+
+def _is_media_hit(hit: SpeakerHit | None) -> bool:
+    return hit is not None and _MEDIA_RE.fullmatch(hit.text) is not None
+
+
+def _inner_tag(text: str, start: int, end: int) -> tuple[int, SpeakerHit] | None:
+    """(end of the clause, speaker) when a speech tag closes ``text[start:end]``."""
+    comma = text.rfind(",", start, end)
+    if comma == -1 or comma - start <= 12:
+        return None
+    m = _INNER_TAG.match(text, comma, end)
+    if m is None or _MEDIA_RE.fullmatch(m.group("s")) or m.group("s").lower() in _PRONOUN_WORDS:
+        return None
+    return comma, _trimmed(SpeakerHit(m.start("s"), m.end("s"), m.group("s"), m.group("v")))
+
+
 # "The fire started at 3 a.m., the fire service said, and spread quickly.": a speech tag
 # between commas inside the sentence attributes the clause before it.
 _MID_TAG = re.compile(
-    rf",\s*(?:(?P<s1>{SPEAKER})\s+(?P<v1>{VERB})|(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
+    rf",\s*(?:(?:{_LOWER_TITLE})?(?P<s1>{SPEAKER})\s+(?P<v1>{VERB})(?:\s+{_TOLD_WHOM})?"
+    rf"|(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
     rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})){_TAIL}\s*,"
 )
 
@@ -672,6 +815,10 @@ def _lead(
         hit = speaker_ending_at(text, v_start, start, word)
         if hit is None or hit.start - start >= 60:
             continue
+        if _IN_PHRASE.search(text, max(start, hit.start - 6), hit.start):
+            # "In a statement posted on Telegram, the RSF said": the phrase after a
+            # preposition is no subject; the clause's speaker comes after it
+            continue
         if not _can_say(hit, word):
             return None
         if text[start : hit.start].rstrip().endswith(",") and text[v_end : v_end + 1] == ",":
@@ -690,12 +837,13 @@ def _lead(
     return None
 
 
-_FINDING = frozenset(wordlist("found finds showed shows"))
+_IN_PHRASE = re.compile(r"(?<![\w’'])(?:[Ii]n|[Oo]n|[Aa]t|[Ww]ith|[Ff]rom|[Bb]y|[Tt]o)\s+\Z")
+_FINDING = frozenset(wordlist("found finds showed shows show"))
 _DOCUMENTS = frozenset(
     wordlist(
         "report reports poll polls survey surveys study studies audit review inquiry "
         "investigation records documents data figures statistics complaint filing analysis "
-        "tests census assessment"
+        "tests census assessment consultation emails"
     )
 )
 
@@ -733,6 +881,9 @@ def _reported(
 ) -> Reported | None:
     if end - start < 12:
         return None
+    # "according to Border Service officers at the scene": a relay read inside the speaker's
+    # own phrase ("Border Service") is the speaker, not someone relaying it
+    relays = [r for r in relays if not speaker.start <= r.start < speaker.end or r is speaker]
     names = [r.text.lower() for r in relays]
     cited = [r for r in relays if r.verb in _CITE_VERBS and r.start > speaker.start]
     if cited and speaker.text.lower() not in names:

@@ -190,7 +190,12 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
     _, s_end = _sentence_of(starts, sentences, close_mark)
     after = close_mark + 1 if close_mark < len(text) and text[close_mark] in '"”»' else close_mark
     tail = att.speaker_after(text, after, max(s_end, after))
+    quoted = att.quoted_after(text, after, max(s_end, after)) if tail is None else None
+    if quoted is not None:
+        tail = quoted[1]
     speaker = tail or att.speaker_before(text, open_mark, s_start, verbs)
+    if speaker is None:
+        speaker = _chanter(text, s_start, open_mark)
     n_words = len(_WORD.findall(text, start, end))
     lead_in = text[s_start:open_mark].rstrip()
     if speaker is None and lead_in.endswith(":") and _TERMINAL.search(text, start, end):
@@ -230,13 +235,39 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
             q.in_reported = True
             return q
     relays = att.relay_sources(text, s_start, max(s_end, end), verbs)
-    media = att.media_after_quote(text, after, max(s_end, after))
+    media = quoted[0] if quoted else att.media_after_quote(text, after, max(s_end, after))
     if media is not None and media.text.lower() not in {r.text.lower() for r in relays}:
         relays = [media, *relays]
     chain = _chain(relays, speaker)
     if speaker is not None and chain:
         speaker = chain[-1]
     return QuoteFound(start, end, kind, speaker, chain, open_mark, close_mark)
+
+
+# 'Fans chanted "Out!"', '…, chanting "Justice for Jaylen!"': a chant or a shout is its
+# crowd's words, and the crowd is the subject of the verb or of the sentence.
+_CHANT_BEFORE = re.compile(
+    r"(?<![\w’'])(?P<v>chanted|chant|chants|shouted|shout|shouts|sang|chanting|shouting|"
+    r"singing)\s*[:,]?\s*\Z"
+)
+
+
+def _chanter(text: str, s_start: int, open_mark: int) -> att.SpeakerHit | None:
+    window = text[max(s_start, open_mark - 14) : open_mark]
+    if not any(w in window for w in ("chant", "shout", "sang", "singing")):
+        return None  # the common case, without a regex
+    m = _CHANT_BEFORE.search(text, max(s_start, open_mark - 14), open_mark)
+    if m is None:
+        return None
+    verb = m.group("v")
+    hit = None
+    if not verb.endswith("ing"):
+        hit = att.speaker_ending_at(text, m.start("v"), s_start, verb)
+    if hit is None:
+        hit = _sentence_subject(text, s_start, m.start("v"))
+    if hit is None or hit.text.lower() in ("he", "she", "it"):
+        return hit if hit is not None and hit.text.lower() != "it" else None
+    return att.SpeakerHit(hit.start, hit.end, hit.text, verb)
 
 
 def _reported_around(text, open_mark, close_mark, s_start, s_end, verbs) -> att.Reported | None:
@@ -341,9 +372,58 @@ def _reported(text, sentences, found: list[QuoteFound], verbs) -> list[QuoteFoun
         end = _trim_end(text, r.end)
         while end > r.start and text[end - 1] in ".!?;:,":
             end -= 1
+        second = _second_clause(text, r, end, s_end, verbs)
+        if second is not None:
+            # "A said X, while B said Y": two speakers, two clauses
+            end = _trim_end(text, second[0])
+            out.append(second[1])
         if end > r.start:
             out.append(QuoteFound(r.start, end, "reported", r.speaker, r.chain))
+        added = _added_after_tag(text, r, end, s_end)
+        if added is not None:
+            out.append(added)
     return out
+
+
+_WHILE = re.compile(r",\s+(?:while|whereas|but|and)\s+(?=\S)")
+
+
+def _second_clause(text, r, end, s_end, verbs) -> tuple[int, QuoteFound] | None:
+    """A second speaker's clause after ", while"/", but" in a sentence that opened with its
+    own speaker ("A US spokesman said …, while Saudi Arabia's foreign ministry said …")."""
+    if r.speaker.start >= r.start or text.find(", ", r.start, end) == -1:
+        return None  # a trailing tag or no comma: one clause
+    for m in _WHILE.finditer(text, r.start, end):
+        r2 = att.reported_in_sentence(text, m.end(), s_end, verbs)
+        if (
+            r2 is None
+            or r2.speaker.start < m.end()
+            or r2.speaker.start - m.end() > 60
+            or r2.speaker.text.lower() == r.speaker.text.lower()
+        ):
+            continue
+        e2 = _trim_end(text, r2.end)
+        while e2 > r2.start and text[e2 - 1] in ".!?;:,":
+            e2 -= 1
+        if e2 - r2.start >= 12:
+            return m.start(), QuoteFound(r2.start, e2, "reported", r2.speaker, r2.chain)
+    return None
+
+
+def _added_after_tag(text, r, end, s_end) -> QuoteFound | None:
+    """ "…, the ministry said, adding that details would follow": the clause the speaker of a
+    trailing tag adds after it."""
+    if r.speaker.start < end or text.find("adding", r.speaker.end, s_end) == -1:
+        return None
+    m = _ADDING.search(text, r.speaker.end, s_end)
+    if m is None:
+        return None
+    stop = _trim_end(text, s_end)
+    while stop > m.end() and text[stop - 1] in ".!?;:,":
+        stop -= 1
+    if stop - m.end() < 12:
+        return None
+    return QuoteFound(m.end(), stop, "reported", r.speaker, r.chain)
 
 
 # "He called the plan “reckless” and said the timing was no accident.", "…, saying the
@@ -388,6 +468,9 @@ _NEXT_VERB = re.compile(
     r",?\s+(?:and|but)\s+(?:also\s+)?[a-z]+(?:ed|ing)\b"
     r"|,\s+(?:calling|describing|branding|labelling|labeling|dubbing|adding|accusing)\b"
 )
+
+
+_NEXT_SUBJECT = re.compile(r",\s+(?:and|but|while|whereas)\s+(?=[A-Za-z])")
 
 
 def _sentence_subject(text: str, s_start: int, s_end: int) -> att.SpeakerHit | None:
@@ -499,10 +582,15 @@ def _in_segment(text, s_start, lo, hi, s_end, inside, verbs) -> QuoteFound | Non
         # a clause cut by the quote that follows is only its own clause when the sentence
         # moves on to another verb before the quote ("…next week, and described it as “…”")
         cut = _NEXT_VERB.search(text, start, end)
+        following = next((q for q in inside if (q.open_mark or q.start) >= hi), None)
+        joint = _NEXT_SUBJECT.search(text, start, end) if cut is None else None
+        if joint is not None and following is not None and following.kind == "direct":
+            # "Supporters said they would march, and fans chanted “…”": a new clause with its
+            # own subject and quote follows the reported one
+            cut = joint
         if cut is not None:
             end = cut.start()
         else:
-            following = next((q for q in inside if (q.open_mark or q.start) >= hi), None)
             if following is None or following.kind != "partial":
                 return None
             if (r.speaker.verb or "") in _CHARACTERISING:

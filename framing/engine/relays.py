@@ -77,11 +77,33 @@ def agency_name(name: str) -> str:
     return AGENCIES.get(bare.upper().replace(".", "")) or LONG_FORMS.get(bare.lower(), bare)
 
 
+# "the public broadcaster Yle", "the newspaper Le Monde": the kind before the name
+_KIND_FIRST = re.compile(
+    r"^(?:the\s+|The\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
+    r"(?:news\s+agency|broadcaster|newspaper|daily|channel|website)\s+(?=[A-Z])"
+)
+
+
+_KNOWN_AGENCY = re.compile(
+    r"(?:the\s+|The\s+)?(?:[A-Z][\w\-]*['’]s\s+)?(?:(?:state|state-run|official)\s+)?"
+    r"(?:news\s+agency\s+)?(?P<n>[A-Z][\w.]*)(?:\s+(?:news\s+agency|agency))?"
+)
+
+
 def usual_relay_name(name: str) -> str:
-    """A relay link as the analyst knows it: "the Korean Central News Agency" -> "KCNA";
-    any other name as written."""
+    """A relay link as the analyst knows it: "the Korean Central News Agency" -> "KCNA",
+    "the public broadcaster Yle" -> "Yle"; any other name as written."""
     bare = re.sub(r"^(?:the|The)\s+", "", name.strip())
-    return LONG_FORMS.get(bare.lower(), name)
+    if bare.lower() in LONG_FORMS:
+        return LONG_FORMS[bare.lower()]
+    kind = _KIND_FIRST.match(name.strip())
+    if kind:
+        return name.strip()[kind.end() :]
+    known = _KNOWN_AGENCY.fullmatch(name.strip())
+    if known and known.group("n").upper().replace(".", "") in AGENCIES:
+        # "Russia's TASS news agency", "the state news agency KCNA" -> "TASS", "KCNA"
+        return known.group("n")
+    return name
 
 
 def same_source(a: str, b: str) -> bool:

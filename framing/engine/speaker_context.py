@@ -55,7 +55,10 @@ _PERSON_WORDS = frozenset(
         "chancellor senator lawmaker legislator professor scholar researcher mr ms mrs dr "
         "councillor governor mayor captain colonel resident witness fisherman farmer vendor "
         "driver owner officer soldier columnist commentator correspondent reporter "
-        "journalist woman man mother father"
+        "journalist woman man mother father prosecutor attorney lawyer judge sheriff "
+        "detective director coach manager chairman chairwoman executive founder inspector "
+        "superintendent commissioner midfielder striker defender goalkeeper pharmacist nurse "
+        "doctor surgeon economist scientist historian engineer teacher principal"
     )
 )
 _ORG_WORDS = frozenset(
@@ -83,8 +86,18 @@ _BARE_ATTRIBUTION = re.compile(
     r"(?:\s+(?:in|on|at|during|to|via)\s+[^.!?:\"“”]{1,60}?)?\s*[.:]\s*\Z"
 )
 _TITLED_SUBJECT = re.compile(rf"{att._PROPER}")
-# A full name anywhere in a sentence ("filed by Maria Lopez, a retired nurse. She said …").
-_FULL_NAME = re.compile(r"[A-Z](?<![\w’'].)[a-z’'\-]+(?:[ ][A-Z][a-z’'\-]+){1,3}")
+# A full name anywhere in a sentence ("filed by Maria Lopez, a retired nurse. She said …"):
+# apostrophes, hyphens, inner capitals and accents ("Conor O'Sullivan", "Aaliyah Brooks-Mensah",
+# "Paul R. DeMarco", "J.P. McAteer", "Mette Kjærsgaard-Holm"), initials inside it, and never
+# cut before a further capitalised word ("Deputy Foreign Minister Andrei" + "Volkonsky").
+_CAP = "A-ZÀ-ÖØ-Þ"
+_NAME_PART = rf"[{_CAP}](?:[’'][{_CAP}])?[^\W\d_{_CAP}][\w’'\-]*"
+_FULL_NAME = re.compile(
+    rf"(?<![\w’'.\-])(?:{_NAME_PART}|[A-Z]\.[ ]?[A-Z]\."
+    r"(?![ ](?:He|She|It|They|The|A|An|In|On|At|We|But|And|This|That)\b))"
+    rf"(?:[ ](?:{_NAME_PART}|[A-Z]\.(?:[ ]?[A-Z]\.)?)){{0,4}}[ ]{_NAME_PART}"
+    rf"(?![\w’'\-]|[ ][{_CAP}][\w’'\-])"
+)
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|of|into|across)\s*\Z")
 _SUBJECT = re.compile(rf"(?P<s>{att.SPEAKER})\s+(?=[a-z])")
 _NOT_SUBJECT = frozenset(
@@ -96,6 +109,10 @@ _NOT_SUBJECT = frozenset(
         "sunday"
     )
 )
+
+
+# "Jane Doe of the X Institute", "Jane Doe at Carver & Holt": a name with its affiliation.
+_NAME_OF = re.compile(r"((?:[A-Z][\w’'.\-]*[ ]){1,3}[A-Z][\w’'\-]*)[ ](?:of|at|from)[ ]")
 
 
 def speaker_kind(hit_text: str, surnames: set[str] | frozenset[str] = frozenset()) -> str:
@@ -112,10 +129,21 @@ def speaker_kind(hit_text: str, surnames: set[str] | frozenset[str] = frozenset(
     if _ORG_WORDS.intersection(words) or hit_text.isupper():
         return "org"
     caps = [w for w in hit_text.split() if w[:1].isupper()]
+    head = _NAME_OF.match(hit_text)
+    if head is not None and speaker_kind(head.group(1), surnames) == "person":
+        return "person"  # "Gloria M. Ashby of the Heart Patients Alliance": the name heads it
+    if len(caps) >= 2 and is_media(hit_text):
+        return "org"  # "China's Xinhua", "Le Parisien": a medium, never a "he"
     if words[-1] in _ORG_SUFFIXES:
         return "org"  # "Holmhaven Terminals", "Crane Partners": a company, not a person
-    if len(caps) == len(hit_text.split()) and 2 <= len(caps) <= 4:
-        return "person"  # "Dara Kostell": a speaking first + last name
+    if (
+        len(caps) == len(hit_text.split())
+        and 2 <= len(caps) <= 4
+        and not any(w.endswith(("'s", "’s")) for w in caps[:-1])
+    ):
+        return "person"  # "Dara Kostell": a speaking first + last name ("China's Xinhua" is not)
+    if len(caps) == 1 and words[0].endswith("ing") and len(words) == 1:
+        return ""  # "Carrying banners, …": a participle opening a sentence names no one
     if len(caps) == 1 and words[-1] in surnames:
         return "person"  # "Kostell" after "Dara Kostell"
     return "org" if len(caps) == 1 else ""
@@ -128,13 +156,21 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
     relays: list[tuple[int, tuple[att.SpeakerHit, ...]]] = []  # (sentence index, chain)
     people = _text_surnames(text)
     genders: dict[str, str] = {}  # surname -> "he"/"she", from pronouns already resolved
+    # '"…," he told BBC Sport. "…"': the second quote shares the first one's "he"; it is
+    # resolved once, so both show the same person
+    resolved: dict[tuple[int, int], tuple] = {}
     for i, q in enumerate(found):
         if q.kind == "scare":
             continue
         si = max(0, bisect_right(starts, q.start) - 1)
         if q.speaker is not None and q.speaker.text.lower() in _PRONOUNS:
             pronoun = q.speaker.text.lower()
+            key = (q.speaker.start, q.speaker.end)
+            if key in resolved:
+                q.speaker, q.chain = resolved[key]
+                continue
             _resolve_pronoun(text, sentences, si, found[:i], q, people, genders)
+            resolved[key] = (q.speaker, q.chain)
             if q.speaker is not None and pronoun in ("he", "she"):
                 genders.setdefault(_gender_key(q.speaker.text), pronoun)
         elif q.speaker is None and q.kind == "direct":
@@ -162,6 +198,42 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
     if agency is not None:
         _prepend_agency(found, agency)
     _usual_names(found)
+    _whole_speakers(text, found)
+
+
+_SHOWN_PRONOUNS = frozenset(wordlist("he she it they i we you him her them his its their us me"))
+_TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:of|for|and|the|a|an|to|in|on|at|by|with))+\Z", re.I)
+_NEXT_CAPITALS = re.compile(
+    r"(?:[ ](?!(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December|He|She|It|They|The|A|An|In|On|"
+    r"At|But|And|I|We)\b)[A-Z][\w’'\-]*){1,3}"
+)
+
+
+def _whole_speakers(text: str, found: list[QuoteFound]) -> None:
+    """Pages never show a pronoun or a cut phrase as a speaker: a bare pronoun left over is no
+    speaker, a phrase ending in a connector ("the Ministry of") loses it, and a name cut
+    before its next capitalised word ("the United" + "States") takes the whole name."""
+    for q in found:
+        sp = q.speaker
+        if sp is None:
+            continue
+        if sp.text.lower() in _SHOWN_PRONOUNS:
+            q.chain = tuple(h for h in q.chain if h != sp)
+            q.speaker = None
+            continue
+        new = sp
+        cut = _TRAILING_CONNECTOR.search(sp.text)
+        if cut is not None and cut.start() > 0:
+            new = att.SpeakerHit(sp.start, sp.start + cut.start(), sp.text[: cut.start()], sp.verb)
+        elif sp.text[-1:].isalpha() and sp.text.split()[-1][:1].isupper():
+            more = _NEXT_CAPITALS.match(text, sp.end)
+            if more is not None and text[sp.start : sp.end] == sp.text:
+                end = more.end()
+                new = att.SpeakerHit(sp.start, end, text[sp.start : end], sp.verb)
+        if new is not sp:
+            q.chain = tuple(new if h == sp else h for h in q.chain) or (new,)
+            q.speaker = new
 
 
 def _usual_names(found: list[QuoteFound]) -> None:
@@ -280,8 +352,13 @@ def _resolve_pronoun(text, sentences, si, earlier, q, people=frozenset(), gender
         return
     hit = att.SpeakerHit(best[1].start, best[1].end, best[1].text, q.speaker.verb)
     chain = best[2]
+    # '"…," he told BBC Sport.': the medium the pronoun spoke to stays its relay
+    own = tuple(h for h in q.chain if h != q.speaker)
     q.speaker = hit
-    q.chain = (*chain[:-1], hit) if chain and chain[-1].text == hit.text else (hit,)
+    if chain and chain[-1].text == hit.text and len(chain) >= 2:
+        q.chain = (*chain[:-1], hit)
+    else:
+        q.chain = (*own, hit)
 
 
 def _possessive(text, sentences, si, earlier, q, people, genders) -> None:
@@ -308,6 +385,9 @@ def _org_subject(text: str, start: int, end: int) -> att.SpeakerHit | None:
     m = _SUBJECT.match(text, start, end)
     if m is None or speaker_kind(m.group("s")) != "org":
         return None
+    following = text[m.end() : m.end() + 20].split()[:1]
+    if following and following[0].strip(".,").lower() in _PLURAL_WORDS:
+        return None  # "Political scientists say": an adjective, not the subject
     words = m.group("s").split()
     if words[0].lower() in _PRONOUNS or (len(words) == 1 and words[0].lower() in _NOT_SUBJECT):
         return None  # a pronoun, or a connective or determiner on its own
@@ -577,21 +657,27 @@ def _carry_chains(found: list[QuoteFound]) -> None:
     """A speaker first heard through a relay ("KCNA quoted a spokesman as saying") is still
     heard through it later in the article ("The spokesman said", "he added")."""
     chains: dict[str, tuple[att.SpeakerHit, ...]] = {}
+    keyed: list[tuple[QuoteFound, list[str], list[str]]] = []
     for q in found:
         if q.speaker is None or q.kind == "scare":
             continue
-        keys = [_speaker_key(q.speaker.text), *_person_keys(q.speaker.text)]
+        names = _person_keys(q.speaker.text)
+        keyed.append((q, [_speaker_key(q.speaker.text), *names], names))
+    if not any(len(q.chain) >= 2 for q, _, _ in keyed):
+        return  # nothing relayed: nothing to carry (the common case, kept cheap)
+    # Twice: the second pass gives earlier mentions the relay a later one names ("Speaking to
+    # BBC Sport, the captain said …" after "the captain has told his team-mates …").
+    for q, keys, names in [*keyed, *keyed]:
         if len(q.chain) >= 2:
             for key in keys:
                 chains[key] = q.chain
-        elif len(q.chain) <= 1:
-            names = _person_keys(q.speaker.text)
-            if len(names) >= 2:
-                # "Kim Soo-jin" is not "Kim Jong Un": a full name matches on its last word
-                keys = [keys[0], names[-1]]
-            key = next((k for k in keys if k in chains), None)
-            if key is not None:
-                q.chain = (*chains[key][:-1], q.speaker)
+            continue
+        if len(names) >= 2:
+            # "Kim Soo-jin" is not "Kim Jong Un": a full name matches on its last word
+            keys = [keys[0], names[-1]]
+        key = next((k for k in keys if k in chains), None)
+        if key is not None:
+            q.chain = (*chains[key][:-1], q.speaker)
 
 
 _NOT_NAME_KEY = frozenset(wordlist("foreign prince senior deputy vice state chief acting"))

@@ -86,8 +86,14 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = text[j:dot].lower()
     if word in _ABBREVIATIONS:
         return True
-    # A single capital letter before the dot is an initial ("J. Smith"), not a sentence end.
-    return len(word) == 1 and text[j].isupper()
+    # A single capital letter before the dot is an initial ("J. Smith"), not a sentence end;
+    # so are run-together initials ("J.P. McAteer", like "U.S.").
+    if not text[j].isupper():
+        return False
+    return len(word) == 1 or (len(word) <= 5 and _INITIALS.fullmatch(word) is not None)
+
+
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 # No real sentence is this long; text without sentence ends (a table flattened to one line,

@@ -52,7 +52,7 @@ def _relays_by_outlet(event: Event, payload: dict) -> dict[int, list[tuple]]:
         revision_ids=list(revisions), model_version_id=payload.get("model_version")
     )
     ids = [revisions[r] for r in relays]
-    articles = event.articles.select_related("origin").in_bulk(ids)
+    articles = event.articles.select_related("origin", "outlet").in_bulk(ids)
     out: dict[int, list[tuple]] = defaultdict(list)
     for revision_id, relay in relays.items():
         article = articles[revisions[revision_id]]

@@ -174,3 +174,21 @@ def test_one_relayed_quote_among_own_reporting_is_not_offered_as_the_origin(rela
     html = client_for(analyst).get(article.get_absolute_url()).content.decode()
     assert "partly relays KCNA via TASS" in html
     assert "Confirm origin" not in html
+
+
+def test_confirming_an_acronym_reuses_the_outlet_it_abbreviates(relayed, analyst):
+    article = relayed["relaying"]
+    agency = OutletFactory(workspace=article.event.workspace, name="Trans Asian Syndicated Service")
+    client_for(analyst).post(
+        reverse("article_confirm_origin", args=[article.pk]), {"origin": "TASS"}
+    )
+    assert _article(article.pk).origin_id == agency.pk
+
+
+def test_an_origin_on_record_under_its_full_name_is_not_offered_again(relayed, analyst):
+    article = relayed["relaying"]
+    agency = OutletFactory(workspace=article.event.workspace, name="Trans Asian Syndicated Service")
+    Article.objects.filter(pk=article.pk).update(origin=agency)
+    html = client_for(analyst).get(article.get_absolute_url()).content.decode()
+    assert "relays KCNA via TASS" in html
+    assert "Confirm origin" not in html
