@@ -4,12 +4,16 @@ neutral words in ordinary reporting."""
 
 from types import SimpleNamespace
 
+import numpy as np
 import pytest
 
 from framing.engine import analyze
 from framing.engine.artifacts import default_model
+from framing.engine.blob import pack, unpack
 from framing.engine.candidates import prepare
 from framing.engine.tagger import (
+    DEFAULT_TAGGER_PATH,
+    MAGIC,
     SPAN_FEATURES,
     Tagger,
     _close,
@@ -222,3 +226,13 @@ def test_a_neutral_multi_paragraph_report_gets_at_most_one_tag_at_the_default_po
     threshold = default_model().operating_points()["balanced"]["threshold"]
     tagged = [t.text for t in analyze(NEUTRAL_PARAGRAPHS).loaded_terms if t.score >= threshold]
     assert len(tagged) <= 1, tagged
+
+
+def test_a_tagger_stored_before_trimming_and_span_features_reads_without_them():
+    # Workspace models store their tagger's bytes; older ones lack both header fields.
+    header, arrays = unpack(DEFAULT_TAGGER_PATH.read_bytes(), MAGIC, "tagger")
+    del header["trim"], header["calibration"]["extra"], header["arrays"]
+    old = loads(pack(MAGIC, header, {k: np.array(v) for k, v in arrays.items()}))
+    assert old.trim == 0.0
+    assert old.calib_x == {}
+    assert old.tag(prepare("The regime's thugs stormed the square."), min_score=0.0)
