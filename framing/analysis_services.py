@@ -33,6 +33,8 @@ from framing.models import (
 )
 
 LOADED_TERMS_CODEBOOK = "loaded-terms"
+# Revisions analysed before one transaction stores them all (as a worker's batch does).
+STORE_CHUNK = 50
 EVIDENCE_DTYPE = np.dtype([("sentence", "<i4"), ("start", "<i4"), ("end", "<i4"), ("v", "<f4")])
 
 
@@ -167,12 +169,24 @@ def analysis_run(
         return AnalysisRun(existing, created=False, skipped_terms=0)
 
 
-@transaction.atomic
 def _store(
     *, revision: TextRevision, model_version: ModelVersion, result: engine.Analysis
 ) -> AnalysisRun:
+    stored = _store_many(model_version=model_version, results=[(revision, result)])
+    return AnalysisRun(stored.analyses[0], created=True, skipped_terms=stored.skipped_terms)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredBatch:
+    analyses: list[Analysis]
+    skipped_terms: int
+
+
+def _analysis_row(
+    revision: TextRevision, model_version: ModelVersion, result: engine.Analysis
+) -> Analysis:
     frames_blob, frame_keys = pack_frames(result)
-    analysis = Analysis.objects.create(
+    return Analysis(
         revision=revision,
         model_version=model_version,
         engine_version=result.engine_version,
@@ -194,8 +208,10 @@ def _store(
         frame_keys=frame_keys,
         tone_evidence=_evidence(result),
     )
-    skipped = _store_terms(analysis=analysis, result=result)
-    QuoteSpan.objects.bulk_create(
+
+
+def _quote_rows(analysis: Analysis, result: engine.Analysis) -> list[QuoteSpan]:
+    return [
         QuoteSpan(
             analysis=analysis,
             start=q.start,
@@ -209,50 +225,83 @@ def _store(
             chain=list(q.chain),
         )
         for q in result.quotes
-    )
-    ActorMention.objects.bulk_create(
+    ]
+
+
+def _actor_rows(analysis: Analysis, result: engine.Analysis) -> list[ActorMention]:
+    return [
         ActorMention(
             analysis=analysis, start=a.start, end=a.end, actor=a.actor, name=a.name, kind=a.kind
         )
         for a in result.actors
+    ]
+
+
+@transaction.atomic
+def _store_many(
+    *, model_version: ModelVersion, results: list[tuple[TextRevision, engine.Analysis]]
+) -> StoredBatch:
+    """Store finished analyses in one transaction with one INSERT per table, so a batch
+    costs a handful of round trips rather than several per article. Raises IntegrityError
+    (and stores nothing) if another worker stored one of them first."""
+    analyses = Analysis.objects.bulk_create(
+        [_analysis_row(revision, model_version, result) for revision, result in results]
     )
-    return AnalysisRun(analysis, created=True, skipped_terms=skipped)
+    terms, skipped = _term_rows(analyses=analyses, results=[r for _, r in results])
+    Annotation.objects.bulk_create(terms, batch_size=2000)
+    QuoteSpan.objects.bulk_create(
+        [q for a, (_, r) in zip(analyses, results, strict=True) for q in _quote_rows(a, r)],
+        batch_size=2000,
+    )
+    ActorMention.objects.bulk_create(
+        [m for a, (_, r) in zip(analyses, results, strict=True) for m in _actor_rows(a, r)],
+        batch_size=2000,
+    )
+    return StoredBatch(analyses=analyses, skipped_terms=skipped)
 
 
-def _store_terms(*, analysis: Analysis, result: engine.Analysis) -> int:
-    revision = analysis.revision
-    labels = _labels_by_key(revision.article.event.workspace_id)
+def _term_rows(
+    *, analyses: list[Analysis], results: list[engine.Analysis]
+) -> tuple[list[Annotation], int]:
+    """Suggested annotations for every loaded term, keeping analysts' earlier decisions on
+    the same span and label; and how many terms the workspace's codebook has no label for."""
+    revision_ids = [a.revision_id for a in analyses]
     decisions = {
-        (d.start, d.end, d.label_key): d.status
-        for d in SpanDecision.objects.filter(revision=revision)
+        (d.revision_id, d.start, d.end, d.label_key): d.status
+        for d in SpanDecision.objects.filter(revision_id__in=revision_ids)
     }
+    labels: dict[int, dict[str, Label]] = {}
     rows, skipped = [], 0
-    for term in result.loaded_terms:
-        label = labels.get(term.category)
-        if label is None:
-            skipped += 1
-            continue
-        status = decisions.get((term.start, term.end, term.category), AnnotationStatus.SUGGESTED)
-        rows.append(
-            Annotation(
-                revision=revision,
-                start=term.start,
-                end=term.end,
-                label=label,
-                author_model=analysis.model_version,
-                analysis=analysis,
-                status=status,
-                score=round(term.score, 4),
-                source=term.source,
-                voice=term.voice,
-                speaker=(term.speaker or "")[:200],
-                speaker_actor=term.speaker_actor or "",
-                target_actor=term.target_actor or "",
-                explanation=term.explanation[:300],
+    for analysis, result in zip(analyses, results, strict=True):
+        revision = analysis.revision
+        workspace_id = revision.article.event.workspace_id
+        if workspace_id not in labels:
+            labels[workspace_id] = _labels_by_key(workspace_id)
+        for term in result.loaded_terms:
+            label = labels[workspace_id].get(term.category)
+            if label is None:
+                skipped += 1
+                continue
+            key = (revision.pk, term.start, term.end, term.category)
+            rows.append(
+                Annotation(
+                    revision=revision,
+                    start=term.start,
+                    end=term.end,
+                    label=label,
+                    author_model=analysis.model_version,
+                    analysis=analysis,
+                    status=decisions.get(key, AnnotationStatus.SUGGESTED),
+                    score=round(term.score, 4),
+                    source=term.source,
+                    voice=term.voice,
+                    speaker=(term.speaker or "")[:200],
+                    speaker_actor=term.speaker_actor or "",
+                    target_actor=term.target_actor or "",
+                    explanation=term.explanation[:300],
+                )
             )
-        )
-    Annotation.objects.bulk_create(rows)
-    return skipped
+    return rows, skipped
 
 
 def event_analyse(*, event: Event, model_version: ModelVersion | None = None) -> int:
@@ -357,10 +406,14 @@ def event_model_diff(*, event: Event, model_version: ModelVersion) -> ModelDiff:
 
 def event_analyse_with(*, event: Event, model_version: ModelVersion) -> int:
     """Analyse the event's current revisions with a model without switching the event."""
-    revisions = TextRevision.objects.filter(
-        pk__in=event.articles.values("current_revision")
-    ).select_related("article__event")
-    return sum(analysis_run(revision=r, model_version=model_version).created for r in revisions)
+    ids = list(
+        event.articles.filter(current_revision__isnull=False)
+        .order_by("current_revision")
+        .values_list("current_revision", flat=True)
+    )
+    # In chunks: each is analysed, then stored in one short transaction.
+    chunks = (ids[start : start + STORE_CHUNK] for start in range(0, len(ids), STORE_CHUNK))
+    return sum(revisions_analyse(revision_ids=c, model_version=model_version) for c in chunks)
 
 
 def event_model_adopt(*, event: Event, model_version: ModelVersion | None = None) -> ModelVersion:
@@ -405,12 +458,37 @@ def events_fully_analysed(*, revision_ids: list[int]) -> set[int]:
 def revisions_analyse(*, revision_ids: list[int], model_version: ModelVersion) -> int:
     """Analyse these revisions (one batch of a split event); returns how many were new.
 
-    Safe to run twice or side by side: a revision already analysed is skipped, and a race to
-    store the same analysis leaves one row (see ``analysis_run``). Revisions deleted since
-    the batch was queued are simply absent.
+    The engine runs on every revision first, outside any transaction; then one short
+    transaction stores the whole batch. Safe to run twice or side by side: revisions already
+    analysed are skipped, and if another worker stored one of the same analyses meanwhile the
+    batch is stored one by one instead (see ``analysis_run``). Revisions deleted since the
+    batch was queued are simply absent.
     """
-    revisions = TextRevision.objects.filter(pk__in=revision_ids).select_related("article__event")
-    return sum(analysis_run(revision=r, model_version=model_version).created for r in revisions)
+    revisions = list(
+        TextRevision.objects.filter(pk__in=revision_ids)
+        .exclude(analyses__model_version=model_version)
+        .select_related("article__event")
+        .order_by("pk")
+    )
+    if not revisions:
+        return 0
+    model = engine_model_for(model_version)  # read and checked once per batch, not per text
+    results = [(r, engine.analyze(r.text, model=model)) for r in revisions]
+    try:
+        return len(_store_many(model_version=model_version, results=results).analyses)
+    except IntegrityError:
+        return sum(_store_or_skip(r, model_version, result) for r, result in results)
+
+
+def _store_or_skip(
+    revision: TextRevision, model_version: ModelVersion, result: engine.Analysis
+) -> bool:
+    """Store one analysis unless another worker already did; True when this one stored it."""
+    try:
+        _store(revision=revision, model_version=model_version, result=result)
+    except IntegrityError:
+        return False
+    return True
 
 
 def event_switch_model(
@@ -444,3 +522,9 @@ def event_switch_model(
         detail=f"now shown for the event “{event.title}”",
     )
     return event
+
+
+def engine_warm_up() -> None:
+    """Load the packaged model and every pipeline component once (a worker calls this
+    before forking a process per task, so each task starts warm)."""
+    engine.analyze("The minister said the talks would resume on Monday.")

@@ -31,6 +31,9 @@ DEFAULTS: dict[str, Any] = {
     ],
     "MAX_ATTEMPTS": 3,
     "TASK_RETENTION_DAYS": 7,  # finished task rows older than this are deleted
+    # Called once when an RQ worker starts, before it forks a process per job, so that every
+    # job starts with the engine loaded (the database worker runs tasks in its own process).
+    "WARM_UP": "framing.analysis_services.engine_warm_up",
 }
 
 

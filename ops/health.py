@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
@@ -55,6 +56,11 @@ def health_check() -> Health:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
         health = Health(database=True)
+        if settings.TASKS["default"]["BACKEND"] == "ops.rq.RQBackend":
+            from .rq import rq_health  # the team queue; its client is imported only here
+
+            rq_health(health, now)
+            return health
         alive = _workers(health, now)
         _queue(health, now, alive)
     except DatabaseError:

@@ -280,6 +280,18 @@ TASKS = {
         ),
     }
 }
+# The team layout: RQ on a Redis server (TASK_BACKEND=ops.rq.RQBackend, REDIS_URL), so workers
+# on several hosts share the queue and RQ re-queues the task of a worker that died. The
+# database queue above stays the single-machine default. A job may run for an hour (training,
+# reports); a dead worker's job is noticed by its missing heartbeat, not by this limit.
+RQ_QUEUES = {
+    "default": {
+        "URL": env("REDIS_URL", default="redis://127.0.0.1:6379/0"),
+        "DEFAULT_TIMEOUT": env.int("RQ_JOB_TIMEOUT", default=3600),
+    }
+}
+if TASKS["default"]["BACKEND"] == "ops.rq.RQBackend":
+    INSTALLED_APPS.append("django_rq")
 
 # Content Security Policy (Django's own middleware). Scripts only from our origin or
 # with the per-request nonce; no inline event handlers. plotly.js injects <style>
@@ -303,6 +315,8 @@ CSRF_FAILURE_VIEW = "parallax.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Load balancers, monitors and systemd probe the app itself over plain HTTP on loopback.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 if not DEBUG and not TESTING:
     SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT")
     SESSION_COOKIE_SECURE = True

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import QuerySet
@@ -191,14 +192,14 @@ def _extension_format(name: str) -> str | None:
 
 @contextmanager
 def _local(source: SourceFile):
-    # A path lets the readers stream zips from disk; other storages hand over a file object.
-    try:
-        path = source.file.path
-    except NotImplementedError:
-        with source.file.open("rb") as handle:
-            yield handle
+    # A path lets the readers stream zips from disk; other storages (S3, in memory) hand over
+    # a file object. Only local files have a path worth using: some storages name one that
+    # does not exist on this host.
+    if isinstance(source.file.storage, FileSystemStorage):
+        yield source.file.path
         return
-    yield path
+    with source.file.open("rb") as handle:
+        yield handle
 
 
 def import_url(*, event: Event, url: str, user: User, default_outlet: str = "") -> ImportJob:

@@ -201,3 +201,28 @@ def test_an_abandoned_reading_import_offers_discard_but_not_resume(client, works
     assert response.status_code == 302
     job.refresh_from_db()
     assert job.status == ImportStatus.DISCARDED and not job.items.exists()
+
+
+def test_an_upload_is_kept_and_imported_through_the_storage_api(
+    client, workspace, event, settings, tmp_path
+):
+    """Uploaded originals live in shared storage for workers on other hosts (no local path)."""
+    from django.core.files.storage import default_storage
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    client = _client_for(client, workspace, Role.ANALYST)
+    files = [upload("a.txt", STORY), upload("b.jsonl", jsonl(record(STORY_2)))]
+    client.post(
+        reverse("import_start", args=[event.pk]),
+        {"files": files, "default_outlet": "Ostrel Post", "mapping": ""},
+    )
+    job = ImportJob.objects.get()
+    assert client.post(job.get_absolute_url(), {}).status_code == 302
+    assert event.articles.count() == 2
+    names = [source.file.name for source in job.source_files.all()]
+    assert len(names) == 2 and all(default_storage.exists(name) for name in names)
+    assert not any(tmp_path.iterdir())

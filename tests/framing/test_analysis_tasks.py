@@ -165,3 +165,64 @@ def test_a_batch_that_leaves_articles_unanalysed_queues_no_refresh(db_tasks, eve
     analyse_batch.enqueue(ids, builtin_model_version().pk)
     _worker().run()
     assert not DBTaskResult.objects.filter(task_path__startswith="reports.tasks.").exists()
+
+
+def test_a_batch_is_stored_with_the_same_number_of_queries_whatever_its_size(event):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from framing.analysis_services import revisions_analyse
+
+    model = builtin_model_version()
+    ids = _current_revisions(event)
+    with CaptureQueriesContext(connection) as one:
+        revisions_analyse(revision_ids=ids[:1], model_version=model)
+    with CaptureQueriesContext(connection) as four:
+        assert revisions_analyse(revision_ids=ids[1:], model_version=model) == 4
+    assert len(four.captured_queries) == len(one.captured_queries)
+
+
+def test_a_batch_keeps_analysts_decisions_on_the_spans_it_suggests_again(event):
+    from framing.analysis_services import revisions_analyse
+    from framing.models import Annotation, SpanDecision
+
+    model = builtin_model_version()
+    ids = _current_revisions(event)
+    revisions_analyse(revision_ids=ids, model_version=model)
+    suggestion = Annotation.objects.filter(revision_id=ids[2]).first()
+    SpanDecision.objects.create(
+        revision_id=ids[2],
+        start=suggestion.start,
+        end=suggestion.end,
+        label_key=suggestion.label.key,
+        status="rejected",
+    )
+    Analysis.objects.all().delete()
+    revisions_analyse(revision_ids=ids, model_version=model)
+    again = Annotation.objects.get(
+        revision_id=ids[2], start=suggestion.start, end=suggestion.end, label=suggestion.label
+    )
+    assert again.status == "rejected"
+    assert Annotation.objects.exclude(revision_id=ids[2]).exclude(status="suggested").count() == 0
+
+
+def test_a_batch_racing_another_worker_stores_the_rest_once(event, monkeypatch):
+    """Another worker stores one of the batch's analyses while this one runs the engine:
+    the batch's single insert fails, and it stores the others one by one."""
+    import framing.analysis_services as services
+
+    model = builtin_model_version()
+    ids = _current_revisions(event)
+    analyze = services.engine.analyze
+    first = event.articles.get(current_revision=ids[0]).current_revision
+
+    def analyze_while_another_worker_stores(text, model=None):
+        if not Analysis.objects.exists():
+            services._store(revision=first, model_version=builtin_model_version(),
+                            result=analyze(first.text))  # fmt: skip
+        return analyze(text, model=model)
+
+    monkeypatch.setattr(services.engine, "analyze", analyze_while_another_worker_stores)
+    assert services.revisions_analyse(revision_ids=ids, model_version=model) == 4
+    counts = Analysis.objects.values("revision").annotate(n=Count("pk"))
+    assert sorted((r["revision"], r["n"]) for r in counts) == [(i, 1) for i in ids]

@@ -178,3 +178,20 @@ def test_a_trained_model_stores_its_learning_curve(annotated):
     curve = version.metrics["workspace_cv"]["curve"]
     assert curve[-1]["documents"] == TAGGED
     assert [p["documents"] for p in curve] == sorted(p["documents"] for p in curve)
+
+
+def test_a_trained_model_is_kept_and_read_through_the_storage_api(annotated, settings, tmp_path):
+    """Workers on other hosts read model files from shared storage (e.g. S3 through
+    django-storages): nothing may need a local path."""
+    from django.core.files.storage import default_storage
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    version = model_train(workspace=annotated, user=UserFactory())
+    assert default_storage.exists(version.artifact.name)
+    assert not any(tmp_path.iterdir())  # nothing written to the local media folder
+    model = engine_model_for(version)
+    assert model is not None and model.sha256 == version.sha256

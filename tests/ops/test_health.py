@@ -138,3 +138,10 @@ def test_readyz_is_not_ready_when_the_database_cannot_be_reached(client, monkeyp
     response = client.get(reverse("readyz"))
     assert response.status_code == 503
     assert "database unreachable" in response.json()["detail"]
+
+
+def test_health_probes_answer_over_plain_http_where_pages_go_to_https(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/readyz").status_code == 200
+    assert client.get("/healthz").status_code != 301
+    assert client.get("/accounts/login/").status_code == 301
