@@ -29,7 +29,7 @@ from .tagger_training import LOADED, Doc, Params, fit_sequences, platt, points_f
 
 # Chosen on the BABE dev+test documents as a workspace (bench/bench_learning.py): a strong
 # L2 keeps a few documents from pulling the weights far from the built-in evidence.
-STACK_PARAMS = Params(c1=0.01, c2=0.5, iterations=100, extract=0.05)
+STACK_PARAMS = Params(c1=0.01, c2=0.5, iterations=100, extract=0.05, minfreq=0.0)
 STACK_PARAMS_EXTRACT = STACK_PARAMS.extract
 EXTRACTS = (0.05, 0.15, 0.3, 0.45)
 MIN_FOLDS, MAX_FOLDS = 2, 5
@@ -119,6 +119,10 @@ def _with_crf(tagger: Tagger, crf, params: Params, **more) -> Tagger:
         calib_a=1.0,
         calib_b=0.0,
         calib_s=0.0,
+        # The built-in's span-feature slopes and edge trimming were fitted on its own scores
+        # (dev split); a workspace CRF is calibrated on its cross-validated scores alone.
+        calib_x={},
+        trim=0.0,
         legacy_a=0.0,
         points={},
         **more,

@@ -17,9 +17,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import combinations
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .alignment import AlignedRow
+if TYPE_CHECKING:
+    from .alignment import AlignedRow
 
 TOKEN_RE = re.compile(r"\w+(?:['’-]\w+)*")
 

@@ -100,7 +100,10 @@ def test_loaded_terms_fit_learns_a_word_only_the_analysts_tag():
     before = LoadedTerms(default_model())(prepare(new)).loaded_terms
     fitted = LoadedTerms(default_model()).fit(texts, golds)
     after = fitted(prepare(new)).loaded_terms
-    assert not any("zorblat" in t.text for t in before)
+    # Pages show the balanced point; below it analyze() keeps weak recall-point guesses,
+    # which may include an unknown word.
+    balanced = default_model().operating_points()["balanced"]["threshold"]
+    assert not any("zorblat" in t.text for t in before if t.score >= balanced)
     assert any("zorblat" in t.text for t in after)
 
 

@@ -4,12 +4,25 @@ neutral words in ordinary reporting."""
 
 from types import SimpleNamespace
 
+import numpy as np
 import pytest
 
 from framing.engine import analyze
 from framing.engine.artifacts import default_model
+from framing.engine.blob import pack, unpack
 from framing.engine.candidates import prepare
-from framing.engine.tagger import Tagger, default_tagger, dumps, loads, token_parts
+from framing.engine.tagger import (
+    DEFAULT_TAGGER_PATH,
+    MAGIC,
+    SPAN_FEATURES,
+    Tagger,
+    _close,
+    default_tagger,
+    dumps,
+    loads,
+    span_features,
+    token_parts,
+)
 from framing.engine.tagger_training import Doc, _source_weights, choose_points
 
 
@@ -140,3 +153,86 @@ def test_unused_tagger_fields_default_to_no_support_offset():
         attrs=[], state=default_tagger().state[:0], transitions=default_tagger().transitions
     )
     assert bare.calibrate(0.5, 1.0) == pytest.approx(0.5)
+
+
+def test_span_feature_calibration_survives_the_byte_format():
+    tagger = default_tagger()
+    assert set(tagger.calib_x) == set(SPAN_FEATURES)
+    assert loads(dumps(tagger)).calib_x == pytest.approx(tagger.calib_x)
+
+
+def test_span_features_read_the_strongest_valence_and_the_commonest_word():
+    plain, charged = span_features(["the", "harbour"]), span_features(["vile", "harbour"])
+    assert charged["valence"] > plain["valence"] == 0.0
+    assert span_features(["said"])["common"] > span_features(["harbour"])["common"]
+
+
+def test_span_features_change_the_calibrated_score_only_through_their_slopes():
+    bare = Tagger(
+        attrs=[], state=default_tagger().state[:0], transitions=default_tagger().transitions
+    )
+    feats = {"valence": 0.5, "common": 0.2}
+    assert bare.calibrate(0.4, 0.0, feats) == pytest.approx(0.4)
+    bare.calib_x = {"valence": 1.0}
+    assert bare.calibrate(0.4, 0.0, feats) > bare.calibrate(0.4, 0.0, {**feats, "valence": 0.0})
+
+
+def test_edge_tokens_far_below_the_spans_best_are_trimmed():
+    text = "an invincible spirit"
+    toks = SimpleNamespace(
+        words=["an", "invincible", "spirit"], starts=[0, 3, 14], ends=[2, 13, 20]
+    )
+    inside = [0.1, 0.9, 0.3]
+    assert _close([1, 2], inside, toks, set(), text, trim=0.5)[:2] == (3, 13)
+    assert _close([1, 2], inside, toks, set(), text, trim=0.0)[:2] == (3, 20)
+
+
+def test_a_hyphenated_word_is_never_cut_in_two_by_trimming():
+    text = "a latter-day crusade"
+    toks = SimpleNamespace(
+        words=["a", "latter", "day", "crusade"], starts=[0, 2, 9, 13], ends=[1, 8, 12, 20]
+    )
+    inside = [0.1, 0.2, 0.9, 0.9]
+    assert _close([1, 2, 3], inside, toks, set(), text, trim=0.5)[:2] == (2, 20)
+
+
+# Written for this test before the model it checks was trained; never trained on. Harbour,
+# council and ferry business: nothing in it judges anyone.
+NEUTRAL_PARAGRAPHS = (
+    "The harbour board met on Thursday evening to approve next year's budget for the port of "
+    "Ellisford. Members agreed to spend about 1.4 million on dredging the inner basin, which "
+    "has silted up since the last survey, and on replacing two navigational buoys at the "
+    "entrance to the channel.\n\n"
+    "The board's chair said the work would be carried out in February, when traffic is "
+    "lightest. Fishing boats will be moved to the outer pontoons for three weeks, and the "
+    "ferry timetable will not change. A visiting sail training ship, due in March, will moor "
+    "at the north quay as planned.\n\n"
+    "Several residents asked about the old customs house, which belongs to the town council "
+    "and has stood empty for six years. Council officers said a charity running humanitarian "
+    "courses for volunteers had asked to rent the ground floor, and that the request would be "
+    "considered next month.\n\n"
+    "The meeting also heard that passenger numbers on the island ferry rose by 8 per cent last "
+    "summer, helped by good weather and a new evening sailing. The operator plans to repaint "
+    "both vessels during the winter and to add bicycle racks on the car deck."
+)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 8: the packaged tagger still tags rare neutral words here ('silted', 'buoys', "
+    "'empty'); see bench/README.md",
+)
+def test_a_neutral_multi_paragraph_report_gets_at_most_one_tag_at_the_default_point():
+    threshold = default_model().operating_points()["balanced"]["threshold"]
+    tagged = [t.text for t in analyze(NEUTRAL_PARAGRAPHS).loaded_terms if t.score >= threshold]
+    assert len(tagged) <= 1, tagged
+
+
+def test_a_tagger_stored_before_trimming_and_span_features_reads_without_them():
+    # Workspace models store their tagger's bytes; older ones lack both header fields.
+    header, arrays = unpack(DEFAULT_TAGGER_PATH.read_bytes(), MAGIC, "tagger")
+    del header["trim"], header["calibration"]["extra"], header["arrays"]
+    old = loads(pack(MAGIC, header, {k: np.array(v) for k, v in arrays.items()}))
+    assert old.trim == 0.0
+    assert old.calib_x == {}
+    assert old.tag(prepare("The regime's thugs stormed the square."), min_score=0.0)
