@@ -4,7 +4,9 @@ workspace as accepted annotations, ``model_train`` builds the workspace model (a
 the stored model version at its balanced operating point, against the built-in model on the
 same articles. 5-fold by document; training sizes 25, 50, 100, 200 and all of the other folds.
 
-Run: .venv/bin/python bench/bench_learning.py [babe|passages] [sizes...]
+Run: .venv/bin/python bench/bench_learning.py [analyst|babe|passages] [sizes...]
+  analyst   420 items in a workspace convention the built-in does not share (euphemism and
+            official doublespeak; ``bench/_analyst_corpus.py``) — sizes 25 … 300.
   babe      BABE's dev and test documents (sentences grouped by article; the packaged tagger
             trained on BABE's train split only) — word-level annotations, the built-in's own
             convention.
@@ -61,6 +63,7 @@ from framing.training_services import model_train  # noqa: E402
 
 FOLDS = 5
 SIZES = (25, 50, 100, 200, 10_000)
+ANALYST_SIZES = (25, 50, 100, 200, 300)
 LABEL = "hyperbole"  # the tagger's score is label-agnostic; BABE words carry no category
 
 
@@ -92,17 +95,23 @@ def passages() -> list[tuple[str, str, list]]:
     return [(f"p{i}", d.text, [(s, e) for s, e, _ in d.spans]) for i, d in enumerate(docs)]
 
 
+def analyst() -> list[tuple[str, str, list]]:
+    from _analyst_corpus import analyst_docs
+
+    return analyst_docs()
+
+
 def fold(key: str) -> int:
     return hashlib.sha256(key.encode()).digest()[0] % FOLDS
 
 
-def import_workspace(name: str, docs, user) -> Workspace:
+def import_workspace(name: str, docs, user, label_key: str = LABEL) -> Workspace:
     """A workspace whose articles carry the documents' spans as accepted annotations."""
     workspace = Workspace.objects.create(name=name)
     codebooks_install_defaults(workspace=workspace)
     event = event_create(workspace=workspace, title=name)
     outlet = outlet_get_or_create(workspace=workspace, name="Bench wire")
-    label = Label.objects.get(codebook_version__codebook__workspace=workspace, key=LABEL)
+    label = Label.objects.get(codebook_version__codebook__workspace=workspace, key=label_key)
     for key, text, spans in docs:
         revision = article_create(event=event, outlet=outlet, title=key, text=text).current_revision
         if revision.text != text:
@@ -146,8 +155,10 @@ def interval(rows: list) -> tuple[float, float]:
 
 def main() -> None:
     which = sys.argv[1] if len(sys.argv) > 1 else "babe"
-    sizes = tuple(int(x) for x in sys.argv[2:]) or SIZES
-    docs = babe() if which == "babe" else passages()
+    default = ANALYST_SIZES if which == "analyst" else SIZES
+    sizes = tuple(int(x) for x in sys.argv[2:]) or default
+    docs = {"babe": babe, "passages": passages, "analyst": analyst}[which]()
+    label_key = "euphemism" if which == "analyst" else LABEL
     call_command("migrate", verbosity=0)
     user = User.objects.create_user(username="bench", email="bench@example.org", password="x")
     rows = collections.defaultdict(list)
@@ -166,7 +177,7 @@ def main() -> None:
             if n > len(pool) and n != sizes[-1]:
                 continue
             train = pool[:n]
-            workspace = import_workspace(f"{which}-f{f}-n{n}", train, user)
+            workspace = import_workspace(f"{which}-f{f}-n{n}", train, user, label_key)
             version = model_train(workspace=workspace, user=None)
             chosen[f"n={n}"][version.training_summary["tagger"]] += 1
             model = engine_model_for(version)
