@@ -4,7 +4,12 @@ workspace as accepted annotations, ``model_train`` builds the workspace model (a
 the stored model version at its balanced operating point, against the built-in model on the
 same articles. 5-fold by document; training sizes 25, 50, 100, 200 and all of the other folds.
 
-Run: .venv/bin/python bench/bench_learning.py [analyst|babe|passages] [sizes...]
+Run: .venv/bin/python bench/bench_learning.py [analyst|babe|passages|frames] [sizes...]
+  frames    article frames (Policy Frames Codebook): the 40 real held-out articles of
+            ``framing/engine/data/frames`` (never trained on by the packaged model) are the
+            test folds; training items join sentence runs of the *other* folds' held-out
+            articles, labelled at article level (``ArticleFrame``) with their frames' union.
+            Micro/macro-F1 over the 14 scored frames — sizes 25 … 300.
   analyst   420 items in a workspace convention the built-in does not share (euphemism and
             official doublespeak; ``bench/_analyst_corpus.py``) — sizes 25 … 300.
   babe      BABE's dev and test documents (sentences grouped by article; the packaged tagger
@@ -56,7 +61,10 @@ from articles.services import article_create, event_create, outlet_get_or_create
 from framing import engine  # noqa: E402
 from framing.analysis_services import engine_model_for, engine_threshold  # noqa: E402
 from framing.engine.evaluation import evaluate_spans  # noqa: E402
+from framing.engine.frame_evaluation import label_set_scores  # noqa: E402
+from framing.engine.frame_training import frame_split  # noqa: E402
 from framing.engine.tagger_training import BABE_PATH, merge_adjacent, passage_docs  # noqa: E402
+from framing.frame_services import article_frame_decide  # noqa: E402
 from framing.models import Label  # noqa: E402
 from framing.services import annotation_create, codebooks_install_defaults  # noqa: E402
 from framing.training_services import model_train  # noqa: E402
@@ -153,10 +161,89 @@ def interval(rows: list) -> tuple[float, float]:
     return f[25], f[974]
 
 
+def frame_items(sources, n: int, seed: int) -> list[tuple[str, str, set]]:
+    """``n`` training items, each a run of sentences from one or two of ``sources`` (real
+    held-out articles of the training folds), labelled with the union of their frames."""
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        sents, keys = [], set()
+        for doc in rng.sample(sources, rng.choice((1, 2))):
+            k = len(doc.sentences)
+            a = rng.randrange(max(1, k - 1))
+            b = rng.randint(min(a + 2, k), k)
+            sents += doc.sentences[a:b]
+            keys |= {key for row in doc.sentence_labels("policy")[a:b] for key in row}
+        out.append((f"s{seed}-{i}", " ".join(sents), keys - {"other"}))
+    return out
+
+
+def frame_workspace(name: str, items, user) -> Workspace:
+    """A workspace whose articles carry their frames as accepted article-level decisions (an
+    item with none gets one rejection, so it still counts as a decided article)."""
+    workspace = Workspace.objects.create(name=name)
+    codebooks_install_defaults(workspace=workspace)
+    event = event_create(workspace=workspace, title=name)
+    outlet = outlet_get_or_create(workspace=workspace, name="Bench wire")
+    labels = {
+        lab.key: lab
+        for lab in Label.objects.filter(
+            codebook_version__codebook__workspace=workspace,
+            codebook_version__codebook__key="policy-frames",
+        )
+    }
+    for key, text, keys in items:
+        revision = article_create(event=event, outlet=outlet, title=key, text=text).current_revision
+        decided = [(k, "accepted") for k in sorted(keys)] or [("economic", "rejected")]
+        for k, status in decided:
+            article_frame_decide(revision=revision, label=labels[k], status=status, user=user)
+    return workspace
+
+
+def frame_keys(model, texts: list[str]) -> list[set]:
+    return [set(engine.analyze(t, model=model).frame_keys.get("policy", ())) for t in texts]
+
+
+def frames_main(sizes: tuple[int, ...], user) -> None:
+    sys.stdout.reconfigure(line_buffering=True)
+    held = frame_split()[1]
+    gold, pred = collections.defaultdict(list), collections.defaultdict(list)
+    started = time.perf_counter()
+    for f in range(FOLDS):
+        test = [d for d in held if fold(d.id) == f]
+        pool = frame_items([d for d in held if fold(d.id) != f], max(sizes), seed=f)
+        texts = [" ".join(d.sentences) for d in test]
+        truth = [set(d.labels("policy")) - {"other"} for d in test]
+        for name, model in [("built-in", None)] + [(f"n={n}", n) for n in sizes]:
+            if model is not None:
+                workspace = frame_workspace(f"frames-f{f}-n{model}", pool[:model], user)
+                model = engine_model_for(model_train(workspace=workspace, user=None))
+            gold[name] += truth
+            pred[name] += frame_keys(model, texts)
+            micro = label_set_scores(truth, pred[name][-len(truth) :], boot=0)["micro"]
+            print(f"fold {f} {name}: micro {micro:.3f}, {time.perf_counter() - started:.0f}s")
+    print(f"\nframes: {len(held)} held-out articles, {FOLDS}-fold by article")
+    print("| labelled articles | micro-F1 | 95 % CI | macro-F1 | 95 % CI |")
+    for name in gold:
+        r = label_set_scores(gold[name], pred[name], boot=1000)
+        (a, b), (c, d) = r["micro_ci"], r["macro_ci"]
+        shown = name.removeprefix("n=")
+        print(
+            f"| {shown} | {r['micro']:.3f} | {a:.3f}–{b:.3f} | {r['macro']:.3f} | {c:.3f}–{d:.3f} |"
+        )
+    print(f"load average: {os.getloadavg()}; {time.perf_counter() - started:.0f}s")
+
+
 def main() -> None:
     which = sys.argv[1] if len(sys.argv) > 1 else "babe"
     default = ANALYST_SIZES if which == "analyst" else SIZES
     sizes = tuple(int(x) for x in sys.argv[2:]) or default
+    if which == "frames":
+        call_command("migrate", verbosity=0)
+        user = User.objects.create_user(username="bench", email="b@example.org", password="x")
+        return frames_main(sizes if sys.argv[2:] else ANALYST_SIZES, user)
     docs = {"babe": babe, "passages": passages, "analyst": analyst}[which]()
     label_key = "euphemism" if which == "analyst" else LABEL
     call_command("migrate", verbosity=0)
