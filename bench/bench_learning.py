@@ -246,7 +246,7 @@ def frames_table(folds: list[dict]) -> None:
         )
 
 
-def span_fold(f: int, docs, sizes: tuple[int, ...], user, which: str) -> dict:
+def span_fold(f: int, docs, sizes: tuple[int, ...], user, which: str, save=None) -> dict:
     """Per-document count rows of fold ``f``'s held-out documents, per model, and what
     cross-validation chose for each training size."""
     label_key = "euphemism" if which == "analyst" else LABEL
@@ -267,14 +267,17 @@ def span_fold(f: int, docs, sizes: tuple[int, ...], user, which: str) -> dict:
         model = engine_model_for(version)
         rows = micro(gold, predict(model, [t for _, t, _ in test]))[1]
         out[f"n={n}"] = {"rows": rows, "chosen": version.training_summary["tagger"]}
-        print(f"fold {f} n={min(n, len(pool))}: {time.perf_counter() - started:.0f}s", flush=True)
+        f1 = _f1(np.sum(rows, axis=0))
+        print(f"fold {f} n={min(n, len(pool))}: F1 {f1:.3f}, {time.perf_counter() - started:.0f}s")
+        if save:  # after every size: a slow run still leaves what it measured
+            Path(save).write_text(json.dumps(out))
     return out
 
 
 def span_table(which: str, folds: list[dict]) -> None:
     print(f"\n{which}: {sum(len(r['built-in']['rows']) for r in folds)} held-out documents")
     print("| training articles | partial F1 | 95 % CI | CV chose |")
-    for name in folds[0]:
+    for name in [k for k in folds[0] if all(k in r for r in folds)]:  # sizes every fold has
         rows = [row for r in folds for row in r[name]["rows"]]
         picks = collections.Counter(r[name].get("chosen") for r in folds if r[name].get("chosen"))
         lo, hi = interval(rows)
@@ -308,7 +311,7 @@ def main() -> None:
         if which == "frames":
             folds.append(frames_fold(f, sizes, user))
         else:
-            folds.append(span_fold(f, docs, sizes, user, which))
+            folds.append(span_fold(f, docs, sizes, user, which, save if only is not None else None))
     if save:
         Path(save).write_text(json.dumps(folds[0] if only is not None else folds))
     if only is None:
