@@ -4,7 +4,16 @@ workspace as accepted annotations, ``model_train`` builds the workspace model (a
 the stored model version at its balanced operating point, against the built-in model on the
 same articles. 5-fold by document; training sizes 25, 50, 100, 200 and all of the other folds.
 
-Run: .venv/bin/python bench/bench_learning.py [babe|passages] [sizes...]
+Run: .venv/bin/python bench/bench_learning.py [analyst|babe|passages|frames] [sizes...]
+     (``--fold N --save f.json`` runs one fold; ``combine WHICH f0.json ...`` prints the
+     table from such files, so the five folds can run side by side)
+  frames    article frames (Policy Frames Codebook): the 40 real held-out articles of
+            ``framing/engine/data/frames`` (never trained on by the packaged model) are the
+            test folds; training items join sentence runs of the *other* folds' held-out
+            articles, labelled at article level (``ArticleFrame``) with their frames' union.
+            Micro/macro-F1 over the 14 scored frames — sizes 25 … 300.
+  analyst   420 items in a workspace convention the built-in does not share (euphemism and
+            official doublespeak; ``bench/_analyst_corpus.py``) — sizes 25 … 300.
   babe      BABE's dev and test documents (sentences grouped by article; the packaged tagger
             trained on BABE's train split only) — word-level annotations, the built-in's own
             convention.
@@ -54,13 +63,17 @@ from articles.services import article_create, event_create, outlet_get_or_create
 from framing import engine  # noqa: E402
 from framing.analysis_services import engine_model_for, engine_threshold  # noqa: E402
 from framing.engine.evaluation import evaluate_spans  # noqa: E402
+from framing.engine.frame_evaluation import label_set_scores  # noqa: E402
+from framing.engine.frame_training import frame_split  # noqa: E402
 from framing.engine.tagger_training import BABE_PATH, merge_adjacent, passage_docs  # noqa: E402
+from framing.frame_services import article_frame_decide  # noqa: E402
 from framing.models import Label  # noqa: E402
 from framing.services import annotation_create, codebooks_install_defaults  # noqa: E402
 from framing.training_services import model_train  # noqa: E402
 
 FOLDS = 5
 SIZES = (25, 50, 100, 200, 10_000)
+ANALYST_SIZES = (25, 50, 100, 200, 300)
 LABEL = "hyperbole"  # the tagger's score is label-agnostic; BABE words carry no category
 
 
@@ -92,17 +105,23 @@ def passages() -> list[tuple[str, str, list]]:
     return [(f"p{i}", d.text, [(s, e) for s, e, _ in d.spans]) for i, d in enumerate(docs)]
 
 
+def analyst() -> list[tuple[str, str, list]]:
+    from _analyst_corpus import analyst_docs
+
+    return analyst_docs()
+
+
 def fold(key: str) -> int:
     return hashlib.sha256(key.encode()).digest()[0] % FOLDS
 
 
-def import_workspace(name: str, docs, user) -> Workspace:
+def import_workspace(name: str, docs, user, label_key: str = LABEL) -> Workspace:
     """A workspace whose articles carry the documents' spans as accepted annotations."""
     workspace = Workspace.objects.create(name=name)
     codebooks_install_defaults(workspace=workspace)
     event = event_create(workspace=workspace, title=name)
     outlet = outlet_get_or_create(workspace=workspace, name="Bench wire")
-    label = Label.objects.get(codebook_version__codebook__workspace=workspace, key=LABEL)
+    label = Label.objects.get(codebook_version__codebook__workspace=workspace, key=label_key)
     for key, text, spans in docs:
         revision = article_create(event=event, outlet=outlet, title=key, text=text).current_revision
         if revision.text != text:
@@ -144,44 +163,160 @@ def interval(rows: list) -> tuple[float, float]:
     return f[25], f[974]
 
 
+def frame_items(sources, n: int, seed: int) -> list[tuple[str, str, set]]:
+    """``n`` training items, each a run of sentences from one or two of ``sources`` (real
+    held-out articles of the training folds), labelled with the union of their frames."""
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        sents, keys = [], set()
+        for doc in rng.sample(sources, rng.choice((1, 2))):
+            k = len(doc.sentences)
+            a = rng.randrange(max(1, k - 1))
+            b = rng.randint(min(a + 2, k), k)
+            sents += doc.sentences[a:b]
+            keys |= {key for row in doc.sentence_labels("policy")[a:b] for key in row}
+        out.append((f"s{seed}-{i}", " ".join(sents), keys - {"other"}))
+    return out
+
+
+def frame_workspace(name: str, items, user) -> Workspace:
+    """A workspace whose articles carry their frames as accepted article-level decisions (an
+    item with none gets one rejection, so it still counts as a decided article)."""
+    workspace = Workspace.objects.create(name=name)
+    codebooks_install_defaults(workspace=workspace)
+    event = event_create(workspace=workspace, title=name)
+    outlet = outlet_get_or_create(workspace=workspace, name="Bench wire")
+    labels = {
+        lab.key: lab
+        for lab in Label.objects.filter(
+            codebook_version__codebook__workspace=workspace,
+            codebook_version__codebook__key="policy-frames",
+        )
+    }
+    for key, text, keys in items:
+        revision = article_create(event=event, outlet=outlet, title=key, text=text).current_revision
+        decided = [(k, "accepted") for k in sorted(keys)] or [("economic", "rejected")]
+        for k, status in decided:
+            article_frame_decide(revision=revision, label=labels[k], status=status, user=user)
+    return workspace
+
+
+def frame_keys(model, texts: list[str]) -> list[set]:
+    """The article's policy label set by the model's own rule."""
+    return [
+        {f.key for f in engine.analyze(t, model=model).frames.get("policy", ()) if f.selected}
+        for t in texts
+    ]
+
+
+def frames_fold(f: int, sizes: tuple[int, ...], user) -> dict:
+    """Gold and predicted label sets of fold ``f``'s held-out articles, per model."""
+    held = frame_split()[1]
+    test = [d for d in held if fold(d.id) == f]
+    pool = frame_items([d for d in held if fold(d.id) != f], max(sizes), seed=f)
+    texts = [" ".join(d.sentences) for d in test]
+    truth = [sorted(set(d.labels("policy")) - {"other"}) for d in test]
+    out, started = {}, time.perf_counter()
+    for name, n in [("built-in", None)] + [(f"n={n}", n) for n in sizes]:
+        model = None
+        if n is not None:
+            workspace = frame_workspace(f"frames-f{f}-n{n}", pool[:n], user)
+            model = engine_model_for(model_train(workspace=workspace, user=None))
+        pred = [sorted(p) for p in frame_keys(model, texts)]
+        out[name] = {"gold": truth, "pred": pred}
+        micro = label_set_scores(truth, pred, boot=0)["micro"]
+        print(f"fold {f} {name}: micro {micro:.3f}, {time.perf_counter() - started:.0f}s")
+    return out
+
+
+def frames_table(folds: list[dict]) -> None:
+    print(f"\nframes: {sum(len(r['built-in']['gold']) for r in folds)} held-out articles")
+    print("| labelled articles | micro-F1 | 95 % CI | macro-F1 | 95 % CI |")
+    for name in folds[0]:
+        gold = [g for r in folds for g in r[name]["gold"]]
+        pred = [p for r in folds for p in r[name]["pred"]]
+        r = label_set_scores(gold, pred, boot=1000)
+        (a, b), (c, d) = r["micro_ci"], r["macro_ci"]
+        shown = name.removeprefix("n=")
+        print(
+            f"| {shown} | {r['micro']:.3f} | {a:.3f}–{b:.3f} | {r['macro']:.3f} | {c:.3f}–{d:.3f} |"
+        )
+
+
+def span_fold(f: int, docs, sizes: tuple[int, ...], user, which: str, save=None) -> dict:
+    """Per-document count rows of fold ``f``'s held-out documents, per model, and what
+    cross-validation chose for each training size."""
+    label_key = "euphemism" if which == "analyst" else LABEL
+    test = [d for d in docs if fold(d[0]) == f]
+    # A fixed shuffle, so a smaller training set is a prefix of a larger one.
+    pool = sorted(
+        (d for d in docs if fold(d[0]) != f),
+        key=lambda d: hashlib.sha256(d[0].encode()).hexdigest(),
+    )
+    gold = [[(s, e, "x") for s, e in spans] for _, _, spans in test]
+    out = {"built-in": {"rows": micro(gold, predict(None, [t for _, t, _ in test]))[1]}}
+    started = time.perf_counter()
+    for n in sizes:
+        if n > len(pool) and n != sizes[-1]:
+            continue
+        workspace = import_workspace(f"{which}-f{f}-n{n}", pool[:n], user, label_key)
+        version = model_train(workspace=workspace, user=None)
+        model = engine_model_for(version)
+        rows = micro(gold, predict(model, [t for _, t, _ in test]))[1]
+        out[f"n={n}"] = {"rows": rows, "chosen": version.training_summary["tagger"]}
+        f1 = _f1(np.sum(rows, axis=0))
+        print(f"fold {f} n={min(n, len(pool))}: F1 {f1:.3f}, {time.perf_counter() - started:.0f}s")
+        if save:  # after every size: a slow run still leaves what it measured
+            Path(save).write_text(json.dumps(out))
+    return out
+
+
+def span_table(which: str, folds: list[dict]) -> None:
+    print(f"\n{which}: {sum(len(r['built-in']['rows']) for r in folds)} held-out documents")
+    print("| training articles | partial F1 | 95 % CI | CV chose |")
+    for name in [k for k in folds[0] if all(k in r for r in folds)]:  # sizes every fold has
+        rows = [row for r in folds for row in r[name]["rows"]]
+        picks = collections.Counter(r[name].get("chosen") for r in folds if r[name].get("chosen"))
+        lo, hi = interval(rows)
+        n = name.removeprefix("n=")
+        shown = "all (~4/5)" if n == str(SIZES[-1]) else n
+        chose = ", ".join(f"{k} {v}" for k, v in sorted(picks.items())) or "—"
+        print(f"| {shown} | {_f1(np.sum(rows, axis=0)):.3f} | {lo:.3f}–{hi:.3f} | {chose} |")
+
+
 def main() -> None:
-    which = sys.argv[1] if len(sys.argv) > 1 else "babe"
-    sizes = tuple(int(x) for x in sys.argv[2:]) or SIZES
-    docs = babe() if which == "babe" else passages()
+    args = sys.argv[1:]
+    if args[:1] == ["combine"]:  # tables from --save files of separate fold runs
+        which, folds = args[1], [json.loads(Path(p).read_text()) for p in args[2:]]
+        return frames_table(folds) if which == "frames" else span_table(which, folds)
+    save = args.pop(args.index("--save") + 1) if "--save" in args else None
+    only = int(args.pop(args.index("--fold") + 1)) if "--fold" in args else None
+    args = [a for a in args if a not in ("--save", "--fold")]
+    which = args[0] if args else "babe"
+    default = ANALYST_SIZES if which in ("analyst", "frames") else SIZES
+    sizes = tuple(int(x) for x in args[1:]) or default
+    sys.stdout.reconfigure(line_buffering=True)
     call_command("migrate", verbosity=0)
     user = User.objects.create_user(username="bench", email="bench@example.org", password="x")
-    rows = collections.defaultdict(list)
-    chosen = collections.defaultdict(collections.Counter)
-    started = time.perf_counter()
-    for f in range(FOLDS):
-        test = [d for d in docs if fold(d[0]) == f]
-        # A fixed shuffle, so a smaller training set is a prefix of a larger one.
-        pool = sorted(
-            (d for d in docs if fold(d[0]) != f),
-            key=lambda d: hashlib.sha256(d[0].encode()).hexdigest(),
-        )
-        gold = [[(s, e, "x") for s, e in spans] for _, _, spans in test]
-        rows["built-in"] += micro(gold, predict(None, [t for _, t, _ in test]))[1]
-        for n in sizes:
-            if n > len(pool) and n != sizes[-1]:
-                continue
-            train = pool[:n]
-            workspace = import_workspace(f"{which}-f{f}-n{n}", train, user)
-            version = model_train(workspace=workspace, user=None)
-            chosen[f"n={n}"][version.training_summary["tagger"]] += 1
-            model = engine_model_for(version)
-            rows[f"n={n}"] += micro(gold, predict(model, [t for _, t, _ in test]))[1]
-            print(f"fold {f} n={len(train)}: {time.perf_counter() - started:.0f}s", flush=True)
-    print(f"\n{which}: {len(docs)} documents, {FOLDS}-fold by document")
-    print("| training articles | partial F1 | 95 % CI | CV chose |")
-    for name, r in rows.items():
-        lo, hi = interval(r)
-        n = name.removeprefix("n=")
-        shown = f"all ({len(docs) - len(docs) // FOLDS}±)" if n == str(SIZES[-1]) else n
-        picks = ", ".join(f"{k} {v}" for k, v in sorted(chosen.get(name, {}).items()))
-        f1 = _f1(np.sum(r, axis=0))
-        print(f"| {shown} | {f1:.3f} | {lo:.3f}–{hi:.3f} | {picks or '—'} |")
-    print(f"load average: {os.getloadavg()}; {time.perf_counter() - started:.0f}s")
+    docs = (
+        None
+        if which == "frames"
+        else {"babe": babe, "passages": passages, "analyst": analyst}[which]()
+    )
+    folds = []
+    for f in range(FOLDS) if only is None else [only]:
+        if which == "frames":
+            folds.append(frames_fold(f, sizes, user))
+        else:
+            folds.append(span_fold(f, docs, sizes, user, which, save if only is not None else None))
+    if save:
+        Path(save).write_text(json.dumps(folds[0] if only is not None else folds))
+    if only is None:
+        frames_table(folds) if which == "frames" else span_table(which, folds)
+    print(f"load average: {os.getloadavg()}")
 
 
 if __name__ == "__main__":

@@ -11,13 +11,19 @@ Units and measures (what the page reports):
   coder has a span of the same label overlapping it; the figure is the positive specific
   agreement 2·matches / (spans of A + spans of B) (the F1 of one coder against the other),
   averaged over pairs. This is an overlap-based variant, not Krippendorff's unitizing α_u.
+- **Span level (κ and α)**: the units are the passages some coder marked — every coder's spans
+  of a text joined where they overlap. A coder's value for a unit is the label they gave
+  there ("none" when they marked nothing in it); κ per pair and α over all coders, as at
+  token level, but each marked passage counts once however long it is. Per label, a unit is
+  a passage someone marked with that label and the value is 1/0; since unmarked text is no
+  unit, chance agreement is high and these figures are lower than the token ones.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import regex
@@ -41,6 +47,9 @@ class Scores:
     alpha: float | None
     span_agreement: float | None
     tokens: int
+    span_kappa: float | None = None
+    span_alpha: float | None = None
+    units: int = 0
 
 
 def tokens(text: str) -> list[tuple[int, int]]:
@@ -65,9 +74,33 @@ def agreement(docs: Sequence[Doc], labels: Sequence[str]) -> list[Scores]:
         for c in coders:
             spans = doc.layers.get(c)
             table[c] += [None] * len(toks) if spans is None else _token_labels(toks, spans)
-    rows = [_scores(lab, table, coders, docs) for lab in labels]
-    rows.append(_scores("", table, coders, docs))
+    rows = [_with_units(_scores(lab, table, coders, docs), docs, coders) for lab in labels]
+    rows.append(_with_units(_scores("", table, coders, docs), docs, coders))
     return rows
+
+
+def _units(spans: Sequence[Span]) -> list[tuple[int, int]]:
+    """Overlapping spans joined: the passages some coder marked."""
+    out: list[list[int]] = []
+    for s, e, _ in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+def _with_units(row: Scores, docs: Sequence[Doc], coders: list[int]) -> Scores:
+    """``row`` with span-level κ and α over marked passages (see the module docstring)."""
+    table: dict[int, list[frozenset[str] | None]] = {c: [] for c in coders}
+    for doc in docs:
+        marked = [sp for spans in doc.layers.values() for sp in spans]
+        units = _units([sp for sp in marked if not row.label or sp[2] == row.label])
+        for c in coders:
+            spans = doc.layers.get(c)
+            table[c] += [None] * len(units) if spans is None else _token_labels(units, spans)
+    unit_row = _scores(row.label, table, coders, [])
+    return replace(row, span_kappa=unit_row.kappa, span_alpha=unit_row.alpha, units=unit_row.tokens)
 
 
 def _values(cells: list, label: str) -> list:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -137,6 +138,60 @@ def from_csv(data: str, texts: dict[str, str], *, name: str = "spans.csv") -> di
             )
         out.setdefault(doc, []).append(Span(start, end, row["label"], row.get("note") or ""))
     return out
+
+
+# Our JSONL ---------------------------------------------------------------------------------
+# One article per line with the fields the article importer reads (``id``, ``title``,
+# ``text``, ``spans`` of start/end/label[/note], code-point offsets), so an export can be
+# loaded as new articles too.
+
+
+def to_jsonl(docs: Iterable[tuple[str, str, Iterable[Span]]], titles: dict | None = None) -> str:
+    """JSON Lines of (document name, text, spans) triples."""
+    lines = []
+    for name, text, spans in docs:
+        row = {"id": name, "title": (titles or {}).get(name, name), "text": text}
+        row["spans"] = [
+            {
+                "start": s.start,
+                "end": s.end,
+                "label": s.label,
+                **({"note": s.note} if s.note else {}),
+            }
+            for s in spans
+        ]
+        lines.append(json.dumps(row, ensure_ascii=False))
+    return "".join(f"{line}\n" for line in lines)
+
+
+def from_jsonl(data: str, texts: dict[str, str], *, name: str = "spans.jsonl") -> dict[str, list]:
+    """Spans per document from our JSONL; each line's text must be the document's text."""
+    out: dict[str, list] = {}
+    for number, line in enumerate(data.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{name}, line {number}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InterchangeError(f"{where}: not JSON ({exc.msg}).") from None
+        doc = row.get("id") if isinstance(row, dict) else None
+        if doc not in texts:
+            raise InterchangeError(f"{where}, field id: no document {doc!r}.")
+        if row.get("text", texts[doc]) != texts[doc]:
+            raise InterchangeError(f"{where}, field text: not the text of {doc}.")
+        out[doc] = [_jsonl_span(span, texts[doc], f"{where}, span {i + 1}")
+                    for i, span in enumerate(row.get("spans") or [])]  # fmt: skip
+    return out
+
+
+def _jsonl_span(span: object, text: str, where: str) -> Span:
+    if not isinstance(span, dict) or not isinstance(span.get("label"), str):
+        raise InterchangeError(f"{where}, field label: missing.")
+    start, end = span.get("start"), span.get("end")
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+        raise InterchangeError(f"{where}, field start/end: {start}–{end} is outside the text.")
+    return Span(start, end, span["label"], str(span.get("note") or ""))
 
 
 # WebAnno / INCEpTION TSV 3.3 --------------------------------------------------------------

@@ -44,7 +44,8 @@ class TrainingData:
     tagger_docs: list[WorkspaceDoc]
     span_texts: list[str]
     span_gold: list[list[tuple[int, int, str]]]
-    frames: dict[str, tuple[list, list, list, list]]  # sentences, labels, groups, articles
+    frames: dict[str, tuple[list, list, list, list, list]]  # sentences, labels, groups,
+    # articles, weights
 
 
 def _decided_rows(workspace: Workspace):
@@ -98,11 +99,14 @@ def _article_frames(workspace: Workspace) -> dict[int, tuple[TextRevision, dict[
 def _frame_examples(
     revision: TextRevision, annotations: list[Annotation], article: dict[str, set]
 ) -> dict:
-    """Per engine codebook: (sentences, label sets, groups, articles) of one text. With an
-    article-level decision every sentence is kept and the text is an article-layer example;
-    otherwise only the sentences a frame span touches."""
+    """Per engine codebook: (sentences, label sets, groups, articles, weights) of one text.
+    With an article-level decision every sentence is kept and the text is an article-layer
+    example; otherwise only the sentences a frame span touches. When the analyst labelled
+    the article but none of its sentences, each sentence inherits the article's frames as
+    weak positives (weight 1/sentences: the frame is in at least one of them) — never as
+    "no frame", which would teach the sentence models to miss exactly these frames."""
     bounds = split_sentences(revision.text)
-    examples: dict[str, tuple[list, list, list, list]] = {}
+    examples: dict[str, tuple[list, list, list, list, list]] = {}
     for book in {*article, *_books(annotations)}:
         sents, labels = [], []
         for start, end in bounds:
@@ -117,9 +121,13 @@ def _frame_examples(
             if found or book in article:
                 sents.append(revision.text[start:end])
                 labels.append(found)
+        weights = [1.0] * len(sents)
+        if book in article and sents and not any(labels):
+            labels = [set(article[book]) for _ in sents]
+            weights = [1.0 / len(sents)] * len(sents)
         articles = [(list(range(len(sents))), article[book])] if book in article else []
         group = f"article-{revision.article_id}"
-        examples[book] = (sents, labels, [group] * len(sents), articles)
+        examples[book] = (sents, labels, [group] * len(sents), articles, weights)
     return examples
 
 
@@ -129,13 +137,14 @@ def _books(annotations: list[Annotation]) -> set[str]:
 
 
 def _add_frames(frames: dict, found: dict) -> None:
-    for book, (sents, labels, groups, articles) in found.items():
-        all_s, all_l, all_g, all_a = frames.setdefault(book, ([], [], [], []))
+    for book, (sents, labels, groups, articles, weights) in found.items():
+        all_s, all_l, all_g, all_a, all_w = frames.setdefault(book, ([], [], [], [], []))
         n = len(all_s)
         all_s.extend(sents)
         all_l.extend(labels)
         all_g.extend(groups)
         all_a.extend(([n + i for i in idx], keys) for idx, keys in articles)
+        all_w.extend(weights)
 
 
 def training_data(*, workspace: Workspace) -> TrainingData:
@@ -143,7 +152,7 @@ def training_data(*, workspace: Workspace) -> TrainingData:
     on (accepted, rejected or added) is a tagger document: its untagged text and rejected
     suggestions are negatives. Nothing is withheld: scores come from cross-validation."""
     docs, texts, gold = [], [], []
-    frames: dict[str, tuple[list, list, list, list]] = {}
+    frames: dict[str, tuple[list, list, list, list, list]] = {}
     article_frames = _article_frames(workspace)
     annotated = _annotated_revisions(workspace)
     for revision_id, (revision, books) in article_frames.items():
@@ -187,16 +196,14 @@ def model_metrics(model: engine.EngineModel | None, test_docs: list[GoldDoc]) ->
 
 def annotated_text_count(*, workspace: Workspace) -> int:
     """Texts (article revisions, in any event of the workspace) with at least one accepted
-    tag of any label: what "annotated texts" means in the training messages."""
-    return (
-        Annotation.objects.filter(
-            revision__article__event__workspace=workspace,
-            revision__article__staged=False,
-            status=AnnotationStatus.ACCEPTED,
-        )
-        .values("revision_id")
-        .distinct()
-        .count()
+    tag of any label or an article-level frame decision: what "annotated texts" means in
+    the training messages (article frames alone train the frame models)."""
+    scope = {"revision__article__event__workspace": workspace, "revision__article__staged": False}
+    tagged = Annotation.objects.filter(**scope, status=AnnotationStatus.ACCEPTED)
+    framed = ArticleFrame.objects.filter(**scope)
+    return len(
+        {*tagged.values_list("revision_id", flat=True).distinct()}
+        | {*framed.values_list("revision_id", flat=True).distinct()}
     )
 
 
@@ -206,7 +213,8 @@ def _check_enough(workspace: Workspace) -> None:
         raise ValidationError(
             f"Training needs at least {MIN_ANNOTATED_TEXTS} annotated texts; this workspace "
             f"has {count}. A text counts when it has at least one accepted tag (your own or "
-            "an accepted suggestion), in any event of the workspace."
+            "an accepted suggestion) or an article frame decision, in any event of the "
+            "workspace."
         )
 
 

@@ -306,7 +306,14 @@ def choose_kind(scores: dict[str, dict], sure: set[str] | None = None) -> str:
     return max(kinds, key=lambda k: (scores[k]["partial"]["f1"], -KINDS.index(k)))
 
 
-SURE = 0.9  # share of bootstrap resamples in which an alternative must beat the shipped tagger
+# An alternative replaces the shipped tagger only when it scores higher on the workspace's
+# documents (out of fold) *and* loses no more than MARGIN of partial F1 in at least SURE of
+# paired bootstrap resamples of those documents. Requiring it to *win* in 90 % of resamples
+# (the earlier rule) threw away real gains on 40 documents — a model 0.045 better won in only
+# 77 % — while under this rule a wrong choice costs little: MARGIN, in SURE of resamples.
+# (MARGIN was set after looking at our passages, bench/README.md says so.)
+SURE = 0.9
+MARGIN = 0.03
 
 
 def _doc_rows(docs, found, cuts) -> np.ndarray:
@@ -327,17 +334,21 @@ def _f1_rows(c: np.ndarray) -> np.ndarray:
 
 
 def _sure_wins(rows: dict[str, np.ndarray], resamples: int = 500) -> set[str]:
-    """Kinds whose F1 beats the shipped tagger's in at least SURE of paired bootstrap
-    resamples of the documents: with 25 documents a lucky fold must not replace it."""
+    """Kinds that score above the shipped tagger on all the documents and lose no more than
+    MARGIN to it in at least SURE of paired bootstrap resamples: with 25 documents a lucky
+    fold must not replace it, with more a steady gain must not be refused."""
     n = len(rows["shipped"])
     if not n:
         return set()
     pick = np.random.default_rng(7).integers(0, n, size=(resamples, n))
     base = _f1_rows(rows["shipped"][pick].sum(axis=1))
+    whole = _f1_rows(rows["shipped"].sum(axis=0))
     return {
         k
         for k, r in rows.items()
-        if k != "shipped" and np.mean(_f1_rows(r[pick].sum(axis=1)) > base) >= SURE
+        if k != "shipped"
+        and _f1_rows(r.sum(axis=0)) > whole
+        and np.mean(_f1_rows(r[pick].sum(axis=1)) > base - MARGIN) >= SURE
     }
 
 

@@ -321,13 +321,17 @@ def train_frame_model(
     vocabulary: Sequence[str] | None = None,
     calibrate: bool = True,
     min_length: int = MIN_LENGTH,
+    weak: Sequence[float] | None = None,
 ) -> LinearMultiLabel:
     """Per-frame calibrated classifiers for one codebook.
 
     ``labels[i]`` holds the frame keys of ``sentences[i]``; ``groups[i]`` names the document a
     sentence comes from (cross-validation never splits a document; default: each sentence its
     own). ``articles`` lists (sentence indices, article label set) for the article layer;
-    without enough of them the model keeps the older top-fifth article rule."""
+    without enough of them the model keeps the older top-fifth article rule. ``weak[i]`` < 1
+    marks a sentence whose labels were inherited from its article's label set: a frame the
+    article lacks is surely absent (a full negative), one it holds may be in another of its
+    sentences (a positive weighted ``weak[i]``); calibration uses sentence-level labels only."""
     from sklearn.linear_model import LogisticRegression
 
     keys = list(label_keys)
@@ -341,6 +345,7 @@ def train_frame_model(
     x = _scaled(design)
     y_all = np.array([[k in s for k in keys] for s in sets], dtype=int).reshape(len(sets), -1)
     n_feat, n_cols = len(words), x.shape[1]
+    w = np.ones(len(sets)) if weak is None else np.asarray(weak, dtype=float)
     coef = np.zeros((n_cols, len(keys)))
     intercept = np.zeros(len(keys))
     for j in range(len(keys)):
@@ -348,14 +353,15 @@ def train_frame_model(
         if y.min() == y.max():
             intercept[j] = -4.0 if y.max() == 0 else 4.0
             continue
-        clf = _sentence_clf(LogisticRegression, c).fit(x, y)
+        clf = _sentence_clf(LogisticRegression, c).fit(x, y, **_weights(y, weak, w))
         coef[:, j], intercept[j] = clf.coef_[0], clf.intercept_[0]
-    oof = _oof_sums(design, y_all, groups, c) if calibrate else None
+    oof = _oof_sums(design, y_all, groups, c, None if weak is None else w) if calibrate else None
     cal_a, cal_b = np.ones(len(keys)), np.zeros(len(keys))
     if oof is not None:
         dec = oof[0] / np.sqrt(design.length)[:, None] + oof[1]
+        sure = w >= 1.0 if (w >= 1.0).any() else np.ones(len(w), dtype=bool)
         for j in range(len(keys)):
-            cal_a[j], cal_b[j] = _platt(dec[:, j], y_all[:, j])
+            cal_a[j], cal_b[j] = _platt(dec[sure, j], y_all[sure, j])
     folded = _fold(coef, design, n_feat)
     layer = {}
     if oof is not None and articles:
@@ -363,6 +369,12 @@ def train_frame_model(
     return LinearMultiLabel.create(
         keys, words, folded, intercept, cal_a, cal_b, min_length=min_length, **layer
     )
+
+
+def _weights(y: np.ndarray, weak, w: np.ndarray) -> dict:
+    """``fit`` keyword arguments: inherited positives count ``w``, all else fully (none
+    when no label is inherited, so the packaged model trains exactly as before)."""
+    return {"sample_weight": np.where(y == 1, w, 1.0)} if weak is not None else {}
 
 
 def _sentence_clf(cls, c: float):
@@ -390,7 +402,7 @@ def _folds(groups: Sequence[str], k: int = FOLDS) -> np.ndarray:
     return np.array([int(hashlib.sha1(g.encode()).hexdigest(), 16) % k for g in groups])
 
 
-def _oof_sums(design: _Design, y_all: np.ndarray, groups, c: float):
+def _oof_sums(design: _Design, y_all: np.ndarray, groups, c: float, w=None):
     """Out-of-fold unscaled coefficient sums per sentence (n, n_labels) and the intercept
     each sentence's fold model used (n, n_labels)."""
     from sklearn.linear_model import LogisticRegression
@@ -408,7 +420,8 @@ def _oof_sums(design: _Design, y_all: np.ndarray, groups, c: float):
             if y.min() == y.max():
                 inter[test, j] = -4.0 if y.max() == 0 else 4.0
                 continue
-            clf = _sentence_clf(LogisticRegression, c).fit(x[train], y)
+            more = _weights(y, w, w[train]) if w is not None else {}
+            clf = _sentence_clf(LogisticRegression, c).fit(x[train], y, **more)
             sums[test, j] = u[test] @ clf.coef_[0]
             inter[test, j] = clf.intercept_[0]
     return sums, inter

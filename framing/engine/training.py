@@ -46,14 +46,17 @@ def read_frame_seed(codebook: str) -> tuple[list[str], list[set[str]]]:
 def _frame_models(frame_examples, include_seed: bool) -> dict:
     """Both codebooks' frame models: our seed data (articles give the article layer) plus a
     workspace's labelled sentences, over one shared vocabulary."""
-    examples = {}
+    examples, weak = {}, {}
     for book in CODEBOOKS:
         ex = seed_examples(book) if include_seed else FrameExamples([], [], [], [])
         extra = (frame_examples or {}).get(book)
         if extra:
             n = len(ex.sentences)
-            # (sentences, labels[, groups[, articles]]): groups keep an article's sentences
-            # in one fold; articles are (sentence indices, article label set).
+            # (sentences, labels[, groups[, articles[, weights]]]): groups keep an article's
+            # sentences in one fold; articles are (sentence indices, article label set);
+            # a weight < 1 marks labels inherited from the article (``train_frame_model``).
+            if len(extra) > 4 and any(x < 1.0 for x in extra[4]):
+                weak[book] = [1.0] * n + [float(x) for x in extra[4]]
             groups = extra[2] if len(extra) > 2 else None
             groups = groups or [f"workspace-{n + i}" for i in range(len(extra[0]))]
             articles = [
@@ -80,6 +83,7 @@ def _frame_models(frame_examples, include_seed: bool) -> dict:
             articles=ex.articles,
             cues=cues.get(book),
             vocabulary=vocabulary,
+            weak=weak.get(book),
         )
         for book, defs in CODEBOOKS.items()
         for ex in [examples[book]]

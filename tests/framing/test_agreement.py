@@ -25,6 +25,30 @@ def test_token_scores_match_the_hand_computed_values():
     assert label.span_agreement == 1.0  # the two spans overlap
 
 
+def test_span_level_kappa_and_alpha_count_each_marked_passage_once():
+    # Passages a b (both L), c (M by coder 1 only), d (L by 1, M by 2): values L M L / L – M.
+    # κ: observed 1/3, chance (2/3)(1/3) + (1/3)(1/3) = 1/3 → 0. α: 6 values, 4 of the
+    # ordered pairs disagree → D_o = 4/6, D_e = (36 − 9 − 4 − 1)/30 → α = 1/11.
+    doc = Doc(
+        key=1,
+        text="a b c d e",
+        layers={1: [(0, 3, "L"), (4, 5, "M"), (6, 7, "L")], 2: [(0, 1, "L"), (6, 7, "M")]},
+    )
+    overall = agreement([doc], ["L", "M"])[-1]
+    assert overall.units == 3
+    assert overall.span_kappa == pytest.approx(0.0)
+    assert overall.span_alpha == pytest.approx(1 / 11)
+
+
+def test_the_agreement_page_shows_span_level_kappa_and_alpha(client, two_coders):
+    event, _, a, _ = two_coders
+    client.force_login(a)
+    page = client.get(reverse("event_agreement", args=[event.pk])).content.decode()
+    assert "Span κ" in page and "Span α" in page
+    # "junta" marked by both, "sham" by one: two passages in the overall row.
+    assert event_agreement(event=event).scores[-1].units == 2
+
+
 def test_a_text_only_one_coder_tagged_is_not_compared():
     docs = [
         Doc(key=1, text="a b", layers={1: [(0, 1, "L")], 2: [(0, 1, "L")]}),

@@ -132,7 +132,9 @@ def test_webanno_tsv_counts_an_emoji_as_two_utf16_units():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("fmt,ext", [("brat", "ann"), ("webanno", "tsv"), ("csv", "csv")])
+@pytest.mark.parametrize(
+    "fmt,ext", [("brat", "ann"), ("webanno", "tsv"), ("csv", "csv"), ("jsonl", "jsonl")]
+)
 def test_exported_tags_import_back_onto_the_articles(tmp_path, workspace, fmt, ext):
     from django.core.management import call_command
 
@@ -166,3 +168,21 @@ def test_exported_tags_import_back_onto_the_articles(tmp_path, workspace, fmt, e
     )
     back = Annotation.objects.get(author_user=second)
     assert (back.start, back.end, back.label.key) == (start, start + 13, "hyperbole")
+
+
+def test_jsonl_round_trips_spans_and_notes_with_code_point_offsets():
+    from framing.interchange import from_jsonl, to_jsonl
+
+    text = "🚢 Crews of the puppet regime"
+    spans = [Span(2, 7, "hyperbole"), Span(15, 28, "pejorative_label", "their phrase")]
+    assert from_jsonl(to_jsonl([("article-1", text, spans)]), {"article-1": text}) == {
+        "article-1": spans
+    }
+
+
+def test_jsonl_span_outside_the_text_names_file_line_and_field():
+    from framing.interchange import from_jsonl
+
+    line = '{"id": "article-1", "spans": [{"start": 3, "end": 99, "label": "x"}]}'
+    with pytest.raises(InterchangeError, match=r"a.jsonl, line 1, span 1, field start/end"):
+        from_jsonl(line, {"article-1": "short"}, name="a.jsonl")

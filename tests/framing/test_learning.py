@@ -10,7 +10,7 @@ from framing.frame_services import article_frame_decide
 from framing.model_checks import workspace_comparison
 from framing.models import Annotation, ArticleFrame, Label, ModelVersion
 from framing.services import annotation_create, codebooks_install_defaults
-from framing.training_services import training_data
+from framing.training_services import annotated_text_count, training_data
 from tests.factories import EventFactory, MembershipFactory, WorkspaceFactory, make_article
 
 pytestmark = pytest.mark.django_db
@@ -94,10 +94,31 @@ def test_article_frames_become_article_layer_training_examples(workspace, revisi
         revision=revision, label=_label(workspace, "security_defense"), status="rejected",
         user=annotator,
     )  # fmt: skip
-    sents, labels, groups, articles = training_data(workspace=workspace).frames["policy"]
-    assert len(sents) == 3 and labels == [set(), set(), set()]  # every sentence, no span labels
+    sents, _, groups, articles, _ = training_data(workspace=workspace).frames["policy"]
+    assert len(sents) == 3
     assert articles == [([0, 1, 2], {"economic"})]
     assert len(set(groups)) == 1  # one article, one cross-validation group
+
+
+def test_sentences_of_an_article_labelled_only_as_a_whole_inherit_its_frames_weakly(
+    workspace, revision, annotator
+):
+    # Not "no frame" (which taught the sentence models to miss exactly these frames): each
+    # sentence may hold the article's frame, with the weight of one sentence in three.
+    article_frame_decide(
+        revision=revision, label=_label(workspace, "economic"), status="accepted", user=annotator
+    )
+    _, labels, _, _, weights = training_data(workspace=workspace).frames["policy"]
+    assert labels == [{"economic"}] * 3
+    assert weights == [pytest.approx(1 / 3)] * 3
+
+
+def test_an_article_decision_alone_makes_a_text_count_for_training(workspace, revision, annotator):
+    assert annotated_text_count(workspace=workspace) == 0
+    article_frame_decide(
+        revision=revision, label=_label(workspace, "economic"), status="accepted", user=annotator
+    )
+    assert annotated_text_count(workspace=workspace) == 1
 
 
 def test_annotator_accepts_an_article_frame_in_the_view(client, workspace, revision, annotator):

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from articles.models import Event
-from framing.interchange import Span, to_brat, to_csv, to_webanno_tsv
+from framing.interchange import Span, to_brat, to_csv, to_jsonl, to_webanno_tsv
 from framing.models import Annotation, AnnotationStatus
 
 
@@ -11,12 +11,12 @@ class Command(BaseCommand):
     help = (
         "Write an event's accepted tags on its current texts as brat standoff (one .txt/.ann "
         "pair per article), WebAnno/INCEpTION TSV 3.3 (one .tsv per article, UTF-16 offsets) "
-        "or one CSV (code-point offsets). --curated: the gold layer only."
+        "or one CSV or our JSONL (code-point offsets). --curated: the gold layer only."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--event", type=int, required=True)
-        parser.add_argument("--format", choices=["brat", "csv", "webanno"], required=True)
+        parser.add_argument("--format", choices=["brat", "csv", "jsonl", "webanno"], required=True)
         parser.add_argument("--out", type=Path, required=True, help="Directory to write into.")
         parser.add_argument("--curated", action="store_true")
 
@@ -29,6 +29,8 @@ class Command(BaseCommand):
         docs = _docs(event, curated=bool(options["curated"]))
         if options["format"] == "csv":
             (out / f"event-{event.pk}.csv").write_text(to_csv(docs), encoding="utf-8")
+        elif options["format"] == "jsonl":
+            (out / f"event-{event.pk}.jsonl").write_text(to_jsonl(docs), encoding="utf-8")
         elif options["format"] == "webanno":
             for name, text, spans in docs:
                 (out / f"{name}.tsv").write_text(to_webanno_tsv(text, spans), encoding="utf-8")

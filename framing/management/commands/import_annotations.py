@@ -7,22 +7,28 @@ from django.db import transaction
 from accounts.models import User
 from articles.imports.writer import LabelIndex
 from articles.models import Event
-from framing.interchange import InterchangeError, from_brat, from_csv, from_webanno_tsv
+from framing.interchange import (
+    InterchangeError,
+    from_brat,
+    from_csv,
+    from_jsonl,
+    from_webanno_tsv,
+)
 from framing.services import annotation_create
 
 
 class Command(BaseCommand):
     help = (
-        "Read tags in brat (.ann), WebAnno TSV 3.3 (.tsv) or CSV onto an event's articles as "
-        "accepted annotations of --user. Documents are named article-<id> (as export_annotations "
-        "writes them). Labels go through the workspace's codebooks and saved label mappings; "
-        "nothing is written unless every file reads cleanly."
+        "Read tags in brat (.ann), WebAnno TSV 3.3 (.tsv), CSV or our JSONL onto an event's "
+        "articles as accepted annotations of --user. Documents are named article-<id> (as "
+        "export_annotations writes them). Labels go through the workspace's codebooks and saved "
+        "label mappings; nothing is written unless every file reads cleanly."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("files", nargs="+", type=Path)
         parser.add_argument("--event", type=int, required=True)
-        parser.add_argument("--format", choices=["brat", "csv", "webanno"], required=True)
+        parser.add_argument("--format", choices=["brat", "csv", "jsonl", "webanno"], required=True)
         parser.add_argument("--user", required=True, help="E-mail of the annotator.")
 
     def handle(self, *args: object, **options: object) -> None:
@@ -45,10 +51,11 @@ class Command(BaseCommand):
 
 
 def _read(fmt: str, files: list[Path], texts: dict) -> dict[str, list]:
-    if fmt == "csv":
+    if fmt in ("csv", "jsonl"):
+        read_all = from_csv if fmt == "csv" else from_jsonl
         by_doc: dict[str, list] = {}
         for path in files:
-            found = from_csv(
+            found = read_all(
                 path.read_text(encoding="utf-8"), {k: r.text for k, r in texts.items()},
                 name=path.name,
             )  # fmt: skip
