@@ -43,3 +43,33 @@ def workspace_comparison(metrics: Mapping[str, Any] | None) -> WorkspaceComparis
         per_label=mine.get("per_label", {}),
         curve=list(cv.get("curve") or []),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class FrameComparison:
+    """Which frame models training kept, and both micro-F1s of the article label sets on the
+    workspace's article-labelled texts, out of fold."""
+
+    documents: int
+    folds: int
+    chosen: str  # "shipped" (the packaged frame models) or "trained"
+    model: float  # micro-F1 of the kept models (the packaged ones' when they were kept)
+    trained: float
+    builtin: float
+
+
+def frame_comparison(metrics: Mapping[str, Any] | None) -> FrameComparison | None:
+    """The stored cross-validated frame choice, or None (no article frames, older versions)."""
+    cv = (metrics or {}).get("frames_cv")
+    if not cv or not cv.get("documents"):
+        return None
+    scores = cv.get("scores") or {}
+    f1 = {k: float(scores.get(k, {}).get("f1", 0.0)) for k in ("shipped", "trained")}
+    return FrameComparison(
+        documents=int(cv["documents"]),
+        folds=int(cv.get("folds", 0)),
+        chosen=str(cv.get("chosen", "shipped")),
+        model=f1.get(str(cv.get("chosen")), f1["shipped"]),
+        trained=f1["trained"],
+        builtin=f1["shipped"],
+    )

@@ -6,7 +6,8 @@ suggestions included, is negative. The loaded-term tagger is adapted to them
 (``engine.adaptation``: stacked on the built-in tagger, thresholds chosen by cross-validation
 by document). Frame labels on spans become sentence examples for the frame models; the seed
 data the built-in model learnt from is always included, so annotations refine rather than
-replace it.
+replace it. Whether those retrained frame models or the packaged ones serve the workspace is
+chosen by cross-validation on its article-labelled texts (``engine.frame_adaptation``).
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ from framing import engine
 from framing.analysis_services import engine_threshold
 from framing.engine.adaptation import WorkspaceDoc, adapt_tagger, learning_curve
 from framing.engine.artifacts import default_model
+from framing.engine.frame_adaptation import FrameDoc, FrameReport, choose_frames
 from framing.engine.tagger import default_tagger
 from framing.engine.text import split_sentences
-from framing.engine.training import train_engine_model
+from framing.engine.training import train_engine_model, train_frame_models
 from framing.frame_services import FRAME_CODEBOOKS
 from framing.gold import GoldDoc, evaluate_gold, read_gold
 from framing.models import Annotation, AnnotationStatus, ArticleFrame, LabelKind, ModelVersion
@@ -46,6 +48,7 @@ class TrainingData:
     span_gold: list[list[tuple[int, int, str]]]
     frames: dict[str, tuple[list, list, list, list, list]]  # sentences, labels, groups,
     # articles, weights
+    frame_docs: list[FrameDoc]  # article-labelled texts: what the frame choice is scored on
 
 
 def _decided_rows(workspace: Workspace):
@@ -173,7 +176,15 @@ def training_data(*, workspace: Workspace) -> TrainingData:
                 gold.append(spans)
         books = article_frames.get(revision.pk, (None, {}))[1]
         _add_frames(frames, _frame_examples(revision, decided, books))
-    return TrainingData(docs, texts, gold, frames)
+    frame_docs = [
+        FrameDoc(
+            f"article-{revision.article_id}",  # the group of its sentences in ``frames``
+            revision.text,
+            {book: frozenset(keys) for book, keys in books.items()},
+        )
+        for revision, books in article_frames.values()
+    ]
+    return TrainingData(docs, texts, gold, frames, frame_docs)
 
 
 def model_metrics(model: engine.EngineModel | None, test_docs: list[GoldDoc]) -> dict:
@@ -235,17 +246,21 @@ def model_train(
     _check_enough(workspace)
     data = training_data(workspace=workspace)
     tagger, report = _adapted_tagger(data.tagger_docs, from_scratch)
+    frames, frame_report = _chosen_frames(data)
     model = train_engine_model(
         span_texts=data.span_texts,
         span_gold=data.span_gold,
         frame_examples=data.frames,
         tagger=tagger,
         reuse_builtin_frames=True,
+        frames=frames,
     )
     metrics = model_metrics(model, [])
     if report is not None:
         metrics["workspace_cv"] = report.to_dict()
         metrics["workspace_cv"]["curve"] = _curve(data.tagger_docs, report)
+    if frame_report is not None and frame_report.documents:
+        metrics["frames_cv"] = frame_report.to_dict()
     version = ModelVersion(
         workspace=workspace,
         name=name or f"{workspace.name} model",
@@ -260,6 +275,7 @@ def model_train(
             "frame_sentences": {k: len(v[0]) for k, v in data.frames.items()},
             "frame_articles": {k: len(v[3]) for k, v in data.frames.items()},
             "tagger": report.chosen if report else "built-in",
+            "frames": frame_report.chosen if frame_report else "shipped",
             "from_scratch": from_scratch,
         },
         created_by=user,
@@ -282,6 +298,15 @@ def _adapted_tagger(docs: list[WorkspaceDoc], from_scratch: bool):
     if base is None or not any(d.spans for d in docs):
         return None, None  # frames only, or no packaged tagger: keep the built-in tagger
     return adapt_tagger(base, docs, from_scratch=from_scratch)
+
+
+def _chosen_frames(data: TrainingData) -> tuple[dict | None, FrameReport | None]:
+    """The frame models for the workspace: the packaged ones unless retraining with the
+    analysts' frame labels does better on their article-labelled texts, out of fold (article
+    labels that follow no convention made the frame model much worse, bench/README.md)."""
+    if not data.frames:
+        return None, None  # no frame labels: the packaged frame models, as before
+    return choose_frames(default_model().frames, data.frames, data.frame_docs, train_frame_models)
 
 
 def _curve(docs: list[WorkspaceDoc], report) -> list[dict]:

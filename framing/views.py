@@ -22,7 +22,7 @@ from framing.analysis_services import (
 from framing.annotation_services import annotation_add_step, annotation_decide_step
 from framing.forms import AnnotationForm, ArticleFrameForm, DecisionForm
 from framing.frame_services import article_frame_decide
-from framing.model_checks import workspace_comparison
+from framing.model_checks import frame_comparison, workspace_comparison
 from framing.models import Annotation, Label, ModelVersion
 from framing.operating_points import model_operating_points
 from framing.services import annotation_create
@@ -42,7 +42,10 @@ def _get_model_for_event(request: HttpRequest, event, pk: int) -> ModelVersion:
 @login_required
 def model_list(request: HttpRequest, workspace_pk: int) -> HttpResponse:
     membership = require(user=request.user, workspace_id=workspace_pk)
-    models = [(m, workspace_comparison(m.metrics)) for m in _models_for_workspace(workspace_pk)]
+    models = [
+        (m, workspace_comparison(m.metrics), frame_comparison(m.metrics))
+        for m in _models_for_workspace(workspace_pk)
+    ]
     ctx = {"workspace": membership.workspace, "membership": membership, "models": models}
     return render(request, "framing/model_list.html", ctx)
 

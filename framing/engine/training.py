@@ -22,6 +22,7 @@ from .frame_training import (
     seed_examples,
     train_frame_model,
 )
+from .frames import LinearMultiLabel
 from .scorer import SpanModel, features
 from .tagger import Tagger, default_tagger
 from .text import split_sentences, tokenize
@@ -43,7 +44,7 @@ def read_frame_seed(codebook: str) -> tuple[list[str], list[set[str]]]:
     return ex.sentences, ex.labels
 
 
-def _frame_models(frame_examples, include_seed: bool) -> dict:
+def train_frame_models(frame_examples, include_seed: bool = True) -> dict:
     """Both codebooks' frame models: our seed data (articles give the article layer) plus a
     workspace's labelled sentences, over one shared vocabulary."""
     examples, weak = {}, {}
@@ -169,20 +170,25 @@ def train_engine_model(
     origin: str = "trained",
     tagger: Tagger | None = None,
     reuse_builtin_frames: bool = False,
+    frames: Mapping[str, LinearMultiLabel] | None = None,
 ) -> EngineModel:
     """Train a full model. Workspace annotations are added to our seed data unless
     ``include_seed`` is False; ``tagger`` is a workspace's adapted loaded-term tagger
     (``adaptation.adapt_tagger``); ``reuse_builtin_frames`` takes the packaged frame models
-    when there are no frame examples. Returns the model with its content hash set."""
+    when there are no frame examples; ``frames`` are frame models already chosen
+    (``frame_adaptation.choose_frames``), used as given. Returns the model with its content
+    hash set."""
     texts, gold = read_span_seed() if include_seed else ([], [])
     texts, gold = [*texts, *(span_texts or [])], [*gold, *(span_gold or [])]
     span = train_span_model(texts, gold)
-    if reuse_builtin_frames and include_seed and not frame_examples and DEFAULT_PATH.exists():
+    if frames is not None:
+        frames = dict(frames)
+    elif reuse_builtin_frames and include_seed and not frame_examples and DEFAULT_PATH.exists():
         # No frame annotations: the frame models would be retrained from the seed data alone,
         # which is exactly the packaged model's (minutes saved per workspace training).
         frames = loads(DEFAULT_PATH.read_bytes(), origin="builtin").frames
     else:
-        frames = _frame_models(frame_examples, include_seed)
+        frames = train_frame_models(frame_examples, include_seed)
     meta: dict = {"seed": include_seed}
     if tagger is not None:
         meta["tagger"] = tagger.meta.get("adapted", "")

@@ -2,15 +2,18 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.urls import reverse
 
+from framing import engine
 from framing.active_learning import event_annotation_queue, uncertainty
-from framing.analysis_services import builtin_model_version, event_switch_model
+from framing.analysis_services import builtin_model_version, engine_model_for, event_switch_model
+from framing.engine.artifacts import default_model
 from framing.frame_services import article_frame_decide
 from framing.model_checks import workspace_comparison
 from framing.models import Annotation, ArticleFrame, Label, ModelVersion
 from framing.services import annotation_create, codebooks_install_defaults
-from framing.training_services import annotated_text_count, training_data
+from framing.training_services import annotated_text_count, model_train, training_data
 from tests.factories import EventFactory, MembershipFactory, WorkspaceFactory, make_article
 
 pytestmark = pytest.mark.django_db
@@ -288,3 +291,93 @@ def test_viewer_may_not_open_the_queue(client, event, viewer):
 def test_outsider_gets_404_on_the_queue(client, event, outsider):
     client.force_login(outsider)
     assert client.get(reverse("event_queue", args=[event.pk])).status_code == 404
+
+
+# Frame models: the cross-validated choice ------------------------------------------------
+FERRY = (
+    "The {p} ferry left the quay at dawn with forty passengers aboard. Its timetable now "
+    "lists a second crossing on weekday afternoons. The skipper said the swell was calm."
+)
+CHOIR = (
+    "The {p} choir rehearsed new carols in the chapel hall on Tuesday. Its conductor asked "
+    "the tenors to hold the final note longer. The singers will perform at the lantern fair."
+)
+PLACES = ["Aldmoor", "Brisk Hollow", "Cape Varran", "Dunmere", "Eastwick", "Fenby", "Holt"]
+
+
+@pytest.fixture
+def convention(workspace, event, annotator):
+    """A workspace that codes ferry stories as morality and choir stories as legality (the
+    built-in calls both "other")."""
+    for place in PLACES:
+        for template, key in ((FERRY, "morality"), (CHOIR, "legality")):
+            text = template.format(p=place)
+            revision = make_article(event=event, text=text).current_revision
+            article_frame_decide(
+                revision=revision, label=_label_in(workspace, "policy-frames", key),
+                status="accepted", user=annotator,
+            )  # fmt: skip
+    return workspace
+
+
+def _label_in(workspace, codebook, key):
+    return Label.objects.get(
+        codebook_version__codebook__workspace=workspace,
+        codebook_version__codebook__key=codebook,
+        key=key,
+    )
+
+
+@pytest.fixture
+def fast_frames(monkeypatch):
+    """Retraining without our seed data (seconds, not the ~15 s of CPU per fold the seed
+    data costs); the choice and what is stored are the app's own."""
+    from framing import training_services
+    from framing.engine.frame_training import train_frame_model
+
+    calls = []
+
+    def train(examples):
+        calls.append(len(connection.atomic_blocks))
+        shipped = default_model().frames
+        s, labels, groups, articles, weights = examples["policy"]
+        policy = train_frame_model(
+            s, labels, shipped["policy"].labels, groups=groups, articles=articles, weak=weights
+        )
+        return {**shipped, "policy": policy}
+
+    monkeypatch.setattr(training_services, "train_frame_models", train)
+    return calls
+
+
+def test_frame_models_are_chosen_outside_any_transaction(convention, fast_frames):
+    depth = len(connection.atomic_blocks)  # the test's own transaction
+    model_train(workspace=convention, user=None)
+    assert fast_frames and set(fast_frames) == {depth}
+
+
+def test_a_consistent_frame_convention_is_kept_and_recorded(convention, fast_frames):
+    version = model_train(workspace=convention, user=None)
+    cv = version.metrics["frames_cv"]
+    assert cv["chosen"] == "trained" and version.training_summary["frames"] == "trained"
+    assert cv["documents"] == 2 * len(PLACES)
+    assert cv["scores"]["trained"]["f1"] > cv["scores"]["shipped"]["f1"]
+    text = FERRY.format(p="Quenby")
+    frames = engine.analyze(text, model=engine_model_for(version)).frames["policy"]
+    assert {f.key for f in frames if f.selected} == {"morality"}
+
+
+def test_models_page_shows_the_frame_choice_against_the_built_in(client, workspace, viewer):
+    metrics = {
+        "frames_cv": {
+            "chosen": "shipped", "folds": 3, "documents": 300,
+            "scores": {"shipped": {"f1": 0.72}, "trained": {"f1": 0.42}},
+        }
+    }  # fmt: skip
+    ModelVersion.objects.create(
+        workspace=workspace, name="Ours", engine_version="x", sha256="e" * 64, metrics=metrics
+    )
+    client.force_login(viewer)
+    page = client.get(reverse("model_list", args=[workspace.pk])).content.decode()
+    assert "<strong>0.72</strong> vs built-in 0.72" in page
+    assert "built-in kept, retrained scored 0.42" in page

@@ -72,9 +72,9 @@ class Frames(Component):
     ) -> Frames:
         """Retrain every codebook's model on labelled sentences (``examples[codebook]`` is
         (sentences, label sets)) added to our seed data unless ``include_seed`` is False."""
-        from ..training import _frame_models  # scikit-learn, loaded only to train
+        from ..training import train_frame_models  # scikit-learn, loaded only to train
 
-        self.models = _frame_models(examples, include_seed)
+        self.models = train_frame_models(examples, include_seed)
         self._stacked = None
         return self
 

@@ -1,0 +1,149 @@
+"""Whether a workspace's own frame training serves it better than the packaged frame models.
+
+Article-level frame labels can teach the frame models a workspace's convention, or only
+noise: on our bench, 300 article-labelled items made the model much worse (micro-F1 0.72 →
+0.42). So, as for the loaded-term tagger (``adaptation``), the choice is made by
+cross-validation by document on the workspace's article-labelled texts: the frame models
+retrained without a fold's texts label that fold's articles by the model's own label-set
+rule, the packaged models label every text as shipped, and the retrained models replace the
+packaged ones only under the tagger's guard (``adaptation._sure_wins``: higher micro-F1 of the
+article label sets out of fold, and no more than MARGIN worse in SURE of paired bootstrap
+resamples of the documents). scikit-learn is reached (through ``training``) here only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .adaptation import _f1_rows, _sure_wins, fold_of
+from .frames import LinearMultiLabel, score_frames, stack_models
+from .text import split_sentences, tokenize
+
+# Each fold retrains both codebooks' models with our seed data (~15 s of CPU each), so fewer
+# folds than the tagger's five: three retrainings and the final one.
+FRAME_FOLDS = 3
+KINDS = ("shipped", "trained")  # the packaged frame models as is, retrained with the workspace
+
+Examples = Mapping[str, tuple]  # codebook -> (sentences, labels, groups, articles, weights)
+Trainer = Callable[[Examples], dict[str, LinearMultiLabel]]
+
+
+@dataclass(frozen=True, slots=True)
+class FrameDoc:
+    """One article-labelled text: its key (the examples' group), text and label sets."""
+
+    key: str
+    text: str
+    labels: Mapping[str, frozenset[str]]  # codebook -> the analysts' article frames
+
+
+@dataclass(slots=True)
+class FrameReport:
+    """What cross-validation measured: micro-F1 of article label sets per kind."""
+
+    chosen: str  # "shipped" | "trained"
+    folds: int
+    documents: int
+    scores: dict[str, dict] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {
+            "chosen": self.chosen,
+            "folds": self.folds,
+            "documents": self.documents,
+            "scores": self.scores,
+        }
+
+
+def label_sets(frames: Mapping[str, LinearMultiLabel], text: str) -> dict[str, set[str]]:
+    """Codebook -> the article frames the models select for ``text`` (the analysis rule)."""
+    combined, books = stack_models(dict(frames))
+    sentences = split_sentences(text)
+    result = score_frames(combined, tokenize(text, sentences), len(sentences))
+    chosen = {f.key for f in result.article if f.selected}
+    return {
+        book: {k.split(":", 1)[1] for k in chosen if k.startswith(f"{book}:")}
+        for book, _, _ in books
+    }
+
+
+def without(examples: Examples, drop: set[str]) -> dict[str, tuple]:
+    """The examples minus every row whose group is in ``drop`` (article indices renumbered)."""
+    out = {}
+    for book, (sents, labels, groups, articles, weights) in examples.items():
+        keep = [i for i, g in enumerate(groups) if g not in drop]
+        new = {old: n for n, old in enumerate(keep)}
+        out[book] = (
+            [sents[i] for i in keep],
+            [labels[i] for i in keep],
+            [groups[i] for i in keep],
+            [
+                ([new[i] for i in idx], keys)
+                for idx, keys in articles
+                if idx and all(i in new for i in idx)
+            ],
+            [weights[i] for i in keep],
+        )
+    return out
+
+
+def _rows(docs: Sequence[FrameDoc], predicted: Sequence[Mapping[str, set[str]]]) -> np.ndarray:
+    """Per document (true positives, predicted, true positives, gold) over the codebooks it
+    was labelled in: the counts ``_sure_wins`` turns into micro-F1."""
+    out = []
+    for doc, pred in zip(docs, predicted, strict=True):
+        tp = n_pred = n_gold = 0
+        for book, gold in doc.labels.items():
+            mine = pred.get(book, set())
+            tp, n_pred, n_gold = tp + len(mine & gold), n_pred + len(mine), n_gold + len(gold)
+        out.append((tp, n_pred, tp, n_gold))
+    return np.array(out, dtype=float).reshape(-1, 4)
+
+
+def _score(rows: np.ndarray) -> dict:
+    c = rows.sum(axis=0)
+    p = c[0] / c[1] if c[1] else 0.0
+    r = c[2] / c[3] if c[3] else 0.0
+    return {
+        "precision": round(float(p), 4),
+        "recall": round(float(r), 4),
+        "f1": round(float(_f1_rows(c)), 4),
+        "n_pred": int(c[1]),
+        "n_gold": int(c[3]),
+    }
+
+
+def choose_frames(
+    shipped: Mapping[str, LinearMultiLabel],
+    examples: Examples,
+    docs: Sequence[FrameDoc],
+    train: Trainer,
+) -> tuple[dict[str, LinearMultiLabel], FrameReport]:
+    """The frame models that serve the workspace and what cross-validation measured.
+
+    ``train(examples)`` retrains every codebook's models (our seed data plus ``examples``);
+    ``docs`` are the article-labelled texts the choice is scored on (their keys are the
+    examples' groups). Without such texts there is nothing to score: the retrained models are
+    kept as before (sentence-level frame spans only)."""
+    if not docs:
+        return train(examples), FrameReport("trained", 0, 0)
+    folds = max(2, min(FRAME_FOLDS, len(docs)))
+    which = [fold_of(d.key, folds) for d in docs]
+    trained: list[dict[str, set[str]]] = [{} for _ in docs]
+    for f in range(folds):
+        held = [i for i, w in enumerate(which) if w == f]
+        if not held:
+            continue
+        models = train(without(examples, {docs[i].key for i in held}))
+        for i in held:
+            trained[i] = label_sets(models, docs[i].text)
+    rows = {
+        "shipped": _rows(docs, [label_sets(shipped, d.text) for d in docs]),
+        "trained": _rows(docs, trained),
+    }
+    chosen = "trained" if "trained" in _sure_wins(rows) else "shipped"
+    report = FrameReport(chosen, folds, len(docs), {k: _score(r) for k, r in rows.items()})
+    return (train(examples) if chosen == "trained" else dict(shipped)), report
