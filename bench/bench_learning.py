@@ -221,28 +221,37 @@ def frames_fold(f: int, sizes: tuple[int, ...], user) -> dict:
     truth = [sorted(set(d.labels("policy")) - {"other"}) for d in test]
     out, started = {}, time.perf_counter()
     for name, n in [("built-in", None)] + [(f"n={n}", n) for n in sizes]:
-        model = None
+        model, chose = None, "—"
         if n is not None:
             workspace = frame_workspace(f"frames-f{f}-n{n}", pool[:n], user)
-            model = engine_model_for(model_train(workspace=workspace, user=None))
+            version = model_train(workspace=workspace, user=None)
+            model = engine_model_for(version)
+            chose = version.metrics.get("frames_cv", {}).get("chosen", "trained")
         pred = [sorted(p) for p in frame_keys(model, texts)]
-        out[name] = {"gold": truth, "pred": pred}
+        out[name] = {"gold": truth, "pred": pred, "chose": chose}
         micro = label_set_scores(truth, pred, boot=0)["micro"]
-        print(f"fold {f} {name}: micro {micro:.3f}, {time.perf_counter() - started:.0f}s")
+        cpu, load = time.process_time(), os.getloadavg()[0]
+        print(
+            f"fold {f} {name}: micro {micro:.3f}, frames {chose}, "
+            f"{time.perf_counter() - started:.0f}s wall, {cpu:.0f}s CPU, load {load:.1f}"
+        )
     return out
 
 
 def frames_table(folds: list[dict]) -> None:
     print(f"\nframes: {sum(len(r['built-in']['gold']) for r in folds)} held-out articles")
-    print("| labelled articles | micro-F1 | 95 % CI | macro-F1 | 95 % CI |")
+    print("| labelled articles | micro-F1 | 95 % CI | macro-F1 | 95 % CI | frames kept |")
     for name in folds[0]:
         gold = [g for r in folds for g in r[name]["gold"]]
         pred = [p for r in folds for p in r[name]["pred"]]
         r = label_set_scores(gold, pred, boot=1000)
         (a, b), (c, d) = r["micro_ci"], r["macro_ci"]
         shown = name.removeprefix("n=")
+        chose = collections.Counter(r[name].get("chose", "?") for r in folds)
+        kept = ", ".join(f"{k} {v}" for k, v in sorted(chose.items()))
         print(
-            f"| {shown} | {r['micro']:.3f} | {a:.3f}–{b:.3f} | {r['macro']:.3f} | {c:.3f}–{d:.3f} |"
+            f"| {shown} | {r['micro']:.3f} | {a:.3f}–{b:.3f} | {r['macro']:.3f} | {c:.3f}–{d:.3f} "
+            f"| {kept} |"
         )
 
 
