@@ -189,17 +189,33 @@ def assembled_rows(event: Event) -> dict[str, list]:
         if len(stale) < 500:  # otherwise the whole event costs one query, not a long IN list
             rows = rows.filter(article_id__in=stale)
         fetched = rows.values_list("article_id", "token", "row", "terms", "quotes")
-        known = {**known, **{pk: (t, row, terms, quotes) for pk, t, row, terms, quotes in fetched}}
-    known = {pk: known[pk] for pk, _ in tokens if pk in known}
-    lists: dict[str, list] = {"articles": [], "terms": [], "quotes": []}
-    for pk, _ in tokens:
-        _, row, terms, quotes = known[pk]
-        lists["articles"].append(row)
-        lists["terms"].extend(terms)
-        lists["quotes"].extend(quotes)
+        fresh = {pk: (t, row, terms, quotes) for pk, t, row, terms, quotes in fetched}
+    else:
+        fresh = {}
+    lists = _assemble(tokens, known, fresh, cached)
+    known = {pk: fresh.get(pk) or known[pk] for pk, _ in tokens if pk in fresh or pk in known}
     _ROWS[event.pk] = (tokens, known, lists)
     while len(_ROWS) > _ROWS_MAX:
         _ROWS.pop(next(iter(_ROWS)))
+    return lists
+
+
+def _assemble(tokens: tuple, known: dict, fresh: dict, cached: tuple | None) -> dict[str, list]:
+    """The event's lists from the rows; the last lists of articles and quotes are kept (the
+    same objects) when their rows did not change, so what was computed from them stays
+    valid (a decision changes term rows only)."""
+    order = [pk for pk, _ in tokens]
+    same_order = cached is not None and [pk for pk, _ in cached[0]] == order
+    lists: dict[str, list] = {"articles": [], "terms": [], "quotes": []}
+    for pk in order:
+        _, row, terms, quotes = fresh.get(pk) or known[pk]
+        lists["articles"].append(row)
+        lists["terms"].extend(terms)
+        lists["quotes"].extend(quotes)
+    if same_order and not fresh.keys() - known.keys():
+        for part, index in (("articles", 1), ("quotes", 3)):
+            if all(fresh[pk][index] == known[pk][index] for pk in fresh):
+                lists[part] = cached[2][part]
     return lists
 
 

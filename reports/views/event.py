@@ -23,6 +23,7 @@ from parallax.query import query_params
 from reports import evidence, figures, span_export
 from reports import summary_store as store
 from reports.columns import MAX_COLUMNS, build_columns, choose_articles
+from reports.figures.memo import chart_for
 from reports.summary import (
     counted_articles,
     event_model_version,
@@ -186,7 +187,7 @@ def chart_data(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     payload = event_summary(event)
     if key == "vocabulary":  # precomputed by a task; the last result meanwhile
         payload = {**payload, "vocabulary": event_vocabulary(event)}
-    chart = builder(event.pk, payload, opts)
+    chart = chart_for(key, event.pk, payload, opts)
     # plotly's encoder turns numpy arrays and NaN into JSON the browser library accepts.
     return JsonResponse(chart.to_dict(), encoder=PlotlyJSONEncoder)
 
