@@ -192,6 +192,10 @@ def chart_data(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     return JsonResponse(chart.to_dict(), encoder=PlotlyJSONEncoder)
 
 
+def cursor_params(request: HttpRequest) -> dict[str, str]:
+    return {k: request.GET.get(k, "") for k in ("after", "before")}
+
+
 FILTER_KEYS = ("outlet", "article", "outlet_type", "label", "voice", "source")
 
 
@@ -206,20 +210,24 @@ def csv_response(
     return response
 
 
-def page_queries(filters: Mapping[str, str], page) -> dict[str, str]:
-    """Query strings (filters kept) for the previous and next page of span lines."""
+def page_queries(filters: Mapping[str, str], spans_page) -> dict[str, str]:
+    """Query strings (filters kept) for the previous and next page of span lines: keyset
+    cursors (the first or last line shown), with the page number for the pager's text."""
     keep = {k: v for k, v in filters.items() if v}
+    page = spans_page.page
     out = {}
     if page.has_previous():
-        out["previous"] = urlencode({**keep, "page": page.previous_page_number()})
+        number = page.previous_page_number()
+        out["previous"] = urlencode({**keep, "page": number, "before": spans_page.first})
     if page.has_next():
-        out["next"] = urlencode({**keep, "page": page.next_page_number()})
+        number = page.next_page_number()
+        out["next"] = urlencode({**keep, "page": number, "after": spans_page.last})
     return out
 
 
 @login_required
 @require_GET
-@query_params(*FILTER_KEYS, "page", "format", choices=CHOICES)
+@query_params(*FILTER_KEYS, "page", "after", "before", "format", choices=CHOICES)
 def spans(request: HttpRequest, pk: int) -> HttpResponse:
     wants_csv = request.GET.get("format") == "csv"
     capability = Capability.EXPORT if wants_csv else Capability.VIEW
@@ -228,7 +236,9 @@ def spans(request: HttpRequest, pk: int) -> HttpResponse:
     articles = evidence.event_articles(event, filters)
     if wants_csv:
         return csv_response(request, articles, filters, f"event-{event.pk}-spans.csv")
-    spans_page = evidence.span_page(articles, filters, request.GET.get("page"))
+    spans_page = evidence.span_page(
+        articles, filters, request.GET.get("page"), **cursor_params(request)
+    )
     payload = event_summary(event, rows=False)
     ctx = {
         "event": event,
@@ -236,7 +246,7 @@ def spans(request: HttpRequest, pk: int) -> HttpResponse:
         "workspace": event.workspace,
         "lines": spans_page.lines,
         "spans_page": spans_page,
-        "pager": page_queries(filters, spans_page.page),
+        "pager": page_queries(filters, spans_page),
         "filters": filters,
         "labels": payload["labels"],
         "outlets": store.outlet_rows(event, include_republications=True),
