@@ -40,8 +40,27 @@ class ChartOptions:
     voice: str = "all"  # "all" or one of VOICES
 
 
+# The last frames built, with the lists they came from (held, so identities stay unique).
+_FRAMES: list[tuple[list, dict, bool, pd.DataFrame]] = []
+
+
 def articles_frame(payload: dict[str, Any], opts: ChartOptions) -> pd.DataFrame:
-    """One row per counted article with its outlet's name and n-labelled display name."""
+    """One row per counted article with its outlet's name and n-labelled display name.
+
+    Shared by every chart of one summary version (callers only read it): built once per
+    process while the summary's article rows and outlets are the same objects."""
+    articles, outlets = payload["articles"], payload["outlets"]
+    include = opts.include_republications
+    for rows, names, flag, frame in _FRAMES:
+        if rows is articles and names is outlets and flag == include:
+            return frame
+    frame = _articles_frame(payload, opts)
+    _FRAMES.insert(0, (articles, outlets, include, frame))
+    del _FRAMES[4:]
+    return frame
+
+
+def _articles_frame(payload: dict[str, Any], opts: ChartOptions) -> pd.DataFrame:
     keep = counted_articles(payload, include_republications=opts.include_republications)
     df = pd.DataFrame([a for a in payload["articles"] if a["id"] in keep])
     if df.empty:

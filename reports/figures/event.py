@@ -77,7 +77,8 @@ def term_density(event_id: int, payload: dict[str, Any], opts: ChartOptions) -> 
     counts = terms.groupby(["outlet", "category"]).size()
     present = set(terms["category"].tolist())
     labels = [label for label in payload["labels"] if label["key"] in present]
-    cells = [(o, label["key"]) for label in labels for o in outlets.itertuples()]
+    outlet_list = list(outlets.itertuples())
+    cells = [(o, label["key"]) for label in labels for o in outlet_list]
     # Every cell's interval in one call: a chi2 quantile call per cell took ~80 ms.
     rates = iter(
         rates_per_1000(
@@ -89,7 +90,7 @@ def term_density(event_id: int, payload: dict[str, Any], opts: ChartOptions) -> 
     for label in labels:
         key = label["key"]
         x, lo, hi, custom = [], [], [], []
-        for o in outlets.itertuples():
+        for o in outlet_list:
             rate = next(rates)
             x.append(round(rate.rate, 3))
             lo.append(round(rate.rate - rate.low, 3))
