@@ -27,7 +27,7 @@ from reports.figures.base import (
     outlet_totals,
     sentences_url,
     spans_url,
-    terms_frame,
+    term_counts,
 )
 from reports.figures.vocabulary import distinctive_terms_chart
 
@@ -73,9 +73,8 @@ def term_density(event_id: int, payload: dict[str, Any], opts: ChartOptions) -> 
     """Loaded terms per 1,000 words per outlet and category, with exact Poisson intervals."""
     articles = articles_frame(payload, opts)
     outlets = outlet_totals(articles)
-    terms = terms_frame(payload, articles, opts)
-    counts = terms.groupby(["outlet", "category"]).size()
-    present = set(terms["category"].tolist())
+    counts = term_counts(payload, articles, opts, by=1)
+    present = {key for _, key in counts}
     labels = [label for label in payload["labels"] if label["key"] in present]
     outlet_list = list(outlets.itertuples())
     cells = [(o, label["key"]) for label in labels for o in outlet_list]
@@ -317,8 +316,7 @@ def voice_shares(event_id: int, payload: dict[str, Any], opts: ChartOptions) -> 
     """In whose voice each outlet's loaded terms appear: own, quoted or attributed."""
     articles = articles_frame(payload, opts)
     outlets = outlet_totals(articles)
-    terms = terms_frame(payload, articles, ChartOptions(opts.include_republications))
-    counts = terms.groupby(["outlet", "voice"]).size()
+    counts = term_counts(payload, articles, ChartOptions(opts.include_republications), by=2)
     colours = {"own": "#D55E00", "quoted": "#0072B2", "attributed": "#56B4E9"}
     traces, rows = [], []
     for voice in VOICES:
