@@ -149,7 +149,8 @@ def _stored_payload(event: Event) -> tuple[str, dict[str, Any]]:
     if payload is None:  # rebuilt between the two reads: the next request reads it
         return "", {}
     if cached is not None:  # unchanged parts stay the same objects (charts built on them stand)
-        payload = {k: cached[1][k] if cached[1].get(k) == v else v for k, v in payload.items()}
+        last = cached[1]
+        payload = {k: last[k] if k in last and last[k] == v else v for k, v in payload.items()}
     _DECODED[event.pk] = (version, payload)
     _DECODED.move_to_end(event.pk)
     while len(_DECODED) > _DECODED_MAX:
