@@ -22,9 +22,16 @@ def event_actor_names(event: Event) -> dict[str, tuple[str, str]]:
         .order_by("actor", "name")
         .distinct()
     )
+    return fullest_names(rows)
+
+
+def fullest_names(rows) -> dict[str, tuple[str, str]]:
+    """Key -> (longest name, most specific kind) over (key, name, kind) rows: one article
+    may call "Velmar" a country (its foreign ministry is named) where another cannot tell."""
     names: dict[str, tuple[str, str]] = {}
     for key, name, kind in rows:
-        names.setdefault(key, (name, kind))
+        old_name, old_kind = names.get(key, ("", "other"))
+        names[key] = (max(old_name, name, key=len), kind if old_kind == "other" else old_kind)
     return names
 
 

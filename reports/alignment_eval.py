@@ -96,6 +96,7 @@ def load_gold() -> tuple[dict, list[str]]:
 
 EVAL_DIR = Path(__file__).resolve().parents[1] / "framing" / "eval"
 DEMO_DIR = Path(__file__).resolve().parents[1] / "articles" / "demo"
+DEV_EVENTS = {"dev": "alignment_dev.json", "dev2": "alignment_dev2.json"}
 
 
 @dataclass(frozen=True)
@@ -116,11 +117,11 @@ class GoldEvent:
 
 def load_gold_event(name: str) -> GoldEvent:
     """``naval`` (first demo, wire-anchored gold), ``caravan`` (second demo, every pair) or
-    ``dev`` (the aligner's development event, every pair; not a demo)."""
+    ``dev`` / ``dev2`` (the aligner's development events, every pair; not demos)."""
     from framing.engine import analyze
 
-    if name == "dev":
-        gold = json.loads((EVAL_DIR / "dev" / "alignment_dev.json").read_text("utf-8"))
+    if name in DEV_EVENTS:
+        gold = json.loads((EVAL_DIR / "dev" / DEV_EVENTS[name]).read_text("utf-8"))
         texts = [a["text"] for a in gold["articles"]]
         pairs = _fact_pairs(gold)
         columns, anchor, scope = list(range(len(texts))), None, "every pair"
@@ -183,19 +184,79 @@ def predicted_links(
     return out
 
 
+def _gold(event: GoldEvent) -> set[tuple[int, int, int, int]]:
+    if event.anchor is None:
+        return event.links
+    return {p for p in event.links if event.anchor in (p[0], p[2])}
+
+
+def _scores(hits: int, predicted: int, gold: int) -> AlignmentScores:
+    precision = hits / predicted if predicted else 0.0
+    recall = hits / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if hits else 0.0
+    return AlignmentScores(precision, recall, f1)
+
+
 def score_links(
     event: GoldEvent, *, state: str, legacy: bool = False, weights: dict | None = None
 ) -> AlignmentScores:
     """Precision, recall and F1 of the predicted links at ``state`` against the gold."""
     predicted = predicted_links(event, state=state, legacy=legacy, weights=weights)
-    gold = event.links
-    if event.anchor is not None:
-        gold = {p for p in gold if event.anchor in (p[0], p[2])}
-    hits = len(predicted & gold)
-    precision = hits / len(predicted) if predicted else 0.0
-    recall = hits / len(gold) if gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if hits else 0.0
-    return AlignmentScores(precision, recall, f1)
+    gold = _gold(event)
+    return _scores(len(predicted & gold), len(predicted), len(gold))
+
+
+def pooled_scores(
+    events: Sequence[GoldEvent], *, state: str, weights: dict | None = None
+) -> AlignmentScores:
+    """Micro-averaged precision and recall over several events (links pooled)."""
+    hits = predicted = gold = 0
+    for event in events:
+        found, wanted = predicted_links(event, state=state, weights=weights), _gold(event)
+        hits, predicted, gold = (
+            hits + len(found & wanted),
+            predicted + len(found),
+            gold + len(wanted),
+        )
+    return _scores(hits, predicted, gold)
+
+
+def bootstrap_links(
+    event: GoldEvent,
+    *,
+    state: str,
+    legacy: bool = False,
+    rounds: int = 1000,
+    seed: int = 0,
+) -> tuple[AlignmentScores, tuple[float, float], tuple[float, float]]:
+    """Scores at ``state`` with 95 % bootstrap intervals for precision and recall.
+
+    Resamples the event's facts, grouped by the engine sentence of the first article that
+    reports them: every link (predicted or gold) belongs to the sentence it starts from, so
+    a false link and the true links around it are drawn together."""
+    import numpy as np
+
+    predicted = predicted_links(event, state=state, legacy=legacy)
+    gold = _gold(event)
+    units: dict[tuple[int, int], list[int]] = {}
+    for link in predicted | gold:
+        counts = units.setdefault(link[:2], [0, 0, 0])
+        counts[0] += link in predicted and link in gold
+        counts[1] += link in predicted
+        counts[2] += link in gold
+    table = np.array(list(units.values()), dtype=float)
+    rng = np.random.default_rng(seed)
+    draws = table[rng.integers(0, len(table), size=(rounds, len(table)))].sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        precision = draws[:, 0] / draws[:, 1]
+        recall = draws[:, 0] / draws[:, 2]
+
+    def interval(values):
+        values = values[~np.isnan(values)]
+        return tuple(float(v) for v in np.percentile(values, [2.5, 97.5]))
+
+    point = _scores(len(predicted & gold), len(predicted), len(gold))
+    return point, interval(precision), interval(recall)
 
 
 # --- Competing labels ------------------------------------------------------------------------
@@ -262,3 +323,18 @@ def labels_captured(gold: dict, system: list[dict[str, Counter[str]]]) -> tuple[
             taken_g.add(g)
             taken_s.add(s)
     return captured, sum(len(c) for c in coded)
+
+
+HELDOUT_LABELS = EVAL_DIR / "gold" / "labels_news.json"
+DEV_LABELS = EVAL_DIR / "dev" / "labels_dev.json"
+
+
+def stories_captured(path: Path) -> list[tuple[str, int, int]]:
+    """(story, captured, coded) for each story of a multi-story labels gold file."""
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    out = []
+    for story in gold["stories"]:
+        texts = [a["text"] for a in story["articles"]]
+        captured, coded = labels_captured(story, system_referents(texts, before=False))
+        out.append((story["event"], captured, coded))
+    return out

@@ -38,7 +38,7 @@ from framing.models import (
 )
 from framing.operating_points import floors_by_analysis
 from reports import summary_store as store
-from reports.actors import event_actor_aliases
+from reports.actors import event_actor_aliases, fullest_names
 from reports.models import ActorCorrection, EventSummary
 from reports.words import revision_words
 
@@ -549,12 +549,17 @@ def _length(spans: list[tuple[int, int]]) -> int:
 
 
 def _actor_names(analyses: dict[int, Analysis]) -> dict[str, str]:
+    """Each actor key's fullest name: "Dara Kostell", not the "Kostell" of a later mention."""
     rows = (
         ActorMention.objects.filter(analysis_id__in=[a.pk for a in analyses.values()])
         .values_list("actor", "name")
         .distinct()
     )
-    return dict(sorted(rows))
+    names: dict[str, str] = {}
+    for key, name in sorted(rows):
+        if len(name) > len(names.get(key, "")):
+            names[key] = name
+    return names
 
 
 def _actor_kinds_and_merges(event: Event, analyses: dict[int, Analysis]) -> dict[str, Any]:
@@ -565,9 +570,7 @@ def _actor_kinds_and_merges(event: Event, analyses: dict[int, Analysis]) -> dict
         .order_by("actor", "name")
         .distinct()
     )
-    names: dict[str, tuple[str, str]] = {}
-    for key, name, kind in rows:
-        names.setdefault(key, (name, kind))
+    names = fullest_names(rows)
     return {
         "actor_kinds": {k: kind for k, (_, kind) in names.items()},
         "actor_merge": event_actor_aliases(event, names),

@@ -69,6 +69,31 @@ _TITLE_WORDS = frozenset(
 )
 
 
+# A capitalised word whose government, ministry or navy the text mentions names a country
+# ("Velmar’s foreign ministry", "the government of Kestria"), even one no gazetteer lists.
+_STATE_NOUNS = (
+    r"(?:government|foreign|ministry|navy|army|air force|president|prime minister|defence|"
+    r"defense|military|coast ?guard|embassy|parliament|border|interior|armed forces|"
+    r"authorities|troops|warships|frigate|capital|territorial|waters|southern|northern|"
+    r"eastern|western)\b"
+)
+_STATE_POSSESSIVE = re.compile(
+    r"\b([A-Z][a-z]{2,})['’]s "
+    + _STATE_NOUNS
+    + r"|\b(?:government|authorities|embassy|president|people|coast|ministry|navy|army|"
+    r"parliament) of ([A-Z][a-z]{2,})\b"
+)
+# Last words of place names: "Serrin Strait" and "Halden Bridge" are places, not people.
+_PLACE_WORDS = frozenset(
+    wordlist(
+        "Strait Straits River Sea Bay Bridge Peninsula Island Islands Gulf Ocean Lake Coast "
+        "Valley Square Street Road Avenue Mountains Mountain Desert Canal Harbour Harbor "
+        "Province Region District County Basin Delta Plain Plains Highlands Heights Border "
+        "Crossing Port"
+    )
+)
+
+
 @dataclass(frozen=True, slots=True)
 class ActorDef:
     key: str
@@ -130,6 +155,7 @@ def _capitalised(text, known: list[ActorMention], sentence_starts) -> list[Actor
     taken_ends = [m.end for m in known]
     out: list[ActorMention] = []
     people: dict[str, str] = {}  # surname -> person key, so "Kim" later merges with "Kim Min-ho"
+    states = {a or b for a, b in _STATE_POSSESSIVE.findall(text)}
     for m in _CAPS.finditer(text):
         start, end = m.span()
         group = m.group()
@@ -147,16 +173,27 @@ def _capitalised(text, known: list[ActorMention], sentence_starts) -> list[Actor
             continue
         titled = False
         if not any(w in _ORG_WORDS for w in words):
-            while len(words) > 1 and words[0].rstrip(".") in _TITLE_WORDS:
-                start = text.index(words[1], start + len(words[0]))
-                words, titled = words[1:], True
+            # Up to the last title word: "Interior Minister Marguerite Dolan" is Dolan.
+            cut = max(
+                (
+                    i
+                    for i, w in enumerate(words[:-1])
+                    if w.rstrip(".") in _TITLE_WORDS and words[i + 1][0].isupper()
+                ),
+                default=-1,
+            )
+            for word in words[: cut + 1]:
+                start = text.index(word, start) + len(word)
+            if cut >= 0:
+                start = text.index(words[cut + 1], start)
+                words, titled = words[cut + 1 :], True
             if words[0].rstrip(".") in _TITLE_WORDS:
                 continue
         known_person = len(words) == 1 and words[0] in people
         if len(words) == 1 and not known_person and (start in sentence_starts or len(words[0]) < 3):
             continue
         surface = text[start:end]
-        kind = "person" if titled else _kind(text, start, words)
+        kind = "person" if titled else _kind(text, start, words, states)
         if len(words) == 1 and words[0] in people:
             key, kind = people[words[0]], "person"
         else:
@@ -168,9 +205,13 @@ def _capitalised(text, known: list[ActorMention], sentence_starts) -> list[Actor
     return out
 
 
-def _kind(text: str, start: int, words: list[str]) -> str:
+def _kind(text: str, start: int, words: list[str], states: set[str] = frozenset()) -> str:
     if any(w in _ORG_WORDS for w in words):
         return "organisation"
+    if len(words) == 1 and words[0] in states:
+        return "country"
+    if words[-1] in _PLACE_WORDS or words[0] == "Port":
+        return "other"
     if _TITLES.search(text, max(0, start - 16), start):
         return "person"
     if 2 <= len(words) <= 3 and all(w[0].isupper() and not w.isupper() for w in words):
@@ -183,26 +224,44 @@ def merge_actor_keys(mentions: Iterable[tuple[str, str, str]]) -> dict[str, str]
 
     ``mentions`` are (key, name, kind) over every article of the event. Within an article a
     surname already joins its full name (``find_actors``); across articles, an actor named by
-    one word ("Falk", key ``falk``) joins the one person of the event whose full name begins
-    or ends with that word ("Adrian Falk"), and names that differ only in case or a possessive
-    ("Falk’s") join one key. Ambiguous words ("Kim" with two Kims) stay apart. Keys that stand
-    for themselves are left out.
+    one word ("Falk", key ``falk``) joins the one person of the event whose full name ends
+    with that word ("Adrian Falk") or, for a word known to name a person, begins with it;
+    names that differ only in case or a possessive ("Falk’s") join one key. Ambiguous words
+    ("Kim" with two Kims) stay apart. Keys that stand for themselves are left out.
     """
     names: dict[str, tuple[str, str]] = {}
     for key, name, kind in mentions:
-        names.setdefault(key, (_POSSESSIVE.sub("", name), kind))
-    by_word: dict[str, set[str]] = {}
+        # A key's fullest name and most specific kind: "Marta Kessock" mentioned later as
+        # "Kessock" is still Marta, not the other Kessock of the event.
+        name = _POSSESSIVE.sub("", name)
+        old_name, old_kind = names.get(key, ("", "other"))
+        names[key] = (
+            max(old_name, name, key=len),
+            kind if old_kind == "other" else old_kind,
+        )
+    by_last: dict[str, set[str]] = {}
+    by_first: dict[str, set[str]] = {}
     by_spelling: dict[str, set[str]] = {}
-    for key, (name, kind) in names.items():
+    for key, (name, _) in names.items():
         by_spelling.setdefault(name.casefold(), set()).add(key)
+    for name, kind in names.values():
         words = name.split()
         if kind == "person" and len(words) > 1:
-            for word in {words[0], words[-1]}:
-                by_word.setdefault(word, set()).add(key)
+            # One owner per spelling: "Adrian Falk" and "Adrian Falk’s" are one person, so
+            # "Falk" is not ambiguous between them.
+            canonical = min(by_spelling[name.casefold()])
+            by_last.setdefault(words[-1], set()).add(canonical)
+            by_first.setdefault(words[0], set()).add(canonical)
     merged: dict[str, str] = {}
-    for key, (name, _) in names.items():
+    for key, (name, kind) in names.items():
         words = name.split()
-        owners = by_word.get(words[0], set()) if len(words) == 1 else set()
+        owners = set()
+        if len(words) == 1:
+            owners = by_last.get(words[0], set())
+            # A first name only for a word known to be a person ("Kim"): "Kestria" is not
+            # "Kestria First".
+            if kind == "person":
+                owners = owners | by_first.get(words[0], set())
         if len(owners) == 1 and key not in owners:
             merged[key] = next(iter(owners))
         elif len(by_spelling[name.casefold()]) > 1:

@@ -246,10 +246,11 @@ def _alignment(event: Event, payload: dict[str, Any], model: ModelVersion | None
 
 
 def _excerpts(alignment: Alignment | None) -> list[Any]:
-    """The facts most outlets report, loaded wording first: where framing differs most."""
+    """The facts most outlets report, loaded wording first: where framing differs most. Only
+    facts two outlets report with a confident match: side by side reads as "the same fact"."""
     if alignment is None:
         return []
-    shared = [r for r in alignment.rows if r.n_reporting > 1]
+    shared = [r for r in alignment.rows if r.confirmed]
     shared.sort(key=lambda r: (-sum(bool(c and c.terms) for c in r.cells), -r.n_reporting))
     return shared[:EXCERPT_ROWS]
 

@@ -177,6 +177,8 @@ def _excerpts(doc, report: Report, base_url: str = "") -> None:
             if c is None:
                 cell.text = "not reported"
                 continue
+            if c.state == "possibly":
+                cell.paragraphs[0].add_run(f"possibly the same fact ({c.similarity:.2f}): ")
             _highlighted(cell.paragraphs[0], c.text, c.terms)
     doc.add_paragraph()
 
@@ -243,11 +245,17 @@ def _omissions(doc, report: Report, base_url: str = "") -> None:
         [
             [
                 row.label,
-                *[words.get(s, f"possibly ({c.similarity:.2f})" if c else s) for s, c in states],
+                *[words.get(s, _possibly(c) if c else s) for s, c in states],
             ]
             for row, states in matrix
         ],
     )
+
+
+def _possibly(cell) -> str:
+    """A weaker match, with what an analyst needs to judge it: the similarity, the sentence
+    and the sentence it matched."""
+    return f"possibly ({cell.similarity:.2f}) — “{cell.text}”, matched: “{cell.matched}”"
 
 
 def _methodology(doc, report: Report, base_url: str = "") -> None:

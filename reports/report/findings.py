@@ -291,7 +291,12 @@ def _omissions(alignment) -> list[Finding]:
     for col, article in enumerate(alignment.articles):
         shared = absent = possibly = 0
         for row in alignment.rows:
-            others = sum(1 for j, c in enumerate(row.cells) if j != col and c is not None)
+            # A fact counts as reported elsewhere only where the match is confident.
+            others = sum(
+                1
+                for j, c in enumerate(row.cells)
+                if j != col and c is not None and c.state == "reported"
+            )
             if others < 2:
                 continue
             shared += 1

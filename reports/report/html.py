@@ -95,7 +95,10 @@ def document_context(
     excerpts = [
         {
             "row": row,
-            "cells": [highlighted(c.text, c.terms) if c is not None else None for c in row.cells],
+            "cells": [
+                None if c is None else {"html": highlighted(c.text, c.terms), "cell": c}
+                for c in row.cells
+            ],
         }
         for row in report.excerpts
     ]

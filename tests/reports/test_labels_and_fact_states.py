@@ -123,7 +123,20 @@ TEAR_GAS_A = "Border officers fired tear gas at the crowd on Sunday. The ministe
 TEAR_GAS_B = "On Sunday police used gas to push people back from the fence. Rain fell all day."
 
 
-def test_a_possible_match_shows_its_similarity_and_the_sentence_it_matched(event, viewer):
+@pytest.fixture
+def strict_reported(monkeypatch):
+    """A "reported" point above the tear-gas pair's probability, wherever the fitted model
+    puts it: these tests are about what the page shows for a possible match, not about the
+    calibration (bench/bench_labels.py and test_labels_gold measure that)."""
+    from framing.engine.contrast.similarity import operating_points
+
+    possible, _ = operating_points()
+    monkeypatch.setattr("reports.alignment.operating_points", lambda: (possible, 0.95))
+
+
+def test_a_possible_match_shows_its_similarity_and_the_sentence_it_matched(
+    event, viewer, strict_reported
+):
     articles = _event_with(event, {"Paper A": TEAR_GAS_A, "Paper B": TEAR_GAS_B})
     page = _page(viewer, event, articles)
     matrix = page[page.index('id="omission"') : page.index("</table>", page.index('id="omission"'))]
@@ -131,7 +144,7 @@ def test_a_possible_match_shows_its_similarity_and_the_sentence_it_matched(event
     assert "matched: “On Sunday police used gas" in matrix
 
 
-def test_cite_is_offered_only_for_confirmed_facts(event, viewer):
+def test_cite_is_offered_only_for_confirmed_facts(event, viewer, strict_reported):
     articles = _event_with(event, {"Paper A": TEAR_GAS_A, "Paper B": TEAR_GAS_B})
     page = _page(viewer, event, articles)
     assert "data-citation" not in page

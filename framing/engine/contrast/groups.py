@@ -13,309 +13,26 @@ carry no family: they name whatever organisation they stand in apposition to.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .group_words import (
+    _FORCE_HEADS,
+    _FORCE_HINTS,
+    _KEEP_MODIFIER,
+    _MODIFIER_FAMILY,
+    _NOT_MODIFIER,
+    _NOT_PEOPLE,
+    _PEOPLE_FLEEING,
+    _PEOPLE_HEADS,
+    _PEOPLE_HINTS,
+    _PERSON_PLURAL,
+    _STOP,
+    DESCRIPTORS,
+    FAMILIES,
+    FLOATING,
+)
 from .labels import TOKEN_RE
-
-# family -> (neutral reference term, heads). Heads are plural: a singular is usually a modifier
-# ("migrant caravan") or one person, not the group.
-FAMILIES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "migrants": (
-        "migrants",
-        (
-            "migrants",
-            "asylum seekers",
-            "asylum-seekers",
-            "refugees",
-            "immigrants",
-            "emigrants",
-            "aliens",
-            "illegals",
-            "caravan participants",
-            "caravan members",
-            "border crashers",
-            "border-crashers",
-            "border jumpers",
-            "border-jumpers",
-            "newcomers",
-            "undocumented",
-            "evacuees",
-            "deportees",
-            "displaced people",
-            "displaced persons",
-        ),
-    ),
-    "protesters": (
-        "protesters",
-        ("protesters", "protestors", "demonstrators", "rioters", "agitators", "strikers"),
-    ),
-    "police": (
-        "police officers",
-        (
-            "officers",
-            "agents",
-            "guards",
-            "police",
-            "policemen",
-            "police officers",
-            "riot police",
-            "gendarmes",
-            "border guards",
-        ),
-    ),
-    "military": (
-        "troops",
-        ("troops", "soldiers", "servicemen", "marines", "sailors", "paratroopers", "reservists"),
-    ),
-    "armed": (
-        "fighters",
-        (
-            "militants",
-            "fighters",
-            "insurgents",
-            "rebels",
-            "guerrillas",
-            "terrorists",
-            "jihadists",
-            "gunmen",
-            "extremists",
-            "separatists",
-            "paramilitaries",
-            "freedom fighters",
-            "militiamen",
-        ),
-    ),
-    "settlers": ("settlers", ("settlers", "colonists", "colonizers", "colonisers")),
-    "workers": ("workers", ("workers", "employees", "labourers", "laborers", "unionists")),
-    "farmers": ("farmers", ("farmers", "growers", "ranchers", "smallholders", "peasants")),
-    "activists": (
-        "activists",
-        (
-            "activists",
-            "campaigners",
-            "advocates",
-            "organisers",
-            "organizers",
-            "volunteers",
-            "aid workers",
-        ),
-    ),
-    "residents": ("residents", ("residents", "locals", "villagers", "inhabitants")),
-    "convoy": ("", ("caravan", "convoy", "column", "march", "procession", "exodus")),
-    # States acting together: "an aggressive bloc", "three democracies", "the allies"
-    "alliance": ("", ("bloc", "allies", "partners", "democracies", "axis", "alliance")),
-}
-
-# Floating heads: the group they name depends on the story; hints in order of preference.
-FLOATING: dict[str, tuple[str, ...]] = {
-    "invaders": ("migrants", "military", "armed"),
-    "hordes": ("migrants", "protesters"),
-    "horde": ("migrants", "protesters"),
-    "mob": ("protesters", "migrants"),
-    "crowd": ("protesters", "migrants"),
-    "marchers": ("protesters", "migrants"),
-    "families": ("migrants", "residents"),
-    "thugs": ("protesters", "armed"),
-    "young men": ("migrants", "protesters", "armed"),
-    "military-age men": ("migrants", "protesters", "armed"),
-}
-# Nouns that describe an organisation; they name the one they stand in apposition to.
-DESCRIPTORS = frozenset(
-    [
-        "group",
-        "organisation",
-        "organization",
-        "charity",
-        "outfit",
-        "lobby",
-        "network",
-        "ngo",
-        "agency",
-        "body",
-        "movement",
-        "coalition",
-        "party",
-        "faction",
-        "foundation",
-        "campaign",
-        "association",
-    ]
-)
-_PEOPLE_FLEEING = re.compile(r"\bpeople (?:fleeing|seeking|escaping) [a-z]+", re.IGNORECASE)
-
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "some",
-        "many",
-        "most",
-        "several",
-        "few",
-        "all",
-        "any",
-        "each",
-        "every",
-        "both",
-        "other",
-        "others",
-        "another",
-        "such",
-        "no",
-        "not",
-        "our",
-        "their",
-        "his",
-        "her",
-        "its",
-        "my",
-        "your",
-        "whose",
-        "which",
-        "who",
-        "what",
-        "thousands",
-        "hundreds",
-        "dozens",
-        "scores",
-        "millions",
-        "tens",
-        "about",
-        "around",
-        "nearly",
-        "almost",
-        "roughly",
-        "some",
-        "more",
-        "less",
-        "fewer",
-        "than",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "with",
-        "without",
-        "into",
-        "onto",
-        "over",
-        "under",
-        "as",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "than",
-        "then",
-        "so",
-        "very",
-        "also",
-        "only",
-        "just",
-        "even",
-        "still",
-        "first",
-        "last",
-        "next",
-        "whole",
-        "entire",
-        "same",
-        "own",
-        "new",
-        "said",
-        "says",
-        "say",
-        "were",
-        "was",
-        "are",
-        "is",
-        "be",
-        "been",
-        "being",
-        "had",
-        "has",
-        "have",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "can",
-        "did",
-        "do",
-        "does",
-        "told",
-        "tell",
-        "according",
-        "among",
-        "between",
-        "after",
-        "before",
-        "during",
-        "against",
-        "up",
-        "down",
-        "out",
-        "off",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "including",
-        "where",
-        "when",
-        "while",
-        "dozen",
-        "already",
-        "whom",
-        "like",
-        "near",
-    ]
-)
-# A modifier ending like this is an adverb or a verb form, not part of the name of a group.
-_NOT_MODIFIER = re.compile(r".*(?:ly|ing|ed)$")
-# Participles that are adjectives before a group noun ("armed settlers"), unlike "deployed".
-_KEEP_MODIFIER = frozenset(
-    [
-        "military-age",
-        "foreign-funded",
-        "open-borders",
-        "undocumented",
-        "armed",
-        "unarmed",
-        "displaced",
-        "masked",
-        "alleged",
-        "suspected",
-        "detained",
-        "injured",
-        "wounded",
-        "stranded",
-        "exhausted",
-        "organised",
-        "organized",
-        "unaccompanied",
-    ]
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -388,7 +105,8 @@ def _group_phrases(sentence: str) -> tuple[GroupPhrase, ...]:
         if _continues(tokens, last, sentence):
             k += 1
             continue  # "caravan participants" is found at "caravan"; "march organisers" is not
-        first = _extend_left(tokens, k, descriptor, sentence)
+        people = family is None and not descriptor and tokens[k][2].lower() not in FLOATING
+        first = _extend_left(tokens, k, descriptor or people, sentence)
         start, end = tokens[first][0], tokens[last][1]
         if any(p.start < end and start < p.end for p in out):
             k = last + 1
@@ -402,7 +120,7 @@ def _group_phrases(sentence: str) -> tuple[GroupPhrase, ...]:
 
 def _head_at(tokens, k: int):
     if tokens[k][2].lower() not in _FIRST_WORDS:
-        return None
+        return _people_head(tokens, k)
     for n in range(min(_LONGEST, len(tokens) - k), 0, -1):
         words = tokens[k : k + n]
         # Case matters: "March" is a month, "Border Service" a name.
@@ -414,12 +132,34 @@ def _head_at(tokens, k: int):
     return None
 
 
+def _people_head(tokens, k: int):
+    """A head the lexicon does not list but that names people (see ``_PERSON_PLURAL``), as a
+    floating head whose hints its modifier or its kind decides."""
+    word = tokens[k][2]
+    if not (word.islower() or (k == 0 and word[1:].islower())):
+        return None  # "Dockers and their families" opens a sentence; "Farmers Union" is a name
+    word = word.lower()
+    forces = word in _FORCE_HEADS
+    if not (
+        forces or word in _PEOPLE_HEADS or (_PERSON_PLURAL.match(word) and word not in _NOT_PEOPLE)
+    ):
+        return None
+    modifier = tokens[k - 1][2].lower() if k else ""
+    if forces and modifier == "armed":
+        return 1, (None, ("military",), False)  # "armed forces": a state's
+    if modifier in _MODIFIER_FAMILY:
+        return 1, (None, (_MODIFIER_FAMILY[modifier],), False)
+    return 1, (None, _FORCE_HINTS if forces else _PEOPLE_HINTS, False)
+
+
 def _continues(tokens, last: int, sentence: str) -> bool:
     """True when the head is only a modifier of a following noun ("caravan participants")."""
     if last + 1 >= len(tokens):
         return False
     gap = sentence[tokens[last][1] : tokens[last + 1][0]]
     nxt = (tokens[last + 1][2].lower(),)
+    if gap == " " and _people_head(tokens, last + 1) is not None:
+        return True  # "agency staff", "union members": the noun before is a modifier
     return gap == " " and nxt[0] in _FIRST_WORDS and ((tokens[last][2].lower(), *nxt) not in HEADS)
 
 

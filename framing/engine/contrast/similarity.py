@@ -3,15 +3,20 @@ the same fact, from a small logistic model over several similarity features.
 
 Features of a pair (all computed for whole blocks of sentences at once, as sparse products):
 word TF-IDF cosine, character 4-gram TF-IDF cosine (3–5-grams cost four times as much for about
-the same scores), shared numbers ("2,400" = "2400"), clashing numbers, shared names
-(capitalised words not opening the sentence), shared word trigrams (a quotation carried by
-both), whether the two are each other's best match, the gap in relative position, and how far
-the pair's word cosine falls short of the best cosine either sentence has with any sentence of
-the other article (a sentence is far more likely to report the fact its best match reports).
+the same scores), shared numbers ("2,400" = "2400", "three hundred" = "300"), clashing numbers,
+shared names (capitalised words not opening the sentence), shared word trigrams (a quotation
+carried by both), whether the two are each other's best match, the gap in relative position,
+how far the pair's word cosine falls short of the best cosine either sentence has with any
+sentence of the other article (a sentence is far more likely to report the fact its best match
+reports), the best cosine between a clause of one and a clause of the other (a sentence that
+carries two facts meets a one-fact sentence through the clause they share), the cosine without
+names and numbers (a match carried only by "Tessel" and "2019" is not one of content), and the
+gap in length.
 
 The weights live in ``data/alignment_model.json``; ``framing/eval/train_alignment.py``
-refits them on the gold alignment of the first demo event and picks the two operating points
-("reported", "possibly") on it; the second demo event is held out to test them.
+refits them on the gold alignments of the first demo event and two development events and picks
+the two operating points ("reported", "possibly") on them; the second demo event is held out to
+test them.
 """
 
 from __future__ import annotations
@@ -19,14 +24,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
-from .alignment import alignment_tokens
+from .alignment import _stem, alignment_tokens
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "data" / "alignment_model.json"
 FEATURES = (
@@ -39,14 +44,75 @@ FEATURES = (
     "position_gap",
     "shortfall",
     "mutual_best",
+    "clause_cosine",
+    "content_cosine",
+    "length_ratio",
 )
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _NAME = re.compile(r"(?<=[a-z,;:’'\"“”]\s)[A-Z][\w’'-]+|(?<=[a-z]\s)[A-Z][\w’'-]+")
 _WORD = re.compile(r"\w+")
+# Where one fact of a sentence ends and the next begins: semicolons, colons, dashes, quotation
+# marks, a comma before a conjunction, relative word or participle ("…, killing two people"),
+# "while"/"whereas", and "and" before a verb whose subject is not a name ("trains are halted
+# and power is off", not "between Brannock and Tessel were").
+_CLAUSE_BREAK = re.compile(
+    r"\s*[;:—–“”\"]\s*"
+    r"|,\s+(?=(?:and|but|while|whereas|as|after|when|though|although|whose|which|where|who|"
+    r"prompting|killing|forcing|leaving|saying|adding)\b)"
+    r"|,\s+(?=\w+ing\b)"
+    r"|\s+(?=(?:while|whereas)\b)"
+    r"|\s+and\s+(?=(?:[a-z0-9][\w,]*\s+){0,2}(?:is|are|was|were|has|have|had|will|would|\w+ed)\b)"
+)
+_NUMBER_WORDS = {
+    w: str(k)
+    for k, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+}
+_HUNDREDS = re.compile(
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten)\s+hundred\b", re.IGNORECASE
+)
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
 
 
 def _numbers(sentence: str) -> list[str]:
-    return [n.replace(",", "").rstrip(".") for n in _NUMBER.findall(sentence)]
+    """Numbers in digits, with small numbers in words read as digits ("Three hundred" = 300)."""
+    spelled = _HUNDREDS.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()] + "00", sentence)
+    spelled = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group().lower()], spelled)
+    return [n.replace(",", "").rstrip(".") for n in _NUMBER.findall(spelled)]
+
+
+def clauses(sentence: str) -> list[str]:
+    """The sentence and, when it has several, its clauses (each of at least three words): a
+    sentence carrying two facts is compared with another clause by clause."""
+    parts = [p for p in _CLAUSE_BREAK.split(sentence) if len(_WORD.findall(p)) >= 3]
+    return [sentence, *parts] if len(parts) > 1 else [sentence]
+
+
+@lru_cache(maxsize=16384)  # each sentence is read by several features and again per request
+def _tokens(sentence: str) -> tuple[str, ...]:
+    return tuple(alignment_tokens(sentence))
+
+
+def content_tokens(sentence: str) -> list[str]:
+    """``alignment_tokens`` without numbers and names: what is left says what happened, so a
+    pair matched only by "Tessel", "2019" and "Saturday" scores low here."""
+    names = {_stem(n) for n in _names(sentence)}
+    return [t for t in _tokens(sentence) if t not in names and not t[:1].isdigit()]
 
 
 def _names(sentence: str) -> list[str]:
@@ -65,6 +131,16 @@ def _binary(analyzer, sentences: Sequence[str]):
         return sparse.csr_matrix((len(sentences), 1))
 
 
+def _tfidf_with(sentences: Sequence[str], parts: Sequence[str]):
+    """Word TF-IDF of the sentences, and of ``parts`` with the sentences' weights."""
+    vectorizer = TfidfVectorizer(analyzer=_tokens, lowercase=False, sublinear_tf=True)
+    try:
+        return vectorizer.fit_transform(sentences), vectorizer.transform(parts)
+    except ValueError:  # nothing to weigh anywhere
+        empty = sparse.csr_matrix
+        return empty((len(sentences), 1)), empty((len(parts), 1))
+
+
 def _tfidf(sentences: Sequence[str], **options):
     try:
         return TfidfVectorizer(sublinear_tf=True, **options).fit_transform(sentences)
@@ -79,7 +155,12 @@ class PairFeatures:
         flat = [s for article in articles for s in article]
         self.offsets = np.cumsum([0, *(len(a) for a in articles)])
         self.sizes = [len(a) for a in articles]
-        self.words = _tfidf(flat, analyzer=alignment_tokens, lowercase=False)
+        # Clauses of every sentence, contiguous per sentence (``clause_starts`` indexes them),
+        # weighted with the sentences' own IDF so a clause is not rare just for being short.
+        split = [clauses(s) for s in flat]
+        self.clause_starts = np.cumsum([0, *(len(c) for c in split)])
+        self.words, self.clauses = _tfidf_with(flat, [c for cs in split for c in cs])
+        self.content = _tfidf(flat, analyzer=content_tokens, lowercase=False)
         self.chars = _tfidf(flat, analyzer="char_wb", ngram_range=(4, 4))
         self.numbers = _binary(_numbers, flat)
         self.names = _binary(_names, flat)
@@ -87,6 +168,7 @@ class PairFeatures:
         self.n_numbers = np.asarray(self.numbers.sum(axis=1)).ravel()
         self.n_names = np.asarray(self.names.sum(axis=1)).ravel()
         self.n_trigrams = np.asarray(self.trigrams.sum(axis=1)).ravel()
+        self.n_tokens = np.log1p([len(_tokens(s)) for s in flat])
 
     def _block(self, a: int) -> slice:
         return slice(self.offsets[a], self.offsets[a + 1])
@@ -114,6 +196,8 @@ class PairFeatures:
         best = np.maximum(word.max(axis=1, initial=0)[:, None], word.max(axis=0, initial=0)[None])
         shortfall = best - word
         chars = dot(self.chars)
+        content = dot(self.content)
+        clause = np.maximum(self._clause_best(ra, rb), word)
         both = word + chars
         mutual = (
             (both == both.max(axis=1, initial=0)[:, None])
@@ -131,9 +215,22 @@ class PairFeatures:
                 gap,
                 shortfall,
                 mutual,
+                clause,
+                content,
+                np.abs(self.n_tokens[ra][:, None] - self.n_tokens[rb][None]),
             ],
             axis=-1,
         )
+
+    def _clause_best(self, ra: slice, rb: slice) -> np.ndarray:
+        """Per sentence pair, the best cosine between a clause of one and a clause of the other."""
+        ca = slice(self.clause_starts[ra.start], self.clause_starts[ra.stop])
+        cb = slice(self.clause_starts[rb.start], self.clause_starts[rb.stop])
+        if ra.start == ra.stop or rb.start == rb.stop:
+            return np.zeros((ra.stop - ra.start, rb.stop - rb.start))
+        full = np.asarray((self.clauses[ca] @ self.clauses[cb].T).todense(), dtype=float)
+        rows = np.maximum.reduceat(full, self.clause_starts[ra] - ca.start, axis=0)
+        return np.maximum.reduceat(rows, self.clause_starts[rb] - cb.start, axis=1)
 
 
 @cache
