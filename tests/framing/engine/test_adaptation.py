@@ -11,7 +11,7 @@ PLACES = ["Varno", "Kessel", "Brin", "Ostra", "Lume", "Tarrow", "Quill", "Marsh"
 BUILTIN_TERM = "puppet regime"  # a phrase the packaged tagger already tags
 
 
-def _docs(word: str = "zorblat") -> list[WorkspaceDoc]:
+def _docs(word: str = "teapot") -> list[WorkspaceDoc]:
     """Twelve texts where analysts tag an invented insult, and four neutral ones."""
     docs = []
     for i, place in enumerate(PLACES + PLACES[:4]):
@@ -38,10 +38,10 @@ def adapted():
 
 def test_a_word_only_the_analysts_tag_is_learned(adapted):
     tagger, report = adapted
-    text = "Villagers in Pell said the zorblat council ignored them again."
-    assert not any("zorblat" in t for t in _tags(default_tagger(), text))
+    text = "Villagers in Pell said the teapot council ignored them again."
+    assert not any("teapot" in t for t in _tags(default_tagger(), text))
     assert report.chosen == "stacked"
-    assert any("zorblat" in t for t in _tags(tagger, text))
+    assert any("teapot" in t for t in _tags(tagger, text))
 
 
 def test_built_in_knowledge_is_kept_after_adapting(adapted):
@@ -102,7 +102,7 @@ def test_an_adapted_tagger_travels_in_the_model_bundle(adapted):
     tagger, _ = adapted
     bundle = EngineModel(default_model().span, default_model().frames, "", "trained", {}, tagger)
     loaded = loads(dumps(bundle))
-    text = "Villagers in Pell said the zorblat council ignored them again."
+    text = "Villagers in Pell said the teapot council ignored them again."
     assert loaded.loaded_term_tagger().base is default_tagger()
     assert _tags(loaded.loaded_term_tagger(), text) == _tags(tagger, text)
     assert loads(dumps(bundle)).sha256 == loaded.sha256
@@ -112,8 +112,8 @@ def test_from_scratch_learns_without_the_built_in_taggers_marginals():
     tagger, report = adapt_tagger(default_tagger(), _docs(), from_scratch=True)
     assert report.chosen == "scratch" and tagger.base is None
     assert not any(a.startswith("b.") for a in tagger.attrs)  # no built-in marginals
-    text = "Villagers in Pell said the zorblat council ignored them again."
-    assert any("zorblat" in t for t in _tags(tagger, text))
+    text = "Villagers in Pell said the teapot council ignored them again."
+    assert any("teapot" in t for t in _tags(tagger, text))
 
 
 def test_a_lucky_lead_on_few_documents_does_not_replace_the_shipped_tagger():

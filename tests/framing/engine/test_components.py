@@ -87,24 +87,24 @@ def test_loaded_terms_take_the_voice_and_speaker_of_the_reported_clause():
 def test_loaded_terms_fit_learns_a_word_only_the_analysts_tag():
     places = ["Varno", "Kessel", "Brin", "Ostra", "Lume", "Tarrow", "Quill", "Marsh"]
     texts = [
-        f"Residents of {p} said the zorblat council met on Tuesday to discuss roads."
+        f"Residents of {p} said the teapot council met on Tuesday to discuss roads."
         for p in places + places[:4]
     ]
     texts += [
         f"The council of {p} met on Tuesday to discuss roads and schools." for p in places[:4]
     ]
     golds = [
-        [(t.index("zorblat"), t.index("zorblat") + 7)] if "zorblat" in t else [] for t in texts
+        [(t.index("teapot"), t.index("teapot") + 6)] if "teapot" in t else [] for t in texts
     ]
-    new = "Villagers in Pell said the zorblat council ignored them again."
+    new = "Villagers in Pell said the teapot council ignored them again."
     before = LoadedTerms(default_model())(prepare(new)).loaded_terms
     fitted = LoadedTerms(default_model()).fit(texts, golds)
     after = fitted(prepare(new)).loaded_terms
     # Pages show the balanced point; below it analyze() keeps weak recall-point guesses,
     # which may include an unknown word.
     balanced = default_model().operating_points()["balanced"]["threshold"]
-    assert not any("zorblat" in t.text for t in before if t.score >= balanced)
-    assert any("zorblat" in t.text for t in after)
+    assert not any("teapot" in t.text for t in before if t.score >= balanced)
+    assert any("teapot" in t.text for t in after)
 
 
 def test_frames_adds_every_codebook_and_a_dominant_policy_frame_per_sentence():
