@@ -226,7 +226,13 @@ def frames_fold(f: int, sizes: tuple[int, ...], user) -> dict:
             workspace = frame_workspace(f"frames-f{f}-n{n}", pool[:n], user)
             version = model_train(workspace=workspace, user=None)
             model = engine_model_for(version)
-            chose = version.metrics.get("frames_cv", {}).get("chosen", "trained")
+            cv = version.metrics.get("frames_cv", {})
+            chose = cv.get("chosen", "trained")
+            # the out-of-fold micro-F1s on the workspace's own items the choice was made on
+            print(
+                f"fold {f} {name} workspace CV:",
+                {k: v["f1"] for k, v in cv.get("scores", {}).items()},
+            )
         pred = [sorted(p) for p in frame_keys(model, texts)]
         out[name] = {"gold": truth, "pred": pred, "chose": chose}
         micro = label_set_scores(truth, pred, boot=0)["micro"]
