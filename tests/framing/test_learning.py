@@ -294,13 +294,14 @@ def test_outsider_gets_404_on_the_queue(client, event, outsider):
 
 
 # Frame models: the cross-validated choice ------------------------------------------------
+# Every sentence names the place: texts sharing a sentence would be one story for the folds.
 FERRY = (
-    "The {p} ferry left the quay at dawn with forty passengers aboard. Its timetable now "
-    "lists a second crossing on weekday afternoons. The skipper said the swell was calm."
+    "The {p} ferry left the quay at dawn with forty passengers aboard. Its {p} timetable now "
+    "lists a second crossing on weekday afternoons. The {p} skipper said the swell was calm."
 )
 CHOIR = (
-    "The {p} choir rehearsed new carols in the chapel hall on Tuesday. Its conductor asked "
-    "the tenors to hold the final note longer. The singers will perform at the lantern fair."
+    "The {p} choir rehearsed new carols in the chapel hall on Tuesday. Its {p} conductor "
+    "asked the tenors to hold the final note longer. The {p} singers will perform at the fair."
 )
 PLACES = ["Aldmoor", "Brisk Hollow", "Cape Varran", "Dunmere", "Eastwick", "Fenby", "Holt"]
 

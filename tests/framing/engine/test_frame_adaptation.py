@@ -9,7 +9,13 @@ import numpy as np
 import pytest
 
 from framing.engine.artifacts import default_model
-from framing.engine.frame_adaptation import FrameDoc, choose_frames, label_sets, without
+from framing.engine.frame_adaptation import (
+    FrameDoc,
+    choose_frames,
+    label_sets,
+    story_keys,
+    without,
+)
 from framing.engine.frame_training import train_frame_model
 from framing.engine.text import split_sentences
 
@@ -67,7 +73,8 @@ def _workspace(topics: dict, labels) -> tuple[list[FrameDoc], dict]:
     docs, rows = [], ([], [], [], [], [])
     for i, place in enumerate(PLACES):
         for topic, template in topics.items():
-            text = " ".join(s.format(p=place) for s in template)
+            # every sentence names the place: no two texts share one (one story each)
+            text = " ".join(f"{s.format(p=place)[:-1]}, {place} said." for s in template)
             key, keys = f"article-{topic}-{i}", set(labels(topic))
             sents = [text[a:b] for a, b in split_sentences(text)]
             n = len(rows[0])
@@ -118,7 +125,7 @@ def test_a_consistent_new_convention_gets_the_retrained_frame_models(shipped):
     models, report = choose_frames(shipped, examples, docs, _trainer(shipped))
     assert report.chosen == "trained"
     assert report.scores["trained"]["f1"] > report.scores["shipped"]["f1"]
-    ferry = " ".join(s.format(p="Quenby") for s in EVERYDAY["ferry"])
+    ferry = " ".join(f"{s.format(p='Quenby')[:-1]}, Quenby said." for s in EVERYDAY["ferry"])
     assert label_sets(models, ferry)["policy"] == {"morality"}
 
 
@@ -150,3 +157,14 @@ def test_without_drops_a_documents_rows_and_renumbers_its_articles():
         )
     }
     assert without(examples, {"d1"}) == {"policy": (["c"], [{"y"}], ["d2"], [([0], {"y"})], [1.0])}
+
+
+def test_texts_sharing_a_sentence_are_one_story_for_the_folds():
+    shared = "The ferry left the quay at dawn with forty passengers aboard."
+    docs = [
+        FrameDoc("a", f"{shared} The deck was dry.", {}),
+        FrameDoc("b", "Choir news. The tenors held the note.", {}),
+        FrameDoc("c", f"Wire copy. {shared}", {}),
+        FrameDoc("d", "Wire copy. The deck was dry.", {}),  # short sentences link nothing
+    ]
+    assert story_keys(docs) == ["a", "b", "a", "d"]
