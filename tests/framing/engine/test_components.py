@@ -93,9 +93,7 @@ def test_loaded_terms_fit_learns_a_word_only_the_analysts_tag():
     texts += [
         f"The council of {p} met on Tuesday to discuss roads and schools." for p in places[:4]
     ]
-    golds = [
-        [(t.index("teapot"), t.index("teapot") + 6)] if "teapot" in t else [] for t in texts
-    ]
+    golds = [[(t.index("teapot"), t.index("teapot") + 6)] if "teapot" in t else [] for t in texts]
     new = "Villagers in Pell said the teapot council ignored them again."
     before = LoadedTerms(default_model())(prepare(new)).loaded_terms
     fitted = LoadedTerms(default_model()).fit(texts, golds)
