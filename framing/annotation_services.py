@@ -21,6 +21,7 @@ from articles.models import Event
 from articles.services import StaleEditError
 from framing.models import Annotation, AnnotationStatus, Label, SpanDecision
 from framing.services import _audit_annotation, annotation_create, annotation_decide
+from framing.signals import annotations_batch, announce_annotations
 
 UndoStep = dict
 
@@ -43,6 +44,7 @@ def annotation_delete(*, annotation: Annotation, user: User, is_owner: bool = Fa
     step = {"kind": "delete", "data": _snapshot(annotation)}
     _audit_annotation(annotation, user, AuditAction.DELETED, f"{annotation.start}–{annotation.end}")
     annotation.delete()
+    announce_annotations([step["data"]["revision"]])
     return step
 
 
@@ -96,6 +98,7 @@ def _decision_state(annotation: Annotation) -> dict | None:
 
 
 @transaction.atomic
+@annotations_batch()
 def annotation_relabel(*, annotation: Annotation, label: Label, user: User) -> UndoStep:
     """Give a span another label: an own tag changes label; a model suggestion is rejected
     and the analyst's own tag with the new label takes its place."""
@@ -114,6 +117,7 @@ def annotation_relabel(*, annotation: Annotation, label: Label, user: User) -> U
         annotation.full_clean()
         annotation.save(update_fields=["label", "updated_at"])
         _audit_annotation(annotation, user, AuditAction.CHANGED, f"label was {old}")
+        announce_annotations([annotation.revision_id])
         return step
     steps = []
     if annotation.status != AnnotationStatus.REJECTED:
@@ -137,11 +141,19 @@ def annotation_relabel(*, annotation: Annotation, label: Label, user: User) -> U
 @transaction.atomic
 def annotation_undo(*, step: UndoStep, user: User) -> list[int]:
     """Reverse one undo step; returns the ids of the annotations it touched."""
+    with annotations_batch():
+        touched = _undo(step, user)
+        revisions = Annotation.objects.filter(pk__in=touched).values_list("revision_id", flat=True)
+        announce_annotations(revisions)  # deleted ones were announced as they went
+    return touched
+
+
+def _undo(step: UndoStep, user: User) -> list[int]:
     kind = step["kind"]
     if kind == "group":
         touched = []
         for inner in reversed(step["steps"]):
-            touched += annotation_undo(step=inner, user=user)
+            touched += _undo(inner, user)
         return touched
     if kind == "add":
         annotation = Annotation.objects.select_related("revision__article", "label").filter(
@@ -150,6 +162,7 @@ def annotation_undo(*, step: UndoStep, user: User) -> list[int]:
         for a in annotation:  # already gone: nothing to undo
             _audit_annotation(a, user, AuditAction.DELETED, "undone")
             a.delete()
+            announce_annotations([a.revision_id])
         return [step["id"]]
     if kind == "delete":
         data = dict(step["data"])
@@ -262,7 +275,9 @@ def bulk_decide(*, selection: BulkSelection, user: User, expected: int) -> UndoS
             f"{selection.describe()}; nothing was decided. Check the new count and confirm again.",
             current={"count": len(candidates)},
         )
-    steps = [
-        annotation_decide_step(annotation=a, status=selection.status, user=user) for a in candidates
-    ]
+    with annotations_batch():
+        steps = [
+            annotation_decide_step(annotation=a, status=selection.status, user=user)
+            for a in candidates
+        ]
     return {"kind": "group", "steps": steps}

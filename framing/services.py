@@ -25,6 +25,7 @@ from framing.models import (
     ModelVersion,
     SpanDecision,
 )
+from framing.signals import announce_annotations
 
 # The codebooks every workspace starts with; keys are the engine's stable keys.
 DEFAULT_CODEBOOKS = (
@@ -146,6 +147,7 @@ def annotation_create(
     annotation.save()
     if author_user is not None:  # model suggestions are the engine's, not a person's change
         _audit_annotation(annotation, author_user, AuditAction.CREATED, f"{start}–{end}")
+    announce_annotations([revision.pk])
     return annotation
 
 
@@ -163,6 +165,7 @@ def _audit_annotation(annotation: Annotation, user: User, action: str, detail: s
 
 
 @transaction.atomic
+@transaction.atomic  # the decision and the summary rows it moves (annotations_changed)
 def annotation_decide(
     *, annotation: Annotation, status: str, user: User, version: int | None = None
 ) -> Annotation:
@@ -188,6 +191,7 @@ def annotation_decide(
         defaults={"status": status, "decided_by": user, "decided_at": timezone.now()},
     )
     _audit_annotation(annotation, user, AuditAction.CHANGED, status)
+    announce_annotations([annotation.revision_id])
     return annotation
 
 

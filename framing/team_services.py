@@ -18,6 +18,7 @@ from framing.agreement import Doc, Scores, agreed_spans, agreement, disagreement
 from framing.models import Annotation, AnnotationStatus
 from framing.selectors import workspace_labels
 from framing.services import _audit_annotation, annotation_create
+from framing.signals import announce_annotations
 
 
 def _layer_rows(event: Event):
@@ -86,6 +87,7 @@ def curate_span(
         for a in existing:
             _audit_annotation(a, user, AuditAction.DELETED, "left out of the gold layer")
             a.delete()
+            announce_annotations([revision.pk])
         return None
     if existing:
         return existing[0]
@@ -95,6 +97,7 @@ def curate_span(
         note="Curated into the gold layer.",
     )  # fmt: skip
     Annotation.objects.filter(pk=gold.pk).update(curated=True, source="curated")
+    announce_annotations([revision.pk])  # its summary row names the source
     gold.curated = True
     return gold
 

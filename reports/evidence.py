@@ -199,6 +199,8 @@ class SpanPage:
     lines: list[SpanLine]
     page: Page
     total: int
+    first: str = ""  # keyset cursors of the page's first and last lines (see span_page)
+    last: str = ""
 
 
 def with_context(annotations: QuerySet[Annotation]) -> QuerySet[Annotation]:
@@ -233,26 +235,75 @@ LINE_COLUMNS = (
 )
 
 
+ORDER = ("revision_id", "start", "end", "pk")  # the explorers' order; (revision, start) indexed
+
+
 def span_page(
-    articles: QuerySet[Article], filters: Mapping[str, str], number: str | int | None
+    articles: QuerySet[Article],
+    filters: Mapping[str, str],
+    number: str | int | None,
+    *,
+    after: str = "",
+    before: str = "",
 ) -> SpanPage:
     """One page of keyword-in-context lines (fixed queries: count, the page's tags with
-    their context, the page's articles). A page number out of range shows the nearest page."""
+    their context, the page's articles). A page number out of range shows the nearest page.
+
+    ``after``/``before`` (a line's cursor, as the pager's links carry) page by keyset: the
+    lines just beyond that one in the explorers' order, read from the index instead of
+    counted past with ``OFFSET`` (deep pages of tens of thousands of lines cost as the first).
+    Without a valid cursor, ``number`` picks the page.
+    """
     chosen = span_annotations(articles, filters)
-    # Ordered and cut as bare ids first: sorting tens of thousands of rows that carry their
-    # context would cut text out of every matching revision, not just this page's.
-    page = Paginator(chosen.values_list("pk", flat=True), PAGE_SIZE).get_page(number)
-    ids = list(page.object_list)
-    lines = with_context(Annotation.objects.filter(pk__in=ids))
-    rows = list(
-        lines.order_by("revision_id", "start", "end", "pk").values_list(*LINE_COLUMNS, named=True)
-    )
+    paginator = Paginator(chosen.values_list("pk", flat=True), PAGE_SIZE)
+    cursor, forward = _cursor(after), True
+    if cursor is None:
+        cursor, forward = _cursor(before), False
+    if cursor is not None and paginator.count:
+        page_number = paginator.validate_number(_page_number(number, paginator))
+        rows = chosen.filter(_beyond(cursor, forward=forward))
+        rows = rows.order_by(*(o if forward else f"-{o}" for o in ORDER))
+        keys = list(rows.values_list(*ORDER)[:PAGE_SIZE])[:: 1 if forward else -1]
+        page = Page([k[3] for k in keys], page_number, paginator)
+    else:
+        page = paginator.get_page(number)
+        start = (page.number - 1) * PAGE_SIZE
+        keys = list(chosen.values_list(*ORDER)[start : start + PAGE_SIZE])
+    lines = with_context(Annotation.objects.filter(pk__in=[k[3] for k in keys]))
+    rows = list(lines.order_by(*ORDER).values_list(*LINE_COLUMNS, named=True))
     by_revision = _articles_of({row.revision_id for row in rows})
     links = _Permalinks()
     lines = [
         _line(r, by_revision[r.revision_id], links) for r in rows if r.revision_id in by_revision
     ]
-    return SpanPage(lines, page, page.paginator.count)
+    ends = [".".join(map(str, k)) for k in (keys[:1] + keys[-1:])] if keys else ["", ""]
+    return SpanPage(lines, page, paginator.count, ends[0], ends[-1])
+
+
+def _cursor(raw: str) -> tuple[int, int, int, int] | None:
+    parts = raw.split(".")
+    if len(parts) != 4 or not all(p.isdigit() for p in parts):
+        return None
+    return tuple(int(p) for p in parts)  # type: ignore[return-value]
+
+
+def _page_number(raw: str | int | None, paginator: Paginator) -> int:
+    try:
+        return max(1, min(int(raw or 1), paginator.num_pages))
+    except ValueError:
+        return 1
+
+
+def _beyond(cursor: tuple[int, int, int, int], *, forward: bool) -> Q:
+    """Lines after (or before) ``cursor`` in the explorers' order, as a row comparison."""
+    op = "gt" if forward else "lt"
+    rev, start, end, pk = cursor
+    return (
+        Q(**{f"revision_id__{op}": rev})
+        | Q(revision_id=rev, **{f"start__{op}": start})
+        | Q(revision_id=rev, start=start, **{f"end__{op}": end})
+        | Q(revision_id=rev, start=start, end=end, **{f"pk__{op}": pk})
+    )
 
 
 def _articles_of(revision_ids: set[int]) -> dict[int, Article]:

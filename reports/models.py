@@ -41,6 +41,66 @@ class EventSummary(models.Model):
         return f"summary of {self.event}"
 
 
+class ArticleSummary(models.Model):
+    """One article's part of its event's summary: its row, its visible term rows, its quotes.
+
+    A page reads these small rows (only the shown articles' on the compare page) instead of
+    one event-wide JSON payload, and a process re-reads only the rows whose ``token`` moved.
+    An annotation change redoes just its article's row, in the writing transaction
+    (``reports.summary_store.annotations_changed``); ``notes`` are the counters of the
+    revision's annotations the term rows were built from, so a change that bypassed that hook
+    is found (and redone by the refresh task) without rebuilding the other articles.
+    """
+
+    article = models.OneToOneField(
+        Article, primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="+")
+    outlet = models.ForeignKey("articles.Outlet", on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveIntegerField(help_text="Order of the summary (publication).")
+    revision_id = models.PositiveBigIntegerField(null=True, blank=True)
+    counted = models.BooleanField(default=True, help_text="False for a republished copy.")
+    words = models.PositiveIntegerField(default=0)
+    row = models.JSONField(default=dict)
+    terms = models.JSONField(default=list)
+    quotes = models.JSONField(default=list)
+    term_counts = models.JSONField(default=dict, help_text="Visible spans per label key.")
+    notes = models.JSONField(default=dict)
+    # A new random value on every write: a process compares tokens, not payloads.
+    token = models.CharField(max_length=16)
+
+    class Meta:
+        indexes = [models.Index(fields=["event", "position"], name="articlesummary_order")]
+
+    def __str__(self) -> str:
+        return f"summary of article {self.article_id}"
+
+
+class OutletSummary(models.Model):
+    """Per-outlet counters of an event's summary: what the outlet tables of the pages show.
+
+    Kept in step with ``ArticleSummary`` rows by the same writes (a decision moves its
+    outlet's ``term_counts`` by the article's difference).
+    """
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="+")
+    outlet = models.ForeignKey("articles.Outlet", on_delete=models.CASCADE, related_name="+")
+    articles = models.PositiveIntegerField(default=0)
+    words = models.PositiveBigIntegerField(default=0)
+    counted_articles = models.PositiveIntegerField(default=0, help_text="Republications out.")
+    counted_words = models.PositiveBigIntegerField(default=0)
+    term_counts = models.JSONField(default=dict)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["event", "outlet"], name="outletsummary_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"outlet {self.outlet_id} of event {self.event_id}"
+
+
 class CorrectionKind(models.TextChoices):
     LINK = "link", "Put sentence B in sentence A's row"
     UNLINK = "unlink", "Take sentence A out of its row"

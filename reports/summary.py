@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Count, F, Max, Q, Sum
 from django.db.models.functions import Greatest, Length, Substr
 from django.utils import timezone
@@ -36,11 +37,12 @@ from framing.models import (
     QuoteSpan,
 )
 from framing.operating_points import floors_by_analysis
+from reports import summary_store as store
 from reports.actors import event_actor_aliases, fullest_names
 from reports.models import ActorCorrection, EventSummary
 from reports.words import revision_words
 
-PAYLOAD_VERSION = 3  # 3: actor kinds and merged aliases
+PAYLOAD_VERSION = 4  # 3: actor kinds and merged aliases; 4: articles in their own rows
 # A sentence's strongest policy frame counts as its dominant frame only above this
 # probability; below it the sentence is shown as having no clear frame.
 DOMINANT_FRAME_MIN = 0.3
@@ -80,22 +82,22 @@ def _fingerprints(event: Event, model: ModelVersion | None) -> Fingerprints:
     analyses = Analysis.objects.filter(revision_id__in=revisions, model_version=model).aggregate(
         n=Count("pk"), top=Max("pk"), total=Sum("pk")
     )
-    notes = Annotation.objects.filter(revision_id__in=revisions).aggregate(
-        n=Count("pk"), changed=Max("updated_at"), rejected=Count("pk", filter=_REJECTED)
-    )
+    notes = store.annotation_notes(Annotation.objects.filter(revision_id__in=revisions))
     point = event.operating_point  # the score floor pages apply depends on it
     # Analysts' actor merges change the payload's actors: a whole rebuild, like articles.
     merges = ActorCorrection.objects.filter(event=event).aggregate(n=Count("pk"), last=Max("pk"))
-    base = [PAYLOAD_VERSION, model.pk if model else None, rows, analyses, merges]
-    notes = {**notes, "changed": notes["changed"].isoformat() if notes["changed"] else None}
-    return Fingerprints(_hash(base), _hash([base, point, notes]), {**notes, "point": point})
+    base = _hash([PAYLOAD_VERSION, model.pk if model else None, rows, analyses, merges])
+    return Fingerprints(base, full_fingerprint(base, point, notes), {**notes, "point": point})
+
+
+def full_fingerprint(base: str, point: str, notes: dict[str, int]) -> str:
+    """The whole summary's fingerprint from its parts (so a hook can move the notes alone)."""
+    return _hash([base, point, {k: notes.get(k, 0) for k in store.NOTE_FIELDS}])
 
 
 def _hash(basis: Any) -> str:
     return hashlib.sha256(json.dumps(basis, default=str).encode()).hexdigest()
 
-
-_REJECTED = Q(status=AnnotationStatus.REJECTED)
 
 # Decoded payloads by event id, so a page whose summary has not changed since this process
 # last read it decodes no JSON (an event of 2,000 articles stores megabytes). Read-only for
@@ -107,30 +109,33 @@ REFRESH_RETRY = dt.timedelta(minutes=5)
 SUMMARY_DEBOUNCE = 10.0  # seconds a page-requested refresh waits for more changes
 
 
-def event_summary(event: Event) -> dict[str, Any]:
+def event_summary(event: Event, *, rows: bool = True) -> dict[str, Any]:
     """The event's summary payload; never rebuilt here.
 
     When what the payload depends on has moved, a refresh is queued (a background task) and
     the last stored payload is returned marked ``"updating": True`` (an empty one if none was
     ever built), so a page shows the last result with a note instead of waiting.
+    ``rows=False``: only the event-wide parts (labels, frames, outlets, actors) and the flag,
+    for pages that read the article and outlet rows they show themselves.
     """
     model = event_model_version(event)
     prints = _fingerprints(event, model)
     fingerprint, payload = _stored_payload(event)
-    if fingerprint == prints.full:
-        return payload
-    _request(event, "refresh_requested_at", "refresh_summary")
-    # The task may have run already (the immediate backend of tests and small set-ups).
-    fingerprint, payload = _stored_payload(event)
-    if fingerprint == prints.full:
-        return payload
+    updating = fingerprint != prints.full
+    if updating:
+        _request(event, "refresh_requested_at", "refresh_summary")
+        # The task may have run already (the immediate backend of tests and small set-ups).
+        fingerprint, payload = _stored_payload(event)
+        updating = fingerprint != prints.full
     if payload.get("version") != PAYLOAD_VERSION:
-        payload = empty_summary(event, model)
-    return {**payload, "updating": True}
+        return {**empty_summary(event, model), **({"updating": True} if updating else {})}
+    if rows:
+        payload = {**payload, **store.assembled_rows(event)}
+    return {**payload, "updating": True} if updating else payload
 
 
 def _stored_payload(event: Event) -> tuple[str, dict[str, Any]]:
-    """(fingerprint, payload) as stored, decoded once per process and stored version."""
+    """(fingerprint, event-wide payload) as stored, decoded once per process and version."""
     stored = EventSummary.objects.filter(event=event)
     row = stored.values_list("fingerprint", "built_at").first()
     if row is None:
@@ -143,6 +148,9 @@ def _stored_payload(event: Event) -> tuple[str, dict[str, Any]]:
     payload = stored.filter(fingerprint=row[0]).values_list("payload", flat=True).first()
     if payload is None:  # rebuilt between the two reads: the next request reads it
         return "", {}
+    if cached is not None:  # unchanged parts stay the same objects (charts built on them stand)
+        last = cached[1]
+        payload = {k: last[k] if k in last and last[k] == v else v for k, v in payload.items()}
     _DECODED[event.pk] = (version, payload)
     _DECODED.move_to_end(event.pk)
     while len(_DECODED) > _DECODED_MAX:
@@ -204,21 +212,30 @@ def summary_refresh(event: Event) -> str:
     """Bring the stored summary up to date (run by a task); returns "fresh", "terms" or "full".
 
     Only annotations or the operating point moved: the term rows of articles whose
-    annotations changed since the last build are redone (all term rows if some were deleted
-    or the operating point moved). Anything else: the whole payload is built again.
+    annotation counters changed since their rows were built are redone (all of them if the
+    operating point moved). Anything else: every row is built again.
     """
     model = event_model_version(event)
     prints = _fingerprints(event, model)
     stored = EventSummary.objects.filter(event=event).first()
     how = "full"
     if stored is not None and stored.fingerprint == prints.full:
-        how = "fresh"
-        payload = stored.payload
-    elif stored is not None and stored.base_fingerprint == prints.base and stored.payload:
+        return "fresh"
+    payload = stored.payload if stored is not None else {}
+    if (
+        stored is not None
+        and stored.base_fingerprint == prints.base
+        and payload.get("version") == PAYLOAD_VERSION
+    ):
         how = "terms"
-        payload = _terms_refreshed(event, model, stored.payload, prints.notes)
+        point_moved = (payload.get("notes") or {}).get("point") != prints.notes["point"]
+        ids = list(store.summarised(event)) if point_moved else store.stale_notes(event)
+        with transaction.atomic():
+            _redo_articles(event, model, ids)
     else:
-        payload = build_summary(event, model)
+        built = build_summary(event, model)
+        with transaction.atomic():
+            payload = store.store_rows(event, built)
     payload["notes"] = prints.notes
     EventSummary.objects.update_or_create(
         event=event,
@@ -234,36 +251,50 @@ def summary_refresh(event: Event) -> str:
     return how
 
 
-def _terms_refreshed(
-    event: Event, model: ModelVersion | None, payload: dict[str, Any], notes: dict[str, Any]
-) -> dict[str, Any]:
-    before = payload.get("notes") or {}
-    revisions = {a["revision"]: a["id"] for a in payload["articles"] if a["revision"]}
-    everything = Annotation.objects.filter(revision_id__in=revisions)
-    changed = set()
-    if before.get("changed") is not None and before.get("point") == notes["point"]:
-        then = dt.datetime.fromisoformat(before["changed"])
-        since = everything.filter(updated_at__gt=then)
-        created = since.filter(created_at__gt=then).count()
-        if notes["n"] == before.get("n", -1) + created:  # nothing was deleted
-            changed = set(since.values_list("revision_id", flat=True).distinct())
-        if not changed:  # a change that did not stamp updated_at: it could be anywhere
-            changed = set(revisions)
-    else:
-        changed = set(revisions)
+def _redo_articles(event: Event, model: ModelVersion | None, article_ids) -> dict[str, int]:
+    """Redo the term rows of summarised ``article_ids``; how the event's counters moved."""
+    revisions = {rev: pk for pk, rev in store.summarised(event, article_ids).items() if rev}
+    if not revisions:
+        return {}
     analyses = {
         an.revision_id: an
-        for an in Analysis.objects.filter(revision_id__in=changed, model_version=model).only(
+        for an in Analysis.objects.filter(revision_id__in=revisions, model_version=model).only(
             "pk", "revision_id", "model_version_id"
         )
     }
-    redone = {revisions[r] for r in changed}
-    kept = [row for row in payload["terms"] if row[0] not in redone]
-    fresh = _term_rows({r: _ArticleId(revisions[r]) for r in changed}, analyses)
-    # The order a full build gives (by revision); stable, so spans keep theirs.
-    revision_of = {article: revision for revision, article in revisions.items()}
-    terms = sorted(kept + fresh, key=lambda row: revision_of[row[0]])
-    return {**payload, "terms": terms}
+    rows = _term_rows({r: _ArticleId(pk) for r, pk in revisions.items()}, analyses)
+    fresh: dict[int, list] = {pk: [] for pk in revisions.values()}
+    for row in rows:
+        fresh[row[0]].append(row)
+    return store.redo_term_rows(event, fresh, store.notes_by_revision(revisions))
+
+
+def annotations_changed(sender: object, *, revision_ids: Iterable[int], **kwargs: Any) -> None:
+    """framing's hook: annotations of ``revision_ids`` changed. Their articles' rows and the
+    stored counters are redone in the writing transaction, so the next page shows the
+    decision at once, neither "updating…" nor a queued rebuild."""
+    by_event: dict[int, list[int]] = {}
+    articles = Article.objects.filter(current_revision_id__in=list(revision_ids))
+    for event_id, pk in articles.values_list("event_id", "pk"):
+        by_event.setdefault(event_id, []).append(pk)
+    for event in Event.objects.filter(pk__in=list(by_event)).select_related("analysis_model"):
+        with transaction.atomic():
+            stored = EventSummary.objects.select_for_update().filter(event=event).first()
+            if stored is None or stored.payload.get("version") != PAYLOAD_VERSION:
+                continue  # never built: the first build counts everything
+            moved = _redo_articles(event, event_model_version(event), by_event[event.pk])
+            if moved:
+                _restamp(stored, moved)
+
+
+def _restamp(stored: EventSummary, moved: dict[str, int]) -> None:
+    """Move the stored counters (and so the fingerprint) by one hook's difference: if they
+    matched the database before, they match after; if not, the mismatch stays visible."""
+    notes = stored.payload.get("notes") or {}
+    notes = {**notes, **store.notes_plus(notes, moved)}
+    stored.payload = {**stored.payload, "notes": notes}
+    stored.fingerprint = full_fingerprint(stored.base_fingerprint, notes.get("point"), notes)
+    stored.save(update_fields=["payload", "fingerprint"])
 
 
 @dataclass(frozen=True, slots=True)

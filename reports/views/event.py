@@ -4,6 +4,7 @@ non-member gets 404 and a member whose role lacks the capability 403."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from html import escape
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
@@ -11,6 +12,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET
 from plotly.utils import PlotlyJSONEncoder
 
@@ -19,7 +21,9 @@ from articles.models import OutletType
 from articles.views import _get_event_for_user
 from parallax.query import query_params
 from reports import evidence, figures, span_export
+from reports import summary_store as store
 from reports.columns import MAX_COLUMNS, build_columns, choose_articles
+from reports.figures.memo import chart_for
 from reports.summary import (
     counted_articles,
     event_model_version,
@@ -81,35 +85,41 @@ def outlet_table(payload: dict, *, include_republications: bool) -> list[dict]:
     return list(rows.values())
 
 
+def _add_column_options(event, shown: set[int]) -> SafeString:
+    """The add-a-column ``<option>``s as one escaped string: two thousand of them through the
+    template's loop and ``truncatechars`` took ~100 ms of a compare request."""
+    rows = event.articles.exclude(pk__in=shown).values_list("pk", "outlet__name", "title")
+    options = [
+        f'<option value="{pk}">{escape(outlet)} — '
+        f"{escape(title if len(title) <= 60 else title[:59] + '…')}</option>"
+        for pk, outlet, title in rows
+    ]
+    return mark_safe("".join(options))
+
+
 @login_required
 @require_GET
 @query_params("a", "focus")
 def compare(request: HttpRequest, pk: int) -> HttpResponse:
     event, membership = _get_event_for_user(request, pk)
-    payload = event_summary(event)
+    payload = event_summary(event, rows=False)  # the shown articles' rows are read below
     articles = choose_articles(event, request.GET.getlist("a"))
     frame_labels = {f["key"]: (f["name"], f["colour"]) for f in payload["frames"]}
     columns = build_columns(articles, event_model_version(event), frame_labels)
     ids = [a.pk for a in articles]
-    shown = set(ids)
-    term_counts: dict[str, int] = {}
-    for row in payload["terms"]:
-        if row[0] in shown:
-            term_counts[row[1]] = term_counts.get(row[1], 0) + 1
+    term_counts = store.term_counts_of(ids)
     ctx = {
         "event": event,
         "membership": membership,
         "workspace": event.workspace,
         "columns": list(zip(columns, _column_links(event.pk, ids), strict=True)),
         "n_columns": len(columns),
-        "others": event.articles.exclude(pk__in=shown)
-        .select_related("outlet")
-        .only("pk", "title", "published_date", "outlet__name"),
+        "others": _add_column_options(event, set(ids)) if len(ids) < MAX_COLUMNS else "",
         "can_add": len(ids) < MAX_COLUMNS,
         "ids": ids,
         "labels": [dict(lab, n=term_counts.get(lab["key"], 0)) for lab in payload["labels"]],
         "frames": payload["frames"],
-        "outlets": outlet_table(payload, include_republications=True),
+        "outlets": store.outlet_rows(event, include_republications=True),
         "focus": request.GET.get("focus", ""),
         "aligned_url": ids_url("reports:aligned", event.pk, ids),
         "charts_url": ids_url("reports:charts", event.pk, ids),
@@ -119,38 +129,43 @@ def compare(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reports/compare.html", ctx)
 
 
+def _chosen_articles(event, raw_ids: list[str]) -> list[dict]:
+    """The summarised articles named in the query, in its order (others ignored)."""
+    wanted = [int(i) for i in dict.fromkeys(raw_ids) if i.isdigit()]
+    rows = store.ArticleSummary.objects.filter(event=event, article_id__in=wanted)
+    found = dict(rows.values_list("article_id", "row__title"))
+    names = dict(event.articles.filter(pk__in=found).values_list("pk", "outlet__name"))
+    return [{"id": i, "name": names[i], "title": found[i]} for i in wanted if i in found]
+
+
 @login_required
 @require_GET
 @query_params("a", *CHART_PARAMS, choices=CHOICES)
 def charts(request: HttpRequest, pk: int) -> HttpResponse:
     event, membership = _get_event_for_user(request, pk)
-    payload = event_summary(event)
+    payload = event_summary(event, rows=False)
     include = request.GET.get("republications") == "all"
-    by_id = {str(a["id"]): a for a in payload["articles"]}
-    chosen = [by_id[i] for i in dict.fromkeys(request.GET.getlist("a")) if i in by_id]
+    chosen = _chosen_articles(event, request.GET.getlist("a"))
     ids = [a["id"] for a in chosen]
-    names = payload["outlets"]
     voice = request.GET.get("voice", "all")
     voice = voice if voice in figures.VOICES else "all"
     # Built from the checked options, never echoed from the raw query string.
     chart_query = urlencode({**({"republications": "all"} if include else {}), "voice": voice})
+    every = store.outlet_rows(event, include_republications=True)
     ctx = {
         "event": event,
         "membership": membership,
         "workspace": event.workspace,
         "selection": urlencode([("a", i) for i in ids]),
-        "selected": [
-            {"id": a["id"], "name": names[str(a["outlet"])]["name"], "title": a["title"]}
-            for a in chosen
-        ],
+        "selected": chosen,
         "columns_url": ids_url("reports:compare", event.pk, ids),
         "charts": list(figures.CHARTS),
         "include_republications": include,
         "voice": voice,
         "chart_query": chart_query,
-        "outlets": outlet_table(payload, include_republications=include),
-        "n_republications": len(payload["articles"])
-        - len(counted_articles(payload, include_republications=False)),
+        "outlets": every if include else store.outlet_rows(event, include_republications=False),
+        "n_republications": sum(o["n"] for o in every)
+        - sum(o["n"] for o in store.outlet_rows(event, include_republications=False)),
         "updating": payload.get("updating", False),
     }
     return render(request, "reports/charts.html", ctx)
@@ -172,9 +187,13 @@ def chart_data(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     payload = event_summary(event)
     if key == "vocabulary":  # precomputed by a task; the last result meanwhile
         payload = {**payload, "vocabulary": event_vocabulary(event)}
-    chart = builder(event.pk, payload, opts)
+    chart = chart_for(key, event.pk, payload, opts)
     # plotly's encoder turns numpy arrays and NaN into JSON the browser library accepts.
     return JsonResponse(chart.to_dict(), encoder=PlotlyJSONEncoder)
+
+
+def cursor_params(request: HttpRequest) -> dict[str, str]:
+    return {k: request.GET.get(k, "") for k in ("after", "before")}
 
 
 FILTER_KEYS = ("outlet", "article", "outlet_type", "label", "voice", "source")
@@ -191,20 +210,24 @@ def csv_response(
     return response
 
 
-def page_queries(filters: Mapping[str, str], page) -> dict[str, str]:
-    """Query strings (filters kept) for the previous and next page of span lines."""
+def page_queries(filters: Mapping[str, str], spans_page) -> dict[str, str]:
+    """Query strings (filters kept) for the previous and next page of span lines: keyset
+    cursors (the first or last line shown), with the page number for the pager's text."""
     keep = {k: v for k, v in filters.items() if v}
+    page = spans_page.page
     out = {}
     if page.has_previous():
-        out["previous"] = urlencode({**keep, "page": page.previous_page_number()})
+        number = page.previous_page_number()
+        out["previous"] = urlencode({**keep, "page": number, "before": spans_page.first})
     if page.has_next():
-        out["next"] = urlencode({**keep, "page": page.next_page_number()})
+        number = page.next_page_number()
+        out["next"] = urlencode({**keep, "page": number, "after": spans_page.last})
     return out
 
 
 @login_required
 @require_GET
-@query_params(*FILTER_KEYS, "page", "format", choices=CHOICES)
+@query_params(*FILTER_KEYS, "page", "after", "before", "format", choices=CHOICES)
 def spans(request: HttpRequest, pk: int) -> HttpResponse:
     wants_csv = request.GET.get("format") == "csv"
     capability = Capability.EXPORT if wants_csv else Capability.VIEW
@@ -213,18 +236,20 @@ def spans(request: HttpRequest, pk: int) -> HttpResponse:
     articles = evidence.event_articles(event, filters)
     if wants_csv:
         return csv_response(request, articles, filters, f"event-{event.pk}-spans.csv")
-    spans_page = evidence.span_page(articles, filters, request.GET.get("page"))
-    payload = event_summary(event)
+    spans_page = evidence.span_page(
+        articles, filters, request.GET.get("page"), **cursor_params(request)
+    )
+    payload = event_summary(event, rows=False)
     ctx = {
         "event": event,
         "membership": membership,
         "workspace": event.workspace,
         "lines": spans_page.lines,
         "spans_page": spans_page,
-        "pager": page_queries(filters, spans_page.page),
+        "pager": page_queries(filters, spans_page),
         "filters": filters,
         "labels": payload["labels"],
-        "outlets": outlet_table(payload, include_republications=True),
+        "outlets": store.outlet_rows(event, include_republications=True),
         "csv_query": urlencode({**{k: v for k, v in filters.items() if v}, "format": "csv"}),
     }
     return render(request, "reports/spans.html", ctx)
@@ -254,13 +279,13 @@ def sentences(request: HttpRequest, pk: int) -> HttpResponse:
 @query_params()
 def vocabulary(request: HttpRequest, pk: int) -> HttpResponse:
     event, membership = _get_event_for_user(request, pk)
-    payload = event_summary(event)
+    payload = event_summary(event, rows=False)
     terms, updating = event_vocabulary_state(event)
     ctx = {
         "event": event,
         "membership": membership,
         "workspace": event.workspace,
-        "outlets": outlet_table(payload, include_republications=False),
+        "outlets": store.outlet_rows(event, include_republications=False),
         "vocabulary": terms,
         "charts": ["vocabulary"],
         "updating": updating or payload.get("updating", False),

@@ -18,12 +18,12 @@ from articles.views import _get_outlet_for_user
 from parallax.query import query_params
 from reports import evidence, explorer, profile
 from reports.summary import term_labels
-from reports.views.event import CHOICES, csv_response, page_queries
+from reports.views.event import CHOICES, csv_response, cursor_params, page_queries
 
 
 @login_required
 @require_GET
-@query_params(*explorer.FILTER_KEYS, "page", "format", choices=CHOICES)
+@query_params(*explorer.FILTER_KEYS, "page", "after", "before", "format", choices=CHOICES)
 def workspace_spans(request: HttpRequest, pk: int) -> HttpResponse:
     wants_csv = request.GET.get("format") == "csv"
     capability = Capability.EXPORT if wants_csv else Capability.VIEW
@@ -32,7 +32,9 @@ def workspace_spans(request: HttpRequest, pk: int) -> HttpResponse:
     articles = explorer.workspace_articles(pk, filters)
     if wants_csv:
         return csv_response(request, articles, filters, f"workspace-{pk}-spans.csv")
-    spans_page = evidence.span_page(articles, filters, request.GET.get("page"))
+    spans_page = evidence.span_page(
+        articles, filters, request.GET.get("page"), **cursor_params(request)
+    )
     workspace = membership.workspace
     labels = term_labels(pk)
     ctx = {
@@ -40,7 +42,7 @@ def workspace_spans(request: HttpRequest, pk: int) -> HttpResponse:
         "membership": membership,
         "lines": spans_page.lines,
         "spans_page": spans_page,
-        "pager": page_queries(filters, spans_page.page),
+        "pager": page_queries(filters, spans_page),
         "filters": filters,
         "labels": labels,
         "outlets": workspace.outlets.order_by("name"),

@@ -56,9 +56,42 @@ def test_pages_of_the_event_explorer_show_different_lines(analysed, viewer, one_
     ]
 
 
-def test_next_page_link_keeps_the_filters(analysed, viewer, one_per_page):
+def _link(html: str, rel: str) -> str:
+    """The pager's ``rel`` link as a query string (``&amp;`` decoded)."""
+    end = html.index(f'" rel="{rel}"')
+    return html[html.rindex('href="?', 0, end) + 7 : end].replace("&amp;", "&").split("#")[0]
+
+
+def test_next_page_link_keeps_the_filters_and_carries_a_cursor(analysed, viewer, one_per_page):
     html = client_for(viewer).get(_workspace_url(analysed, voice="own")).content.decode()
-    assert 'href="?voice=own&amp;page=2#kwic" rel="next"' in html
+    link = _link(html, "next")
+    assert link.startswith("voice=own&page=2&after=")
+
+
+def test_next_links_walk_every_line_once_in_order(analysed, viewer, one_per_page):
+    client = client_for(viewer)
+    url = reverse("reports:spans", args=[analysed["event"].pk])
+    html = client.get(url).content.decode()
+    seen = _terms(html)
+    while 'rel="next"' in html:
+        html = client.get(f"{url}?{_link(html, 'next')}").content.decode()
+        seen += _terms(html)
+    assert sorted(seen) == ["aggressive bloc", "reckless provocation", "threaten peace"]
+    assert len(seen) == 3 and "page 3 of 3" in html
+
+
+def test_previous_link_goes_back_to_the_same_lines(analysed, viewer, one_per_page):
+    client = client_for(viewer)
+    url = reverse("reports:spans", args=[analysed["event"].pk])
+    first = client.get(url).content.decode()
+    second = client.get(f"{url}?{_link(first, 'next')}").content.decode()
+    back = client.get(f"{url}?{_link(second, 'prev')}").content.decode()
+    assert _terms(back) == _terms(first) and "page 1 of 3" in back
+
+
+def test_a_malformed_cursor_falls_back_to_the_page_number(analysed, viewer, one_per_page):
+    html = client_for(viewer).get(_event_url(analysed, page=2, after="1.x")).content.decode()
+    assert "page 2 of 3" in html and len(_terms(html)) == 1
 
 
 def test_page_past_the_end_shows_the_last_page(analysed, viewer, one_per_page):

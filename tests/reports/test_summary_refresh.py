@@ -1,5 +1,6 @@
-"""Pages never rebuild a summary: they show the last one as "updating…" and queue a task; an
-annotation decision makes the task redo only the changed articles' term rows."""
+"""Pages never rebuild a summary: they show the last one as "updating…" and queue a task. An
+annotation decision redoes its article's rows in its own transaction; a change that bypassed
+the annotation services makes the task redo only the changed articles' term rows."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from articles.services import event_set_operating_point
 from framing.models import Annotation, AnnotationStatus
 from framing.services import annotation_decide
 from reports import summary
-from reports.models import EventSummary
+from reports.models import ArticleSummary, EventSummary, OutletSummary
 from reports.summary import (
     build_summary,
     event_model_version,
@@ -47,12 +48,67 @@ def _full_terms(event) -> list:
     return build_summary(event, event_model_version(event))["terms"]
 
 
-def test_a_decision_shows_the_last_summary_as_updating_and_queues_one_refresh(
+def _bypass(analysed, phrase: str, status=AnnotationStatus.REJECTED, article="state") -> None:
+    """Change an annotation without the services (as a data migration or a script would)."""
+    revision = analysed[article].current_revision
+    for note in Annotation.objects.filter(revision=revision):
+        if revision.text[note.start : note.end] == phrase:
+            Annotation.objects.filter(pk=note.pk).update(status=status)
+
+
+def test_a_decision_updates_its_article_rows_without_a_refresh(
     analysed, analyst, queued_tasks, monkeypatch
 ):
     event = analysed["event"]
     summary_refresh(event)
+
+    def no_rebuild(*args):
+        raise AssertionError("the decision rebuilt the whole summary")
+
+    monkeypatch.setattr(summary, "build_summary", no_rebuild)
     _decide(analysed, analyst, "threaten peace")
+    fresh = event_summary(event)
+    assert "updating" not in fresh
+    assert "fear_appeal" not in [t[1] for t in fresh["terms"]]
+    assert not queued_tasks.exists()
+    monkeypatch.undo()
+    assert fresh["terms"] == _full_terms(event)
+
+
+def test_a_decision_changes_exactly_its_article_and_outlet_counters(analysed, analyst):
+    event = analysed["event"]
+    summary_refresh(event)
+    state, wire = analysed["state"], analysed["wire"]
+    before = {r.pk: (r.token, r.term_counts) for r in ArticleSummary.objects.filter(event=event)}
+    outlets = {o.outlet_id: o.term_counts for o in OutletSummary.objects.filter(event=event)}
+    _decide(analysed, analyst, "threaten peace")
+    after = {r.pk: (r.token, r.term_counts) for r in ArticleSummary.objects.filter(event=event)}
+    assert after[wire.pk] == before[wire.pk]  # untouched, token and all
+    expected = dict(before[state.pk][1])
+    expected.pop("fear_appeal")
+    assert after[state.pk][1] == expected and after[state.pk][0] != before[state.pk][0]
+    now = {o.outlet_id: o.term_counts for o in OutletSummary.objects.filter(event=event)}
+    assert now[wire.outlet_id] == outlets[wire.outlet_id]
+    assert now[state.outlet_id] == expected
+
+
+def test_accepting_again_restores_the_counters(analysed, analyst):
+    event = analysed["event"]
+    summary_refresh(event)
+    first = EventSummary.objects.get(event=event).fingerprint
+    _decide(analysed, analyst, "threaten peace")
+    _decide(analysed, analyst, "threaten peace", AnnotationStatus.ACCEPTED)
+    assert event_summary(event)["terms"] == _full_terms(event)
+    assert EventSummary.objects.get(event=event).fingerprint != first  # versions moved on
+    assert summary_refresh(event) == "fresh"
+
+
+def test_a_change_beside_the_services_shows_updating_and_queues_one_refresh(
+    analysed, queued_tasks, monkeypatch
+):
+    event = analysed["event"]
+    summary_refresh(event)
+    _bypass(analysed, "threaten peace")
 
     def no_rebuild(*args):
         raise AssertionError("a page request rebuilt the summary")
@@ -66,16 +122,37 @@ def test_a_decision_shows_the_last_summary_as_updating_and_queues_one_refresh(
     assert [t.task_path for t in queued_tasks] == ["reports.tasks.refresh_summary"]  # just one
 
 
+def test_a_decision_does_not_hide_an_earlier_change_beside_the_services(
+    analysed, analyst, queued_tasks
+):
+    event = analysed["event"]
+    summary_refresh(event)
+    _bypass(analysed, "reckless provocation", article="wire")
+    _decide(analysed, analyst, "threaten peace")
+    assert event_summary(event)["updating"] is True
+    assert summary_refresh(event) == "terms"
+    assert event_summary(event)["terms"] == _full_terms(event)
+
+
+def test_a_compare_page_with_stale_rows_says_updating(analysed, viewer, queued_tasks):
+    summary_refresh(analysed["event"])
+    _bypass(analysed, "threaten peace")
+    client = Client()
+    client.force_login(viewer)
+    url = reverse("reports:compare", args=[analysed["event"].pk])
+    assert "Updating…" in client.get(url).content.decode()
+
+
 def test_a_page_requested_refresh_waits_for_more_decisions_before_running(
-    analysed, analyst, queued_tasks, settings
+    analysed, queued_tasks, settings
 ):
     settings.PARALLAX_SUMMARY_DEBOUNCE = 10
     event = analysed["event"]
     summary_refresh(event)
-    _decide(analysed, analyst, "threaten peace")
+    _bypass(analysed, "threaten peace")
     before = timezone.now()
     event_summary(event)
-    _decide(analysed, analyst, "aggressive bloc")
+    _bypass(analysed, "aggressive bloc")
     event_summary(event)
     (task,) = queued_tasks
     assert (
@@ -86,15 +163,17 @@ def test_a_page_requested_refresh_waits_for_more_decisions_before_running(
     assert not DBTaskResult.objects.ready().exists()  # no worker takes it yet
 
 
-def test_the_refresh_task_redoes_only_the_decided_article(analysed, analyst, queued_tasks):
+def test_the_refresh_task_redoes_only_the_changed_article(analysed, queued_tasks):
     event = analysed["event"]
     summary_refresh(event)
-    _decide(analysed, analyst, "threaten peace")
+    wire = ArticleSummary.objects.get(pk=analysed["wire"].pk).token
+    _bypass(analysed, "threaten peace")
     assert summary_refresh(event) == "terms"
     fresh = event_summary(event)
     assert "updating" not in fresh
     assert fresh["terms"] == _full_terms(event)
     assert "fear_appeal" not in [t[1] for t in fresh["terms"]]
+    assert ArticleSummary.objects.get(pk=analysed["wire"].pk).token == wire
     assert not EventSummary.objects.get(event=event).refresh_requested_at
 
 
