@@ -124,3 +124,21 @@ def _chunks(rows):
             batch = []
     if batch:
         yield batch
+
+
+def page_urls(*, event_id: int, workspace_id: int, ids: list[int], charts) -> dict[str, str]:
+    """The pages the scale benches time, by name: compare, charts and each chart's JSON,
+    vocabulary, the event and article pages, the span explorers and the span CSV."""
+    base = f"/events/{event_id}/compare/"
+    return {
+        "compare, 2 columns": f"{base}?a={ids[0]}&a={ids[1]}",
+        "compare, 4 columns": f"{base}?" + "&".join(f"a={i}" for i in ids[:4]),
+        "charts page": f"{base}charts/?a={ids[0]}&a={ids[1]}",
+        **{f"chart {key}.json": f"{base}charts/{key}.json" for key in charts},
+        "vocabulary page": f"{base}vocabulary/",
+        "event page": f"/events/{event_id}/",
+        "article page": f"/articles/{ids[0]}/",
+        "event span explorer": f"{base}spans/",
+        "event span CSV": f"{base}spans/?format=csv",
+        "workspace span explorer": f"/w/{workspace_id}/spans/",
+    }

@@ -39,6 +39,7 @@ def main() -> None:
     parser.add_argument("--only", default="")
     parser.add_argument("--decisions", type=int, default=0, help="then time pages after each")
     args = parser.parse_args()
+    from _scale_data import page_urls
     from bench_scale import _setup, _warm
 
     _setup(f"sqlite:///{args.db}")
@@ -57,18 +58,8 @@ def main() -> None:
     ids = list(event.articles.order_by("pk").values_list("pk", flat=True))
     client = Client()
     client.force_login(User.objects.get(username="bench"))
-    base = f"/events/{event.pk}/compare/"
-    urls = {
-        "compare, 2 columns": f"{base}?a={ids[0]}&a={ids[1]}",
-        "compare, 4 columns": f"{base}?" + "&".join(f"a={i}" for i in ids[:4]),
-        "charts page": f"{base}charts/?a={ids[0]}&a={ids[1]}",
-        **{f"chart {key}.json": f"{base}charts/{key}.json" for key in figures.CHARTS},
-        "vocabulary page": f"{base}vocabulary/",
-        "event page": f"/events/{event.pk}/",
-        "article page": f"/articles/{ids[0]}/",
-        "event span explorer": f"{base}spans/",
-        "workspace span explorer": f"/w/{workspace.pk}/spans/",
-    }
+    urls = page_urls(event_id=event.pk, workspace_id=workspace.pk, ids=ids, charts=figures.CHARTS)
+    del urls["event span CSV"]  # an export, timed by bench_data_export.py
     every = urls
     if args.only:
         urls = {k: v for k, v in urls.items() if args.only in k}

@@ -96,7 +96,7 @@ def pages(args) -> None:
 
     sys.path.insert(0, str(ROOT / "bench"))
     import bench_export
-    from _scale_data import clone_event
+    from _scale_data import clone_event, page_urls
 
     from accounts.models import User, Workspace
     from articles.models import Article, Event
@@ -120,18 +120,7 @@ def pages(args) -> None:
     print(f"{len(ids):,} articles, {Annotation.objects.count():,} annotations")
     client = Client()
     client.force_login(user)
-    base = f"/events/{event.pk}/compare/"
-    urls = {
-        "compare, 2 columns": f"{base}?a={ids[0]}&a={ids[1]}",
-        "compare, 4 columns": f"{base}?" + "&".join(f"a={i}" for i in ids[:4]),
-        "charts page": f"{base}charts/?a={ids[0]}&a={ids[1]}",
-        **{f"chart {key}.json": f"{base}charts/{key}.json" for key in figures.CHARTS},
-        "vocabulary page": f"{base}vocabulary/",
-        "event span explorer": f"{base}spans/",
-        "event span CSV": f"{base}spans/?format=csv",
-        "workspace span explorer": f"/w/{workspace.pk}/spans/",
-        "article page": f"/articles/{ids[0]}/",
-    }
+    urls = page_urls(event_id=event.pk, workspace_id=workspace.pk, ids=ids, charts=figures.CHARTS)
     queued = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     with override_settings(TASKS=queued):
         _warm(client, urls.values())

@@ -241,3 +241,19 @@ def rarity_table(language: str = "en") -> dict[str, float]:
         return {}
     # Bucket i holds words with frequency 10^(-i/100), i.e. Zipf 9 - i/100.
     return {w: 9.0 - i / 100.0 for i, bucket in enumerate(buckets) for w in bucket}
+
+
+@cache
+def zipf_table(language: str = "en") -> dict[str, float]:
+    """word -> Zipf frequency from wordfreq's large list (~320k words, down to Zipf 1).
+
+    The tagger reads this one: in the small list a real rare word ("warmongers", "silted")
+    and an invented or misspelt one share "missing", so both read as rare, and BABE's rare
+    words are often loaded. Here only words no list knows are unknown."""
+    try:
+        import wordfreq
+
+        buckets = wordfreq.get_frequency_list(language, wordlist="large")
+    except (LookupError, ImportError, OSError):
+        return {}
+    return {w: 9.0 - i / 100.0 for i, bucket in enumerate(buckets) for w in bucket}

@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from .blob import BlobFormatError, pack, unpack
-from .scorer import FACTUAL, rarity_table
+from .scorer import FACTUAL, rarity_table, zipf_table
 from .text import SpanIndex, wordlist
 from .tone import vader_lexicon
 
@@ -109,7 +109,7 @@ def _word_static(word: str) -> tuple:
     """(own features, neighbour feature names by offset -2, -1, +1, +2) of one word type.
     Cached: a word's features never depend on its article."""
     val = vader_lexicon().get(word, 0.0)
-    zipf = rarity_table("en").get(word)
+    zipf = zipf_table("en").get(word)
     own: list[tuple[str, float]] = [
         (f"w={word}", 1.0),
         (f"s3={word[-3:]}", 1.0),
@@ -121,8 +121,11 @@ def _word_static(word: str) -> tuple:
     if val:
         own.append(("val", val / 4.0))
         own.append((f"vb={max(-3, min(3, round(val)))}", 1.0))
-    own.append(("zipf=oov" if zipf is None else f"zipf={int(zipf)}", 1.0))
-    own.append(("rare", 1.0 - min(zipf or 0.0, 8.0) / 8.0))
+    # A word no list knows (invented, misspelt, a lower-cased name) gets its own feature:
+    # sharing "rare" with real rare words made it read as loaded ("zorblat" 0.36).
+    own.append(("zipf=unk" if zipf is None else f"zipf={int(zipf)}", 1.0))
+    if zipf is not None:  # "how rare" is only known for a word the list has
+        own.append(("rare", 1.0 - min(zipf, 8.0) / 8.0))
     if word in FACTUAL:
         own.append(("factual", 1.0))
     if word in _SUBJECTIVE:
@@ -629,14 +632,17 @@ class Tagger:
 # any rare word in attributed speech ("police said ... jewellery shop"): most wire sentences
 # are attributed, so it is not a span feature.
 SPAN_FEATURES = ("valence", "common")
+UNKNOWN_ZIPF = 3.0
 
 
 def span_features(words: list[str]) -> dict[str, float]:
     """Span-level evidence the token marginals do not carry: its strongest VADER valence
     and its commonest word's Zipf frequency. Calibration weighs them on the dev split."""
-    lex, rare = vader_lexicon(), rarity_table("en")
+    lex, rare = vader_lexicon(), zipf_table("en")
     valence = max((abs(lex.get(w, 0.0)) for w in words), default=0.0) / 4.0
-    common = min((rare.get(w, 0.0) for w in words), default=0.0) / 8.0
+    # A word no list knows counts as Zipf 3, the everyday list's floor: not evidence of rare
+    # (often loaded) vocabulary, which calibration would otherwise read from Zipf 0.
+    common = min((rare.get(w, UNKNOWN_ZIPF) for w in words), default=0.0) / 8.0
     return {"valence": valence, "common": common}
 
 

@@ -12,6 +12,7 @@ import os
 import pytest
 from django.core.servers.basehttp import WSGIServer
 from django.test.testcases import LiveServerThread
+from playwright.sync_api import expect
 
 from tests.playwright_harness import CHROMIUM_FLAGS, chromium_path
 
@@ -80,3 +81,15 @@ def log_in(page, email: str, password: str) -> None:
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url("**/")
+
+
+def keyboard_tag(page, *, skip: int, words: int) -> None:
+    """On an open article page, select ``words`` words after ``skip`` with the arrow keys
+    and press 1 (the first label's shortcut), as an analyst without a mouse does."""
+    page.locator("#article-text").focus()
+    for _ in range(skip + 1):
+        page.keyboard.press("ArrowRight")
+    for _ in range(words - 1):
+        page.keyboard.press("Shift+ArrowRight")
+    page.keyboard.press("1")
+    expect(page.locator("#annotate-status")).to_contain_text("Tagged")

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from articles.demo_loader import DEMO_EMAIL, DEMO_PASSWORD
 from framing.models import Annotation
-from tests.browser.conftest import log_in
+from tests.browser.conftest import keyboard_tag, log_in
 from tests.factories import MembershipFactory, make_article
 
 TEXT = "Crews of the puppet regime sailed at dawn past the rogue fleet."
@@ -18,13 +18,7 @@ def _tag_words(browser, live_server, url, user, words: int, skip: int = 0) -> No
     page.set_default_timeout(10_000)
     log_in(page, user.email, "pw-for-tests-only")
     page.goto(url)
-    page.locator("#article-text").focus()
-    for _ in range(skip + 1):
-        page.keyboard.press("ArrowRight")
-    for _ in range(words - 1):
-        page.keyboard.press("Shift+ArrowRight")
-    page.keyboard.press("1")
-    expect(page.locator("#annotate-status")).to_contain_text("Tagged")
+    keyboard_tag(page, skip=skip, words=words)
     context.close()
 
 

@@ -8,7 +8,7 @@ from articles.demo_loader import DEMO_EMAIL, DEMO_PASSWORD
 from framing.analysis_services import event_analyse
 from framing.model_checks import workspace_comparison
 from framing.models import Analysis, Annotation, ModelVersion
-from tests.browser.conftest import log_in
+from tests.browser.conftest import keyboard_tag, log_in
 from tests.factories import MembershipFactory
 
 
@@ -26,13 +26,7 @@ def _keyboard_tag(page, url: str, skip: int, words: int, undo_first: bool = Fals
         page.keyboard.press("u")
         expect(page.locator("#annotate-status")).to_contain_text("Undone")
         page.goto(url)
-    page.locator("#article-text").focus()
-    for _ in range(skip + 1):
-        page.keyboard.press("ArrowRight")
-    for _ in range(words - 1):
-        page.keyboard.press("Shift+ArrowRight")
-    page.keyboard.press("1")
-    expect(page.locator("#annotate-status")).to_contain_text("Tagged")
+    keyboard_tag(page, skip=skip, words=words)
 
 
 def _as(browser, live_server, user, steps) -> None:

@@ -17,6 +17,7 @@ from framing.engine.tagger import (
     SPAN_FEATURES,
     Tagger,
     _close,
+    _word_static,
     default_tagger,
     dumps,
     loads,
@@ -219,13 +220,53 @@ NEUTRAL_PARAGRAPHS = (
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 8: the packaged tagger still tags rare neutral words here ('silted', 'buoys', "
-    "'empty'); see bench/README.md",
+    reason="issue 8: the packaged tagger still tags rare neutral words here ('silted' 0.45, "
+    "'buoys' 0.35) and 'empty' (0.65); see bench/README.md",
 )
 def test_a_neutral_multi_paragraph_report_gets_at_most_one_tag_at_the_default_point():
     threshold = default_model().operating_points()["balanced"]["threshold"]
     tagged = [t.text for t in analyze(NEUTRAL_PARAGRAPHS).loaded_terms if t.score >= threshold]
     assert len(tagged) <= 1, tagged
+
+
+def test_a_real_rare_word_gets_a_frequency_bucket_and_an_unknown_word_its_own_feature():
+    rare, unknown = dict(_word_static("silted")[0]), dict(_word_static("tumbrick")[0])
+    assert "zipf=1" in rare and "rare" in rare
+    assert "zipf=unk" in unknown and "rare" not in unknown
+
+
+def test_an_unknown_word_does_not_count_as_the_rarest_in_span_features():
+    assert span_features(["tumbrick"])["common"] > span_features(["silted"])["common"]
+
+
+INVENTED_WORDS = {
+    "quendle": "The workshop repaired the quendle before the morning shift began.",
+    "brastow": "Farmers in the valley store their grain in a brastow near the road.",
+    "tumbrick": "The museum has added a tumbrick to its collection of old farm tools.",
+}
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "brastow",
+        "quendle",
+        pytest.param(
+            "tumbrick",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="issue 8: still 0.48 at the 0.307 point (the CRF's raw marginal 0.33: "
+                "'a X to its collection' neighbours); see bench/README.md",
+            ),
+        ),
+    ],
+)
+def test_an_invented_lower_case_word_in_a_neutral_sentence_is_not_tagged(word):
+    # Words no frequency list knows (written for this test, never trained on): unknown is
+    # not the same as rare, and neither says anything about loaded language.
+    threshold = default_model().operating_points()["balanced"]["threshold"]
+    tagged = [t.text for t in analyze(INVENTED_WORDS[word]).loaded_terms if t.score >= threshold]
+    assert not any(word in text for text in tagged), tagged
 
 
 def test_a_tagger_stored_before_trimming_and_span_features_reads_without_them():
