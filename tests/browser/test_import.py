@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.models import Role
 from tests.articles.imports.helpers import STORY, STORY_2, STORY_3
@@ -40,7 +41,9 @@ def test_upload_preview_and_confirm_adds_the_articles(page, setup):
     page.goto(event.get_absolute_url())
     page.get_by_role("link", name="Import articles").click()
     page.locator("#id_files").set_input_files(_files())
-    assert page.locator("#chosen-files li").count() == 2
+    # The list is drawn by the page's change handler: wait for it (count() does not), or a
+    # loaded machine reads it before it is drawn.
+    expect(page.locator("#chosen-files li")).to_have_count(2)
     page.get_by_label("Outlet for files that do not name one").fill("Castrel Courier")
     page.get_by_role("button", name="Preview import").click()
     assert "3 articles will be created" in page.locator("#import-counts").inner_text()
