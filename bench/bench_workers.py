@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_workers.py throughput --articles 600 --workers 1 2
     DATABASE_URL=postgres://parallax:parallax@127.0.0.1:5432/mybench \\
-        .venv/bin/python bench/bench_workers.py throughput --articles 600 --workers 1 2
+        .venv/bin/python bench/bench_workers.py throughput --articles 600 --workers 1 2 --repeat 3
     DATABASE_URL=postgres://... .venv/bin/python bench/bench_workers.py kill --articles 300
 
 Each run builds an event of unanalysed ~825-word articles (demo sentences, as
@@ -11,12 +11,19 @@ FLUSHED: give it a database of its own), queues its analysis as an import does, 
 ``manage.py run_worker`` processes. With ``TASK_BACKEND=ops.rq.RQBackend`` and ``REDIS_URL``
 the queue is RQ on that Redis database (also FLUSHED) instead of the database queue.
 
-``throughput`` reports articles analysed per second, from the first stored analysis to the
-last, for each worker count, and the speed-up over the first count (issue 12: >= 1.7x with
-2 workers on PostgreSQL).
+``throughput`` builds the event once, then for each worker count (alternating, ``--repeat``
+times) removes its analyses, starts the workers, waits until each has loaded the engine and
+is polling (as running workers are when an import arrives), queues the analysis and reports
+articles analysed per second from the first batch claimed to the last finished, the CPU per
+article of the workers and of the database server, and the share of the span the workers
+spent in batches; then the median and range per count and the speed-up over the first count,
+of the medians and of each back-to-back pair (issue 12: >= 1.7x with 2 workers on
+PostgreSQL). ``--lock FILE`` holds an flock on FILE around each timed run only (not the
+set-up), so timed benchmarks sharing a machine take turns; ``--batch N`` sets the batch size.
 
 ``profile`` runs one batch in this process and prints CPU, engine, query and commit time
-per article (where a worker's time goes).
+per article (where a worker's time goes). COPY statements (the span rows of a batch on
+PostgreSQL) do not pass Django's query wrappers and are not counted as queries.
 
 ``kill`` starts two workers, SIGKILLs one while it runs a batch, starts a replacement (what
 systemd's ``Restart=always`` does) and checks that the event is finished within two minutes of
