@@ -272,13 +272,18 @@ _PLAIN_FIELDS = (
 )
 
 
+def _auto_dated(field: models.Field) -> bool:
+    return bool(getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False))
+
+
 def _insert(model: type[models.Model], rows: list[models.Model]) -> None:
     """Insert new rows whose ids nobody reads back (the span rows of a batch).
 
     On PostgreSQL through COPY: bulk_create's SQL for ~6,000 rows (one UNNEST array per
     column, every value quoted in Python by the client-side cursor, each prepared by its
     field) cost a worker more CPU than the rest of storing. Values psycopg adapts as they
-    are go as they are; the others (JSON) are prepared by their field, as bulk_create does.
+    are go as they are; the others (JSON, auto-dated) are prepared by their field, as
+    bulk_create does.
     Elsewhere (SQLite, one writer) bulk_create."""
     db = transaction.get_connection()
     if db.vendor != "postgresql":
@@ -287,7 +292,7 @@ def _insert(model: type[models.Model], rows: list[models.Model]) -> None:
     if not rows:
         return
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    plain = [(f.attname, isinstance(f, _PLAIN_FIELDS)) for f in fields]
+    plain = [(f.attname, isinstance(f, _PLAIN_FIELDS) and not _auto_dated(f)) for f in fields]
     columns = ", ".join(db.ops.quote_name(f.column) for f in fields)
     table = db.ops.quote_name(model._meta.db_table)
     copy_sql = f"COPY {table} ({columns}) FROM STDIN"
@@ -296,7 +301,9 @@ def _insert(model: type[models.Model], rows: list[models.Model]) -> None:
         for row in rows:
             copy.write_row(
                 [
-                    getattr(row, name) if is_plain else f.get_db_prep_save(getattr(row, name), db)
+                    getattr(row, name)
+                    if is_plain
+                    else f.get_db_prep_save(f.pre_save(row, True), db)
                     for f, (name, is_plain) in zip(fields, plain, strict=True)
                 ]
             )
