@@ -12,13 +12,14 @@ from functools import cache
 
 import numpy as np
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, transaction
 
 from accounts.audit import audit_record
 from accounts.models import AuditAction, AuditObject, User
 from articles.models import Article, Event, TextRevision
 from framing import engine
 from framing.engine.artifacts import default_model
+from framing.fast_insert import insert_rows
 from framing.model_checks import workspace_comparison
 from framing.models import (
     ActorMention,
@@ -248,65 +249,16 @@ def _store_many(
         [_analysis_row(revision, model_version, result) for revision, result in results]
     )
     terms, skipped = _term_rows(analyses=analyses, results=[r for _, r in results])
-    _insert(Annotation, terms)
-    _insert(
+    insert_rows(Annotation, terms)
+    insert_rows(
         QuoteSpan,
         [q for a, (_, r) in zip(analyses, results, strict=True) for q in _quote_rows(a, r)],
     )
-    _insert(
+    insert_rows(
         ActorMention,
         [m for a, (_, r) in zip(analyses, results, strict=True) for m in _actor_rows(a, r)],
     )
     return StoredBatch(analyses=analyses, skipped_terms=skipped)
-
-
-# Fields whose Python value psycopg adapts as it is: no per-value preparation by the field.
-_PLAIN_FIELDS = (
-    models.IntegerField,
-    models.CharField,
-    models.TextField,
-    models.FloatField,
-    models.BooleanField,
-    models.ForeignKey,
-    models.DateTimeField,
-)
-
-
-def _auto_dated(field: models.Field) -> bool:
-    return bool(getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False))
-
-
-def _insert(model: type[models.Model], rows: list[models.Model]) -> None:
-    """Insert new rows whose ids nobody reads back (the span rows of a batch).
-
-    On PostgreSQL through COPY: bulk_create's SQL for ~6,000 rows (one UNNEST array per
-    column, every value quoted in Python by the client-side cursor, each prepared by its
-    field) cost a worker more CPU than the rest of storing. Values psycopg adapts as they
-    are go as they are; the others (JSON, auto-dated) are prepared by their field, as
-    bulk_create does.
-    Elsewhere (SQLite, one writer) bulk_create."""
-    db = transaction.get_connection()
-    if db.vendor != "postgresql":
-        model.objects.bulk_create(rows, batch_size=2000)
-        return
-    if not rows:
-        return
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    plain = [(f.attname, isinstance(f, _PLAIN_FIELDS) and not _auto_dated(f)) for f in fields]
-    columns = ", ".join(db.ops.quote_name(f.column) for f in fields)
-    table = db.ops.quote_name(model._meta.db_table)
-    copy_sql = f"COPY {table} ({columns}) FROM STDIN"
-    # psycopg's copy() is not wrapped by Django: errors become Django's (IntegrityError…) here.
-    with db.wrap_database_errors, db.cursor() as cursor, cursor.copy(copy_sql) as copy:
-        for row in rows:
-            copy.write_row(
-                [
-                    getattr(row, name)
-                    if is_plain
-                    else f.get_db_prep_save(f.pre_save(row, True), db)
-                    for f, (name, is_plain) in zip(fields, plain, strict=True)
-                ]
-            )
 
 
 def _term_rows(

@@ -236,6 +236,7 @@ def test_span_rows_of_a_batch_are_stored_as_bulk_create_stores_them(event, table
 
     import framing.analysis_services as services
     from framing import engine
+    from framing.fast_insert import insert_rows
     from framing.models import ActorMention, Annotation, QuoteSpan
 
     make_article(
@@ -267,7 +268,7 @@ def test_span_rows_of_a_batch_are_stored_as_bulk_create_stores_them(event, table
             for r in kind.objects.order_by("analysis", "start", "end", "pk").values()
         ]
 
-    services._insert(kind, rows)
+    insert_rows(kind, rows)
     inserted = stored()
     kind.objects.all().delete()
     kind.objects.bulk_create(twin)
