@@ -96,7 +96,11 @@ def load_gold() -> tuple[dict, list[str]]:
 
 EVAL_DIR = Path(__file__).resolve().parents[1] / "framing" / "eval"
 DEMO_DIR = Path(__file__).resolve().parents[1] / "articles" / "demo"
-DEV_EVENTS = {"dev": "alignment_dev.json", "dev2": "alignment_dev2.json"}
+DEV_EVENTS = {
+    "dev": "alignment_dev.json",
+    "dev2": "alignment_dev2.json",
+    "dev3": "alignment_dev3.json",
+}
 
 
 @dataclass(frozen=True)
