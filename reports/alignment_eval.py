@@ -121,7 +121,7 @@ class GoldEvent:
 
 def load_gold_event(name: str) -> GoldEvent:
     """``naval`` (first demo, wire-anchored gold), ``caravan`` (second demo, every pair) or
-    ``dev`` / ``dev2`` (the aligner's development events, every pair; not demos)."""
+    ``dev`` / ``dev2`` / ``dev3`` (the aligner's development events, every pair; not demos)."""
     from framing.engine import analyze
 
     if name in DEV_EVENTS:
