@@ -9,7 +9,8 @@
     #          --think 0 0 for users that never pause) --reads-only --web-workers 3
 
 Starts what ``make serve`` starts (gunicorn with deploy/gunicorn.conf.py, DEBUG off, static
-files collected and served by WhiteNoise, one ``run_worker``), then pins itself to one core
+files collected (into $TMPDIR/parallax-bench-static, again only when they changed) and
+served by WhiteNoise, one ``run_worker``), then pins itself to one core
 (the load generator must not take the server's) and runs ``--users`` threads for
 ``--seconds``. Each user, with its own session, repeatedly picks: 70 % reads (event page,
 compare with two columns, charts page, one chart's JSON, article page; equally often), 25 %
@@ -45,6 +46,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 SECRET = "load-bench-" + "k" * 50  # shared by the server and this script's sessions
 TIMEOUT = 60
+STATIC_ROOT = Path(tempfile.gettempdir()) / "parallax-bench-static"
 
 
 def load() -> str:
@@ -65,7 +67,7 @@ def _env(url: str, tmp: Path, port: int) -> dict[str, str]:
         SECRET_KEY=SECRET,
         ALLOWED_HOSTS="127.0.0.1",
         TRUST_X_FORWARDED_PROTO="1",  # as behind the TLS proxy of the deployment layout
-        STATIC_ROOT=str(tmp / "static"),
+        STATIC_ROOT=str(STATIC_ROOT),  # kept between runs: collected only when changed
         MEDIA_ROOT=str(tmp / "media"),
         PARALLAX_VAR_DIR=str(tmp),
         HOST="127.0.0.1",
@@ -284,7 +286,7 @@ def main() -> None:
     env["WEB_WORKERS"] = str(args.web_workers)
     py = sys.executable
     manage = [py, "manage.py"]
-    subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([*manage, "collect_static"], cwd=ROOT, env=env, check=True)
     log = open(tmp / "server.log", "w")  # noqa: SIM115 -- open while the servers run
     gunicorn = [str(Path(py).parent / "gunicorn"), "-c", "deploy/gunicorn.conf.py"]
     procs = [
