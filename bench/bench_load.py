@@ -238,8 +238,9 @@ def _wait_ready(base: str, proc: subprocess.Popen) -> None:
 
 
 def _settle(base: str, plan, session: str, timeout: float = 300) -> None:
-    """Open every page once and wait for the tasks they queue (summary, vocabulary) to be
-    run by the worker: a deployed event is looked at long before fifty people do."""
+    """Open every page once and wait for the tasks they queue (summary, vocabulary, span
+    CSV lines) to be run by the worker: a deployed event is looked at long before fifty
+    people do."""
     from django_tasks_db.models import DBTaskResult
 
     warm = User(base, 0, plan, session, [], argparse.Namespace(think=(0, 0)), 0)
@@ -247,6 +248,7 @@ def _settle(base: str, plan, session: str, timeout: float = 300) -> None:
     for url in (
         f"/events/{event}/compare/?a={articles[0]}&a={articles[1]}",
         f"/events/{event}/compare/charts/vocabulary.json",
+        f"/events/{event}/compare/spans/?format=csv",  # its lines are stored by a task
     ):
         warm._send("GET", url, None)
     end = time.monotonic() + timeout

@@ -123,7 +123,7 @@ def event_summary(event: Event, *, rows: bool = True) -> dict[str, Any]:
     fingerprint, payload = _stored_payload(event)
     updating = fingerprint != prints.full
     if updating:
-        _request(event, "refresh_requested_at", "refresh_summary")
+        request_refresh(event, "refresh_requested_at", "refresh_summary")
         # The task may have run already (the immediate backend of tests and small set-ups).
         fingerprint, payload = _stored_payload(event)
         updating = fingerprint != prints.full
@@ -158,7 +158,7 @@ def _stored_payload(event: Event) -> tuple[str, dict[str, Any]]:
     return row[0], payload
 
 
-def _request(event: Event, field: str, task_name: str, *, force: bool = False) -> None:
+def request_refresh(event: Event, field: str, task_name: str, *, force: bool = False) -> None:
     """Queue ``reports.tasks.<task_name>`` for the event unless one is queued already
     (``force``: even then, as one queued earlier may have started before the change)."""
     from reports import tasks
@@ -183,11 +183,12 @@ def summary_debounce_seconds() -> float:
 
 
 def refresh_after_analysis(sender: object, *, event_ids: Iterable[int], **kwargs: Any) -> None:
-    """An event's analysis just finished: rebuild its summary and vocabulary now, in the
-    background, so the first page after an import does not find them missing or stale."""
+    """An event's analysis just finished: rebuild its summary, vocabulary and span CSV lines
+    now, in the background, so the first page after an import finds none missing or stale."""
     for event in Event.objects.filter(pk__in=list(event_ids)):
-        _request(event, "refresh_requested_at", "refresh_summary", force=True)
-        _request(event, "vocabulary_requested_at", "refresh_vocabulary", force=True)
+        request_refresh(event, "refresh_requested_at", "refresh_summary", force=True)
+        request_refresh(event, "vocabulary_requested_at", "refresh_vocabulary", force=True)
+        request_refresh(event, "span_csv_requested_at", "refresh_span_csv", force=True)
 
 
 def empty_summary(event: Event, model: ModelVersion | None) -> dict[str, Any]:
@@ -598,7 +599,7 @@ def event_vocabulary_state(event: Event) -> tuple[list[dict[str, Any]], bool]:
     stored = row.first()
     if stored is not None and stored[1] == base:
         return stored[0] or [], False
-    _request(event, "vocabulary_requested_at", "refresh_vocabulary")
+    request_refresh(event, "vocabulary_requested_at", "refresh_vocabulary")
     stored = row.first()  # the immediate backend has run the task already
     return (stored[0] or []) if stored else [], not (stored and stored[1] == base)
 
