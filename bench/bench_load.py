@@ -26,6 +26,7 @@ machine is shared). Issue 12's target: p95 <= 300 ms and no errors with 50 users
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import secrets
@@ -221,6 +222,37 @@ def _report(results, seconds: float) -> None:
         )
 
 
+def _server_side(log_path: Path, offset: int) -> None:
+    """The server's own view of the test's requests (its request log from ``offset``): time
+    inside Django and the thread's CPU, by kind. Far below the client's times: the requests
+    queued before a process took them; "ms" far above "cpu": they waited inside."""
+    kinds = [
+        ("decision", "/decide/"),
+        ("span CSV", "/spans/"),
+        ("chart JSON", ".json"),
+        ("charts page", "/charts/"),
+        ("compare, 2 columns", "/compare/"),
+        ("article page", "/articles/"),
+        ("event page", "/events/"),
+    ]
+    by_kind = defaultdict(list)
+    with log_path.open() as log:
+        log.seek(offset)
+        for line in log:
+            if line.startswith("{"):
+                row = json.loads(line)
+                kind = next((k for k, part in kinds if part in row["path"]), "other")
+                by_kind[kind].append((row["ms"], row.get("cpu_ms", 0.0)))
+    print("server side (request log; a streamed body's writing is not counted):")
+    for kind, rows in sorted(by_kind.items()):
+        ms, cpu = [m for m, _ in rows], [c for _, c in rows]
+        print(
+            f"  {kind:20} n {len(rows):5}  ms p50 {statistics.median(ms):6.0f} "
+            f"p95 {_percentile(ms, 0.95):6.0f}  cpu p50 {statistics.median(cpu):6.0f} "
+            f"p95 {_percentile(cpu, 0.95):6.0f}"
+        )
+
+
 def _wait_ready(base: str, proc: subprocess.Popen) -> None:
     import requests
 
@@ -315,6 +347,8 @@ def main() -> None:
             f"gunicorn {args.web_workers} workers x {env.get('WEB_THREADS', '2')} threads "
             f"({load()})"
         )
+        log.flush()
+        offset = (tmp / "server.log").stat().st_size
         stop = time.monotonic() + args.seconds
         threads = [User(base, port, plan, s, pool, args, stop) for s, pool in users]
         start = time.monotonic()
@@ -323,6 +357,7 @@ def main() -> None:
         for t in threads:
             t.join(TIMEOUT + args.seconds)
         _report([t.results for t in threads], time.monotonic() - start)
+        _server_side(tmp / "server.log", offset)
     finally:
         for proc in procs:
             proc.terminate()
