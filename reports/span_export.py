@@ -23,7 +23,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from itertools import batched
 from typing import Any
 
-from django.db import transaction
 from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.urls import reverse
 
@@ -189,9 +188,10 @@ def store_articles(article_ids: Iterable[int]) -> int:
     stamps = article_stamps(Article.objects.filter(pk__in=ids))
     texts = render_articles(list(stamps))
     rows = [ArticleSpanCsv(article_id=pk, stamp=stamps[pk][1], text=texts[pk]) for pk in stamps]
-    with transaction.atomic():
-        ArticleSpanCsv.objects.filter(article_id__in=ids).delete()
-        ArticleSpanCsv.objects.bulk_create(rows)
+    # An upsert: two decisions on one article's tags may store its lines at the same time.
+    ArticleSpanCsv.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=["article"], update_fields=["stamp", "text"]
+    )
     return len(rows)
 
 
