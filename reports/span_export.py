@@ -75,8 +75,9 @@ TAG_COLUMNS = (
 
 
 # Stands for the site's address in stored permalinks (a cell that starts with it needs no
-# CSV quoting, and an address never contains the characters that would need it).
-BASE = "\x00site\x00"
+# CSV quoting, and an address never contains the characters that would need it). Control
+# characters no text of ours carries; not NUL, which PostgreSQL's text refuses.
+BASE = "\x1esite\x1e"
 RENDERING = 1  # part of every stamp: a change to the lines' format invalidates stored ones
 READ_BATCH = 250  # stored articles per query while streaming
 TAG_FILTERS = ("label", "voice", "source")  # filters that keep only some of an article's tags
