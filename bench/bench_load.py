@@ -39,7 +39,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -148,6 +148,7 @@ class User(threading.Thread):
         )
         self.base, self.plan, self.pool, self.args, self.stop = base, plan, list(pool), args, stop
         self.results: list[tuple[str, float, bool]] = []
+        self.failures: list[str] = []  # why each error was one: a status or an exception
         self.rng = random.Random(session)
 
     def run(self) -> None:
@@ -192,8 +193,11 @@ class User(threading.Thread):
                 response = self.http.get(self.base + url, timeout=TIMEOUT, stream=True)
                 for _ in response.iter_content(65536):
                     pass
+            if response.status_code != 200:
+                self.failures.append(f"HTTP {response.status_code}")
             return response.status_code == 200
-        except Exception:  # a refused or timed-out request is an error
+        except Exception as error:  # a refused or timed-out request is an error
+            self.failures.append(type(error).__name__)
             return False
 
 
@@ -357,6 +361,9 @@ def main() -> None:
         for t in threads:
             t.join(TIMEOUT + args.seconds)
         _report([t.results for t in threads], time.monotonic() - start)
+        failures = Counter(f for t in threads for f in t.failures)
+        if failures:
+            print("errors: " + ", ".join(f"{n} {why}" for why, n in failures.most_common()))
         _server_side(tmp / "server.log", offset)
     finally:
         for proc in procs:
