@@ -6,7 +6,7 @@
     DATABASE_URL=postgres://parallax:parallax@127.0.0.1:5432/mybench \\
         .venv/bin/python bench/bench_load.py --db /tmp/scale.sqlite3
     # options: --users 50 --seconds 60 --think 2 8 (seconds between a user's requests;
-    #          --think 0 0 for users that never pause) --reads-only --web-workers 3
+    #          --think 0 0 for users that never pause) --reads-only --web-workers 3 --cold
 
 Starts what ``make serve`` starts (gunicorn with deploy/gunicorn.conf.py, DEBUG off, static
 files collected (into $TMPDIR/parallax-bench-static, again only when they changed) and
@@ -273,10 +273,14 @@ def _wait_ready(base: str, proc: subprocess.Popen) -> None:
     raise SystemExit("gunicorn did not answer in 60 s")
 
 
-def _settle(base: str, plan, session: str, timeout: float = 300) -> None:
+def _settle(
+    base: str, plan, session: str, processes: int, *, warm_all: bool, timeout: float = 300
+) -> None:
     """Open every page once and wait for the tasks they queue (summary, vocabulary, span
-    CSV lines) to be run by the worker: a deployed event is looked at long before fifty
-    people do."""
+    CSV lines) to be run by the worker, then open every page and chart a few times per web
+    process, so that each process has read the summary rows and drawn each chart once: a
+    deployed event is looked at long before fifty people do. (A process's first chart of a
+    kind costs 0.1-1 s of CPU; ``--cold`` leaves that to the test.)"""
     from django_tasks_db.models import DBTaskResult
 
     warm = User(base, 0, plan, session, [], argparse.Namespace(think=(0, 0)), 0)
@@ -293,6 +297,14 @@ def _settle(base: str, plan, session: str, timeout: float = 300) -> None:
             print("  (tasks still queued after the warm-up)")
             break
         time.sleep(1)
+    if not warm_all:
+        return
+    _, _, charts = plan
+    pages = [f"/events/{event}/compare/charts/{key}.json" for key in charts]
+    pages += [f"/events/{event}/", f"/events/{event}/compare/charts/?a={articles[0]}"]
+    for _ in range(3 * processes):  # connections go to whichever process accepts first
+        for url in pages:
+            warm._send("GET", url, None)
 
 
 def main() -> None:
@@ -302,6 +314,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--think", type=float, nargs=2, default=(2.0, 8.0))
     parser.add_argument("--reads-only", action="store_true")
+    parser.add_argument("--cold", action="store_true", help="no per-process warm-up")
     parser.add_argument("--web-workers", type=int, default=3)
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stop the servers on the way out
@@ -342,7 +355,7 @@ def main() -> None:
         _wait_ready(base, procs[0])
         event, articles, charts, users = _plan(args.users)
         plan = (event, articles, charts)
-        _settle(base, plan, users[0][0])
+        _settle(base, plan, users[0][0], args.web_workers, warm_all=not args.cold)
         os.sched_setaffinity(0, {os.cpu_count() - 1})  # taskset: the generator on one core
         what = "reads only" if args.reads_only else "70/25/5 mix"
         print(
