@@ -300,6 +300,8 @@ def _settle(
     if not warm_all:
         return
     _, _, charts = plan
+    # A kept-alive connection stays with one process: a new connection for every request.
+    warm.http.headers["Connection"] = "close"
     pages = [f"/events/{event}/compare/charts/{key}.json" for key in charts]
     pages += [f"/events/{event}/", f"/events/{event}/compare/charts/?a={articles[0]}"]
     for _ in range(3 * processes):  # connections go to whichever process accepts first
