@@ -1,7 +1,7 @@
 """gunicorn settings for Parallax (`gunicorn -c deploy/gunicorn.conf.py parallax.wsgi`).
 
 Every value can be overridden from the environment, so the same file serves a laptop and
-a server: HOST, PORT, WEB_WORKERS, WEB_THREADS, WEB_TIMEOUT, WEB_KEEPALIVE.
+a server: HOST, PORT, WEB_WORKERS, WEB_THREADS, WEB_TIMEOUT.
 """
 
 import os
@@ -13,10 +13,6 @@ workers = int(os.environ.get("WEB_WORKERS", "3"))
 threads = int(os.environ.get("WEB_THREADS", "2"))
 timeout = int(os.environ.get("WEB_TIMEOUT", "30"))
 graceful_timeout = 20
-# Behind the TLS proxy an idle kept-alive connection must outlive the proxy's own idle time
-# (nginx: 60 s): with gunicorn's 2 s default the server closed connections a client was
-# just sending on again, and those requests failed (bench_load.py: ConnectionError).
-keepalive = int(os.environ.get("WEB_KEEPALIVE", "75"))
 max_requests = 2000  # recycle a process now and then, so a slow leak never matters
 max_requests_jitter = 200
 # Django's own request log (parallax.request) carries timings; gunicorn adds no second one.
