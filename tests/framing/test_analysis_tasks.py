@@ -144,7 +144,7 @@ def test_finished_task_rows_are_pruned_after_the_retention_age(db_tasks, event):
     assert [str(pk) for pk in DBTaskResult.objects.values_list("pk", flat=True)] == [recent.id]
 
 
-def test_the_batch_that_completes_an_event_queues_its_summary_and_vocabulary(db_tasks, event):
+def test_the_batch_that_completes_an_event_queues_its_summary_vocabulary_and_csv(db_tasks, event):
     from reports.models import EventSummary
     from reports.summary import event_summary, event_vocabulary_state
 
@@ -152,6 +152,7 @@ def test_the_batch_that_completes_an_event_queues_its_summary_and_vocabulary(db_
     _worker().run()  # the batches, then the refreshes they queued
     refreshes = DBTaskResult.objects.filter(task_path__startswith="reports.tasks.refresh_")
     assert sorted(refreshes.values_list("task_path", "status")) == [
+        ("reports.tasks.refresh_span_csv", "SUCCESSFUL"),
         ("reports.tasks.refresh_summary", "SUCCESSFUL"),
         ("reports.tasks.refresh_vocabulary", "SUCCESSFUL"),
     ]
