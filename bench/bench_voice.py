@@ -369,6 +369,48 @@ def print_errors(root: Path, gold_path: Path) -> None:
     print("\nerror classes:", ", ".join(f"{k} {v}" for k, v in counts.most_common()))
 
 
+def relay_outcome(rec: dict, pred: dict, g: dict) -> str:
+    """For a relayed gold attribution: what the engine did with its chain (one word)."""
+    cls, best = error_class(rec, pred, g)
+    if best is None:
+        return "span missed"
+    origin = pred["origin"]
+    chain = [x for x in best["chain"] if not (origin and _same_name(x, origin))]
+    relays = g["chain"][:-1]
+    if len(chain) < 2:
+        out = "no chain"
+    elif all(any(_same_name(r, x) for x in chain[:-1]) for r in relays):
+        out = "chain ok"
+    else:
+        out = "other relay"
+    return f"{out}, speaker {'right' if cls in ('ok', 'missed relay') else 'wrong'}"
+
+
+def print_classes(root: Path, gold_path: Path) -> None:
+    """Aggregate counts only (allowed on the held-out set: no text, no ids, no speakers)."""
+    from collections import Counter
+
+    preds = predictions(root, gold_path)
+    gold = [json.loads(x) for x in gold_path.read_text(encoding="utf-8").splitlines()]
+    by_kind: Counter[tuple[str, str]] = Counter()
+    relay: Counter[str] = Counter()
+    for rec, pred in zip(gold, preds, strict=True):
+        for g in rec["attributions"]:
+            cls, _ = error_class(rec, pred, g)
+            by_kind[(cls, g["kind"])] += 1
+            if g["chain"][:-1]:
+                relay[relay_outcome(rec, pred, g)] += 1
+    classes = sorted(
+        {c for c, _ in by_kind}, key=lambda c: -sum(v for (k, _), v in by_kind.items() if k == c)
+    )
+    kinds = sorted({k for _, k in by_kind})
+    print(f"{'class':18s}" + "".join(f"{k:>10s}" for k in kinds) + f"{'all':>8s}")
+    for c in classes:
+        row = [by_kind[(c, k)] for k in kinds]
+        print(f"{c:18s}" + "".join(f"{n:10d}" for n in row) + f"{sum(row):8d}")
+    print("\nrelayed attributions:", ", ".join(f"{k} {v}" for k, v in relay.most_common()))
+
+
 def _slice(path: Path, since: str) -> Path:
     import tempfile
 
@@ -385,6 +427,9 @@ def main() -> None:
     parser.add_argument("--before", type=Path, help="checkout of the old engine")
     parser.add_argument("--gold", type=Path, default=GOLD, help="set to measure on")
     parser.add_argument("--errors", action="store_true", help="list misses (not on held-out)")
+    parser.add_argument(
+        "--classes", action="store_true", help="aggregate error-class counts only (any set)"
+    )
     parser.add_argument("--since", help="only records whose id sorts at or after this one")
     parser.add_argument("--engine-json", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -401,6 +446,9 @@ def main() -> None:
         if args.gold.resolve() == GOLD.resolve():
             parser.error("--errors is refused on the held-out set (never tune on it)")
         print_errors(ROOT, gold_path)
+        return
+    if args.classes:
+        print_classes(ROOT, gold_path)
         return
     runs = [("after (this checkout)", ROOT)]
     if args.before:
