@@ -361,7 +361,7 @@ def print_errors(root: Path, gold_path: Path) -> None:
             counts[cls] += 1
             if cls == "ok":
                 continue
-            got = f"{best['speaker']!r} chain={best['chain']}" if best else "-"
+            got = f"{best['speaker']!r} actor={best['actor']} chain={best['chain']}" if best else "-"
             print(
                 f"{rec['id']} [{cls}] {g['kind']} {g['content'][:60]!r}\n"
                 f"    gold {g['speaker']!r} ({g['speaker_text']!r}) chain={g['chain']}; got {got}"
@@ -394,12 +394,16 @@ def print_classes(root: Path, gold_path: Path) -> None:
     gold = [json.loads(x) for x in gold_path.read_text(encoding="utf-8").splitlines()]
     by_kind: Counter[tuple[str, str]] = Counter()
     relay: Counter[str] = Counter()
+    where: Counter[str] = Counter()
     for rec, pred in zip(gold, preds, strict=True):
         for g in rec["attributions"]:
             cls, _ = error_class(rec, pred, g)
             by_kind[(cls, g["kind"])] += 1
             if g["chain"][:-1]:
-                relay[relay_outcome(rec, pred, g)] += 1
+                outcome = relay_outcome(rec, pred, g)
+                relay[outcome] += 1
+                if not outcome.startswith("chain ok"):
+                    where[_relay_where(rec, g)] += 1
     classes = sorted(
         {c for c, _ in by_kind}, key=lambda c: -sum(v for (k, _), v in by_kind.items() if k == c)
     )
@@ -409,6 +413,37 @@ def print_classes(root: Path, gold_path: Path) -> None:
         row = [by_kind[(c, k)] for k in kinds]
         print(f"{c:18s}" + "".join(f"{n:10d}" for n in row) + f"{sum(row):8d}")
     print("\nrelayed attributions:", ", ".join(f"{k} {v}" for k, v in relay.most_common()))
+    print(
+        "relays missed, where the relay is named:",
+        ", ".join(f"{k} {v}" for k, v in where.most_common()),
+    )
+
+
+def _relay_where(rec: dict, g: dict) -> str:
+    """Where the text names a gold attribution's outermost relay, relative to the span: in
+    its sentence, earlier in its paragraph, in an earlier paragraph, only later, or nowhere
+    by that name (a category, counted, never shown)."""
+    from framing.engine.text import split_sentences
+
+    text = rec["text"]
+    relay = g["chain"][0]
+    sentences = split_sentences(text)
+    s_start, s_end = next(
+        ((a, b) for a, b in sentences if a <= g["start"] < b), (g["start"], g["end"])
+    )
+    p_start = text.rfind("\n", 0, g["start"]) + 1
+    hits = [m.start() for m in re.finditer(re.escape(relay), text, re.IGNORECASE)]
+    if not hits:
+        return "other wording"
+    if any(s_start <= h < s_end for h in hits):
+        kind = "same sentence"
+    elif any(p_start <= h < s_start for h in hits):
+        kind = "earlier in paragraph"
+    elif any(h < p_start for h in hits):
+        kind = "earlier paragraph"
+    else:
+        kind = "only later"
+    return f"{kind} (chain of {len(g['chain'])})"
 
 
 def _slice(path: Path, since: str) -> Path:

@@ -82,7 +82,19 @@ _PLURAL = (
     r"airlines|retailers|landlords|tenants|commuters|passengers|shopkeepers|traders|guards|"
     r"families|authors|pundits|marchers|demonstrators|crews|troops|soldiers|militants|rebels|"
     r"medics|physicians|locals|investors|shareholders|bankers|brokers|consumers|shoppers|"
-    r"motorists|drivers|pilots|federations|relatives|neighbours|neighbors|emails|messages"
+    r"motorists|drivers|pilots|federations|relatives|neighbours|neighbors|emails|messages|"
+    # "Immigrant advocates said", "Defence lawyers argued", "Mourners chanted"
+    r"advocates|defenders|backers|allies|donors|critics|monitors|auditors|pollsters|"
+    r"strategists|academics|clinicians|epidemiologists|physicists|biologists|geologists|"
+    r"seismologists|climatologists|environmentalists|conservationists|unionists|mourners|"
+    r"worshippers|clerics|judges|jurors|plaintiffs|defendants|mayors|governors|senators|"
+    r"legislators|congressmen|delegates|envoys|ambassadors|commanders|generals|coaches|"
+    r"players|colleagues|classmates|friends|owners|operators|developers|contractors|planners|"
+    r"officers|spokesmen|spokeswomen|representatives|participants|attendees|organizations|"
+    r"organisations|charities|hospitals|schools|universities|broadcasters|outlets|newspapers|"
+    r"insurers|lenders|manufacturers|carmakers|exporters|importers|growers|ranchers|"
+    r"miners|dockers|nurses|midwives|paramedics|pharmacists|dentists|vets|veterans|"
+    r"historians|economists|bloggers|reporters|journalists|correspondents|editors|publishers"
 )
 # 'US officials', 'defence officials in Seoul': plural speaker nouns need no determiner.
 _BARE = (
@@ -141,17 +153,31 @@ MEDIA = (
     r"Le\s+Monde|Le\s+Figaro|Le\s+Parisien|Der\s+Spiegel|Bild|El\s+País|Nikkei|Asahi|Jiji|"
     r"Anadolu|SUNA|WAM|SPA|ANI|Tasnim|Fars|Mehr|ISNA|ILNA|BelTA|Ukrinform|Bernama|Antara|"
     r"Xinhua|TASS|KCNA|IRNA|Kyodo|ANSA|EFE|DPA|dpa|PTI|Al\s+Jazeera|Interfax|RIA\s+Novosti|"
+    # "WBNS-TV", "KQED", "WTOP-FM": broadcast call letters (K… or W… west and east of the
+    # Mississippi) name a station, with or without the band
+    r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?(?![\w’'\-])|[A-Z]{2,5}-(?:TV|FM)(?![\w’'\-])|"
+    # "the Dispatch", "the Times": a paper's short name after "the" is its masthead word
+    r"(?<=the\s)(?:Dispatch|Times|Post|Journal|Herald|Telegraph|Guardian|Tribune|Gazette|"
+    r"Chronicle|Examiner|Inquirer|Enquirer|Courier|Observer|Independent|Globe|Star|Sun|Mirror|"
+    r"Express|Sentinel|Ledger|Register|Bulletin|Courant|Plain\s+Dealer|Oregonian|Economist|"
+    r"Atlantic|Spectator|Intercept)(?![\w’'\-])|"
+    # "the Funke media group", "the Bild tabloid": a one-word name its kind of medium follows
+    r"[A-Z][\w’'\-]*(?=\s+(?:media\s+group|newspaper|tabloid|weekly|magazine|broadcaster|"
+    r"channel|website|news\s+site|news\s+portal)\b)|"
     r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}\s+(?:News|Times|Post|Press|Radio|Television|"
     r"TV|Sport|Agency|Journal|Herald|Telegraph|Guardian|Tribune|Gazette|Daily|Wire|Network|"
-    r"Broadcasting|Service|"
+    r"Broadcasting|Service|Dispatch|Chronicle|Examiner|Inquirer|Enquirer|Courier|Observer|"
+    r"Independent|Globe|Star|Mirror|Express|Sentinel|Ledger|Register|Bulletin|Courant|"
     # "the Al Arabiya channel", "the Ukrainska Pravda website": any name the kind of medium
     # follows
     r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2}(?=\s+(?:channel|website|newspaper|broadcaster|"
-    r"news\s+agency|network|magazine|television|radio|station)\b)"
+    r"news\s+agency|network|magazine|television|radio|station|media\s+group|news\s+site|"
+    r"news\s+portal|tabloid|weekly)\b)"
     r"))(?:\s+(?:Sport|News|Radio|TV|Television))?"
     # "the TASS news agency", "Yonhap news agency": the kind of medium may follow its name
     r"(?:\s+(?:news\s+agency|agency|newspaper|daily|broadcaster|news\s+service|channel|"
-    r"website|network|magazine|television|radio|station))?\b)"
+    r"website|network|magazine|television|radio|station|media\s+group|news\s+site|"
+    r"news\s+portal|tabloid|weekly))?\b)"
 )
 _TELL = frozenset(wordlist("told tells tell"))
 _TOLD_OBJECT = re.compile(
@@ -201,7 +227,7 @@ _APPOSITION = r"(?:,\s+[^,.;:!?\"“”\n]{1,80},)?"
 AFTER_QUOTE = re.compile(
     rf"\s*[,.!?]?\s*(?:(?P<v1>{VERB})\s+(?:{_LOWER_TITLE})?(?P<s1>{SPEAKER})"
     # '"…," chief executive Olivia Grant said.': a lower-case title before the name
-    rf"|(?:{_LOWER_TITLE})?(?P<s2>{SPEAKER}){_APPOSITION}\s+(?:also\s+)?(?P<v2>{VERB})"
+    rf"|(?:{_LOWER_TITLE})?(?P<s2>{SPEAKER})(?P<app>{_APPOSITION})\s+(?:also\s+)?(?P<v2>{VERB})"
     rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})"
     # '"…," the spokesman was quoted as saying.'
     rf"|(?P<s5>{SPEAKER})\s+(?P<v5>was\s+quoted)\s+as\s+saying"
@@ -489,6 +515,13 @@ def speaker_after(text: str, pos: int, limit: int) -> SpeakerHit | None:
         return None
     if m.group("s4") and _NOT_DESCRIPTION.intersection(m.group("s4").lower().split()[1:]):
         return None  # '"…" a day after Aldmere said': a time phrase, not a speaker
+    if m.group("s2") and m.group("app") and not _is_name(m.group("s2")):
+        # '"…," its chairman, Lars Engqvist, told …': the name in the apposition is the
+        # speaker the description stands for
+        named = _APPOSITIVE_NAME.fullmatch(text, m.start("app") + 1, m.end("app") - 1)
+        if named and _is_name(named.group("n")):
+            verb = " ".join(m.group("v2").split()).lower()
+            return SpeakerHit(named.start("n"), named.end("n"), named.group("n"), verb)
     return (
         _hit(m, "s1", "v1")
         or _hit(m, "s2", "v2")
@@ -703,6 +736,10 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
                     not in text[m_earlier.end("v1") if m_earlier.group("v1") else earlier : end]
                 ):
                     m = m_earlier
+        if m is not None and (m.group("v2") or "").lower() in _TELL:
+            # "…, told Reuters in an interview that …": what follows "told" is whom the
+            # speaker told, never the speaker ("said the minister" is; "told the minister" not)
+            m = None
         if m and m.start() - start > 12:
             hit = _hit(m, "s1", "v1") or _hit(m, "s2", "v2") or _hit(m, "s3", "v3")
             for s_group, m_group in (("s5", "m5"), ("s6", "m6")):
@@ -868,7 +905,14 @@ def told_media(m: re.Match[str] | None) -> SpeakerHit | None:
         return None
     name = m.group("media")
     skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
-    return SpeakerHit(m.start("media") + skip, m.end("media"), name[skip:], "told")
+    end = m.end("media")
+    if name.endswith(".") and not _INITIALS_END.search(name):
+        # "told the daily Dagens Nyheter.": the sentence's full stop is not the name's
+        name, end = name[:-1], end - 1
+    return SpeakerHit(m.start("media") + skip, end, name[skip:], "told")
+
+
+_INITIALS_END = re.compile(r"(?:^|[\s.])[A-Z]\.\Z")
 
 
 def told_after(text: str, pos: int, end: int) -> SpeakerHit | None:

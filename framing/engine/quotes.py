@@ -205,6 +205,8 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
     kind = "direct"
     if inside and speaker is None:
         speaker = att.leading_speaker(text, s_start, open_mark, verbs)
+        if speaker is None:
+            speaker = _characterised_by_subject(text, s_start, open_mark)
         kind = "partial"
     elif inside and not text[s_start:open_mark].rstrip().endswith((":", ",")):
         kind = "partial"
@@ -226,13 +228,18 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
         # 'Spokesman Reza Kamali told reporters that ties were “at a good level”, IRNA
         # reported.': the agency relays the speaker who opens the clause.
         lead = att.leading_speaker(text, s_start, open_mark, verbs)
+        spoken = lead is not None
+        if lead is None:
+            # "The ministry rejected the report, calling it “…”, according to KCNA.": the
+            # subject's words, relayed; the rest of the sentence is no speech clause
+            lead = _characterised_by_subject(text, s_start, open_mark)
         if (
             lead is not None
             and lead.start - s_start < 60
             and not speaker_context.is_media(lead.text)
         ):
             q = QuoteFound(start, end, "partial", lead, (tail, lead), open_mark, close_mark)
-            q.in_reported = True
+            q.in_reported = spoken
             return q
     relays = att.relay_sources(text, s_start, max(s_end, end), verbs)
     media = quoted[0] if quoted else att.media_after_quote(text, after, max(s_end, after))
@@ -242,6 +249,26 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
     if speaker is not None and chain:
         speaker = chain[-1]
     return QuoteFound(start, end, kind, speaker, chain, open_mark, close_mark)
+
+
+# ", calling it “…”", ", describing the plan as “…”": a participle after a comma whose
+# subject is the sentence's — the quoted words are that subject's.
+_PARTICIPLE_BEFORE = re.compile(
+    r",\s+(?:calling|describing|labelling|labeling|branding|dubbing|terming|denouncing|"
+    r"condemning|deriding|dismissing|hailing|praising|saying|warning)\b[^,;:.!?\"“”]{0,60}\Z"
+)
+
+
+def _characterised_by_subject(text: str, s_start: int, open_mark: int) -> att.SpeakerHit | None:
+    if not any(w in text[s_start:open_mark] for w in ("ing ", "ing:")):
+        return None  # the common case, without a regex
+    m = _PARTICIPLE_BEFORE.search(text, max(s_start, open_mark - 80), open_mark)
+    if m is None:
+        return None
+    subject = _sentence_subject(text, s_start, m.start())
+    if subject is None or subject.text.lower() in ("it", "they"):
+        return None
+    return subject
 
 
 # 'Fans chanted "Out!"', '…, chanting "Justice for Jaylen!"': a chant or a shout is its

@@ -1174,3 +1174,119 @@ def test_a_second_quote_sharing_a_pronoun_tag_gets_the_same_person():
 def test_pages_never_show_a_bare_first_person_pronoun_as_a_speaker():
     text = "\u201cThe water was up to the windows by midnight,\u201d I said to the officer."
     assert all(q.speaker is None for q in analyze(text).quotes)
+
+
+# -- round 5 (branch h-speakers): media named by call letters, mastheads and kinds --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "medium"),
+    [
+        (
+            "The driver's lawyer, Anne Quist, told WKRT-TV that her client would plead not guilty.",
+            "WKRT-TV",
+        ),
+        (
+            "The plant had failed two inspections in five years, sources told the Dispatch.",
+            "Dispatch",
+        ),
+        (
+            "Interior Minister Jan Rolf told the Funke media group that the border checks would "
+            "stay in place until the spring.",
+            "Funke media group",
+        ),
+    ],
+)
+def test_a_medium_named_by_call_letters_masthead_or_kind_relays_the_speaker(text, medium):
+    q = _only(text)
+    assert _chain(q)[0] == medium
+
+
+def test_a_medium_told_at_the_end_of_a_sentence_loses_the_full_stop():
+    text = (
+        "\u201cWe heard about it on the radio like everybody else,\u201d the union's leader, "
+        "Sara Lind, told the daily Norrbotten Kuriren."
+    )
+    assert _chain(_only(text))[0] == "Norrbotten Kuriren"
+
+
+def test_told_a_medium_in_an_interview_that_opens_the_speakers_clause():
+    text = (
+        "The bank's chairman, Olof Berg, told Reuters in an interview that the board backed "
+        "the chief executive."
+    )
+    q = _only(text)
+    assert (q.speaker.text, _chain(q)) == ("Olof Berg", ["Reuters", "Olof Berg"])
+    assert text[q.start : q.end] == "the board backed the chief executive"
+
+
+def test_a_name_in_the_apposition_after_a_quote_is_the_speaker():
+    text = (
+        "\u201cNobody asked us before the plan was announced,\u201d its chairman, Per Almqvist, "
+        "told reporters."
+    )
+    assert _only(text).speaker.text == "Per Almqvist"
+
+
+def test_plural_speakers_without_a_determiner_report_speech():
+    text = "Immigrant advocates said the new fence would push people toward the desert."
+    q = _only(text)
+    assert q.speaker.text == "Immigrant advocates"
+
+
+def test_a_quote_after_calling_belongs_to_the_sentence_subject():
+    text = (
+        "The mayor of a small river town on Monday criticised the state's flood plan, calling "
+        "it \u201ca plan written by people who have never seen the river\u201d."
+    )
+    assert _only(text).speaker.text == "The mayor"
+
+
+def test_a_quote_after_calling_keeps_the_subject_and_the_agency_that_relays_it():
+    text = (
+        "The Velmar foreign ministry on Friday rejected the panel's findings, calling them "
+        "\u201ca fabrication by hostile forces\u201d, according to the Velmar Central News Agency."
+    )
+    q = _only(text)
+    assert q.speaker.text == "The Velmar foreign ministry"
+    assert _chain(q) == ["the Velmar Central News Agency", "The Velmar foreign ministry"]
+
+
+# -- round 5: which actor an unnamed office belongs to ------------------------------------------
+
+
+def _actor_of(text: str, speaker: str) -> str | None:
+    return next(q.speaker_actor for q in analyze(text).quotes if q.speaker == speaker)
+
+
+def test_an_office_heard_through_a_state_agency_belongs_to_that_agencys_country():
+    text = (
+        "KYIV, May 3 (Reuters) - Ukraine's air force said it shot down 40 drones overnight.\n\n"
+        "Russian forces captured a village near the front, the ministry said, according to "
+        "RIA Novosti."
+    )
+    assert _actor_of(text, "the ministry") == "russia"
+
+
+def test_the_norths_ministry_is_north_koreas_under_a_seoul_dateline():
+    text = (
+        "SEOUL — North Korea fired two missiles on Tuesday. A spokesman for the North's "
+        "defence ministry said the launches were a warning to the allies."
+    )
+    assert _actor_of(text, "A spokesman for the North's defence ministry") == "dprk"
+
+
+def test_an_agency_that_quotes_a_spokesman_is_not_the_office_he_speaks_for():
+    text = (
+        "MOSCOW — TASS quoted a spokesman as saying that the talks had been postponed. "
+        "The spokesman said a new date would be set in May."
+    )
+    assert _actor_of(text, "The spokesman") != "tass"
+
+
+def test_an_official_of_another_office_does_not_borrow_the_last_named_ministry():
+    text = (
+        "North Korea's foreign ministry condemned the drills on Friday.\n\n"
+        "Health officials say the outbreak in the southern provinces is under control."
+    )
+    assert _actor_of(text, "Health officials") is None
