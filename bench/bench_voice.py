@@ -361,7 +361,9 @@ def print_errors(root: Path, gold_path: Path) -> None:
             counts[cls] += 1
             if cls == "ok":
                 continue
-            got = f"{best['speaker']!r} actor={best['actor']} chain={best['chain']}" if best else "-"
+            got = "-"
+            if best:
+                got = f"{best['speaker']!r} actor={best['actor']} chain={best['chain']}"
             print(
                 f"{rec['id']} [{cls}] {g['kind']} {g['content'][:60]!r}\n"
                 f"    gold {g['speaker']!r} ({g['speaker_text']!r}) chain={g['chain']}; got {got}"

@@ -94,7 +94,8 @@ _PLURAL = (
     r"organisations|charities|hospitals|schools|universities|broadcasters|outlets|newspapers|"
     r"insurers|lenders|manufacturers|carmakers|exporters|importers|growers|ranchers|"
     r"miners|dockers|nurses|midwives|paramedics|pharmacists|dentists|vets|veterans|"
-    r"historians|economists|bloggers|reporters|journalists|correspondents|editors|publishers"
+    r"historians|economists|bloggers|reporters|journalists|correspondents|editors|publishers|"
+    r"media|television|radio"
 )
 # 'US officials', 'defence officials in Seoul': plural speaker nouns need no determiner.
 _BARE = (
@@ -141,7 +142,7 @@ SAY_VERBS = frozenset(
 )
 # News media named as the object of "told" ("a source told CNN") or as a wire credit: the
 # medium relays the speaker's words.
-MEDIA = (
+_NAMED_MEDIA = (
     # "the public broadcaster Yle", "the newspaper Le Monde": the kind of medium names it
     r"(?:(?:the\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
     r"(?:news\s+agency|broadcaster|newspaper|daily|channel|website)\s+"
@@ -153,6 +154,8 @@ MEDIA = (
     r"Le\s+Monde|Le\s+Figaro|Le\s+Parisien|Der\s+Spiegel|Bild|El\s+País|Nikkei|Asahi|Jiji|"
     r"Anadolu|SUNA|WAM|SPA|ANI|Tasnim|Fars|Mehr|ISNA|ILNA|BelTA|Ukrinform|Bernama|Antara|"
     r"Xinhua|TASS|KCNA|IRNA|Kyodo|ANSA|EFE|DPA|dpa|PTI|Al\s+Jazeera|Interfax|RIA\s+Novosti|"
+    r"Al\s+Arabiya|Kommersant|Izvestia|Vedomosti|Meduza|Caixin|Yomiuri|Mainichi|Hankyoreh|"
+    r"Ynet|Haaretz|Hurriyet|Hürriyet|Handelsblatt|Dawn|Semafor|Bloomberg\s+News|"
     # "WBNS-TV", "KQED", "WTOP-FM": broadcast call letters (K… or W… west and east of the
     # Mississippi) name a station, with or without the band
     r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?(?![\w’'\-])|[A-Z]{2,5}-(?:TV|FM)(?![\w’'\-])|"
@@ -168,6 +171,8 @@ MEDIA = (
     r"TV|Sport|Agency|Journal|Herald|Telegraph|Guardian|Tribune|Gazette|Daily|Wire|Network|"
     r"Broadcasting|Service|Dispatch|Chronicle|Examiner|Inquirer|Enquirer|Courier|Observer|"
     r"Independent|Globe|Star|Mirror|Express|Sentinel|Ledger|Register|Bulletin|Courant|"
+    r"Zeitung|Ilbo|Sinmun|Shimbun|Pravda|Gazeta|Nyheter|Posten|Dagbladet|Kurier|Allgemeine|"
+    r"Standard|Today|Insider|Monitor|Mail|Record|Reporter|"
     # "the Al Arabiya channel", "the Ukrainska Pravda website": any name the kind of medium
     # follows
     r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2}(?=\s+(?:channel|website|newspaper|broadcaster|"
@@ -179,6 +184,20 @@ MEDIA = (
     r"website|network|magazine|television|radio|station|media\s+group|news\s+site|"
     r"news\s+portal|tabloid|weekly))?\b)"
 )
+# "state media", "North Korean state television", "Iran's official news agency": a state
+# medium named by its kind alone
+_STATE_MEDIA = (
+    r"(?:(?:the\s+|The\s+)?(?:[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?(?:['’]s)?\s+)?"
+    r"(?:[Ss]tate|[Oo]fficial|[Ss]tate-run|[Ss]tate-owned|[Ss]tate-controlled|[Gg]overnment)"
+    r"(?:\s+(?:news|television|TV))?\s+(?:media|television|TV|radio|broadcaster|news\s+agency|"
+    r"agency|newspaper)(?![\w’'\-]))"
+)
+# "the BBC's Today programme", "CBS's Face the Nation programme"
+_PROGRAMME = (
+    r"(?:(?:the\s+)?[A-Z][\w’'.\-]*['’]s\s+(?:[A-Z][\w’'\-]*\s+){1,3}"
+    r"(?:programme|program|show|podcast)(?![\w’'\-]))"
+)
+MEDIA = rf"(?:{_PROGRAMME}|{_NAMED_MEDIA}|{_STATE_MEDIA})"
 _TELL = frozenset(wordlist("told tells tell"))
 _TOLD_OBJECT = re.compile(
     rf"\s+(?:(?P<media>{MEDIA})|reporters|journalists|lawmakers|legislators|parliament|"
@@ -268,10 +287,13 @@ _QUOTED_AS_REST = re.compile(
 # '… quoted the minister: "…"', '… cited the report as saying: "…"' (up to the quote mark)
 _QUOTED_INTRO = re.compile(rf"\s+(?P<inner>{SPEAKER})(?:\s+as\s+saying)?\s*[:,]?\s*")
 _LEAD_REST = re.compile(
-    rf"(?:\s+(?:on|in)\s+(?:a\s+|the\s+)?[A-Z]?[\w\-]+"
-    rf"(?:\s+(?!(?:carried|published|released|relayed|the|a|an|that)\b)[\w\-]+)?)?"
-    rf"(?:\s+(?:carried|published|released|relayed)\s+by\s+(?:[\w’'\-]+\s+){{0,4}}?"
-    rf"[A-Z][\w’'.\-]*)?"
+    rf"(?:\s+(?:on|in)\s+(?:a\s+|an\s+|the\s+)?[A-Z]?[\w\-]+"
+    rf"(?:\s+(?!(?:carried|published|released|relayed|broadcast|aired|the|a|an|that|it|he|"
+    rf"she|they|we)\b)"
+    rf"[\w\-]+)?)?"
+    # "… in an interview published on Sunday by Le Monde that …"
+    rf"(?:\s+(?:carried|published|released|relayed|broadcast|aired)(?:\s+on\s+[A-Z]\w+)?"
+    rf"\s+(?:by|on)\s+(?:[\w’'\-]+\s+){{0,4}}?[A-Z][\w’'.\-]*)?"
     rf"(?:\s*,\s*(?:citing|quoting)\s+{SPEAKER}\s*,)?"
     rf"(?:\s+(?:[\w’'\-]+\s+){{0,4}}?(?P<that>that)\b|\s*,)?\s+"
 )
@@ -313,6 +335,11 @@ _RELAY_HINT = re.compile(
     r"warning|claiming|describing|calling)|citing|quoting|\b(?:quoted|cited)\s+[^:.\n]{1,80}:"
 )
 _PRONOUN_WORDS = frozenset(wordlist("he she they it"))
+_QUOTED_BY = re.compile(
+    rf"(?P<s>{SPEAKER}),?\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:quoted|cited)\s+"
+    rf"(?:(?:on|last|this)\s+\w+\s+)?by\s+(?P<m>{MEDIA}|{SPEAKER})\s+as\s+"
+    r"(?:saying|stating|warning|claiming|telling\s+(?:[\w’'\-]+\s+){1,3}?)\s*(?:that\s+)?"
+)
 _SUBJECT_AT = re.compile(rf"(?P<s>{SPEAKER})\s+(?=[a-z])")
 _AS_SAYING = re.compile(
     r"\bas\s+(?:saying|stating|warning|claiming|telling\s+(?:[\w’'\-]+\s+){1,3}?that)\s+"
@@ -611,7 +638,29 @@ def leading_speaker(text: str, start: int, end: int, verbs: list[Verb]) -> Speak
 
 _INTERVIEW = re.compile(
     r"(?:[Ii]n\s+an?\s+(?:[\w\-]+\s+)?interview\s+with|[Ss]peaking\s+to|"
-    rf"[Ii]n\s+comments\s+to)\s+(?P<m>{MEDIA})"
+    r"[Ii]n\s+comments\s+to|"
+    # "in a statement to AFP", "in an email to The Associated Press"
+    r"[Ii]n\s+(?:a|an)\s+(?:written\s+)?(?:statement|email|e-mail|response|reply)\s+to|"
+    # "in an interview published on Sunday by Le Monde", "in remarks broadcast by state
+    # television", "in comments carried by Xinhua"
+    r"[Ii]n\s+(?:(?:a|an)\s+)?(?:[\w\-]+\s+)?(?:interview|remarks|comments|statement|article|"
+    r"op-ed|letter|speech|address)\s+(?:published|broadcast|aired|carried|released|relayed)"
+    r"(?:\s+(?:on|late\s+on|early\s+on)\s+\w+)?\s+(?:by|on))"
+    rf"\s+(?P<m>{MEDIA})"
+)
+_INTERVIEW_WORDS = (
+    "nterview",
+    "peaking to",
+    "omments to",
+    "tatement to",
+    "mail to",
+    "esponse to",
+    "eply to",
+    "remarks ",
+    "published",
+    "broadcast",
+    "aired",
+    "carried",
 )
 
 
@@ -619,7 +668,7 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
     """Relaying sources named in a sentence, outermost first ("according to TASS", "citing
     KCNA", "KCNA quoted the ministry as saying")."""
     out: list[SpeakerHit] = []
-    if any(text.find(w, start, end) != -1 for w in ("nterview with", "peaking to", "omments to")):
+    if any(text.find(w, start, end) != -1 for w in _INTERVIEW_WORDS):
         # "said in an interview with CNBC", "Speaking to BBC Sport, …": the medium relays
         for m in _INTERVIEW.finditer(text, start, end):
             name = m.group("m")
@@ -701,6 +750,13 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
     in_sentence = _verbs_in(verbs, start, end)
     if not in_sentence:
         return None
+    if text.find(" quoted by ", start, end) != -1 or text.find(" cited by ", start, end) != -1:
+        # "Kim was quoted by KCNA as saying (that) …": the medium relays the subject
+        m = _QUOTED_BY.search(text, start, end)
+        if m is not None:
+            speaker = _trimmed(SpeakerHit(m.start("s"), m.end("s"), m.group("s"), "quoted"))
+            medium = _trimmed(SpeakerHit(m.start("m"), m.end("m"), m.group("m"), "quoted"))
+            return _reported(m.end(), end, speaker, [medium, speaker])
     relays = relay_sources(text, start, end, verbs)
     said = _AS_SAYING.search(text, start, end) if relays else None
     if said:

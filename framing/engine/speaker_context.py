@@ -198,7 +198,41 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
     if agency is not None:
         _prepend_agency(found, agency)
     _usual_names(found)
+    _state_media_named(text, found)
     _whole_speakers(text, found)
+
+
+_STATE_MEDIUM = re.compile(att._STATE_MEDIA)
+_STATE_AGENCIES = re.compile(
+    r"\b(?:KCNA|TASS|RIA\s+Novosti|IRNA|Tasnim|Xinhua|SANA|BelTA|Saudi\s+Press\s+Agency|"
+    r"Korean\s+Central\s+News\s+Agency|Islamic\s+Republic\s+News\s+Agency)\b"
+)
+
+
+def _state_media_named(text: str, found: list[QuoteFound]) -> None:
+    """ "state media reported" in an article that names one state agency ("KCNA said …") is
+    that agency: the relay shows under the name the analyst can confirm as an origin."""
+    if not any(
+        len(q.chain) >= 2 and any(_STATE_MEDIUM.fullmatch(h.text) for h in q.chain[:-1])
+        for q in found
+    ):
+        return  # the common case, without a scan of the text
+    named = {relays_mod.usual_relay_name(m.group()) for m in _STATE_AGENCIES.finditer(text)}
+    if len(named) != 1:
+        return  # none, or two agencies: "state media" may be either
+    (agency,) = named
+    for q in found:
+        if len(q.chain) < 2:
+            continue
+        q.chain = (
+            *(
+                att.SpeakerHit(h.start, h.end, agency, h.verb)
+                if _STATE_MEDIUM.fullmatch(h.text)
+                else h
+                for h in q.chain[:-1]
+            ),
+            q.chain[-1],
+        )
 
 
 _SHOWN_PRONOUNS = frozenset(wordlist("he she it they i we you him her them his its their us me"))
@@ -242,9 +276,11 @@ def _usual_names(found: list[QuoteFound]) -> None:
     for q in found:
         if len(q.chain) < 2:
             continue
-        links = []
+        links: list[att.SpeakerHit] = []
         for h in q.chain[:-1]:
             name = relays_mod.usual_relay_name(h.text)
+            if links and relays_mod.same_source(links[-1].text, name):
+                continue  # "in a statement carried by the official KCNA news agency" twice
             links.append(h if name == h.text else att.SpeakerHit(h.start, h.end, name, h.verb))
         q.chain = (*links, q.chain[-1])
 
@@ -680,6 +716,7 @@ def _carry_chains(found: list[QuoteFound]) -> None:
             q.chain = (*chains[key][:-1], q.speaker)
 
 
+_DETERMINERS = frozenset(wordlist("the a an its his her their this that these those one another"))
 _NOT_NAME_KEY = frozenset(wordlist("foreign prince senior deputy vice state chief acting"))
 
 
@@ -687,8 +724,11 @@ def _person_keys(hit_text: str) -> list[str]:
     """Name words of a person speaker ("the ministry's spokeswoman, Irina Volkova" ->
     ["irina", "volkova"]), so "Volkova" or "Li" later finds the relay "Li Wenbo" came through."""
     name = hit_text.rsplit(",", 1)[-1].strip()
-    # "Faisal bin Farhan", "Anneke de Vries": lower-case particles are not name keys
-    words = _name_words(" ".join(w for w in name.split() if w[:1].isupper()))
+    # "Faisal bin Farhan", "Anneke de Vries": lower-case particles are not name keys; "The
+    # company" and "The president" share no name ("The" opens a description)
+    words = _name_words(
+        " ".join(w for w in name.split() if w[:1].isupper() and w.lower() not in _DETERMINERS)
+    )
     while words and (
         words[0].lower() in _NOT_NAME_KEY
         or words[0] in _ACTOR_TITLES

@@ -1290,3 +1290,81 @@ def test_an_official_of_another_office_does_not_borrow_the_last_named_ministry()
         "Health officials say the outbreak in the southern provinces is under control."
     )
     assert _actor_of(text, "Health officials") is None
+
+
+# -- round 5: relays in prose --------------------------------------------------------------------
+
+
+def test_was_quoted_by_an_agency_as_saying_relays_the_subject():
+    text = (
+        "Premier Pak Sung Il was quoted by VCNA as saying that the harvest had been the best "
+        "in years."
+    )
+    q = _only(text)
+    assert (q.speaker.text, _chain(q)) == ("Premier Pak Sung Il", ["VCNA", "Premier Pak Sung Il"])
+    assert text[q.start : q.end] == "the harvest had been the best in years"
+
+
+def test_state_media_quoting_a_person_relays_him():
+    text = "State media quoted Kim as saying the new submarine would patrol the eastern sea."
+    q = _only(text)
+    assert (q.speaker.text, _chain(q)) == ("Kim", ["State media", "Kim"])
+
+
+def test_state_media_is_the_one_state_agency_the_article_names():
+    text = (
+        "Pyongyang said on Thursday it had tested a new cruise missile, state media reported. "
+        "KCNA said the test had been a success."
+    )
+    first = _quotes(text)[0]
+    assert _chain(first) == ["KCNA", "Pyongyang"]
+
+
+@pytest.mark.parametrize(
+    ("text", "medium"),
+    [
+        (
+            "Prime Minister Lena Kroll said in an interview published on Sunday by Le Monde that "
+            "her government would not send troops.",
+            "Le Monde",
+        ),
+        (
+            "The club said in a statement to AFP that it would appeal against the ban.",
+            "AFP",
+        ),
+        (
+            "The president said in remarks broadcast by state television that the economy would "
+            "recover by the spring.",
+            "state television",
+        ),
+        (
+            "The navy would hold live-fire drills next week, the minister told the BBC's Today "
+            "programme.",
+            "BBC's Today programme",
+        ),
+    ],
+)
+def test_a_medium_that_published_or_broadcast_the_words_relays_them(text, medium):
+    assert _chain(_only(text))[0] == medium
+
+
+def test_one_carrier_named_twice_is_one_relay():
+    text = (
+        "A spokesman said in a statement carried by the official VCNA news agency that the "
+        "exercises would be met with force."
+    )
+    assert _chain(_only(text)) == ["VCNA", "A spokesman"]
+
+
+def test_speakers_opening_with_the_share_no_relay_by_that_word():
+    text = (
+        "The company told Reuters that it would appeal the ruling.\n\n"
+        "The president said on Monday that the economy would recover by the spring."
+    )
+    assert _chain(_quotes(text)[1]) == ["The president"]
+
+
+def test_a_pronoun_after_on_a_weekday_stays_in_the_reported_clause():
+    text = "The ministry said on Thursday it had tested a new cruise missile off the coast."
+    q = _only(text)
+    assert text[q.start : q.end] == "it had tested a new cruise missile off the coast"
