@@ -414,11 +414,29 @@ def print_classes(root: Path, gold_path: Path) -> None:
     for c in classes:
         row = [by_kind[(c, k)] for k in kinds]
         print(f"{c:18s}" + "".join(f"{n:10d}" for n in row) + f"{sum(row):8d}")
+    frag: Counter[str] = Counter()
+    for rec, pred in zip(gold, preds, strict=True):
+        for q in pred["quotes"]:
+            if q["kind"] != "scare" and q["speaker"] and is_fragment(rec["text"], q):
+                frag[_fragment_rule(rec["text"], q)] += 1
+    print("fragment speakers by rule:", dict(frag) or "none")
     print("\nrelayed attributions:", ", ".join(f"{k} {v}" for k, v in relay.most_common()))
     print(
         "relays missed, where the relay is named:",
         ", ".join(f"{k} {v}" for k, v in where.most_common()),
     )
+
+
+def _fragment_rule(text: str, q: dict) -> str:
+    """Which of ``is_fragment``'s rules a shown speaker breaks (a category, never the text)."""
+    low = [w.lower().strip(".,") for w in q["speaker"].split()]
+    if len(low) == 1 and low[0] in PRONOUNS:
+        return "pronoun"
+    if low[-1] in ("of", "the", "and", "for", "a", "an", "to"):
+        return "trailing connector"
+    if all(w in FUNCTION for w in low):
+        return "function words"
+    return f"next capitalised word ({len(low)}-word speaker)"
 
 
 def _relay_where(rec: dict, g: dict) -> str:

@@ -13,8 +13,13 @@ from .text import wordlist
 
 _NAME_WORD = r"[A-Z][\w’'.\-]*"
 _CONNECT = r"(?:of|for|and|the|de|del|da|von|van|al|bin|on)"
+# Name particles that may follow one another ("Ursula von der Leyen", "Charles de la Fuente")
+_PARTICLE = r"(?:von|van|der|den|de|la|le|du|dos|das|di|ter|ibn|bint)"
 # "Professor Halden Russ of the Velmar Academy": a connector may be followed by "the".
-_PROPER = rf"(?:the\s+)?{_NAME_WORD}(?:\s+(?:{_CONNECT}\s+(?:the\s+)?)?{_NAME_WORD}){{0,6}}"
+_PROPER = (
+    rf"(?:the\s+)?{_NAME_WORD}(?:\s+(?:{_CONNECT}\s+(?:the\s+)?|(?:{_PARTICLE}\s+){{1,2}})?"
+    rf"{_NAME_WORD}){{0,6}}"
+)
 SPEAKER_NOUNS = (
     "ministry ministries spokesperson spokesman spokeswoman spokespeople official officials "
     "complaint lawsuit filing indictment poll survey study audit review inquiry "

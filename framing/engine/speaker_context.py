@@ -236,7 +236,15 @@ def _state_media_named(text: str, found: list[QuoteFound]) -> None:
 
 
 _SHOWN_PRONOUNS = frozenset(wordlist("he she it they i we you him her them his its their us me"))
-_TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:of|for|and|the|a|an|to|in|on|at|by|with))+\Z", re.I)
+# "the Ministry of", "the head of," : a connector (and any punctuation after it) ends no name
+_TRAILING_CONNECTOR = re.compile(
+    r"(?:\s+(?:of|for|and|the|a|an|to|in|on|at|by|with))+[\s.,;:]*\Z", re.I
+)
+_FUNCTION_ONLY = re.compile(
+    r"(?:(?:of|for|and|the|a|an|to|in|on|at|by|with|this|that|these|those|one|another|some|"
+    r"any|who|which|what)\b[\s.,;:]*)+",
+    re.I,
+)
 _NEXT_CAPITALS = re.compile(
     r"(?:[ ](?!(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|"
     r"June|July|August|September|October|November|December|He|She|It|They|The|A|An|In|On|"
@@ -252,7 +260,8 @@ def _whole_speakers(text: str, found: list[QuoteFound]) -> None:
         sp = q.speaker
         if sp is None:
             continue
-        if sp.text.lower() in _SHOWN_PRONOUNS:
+        if sp.text.lower() in _SHOWN_PRONOUNS or _FUNCTION_ONLY.fullmatch(sp.text):
+            # a bare pronoun, or "A" / "The" alone: no one the page can name
             q.chain = tuple(h for h in q.chain if h != sp)
             q.speaker = None
             continue

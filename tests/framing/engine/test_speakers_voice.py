@@ -1368,3 +1368,19 @@ def test_a_pronoun_after_on_a_weekday_stays_in_the_reported_clause():
     text = "The ministry said on Thursday it had tested a new cruise missile off the coast."
     q = _only(text)
     assert text[q.start : q.end] == "it had tested a new cruise missile off the coast"
+
+
+def test_a_speaker_made_only_of_function_words_is_never_shown():
+    text = "The, too, said the plan had been dead for months before the vote."
+    assert all(q.speaker is None for q in analyze(text).quotes)
+
+
+def test_names_with_two_particles_are_whole_speakers():
+    text = (
+        "Ursula von der Leyen said the bloc would respond within days. Charles de la Fuente "
+        "told reporters that the club was not for sale."
+    )
+    assert [q.speaker.text for q in _quotes(text)] == [
+        "Ursula von der Leyen",
+        "Charles de la Fuente",
+    ]
