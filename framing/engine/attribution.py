@@ -486,8 +486,10 @@ _PLACE_TAIL = re.compile(r"\s+(?:in|at)\s+[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-
 _AGE_BEFORE = re.compile(r",\s*\d{1,3}\s*\Z")
 _APPOSITIVE_NAME = re.compile(
     # at most one lower-case title word ("businessman Victor Lam"), never a preposition or
-    # a participle ("speaking in Seoul", "in Seoul" are not names)
-    r"\s*(?:(?!(?:in|at|on|from|to|for|of|by|with|near|after|before|during)\s)"
+    # a participle ("speaking in Seoul", "in Seoul" are not names); or a title phrase after
+    # "the" ("the UN special rapporteur Elena Marchetti", "the retired judge Ann Lowe")
+    r"\s*(?:the\s+(?:[A-Za-z][\w\-]*\s+){0,3}[a-z][\w\-]*(?<!ing)(?<!ed)\s+(?=[A-Z]\S*\s+[A-Z])|"
+    r"(?!(?:in|at|on|from|to|for|of|by|with|near|after|before|during)\s)"
     r"[a-z][\w\-]*(?<!ing)(?<!ed)\s+)?"
     r"(?P<n>(?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'.\-]*)\s*"
 )
@@ -506,7 +508,8 @@ _DET_WORDS = frozenset(_DET.strip("(?:)").split("|"))
 # the document and its verb.
 _PUBLISHED = re.compile(
     r"(?P<doc>[\w’'\-]+)\s+(?:published|released|issued|conducted|commissioned)"
-    r"(?:\s+[\w’'\-]+){0,3}\s*\Z"
+    # "… published last week by the University of Texas": a "by" phrase may follow
+    r"(?:\s+[\w’'\-]+){0,3}(?:\s+by(?:\s+[\w’'\-]+){1,5})?\s*\Z"
 )
 
 
@@ -517,7 +520,7 @@ def _skip_adverbials(text: str, end: int, floor: int) -> int:
         text.find("ed ", max(floor, end - 50), end) != -1
         or "carried out" in text[max(floor, end - 50) : end]
     ):
-        m = _PUBLISHED.search(text, max(floor, end - 60), end)
+        m = _PUBLISHED.search(text, max(floor, end - 90), end)
         head = text[max(floor, m.start() - 40) : m.end("doc")].lower().split() if m else []
         # "a survey by the local university published last week": the document may head a
         # short post-modifier before the participle
@@ -952,9 +955,12 @@ def _can_say(hit: SpeakerHit, verb: str | None) -> bool:
     if verb not in _FINDING:
         return True
     words = hit.text.lower().split()
-    # "a survey by the parents' association found": the head comes before its post-modifier
+    # "a survey by the parents' association found": the head comes before its post-modifier;
+    # "a poll published last week by …": a participle phrase may stand between them
     head = next((i for i, w in enumerate(words) if w in _POSTMOD), len(words))
-    return head > 0 and words[head - 1] in _DOCUMENTS
+    return head > 0 and (
+        words[head - 1] in _DOCUMENTS or bool(_DOCUMENTS.intersection(words[: min(head, 3)]))
+    )
 
 
 _POSTMOD = frozenset(wordlist("by of from for at in"))

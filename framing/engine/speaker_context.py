@@ -456,7 +456,13 @@ def _text_surnames(text: str) -> set[str]:
 # "the minister", "the 54-year-old", "The spokeswoman": a description that stands for a person
 # the article has named.
 _DESCRIPTION = re.compile(
-    r"(?:the|The)\s+(?:(?P<age>\d{1,3}-year-old)|(?P<title>minister|detective|captain|"
+    # "the 31-year-old midfielder": an age with its noun is still any person of that age
+    r"(?:the|The)\s+(?:(?P<age>\d{1,3}-year-old)(?:\s+[a-z][\w\-]*)?|"
+    # "the former minister", "the veteran striker": a modifier before the title
+    r"(?:(?:former|deputy|veteran|new|outgoing|interim|acting|senior|assistant|vice|head)\s+)?"
+    r"(?P<title>midfielder|forward|goalkeeper|lawmaker|congressman|congresswoman|"
+    r"commander|general|colonel|inspector|attorney|engineer|historian|author|"
+    r"minister|detective|captain|"
     r"spokesman|spokeswoman|spokesperson|chief|defender|striker|prosecutor|judge|chairman|"
     r"chairwoman|chair|mayor|governor|senator|coach|manager|president|clerk|pharmacist|"
     r"barrister|lawyer|doctor|superintendent|sheriff|commissioner|director|professor|"

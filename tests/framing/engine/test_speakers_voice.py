@@ -1384,3 +1384,29 @@ def test_names_with_two_particles_are_whole_speakers():
         "Ursula von der Leyen",
         "Charles de la Fuente",
     ]
+
+
+def test_an_age_with_its_noun_stands_for_the_person_named_before():
+    text = (
+        "Harbour Town captain Dara Quinlan was furious after the defeat. \u201cWe got what we "
+        "deserved,\u201d the 31-year-old midfielder said."
+    )
+    assert _only(text).speaker.text == "Dara Quinlan"
+
+
+def test_an_apposition_of_the_title_and_a_name_names_the_speaker():
+    text = (
+        "The inquiry's report was published on Thursday. Its author, the retired high court "
+        "judge Ann Lowe, told reporters that the failures had been systemic."
+    )
+    assert _only(text).speaker.text == "Ann Lowe"
+
+
+def test_a_poll_published_by_someone_found_reports_what_it_found():
+    text = (
+        "A poll published last week by the University of Westmark found that most voters "
+        "backed the new tram line."
+    )
+    q = _only(text)
+    assert q.speaker.text == "A poll"
+    assert text[q.start : q.end] == "most voters backed the new tram line"
