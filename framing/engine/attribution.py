@@ -126,7 +126,10 @@ VERBS = (
     "accuses called calls described describes labelled labeled termed dubbed branded hailed "
     "hails praised praises quipped observed observes remarked underlined "
     "underscored reiterated reiterates demanded demands predicted believes believed thinks "
-    "cautioned announced found finds showed shows show testified estimated estimates"
+    "cautioned announced found finds showed shows show testified estimated estimates "
+    # tags after a quote: '"…," Duarte joked.', '"…!" Lopez shouted.', 'A banner read: "…"'
+    "joked jokes recounted recounts agreed agrees answered pleaded texted emailed shouted "
+    "yelled exclaimed whispered muttered wondered read reads revealed disclosed"
 )
 _VERB_ALT = "|".join(sorted(set(VERBS.split()), key=len, reverse=True)).replace(" ", r"\s+")
 VERB = rf"(?:{_VERB_ALT})"
@@ -489,7 +492,7 @@ _APPOSITIVE_NAME = re.compile(
     # a participle ("speaking in Seoul", "in Seoul" are not names); or a title phrase after
     # "the" ("the UN special rapporteur Elena Marchetti", "the retired judge Ann Lowe")
     r"\s*(?:the\s+(?:[A-Za-z][\w\-]*\s+){0,3}[a-z][\w\-]*(?<!ing)(?<!ed)\s+(?=[A-Z]\S*\s+[A-Z])|"
-    r"(?!(?:in|at|on|from|to|for|of|by|with|near|after|before|during)\s)"
+    r"(?!(?:in|at|on|from|to|for|of|by|with|near|after|before|during|a|an)\s)"
     r"[a-z][\w\-]*(?<!ing)(?<!ed)\s+)?"
     r"(?P<n>(?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'.\-]*)\s*"
 )
@@ -554,7 +557,7 @@ def speaker_after(text: str, pos: int, limit: int) -> SpeakerHit | None:
         # '"…," its chairman, Lars Engqvist, told …': the name in the apposition is the
         # speaker the description stands for
         named = _APPOSITIVE_NAME.fullmatch(text, m.start("app") + 1, m.end("app") - 1)
-        if named and _is_name(named.group("n")):
+        if named and _is_name(named.group("n")) and " " in named.group("n"):
             verb = " ".join(m.group("v2").split()).lower()
             return SpeakerHit(named.start("n"), named.end("n"), named.group("n"), verb)
     return (

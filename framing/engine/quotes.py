@@ -189,6 +189,10 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
     s_start, _ = _sentence_of(starts, sentences, open_mark)
     _, s_end = _sentence_of(starts, sentences, close_mark)
     after = close_mark + 1 if close_mark < len(text) and text[close_mark] in '"”»' else close_mark
+    if s_end <= after + 1 and text[end - 1 : end] in ("?", "!"):
+        # '"Will the money come back?" asked one resident.': the sentence split after the
+        # question mark; the tag is the start of the next sentence
+        _, s_end = _sentence_of(starts, sentences, min(len(text) - 1, after + 1))
     tail = att.speaker_after(text, after, max(s_end, after))
     quoted = att.quoted_after(text, after, max(s_end, after)) if tail is None else None
     if quoted is not None:
