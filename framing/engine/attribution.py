@@ -164,6 +164,7 @@ _NAMED_MEDIA = (
     r"Xinhua|TASS|KCNA|IRNA|Kyodo|ANSA|EFE|DPA|dpa|PTI|Al\s+Jazeera|Interfax|RIA\s+Novosti|"
     r"Al\s+Arabiya|Kommersant|Izvestia|Vedomosti|Meduza|Caixin|Yomiuri|Mainichi|Hankyoreh|"
     r"Ynet|Haaretz|Hurriyet|Hürriyet|Handelsblatt|Dawn|Semafor|Bloomberg\s+News|"
+    r"ESPN|TalkSport|talkSPORT|The\s+Athletic|Athletic|"
     # "WBNS-TV", "KQED", "WTOP-FM": broadcast call letters (K… or W… west and east of the
     # Mississippi) name a station, with or without the band
     r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?(?![\w’'\-])|[A-Z]{2,5}-(?:TV|FM)(?![\w’'\-])|"
@@ -176,7 +177,7 @@ _NAMED_MEDIA = (
     r"[A-Z][\w’'\-]*(?=\s+(?:media\s+group|newspaper|tabloid|weekly|magazine|broadcaster|"
     r"channel|website|news\s+site|news\s+portal)\b)|"
     r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}\s+(?:News|Times|Post|Press|Radio|Television|"
-    r"TV|Sport|Agency|Journal|Herald|Telegraph|Guardian|Tribune|Gazette|Daily|Wire|Network|"
+    r"TV|Sports|Sport|Agency|Journal|Herald|Telegraph|Guardian|Tribune|Gazette|Daily|Wire|Network|"
     r"Broadcasting|Service|Dispatch|Chronicle|Examiner|Inquirer|Enquirer|Courier|Observer|"
     r"Independent|Globe|Star|Mirror|Express|Sentinel|Ledger|Register|Bulletin|Courant|"
     r"Zeitung|Ilbo|Sinmun|Shimbun|Pravda|Gazeta|Nyheter|Posten|Dagbladet|Kurier|Allgemeine|"
@@ -250,11 +251,14 @@ _LOWER_TITLE = (
     r"(?:(?!(?:on|in|at|to|during|after|before|from|with|by|via|that|the|a|an)\s)"
     r"[a-z][\w\-]*\s+){1,3}(?=[A-Z])"
 )
-_APPOSITION = r"(?:,\s+[^,.;:!?\"“”\n]{1,80},)?"
+# ", a nurse,", ", D-Wash.,": a dot only inside an abbreviation
+_APPOSITION = r"(?:,\s+(?:[^,.;:!?\"“”\n]|\.(?=[\w,])){1,80},)?"
 AFTER_QUOTE = re.compile(
     rf"\s*[,.!?]?\s*(?:(?P<v1>{VERB})\s+(?:{_LOWER_TITLE})?(?P<s1>{SPEAKER})"
     # '"…," chief executive Olivia Grant said.': a lower-case title before the name
-    rf"|(?:{_LOWER_TITLE})?(?P<s2>{SPEAKER})(?P<app>{_APPOSITION})\s+(?:also\s+)?(?P<v2>{VERB})"
+    # '"…," United manager Gary Holt told Sky Sports.': an organisation before the title
+    rf"|(?:(?:[A-Z][\w’'.\-]*\s+){{1,3}}{_LOWER_TITLE}|{_LOWER_TITLE})?"
+    rf"(?P<s2>{SPEAKER})(?P<app>{_APPOSITION})\s+(?:also\s+)?(?P<v2>{VERB})"
     rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})"
     # '"…," the spokesman was quoted as saying.'
     rf"|(?P<s5>{SPEAKER})\s+(?P<v5>was\s+quoted)\s+as\s+saying"
