@@ -318,7 +318,9 @@ _REPORTED_TAIL = re.compile(
     # ", X was quoted as saying by the TASS news agency"
     rf"|(?P<s5>{SPEAKER})\s+was\s+quoted\s+(?:as\s+saying\s+)?by\s+(?P<m5>{MEDIA})"
     # ", the official Sudan News Agency quoted army spokesman X as saying"
-    rf"|(?P<m6>{MEDIA}|{SPEAKER})\s+quoted\s+(?:{_LOWER_TITLE})?(?P<s6>{SPEAKER})\s+as\s+saying"
+    # (", the Saudi Press Agency quoted the minister.": "as saying" may be left out)
+    rf"|(?P<m6>{MEDIA}|{SPEAKER})\s+quoted\s+(?:{_LOWER_TITLE})?(?P<s6>{SPEAKER})"
+    rf"(?:\s+as\s+saying)?"
     rf"|(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
     rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})"
     # "according to a ministry statement carried by IRNA"
@@ -347,6 +349,7 @@ _RELAY_HINT = re.compile(
     r"warning|claiming|describing|calling)|citing|quoting|\b(?:quoted|cited)\s+[^:.\n]{1,80}:"
 )
 _PRONOUN_WORDS = frozenset(wordlist("he she they it"))
+_ONLY_WHEN = re.compile(r"(?:(?:on|last|this|late|early)\s+[\w ]{1,25}?)?[.!?]?\s*")
 _QUOTED_BY = re.compile(
     rf"(?P<s>{SPEAKER}),?\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:quoted|cited)\s+"
     rf"(?:(?:on|last|this)\s+\w+\s+)?by\s+(?P<m>{MEDIA}|{SPEAKER})\s+as\s+"
@@ -659,7 +662,8 @@ _INTERVIEW = re.compile(
     # "in an interview published on Sunday by Le Monde", "in remarks broadcast by state
     # television", "in comments carried by Xinhua"
     r"[Ii]n\s+(?:(?:a|an)\s+)?(?:[\w\-]+\s+)?(?:interview|remarks|comments|statement|article|"
-    r"op-ed|letter|speech|address)\s+(?:published|broadcast|aired|carried|released|relayed)"
+    r"op-ed|letter|speech|address)\s+(?:published|broadcast|aired|carried|released|relayed|"
+    r"reported|quoted)"
     r"(?:\s+(?:on|late\s+on|early\s+on)\s+\w+)?\s+(?:by|on))"
     rf"\s+(?P<m>{MEDIA})"
 )
@@ -676,6 +680,8 @@ _INTERVIEW_WORDS = (
     "broadcast",
     "aired",
     "carried",
+    "reported by",
+    "quoted by",
 )
 
 
@@ -774,8 +780,10 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
             return _reported(m.end(), end, speaker, [medium, speaker])
     relays = relay_sources(text, start, end, verbs)
     said = _AS_SAYING.search(text, start, end) if relays else None
-    if said:
+    if said and not _ONLY_WHEN.fullmatch(text, said.end(), end):
         return _reported(said.end(), end, relays[-1], relays)
+    # "…, IRNA quoted the minister as saying on Monday.": only a date follows; the tag
+    # closes the sentence and the clause is before it
     m = _ACCORDING_LEAD.match(text, start, end)
     if m:
         inner = _lead(text, m.end(), end, verbs)
@@ -847,8 +855,19 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
             return _reported(start, m.start(), hit, relays)  # type: ignore[arg-type]
     lead = _lead(text, start, end, verbs)
     if lead:
-        return _reported(lead[1], end, lead[0], _with_media(relays, lead[2]))
+        # "…, in comments reported by Interfax.": the relay phrase closing the sentence is
+        # not part of what was said
+        tail = _RELAY_PHRASE_END.search(text, lead[1], end)
+        stop = tail.start() if tail else end
+        return _reported(lead[1], stop, lead[0], _with_media(relays, lead[2]))
     return _mid_tag(text, start, end, in_sentence, relays)
+
+
+_RELAY_PHRASE_END = re.compile(
+    r",\s+(?:in|during)\s+(?:(?:a|an)\s+)?(?:[\w\-]+\s+)?(?:interview|remarks|comments|"
+    r"statement|speech)\s+(?:published|broadcast|aired|carried|released|relayed|reported|"
+    r"quoted|with|to)\b[^,;:\"“”]{0,80}?[.!?]?\s*\Z"
+)
 
 
 _MEDIA_RE = re.compile(MEDIA)

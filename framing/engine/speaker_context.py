@@ -193,6 +193,7 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
             if len(q.chain) >= 2:
                 relays.append((si, q.chain))
     _canonical_names(text, sentences, found)
+    _relayed_afterwards(text, sentences, found)
     _carry_chains(found)
     _partials_from_context(text, sentences, found)
     if agency is not None:
@@ -610,6 +611,45 @@ def _continue_relay(q, si, relays, text="", sentences=()) -> None:
         if head in link.text.lower().split():
             q.chain = (*chain[:k], q.speaker)
             return
+
+
+# "Her comments were carried by TASS.", "The statement, carried by KCNA, also said …", "He made
+# the remarks at a factory, KCNA reported.": a sentence naming the relay of what was just said
+_RELAYED_AFTER = re.compile(
+    rf"(?:(?:His|Her|Their|Its|The)\s+(?:comments|remarks|statement|message|speech|interview)"
+    rf"(?:\s+(?:was|were))?,?\s+(?:carried|reported|published|broadcast|aired|relayed|released)"
+    rf"\s+(?:by|on)\s+(?P<m1>{att.MEDIA})"
+    rf"|(?:He|She|They|It)\s+made\s+the\s+(?:comments|remarks|statement)\b[^.!?\"“”]{{0,120}}?,"
+    rf"\s+(?P<m2>{att.MEDIA})\s+(?:reported|said))"
+)
+
+
+def _relayed_afterwards(text: str, sentences, found: list[QuoteFound]) -> None:
+    """Give the relay a sentence names afterwards to what the one or two sentences before it
+    attributed without one ("… ,” spokeswoman X said. Her comments were carried by TASS.")."""
+    if not any(w in text for w in ("omments", "emarks", "tatement", "essage", "peech")):
+        return  # the common case, without a regex
+    for si, (s_start, s_end) in enumerate(sentences):
+        m = _RELAYED_AFTER.match(text, s_start, s_end)
+        if m is None:
+            continue
+        group = "m1" if m.group("m1") else "m2"
+        name = m.group(group)
+        skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
+        medium = att.SpeakerHit(m.start(group) + skip, m.end(group), name[skip:], "carried by")
+        floor = max(sentences[max(0, si - 2)][0], text.rfind("\n", 0, s_start) + 1)
+        before = [
+            q
+            for q in found
+            if q.speaker is not None and q.kind != "scare" and floor <= q.start < s_start
+        ]
+        if not before:
+            continue
+        # the comments are those of whoever spoke last
+        last = before[-1].speaker.text
+        for q in before:
+            if q.speaker.text == last and len(q.chain) == 1:
+                q.chain = (medium, q.speaker)
 
 
 def _prepend_agency(found, agency: att.SpeakerHit) -> None:

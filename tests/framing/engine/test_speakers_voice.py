@@ -1410,3 +1410,84 @@ def test_a_poll_published_by_someone_found_reports_what_it_found():
     q = _only(text)
     assert q.speaker.text == "A poll"
     assert text[q.start : q.end] == "most voters backed the new tram line"
+
+
+# -- round 5: quote tags -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Council member Ana Duarte spoke last.\n\n\u201cWe are not going anywhere,\u201d "
+            "Duarte joked.",
+            "Ana Duarte",
+        ),
+        (
+            "\u201cWill the money ever come back?\u201d asked one resident. Nobody answered.",
+            "one resident",
+        ),
+        (
+            "\u201cWe were second best all afternoon,\u201d Rovers manager Gary Holm told "
+            "reporters after the match.",
+            "Gary Holm",
+        ),
+        (
+            "\u201cWe have to act now,\u201d Sen. Maria Calder, D-Ore., said on Tuesday.",
+            "Sen. Maria Calder",
+        ),
+    ],
+)
+def test_quote_tags_name_their_speaker(text, speaker):
+    assert _quotes(text)[-1].speaker.text == speaker
+
+
+def test_an_apposition_with_an_article_is_a_description_not_a_name():
+    text = "\u201cQuite frankly, I am disappointed,\u201d the governor, a Democrat, told reporters."
+    assert _only(text).speaker.text == "the governor"
+
+
+# -- round 5: relays named after the words ------------------------------------------------------
+
+
+def test_comments_carried_by_an_agency_afterwards_relay_the_last_speaker():
+    text = (
+        "The foreign ministry said the sanctions were illegal. \u201cWe will respond,\u201d "
+        "spokeswoman Maria Ivanova said. Her comments were carried by TASS."
+    )
+    first, second = _quotes(text)[:2]
+    assert _chain(first) == ["The foreign ministry"]
+    assert _chain(second) == ["TASS", "Maria Ivanova"]
+
+
+def test_the_statement_carried_by_an_agency_relays_the_sentence_before():
+    text = (
+        "The defence ministry said on Sunday the launch had been a success. The statement, "
+        "carried by the Velmar News Agency, also said the missile could reach any target."
+    )
+    assert _chain(_quotes(text)[0]) == ["Velmar News Agency", "The defence ministry"]
+
+
+def test_in_comments_reported_by_an_agency_relays_and_stays_out_of_the_clause():
+    text = (
+        "The spokesman said the talks would continue next week, in comments reported by Interfax."
+    )
+    q = _only(text)
+    assert _chain(q)[0] == "Interfax"
+    assert text[q.start : q.end] == "the talks would continue next week"
+
+
+def test_an_agency_quoting_someone_without_as_saying_relays_him():
+    text = (
+        "The kingdom supports an immediate ceasefire, the Saudi Press Agency quoted the minister."
+    )
+    assert _chain(_only(text)) == ["the Saudi Press Agency", "the minister"]
+
+
+def test_quoted_as_saying_on_a_weekday_closes_the_sentence():
+    text = (
+        "The talks were constructive, VCNA quoted Foreign Minister Tor Halden as saying on Monday."
+    )
+    q = _only(text)
+    assert text[q.start : q.end] == "The talks were constructive"
+    assert _chain(q) == ["VCNA", "Foreign Minister Tor Halden"]
