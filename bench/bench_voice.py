@@ -394,13 +394,16 @@ def print_classes(root: Path, gold_path: Path) -> None:
 
     preds = predictions(root, gold_path)
     gold = [json.loads(x) for x in gold_path.read_text(encoding="utf-8").splitlines()]
+    wrong_where: Counter[str] = Counter()
     by_kind: Counter[tuple[str, str]] = Counter()
     relay: Counter[str] = Counter()
     where: Counter[str] = Counter()
     for rec, pred in zip(gold, preds, strict=True):
         for g in rec["attributions"]:
-            cls, _ = error_class(rec, pred, g)
+            cls, best = error_class(rec, pred, g)
             by_kind[(cls, g["kind"])] += 1
+            if cls == "wrong speaker" and best is not None:
+                wrong_where[_speaker_where(rec["text"], g, best)] += 1
             if g["chain"][:-1]:
                 outcome = relay_outcome(rec, pred, g)
                 relay[outcome] += 1
@@ -420,11 +423,42 @@ def print_classes(root: Path, gold_path: Path) -> None:
             if q["kind"] != "scare" and q["speaker"] and is_fragment(rec["text"], q):
                 frag[_fragment_rule(rec["text"], q)] += 1
     print("fragment speakers by rule:", dict(frag) or "none")
+    print(
+        "wrong speakers, where the engine's speaker stands / what the gold speaker is:",
+        ", ".join(f"{k} {v}" for k, v in wrong_where.most_common()),
+    )
     print("\nrelayed attributions:", ", ".join(f"{k} {v}" for k, v in relay.most_common()))
     print(
         "relays missed, where the relay is named:",
         ", ".join(f"{k} {v}" for k, v in where.most_common()),
     )
+
+
+def _speaker_where(text: str, g: dict, best: dict) -> str:
+    """A category for a wrong speaker: where the engine's speaker phrase stands relative to
+    the span, and whether the gold speaker as written is a pronoun, a name or a description."""
+    from framing.engine.text import split_sentences
+
+    end = best["speaker_end"]
+    sentences = split_sentences(text)
+    si = next((i for i, (a, b) in enumerate(sentences) if a <= g["start"] < b), 0)
+    sj = next((i for i, (a, b) in enumerate(sentences) if end is not None and a <= end - 1 < b), -1)
+    if end is None:
+        where = "unknown"
+    elif sj == si or (sj == si + 1 and end > g["end"]):
+        where = "own tag"
+    elif sj < si:
+        where = "earlier sentence"
+    else:
+        where = "later sentence"
+    written = g["speaker_text"].strip()
+    if written.lower() in PRONOUNS:
+        kind = "pronoun"
+    elif written[:1].isupper() and written.split()[0].lower() not in _DETS:
+        kind = "name"
+    else:
+        kind = "description"
+    return f"{where}/{kind}/{g['kind']}"
 
 
 def _fragment_rule(text: str, q: dict) -> str:
@@ -463,7 +497,31 @@ def _relay_where(rec: dict, g: dict) -> str:
         kind = "earlier paragraph"
     else:
         kind = "only later"
-    return f"{kind} (chain of {len(g['chain'])})"
+    return f"{kind} (chain of {len(g['chain'])}, {_relay_role(text, hits, g)})"
+
+
+_ROLE_BEFORE = re.compile(
+    r"(?P<w>told|to|according to|by|citing|quoting|with|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}\Z",
+    re.IGNORECASE,
+)
+_ROLE_AFTER = re.compile(
+    r"\A[\w'’-]*(?:\s+(?:news\s+agency|agency))?,?\s+(?P<w>reported|reports|said|says|quoted|"
+    r"cited|carried|published|citing)\b",
+    re.IGNORECASE,
+)
+
+
+def _relay_role(text: str, hits: list[int], g: dict) -> str:
+    """How the text names the relay nearest the span: a word from a fixed list around the
+    nearest mention ("told", "according to", "reported", "quoted" …), else "other"."""
+    h = min(hits, key=lambda x: abs(x - g["start"]))
+    after = _ROLE_AFTER.match(text, h + len(g["chain"][0]) - len(g["chain"][0].split()[-1]))
+    if after:
+        return f"'{after.group('w').lower()}' after"
+    before = _ROLE_BEFORE.search(text, max(0, h - 40), h)
+    if before:
+        return f"'{before.group('w').lower()}' before"
+    return "other"
 
 
 def _slice(path: Path, since: str) -> Path:

@@ -46,7 +46,7 @@ SPEAKER_NOUNS = (
     "governor guard councillor clerk developer barrister solicitor defender midfielder "
     "pharmacist candidate parent group trust force federation confederation league family "
     "uncle aunt cousin grandmother grandfather niece nephew consultation observatory fleet "
-    "television channel network station website author email lodge"
+    "television channel network station website author email lodge dispatch"
 )
 # "the 54-year-old said": an age stands for the person named before it.
 _NOUN_ALT = (
@@ -173,6 +173,8 @@ _NAMED_MEDIA = (
     r"Chronicle|Examiner|Inquirer|Enquirer|Courier|Observer|Independent|Globe|Star|Sun|Mirror|"
     r"Express|Sentinel|Ledger|Register|Bulletin|Courant|Plain\s+Dealer|Oregonian|Economist|"
     r"Atlantic|Spectator|Intercept)(?![\w’'\-])|"
+    # "on KCNA's website": the medium before its website
+    r"(?<=on\s)[A-Z][\w.\-]*(?=['’]s\s+website)|(?<=on\sthe\s)[A-Z][\w.\-]*(?=\s+website)|"
     # "the Funke media group", "the Bild tabloid": a one-word name its kind of medium follows
     r"[A-Z][\w’'\-]*(?=\s+(?:media\s+group|newspaper|tabloid|weekly|magazine|broadcaster|"
     r"channel|website|news\s+site|news\s+portal)\b)|"
@@ -213,6 +215,10 @@ _TOLD_OBJECT = re.compile(
     r"Parliament|Congress|investigators|the\s+(?:court|jury|council|committee|hearing|panel|"
     r"press|meeting|crowd|audience|assembly|newspaper|paper|station|broadcaster|agency)"
     r"|(?:a|an|the)\s+(?:[\w\-]+\s+)?(?:news|press)\s+(?:conference|briefing)"
+    # "told a party meeting", "told the annual conference of the union"
+    r"|(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}(?:meeting|conference|rally|gathering|session|summit|"
+    r"forum|congress|plenum|briefing|audience|delegation|convention)"
+    r"(?:\s+(?:of|in|at)\s+(?:the\s+)?[\w\-]+(?:\s+[A-Z][\w\-]*){0,2})?"
     r"|(?:a|the)\s+(?:regular|weekly|daily)\s+(?:briefing|news\s+conference)|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2}"
     r"|(?:[\w’'.\-]+\s+){0,3}[\w’'.\-]+(?=\s+that\b))"
 )
@@ -307,6 +313,11 @@ _LEAD_REST = re.compile(
     rf"(?:\s+(?:carried|published|released|relayed|broadcast|aired)(?:\s+on\s+[A-Z]\w+)?"
     rf"\s+(?:by|on)\s+(?:[\w’'\-]+\s+){{0,4}}?[A-Z][\w’'.\-]*)?"
     rf"(?:\s*,\s*(?:citing|quoting)\s+{SPEAKER}\s*,)?"
+    # "told a party meeting, according to a KCNA report, that …"
+    rf"(?:\s*,\s*according\s+to\s+[^,;:\"“”]{{1,60}},)?"
+    # "said in an exclusive interview on Sunday with Fox News that …"
+    rf"(?:\s+(?:on|last|this)\s+[A-Z]\w+)?(?:\s+with\s+(?:the\s+)?[A-Z][\w’'.\-]*"
+    rf"(?:\s+[A-Z][\w’'.\-]*){{0,3}}(?=\s+that\b))?"
     rf"(?:\s+(?:[\w’'\-]+\s+){{0,4}}?(?P<that>that)\b|\s*,)?\s+"
 )
 _ACRONYM = r"(?:\s+\((?P<acr>[A-Z][A-Z\-]{1,7})\))?"
@@ -655,7 +666,10 @@ def leading_speaker(text: str, start: int, end: int, verbs: list[Verb]) -> Speak
 
 
 _INTERVIEW = re.compile(
-    r"(?:[Ii]n\s+an?\s+(?:[\w\-]+\s+)?interview\s+with|[Ss]peaking\s+to|"
+    r"(?:[Ii]n\s+an?\s+(?:[\w\-]+\s+){0,2}interview\s+(?:(?:on|last|this)\s+\w+\s+)?with|"
+    r"(?:[Ss]peaking|[Tt]alking)\s+(?:to|with)|"
+    # "published on KCNA's website", "posted on the KCNA website"
+    r"(?:published|posted|carried)\s+on(?=\s+(?:the\s+)?[A-Z][\w.\-]*(?:['’]s)?\s+website)|"
     r"[Ii]n\s+comments\s+to|"
     # "in a statement to AFP", "in an email to The Associated Press"
     r"[Ii]n\s+(?:a|an)\s+(?:written\s+)?(?:statement|email|e-mail|response|reply)\s+to|"
@@ -669,6 +683,10 @@ _INTERVIEW = re.compile(
 )
 _INTERVIEW_WORDS = (
     "nterview",
+    "peaking with",
+    "alking to",
+    "alking with",
+    "website",
     "peaking to",
     "omments to",
     "tatement to",

@@ -388,7 +388,13 @@ def _resolve_pronoun(text, sentences, si, earlier, q, people=frozenset(), gender
             best = (subject.start, subject, ())
     if want == "person":
         named = _last_named_person(text, floor, q.speaker.start)
+        if named is not None and _object_of(text, sentences, named):
+            named = _last_named_person(text, floor, q.speaker.start, sentences) or (
+                named if best is None else None
+            )
         if named is not None and (best is None or named.start > best[0]) and compatible(named.text):
+            # "After meeting club president Maria Lopez, he said": a name the sentence met,
+            # thanked or asked about is not who "he" is when a subject or speaker was named
             best = (named.start, named, ())
     if best is None:
         # A pronoun with no antecedent names nobody: an unknown speaker is more honest than
@@ -584,10 +590,18 @@ def _neighbour(text, sentences, si, earlier, q) -> None:
 
 def _head(hit_text: str) -> str | None:
     """Head noun of a definite description ("The ministry" -> "ministry"), else None."""
+    spokes = _SPOKESPERSON_FOR.fullmatch(hit_text)
+    if spokes is not None:
+        return spokes.group(1)  # "A spokesman for the ministry" speaks for the ministry
     words = hit_text.split()
     if not 2 <= len(words) <= 3 or words[0].lower() != "the":
         return None
     return words[-1] if all(w.islower() for w in words[1:]) else None
+
+
+_SPOKESPERSON_FOR = re.compile(
+    r"(?:[Aa]n?|[Tt]he)\s+spokes(?:man|woman|person)\s+for\s+the\s+(?:[a-z]+\s+)?([a-z]+)"
+)
 
 
 _DOCUMENT_HEADS = frozenset(wordlist("statement message communique report letter commentary"))
@@ -816,9 +830,41 @@ def _partials_from_context(text: str, sentences, found: list[QuoteFound]) -> Non
             last = (si, q)
 
 
-def _last_named_person(text: str, floor: int, end: int) -> att.SpeakerHit | None:
+# Words a subject's name may carry before it ("club president", "Her husband,"); anything
+# else before a name in its sentence makes it an object ("meeting", "about", "met").
+_BEFORE_A_SUBJECT = frozenset(
+    wordlist(
+        "club team party former deputy senior chief executive officer coach manager captain "
+        "striker midfielder goalkeeper defender forward leader chairman chairwoman head "
+        "spokesman spokeswoman spokesperson lawmaker minister foreign defence defense interior "
+        "finance prime vice state federal regional local city county council member activist "
+        "lawyer attorney teacher nurse doctor resident farmer owner student worker his her "
+        "their its wife husband son daughter mother father brother sister partner colleague "
+        "neighbour neighbor friend the a an another one retired veteran police fire general"
+    )
+)
+
+
+def _object_of(text: str, sentences, hit: att.SpeakerHit) -> bool:
+    """Is the name in ``hit`` something its sentence does to or says about someone (an
+    object), rather than the sentence's subject or an apposition to it?"""
+    s_start = next((a for a, b in sentences if a <= hit.start < b), 0)
+    if s_start < 120:
+        s_start = max(s_start, att.dateline(text)[0])
+    words = text[s_start : hit.start].split()
+    while words and (words[-1][:1].isupper() or words[-1].lower().strip(",") in _BEFORE_A_SUBJECT):
+        if words[-1].endswith(","):
+            break
+        words.pop()
+    return bool(words) and not words[-1].endswith((",", "—", "–"))
+
+
+def _last_named_person(
+    text: str, floor: int, end: int, subjects_in: list[tuple[int, int]] | None = None
+) -> att.SpeakerHit | None:
     """The last first-and-last name before ``end`` (and after ``floor``) that reads as a
-    person: not after a place preposition ("in New Carlow"), not an organisation."""
+    person: not after a place preposition ("in New Carlow"), not an organisation; with
+    ``subjects_in`` (the sentences), only a name that is not an object of its sentence."""
     last = None
     for m in _FULL_NAME.finditer(text, floor, end):
         words = m.group().split()
@@ -826,7 +872,10 @@ def _last_named_person(text: str, floor: int, end: int) -> att.SpeakerHit | None
             continue
         if _PLACE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue
-        last = att.SpeakerHit(m.start(), m.end(), m.group(), None)
+        hit = att.SpeakerHit(m.start(), m.end(), m.group(), None)
+        if subjects_in is not None and _object_of(text, subjects_in, hit):
+            continue
+        last = hit
     return last
 
 

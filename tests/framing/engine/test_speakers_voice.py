@@ -1491,3 +1491,30 @@ def test_quoted_as_saying_on_a_weekday_closes_the_sentence():
     q = _only(text)
     assert text[q.start : q.end] == "The talks were constructive"
     assert _chain(q) == ["VCNA", "Foreign Minister Tor Halden"]
+
+
+# -- round 5: whom a pronoun stands for ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Coach Tom Baker watched from the stands. After meeting club president Maria Lopez "
+            "on Monday, he said: \u201cWe will rebuild this club.\u201d",
+            "Coach Tom Baker",
+        ),
+        (
+            "Senator Paul Grant met Governor Lisa Moreno on Tuesday. \u201cWe agreed on "
+            "nothing at all,\u201d he said afterwards.",
+            "Senator Paul Grant",
+        ),
+        (
+            "The striker, Jon Eriksen, was substituted after an hour. Asked about captain Anna "
+            "Berg, he said: \u201cShe is the heart of this team.\u201d",
+            "Jon Eriksen",
+        ),
+    ],
+)
+def test_a_pronoun_is_not_the_name_its_sentence_met_or_asked_about(text, speaker):
+    assert _only(text).speaker.text == speaker
