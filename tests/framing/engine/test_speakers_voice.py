@@ -1518,3 +1518,51 @@ def test_quoted_as_saying_on_a_weekday_closes_the_sentence():
 )
 def test_a_pronoun_is_not_the_name_its_sentence_met_or_asked_about(text, speaker):
     assert _only(text).speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "medium"),
+    [
+        (
+            "A VCNA dispatch said the missile had flown 1,000 km before landing in the sea.",
+            "A VCNA dispatch",
+            None,
+        ),
+        (
+            "The ministry's statement, published on KCNA's website, said the drills were a "
+            "provocation.",
+            "The ministry's statement",
+            "KCNA",
+        ),
+        (
+            "Kim told a party meeting, according to a KCNA report, that the country must be "
+            "ready for war.",
+            "Kim",
+            "a KCNA report",
+        ),
+        (
+            "The governor said in an exclusive interview on Sunday with Fox News that the border "
+            "was open.",
+            "The governor",
+            "Fox News",
+        ),
+        (
+            "Okonkwo, speaking with BBC Sport after the match, said the team had let the fans "
+            "down.",
+            "Okonkwo",
+            "BBC Sport",
+        ),
+    ],
+)
+def test_more_relay_forms_in_one_sentence(text, speaker, medium):
+    q = _only(text)
+    assert q.speaker.text == speaker
+    assert _chain(q) == ([medium, speaker] if medium else [speaker])
+
+
+def test_a_spokesman_for_the_ministry_continues_the_ministrys_relay():
+    text = (
+        "The defence ministry said on Tuesday that the drills were a provocation, in a "
+        "statement carried by KCNA. A spokesman for the ministry said the army would respond."
+    )
+    assert _chain(_quotes(text)[1]) == ["KCNA", "A spokesman for the ministry"]
