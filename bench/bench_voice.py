@@ -361,12 +361,167 @@ def print_errors(root: Path, gold_path: Path) -> None:
             counts[cls] += 1
             if cls == "ok":
                 continue
-            got = f"{best['speaker']!r} chain={best['chain']}" if best else "-"
+            got = "-"
+            if best:
+                got = f"{best['speaker']!r} actor={best['actor']} chain={best['chain']}"
             print(
                 f"{rec['id']} [{cls}] {g['kind']} {g['content'][:60]!r}\n"
                 f"    gold {g['speaker']!r} ({g['speaker_text']!r}) chain={g['chain']}; got {got}"
             )
     print("\nerror classes:", ", ".join(f"{k} {v}" for k, v in counts.most_common()))
+
+
+def relay_outcome(rec: dict, pred: dict, g: dict) -> str:
+    """For a relayed gold attribution: what the engine did with its chain (one word)."""
+    cls, best = error_class(rec, pred, g)
+    if best is None:
+        return "span missed"
+    origin = pred["origin"]
+    chain = [x for x in best["chain"] if not (origin and _same_name(x, origin))]
+    relays = g["chain"][:-1]
+    if len(chain) < 2:
+        out = "no chain"
+    elif all(any(_same_name(r, x) for x in chain[:-1]) for r in relays):
+        out = "chain ok"
+    else:
+        out = "other relay"
+    return f"{out}, speaker {'right' if cls in ('ok', 'missed relay') else 'wrong'}"
+
+
+def print_classes(root: Path, gold_path: Path) -> None:
+    """Aggregate counts only (allowed on the held-out set: no text, no ids, no speakers)."""
+    from collections import Counter
+
+    preds = predictions(root, gold_path)
+    gold = [json.loads(x) for x in gold_path.read_text(encoding="utf-8").splitlines()]
+    wrong_where: Counter[str] = Counter()
+    by_kind: Counter[tuple[str, str]] = Counter()
+    relay: Counter[str] = Counter()
+    where: Counter[str] = Counter()
+    for rec, pred in zip(gold, preds, strict=True):
+        for g in rec["attributions"]:
+            cls, best = error_class(rec, pred, g)
+            by_kind[(cls, g["kind"])] += 1
+            if cls == "wrong speaker" and best is not None:
+                wrong_where[_speaker_where(rec["text"], g, best)] += 1
+            if g["chain"][:-1]:
+                outcome = relay_outcome(rec, pred, g)
+                relay[outcome] += 1
+                if not outcome.startswith("chain ok"):
+                    where[_relay_where(rec, g)] += 1
+    classes = sorted(
+        {c for c, _ in by_kind}, key=lambda c: -sum(v for (k, _), v in by_kind.items() if k == c)
+    )
+    kinds = sorted({k for _, k in by_kind})
+    print(f"{'class':18s}" + "".join(f"{k:>10s}" for k in kinds) + f"{'all':>8s}")
+    for c in classes:
+        row = [by_kind[(c, k)] for k in kinds]
+        print(f"{c:18s}" + "".join(f"{n:10d}" for n in row) + f"{sum(row):8d}")
+    frag: Counter[str] = Counter()
+    for rec, pred in zip(gold, preds, strict=True):
+        for q in pred["quotes"]:
+            if q["kind"] != "scare" and q["speaker"] and is_fragment(rec["text"], q):
+                frag[_fragment_rule(rec["text"], q)] += 1
+    print("fragment speakers by rule:", dict(frag) or "none")
+    print(
+        "wrong speakers, where the engine's speaker stands / what the gold speaker is:",
+        ", ".join(f"{k} {v}" for k, v in wrong_where.most_common()),
+    )
+    print("\nrelayed attributions:", ", ".join(f"{k} {v}" for k, v in relay.most_common()))
+    print(
+        "relays missed, where the relay is named:",
+        ", ".join(f"{k} {v}" for k, v in where.most_common()),
+    )
+
+
+def _speaker_where(text: str, g: dict, best: dict) -> str:
+    """A category for a wrong speaker: where the engine's speaker phrase stands relative to
+    the span, and whether the gold speaker as written is a pronoun, a name or a description."""
+    from framing.engine.text import split_sentences
+
+    end = best["speaker_end"]
+    sentences = split_sentences(text)
+    si = next((i for i, (a, b) in enumerate(sentences) if a <= g["start"] < b), 0)
+    sj = next((i for i, (a, b) in enumerate(sentences) if end is not None and a <= end - 1 < b), -1)
+    if end is None:
+        where = "unknown"
+    elif sj == si or (sj == si + 1 and end > g["end"]):
+        where = "own tag"
+    elif sj < si:
+        where = "earlier sentence"
+    else:
+        where = "later sentence"
+    written = g["speaker_text"].strip()
+    if written.lower() in PRONOUNS:
+        kind = "pronoun"
+    elif written[:1].isupper() and written.split()[0].lower() not in _DETS:
+        kind = "name"
+    else:
+        kind = "description"
+    return f"{where}/{kind}/{g['kind']}"
+
+
+def _fragment_rule(text: str, q: dict) -> str:
+    """Which of ``is_fragment``'s rules a shown speaker breaks (a category, never the text)."""
+    low = [w.lower().strip(".,") for w in q["speaker"].split()]
+    if len(low) == 1 and low[0] in PRONOUNS:
+        return "pronoun"
+    if low[-1] in ("of", "the", "and", "for", "a", "an", "to"):
+        return "trailing connector"
+    if all(w in FUNCTION for w in low):
+        return "function words"
+    return f"next capitalised word ({len(low)}-word speaker)"
+
+
+def _relay_where(rec: dict, g: dict) -> str:
+    """Where the text names a gold attribution's outermost relay, relative to the span: in
+    its sentence, earlier in its paragraph, in an earlier paragraph, only later, or nowhere
+    by that name (a category, counted, never shown)."""
+    from framing.engine.text import split_sentences
+
+    text = rec["text"]
+    relay = g["chain"][0]
+    sentences = split_sentences(text)
+    s_start, s_end = next(
+        ((a, b) for a, b in sentences if a <= g["start"] < b), (g["start"], g["end"])
+    )
+    p_start = text.rfind("\n", 0, g["start"]) + 1
+    hits = [m.start() for m in re.finditer(re.escape(relay), text, re.IGNORECASE)]
+    if not hits:
+        return "other wording"
+    if any(s_start <= h < s_end for h in hits):
+        kind = "same sentence"
+    elif any(p_start <= h < s_start for h in hits):
+        kind = "earlier in paragraph"
+    elif any(h < p_start for h in hits):
+        kind = "earlier paragraph"
+    else:
+        kind = "only later"
+    return f"{kind} (chain of {len(g['chain'])}, {_relay_role(text, hits, g)})"
+
+
+_ROLE_BEFORE = re.compile(
+    r"(?P<w>told|to|according to|by|citing|quoting|with|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}\Z",
+    re.IGNORECASE,
+)
+_ROLE_AFTER = re.compile(
+    r"\A[\w'’-]*(?:\s+(?:news\s+agency|agency))?,?\s+(?P<w>reported|reports|said|says|quoted|"
+    r"cited|carried|published|citing)\b",
+    re.IGNORECASE,
+)
+
+
+def _relay_role(text: str, hits: list[int], g: dict) -> str:
+    """How the text names the relay nearest the span: a word from a fixed list around the
+    nearest mention ("told", "according to", "reported", "quoted" …), else "other"."""
+    h = min(hits, key=lambda x: abs(x - g["start"]))
+    after = _ROLE_AFTER.match(text, h + len(g["chain"][0]) - len(g["chain"][0].split()[-1]))
+    if after:
+        return f"'{after.group('w').lower()}' after"
+    before = _ROLE_BEFORE.search(text, max(0, h - 40), h)
+    if before:
+        return f"'{before.group('w').lower()}' before"
+    return "other"
 
 
 def _slice(path: Path, since: str) -> Path:
@@ -385,6 +540,9 @@ def main() -> None:
     parser.add_argument("--before", type=Path, help="checkout of the old engine")
     parser.add_argument("--gold", type=Path, default=GOLD, help="set to measure on")
     parser.add_argument("--errors", action="store_true", help="list misses (not on held-out)")
+    parser.add_argument(
+        "--classes", action="store_true", help="aggregate error-class counts only (any set)"
+    )
     parser.add_argument("--since", help="only records whose id sorts at or after this one")
     parser.add_argument("--engine-json", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -401,6 +559,9 @@ def main() -> None:
         if args.gold.resolve() == GOLD.resolve():
             parser.error("--errors is refused on the held-out set (never tune on it)")
         print_errors(ROOT, gold_path)
+        return
+    if args.classes:
+        print_classes(ROOT, gold_path)
         return
     runs = [("after (this checkout)", ROOT)]
     if args.before:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -148,9 +149,18 @@ def article_relays(
 
 
 def _is_own(link: str, outlet: str) -> bool:
-    """Whether a relay link is the article's own outlet, by name or initials."""
+    """Whether a relay link is the article's own outlet, by name, initials or masthead word
+    ("Many told the Ledger" in The Kestria Ledger is the paper's own reporting)."""
     initials = "".join(w[0] for w in outlet.split() if w[:1].isupper())
-    return same_source(link, outlet) or (len(initials) >= 2 and link.upper() == initials)
+    words = set(_WORDS.findall(link.lower())) - {"the"}
+    return (
+        same_source(link, outlet)
+        or (len(initials) >= 2 and link.upper() == initials)
+        or bool(words and words <= set(_WORDS.findall(outlet.lower())))
+    )
+
+
+_WORDS = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,13 @@ from .text import wordlist
 
 _NAME_WORD = r"[A-Z][\w’'.\-]*"
 _CONNECT = r"(?:of|for|and|the|de|del|da|von|van|al|bin|on)"
+# Name particles that may follow one another ("Ursula von der Leyen", "Charles de la Fuente")
+_PARTICLE = r"(?:von|van|der|den|de|la|le|du|dos|das|di|ter|ibn|bint)"
 # "Professor Halden Russ of the Velmar Academy": a connector may be followed by "the".
-_PROPER = rf"(?:the\s+)?{_NAME_WORD}(?:\s+(?:{_CONNECT}\s+(?:the\s+)?)?{_NAME_WORD}){{0,6}}"
+_PROPER = (
+    rf"(?:the\s+)?{_NAME_WORD}(?:\s+(?:{_CONNECT}\s+(?:the\s+)?|(?:{_PARTICLE}\s+){{1,2}})?"
+    rf"{_NAME_WORD}){{0,6}}"
+)
 SPEAKER_NOUNS = (
     "ministry ministries spokesperson spokesman spokeswoman spokespeople official officials "
     "complaint lawsuit filing indictment poll survey study audit review inquiry "
@@ -41,7 +46,7 @@ SPEAKER_NOUNS = (
     "governor guard councillor clerk developer barrister solicitor defender midfielder "
     "pharmacist candidate parent group trust force federation confederation league family "
     "uncle aunt cousin grandmother grandfather niece nephew consultation observatory fleet "
-    "television channel network station website author email lodge"
+    "television channel network station website author email lodge dispatch"
 )
 # "the 54-year-old said": an age stands for the person named before it.
 _NOUN_ALT = (
@@ -82,7 +87,20 @@ _PLURAL = (
     r"airlines|retailers|landlords|tenants|commuters|passengers|shopkeepers|traders|guards|"
     r"families|authors|pundits|marchers|demonstrators|crews|troops|soldiers|militants|rebels|"
     r"medics|physicians|locals|investors|shareholders|bankers|brokers|consumers|shoppers|"
-    r"motorists|drivers|pilots|federations|relatives|neighbours|neighbors|emails|messages"
+    r"motorists|drivers|pilots|federations|relatives|neighbours|neighbors|emails|messages|"
+    # "Immigrant advocates said", "Defence lawyers argued", "Mourners chanted"
+    r"advocates|defenders|backers|allies|donors|critics|monitors|auditors|pollsters|"
+    r"strategists|academics|clinicians|epidemiologists|physicists|biologists|geologists|"
+    r"seismologists|climatologists|environmentalists|conservationists|unionists|mourners|"
+    r"worshippers|clerics|judges|jurors|plaintiffs|defendants|mayors|governors|senators|"
+    r"legislators|congressmen|delegates|envoys|ambassadors|commanders|generals|coaches|"
+    r"players|colleagues|classmates|friends|owners|operators|developers|contractors|planners|"
+    r"officers|spokesmen|spokeswomen|representatives|participants|attendees|organizations|"
+    r"organisations|charities|hospitals|schools|universities|broadcasters|outlets|newspapers|"
+    r"insurers|lenders|manufacturers|carmakers|exporters|importers|growers|ranchers|"
+    r"miners|dockers|nurses|midwives|paramedics|pharmacists|dentists|vets|veterans|"
+    r"historians|economists|bloggers|reporters|journalists|correspondents|editors|publishers|"
+    r"media|television|radio"
 )
 # 'US officials', 'defence officials in Seoul': plural speaker nouns need no determiner.
 _BARE = (
@@ -108,7 +126,10 @@ VERBS = (
     "accuses called calls described describes labelled labeled termed dubbed branded hailed "
     "hails praised praises quipped observed observes remarked underlined "
     "underscored reiterated reiterates demanded demands predicted believes believed thinks "
-    "cautioned announced found finds showed shows show testified estimated estimates"
+    "cautioned announced found finds showed shows show testified estimated estimates "
+    # tags after a quote: '"…," Duarte joked.', '"…!" Lopez shouted.', 'A banner read: "…"'
+    "joked jokes recounted recounts agreed agrees answered pleaded texted emailed shouted "
+    "yelled exclaimed whispered muttered wondered read reads revealed disclosed"
 )
 _VERB_ALT = "|".join(sorted(set(VERBS.split()), key=len, reverse=True)).replace(" ", r"\s+")
 VERB = rf"(?:{_VERB_ALT})"
@@ -129,7 +150,7 @@ SAY_VERBS = frozenset(
 )
 # News media named as the object of "told" ("a source told CNN") or as a wire credit: the
 # medium relays the speaker's words.
-MEDIA = (
+_NAMED_MEDIA = (
     # "the public broadcaster Yle", "the newspaper Le Monde": the kind of medium names it
     r"(?:(?:the\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
     r"(?:news\s+agency|broadcaster|newspaper|daily|channel|website)\s+"
@@ -141,24 +162,63 @@ MEDIA = (
     r"Le\s+Monde|Le\s+Figaro|Le\s+Parisien|Der\s+Spiegel|Bild|El\s+País|Nikkei|Asahi|Jiji|"
     r"Anadolu|SUNA|WAM|SPA|ANI|Tasnim|Fars|Mehr|ISNA|ILNA|BelTA|Ukrinform|Bernama|Antara|"
     r"Xinhua|TASS|KCNA|IRNA|Kyodo|ANSA|EFE|DPA|dpa|PTI|Al\s+Jazeera|Interfax|RIA\s+Novosti|"
+    r"Al\s+Arabiya|Kommersant|Izvestia|Vedomosti|Meduza|Caixin|Yomiuri|Mainichi|Hankyoreh|"
+    r"Ynet|Haaretz|Hurriyet|Hürriyet|Handelsblatt|Dawn|Semafor|Bloomberg\s+News|"
+    r"ESPN|TalkSport|talkSPORT|The\s+Athletic|Athletic|"
+    # "WBNS-TV", "KQED", "WTOP-FM": broadcast call letters (K… or W… west and east of the
+    # Mississippi) name a station, with or without the band
+    r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?(?![\w’'\-])|[A-Z]{2,5}-(?:TV|FM)(?![\w’'\-])|"
+    # "the Dispatch", "the Times": a paper's short name after "the" is its masthead word
+    r"(?<=the\s)(?:Dispatch|Times|Post|Journal|Herald|Telegraph|Guardian|Tribune|Gazette|"
+    r"Chronicle|Examiner|Inquirer|Enquirer|Courier|Observer|Independent|Globe|Star|Sun|Mirror|"
+    r"Express|Sentinel|Ledger|Register|Bulletin|Courant|Plain\s+Dealer|Oregonian|Economist|"
+    r"Atlantic|Spectator|Intercept)(?![\w’'\-])|"
+    # "on KCNA's website": the medium before its website
+    r"(?<=on\s)[A-Z][\w.\-]*(?=['’]s\s+website)|(?<=on\sthe\s)[A-Z][\w.\-]*(?=\s+website)|"
+    # "the Funke media group", "the Bild tabloid": a one-word name its kind of medium follows
+    r"[A-Z][\w’'\-]*(?=\s+(?:media\s+group|newspaper|tabloid|weekly|magazine|broadcaster|"
+    r"channel|website|news\s+site|news\s+portal)\b)|"
     r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}\s+(?:News|Times|Post|Press|Radio|Television|"
-    r"TV|Sport|Agency|Journal|Herald|Telegraph|Guardian|Tribune|Gazette|Daily|Wire|Network|"
-    r"Broadcasting|Service|"
+    r"TV|Sports|Sport|Agency|Journal|Herald|Telegraph|Guardian|Tribune|Gazette|Daily|Wire|Network|"
+    r"Broadcasting|Service|Dispatch|Chronicle|Examiner|Inquirer|Enquirer|Courier|Observer|"
+    r"Independent|Globe|Star|Mirror|Express|Sentinel|Ledger|Register|Bulletin|Courant|"
+    r"Zeitung|Ilbo|Sinmun|Shimbun|Pravda|Gazeta|Nyheter|Posten|Dagbladet|Kurier|Allgemeine|"
+    r"Standard|Today|Insider|Monitor|Mail|Record|Reporter|"
     # "the Al Arabiya channel", "the Ukrainska Pravda website": any name the kind of medium
     # follows
     r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2}(?=\s+(?:channel|website|newspaper|broadcaster|"
-    r"news\s+agency|network|magazine|television|radio|station)\b)"
+    r"news\s+agency|network|magazine|television|radio|station|media\s+group|news\s+site|"
+    r"news\s+portal|tabloid|weekly)\b)"
     r"))(?:\s+(?:Sport|News|Radio|TV|Television))?"
     # "the TASS news agency", "Yonhap news agency": the kind of medium may follow its name
     r"(?:\s+(?:news\s+agency|agency|newspaper|daily|broadcaster|news\s+service|channel|"
-    r"website|network|magazine|television|radio|station))?\b)"
+    r"website|network|magazine|television|radio|station|media\s+group|news\s+site|"
+    r"news\s+portal|tabloid|weekly))?\b)"
 )
+# "state media", "North Korean state television", "Iran's official news agency": a state
+# medium named by its kind alone
+_STATE_MEDIA = (
+    r"(?:(?:the\s+|The\s+)?(?:[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?(?:['’]s)?\s+)?"
+    r"(?:[Ss]tate|[Oo]fficial|[Ss]tate-run|[Ss]tate-owned|[Ss]tate-controlled|[Gg]overnment)"
+    r"(?:\s+(?:news|television|TV))?\s+(?:media|television|TV|radio|broadcaster|news\s+agency|"
+    r"agency|newspaper)(?![\w’'\-]))"
+)
+# "the BBC's Today programme", "CBS's Face the Nation programme"
+_PROGRAMME = (
+    r"(?:(?:the\s+)?[A-Z][\w’'.\-]*['’]s\s+(?:[A-Z][\w’'\-]*\s+){1,3}"
+    r"(?:programme|program|show|podcast)(?![\w’'\-]))"
+)
+MEDIA = rf"(?:{_PROGRAMME}|{_NAMED_MEDIA}|{_STATE_MEDIA})"
 _TELL = frozenset(wordlist("told tells tell"))
 _TOLD_OBJECT = re.compile(
     rf"\s+(?:(?P<media>{MEDIA})|reporters|journalists|lawmakers|legislators|parliament|"
     r"Parliament|Congress|investigators|the\s+(?:court|jury|council|committee|hearing|panel|"
     r"press|meeting|crowd|audience|assembly|newspaper|paper|station|broadcaster|agency)"
     r"|(?:a|an|the)\s+(?:[\w\-]+\s+)?(?:news|press)\s+(?:conference|briefing)"
+    # "told a party meeting", "told the annual conference of the union"
+    r"|(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}(?:meeting|conference|rally|gathering|session|summit|"
+    r"forum|congress|plenum|briefing|audience|delegation|convention)"
+    r"(?:\s+(?:of|in|at)\s+(?:the\s+)?[\w\-]+(?:\s+[A-Z][\w\-]*){0,2})?"
     r"|(?:a|the)\s+(?:regular|weekly|daily)\s+(?:briefing|news\s+conference)|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2}"
     r"|(?:[\w’'.\-]+\s+){0,3}[\w’'.\-]+(?=\s+that\b))"
 )
@@ -197,11 +257,14 @@ _LOWER_TITLE = (
     r"(?:(?!(?:on|in|at|to|during|after|before|from|with|by|via|that|the|a|an)\s)"
     r"[a-z][\w\-]*\s+){1,3}(?=[A-Z])"
 )
-_APPOSITION = r"(?:,\s+[^,.;:!?\"“”\n]{1,80},)?"
+# ", a nurse,", ", D-Wash.,": a dot only inside an abbreviation
+_APPOSITION = r"(?:,\s+(?:[^,.;:!?\"“”\n]|\.(?=[\w,])){1,80},)?"
 AFTER_QUOTE = re.compile(
     rf"\s*[,.!?]?\s*(?:(?P<v1>{VERB})\s+(?:{_LOWER_TITLE})?(?P<s1>{SPEAKER})"
     # '"…," chief executive Olivia Grant said.': a lower-case title before the name
-    rf"|(?:{_LOWER_TITLE})?(?P<s2>{SPEAKER}){_APPOSITION}\s+(?:also\s+)?(?P<v2>{VERB})"
+    # '"…," United manager Gary Holt told Sky Sports.': an organisation before the title
+    rf"|(?:(?:[A-Z][\w’'.\-]*\s+){{1,3}}{_LOWER_TITLE}|{_LOWER_TITLE})?"
+    rf"(?P<s2>{SPEAKER})(?P<app>{_APPOSITION})\s+(?:also\s+)?(?P<v2>{VERB})"
     rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})"
     # '"…," the spokesman was quoted as saying.'
     rf"|(?P<s5>{SPEAKER})\s+(?P<v5>was\s+quoted)\s+as\s+saying"
@@ -242,11 +305,19 @@ _QUOTED_AS_REST = re.compile(
 # '… quoted the minister: "…"', '… cited the report as saying: "…"' (up to the quote mark)
 _QUOTED_INTRO = re.compile(rf"\s+(?P<inner>{SPEAKER})(?:\s+as\s+saying)?\s*[:,]?\s*")
 _LEAD_REST = re.compile(
-    rf"(?:\s+(?:on|in)\s+(?:a\s+|the\s+)?[A-Z]?[\w\-]+"
-    rf"(?:\s+(?!(?:carried|published|released|relayed|the|a|an|that)\b)[\w\-]+)?)?"
-    rf"(?:\s+(?:carried|published|released|relayed)\s+by\s+(?:[\w’'\-]+\s+){{0,4}}?"
-    rf"[A-Z][\w’'.\-]*)?"
+    rf"(?:\s+(?:on|in)\s+(?:a\s+|an\s+|the\s+)?[A-Z]?[\w\-]+"
+    rf"(?:\s+(?!(?:carried|published|released|relayed|broadcast|aired|the|a|an|that|it|he|"
+    rf"she|they|we)\b)"
+    rf"[\w\-]+)?)?"
+    # "… in an interview published on Sunday by Le Monde that …"
+    rf"(?:\s+(?:carried|published|released|relayed|broadcast|aired)(?:\s+on\s+[A-Z]\w+)?"
+    rf"\s+(?:by|on)\s+(?:[\w’'\-]+\s+){{0,4}}?[A-Z][\w’'.\-]*)?"
     rf"(?:\s*,\s*(?:citing|quoting)\s+{SPEAKER}\s*,)?"
+    # "told a party meeting, according to a KCNA report, that …"
+    rf"(?:\s*,\s*according\s+to\s+[^,;:\"“”]{{1,60}},)?"
+    # "said in an exclusive interview on Sunday with Fox News that …"
+    rf"(?:\s+(?:on|last|this)\s+[A-Z]\w+)?(?:\s+with\s+(?:the\s+)?[A-Z][\w’'.\-]*"
+    rf"(?:\s+[A-Z][\w’'.\-]*){{0,3}}(?=\s+that\b))?"
     rf"(?:\s+(?:[\w’'\-]+\s+){{0,4}}?(?P<that>that)\b|\s*,)?\s+"
 )
 _ACRONYM = r"(?:\s+\((?P<acr>[A-Z][A-Z\-]{1,7})\))?"
@@ -258,7 +329,9 @@ _REPORTED_TAIL = re.compile(
     # ", X was quoted as saying by the TASS news agency"
     rf"|(?P<s5>{SPEAKER})\s+was\s+quoted\s+(?:as\s+saying\s+)?by\s+(?P<m5>{MEDIA})"
     # ", the official Sudan News Agency quoted army spokesman X as saying"
-    rf"|(?P<m6>{MEDIA}|{SPEAKER})\s+quoted\s+(?:{_LOWER_TITLE})?(?P<s6>{SPEAKER})\s+as\s+saying"
+    # (", the Saudi Press Agency quoted the minister.": "as saying" may be left out)
+    rf"|(?P<m6>{MEDIA}|{SPEAKER})\s+quoted\s+(?:{_LOWER_TITLE})?(?P<s6>{SPEAKER})"
+    rf"(?:\s+as\s+saying)?"
     rf"|(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
     rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})"
     # "according to a ministry statement carried by IRNA"
@@ -287,6 +360,12 @@ _RELAY_HINT = re.compile(
     r"warning|claiming|describing|calling)|citing|quoting|\b(?:quoted|cited)\s+[^:.\n]{1,80}:"
 )
 _PRONOUN_WORDS = frozenset(wordlist("he she they it"))
+_ONLY_WHEN = re.compile(r"(?:(?:on|last|this|late|early)\s+[\w ]{1,25}?)?[.!?]?\s*")
+_QUOTED_BY = re.compile(
+    rf"(?P<s>{SPEAKER}),?\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:quoted|cited)\s+"
+    rf"(?:(?:on|last|this)\s+\w+\s+)?by\s+(?P<m>{MEDIA}|{SPEAKER})\s+as\s+"
+    r"(?:saying|stating|warning|claiming|telling\s+(?:[\w’'\-]+\s+){1,3}?)\s*(?:that\s+)?"
+)
 _SUBJECT_AT = re.compile(rf"(?P<s>{SPEAKER})\s+(?=[a-z])")
 _AS_SAYING = re.compile(
     r"\bas\s+(?:saying|stating|warning|claiming|telling\s+(?:[\w’'\-]+\s+){1,3}?that)\s+"
@@ -428,8 +507,10 @@ _PLACE_TAIL = re.compile(r"\s+(?:in|at)\s+[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-
 _AGE_BEFORE = re.compile(r",\s*\d{1,3}\s*\Z")
 _APPOSITIVE_NAME = re.compile(
     # at most one lower-case title word ("businessman Victor Lam"), never a preposition or
-    # a participle ("speaking in Seoul", "in Seoul" are not names)
-    r"\s*(?:(?!(?:in|at|on|from|to|for|of|by|with|near|after|before|during)\s)"
+    # a participle ("speaking in Seoul", "in Seoul" are not names); or a title phrase after
+    # "the" ("the UN special rapporteur Elena Marchetti", "the retired judge Ann Lowe")
+    r"\s*(?:the\s+(?:[A-Za-z][\w\-]*\s+){0,3}[a-z][\w\-]*(?<!ing)(?<!ed)\s+(?=[A-Z]\S*\s+[A-Z])|"
+    r"(?!(?:in|at|on|from|to|for|of|by|with|near|after|before|during|a|an)\s)"
     r"[a-z][\w\-]*(?<!ing)(?<!ed)\s+)?"
     r"(?P<n>(?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'.\-]*)\s*"
 )
@@ -448,7 +529,8 @@ _DET_WORDS = frozenset(_DET.strip("(?:)").split("|"))
 # the document and its verb.
 _PUBLISHED = re.compile(
     r"(?P<doc>[\w’'\-]+)\s+(?:published|released|issued|conducted|commissioned)"
-    r"(?:\s+[\w’'\-]+){0,3}\s*\Z"
+    # "… published last week by the University of Texas": a "by" phrase may follow
+    r"(?:\s+[\w’'\-]+){0,3}(?:\s+by(?:\s+[\w’'\-]+){1,5})?\s*\Z"
 )
 
 
@@ -459,7 +541,7 @@ def _skip_adverbials(text: str, end: int, floor: int) -> int:
         text.find("ed ", max(floor, end - 50), end) != -1
         or "carried out" in text[max(floor, end - 50) : end]
     ):
-        m = _PUBLISHED.search(text, max(floor, end - 60), end)
+        m = _PUBLISHED.search(text, max(floor, end - 90), end)
         head = text[max(floor, m.start() - 40) : m.end("doc")].lower().split() if m else []
         # "a survey by the local university published last week": the document may head a
         # short post-modifier before the participle
@@ -489,6 +571,13 @@ def speaker_after(text: str, pos: int, limit: int) -> SpeakerHit | None:
         return None
     if m.group("s4") and _NOT_DESCRIPTION.intersection(m.group("s4").lower().split()[1:]):
         return None  # '"…" a day after Aldmere said': a time phrase, not a speaker
+    if m.group("s2") and m.group("app") and not _is_name(m.group("s2")):
+        # '"…," its chairman, Lars Engqvist, told …': the name in the apposition is the
+        # speaker the description stands for
+        named = _APPOSITIVE_NAME.fullmatch(text, m.start("app") + 1, m.end("app") - 1)
+        if named and _is_name(named.group("n")) and " " in named.group("n"):
+            verb = " ".join(m.group("v2").split()).lower()
+            return SpeakerHit(named.start("n"), named.end("n"), named.group("n"), verb)
     return (
         _hit(m, "s1", "v1")
         or _hit(m, "s2", "v2")
@@ -577,8 +666,40 @@ def leading_speaker(text: str, start: int, end: int, verbs: list[Verb]) -> Speak
 
 
 _INTERVIEW = re.compile(
-    r"(?:[Ii]n\s+an?\s+(?:[\w\-]+\s+)?interview\s+with|[Ss]peaking\s+to|"
-    rf"[Ii]n\s+comments\s+to)\s+(?P<m>{MEDIA})"
+    r"(?:[Ii]n\s+an?\s+(?:[\w\-]+\s+){0,2}interview\s+(?:(?:on|last|this)\s+\w+\s+)?with|"
+    r"(?:[Ss]peaking|[Tt]alking)\s+(?:to|with)|"
+    # "published on KCNA's website", "posted on the KCNA website"
+    r"(?:published|posted|carried)\s+on(?=\s+(?:the\s+)?[A-Z][\w.\-]*(?:['’]s)?\s+website)|"
+    r"[Ii]n\s+comments\s+to|"
+    # "in a statement to AFP", "in an email to The Associated Press"
+    r"[Ii]n\s+(?:a|an)\s+(?:written\s+)?(?:statement|email|e-mail|response|reply)\s+to|"
+    # "in an interview published on Sunday by Le Monde", "in remarks broadcast by state
+    # television", "in comments carried by Xinhua"
+    r"[Ii]n\s+(?:(?:a|an)\s+)?(?:[\w\-]+\s+)?(?:interview|remarks|comments|statement|article|"
+    r"op-ed|letter|speech|address)\s+(?:published|broadcast|aired|carried|released|relayed|"
+    r"reported|quoted)"
+    r"(?:\s+(?:on|late\s+on|early\s+on)\s+\w+)?\s+(?:by|on))"
+    rf"\s+(?P<m>{MEDIA})"
+)
+_INTERVIEW_WORDS = (
+    "nterview",
+    "peaking with",
+    "alking to",
+    "alking with",
+    "website",
+    "peaking to",
+    "omments to",
+    "tatement to",
+    "mail to",
+    "esponse to",
+    "eply to",
+    "remarks ",
+    "published",
+    "broadcast",
+    "aired",
+    "carried",
+    "reported by",
+    "quoted by",
 )
 
 
@@ -586,7 +707,7 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
     """Relaying sources named in a sentence, outermost first ("according to TASS", "citing
     KCNA", "KCNA quoted the ministry as saying")."""
     out: list[SpeakerHit] = []
-    if any(text.find(w, start, end) != -1 for w in ("nterview with", "peaking to", "omments to")):
+    if any(text.find(w, start, end) != -1 for w in _INTERVIEW_WORDS):
         # "said in an interview with CNBC", "Speaking to BBC Sport, …": the medium relays
         for m in _INTERVIEW.finditer(text, start, end):
             name = m.group("m")
@@ -668,10 +789,19 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
     in_sentence = _verbs_in(verbs, start, end)
     if not in_sentence:
         return None
+    if text.find(" quoted by ", start, end) != -1 or text.find(" cited by ", start, end) != -1:
+        # "Kim was quoted by KCNA as saying (that) …": the medium relays the subject
+        m = _QUOTED_BY.search(text, start, end)
+        if m is not None:
+            speaker = _trimmed(SpeakerHit(m.start("s"), m.end("s"), m.group("s"), "quoted"))
+            medium = _trimmed(SpeakerHit(m.start("m"), m.end("m"), m.group("m"), "quoted"))
+            return _reported(m.end(), end, speaker, [medium, speaker])
     relays = relay_sources(text, start, end, verbs)
     said = _AS_SAYING.search(text, start, end) if relays else None
-    if said:
+    if said and not _ONLY_WHEN.fullmatch(text, said.end(), end):
         return _reported(said.end(), end, relays[-1], relays)
+    # "…, IRNA quoted the minister as saying on Monday.": only a date follows; the tag
+    # closes the sentence and the clause is before it
     m = _ACCORDING_LEAD.match(text, start, end)
     if m:
         inner = _lead(text, m.end(), end, verbs)
@@ -703,6 +833,10 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
                     not in text[m_earlier.end("v1") if m_earlier.group("v1") else earlier : end]
                 ):
                     m = m_earlier
+        if m is not None and (m.group("v2") or "").lower() in _TELL:
+            # "…, told Reuters in an interview that …": what follows "told" is whom the
+            # speaker told, never the speaker ("said the minister" is; "told the minister" not)
+            m = None
         if m and m.start() - start > 12:
             hit = _hit(m, "s1", "v1") or _hit(m, "s2", "v2") or _hit(m, "s3", "v3")
             for s_group, m_group in (("s5", "m5"), ("s6", "m6")):
@@ -739,8 +873,19 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
             return _reported(start, m.start(), hit, relays)  # type: ignore[arg-type]
     lead = _lead(text, start, end, verbs)
     if lead:
-        return _reported(lead[1], end, lead[0], _with_media(relays, lead[2]))
+        # "…, in comments reported by Interfax.": the relay phrase closing the sentence is
+        # not part of what was said
+        tail = _RELAY_PHRASE_END.search(text, lead[1], end)
+        stop = tail.start() if tail else end
+        return _reported(lead[1], stop, lead[0], _with_media(relays, lead[2]))
     return _mid_tag(text, start, end, in_sentence, relays)
+
+
+_RELAY_PHRASE_END = re.compile(
+    r",\s+(?:in|during)\s+(?:(?:a|an)\s+)?(?:[\w\-]+\s+)?(?:interview|remarks|comments|"
+    r"statement|speech)\s+(?:published|broadcast|aired|carried|released|relayed|reported|"
+    r"quoted|with|to)\b[^,;:\"“”]{0,80}?[.!?]?\s*\Z"
+)
 
 
 _MEDIA_RE = re.compile(MEDIA)
@@ -854,9 +999,12 @@ def _can_say(hit: SpeakerHit, verb: str | None) -> bool:
     if verb not in _FINDING:
         return True
     words = hit.text.lower().split()
-    # "a survey by the parents' association found": the head comes before its post-modifier
+    # "a survey by the parents' association found": the head comes before its post-modifier;
+    # "a poll published last week by …": a participle phrase may stand between them
     head = next((i for i, w in enumerate(words) if w in _POSTMOD), len(words))
-    return head > 0 and words[head - 1] in _DOCUMENTS
+    return head > 0 and (
+        words[head - 1] in _DOCUMENTS or bool(_DOCUMENTS.intersection(words[: min(head, 3)]))
+    )
 
 
 _POSTMOD = frozenset(wordlist("by of from for at in"))
@@ -868,7 +1016,14 @@ def told_media(m: re.Match[str] | None) -> SpeakerHit | None:
         return None
     name = m.group("media")
     skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
-    return SpeakerHit(m.start("media") + skip, m.end("media"), name[skip:], "told")
+    end = m.end("media")
+    if name.endswith(".") and not _INITIALS_END.search(name):
+        # "told the daily Dagens Nyheter.": the sentence's full stop is not the name's
+        name, end = name[:-1], end - 1
+    return SpeakerHit(m.start("media") + skip, end, name[skip:], "told")
+
+
+_INITIALS_END = re.compile(r"(?:^|[\s.])[A-Z]\.\Z")
 
 
 def told_after(text: str, pos: int, end: int) -> SpeakerHit | None:

@@ -8,7 +8,7 @@ reads the layers before it and adds its own (spaCy's design, without spaCy). A l
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -22,11 +22,11 @@ if TYPE_CHECKING:
     from .quotes import QuoteFound
     from .scorer import Candidate, Context
 
-# speaker span (start, end) -> actor key, or None
-SpeakerActor = Callable[[int | None, int | None], str | None]
+# speaker span (start, end[, relay names outermost first]) -> actor key, or None
+SpeakerActor = Callable[..., str | None]
 
 
-def _no_actor(start: int | None, end: int | None) -> str | None:
+def _no_actor(start: int | None, end: int | None, relays: Sequence[str] = ()) -> str | None:
     return None
 
 

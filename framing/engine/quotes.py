@@ -189,6 +189,10 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
     s_start, _ = _sentence_of(starts, sentences, open_mark)
     _, s_end = _sentence_of(starts, sentences, close_mark)
     after = close_mark + 1 if close_mark < len(text) and text[close_mark] in '"”»' else close_mark
+    if s_end <= after + 1 and text[end - 1 : end] in ("?", "!"):
+        # '"Will the money come back?" asked one resident.': the sentence split after the
+        # question mark; the tag is the start of the next sentence
+        _, s_end = _sentence_of(starts, sentences, min(len(text) - 1, after + 1))
     tail = att.speaker_after(text, after, max(s_end, after))
     quoted = att.quoted_after(text, after, max(s_end, after)) if tail is None else None
     if quoted is not None:
@@ -205,6 +209,8 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
     kind = "direct"
     if inside and speaker is None:
         speaker = att.leading_speaker(text, s_start, open_mark, verbs)
+        if speaker is None:
+            speaker = _characterised_by_subject(text, s_start, open_mark)
         kind = "partial"
     elif inside and not text[s_start:open_mark].rstrip().endswith((":", ",")):
         kind = "partial"
@@ -226,13 +232,18 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
         # 'Spokesman Reza Kamali told reporters that ties were “at a good level”, IRNA
         # reported.': the agency relays the speaker who opens the clause.
         lead = att.leading_speaker(text, s_start, open_mark, verbs)
+        spoken = lead is not None
+        if lead is None:
+            # "The ministry rejected the report, calling it “…”, according to KCNA.": the
+            # subject's words, relayed; the rest of the sentence is no speech clause
+            lead = _characterised_by_subject(text, s_start, open_mark)
         if (
             lead is not None
             and lead.start - s_start < 60
             and not speaker_context.is_media(lead.text)
         ):
             q = QuoteFound(start, end, "partial", lead, (tail, lead), open_mark, close_mark)
-            q.in_reported = True
+            q.in_reported = spoken
             return q
     relays = att.relay_sources(text, s_start, max(s_end, end), verbs)
     media = quoted[0] if quoted else att.media_after_quote(text, after, max(s_end, after))
@@ -242,6 +253,26 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
     if speaker is not None and chain:
         speaker = chain[-1]
     return QuoteFound(start, end, kind, speaker, chain, open_mark, close_mark)
+
+
+# ", calling it “…”", ", describing the plan as “…”": a participle after a comma whose
+# subject is the sentence's — the quoted words are that subject's.
+_PARTICIPLE_BEFORE = re.compile(
+    r",\s+(?:calling|describing|labelling|labeling|branding|dubbing|terming|denouncing|"
+    r"condemning|deriding|dismissing|hailing|praising|saying|warning)\b[^,;:.!?\"“”]{0,60}\Z"
+)
+
+
+def _characterised_by_subject(text: str, s_start: int, open_mark: int) -> att.SpeakerHit | None:
+    if not any(w in text[s_start:open_mark] for w in ("ing ", "ing:")):
+        return None  # the common case, without a regex
+    m = _PARTICIPLE_BEFORE.search(text, max(s_start, open_mark - 80), open_mark)
+    if m is None:
+        return None
+    subject = _sentence_subject(text, s_start, m.start())
+    if subject is None or subject.text.lower() in ("it", "they"):
+        return None
+    return subject
 
 
 # 'Fans chanted "Out!"', '…, chanting "Justice for Jaylen!"': a chant or a shout is its

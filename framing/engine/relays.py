@@ -90,6 +90,9 @@ _KNOWN_AGENCY = re.compile(
 )
 
 
+_SHORT_FORM = re.compile(r"[A-Z]{2,6}")
+
+
 def usual_relay_name(name: str) -> str:
     """A relay link as the analyst knows it: "the Korean Central News Agency" -> "KCNA",
     "the public broadcaster Yle" -> "Yle"; any other name as written."""
@@ -100,7 +103,11 @@ def usual_relay_name(name: str) -> str:
     if kind:
         return name.strip()[kind.end() :]
     known = _KNOWN_AGENCY.fullmatch(name.strip())
-    if known and known.group("n").upper().replace(".", "") in AGENCIES:
+    if known and (
+        known.group("n").upper().replace(".", "") in AGENCIES
+        or (known.group("n") != name.strip() and _SHORT_FORM.fullmatch(known.group("n")))
+    ):
+        # "the official VCNA news agency" -> "VCNA": a short form keeps its usual name
         # "Russia's TASS news agency", "the state news agency KCNA" -> "TASS", "KCNA"
         return known.group("n")
     return name

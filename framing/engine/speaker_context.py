@@ -193,16 +193,59 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
             if len(q.chain) >= 2:
                 relays.append((si, q.chain))
     _canonical_names(text, sentences, found)
+    _relayed_afterwards(text, sentences, found)
     _carry_chains(found)
     _partials_from_context(text, sentences, found)
     if agency is not None:
         _prepend_agency(found, agency)
     _usual_names(found)
+    _state_media_named(text, found)
     _whole_speakers(text, found)
 
 
+_STATE_MEDIUM = re.compile(att._STATE_MEDIA)
+_STATE_AGENCIES = re.compile(
+    r"\b(?:KCNA|TASS|RIA\s+Novosti|IRNA|Tasnim|Xinhua|SANA|BelTA|Saudi\s+Press\s+Agency|"
+    r"Korean\s+Central\s+News\s+Agency|Islamic\s+Republic\s+News\s+Agency)\b"
+)
+
+
+def _state_media_named(text: str, found: list[QuoteFound]) -> None:
+    """ "state media reported" in an article that names one state agency ("KCNA said …") is
+    that agency: the relay shows under the name the analyst can confirm as an origin."""
+    if not any(
+        len(q.chain) >= 2 and any(_STATE_MEDIUM.fullmatch(h.text) for h in q.chain[:-1])
+        for q in found
+    ):
+        return  # the common case, without a scan of the text
+    named = {relays_mod.usual_relay_name(m.group()) for m in _STATE_AGENCIES.finditer(text)}
+    if len(named) != 1:
+        return  # none, or two agencies: "state media" may be either
+    (agency,) = named
+    for q in found:
+        if len(q.chain) < 2:
+            continue
+        q.chain = (
+            *(
+                att.SpeakerHit(h.start, h.end, agency, h.verb)
+                if _STATE_MEDIUM.fullmatch(h.text)
+                else h
+                for h in q.chain[:-1]
+            ),
+            q.chain[-1],
+        )
+
+
 _SHOWN_PRONOUNS = frozenset(wordlist("he she it they i we you him her them his its their us me"))
-_TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:of|for|and|the|a|an|to|in|on|at|by|with))+\Z", re.I)
+# "the Ministry of", "the head of," : a connector (and any punctuation after it) ends no name
+_TRAILING_CONNECTOR = re.compile(
+    r"(?:\s+(?:of|for|and|the|a|an|to|in|on|at|by|with))+[\s.,;:]*\Z", re.I
+)
+_FUNCTION_ONLY = re.compile(
+    r"(?:(?:of|for|and|the|a|an|to|in|on|at|by|with|this|that|these|those|one|another|some|"
+    r"any|who|which|what)\b[\s.,;:]*)+",
+    re.I,
+)
 _NEXT_CAPITALS = re.compile(
     r"(?:[ ](?!(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|"
     r"June|July|August|September|October|November|December|He|She|It|They|The|A|An|In|On|"
@@ -218,7 +261,8 @@ def _whole_speakers(text: str, found: list[QuoteFound]) -> None:
         sp = q.speaker
         if sp is None:
             continue
-        if sp.text.lower() in _SHOWN_PRONOUNS:
+        if sp.text.lower() in _SHOWN_PRONOUNS or _FUNCTION_ONLY.fullmatch(sp.text):
+            # a bare pronoun, or "A" / "The" alone: no one the page can name
             q.chain = tuple(h for h in q.chain if h != sp)
             q.speaker = None
             continue
@@ -242,9 +286,11 @@ def _usual_names(found: list[QuoteFound]) -> None:
     for q in found:
         if len(q.chain) < 2:
             continue
-        links = []
+        links: list[att.SpeakerHit] = []
         for h in q.chain[:-1]:
             name = relays_mod.usual_relay_name(h.text)
+            if links and relays_mod.same_source(links[-1].text, name):
+                continue  # "in a statement carried by the official KCNA news agency" twice
             links.append(h if name == h.text else att.SpeakerHit(h.start, h.end, name, h.verb))
         q.chain = (*links, q.chain[-1])
 
@@ -342,7 +388,13 @@ def _resolve_pronoun(text, sentences, si, earlier, q, people=frozenset(), gender
             best = (subject.start, subject, ())
     if want == "person":
         named = _last_named_person(text, floor, q.speaker.start)
+        if named is not None and _object_of(text, sentences, named):
+            named = _last_named_person(text, floor, q.speaker.start, sentences) or (
+                named if best is None else None
+            )
         if named is not None and (best is None or named.start > best[0]) and compatible(named.text):
+            # "After meeting club president Maria Lopez, he said": a name the sentence met,
+            # thanked or asked about is not who "he" is when a subject or speaker was named
             best = (named.start, named, ())
     if best is None:
         # A pronoun with no antecedent names nobody: an unknown speaker is more honest than
@@ -411,7 +463,13 @@ def _text_surnames(text: str) -> set[str]:
 # "the minister", "the 54-year-old", "The spokeswoman": a description that stands for a person
 # the article has named.
 _DESCRIPTION = re.compile(
-    r"(?:the|The)\s+(?:(?P<age>\d{1,3}-year-old)|(?P<title>minister|detective|captain|"
+    # "the 31-year-old midfielder": an age with its noun is still any person of that age
+    r"(?:the|The)\s+(?:(?P<age>\d{1,3}-year-old)(?:\s+[a-z][\w\-]*)?|"
+    # "the former minister", "the veteran striker": a modifier before the title
+    r"(?:(?:former|deputy|veteran|new|outgoing|interim|acting|senior|assistant|vice|head)\s+)?"
+    r"(?P<title>midfielder|forward|goalkeeper|lawmaker|congressman|congresswoman|"
+    r"commander|general|colonel|inspector|attorney|engineer|historian|author|"
+    r"minister|detective|captain|"
     r"spokesman|spokeswoman|spokesperson|chief|defender|striker|prosecutor|judge|chairman|"
     r"chairwoman|chair|mayor|governor|senator|coach|manager|president|clerk|pharmacist|"
     r"barrister|lawyer|doctor|superintendent|sheriff|commissioner|director|professor|"
@@ -532,10 +590,18 @@ def _neighbour(text, sentences, si, earlier, q) -> None:
 
 def _head(hit_text: str) -> str | None:
     """Head noun of a definite description ("The ministry" -> "ministry"), else None."""
+    spokes = _SPOKESPERSON_FOR.fullmatch(hit_text)
+    if spokes is not None:
+        return spokes.group(1)  # "A spokesman for the ministry" speaks for the ministry
     words = hit_text.split()
     if not 2 <= len(words) <= 3 or words[0].lower() != "the":
         return None
     return words[-1] if all(w.islower() for w in words[1:]) else None
+
+
+_SPOKESPERSON_FOR = re.compile(
+    r"(?:[Aa]n?|[Tt]he)\s+spokes(?:man|woman|person)\s+for\s+the\s+(?:[a-z]+\s+)?([a-z]+)"
+)
 
 
 _DOCUMENT_HEADS = frozenset(wordlist("statement message communique report letter commentary"))
@@ -559,6 +625,45 @@ def _continue_relay(q, si, relays, text="", sentences=()) -> None:
         if head in link.text.lower().split():
             q.chain = (*chain[:k], q.speaker)
             return
+
+
+# "Her comments were carried by TASS.", "The statement, carried by KCNA, also said …", "He made
+# the remarks at a factory, KCNA reported.": a sentence naming the relay of what was just said
+_RELAYED_AFTER = re.compile(
+    rf"(?:(?:His|Her|Their|Its|The)\s+(?:comments|remarks|statement|message|speech|interview)"
+    rf"(?:\s+(?:was|were))?,?\s+(?:carried|reported|published|broadcast|aired|relayed|released)"
+    rf"\s+(?:by|on)\s+(?P<m1>{att.MEDIA})"
+    rf"|(?:He|She|They|It)\s+made\s+the\s+(?:comments|remarks|statement)\b[^.!?\"“”]{{0,120}}?,"
+    rf"\s+(?P<m2>{att.MEDIA})\s+(?:reported|said))"
+)
+
+
+def _relayed_afterwards(text: str, sentences, found: list[QuoteFound]) -> None:
+    """Give the relay a sentence names afterwards to what the one or two sentences before it
+    attributed without one ("… ,” spokeswoman X said. Her comments were carried by TASS.")."""
+    if not any(w in text for w in ("omments", "emarks", "tatement", "essage", "peech")):
+        return  # the common case, without a regex
+    for si, (s_start, s_end) in enumerate(sentences):
+        m = _RELAYED_AFTER.match(text, s_start, s_end)
+        if m is None:
+            continue
+        group = "m1" if m.group("m1") else "m2"
+        name = m.group(group)
+        skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
+        medium = att.SpeakerHit(m.start(group) + skip, m.end(group), name[skip:], "carried by")
+        floor = max(sentences[max(0, si - 2)][0], text.rfind("\n", 0, s_start) + 1)
+        before = [
+            q
+            for q in found
+            if q.speaker is not None and q.kind != "scare" and floor <= q.start < s_start
+        ]
+        if not before:
+            continue
+        # the comments are those of whoever spoke last
+        last = before[-1].speaker.text
+        for q in before:
+            if q.speaker.text == last and len(q.chain) == 1:
+                q.chain = (medium, q.speaker)
 
 
 def _prepend_agency(found, agency: att.SpeakerHit) -> None:
@@ -680,6 +785,7 @@ def _carry_chains(found: list[QuoteFound]) -> None:
             q.chain = (*chains[key][:-1], q.speaker)
 
 
+_DETERMINERS = frozenset(wordlist("the a an its his her their this that these those one another"))
 _NOT_NAME_KEY = frozenset(wordlist("foreign prince senior deputy vice state chief acting"))
 
 
@@ -687,8 +793,11 @@ def _person_keys(hit_text: str) -> list[str]:
     """Name words of a person speaker ("the ministry's spokeswoman, Irina Volkova" ->
     ["irina", "volkova"]), so "Volkova" or "Li" later finds the relay "Li Wenbo" came through."""
     name = hit_text.rsplit(",", 1)[-1].strip()
-    # "Faisal bin Farhan", "Anneke de Vries": lower-case particles are not name keys
-    words = _name_words(" ".join(w for w in name.split() if w[:1].isupper()))
+    # "Faisal bin Farhan", "Anneke de Vries": lower-case particles are not name keys; "The
+    # company" and "The president" share no name ("The" opens a description)
+    words = _name_words(
+        " ".join(w for w in name.split() if w[:1].isupper() and w.lower() not in _DETERMINERS)
+    )
     while words and (
         words[0].lower() in _NOT_NAME_KEY
         or words[0] in _ACTOR_TITLES
@@ -721,9 +830,41 @@ def _partials_from_context(text: str, sentences, found: list[QuoteFound]) -> Non
             last = (si, q)
 
 
-def _last_named_person(text: str, floor: int, end: int) -> att.SpeakerHit | None:
+# Words a subject's name may carry before it ("club president", "Her husband,"); anything
+# else before a name in its sentence makes it an object ("meeting", "about", "met").
+_BEFORE_A_SUBJECT = frozenset(
+    wordlist(
+        "club team party former deputy senior chief executive officer coach manager captain "
+        "striker midfielder goalkeeper defender forward leader chairman chairwoman head "
+        "spokesman spokeswoman spokesperson lawmaker minister foreign defence defense interior "
+        "finance prime vice state federal regional local city county council member activist "
+        "lawyer attorney teacher nurse doctor resident farmer owner student worker his her "
+        "their its wife husband son daughter mother father brother sister partner colleague "
+        "neighbour neighbor friend the a an another one retired veteran police fire general"
+    )
+)
+
+
+def _object_of(text: str, sentences, hit: att.SpeakerHit) -> bool:
+    """Is the name in ``hit`` something its sentence does to or says about someone (an
+    object), rather than the sentence's subject or an apposition to it?"""
+    s_start = next((a for a, b in sentences if a <= hit.start < b), 0)
+    if s_start < 120:
+        s_start = max(s_start, att.dateline(text)[0])
+    words = text[s_start : hit.start].split()
+    while words and (words[-1][:1].isupper() or words[-1].lower().strip(",") in _BEFORE_A_SUBJECT):
+        if words[-1].endswith(","):
+            break
+        words.pop()
+    return bool(words) and not words[-1].endswith((",", "—", "–"))
+
+
+def _last_named_person(
+    text: str, floor: int, end: int, subjects_in: list[tuple[int, int]] | None = None
+) -> att.SpeakerHit | None:
     """The last first-and-last name before ``end`` (and after ``floor``) that reads as a
-    person: not after a place preposition ("in New Carlow"), not an organisation."""
+    person: not after a place preposition ("in New Carlow"), not an organisation; with
+    ``subjects_in`` (the sentences), only a name that is not an object of its sentence."""
     last = None
     for m in _FULL_NAME.finditer(text, floor, end):
         words = m.group().split()
@@ -731,7 +872,10 @@ def _last_named_person(text: str, floor: int, end: int) -> att.SpeakerHit | None
             continue
         if _PLACE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue
-        last = att.SpeakerHit(m.start(), m.end(), m.group(), None)
+        hit = att.SpeakerHit(m.start(), m.end(), m.group(), None)
+        if subjects_in is not None and _object_of(text, subjects_in, hit):
+            continue
+        last = hit
     return last
 
 

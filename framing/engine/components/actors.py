@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 
+from .. import attribution as att
 from ..actors import find_actors, gazetteer
 from ..doc import Doc, SpeakerActor
+from ..text import wordlist
 from ..types import ActorMention
 from .base import Component
 
@@ -30,30 +33,93 @@ def speaker_actor_resolver(actors: list[ActorMention], text: str = "") -> Speake
     country of the dateline. A named organisation in the text wins over the dateline."""
     starts = [a.start for a in actors]
     home = dateline_actor(text)
+    # the dateline's credit is the article's origin, not a relay of its speakers
+    credit = (att.dateline(text)[1] or att.SpeakerHit(0, 0, "", None)).text.lower()
     owners: list[tuple[int, str, str]] | None = None  # (start, actor, official word)
     memo: dict[tuple[int, int], str | None] = {}
 
-    def resolve(start: int | None, end: int | None) -> str | None:
+    def resolve(start: int | None, end: int | None, relays: Sequence[str] = ()) -> str | None:
         nonlocal owners
         if start is None or end is None:
             return None
-        if (start, end) in memo:
-            return memo[start, end]
+        key = (start, end, tuple(relays))
+        if key in memo:
+            return memo[key]
+        found = _the_north_or_south(text, start, end)
         i = bisect_right(starts, start - 1)
-        found = None
-        while i < len(actors) and actors[i].start < end:
+        while found is None and i < len(actors) and actors[i].start < end:
             if actors[i].end <= end:
                 found = actors[i].actor
                 break
             i += 1
         if found is None and (official := _OFFICIAL_SOURCE.search(text, start, end)):
-            if owners is None:
-                owners = _owners(actors, text)  # once per text, only when needed
-            found = _context_actor(owners, start, official.group().lower()) or home
-        memo[start, end] = found
+            # "the ministry" heard through KCNA is North Korea's, whatever the dateline or the
+            # last country named: a state agency relays its own government's offices
+            found = _state_agency_home([r for r in relays if r.lower() != credit])
+            if found is None:
+                if owners is None:
+                    owners = _owners(actors, text)  # once per text, only when needed
+                phrase = text[start:end].lower()
+                found = _context_actor(owners, start, official.group().lower(), phrase) or home
+        memo[key] = found
         return found
 
     return resolve
+
+
+# State news agencies that relay their own government's unnamed offices, and that country
+# (a gazetteer key). Independent or foreign-reporting agencies (Yonhap, Kyodo, Reuters) are
+# left out: "the ministry" they quote may be anyone's.
+_STATE_AGENCY_HOME = {
+    "kcna": "dprk",
+    "korean central news agency": "dprk",
+    "rodong sinmun": "dprk",
+    "tass": "russia",
+    "ria novosti": "russia",
+    "interfax": "russia",
+    "irna": "iran",
+    "islamic republic news agency": "iran",
+    "tasnim": "iran",
+    "mehr": "iran",
+    "fars": "iran",
+    "xinhua": "china",
+    "global times": "china",
+    "cctv": "china",
+    "people's daily": "china",
+    "saudi press agency": "saudi_arabia",
+    "spa": "saudi_arabia",
+    "sana": "syria",
+    "belta": "belarus",
+}
+_AGENCY_WORDS = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w\-]*['’]s\s+)?(?:(?:state|state-run|official|semi-official)\s+)?"
+    r"(?:news\s+agency\s+)?|\s+(?:news\s+agency|agency|newspaper|daily)$",
+    re.IGNORECASE,
+)
+
+
+def _state_agency_home(relays: Sequence[str]) -> str | None:
+    """The country of the innermost state agency among a speaker's relays, if any."""
+    for name in reversed(relays):
+        home = _STATE_AGENCY_HOME.get(_AGENCY_WORDS.sub("", name.strip()).lower())
+        if home is not None:
+            return home
+    return None
+
+
+_THE_NORTH = re.compile(r"\bthe\s+(North|South)(?:['’]s)?\b(?!\s+[A-Z])")
+
+
+def _the_north_or_south(text: str, start: int, end: int) -> str | None:
+    """ "the North's defence ministry" is North Korea's when the text names North Korea
+    ("the South" South Korea's); elsewhere "the North" may be anything."""
+    if "the North" not in text[start:end] and "the South" not in text[start:end]:
+        return None  # the common case, without a regex
+    m = _THE_NORTH.search(text, start, end)
+    if m is None:
+        return None
+    side = m.group(1)
+    return {"North": "dprk", "South": "south_korea"}[side] if f"{side} Korea" in text else None
 
 
 _OWNER_GAP = re.compile(r"(?:['’]s)?(?:\s+[\w\-]+){0,2}\s+")
@@ -64,8 +130,8 @@ def _owners(actors: list[ActorMention], text: str) -> list[tuple[int, str, str]]
     foreign ministry", "the Velmar navy"), in text order, with that word."""
     out = []
     for a in actors:
-        if a.kind not in ("country", "organisation", "bloc"):
-            continue
+        if a.kind not in ("country", "organisation", "bloc") or a.actor in _MEDIA_ACTORS:
+            continue  # "KCNA quoted a spokesman": an agency relays an office, it owns none
         window = text[a.end : a.end + 60]
         m = _OFFICIAL_SOURCE.search(window)
         if m is None or not _OWNER_GAP.fullmatch(window[: m.start()]):
@@ -74,18 +140,43 @@ def _owners(actors: list[ActorMention], text: str) -> list[tuple[int, str, str]]
     return out
 
 
-def _context_actor(owners: list[tuple[int, str, str]], start: int, word: str) -> str | None:
+def _context_actor(
+    owners: list[tuple[int, str, str]], start: int, word: str, phrase: str = ""
+) -> str | None:
     """The latest owner named before ``start`` with the same official word, else the latest
-    with any official word (a spokesperson belongs to whichever office was named)."""
+    with any official word (a spokesperson belongs to whichever office was named). A phrase
+    naming an office of its own ("a department spokesperson", "health officials") borrows
+    only an owner of that office."""
+    own = [
+        w
+        for w in _WORD.findall(phrase)
+        if w not in _PLAIN_WORDS and not _OFFICIAL_SOURCE.fullmatch(w)
+    ]
     i = bisect_right(owners, (start,)) - 1
     fallback = None
     for _, actor, owned in reversed(owners[max(0, i - 40) : i + 1]):
-        if owned == word or word.startswith("spokes"):
+        if owned == word or owned in own or (word.startswith("spokes") and not own):
             return actor
         fallback = fallback or actor
-    return fallback
+    return None if own else fallback
 
 
+_WORD = re.compile(r"[a-z][\w\-]*")
+# Words that do not name an office of their own: determiners, ranks, the official words.
+_PLAIN_WORDS = frozenset(
+    wordlist(
+        "the a an one two three several some many its his her their this that senior top junior "
+        "other another unnamed anonymous said says told speaking for of who"
+    )
+)
+
+
+_MEDIA_ACTORS = frozenset(
+    wordlist(
+        "afp ap bbc cgtn cnn global_times kcna kyodo peoples_daily reuters ria_novosti "
+        "rodong_sinmun rt tass xinhua yonhap"
+    )
+)
 _DATELINE = re.compile(r"\s*([A-Z][A-Z .'\-]{2,30}?)(?:,|\s+\(|\s+[-–—])")
 _OFFICIAL_SOURCE = re.compile(
     r"\b(?:ministry|ministries|spokes\w*|government|official|officials|military|army|navy|"

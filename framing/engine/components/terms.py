@@ -100,7 +100,9 @@ def loaded_terms(
                 explanation=explanation,
                 voice=voice,  # type: ignore[arg-type]
                 speaker=sp.text if sp else None,
-                speaker_actor=actor_of(sp.start, sp.end) if sp else None,
+                speaker_actor=actor_of(sp.start, sp.end, [h.text for h in holder.chain[:-1]])
+                if sp and holder
+                else None,
                 target_actor=_target(doc, start, end, sp, sent_starts, by_sentence),
             )
         )

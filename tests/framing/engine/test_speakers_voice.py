@@ -1174,3 +1174,395 @@ def test_a_second_quote_sharing_a_pronoun_tag_gets_the_same_person():
 def test_pages_never_show_a_bare_first_person_pronoun_as_a_speaker():
     text = "\u201cThe water was up to the windows by midnight,\u201d I said to the officer."
     assert all(q.speaker is None for q in analyze(text).quotes)
+
+
+# -- round 5 (branch h-speakers): media named by call letters, mastheads and kinds --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "medium"),
+    [
+        (
+            "The driver's lawyer, Anne Quist, told WKRT-TV that her client would plead not guilty.",
+            "WKRT-TV",
+        ),
+        (
+            "The plant had failed two inspections in five years, sources told the Dispatch.",
+            "Dispatch",
+        ),
+        (
+            "Interior Minister Jan Rolf told the Funke media group that the border checks would "
+            "stay in place until the spring.",
+            "Funke media group",
+        ),
+    ],
+)
+def test_a_medium_named_by_call_letters_masthead_or_kind_relays_the_speaker(text, medium):
+    q = _only(text)
+    assert _chain(q)[0] == medium
+
+
+def test_a_medium_told_at_the_end_of_a_sentence_loses_the_full_stop():
+    text = (
+        "\u201cWe heard about it on the radio like everybody else,\u201d the union's leader, "
+        "Sara Lind, told the daily Norrbotten Kuriren."
+    )
+    assert _chain(_only(text))[0] == "Norrbotten Kuriren"
+
+
+def test_told_a_medium_in_an_interview_that_opens_the_speakers_clause():
+    text = (
+        "The bank's chairman, Olof Berg, told Reuters in an interview that the board backed "
+        "the chief executive."
+    )
+    q = _only(text)
+    assert (q.speaker.text, _chain(q)) == ("Olof Berg", ["Reuters", "Olof Berg"])
+    assert text[q.start : q.end] == "the board backed the chief executive"
+
+
+def test_a_name_in_the_apposition_after_a_quote_is_the_speaker():
+    text = (
+        "\u201cNobody asked us before the plan was announced,\u201d its chairman, Per Almqvist, "
+        "told reporters."
+    )
+    assert _only(text).speaker.text == "Per Almqvist"
+
+
+def test_plural_speakers_without_a_determiner_report_speech():
+    text = "Immigrant advocates said the new fence would push people toward the desert."
+    q = _only(text)
+    assert q.speaker.text == "Immigrant advocates"
+
+
+def test_a_quote_after_calling_belongs_to_the_sentence_subject():
+    text = (
+        "The mayor of a small river town on Monday criticised the state's flood plan, calling "
+        "it \u201ca plan written by people who have never seen the river\u201d."
+    )
+    assert _only(text).speaker.text == "The mayor"
+
+
+def test_a_quote_after_calling_keeps_the_subject_and_the_agency_that_relays_it():
+    text = (
+        "The Velmar foreign ministry on Friday rejected the panel's findings, calling them "
+        "\u201ca fabrication by hostile forces\u201d, according to the Velmar Central News Agency."
+    )
+    q = _only(text)
+    assert q.speaker.text == "The Velmar foreign ministry"
+    assert _chain(q) == ["the Velmar Central News Agency", "The Velmar foreign ministry"]
+
+
+# -- round 5: which actor an unnamed office belongs to ------------------------------------------
+
+
+def _actor_of(text: str, speaker: str) -> str | None:
+    return next(q.speaker_actor for q in analyze(text).quotes if q.speaker == speaker)
+
+
+def test_an_office_heard_through_a_state_agency_belongs_to_that_agencys_country():
+    text = (
+        "KYIV, May 3 (Reuters) - Ukraine's air force said it shot down 40 drones overnight.\n\n"
+        "Russian forces captured a village near the front, the ministry said, according to "
+        "RIA Novosti."
+    )
+    assert _actor_of(text, "the ministry") == "russia"
+
+
+def test_the_norths_ministry_is_north_koreas_under_a_seoul_dateline():
+    text = (
+        "SEOUL — North Korea fired two missiles on Tuesday. A spokesman for the North's "
+        "defence ministry said the launches were a warning to the allies."
+    )
+    assert _actor_of(text, "A spokesman for the North's defence ministry") == "dprk"
+
+
+def test_an_agency_that_quotes_a_spokesman_is_not_the_office_he_speaks_for():
+    text = (
+        "MOSCOW — TASS quoted a spokesman as saying that the talks had been postponed. "
+        "The spokesman said a new date would be set in May."
+    )
+    assert _actor_of(text, "The spokesman") != "tass"
+
+
+def test_an_official_of_another_office_does_not_borrow_the_last_named_ministry():
+    text = (
+        "North Korea's foreign ministry condemned the drills on Friday.\n\n"
+        "Health officials say the outbreak in the southern provinces is under control."
+    )
+    assert _actor_of(text, "Health officials") is None
+
+
+# -- round 5: relays in prose --------------------------------------------------------------------
+
+
+def test_was_quoted_by_an_agency_as_saying_relays_the_subject():
+    text = (
+        "Premier Pak Sung Il was quoted by VCNA as saying that the harvest had been the best "
+        "in years."
+    )
+    q = _only(text)
+    assert (q.speaker.text, _chain(q)) == ("Premier Pak Sung Il", ["VCNA", "Premier Pak Sung Il"])
+    assert text[q.start : q.end] == "the harvest had been the best in years"
+
+
+def test_state_media_quoting_a_person_relays_him():
+    text = "State media quoted Kim as saying the new submarine would patrol the eastern sea."
+    q = _only(text)
+    assert (q.speaker.text, _chain(q)) == ("Kim", ["State media", "Kim"])
+
+
+def test_state_media_is_the_one_state_agency_the_article_names():
+    text = (
+        "Pyongyang said on Thursday it had tested a new cruise missile, state media reported. "
+        "KCNA said the test had been a success."
+    )
+    first = _quotes(text)[0]
+    assert _chain(first) == ["KCNA", "Pyongyang"]
+
+
+@pytest.mark.parametrize(
+    ("text", "medium"),
+    [
+        (
+            "Prime Minister Lena Kroll said in an interview published on Sunday by Le Monde that "
+            "her government would not send troops.",
+            "Le Monde",
+        ),
+        (
+            "The club said in a statement to AFP that it would appeal against the ban.",
+            "AFP",
+        ),
+        (
+            "The president said in remarks broadcast by state television that the economy would "
+            "recover by the spring.",
+            "state television",
+        ),
+        (
+            "The navy would hold live-fire drills next week, the minister told the BBC's Today "
+            "programme.",
+            "BBC's Today programme",
+        ),
+    ],
+)
+def test_a_medium_that_published_or_broadcast_the_words_relays_them(text, medium):
+    assert _chain(_only(text))[0] == medium
+
+
+def test_one_carrier_named_twice_is_one_relay():
+    text = (
+        "A spokesman said in a statement carried by the official VCNA news agency that the "
+        "exercises would be met with force."
+    )
+    assert _chain(_only(text)) == ["VCNA", "A spokesman"]
+
+
+def test_speakers_opening_with_the_share_no_relay_by_that_word():
+    text = (
+        "The company told Reuters that it would appeal the ruling.\n\n"
+        "The president said on Monday that the economy would recover by the spring."
+    )
+    assert _chain(_quotes(text)[1]) == ["The president"]
+
+
+def test_a_pronoun_after_on_a_weekday_stays_in_the_reported_clause():
+    text = "The ministry said on Thursday it had tested a new cruise missile off the coast."
+    q = _only(text)
+    assert text[q.start : q.end] == "it had tested a new cruise missile off the coast"
+
+
+def test_a_speaker_made_only_of_function_words_is_never_shown():
+    text = "The, too, said the plan had been dead for months before the vote."
+    assert all(q.speaker is None for q in analyze(text).quotes)
+
+
+def test_names_with_two_particles_are_whole_speakers():
+    text = (
+        "Ursula von der Leyen said the bloc would respond within days. Charles de la Fuente "
+        "told reporters that the club was not for sale."
+    )
+    assert [q.speaker.text for q in _quotes(text)] == [
+        "Ursula von der Leyen",
+        "Charles de la Fuente",
+    ]
+
+
+def test_an_age_with_its_noun_stands_for_the_person_named_before():
+    text = (
+        "Harbour Town captain Dara Quinlan was furious after the defeat. \u201cWe got what we "
+        "deserved,\u201d the 31-year-old midfielder said."
+    )
+    assert _only(text).speaker.text == "Dara Quinlan"
+
+
+def test_an_apposition_of_the_title_and_a_name_names_the_speaker():
+    text = (
+        "The inquiry's report was published on Thursday. Its author, the retired high court "
+        "judge Ann Lowe, told reporters that the failures had been systemic."
+    )
+    assert _only(text).speaker.text == "Ann Lowe"
+
+
+def test_a_poll_published_by_someone_found_reports_what_it_found():
+    text = (
+        "A poll published last week by the University of Westmark found that most voters "
+        "backed the new tram line."
+    )
+    q = _only(text)
+    assert q.speaker.text == "A poll"
+    assert text[q.start : q.end] == "most voters backed the new tram line"
+
+
+# -- round 5: quote tags -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Council member Ana Duarte spoke last.\n\n\u201cWe are not going anywhere,\u201d "
+            "Duarte joked.",
+            "Ana Duarte",
+        ),
+        (
+            "\u201cWill the money ever come back?\u201d asked one resident. Nobody answered.",
+            "one resident",
+        ),
+        (
+            "\u201cWe were second best all afternoon,\u201d Rovers manager Gary Holm told "
+            "reporters after the match.",
+            "Gary Holm",
+        ),
+        (
+            "\u201cWe have to act now,\u201d Sen. Maria Calder, D-Ore., said on Tuesday.",
+            "Sen. Maria Calder",
+        ),
+    ],
+)
+def test_quote_tags_name_their_speaker(text, speaker):
+    assert _quotes(text)[-1].speaker.text == speaker
+
+
+def test_an_apposition_with_an_article_is_a_description_not_a_name():
+    text = "\u201cQuite frankly, I am disappointed,\u201d the governor, a Democrat, told reporters."
+    assert _only(text).speaker.text == "the governor"
+
+
+# -- round 5: relays named after the words ------------------------------------------------------
+
+
+def test_comments_carried_by_an_agency_afterwards_relay_the_last_speaker():
+    text = (
+        "The foreign ministry said the sanctions were illegal. \u201cWe will respond,\u201d "
+        "spokeswoman Maria Ivanova said. Her comments were carried by TASS."
+    )
+    first, second = _quotes(text)[:2]
+    assert _chain(first) == ["The foreign ministry"]
+    assert _chain(second) == ["TASS", "Maria Ivanova"]
+
+
+def test_the_statement_carried_by_an_agency_relays_the_sentence_before():
+    text = (
+        "The defence ministry said on Sunday the launch had been a success. The statement, "
+        "carried by the Velmar News Agency, also said the missile could reach any target."
+    )
+    assert _chain(_quotes(text)[0]) == ["Velmar News Agency", "The defence ministry"]
+
+
+def test_in_comments_reported_by_an_agency_relays_and_stays_out_of_the_clause():
+    text = (
+        "The spokesman said the talks would continue next week, in comments reported by Interfax."
+    )
+    q = _only(text)
+    assert _chain(q)[0] == "Interfax"
+    assert text[q.start : q.end] == "the talks would continue next week"
+
+
+def test_an_agency_quoting_someone_without_as_saying_relays_him():
+    text = (
+        "The kingdom supports an immediate ceasefire, the Saudi Press Agency quoted the minister."
+    )
+    assert _chain(_only(text)) == ["the Saudi Press Agency", "the minister"]
+
+
+def test_quoted_as_saying_on_a_weekday_closes_the_sentence():
+    text = (
+        "The talks were constructive, VCNA quoted Foreign Minister Tor Halden as saying on Monday."
+    )
+    q = _only(text)
+    assert text[q.start : q.end] == "The talks were constructive"
+    assert _chain(q) == ["VCNA", "Foreign Minister Tor Halden"]
+
+
+# -- round 5: whom a pronoun stands for ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Coach Tom Baker watched from the stands. After meeting club president Maria Lopez "
+            "on Monday, he said: \u201cWe will rebuild this club.\u201d",
+            "Coach Tom Baker",
+        ),
+        (
+            "Senator Paul Grant met Governor Lisa Moreno on Tuesday. \u201cWe agreed on "
+            "nothing at all,\u201d he said afterwards.",
+            "Senator Paul Grant",
+        ),
+        (
+            "The striker, Jon Eriksen, was substituted after an hour. Asked about captain Anna "
+            "Berg, he said: \u201cShe is the heart of this team.\u201d",
+            "Jon Eriksen",
+        ),
+    ],
+)
+def test_a_pronoun_is_not_the_name_its_sentence_met_or_asked_about(text, speaker):
+    assert _only(text).speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "medium"),
+    [
+        (
+            "A VCNA dispatch said the missile had flown 1,000 km before landing in the sea.",
+            "A VCNA dispatch",
+            None,
+        ),
+        (
+            "The ministry's statement, published on KCNA's website, said the drills were a "
+            "provocation.",
+            "The ministry's statement",
+            "KCNA",
+        ),
+        (
+            "Kim told a party meeting, according to a KCNA report, that the country must be "
+            "ready for war.",
+            "Kim",
+            "a KCNA report",
+        ),
+        (
+            "The governor said in an exclusive interview on Sunday with Fox News that the border "
+            "was open.",
+            "The governor",
+            "Fox News",
+        ),
+        (
+            "Okonkwo, speaking with BBC Sport after the match, said the team had let the fans "
+            "down.",
+            "Okonkwo",
+            "BBC Sport",
+        ),
+    ],
+)
+def test_more_relay_forms_in_one_sentence(text, speaker, medium):
+    q = _only(text)
+    assert q.speaker.text == speaker
+    assert _chain(q) == ([medium, speaker] if medium else [speaker])
+
+
+def test_a_spokesman_for_the_ministry_continues_the_ministrys_relay():
+    text = (
+        "The defence ministry said on Tuesday that the drills were a provocation, in a "
+        "statement carried by KCNA. A spokesman for the ministry said the army would respond."
+    )
+    assert _chain(_quotes(text)[1]) == ["KCNA", "A spokesman for the ministry"]
