@@ -156,13 +156,18 @@ def _overlapping(one: list[Segment], two: list[Segment]):
 
 def _expected(length: int, cut: list[list[Segment]]) -> float:
     m = len(cut)
-    units = [lg for segs in cut for _, lg, u in segs if u]
-    gaps = sorted((lg for segs in cut for _, lg, u in segs if not u), reverse=True)
-    total = 0.0
-    for lu in units:
-        fit = sum(lh - lu + 1 for lh in gaps if lh >= lu)  # places for the unit inside a gap
-        total += (len(units) - 1) / 3 * (2 * lu**3 - 3 * lu**2 + lu) + lu**2 * fit
-    denominator = m * length * (m * length - 1) - sum(lu * (lu - 1) for lu in units)
+    units = np.array([lg for segs in cut for _, lg, u in segs if u], dtype=float)
+    gaps = np.sort(np.array([lg for segs in cut for _, lg, u in segs if not u], dtype=float))
+    # Places for each unit inside a gap at least as long: the sum over those gaps of
+    # (gap − unit + 1), from suffix sums of the sorted gap lengths (an event's units × gaps
+    # would be millions of terms on a long event).
+    at = np.searchsorted(gaps, units, side="left")
+    suffix = np.concatenate([np.cumsum(gaps[::-1])[::-1], [0.0]])
+    fit = suffix[at] - (units - 1) * (len(gaps) - at)
+    total = float(
+        np.sum((len(units) - 1) / 3 * (2 * units**3 - 3 * units**2 + units) + units**2 * fit)
+    )
+    denominator = m * length * (m * length - 1) - float(np.sum(units * (units - 1)))
     return 2 / length * total / denominator if denominator else 0.0
 
 
