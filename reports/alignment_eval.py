@@ -96,7 +96,11 @@ def load_gold() -> tuple[dict, list[str]]:
 
 EVAL_DIR = Path(__file__).resolve().parents[1] / "framing" / "eval"
 DEMO_DIR = Path(__file__).resolve().parents[1] / "articles" / "demo"
-DEV_EVENTS = {"dev": "alignment_dev.json", "dev2": "alignment_dev2.json"}
+DEV_EVENTS = {
+    "dev": "alignment_dev.json",
+    "dev2": "alignment_dev2.json",
+    "dev3": "alignment_dev3.json",
+}
 
 
 @dataclass(frozen=True)
@@ -117,7 +121,7 @@ class GoldEvent:
 
 def load_gold_event(name: str) -> GoldEvent:
     """``naval`` (first demo, wire-anchored gold), ``caravan`` (second demo, every pair) or
-    ``dev`` / ``dev2`` (the aligner's development events, every pair; not demos)."""
+    ``dev`` / ``dev2`` / ``dev3`` (the aligner's development events, every pair; not demos)."""
     from framing.engine import analyze
 
     if name in DEV_EVENTS:

@@ -2,14 +2,18 @@
 
     .venv/bin/python framing/eval/train_alignment.py           # fit, print, write the model
     .venv/bin/python framing/eval/train_alignment.py --check   # print only
+    .venv/bin/python framing/eval/train_alignment.py --loeo    # leave one training event out
 
 Training data: the first demo event (naval exercise; every pair of a wire-report sentence with
-a sentence of another column) and the two development events of ``framing/eval/dev`` (every
+a sentence of another column) and the three development events of ``framing/eval/dev`` (every
 pair of sentences from two articles), positive when the gold links them. The operating points
-are chosen on the same three events pooled, by running the whole aligner: "possibly" is the
-lowest point whose precision reaches 0.8, "reported" the lowest point above it whose precision
-reaches 0.9. The second demo event (caravan) is held out: it is only scored, never used to fit
-or choose anything.
+are chosen on the same events by running the whole aligner, out of fold (each event scored by
+the model fitted on the others): "possibly" is the lowest point from which every event's
+precision stays at or above 0.8, "reported" the lowest point above it from which every event's
+precision stays at or above 0.88 (the first crossing alone can be a dip of a small event's
+curve). ``--loeo`` fits and chooses on all training events but one and scores that one, for each
+in turn: how the choices were made without the held-out event. The second
+demo event (caravan) is held out: it is only scored, never used to fit or choose anything.
 """
 
 from __future__ import annotations
@@ -27,9 +31,11 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 from framing.engine.contrast.similarity import FEATURES, MODEL_FILE, PairFeatures  # noqa: E402
 from reports.alignment_eval import load_gold_event, score_links  # noqa: E402
 
-TARGET_PRECISION = 0.9
+# Out of fold, so a held-out event should see about this; 0.88 leaves room above the 0.85 the
+# issue asks for on real stories.
+TARGET_PRECISION = 0.88
 POSSIBLE_PRECISION = 0.8
-TRAINING_EVENTS = ("naval", "dev", "dev2")
+TRAINING_EVENTS = ("naval", "dev", "dev2", "dev3")
 
 
 def training_pairs(event) -> tuple[np.ndarray, np.ndarray]:
@@ -49,54 +55,93 @@ def training_pairs(event) -> tuple[np.ndarray, np.ndarray]:
     return np.array(xs), np.array(ys)
 
 
+_PAIRS: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+
 def fit(events) -> dict:
-    pairs = [training_pairs(e) for e in events]
-    x = np.concatenate([p[0] for p in pairs])
-    y = np.concatenate([p[1] for p in pairs])
+    for e in events:
+        if e.name not in _PAIRS:
+            _PAIRS[e.name] = training_pairs(e)
+    x = np.concatenate([_PAIRS[e.name][0] for e in events])
+    y = np.concatenate([_PAIRS[e.name][1] for e in events])
     clf = LogisticRegression(C=1.0, max_iter=5000).fit(x, y)
     weights = {f: round(float(w), 4) for f, w in zip(FEATURES, clf.coef_[0], strict=True)}
     return {"weights": weights, "intercept": round(float(clf.intercept_[0]), 4)}
 
 
-def worst_precision(events, *, state: str, weights: dict) -> float:
-    """The lowest precision over the events: pooled links let an easy event with many links
-    hide a hard one, and the held-out event may be the hard one."""
-    return min(score_links(e, state=state, weights=weights).precision for e in events)
+def worst_precision(scored, *, state: str, possible: float, reported: float) -> float:
+    """The lowest precision over the (event, model) pairs: pooled links let an easy event with
+    many links hide a hard one, and the held-out event may be the hard one."""
+    return min(
+        score_links(
+            e, state=state, weights={**fitted, "possible": possible, "reported": reported}
+        ).precision
+        for e, fitted in scored
+    )
+
+
+def _lowest_stable(grid: list[float], meets) -> float:
+    """The lowest grid point from which every higher point also ``meets`` the target."""
+    k = len(grid) - 1
+    while k > 0 and meets(grid[k - 1]):
+        k -= 1
+    return grid[k]
 
 
 def choose_points(events, fitted: dict) -> dict:
-    """ "possibly": the lowest point whose links are right at least POSSIBLE_PRECISION of the
-    time (candidates worth an analyst's look); "reported": the lowest point above it whose
-    links reach TARGET_PRECISION, with the rows built at "possibly"."""
+    """Operating points for ``fitted`` (the model fitted on all ``events``), chosen out of fold:
+    each event is scored by the model fitted on the others, as a new event will be, since a
+    model's probabilities on the pairs it learnt from are higher than on new ones.
+    "possibly": the lowest point from which links are right at least POSSIBLE_PRECISION of the
+    time on every event (candidates worth an analyst's look); "reported": the lowest point above
+    it from which links reach TARGET_PRECISION, with the rows built at "possibly"."""
+    scored = [(e, fit([o for o in events if o is not e])) for e in events]
     grid = [round(float(p), 2) for p in np.arange(0.1, 0.95, 0.05)]
-    possible = next(
-        (
-            p
-            for p in grid
-            if worst_precision(
-                events, state="possibly", weights={**fitted, "possible": p, "reported": p}
-            )
-            >= POSSIBLE_PRECISION
+    possible = _lowest_stable(
+        grid,
+        lambda p: (
+            worst_precision(scored, state="possibly", possible=p, reported=p) >= POSSIBLE_PRECISION
         ),
-        grid[-1],
     )
-    reported = next(
-        (
-            p
-            for p in grid
-            if p >= possible
-            and worst_precision(
-                events, state="reported", weights={**fitted, "possible": possible, "reported": p}
-            )
+    reported = _lowest_stable(
+        [p for p in grid if p >= possible],
+        lambda p: (
+            worst_precision(scored, state="reported", possible=possible, reported=p)
             >= TARGET_PRECISION
         ),
-        grid[-1],
     )
     return {**fitted, "possible": possible, "reported": reported}
 
 
+def leave_one_out(train) -> None:
+    """Fit and choose on all training events but one, score that one at "reported"."""
+    from reports.alignment_eval import predicted_links
+
+    hits = found_total = gold_total = 0
+    for held in train:
+        rest = [e for e in train if e is not held]
+        fitted = choose_points(rest, fit(rest))
+        found = predicted_links(held, state="reported", weights=fitted)
+        gold = (
+            held.links
+            if held.anchor is None
+            else {p for p in held.links if held.anchor in (p[0], p[2])}
+        )
+        hit = len(found & gold)
+        hits, found_total, gold_total = hits + hit, found_total + len(found), gold_total + len(gold)
+        print(
+            f"{held.name} left out (points {fitted['possible']}, {fitted['reported']}): "
+            f"P {hit / max(len(found), 1):.2f} R {hit / len(gold):.2f}",
+            flush=True,
+        )
+    print(f"pooled: P {hits / max(found_total, 1):.3f} R {hits / gold_total:.3f}")
+
+
 def main() -> None:
     train = [load_gold_event(name) for name in TRAINING_EVENTS]
+    if "--loeo" in sys.argv:
+        leave_one_out(train)
+        return
     fitted = choose_points(train, fit(train))
     print(json.dumps(fitted, indent=2))
     named = [(f"{e.name} (training)", e) for e in train]

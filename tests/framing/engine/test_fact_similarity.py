@@ -1,10 +1,19 @@
 """The aligned-facts similarity features (issue 10, part 4): a sentence carrying two facts is
-compared clause by clause, numbers in words meet numbers in digits, and a match carried only
-by names and numbers does not look like a match of content."""
+compared clause by clause, numbers in words meet numbers in digits, a match carried only by
+names and numbers does not look like a match of content, and evidence against one fact (a
+count that contradicts, a denial on one side, no name in common, quotation) is measured; a
+contradicting count keeps a pair out of "reported"."""
 
 from __future__ import annotations
 
-from framing.engine.contrast.similarity import FEATURES, PairFeatures, clauses
+from framing.engine.contrast import align_facts, reported_pairs
+from framing.engine.contrast.similarity import (
+    FEATURES,
+    PairFeatures,
+    _numbers,
+    clauses,
+    operating_points,
+)
 
 TWO_FACTS = (
     "Rail services between Brannock and Tessel were suspended, and about 8,000 households "
@@ -48,3 +57,105 @@ def test_sentences_of_very_different_lengths_are_marked_as_such():
     assert _feature(short, TWO_FACTS, "length_ratio") > _feature(
         short, "Two men have died.", "length_ratio"
     )
+
+
+def _single_row_link(a_sentence: str, b_sentence: str) -> tuple[float | None, bool]:
+    """(link probability, confirmed) of the two middle sentences of two three-sentence articles
+    about one march, as the omission matrix reads them."""
+    a = [
+        "Thousands marched on the Dunmere mine on Saturday against plans to expand it.",
+        a_sentence,
+        "The company says the expansion would create 900 jobs.",
+    ]
+    b = [
+        "A large crowd protested at the Dunmere mine on Saturday over its expansion.",
+        b_sentence,
+        "Halvane says the project would bring 900 new jobs.",
+    ]
+    rows = align_facts([a, b])
+    reported = operating_points()[1]
+    row = next((r for r in rows if r.sentences.get(0) == 1 and r.sentences.get(1) == 1), None)
+    confirmed = (1, 1) in reported_pairs(rows, 0, 1, at=reported)
+    return (row.links[(0, 1)] if row else None), confirmed
+
+
+def test_counts_in_words_with_tens_and_thousands_are_read_as_digits():
+    assert _numbers("Twenty-three people were held and Eleven thousand marched.") == ["23", "11000"]
+
+
+def test_a_count_in_words_does_not_clash_with_the_same_count_in_digits():
+    a, b = "Twenty-three people were arrested.", "Police said 23 people were arrested."
+    assert _feature(a, b, "shared_numbers") == 1.0
+    assert _feature(a, b, "number_clash") == 0.0
+
+
+def test_the_same_count_of_the_same_thing_is_confirmed():
+    _, confirmed = _single_row_link(
+        "Police said 23 people were arrested after the march.",
+        "Police said 23 people had been arrested after the march.",
+    )
+    assert confirmed
+
+
+def test_a_number_mismatch_keeps_a_pair_out_of_reported():
+    _, confirmed = _single_row_link(
+        "Police said 23 people were arrested after the march.",
+        "Police said 41 people had been arrested after the march.",
+    )
+    assert not confirmed
+
+
+def test_a_number_mismatch_is_still_shown_as_possibly_the_same_fact():
+    probability, _ = _single_row_link(
+        "Police said 23 people were arrested after the march.",
+        "Police said 41 people had been arrested after the march.",
+    )
+    assert probability is not None and probability >= operating_points()[0]
+
+
+def test_sentences_counting_different_things_do_not_contradict_each_other():
+    features = PairFeatures(
+        [["The river rose to 2.3 metres above normal."], ["Crews lifted 140 people from roofs."]]
+    )
+    assert not features.contradicted(0, 1)[0, 0]
+
+
+def test_a_sentence_with_several_counts_is_not_taken_to_contradict_one_of_them():
+    features = PairFeatures(
+        [
+            ["Twenty-three people were arrested and 14 officers were injured."],
+            ["Police said 30 people were arrested."],
+        ]
+    )
+    assert not features.contradicted(0, 1)[0, 0]
+
+
+def test_a_denial_on_one_side_only_is_marked():
+    said = "The company said the mine would close next year."
+    denied = "The company said the mine would not close next year."
+    assert _feature(said, denied, "negation_mismatch") == 1.0
+    assert _feature(denied, "The mine won't close, the company said.", "negation_mismatch") == 0.0
+
+
+def test_sentences_naming_no_one_in_common_are_marked_as_a_name_clash():
+    assert (
+        _feature(
+            "The march was led by Ines Marrow.", "The march was led by Karl Osten.", "name_clash"
+        )
+        == 1.0
+    )
+    assert (
+        _feature("The march was led by Ines Marrow.", "It was led by Ines Marrow.", "name_clash")
+        == 0.0
+    )
+
+
+def test_the_share_of_numbers_the_other_sentence_lacks_is_measured():
+    a = "Police arrested 23 people and 14 officers were hurt."
+    b = "Organisers said 14 officers and 30 protesters were hurt."
+    assert _feature(a, b, "numbers_unmatched") == 0.5
+
+
+def test_a_quotation_is_marked_as_quoted_and_narration_is_not():
+    assert _feature("“We came to sing, not to fight.”", "They came to sing.", "quoted") > 0.9
+    assert _feature("They came to sing.", "Marchers sang.", "quoted") == 0.0
