@@ -33,7 +33,7 @@ run: setup
 WORKERS ?= 1
 serve: setup
 	$(PY) manage.py migrate --noinput -v0
-	$(PY) manage.py collectstatic --noinput -v0
+	$(PY) manage.py collect_static  # only when static/ or the installed bundles changed
 	@pids=""; for i in $$(seq 1 $(WORKERS)); do $(PY) manage.py run_worker --interval 1 & pids="$$pids $$!"; done; \
 	trap 'kill $$pids 2>/dev/null' EXIT INT TERM; \
 	HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py parallax.wsgi

@@ -6,10 +6,11 @@
     DATABASE_URL=postgres://parallax:parallax@127.0.0.1:5432/mybench \\
         .venv/bin/python bench/bench_load.py --db /tmp/scale.sqlite3
     # options: --users 50 --seconds 60 --think 2 8 (seconds between a user's requests;
-    #          --think 0 0 for users that never pause) --reads-only --web-workers 3
+    #          --think 0 0 for users that never pause) --reads-only --web-workers 3 --cold
 
 Starts what ``make serve`` starts (gunicorn with deploy/gunicorn.conf.py, DEBUG off, static
-files collected and served by WhiteNoise, one ``run_worker``), then pins itself to one core
+files collected (into $TMPDIR/parallax-bench-static, again only when they changed) and
+served by WhiteNoise, one ``run_worker``), then pins itself to one core
 (the load generator must not take the server's) and runs ``--users`` threads for
 ``--seconds``. Each user, with its own session, repeatedly picks: 70 % reads (event page,
 compare with two columns, charts page, one chart's JSON, article page; equally often), 25 %
@@ -25,6 +26,7 @@ machine is shared). Issue 12's target: p95 <= 300 ms and no errors with 50 users
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import secrets
@@ -37,7 +39,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,6 +47,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 SECRET = "load-bench-" + "k" * 50  # shared by the server and this script's sessions
 TIMEOUT = 60
+STATIC_ROOT = Path(tempfile.gettempdir()) / "parallax-bench-static"
 
 
 def load() -> str:
@@ -65,7 +68,7 @@ def _env(url: str, tmp: Path, port: int) -> dict[str, str]:
         SECRET_KEY=SECRET,
         ALLOWED_HOSTS="127.0.0.1",
         TRUST_X_FORWARDED_PROTO="1",  # as behind the TLS proxy of the deployment layout
-        STATIC_ROOT=str(tmp / "static"),
+        STATIC_ROOT=str(STATIC_ROOT),  # kept between runs: collected only when changed
         MEDIA_ROOT=str(tmp / "media"),
         PARALLAX_VAR_DIR=str(tmp),
         HOST="127.0.0.1",
@@ -145,6 +148,7 @@ class User(threading.Thread):
         )
         self.base, self.plan, self.pool, self.args, self.stop = base, plan, list(pool), args, stop
         self.results: list[tuple[str, float, bool]] = []
+        self.failures: list[str] = []  # why each error was one: a status or an exception
         self.rng = random.Random(session)
 
     def run(self) -> None:
@@ -189,8 +193,11 @@ class User(threading.Thread):
                 response = self.http.get(self.base + url, timeout=TIMEOUT, stream=True)
                 for _ in response.iter_content(65536):
                     pass
+            if response.status_code != 200:
+                self.failures.append(f"HTTP {response.status_code}")
             return response.status_code == 200
-        except Exception:  # a refused or timed-out request is an error
+        except Exception as error:  # a refused or timed-out request is an error
+            self.failures.append(type(error).__name__)
             return False
 
 
@@ -219,6 +226,37 @@ def _report(results, seconds: float) -> None:
         )
 
 
+def _server_side(log_path: Path, offset: int) -> None:
+    """The server's own view of the test's requests (its request log from ``offset``): time
+    inside Django and the thread's CPU, by kind. Far below the client's times: the requests
+    queued before a process took them; "ms" far above "cpu": they waited inside."""
+    kinds = [
+        ("decision", "/decide/"),
+        ("span CSV", "/spans/"),
+        ("chart JSON", ".json"),
+        ("charts page", "/charts/"),
+        ("compare, 2 columns", "/compare/"),
+        ("article page", "/articles/"),
+        ("event page", "/events/"),
+    ]
+    by_kind = defaultdict(list)
+    with log_path.open() as log:
+        log.seek(offset)
+        for line in log:
+            if line.startswith("{"):
+                row = json.loads(line)
+                kind = next((k for k, part in kinds if part in row["path"]), "other")
+                by_kind[kind].append((row["ms"], row.get("cpu_ms", 0.0)))
+    print("server side (request log; a streamed body's writing is not counted):")
+    for kind, rows in sorted(by_kind.items()):
+        ms, cpu = [m for m, _ in rows], [c for _, c in rows]
+        print(
+            f"  {kind:20} n {len(rows):5}  ms p50 {statistics.median(ms):6.0f} "
+            f"p95 {_percentile(ms, 0.95):6.0f}  cpu p50 {statistics.median(cpu):6.0f} "
+            f"p95 {_percentile(cpu, 0.95):6.0f}"
+        )
+
+
 def _wait_ready(base: str, proc: subprocess.Popen) -> None:
     import requests
 
@@ -235,9 +273,14 @@ def _wait_ready(base: str, proc: subprocess.Popen) -> None:
     raise SystemExit("gunicorn did not answer in 60 s")
 
 
-def _settle(base: str, plan, session: str, timeout: float = 300) -> None:
-    """Open every page once and wait for the tasks they queue (summary, vocabulary) to be
-    run by the worker: a deployed event is looked at long before fifty people do."""
+def _settle(
+    base: str, plan, session: str, processes: int, *, warm_all: bool, timeout: float = 300
+) -> None:
+    """Open every page once and wait for the tasks they queue (summary, vocabulary, span
+    CSV lines) to be run by the worker, then open every page and chart a few times per web
+    process, so that each process has read the summary rows and drawn each chart once: a
+    deployed event is looked at long before fifty people do. (A process's first chart of a
+    kind costs 0.1-1 s of CPU; ``--cold`` leaves that to the test.)"""
     from django_tasks_db.models import DBTaskResult
 
     warm = User(base, 0, plan, session, [], argparse.Namespace(think=(0, 0)), 0)
@@ -245,6 +288,7 @@ def _settle(base: str, plan, session: str, timeout: float = 300) -> None:
     for url in (
         f"/events/{event}/compare/?a={articles[0]}&a={articles[1]}",
         f"/events/{event}/compare/charts/vocabulary.json",
+        f"/events/{event}/compare/spans/?format=csv",  # its lines are stored by a task
     ):
         warm._send("GET", url, None)
     end = time.monotonic() + timeout
@@ -253,6 +297,16 @@ def _settle(base: str, plan, session: str, timeout: float = 300) -> None:
             print("  (tasks still queued after the warm-up)")
             break
         time.sleep(1)
+    if not warm_all:
+        return
+    _, _, charts = plan
+    # A kept-alive connection stays with one process: a new connection for every request.
+    warm.http.headers["Connection"] = "close"
+    pages = [f"/events/{event}/compare/charts/{key}.json" for key in charts]
+    pages += [f"/events/{event}/", f"/events/{event}/compare/charts/?a={articles[0]}"]
+    for _ in range(3 * processes):  # connections go to whichever process accepts first
+        for url in pages:
+            warm._send("GET", url, None)
 
 
 def main() -> None:
@@ -262,6 +316,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--think", type=float, nargs=2, default=(2.0, 8.0))
     parser.add_argument("--reads-only", action="store_true")
+    parser.add_argument("--cold", action="store_true", help="no per-process warm-up")
     parser.add_argument("--web-workers", type=int, default=3)
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stop the servers on the way out
@@ -284,7 +339,7 @@ def main() -> None:
     env["WEB_WORKERS"] = str(args.web_workers)
     py = sys.executable
     manage = [py, "manage.py"]
-    subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([*manage, "collect_static"], cwd=ROOT, env=env, check=True)
     log = open(tmp / "server.log", "w")  # noqa: SIM115 -- open while the servers run
     gunicorn = [str(Path(py).parent / "gunicorn"), "-c", "deploy/gunicorn.conf.py"]
     procs = [
@@ -302,7 +357,7 @@ def main() -> None:
         _wait_ready(base, procs[0])
         event, articles, charts, users = _plan(args.users)
         plan = (event, articles, charts)
-        _settle(base, plan, users[0][0])
+        _settle(base, plan, users[0][0], args.web_workers, warm_all=not args.cold)
         os.sched_setaffinity(0, {os.cpu_count() - 1})  # taskset: the generator on one core
         what = "reads only" if args.reads_only else "70/25/5 mix"
         print(
@@ -311,6 +366,8 @@ def main() -> None:
             f"gunicorn {args.web_workers} workers x {env.get('WEB_THREADS', '2')} threads "
             f"({load()})"
         )
+        log.flush()
+        offset = (tmp / "server.log").stat().st_size
         stop = time.monotonic() + args.seconds
         threads = [User(base, port, plan, s, pool, args, stop) for s, pool in users]
         start = time.monotonic()
@@ -319,6 +376,10 @@ def main() -> None:
         for t in threads:
             t.join(TIMEOUT + args.seconds)
         _report([t.results for t in threads], time.monotonic() - start)
+        failures = Counter(f for t in threads for f in t.failures)
+        if failures:
+            print("errors: " + ", ".join(f"{n} {why}" for why, n in failures.most_common()))
+        _server_side(tmp / "server.log", offset)
     finally:
         for proc in procs:
             proc.terminate()

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_workers.py throughput --articles 600 --workers 1 2
     DATABASE_URL=postgres://parallax:parallax@127.0.0.1:5432/mybench \\
-        .venv/bin/python bench/bench_workers.py throughput --articles 600 --workers 1 2
+        .venv/bin/python bench/bench_workers.py throughput --articles 600 --workers 1 2 --repeat 3
     DATABASE_URL=postgres://... .venv/bin/python bench/bench_workers.py kill --articles 300
 
 Each run builds an event of unanalysed ~825-word articles (demo sentences, as
@@ -11,12 +11,19 @@ FLUSHED: give it a database of its own), queues its analysis as an import does, 
 ``manage.py run_worker`` processes. With ``TASK_BACKEND=ops.rq.RQBackend`` and ``REDIS_URL``
 the queue is RQ on that Redis database (also FLUSHED) instead of the database queue.
 
-``throughput`` reports articles analysed per second, from the first stored analysis to the
-last, for each worker count, and the speed-up over the first count (issue 12: >= 1.7x with
-2 workers on PostgreSQL).
+``throughput`` builds the event once, then for each worker count (alternating, ``--repeat``
+times) removes its analyses, starts the workers, waits until each has loaded the engine and
+is polling (as running workers are when an import arrives), queues the analysis and reports
+articles analysed per second from the first batch claimed to the last finished, the CPU per
+article of the workers and of the database server, and the share of the span the workers
+spent in batches; then the median and range per count and the speed-up over the first count,
+of the medians and of each back-to-back pair (issue 12: >= 1.7x with 2 workers on
+PostgreSQL). ``--lock FILE`` holds an flock on FILE around each timed run only (not the
+set-up), so timed benchmarks sharing a machine take turns; ``--batch N`` sets the batch size.
 
 ``profile`` runs one batch in this process and prints CPU, engine, query and commit time
-per article (where a worker's time goes).
+per article (where a worker's time goes). COPY statements (the span rows of a batch on
+PostgreSQL) do not pass Django's query wrappers and are not counted as queries.
 
 ``kill`` starts two workers, SIGKILLs one while it runs a batch, starts a replacement (what
 systemd's ``Restart=always`` does) and checks that the event is finished within two minutes of
@@ -29,10 +36,13 @@ Every figure is printed with the load average at the time (the machine is shared
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import fcntl
 import os
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -72,11 +82,11 @@ def _setup(url: str) -> None:
     logging.disable(logging.INFO)  # the task backend logs every task
 
 
-def _fresh_event(articles: int):
+def _fresh_event(articles: int, *, queue: bool = True):
     """A fresh database holding one event of ``articles`` unanalysed articles, its analysis
-    queued in batches as an import queues it."""
+    queued in batches as an import queues it (unless ``queue`` is false)."""
     from django.core.management import call_command
-    from django.db import connection, transaction
+    from django.db import connection
 
     call_command("migrate", verbosity=0)
     if connection.vendor == "postgresql":
@@ -84,7 +94,6 @@ def _fresh_event(articles: int):
     import bench_export
 
     from accounts.services import user_signup, workspace_create
-    from articles.imports.writer import analyse_event_on_commit
     from articles.services import article_create, event_create, outlet_get_or_create
 
     user = user_signup(email="w@example.org", password="bench-pass-123!", username="w")
@@ -97,8 +106,8 @@ def _fresh_event(articles: int):
             event=event, outlet=outlets[k % 20], title=f"W{k}", text=bench_export._text(pool)
         )
     _queue().clear()  # per-article tasks of article_create: not an import's
-    with transaction.atomic():
-        analyse_event_on_commit(event)
+    if queue:
+        _queue_analysis(event)
     return event
 
 
@@ -151,7 +160,10 @@ class DatabaseQueue:
     def clear(self) -> None:
         from django_tasks_db.models import DBTaskResult
 
+        from ops.models import WorkerHeartbeat
+
         DBTaskResult.objects.all().delete()
+        WorkerHeartbeat.objects.all().delete()  # rows of workers killed in an earlier run
 
     def batches(self) -> list[Batch]:
         from django_tasks_db.models import DBTaskResult
@@ -161,6 +173,11 @@ class DatabaseQueue:
             Batch(str(t.pk), t.status, t.started_at, t.finished_at, list(t.worker_ids))
             for t in rows
         ]
+
+    def ready_workers(self) -> int:
+        from ops.models import WorkerHeartbeat
+
+        return WorkerHeartbeat.objects.count()  # written once the engine is loaded
 
     def failed(self) -> int:
         from django_tasks_db.models import DBTaskResult
@@ -215,6 +232,11 @@ class RedisQueue:
                 )
             )
         return out
+
+    def ready_workers(self) -> int:
+        from rq.worker import Worker
+
+        return Worker.count(queue=self.queue)  # registered after the engine is loaded
 
     def failed(self) -> int:
         return self.queue.failed_job_registry.count
@@ -273,56 +295,114 @@ def _cpu(pids: list[int]) -> dict[int, float]:
     return {pid: _cpu_seconds(pid) for pid in pids}
 
 
-def throughput_once(url: str, articles: int, workers: int, timeout: float) -> float:
+def _reset(event) -> None:
+    """The event as an import leaves it: no analyses (their rows go with them), no tasks."""
+    from framing.models import Analysis
+
+    Analysis.objects.filter(revision__article__event=event).delete()
+    _queue().clear()
+
+
+def _wait_ready(queue, procs: list[subprocess.Popen], timeout: float) -> None:
+    """Until every worker has loaded the engine and is polling (as long-running workers are
+    when an import queues work): start-up is not throughput."""
+    end = time.monotonic() + timeout
+    while queue.ready_workers() < len(procs):
+        if time.monotonic() > end or any(p.poll() is not None for p in procs):
+            raise SystemExit("the workers did not start")
+        time.sleep(0.1)
+
+
+def _queue_analysis(event) -> None:
+    from django.db import transaction
+
+    from articles.imports.writer import analyse_event_on_commit
+
+    with transaction.atomic():
+        analyse_event_on_commit(event)
+
+
+@dataclass
+class Run:
+    workers: int
+    rate: float
+    busy: float  # the workers' share of the span spent running batches
+
+
+def throughput_once(url: str, event, workers: int, timeout: float, lock: str | None) -> Run:
     """One run; articles per second from the first batch claimed to the last one finished
     (the queue's own times), so worker start-up is not counted and a batch's single commit
-    does not make the first analyses appear late."""
+    does not make the first analyses appear late. The workers are started and warm before
+    the analysis is queued, as in production; ``lock`` (a file) is held for the timed part
+    only, so that timed benchmarks sharing a machine do not overlap."""
     from django.db import connection
 
     from framing.models import Analysis
 
-    event = _fresh_event(articles)
+    _reset(event)
+    articles = event.articles.count()
     queue = _queue()
-    start = time.perf_counter()
-    procs = [_start_worker(url) for _ in range(workers)]
-    cpu0, server0 = {}, {}
-    try:
-        while Analysis.objects.count() < articles:
-            if not cpu0 and any(b.started_at for b in queue.batches()):
-                # CPU from here on: start-up (imports, loading the model) is not throughput
-                cpu0 = _cpu(_tree([p.pid for p in procs]))
-                server0 = _cpu(_server_pids())
-            if time.perf_counter() - start > timeout:
-                break
-            time.sleep(0.05)
-        cpu1, server1 = _cpu(_tree([p.pid for p in procs])), _cpu(_server_pids())
-        while any(b.status != "SUCCESSFUL" for b in queue.batches()):  # the last finished_at
-            if time.perf_counter() - start > timeout:
-                break
-            time.sleep(0.05)
-    finally:
-        _stop(procs)
-    done = Analysis.objects.count()
+    with _locked(lock):
+        procs = [_start_worker(url) for _ in range(workers)]
+        start = time.perf_counter()
+        cpu0, server0 = {}, {}
+        try:
+            _wait_ready(queue, procs, timeout)
+            _queue_analysis(event)
+            # Polled slowly: the figures come from the queue's timestamps, and the poller's
+            # own CPU would be taken from the workers it measures.
+            while Analysis.objects.filter(revision__article__event=event).count() < articles:
+                if not cpu0 and any(b.started_at for b in queue.batches()):
+                    # CPU from here on: start-up (imports, loading the model) is not throughput
+                    cpu0 = _cpu(_tree([p.pid for p in procs]))
+                    server0 = _cpu(_server_pids())
+                if time.perf_counter() - start > timeout:
+                    break
+                time.sleep(0.25)
+            cpu1, server1 = _cpu(_tree([p.pid for p in procs])), _cpu(_server_pids())
+            while any(b.status != "SUCCESSFUL" for b in queue.batches()):  # the last finished_at
+                if time.perf_counter() - start > timeout:
+                    break
+                time.sleep(0.1)
+        finally:
+            _stop(procs)
+        load_now = load()
+    done = Analysis.objects.filter(revision__article__event=event).count()
     batches = queue.batches()
     first = min(b.started_at for b in batches if b.started_at)
     last = max(b.finished_at for b in batches if b.finished_at)
     seconds = (last - first).total_seconds()
     rate = done / seconds
+    busy = sum((b.finished_at - b.started_at).total_seconds() for b in batches if b.finished_at)
     print(
         f"{connection.vendor}, {type(queue).__name__}, {workers} worker(s): {done} of "
         f"{articles} articles in {seconds:.1f} s from the first batch claimed to the last "
-        f"finished = {rate:.1f} articles/s (each once: {_each_once(event)}; {load()})"
+        f"finished = {rate:.1f} articles/s (each once: {_each_once(event)}; {load_now})"
     )
     worker_cpu = sum(cpu1.values()) - sum(cpu0.values())
     # Backends that ended in between moved into the postmaster's own count.
     server_cpu = sum(server1.values()) - sum(server0.values())
+    ran = Counter(b.workers[-1] for b in batches if b.workers)
     print(
         f"  CPU per article: workers {1000 * worker_cpu / max(done, 1):.1f} ms, "
-        f"database server {1000 * server_cpu / max(done, 1):.1f} ms"
+        f"database server {1000 * server_cpu / max(done, 1):.1f} ms; batches run per worker: "
+        f"{sorted(ran.values(), reverse=True)}; workers busy {100 * busy / seconds / workers:.0f} %"
+        " of the span"
     )
-    ran = Counter(b.workers[-1] for b in batches if b.workers)
-    print(f"  batches run per worker: {sorted(ran.values(), reverse=True)}")
-    return rate
+    return Run(workers, rate, busy / seconds / workers)
+
+
+@contextlib.contextmanager
+def _locked(path: str | None):
+    if path is None:
+        yield
+        return
+    with open(path, "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def _tree(pids: list[int]) -> list[int]:
@@ -338,15 +418,34 @@ def _tree(pids: list[int]) -> list[int]:
 
 
 def throughput(args) -> None:
+    if args.batch:
+        os.environ["PARALLAX_ANALYSIS_BATCH"] = str(args.batch)  # the workers split the event
     url, tmp = _database()
     _setup(url)
+    runs: list[Run] = []
     try:
-        rates = [throughput_once(url, args.articles, n, args.timeout) for n in args.workers]
+        event = _fresh_event(args.articles, queue=False)
+        # Worker counts alternate (1, 2, 1, 2, …) so each pair runs back to back.
+        for _ in range(args.repeat):
+            runs += [throughput_once(url, event, n, args.timeout, args.lock) for n in args.workers]
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
-    for n, rate in zip(args.workers[1:], rates[1:], strict=True):
-        print(f"speed-up, {n} vs {args.workers[0]} worker(s): {rate / rates[0]:.2f}x ({load()})")
+    rates = {n: sorted(r.rate for r in runs if r.workers == n) for n in args.workers}
+    base = args.workers[0]
+    for n in args.workers:
+        print(
+            f"{n} worker(s), {len(rates[n])} runs: median {statistics.median(rates[n]):.1f} "
+            f"articles/s (range {rates[n][0]:.1f}–{rates[n][-1]:.1f})"
+        )
+    width = len(args.workers)
+    for k, n in enumerate(args.workers[1:], start=1):
+        pairs = [b.rate / a.rate for a, b in zip(runs[::width], runs[k::width], strict=True)]
+        ratio = statistics.median(rates[n]) / statistics.median(rates[base])
+        print(
+            f"speed-up, {n} vs {base} worker(s): {ratio:.2f}x of the medians; back-to-back "
+            f"pairs {', '.join(f'{p:.2f}x' for p in pairs)} ({load()})"
+        )
 
 
 def _stop_mid_batch(queue, timeout: float) -> tuple[Batch, int]:
@@ -486,6 +585,9 @@ def main() -> None:
     t.add_argument("--articles", type=int, default=600)
     t.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     t.add_argument("--timeout", type=float, default=900)
+    t.add_argument("--repeat", type=int, default=1, help="runs of each worker count")
+    t.add_argument("--batch", type=int, help="articles per batch (PARALLAX_ANALYSIS_BATCH)")
+    t.add_argument("--lock", help="a file to flock around each timed run (shared machines)")
     p = sub.add_parser("profile")
     p.add_argument("--articles", type=int, default=50)
     k = sub.add_parser("kill")

@@ -19,6 +19,7 @@ from accounts.models import AuditAction, AuditObject, User
 from articles.models import Article, Event, TextRevision
 from framing import engine
 from framing.engine.artifacts import default_model
+from framing.fast_insert import insert_rows
 from framing.model_checks import workspace_comparison
 from framing.models import (
     ActorMention,
@@ -248,14 +249,14 @@ def _store_many(
         [_analysis_row(revision, model_version, result) for revision, result in results]
     )
     terms, skipped = _term_rows(analyses=analyses, results=[r for _, r in results])
-    Annotation.objects.bulk_create(terms, batch_size=2000)
-    QuoteSpan.objects.bulk_create(
+    insert_rows(Annotation, terms)
+    insert_rows(
+        QuoteSpan,
         [q for a, (_, r) in zip(analyses, results, strict=True) for q in _quote_rows(a, r)],
-        batch_size=2000,
     )
-    ActorMention.objects.bulk_create(
+    insert_rows(
+        ActorMention,
         [m for a, (_, r) in zip(analyses, results, strict=True) for m in _actor_rows(a, r)],
-        batch_size=2000,
     )
     return StoredBatch(analyses=analyses, skipped_terms=skipped)
 

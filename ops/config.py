@@ -27,6 +27,7 @@ DEFAULTS: dict[str, Any] = {
         "framing.tasks.analyse_revision",
         "reports.tasks.refresh_summary",
         "reports.tasks.refresh_vocabulary",
+        "reports.tasks.refresh_span_csv",
         "reports.tasks.run_export",
     ],
     "MAX_ATTEMPTS": 3,

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from django.db import DatabaseError, connection, connections
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
@@ -188,6 +189,7 @@ class ResilientWorker(Worker):
     def run(self) -> None:
         log.info("worker %s started", self.worker_id[:8])
         try:
+            self._warm_up()
             self.heartbeat.start()
             self._loop()
         except Exception:
@@ -198,6 +200,13 @@ class ResilientWorker(Worker):
         finally:
             self.heartbeat.stop()
             self.heartbeat.forget()
+
+    def _warm_up(self) -> None:
+        # Load the engine before the first claim (as RQ's worker does before forking): a
+        # batch then costs the same whichever worker takes it, and a worker's row appears
+        # only once it is ready to work.
+        if conf("WARM_UP"):
+            import_string(conf("WARM_UP"))()
 
     def _loop(self) -> None:
         if self.startup_delay and self.interval:

@@ -128,6 +128,33 @@ def sentence_permalink(event_id: int, article_id: int, index: int) -> str:
     return f"{url}?a={article_id}#a{article_id}-s{index}"
 
 
+def shown_rules(articles: QuerySet[Article]) -> dict[int, tuple[int, float]]:
+    """{event id: (model version id, score floor)}: which model's suggestions each event of
+    ``articles`` shows, and above which score (events with no model at all show none)."""
+    triples = set(
+        articles.order_by()
+        .values_list("event_id", "event__analysis_model_id", "event__operating_point")
+        .distinct()
+    )
+    builtin = None
+    if any(model is None for _, model, _ in triples):
+        builtin = ModelVersion.objects.filter(workspace=None).order_by("-created_at").first()
+    chosen = {
+        event_id: (model if model is not None else (builtin.pk if builtin else None), point)
+        for event_id, model, point in triples
+    }
+    metrics = dict(
+        ModelVersion.objects.filter(pk__in={m for m, _ in chosen.values()}).values_list(
+            "pk", "metrics"
+        )
+    )
+    return {
+        event_id: (model, score_floor(metrics.get(model), point))
+        for event_id, (model, point) in chosen.items()
+        if model is not None
+    }
+
+
 def filter_annotations(annotations: QuerySet[Annotation], filters: Mapping[str, str]):
     """Span-level filters: label, voice, source (model or analyst)."""
     if filters.get("label"):
@@ -148,25 +175,11 @@ def shown_annotations(articles: QuerySet[Article]) -> QuerySet[Annotation]:
     Thousands of articles are never read into Python nor sent back as parameters: only the
     (event, model, operating point) triples are, to pick each event's score floor.
     """
-    triples = set(
-        articles.order_by()
-        .values_list("event_id", "event__analysis_model_id", "event__operating_point")
-        .distinct()
-    )
-    builtin = None
-    if any(model is None for _, model, _ in triples):
-        builtin = ModelVersion.objects.filter(workspace=None).order_by("-created_at").first()
-    events: dict[tuple[int, str], list[int]] = {}
-    for event_id, model, point in triples:
-        model = model if model is not None else (builtin.pk if builtin else None)
-        if model is not None:
-            events.setdefault((model, point), []).append(event_id)
-    metrics = dict(
-        ModelVersion.objects.filter(pk__in={m for m, _ in events}).values_list("pk", "metrics")
-    )
+    events: dict[tuple[int, float], list[int]] = {}
+    for event_id, rule in shown_rules(articles).items():
+        events.setdefault(rule, []).append(event_id)
     shown = Q(author_user__isnull=False)
-    for (model, point), event_ids in events.items():
-        floor = score_floor(metrics.get(model), point)
+    for (model, floor), event_ids in events.items():
         mine = Q(analysis__isnull=False, author_model_id=model)
         if len(events) > 1:  # several models or points: say which events each one is for
             mine &= Q(revision__article__event_id__in=event_ids)

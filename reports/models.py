@@ -36,6 +36,8 @@ class EventSummary(models.Model):
     vocabulary = models.JSONField(null=True, blank=True)
     vocabulary_fingerprint = models.CharField(max_length=64, blank=True)
     vocabulary_requested_at = models.DateTimeField(null=True, blank=True)
+    # Set when an export found span CSV rows missing or stale (reports.span_export).
+    span_csv_requested_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"summary of {self.event}"
@@ -74,6 +76,26 @@ class ArticleSummary(models.Model):
 
     def __str__(self) -> str:
         return f"summary of article {self.article_id}"
+
+
+class ArticleSpanCsv(models.Model):
+    """One article's lines of the span CSV export, rendered in advance.
+
+    An export of a whole event concatenates these (2,000 short texts) instead of cutting and
+    writing 30,000 lines. ``stamp`` hashes everything the lines were rendered from (the
+    article, its outlet and event, the score rule, its tags' counters); an export renders an
+    article whose stamp no longer matches on the spot. Permalinks are stored without the
+    site's address (``reports.span_export.BASE``), which the export puts in.
+    """
+
+    article = models.OneToOneField(
+        Article, primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    stamp = models.CharField(max_length=32)
+    text = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"span CSV of article {self.article_id}"
 
 
 class OutletSummary(models.Model):

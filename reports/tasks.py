@@ -11,6 +11,8 @@ from django.tasks import task
 
 from articles.models import Event
 from reports.exports import jobs as export_jobs
+from reports.models import EventSummary
+from reports.span_export import span_csv_refresh
 from reports.summary import summary_refresh, vocabulary_refresh
 
 
@@ -24,6 +26,14 @@ def refresh_summary(event_id: int) -> str:
 def refresh_vocabulary(event_id: int) -> int:
     event = Event.objects.filter(pk=event_id).first()
     return len(vocabulary_refresh(event)) if event is not None else 0
+
+
+@task
+def refresh_span_csv(event_id: int) -> int:
+    # Cleared first: an export that finds stale lines while this runs queues another run.
+    EventSummary.objects.filter(event_id=event_id).update(span_csv_requested_at=None)
+    event = Event.objects.filter(pk=event_id).first()
+    return span_csv_refresh(event) if event is not None else 0
 
 
 @task

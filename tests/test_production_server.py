@@ -59,7 +59,7 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 def served(tmp_path):
     port = _free_port()
     env = _production_env(tmp_path, port)
-    for command in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"]):
+    for command in (["migrate", "--noinput", "-v0"], ["collect_static", "-v0"]):
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
     log = open(tmp_path / "server.log", "w+")  # noqa: SIM115 (closed below)
     server = subprocess.Popen(

@@ -547,9 +547,11 @@ class Tagger:
         for start, end, raw, token_ids in spans:
             hit, support = self.hit(evidence, start, end, comp, token_ids)
             offset = self._offset([words[i] for i in token_ids]) if self.adjust else 0.0
-            extra = span_features([words[i] for i in token_ids]) if self.calib_x else None
             # A workspace whose analysts reject a curated entry overrules its support.
-            score = self.calibrate(raw, support if offset >= 0 else 0.0, extra)
+            backing = support if offset >= 0 else 0.0
+            span_words = [words[i] for i in token_ids]
+            extra = span_features(span_words, backing) if self.calib_x else None
+            score = self.calibrate(raw, backing, extra)
             if offset:
                 score = _shift(score, offset)
             # Quoted words that are someone's word, a name or a heading: the marks say
@@ -631,19 +633,47 @@ class Tagger:
 # "Inside someone's quoted or reported words" raised dev F1 most (bench/README.md) but lifted
 # any rare word in attributed speech ("police said ... jewellery shop"): most wire sentences
 # are attributed, so it is not a span feature.
-SPAN_FEATURES = ("valence", "common")
+SPAN_FEATURES = (
+    "valence",
+    "common",
+    "length",
+    "unknown",
+    "biaslex",
+    "vader",
+    "bare",
+    "common_bare",
+)
 UNKNOWN_ZIPF = 3.0
 
 
-def span_features(words: list[str]) -> dict[str, float]:
-    """Span-level evidence the token marginals do not carry: its strongest VADER valence
-    and its commonest word's Zipf frequency. Calibration weighs them on the dev split."""
+def span_features(words: list[str], support: float = 0.0) -> dict[str, float]:
+    """Span-level evidence the token marginals do not carry: its strongest VADER valence,
+    its commonest word's Zipf frequency, its length, whether a word is unknown to every
+    frequency list, in the bias-word lexicon or in VADER at all, and whether the span is
+    "bare" (no lexicon, valence or curated entry behind it; ``support`` is the curated
+    entry's weight). Calibration weighs them on out-of-fold training spans and dev."""
     lex, rare = vader_lexicon(), zipf_table("en")
     valence = max((abs(lex.get(w, 0.0)) for w in words), default=0.0) / 4.0
     # A word no list knows counts as Zipf 3, the everyday list's floor: not evidence of rare
     # (often loaded) vocabulary, which calibration would otherwise read from Zipf 0.
     common = min((rare.get(w, UNKNOWN_ZIPF) for w in words), default=0.0) / 8.0
-    return {"valence": valence, "common": common}
+    biased = bias_words()
+    in_bias = any(w in biased for w in words)
+    in_vader = any(w in lex for w in words)
+    # Rare words are often loaded (BABE), but a rare word nothing else vouches for is as
+    # often a technical noun ("larch planks", "viaduct"): its rarity gets its own slope.
+    bare = float(not (in_bias or in_vader) and support <= 0.0)
+    return {
+        "valence": valence,
+        "common": common,
+        "length": min(len(words), 5) / 5.0,
+        # Invented or misspelt words: out of fold, the CRF tags them and they are wrong.
+        "unknown": float(any(w not in rare for w in words)),
+        "biaslex": float(in_bias),
+        "vader": float(in_vader),
+        "bare": bare,
+        "common_bare": common * bare,
+    }
 
 
 def stack_parts(base: Tagger, parts: list[list[Parts]]) -> list[list[Parts]]:

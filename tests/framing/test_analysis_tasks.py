@@ -144,7 +144,7 @@ def test_finished_task_rows_are_pruned_after_the_retention_age(db_tasks, event):
     assert [str(pk) for pk in DBTaskResult.objects.values_list("pk", flat=True)] == [recent.id]
 
 
-def test_the_batch_that_completes_an_event_queues_its_summary_and_vocabulary(db_tasks, event):
+def test_the_batch_that_completes_an_event_queues_its_summary_vocabulary_and_csv(db_tasks, event):
     from reports.models import EventSummary
     from reports.summary import event_summary, event_vocabulary_state
 
@@ -152,6 +152,7 @@ def test_the_batch_that_completes_an_event_queues_its_summary_and_vocabulary(db_
     _worker().run()  # the batches, then the refreshes they queued
     refreshes = DBTaskResult.objects.filter(task_path__startswith="reports.tasks.refresh_")
     assert sorted(refreshes.values_list("task_path", "status")) == [
+        ("reports.tasks.refresh_span_csv", "SUCCESSFUL"),
         ("reports.tasks.refresh_summary", "SUCCESSFUL"),
         ("reports.tasks.refresh_vocabulary", "SUCCESSFUL"),
     ]
@@ -226,3 +227,50 @@ def test_a_batch_racing_another_worker_stores_the_rest_once(event, monkeypatch):
     assert services.revisions_analyse(revision_ids=ids, model_version=model) == 4
     counts = Analysis.objects.values("revision").annotate(n=Count("pk"))
     assert sorted((r["revision"], r["n"]) for r in counts) == [(i, 1) for i in ids]
+
+
+@pytest.mark.parametrize("table", ["annotations", "quotes", "actors"])
+def test_span_rows_of_a_batch_are_stored_as_bulk_create_stores_them(event, table):
+    """On PostgreSQL a batch's span rows go in through COPY: every column must read back as
+    bulk_create would have stored it (JSON, empty strings, NULLs, foreign keys, times)."""
+    import copy
+
+    import framing.analysis_services as services
+    from framing import engine
+    from framing.fast_insert import insert_rows
+    from framing.models import ActorMention, Annotation, QuoteSpan
+
+    make_article(
+        event=event,
+        title="Actors",
+        text="NATO and the European Union said the United Nations must act. "
+        '"We will not wait," President Macron told Reuters.',
+    )
+    model = builtin_model_version()
+    ids = _current_revisions(event)
+    services.revisions_analyse(revision_ids=ids, model_version=model)
+    analyses = list(Analysis.objects.filter(revision_id__in=ids).select_related("revision"))
+    results = [engine.analyze(a.revision.text) for a in analyses]
+    Annotation.objects.all().delete()
+    QuoteSpan.objects.all().delete()
+    ActorMention.objects.all().delete()
+    pairs = list(zip(analyses, results, strict=True))
+    kind, rows = {
+        "annotations": (Annotation, services._term_rows(analyses=analyses, results=results)[0]),
+        "quotes": (QuoteSpan, [q for a, r in pairs for q in services._quote_rows(a, r)]),
+        "actors": (ActorMention, [m for a, r in pairs for m in services._actor_rows(a, r)]),
+    }[table]
+    assert rows
+    twin = copy.deepcopy(rows)
+
+    def stored() -> list[dict]:
+        return [
+            {k: v for k, v in r.items() if k != "id"}
+            for r in kind.objects.order_by("analysis", "start", "end", "pk").values()
+        ]
+
+    insert_rows(kind, rows)
+    inserted = stored()
+    kind.objects.all().delete()
+    kind.objects.bulk_create(twin)
+    assert inserted == stored()

@@ -32,6 +32,18 @@ def wait_for_busy_heartbeat() -> str:
     return ""
 
 
+WARMED: list[tuple[bool, int]] = []  # (a heartbeat row existed, tasks run) at each warm-up
+
+
+def record_warm_up() -> None:
+    WARMED.append(
+        (
+            WorkerHeartbeat.objects.exists(),
+            DBTaskResult.objects.exclude(status="READY").count(),
+        )
+    )
+
+
 @pytest.fixture
 def db_tasks(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -192,3 +204,14 @@ def test_a_task_left_running_by_a_dead_worker_is_marked_failed(db_tasks):
     dead_row, live_row = (DBTaskResult.objects.get(pk=r.id) for r in (dead, live))
     assert (dead_row.status, dead_row.exception_class_path) == ("FAILED", "ops.worker.WorkerLost")
     assert live_row.status == "RUNNING"
+
+
+@pytest.mark.django_db
+def test_worker_warms_up_once_before_it_reports_itself_or_claims_a_task(db_tasks):
+    db_tasks.PARALLAX_WORKER = {**db_tasks.PARALLAX_WORKER, "WARM_UP": f"{__name__}.record_warm_up"}
+    WARMED.clear()
+    double.enqueue(1)
+    double.enqueue(2)
+    _worker().run()
+    assert WARMED == [(False, 0)]
+    assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 2

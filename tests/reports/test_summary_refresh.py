@@ -23,6 +23,8 @@ from reports.summary import (
     event_model_version,
     event_summary,
     event_vocabulary_state,
+    pages,
+    refresh,
     summary_refresh,
 )
 from tests.factories import make_article
@@ -65,7 +67,7 @@ def test_a_decision_updates_its_article_rows_without_a_refresh(
     def no_rebuild(*args):
         raise AssertionError("the decision rebuilt the whole summary")
 
-    monkeypatch.setattr(summary, "build_summary", no_rebuild)
+    monkeypatch.setattr(refresh, "build_summary", no_rebuild)
     _decide(analysed, analyst, "threaten peace")
     fresh = event_summary(event)
     assert "updating" not in fresh
@@ -73,6 +75,27 @@ def test_a_decision_updates_its_article_rows_without_a_refresh(
     assert not queued_tasks.exists()
     monkeypatch.undo()
     assert fresh["terms"] == _full_terms(event)
+
+
+def test_a_decision_committed_while_a_page_reads_the_summary_is_not_taken_for_staleness(
+    analysed, analyst, queued_tasks, monkeypatch
+):
+    event = analysed["event"]
+    summary_refresh(event)
+    read = pages._stored_payload
+    decided = []
+
+    def decision_lands_meanwhile(event):
+        if not decided:  # another request's decision commits while this page reads
+            _decide(analysed, analyst, "threaten peace")
+            decided.append(True)
+        return read(event)
+
+    monkeypatch.setattr(pages, "_stored_payload", decision_lands_meanwhile)
+    shown = event_summary(event)
+    assert decided and not shown.get("updating")
+    assert not queued_tasks.exists()
+    assert "fear_appeal" not in [t[1] for t in shown["terms"]]
 
 
 def test_a_decision_changes_exactly_its_article_and_outlet_counters(analysed, analyst):
@@ -113,8 +136,8 @@ def test_a_change_beside_the_services_shows_updating_and_queues_one_refresh(
     def no_rebuild(*args):
         raise AssertionError("a page request rebuilt the summary")
 
-    monkeypatch.setattr(summary, "build_summary", no_rebuild)
-    monkeypatch.setattr(summary, "_term_rows", no_rebuild)
+    monkeypatch.setattr(refresh, "build_summary", no_rebuild)
+    monkeypatch.setattr(refresh, "term_rows", no_rebuild)
     stale = event_summary(event)
     assert stale["updating"] is True
     assert "fear_appeal" in [t[1] for t in stale["terms"]]  # the last result, not waiting

@@ -24,7 +24,15 @@ from framing.engine.tagger import (
     span_features,
     token_parts,
 )
-from framing.engine.tagger_training import Doc, _source_weights, choose_points
+from framing.engine.tagger_training import (
+    Doc,
+    Params,
+    _source_weights,
+    choose_points,
+    dev_span_rows,
+    fit_crf,
+    out_of_fold_rows,
+)
 
 
 def _scare(text: str):
@@ -218,11 +226,6 @@ NEUTRAL_PARAGRAPHS = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 8: the packaged tagger still tags rare neutral words here ('silted' 0.45, "
-    "'buoys' 0.35) and 'empty' (0.65); see bench/README.md",
-)
 def test_a_neutral_multi_paragraph_report_gets_at_most_one_tag_at_the_default_point():
     threshold = default_model().operating_points()["balanced"]["threshold"]
     tagged = [t.text for t in analyze(NEUTRAL_PARAGRAPHS).loaded_terms if t.score >= threshold]
@@ -246,21 +249,7 @@ INVENTED_WORDS = {
 }
 
 
-@pytest.mark.parametrize(
-    "word",
-    [
-        "brastow",
-        "quendle",
-        pytest.param(
-            "tumbrick",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="issue 8: still 0.48 at the 0.307 point (the CRF's raw marginal 0.33: "
-                "'a X to its collection' neighbours); see bench/README.md",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("word", ["brastow", "quendle", "tumbrick"])
 def test_an_invented_lower_case_word_in_a_neutral_sentence_is_not_tagged(word):
     # Words no frequency list knows (written for this test, never trained on): unknown is
     # not the same as rare, and neither says anything about loaded language.
@@ -277,3 +266,26 @@ def test_a_tagger_stored_before_trimming_and_span_features_reads_without_them():
     assert old.trim == 0.0
     assert old.calib_x == {}
     assert old.tag(prepare("The regime's thugs stormed the square."), min_score=0.0)
+
+
+def test_a_bare_span_is_one_no_lexicon_valence_or_curated_entry_vouches_for():
+    assert span_features(["viaduct"])["bare"] == 1.0
+    assert span_features(["vile", "viaduct"])["bare"] == 0.0
+    assert span_features(["viaduct"], support=0.8)["bare"] == 0.0
+    assert span_features(["viaduct"])["common_bare"] == span_features(["viaduct"])["common"]
+
+
+def test_out_of_fold_rows_score_each_training_document_with_a_crf_that_never_saw_it():
+    # Two folds: documents 0 and 2 are scored by a CRF trained on 1 and 3, which never saw
+    # "grotesque farce"; trained on document 0 itself, a CRF is surer of its own phrase.
+    docs = [
+        Doc("Officials called it a grotesque farce.", ((22, 37, "loaded"),), "p", "train"),
+        Doc("The mayor denounced the shameful scheme.", ((24, 39, "loaded"),), "p", "train"),
+        Doc("Officials called it a routine check.", (), "p", "train"),
+        Doc("The mayor opened the new library.", (), "p", "train"),
+    ]
+    params = Params(iterations=50, minfreq=0.0, passage_copies=1, calib_folds=2)
+    in_sample = fit_crf(docs, params, [1] * 4)
+    seen = max(r[1] for r in dev_span_rows(in_sample, docs) if r[0] == 0)
+    unseen = [r[1] for r in out_of_fold_rows(docs, [1] * 4, params) if r[0] == 0]
+    assert max(unseen, default=0.0) < seen - 0.2
