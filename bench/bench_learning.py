@@ -17,6 +17,10 @@ Run: .venv/bin/python bench/bench_learning.py [analyst|babe|passages|frames] [si
   babe      BABE's dev and test documents (sentences grouped by article; the packaged tagger
             trained on BABE's train split only) — word-level annotations, the built-in's own
             convention.
+  babe-split  BABE's train split as the workspace's articles (sizes 25 … 300), its test split
+            scored (one split, no folds; the packaged tagger trained on the same train split
+            and chose its thresholds on dev, so this asks whether retraining on the
+            built-in's own convention ever costs anything).
   passages  our own phrase-annotated passages not in the packaged tagger's training split
             (``passages_en.txt`` dev and test) — few documents, phrase-level.
 Label-agnostic partial F1 (SemEval-style character overlap), micro over the held-out
@@ -77,12 +81,12 @@ ANALYST_SIZES = (25, 50, 100, 200, 300)
 LABEL = "hyperbole"  # the tagger's score is label-agnostic; BABE words carry no category
 
 
-def babe() -> list[tuple[str, str, list]]:
-    """(key, text, spans) per BABE dev/test article: its sentences joined by spaces."""
+def babe(splits: tuple[str, ...] = ("dev", "test")) -> list[tuple[str, str, list]]:
+    """(key, text, spans) per BABE article of ``splits``: its sentences joined by spaces."""
     by_doc = collections.defaultdict(list)
     with gzip.open(BABE_PATH, "rt", encoding="utf-8") as fh:
         for row in map(json.loads, fh):
-            if row["split"] in ("dev", "test"):
+            if row["split"] in splits:
                 by_doc[row["doc"]].append(row)
     out = []
     for key, rows in sorted(by_doc.items()):
@@ -212,7 +216,7 @@ def frame_keys(model, texts: list[str]) -> list[set]:
     ]
 
 
-def frames_fold(f: int, sizes: tuple[int, ...], user) -> dict:
+def frames_fold(f: int, sizes: tuple[int, ...], user, save=None) -> dict:
     """Gold and predicted label sets of fold ``f``'s held-out articles, per model."""
     held = frame_split()[1]
     test = [d for d in held if fold(d.id) == f]
@@ -241,6 +245,8 @@ def frames_fold(f: int, sizes: tuple[int, ...], user) -> dict:
             f"fold {f} {name}: micro {micro:.3f}, frames {chose}, "
             f"{time.perf_counter() - started:.0f}s wall, {cpu:.0f}s CPU, load {load:.1f}"
         )
+        if save:  # after every size: a slow run still leaves what it measured
+            Path(save).write_text(json.dumps(out))
     return out
 
 
@@ -264,13 +270,15 @@ def frames_table(folds: list[dict]) -> None:
 def span_fold(f: int, docs, sizes: tuple[int, ...], user, which: str, save=None) -> dict:
     """Per-document count rows of fold ``f``'s held-out documents, per model, and what
     cross-validation chose for each training size."""
-    label_key = "euphemism" if which == "analyst" else LABEL
     test = [d for d in docs if fold(d[0]) == f]
-    # A fixed shuffle, so a smaller training set is a prefix of a larger one.
-    pool = sorted(
-        (d for d in docs if fold(d[0]) != f),
-        key=lambda d: hashlib.sha256(d[0].encode()).hexdigest(),
-    )
+    return span_curve(test, [d for d in docs if fold(d[0]) != f], sizes, user, which, save, f)
+
+
+def span_curve(test, pool, sizes, user, which: str, save=None, f: int = 0) -> dict:
+    """The built-in's and each training size's rows on ``test``, training on prefixes of
+    ``pool`` (in a fixed shuffle, so a smaller training set is a prefix of a larger one)."""
+    label_key = "euphemism" if which == "analyst" else LABEL
+    pool = sorted(pool, key=lambda d: hashlib.sha256(d[0].encode()).hexdigest())
     gold = [[(s, e, "x") for s, e in spans] for _, _, spans in test]
     out = {"built-in": {"rows": micro(gold, predict(None, [t for _, t, _ in test]))[1]}}
     started = time.perf_counter()
@@ -311,11 +319,16 @@ def main() -> None:
     only = int(args.pop(args.index("--fold") + 1)) if "--fold" in args else None
     args = [a for a in args if a not in ("--save", "--fold")]
     which = args[0] if args else "babe"
-    default = ANALYST_SIZES if which in ("analyst", "frames") else SIZES
+    default = ANALYST_SIZES if which in ("analyst", "frames", "babe-split") else SIZES
     sizes = tuple(int(x) for x in args[1:]) or default
     sys.stdout.reconfigure(line_buffering=True)
     call_command("migrate", verbosity=0)
     user = User.objects.create_user(username="bench", email="bench@example.org", password="x")
+    if which == "babe-split":  # train on BABE's train split, score its test split
+        test, pool = babe(("test",)), babe(("train",))
+        folds = [span_curve(test, pool, sizes, user, which, save)]
+        span_table(which, folds)
+        return print(f"load average: {os.getloadavg()}")
     docs = (
         None
         if which == "frames"
@@ -324,7 +337,7 @@ def main() -> None:
     folds = []
     for f in range(FOLDS) if only is None else [only]:
         if which == "frames":
-            folds.append(frames_fold(f, sizes, user))
+            folds.append(frames_fold(f, sizes, user, save if only is not None else None))
         else:
             folds.append(span_fold(f, docs, sizes, user, which, save if only is not None else None))
     if save:

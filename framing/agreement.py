@@ -17,6 +17,15 @@ Units and measures (what the page reports):
   token level, but each marked passage counts once however long it is. Per label, a unit is
   a passage someone marked with that label and the value is 1/0; since unmarked text is no
   unit, chance agreement is high and these figures are lower than the token ones.
+- **Unitizing α_u** (Krippendorff 1995; the form of Krippendorff 2004, *Content Analysis*, 2nd
+  ed., pp. 251–256): the texts every coder tagged, joined into one continuum of characters;
+  per label, each coder's continuum is cut into units (their spans of the label, overlapping
+  ones joined) and gaps, and two coders' overlapping segments disagree by the squared
+  differences of their ends (two units) or by the squared length of a unit lying inside the
+  other coder's gap. Expected disagreement is that of all ways of placing the same units and
+  gaps. Overall α_u = 1 − ΣD_o / ΣD_e over labels. Checked against the book's worked example
+  (tests/framing/test_agreement.py). No maintained Python package computes it (the
+  ``krippendorff`` package does coded units only).
 """
 
 from __future__ import annotations
@@ -50,6 +59,7 @@ class Scores:
     span_kappa: float | None = None
     span_alpha: float | None = None
     units: int = 0
+    unitizing_alpha: float | None = None
 
 
 def tokens(text: str) -> list[tuple[int, int]]:
@@ -76,7 +86,111 @@ def agreement(docs: Sequence[Doc], labels: Sequence[str]) -> list[Scores]:
             table[c] += [None] * len(toks) if spans is None else _token_labels(toks, spans)
     rows = [_with_units(_scores(lab, table, coders, docs), docs, coders) for lab in labels]
     rows.append(_with_units(_scores("", table, coders, docs), docs, coders))
-    return rows
+    alphas = unitizing_alpha(*_continuum(docs, coders), labels)
+    return [replace(r, unitizing_alpha=alphas.get(r.label)) for r in rows]
+
+
+def _continuum(docs: Sequence[Doc], coders: list[int]) -> tuple[int, list[list[Span]]]:
+    """The texts every coder tagged joined into one continuum: its length and each coder's
+    spans at their offsets in it (α_u needs every coder over the whole continuum)."""
+    layers: list[list[Span]] = [[] for _ in coders]
+    length = 0
+    for doc in docs:
+        if not all(c in doc.layers for c in coders):
+            continue
+        for layer, c in zip(layers, coders, strict=True):
+            layer += [(s + length, e + length, lab) for s, e, lab in doc.layers[c]]
+        length += len(doc.text)
+    return length, layers
+
+
+Segment = tuple[int, int, bool]  # begin, length, is a unit (else a gap)
+
+
+def _segments(length: int, spans: Sequence[tuple[int, int]]) -> list[Segment]:
+    """One coder's continuum [0, length) cut into units (``spans``, overlaps joined) and gaps."""
+    out: list[Segment] = []
+    at = 0
+    for s, e in _units([(s, e, "") for s, e in spans]):
+        if s > at:
+            out.append((at, s - at, False))
+        out.append((s, e - s, True))
+        at = e
+    if at < length:
+        out.append((at, length - at, False))
+    return out
+
+
+def unit_distance(g: Segment, h: Segment) -> int:
+    """Krippendorff's δ² between two coders' segments: two overlapping units, the squared
+    differences of their starts and of their ends; a unit inside the other's gap, its
+    squared length; anything else (two gaps, a unit only partly in a gap, no overlap) 0."""
+    (bg, lg, ug), (bh, lh, uh) = g, h
+    if ug and uh and bg < bh + lh and bh < bg + lg:
+        return (bg - bh) ** 2 + (bg + lg - bh - lh) ** 2
+    if ug and not uh and bh <= bg and bg + lg <= bh + lh:
+        return lg**2
+    if uh and not ug and bg <= bh and bh + lh <= bg + lg:
+        return lh**2
+    return 0
+
+
+def _observed(length: int, cut: list[list[Segment]]) -> float:
+    m, total = len(cut), 0
+    for a, b in itertools.combinations(range(m), 2):
+        total += sum(unit_distance(g, h) for g, h in _overlapping(cut[a], cut[b]))
+    return 2 * total / (m * (m - 1) * length**2)
+
+
+def _overlapping(one: list[Segment], two: list[Segment]):
+    """Pairs of overlapping segments of two coders (each list tiles the continuum in order,
+    so a merge walk finds them all in linear time)."""
+    i = j = 0
+    while i < len(one) and j < len(two):
+        yield one[i], two[j]
+        if one[i][0] + one[i][1] <= two[j][0] + two[j][1]:
+            i += 1
+        else:
+            j += 1
+
+
+def _expected(length: int, cut: list[list[Segment]]) -> float:
+    m = len(cut)
+    units = np.array([lg for segs in cut for _, lg, u in segs if u], dtype=float)
+    gaps = np.sort(np.array([lg for segs in cut for _, lg, u in segs if not u], dtype=float))
+    # Places for each unit inside a gap at least as long: the sum over those gaps of
+    # (gap − unit + 1), from suffix sums of the sorted gap lengths (an event's units × gaps
+    # would be millions of terms on a long event).
+    at = np.searchsorted(gaps, units, side="left")
+    suffix = np.concatenate([np.cumsum(gaps[::-1])[::-1], [0.0]])
+    fit = suffix[at] - (units - 1) * (len(gaps) - at)
+    total = float(
+        np.sum((len(units) - 1) / 3 * (2 * units**3 - 3 * units**2 + units) + units**2 * fit)
+    )
+    denominator = m * length * (m * length - 1) - float(np.sum(units * (units - 1)))
+    return 2 / length * total / denominator if denominator else 0.0
+
+
+def unitizing_alpha(
+    length: int, layers: Sequence[Sequence[Span]], labels: Sequence[str]
+) -> dict[str, float | None]:
+    """Krippendorff's α_u per label and overall (key "") for coders' ``layers`` of spans over
+    a continuum [0, length); None where no coder marked the label (nothing to agree on)."""
+    out: dict[str, float | None] = {"": None}
+    if len(layers) < 2 or length < 2:
+        return {lab: None for lab in [*labels, ""]}
+    observed = expected = 0.0
+    for lab in labels:
+        cut = [_segments(length, [(s, e) for s, e, k in spans if k == lab]) for spans in layers]
+        d_e = _expected(length, cut)
+        if not any(u for segs in cut for *_, u in segs) or d_e == 0:
+            out[lab] = None
+            continue
+        d_o = _observed(length, cut)
+        out[lab] = 1 - d_o / d_e
+        observed, expected = observed + d_o, expected + d_e
+    out[""] = 1 - observed / expected if expected else None
+    return out
 
 
 def _units(spans: Sequence[Span]) -> list[tuple[int, int]]:

@@ -8,13 +8,13 @@ marked ``curated``, made by a curator choosing per disagreement (and taking agre
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
 
 from accounts.models import AuditAction, User
 from articles.models import Event, TextRevision
-from framing.agreement import Doc, Scores, agreed_spans, agreement, disagreements
+from framing.agreement import Disagreement, Doc, Scores, agreed_spans, agreement, disagreements
 from framing.models import Annotation, AnnotationStatus
 from framing.selectors import workspace_labels
 from framing.services import _audit_annotation, annotation_create
@@ -53,6 +53,16 @@ class TeamReport:
     scores: list[Scores]
     disagreements: list
     gold: int
+    # (revision, coder, start, end, label) -> the annotation, so a disagreement links to it
+    annotations: dict = field(default_factory=dict)
+
+    def annotation_of(self, d: Disagreement) -> int | None:
+        """The first coder-with-the-span's annotation behind a disagreement."""
+        for coder in d.have:
+            pk = self.annotations.get((d.doc, coder, d.start, d.end, d.label))
+            if pk is not None:
+                return pk
+        return None
 
 
 def event_agreement(*, event: Event) -> TeamReport:
@@ -68,6 +78,12 @@ def event_agreement(*, event: Event) -> TeamReport:
         scores=agreement(docs, used),
         disagreements=disagreements(docs),
         gold=gold,
+        annotations={
+            (rev, coder, s, e, key): pk
+            for pk, rev, coder, s, e, key in _layer_rows(event).values_list(
+                "pk", "revision_id", "author_user_id", "start", "end", "label__key"
+            )
+        },
     )
 
 

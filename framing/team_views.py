@@ -37,6 +37,7 @@ def event_agreement_view(request: HttpRequest, pk: int) -> HttpResponse:
             "text": report.revisions[d.doc].text[d.start : d.end],
             "have": [report.coders[c] for c in d.have],
             "lack": [report.coders[c] for c in d.lack],
+            "annotation": report.annotation_of(d),
         }
         for d in report.disagreements
     ]

@@ -392,12 +392,13 @@ def points_from_spans(
     for k, doc in enumerate(docs):
         groups.setdefault(doc.source, []).append(k)
     grid = sorted({round(p, 3) for spans in spans_by_doc for *_, p in spans} | {0.05})
+    curves = [
+        partial_pr_curve([docs[k] for k in ks], [spans_by_doc[k] for k in ks], grid)
+        for ks in groups.values()
+    ]
     best: dict[str, tuple[float, float, float, float]] = {}
-    for t in grid:
-        per = [
-            partial_pr([docs[k] for k in ks], [spans_by_doc[k] for k in ks], t)
-            for ks in groups.values()
-        ]
+    for i, t in enumerate(grid):
+        per = [curve[i] for curve in curves]
         for name, beta in (("precision", 0.5), ("balanced", 1.0), ("recall", 2.0)):
             f = sum(_fbeta(p, r, beta) for p, r in per) / len(per)
             p = sum(x[0] for x in per) / len(per)
@@ -412,6 +413,66 @@ def points_from_spans(
 
 def _fbeta(p: float, r: float, beta: float) -> float:
     return (1 + beta**2) * p * r / (beta**2 * p + r) if p + r else 0.0
+
+
+def partial_pr_curve(
+    docs: Sequence[Doc],
+    spans_by_doc: Sequence[Sequence[tuple[int, int, float]]],
+    grid: Sequence[float],
+) -> list[tuple[float, float]]:
+    """``partial_pr`` at every threshold of ``grid``, in one pass over the spans.
+
+    Re-scoring every document at each of ~1,000 thresholds was 80 % of a workspace model's
+    training time at 300 documents (bench/README.md). A prediction's precision credit does not
+    depend on the threshold, and a gold span's recall credit only grows, at the scores of the
+    predictions that cover more of it; so both are sums over the spans scoring >= t."""
+    from .evaluation import _covered, _merge
+
+    scores: list[float] = []  # per distinct predicted span: its best score ...
+    credits: list[float] = []  # ... and the share of it inside gold spans
+    events: list[float] = []  # a score at which some gold span's covered share grows ...
+    gains: list[float] = []  # ... and by how much
+    n_gold = 0
+    for doc, spans in zip(docs, spans_by_doc, strict=True):
+        gold = sorted({(s, e) for s, e, *_ in doc.spans})
+        n_gold += len(gold)
+        best: dict[tuple[int, int], float] = {}
+        for s, e, p in spans:  # a span predicted twice counts once, as in partial_pr
+            best[(s, e)] = max(p, best.get((s, e), -math.inf))
+        union = _merge(gold)
+        for (s, e), p in best.items():
+            scores.append(p)
+            credits.append(_covered(s, e, union) / (e - s))
+        ranked = sorted(best.items(), key=lambda kv: -kv[1])
+        for gs, ge in gold:
+            parts: list[tuple[int, int]] = []
+            before = 0
+            for (s, e), p in ranked:
+                if s < ge and gs < e:
+                    parts.append((max(s, gs), min(e, ge)))
+                    now = sum(b - a for a, b in _merge(parts))
+                    if now > before:
+                        events.append(p)
+                        gains.append((now - before) / (ge - gs))
+                        before = now
+    return [
+        (c / n if n else 0.0, r / n_gold if n_gold else 0.0)
+        for (c, n), r in zip(
+            _at_least(scores, credits, grid),
+            (c for c, _ in _at_least(events, gains, grid)),
+            strict=True,
+        )
+    ]
+
+
+def _at_least(keys: list[float], values: list[float], grid: Sequence[float]):
+    """Per threshold t of ``grid``: (sum of ``values`` whose key >= t, how many)."""
+    order = np.argsort(keys, kind="stable")
+    ranked = np.asarray(keys, dtype=float)[order]
+    tail = np.concatenate([np.cumsum(np.asarray(values, dtype=float)[order][::-1])[::-1], [0.0]])
+    for t in grid:
+        i = int(np.searchsorted(ranked, t, side="left"))
+        yield float(tail[i]), len(ranked) - i
 
 
 def partial_pr(

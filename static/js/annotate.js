@@ -307,13 +307,24 @@
     if (!list.length) return say("No tags on this text yet.");
     let i = list.findIndex((a) => a.id === state.focusId);
     i = i < 0 ? (step > 0 ? 0 : list.length - 1) : (i + step + list.length) % list.length;
-    state.focusId = list[i].id;
+    focusOn(list[i]);
+  }
+
+  function focusOn(a) {
+    state.focusId = a.id;
     render();
-    const a = list[i];
     const mark = root.querySelector("mark.hl-focus");
     if (mark) mark.scrollIntoView({ block: "center", behavior: "instant" });
     const quote = Array.from(text).slice(a.start, a.end).join("");
     say(a.label_name + ": “" + quote + "” (" + a.status + (a.model ? ", suggestion" : ", by " + a.by) + ")");
+  }
+
+  // A link to one tag (#a<id>, from the agreement page's disagreements or the queue) opens
+  // the article with that tag focused in the text, so j/k/a/r continue from it.
+  function focusFromHash() {
+    const wanted = /^#a(\d+)$/.exec(window.location.hash);
+    const a = wanted && state.annotations.find((x) => x.id === Number(wanted[1]));
+    if (a && (state.showRejected || a.status !== "rejected")) focusOn(a);
   }
 
   function decide(status) {
@@ -454,4 +465,6 @@
   });
 
   render();
+  focusFromHash();
+  window.addEventListener("hashchange", focusFromHash);
 })();

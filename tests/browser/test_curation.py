@@ -1,6 +1,8 @@
 """Two annotators tag the same article with the keyboard; an owner sees their agreement and
 curates a gold layer."""
 
+import re
+
 from playwright.sync_api import expect
 
 from articles.demo_loader import DEMO_EMAIL, DEMO_PASSWORD
@@ -59,3 +61,38 @@ def test_two_annotators_then_agreement_and_a_curated_gold_layer(
     expect(page.get_by_text("Gold layer: 2 curated tag(s).")).to_be_visible()
     gold = Annotation.objects.filter(revision=article.current_revision, curated=True)
     assert sorted(g.text for g in gold) == ["puppet regime", "rogue fleet"]
+
+
+def test_a_listed_disagreement_opens_the_article_with_that_span_focused(
+    page, live_server, demo_event
+):
+    from framing.models import Label
+    from framing.services import annotation_create
+
+    article = make_article(event=demo_event, text=TEXT, title="Fleet")
+    revision = article.current_revision
+    ws = demo_event.workspace
+    ana = MembershipFactory(workspace=ws, role="annotator").user
+    bo = MembershipFactory(workspace=ws, role="annotator").user
+    label = Label.objects.filter(
+        codebook_version__codebook__workspace=ws, kind="loaded_term"
+    ).first()
+    regime, fleet = TEXT.index("puppet regime"), TEXT.index("rogue fleet")
+    for user in (ana, bo):
+        annotation_create(
+            revision=revision, start=regime, end=regime + 13, label=label, author_user=user
+        )
+    only_ana = annotation_create(
+        revision=revision, start=fleet, end=fleet + 11, label=label, author_user=ana
+    )
+
+    log_in(page, DEMO_EMAIL, DEMO_PASSWORD)
+    page.goto(f"/events/{demo_event.pk}/agreement/")
+    page.locator("#disagreements a.span-link", has_text="rogue fleet").click()
+    expect(page).to_have_url(re.compile(rf"/articles/{article.pk}/.*#a{only_ana.pk}$"))
+    focused = page.locator("#article-text mark.hl-focus")
+    expect(focused.first).to_be_visible()
+    # a model suggestion may cut the mark in two; together the focused marks are the span
+    assert "".join(focused.all_text_contents()).strip() == "rogue fleet"
+    expect(page.locator(f"#annotations tr#a{only_ana.pk}")).to_have_class(re.compile("focused"))
+    expect(page.locator("#annotate-status")).to_contain_text("rogue fleet")

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from framing.agreement import Doc, agreement, disagreements
+from framing.agreement import Doc, agreement, disagreements, unit_distance, unitizing_alpha
 from framing.models import Annotation, Label
 from framing.services import annotation_create, codebooks_install_defaults
 from framing.team_services import event_agreement
@@ -143,3 +143,57 @@ def test_event_page_links_to_agreement_for_annotators_not_viewers(client, two_co
     assert url in client.get(event.get_absolute_url()).content.decode()
     client.force_login(viewer)
     assert url not in client.get(event.get_absolute_url()).content.decode()
+
+
+# Krippendorff (2004), Content Analysis, 2nd ed., p. 254: a continuum [150, 450), two coders,
+# labels c and k; the book gives D_o(c) = .0144, D_e(c) = .0532, α_u(c) = .7286, α_u(k) = 1
+# and α_u = .8591 over both labels. Shifted to start at 0.
+K2004 = [
+    [(225, 295, "c"), (370, 400, "c"), (180, 240, "k"), (300, 350, "k")],
+    [(220, 300, "c"), (355, 375, "c"), (400, 420, "c"), (180, 240, "k"), (300, 350, "k")],
+]
+
+
+def _shifted(layers, by=150):
+    return [[(s - by, e - by, lab) for s, e, lab in spans] for spans in layers]
+
+
+def test_unit_distances_match_krippendorffs_worked_values():
+    assert unit_distance((225, 70, True), (220, 80, True)) == 50
+    assert unit_distance((370, 30, True), (355, 20, True)) == 850
+    assert unit_distance((400, 50, False), (400, 20, True)) == 400  # a unit inside a gap
+    assert unit_distance((5, 6, True), (4, 7, False)) == 36
+    assert unit_distance((2, 3, False), (4, 3, True)) == 0  # only partly inside the gap
+
+
+def test_unitizing_alpha_reproduces_the_books_worked_example():
+    alpha = unitizing_alpha(300, _shifted(K2004), ["c", "k"])
+    assert alpha["c"] == pytest.approx(0.7286, abs=5e-4)
+    assert alpha["k"] == pytest.approx(1.0)
+    assert alpha[""] == pytest.approx(0.8591, abs=5e-4)
+
+
+def test_unitizing_alpha_is_one_for_identical_layers_and_none_for_an_unused_label():
+    spans = [(3, 9, "L"), (20, 26, "L")]
+    alpha = unitizing_alpha(40, [spans, list(spans)], ["L", "M"])
+    assert alpha["L"] == pytest.approx(1.0) and alpha["M"] is None
+
+
+def test_unitizing_alpha_falls_as_one_coders_boundaries_drift():
+    exact = [(10, 20, "L"), (40, 50, "L")]
+    near = [(11, 20, "L"), (40, 52, "L")]
+    far = [(14, 30, "L"), (44, 58, "L")]
+    close = unitizing_alpha(80, [exact, near], ["L"])["L"]
+    loose = unitizing_alpha(80, [exact, far], ["L"])["L"]
+    assert 1.0 > close > loose
+
+
+def test_the_agreement_table_reports_unitizing_alpha_over_texts_both_coders_tagged():
+    text = "x" * 300
+    docs = [
+        Doc(key=1, text=text, layers={1: _shifted(K2004)[0], 2: _shifted(K2004)[1]}),
+        Doc(key=2, text="not compared", layers={1: [(0, 3, "c")]}),  # one coder only
+    ]
+    rows = {r.label: r for r in agreement(docs, ["c", "k"])}
+    assert rows["c"].unitizing_alpha == pytest.approx(0.7286, abs=5e-4)
+    assert rows[""].unitizing_alpha == pytest.approx(0.8591, abs=5e-4)

@@ -1,5 +1,7 @@
 """brat and CSV round-trip offsets on arbitrary text (emoji, combining marks, line breaks)."""
 
+import json
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -186,3 +188,30 @@ def test_jsonl_span_outside_the_text_names_file_line_and_field():
     line = '{"id": "article-1", "spans": [{"start": 3, "end": 99, "label": "x"}]}'
     with pytest.raises(InterchangeError, match=r"a.jsonl, line 1, span 1, field start/end"):
         from_jsonl(line, {"article-1": "short"}, name="a.jsonl")
+
+
+@pytest.mark.django_db
+def test_import_maps_their_labels_onto_ours_and_drops_those_mapped_to_nothing(tmp_path, workspace):
+    from django.core.management import call_command
+
+    from framing.models import Annotation
+    from framing.services import codebooks_install_defaults
+    from tests.factories import EventFactory, MembershipFactory, make_article
+
+    codebooks_install_defaults(workspace=workspace)
+    event = EventFactory(workspace=workspace)
+    text = "Crews of the puppet regime sailed at dawn."
+    article = make_article(event=event, text=text)
+    spans = [
+        {"start": 13, "end": 26, "label": "Loaded_Language"},
+        {"start": 27, "end": 33, "label": "Doubt"},
+    ]
+    path = tmp_path / "theirs.jsonl"
+    path.write_text(json.dumps({"id": f"article-{article.pk}", "spans": spans}) + "\n")
+    user = MembershipFactory(workspace=workspace).user
+    call_command(
+        "import_annotations", str(path), "--event", str(event.pk), "--format", "jsonl",
+        "--user", user.email, "--map", "Loaded_Language=hyperbole", "--map", "Doubt=",
+    )  # fmt: skip
+    rows = Annotation.objects.filter(author_user=user)
+    assert [(a.start, a.end, a.label.key) for a in rows] == [(13, 26, "hyperbole")]

@@ -1,3 +1,4 @@
+from dataclasses import replace
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -7,6 +8,7 @@ from django.db import transaction
 from accounts.models import User
 from articles.imports.writer import LabelIndex
 from articles.models import Event
+from framing.gold import GoldFileError, parse_label_map
 from framing.interchange import (
     InterchangeError,
     from_brat,
@@ -30,6 +32,14 @@ class Command(BaseCommand):
         parser.add_argument("--event", type=int, required=True)
         parser.add_argument("--format", choices=["brat", "csv", "jsonl", "webanno"], required=True)
         parser.add_argument("--user", required=True, help="E-mail of the annotator.")
+        parser.add_argument(
+            "--map",
+            action="append",
+            default=[],
+            metavar="THEIRS=ours",
+            help="Read the files' label THEIRS as our label ours (THEIRS= drops those spans), "
+            "as framing_evaluate does; repeat for several, e.g. --map Loaded_Language=hyperbole.",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         event = Event.objects.filter(pk=options["event"]).first()
@@ -41,8 +51,9 @@ class Command(BaseCommand):
             for a in event.articles.select_related("current_revision")
         }
         try:
-            spans = _read(options["format"], options["files"], texts)
-        except InterchangeError as exc:
+            mapping = parse_label_map(options["map"])
+            spans = _mapped(_read(options["format"], options["files"], texts), mapping)
+        except (InterchangeError, GoldFileError) as exc:
             raise CommandError(str(exc)) from None
         labels = LabelIndex(event.workspace)
         written, unknown = _write(spans, texts, labels, user)
@@ -71,6 +82,18 @@ def _read(fmt: str, files: list[Path], texts: dict) -> dict[str, list]:
         read = from_brat if fmt == "brat" else from_webanno_tsv
         out[path.stem] = read(text, raw, name=path.name)
     return out
+
+
+def _mapped(spans: dict[str, list], mapping: dict[str, str]) -> dict[str, list]:
+    """The spans with their labels renamed by ``mapping`` (a label mapped to "" is dropped)."""
+    return {
+        doc: [
+            replace(s, label=mapping.get(s.label, s.label))
+            for s in found
+            if mapping.get(s.label, s.label)
+        ]
+        for doc, found in spans.items()
+    }
 
 
 @transaction.atomic

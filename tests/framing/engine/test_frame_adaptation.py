@@ -12,6 +12,7 @@ from framing.engine.artifacts import default_model
 from framing.engine.frame_adaptation import (
     FrameDoc,
     choose_frames,
+    clear_gain,
     label_sets,
     story_keys,
     without,
@@ -168,3 +169,41 @@ def test_texts_sharing_a_sentence_are_one_story_for_the_folds():
         FrameDoc("d", "Wire copy. The deck was dry.", {}),  # short sentences link nothing
     ]
     assert story_keys(docs) == ["a", "b", "a", "d"]
+
+
+def _rows(n: int, right: int) -> np.ndarray:
+    """Per-document (tp, predicted, tp, gold) rows: one gold frame each, ``right`` of the
+    ``n`` documents labelled correctly (the rest get one wrong frame)."""
+    return np.array([(1, 1, 1, 1) if i < right else (0, 1, 0, 1) for i in range(n)], float)
+
+
+def test_a_small_out_of_fold_gain_on_25_stories_keeps_the_packaged_models():
+    # 18 vs 17 right of 25: +0.04 micro-F1, inside what chance gives on 25 stories.
+    rows = {"shipped": _rows(25, 17), "trained": _rows(25, 18)}
+    keep, needed, _ = clear_gain(rows, [str(i) for i in range(25)])
+    assert not keep and needed == pytest.approx(0.05)
+
+
+def test_the_same_steady_gain_on_300_stories_is_kept():
+    # +0.04 on 300 stories, and the retrained models are never worse on a story.
+    shipped, trained = _rows(300, 204), _rows(300, 216)
+    keep, needed, wins = clear_gain(
+        {"shipped": shipped, "trained": trained}, list(map(str, range(300)))
+    )
+    assert keep and needed < 0.04 and wins >= 0.95
+
+
+def test_a_gain_from_one_story_copied_into_many_texts_is_not_kept():
+    rows = {"shipped": _rows(40, 10), "trained": _rows(40, 40)}
+    keep, _, _ = clear_gain(rows, ["story-a"] * 20 + ["story-b"] * 20)
+    assert not keep
+
+
+def test_texts_of_too_few_stories_keep_the_packaged_models_without_retraining(shipped):
+    calls = []
+    docs, examples = _workspace(EVERYDAY, CONVENTION.get)
+    shared = " The harbour master read the same statement to every crew."
+    docs = [FrameDoc(d.key, d.text + shared, d.labels) for d in docs]  # one story now
+    models, report = choose_frames(shipped, examples, docs, lambda ex: calls.append(ex))
+    assert report.chosen == "shipped" and report.folds == 0 and report.stories == 1
+    assert models["policy"] is shipped["policy"] and calls == []
