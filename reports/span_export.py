@@ -73,6 +73,17 @@ TAG_COLUMNS = (
     "status",
 )
 
+# The article columns every span line repeats, read once per article.
+_ARTICLE_COLUMNS = (
+    "title",
+    "published_date",
+    "url",
+    "outlet__name",
+    "outlet__type",
+    "event_id",
+    "event__title",
+)
+
 
 # Stands for the site's address in stored permalinks (a cell that starts with it needs no
 # CSV quoting, and an address never contains the characters that would need it). Control
@@ -127,17 +138,7 @@ def article_stamps(articles: QuerySet[Article]) -> dict[int, tuple[int, str]]:
     rows = (
         articles.filter(current_revision__isnull=False)
         .order_by("current_revision_id")
-        .values_list(
-            "pk",
-            "current_revision_id",
-            "title",
-            "published_date",
-            "url",
-            "outlet__name",
-            "outlet__type",
-            "event_id",
-            "event__title",
-        )
+        .values_list("pk", "current_revision_id", *_ARTICLE_COLUMNS)
     )
     counters = _tag_counters(articles)
     out = {}
@@ -256,15 +257,7 @@ def _articles(revisions: set[int], base_url: str, links: dict[int, str]) -> dict
         return {}
     texts = dict(TextRevision.objects.filter(pk__in=revisions).values_list("pk", "text"))
     rows = Article.objects.filter(current_revision__in=revisions).values_list(
-        "current_revision_id",
-        "pk",
-        "title",
-        "published_date",
-        "url",
-        "outlet__name",
-        "outlet__type",
-        "event_id",
-        "event__title",
+        "current_revision_id", "pk", *_ARTICLE_COLUMNS
     )
     found = {}
     for revision, *row in rows:
