@@ -7,6 +7,8 @@ same packed form `framing.analysis_services` stores, with the workspace's real l
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -118,18 +120,25 @@ def client_for(user):
     return client
 
 
-def count_queries(client, url: str) -> int:
-    """Queries one GET runs (an execute wrapper: the debug query log can be full and lie)."""
+@contextmanager
+def query_counter() -> Iterator[list[int]]:
+    """Counts the queries run inside the block into ``counter[0]`` (an execute wrapper: the
+    debug query log can be full and lie)."""
     from django.db import connection
 
-    count = 0
+    counter = [0]
 
     def counting(execute, sql, params, many, context):
-        nonlocal count
-        count += 1
+        counter[0] += 1
         return execute(sql, params, many, context)
 
     with connection.execute_wrapper(counting):
+        yield counter
+
+
+def count_queries(client, url: str) -> int:
+    """Queries one GET runs."""
+    with query_counter() as counter:
         response = client.get(url)
     assert response.status_code == 200, response.status_code
-    return count
+    return counter[0]

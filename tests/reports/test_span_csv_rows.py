@@ -15,7 +15,7 @@ from framing.services import annotation_decide
 from reports.models import ArticleSpanCsv
 from reports.span_export import BASE, article_stamps, span_csv_refresh
 from tests.factories import EventFactory, make_article
-from tests.reports.helpers import Term, client_for, store_analysis
+from tests.reports.helpers import Term, client_for, query_counter, store_analysis
 
 pytestmark = pytest.mark.django_db
 
@@ -118,20 +118,11 @@ def test_an_outlet_filter_exports_only_that_outlets_stored_lines(analysed, viewe
 
 
 def test_a_stored_export_takes_as_many_queries_for_more_articles(analysed, viewer):
-    from django.db import connection
-
     def queries() -> int:
         span_csv_refresh(analysed["event"])
-        count = 0
-
-        def counting(execute, sql, params, many, context):
-            nonlocal count
-            count += 1
-            return execute(sql, params, many, context)
-
-        with connection.execute_wrapper(counting):
-            _export(viewer, _csv_url(analysed))
-        return count
+        with query_counter() as counter:
+            _export(viewer, _csv_url(analysed))  # the streamed body is read inside the block
+        return counter[0]
 
     few = queries()
     for k in range(5):
