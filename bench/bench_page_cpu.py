@@ -4,6 +4,7 @@
     .venv/bin/python bench/bench_page_cpu.py --db ... --profile "compare, 2 columns"
     .venv/bin/python bench/bench_page_cpu.py --db ... --only compare --decisions 7
     .venv/bin/python bench/bench_page_cpu.py --db ... --only CSV   # the span CSV, to the end
+    .venv/bin/python bench/bench_page_cpu.py --db ... --only zzz --sample 60 --decisions 20
 
 Wall time means little on a shared machine; ``time.process_time`` of this process (the
 test client runs the view in it; SQLite runs in it too, so query work is counted) does not
@@ -13,7 +14,11 @@ depend on how many other processes compete for the cores. Each request is run on
 the load average. ``--profile NAME`` prints the top of a cProfile of that request.
 ``--decisions N`` then makes N annotation decisions, each followed by the queued tasks (run
 at once, as an idle worker would) and requests of compare, charts page, density and tone
-JSON, and prints the CPU of each step: what showing a decision costs.
+JSON, and prints the CPU of each step: what showing a decision costs (``--all-charts``:
+every chart's JSON after each decision, not only density and tone).
+``--sample N`` times the compare page with 2 and with 5 columns on N random choices of
+articles each (seeded, so before and after see the same pages): median and p95 of CPU and
+wall, as the load test asks for random pairs.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import argparse
 import cProfile
 import os
 import pstats
+import random
 import statistics
 import sys
 import time
@@ -39,6 +45,8 @@ def main() -> None:
     parser.add_argument("--profile", default="")
     parser.add_argument("--only", default="")
     parser.add_argument("--decisions", type=int, default=0, help="then time pages after each")
+    parser.add_argument("--all-charts", action="store_true", help="every chart after a decision")
+    parser.add_argument("--sample", type=int, default=0, help="compare on N random article sets")
     args = parser.parse_args()
     from _scale_data import page_urls
     from bench_scale import _setup, _warm
@@ -99,10 +107,54 @@ def main() -> None:
                 client.get(url)
                 prof.disable()
                 pstats.Stats(prof).sort_stats("cumulative").print_stats(35)
+        if args.sample:
+            compare_sample(client, event.pk, ids, args.sample)
         if args.decisions:
             keep = ("compare, 2 columns", "charts page", "chart density.json", "chart tone.json")
-            chosen = {k: v for k, v in every.items() if k in keep}
+            chosen = {
+                k: v
+                for k, v in every.items()
+                if k in keep or (args.all_charts and k.startswith("chart ") and "vocab" not in k)
+            }
             after_decisions(client, event, chosen, args.decisions)
+
+
+def _p95(values: list[float]) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
+
+
+def compare_sample(client, event_id: int, ids: list[int], n: int) -> None:
+    """The compare page on ``n`` random sets of 2 and of 5 articles (seeded: the same sets
+    on every run), each requested once after one warm-up request of another set."""
+    from django.db import connection
+
+    rng = random.Random(2026)
+    base = f"/events/{event_id}/compare/"
+    for columns in (2, 5):
+        sets = [rng.sample(ids, columns) for _ in range(n + 1)]
+        urls = [f"{base}?" + "&".join(f"a={i}" for i in chosen) for chosen in sets]
+        queries: list[str] = []
+
+        def count(run, sql, *rest, queries=queries):
+            queries.append(sql)
+            return run(sql, *rest)
+
+        with connection.execute_wrapper(count):
+            assert client.get(urls[0]).status_code == 200
+        cpu, wall = [], []
+        for url in urls[1:]:
+            c0, w0 = time.process_time(), time.perf_counter()
+            response = client.get(url)
+            cpu.append(1000 * (time.process_time() - c0))
+            wall.append(1000 * (time.perf_counter() - w0))
+            assert response.status_code == 200, (url, response.status_code)
+        print(
+            f"compare, {columns} random columns ×{n}: CPU median {statistics.median(cpu):6.1f}"
+            f" p95 {_p95(cpu):6.1f} max {max(cpu):6.1f} ms; wall median"
+            f" {statistics.median(wall):6.1f} p95 {_p95(wall):6.1f} ms; queries {len(queries)}"
+            f"  (load {os.getloadavg()[0]:.1f})"
+        )
 
 
 def after_decisions(client, event, urls: dict[str, str], repeat: int) -> None:
@@ -124,11 +176,14 @@ def after_decisions(client, event, urls: dict[str, str], repeat: int) -> None:
     )
     figures: dict[str, list[float]] = {"decision": []}
 
+    walls: dict[str, list[float]] = {}
+
     def pages(when: str) -> None:
         for name, url in urls.items():
-            c0 = time.process_time()
+            c0, w0 = time.process_time(), time.perf_counter()
             assert client.get(url).status_code == 200
             figures.setdefault(f"{name}, {when}", []).append(1000 * (time.process_time() - c0))
+            walls.setdefault(f"{name}, {when}", []).append(1000 * (time.perf_counter() - w0))
 
     for note in notes:
         c0 = time.process_time()
@@ -144,7 +199,9 @@ def after_decisions(client, event, urls: dict[str, str], repeat: int) -> None:
     for name, cpu in figures.items():
         print(
             f"after a decision: {name:38} CPU median {statistics.median(cpu):7.1f} ms"
-            f"  max {max(cpu):7.1f} ms  (load {os.getloadavg()[0]:.1f})"
+            f"  p95 {_p95(cpu):7.1f} ms  max {max(cpu):7.1f} ms"
+            + (f"  wall p95 {_p95(walls[name]):7.1f} ms" if name in walls else "")
+            + f"  (load {os.getloadavg()[0]:.1f})"
         )
 
 

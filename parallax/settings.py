@@ -186,6 +186,10 @@ FILE_UPLOAD_HANDLERS = [
 # refresh waits so that a burst of annotation decisions makes one rebuild.
 PARALLAX_ANALYSIS_BATCH = env.int("PARALLAX_ANALYSIS_BATCH", default=50)
 PARALLAX_SUMMARY_DEBOUNCE = env.float("PARALLAX_SUMMARY_DEBOUNCE", default=10.0)
+# Seconds a web process trusts its last check that an event's stored summary matches the
+# database (reports.summary.fingerprints): a change made beside the services shows
+# "updating…" at most this much later. 0: every page counts.
+PARALLAX_SUMMARY_CHECK = env.float("PARALLAX_SUMMARY_CHECK", default=5.0)
 
 # Exported files (data, reports) are kept this long, then deleted (reports/exports).
 PARALLAX_EXPORTS = {"TTL_HOURS": env.int("EXPORT_TTL_HOURS", default=24)}

@@ -20,7 +20,7 @@ from reports.summary.fingerprints import (
     event_model_version,
     full_fingerprint,
 )
-from reports.summary.pages import event_summary
+from reports.summary.pages import event_summary, summary_stamp
 from reports.summary.refresh import (
     REFRESH_RETRY,
     SUMMARY_DEBOUNCE,
@@ -81,6 +81,7 @@ __all__ = [
     "shown_suggestions",
     "summary_debounce_seconds",
     "summary_refresh",
+    "summary_stamp",
     "term_labels",
     "term_rows",
     "visible_annotations",

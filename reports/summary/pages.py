@@ -8,7 +8,13 @@ from typing import Any
 from articles.models import Event
 from reports import summary_store as store
 from reports.models import EventSummary
-from reports.summary.fingerprints import PAYLOAD_VERSION, event_fingerprints, event_model_version
+from reports.summary.fingerprints import (
+    PAYLOAD_VERSION,
+    event_fingerprints,
+    event_model_version,
+    matched_lately,
+    remember_match,
+)
 from reports.summary.refresh import request_refresh
 from reports.summary.rows import empty_summary
 
@@ -33,15 +39,19 @@ def event_summary(event: Event, *, rows: bool = True) -> dict[str, Any]:
     # restamps the stored summary in the decision's transaction), so a mismatch may be that
     # decision, not staleness; the stored fingerprint read again tells (one small query).
     fingerprint, payload = _stored_payload(event)
-    prints = event_fingerprints(event, model)
-    if fingerprint != prints.full:
-        fingerprint, payload = _stored_payload(event)
-    updating = fingerprint != prints.full
-    if updating:
-        request_refresh(event, "refresh_requested_at", "refresh_summary")
-        # The task may have run already (the immediate backend of tests and small set-ups).
-        fingerprint, payload = _stored_payload(event)
+    if fingerprint and payload.get("version") == PAYLOAD_VERSION and matched_lately(event, model):
+        updating = False  # matched a moment ago; hooks have kept it matching since
+    else:
+        prints = event_fingerprints(event, model)
+        if fingerprint != prints.full:
+            fingerprint, payload = _stored_payload(event)
         updating = fingerprint != prints.full
+        if updating:
+            request_refresh(event, "refresh_requested_at", "refresh_summary")
+            # The task may have run already (the immediate backend of tests and small set-ups).
+            fingerprint, payload = _stored_payload(event)
+            updating = fingerprint != prints.full
+        remember_match(event, model, matched=not updating)
     if payload.get("version") != PAYLOAD_VERSION:
         return {**empty_summary(event, model), **({"updating": True} if updating else {})}
     if rows:
@@ -71,3 +81,11 @@ def _stored_payload(event: Event) -> tuple[str, dict[str, Any]]:
     while len(_DECODED) > _DECODED_MAX:
         _DECODED.popitem(last=False)
     return row[0], payload
+
+
+def summary_stamp(event: Event) -> str:
+    """When the stored summary this process last read for ``event`` was built ("" if none):
+    a refresh moves it, a decision's restamp does not. What depends on the event's articles
+    (titles, outlets, which exist) but not on annotations can be kept per stamp."""
+    cached = _DECODED.get(event.pk)
+    return cached[0].rpartition("@")[2] if cached is not None else ""

@@ -7,7 +7,7 @@ from typing import Any
 from articles.models import Event
 from framing.engine.contrast import distinctive_terms_by_group
 from reports.models import EventSummary
-from reports.summary.fingerprints import event_fingerprints, event_model_version
+from reports.summary.fingerprints import event_fingerprints, event_model_version, matched_lately
 from reports.summary.refresh import request_refresh
 
 VOCABULARY_TOP = 15
@@ -24,11 +24,15 @@ def event_vocabulary_state(event: Event) -> tuple[list[dict[str, Any]], bool]:
     The vocabulary depends on texts, outlets and republication links only, so annotation
     decisions do not make it stale; when those moved a task recomputes it.
     """
-    base = event_fingerprints(event, event_model_version(event)).base
+    model = event_model_version(event)
     row = EventSummary.objects.filter(event=event).values_list(
-        "vocabulary", "vocabulary_fingerprint"
+        "vocabulary", "vocabulary_fingerprint", "base_fingerprint"
     )
     stored = row.first()
+    # The summary matched its inputs a moment ago: its stored base is the event's base now.
+    if stored is not None and stored[1] and stored[1] == stored[2] and matched_lately(event, model):
+        return stored[0] or [], False
+    base = event_fingerprints(event, model).base
     if stored is not None and stored[1] == base:
         return stored[0] or [], False
     request_refresh(event, "vocabulary_requested_at", "refresh_vocabulary")
