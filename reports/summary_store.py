@@ -17,6 +17,7 @@ from __future__ import annotations
 import secrets
 from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
 from typing import Any
 
 from django.db.models import Count, Q, Sum
@@ -200,6 +201,19 @@ def assembled_rows(event: Event) -> dict[str, list]:
     return lists
 
 
+class TermRows(list):
+    """The event's term rows, with ``parts``: each article's own list of them, in order (the
+    same objects while the article's row is unchanged), so a count can redo only the
+    articles whose parts changed (``reports.figures.base.term_counts``). Never changed once
+    built; any list made from it is a plain list, without parts."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: list[list]) -> None:
+        super().__init__(chain.from_iterable(parts))
+        self.parts = tuple(parts)
+
+
 def _assemble(tokens: tuple, known: dict, fresh: dict, cached: tuple | None) -> dict[str, list]:
     """The event's lists from the rows; the last lists of articles and quotes are kept (the
     same objects) when their rows did not change, so what was computed from them stays
@@ -207,11 +221,13 @@ def _assemble(tokens: tuple, known: dict, fresh: dict, cached: tuple | None) -> 
     order = [pk for pk, _ in tokens]
     same_order = cached is not None and [pk for pk, _ in cached[0]] == order
     lists: dict[str, list] = {"articles": [], "terms": [], "quotes": []}
+    parts = []
     for pk in order:
         _, row, terms, quotes = fresh.get(pk) or known[pk]
         lists["articles"].append(row)
-        lists["terms"].extend(terms)
+        parts.append(terms)
         lists["quotes"].extend(quotes)
+    lists["terms"] = TermRows(parts)
     if same_order and not fresh.keys() - known.keys():
         for part, index in (("articles", 1), ("quotes", 3)):
             if all(fresh[pk][index] == known[pk][index] for pk in fresh):

@@ -75,8 +75,25 @@ def _articles_frame(payload: dict[str, Any], opts: ChartOptions) -> pd.DataFrame
     return df
 
 
+# The last outlet tables built, with the article frames they came from (held, see _FRAMES).
+_TOTALS: list[tuple[pd.DataFrame, pd.DataFrame]] = []
+
+
 def outlet_totals(articles: pd.DataFrame) -> pd.DataFrame:
-    """Per outlet: name, label, articles, words; in order of first publication."""
+    """Per outlet: name, label, articles, words; in order of first publication.
+
+    Callers only read it: built once per article frame (a chart rebuilt after a decision
+    reads the same frame, and grouping it again was a quarter of that chart)."""
+    for frame, totals in _TOTALS:
+        if frame is articles:
+            return totals
+    totals = _outlet_totals(articles)
+    _TOTALS.insert(0, (articles, totals))
+    del _TOTALS[4:]
+    return totals
+
+
+def _outlet_totals(articles: pd.DataFrame) -> pd.DataFrame:
     if articles.empty:
         return pd.DataFrame(columns=["outlet", "outlet_name", "outlet_label", "n", "words"])
     return (
@@ -86,17 +103,48 @@ def outlet_totals(articles: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+# The last term counts, by article frame, column and voice, with the per-article parts of the
+# term rows they were counted from (held, so identities stay unique).
+_TALLIES: list[tuple[pd.DataFrame, int, str, tuple, Counter]] = []
+RECOUNT_PARTS = 50  # more changed articles than this: count every row again
+
+
 def term_counts(
     payload: dict[str, Any], articles: pd.DataFrame, opts: ChartOptions, *, by: int
 ) -> Counter:
     """Term rows of the counted articles (of ``opts.voice``) per (outlet, column ``by`` of
     the row: 1 category, 2 voice), counted in plain Python: no frame of thousands of rows is
-    built just to be grouped (a chart rebuilt after a decision paid that every time)."""
+    built just to be grouped (a chart rebuilt after a decision paid that every time).
+
+    Callers only read the result. When the rows are the summary's per-article parts
+    (``summary_store.TermRows``) and this process counted them before with the same article
+    frame, only the articles whose rows changed (a decision: one) are counted again."""
     outlet_of = dict(zip(articles["id"].tolist(), articles["outlet"].tolist(), strict=True))
-    voice = opts.voice
+    voice, terms = opts.voice, payload["terms"]
+    parts = getattr(terms, "parts", None)
+    if parts is None:
+        return _count(terms, outlet_of, by, voice)
+    last = next((t for t in _TALLIES if t[0] is articles and t[1:3] == (by, voice)), None)
+    counts = None
+    if last is not None and len(last[3]) == len(parts):
+        changed = [i for i, part in enumerate(parts) if part is not last[3][i]]
+        if len(changed) <= RECOUNT_PARTS:
+            counts = Counter(last[4])
+            for i in changed:
+                counts.subtract(_count(last[3][i], outlet_of, by, voice))
+                counts.update(_count(parts[i], outlet_of, by, voice))
+            counts = Counter({k: n for k, n in counts.items() if n})  # as a fresh count
+    if counts is None:
+        counts = _count(terms, outlet_of, by, voice)
+    _TALLIES.insert(0, (articles, by, voice, parts, counts))
+    del _TALLIES[8:]
+    return counts
+
+
+def _count(terms: list, outlet_of: dict[int, int], by: int, voice: str) -> Counter:
     return Counter(
         (outlet_of[t[0]], t[by])
-        for t in payload["terms"]
+        for t in terms
         if t[0] in outlet_of and (voice == "all" or t[2] == voice)
     )
 
