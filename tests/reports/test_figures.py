@@ -84,3 +84,39 @@ def test_voice_shares_split_each_outlets_terms_by_voice(analysed):
     counts = {(r[0], r[1]): r[2] for r in chart.rows}
     assert counts[("Wire", "attributed")] == 1 and counts[("Wire", "own")] == 0
     assert counts[("State Agency", "own")] == 2
+
+
+def _json(figure) -> str:
+    import json
+
+    from plotly.utils import PlotlyJSONEncoder
+
+    return json.dumps(figure, cls=PlotlyJSONEncoder)
+
+
+def test_make_figure_is_plotlys_own_figure_json_escaped_key_for_key():
+    import plotly.graph_objects as go
+
+    from reports.figures.base import _escape_strings, base_layout, make_figure
+
+    traces = [
+        go.Bar(name="<b>A</b> & co", x=[1.5], y=["x"], marker_color="#aa0000"),
+        go.Heatmap(z=[[0.1]], x=["f"], y=["<i>o</i>"], customdata=[["/s?a=1&b=2"]]),
+    ]
+    layout = base_layout("Title <script>", height=200, yaxis={"automargin": True})
+    expected = _escape_strings(go.Figure(data=traces, layout=layout).to_plotly_json())
+    assert _json(make_figure(traces, layout)) == _json(expected)
+    assert "<script>" not in _json(make_figure(traces, layout))
+
+
+def test_a_trace_dict_draws_the_same_figure_as_its_graph_object():
+    import plotly.graph_objects as go
+
+    from reports.figures.base import base_layout, make_figure
+
+    layout = base_layout("T", barmode="group")
+    args = {"name": "n", "orientation": "h", "x": [1.0], "y": ["a"], "customdata": ["/u"]}
+    error = {"type": "data", "symmetric": False, "array": [0.1], "arrayminus": [0.2]}
+    as_object = go.Bar(**args, marker_color="#112233", error_x=error)
+    as_dict = {"type": "bar", **args, "marker": {"color": "#112233"}, "error_x": error}
+    assert _json(make_figure([as_dict], layout)) == _json(make_figure([as_object], layout))
