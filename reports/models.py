@@ -38,6 +38,9 @@ class EventSummary(models.Model):
     vocabulary_requested_at = models.DateTimeField(null=True, blank=True)
     # Set when an export found span CSV rows missing or stale (reports.span_export).
     span_csv_requested_at = models.DateTimeField(null=True, blank=True)
+    # Rewritten (random) whenever the event's ArticleSummary rows are written, in the same
+    # transaction: a process whose assembled rows carry this token reads no row tokens.
+    rows_token = models.CharField(max_length=16, blank=True, default="")
 
     def __str__(self) -> str:
         return f"summary of {self.event}"

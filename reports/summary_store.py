@@ -24,7 +24,7 @@ from django.db.models import Count, Q, Sum
 
 from articles.models import Event
 from framing.models import Annotation, AnnotationStatus
-from reports.models import ArticleSummary, OutletSummary
+from reports.models import ArticleSummary, EventSummary, OutletSummary
 
 # Additive counters of a set of annotations: a sum over revisions is the event's, so one
 # article's change moves the event's stored counters by its own difference.
@@ -62,7 +62,7 @@ def notes_plus(a: dict[str, int], b: dict[str, int], sign: int = 1) -> dict[str,
     return {k: a.get(k, 0) + sign * b.get(k, 0) for k in NOTE_FIELDS}
 
 
-def _token() -> str:
+def new_token() -> str:
     return secrets.token_hex(8)
 
 
@@ -92,13 +92,14 @@ def store_rows(event: Event, payload: dict[str, Any]) -> dict[str, Any]:
             quotes=quotes.get(a["id"], []),
             term_counts=dict(Counter(t[1] for t in terms.get(a["id"], []))),
             notes=notes.get(a["revision"], EMPTY_NOTES),
-            token=_token(),
+            token=new_token(),
         )
         for position, a in enumerate(payload["articles"])
     ]
     ArticleSummary.objects.filter(event=event).delete()
     ArticleSummary.objects.bulk_create(rows, batch_size=200)
     _store_outlets(event, rows)
+    rows_written(event)
     return {k: v for k, v in payload.items() if k not in ROW_KEYS}
 
 
@@ -136,9 +137,10 @@ def redo_term_rows(event: Event, fresh: dict[int, list], notes: dict[int, dict])
         new_notes = notes.get(r.revision_id, EMPTY_NOTES)
         moved = notes_plus(notes_plus(moved, new_notes), r.notes, -1)
         r.terms, r.term_counts, r.notes = fresh[r.pk], dict(counts), new_notes
-        r.token = _token()
+        r.token = new_token()
         changed.append(r)
     ArticleSummary.objects.bulk_update(changed, ["terms", "term_counts", "notes", "token"])
+    rows_written(event)
     for outlet in OutletSummary.objects.select_for_update().filter(
         event=event, outlet_id__in=list(outlet_moves)
     ):
@@ -147,6 +149,13 @@ def redo_term_rows(event: Event, fresh: dict[int, list], notes: dict[int, dict])
         outlet.term_counts = {k: v for k, v in total.items() if v}
         outlet.save(update_fields=["term_counts"])
     return moved
+
+
+def rows_written(event: Event) -> str:
+    """Mark the event's article rows as rewritten (call in the writing transaction)."""
+    token = new_token()
+    EventSummary.objects.filter(event=event).update(rows_token=token)
+    return token
 
 
 def summarised(event: Event, article_ids: Iterable[int] | None = None) -> dict[int, int | None]:
@@ -167,21 +176,31 @@ def stale_notes(event: Event) -> list[int]:
 
 
 # Decoded article rows by event: {event id: (tokens, {article id: (token, row, terms, quotes)},
-# assembled lists)}. Read-only for callers; few events, each a few megabytes.
-_ROWS: dict[int, tuple[tuple, dict[int, tuple], dict[str, list]]] = {}
+# assembled lists, the event's rows_token read before them)}. Read-only for callers; few
+# events, each a few megabytes.
+_ROWS: dict[int, tuple[tuple, dict[int, tuple], dict[str, list], str]] = {}
 _ROWS_MAX = 4
 
 
 def assembled_rows(event: Event) -> dict[str, list]:
     """{"articles", "terms", "quotes"} of the whole event in summary order, reading from the
-    database only rows this process has not seen at their current token."""
+    database only rows this process has not seen at their current token.
+
+    The event's ``rows_token`` is read first: unchanged since this process assembled the
+    lists, no row (not even the two thousand row tokens) is read. Rows written after it was
+    read carry a new one, so the next request reads them."""
+    written = EventSummary.objects.filter(event=event).values_list("rows_token", flat=True)
+    rows_token = written.first() or ""
+    cached = _ROWS.get(event.pk)
+    if cached is not None and rows_token and cached[3] == rows_token:
+        return cached[2]
     tokens = tuple(
         ArticleSummary.objects.filter(event=event)
         .order_by("position")
         .values_list("article_id", "token")
     )
-    cached = _ROWS.get(event.pk)
     if cached is not None and cached[0] == tokens:
+        _ROWS[event.pk] = (*cached[:3], rows_token)
         return cached[2]
     known = cached[1] if cached is not None else {}
     stale = [pk for pk, token in tokens if known.get(pk, ("",))[0] != token]
@@ -195,7 +214,7 @@ def assembled_rows(event: Event) -> dict[str, list]:
         fresh = {}
     lists = _assemble(tokens, known, fresh, cached)
     known = {pk: fresh.get(pk) or known[pk] for pk, _ in tokens if pk in fresh or pk in known}
-    _ROWS[event.pk] = (tokens, known, lists)
+    _ROWS[event.pk] = (tokens, known, lists, rows_token)
     while len(_ROWS) > _ROWS_MAX:
         _ROWS.pop(next(iter(_ROWS)))
     return lists

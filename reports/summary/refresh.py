@@ -91,16 +91,19 @@ def summary_refresh(event: Event) -> str:
         with transaction.atomic():
             payload = store.store_rows(event, built)
     payload["notes"] = prints.notes
+    defaults = {
+        "fingerprint": prints.full,
+        "base_fingerprint": prints.base,
+        "payload": payload,
+        "model_version": model,
+        "built_at": timezone.now(),
+        "refresh_requested_at": None,
+    }
     EventSummary.objects.update_or_create(
         event=event,
-        defaults={
-            "fingerprint": prints.full,
-            "base_fingerprint": prints.base,
-            "payload": payload,
-            "model_version": model,
-            "built_at": timezone.now(),
-            "refresh_requested_at": None,
-        },
+        defaults=defaults,
+        # the rows were written before the first summary row existed to carry their token
+        create_defaults={**defaults, "rows_token": store.new_token()},
     )
     return how
 

@@ -188,3 +188,47 @@ def test_a_new_article_joins_the_add_column_options_after_the_summary_refresh(an
     store_analysis(third)
     summary_refresh(event)
     assert f'value="{third.pk}"' in client.get(url, {"a": ids}).context["others"]
+
+
+def _summary_rows_queries(event) -> list[str]:
+    from django.db import connection
+
+    sql: list[str] = []
+
+    def record(execute, query, *rest):
+        sql.append(query)
+        return execute(query, *rest)
+
+    with connection.execute_wrapper(record):
+        event_summary(event)
+    return [q for q in sql if "reports_articlesummary" in q]
+
+
+def test_unchanged_rows_are_not_read_again_not_even_their_tokens(analysed):
+    event = analysed["event"]
+    summary_refresh(event)
+    assert _summary_rows_queries(event)  # first read: tokens and rows
+    assert _summary_rows_queries(event) == []
+
+
+def test_rows_redone_by_the_refresh_task_are_read_on_the_next_page(analysed):
+    event = analysed["event"]
+    summary_refresh(event)
+    assert "fear_appeal" in _labels(event_summary(event))
+    _bypass(analysed, "threaten peace")
+    assert summary_refresh(event) == "terms"
+    shown = event_summary(event)
+    assert "fear_appeal" not in _labels(shown)
+    assert shown["terms"] == build_summary(event, event_model_version(event))["terms"]
+
+
+def test_rows_redone_by_a_decision_are_read_on_the_next_page(analysed, analyst):
+    event = analysed["event"]
+    summary_refresh(event)
+    assert "fear_appeal" in _labels(event_summary(event))
+    revision = analysed["state"].current_revision
+    for note in Annotation.objects.filter(revision=revision):
+        if revision.text[note.start : note.end] == "threaten peace":
+            annotation_decide(annotation=note, status=AnnotationStatus.REJECTED, user=analyst)
+    assert _summary_rows_queries(event)  # the token moved: the changed row is read
+    assert "fear_appeal" not in _labels(event_summary(event))
