@@ -24,11 +24,15 @@ _MEMO_MAX = 128
 
 def chart_for(key: str, event_id: int, payload: dict[str, Any], opts: ChartOptions) -> Chart:
     """``CHARTS[key]`` of the payload, reused while the parts it reads are unchanged."""
-    if key == "vocabulary":
-        return CHARTS[key](event_id, payload, opts)  # its input is read fresh per request
-    parts = tuple(payload.get(name) for name in COMMON + EXTRA.get(key, ()))
     memo_key = (key, event_id, opts)
     hit = _MEMO.get(memo_key)
+    if key == "vocabulary":  # its one input is read fresh per request: compared by value
+        parts: tuple = (payload.get("vocabulary"),)
+        if hit is not None and hit[0] == parts:
+            _MEMO.move_to_end(memo_key)
+            return hit[1]
+    else:
+        parts = tuple(payload.get(name) for name in COMMON + EXTRA.get(key, ()))
     if hit is not None and all(a is b for a, b in zip(hit[0], parts, strict=True)):
         _MEMO.move_to_end(memo_key)
         return hit[1]

@@ -172,9 +172,10 @@ def chart_data(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         include_republications=request.GET.get("republications") == "all",
         voice=voice if voice in figures.VOICES else "all",
     )
-    payload = event_summary(event)
     if key == "vocabulary":  # precomputed by a task; the last result meanwhile
-        payload = {**payload, "vocabulary": event_vocabulary(event)}
+        payload = {**event_summary(event, rows=False), "vocabulary": event_vocabulary(event)}
+    else:
+        payload = event_summary(event)
     chart = chart_for(key, event.pk, payload, opts)
     # plotly's encoder turns numpy arrays and NaN into JSON the browser library accepts.
     return JsonResponse(chart.to_dict(), encoder=PlotlyJSONEncoder)

@@ -82,3 +82,26 @@ def test_columns_page_links_to_charts_keeping_its_columns(analysed, viewer):
     html = client_for(viewer).get(url).content.decode()
     charts = reverse("reports:charts", args=[event.pk]) + f"?a={state.pk}&amp;a={wire.pk}"
     assert f'href="{charts}"' in html
+
+
+def test_the_vocabulary_chart_is_drawn_again_only_when_the_vocabulary_changed(
+    analysed, monkeypatch
+):
+    from reports.figures import memo
+
+    event = analysed["event"]
+    vocabulary = event_vocabulary(event)
+    drawn = []
+    real = memo.CHARTS["vocabulary"]
+    monkeypatch.setitem(memo.CHARTS, "vocabulary", lambda *a: drawn.append(1) or real(*a))
+    memo._MEMO.clear()
+    first = memo.chart_for("vocabulary", event.pk, {"vocabulary": vocabulary}, ChartOptions())
+    copy = [dict(v) for v in vocabulary]  # equal, as read again from the database
+    again = memo.chart_for("vocabulary", event.pk, {"vocabulary": copy}, ChartOptions())
+    assert again is first and drawn == [1]
+    fewer = [{**v, "terms": v["terms"][:1]} for v in vocabulary]
+    redrawn = memo.chart_for("vocabulary", event.pk, {"vocabulary": fewer}, ChartOptions())
+    assert (
+        drawn == [1, 1]
+        and redrawn.to_dict() == real(event.pk, {"vocabulary": fewer}, None).to_dict()
+    )
