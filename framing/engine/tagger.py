@@ -543,7 +543,7 @@ class Tagger:
         j = self._index.get("lexdom")
         if j is None:
             return False
-        return bool(np.any(comp.rows(token_ids[0], token_ids[-1])[0] == j))
+        return j in comp.rows(token_ids[0], token_ids[-1])[0]
 
     def raw_spans(self, prep, comp: _Compiled | None = None) -> list[tuple]:
         """(start, end, raw score, token indices) of every extracted span."""
@@ -648,14 +648,17 @@ class Tagger:
 
     def explain(self, comp: _Compiled, token_ids: list[int], k: int = 3) -> str:
         """The features that pushed the span's tokens into a loaded term most."""
-        idx, val, tok = comp.rows(token_ids[0], token_ids[-1])
-        label = np.where(tok == token_ids[0], 1, 2)
-        contrib = (self.state[idx, label] - self.state[idx, 0]) * val
+        idx, val, n_first = comp.rows(token_ids[0], token_ids[-1])
+        rows = self.state[idx]
+        # The span's first token is read as B (column 1), the others as I (column 2).
+        inside = np.where(np.arange(len(idx)) < n_first, rows[:, 1], rows[:, 2])
+        contrib = (inside - rows[:, 0]) * np.asarray(val, dtype=np.float64)
+        values = contrib.tolist()
         top: dict[str, float] = {}
         for j in np.argsort(-contrib)[: 3 * k].tolist():
-            if contrib[j] > 0:
-                name = self.attrs[int(idx[j])]
-                top[name] = top.get(name, 0.0) + float(contrib[j])
+            if values[j] > 0:
+                name = self.attrs[idx[j]]
+                top[name] = top.get(name, 0.0) + values[j]
         best = sorted(top.items(), key=lambda x: -x[1])[:k]
         return ", ".join(f"{name} {w:+.1f}" for name, w in best)
 
@@ -880,15 +883,20 @@ class _Compiled:
     own: list[tuple]  # resolved own features per token (``Tagger._resolve``)
     neighbours: list[list[tuple]]  # resolved neighbour features per slot, per token
     index: Callable[..., int | None]  # attribute name -> weight row
+    memo: dict[tuple[int, int], tuple] = field(default_factory=dict)  # ``rows`` per range
 
-    def rows(self, first: int, last: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(weight row, value, token) of every feature of tokens ``first``..``last``, token by
-        token in the order ``compile`` adds them (own, neighbours, the others)."""
+    def rows(self, first: int, last: int) -> tuple[list[int], list[float], int]:
+        """(weight rows, values) of every feature of tokens ``first``..``last``, token by
+        token in the order ``compile`` adds them (own, neighbours, the others), and how many
+        of them are ``first``'s. Kept per range: ``hit`` and ``explain`` read the same span."""
+        key = (first, last)
+        hit = self.memo.get(key)
+        if hit is not None:
+            return hit
         idx: list[int] = []
         val: list[float] = []
-        tok: list[int] = []
+        n_first = 0
         for t in range(first, last + 1):
-            n0 = len(idx)
             r = self.own[t]
             idx += r[1]
             val += r[2]
@@ -901,12 +909,10 @@ class _Compiled:
                 if j is not None:
                     idx.append(j)
                     val.append(v)
-            tok += [t] * (len(idx) - n0)
-        return (
-            np.asarray(idx, dtype=np.intp),
-            np.asarray(val, dtype=np.float64),
-            np.asarray(tok, dtype=np.intp),
-        )
+            if t == first:
+                n_first = len(idx)
+        out = self.memo[key] = (idx, val, n_first)
+        return out
 
 
 _BATCH = 256  # sentences per padded batch (sorted by length, so padding stays small)
