@@ -429,15 +429,16 @@ class Tagger:
         nb_rs = [self._resolve_column(list(map(itemgetter(k), nbs))) for k in range(width)]
         positions = np.arange(n, dtype=np.intp)
         nb_all = list(chain.from_iterable(nb_rs))
-        nb_idx = np.fromiter(chain.from_iterable(map(_SECOND, nb_all)), np.intp)
-        nb_tok = np.repeat(np.tile(positions, width), list(map(len, map(_SECOND, nb_all))))
+        nb_len = np.fromiter(map(len, map(_SECOND, nb_all)), np.intp, len(nb_all))
+        nb_idx = np.fromiter(chain.from_iterable(map(_SECOND, nb_all)), np.intp, int(nb_len.sum()))
+        nb_tok = np.repeat(np.tile(positions, width), nb_len)
         extras = list(map(_THIRD, flat))
         pairs = list(chain.from_iterable(extras))
         ex_idx = np.fromiter(
             map(self._index.get, map(_FIRST, pairs), repeat(-1)), np.intp, len(pairs)
         )
         ex_val = np.fromiter(map(_SECOND, pairs), np.float64, len(pairs))
-        ex_tok = np.repeat(positions, list(map(len, extras)))
+        ex_tok = np.repeat(positions, np.fromiter(map(len, extras), np.intp, n))
         known = ex_idx >= 0
         ex_idx, ex_val, ex_tok = ex_idx[known], ex_val[known], ex_tok[known]
         prefix = np.fromiter(chain.from_iterable(map(_FOURTH, own_rs)), np.float64, 3 * n).reshape(
@@ -593,7 +594,8 @@ class Tagger:
         evidence = self.evidence(prep)
         out = []
         words = prep.tokens.words
-        for start, end, raw, token_ids in spans:
+        whys = self.explain_spans(comp, [token_ids for *_, token_ids in spans])
+        for (start, end, raw, token_ids), why in zip(spans, whys, strict=True):
             hit, support = self.hit(evidence, start, end, comp, token_ids)
             offset = self._offset([words[i] for i in token_ids]) if self.adjust else 0.0
             # A workspace whose analysts reject a curated entry overrules its support.
@@ -606,7 +608,6 @@ class Tagger:
             # Quoted words that are someone's word, a name or a heading: the marks say
             # nothing about distance, so the words decide the category.
             category = hit.category if support else self.category(prep, token_ids)
-            why = self.explain(comp, token_ids)
             explanation = f"tagger p={score:.2f}: {why}"
             if hit is not None:
                 explanation = f"{explanation}; {hit.explanation}"
@@ -648,19 +649,37 @@ class Tagger:
 
     def explain(self, comp: _Compiled, token_ids: list[int], k: int = 3) -> str:
         """The features that pushed the span's tokens into a loaded term most."""
-        idx, val, n_first = comp.rows(token_ids[0], token_ids[-1])
+        return self.explain_spans(comp, [token_ids], k)[0]
+
+    def explain_spans(self, comp: _Compiled, spans: list[list[int]], k: int = 3) -> list[str]:
+        """``explain`` of every span (its token indices), with the contributions of all of
+        them computed in one pass: each span's ranking still sorts that span's own values."""
+        idx: list[int] = []
+        val: list[float] = []
+        first: list[bool] = []
+        bounds = []
+        for token_ids in spans:
+            s_idx, s_val, n_first = comp.rows(token_ids[0], token_ids[-1])
+            bounds.append((len(idx), len(idx) + len(s_idx)))
+            idx += s_idx
+            val += s_val
+            # The span's first token is read as B (column 1), the others as I (column 2).
+            first += [True] * n_first + [False] * (len(s_idx) - n_first)
         rows = self.state[idx]
-        # The span's first token is read as B (column 1), the others as I (column 2).
-        inside = np.where(np.arange(len(idx)) < n_first, rows[:, 1], rows[:, 2])
+        inside = np.where(np.asarray(first, dtype=bool), rows[:, 1], rows[:, 2])
         contrib = (inside - rows[:, 0]) * np.asarray(val, dtype=np.float64)
         values = contrib.tolist()
-        top: dict[str, float] = {}
-        for j in np.argsort(-contrib)[: 3 * k].tolist():
-            if values[j] > 0:
-                name = self.attrs[idx[j]]
-                top[name] = top.get(name, 0.0) + values[j]
-        best = sorted(top.items(), key=lambda x: -x[1])[:k]
-        return ", ".join(f"{name} {w:+.1f}" for name, w in best)
+        negated = -contrib
+        out = []
+        for lo, hi in bounds:
+            top: dict[str, float] = {}
+            for j in np.argsort(negated[lo:hi])[: 3 * k].tolist():
+                if values[lo + j] > 0:
+                    name = self.attrs[idx[lo + j]]
+                    top[name] = top.get(name, 0.0) + values[lo + j]
+            best = sorted(top.items(), key=lambda x: -x[1])[:k]
+            out.append(", ".join(f"{name} {w:+.1f}" for name, w in best))
+        return out
 
     def category(self, prep, token_ids: list[int]) -> str:
         """Most likely category of a span no lexicon or pattern entry covers."""
