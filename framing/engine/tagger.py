@@ -554,12 +554,13 @@ class Tagger:
         if not len(m):
             return []
         inside_all = 1.0 - m[:, 0]
-        begin_all = m[:, 1] > m[:, 2]
         out = []
         hot = np.flatnonzero(inside_all >= self.extract).tolist()
         if not hot:
             return []
-        sent = toks.sentence
+        # Plain lists: the loop reads them token by token.
+        begin_all = (m[:, 1] > m[:, 2]).tolist()
+        sent = toks.sentence.tolist()
         inside = inside_all.tolist()
         names = _actor_tokens(prep)
         run: list[int] = []
