@@ -421,12 +421,12 @@ class Tagger:
         n = len(flat)
         if len(self._resolved) > 400_000:
             self._resolved.clear()
-        own_rs = self._resolve_column(list(map(_FIRST, flat)), own=True)
+        own_rs = self._resolve_column(flat, _FIRST, own=True)
         nbs = list(map(_SECOND, flat))
         width = len(nbs[0]) if n else 0
         if len(set(map(len, nbs))) > 1:
             raise ValueError("every token needs the same neighbour slots")
-        nb_rs = [self._resolve_column(list(map(itemgetter(k), nbs))) for k in range(width)]
+        nb_rs = [self._resolve_column(nbs, itemgetter(k)) for k in range(width)]
         positions = np.arange(n, dtype=np.intp)
         nb_all = list(chain.from_iterable(nb_rs))
         nb_len = np.fromiter(map(len, map(_SECOND, nb_all)), np.intp, len(nb_all))
@@ -457,14 +457,13 @@ class Tagger:
             base += len(seq)
         return _Compiled(scores, bounds, flat, own_rs, nb_rs, self._index.get)
 
-    def _resolve_column(self, groups: list[tuple], own: bool = False) -> list[tuple]:
-        """``_resolve`` of every group; a cached entry holds its group, so the id it is
-        found under cannot belong to another object."""
-        rs = list(map(self._resolved.get, map(id, groups)))
+    def _resolve_column(self, items: list, pick: itemgetter, own: bool = False) -> list[tuple]:
+        """``_resolve`` of the group ``pick`` takes from every item; a cached entry holds its
+        group, so the id it is found under cannot belong to another object."""
+        rs = list(map(self._resolved.get, map(id, map(pick, items))))
         if None in rs:
-            rs = [
-                self._resolve(g, own) if r is None else r for g, r in zip(groups, rs, strict=True)
-            ]
+            pairs = zip(map(pick, items), rs, strict=True)
+            rs = [self._resolve(g, own) if r is None else r for g, r in pairs]
         return rs
 
     def _resolve(self, group: tuple, own: bool) -> tuple:
