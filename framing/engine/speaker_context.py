@@ -181,12 +181,17 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
             _possessive(text, sentences, si, found[:i], q, people, genders)
         elif q.speaker is not None and _DESCRIPTION.fullmatch(q.speaker.text):
             _description(text, sentences, si, found[:i], q)
+        near_end = text[max(q.start, q.end - 40) : q.end + 40]
+        if q.speaker is not None and q.kind != "scare" and "gency" in near_end:
+            _the_agency(text, found[:i], q)
         if (
             q.kind == "reported"
             and q.speaker is not None
             and all(is_media(h.text) for h in q.chain)
         ):
             _agency_reported(text, q)
+        if q.speaker is not None and len(q.chain) == 1 and q.speaker.verb == "was quoted":
+            _quoted_by_last_relay(text, found[:i], q)
         if q.speaker is not None:
             _continue_relay(q, si, relays, text, sentences)
             _extend_outward(q, si, relays)
@@ -194,7 +199,8 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
                 relays.append((si, q.chain))
     _canonical_names(text, sentences, found)
     _relayed_afterwards(text, sentences, found)
-    _carry_chains(found)
+    _carry_chains(found, text, sentences)
+    _carry_office_chains(text, sentences, found)
     _partials_from_context(text, sentences, found)
     if agency is not None:
         _prepend_agency(found, agency)
@@ -404,6 +410,22 @@ def _resolve_pronoun(text, sentences, si, earlier, q, people=frozenset(), gender
         return
     hit = att.SpeakerHit(best[1].start, best[1].end, best[1].text, q.speaker.verb)
     chain = best[2]
+    if len(chain) < 2:
+        # '“…,” Lin told a briefing, as quoted by Xinhua. …, he said.': "he" is the full name
+        # named earlier, and the relay of the quote that called him "Lin" is still his
+        words = set(hit.text.split())
+        relayed = next(
+            (
+                p.chain
+                for p in reversed(earlier)
+                if p.speaker is not None
+                and p.speaker.start >= floor
+                and len(p.chain) >= 2
+                and set(p.speaker.text.split()) <= words
+            ),
+            (),
+        )
+        chain = (*relayed[:-1], hit) if relayed else chain
     # '"…," he told BBC Sport.': the medium the pronoun spoke to stays its relay
     own = tuple(h for h in q.chain if h != q.speaker)
     q.speaker = hit
@@ -594,7 +616,8 @@ def _head(hit_text: str) -> str | None:
     if spokes is not None:
         return spokes.group(1)  # "A spokesman for the ministry" speaks for the ministry
     words = hit_text.split()
-    if not 2 <= len(words) <= 3 or words[0].lower() != "the":
+    # "The ministry said", "those people said": the same source as a link just relayed
+    if not 2 <= len(words) <= 3 or words[0].lower() not in ("the", "those", "these"):
         return None
     return words[-1] if all(w.islower() for w in words[1:]) else None
 
@@ -631,7 +654,10 @@ def _continue_relay(q, si, relays, text="", sentences=()) -> None:
 # the remarks at a factory, KCNA reported.": a sentence naming the relay of what was just said
 _RELAYED_AFTER = re.compile(
     rf"(?:(?:His|Her|Their|Its|The)\s+(?:comments|remarks|statement|message|speech|interview)"
-    rf"(?:\s+(?:was|were))?,?\s+(?:carried|reported|published|broadcast|aired|relayed|released)"
+    # "Her remarks at the weekly news conference were broadcast live by IRNA"
+    rf"(?:\s+(?:at|to|in|on|during)\s+[^,.!?\"“”]{{1,60}}?)?"
+    rf"(?:\s+(?:was|were))?,?(?:\s+(?:also|later|first))?"
+    rf"\s+(?:carried|reported|published|broadcast|aired|relayed|released)(?:\s+live)?"
     rf"\s+(?:by|on)\s+(?P<m1>{att.MEDIA})"
     rf"|(?:He|She|They|It)\s+made\s+the\s+(?:comments|remarks|statement)\b[^.!?\"“”]{{0,120}}?,"
     rf"\s+(?P<m2>{att.MEDIA})\s+(?:reported|said))"
@@ -758,9 +784,10 @@ def _speaker_key(hit_text: str) -> str:
     return words[-1] if len(words) <= 3 and all(w.isalpha() for w in words) else " ".join(words)
 
 
-def _carry_chains(found: list[QuoteFound]) -> None:
+def _carry_chains(found: list[QuoteFound], text: str = "", sentences=()) -> None:
     """A speaker first heard through a relay ("KCNA quoted a spokesman as saying") is still
-    heard through it later in the article ("The spokesman said", "he added")."""
+    heard through it later in the article ("The spokesman said", "he added"), unless the
+    later sentence names a channel of its own ("said on its website", "told reporters")."""
     chains: dict[str, tuple[att.SpeakerHit, ...]] = {}
     keyed: list[tuple[QuoteFound, list[str], list[str]]] = []
     for q in found:
@@ -781,8 +808,72 @@ def _carry_chains(found: list[QuoteFound]) -> None:
             # "Kim Soo-jin" is not "Kim Jong Un": a full name matches on its last word
             keys = [keys[0], names[-1]]
         key = next((k for k in keys if k in chains), None)
-        if key is not None:
+        if key is not None and not _own_channel(text, sentences, q.start):
             q.chain = (*chains[key][:-1], q.speaker)
+
+
+def _own_channel(text: str, sentences, pos: int) -> bool:
+    if not sentences:
+        return False
+    a, b = sentences[max(0, bisect_right([x for x, _ in sentences], pos) - 1)]
+    return _OWN_CHANNEL.search(text, a, b) is not None
+
+
+# "…, in a notice posted on its website", "told reporters", "at a news conference": the
+# sentence names a channel of its own, so what it attributes comes through no earlier relay
+_OWN_CHANNEL = re.compile(
+    r"\b(?:(?:on|in)\s+(?:its|his|her|their)\s+(?:own\s+)?(?:website|account|channel)|"
+    r"on\s+(?:Telegram|X|Twitter|Facebook)\b|in\s+a\s+(?:post|notice|tweet|video)\b|"
+    r"told\s+reporters|(?:news|press)\s+(?:conference|briefing)|regular\s+briefing)"
+)
+_OFFICE_CUT = re.compile(r"\s+(?:in|at|on|for|from)\s+")
+
+
+def _office_key(hit_text: str) -> tuple[str, frozenset[str], frozenset[str]] | None:
+    """(head, lower-case modifiers, capitalised owner words) of an office or organisation
+    phrase ("North Korea's defence ministry" -> ministry, {defence}, {north, korea}; "The
+    defence ministry in Pyongyang" -> ministry, {defence}, {}); None for anything else."""
+    phrase = _OFFICE_CUT.split(hit_text, maxsplit=1)[0]
+    words = [w.strip(".,") for w in phrase.replace("’s", "").replace("'s", "").split()]
+    if len(words) < 2 or words[-1].lower() not in _ORG_WORDS:
+        return None
+    head = words[-1].lower()
+    body = [w for w in words[:-1] if w.lower() not in _DETERMINERS]
+    mods = frozenset(w.lower() for w in body if w.islower())
+    owners = frozenset(w.lower() for w in body if not w.islower())
+    return head, mods, owners
+
+
+def _carry_office_chains(text: str, sentences, found: list[QuoteFound]) -> None:
+    """An office first heard through a relay ("North Korea's defence ministry warned …, in a
+    statement carried by KCNA") is still heard through it when the article comes back to it
+    paragraphs later ("The defence ministry in Pyongyang also said …"), unless that sentence
+    names a channel of its own ("in a notice posted on its website")."""
+    if not any(len(q.chain) >= 2 for q in found):
+        return  # nothing relayed (the common case, kept cheap)
+    heard: list[tuple[tuple[str, frozenset[str], frozenset[str]], tuple]] = []
+    for q in found:
+        if q.speaker is None or q.kind == "scare":
+            continue
+        key = _office_key(q.speaker.text)
+        if key is None:
+            continue
+        if len(q.chain) >= 2:
+            heard.append((key, q.chain))
+            continue
+        head, mods, owners = key
+        match = None
+        for (h, m, o), chain in reversed(heard):
+            # the same office: same head, no modifier or owner the earlier mention lacks
+            if h == head and (mods or owners) and mods <= m and owners <= o:
+                match = chain
+                break
+        if match is None:
+            continue
+        if _own_channel(text, sentences, q.start):
+            heard.append((key, q.chain))  # heard directly now: later mentions follow this
+            continue
+        q.chain = (*match[:-1], q.speaker)
 
 
 _DETERMINERS = frozenset(wordlist("the a an its his her their this that these those one another"))
@@ -793,6 +884,8 @@ def _person_keys(hit_text: str) -> list[str]:
     """Name words of a person speaker ("the ministry's spokeswoman, Irina Volkova" ->
     ["irina", "volkova"]), so "Volkova" or "Li" later finds the relay "Li Wenbo" came through."""
     name = hit_text.rsplit(",", 1)[-1].strip()
+    if speaker_kind(name) == "org" and " " in name:
+        return []  # "North Korea's defence ministry" is no person called "Korea's"
     # "Faisal bin Farhan", "Anneke de Vries": lower-case particles are not name keys; "The
     # company" and "The president" share no name ("The" opens a description)
     words = _name_words(
@@ -887,6 +980,66 @@ _WORD_AT = re.compile(r"[\w’'\-]+")
 def is_media(name: str) -> bool:
     """A news agency or outlet ("KCNA", "the Associated Press", "BBC Sport")."""
     return bool(_MEDIA.fullmatch(name) or _ACRONYM.fullmatch(name))
+
+
+def _quoted_by_last_relay(text: str, earlier: list[QuoteFound], q: QuoteFound) -> None:
+    """'"…," he was quoted as saying.' names no medium: the one that relayed the paragraph's
+    last relayed words quoted it ("Kim told workers that …, KCNA said. “…,” he was quoted as
+    saying.")."""
+    for prev in reversed(earlier):
+        if "\n" in text[prev.end : q.start]:
+            return
+        if len(prev.chain) >= 2 and prev.kind != "scare":
+            q.chain = (*prev.chain[:-1], q.speaker)
+            return
+
+
+# '…, the agency said.' closing a clause (after its closing quotation mark, if any)
+_THE_AGENCY_TAIL = re.compile(
+    r"[”\"]?(?P<cut>)\s*,\s*(?P<a>(?:the|The)\s+(?:news\s+)?agency)\s+(?:said|reported|added|"
+    r"says)\b"
+)
+_BARE_ACRONYM = re.compile(r"(?:[Tt]he\s+)?[A-Z]{2,6}")
+
+
+def _the_agency(text: str, earlier: list[QuoteFound], q: QuoteFound) -> None:
+    """ "KCNA said in a separate report. Kim told workers that …, the agency said.": "the
+    agency" is the news agency the article last heard from, so it relays the clause (a
+    government agency named last — "the EPA said … the agency added" — stays the speaker)."""
+    if q.kind == "partial":
+        outer = next((p for p in earlier if p.start <= q.start and q.end <= p.end + 1), None)
+        if outer is not None and outer.speaker is not None and outer.kind != "partial":
+            # a quoted phrase inside the clause the tag closes is that clause's speaker's
+            q.speaker, q.chain = outer.speaker, outer.chain
+            return
+    # the tag may close the clause or have been read into it ('… “…”, the agency said')
+    tail = _THE_AGENCY_TAIL.search(text, max(q.start, q.end - 40), q.end + 40)
+    if tail is None or tail.start() > q.end + 2:
+        return
+    links = sorted(
+        {h for prev in earlier for h in (*prev.chain, prev.speaker) if h is not None},
+        key=lambda h: h.start,
+    )
+    agency = next(
+        (
+            h
+            for h in reversed(links)
+            if h.start < q.start
+            and (is_media(h.text) or "gency" in h.text or _BARE_ACRONYM.fullmatch(h.text))
+        ),
+        None,
+    )
+    if agency is None or not is_media(agency.text):
+        return
+    if tail.start("cut") < q.end and tail.start("cut") - q.start >= 12:
+        q.end = tail.start("cut")
+    name = relays_mod.usual_relay_name(agency.text)
+    hit = att.SpeakerHit(tail.start("a"), tail.end("a"), name, "said")
+    if q.speaker.text.lower() in ("the agency", "the news agency"):
+        q.chain = tuple(hit if h == q.speaker else h for h in q.chain) or (hit,)
+        q.speaker = hit
+    elif not any(relays_mod.same_source(h.text, hit.text) for h in q.chain):
+        q.chain = (hit, *q.chain)
 
 
 def _agency_reported(text: str, q: QuoteFound) -> None:
