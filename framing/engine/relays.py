@@ -106,6 +106,7 @@ _NATIONAL_KIND = re.compile(
 # A short form the rest of the article may spell out ("told the AP", "according to the
 # Associated Press"): one link under one name, the agency's usual long name
 _SPELLED_OUT = frozenset(("AP",))
+_NAME_THEN_AGENCY = re.compile(r"((?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w.\-]*)\s+(?:news\s+)?agency")
 
 
 def usual_relay_name(name: str) -> str:
@@ -115,6 +116,9 @@ def usual_relay_name(name: str) -> str:
     bare = _STATUS.sub("", re.sub(r"^(?:the|The)\s+", "", name.strip()))
     if bare.lower() in LONG_FORMS:
         return LONG_FORMS[bare.lower()]
+    named = _NAME_THEN_AGENCY.fullmatch(bare)
+    if named:
+        return named.group(1)  # "RIA Novosti agency", "Interfax news agency"
     if bare.upper().replace(".", "") in _SPELLED_OUT:
         return AGENCIES[bare.upper().replace(".", "")]
     kind = _KIND_FIRST.match(name.strip()) or _NATIONAL_KIND.match(name.strip())

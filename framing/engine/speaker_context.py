@@ -181,8 +181,11 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
             _possessive(text, sentences, si, found[:i], q, people, genders)
         elif q.speaker is not None and _DESCRIPTION.fullmatch(q.speaker.text):
             _description(text, sentences, si, found[:i], q)
-        near_end = text[max(q.start, q.end - 40) : q.end + 40]
-        if q.speaker is not None and q.kind != "scare" and "gency" in near_end:
+        if (
+            q.speaker is not None
+            and q.kind != "scare"
+            and text.find("gency", q.start, q.end + 40) != -1
+        ):
             _the_agency(text, found[:i], q)
         if (
             q.kind == "reported"
@@ -659,7 +662,10 @@ _RELAYED_AFTER = re.compile(
     rf"(?:\s+(?:was|were))?,?(?:\s+(?:also|later|first))?"
     rf"\s+(?:carried|reported|published|broadcast|aired|relayed|released)(?:\s+live)?"
     rf"\s+(?:by|on)\s+(?P<m1>{att.MEDIA})"
-    rf"|(?:He|She|They|It)\s+made\s+the\s+(?:comments|remarks|statement)\b[^.!?\"“”]{{0,120}}?,"
+    # "He made the remarks at a factory, KCNA reported.", "He declined to comment on the
+    # reports, the RIA Novosti agency reported.": the medium reporting the speaker's next
+    # sentence relayed what the speaker had just said
+    rf"|(?:He|She|They)\s+[^.!?\"“”]{{0,120}}?,"
     rf"\s+(?P<m2>{att.MEDIA})\s+(?:reported|said))"
 )
 
@@ -667,7 +673,7 @@ _RELAYED_AFTER = re.compile(
 def _relayed_afterwards(text: str, sentences, found: list[QuoteFound]) -> None:
     """Give the relay a sentence names afterwards to what the one or two sentences before it
     attributed without one ("… ,” spokeswoman X said. Her comments were carried by TASS.")."""
-    if not any(w in text for w in ("omments", "emarks", "tatement", "essage", "peech")):
+    if not any(w in text for w in ("omments", "emarks", "tatement", "essage", "peech", "eported")):
         return  # the common case, without a regex
     for si, (s_start, s_end) in enumerate(sentences):
         m = _RELAYED_AFTER.match(text, s_start, s_end)
@@ -687,6 +693,9 @@ def _relayed_afterwards(text: str, sentences, found: list[QuoteFound]) -> None:
             continue
         # the comments are those of whoever spoke last
         last = before[-1].speaker.text
+        pronoun = text[s_start : s_start + 4].split()[0].lower()
+        if group == "m2" and not _matches(_PRONOUNS[pronoun], speaker_kind(last)):
+            continue  # "He …, X reported" after a quote of an organisation: not its relay
         for q in before:
             if q.speaker.text == last and len(q.chain) == 1:
                 q.chain = (medium, q.speaker)
@@ -1013,7 +1022,7 @@ def _the_agency(text: str, earlier: list[QuoteFound], q: QuoteFound) -> None:
             q.speaker, q.chain = outer.speaker, outer.chain
             return
     # the tag may close the clause or have been read into it ('… “…”, the agency said')
-    tail = _THE_AGENCY_TAIL.search(text, max(q.start, q.end - 40), q.end + 40)
+    tail = _THE_AGENCY_TAIL.search(text, q.start, q.end + 40)
     if tail is None or tail.start() > q.end + 2:
         return
     links = sorted(
