@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import copy
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from . import attribution as att
@@ -81,6 +81,9 @@ _ORG_SUFFIXES = frozenset(
 )
 _PLURAL_WORDS = frozenset(att._PLURAL.split("|"))
 _WINDOW = 3  # sentences looked back for an antecedent or a relay
+# quotes looked back for a relay to carry (keeps every rule linear on a hostile text of
+# thousands of quotes; an article has a few dozen)
+_LOOKBACK = 40
 _BARE_ATTRIBUTION = re.compile(
     rf"(?P<s>{att.SPEAKER})\s+(?:also\s+)?(?P<v>{att.VERB})"
     r"(?:\s+(?:in|on|at|during|to|via)\s+[^.!?:\"“”]{1,60}?)?\s*[.:]\s*\Z"
@@ -311,7 +314,9 @@ def _extend_outward(q, si, relays) -> None:
         return
     outer = relays_mod.agency_name(q.chain[0].text).lower()
     for r_si, chain in reversed(relays):
-        if si - r_si > _WINDOW or r_si == si:
+        if si - r_si > _WINDOW:
+            break  # relays are in text order: every one before this is older still
+        if r_si == si:
             continue
         for k, link in enumerate(chain[:-1]):
             if k > 0 and relays_mod.agency_name(link.text).lower() == outer:
@@ -420,7 +425,7 @@ def _resolve_pronoun(text, sentences, si, earlier, q, people=frozenset(), gender
         relayed = next(
             (
                 p.chain
-                for p in reversed(earlier)
+                for p in reversed(earlier[-_LOOKBACK:])
                 if p.speaker is not None
                 and p.speaker.start >= floor
                 and len(p.chain) >= 2
@@ -675,6 +680,7 @@ def _relayed_afterwards(text: str, sentences, found: list[QuoteFound]) -> None:
     attributed without one ("… ,” spokeswoman X said. Her comments were carried by TASS.")."""
     if not any(w in text for w in ("omments", "emarks", "tatement", "essage", "peech", "eported")):
         return  # the common case, without a regex
+    q_starts = [q.start for q in found]  # found is in text order
     for si, (s_start, s_end) in enumerate(sentences):
         m = _RELAYED_AFTER.match(text, s_start, s_end)
         if m is None:
@@ -684,11 +690,8 @@ def _relayed_afterwards(text: str, sentences, found: list[QuoteFound]) -> None:
         skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
         medium = att.SpeakerHit(m.start(group) + skip, m.end(group), name[skip:], "carried by")
         floor = max(sentences[max(0, si - 2)][0], text.rfind("\n", 0, s_start) + 1)
-        before = [
-            q
-            for q in found
-            if q.speaker is not None and q.kind != "scare" and floor <= q.start < s_start
-        ]
+        lo, hi = bisect_left(q_starts, floor), bisect_left(q_starts, s_start)
+        before = [q for q in found[lo:hi] if q.speaker is not None and q.kind != "scare"]
         if not before:
             continue
         # the comments are those of whoever spoke last
@@ -806,6 +809,7 @@ def _carry_chains(found: list[QuoteFound], text: str = "", sentences=()) -> None
         keyed.append((q, [_speaker_key(q.speaker.text), *names], names))
     if not any(len(q.chain) >= 2 for q, _, _ in keyed):
         return  # nothing relayed: nothing to carry (the common case, kept cheap)
+    starts = [a for a, _ in sentences]
     # Twice: the second pass gives earlier mentions the relay a later one names ("Speaking to
     # BBC Sport, the captain said …" after "the captain has told his team-mates …").
     for q, keys, names in [*keyed, *keyed]:
@@ -817,14 +821,14 @@ def _carry_chains(found: list[QuoteFound], text: str = "", sentences=()) -> None
             # "Kim Soo-jin" is not "Kim Jong Un": a full name matches on its last word
             keys = [keys[0], names[-1]]
         key = next((k for k in keys if k in chains), None)
-        if key is not None and not _own_channel(text, sentences, q.start):
+        if key is not None and not _own_channel(text, sentences, starts, q.start):
             q.chain = (*chains[key][:-1], q.speaker)
 
 
-def _own_channel(text: str, sentences, pos: int) -> bool:
+def _own_channel(text: str, sentences, starts: list[int], pos: int) -> bool:
     if not sentences:
         return False
-    a, b = sentences[max(0, bisect_right([x for x, _ in sentences], pos) - 1)]
+    a, b = sentences[max(0, bisect_right(starts, pos) - 1)]
     return _OWN_CHANNEL.search(text, a, b) is not None
 
 
@@ -860,6 +864,7 @@ def _carry_office_chains(text: str, sentences, found: list[QuoteFound]) -> None:
     names a channel of its own ("in a notice posted on its website")."""
     if not any(len(q.chain) >= 2 for q in found):
         return  # nothing relayed (the common case, kept cheap)
+    starts = [a for a, _ in sentences]
     heard: list[tuple[tuple[str, frozenset[str], frozenset[str]], tuple]] = []
     for q in found:
         if q.speaker is None or q.kind == "scare":
@@ -872,14 +877,14 @@ def _carry_office_chains(text: str, sentences, found: list[QuoteFound]) -> None:
             continue
         head, mods, owners = key
         match = None
-        for (h, m, o), chain in reversed(heard):
+        for (h, m, o), chain in reversed(heard[-_LOOKBACK:]):
             # the same office: same head, no modifier or owner the earlier mention lacks
             if h == head and (mods or owners) and mods <= m and owners <= o:
                 match = chain
                 break
         if match is None:
             continue
-        if _own_channel(text, sentences, q.start):
+        if _own_channel(text, sentences, starts, q.start):
             heard.append((key, q.chain))  # heard directly now: later mentions follow this
             continue
         q.chain = (*match[:-1], q.speaker)
@@ -995,7 +1000,7 @@ def _quoted_by_last_relay(text: str, earlier: list[QuoteFound], q: QuoteFound) -
     """'"…," he was quoted as saying.' names no medium: the one that relayed the paragraph's
     last relayed words quoted it ("Kim told workers that …, KCNA said. “…,” he was quoted as
     saying.")."""
-    for prev in reversed(earlier):
+    for prev in reversed(earlier[-_LOOKBACK:]):
         if "\n" in text[prev.end : q.start]:
             return
         if len(prev.chain) >= 2 and prev.kind != "scare":
@@ -1016,7 +1021,9 @@ def _the_agency(text: str, earlier: list[QuoteFound], q: QuoteFound) -> None:
     agency" is the news agency the article last heard from, so it relays the clause (a
     government agency named last — "the EPA said … the agency added" — stays the speaker)."""
     if q.kind == "partial":
-        outer = next((p for p in earlier if p.start <= q.start and q.end <= p.end + 1), None)
+        outer = next(
+            (p for p in earlier[-_LOOKBACK:] if p.start <= q.start and q.end <= p.end + 1), None
+        )
         if outer is not None and outer.speaker is not None and outer.kind != "partial":
             # a quoted phrase inside the clause the tag closes is that clause's speaker's
             q.speaker, q.chain = outer.speaker, outer.chain
@@ -1026,7 +1033,7 @@ def _the_agency(text: str, earlier: list[QuoteFound], q: QuoteFound) -> None:
     if tail is None or tail.start() > q.end + 2:
         return
     links = sorted(
-        {h for prev in earlier for h in (*prev.chain, prev.speaker) if h is not None},
+        {h for prev in earlier[-_LOOKBACK:] for h in (*prev.chain, prev.speaker) if h is not None},
         key=lambda h: h.start,
     )
     agency = next(
