@@ -286,6 +286,10 @@ _BARE_DOCUMENT = re.compile(
     r"(?:the|a|an|The|A|An)\s+(?:statement|report|communique|communiqué|message|commentary)"
 )
 _CARRIED = frozenset(("carried by", "published by", "released by", "relayed by"))
+_OWNED_MEDIUM = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w’'\-]+\s+){0,2}(?:tabloid|newspaper|paper|daily|broadcaster|"
+    r"channel|website|agency|outlet|magazine)\s+(?:published|carried|released|relayed)\s+by\s+\Z"
+)
 _CITE = r"(?:citing|quoting|(?:which|who)\s+(?:cited|quoted))"
 _CITE_VERBS = frozenset(
     ("citing", "quoting", "which cited", "which quoted", "who cited", "who quoted")
@@ -734,7 +738,16 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
                 acc[k - 1], acc[k] = acc[k], acc[k - 1]
         # "according to a statement carried by KCNA": a bare "a statement" names no one; the
         # statement's author is the sentence's speaker
-        out += [h for h in acc if not _BARE_DOCUMENT.fullmatch(h.text)]
+        out += [
+            h
+            for h in acc
+            if not _BARE_DOCUMENT.fullmatch(h.text)
+            # "The Global Times, a tabloid published by the People's Daily, quoted …": who
+            # publishes the medium relays nothing
+            and not (
+                h.verb in _CARRIED and _OWNED_MEDIUM.search(text, max(start, h.start - 60), h.start)
+            )
+        ]
     if _RELAY_AS.search(text, start, end):
         for q in _QUOTED_VERB.finditer(text, start, end):
             rest = _QUOTED_AS_REST.match(text, q.end(), end)

@@ -208,6 +208,7 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
     _carry_chains(found, text, sentences)
     _carry_office_chains(text, sentences, found)
     _partials_from_context(text, sentences, found)
+    _kind_links_named(found)
     if agency is not None:
         _prepend_agency(found, agency)
     _usual_names(found)
@@ -994,6 +995,31 @@ _WORD_AT = re.compile(r"[\w’'\-]+")
 def is_media(name: str) -> bool:
     """A news agency or outlet ("KCNA", "the Associated Press", "BBC Sport")."""
     return bool(_MEDIA.fullmatch(name) or _ACRONYM.fullmatch(name))
+
+
+# A relay link named by its kind alone: '“…,” the newspaper quoted him as saying.'
+_KIND_LINK = frozenset(
+    wordlist("newspaper paper daily agency broadcaster channel tabloid website outlet station")
+)
+
+
+def _kind_links_named(found: list[QuoteFound]) -> None:
+    """ "The Global Times quoted an expert, Zhang Hao, as saying … “…,” the newspaper quoted
+    him as saying.": a relay link named by its kind alone is the medium that last relayed a
+    quote by name (the innermost named relay of the last relayed quote)."""
+    last: att.SpeakerHit | None = None
+    for q in found:
+        if len(q.chain) < 2 or q.kind == "scare":
+            continue
+        links = list(q.chain[:-1])
+        for k, h in enumerate(links):
+            words = h.text.lower().split()
+            if len(words) == 2 and words[0] == "the" and words[1] in _KIND_LINK and last:
+                links[k] = att.SpeakerHit(h.start, h.end, last.text, h.verb)
+        q.chain = (*links, q.chain[-1])
+        named = [h for h in links if is_media(h.text) and h.text.lower().split()[-1:] != ["the"]]
+        if named:
+            last = named[-1]
 
 
 def _quoted_by_last_relay(text: str, earlier: list[QuoteFound], q: QuoteFound) -> None:

@@ -172,3 +172,23 @@ def test_relay_forms_of_wire_copy_in_one_sentence(text, speaker, medium):
 )
 def test_relay_links_are_shown_by_their_usual_names(written, usual):
     assert usual_relay_name(written) == usual
+
+
+def test_a_relay_named_by_its_kind_is_the_medium_that_last_relayed_by_name():
+    text = (
+        "The Global Times quoted a military expert, Zhang Hao, as saying the drills were larger "
+        "than last year's. \u201cThe scope shows the army can encircle the island,\u201d the "
+        "newspaper quoted him as saying."
+    )
+    assert _chain(_quote_with(text, "The scope"))[0] == "The Global Times"
+
+
+def test_who_publishes_a_medium_relays_nothing():
+    text = (
+        "The Global Times, a tabloid published by the ruling party's People's Daily, quoted a "
+        "trade expert, Zhou Ming, as saying that China had shown restraint for years."
+    )
+    assert _chain(_quote_with(text, "shown restraint")) == [
+        "The Global Times",
+        "a trade expert, Zhou Ming",
+    ]
