@@ -639,7 +639,35 @@ _SPOKESPERSON_FOR = re.compile(
 _DOCUMENT_HEADS = frozenset(wordlist("statement message communique report letter commentary"))
 
 
+# "IRNA carried a similar statement from the Iranian foreign ministry.": a medium carrying a
+# document in a sentence of its own, before "The statement said …"
+_CARRIED_DOCUMENT = re.compile(
+    rf"(?P<m>{att.MEDIA})\s+(?:also\s+)?(?:carried|published|released|ran|relayed)\s+"
+    r"(?:a|an|the)\s+(?:[\w’'\-]+\s+){0,2}?(?:statement|message|communique|letter|commentary)"
+    r"\s+(?:from|by|of)\s"
+)
+
+
+def _carried_document(q, si, text, sentences) -> None:
+    """ "IRNA carried a statement from the ministry. The statement said …": the medium that
+    carried the document in the sentence before relays it."""
+    head = _head(q.speaker.text)
+    if head is None or head.lower() not in _DOCUMENT_HEADS or si == 0:
+        return
+    a, b = sentences[si - 1]
+    if text.find(" carried ", a, b) == -1 and text.find(" published ", a, b) == -1:
+        return
+    m = _CARRIED_DOCUMENT.search(text, a, b)
+    if m is not None:
+        name = m.group("m")
+        skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
+        medium = att.SpeakerHit(m.start("m") + skip, m.end("m"), name[skip:], "carried")
+        q.chain = (medium, q.speaker)
+
+
 def _continue_relay(q, si, relays, text="", sentences=()) -> None:
+    if len(q.chain) == 1 and sentences:
+        _carried_document(q, si, text, sentences)
     if len(q.chain) != 1 or not relays:
         return
     head = _head(q.speaker.text)

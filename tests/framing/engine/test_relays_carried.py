@@ -192,3 +192,12 @@ def test_who_publishes_a_medium_relays_nothing():
         "The Global Times",
         "a trade expert, Zhou Ming",
     ]
+
+
+def test_a_medium_that_carried_a_statement_relays_the_statement_after_it():
+    text = (
+        "Iran's state news agency IRNA carried a similar statement from the foreign ministry. "
+        "Flights to Jeddah would start after technical arrangements were completed, the "
+        "statement said."
+    )
+    assert _chain(_quote_with(text, "Flights to"))[0] == "IRNA"
