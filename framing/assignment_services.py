@@ -65,8 +65,13 @@ def _create(*, pairs: Iterable[tuple[int, int]], by: User) -> int:
         for a, u in sorted(pairs - existing)
     ]
     for row in rows:
-        # Uniqueness is the database's (ignore_conflicts): one query per row would not scale.
-        row.full_clean(validate_unique=False, validate_constraints=False)
+        # The articles and annotators were checked above in one query each, and uniqueness
+        # is the database's (ignore_conflicts): full_clean's per-row queries would not scale.
+        row.full_clean(
+            exclude=["article", "annotator", "assigned_by"],
+            validate_unique=False,
+            validate_constraints=False,
+        )
     with transaction.atomic():
         Assignment.objects.bulk_create(rows, ignore_conflicts=True)
     return len(rows)

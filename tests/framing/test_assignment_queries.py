@@ -25,7 +25,9 @@ def _coded_event(workspace, owner, *, articles: int, annotators: int):
     coders = [
         MembershipFactory(workspace=workspace, role="annotator").user for _ in range(annotators)
     ]
-    assignments_split(event=event, annotators=coders, per_article=2, by=owner)
+    with query_counter() as counter:
+        assignments_split(event=event, annotators=coders, per_article=2, by=owner)
+    event.split_queries = counter[0]
     label = Label.objects.filter(codebook_version__codebook__workspace=workspace).first()
     rows = list(
         Assignment.objects.filter(article__event=event).select_related("article").order_by("pk")
@@ -92,3 +94,9 @@ def test_the_assignment_page_runs_the_same_queries_at_200_articles(client, sizes
     large_n = _count(lambda: get(large))
     assert large_n == small_n
     assert get(large).content.count(b'data-annotator="') == 400
+
+
+def test_splitting_runs_the_same_few_queries_for_200_articles_as_for_6(sizes):
+    small, large = sizes
+    assert Assignment.objects.filter(article__event=large).count() == 400
+    assert large.split_queries == small.split_queries <= 6
