@@ -33,11 +33,15 @@ def eligible_annotators(*, workspace_id: int) -> QuerySet[User]:
 
 
 def my_assignments(*, user: User) -> QuerySet[Assignment]:
-    """The user's assignments in workspaces they are still a member of, open ones first."""
+    """The user's assignments in workspaces where they may still annotate, open first."""
+    # (A member whose role became viewer keeps the rows, for the record, but not the work.)
+    annotating = workspaces_for(user=user).filter(
+        memberships__user=user, memberships__role__in=annotating_roles()
+    )
     return (
         Assignment.objects.filter(
             annotator=user,
-            article__event__workspace__in=workspaces_for(user=user),
+            article__event__workspace__in=annotating,
             article__staged=False,
         )
         .select_related("article__event", "article__outlet")

@@ -238,6 +238,15 @@ def test_my_assignments_hide_a_workspace_the_annotator_left(event, articles, cod
     assert list(my_assignments(user=a)) == []
 
 
+def test_my_assignments_hide_a_workspace_where_the_annotator_became_a_viewer(
+    event, articles, coders, owner
+):
+    a = coders[0]
+    assignments_create(event=event, article_ids=[articles[0].pk], annotators=[a], by=owner)
+    Membership.objects.filter(user=a, workspace=event.workspace).update(role="viewer")
+    assert list(my_assignments(user=a)) == []
+
+
 # Progress -------------------------------------------------------------------------------
 
 
