@@ -10,11 +10,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Max, QuerySet
 
 from accounts.access import workspaces_for
 from accounts.models import ROLE_CAPABILITIES, Capability, User
 from articles.models import Article, Event
+from articles.selectors import ARTICLES_PER_PAGE
 from framing.models import Annotation, AnnotationStatus, ArticleFrame, Assignment, SpanDecision
 
 # Articles in the order the event page lists them, so "next" means the next one down.
@@ -88,19 +90,19 @@ class ArticleRow:
     assignments: list[Assignment] = field(default_factory=list)
 
 
-def event_assignment_rows(*, event: Event) -> list[ArticleRow]:
-    """Every article of the event with who is assigned to it (two queries)."""
-    rows = {
-        a.pk: ArticleRow(article=a)
-        for a in event.articles.select_related("outlet").only(
-            "id", "title", "published_date", "published_at", "outlet__name"
-        )
-    }
-    assignments = Assignment.objects.filter(article__event=event).select_related("annotator")
+def event_assignment_page(*, event: Event, number: str | int | None = None) -> Page:
+    """One page of the event's articles (as the event page pages them), each an
+    ``ArticleRow`` with who is assigned to it (three queries, whatever the page)."""
+    articles = event.articles.select_related("outlet").only(
+        "id", "title", "published_date", "published_at", "outlet__name"
+    )
+    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(number)
+    rows = {a.pk: ArticleRow(article=a) for a in page.object_list}
+    assignments = Assignment.objects.filter(article_id__in=list(rows)).select_related("annotator")
     for a in assignments.order_by("annotator__username"):
-        if a.article_id in rows:
-            rows[a.article_id].assignments.append(a)
-    return list(rows.values())
+        rows[a.article_id].assignments.append(a)
+    page.object_list = list(rows.values())
+    return page
 
 
 @dataclass(slots=True)

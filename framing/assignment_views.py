@@ -20,6 +20,7 @@ from framing import assignment_services as services
 from framing.forms import AssignForm, ReassignForm, SplitForm, UnassignForm
 from framing.models import Assignment
 from parallax.forms import add_service_errors
+from parallax.query import query_params
 
 
 def _get_assignment_for_user(
@@ -46,12 +47,14 @@ def _page(request: HttpRequest, event: Event, membership: Membership, status: in
     ctx = {"event": event, "workspace": event.workspace, "membership": membership}
     ctx["progress"] = selectors.event_progress(event=event)
     if membership.can_edit:
-        ctx["rows"] = selectors.event_assignment_rows(event=event)
+        page = selectors.event_assignment_page(event=event, number=request.GET.get("page"))
+        ctx.update(rows=page.object_list, page_obj=page)
         ctx.update({**_forms(event), **kw})
     return render(request, "framing/assignments.html", ctx, status=status)
 
 
 @login_required
+@query_params("page")
 def event_assignments(request: HttpRequest, pk: int) -> HttpResponse:
     """Progress per annotator for everyone who annotates; the assignment tools for editors."""
     event, membership = _get_event_for_user(request, pk, Capability.ANNOTATE)

@@ -58,6 +58,20 @@ def test_an_analyst_sees_the_assignment_table(client, event, assigned, analyst, 
     assert f'data-annotator="{annotator.username}"'.encode() in response.content
 
 
+def test_the_assignment_table_pages_the_articles(client, event, analyst, owner, monkeypatch):
+    monkeypatch.setattr("framing.assignment_selectors.ARTICLES_PER_PAGE", 2)
+    for i in range(3):
+        make_article(event=event, title=f"Paged {i}")
+    client.force_login(analyst)
+    response = client.get(_url("event_assignments", event.pk), {"page": 2})
+    assert [r.article.title for r in response.context["rows"]] == ["Paged 2"]
+
+
+def test_an_unknown_query_parameter_is_refused(client, event, analyst):
+    client.force_login(analyst)
+    assert client.get(_url("event_assignments", event.pk), {"sort": "x"}).status_code == 400
+
+
 def test_a_viewer_is_refused_the_progress_page(client, event, viewer):
     client.force_login(viewer)
     assert client.get(_url("event_assignments", event.pk)).status_code == 403
