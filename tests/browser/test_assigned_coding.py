@@ -17,7 +17,7 @@ from tests.factories import MembershipFactory
 def _code_assignments(browser, live_server, user, plan) -> list[str]:
     """As ``user``: open "My assignments", press Enter on the focused next article, tag it
     with the keyboard as ``plan`` says (a list of (skip, words, undo_first) per tag, one
-    list per article), mark it done with the keyboard; returns the article paths coded."""
+    list per article), mark it done with m; returns the article paths coded."""
     context = browser.new_context(base_url=live_server.url)
     page = context.new_page()
     page.set_default_timeout(20_000)
@@ -36,8 +36,7 @@ def _code_assignments(browser, live_server, user, plan) -> list[str]:
                 expect(page.locator("#annotate-status")).to_contain_text("Undone")
             page.reload()  # the caret starts again at the first word
             keyboard_tag(page, skip=skip, words=words)
-        page.locator("#mark-done").focus()
-        page.keyboard.press("Enter")
+        page.keyboard.press("m")  # mark done, open the next
         expect(page.locator(".messages")).to_contain_text("Done.")
     context.close()
     return coded
