@@ -34,6 +34,11 @@ def eligible_annotators(*, workspace_id: int) -> QuerySet[User]:
     ).order_by("username")
 
 
+def event_assignees(*, event: Event) -> QuerySet[User]:
+    """Whoever holds articles of the event, even if their role no longer lets them annotate."""
+    return User.objects.filter(assignments__article__event=event).distinct().order_by("username")
+
+
 def my_assignments(*, user: User) -> QuerySet[Assignment]:
     """The user's assignments in workspaces where they may still annotate, open first."""
     # (A member whose role became viewer keeps the rows, for the record, but not the work.)

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.access import require
-from accounts.models import Capability, Membership, User
+from accounts.models import Capability, Membership
 from articles.models import Event
 from articles.views import _get_event_for_user
 from framing import assignment_selectors as selectors
@@ -33,23 +33,25 @@ def _get_assignment_for_user(
     return assignment, membership
 
 
-def _forms(event: Event, data: dict | None = None) -> dict:
+def _forms(event: Event) -> dict:
     ws = event.workspace_id
-    assignees = User.objects.filter(assignments__article__event=event).distinct()
+    assignees = selectors.event_assignees(event=event)
     return {
-        "assign_form": AssignForm(data, workspace_id=ws),
-        "split_form": SplitForm(data, workspace_id=ws),
-        "reassign_form": ReassignForm(data, workspace_id=ws, assignees=assignees),
+        "assign_form": AssignForm(workspace_id=ws),
+        "split_form": SplitForm(workspace_id=ws),
+        "reassign_form": ReassignForm(workspace_id=ws, assignees=assignees),
     }
 
 
-def _page(request: HttpRequest, event: Event, membership: Membership, status: int = 200, **kw):
+def _page(
+    request: HttpRequest, event: Event, membership: Membership, status: int = 200, **forms
+) -> HttpResponse:
     ctx = {"event": event, "workspace": event.workspace, "membership": membership}
     ctx["progress"] = selectors.event_progress(event=event)
     if membership.can_edit:
         page = selectors.event_assignment_page(event=event, number=request.GET.get("page"))
         ctx.update(rows=page.object_list, page_obj=page)
-        ctx.update({**_forms(event), **kw})
+        ctx.update({**_forms(event), **forms})  # a refused form shows with its errors
     return render(request, "framing/assignments.html", ctx, status=status)
 
 
@@ -117,7 +119,8 @@ def event_unassign(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def event_reassign(request: HttpRequest, pk: int) -> HttpResponse:
     event, membership = _get_event_for_user(request, pk, Capability.EDIT)
-    form = _forms(event, request.POST)["reassign_form"]
+    assignees = selectors.event_assignees(event=event)
+    form = ReassignForm(request.POST, workspace_id=event.workspace_id, assignees=assignees)
     if form.is_valid():
         d = form.cleaned_data
         try:
