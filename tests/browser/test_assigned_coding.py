@@ -4,6 +4,7 @@ opens "My assignments", codes the articles with the keyboard (select, label shor
 and marks them done; the owner sees the progress and the agreement, curates a gold layer,
 trains a model, activates it, and the event is re-analysed with it."""
 
+import pytest
 from playwright.sync_api import expect
 
 from articles.demo_loader import DEMO_EMAIL, DEMO_PASSWORD
@@ -12,6 +13,15 @@ from framing.model_checks import workspace_comparison
 from framing.models import Analysis, Annotation, Assignment, ModelVersion
 from tests.browser.conftest import keyboard_tag, log_in
 from tests.factories import MembershipFactory
+
+
+@pytest.fixture
+def patient_expect():
+    """Expectations wait 20 s, not 5: the tagging requests of two users and a training run
+    share the machine with other tests (the 5 s default failed now and then under load)."""
+    expect.set_options(timeout=20_000)
+    yield
+    expect.set_options(timeout=5_000)
 
 
 def _code_assignments(browser, live_server, user, plan) -> list[str]:
@@ -43,7 +53,7 @@ def _code_assignments(browser, live_server, user, plan) -> list[str]:
 
 
 def test_assigned_annotators_code_then_agreement_curation_training_and_reanalysis(
-    page, browser, live_server, demo_event
+    page, browser, live_server, demo_event, patient_expect
 ):
     event_analyse(event=demo_event)
     ws = demo_event.workspace
