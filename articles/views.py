@@ -15,6 +15,7 @@ from articles.forms import EventForm, OutletForm, PasteArticleForm, TextEditForm
 from articles.highlight import Mark, highlight
 from articles.models import Article, Event, Outlet, TextRevision
 from articles.services import StaleEditError
+from framing.assignment_selectors import assignment_for
 from framing.selectors import (
     article_frame_rows,
     article_memos,
@@ -180,6 +181,10 @@ def article_detail(request: HttpRequest, pk: int, number: int | None = None) -> 
         "page_data": _page_data(request, revision, annotations, labels, membership),
         "memos": article_memos(article=article, revision=revision),
         "frames": article_frame_rows(revision=revision, event=article.event) if revision else [],
+        # The "mark done" bar, when this article is assigned to the reader.
+        "assignment": (
+            assignment_for(user=request.user, article=article) if membership.can_annotate else None
+        ),
     }
     return render(request, "articles/article_detail.html", ctx)
 

@@ -4,6 +4,7 @@ from framing.models import (
     ActorMention,
     Analysis,
     Annotation,
+    Assignment,
     Codebook,
     CodebookVersion,
     Label,
@@ -85,3 +86,9 @@ class ActorMentionAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["name", "actor"]
     raw_id_fields = ["analysis"]
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(admin.ModelAdmin):
+    list_display = ["article", "annotator", "assigned_at", "done_at"]
+    raw_id_fields = ["article", "annotator", "assigned_by"]

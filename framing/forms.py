@@ -1,5 +1,8 @@
 from django import forms
+from django.core.exceptions import ValidationError
 
+from accounts.models import User
+from framing.assignment_selectors import eligible_annotators
 from framing.models import AnnotationStatus, Label
 from framing.selectors import workspace_labels
 
@@ -87,3 +90,63 @@ class ArticleFrameForm(forms.Form):
         choices=[("accepted", "accepted"), ("rejected", "rejected"), ("", "clear")],
         required=False,
     )
+
+
+class IdsField(forms.Field):
+    """Ticked checkboxes' ids; the service checks that they belong to the event."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value: object) -> list[int]:
+        try:
+            return [int(v) for v in value or []]
+        except (TypeError, ValueError):
+            raise ValidationError("Not a list of ids.") from None
+
+
+class _AnnotatorsForm(forms.Form):
+    """A form whose user fields offer the event's workspace members who may annotate."""
+
+    user_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args: object, workspace_id: int, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        for name in self.user_fields:
+            self.fields[name].queryset = eligible_annotators(workspace_id=workspace_id)
+
+
+class AssignForm(_AnnotatorsForm):
+    user_fields = ("annotators",)
+    articles = IdsField(error_messages={"required": "Tick at least one article."})
+    annotators = forms.ModelMultipleChoiceField(queryset=User.objects.none())
+
+
+class SplitForm(_AnnotatorsForm):
+    user_fields = ("annotators",)
+    annotators = forms.ModelMultipleChoiceField(
+        queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    per_article = forms.IntegerField(
+        label="Annotators per article",
+        min_value=1,
+        max_value=50,
+        initial=1,
+        help_text="1 splits the articles evenly; 2 or more gives every article to that many "
+        "annotators, so their agreement can be measured.",
+    )
+
+
+class ReassignForm(_AnnotatorsForm):
+    user_fields = ("to_user",)
+    from_user = forms.ModelChoiceField(queryset=User.objects.none(), label="From")
+    to_user = forms.ModelChoiceField(queryset=User.objects.none(), label="To")
+    articles = IdsField(required=False)
+
+    def __init__(self, *args: object, assignees: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        # Whoever holds articles, even if their role no longer lets them annotate.
+        self.fields["from_user"].queryset = assignees
+
+
+class UnassignForm(forms.Form):
+    assignment = IdsField(error_messages={"required": "Choose an assignment to remove."})

@@ -346,3 +346,39 @@ class Memo(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+class Assignment(models.Model):
+    """One article of an event given to one annotator to code, and whether they are done.
+
+    The annotator's work itself is their layer (their own tags and decisions on the article's
+    current text); the assignment only says who should code what and who says they finished,
+    so agreement can be computed on the articles at least two annotators have finished.
+    """
+
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="assignments"
+    )
+    annotator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignments"
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    assigned_at = models.DateTimeField(default=timezone.now)
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["article", "annotator"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "annotator"], name="one_assignment_each")
+        ]
+        # "My assignments": an annotator's open ones first.
+        indexes = [models.Index(fields=["annotator", "done_at"], name="assignment_by_annotator")]
+
+    def __str__(self) -> str:
+        return f"article {self.article_id} → {self.annotator_id}"
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_at is not None

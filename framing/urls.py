@@ -1,7 +1,7 @@
 from django.urls import path
 
 from framing import annotation_views as views
-from framing import codebook_views, memo_views, team_views
+from framing import assignment_views, codebook_views, memo_views, team_views
 from framing import views as framing_views
 
 urlpatterns = [
@@ -49,4 +49,30 @@ urlpatterns += [
     path("events/<int:pk>/agreement/", team_views.event_agreement_view, name="event_agreement"),
     path("events/<int:pk>/annotate-next/", team_views.event_queue_view, name="event_queue"),
     path("events/<int:pk>/curate/", team_views.event_curate, name="event_curate"),
+]
+
+urlpatterns += [
+    path("assignments/", assignment_views.my_assignments, name="my_assignments"),
+    path("assignments/<int:pk>/done/", assignment_views.assignment_done, name="assignment_done"),
+    path(
+        "events/<int:pk>/assignments/",
+        assignment_views.event_assignments,
+        name="event_assignments",
+    ),
+    path(
+        "events/<int:pk>/assignments/assign/",
+        assignment_views.event_assign,
+        name="event_assign",
+    ),
+    path("events/<int:pk>/assignments/split/", assignment_views.event_split, name="event_split"),
+    path(
+        "events/<int:pk>/assignments/unassign/",
+        assignment_views.event_unassign,
+        name="event_unassign",
+    ),
+    path(
+        "events/<int:pk>/assignments/reassign/",
+        assignment_views.event_reassign,
+        name="event_reassign",
+    ),
 ]
