@@ -120,7 +120,7 @@ def _with_crf(tagger: Tagger, crf, params: Params, **more) -> Tagger:
         calib_b=0.0,
         calib_s=0.0,
         # The built-in's span-feature slopes and edge trimming were fitted on its own scores
-        # (dev split); a workspace CRF is calibrated on its cross-validated scores alone.
+        # (out of fold); a workspace CRF is calibrated on its cross-validated scores alone.
         calib_x={},
         trim=0.0,
         legacy_a=0.0,

@@ -56,7 +56,7 @@ class EngineModel:
 
     def operating_points(self) -> dict[str, dict[str, float]]:
         """{"precision"|"balanced"|"recall": {"threshold", "precision", "recall"}} of the
-        loaded-term tagger, measured on its dev split; {} without a tagger."""
+        loaded-term tagger, measured out of fold; {} without a tagger."""
         tagger = self.loaded_term_tagger()
         return tagger.operating_points() if tagger else {}
 

@@ -10,9 +10,10 @@ python-crfsuite, never imported here); this module only reads its weights.
 
 Spans are runs of tokens whose marginal probability of being inside a loaded term reaches the
 extraction threshold, split where the model prefers a new span (B). A span's score is the mean
-marginal of its tokens, Platt-calibrated on our dev split, so ``score`` is a probability; the
-three operating points (precision / balanced / recall) are thresholds on that score chosen on
-the dev split and stored with their measured precision and recall.
+marginal of its tokens, Platt-calibrated on out-of-fold spans (each scored by a CRF that did
+not see its document), so ``score`` is a probability; the three operating points (precision /
+balanced / recall) are thresholds on that score chosen on the same spans and stored with their
+measured precision and recall.
 
 Byte format as ``artifacts``: a JSON header plus raw little-endian arrays, no pickle, named by
 the sha256 of the bytes.
@@ -392,7 +393,7 @@ class Tagger:
         return {"extract": self.extract, "calib_a": self.calib_a, "calib_b": self.calib_b}
 
     def operating_points(self) -> dict[str, dict[str, float]]:
-        """{name: {"threshold", "precision", "recall"}} measured on the dev split."""
+        """{name: {"threshold", "precision", "recall"}} measured out of fold."""
         return {k: dict(v) for k, v in self.points.items()}
 
     def threshold(self, point: str = DEFAULT_POINT) -> float:

@@ -4,7 +4,9 @@ imported here only, never on the ``analyze()`` path).
 Data (see DATA.md): BABE word-level labels (``data/train/babe_en.jsonl.gz``), our phrase-annotated
 passages (``data/train/passages_en.txt`` and ``data/spans/en.txt``), the curated lexicon
 entries (for the category model). Splits are frozen in the data files: ``train`` trains,
-``dev`` calibrates and picks the thresholds, ``test`` is only measured by ``bench``.
+``dev`` decides features and hyper-parameters and then trains the packaged tagger too
+(``Params.train_on_dev``; calibration and thresholds read out-of-fold spans), ``test`` is only
+measured by ``bench``.
 """
 
 from __future__ import annotations
@@ -72,6 +74,11 @@ class Params:
     # CRFs trained on all but one of this many folds of the training split, each scoring the
     # fold it did not see (0: the dev split alone).
     calib_folds: int = 5
+    # The dev split trains the packaged CRF too, once the choices above were made on it: its
+    # passages are the closest we have to the news and statements the tagger reads. The
+    # calibration and the operating points then read out-of-fold spans only (needs
+    # ``calib_folds`` > 1; bench/README.md, "Dev split as training data").
+    train_on_dev: bool = True
 
 
 # --- data -----------------------------------------------------------------------------
@@ -554,31 +561,47 @@ def train_tagger(
     extra_copies: int = 5,
 ) -> Tagger:
     """Train on the training split (plus ``extra_docs``, e.g. a workspace's annotated
-    articles, repeated ``extra_copies`` times so a little analyst data shifts the model),
-    calibrate and choose operating points on the dev split."""
+    articles, repeated ``extra_copies`` times so a little analyst data shifts the model) and,
+    with ``params.train_on_dev``, the dev split; calibrate and choose operating points on
+    out-of-fold spans (and the dev split, when it does not train)."""
     params = params or Params()
-    docs = [*training_docs(), *extra_docs]
-    weights = [_copies(d, params) for d in training_docs()] + [extra_copies] * len(extra_docs)
+    if params.train_on_dev and params.calib_folds < 2:
+        # Nothing unseen would be left to calibrate on.
+        raise ValueError("train_on_dev needs out-of-fold calibration (calib_folds >= 2)")
+    base = [*training_docs(), *(dev_docs() if params.train_on_dev else ())]
+    docs = [*base, *extra_docs]
+    weights = [_copies(d, params) for d in base] + [extra_copies] * len(extra_docs)
     tagger = fit_crf(docs, params, weights)
     tagger.trim = params.trim
     fit_categories(tagger, docs)
-    dev = dev_docs()
     # Two annotation conventions weigh the same in calibration and operating points: BABE's
     # words, and our phrase passages (the seed passages are phrase passages too).
-    pooled = [replace(d, source="passages") if d.source == "seed" else d for d in dev]
-    rows = dev_span_rows(tagger, dev)
-    if params.calib_folds > 1:
-        train = [replace(d, source="passages") if d.source == "seed" else d for d in docs]
-        oof = out_of_fold_rows(docs, weights, params)
-        rows = [*oof, *((k + len(train), *rest) for k, *rest in rows)]
-        pooled = [*train, *pooled]
+    train = [replace(d, source="passages") if d.source == "seed" else d for d in docs]
+    if params.train_on_dev:
+        pooled, rows = train, out_of_fold_rows(docs, weights, params)
+    else:
+        dev = dev_docs()
+        pooled = [replace(d, source="passages") if d.source == "seed" else d for d in dev]
+        rows = dev_span_rows(tagger, dev)
+        if params.calib_folds > 1:
+            oof = out_of_fold_rows(docs, weights, params)
+            rows = [*oof, *((k + len(train), *rest) for k, *rest in rows)]
+            pooled = [*train, *pooled]
     calibrate_pooled(tagger, pooled, rows)
     # Merging the curated-candidate scorer's spans never raised balanced F1 on the dev split
     # (three rounds, bench/README.md); ``calibrate(..., use_legacy=True)`` still measures it.
     tagger.meta = {
         "params": {k: getattr(params, k) for k in Params.__dataclass_fields__},
-        "data": "BABE train split, our passages (train), seed passages; see DATA.md",
-        "calibrated_on": "BABE and passages dev splits + out-of-fold spans of the train split",
+        "data": (
+            "BABE train and dev splits, our passages (train and dev), seed passages; see DATA.md"
+            if params.train_on_dev
+            else "BABE train split, our passages (train), seed passages; see DATA.md"
+        ),
+        "calibrated_on": (
+            "out-of-fold spans of the train and dev splits"
+            if params.train_on_dev
+            else "BABE and passages dev splits + out-of-fold spans of the train split"
+        ),
         "curated_scorer_merged": tagger.legacy_a > 0,
         "extra_docs": len(extra_docs),
         "data_sha256": data_fingerprint(),

@@ -32,6 +32,7 @@ from framing.engine.tagger_training import (
     dev_span_rows,
     fit_crf,
     out_of_fold_rows,
+    train_tagger,
 )
 
 
@@ -289,3 +290,16 @@ def test_out_of_fold_rows_score_each_training_document_with_a_crf_that_never_saw
     seen = max(r[1] for r in dev_span_rows(in_sample, docs) if r[0] == 0)
     unseen = [r[1] for r in out_of_fold_rows(docs, [1] * 4, params) if r[0] == 0]
     assert max(unseen, default=0.0) < seen - 0.2
+
+
+def test_training_on_the_dev_split_is_refused_without_out_of_fold_calibration():
+    # With the dev split in the CRF's training data, only out-of-fold spans are unseen text
+    # to calibrate on; refused before any CRF is fitted.
+    with pytest.raises(ValueError, match="out-of-fold"):
+        train_tagger(Params(train_on_dev=True, calib_folds=0))
+
+
+def test_the_packaged_tagger_was_trained_on_the_dev_split_and_calibrated_out_of_fold():
+    meta = default_tagger().meta
+    assert meta["params"]["train_on_dev"] is True
+    assert meta["calibrated_on"] == "out-of-fold spans of the train and dev splits"
