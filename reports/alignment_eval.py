@@ -100,6 +100,7 @@ DEV_EVENTS = {
     "dev": "alignment_dev.json",
     "dev2": "alignment_dev2.json",
     "dev3": "alignment_dev3.json",
+    "dev4": "alignment_dev4.json",
 }
 
 
@@ -121,7 +122,7 @@ class GoldEvent:
 
 def load_gold_event(name: str) -> GoldEvent:
     """``naval`` (first demo, wire-anchored gold), ``caravan`` (second demo, every pair) or
-    ``dev`` / ``dev2`` / ``dev3`` (the aligner's development events, every pair; not demos)."""
+    ``dev`` … ``dev4`` (the aligner's development events, every pair; not demos)."""
     from framing.engine import analyze
 
     if name in DEV_EVENTS:
