@@ -43,7 +43,7 @@ def main() -> None:
         for columns in sets:
             # the per-sentence caches, where they exist (older versions kept them elsewhere)
             for module in _cached_modules():
-                for cached in ("_tokens", "_digits", "digits", "number_kinds"):
+                for cached in ("_tokens", "_inner_names", "_digits", "digits", "number_kinds"):
                     if hasattr(module, cached):
                         getattr(module, cached).cache_clear()
             align_facts(columns)

@@ -113,10 +113,15 @@ def content_tokens(sentence: str, known: frozenset[str] = frozenset()) -> list[s
 _FIRST_WORD = re.compile(r"^\W*([A-Z][\w’'-]*)")
 
 
+@lru_cache(maxsize=16384)
+def _inner_names(sentence: str) -> tuple[str, ...]:
+    return tuple(n.lower().removesuffix("’s").removesuffix("'s") for n in _NAME.findall(sentence))
+
+
 def _names(sentence: str, known: frozenset[str] = frozenset()) -> list[str]:
     """Capitalised words not opening the sentence, and the opening word when the event names it
     elsewhere (``known``: "Osk was a ghost town" names Osk if another sentence has "in Osk")."""
-    found = [n.lower().removesuffix("’s").removesuffix("'s") for n in _NAME.findall(sentence)]
+    found = list(_inner_names(sentence))
     first = _FIRST_WORD.match(sentence)
     if first and known:
         word = first.group(1).lower().removesuffix("’s").removesuffix("'s")
@@ -145,13 +150,13 @@ def _binary(analyzer, sentences: Sequence[str]):
 
 
 def _tfidf_with(sentences: Sequence[str], parts: Sequence[str]):
-    """Word TF-IDF of the sentences, and of ``parts`` with the sentences' weights."""
+    """Word TF-IDF of the sentences, of ``parts`` with the sentences' weights, and the IDF."""
     vectorizer = TfidfVectorizer(analyzer=_tokens, lowercase=False, sublinear_tf=True)
     try:
-        return vectorizer.fit_transform(sentences), vectorizer.transform(parts)
+        return vectorizer.fit_transform(sentences), vectorizer.transform(parts), vectorizer.idf_
     except ValueError:  # nothing to weigh anywhere
         empty = sparse.csr_matrix
-        return empty((len(sentences), 1)), empty((len(parts), 1))
+        return empty((len(sentences), 1)), empty((len(parts), 1)), np.zeros(1)
 
 
 def _tfidf(sentences: Sequence[str], **options):
@@ -172,16 +177,16 @@ class PairFeatures:
         # weighted with the sentences' own IDF so a clause is not rare just for being short.
         split = [clauses(s) for s in flat]
         self.clause_starts = np.cumsum([0, *(len(c) for c in split)])
-        self.words, self.clauses = _tfidf_with(flat, [c for cs in split for c in cs])
+        self.words, self.clauses, idf = _tfidf_with(flat, [c for cs in split for c in cs])
         # A sentence-opening word is a name when the event names it elsewhere ("Osk was a ghost
         # town" / "In Osk itself, …").
         known = _event_names(flat)
         self.content = _tfidf(flat, analyzer=lambda s: content_tokens(s, known), lowercase=False)
-        # IDF weights of each sentence's words, unnormalised, for how much of one sentence the
+        # Which words each sentence has, and their IDF weights, for how much of one sentence the
         # other carries (``_coverage``).
-        self.cover = _tfidf(flat, analyzer=_tokens, lowercase=False, binary=True, norm=None)
+        self.cover_words = (self.words > 0).astype(float)
+        self.cover = (self.cover_words @ sparse.diags(idf)).tocsr()
         self.cover_total = np.asarray(self.cover.sum(axis=1)).ravel()
-        self.cover_words = (self.cover > 0).astype(float)
         self.chars = _tfidf(flat, analyzer="char_wb", ngram_range=(4, 4))
         self.numbers = _binary(number_kinds, flat)
         self.names = _binary(lambda s: _names(s, known), flat)
