@@ -6,14 +6,15 @@
     .venv/bin/python framing/eval/train_alignment.py --loeo 0.88 0.92  # … for these targets
 
 Training data: the first demo event (naval exercise; every pair of a wire-report sentence with
-a sentence of another column) and the three development events of ``framing/eval/dev`` (every
+a sentence of another column) and the five development events of ``framing/eval/dev`` (every
 pair of sentences from two articles), positive when the gold links them. The operating points
 are chosen on the same events by running the whole aligner, out of fold (each event scored by
 the model fitted on the others): "possibly" is the lowest point from which every event's
 precision stays at or above 0.8, "reported" the lowest point above it from which every event's
-precision stays at or above 0.88 (the first crossing alone can be a dip of a small event's
-curve). ``--loeo`` fits and chooses on all training events but one and scores that one, for each
-in turn: how the choices were made without the held-out event. The second
+precision stays at or above TARGET_PRECISION (the first crossing alone can be a dip of a small
+event's curve). ``--loeo`` fits and chooses on all training events but one and scores that one,
+for each in turn: how the choices (the target among them) were made without the held-out
+event. The second
 demo event (caravan) is held out: it is only scored, never used to fit or choose anything.
 """
 
@@ -32,8 +33,9 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 from framing.engine.contrast.similarity import FEATURES, MODEL_FILE, PairFeatures  # noqa: E402
 from reports.alignment_eval import load_gold_event, score_links  # noqa: E402
 
-# Out of fold, so a held-out event should see about this; 0.88 leaves room above the 0.85 the
-# issue asks for on real stories.
+# Points chosen on easier events are too low for a harder new one: with 0.88 here the left-out
+# naval event got 0.85. 0.90 is the lowest target at which every left-out event (``--loeo``)
+# still reaches 0.88, a margin over the 0.85 the issue asks for on real stories.
 TARGET_PRECISION = 0.90
 POSSIBLE_PRECISION = 0.8
 TRAINING_EVENTS = ("naval", "dev", "dev2", "dev3", "dev4", "dev5")

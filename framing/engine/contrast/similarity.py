@@ -3,8 +3,10 @@ the same fact, from a small logistic model over several similarity features.
 
 Features of a pair (all computed for whole blocks of sentences at once, as sparse products):
 word TF-IDF cosine, character 4-gram TF-IDF cosine (3–5-grams cost four times as much for about
-the same scores), shared numbers ("2,400" = "2400", "three hundred" = "300"), clashing numbers,
-shared names (capitalised words not opening the sentence), shared word trigrams (a quotation
+the same scores), shared numbers ("2,400" = "2400", "three hundred" = "300"; a number is shared
+only as the same kind of quantity, see ``quantities``), clashing numbers, shared names
+(capitalised words not opening the sentence, or opening it when the event names the word
+elsewhere), shared word trigrams (a quotation
 carried by both), whether the two are each other's best match, the gap in relative position,
 how far the pair's word cosine falls short of the best cosine either sentence has with any
 sentence of the other article (a sentence is far more likely to report the fact its best match
@@ -16,10 +18,12 @@ say …"), both name people or places but none in common (a different actor), th
 their numbers the other lacks ("23 arrested and 14 hurt" / "30 protesters treated"), and how
 much of the pair is quotation (a short quote shares its words with any paraphrase of it). Two
 shapes let the model bend: the clause cosine squared, and the clause cosine of a mutual best
-pair (being each other's best match means little when the best is poor).
+pair (being each other's best match means little when the best is poor). And how much of each
+sentence the other carries (IDF-weighted share of its words), the lesser and the greater: a
+sentence that carries half of a two-fact sentence covers it by half.
 
 The weights live in ``data/alignment_model.json``; ``framing/eval/train_alignment.py``
-refits them on the gold alignments of the first demo event and three development events and
+refits them on the gold alignments of the first demo event and five development events and
 picks the two operating points ("reported", "possibly") on them; the second demo event is held
 out to test them.
 """
