@@ -7,6 +7,7 @@ and only ever applied to one sentence or a short window around a quote, so they 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .text import wordlist
@@ -46,7 +47,7 @@ SPEAKER_NOUNS = (
     "governor guard councillor clerk developer barrister solicitor defender midfielder "
     "pharmacist candidate parent group trust force federation confederation league family "
     "uncle aunt cousin grandmother grandfather niece nephew consultation observatory fleet "
-    "television channel network station website author email lodge dispatch"
+    "television channel network station website author email lodge dispatch person"
 )
 # "the 54-year-old said": an age stands for the person named before it.
 _NOUN_ALT = (
@@ -152,8 +153,11 @@ SAY_VERBS = frozenset(
 # medium relays the speaker's words.
 _NAMED_MEDIA = (
     # "the public broadcaster Yle", "the newspaper Le Monde": the kind of medium names it
-    r"(?:(?:the\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
-    r"(?:news\s+agency|broadcaster|newspaper|daily|channel|website)\s+"
+    # "Belgian broadcaster RTBF", "the Russian news outlet RBC": a nationality may come first
+    r"(?:(?:the\s+)?(?:[A-Z][a-z]+\s+(?=[a-z]))?"
+    r"(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
+    r"(?:news\s+agency|broadcaster|newspaper|daily|channel|website|news\s+outlet|"
+    r"news\s+website)\s+"
     r"(?:[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2})(?![\w’'\-])|"
     r"(?:the\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
     r"(?:(?:news\s+agency|broadcaster|newspaper|daily|television|radio|agency)\s+)?"
@@ -161,7 +165,7 @@ _NAMED_MEDIA = (
     r"KBS|RT|Sputnik|CNBC|MSNBC|CBC|ITV|Yle|TRT|NRK|SVT|ZDF|ARD|RAI|Politico|Axios|Haaretz|"
     r"Le\s+Monde|Le\s+Figaro|Le\s+Parisien|Der\s+Spiegel|Bild|El\s+País|Nikkei|Asahi|Jiji|"
     r"Anadolu|SUNA|WAM|SPA|ANI|Tasnim|Fars|Mehr|ISNA|ILNA|BelTA|Ukrinform|Bernama|Antara|"
-    r"Xinhua|TASS|KCNA|IRNA|Kyodo|ANSA|EFE|DPA|dpa|PTI|Al\s+Jazeera|Interfax|RIA\s+Novosti|"
+    r"Xinhua|TASS|KCNA|IRNA|Kyodo|ANSA|EFE|DPA|dpa|PTI|Al\s+Jazeera|Interfax|RIA(?:\s+Novosti)?|RBC|RTBF|Belga|"
     r"Al\s+Arabiya|Kommersant|Izvestia|Vedomosti|Meduza|Caixin|Yomiuri|Mainichi|Hankyoreh|"
     r"Ynet|Haaretz|Hurriyet|Hürriyet|Handelsblatt|Dawn|Semafor|Bloomberg\s+News|"
     r"ESPN|TalkSport|talkSPORT|The\s+Athletic|Athletic|"
@@ -224,7 +228,8 @@ _TOLD_OBJECT = re.compile(
 )
 _TAIL = (
     r"(?:\s+(?:in|on|at|during|to|via|after|before|through|by)\s+[^,.;:!?\"“”]{1,60}?"
-    r"|\s+(?:last|this|next)\s+[a-z]+){0,2}"
+    # "said late on Monday"
+    r"|\s+(?:last|this|next)\s+[a-z]+|\s+(?:late|early)(?=\s+(?:on|in|last|this)\s)){0,3}"
 )
 # Whom a speaker told in a tag: a medium, reporters, a press conference, lawmakers.
 _TOLD_WHOM = (
@@ -282,6 +287,10 @@ _BARE_DOCUMENT = re.compile(
     r"(?:the|a|an|The|A|An)\s+(?:statement|report|communique|communiqué|message|commentary)"
 )
 _CARRIED = frozenset(("carried by", "published by", "released by", "relayed by"))
+_OWNED_MEDIUM = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w’'\-]+\s+){0,2}(?:tabloid|newspaper|paper|daily|broadcaster|"
+    r"channel|website|agency|outlet|magazine)\s+(?:published|carried|released|relayed)\s+by\s+\Z"
+)
 _CITE = r"(?:citing|quoting|(?:which|who)\s+(?:cited|quoted))"
 _CITE_VERBS = frozenset(
     ("citing", "quoting", "which cited", "which quoted", "who cited", "who quoted")
@@ -324,7 +333,9 @@ _ACRONYM = r"(?:\s+\((?P<acr>[A-Z][A-Z\-]{1,7})\))?"
 _REPORTED_TAIL = re.compile(
     # ", spokeswoman Mao Lin said", ", a spokesperson for the ministry, Gao Minghui, told a
     # regular press conference", ", aid workers who have left the country say"
-    rf",\s*(?:(?:{_LOWER_TITLE})?(?P<s1>{SPEAKER}){_ACRONYM}(?:\s+who(?:\s+[\w’'\-]+){{1,6}}?)?"
+    # ", Kremlin spokesman Dmitry Arkhipov said": an organisation may stand before the title
+    rf",\s*(?:(?:(?:[A-Z][\w’'.\-]*\s+){{1,2}}{_LOWER_TITLE}|{_LOWER_TITLE})?"
+    rf"(?P<s1>{SPEAKER}){_ACRONYM}(?:\s+who(?:\s+[\w’'\-]+){{1,6}}?)?"
     rf",?\s+(?:also\s+)?(?P<v1>{VERB})(?:\s+(?P<tobj>{_TOLD_WHOM}))?"
     # ", X was quoted as saying by the TASS news agency"
     rf"|(?P<s5>{SPEAKER})\s+was\s+quoted\s+(?:as\s+saying\s+)?by\s+(?P<m5>{MEDIA})"
@@ -337,7 +348,9 @@ _REPORTED_TAIL = re.compile(
     # "according to a ministry statement carried by IRNA"
     rf"(?:\s+(?:statement|report|communique|message|commentary))?"
     rf"(?:\s+(?:carried|published|released|relayed)\s+by\s+{MEDIA})?){_TAIL}"
-    rf"(?:\s*,\s*according\s+to\s+{MEDIA})?(?:\s*,\s*{_CITE}\s+{SPEAKER})?"
+    # ", X said on Tuesday, as quoted by the Interfax news agency"
+    rf"(?:\s*,\s*(?:according\s+to|as\s+(?:quoted|reported|cited)\s+by)\s+{MEDIA})?"
+    rf"(?:\s*,\s*{_CITE}\s+{SPEAKER})?"
     # ", without giving a source": a lower-case afterthought closes the sentence
     r"(?:\s*,\s*(?:without|but|although|though|as|after|before|when|speaking|adding|saying)"
     r"\b[^.!?\"“”]{0,100})?\s*[.!?]?\s*\Z"
@@ -400,14 +413,11 @@ def speech_verbs(starts: list[int], ends: list[int], words: list[str]) -> list[V
 
 
 def _verbs_in(verbs: list[Verb], start: int, end: int) -> list[Verb]:
-    from bisect import bisect_left
-
-    i = bisect_left(verbs, (start, -1, ""))
-    out = []
-    while i < len(verbs) and verbs[i][0] < end:
-        out.append(verbs[i])
-        i += 1
-    return out
+    """The verbs starting in [start, end) (``verbs`` is in text order): one slice between
+    two bisections. (An offset is never negative, so (pos, -1, "") sorts before every verb
+    starting at pos.)"""
+    lo = bisect_left(verbs, (start, -1, ""))
+    return verbs[lo : max(lo, bisect_left(verbs, (end, -1, ""), lo))]
 
 
 def _hit(m: re.Match[str], s: str, v: str | None) -> SpeakerHit | None:
@@ -713,7 +723,7 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
             name = m.group("m")
             skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
             out.append(SpeakerHit(m.start("m") + skip, m.end("m"), name[skip:], "told"))
-    if not any(w in _RELAY_TOKENS for _, _, w in _verbs_in(verbs, start, end)):
+    if _RELAY_TOKENS.isdisjoint([w for _, _, w in _verbs_in(verbs, start, end)]):
         return out  # no relaying word in the sentence: skip the regexes entirely
     hint = _RELAY_HINT.search(text, start, end)
     if hint is None:
@@ -726,7 +736,16 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
                 acc[k - 1], acc[k] = acc[k], acc[k - 1]
         # "according to a statement carried by KCNA": a bare "a statement" names no one; the
         # statement's author is the sentence's speaker
-        out += [h for h in acc if not _BARE_DOCUMENT.fullmatch(h.text)]
+        out += [
+            h
+            for h in acc
+            if not _BARE_DOCUMENT.fullmatch(h.text)
+            # "The Global Times, a tabloid published by the People's Daily, quoted …": who
+            # publishes the medium relays nothing
+            and not (
+                h.verb in _CARRIED and _OWNED_MEDIUM.search(text, max(start, h.start - 60), h.start)
+            )
+        ]
     if _RELAY_AS.search(text, start, end):
         for q in _QUOTED_VERB.finditer(text, start, end):
             rest = _QUOTED_AS_REST.match(text, q.end(), end)

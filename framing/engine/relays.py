@@ -93,19 +93,45 @@ _KNOWN_AGENCY = re.compile(
 _SHORT_FORM = re.compile(r"[A-Z]{2,6}")
 
 
+# "the official Korean Central News Agency", "the state-run Anadolu": words saying whose or
+# what kind of medium it is, not part of its name
+_STATUS = re.compile(r"^(?:(?:state|state-run|state-owned|official|semi-official|public)\s+)+")
+# "Belgian broadcaster RTBF", "the Russian news outlet RBC", "the news website Politico
+# Europe": a nationality and a kind before the name
+_NATIONAL_KIND = re.compile(
+    r"^(?:the\s+|The\s+)?(?:[A-Z][a-z]+\s+)?(?:(?:state|state-run|official|public|online)\s+)?"
+    r"(?:news\s+agency|news\s+outlet|news\s+website|news\s+site|outlet|broadcaster|newspaper|"
+    r"daily|channel|website|tabloid|radio\s+station|television)\s+(?=[A-Z])"
+)
+# A short form the rest of the article may spell out ("told the AP", "according to the
+# Associated Press"): one link under one name, the agency's usual long name
+_SPELLED_OUT = frozenset(("AP",))
+_NAME_THEN_AGENCY = re.compile(r"((?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w.\-]*)\s+(?:news\s+)?agency")
+
+
 def usual_relay_name(name: str) -> str:
     """A relay link as the analyst knows it: "the Korean Central News Agency" -> "KCNA",
-    "the public broadcaster Yle" -> "Yle"; any other name as written."""
-    bare = re.sub(r"^(?:the|The)\s+", "", name.strip())
+    "the public broadcaster Yle" -> "Yle", "the AP" -> "Associated Press"; any other name as
+    written."""
+    bare = _STATUS.sub("", re.sub(r"^(?:the|The)\s+", "", name.strip()))
     if bare.lower() in LONG_FORMS:
         return LONG_FORMS[bare.lower()]
-    kind = _KIND_FIRST.match(name.strip())
+    named = _NAME_THEN_AGENCY.fullmatch(bare)
+    if named:
+        return named.group(1)  # "RIA Novosti agency", "Interfax news agency"
+    if bare.upper().replace(".", "") in _SPELLED_OUT:
+        return AGENCIES[bare.upper().replace(".", "")]
+    kind = _KIND_FIRST.match(name.strip()) or _NATIONAL_KIND.match(name.strip())
     if kind:
         return name.strip()[kind.end() :]
+    if bare != re.sub(r"^(?:the|The)\s+", "", name.strip()) and bare[:1].isupper():
+        name = bare  # "state-run Anadolu" -> "Anadolu"
     known = _KNOWN_AGENCY.fullmatch(name.strip())
     if known and (
         known.group("n").upper().replace(".", "") in AGENCIES
         or (known.group("n") != name.strip() and _SHORT_FORM.fullmatch(known.group("n")))
+        # "the Interfax news agency", "the Belga news agency" -> "Interfax", "Belga"
+        or name.strip().endswith(" news agency")
     ):
         # "the official VCNA news agency" -> "VCNA": a short form keeps its usual name
         # "Russia's TASS news agency", "the state news agency KCNA" -> "TASS", "KCNA"

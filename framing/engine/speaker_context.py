@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import copy
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from . import attribution as att
@@ -81,6 +81,9 @@ _ORG_SUFFIXES = frozenset(
 )
 _PLURAL_WORDS = frozenset(att._PLURAL.split("|"))
 _WINDOW = 3  # sentences looked back for an antecedent or a relay
+# quotes looked back for a relay to carry (keeps every rule linear on a hostile text of
+# thousands of quotes; an article has a few dozen)
+_LOOKBACK = 40
 _BARE_ATTRIBUTION = re.compile(
     rf"(?P<s>{att.SPEAKER})\s+(?:also\s+)?(?P<v>{att.VERB})"
     r"(?:\s+(?:in|on|at|during|to|via)\s+[^.!?:\"“”]{1,60}?)?\s*[.:]\s*\Z"
@@ -182,11 +185,19 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
         elif q.speaker is not None and _DESCRIPTION.fullmatch(q.speaker.text):
             _description(text, sentences, si, found[:i], q)
         if (
+            q.speaker is not None
+            and q.kind != "scare"
+            and text.find("gency", q.start, q.end + 40) != -1
+        ):
+            _the_agency(text, found[:i], q)
+        if (
             q.kind == "reported"
             and q.speaker is not None
             and all(is_media(h.text) for h in q.chain)
         ):
             _agency_reported(text, q)
+        if q.speaker is not None and len(q.chain) == 1 and q.speaker.verb == "was quoted":
+            _quoted_by_last_relay(text, found[:i], q)
         if q.speaker is not None:
             _continue_relay(q, si, relays, text, sentences)
             _extend_outward(q, si, relays)
@@ -194,8 +205,10 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
                 relays.append((si, q.chain))
     _canonical_names(text, sentences, found)
     _relayed_afterwards(text, sentences, found)
-    _carry_chains(found)
+    _carry_chains(found, text, sentences)
+    _carry_office_chains(text, sentences, found)
     _partials_from_context(text, sentences, found)
+    _kind_links_named(found)
     if agency is not None:
         _prepend_agency(found, agency)
     _usual_names(found)
@@ -302,7 +315,9 @@ def _extend_outward(q, si, relays) -> None:
         return
     outer = relays_mod.agency_name(q.chain[0].text).lower()
     for r_si, chain in reversed(relays):
-        if si - r_si > _WINDOW or r_si == si:
+        if si - r_si > _WINDOW:
+            break  # relays are in text order: every one before this is older still
+        if r_si == si:
             continue
         for k, link in enumerate(chain[:-1]):
             if k > 0 and relays_mod.agency_name(link.text).lower() == outer:
@@ -404,6 +419,22 @@ def _resolve_pronoun(text, sentences, si, earlier, q, people=frozenset(), gender
         return
     hit = att.SpeakerHit(best[1].start, best[1].end, best[1].text, q.speaker.verb)
     chain = best[2]
+    if len(chain) < 2:
+        # '“…,” Lin told a briefing, as quoted by Xinhua. …, he said.': "he" is the full name
+        # named earlier, and the relay of the quote that called him "Lin" is still his
+        words = set(hit.text.split())
+        relayed = next(
+            (
+                p.chain
+                for p in reversed(earlier[-_LOOKBACK:])
+                if p.speaker is not None
+                and p.speaker.start >= floor
+                and len(p.chain) >= 2
+                and set(p.speaker.text.split()) <= words
+            ),
+            (),
+        )
+        chain = (*relayed[:-1], hit) if relayed else chain
     # '"…," he told BBC Sport.': the medium the pronoun spoke to stays its relay
     own = tuple(h for h in q.chain if h != q.speaker)
     q.speaker = hit
@@ -594,7 +625,8 @@ def _head(hit_text: str) -> str | None:
     if spokes is not None:
         return spokes.group(1)  # "A spokesman for the ministry" speaks for the ministry
     words = hit_text.split()
-    if not 2 <= len(words) <= 3 or words[0].lower() != "the":
+    # "The ministry said", "those people said": the same source as a link just relayed
+    if not 2 <= len(words) <= 3 or words[0].lower() not in ("the", "those", "these"):
         return None
     return words[-1] if all(w.islower() for w in words[1:]) else None
 
@@ -607,7 +639,35 @@ _SPOKESPERSON_FOR = re.compile(
 _DOCUMENT_HEADS = frozenset(wordlist("statement message communique report letter commentary"))
 
 
+# "IRNA carried a similar statement from the Iranian foreign ministry.": a medium carrying a
+# document in a sentence of its own, before "The statement said …"
+_CARRIED_DOCUMENT = re.compile(
+    rf"(?P<m>{att.MEDIA})\s+(?:also\s+)?(?:carried|published|released|ran|relayed)\s+"
+    r"(?:a|an|the)\s+(?:[\w’'\-]+\s+){0,2}?(?:statement|message|communique|letter|commentary)"
+    r"\s+(?:from|by|of)\s"
+)
+
+
+def _carried_document(q, si, text, sentences) -> None:
+    """ "IRNA carried a statement from the ministry. The statement said …": the medium that
+    carried the document in the sentence before relays it."""
+    head = _head(q.speaker.text)
+    if head is None or head.lower() not in _DOCUMENT_HEADS or si == 0:
+        return
+    a, b = sentences[si - 1]
+    if text.find(" carried ", a, b) == -1 and text.find(" published ", a, b) == -1:
+        return
+    m = _CARRIED_DOCUMENT.search(text, a, b)
+    if m is not None:
+        name = m.group("m")
+        skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
+        medium = att.SpeakerHit(m.start("m") + skip, m.end("m"), name[skip:], "carried")
+        q.chain = (medium, q.speaker)
+
+
 def _continue_relay(q, si, relays, text="", sentences=()) -> None:
+    if len(q.chain) == 1 and sentences:
+        _carried_document(q, si, text, sentences)
     if len(q.chain) != 1 or not relays:
         return
     head = _head(q.speaker.text)
@@ -631,9 +691,15 @@ def _continue_relay(q, si, relays, text="", sentences=()) -> None:
 # the remarks at a factory, KCNA reported.": a sentence naming the relay of what was just said
 _RELAYED_AFTER = re.compile(
     rf"(?:(?:His|Her|Their|Its|The)\s+(?:comments|remarks|statement|message|speech|interview)"
-    rf"(?:\s+(?:was|were))?,?\s+(?:carried|reported|published|broadcast|aired|relayed|released)"
+    # "Her remarks at the weekly news conference were broadcast live by IRNA"
+    rf"(?:\s+(?:at|to|in|on|during)\s+[^,.!?\"“”]{{1,60}}?)?"
+    rf"(?:\s+(?:was|were))?,?(?:\s+(?:also|later|first))?"
+    rf"\s+(?:carried|reported|published|broadcast|aired|relayed|released)(?:\s+live)?"
     rf"\s+(?:by|on)\s+(?P<m1>{att.MEDIA})"
-    rf"|(?:He|She|They|It)\s+made\s+the\s+(?:comments|remarks|statement)\b[^.!?\"“”]{{0,120}}?,"
+    # "He made the remarks at a factory, KCNA reported.", "He declined to comment on the
+    # reports, the RIA Novosti agency reported.": the medium reporting the speaker's next
+    # sentence relayed what the speaker had just said
+    rf"|(?:He|She|They)\s+[^.!?\"“”]{{0,120}}?,"
     rf"\s+(?P<m2>{att.MEDIA})\s+(?:reported|said))"
 )
 
@@ -641,8 +707,9 @@ _RELAYED_AFTER = re.compile(
 def _relayed_afterwards(text: str, sentences, found: list[QuoteFound]) -> None:
     """Give the relay a sentence names afterwards to what the one or two sentences before it
     attributed without one ("… ,” spokeswoman X said. Her comments were carried by TASS.")."""
-    if not any(w in text for w in ("omments", "emarks", "tatement", "essage", "peech")):
+    if not any(w in text for w in ("omments", "emarks", "tatement", "essage", "peech", "eported")):
         return  # the common case, without a regex
+    q_starts = [q.start for q in found]  # found is in text order
     for si, (s_start, s_end) in enumerate(sentences):
         m = _RELAYED_AFTER.match(text, s_start, s_end)
         if m is None:
@@ -652,15 +719,15 @@ def _relayed_afterwards(text: str, sentences, found: list[QuoteFound]) -> None:
         skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
         medium = att.SpeakerHit(m.start(group) + skip, m.end(group), name[skip:], "carried by")
         floor = max(sentences[max(0, si - 2)][0], text.rfind("\n", 0, s_start) + 1)
-        before = [
-            q
-            for q in found
-            if q.speaker is not None and q.kind != "scare" and floor <= q.start < s_start
-        ]
+        lo, hi = bisect_left(q_starts, floor), bisect_left(q_starts, s_start)
+        before = [q for q in found[lo:hi] if q.speaker is not None and q.kind != "scare"]
         if not before:
             continue
         # the comments are those of whoever spoke last
         last = before[-1].speaker.text
+        pronoun = text[s_start : s_start + 4].split()[0].lower()
+        if group == "m2" and not _matches(_PRONOUNS[pronoun], speaker_kind(last)):
+            continue  # "He …, X reported" after a quote of an organisation: not its relay
         for q in before:
             if q.speaker.text == last and len(q.chain) == 1:
                 q.chain = (medium, q.speaker)
@@ -758,9 +825,10 @@ def _speaker_key(hit_text: str) -> str:
     return words[-1] if len(words) <= 3 and all(w.isalpha() for w in words) else " ".join(words)
 
 
-def _carry_chains(found: list[QuoteFound]) -> None:
+def _carry_chains(found: list[QuoteFound], text: str = "", sentences=()) -> None:
     """A speaker first heard through a relay ("KCNA quoted a spokesman as saying") is still
-    heard through it later in the article ("The spokesman said", "he added")."""
+    heard through it later in the article ("The spokesman said", "he added"), unless the
+    later sentence names a channel of its own ("said on its website", "told reporters")."""
     chains: dict[str, tuple[att.SpeakerHit, ...]] = {}
     keyed: list[tuple[QuoteFound, list[str], list[str]]] = []
     for q in found:
@@ -770,6 +838,7 @@ def _carry_chains(found: list[QuoteFound]) -> None:
         keyed.append((q, [_speaker_key(q.speaker.text), *names], names))
     if not any(len(q.chain) >= 2 for q, _, _ in keyed):
         return  # nothing relayed: nothing to carry (the common case, kept cheap)
+    starts = [a for a, _ in sentences]
     # Twice: the second pass gives earlier mentions the relay a later one names ("Speaking to
     # BBC Sport, the captain said …" after "the captain has told his team-mates …").
     for q, keys, names in [*keyed, *keyed]:
@@ -781,8 +850,73 @@ def _carry_chains(found: list[QuoteFound]) -> None:
             # "Kim Soo-jin" is not "Kim Jong Un": a full name matches on its last word
             keys = [keys[0], names[-1]]
         key = next((k for k in keys if k in chains), None)
-        if key is not None:
+        if key is not None and not _own_channel(text, sentences, starts, q.start):
             q.chain = (*chains[key][:-1], q.speaker)
+
+
+def _own_channel(text: str, sentences, starts: list[int], pos: int) -> bool:
+    if not sentences:
+        return False
+    a, b = sentences[max(0, bisect_right(starts, pos) - 1)]
+    return _OWN_CHANNEL.search(text, a, b) is not None
+
+
+# "…, in a notice posted on its website", "told reporters", "at a news conference": the
+# sentence names a channel of its own, so what it attributes comes through no earlier relay
+_OWN_CHANNEL = re.compile(
+    r"\b(?:(?:on|in)\s+(?:its|his|her|their)\s+(?:own\s+)?(?:website|account|channel)|"
+    r"on\s+(?:Telegram|X|Twitter|Facebook)\b|in\s+a\s+(?:post|notice|tweet|video)\b|"
+    r"told\s+reporters|(?:news|press)\s+(?:conference|briefing)|regular\s+briefing)"
+)
+_OFFICE_CUT = re.compile(r"\s+(?:in|at|on|for|from)\s+")
+
+
+def _office_key(hit_text: str) -> tuple[str, frozenset[str], frozenset[str]] | None:
+    """(head, lower-case modifiers, capitalised owner words) of an office or organisation
+    phrase ("North Korea's defence ministry" -> ministry, {defence}, {north, korea}; "The
+    defence ministry in Pyongyang" -> ministry, {defence}, {}); None for anything else."""
+    phrase = _OFFICE_CUT.split(hit_text, maxsplit=1)[0]
+    words = [w.strip(".,") for w in phrase.replace("’s", "").replace("'s", "").split()]
+    if len(words) < 2 or words[-1].lower() not in _ORG_WORDS:
+        return None
+    head = words[-1].lower()
+    body = [w for w in words[:-1] if w.lower() not in _DETERMINERS]
+    mods = frozenset(w.lower() for w in body if w.islower())
+    owners = frozenset(w.lower() for w in body if not w.islower())
+    return head, mods, owners
+
+
+def _carry_office_chains(text: str, sentences, found: list[QuoteFound]) -> None:
+    """An office first heard through a relay ("North Korea's defence ministry warned …, in a
+    statement carried by KCNA") is still heard through it when the article comes back to it
+    paragraphs later ("The defence ministry in Pyongyang also said …"), unless that sentence
+    names a channel of its own ("in a notice posted on its website")."""
+    if not any(len(q.chain) >= 2 for q in found):
+        return  # nothing relayed (the common case, kept cheap)
+    starts = [a for a, _ in sentences]
+    heard: list[tuple[tuple[str, frozenset[str], frozenset[str]], tuple]] = []
+    for q in found:
+        if q.speaker is None or q.kind == "scare":
+            continue
+        key = _office_key(q.speaker.text)
+        if key is None:
+            continue
+        if len(q.chain) >= 2:
+            heard.append((key, q.chain))
+            continue
+        head, mods, owners = key
+        match = None
+        for (h, m, o), chain in reversed(heard[-_LOOKBACK:]):
+            # the same office: same head, no modifier or owner the earlier mention lacks
+            if h == head and (mods or owners) and mods <= m and owners <= o:
+                match = chain
+                break
+        if match is None:
+            continue
+        if _own_channel(text, sentences, starts, q.start):
+            heard.append((key, q.chain))  # heard directly now: later mentions follow this
+            continue
+        q.chain = (*match[:-1], q.speaker)
 
 
 _DETERMINERS = frozenset(wordlist("the a an its his her their this that these those one another"))
@@ -793,6 +927,8 @@ def _person_keys(hit_text: str) -> list[str]:
     """Name words of a person speaker ("the ministry's spokeswoman, Irina Volkova" ->
     ["irina", "volkova"]), so "Volkova" or "Li" later finds the relay "Li Wenbo" came through."""
     name = hit_text.rsplit(",", 1)[-1].strip()
+    if speaker_kind(name) == "org" and " " in name:
+        return []  # "North Korea's defence ministry" is no person called "Korea's"
     # "Faisal bin Farhan", "Anneke de Vries": lower-case particles are not name keys; "The
     # company" and "The president" share no name ("The" opens a description)
     words = _name_words(
@@ -887,6 +1023,93 @@ _WORD_AT = re.compile(r"[\w’'\-]+")
 def is_media(name: str) -> bool:
     """A news agency or outlet ("KCNA", "the Associated Press", "BBC Sport")."""
     return bool(_MEDIA.fullmatch(name) or _ACRONYM.fullmatch(name))
+
+
+# A relay link named by its kind alone: '“…,” the newspaper quoted him as saying.'
+_KIND_LINK = frozenset(
+    wordlist("newspaper paper daily agency broadcaster channel tabloid website outlet station")
+)
+
+
+def _kind_links_named(found: list[QuoteFound]) -> None:
+    """ "The Global Times quoted an expert, Zhang Hao, as saying … “…,” the newspaper quoted
+    him as saying.": a relay link named by its kind alone is the medium that last relayed a
+    quote by name (the innermost named relay of the last relayed quote)."""
+    last: att.SpeakerHit | None = None
+    for q in found:
+        if len(q.chain) < 2 or q.kind == "scare":
+            continue
+        links = list(q.chain[:-1])
+        for k, h in enumerate(links):
+            words = h.text.lower().split()
+            if len(words) == 2 and words[0] == "the" and words[1] in _KIND_LINK and last:
+                links[k] = att.SpeakerHit(h.start, h.end, last.text, h.verb)
+        q.chain = (*links, q.chain[-1])
+        named = [h for h in links if is_media(h.text) and h.text.lower().split()[-1:] != ["the"]]
+        if named:
+            last = named[-1]
+
+
+def _quoted_by_last_relay(text: str, earlier: list[QuoteFound], q: QuoteFound) -> None:
+    """'"…," he was quoted as saying.' names no medium: the one that relayed the paragraph's
+    last relayed words quoted it ("Kim told workers that …, KCNA said. “…,” he was quoted as
+    saying.")."""
+    for prev in reversed(earlier[-_LOOKBACK:]):
+        if "\n" in text[prev.end : q.start]:
+            return
+        if len(prev.chain) >= 2 and prev.kind != "scare":
+            q.chain = (*prev.chain[:-1], q.speaker)
+            return
+
+
+# '…, the agency said.' closing a clause (after its closing quotation mark, if any)
+_THE_AGENCY_TAIL = re.compile(
+    r"[”\"]?(?P<cut>)\s*,\s*(?P<a>(?:the|The)\s+(?:news\s+)?agency)\s+(?:said|reported|added|"
+    r"says)\b"
+)
+_BARE_ACRONYM = re.compile(r"(?:[Tt]he\s+)?[A-Z]{2,6}")
+
+
+def _the_agency(text: str, earlier: list[QuoteFound], q: QuoteFound) -> None:
+    """ "KCNA said in a separate report. Kim told workers that …, the agency said.": "the
+    agency" is the news agency the article last heard from, so it relays the clause (a
+    government agency named last — "the EPA said … the agency added" — stays the speaker)."""
+    if q.kind == "partial":
+        outer = next(
+            (p for p in earlier[-_LOOKBACK:] if p.start <= q.start and q.end <= p.end + 1), None
+        )
+        if outer is not None and outer.speaker is not None and outer.kind != "partial":
+            # a quoted phrase inside the clause the tag closes is that clause's speaker's
+            q.speaker, q.chain = outer.speaker, outer.chain
+            return
+    # the tag may close the clause or have been read into it ('… “…”, the agency said')
+    tail = _THE_AGENCY_TAIL.search(text, q.start, q.end + 40)
+    if tail is None or tail.start() > q.end + 2:
+        return
+    links = sorted(
+        {h for prev in earlier[-_LOOKBACK:] for h in (*prev.chain, prev.speaker) if h is not None},
+        key=lambda h: h.start,
+    )
+    agency = next(
+        (
+            h
+            for h in reversed(links)
+            if h.start < q.start
+            and (is_media(h.text) or "gency" in h.text or _BARE_ACRONYM.fullmatch(h.text))
+        ),
+        None,
+    )
+    if agency is None or not is_media(agency.text):
+        return
+    if tail.start("cut") < q.end and tail.start("cut") - q.start >= 12:
+        q.end = tail.start("cut")
+    name = relays_mod.usual_relay_name(agency.text)
+    hit = att.SpeakerHit(tail.start("a"), tail.end("a"), name, "said")
+    if q.speaker.text.lower() in ("the agency", "the news agency"):
+        q.chain = tuple(hit if h == q.speaker else h for h in q.chain) or (hit,)
+        q.speaker = hit
+    elif not any(relays_mod.same_source(h.text, hit.text) for h in q.chain):
+        q.chain = (hit, *q.chain)
 
 
 def _agency_reported(text: str, q: QuoteFound) -> None:
