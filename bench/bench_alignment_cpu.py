@@ -23,6 +23,16 @@ from reports.alignment_eval import load_gold_event  # noqa: E402
 ROUNDS = 10
 
 
+def _cached_modules() -> list:
+    """The modules holding per-sentence caches (numbers moved to ``quantities`` in round 6; the
+    script also runs on older checkouts for before/after pairs)."""
+    try:
+        from framing.engine.contrast import quantities
+    except ImportError:
+        return [similarity]
+    return [similarity, quantities]
+
+
 def main() -> None:
     events = [load_gold_event(name) for name in ("naval", "caravan")]
     articles = [e.sentences[c] for e in events for c in e.columns]
@@ -31,9 +41,11 @@ def main() -> None:
     start = time.process_time()
     for _ in range(ROUNDS):
         for columns in sets:
-            for cached in ("_tokens", "_digits"):  # the per-sentence caches, where they exist
-                if hasattr(similarity, cached):
-                    getattr(similarity, cached).cache_clear()
+            # the per-sentence caches, where they exist (older versions kept them elsewhere)
+            for module in _cached_modules():
+                for cached in ("_tokens", "_inner_names", "_digits", "digits", "number_kinds"):
+                    if hasattr(module, cached):
+                        getattr(module, cached).cache_clear()
             align_facts(columns)
     ms = 1000 * (time.process_time() - start) / (ROUNDS * len(sets))
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())

@@ -100,6 +100,8 @@ DEV_EVENTS = {
     "dev": "alignment_dev.json",
     "dev2": "alignment_dev2.json",
     "dev3": "alignment_dev3.json",
+    "dev4": "alignment_dev4.json",
+    "dev5": "alignment_dev5.json",
 }
 
 
@@ -121,7 +123,7 @@ class GoldEvent:
 
 def load_gold_event(name: str) -> GoldEvent:
     """``naval`` (first demo, wire-anchored gold), ``caravan`` (second demo, every pair) or
-    ``dev`` / ``dev2`` / ``dev3`` (the aligner's development events, every pair; not demos)."""
+    ``dev`` … ``dev5`` (the aligner's development events, every pair; not demos)."""
     from framing.engine import analyze
 
     if name in DEV_EVENTS:
@@ -133,12 +135,14 @@ def load_gold_event(name: str) -> GoldEvent:
         gold, texts = load_gold()
         pairs = [(p["a"], p["a_sentence"], p["b"], p["b_sentence"]) for p in gold["pairs"]]
         columns, anchor, scope = [0, 1, 2, 3, 4, 6], 1, "links with the wire report"
-    else:
+    elif name == "caravan":
         gold = json.loads((EVAL_DIR / "demo_alignment_caravan.json").read_text("utf-8"))
         demo = json.loads((DEMO_DIR / "border_caravan.json").read_text("utf-8"))
         texts = [a["text"] for a in demo["articles"]]
         pairs = _fact_pairs(gold)
         columns, anchor, scope = list(range(len(texts))), None, "every pair"
+    else:
+        raise ValueError(f"no gold alignment called {name!r}")
     # The engine's sentences, as the page gets them from the stored analysis.
     spans = [[(s.start, s.end) for s in analyze(t).sentences] for t in texts]
     links = set()

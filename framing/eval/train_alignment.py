@@ -3,16 +3,18 @@
     .venv/bin/python framing/eval/train_alignment.py           # fit, print, write the model
     .venv/bin/python framing/eval/train_alignment.py --check   # print only
     .venv/bin/python framing/eval/train_alignment.py --loeo    # leave one training event out
+    .venv/bin/python framing/eval/train_alignment.py --loeo 0.88 0.92  # … for these targets
 
 Training data: the first demo event (naval exercise; every pair of a wire-report sentence with
-a sentence of another column) and the three development events of ``framing/eval/dev`` (every
+a sentence of another column) and the five development events of ``framing/eval/dev`` (every
 pair of sentences from two articles), positive when the gold links them. The operating points
 are chosen on the same events by running the whole aligner, out of fold (each event scored by
 the model fitted on the others): "possibly" is the lowest point from which every event's
 precision stays at or above 0.8, "reported" the lowest point above it from which every event's
-precision stays at or above 0.88 (the first crossing alone can be a dip of a small event's
-curve). ``--loeo`` fits and chooses on all training events but one and scores that one, for each
-in turn: how the choices were made without the held-out event. The second
+precision stays at or above TARGET_PRECISION (the first crossing alone can be a dip of a small
+event's curve). ``--loeo`` fits and chooses on all training events but one and scores that one,
+for each in turn: how the choices (the target among them) were made without the held-out
+event. The second
 demo event (caravan) is held out: it is only scored, never used to fit or choose anything.
 """
 
@@ -31,11 +33,12 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 from framing.engine.contrast.similarity import FEATURES, MODEL_FILE, PairFeatures  # noqa: E402
 from reports.alignment_eval import load_gold_event, score_links  # noqa: E402
 
-# Out of fold, so a held-out event should see about this; 0.88 leaves room above the 0.85 the
-# issue asks for on real stories.
-TARGET_PRECISION = 0.88
+# Points chosen on easier events are too low for a harder new one: with 0.88 here the left-out
+# naval event got 0.85. 0.90 is the lowest target at which every left-out event (``--loeo``)
+# still reaches 0.88, a margin over the 0.85 the issue asks for on real stories.
+TARGET_PRECISION = 0.90
 POSSIBLE_PRECISION = 0.8
-TRAINING_EVENTS = ("naval", "dev", "dev2", "dev3")
+TRAINING_EVENTS = ("naval", "dev", "dev2", "dev3", "dev4", "dev5")
 
 
 def training_pairs(event) -> tuple[np.ndarray, np.ndarray]:
@@ -88,13 +91,13 @@ def _lowest_stable(grid: list[float], meets) -> float:
     return grid[k]
 
 
-def choose_points(events, fitted: dict) -> dict:
+def choose_points(events, fitted: dict, *, target: float = TARGET_PRECISION) -> dict:
     """Operating points for ``fitted`` (the model fitted on all ``events``), chosen out of fold:
     each event is scored by the model fitted on the others, as a new event will be, since a
     model's probabilities on the pairs it learnt from are higher than on new ones.
     "possibly": the lowest point from which links are right at least POSSIBLE_PRECISION of the
     time on every event (candidates worth an analyst's look); "reported": the lowest point above
-    it from which links reach TARGET_PRECISION, with the rows built at "possibly"."""
+    it from which links reach ``target``, with the rows built at "possibly"."""
     scored = [(e, fit([o for o in events if o is not e])) for e in events]
     grid = [round(float(p), 2) for p in np.arange(0.1, 0.95, 0.05)]
     possible = _lowest_stable(
@@ -106,21 +109,22 @@ def choose_points(events, fitted: dict) -> dict:
     reported = _lowest_stable(
         [p for p in grid if p >= possible],
         lambda p: (
-            worst_precision(scored, state="reported", possible=possible, reported=p)
-            >= TARGET_PRECISION
+            worst_precision(scored, state="reported", possible=possible, reported=p) >= target
         ),
     )
     return {**fitted, "possible": possible, "reported": reported}
 
 
-def leave_one_out(train) -> None:
-    """Fit and choose on all training events but one, score that one at "reported"."""
+def leave_one_out(train, target: float) -> None:
+    """Fit and choose (for ``target``) on all training events but one, score that one at
+    "reported"."""
     from reports.alignment_eval import predicted_links
 
     hits = found_total = gold_total = 0
+    print(f"target {target}:")
     for held in train:
         rest = [e for e in train if e is not held]
-        fitted = choose_points(rest, fit(rest))
+        fitted = choose_points(rest, fit(rest), target=target)
         found = predicted_links(held, state="reported", weights=fitted)
         gold = (
             held.links
@@ -140,7 +144,9 @@ def leave_one_out(train) -> None:
 def main() -> None:
     train = [load_gold_event(name) for name in TRAINING_EVENTS]
     if "--loeo" in sys.argv:
-        leave_one_out(train)
+        targets = [float(a) for a in sys.argv[sys.argv.index("--loeo") + 1 :]]
+        for target in targets or [TARGET_PRECISION]:
+            leave_one_out(train, target)
         return
     fitted = choose_points(train, fit(train))
     print(json.dumps(fitted, indent=2))

@@ -39,6 +39,11 @@ def test_possibly_finds_more_links_than_reported_on_the_held_out_event():
     assert score_links(event, state="possibly").recall > score_links(event, state="reported").recall
 
 
-@pytest.mark.parametrize("name", ["dev", "dev2", "dev3"])
+@pytest.mark.parametrize("name", ["dev", "dev2", "dev3", "dev4", "dev5"])
 def test_reported_links_are_precise_on_each_development_event(name):
     assert score_links(load_gold_event(name), state="reported").precision >= 0.9
+
+
+def test_an_unknown_gold_event_name_is_refused_rather_than_read_as_the_held_out_event():
+    with pytest.raises(ValueError, match="no gold alignment called 'dev9'"):
+        load_gold_event("dev9")

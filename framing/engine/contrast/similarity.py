@@ -3,8 +3,10 @@ the same fact, from a small logistic model over several similarity features.
 
 Features of a pair (all computed for whole blocks of sentences at once, as sparse products):
 word TF-IDF cosine, character 4-gram TF-IDF cosine (3–5-grams cost four times as much for about
-the same scores), shared numbers ("2,400" = "2400", "three hundred" = "300"), clashing numbers,
-shared names (capitalised words not opening the sentence), shared word trigrams (a quotation
+the same scores), shared numbers ("2,400" = "2400", "three hundred" = "300"; a number is shared
+only as the same kind of quantity, see ``quantities``), clashing numbers, shared names
+(capitalised words not opening the sentence, or opening it when the event names the word
+elsewhere), shared word trigrams (a quotation
 carried by both), whether the two are each other's best match, the gap in relative position,
 how far the pair's word cosine falls short of the best cosine either sentence has with any
 sentence of the other article (a sentence is far more likely to report the fact its best match
@@ -16,10 +18,12 @@ say …"), both name people or places but none in common (a different actor), th
 their numbers the other lacks ("23 arrested and 14 hurt" / "30 protesters treated"), and how
 much of the pair is quotation (a short quote shares its words with any paraphrase of it). Two
 shapes let the model bend: the clause cosine squared, and the clause cosine of a mutual best
-pair (being each other's best match means little when the best is poor).
+pair (being each other's best match means little when the best is poor). And how much of each
+sentence the other carries (IDF-weighted share of its words), the lesser and the greater: a
+sentence that carries half of a two-fact sentence covers it by half.
 
 The weights live in ``data/alignment_model.json``; ``framing/eval/train_alignment.py``
-refits them on the gold alignments of the first demo event and three development events and
+refits them on the gold alignments of the first demo event and five development events and
 picks the two operating points ("reported", "possibly") on them; the second demo event is held
 out to test them.
 """
@@ -37,6 +41,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
 from .alignment import _stem, alignment_tokens
+from .quantities import number_kinds, single_count
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "data" / "alignment_model.json"
 FEATURES = (
@@ -58,8 +63,9 @@ FEATURES = (
     "quoted",
     "mutual_clause",
     "clause_squared",
+    "coverage_min",
+    "coverage_max",
 )
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _NAME = re.compile(r"(?<=[a-z,;:’'\"“”]\s)[A-Z][\w’'-]+|(?<=[a-z]\s)[A-Z][\w’'-]+")
 _WORD = re.compile(r"\w+")
 # Words that deny what the sentence says ("Police did not say how many …"): a pair where only
@@ -81,115 +87,12 @@ _CLAUSE_BREAK = re.compile(
     r"|\s+(?=(?:while|whereas)\b)"
     r"|\s+and\s+(?=(?:[a-z0-9][\w,]*\s+){0,2}(?:is|are|was|were|has|have|had|will|would|\w+ed)\b)"
 )
-_UNITS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = {
-    w: 10 * k
-    for k, w in enumerate(
-        ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-    )
-    if k > 1
-}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-# "Twenty-three", "Eleven thousand", "three hundred": counts in words, read as digits so that
-# "Twenty-three people" meets "23 people" (and does not clash with it).
-_SPELLED = re.compile(
-    r"\b(?:(?P<tens>" + "|".join(_TENS) + r")(?:[- ](?P<unit>" + "|".join(_UNITS[1:10]) + r"))?"
-    r"|(?P<small>" + "|".join(_UNITS) + r"))(?:\s+(?P<scale>hundred|thousand|million))?\b",
-    re.IGNORECASE,
-)
-# Words after a number that do not say what it counts ("about 4,000 took part" counts nothing
-# the next word names; "14 per cent", "900 new jobs" look past them).
-_NOT_UNITS = frozenset(
-    [
-        "per",
-        "cent",
-        "percent",
-        "of",
-        "more",
-        "than",
-        "new",
-        "other",
-        "extra",
-        "additional",
-        "some",
-        "about",
-    ]
-)
-_COUNTED = re.compile(r"(\d[\d,.]*\d|\d)((?:\s+[a-z][\w-]*){1,3})")
-
-
-def _spelled(match: re.Match) -> str:
-    if match.group("small"):
-        value = _UNITS.index(match.group("small").lower())
-    else:
-        value = _TENS[match.group("tens").lower()]
-        if match.group("unit"):
-            value += _UNITS.index(match.group("unit").lower())
-    if match.group("scale"):
-        value *= _SCALES[match.group("scale").lower()]
-    return str(value)
-
-
-@lru_cache(maxsize=16384)
-def _digits(sentence: str) -> str:
-    return _SPELLED.sub(_spelled, sentence)
-
-
-def _numbers(sentence: str) -> list[str]:
-    """Numbers in digits, with numbers in words read as digits ("Three hundred" = 300)."""
-    return [n.replace(",", "").rstrip(".") for n in _NUMBER.findall(_digits(sentence))]
-
-
-def _counts(sentence: str) -> list[str]:
-    """What each number counts, as "unit" and "number:unit" ("23 people" gives "people" and
-    "23:people"): two sentences that count the same thing with different numbers ("23 people
-    were arrested" / "41 people were arrested") contradict each other; "2.3 metres" and "140
-    people" count different things and do not."""
-    out = []
-    for number, after in _COUNTED.findall(_digits(sentence)):
-        unit = next((w for w in after.split() if w.lower() not in _NOT_UNITS), None)
-        if unit:
-            unit = _stem(unit.lower())
-            out += [unit, f"{number.replace(',', '').rstrip('.')}:{unit}"]
-    return out
 
 
 def _quoted_share(sentence: str) -> float:
     """The share of the sentence's characters inside quotation marks."""
     inside = sum(len(m.group()) for m in _QUOTED.finditer(sentence))
     return inside / max(len(sentence), 1)
-
-
-def _single_count(sentence: str) -> tuple[str, str]:
-    """(unit, number) when the sentence counts exactly one thing with one number, else ("", "")
-    — a sentence with several counts usually carries several facts, and a clash between them
-    says nothing."""
-    counted = [c for c in _counts(sentence) if ":" in c]
-    if len(counted) != 1 or len(_numbers(sentence)) != 1:
-        return "", ""
-    number, unit = counted[0].split(":")
-    return unit, number
 
 
 def clauses(sentence: str) -> list[str]:
@@ -204,15 +107,38 @@ def _tokens(sentence: str) -> tuple[str, ...]:
     return tuple(alignment_tokens(sentence))
 
 
-def content_tokens(sentence: str) -> list[str]:
+def content_tokens(sentence: str, known: frozenset[str] = frozenset()) -> list[str]:
     """``alignment_tokens`` without numbers and names: what is left says what happened, so a
     pair matched only by "Tessel", "2019" and "Saturday" scores low here."""
-    names = {_stem(n) for n in _names(sentence)}
+    names = {_stem(n) for n in _names(sentence, known)}
     return [t for t in _tokens(sentence) if t not in names and not t[:1].isdigit()]
 
 
-def _names(sentence: str) -> list[str]:
-    return [n.lower().removesuffix("’s").removesuffix("'s") for n in _NAME.findall(sentence)]
+_FIRST_WORD = re.compile(r"^\W*([A-Z][\w’'-]*)")
+
+
+@lru_cache(maxsize=16384)
+def _inner_names(sentence: str) -> tuple[str, ...]:
+    return tuple(n.lower().removesuffix("’s").removesuffix("'s") for n in _NAME.findall(sentence))
+
+
+def _names(sentence: str, known: frozenset[str] = frozenset()) -> list[str]:
+    """Capitalised words not opening the sentence, and the opening word when the event names it
+    elsewhere (``known``: "Osk was a ghost town" names Osk if another sentence has "in Osk")."""
+    found = list(_inner_names(sentence))
+    first = _FIRST_WORD.match(sentence)
+    if first and known:
+        word = first.group(1).lower().removesuffix("’s").removesuffix("'s")
+        if word in known:
+            found.append(word)
+    return found
+
+
+def _event_names(sentences: Sequence[str]) -> frozenset[str]:
+    """Words the event's sentences write capitalised inside a sentence and never in lower case."""
+    capitalised = {n for s in sentences for n in _names(s)}
+    lower = {w for s in sentences for w in _WORD.findall(s) if w.islower()}
+    return frozenset(capitalised - lower)
 
 
 def _trigrams(sentence: str) -> list[str]:
@@ -228,13 +154,13 @@ def _binary(analyzer, sentences: Sequence[str]):
 
 
 def _tfidf_with(sentences: Sequence[str], parts: Sequence[str]):
-    """Word TF-IDF of the sentences, and of ``parts`` with the sentences' weights."""
+    """Word TF-IDF of the sentences, of ``parts`` with the sentences' weights, and the IDF."""
     vectorizer = TfidfVectorizer(analyzer=_tokens, lowercase=False, sublinear_tf=True)
     try:
-        return vectorizer.fit_transform(sentences), vectorizer.transform(parts)
+        return vectorizer.fit_transform(sentences), vectorizer.transform(parts), vectorizer.idf_
     except ValueError:  # nothing to weigh anywhere
         empty = sparse.csr_matrix
-        return empty((len(sentences), 1)), empty((len(parts), 1))
+        return empty((len(sentences), 1)), empty((len(parts), 1)), np.zeros(1)
 
 
 def _tfidf(sentences: Sequence[str], **options):
@@ -255,11 +181,19 @@ class PairFeatures:
         # weighted with the sentences' own IDF so a clause is not rare just for being short.
         split = [clauses(s) for s in flat]
         self.clause_starts = np.cumsum([0, *(len(c) for c in split)])
-        self.words, self.clauses = _tfidf_with(flat, [c for cs in split for c in cs])
-        self.content = _tfidf(flat, analyzer=content_tokens, lowercase=False)
+        self.words, self.clauses, idf = _tfidf_with(flat, [c for cs in split for c in cs])
+        # A sentence-opening word is a name when the event names it elsewhere ("Osk was a ghost
+        # town" / "In Osk itself, …").
+        known = _event_names(flat)
+        self.content = _tfidf(flat, analyzer=lambda s: content_tokens(s, known), lowercase=False)
+        # Which words each sentence has, and their IDF weights, for how much of one sentence the
+        # other carries (``_coverage``).
+        self.cover_words = (self.words > 0).astype(float)
+        self.cover = (self.cover_words @ sparse.diags(idf)).tocsr()
+        self.cover_total = np.asarray(self.cover.sum(axis=1)).ravel()
         self.chars = _tfidf(flat, analyzer="char_wb", ngram_range=(4, 4))
-        self.numbers = _binary(_numbers, flat)
-        self.names = _binary(_names, flat)
+        self.numbers = _binary(number_kinds, flat)
+        self.names = _binary(lambda s: _names(s, known), flat)
         self.trigrams = _binary(_trigrams, flat)
         self.n_numbers = np.asarray(self.numbers.sum(axis=1)).ravel()
         self.n_names = np.asarray(self.names.sum(axis=1)).ravel()
@@ -268,7 +202,7 @@ class PairFeatures:
         self.negated = np.array([bool(_NEGATION.search(s)) for s in flat], dtype=float)
         self.quoted = np.array([_quoted_share(s) for s in flat])
         # A sentence that counts exactly one thing: its unit and number (else "" and "").
-        single = [_single_count(s) for s in flat]
+        single = [single_count(s) for s in flat]
         self.count_unit = np.array([u for u, _ in single], dtype=object)
         self.count_number = np.array([n for _, n in single], dtype=object)
 
@@ -335,9 +269,20 @@ class PairFeatures:
                 np.maximum(self.quoted[ra][:, None], self.quoted[rb][None]),
                 mutual * clause,
                 clause**2,
+                *self._coverage(ra, rb),
             ],
             axis=-1,
         )
+
+    def _coverage(self, ra: slice, rb: slice) -> list[np.ndarray]:
+        """How much of each sentence the other carries (the IDF-weighted share of its words
+        found in the other), as the lesser and the greater of the two: a sentence that carries
+        only half of a two-fact sentence covers it by half, however well the half matches."""
+        found_ab = np.asarray((self.cover[ra] @ self.cover_words[rb].T).todense(), dtype=float)
+        found_ba = np.asarray((self.cover_words[ra] @ self.cover[rb].T).todense(), dtype=float)
+        of_a = found_ab / np.maximum(self.cover_total[ra][:, None], 1e-9)
+        of_b = found_ba / np.maximum(self.cover_total[rb][None], 1e-9)
+        return [np.minimum(of_a, of_b), np.maximum(of_a, of_b)]
 
     def contradicted(self, a: int, b: int) -> np.ndarray:
         """Pairs that each count one thing, the same thing, with different numbers ("Police said

@@ -7,10 +7,10 @@ contradicting count keeps a pair out of "reported"."""
 from __future__ import annotations
 
 from framing.engine.contrast import align_facts, reported_pairs
+from framing.engine.contrast.quantities import number_kinds, numbers
 from framing.engine.contrast.similarity import (
     FEATURES,
     PairFeatures,
-    _numbers,
     clauses,
     operating_points,
 )
@@ -80,7 +80,7 @@ def _single_row_link(a_sentence: str, b_sentence: str) -> tuple[float | None, bo
 
 
 def test_counts_in_words_with_tens_and_thousands_are_read_as_digits():
-    assert _numbers("Twenty-three people were held and Eleven thousand marched.") == ["23", "11000"]
+    assert numbers("Twenty-three people were held and Eleven thousand marched.") == ["23", "11000"]
 
 
 def test_a_count_in_words_does_not_clash_with_the_same_count_in_digits():
@@ -159,3 +159,42 @@ def test_the_share_of_numbers_the_other_sentence_lacks_is_measured():
 def test_a_quotation_is_marked_as_quoted_and_narration_is_not():
     assert _feature("“We came to sing, not to fight.”", "They came to sing.", "quoted") > 0.9
     assert _feature("They came to sing.", "Marchers sang.", "quoted") == 0.0
+
+
+def test_a_number_with_its_scale_word_is_one_value():
+    assert numbers("The mines lose 140 million crowns a year.") == ["140000000"]
+
+
+def test_the_same_number_measuring_another_kind_of_quantity_is_not_shared():
+    a = "“We sent photographs of the cracks to the regional office three times,” said Olin."
+    b = "The road will stay closed for at least three weeks, the regional government said."
+    assert number_kinds(a) == ("3|times",) and number_kinds(b) == ("3|time",)
+    assert _feature(a, b, "shared_numbers") == 0.0
+
+
+def test_the_same_count_of_people_in_other_words_is_still_shared():
+    a = "About 420 residents of Ostenby were evacuated overnight."
+    b = "About 420 people from Ostenby have been evacuated to Dunbrook."
+    assert _feature(a, b, "shared_numbers") == 1.0
+
+
+def test_two_different_percentages_keep_a_pair_out_of_reported():
+    a = "Coal still produces 31 per cent of the country’s electricity."
+    b = "Coal still produces 38 per cent of the country’s electricity."
+    rows = align_facts([[a], [b]])
+    assert reported_pairs(rows, 0, 1, at=operating_points()[1]) == set()
+
+
+def test_an_opening_word_the_event_names_elsewhere_is_a_name():
+    a = "Osk was a ghost town on Monday."
+    b = "In Osk itself, shopkeepers pulled down their shutters on Monday in solidarity."
+    assert _feature(a, b, "shared_names") == 1.0
+    assert _feature(a, b, "content_cosine") == 0.0
+
+
+def test_a_sentence_carrying_half_of_the_other_covers_it_by_half():
+    half = "Two people were taken to hospital."
+    pair = (half, "Two people were taken to hospital and the road was closed for a week.")
+    same = (half, "Two people were taken to hospital on Tuesday.")
+    assert _feature(*pair, "coverage_min") < _feature(*same, "coverage_min")
+    assert _feature(*pair, "coverage_max") == 1.0
