@@ -29,11 +29,13 @@ def analysis_batch_size() -> int:
 def analyse_revision(revision_id: int, model_version_id: int | None = None) -> int:
     revision = TextRevision.objects.select_related("article__event").get(pk=revision_id)
     event = revision.article.event
-    model = None
     if model_version_id is not None:
         model = ModelVersion.objects.get(pk=model_version_id)
-    elif event.analysis_model_id is not None:
-        model = event.analysis_model
+    else:
+        # An event whose first article is analysed here (a pasted article) adopts the built-in
+        # model, as a whole-event analysis does: without a model the pages could not apply the
+        # event's operating point and would show every stored suggestion.
+        model = event_model_adopt(event=event)
     return analysis_run(revision=revision, model_version=model).analysis.pk
 
 

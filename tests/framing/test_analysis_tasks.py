@@ -13,7 +13,7 @@ from django_tasks_db.models import DBTaskResult
 from framing.analysis_services import analysis_run, builtin_model_version
 from framing.models import Analysis
 from framing.services import codebooks_install_defaults
-from framing.tasks import analyse_batch, analyse_event
+from framing.tasks import analyse_batch, analyse_event, analyse_revision
 from ops.models import WorkerHeartbeat
 from ops.worker import ResilientWorker
 from tests.factories import EventFactory, make_article
@@ -274,3 +274,13 @@ def test_span_rows_of_a_batch_are_stored_as_bulk_create_stores_them(event, table
     kind.objects.all().delete()
     kind.objects.bulk_create(twin)
     assert inserted == stored()
+
+
+def test_an_event_first_analysed_one_article_at_a_time_adopts_the_built_in_model():
+    # Without a model the pages cannot apply the event's operating point.
+    event = EventFactory()
+    article = make_article(event=event, text="The regime's thugs crushed the peaceful march.")
+    assert event.analysis_model_id is None
+    analyse_revision.call(article.current_revision.pk)
+    event.refresh_from_db()
+    assert event.analysis_model == builtin_model_version()
