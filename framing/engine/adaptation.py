@@ -24,6 +24,7 @@ import numpy as np
 
 from .candidates import prepare
 from .evaluation import evaluate_spans
+from .seen_text import seen_by_base
 from .tagger import Tagger, expand, stack_parts, token_parts
 from .tagger_training import LOADED, Doc, Params, fit_sequences, platt, points_from_spans
 
@@ -56,10 +57,12 @@ class AdaptReport:
     scores: dict[str, dict] = field(default_factory=dict)  # kind -> metrics at balanced
     points: dict[str, dict[str, float]] = field(default_factory=dict)
     extract: float = STACK_PARAMS_EXTRACT
+    seen_by_base: int = 0  # documents the packaged tagger trained on: not used to choose
 
     def to_dict(self) -> dict:
         return {
             "extract": self.extract,
+            "seen_by_base": self.seen_by_base,
             "chosen": self.chosen,
             "folds": self.folds,
             "documents": self.documents,
@@ -258,14 +261,32 @@ def cross_validate(
                 sorted({p for r in found for _, _, p, _ in r}),
             )
     scores["shipped"] = _scores(docs, shipped, base.threshold("balanced"))
-    rows = {
-        "stacked": _doc_rows(docs, stacked, _nested_cuts(docs, stacked, which, folds)),
-        "builtin": _doc_rows(docs, builtin, _nested_cuts(docs, builtin, which, folds)),
-        "shipped": _doc_rows(docs, shipped, [base.threshold("balanced")] * len(docs)),
+    cuts = {
+        "stacked": _nested_cuts(docs, stacked, which, folds),
+        "builtin": _nested_cuts(docs, builtin, which, folds),
+        "shipped": [base.threshold("balanced")] * len(docs),
     }
-    best = choose_kind(scores, _sure_wins(rows))
+    found = {"stacked": stacked, "builtin": builtin, "shipped": shipped}
+    # Only documents the packaged tagger never trained on are evidence for the choice (on
+    # its own training text every kind scores what the packaged CRF memorised); with none,
+    # nothing can be tested and the shipped tagger stays.
+    seen = seen_by_base(base, [d.text for d in docs])
+    ev = [i for i, s in enumerate(seen) if not s]
+    rows = {
+        k: _doc_rows([docs[i] for i in ev], [found[k][i] for i in ev], [cuts[k][i] for i in ev])
+        for k in found
+    }
+    on_evidence = (
+        scores
+        if len(ev) == len(docs)
+        else {
+            k: _scores([docs[i] for i in ev], [found[k][i] for i in ev], [cuts[k][i] for i in ev])
+            for k in found
+        }
+    )
+    best = choose_kind(on_evidence, _sure_wins(rows))
     points = chosen_points.get(best) or base.operating_points()
-    report = AdaptReport(best, folds, len(docs), scores, points)
+    report = AdaptReport(best, folds, len(docs), scores, points, seen_by_base=sum(seen))
     report.extract = best_extract
     return report, {"prepared": prepared, "calib": calibs.get(best, (1.0, 0.0))}
 
