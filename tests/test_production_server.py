@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import runpy
 import socket
 import subprocess
 import sys
@@ -101,3 +102,22 @@ def test_gunicorn_serves_pages_hashed_static_files_and_a_favicon(served):
     log = log_path.read_text()
     assert '"path": "/accounts/login/", "status": 200' in log
     assert '"ms": ' in log
+
+
+def _gunicorn_settings(monkeypatch, **env: str) -> dict:
+    for name in ("WEB_THREADS", "WEB_CONNECTIONS"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return runpy.run_path(str(ROOT / "deploy" / "gunicorn.conf.py"))
+
+
+def test_a_gunicorn_process_holds_at_most_one_connection_more_than_its_threads(monkeypatch):
+    # A busy process must leave a burst of connections to the kernel's queue (and so to
+    # the next free process) instead of accepting them into its own queue.
+    assert _gunicorn_settings(monkeypatch, WEB_THREADS="4")["worker_connections"] == 5
+
+
+def test_web_connections_overrides_the_connections_a_gunicorn_process_holds(monkeypatch):
+    settings = _gunicorn_settings(monkeypatch, WEB_THREADS="4", WEB_CONNECTIONS="100")
+    assert settings["worker_connections"] == 100
