@@ -194,3 +194,17 @@ def test_the_same_gain_on_300_documents_replaces_the_shipped_tagger():
     from framing.engine.adaptation import _sure_wins
 
     assert _sure_wins(_better_on(300, 24)) == {"builtin"}
+
+
+def test_re_chosen_thresholds_that_pass_the_guard_do_not_replace_the_shipped_tagger(monkeypatch):
+    from framing.engine import adaptation
+
+    # Re-chosen (per-document, nested) thresholds score far above the shipped one's and are
+    # "sure"; the shipped tagger is still kept.
+    def scores(docs, found, t):
+        return {"partial": {"f1": 0.1 if isinstance(t, float) else 0.9}, "threshold": 0.0}
+
+    monkeypatch.setattr(adaptation, "_sure_wins", lambda rows: {"builtin"})
+    monkeypatch.setattr(adaptation, "_scores", scores)
+    _, report = adapt_tagger(default_tagger(), _docs())
+    assert report.chosen == "shipped"
