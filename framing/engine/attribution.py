@@ -7,6 +7,7 @@ and only ever applied to one sentence or a short window around a quote, so they 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .text import wordlist
@@ -400,14 +401,11 @@ def speech_verbs(starts: list[int], ends: list[int], words: list[str]) -> list[V
 
 
 def _verbs_in(verbs: list[Verb], start: int, end: int) -> list[Verb]:
-    from bisect import bisect_left
-
-    i = bisect_left(verbs, (start, -1, ""))
-    out = []
-    while i < len(verbs) and verbs[i][0] < end:
-        out.append(verbs[i])
-        i += 1
-    return out
+    """The verbs starting in [start, end) (``verbs`` is in text order): one slice between
+    two bisections. (An offset is never negative, so (pos, -1, "") sorts before every verb
+    starting at pos.)"""
+    lo = bisect_left(verbs, (start, -1, ""))
+    return verbs[lo : max(lo, bisect_left(verbs, (end, -1, ""), lo))]
 
 
 def _hit(m: re.Match[str], s: str, v: str | None) -> SpeakerHit | None:
@@ -713,7 +711,7 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
             name = m.group("m")
             skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
             out.append(SpeakerHit(m.start("m") + skip, m.end("m"), name[skip:], "told"))
-    if not any(w in _RELAY_TOKENS for _, _, w in _verbs_in(verbs, start, end)):
+    if _RELAY_TOKENS.isdisjoint([w for _, _, w in _verbs_in(verbs, start, end)]):
         return out  # no relaying word in the sentence: skip the regexes entirely
     hint = _RELAY_HINT.search(text, start, end)
     if hint is None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import pairwise, repeat
 
 import numpy as np
 
@@ -123,7 +123,7 @@ class LinearMultiLabel:
         if not surface:
             self._fill_surface()
         get = surface.get
-        ids = [get(w, -2) for w in words]
+        ids = list(map(get, words, repeat(-2)))
         if -2 in ids:  # words never seen before: stem once and remember the answer
             vocab = self.vocab
             for i, w in enumerate(words):

@@ -23,8 +23,11 @@ from __future__ import annotations
 import hashlib
 import math
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from itertools import chain, repeat
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -162,6 +165,8 @@ _BOS, _EOS = ("bos",), ("eos",)
 _CURATED = frozenset(("lex", "pat"))
 _DOM = {d: ((f"dom={d}", 1.0), (f"domval={d}", 1.0)) for d in _DOMAINS}
 Parts = tuple  # (own features, neighbour feature-name tuples, other features) of one token
+_FIRST, _SECOND, _THIRD, _FOURTH = (itemgetter(k) for k in range(4))
+_EDGE = ((), _BOS, _EOS, ())  # neighbour tags of the padding around a sentence
 
 
 def token_parts(prep) -> list[list[Parts]]:
@@ -183,45 +188,53 @@ def token_parts(prep) -> list[list[Parts]]:
     # about loaded language (invented or foreign place names are all "rare").
     # So is a capitalised first word no word list knows (a dateline's "MERRIN", a name).
     rare = rarity_table("en")
+    upper = [text[s].isupper() for s in starts]
     statics = [
         _name_static(w)
-        if text[starts[i]].isupper()
-        and (i not in firsts or (w not in rare and w.isalpha()) or _dateline(text, i, toks))
+        if up and (i not in firsts or (w not in rare and w.isalpha()) or _dateline(text, i, toks))
         else _word_static(w)
-        for i, w in enumerate(words)
+        for i, (w, up) in enumerate(zip(words, upper, strict=True))
     ]
+    # The features below are added in passes over the tokens they concern, each pass after
+    # the one before, so every token's list keeps the order of a token-by-token pass:
+    # cap, allcap, first, then the sentence's domains and lexdom.
+    for i in range(n):
+        if upper[i] and i not in firsts:
+            dyn[i].append(("cap", 1.0))
+    for i, (s, e) in enumerate(zip(starts, ends, strict=True)):
+        if e - s > 1 and text[s:e].isupper():
+            dyn[i].append(("allcap", 1.0))
+    for lo in firsts:
+        dyn[lo].append(("first", 1.0))
+    tags = [st[1] for st in statics]
     # A literal domain is read from the sentence and the one before it ("The storm moved up
     # the coast. The harbour master said the swell was dangerous").
     prev: set[str] = set()
     for lo, hi in bounds:
-        seq = []
         here = {_DOMAIN_OF[w] for w in words[lo:hi] if w in _DOMAIN_OF}
         domains = [_DOM[d] for d in sorted(here | prev)]
         prev = here
-        for i in range(lo, hi):
-            own, _, has_val = statics[i]
-            nbs = [
-                statics[i - 2][1][0] if i - 2 >= lo else (),
-                statics[i - 1][1][1] if i - 1 >= lo else _BOS,
-                statics[i + 1][1][2] if i + 1 < hi else _EOS,
-                statics[i + 2][1][3] if i + 2 < hi else (),
+        if domains:
+            for i in range(lo, hi):
+                extra = dyn[i]
+                has_val = statics[i][2]
+                for dom, domval in domains:
+                    extra.append(dom)
+                    if has_val:
+                        extra.append(domval)
+                if not _CURATED.isdisjoint(map(_FIRST, extra)):
+                    extra.append(("lexdom", 1.0))  # a lexicon word in a literal domain
+        # Neighbour slots read through two padding tokens at each sentence edge: before the
+        # sentence, "-2" is empty and "-1" is bos; after it, "+1" is eos and "+2" empty.
+        ext = [_EDGE, _EDGE, *tags[lo:hi], _EDGE, _EDGE]
+        groups.append(
+            [
+                (st[0], [a[0], b[1], c[2], d[3]], extra)
+                for st, a, b, c, d, extra in zip(
+                    statics[lo:hi], ext[:-4], ext[1:-3], ext[3:-1], ext[4:], dyn[lo:hi], strict=True
+                )
             ]
-            extra = dyn[i]
-            w_orig = text[starts[i] : ends[i]]
-            if i > lo and w_orig[:1].isupper():
-                extra.append(("cap", 1.0))
-            if len(w_orig) > 1 and w_orig.isupper():
-                extra.append(("allcap", 1.0))
-            if i == lo:
-                extra.append(("first", 1.0))
-            for dom, domval in domains:
-                extra.append(dom)
-                if has_val:
-                    extra.append(domval)
-            if domains and any(n in _CURATED for n, _ in extra):
-                extra.append(("lexdom", 1.0))  # a lexicon word in a literal domain
-            seq.append((own, nbs, extra))
-        groups.append(seq)
+        )
     return groups
 
 
@@ -297,14 +310,19 @@ def _context_features(prep, dyn: list[list[tuple[str, float]]]) -> None:
             continue
         last = text[e - 1]
         heading = last not in ".!?\"'”’)" and len(rng) <= 14
-        for i in rng:
-            if heading:
+        if heading:
+            for i in rng:
                 dyn[i].append(("heading", 1.0))
-            if e <= first_end:
+        if e <= first_end:
+            for i in rng:
                 dyn[i].append(("s0", 1.0))
-    for i in range(len(words)):
-        if any(x in _NEGATIONS for x in words[max(0, i - 3) : i]):
+    # "negctx": a negation among the three words before (one pass, the last one seen).
+    last = -4
+    for i, w in enumerate(words):
+        if i - last <= 3:
             dyn[i].append(("negctx", 1.0))
+        if w in _NEGATIONS:
+            last = i
 
 
 # --- model ----------------------------------------------------------------------------
@@ -387,53 +405,86 @@ class Tagger:
 
     # -- scoring
     def compile(self, parts: list[list[Parts]]) -> _Compiled:
-        """Resolve a document's features to weight rows; a word type's own and neighbour
-        features are looked up once per tagger (cached by the cached tuples' identity)."""
+        """Resolve a document's features to state scores; a word type's own and neighbour
+        features are looked up once per tagger (cached by the cached tuples' identity), and
+        the sum of a word type's own rows is cached with them.
+
+        Exactly the sums of a token-by-token pass: ``np.bincount`` adds each token's rows in
+        array order, starting from 0, and a token's rows are laid out in the same order
+        (own features — their cached running sum —, then each neighbour slot, then the
+        others), so the scores are bit-for-bit those of adding every row one by one. The
+        lists are walked with ``map``/``chain`` (in C, not token by token in Python); the
+        rows ``explain`` reads are rebuilt for a span's tokens only (``_Compiled.rows``)."""
         if self.base is not None:
             parts = stack_parts(self.base, parts)
-        get = self._index.get
-        res = self._resolved
-        if len(res) > 400_000:
-            res.clear()
-        idx: list[int] = []
-        val: list[float] = []
-        counts: list[int] = []
-        for seq in parts:
-            for own, nbs, extra in seq:
-                n0 = len(idx)
-                r = res.get(id(own))
-                if r is None or r[0] is not own:
-                    pairs = [(get(n), v) for n, v in own]
-                    pairs = [(j, v) for j, v in pairs if j is not None]
-                    r = res[id(own)] = (own, [j for j, _ in pairs], [v for _, v in pairs])
-                idx += r[1]
-                val += r[2]
-                for tags in nbs:
-                    r = res.get(id(tags))
-                    if r is None or r[0] is not tags:
-                        js = [j for j in map(get, tags) if j is not None]
-                        r = res[id(tags)] = (tags, js, [1.0] * len(js))
-                    idx += r[1]
-                    val += r[2]
-                for name, v in extra:
-                    j = get(name)
-                    if j is not None:
-                        idx.append(j)
-                        val.append(v)
-                counts.append(len(idx) - n0)
-        n = len(counts)
-        tok = np.repeat(np.arange(n, dtype=np.intp), counts)
-        idx_a = np.asarray(idx, dtype=np.intp)
-        val_a = np.asarray(val, dtype=np.float64)
-        rows = self.state[idx_a] * val_a[:, None]
+        flat = list(chain.from_iterable(parts))
+        n = len(flat)
+        if len(self._resolved) > 400_000:
+            self._resolved.clear()
+        own_rs = self._resolve_column(flat, _FIRST, own=True)
+        nbs = list(map(_SECOND, flat))
+        width = len(nbs[0]) if n else 0
+        if len(set(map(len, nbs))) > 1:
+            raise ValueError("every token needs the same neighbour slots")
+        nb_rs = [self._resolve_column(nbs, itemgetter(k)) for k in range(width)]
+        positions = np.arange(n, dtype=np.intp)
+        nb_all = list(chain.from_iterable(nb_rs))
+        nb_len = np.fromiter(map(len, map(_SECOND, nb_all)), np.intp, len(nb_all))
+        nb_idx = np.fromiter(chain.from_iterable(map(_SECOND, nb_all)), np.intp, int(nb_len.sum()))
+        nb_tok = np.repeat(np.tile(positions, width), nb_len)
+        extras = list(map(_THIRD, flat))
+        pairs = list(chain.from_iterable(extras))
+        ex_idx = np.fromiter(
+            map(self._index.get, map(_FIRST, pairs), repeat(-1)), np.intp, len(pairs)
+        )
+        ex_val = np.fromiter(map(_SECOND, pairs), np.float64, len(pairs))
+        ex_tok = np.repeat(positions, np.fromiter(map(len, extras), np.intp, n))
+        known = ex_idx >= 0
+        ex_idx, ex_val, ex_tok = ex_idx[known], ex_val[known], ex_tok[known]
+        prefix = np.fromiter(chain.from_iterable(map(_FOURTH, own_rs)), np.float64, 3 * n).reshape(
+            n, 3
+        )
+        tok = np.concatenate([positions, nb_tok, ex_tok])
+        nb_rows = self.state[nb_idx]
+        ex_rows = self.state[ex_idx] * ex_val[:, None]
         scores = np.zeros((n, 3))
         for y in range(3):
-            scores[:, y] = np.bincount(tok, weights=rows[:, y], minlength=n)
+            weights = np.concatenate([prefix[:, y], nb_rows[:, y], ex_rows[:, y]])
+            scores[:, y] = np.bincount(tok, weights=weights, minlength=n)
         bounds, base = [], 0
         for seq in parts:
             bounds.append((base, base + len(seq)))
             base += len(seq)
-        return _Compiled(idx_a, val_a, tok, scores, bounds)
+        return _Compiled(scores, bounds, flat, own_rs, nb_rs, self._index.get)
+
+    def _resolve_column(self, items: list, pick: itemgetter, own: bool = False) -> list[tuple]:
+        """``_resolve`` of the group ``pick`` takes from every item; a cached entry holds its
+        group, so the id it is found under cannot belong to another object."""
+        rs = list(map(self._resolved.get, map(id, map(pick, items))))
+        if None in rs:
+            pairs = zip(map(pick, items), rs, strict=True)
+            rs = [self._resolve(g, own) if r is None else r for g, r in pairs]
+        return rs
+
+    def _resolve(self, group: tuple, own: bool) -> tuple:
+        """(group, weight rows, values[, running sum of the rows]) of a cached feature tuple:
+        an ``own`` tuple holds (name, value) pairs, a neighbour tuple bare names (value 1)."""
+        get = self._index.get
+        if own:
+            pairs = [(get(name), v) for name, v in group]
+            pairs = [(j, v) for j, v in pairs if j is not None]
+            js, vs = [j for j, _ in pairs], [v for _, v in pairs]
+            # Added one row at a time from 0, as ``np.bincount`` would.
+            total = [0.0, 0.0, 0.0]
+            for row in (self.state[js] * np.asarray(vs, dtype=np.float64)[:, None]).tolist():
+                for y in range(3):
+                    total[y] += row[y]
+            r = (group, js, vs, tuple(total))
+        else:
+            js = [j for j in map(get, group) if j is not None]
+            r = (group, js, [1.0] * len(js))
+        self._resolved[id(group)] = r
+        return r
 
     def marginals_doc(self, comp: _Compiled) -> np.ndarray:
         """P(O, B, I) per token of the document, sentence by sentence, shape (n, 3)."""
@@ -492,9 +543,7 @@ class Tagger:
         j = self._index.get("lexdom")
         if j is None:
             return False
-        lo = int(np.searchsorted(comp.tok, token_ids[0], side="left"))
-        hi = int(np.searchsorted(comp.tok, token_ids[-1], side="right"))
-        return bool(np.any(comp.idx[lo:hi] == j))
+        return j in comp.rows(token_ids[0], token_ids[-1])[0]
 
     def raw_spans(self, prep, comp: _Compiled | None = None) -> list[tuple]:
         """(start, end, raw score, token indices) of every extracted span."""
@@ -504,12 +553,13 @@ class Tagger:
         if not len(m):
             return []
         inside_all = 1.0 - m[:, 0]
-        begin_all = m[:, 1] > m[:, 2]
         out = []
         hot = np.flatnonzero(inside_all >= self.extract).tolist()
         if not hot:
             return []
-        sent = toks.sentence
+        # Plain lists: the loop reads them token by token.
+        begin_all = (m[:, 1] > m[:, 2]).tolist()
+        sent = toks.sentence.tolist()
         inside = inside_all.tolist()
         names = _actor_tokens(prep)
         run: list[int] = []
@@ -544,7 +594,8 @@ class Tagger:
         evidence = self.evidence(prep)
         out = []
         words = prep.tokens.words
-        for start, end, raw, token_ids in spans:
+        whys = self.explain_spans(comp, [token_ids for *_, token_ids in spans])
+        for (start, end, raw, token_ids), why in zip(spans, whys, strict=True):
             hit, support = self.hit(evidence, start, end, comp, token_ids)
             offset = self._offset([words[i] for i in token_ids]) if self.adjust else 0.0
             # A workspace whose analysts reject a curated entry overrules its support.
@@ -557,7 +608,6 @@ class Tagger:
             # Quoted words that are someone's word, a name or a heading: the marks say
             # nothing about distance, so the words decide the category.
             category = hit.category if support else self.category(prep, token_ids)
-            why = self.explain(comp, token_ids)
             explanation = f"tagger p={score:.2f}: {why}"
             if hit is not None:
                 explanation = f"{explanation}; {hit.explanation}"
@@ -599,18 +649,37 @@ class Tagger:
 
     def explain(self, comp: _Compiled, token_ids: list[int], k: int = 3) -> str:
         """The features that pushed the span's tokens into a loaded term most."""
-        lo = int(np.searchsorted(comp.tok, token_ids[0], side="left"))
-        hi = int(np.searchsorted(comp.tok, token_ids[-1], side="right"))
-        idx, val, tok = comp.idx[lo:hi], comp.val[lo:hi], comp.tok[lo:hi]
-        label = np.where(tok == token_ids[0], 1, 2)
-        contrib = (self.state[idx, label] - self.state[idx, 0]) * val
-        top: dict[str, float] = {}
-        for j in np.argsort(-contrib)[: 3 * k].tolist():
-            if contrib[j] > 0:
-                name = self.attrs[int(idx[j])]
-                top[name] = top.get(name, 0.0) + float(contrib[j])
-        best = sorted(top.items(), key=lambda x: -x[1])[:k]
-        return ", ".join(f"{name} {w:+.1f}" for name, w in best)
+        return self.explain_spans(comp, [token_ids], k)[0]
+
+    def explain_spans(self, comp: _Compiled, spans: list[list[int]], k: int = 3) -> list[str]:
+        """``explain`` of every span (its token indices), with the contributions of all of
+        them computed in one pass: each span's ranking still sorts that span's own values."""
+        idx: list[int] = []
+        val: list[float] = []
+        first: list[bool] = []
+        bounds = []
+        for token_ids in spans:
+            s_idx, s_val, n_first = comp.rows(token_ids[0], token_ids[-1])
+            bounds.append((len(idx), len(idx) + len(s_idx)))
+            idx += s_idx
+            val += s_val
+            # The span's first token is read as B (column 1), the others as I (column 2).
+            first += [True] * n_first + [False] * (len(s_idx) - n_first)
+        rows = self.state[idx]
+        inside = np.where(np.asarray(first, dtype=bool), rows[:, 1], rows[:, 2])
+        contrib = (inside - rows[:, 0]) * np.asarray(val, dtype=np.float64)
+        values = contrib.tolist()
+        negated = -contrib
+        out = []
+        for lo, hi in bounds:
+            top: dict[str, float] = {}
+            for j in np.argsort(negated[lo:hi])[: 3 * k].tolist():
+                if values[lo + j] > 0:
+                    name = self.attrs[idx[lo + j]]
+                    top[name] = top.get(name, 0.0) + values[lo + j]
+            best = sorted(top.items(), key=lambda x: -x[1])[:k]
+            out.append(", ".join(f"{name} {w:+.1f}" for name, w in best))
+        return out
 
     def category(self, prep, token_ids: list[int]) -> str:
         """Most likely category of a span no lexicon or pattern entry covers."""
@@ -824,13 +893,45 @@ def _best_overlap(cands: SpanIndex, start: int, end: int):
 
 @dataclass(frozen=True, slots=True)
 class _Compiled:
-    """A document's features resolved to weight rows: flat (feature row, value, token)."""
+    """A document's features resolved to state scores, and what ``rows`` needs to give the
+    feature rows behind any token range."""
 
-    idx: np.ndarray
-    val: np.ndarray
-    tok: np.ndarray
     scores: np.ndarray  # (n_tokens, 3) state scores
     bounds: list[tuple[int, int]]  # token range of each sentence
+    flat: list  # every token's Parts, in document order
+    own: list[tuple]  # resolved own features per token (``Tagger._resolve``)
+    neighbours: list[list[tuple]]  # resolved neighbour features per slot, per token
+    index: Callable[..., int | None]  # attribute name -> weight row
+    memo: dict[tuple[int, int], tuple] = field(default_factory=dict)  # ``rows`` per range
+
+    def rows(self, first: int, last: int) -> tuple[list[int], list[float], int]:
+        """(weight rows, values) of every feature of tokens ``first``..``last``, token by
+        token in the order ``compile`` adds them (own, neighbours, the others), and how many
+        of them are ``first``'s. Kept per range: ``hit`` and ``explain`` read the same span."""
+        key = (first, last)
+        hit = self.memo.get(key)
+        if hit is not None:
+            return hit
+        idx: list[int] = []
+        val: list[float] = []
+        n_first = 0
+        for t in range(first, last + 1):
+            r = self.own[t]
+            idx += r[1]
+            val += r[2]
+            for column in self.neighbours:
+                r = column[t]
+                idx += r[1]
+                val += r[2]
+            for name, v in self.flat[t][2]:
+                j = self.index(name)
+                if j is not None:
+                    idx.append(j)
+                    val.append(v)
+            if t == first:
+                n_first = len(idx)
+        out = self.memo[key] = (idx, val, n_first)
+        return out
 
 
 _BATCH = 256  # sentences per padded batch (sorted by length, so padding stays small)
