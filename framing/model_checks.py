@@ -21,6 +21,8 @@ class WorkspaceComparison:
     builtin: Mapping[str, Any]  # the built-in model as shipped, same documents
     per_label: Mapping[str, Any]
     curve: list = field(default_factory=list)  # {"documents", "model", "builtin"} rows
+    # Texts the built-in tagger was trained on: scored above, but not used to choose the tagger.
+    seen_by_base: int = 0
 
     @property
     def worse(self) -> bool:
@@ -42,6 +44,7 @@ def workspace_comparison(metrics: Mapping[str, Any] | None) -> WorkspaceComparis
         builtin=shipped.get("partial", {}),
         per_label=mine.get("per_label", {}),
         curve=list(cv.get("curve") or []),
+        seen_by_base=int(cv.get("seen_by_base", 0)),
     )
 
 

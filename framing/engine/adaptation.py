@@ -24,6 +24,7 @@ import numpy as np
 
 from .candidates import prepare
 from .evaluation import evaluate_spans
+from .seen_text import seen_by_base
 from .tagger import Tagger, expand, stack_parts, token_parts
 from .tagger_training import LOADED, Doc, Params, fit_sequences, platt, points_from_spans
 
@@ -56,10 +57,12 @@ class AdaptReport:
     scores: dict[str, dict] = field(default_factory=dict)  # kind -> metrics at balanced
     points: dict[str, dict[str, float]] = field(default_factory=dict)
     extract: float = STACK_PARAMS_EXTRACT
+    seen_by_base: int = 0  # documents the packaged tagger trained on: not used to choose
 
     def to_dict(self) -> dict:
         return {
             "extract": self.extract,
+            "seen_by_base": self.seen_by_base,
             "chosen": self.chosen,
             "folds": self.folds,
             "documents": self.documents,
@@ -258,14 +261,32 @@ def cross_validate(
                 sorted({p for r in found for _, _, p, _ in r}),
             )
     scores["shipped"] = _scores(docs, shipped, base.threshold("balanced"))
-    rows = {
-        "stacked": _doc_rows(docs, stacked, _nested_cuts(docs, stacked, which, folds)),
-        "builtin": _doc_rows(docs, builtin, _nested_cuts(docs, builtin, which, folds)),
-        "shipped": _doc_rows(docs, shipped, [base.threshold("balanced")] * len(docs)),
+    cuts = {
+        "stacked": _nested_cuts(docs, stacked, which, folds),
+        "builtin": _nested_cuts(docs, builtin, which, folds),
+        "shipped": [base.threshold("balanced")] * len(docs),
     }
-    best = choose_kind(scores, _sure_wins(rows))
+    found = {"stacked": stacked, "builtin": builtin, "shipped": shipped}
+    # Only documents the packaged tagger never trained on are evidence for the choice (on
+    # its own training text every kind scores what the packaged CRF memorised); with none,
+    # nothing can be tested and the shipped tagger stays.
+    seen = seen_by_base(base, [d.text for d in docs])
+    ev = [i for i, s in enumerate(seen) if not s]
+    rows = {
+        k: _doc_rows([docs[i] for i in ev], [found[k][i] for i in ev], [cuts[k][i] for i in ev])
+        for k in found
+    }
+    on_evidence = (
+        scores
+        if len(ev) == len(docs)
+        else {
+            k: _scores([docs[i] for i in ev], [found[k][i] for i in ev], [cuts[k][i] for i in ev])
+            for k in found
+        }
+    )
+    best = choose_kind(on_evidence, _sure_wins(rows) & set(CANDIDATES))
     points = chosen_points.get(best) or base.operating_points()
-    report = AdaptReport(best, folds, len(docs), scores, points)
+    report = AdaptReport(best, folds, len(docs), scores, points, seen_by_base=sum(seen))
     report.extract = best_extract
     return report, {"prepared": prepared, "calib": calibs.get(best, (1.0, 0.0))}
 
@@ -314,6 +335,19 @@ def choose_kind(scores: dict[str, dict], sure: set[str] | None = None) -> str:
 # (MARGIN was set after looking at our passages, bench/README.md says so.)
 SURE = 0.9
 MARGIN = 0.03
+# ... and only when its out-of-fold gain is at least GAIN_SCALE/sqrt(documents) (0.05 on 25
+# documents, 0.014 on 300): a smaller difference is the noise of which documents the
+# workspace happens to hold. Re-chosen thresholds 0.020 better on 25 BABE articles and 0.002
+# better on 339 lost 0.029 and 0.007 on the held-out articles (bench/README.md, issue 11). The
+# scale is the frame guard's (``frame_adaptation.GAIN_SCALE``), not tuned here.
+GAIN_SCALE = 0.25
+# What may replace the shipped tagger. The re-thresholded packaged tagger is scored and shown
+# but never chosen: its thresholds come from a workspace's 25-340 documents instead of the
+# ~700 dev documents and out-of-fold training spans the shipped ones were chosen on, and each
+# time it passed the guard on BABE articles it lost on the held-out ones (-0.005 to -0.054,
+# bench/README.md, issue 11). A workspace whose base rate differs gets the stacked tagger,
+# whose own thresholds are chosen by cross-validation.
+CANDIDATES = ("stacked",)
 
 
 def _doc_rows(docs, found, cuts) -> np.ndarray:
@@ -334,20 +368,21 @@ def _f1_rows(c: np.ndarray) -> np.ndarray:
 
 
 def _sure_wins(rows: dict[str, np.ndarray], resamples: int = 500) -> set[str]:
-    """Kinds that score above the shipped tagger on all the documents and lose no more than
-    MARGIN to it in at least SURE of paired bootstrap resamples: with 25 documents a lucky
-    fold must not replace it, with more a steady gain must not be refused."""
+    """Kinds that score above the shipped tagger on all the documents by at least
+    GAIN_SCALE/sqrt(documents) and lose no more than MARGIN to it in at least SURE of paired
+    bootstrap resamples: with 25 documents a lucky fold must not replace it, with more a
+    steady gain must not be refused."""
     n = len(rows["shipped"])
     if not n:
         return set()
     pick = np.random.default_rng(7).integers(0, n, size=(resamples, n))
     base = _f1_rows(rows["shipped"][pick].sum(axis=1))
-    whole = _f1_rows(rows["shipped"].sum(axis=0))
+    needed = _f1_rows(rows["shipped"].sum(axis=0)) + GAIN_SCALE / math.sqrt(n)
     return {
         k
         for k, r in rows.items()
         if k != "shipped"
-        and _f1_rows(r.sum(axis=0)) > whole
+        and _f1_rows(r.sum(axis=0)) >= needed
         and np.mean(_f1_rows(r[pick].sum(axis=1)) > base - MARGIN) >= SURE
     }
 

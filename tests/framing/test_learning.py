@@ -227,6 +227,15 @@ def test_models_page_shows_the_cross_validated_score_against_the_built_in(
     assert "worse than built-in" in page
 
 
+def test_models_page_says_when_texts_were_the_built_ins_training_text(client, workspace, viewer):
+    version = _version(workspace, 0.45, 0.45)
+    version.metrics["workspace_cv"]["seen_by_base"] = 12
+    version.save(update_fields=["metrics"])
+    client.force_login(viewer)
+    page = client.get(reverse("model_list", args=[workspace.pk])).content.decode()
+    assert "12 of them are the built-in tagger's own training text, not used to choose" in page
+
+
 def test_outsider_gets_404_on_the_models_page(client, workspace, outsider):
     client.force_login(outsider)
     assert client.get(reverse("model_list", args=[workspace.pk])).status_code == 404

@@ -49,6 +49,11 @@ class Command(BaseCommand):
                 f"Your {cv['documents']} texts, {cv['folds']}-fold cross-validated partial F1: "
                 f"{mine:.2f}{versus}; tagger: {cv['chosen']}"
             )
+            if cv.get("seen_by_base"):  # why a learnt convention may not have been kept
+                self.stdout.write(
+                    f"{cv['seen_by_base']} of them are the built-in tagger's own training "
+                    "text and were not used to choose the tagger."
+                )
         self.stdout.write(
             f"Trained {version} on {version.training_summary}. Held-out gold, exact match: "
             f"P {micro['precision']:.2f} R {micro['recall']:.2f} F1 {micro['f1']:.2f}"
