@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .tagger import Tagger
-from .tagger_training import data_fingerprint, training_docs
+from .tagger_training import data_fingerprint, fitted_docs
 
 # A run of this many words repeated word for word is the same text, not a common phrase (at 8,
 # BABE's test split shared "a Black man who died in police custody" with its train split).
@@ -44,11 +44,12 @@ def _keys(text: str) -> set[int]:
     return set().union(*(_runs(words, n) for n in range(SHORT, RUN + 1)))
 
 
-@lru_cache(maxsize=1)
-def _training_keys(fingerprint: str) -> frozenset[int]:
-    """Word-run keys of the training split the packaged tagger is built from (cached per
-    data fingerprint: the files are read once per process)."""
-    return frozenset(k for doc in training_docs() for k in _text_keys(doc.text))
+@lru_cache(maxsize=2)
+def _training_keys(fingerprint: str, train_on_dev: bool) -> frozenset[int]:
+    """Word-run keys of the texts the packaged tagger was fitted on — the dev split too when
+    it trained on it (cached per data fingerprint: the files are read once per process)."""
+    docs = fitted_docs(train_on_dev=train_on_dev)
+    return frozenset(k for doc in docs for k in _text_keys(doc.text))
 
 
 @lru_cache(maxsize=1)
@@ -63,5 +64,6 @@ def seen_by_base(base: Tagger, texts: Sequence[str]) -> list[bool]:
     fingerprint = _fingerprint()
     if (base.meta or {}).get("data_sha256") != fingerprint:
         return [False] * len(texts)
-    known = _training_keys(fingerprint)
+    trained_on_dev = bool(((base.meta or {}).get("params") or {}).get("train_on_dev", False))
+    known = _training_keys(fingerprint, trained_on_dev)
     return [not known.isdisjoint(_keys(text)) for text in texts]

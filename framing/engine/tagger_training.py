@@ -139,6 +139,11 @@ def dev_docs() -> list[Doc]:
     return [*babe_docs("dev"), *passage_docs("dev")]
 
 
+def fitted_docs(*, train_on_dev: bool) -> list[Doc]:
+    """The documents a tagger's CRF is fitted on (``Params.train_on_dev`` adds the dev split)."""
+    return [*training_docs(), *(dev_docs() if train_on_dev else ())]
+
+
 # --- sequences ------------------------------------------------------------------------
 def sequences(doc: Doc, extra_spans: Iterable = ()) -> list[tuple[list, list[str]]]:
     """(features, BIO labels) per sentence of a document."""
@@ -568,7 +573,7 @@ def train_tagger(
     if params.train_on_dev and params.calib_folds < 2:
         # Nothing unseen would be left to calibrate on.
         raise ValueError("train_on_dev needs out-of-fold calibration (calib_folds >= 2)")
-    base = [*training_docs(), *(dev_docs() if params.train_on_dev else ())]
+    base = fitted_docs(train_on_dev=params.train_on_dev)
     docs = [*base, *extra_docs]
     weights = [_copies(d, params) for d in base] + [extra_copies] * len(extra_docs)
     tagger = fit_crf(docs, params, weights)

@@ -35,6 +35,15 @@ def test_held_out_and_our_own_texts_are_not_seen_by_the_packaged_tagger():
     assert seen_by_base(default_tagger(), [test, ours]) == [False, False]
 
 
+def test_dev_sentences_are_seen_by_a_packaged_tagger_that_trained_on_the_dev_split():
+    dev = next(d.text for d in babe_docs("dev") if len(d.text.split()) >= 14)
+    tagger = default_tagger()
+    assert tagger.meta["params"]["train_on_dev"]
+    assert seen_by_base(tagger, [dev]) == [True]
+    params = {**tagger.meta["params"], "train_on_dev": False}
+    assert seen_by_base(replace(tagger, meta={**tagger.meta, "params": params}), [dev]) == [False]
+
+
 def test_a_tagger_not_built_from_the_committed_data_has_seen_nothing(train_sentences):
     other = replace(default_tagger(), meta={"data_sha256": "another training set"})
     assert seen_by_base(other, train_sentences[:2]) == [False, False]
