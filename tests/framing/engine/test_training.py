@@ -45,15 +45,17 @@ def test_frame_model_learns_from_labelled_sentences():
 
 def test_model_retrained_on_annotations_can_reject_a_lexicon_term():
     # A workspace whose analysts never accept "regrettable" teaches the model to drop it:
-    # the adapted tagger travels in the trained bundle.
+    # the adapted tagger travels in the trained bundle. Ten texts of each kind: with six, the
+    # stacked tagger's out-of-fold score (its folds hold too few examples) falls below the
+    # shipped tagger's, and the re-thresholded built-in may no longer replace the shipped one.
     from framing.engine.adaptation import WorkspaceDoc, adapt_tagger
     from framing.engine.tagger import default_tagger
     from framing.engine.training import train_engine_model
 
-    texts = [f"The regrettable loss of ferry {i} was mourned." for i in range(6)] + [
-        f"The puppet regime will fall, broadcast {i} said." for i in range(6)
+    texts = [f"The regrettable loss of ferry {i} was mourned." for i in range(10)] + [
+        f"The puppet regime will fall, broadcast {i} said." for i in range(10)
     ]
-    gold = [()] * 6 + [((4, 17, "pejorative_label"),)] * 6
+    gold = [()] * 10 + [((4, 17, "pejorative_label"),)] * 10
     docs = [
         WorkspaceDoc(t, g, (), str(i)) for i, (t, g) in enumerate(zip(texts, gold, strict=True))
     ]
