@@ -214,8 +214,14 @@ _PROGRAMME = (
 )
 MEDIA = rf"(?:{_PROGRAMME}|{_NAMED_MEDIA}|{_STATE_MEDIA})"
 _TELL = frozenset(wordlist("told tells tell"))
+# "told the agency", "told the news agency": a medium named by its kind alone, after the
+# article named it ("… told Reuters. … told the agency"); speaker_context names it
+_KIND_MEDIUM = (
+    r"the\s+(?:news\s+agency|wire\s+service|news\s+service|agency|newspaper|paper|broadcaster|"
+    r"station|channel|network|outlet|daily|website|magazine|tabloid)(?![\w’'\-])"
+)
 _TOLD_OBJECT = re.compile(
-    rf"\s+(?:(?P<media>{MEDIA})|reporters|journalists|lawmakers|legislators|parliament|"
+    rf"\s+(?:(?P<media>{MEDIA})|(?P<kind>{_KIND_MEDIUM})(?!\s+(?:of|for|in|on)\s)|reporters|journalists|lawmakers|legislators|parliament|"
     r"Parliament|Congress|investigators|the\s+(?:court|jury|council|committee|hearing|panel|"
     r"press|meeting|crowd|audience|assembly|newspaper|paper|station|broadcaster|agency)"
     r"|(?:a|an|the)\s+(?:[\w\-]+\s+)?(?:news|press)\s+(?:conference|briefing)"
@@ -233,7 +239,7 @@ _TAIL = (
 )
 # Whom a speaker told in a tag: a medium, reporters, a press conference, lawmakers.
 _TOLD_WHOM = (
-    rf"(?:{MEDIA}|reporters|journalists|lawmakers|legislators|parliament|Parliament|Congress|"
+    rf"(?:{MEDIA}|{_KIND_MEDIUM}|reporters|journalists|lawmakers|legislators|parliament|Parliament|Congress|"
     r"investigators|(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?(?:news|press)\s+(?:conference|briefing)"
     r"|(?:a|the)\s+(?:regular|weekly|daily)\s+(?:briefing|news\s+conference))"
 )
@@ -1031,6 +1037,9 @@ _POSTMOD = frozenset(wordlist("by of from for at in"))
 
 def told_media(m: re.Match[str] | None) -> SpeakerHit | None:
     """The news medium a speaker told (a relay), from a ``_TOLD_OBJECT`` match."""
+    if m is not None and m.group("kind"):
+        # "told the agency": kept with its "the" so the medium the article named is found
+        return SpeakerHit(m.start("kind"), m.end("kind"), m.group("kind"), "told")
     if m is None or not m.group("media"):
         return None
     name = m.group("media")

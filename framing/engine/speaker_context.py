@@ -1031,6 +1031,15 @@ _KIND_LINK = frozenset(
 )
 
 
+def _kind_link(name: str) -> bool:
+    """ "the newspaper", "the agency", "the news agency", "the wire service": a medium named by
+    its kind alone."""
+    words = name.lower().split()
+    if len(words) == 3 and words[1] in ("news", "wire"):
+        words = [words[0], words[2] if words[2] == "agency" else "agency"]
+    return len(words) == 2 and words[0] == "the" and words[1] in _KIND_LINK
+
+
 def _kind_links_named(found: list[QuoteFound]) -> None:
     """ "The Global Times quoted an expert, Zhang Hao, as saying … “…,” the newspaper quoted
     him as saying.": a relay link named by its kind alone is the medium that last relayed a
@@ -1041,9 +1050,12 @@ def _kind_links_named(found: list[QuoteFound]) -> None:
             continue
         links = list(q.chain[:-1])
         for k, h in enumerate(links):
-            words = h.text.lower().split()
-            if len(words) == 2 and words[0] == "the" and words[1] in _KIND_LINK and last:
-                links[k] = att.SpeakerHit(h.start, h.end, last.text, h.verb)
+            if _kind_link(h.text):
+                if last is not None:
+                    links[k] = att.SpeakerHit(h.start, h.end, last.text, h.verb)
+                elif h.verb == "told":
+                    links[k] = None  # "told the agency" with no medium named before: no one
+        links = [h for h in links if h is not None]
         q.chain = (*links, q.chain[-1])
         named = [h for h in links if is_media(h.text) and h.text.lower().split()[-1:] != ["the"]]
         if named:
