@@ -204,6 +204,41 @@ def _same_name(a: str, b: str) -> bool:
     return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 
+def _initials_of(short: str, name: str) -> bool:
+    """Is ``short`` ("KUNA", "QNA", "ENA") made of the starts of ``name``'s capitalised words
+    in order ("Kuwait News Agency": Ku + N + A)? Each word gives at least its first letter."""
+    short = short.replace(".", "").upper()
+    if not 2 <= len(short) <= 6 or not short.isalpha() or " " in short:
+        return False
+    words = [w.upper() for w in re.findall(r"[\w-]+", name) if w[:1].isupper()]
+    if words and words[0] == "THE":
+        words = words[1:]
+
+    def fits(i: int, k: int) -> bool:
+        if k == len(words):
+            return i == len(short)
+        w = words[k]
+        return any(
+            short[i : i + n] == w[:n] and fits(i + n, k + 1)
+            for n in range(1, min(len(w), len(short) - i) + 1)
+        )
+
+    return len(words) >= 2 and fits(0, 0)
+
+
+def _same_relay(gold: str, link: str, text: str) -> bool:
+    """One relay under two names: the same words, an agency and its initials ("SPA" / "Saudi
+    Press Agency"), or a short name the text gives in brackets after the long one ("the
+    Emirates News Agency (WAM)")."""
+    if _same_name(gold, link) or _initials_of(gold, link) or _initials_of(link, gold):
+        return True
+    for long, short in ((gold, link), (link, gold)):
+        bare = re.sub(r"^(?:the|The)\s+", "", long)
+        if f"{bare} ({short})" in text:
+            return True
+    return False
+
+
 def article_counts(rec: dict, pred: dict) -> dict[str, int]:
     text = rec["text"]
     quotes = [q for q in pred["quotes"] if q["kind"] != "scare"]
@@ -242,7 +277,9 @@ def article_counts(rec: dict, pred: dict) -> dict[str, int]:
         c["right"] += speaker_right(best["speaker"], best["actor"], g)
         chain = [x for x in best["chain"] if not (origin and _same_name(x, origin))]
         if relays and len(chain) >= 2:
-            c["relay_ok"] += all(any(_same_name(r, x) for x in chain[:-1]) for r in relays)
+            c["relay_ok"] += all(
+                any(_same_relay(r, x, text) for x in chain[:-1]) for r in relays
+            )
     for q in quotes:
         c["predicted"] += 1
         c["precise"] += any(
@@ -334,7 +371,8 @@ def error_class(rec: dict, pred: dict, g: dict) -> tuple[str, dict | None]:
         origin = pred["origin"]
         chain = [x for x in best["chain"] if not (origin and _same_name(x, origin))]
         if relays and not (
-            len(chain) >= 2 and all(any(_same_name(r, x) for x in chain[:-1]) for r in relays)
+            len(chain) >= 2
+            and all(any(_same_relay(r, x, rec["text"]) for x in chain[:-1]) for r in relays)
         ):
             return "missed relay", best
         return "ok", best
@@ -381,7 +419,7 @@ def relay_outcome(rec: dict, pred: dict, g: dict) -> str:
     relays = g["chain"][:-1]
     if len(chain) < 2:
         out = "no chain"
-    elif all(any(_same_name(r, x) for x in chain[:-1]) for r in relays):
+    elif all(any(_same_relay(r, x, rec["text"]) for x in chain[:-1]) for r in relays):
         out = "chain ok"
     else:
         out = "other relay"

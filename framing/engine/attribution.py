@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from .text import wordlist
 
-_NAME_WORD = r"[A-Z][\w’'.\-]*"
+# "al-Dhafiri", "el-Sayed": an Arabic article joined to a name is part of it
+_NAME_WORD = r"(?:(?:al|el|ad|ash|as|az)-)?[A-Z][\w’'.\-]*"
 _CONNECT = r"(?:of|for|and|the|de|del|da|von|van|al|bin|on)"
 # Name particles that may follow one another ("Ursula von der Leyen", "Charles de la Fuente")
 _PARTICLE = r"(?:von|van|der|den|de|la|le|du|dos|das|di|ter|ibn|bint)"
@@ -47,7 +48,8 @@ SPEAKER_NOUNS = (
     "governor guard councillor clerk developer barrister solicitor defender midfielder "
     "pharmacist candidate parent group trust force federation confederation league family "
     "uncle aunt cousin grandmother grandfather niece nephew consultation observatory fleet "
-    "television channel network station website author email lodge dispatch person"
+    "television channel network station website author email lodge dispatch person "
+    "cabinet memo transcript draft presidency"
 )
 # "the 54-year-old said": an age stands for the person named before it.
 _NOUN_ALT = (
@@ -355,7 +357,9 @@ _REPORTED_TAIL = re.compile(
     rf"(?:\s+(?:statement|report|communique|message|commentary))?"
     rf"(?:\s+(?:carried|published|released|relayed)\s+by\s+{MEDIA})?){_TAIL}"
     # ", X said on Tuesday, as quoted by the Interfax news agency"
-    rf"(?:\s*,\s*(?:according\s+to|as\s+(?:quoted|reported|cited)\s+by)\s+{MEDIA})?"
+    # ", Ilagan said, according to PNA": an agency's initials name it too
+    rf"(?:\s*,\s*(?:according\s+to|as\s+(?:quoted|reported|cited)\s+by)\s+"
+    rf"(?:{MEDIA}|(?:the\s+)?[A-Z]{{2,6}}(?![\w’'\-])))?"
     rf"(?:\s*,\s*{_CITE}\s+{SPEAKER})?"
     # ", without giving a source": a lower-case afterthought closes the sentence
     r"(?:\s*,\s*(?:without|but|although|though|as|after|before|when|speaking|adding|saying)"
@@ -918,7 +922,9 @@ _MEDIA_RE = re.compile(MEDIA)
 # agency's own tag): a speaker, a speech verb, whom it told and where, ending the segment.
 _INNER_TAG = re.compile(
     rf",\s*(?:{_LOWER_TITLE})?(?P<s>{SPEAKER})\s+(?P<v>{VERB})"
-    rf"(?:\s+(?:{_TOLD_WHOM}|(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?[a-z]+)){_TAIL}\s*\Z"
+    # "…, the army said on Monday, the Ethiopian News Agency reported.": whom it told may be
+    # left out
+    rf"(?:\s+(?:{_TOLD_WHOM}|(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?[a-z]+))?{_TAIL}\s*\Z"
 )
 
 

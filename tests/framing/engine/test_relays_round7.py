@@ -43,3 +43,37 @@ def test_a_clause_closed_by_told_the_news_agency_is_found_and_relayed():
     )
     q = _quote_with(text, "hired a lawyer")
     assert _chain(q)[0] in ("Associated Press", "the Associated Press")
+
+
+def test_a_speaker_s_tag_before_an_agency_s_tag_keeps_the_speaker_relayed():
+    text = (
+        "Troops had retaken the bridge at Kolfe after two days of fighting, the army said on "
+        "Monday, the Ethiopian News Agency reported."
+    )
+    q = _quote_with(text, "retaken the bridge")
+    assert q.speaker.text == "the army"
+    assert _chain(q)[0] == "the Ethiopian News Agency"
+
+
+def test_according_to_an_agency_s_initials_after_a_speech_tag_relays_the_speaker():
+    text = "The two injured deckhands were in stable condition, Santos said, according to PNA."
+    q = _quote_with(text, "injured deckhands")
+    assert (q.speaker.text, _chain(q)[0]) == ("Santos", "PNA")
+
+
+def test_a_name_with_a_joined_arabic_article_is_one_speaker():
+    text = (
+        "\u201cThe shipping lanes belong to everyone,\u201d Foreign Minister Nasser al-Hamadi "
+        "told reporters."
+    )
+    assert _quote_with(text, "shipping lanes").speaker.text == "Foreign Minister Nasser al-Hamadi"
+
+
+def test_the_cabinet_is_a_speaker_before_an_agency_s_tag():
+    text = (
+        "The kingdom backed every effort to keep the strait open, the cabinet said after its "
+        "weekly meeting, the Saudi Press Agency reported."
+    )
+    q = _quote_with(text, "kingdom backed")
+    assert q.speaker.text == "the cabinet"
+    assert len(q.chain) == 2
