@@ -359,7 +359,7 @@ _REPORTED_TAIL = re.compile(
     # ", X said on Tuesday, as quoted by the Interfax news agency"
     # ", Ilagan said, according to PNA": an agency's initials name it too
     rf"(?:\s*,\s*(?:according\s+to|as\s+(?:quoted|reported|cited)\s+by)\s+"
-    rf"(?:{MEDIA}|(?:the\s+)?[A-Z]{{2,6}}(?![\w’'\-])))?"
+    rf"(?:{MEDIA}|(?:the\s+)?[A-Z]{{2,6}}(?![\w’'\-]))(?:\s+\([A-Z][A-Z\-]{{1,7}}\))?)?"
     rf"(?:\s*,\s*{_CITE}\s+{SPEAKER})?"
     # ", without giving a source": a lower-case afterthought closes the sentence
     r"(?:\s*,\s*(?:without|but|although|though|as|after|before|when|speaking|adding|saying)"

@@ -204,6 +204,7 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
             if len(q.chain) >= 2:
                 relays.append((si, q.chain))
     _canonical_names(text, sentences, found)
+    _told_initials(text, found)
     _relayed_afterwards(text, sentences, found)
     _carry_chains(found, text, sentences)
     _carry_office_chains(text, sentences, found)
@@ -212,6 +213,7 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
     if agency is not None:
         _prepend_agency(found, agency)
     _usual_names(found)
+    _one_name_per_agency(text, found)
     _state_media_named(text, found)
     _whole_speakers(text, found)
 
@@ -306,6 +308,97 @@ def _usual_names(found: list[QuoteFound]) -> None:
                 continue  # "in a statement carried by the official KCNA news agency" twice
             links.append(h if name == h.text else att.SpeakerHit(h.start, h.end, name, h.verb))
         q.chain = (*links, q.chain[-1])
+
+
+# "the state-run Kuwait News Agency (KUNA)": a short name in brackets after the long one
+_BRACKETED_SHORT = re.compile(
+    r"(?P<long>[A-Z][\w’'\-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w’'\-]*){1,5})\s+\((?P<short>[A-Z]{2,6})\)"
+)
+
+
+def _initials_of(short: str, name: str) -> bool:
+    """Is ``short`` ("KUNA", "SPA") made of the starts of ``name``'s capitalised words in
+    order ("Kuwait News Agency": Ku + N + A; "Saudi Press Agency": S + P + A)?"""
+    words = [w.upper() for w in _WORD_AT.findall(name) if w[:1].isupper() and w != "The"]
+    if len(words) < 2 or not 2 <= len(short) <= 6:
+        return False
+
+    def fits(i: int, k: int) -> bool:
+        if k == len(words):
+            return i == len(short)
+        w = words[k]
+        return any(
+            short[i : i + n] == w[:n] and fits(i + n, k + 1)
+            for n in range(1, min(len(w), len(short) - i) + 1)
+        )
+
+    return fits(0, 0)
+
+
+_TOLD_SHORT = re.compile(r"\b(?:told|tells)\s+(?:the\s+)?(?P<s>[A-Z]{2,6})(?![\w’'\-])")
+
+
+def _told_initials(text: str, found: list[QuoteFound]) -> None:
+    """ "the Oman News Agency reported … A port official told ONA that …": initials the
+    article spells out as a medium it relays through (or in brackets after one) are that
+    medium when a speaker tells them something."""
+    if "told " not in text and "tells " not in text:
+        return
+    hits = list(_TOLD_SHORT.finditer(text))
+    if not hits:
+        return
+    longs = {h.text for q in found if len(q.chain) >= 2 for h in q.chain[:-1]}
+    if "(" in text:
+        longs |= {m.group("long") for m in _BRACKETED_SHORT.finditer(text)}
+    for m in hits:
+        short = m.group("s")
+        if not any(_initials_of(short, n) or f"{n} ({short})" in text for n in longs):
+            continue
+        for q in found:
+            sp = q.speaker
+            if sp is not None and len(q.chain) == 1 and 0 <= m.start() - sp.end <= 20:
+                q.chain = (att.SpeakerHit(m.start("s"), m.end("s"), short, "told"), sp)
+
+
+def _one_name_per_agency(text: str, found: list[QuoteFound]) -> None:
+    """One agency, one link name: "the Kuwait News Agency" and "KUNA" (or "the Emirates News
+    Agency (WAM)" and "WAM") in one article are one relay, shown by its short name."""
+    links = {h.text for q in found if len(q.chain) >= 2 for h in q.chain[:-1]}
+    if len(links) < 2 and "(" not in text:
+        return  # the common case, without a scan of the text
+    short_of: dict[str, str] = {}
+    if "(" in text:
+        for m in _BRACKETED_SHORT.finditer(text):
+            short_of[m.group("long").lower()] = m.group("short")
+    shorts = {n for n in links if _ACRONYM.fullmatch(n)} | set(short_of.values())
+    named: dict[str, str] = {}
+    for name in links:
+        if _ACRONYM.fullmatch(name):
+            continue
+        bare = _STATUS_WORDS.sub("", name).strip()
+        short = short_of.get(bare.lower()) or next(
+            (s for s in sorted(shorts) if _initials_of(s, bare)), None
+        )
+        if short is not None:
+            named[name] = short
+    if not named:
+        return
+    for q in found:
+        if len(q.chain) < 2:
+            continue
+        chain: list[att.SpeakerHit] = []
+        for h in q.chain[:-1]:
+            if h.text in named:
+                h = att.SpeakerHit(h.start, h.end, named[h.text], h.verb)
+            if not chain or chain[-1].text != h.text:
+                chain.append(h)
+        q.chain = (*chain, q.chain[-1])
+
+
+# "the state-run Kuwait News Agency": words before the agency's own name
+_STATUS_WORDS = re.compile(
+    r"^(?:(?:the|The|state|state-run|state-owned|official|semi-official|public)\s+)+"
+)
 
 
 def _extend_outward(q, si, relays) -> None:

@@ -77,3 +77,29 @@ def test_the_cabinet_is_a_speaker_before_an_agency_s_tag():
     q = _quote_with(text, "kingdom backed")
     assert q.speaker.text == "the cabinet"
     assert len(q.chain) == 2
+
+
+def test_an_agency_s_bracketed_short_name_after_according_to_ends_the_tag_not_the_clause():
+    text = (
+        "Oman will host the talks next month, the foreign ministry said on Sunday, according "
+        "to the state-run Oman News Agency (ONA)."
+    )
+    q = _quote_with(text, "host the talks")
+    assert text[q.start : q.end] == "Oman will host the talks next month"
+
+
+def test_an_agency_and_its_initials_are_one_relay_shown_by_its_short_name():
+    text = (
+        "The port would reopen on Friday, the transport ministry said, the Oman News Agency "
+        "reported.\n\nA port official told ONA that the first ships were already waiting."
+    )
+    assert _chain(_quote_with(text, "port would reopen"))[0] == "ONA"
+    assert _chain(_quote_with(text, "first ships"))[0] == "ONA"
+
+
+def test_a_short_name_in_brackets_names_the_agency_in_every_chain():
+    text = (
+        "The delegation would leave on Monday, the ministry said, the Emirates News Agency "
+        "(WAM) reported. The talks were welcome, an official told WAM."
+    )
+    assert _chain(_quote_with(text, "delegation would"))[0] == "WAM"
