@@ -355,7 +355,8 @@ _REPORTED_TAIL = re.compile(
     rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})"
     # "according to a ministry statement carried by IRNA"
     rf"(?:\s+(?:statement|report|communique|message|commentary))?"
-    rf"(?:\s+(?:carried|published|released|relayed)\s+by\s+{MEDIA})?){_TAIL}"
+    rf"(?:\s+(?:carried|published|released|relayed|seen|reviewed|obtained|viewed)\s+by\s+"
+    rf"{MEDIA})?){_TAIL}"
     # ", X said on Tuesday, as quoted by the Interfax news agency"
     # ", Ilagan said, according to PNA": an agency's initials name it too
     rf"(?:\s*,\s*(?:according\s+to|as\s+(?:quoted|reported|cited)\s+by)\s+"
@@ -548,7 +549,9 @@ _DET_WORDS = frozenset(_DET.strip("(?:)").split("|"))
 # "A state audit published in March found …": a document's participle modifier sits between
 # the document and its verb.
 _PUBLISHED = re.compile(
-    r"(?P<doc>[\w’'\-]+)\s+(?:published|released|issued|conducted|commissioned)"
+    # "Text messages reviewed by The Washington Post show …": a medium that saw it relays it
+    r"(?P<doc>[\w’'\-]+)\s+(?:published|released|issued|conducted|commissioned|seen|reviewed|"
+    r"obtained|viewed)"
     # "… published last week by the University of Texas": a "by" phrase may follow
     r"(?:\s+[\w’'\-]+){0,3}(?:\s+by(?:\s+[\w’'\-]+){1,5})?\s*\Z"
 )
@@ -723,10 +726,26 @@ _INTERVIEW_WORDS = (
 )
 
 
+_SEEN_BY = re.compile(
+    r"(?<![\w’'\-])(?:memo|memos|memorandum|letter|letters|email|e-mail|emails|document|documents|"
+    r"draft|transcript|recording|messages|minutes|note|report|filing|records|copy|plan|"
+    r"presentation|proposal|contract|agreement|cable|notice|assessment|audit)"
+    r"(?:\s+[\w’'\-]+){0,5}?\s+(?:seen|reviewed|obtained|viewed)\s+by\s+"
+    rf"(?P<m>{MEDIA})"
+)
+
+
 def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[SpeakerHit]:
     """Relaying sources named in a sentence, outermost first ("according to TASS", "citing
     KCNA", "KCNA quoted the ministry as saying")."""
     out: list[SpeakerHit] = []
+    if text.find("ed by ", start, end) != -1 or text.find("seen by ", start, end) != -1:
+        # "according to an internal memo seen by the Financial Times", "In a letter obtained
+        # by Sky News, …": the medium that saw the document relays what it says
+        for m in _SEEN_BY.finditer(text, start, end):
+            name = m.group("m")
+            skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
+            out.append(SpeakerHit(m.start("m") + skip, m.end("m"), name[skip:], "seen by"))
     if any(text.find(w, start, end) != -1 for w in _INTERVIEW_WORDS):
         # "said in an interview with CNBC", "Speaking to BBC Sport, …": the medium relays
         for m in _INTERVIEW.finditer(text, start, end):
@@ -948,7 +967,10 @@ def _inner_tag(text: str, start: int, end: int) -> tuple[int, SpeakerHit] | None
 _MID_TAG = re.compile(
     rf",\s*(?:(?:{_LOWER_TITLE})?(?P<s1>{SPEAKER})\s+(?P<v1>{VERB})(?:\s+{_TOLD_WHOM})?"
     rf"|(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
-    rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})){_TAIL}\s*,"
+    # "…, according to an internal memo seen by the Financial Times, as …"
+    rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})"
+    rf"(?:\s+(?:carried|published|released|seen|reviewed|obtained|viewed)\s+by\s+{MEDIA})?"
+    rf"){_TAIL}\s*,"
 )
 
 
@@ -1019,7 +1041,8 @@ _DOCUMENTS = frozenset(
     wordlist(
         "report reports poll polls survey surveys study studies audit review inquiry "
         "investigation records documents data figures statistics complaint filing analysis "
-        "tests census assessment consultation emails"
+        "tests census assessment consultation emails memo memos messages letter letters "
+        "transcript draft minutes"
     )
 )
 

@@ -729,7 +729,12 @@ _SPOKESPERSON_FOR = re.compile(
 )
 
 
-_DOCUMENT_HEADS = frozenset(wordlist("statement message communique report letter commentary"))
+_DOCUMENT_HEADS = frozenset(
+    wordlist(
+        "statement message communique report letter commentary memo memorandum document "
+        "documents transcript draft emails messages recording minutes"
+    )
+)
 
 
 # "IRNA carried a similar statement from the Iranian foreign ministry.": a medium carrying a

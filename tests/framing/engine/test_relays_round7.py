@@ -103,3 +103,39 @@ def test_a_short_name_in_brackets_names_the_agency_in_every_chain():
         "(WAM) reported. The talks were welcome, an official told WAM."
     )
     assert _chain(_quote_with(text, "delegation would"))[0] == "WAM"
+
+
+def test_according_to_a_memo_seen_by_a_medium_is_relayed_by_it():
+    text = (
+        "The brewer will close its two oldest plants next year, according to an internal memo "
+        "seen by the Financial Times, as sales of lager keep falling."
+    )
+    q = _quote_with(text, "close its two oldest")
+    assert _chain(q) == ["Financial Times", "an internal memo"]
+
+
+def test_the_memo_said_later_keeps_the_medium_that_saw_it():
+    text = (
+        "The brewer will close its two oldest plants next year, according to an internal memo "
+        "seen by the Financial Times.\n\n"
+        "The memo, sent to plant managers on Monday, said about 300 jobs would go."
+    )
+    assert _chain(_quote_with(text, "300 jobs"))[0] == "Financial Times"
+
+
+def test_documents_reviewed_by_a_medium_show_a_relayed_clause():
+    text = (
+        "Text messages reviewed by The Boston Globe show that the mayor's aide asked about the "
+        "permit four times."
+    )
+    q = _quote_with(text, "asked about the permit")
+    assert _chain(q)[0] == "Boston Globe"
+
+
+def test_a_letter_obtained_by_a_medium_relays_its_writer_and_the_letter():
+    text = (
+        "In a letter obtained by Sky News, Health Minister Joan Pike wrote that the trust must "
+        "publish its waiting lists. She wanted an answer within a week, the letter said."
+    )
+    assert _chain(_quote_with(text, "waiting lists"))[0] == "Sky News"
+    assert _chain(_quote_with(text, "answer within"))[0] == "Sky News"
