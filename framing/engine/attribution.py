@@ -159,7 +159,8 @@ _NAMED_MEDIA = (
     r"(?:(?:the\s+)?(?:[A-Z][a-z]+\s+(?=[a-z]))?"
     r"(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
     r"(?:news\s+agency|broadcaster|newspaper|daily|channel|website|news\s+outlet|"
-    r"news\s+website)\s+"
+    # "the trade publication Airline Weekly", "the public radio station WKPR"
+    r"news\s+website|(?:trade\s+)?publication|magazine|(?:radio\s+|television\s+|TV\s+)?station)\s+"
     r"(?:[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2})(?![\w’'\-])|"
     r"(?:the\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
     r"(?:(?:news\s+agency|broadcaster|newspaper|daily|television|radio|agency)\s+)?"
@@ -241,7 +242,8 @@ _TAIL = (
 )
 # Whom a speaker told in a tag: a medium, reporters, a press conference, lawmakers.
 _TOLD_WHOM = (
-    rf"(?:{MEDIA}|{_KIND_MEDIUM}|reporters|journalists|lawmakers|legislators|parliament|Parliament|Congress|"
+    # "told ENA": initials, whoever they name (speaker_context decides if it is a medium)
+    rf"(?:{MEDIA}|{_KIND_MEDIUM}|[A-Z]{{2,6}}(?![\w’'\-])|reporters|journalists|lawmakers|legislators|parliament|Parliament|Congress|"
     r"investigators|(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?(?:news|press)\s+(?:conference|briefing)"
     r"|(?:a|the)\s+(?:regular|weekly|daily)\s+(?:briefing|news\s+conference))"
 )
@@ -881,6 +883,15 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
                     not in text[m_earlier.end("v1") if m_earlier.group("v1") else earlier : end]
                 ):
                     m = m_earlier
+        if (
+            m is not None
+            and m.group("v1")
+            and m.start() - start <= 40
+            and text.find(" that ", m.end("v1"), end) != -1
+        ):
+            # "In Washington, spokesman X said in a statement that …": a short opening phrase
+            # and a tag going on with "that" introduce the clause; they do not close one
+            m = None
         if m is not None and (m.group("v2") or "").lower() in _TELL:
             # "…, told Reuters in an interview that …": what follows "told" is whom the
             # speaker told, never the speaker ("said the minister" is; "told the minister" not)

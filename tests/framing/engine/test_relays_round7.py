@@ -139,3 +139,22 @@ def test_a_letter_obtained_by_a_medium_relays_its_writer_and_the_letter():
     )
     assert _chain(_quote_with(text, "waiting lists"))[0] == "Sky News"
     assert _chain(_quote_with(text, "answer within"))[0] == "Sky News"
+
+
+def test_a_tag_telling_an_agency_s_initials_closes_the_clause_and_relays_it():
+    text = (
+        "Troops had retaken the town, the army said, the Ethiopian News Agency reported.\n\n"
+        "More than 200 fighters had been captured, army spokesman Col. Dawit Alemu told ENA."
+    )
+    q = _quote_with(text, "200 fighters")
+    assert q.speaker.text == "Col. Dawit Alemu"
+    assert _chain(q)[0] == "ENA"
+
+
+def test_a_short_opening_phrase_then_said_that_introduces_the_clause():
+    text = (
+        "In Washington, State Department spokesman Evan Marsh said in a statement that the "
+        "United States stood with its ally."
+    )
+    q = _quote_with(text, "stood with its ally")
+    assert text[q.start : q.end] == "the United States stood with its ally"
