@@ -49,7 +49,7 @@ SPEAKER_NOUNS = (
     "pharmacist candidate parent group trust force federation confederation league family "
     "uncle aunt cousin grandmother grandfather niece nephew consultation observatory fleet "
     "television channel network station website author email lodge dispatch person "
-    "cabinet memo transcript draft presidency"
+    "cabinet memo transcript draft presidency administrator"
 )
 # "the 54-year-old said": an age stands for the person named before it.
 _NOUN_ALT = (
@@ -728,6 +728,7 @@ _INTERVIEW_WORDS = (
 )
 
 
+_MEDIA_APPOSITION = re.compile(rf"\s*(?P<s>{MEDIA}),\s+(?:a|an|the)\s[^,;:\"“”]{{1,100}},\s*")
 _SEEN_BY = re.compile(
     r"(?<![\w’'\-])(?:memo|memos|memorandum|letter|letters|email|e-mail|emails|document|documents|"
     r"draft|transcript|recording|messages|minutes|note|report|filing|records|copy|plan|"
@@ -781,6 +782,12 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
         for q in _QUOTED_VERB.finditer(text, start, end):
             rest = _QUOTED_AS_REST.match(text, q.end(), end)
             outer = speaker_ending_at(text, q.start(), start, "quoted") if rest else None
+            if rest and outer is None:
+                # "The Global Times, a tabloid published by …, cited X as saying": the
+                # medium before its apposition
+                media = _MEDIA_APPOSITION.fullmatch(text, start, q.start())
+                if media:
+                    outer = SpeakerHit(media.start("s"), media.end("s"), media.group("s"), None)
             if rest and outer:
                 out.append(outer)
                 out.append(
@@ -1011,6 +1018,13 @@ def _with_media(relays: list[SpeakerHit], media: SpeakerHit | None) -> list[Spea
     return [media, *relays]
 
 
+# "In an interview broadcast on Sunday by the public radio station WKPR, …": a long opening
+# phrase before the clause's subject
+_OPENING_PHRASE = re.compile(
+    r"(?:In|On|At|During|Speaking|Talking|Writing|Asked|After|Before)\s[^,;:\"“”]{0,140},\s*"
+)
+
+
 def _lead(
     text: str, start: int, end: int, verbs: list[Verb]
 ) -> tuple[SpeakerHit, int, SpeakerHit | None] | None:
@@ -1022,7 +1036,9 @@ def _lead(
             # claims that": the clause is not the subject's own.
             continue
         hit = speaker_ending_at(text, v_start, start, word)
-        if hit is None or hit.start - start >= 60:
+        if hit is None or (
+            hit.start - start >= 60 and not _OPENING_PHRASE.fullmatch(text, start, hit.start)
+        ):
             continue
         if _IN_PHRASE.search(text, max(start, hit.start - 6), hit.start):
             # "In a statement posted on Telegram, the RSF said": the phrase after a

@@ -158,3 +158,22 @@ def test_a_short_opening_phrase_then_said_that_introduces_the_clause():
     )
     q = _quote_with(text, "stood with its ally")
     assert text[q.start : q.end] == "the United States stood with its ally"
+
+
+def test_a_long_opening_interview_phrase_keeps_the_clause_and_the_station_that_aired_it():
+    text = (
+        "In an interview broadcast on Sunday by the public radio station WKXL, Attorney General "
+        "Rosa Dunne said she could neither confirm nor deny any investigation."
+    )
+    q = _quote_with(text, "neither confirm")
+    assert _chain(q)[0] == "WKXL"
+
+
+def test_quoted_a_described_person_with_a_name_in_apposition_as_saying():
+    text = (
+        "The state broadcaster Fana quoted the regional administrator, Tesfaye Worku, as saying "
+        "local officials had returned to both towns."
+    )
+    q = _quote_with(text, "officials had returned")
+    assert "Tesfaye Worku" in q.speaker.text
+    assert len(q.chain) == 2
