@@ -318,7 +318,8 @@ _CARRIED_AFTER = re.compile(rf"\s+(?:released|carried|published|relayed)\s+by\s+
 _MEDIA_SUBJECT = re.compile(rf"\s*(?P<s>{MEDIA})\s*,\s*")
 _QUOTED_VERB = re.compile(r"\s(?:quoted|cited)\s+")
 _QUOTED_AS_REST = re.compile(
-    rf"(?P<inner>{SPEAKER}),?(?:\s+as\s+(?:saying|stating|telling|warning|claiming|describing|"
+    # "cited military expert Zhang Junhui as saying": a lower-case title before the name
+    rf"(?:{_LOWER_TITLE})?(?P<inner>{SPEAKER}),?(?:\s+as\s+(?:saying|stating|telling|warning|claiming|describing|"
     rf"calling)\b|\s*:)"
 )
 # '… quoted the minister: "…"', '… cited the report as saying: "…"' (up to the quote mark)

@@ -209,6 +209,7 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
     _carry_chains(found, text, sentences)
     _carry_office_chains(text, sentences, found)
     _partials_from_context(text, sentences, found)
+    _partials_inside_clauses(found)
     _kind_links_named(found)
     if agency is not None:
         _prepend_agency(found, agency)
@@ -1062,6 +1063,23 @@ def _partials_from_context(text: str, sentences, found: list[QuoteFound]) -> Non
                 q.speaker, q.chain = prev.speaker, prev.chain
         if q.speaker is not None and q.kind != "scare":
             last = (si, q)
+
+
+def _partials_inside_clauses(found: list[QuoteFound]) -> None:
+    """A quoted phrase inside a reported clause ("cited X as saying the country was trying to
+    “internationalise” the dispute") is the clause's speaker's, through the clause's relays."""
+    clause: QuoteFound | None = None
+    for q in found:  # in text order: the clause holding a phrase starts before it
+        if q.kind in ("reported", "mixed") and q.speaker is not None:
+            clause = q
+        elif (
+            q.kind == "partial"
+            and clause is not None
+            and clause.start <= q.start
+            and q.end <= clause.end + 1
+            and q.speaker != clause.speaker
+        ):
+            q.speaker, q.chain = clause.speaker, clause.chain
 
 
 # Words a subject's name may carry before it ("club president", "Her husband,"); anything

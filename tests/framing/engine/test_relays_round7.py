@@ -177,3 +177,21 @@ def test_quoted_a_described_person_with_a_name_in_apposition_as_saying():
     q = _quote_with(text, "officials had returned")
     assert "Tesfaye Worku" in q.speaker.text
     assert len(q.chain) == 2
+
+
+def test_cited_a_titled_name_as_saying_after_a_medium_s_apposition():
+    text = (
+        "The Global Times, a tabloid published by the People's Daily, cited military expert "
+        "Song Wei as saying the patrols were routine."
+    )
+    q = _quote_with(text, "patrols were routine")
+    assert (q.speaker.text, _chain(q)[0]) == ("Song Wei", "The Global Times")
+
+
+def test_a_quoted_phrase_inside_a_relayed_clause_is_the_clause_speaker_s():
+    text = (
+        "The Global Times, a tabloid published by the People's Daily, cited military expert "
+        "Song Wei as saying the navy was trying to \u201cprovoke\u201d a clash at sea."
+    )
+    q = _quote_with(text, "provoke")
+    assert q.speaker.text == "Song Wei"
