@@ -213,7 +213,8 @@ _STATE_MEDIA = (
 # "the BBC's Today programme", "CBS's Face the Nation programme"
 _PROGRAMME = (
     r"(?:(?:the\s+)?[A-Z][\w’'.\-]*['’]s\s+(?:[A-Z][\w’'\-]*\s+){1,3}"
-    r"(?:programme|program|show|podcast)(?![\w’'\-]))"
+    # "the BBC's Persian service"
+    r"(?:programme|program|show|podcast|service)(?![\w’'\-]))"
 )
 MEDIA = rf"(?:{_PROGRAMME}|{_NAMED_MEDIA}|{_STATE_MEDIA})"
 _TELL = frozenset(wordlist("told tells tell"))
@@ -392,6 +393,23 @@ _QUOTED_BY = re.compile(
     rf"(?P<s>{SPEAKER}),?\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:quoted|cited)\s+"
     rf"(?:(?:on|last|this)\s+\w+\s+)?by\s+(?P<m>{MEDIA}|{SPEAKER})\s+as\s+"
     r"(?:saying|stating|warning|claiming|telling\s+(?:[\w’'\-]+\s+){1,3}?)\s*(?:that\s+)?"
+)
+# "Whitlock, quoted last month by the trade publication Airline Weekly, said …", "A spokesman
+# for the militia, reached by telephone by the BBC's Amharic service, said …": the medium in
+# the apposition relays the subject
+_QUOTED_BY_BETWEEN = re.compile(
+    rf"(?P<s>{SPEAKER}),\s+(?:quoted|cited|interviewed|reached|contacted)"
+    r"(?:\s+(?:on|last|this|late|early)\s+\w+|\s+by\s+(?:tele)?phone)?\s+by\s+"
+    rf"(?P<m>{MEDIA})(?:\s+(?:on|last|this)\s+\w+)?,\s+(?:also\s+)?(?:said|says|told|added|warned)"
+    r"\b(?:\s+[\w’'\-]+){0,3}?(?:\s+that)?\s+"
+)
+_BETWEEN_WORDS = ("quoted", "cited", "interviewed", "reached", "contacted")
+# "The Emirates News Agency carried a statement from the foreign ministry saying …"
+_CARRIED_SAYING = re.compile(
+    rf"(?P<m>{MEDIA})\s+(?:also\s+)?(?:carried|published|released|ran|relayed)\s+"
+    r"(?P<s>(?:a|an|the)\s+(?:[\w’'\-]+\s+){0,2}?(?:statement|message|communique|letter|"
+    r"commentary)\s+(?:from|by|of)\s+[^,;:\"“”]{3,80}?)\s+(?:saying|which\s+said|that\s+said)"
+    r"\s+(?:that\s+)?"
 )
 _SUBJECT_AT = re.compile(rf"(?P<s>{SPEAKER})\s+(?=[a-z])")
 _AS_SAYING = re.compile(
@@ -853,6 +871,20 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
         if m is not None:
             speaker = _trimmed(SpeakerHit(m.start("s"), m.end("s"), m.group("s"), "quoted"))
             medium = _trimmed(SpeakerHit(m.start("m"), m.end("m"), m.group("m"), "quoted"))
+            return _reported(m.end(), end, speaker, [medium, speaker])
+    if text.find(" by ", start, end) != -1 and any(
+        text.find(w, start, end) != -1 for w in _BETWEEN_WORDS
+    ):
+        m = _QUOTED_BY_BETWEEN.search(text, start, end)
+        if m is not None:
+            speaker = _trimmed(SpeakerHit(m.start("s"), m.end("s"), m.group("s"), "said"))
+            medium = _trimmed(SpeakerHit(m.start("m"), m.end("m"), m.group("m"), "quoted"))
+            return _reported(m.end(), end, speaker, [medium, speaker])
+    if text.find(" saying ", start, end) != -1 or text.find(" said ", start, end) != -1:
+        m = _CARRIED_SAYING.match(text, start, end)
+        if m is not None:
+            speaker = _trimmed(SpeakerHit(m.start("s"), m.end("s"), m.group("s"), "said"))
+            medium = _trimmed(SpeakerHit(m.start("m"), m.end("m"), m.group("m"), "carried"))
             return _reported(m.end(), end, speaker, [medium, speaker])
     relays = relay_sources(text, start, end, verbs)
     said = _AS_SAYING.search(text, start, end) if relays else None

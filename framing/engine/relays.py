@@ -80,7 +80,8 @@ def agency_name(name: str) -> str:
 # "the public broadcaster Yle", "the newspaper Le Monde": the kind before the name
 _KIND_FIRST = re.compile(
     r"^(?:the\s+|The\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
-    r"(?:news\s+agency|broadcaster|newspaper|daily|channel|website)\s+(?=[A-Z])"
+    r"(?:news\s+agency|broadcaster|newspaper|daily|channel|website|(?:trade\s+)?publication|"
+    r"magazine|(?:radio\s+|television\s+)?station)\s+(?=[A-Z])"
 )
 
 

@@ -985,6 +985,15 @@ def _office_key(hit_text: str) -> tuple[str, frozenset[str], frozenset[str]] | N
     return head, mods, owners
 
 
+def _same_owners(later: frozenset[str], first: frozenset[str]) -> bool:
+    """Every owner word of the later mention is one of the first mention's, a country and its
+    adjective alike ("The Chinese coast guard" after "China's coast guard")."""
+    return all(
+        w in first or (len(w) >= 4 and any(len(x) >= 4 and x[:4] == w[:4] for x in first))
+        for w in later
+    )
+
+
 def _carry_office_chains(text: str, sentences, found: list[QuoteFound]) -> None:
     """An office first heard through a relay ("North Korea's defence ministry warned …, in a
     statement carried by KCNA") is still heard through it when the article comes back to it
@@ -1007,7 +1016,7 @@ def _carry_office_chains(text: str, sentences, found: list[QuoteFound]) -> None:
         match = None
         for (h, m, o), chain in reversed(heard[-_LOOKBACK:]):
             # the same office: same head, no modifier or owner the earlier mention lacks
-            if h == head and (mods or owners) and mods <= m and owners <= o:
+            if h == head and (mods or owners) and mods <= m and _same_owners(owners, o):
                 match = chain
                 break
         if match is None:

@@ -195,3 +195,42 @@ def test_a_quoted_phrase_inside_a_relayed_clause_is_the_clause_speaker_s():
     )
     q = _quote_with(text, "provoke")
     assert q.speaker.text == "Song Wei"
+
+
+def test_quoted_by_a_medium_between_commas_relays_the_subject():
+    text = (
+        "A rival bid was still possible, Bloomberg News reported, citing two people.\n\n"
+        "Hale, quoted last month by the trade publication Freight Weekly, said the company had "
+        "no plans to leave the port."
+    )
+    q = _quote_with(text, "no plans to leave")
+    assert _chain(q)[0] == "Freight Weekly"
+
+
+def test_reached_by_telephone_by_a_broadcaster_relays_the_subject_and_what_it_told_it():
+    text = (
+        "A spokesman for the rebels, reached by telephone by the BBC's Hausa service, said its "
+        "fighters had withdrawn. The spokesman told the broadcaster that the army had used "
+        "drones."
+    )
+    assert _chain(_quote_with(text, "had withdrawn"))[0] == "the BBC's Hausa service"
+    assert _chain(_quote_with(text, "used drones"))[0] == "the BBC's Hausa service"
+
+
+def test_an_agency_carrying_a_statement_saying_relays_the_statement():
+    text = (
+        "The Emirates News Agency carried a statement from the foreign ministry saying Abu "
+        "Dhabi would send a delegation. It hoped for a hotline, the statement said."
+    )
+    q = _quote_with(text, "send a delegation")
+    assert _chain(q)[0] == "The Emirates News Agency"
+    assert "Emirates News Agency" in _chain(_quote_with(text, "hotline"))[0]
+
+
+def test_an_office_named_by_its_country_s_adjective_keeps_the_relay_of_the_country_s_office():
+    text = (
+        "China's coast guard said in a statement carried by the official Xinhua news agency "
+        "that the boat had approached its ship.\n\nThe Chinese coast guard also said the boat "
+        "had ignored radio warnings."
+    )
+    assert _chain(_quote_with(text, "ignored radio"))[0] == "Xinhua"
