@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .text import wordlist
 
 # "al-Dhafiri", "el-Sayed": an Arabic article joined to a name is part of it
-_NAME_WORD = r"(?:(?:al|el|ad|ash|as|az)-)?[A-Z][\w’'.\-]*"
+_NAME_WORD = r"(?:(?:al|el|ad|ash|as|az)-)?[A-ZÀ-ÖØ-Þ][\w’'.\-]*"
 _CONNECT = r"(?:of|for|and|the|de|del|da|von|van|al|bin|on)"
 # Name particles that may follow one another ("Ursula von der Leyen", "Charles de la Fuente")
 _PARTICLE = r"(?:von|van|der|den|de|la|le|du|dos|das|di|ter|ibn|bint)"
@@ -49,7 +49,7 @@ SPEAKER_NOUNS = (
     "pharmacist candidate parent group trust force federation confederation league family "
     "uncle aunt cousin grandmother grandfather niece nephew consultation observatory fleet "
     "television channel network station website author email lodge dispatch person "
-    "cabinet memo transcript draft presidency administrator"
+    "cabinet memo transcript draft presidency administrator adviser advisor"
 )
 # "the 54-year-old said": an age stands for the person named before it.
 _NOUN_ALT = (
@@ -73,7 +73,8 @@ _COMMON = (
     # "a senior U.S. defence official", "the state-run Anadolu Agency", "France's main trade
     # unions": modifiers may hold dots, the head may be capitalised or plural
     rf"(?:[\w’'.\-]+\s+){{0,4}}?(?i:{_NOUN_ALT})s?\b{_FAMILIAR}"
-    rf"(?:\s+(?:of|for|at|in|by|from)\s+{_POBJ})?"
+    # "a senior adviser to the Turkish president, Kemal Öztürk"
+    rf"(?:\s+(?:of|for|at|in|by|from|to)\s+{_POBJ})?"
     rf"(?:,?\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?"
 )
 _PRONOUN = r"(?:he|she|they|it|He|She|They|It)"
@@ -160,7 +161,9 @@ _NAMED_MEDIA = (
     r"(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
     r"(?:news\s+agency|broadcaster|newspaper|daily|channel|website|news\s+outlet|"
     # "the trade publication Airline Weekly", "the public radio station WKPR"
-    r"news\s+website|(?:trade\s+)?publication|magazine|(?:radio\s+|television\s+|TV\s+)?station)\s+"
+    r"news\s+website|(?:trade\s+)?publication|magazine|(?:radio\s+|television\s+|TV\s+)?station|"
+    # "state television RTB"
+    r"television|radio)\s+"
     r"(?:[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2})(?![\w’'\-])|"
     r"(?:the\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
     r"(?:(?:news\s+agency|broadcaster|newspaper|daily|television|radio|agency)\s+)?"
@@ -353,7 +356,8 @@ _REPORTED_TAIL = re.compile(
     rf"|(?P<s5>{SPEAKER})\s+was\s+quoted\s+(?:as\s+saying\s+)?by\s+(?P<m5>{MEDIA})"
     # ", the official Sudan News Agency quoted army spokesman X as saying"
     # (", the Saudi Press Agency quoted the minister.": "as saying" may be left out)
-    rf"|(?P<m6>{MEDIA}|{SPEAKER})\s+quoted\s+(?:{_LOWER_TITLE})?(?P<s6>{SPEAKER})"
+    # "…, RIA Novosti cited a source in the Russian government as saying."
+    rf"|(?P<m6>{MEDIA}|{SPEAKER})\s+(?:quoted|cited)\s+(?:{_LOWER_TITLE})?(?P<s6>{SPEAKER})"
     rf"(?:\s+as\s+saying)?"
     rf"|(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
     rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})"
@@ -400,7 +404,10 @@ _QUOTED_BY = re.compile(
 _QUOTED_BY_BETWEEN = re.compile(
     rf"(?P<s>{SPEAKER}),\s+(?:quoted|cited|interviewed|reached|contacted)"
     r"(?:\s+(?:on|last|this|late|early)\s+\w+|\s+by\s+(?:tele)?phone)?\s+by\s+"
-    rf"(?P<m>{MEDIA})(?:\s+(?:on|last|this)\s+\w+)?,\s+(?:also\s+)?(?:said|says|told|added|warned)"
+    # "Radio France Internationale (RFI)": any name, which a bracketed short name may follow
+    rf"(?P<m>{MEDIA}|{_PROPER})(?:\s+\([A-Z]{{2,6}}\))?(?:\s+(?:on|last|this)\s+\w+)?,\s+"
+    r"(?:also\s+)?"
+    r"(?:said|says|told|added|warned)"
     r"\b(?:\s+[\w’'\-]+){0,3}?(?:\s+that)?\s+"
 )
 _BETWEEN_WORDS = ("quoted", "cited", "interviewed", "reached", "contacted")
@@ -720,10 +727,11 @@ _INTERVIEW = re.compile(
     # "in an interview published on Sunday by Le Monde", "in remarks broadcast by state
     # television", "in comments carried by Xinhua"
     r"[Ii]n\s+(?:(?:a|an)\s+)?(?:[\w\-]+\s+)?(?:interview|remarks|comments|statement|article|"
-    r"op-ed|letter|speech|address)\s+(?:published|broadcast|aired|carried|released|relayed|"
-    r"reported|quoted)"
+    r"op-ed|letter|speech|address|message|communique|video)\s+(?:published|broadcast|aired|"
+    r"carried|released|relayed|reported|quoted|cited|read(?:\s+out)?)"
     r"(?:\s+(?:on|late\s+on|early\s+on)\s+\w+)?\s+(?:by|on))"
-    rf"\s+(?P<m>{MEDIA})"
+    # "in a message cited by SITE": initials the text does not spell out
+    rf"\s+(?P<m>{MEDIA}|[A-Z]{{2,6}}(?![\w’'\-]))"
 )
 _INTERVIEW_WORDS = (
     "nterview",
@@ -744,6 +752,8 @@ _INTERVIEW_WORDS = (
     "carried",
     "reported by",
     "quoted by",
+    "cited by",
+    " read ",
 )
 
 
@@ -1055,6 +1065,8 @@ def _with_media(relays: list[SpeakerHit], media: SpeakerHit | None) -> list[Spea
 # phrase before the clause's subject
 _OPENING_PHRASE = re.compile(
     r"(?:In|On|At|During|Speaking|Talking|Writing|Asked|After|Before)\s[^,;:\"“”]{0,140},\s*"
+    # "…, Naftogaz chief executive Olena Kravets said": a title before the name
+    r"(?:[A-Z][\w’'.\-]*\s+){0,2}(?:[a-z][\w\-]*\s+){0,3}"
 )
 
 

@@ -81,7 +81,7 @@ def agency_name(name: str) -> str:
 _KIND_FIRST = re.compile(
     r"^(?:the\s+|The\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
     r"(?:news\s+agency|broadcaster|newspaper|daily|channel|website|(?:trade\s+)?publication|"
-    r"magazine|(?:radio\s+|television\s+)?station)\s+(?=[A-Z])"
+    r"magazine|(?:radio\s+|television\s+)?station|television|radio)\s+(?=[A-Z])"
 )
 
 

@@ -234,3 +234,52 @@ def test_an_office_named_by_its_country_s_adjective_keeps_the_relay_of_the_count
         "had ignored radio warnings."
     )
     assert _chain(_quote_with(text, "ignored radio"))[0] == "Xinhua"
+
+
+def test_an_adviser_to_someone_with_an_accented_name_in_apposition_is_quoted_as_saying():
+    text = (
+        "The state-run Anadolu news agency quoted a senior adviser to the Turkish president, "
+        "Emre Öztürk, as saying Ankara would not let the hub be used to evade sanctions."
+    )
+    q = _quote_with(text, "would not let")
+    assert _chain(q)[0] == "Anadolu"
+
+
+def test_an_agency_citing_a_source_as_saying_closes_the_clause():
+    text = (
+        "The first trades would be settled in roubles and lira, RIA Novosti cited a source in "
+        "the Russian government as saying."
+    )
+    q = _quote_with(text, "first trades")
+    assert _chain(q) == ["RIA Novosti", "a source in the Russian government"]
+
+
+def test_a_statement_read_on_state_television_is_relayed_by_the_channel():
+    text = (
+        "The army had repelled an attack on the town, the military government said in a "
+        "statement read on state television RTB on Sunday. Four soldiers had been killed, the "
+        "statement said."
+    )
+    assert _chain(_quote_with(text, "repelled an attack"))[0] == "RTB"
+    assert _chain(_quote_with(text, "Four soldiers"))[0] == "RTB"
+
+
+def test_reached_by_a_named_radio_with_its_initials_relays_the_subject():
+    text = (
+        "A resident of the town, reached by telephone by Radio Sahel Internationale (RSI), said "
+        "the fighting had lasted six hours."
+    )
+    assert _chain(_quote_with(text, "lasted six hours"))[0] == "RSI"
+
+
+def test_a_message_cited_by_initials_is_relayed_by_them():
+    text = "Its fighters had taken revenge for the raids, the group said in a message cited by SITE."
+    assert _chain(_quote_with(text, "taken revenge"))[0] == "SITE"
+
+
+def test_a_long_interview_phrase_before_a_titled_name_keeps_the_name_as_speaker():
+    text = (
+        "In a separate interview with the Financial Times published on Monday, Naftogaz chief "
+        "executive Olena Marchuk said the hub would let Moscow \u201crelabel\u201d its gas."
+    )
+    assert _quote_with(text, "relabel").speaker.text == "Olena Marchuk"
