@@ -291,7 +291,10 @@ AFTER_QUOTE = re.compile(
     rf"|(?P<s4>(?:the|a|an|The|A|An)\s+(?:[\w’'\-]+\s+){{0,2}}?[\w’'\-]+)\s+(?P<v4>{VERB}))\b"
 )
 # Between a speech verb and the quote it introduces: 'said:', 'said that', 'said on Monday,'.
-_INTRO_GAP = re.compile(r"(?:\s+that|\s+(?:in|on)\s+[^,:\"“”]{1,50})?\s*[:,]?\s*")
+# 'told Reuters: "…"': whom the speaker told may come first
+_INTRO_GAP = re.compile(
+    rf"(?:\s+(?:{_TOLD_WHOM}))?(?:\s+that|\s+(?:in|on)\s+[^,:\"“”]{{1,50}})?\s*[:,]?\s*"
+)
 _ACCORDING_BEFORE = re.compile(rf"(?P<v>[Aa]ccording\s+to)\s+(?P<s>{_SOURCE})\s*,?\s*\Z")
 ACCORDING = re.compile(
     rf"(?P<v>[Aa]ccording\s+to|[Aa]s\s+(?:quoted|cited|reported)\s+by|"
@@ -718,12 +721,14 @@ def leading_speaker(text: str, start: int, end: int, verbs: list[Verb]) -> Speak
 
 _INTERVIEW = re.compile(
     r"(?:[Ii]n\s+an?\s+(?:[\w\-]+\s+){0,2}interview\s+(?:(?:on|last|this)\s+\w+\s+)?with|"
-    r"(?:[Ss]peaking|[Tt]alking)\s+(?:to|with)|"
+    # "Officials, who spoke to Reuters on condition of anonymity, said"
+    r"(?:[Ss]peaking|[Tt]alking|spoke|talked)\s+(?:to|with)|"
     # "published on KCNA's website", "posted on the KCNA website"
     r"(?:published|posted|carried)\s+on(?=\s+(?:the\s+)?[A-Z][\w.\-]*(?:['’]s)?\s+website)|"
     r"[Ii]n\s+comments\s+to|"
     # "in a statement to AFP", "in an email to The Associated Press"
-    r"[Ii]n\s+(?:a|an)\s+(?:written\s+)?(?:statement|email|e-mail|response|reply)\s+to|"
+    # "in an emailed statement to Reuters"
+    r"[Ii]n\s+(?:a|an)\s+(?:[\w\-]+\s+)?(?:statement|email|e-mail|response|reply)\s+to|"
     # "in an interview published on Sunday by Le Monde", "in remarks broadcast by state
     # television", "in comments carried by Xinhua"
     r"[Ii]n\s+(?:(?:a|an)\s+)?(?:[\w\-]+\s+)?(?:interview|remarks|comments|statement|article|"
@@ -740,6 +745,8 @@ _INTERVIEW_WORDS = (
     "alking with",
     "website",
     "peaking to",
+    "poke to",
+    "poke with",
     "omments to",
     "tatement to",
     "mail to",

@@ -247,6 +247,11 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
             return q
     relays = att.relay_sources(text, s_start, max(s_end, end), verbs)
     media = quoted[0] if quoted else att.media_after_quote(text, after, max(s_end, after))
+    if media is None and tail is None and speaker is not None and speaker.verb in ("told", "tells"):
+        # 'Customs chief Omar Haddad told Reuters: "…"': the medium told before the quote
+        told = text.find(" t", speaker.end, open_mark)
+        if told != -1:
+            media = att.told_after(text, told + 1 + len(speaker.verb), open_mark)
     if media is not None and media.text.lower() not in {r.text.lower() for r in relays}:
         relays = [media, *relays]
     chain = _chain(relays, speaker)

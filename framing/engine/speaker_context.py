@@ -205,6 +205,7 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
                 relays.append((si, q.chain))
     _canonical_names(text, sentences, found)
     _told_initials(text, found)
+    _spoke_to_medium(text, sentences, found)
     _relayed_afterwards(text, sentences, found)
     _carry_chains(found, text, sentences)
     _carry_office_chains(text, sentences, found)
@@ -334,6 +335,36 @@ def _initials_of(short: str, name: str) -> bool:
         )
 
     return fits(0, 0)
+
+
+_SPOKE_TO = re.compile(
+    rf"(?P<s>{att.SPEAKER})\s+(?:spoke|talked)\s+(?:to|with)\s+(?P<m>{att.MEDIA})"
+)
+
+
+def _spoke_to_medium(text: str, sentences, found: list[QuoteFound]) -> None:
+    """ "Port director Lena Brandt spoke to Reuters by telephone. “…,” she said.": the
+    medium she spoke to relays what she says in the next two sentences of the paragraph."""
+    if "spoke " not in text and "talked " not in text:
+        return
+    starts = [a for a, _ in sentences]
+    for m in _SPOKE_TO.finditer(text):
+        keys = set(_person_keys(m.group("s"))) | {_speaker_key(m.group("s"))}
+        si = max(0, bisect_right(starts, m.start()) - 1)
+        stop = sentences[min(len(sentences) - 1, si + 2)][1]
+        para = text.find("\n", m.end())
+        stop = stop if para == -1 else min(stop, para)
+        name = m.group("m")
+        skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
+        medium = att.SpeakerHit(m.start("m") + skip, m.end("m"), name[skip:], "told")
+        for q in found[bisect_left([x.start for x in found], m.end()) :]:
+            if q.start >= stop:
+                break
+            sp = q.speaker
+            if sp is None or len(q.chain) != 1 or q.kind == "scare":
+                continue
+            if keys & ({_speaker_key(sp.text)} | set(_person_keys(sp.text))):
+                q.chain = (medium, sp)
 
 
 _TOLD_SHORT = re.compile(r"\b(?:told|tells)\s+(?:the\s+)?(?P<s>[A-Z]{2,6})(?![\w’'\-])")

@@ -283,3 +283,33 @@ def test_a_long_interview_phrase_before_a_titled_name_keeps_the_name_as_speaker(
         "executive Olena Marchuk said the hub would let Moscow \u201crelabel\u201d its gas."
     )
     assert _quote_with(text, "relabel").speaker.text == "Olena Marchuk"
+
+
+def test_told_a_medium_then_a_colon_relays_the_quote_and_keeps_the_name():
+    text = "Customs chief Omar Haddad told Reuters: \u201cThe new scanners will run by March.\u201d"
+    q = _quote_with(text, "new scanners")
+    assert (q.speaker.text, _chain(q)[0]) == ("Omar Haddad", "Reuters")
+
+
+def test_spoke_to_a_medium_relays_what_the_speaker_says_next():
+    text = (
+        "Port director Lena Brandt spoke to Reuters by telephone on Monday. \u201cWe have never "
+        "seen a backlog like this,\u201d she said."
+    )
+    assert _chain(_quote_with(text, "backlog"))[0] == "Reuters"
+
+
+def test_officials_who_spoke_to_a_medium_are_relayed_by_it():
+    text = (
+        "Officials, who spoke to Reuters on condition of anonymity, said the deal was close to "
+        "being signed."
+    )
+    assert _chain(_quote_with(text, "deal was close"))[0] == "Reuters"
+
+
+def test_an_emailed_statement_to_a_medium_is_relayed_by_it():
+    text = (
+        "The company's chief executive said in an emailed statement to Reuters that the plant "
+        "would close in June."
+    )
+    assert _chain(_quote_with(text, "plant would close"))[0] == "Reuters"
