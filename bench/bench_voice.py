@@ -30,6 +30,12 @@ Prints, for this checkout (and for DIR when given), over the 22 articles / 297 a
   engine span has a chain of two links or more naming every gold relay (the article's
   dateline credit is left out on both sides, as the gold does); **origin detected**: articles
   whose dateline credit ("HELSINKI (AP) —") the engine reports as the article's origin.
+- **relay shown on a direct attribution**: found gold attributions heard directly (a chain
+  of one) whose matched engine span shows a relay chain anyway (the dateline credit left
+  out) — the relay rules' false alarms.
+- Relay names match by the speaker rule's words, or as an agency and its initials ("SPA" /
+  "Saudi Press Agency", "KUNA" / "Kuwait News Agency"), or as a long name and the short
+  name the text gives it in brackets ("the Emirates News Agency (WAM)").
 
 Intervals: 95 % percentile bootstrap over articles (2,000 resamples, seed 7).
 Never tune on this set (framing/eval/gold/README.md): this script prints totals only.
@@ -256,6 +262,8 @@ def article_counts(rec: dict, pred: dict) -> dict[str, int]:
             "origin_ok",
             "predicted",
             "precise",
+            "direct_gold",
+            "false_relay",
         ],
         0,
     )
@@ -276,6 +284,10 @@ def article_counts(rec: dict, pred: dict) -> dict[str, int]:
         c["found50"] += best_ov >= 0.5 * (g["end"] - g["start"])
         c["right"] += speaker_right(best["speaker"], best["actor"], g)
         chain = [x for x in best["chain"] if not (origin and _same_name(x, origin))]
+        if not relays:
+            # heard directly in the gold: does the engine show a relay anyway?
+            c["direct_gold"] += 1
+            c["false_relay"] += len(chain) >= 2
         if relays and len(chain) >= 2:
             c["relay_ok"] += all(
                 any(_same_relay(r, x, text) for x in chain[:-1]) for r in relays
@@ -310,6 +322,8 @@ RATIOS = {
     "pronoun/fragment speakers shown": ("bad", "shown"),
     "relay chains detected": ("relay_ok", "relayed"),
     "dateline origin detected": ("origin_ok", "origin_gold"),
+    # found attributions the gold hears directly that the engine shows as relayed
+    "relay shown on a direct attribution": ("false_relay", "direct_gold"),
 }
 
 

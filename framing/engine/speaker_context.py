@@ -206,6 +206,7 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
     _canonical_names(text, sentences, found)
     _told_initials(text, found)
     _spoke_to_medium(text, sentences, found)
+    _heard_through_agency_report(text, sentences, found)
     _relayed_afterwards(text, sentences, found)
     _carry_chains(found, text, sentences)
     _carry_office_chains(text, sentences, found)
@@ -365,6 +366,56 @@ def _spoke_to_medium(text: str, sentences, found: list[QuoteFound]) -> None:
                 continue
             if keys & ({_speaker_key(sp.text)} | set(_person_keys(sp.text))):
                 q.chain = (medium, sp)
+
+
+def _heard_through_agency_report(text: str, sentences, found: list[QuoteFound]) -> None:
+    """ "Kim Jong Un oversaw a missile test, KCNA reported. … “…,” Kim said.": a person or
+    office an agency reported on is heard through that agency when the article quotes them
+    later (unless that sentence names a channel of its own)."""
+    reported: list[tuple[list[str], tuple | None, att.SpeakerHit, int]] = []
+    for q in found:
+        sp = q.speaker
+        if (
+            sp is None
+            or q.kind != "reported"
+            or len(q.chain) != 1
+            or sp.start < q.end
+            or not is_media(sp.text)
+        ):
+            continue
+        m = _SUBJECT.match(text, q.start, q.end)
+        if m is None or m.group("s").lower() in _PRONOUNS:
+            continue
+        subject = m.group("s")
+        # "North Korean leader Kim Jong Un oversaw …": the name after the title words
+        words: list[str] = []
+        for w in text[q.start : min(q.end, q.start + 80)].split():
+            if w.islower() and w not in _BEFORE_A_SUBJECT:
+                break
+            words.append(w)
+        lower = [i for i, w in enumerate(words) if w.islower()]
+        name = " ".join(words[lower[-1] + 1 :]) if lower else " ".join(words)
+        reported.append((_person_keys(name), _office_key(subject), sp, q.end))
+    if not reported:
+        return  # the common case
+    starts = [a for a, _ in sentences]
+    for q in found:
+        sp = q.speaker
+        if sp is None or len(q.chain) != 1 or q.kind == "scare" or is_media(sp.text):
+            continue
+        names, office = _person_keys(sp.text), _office_key(sp.text)
+        for keys, key, agency, end in reversed(reported):
+            if end > q.start:
+                continue
+            same = bool(names) and set(names) <= set(keys)
+            if not same and office is not None and key is not None:
+                (h, m, o), (h2, m2, o2) = office, key
+                same = h == h2 and m <= m2 and _same_owners(o, o2)
+            if same:
+                if not _own_channel(text, sentences, starts, q.start):
+                    name = relays_mod.usual_relay_name(agency.text)
+                    q.chain = (att.SpeakerHit(agency.start, agency.end, name, "reported"), sp)
+                break
 
 
 _TOLD_SHORT = re.compile(r"\b(?:told|tells)\s+(?:the\s+)?(?P<s>[A-Z]{2,6})(?![\w’'\-])")

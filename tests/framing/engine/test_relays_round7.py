@@ -313,3 +313,29 @@ def test_an_emailed_statement_to_a_medium_is_relayed_by_it():
         "would close in June."
     )
     assert _chain(_quote_with(text, "plant would close"))[0] == "Reuters"
+
+
+def test_a_person_an_agency_reported_on_is_heard_through_it_later():
+    text = (
+        "SEOUL \u2014 North Korean leader Kim Jong Un oversaw the test of a new cruise missile on "
+        "Tuesday, the official KCNA news agency reported.\n\n"
+        "The missile flew 1,500 km before hitting a target off the east coast.\n\n"
+        "\u201cThis is a powerful deterrent,\u201d Kim said at the launch site."
+    )
+    assert _chain(_quote_with(text, "powerful deterrent"))[0] == "KCNA"
+
+
+def test_an_office_an_agency_reported_on_is_heard_through_it_later():
+    text = (
+        "Russia's foreign ministry summoned the British ambassador on Monday, the RIA Novosti "
+        "news agency reported.\n\nThe ministry said London was trying to sabotage the talks."
+    )
+    assert _chain(_quote_with(text, "sabotage"))[0] == "RIA Novosti"
+
+
+def test_a_person_an_agency_reported_on_speaking_to_reporters_is_heard_directly():
+    text = (
+        "Prime Minister Ana Ruiz visited the flooded towns on Monday, the Efe news agency "
+        "reported.\n\nRuiz told reporters in Valencia that aid would arrive within days."
+    )
+    assert len(_quote_with(text, "aid would arrive").chain) == 1
