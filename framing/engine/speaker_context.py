@@ -199,7 +199,7 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
         if q.speaker is not None and len(q.chain) == 1 and q.speaker.verb == "was quoted":
             _quoted_by_last_relay(text, found[:i], q)
         if q.speaker is not None:
-            _continue_relay(q, si, relays, text, sentences)
+            _continue_relay(q, si, relays, text, sentences, found[i - 1] if i else None)
             _extend_outward(q, si, relays)
             if len(q.chain) >= 2:
                 relays.append((si, q.chain))
@@ -453,13 +453,19 @@ def _one_name_per_agency(text: str, found: list[QuoteFound]) -> None:
     if "(" in text:
         for m in _BRACKETED_SHORT.finditer(text):
             short_of[m.group("long").lower()] = m.group("short")
-    shorts = {n for n in links if _ACRONYM.fullmatch(n)} | set(short_of.values())
+    # "AP", "AFP": agencies whose usual name is their long one keep it (relays.AGENCIES)
+    shorts = {
+        n for n in links | set(short_of.values()) if _ACRONYM.fullmatch(n)
+    } - relays_mod.AGENCIES.keys()
     named: dict[str, str] = {}
     for name in links:
         if _ACRONYM.fullmatch(name):
             continue
         bare = _STATUS_WORDS.sub("", name).strip()
-        short = short_of.get(bare.lower()) or next(
+        short = short_of.get(bare.lower())
+        if short in relays_mod.AGENCIES:
+            continue
+        short = short or next(
             (s for s in sorted(shorts) if _initials_of(s, bare)), None
         )
         if short is not None:
@@ -846,7 +852,7 @@ def _carried_document(q, si, text, sentences) -> None:
         q.chain = (medium, q.speaker)
 
 
-def _continue_relay(q, si, relays, text="", sentences=()) -> None:
+def _continue_relay(q, si, relays, text="", sentences=(), prev=None) -> None:
     if len(q.chain) == 1 and sentences:
         _carried_document(q, si, text, sentences)
     if len(q.chain) != 1 or not relays:
@@ -855,6 +861,8 @@ def _continue_relay(q, si, relays, text="", sentences=()) -> None:
     r_si, chain = relays[-1]
     if head is None or si - r_si > _WINDOW or si == r_si:
         return
+    if prev is not None and _names_another(prev, head.lower()) and prev.end > chain[-1].end:
+        return  # "Human Rights Watch said … the group said": the group just named
     if head.lower() in _DOCUMENT_HEADS and sentences:
         # "In a statement carried by KCNA, the ministry accused … The statement said …": the
         # statement is the relayed source's, heard through the same relay.
@@ -1022,7 +1030,7 @@ def _carry_chains(found: list[QuoteFound], text: str = "", sentences=()) -> None
     starts = [a for a, _ in sentences]
     # Twice: the second pass gives earlier mentions the relay a later one names ("Speaking to
     # BBC Sport, the captain said …" after "the captain has told his team-mates …").
-    for q, keys, names in [*keyed, *keyed]:
+    for i, (q, keys, names) in enumerate([*keyed, *keyed]):
         if len(q.chain) >= 2:
             for key in keys:
                 chains[key] = q.chain
@@ -1031,8 +1039,34 @@ def _carry_chains(found: list[QuoteFound], text: str = "", sentences=()) -> None
             # "Kim Soo-jin" is not "Kim Jong Un": a full name matches on its last word
             keys = [keys[0], names[-1]]
         key = next((k for k in keys if k in chains), None)
-        if key is not None and not _own_channel(text, sentences, starts, q.start):
-            q.chain = (*chains[key][:-1], q.speaker)
+        if key is None or _own_channel(text, sentences, starts, q.start):
+            continue
+        prev = keyed[i % len(keyed) - 1][0] if i % len(keyed) else None
+        if (
+            key == keys[0]
+            and q.speaker.text[:4] in ("the ", "The ")
+            and prev is not None
+            and _names_another(prev, key)
+            and "\n" not in text[prev.end : q.start]
+        ):
+            # "Human Rights Watch said … the group said": a description right after a named
+            # organisation is that organisation, not the group an earlier relay carried
+            continue
+        q.chain = (*chains[key][:-1], q.speaker)
+
+
+def _names_another(prev: QuoteFound, key: str) -> bool:
+    """Is ``prev`` heard directly from a named speaker ("Human Rights Watch") other than the
+    one ``key`` stands for?"""
+    sp = prev.speaker
+    return (
+        sp is not None
+        and len(prev.chain) == 1
+        and sp.text[:1].isupper()
+        and sp.text.split()[0] not in ("The", "A", "An")
+        and not is_media(sp.text)
+        and _speaker_key(sp.text) != key
+    )
 
 
 def _own_channel(text: str, sentences, starts: list[int], pos: int) -> bool:

@@ -339,3 +339,21 @@ def test_a_person_an_agency_reported_on_speaking_to_reporters_is_heard_directly(
         "reported.\n\nRuiz told reporters in Valencia that aid would arrive within days."
     )
     assert len(_quote_with(text, "aid would arrive").chain) == 1
+
+
+def test_the_group_right_after_a_named_organisation_is_not_an_earlier_group_s_relay():
+    text = (
+        "Its fighters had taken revenge for the raids, the group said in a message cited by "
+        "SITE.\n\nHuman Rights Watch said it had documented killings by both sides. The army's "
+        "account could not be verified, the group said."
+    )
+    assert len(_quote_with(text, "could not be verified").chain) == 1
+
+
+def test_an_agency_whose_usual_name_is_its_long_one_keeps_it_beside_its_initials():
+    text = (
+        "CAIRO (AP) \u2014 Flights would resume in May, the ministry said.\n\n"
+        "The first flights could begin before the Hajj, according to the Associated Press, "
+        "which cited two Gulf officials."
+    )
+    assert "AP" not in _chain(_quote_with(text, "first flights"))[:-1]
