@@ -289,9 +289,7 @@ def article_counts(rec: dict, pred: dict) -> dict[str, int]:
             c["direct_gold"] += 1
             c["false_relay"] += len(chain) >= 2
         if relays and len(chain) >= 2:
-            c["relay_ok"] += all(
-                any(_same_relay(r, x, text) for x in chain[:-1]) for r in relays
-            )
+            c["relay_ok"] += all(any(_same_relay(r, x, text) for x in chain[:-1]) for r in relays)
     for q in quotes:
         c["predicted"] += 1
         c["precise"] += any(

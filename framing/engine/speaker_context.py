@@ -465,9 +465,7 @@ def _one_name_per_agency(text: str, found: list[QuoteFound]) -> None:
         short = short_of.get(bare.lower())
         if short in relays_mod.AGENCIES:
             continue
-        short = short or next(
-            (s for s in sorted(shorts) if _initials_of(s, bare)), None
-        )
+        short = short or next((s for s in sorted(shorts) if _initials_of(s, bare)), None)
         if short is not None:
             named[name] = short
     if not named:

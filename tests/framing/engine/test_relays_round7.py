@@ -273,7 +273,9 @@ def test_reached_by_a_named_radio_with_its_initials_relays_the_subject():
 
 
 def test_a_message_cited_by_initials_is_relayed_by_them():
-    text = "Its fighters had taken revenge for the raids, the group said in a message cited by SITE."
+    text = (
+        "Its fighters had taken revenge for the raids, the group said in a message cited by SITE."
+    )
     assert _chain(_quote_with(text, "taken revenge"))[0] == "SITE"
 
 
