@@ -338,6 +338,7 @@ def _initials_of(short: str, name: str) -> bool:
     return fits(0, 0)
 
 
+_SPOKE_WORD = re.compile(r"\b(?:spoke|talked)\s+(?:to|with)\s")
 _SPOKE_TO = re.compile(
     rf"(?P<s>{att.SPEAKER})\s+(?:spoke|talked)\s+(?:to|with)\s+(?P<m>{att.MEDIA})"
 )
@@ -349,7 +350,18 @@ def _spoke_to_medium(text: str, sentences, found: list[QuoteFound]) -> None:
     if "spoke " not in text and "talked " not in text:
         return
     starts = [a for a, _ in sentences]
-    for m in _SPOKE_TO.finditer(text):
+    q_starts = [q.start for q in found]
+    opened: set[int] = set()
+    for verb in _SPOKE_WORD.finditer(text):
+        # the subject stands just before the verb: a bounded window, never a scan of the text
+        si = max(0, bisect_right(starts, verb.start()) - 1)
+        if si in opened:
+            continue
+        opened.add(si)
+        a, b = sentences[si]
+        m = _SPOKE_TO.search(text, max(a, verb.start() - 100), min(b, verb.end() + 100))
+        if m is None:
+            continue
         keys = set(_person_keys(m.group("s"))) | {_speaker_key(m.group("s"))}
         si = max(0, bisect_right(starts, m.start()) - 1)
         stop = sentences[min(len(sentences) - 1, si + 2)][1]
@@ -358,7 +370,7 @@ def _spoke_to_medium(text: str, sentences, found: list[QuoteFound]) -> None:
         name = m.group("m")
         skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
         medium = att.SpeakerHit(m.start("m") + skip, m.end("m"), name[skip:], "told")
-        for q in found[bisect_left([x.start for x in found], m.end()) :]:
+        for q in found[bisect_left(q_starts, m.end()) :]:
             if q.start >= stop:
                 break
             sp = q.speaker
@@ -404,7 +416,7 @@ def _heard_through_agency_report(text: str, sentences, found: list[QuoteFound]) 
         if sp is None or len(q.chain) != 1 or q.kind == "scare" or is_media(sp.text):
             continue
         names, office = _person_keys(sp.text), _office_key(sp.text)
-        for keys, key, agency, end in reversed(reported):
+        for keys, key, agency, end in reversed(reported[-_LOOKBACK:]):
             if end > q.start:
                 continue
             same = bool(names) and set(names) <= set(keys)
