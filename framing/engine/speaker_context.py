@@ -1069,11 +1069,14 @@ def _names_another(prev: QuoteFound, key: str) -> bool:
     """Is ``prev`` heard directly from a named speaker ("Human Rights Watch") other than the
     one ``key`` stands for?"""
     sp = prev.speaker
+    words = sp.text.split() if sp is not None else []
     return (
         sp is not None
         and len(prev.chain) == 1
-        and sp.text[:1].isupper()
-        and sp.text.split()[0] not in ("The", "A", "An")
+        # a name of two capitalised words or more ("Human Rights Watch"), not "Residents"
+        and len(words) >= 2
+        and all(w[:1].isupper() or w in ("of", "for", "and") for w in words)
+        and words[0] not in ("The", "A", "An")
         and not is_media(sp.text)
         and _speaker_key(sp.text) != key
     )
