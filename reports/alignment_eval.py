@@ -102,6 +102,7 @@ DEV_EVENTS = {
     "dev3": "alignment_dev3.json",
     "dev4": "alignment_dev4.json",
     "dev5": "alignment_dev5.json",
+    "dev6": "alignment_dev6.json",
 }
 
 
@@ -123,7 +124,7 @@ class GoldEvent:
 
 def load_gold_event(name: str) -> GoldEvent:
     """``naval`` (first demo, wire-anchored gold), ``caravan`` (second demo, every pair) or
-    ``dev`` … ``dev5`` (the aligner's development events, every pair; not demos)."""
+    ``dev`` … ``dev6`` (the aligner's development events, every pair; not demos)."""
     from framing.engine import analyze
 
     if name in DEV_EVENTS:
