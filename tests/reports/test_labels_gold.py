@@ -39,7 +39,7 @@ def test_possibly_finds_more_links_than_reported_on_the_held_out_event():
     assert score_links(event, state="possibly").recall > score_links(event, state="reported").recall
 
 
-@pytest.mark.parametrize("name", ["dev", "dev2", "dev3", "dev4", "dev5"])
+@pytest.mark.parametrize("name", ["dev", "dev2", "dev3", "dev4", "dev5", "dev6"])
 def test_reported_links_are_precise_on_each_development_event(name):
     assert score_links(load_gold_event(name), state="reported").precision >= 0.9
 
@@ -47,3 +47,34 @@ def test_reported_links_are_precise_on_each_development_event(name):
 def test_an_unknown_gold_event_name_is_refused_rather_than_read_as_the_held_out_event():
     with pytest.raises(ValueError, match="no gold alignment called 'dev9'"):
         load_gold_event("dev9")
+
+
+def test_gold_links_carried_to_units_take_the_clause_that_reports_the_fact():
+    from reports.alignment_eval import GoldEvent, event_units, unit_links
+
+    two_facts = (
+        "Police shut the Vessel Bridge at dawn, while 800 riot officers lined the streets "
+        "around parliament."
+    )
+    event = GoldEvent(
+        "toy",
+        [[two_facts], ["Riot police, 800 of them, lined the streets around parliament."]],
+        [0, 1],
+        {(0, 0, 1, 0)},
+        None,
+        "every pair",
+    )
+    units = event_units(event, units=True)
+    assert unit_links(event, units) == {(0, 1, 1, 0)}
+    assert units[0][1].text.startswith("while 800 riot officers")
+
+
+def test_aligning_units_scores_links_between_their_sentences():
+    event = load_gold_event("dev6")
+    from reports.alignment_eval import predicted_links
+
+    found = predicted_links(event, state="possibly", units=True)
+    assert found and all(
+        i < len(event.sentences[a]) and j < len(event.sentences[b]) for a, i, b, j in found
+    )
+    assert len(found & event.links) / len(found) >= 0.8
