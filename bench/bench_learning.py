@@ -23,6 +23,11 @@ Run: .venv/bin/python bench/bench_learning.py [analyst|babe|passages|frames] [si
             built-in's own convention ever costs anything).
   passages  our own phrase-annotated passages not in the packaged tagger's training split
             (``passages_en.txt`` dev and test) — few documents, phrase-level.
+  realnews --gne PATH  real news the built-in never trained on: GoodNewsEveryone's emotion
+            cue spans (``bench/_realnews_corpus.py``; the release's ``gne-release-v1.0.tsv``
+            is read from PATH, nothing of it is committed), 8 headlines of one outlet per
+            document, the articles imported with their outlets and the spans read through
+            the app's label mapping ("cue" → ours) — sizes 25 … 300.
 Label-agnostic partial F1 (SemEval-style character overlap), micro over the held-out
 documents of all folds, with a 95 % bootstrap interval over documents. Uses a throwaway SQLite
 database; prints one row per size and the load average.
@@ -33,6 +38,7 @@ from __future__ import annotations
 import collections
 import gzip
 import hashlib
+import io
 import json
 import os
 import sys
@@ -62,6 +68,7 @@ import numpy as np  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 
 from accounts.models import User, Workspace  # noqa: E402
+from articles.imports.mappings import label_mapping_save  # noqa: E402
 from articles.ingestion.normalize import normalize_text  # noqa: E402
 from articles.services import article_create, event_create, outlet_get_or_create  # noqa: E402
 from framing import engine  # noqa: E402
@@ -297,6 +304,63 @@ def span_curve(test, pool, sizes, user, which: str, save=None, f: int = 0) -> di
     return out
 
 
+def realnews_workspace(name: str, docs, user) -> Workspace:
+    """A workspace whose articles (with their outlets) carry the corpus's spans, read the way
+    an analyst's import reads them: the corpus's own label is mapped onto ours once for the
+    workspace (as the import page's label mapping saves it) and ``import_annotations`` reads
+    the spans from our JSONL through that mapping."""
+    workspace = Workspace.objects.create(name=name)
+    codebooks_install_defaults(workspace=workspace)
+    event = event_create(workspace=workspace, title=name)
+    label_mapping_save(workspace=workspace, choices={"cue": LABEL}, known={LABEL}, user=user)
+    lines = []
+    for key, text, spans, outlet_name in docs:
+        outlet = outlet_get_or_create(workspace=workspace, name=outlet_name)
+        article = article_create(event=event, outlet=outlet, title=key, text=text)
+        if article.current_revision.text != text:
+            raise SystemExit(f"{key}: the app normalised the text; offsets would move")
+        rows = [{"start": s, "end": e, "label": lab} for s, e, lab in spans]
+        lines.append(json.dumps({"id": f"article-{article.pk}", "text": text, "spans": rows}))
+    path = TMP / f"{name}.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    out = io.StringIO()
+    call_command(
+        "import_annotations", str(path), event=event.pk, format="jsonl", user=user.email,
+        stdout=out,
+    )  # fmt: skip
+    print(f"  {name}: {out.getvalue().strip()}")
+    return workspace
+
+
+def realnews_fold(f: int, docs, sizes: tuple[int, ...], user, save=None) -> dict:
+    """As ``span_curve``, on fold ``f`` of the real-news documents, each training set
+    imported by ``realnews_workspace``."""
+    test = [d for d in docs if fold(d[0]) == f]
+    pool = sorted(
+        (d for d in docs if fold(d[0]) != f),
+        key=lambda d: hashlib.sha256(d[0].encode()).hexdigest(),
+    )
+    gold = [[(s, e, "x") for s, e, _ in d[2]] for d in test]
+    texts = [d[1] for d in test]
+    out = {"built-in": {"rows": micro(gold, predict(None, texts))[1]}}
+    print(f"fold {f} built-in: F1 {_f1(np.sum(out['built-in']['rows'], axis=0)):.3f}")
+    started = time.perf_counter()
+    for n in sizes:
+        workspace = realnews_workspace(f"realnews-f{f}-n{n}", pool[:n], user)
+        version = model_train(workspace=workspace, user=None)
+        rows = micro(gold, predict(engine_model_for(version), texts))[1]
+        out[f"n={n}"] = {"rows": rows, "chosen": version.training_summary["tagger"]}
+        cpu, load = time.process_time(), os.getloadavg()[0]
+        print(
+            f"fold {f} n={min(n, len(pool))}: F1 {_f1(np.sum(rows, axis=0)):.3f}, "
+            f"chose {out[f'n={n}']['chosen']}, {time.perf_counter() - started:.0f}s wall, "
+            f"{cpu:.0f}s CPU, load {load:.1f}"
+        )
+        if save:  # after every size: a slow run still leaves what it measured
+            Path(save).write_text(json.dumps(out))
+    return out
+
+
 def span_table(which: str, folds: list[dict]) -> None:
     print(f"\n{which}: {sum(len(r['built-in']['rows']) for r in folds)} held-out documents")
     print("| training articles | partial F1 | 95 % CI | CV chose |")
@@ -317,9 +381,10 @@ def main() -> None:
         return frames_table(folds) if which == "frames" else span_table(which, folds)
     save = args.pop(args.index("--save") + 1) if "--save" in args else None
     only = int(args.pop(args.index("--fold") + 1)) if "--fold" in args else None
-    args = [a for a in args if a not in ("--save", "--fold")]
+    gne = Path(args.pop(args.index("--gne") + 1)) if "--gne" in args else None
+    args = [a for a in args if a not in ("--save", "--fold", "--gne")]
     which = args[0] if args else "babe"
-    default = ANALYST_SIZES if which in ("analyst", "frames", "babe-split") else SIZES
+    default = ANALYST_SIZES if which in ("analyst", "frames", "babe-split", "realnews") else SIZES
     sizes = tuple(int(x) for x in args[1:]) or default
     sys.stdout.reconfigure(line_buffering=True)
     call_command("migrate", verbosity=0)
@@ -329,6 +394,8 @@ def main() -> None:
         folds = [span_curve(test, pool, sizes, user, which, save)]
         span_table(which, folds)
         return print(f"load average: {os.getloadavg()}")
+    if which == "realnews":
+        return realnews_main(gne, sizes, user, save, only)
     docs = (
         None
         if which == "frames"
@@ -344,6 +411,23 @@ def main() -> None:
         Path(save).write_text(json.dumps(folds[0] if only is not None else folds))
     if only is None:
         frames_table(folds) if which == "frames" else span_table(which, folds)
+    print(f"load average: {os.getloadavg()}")
+
+
+def realnews_main(gne: Path | None, sizes, user, save, only) -> None:
+    if gne is None or not gne.is_file():
+        raise SystemExit("realnews: give --gne PATH to GoodNewsEveryone's gne-release-v1.0.tsv")
+    from _realnews_corpus import realnews_docs
+
+    docs = realnews_docs(gne)
+    folds = [
+        realnews_fold(f, docs, sizes, user, save if only is not None else None)
+        for f in (range(FOLDS) if only is None else [only])
+    ]
+    if save:
+        Path(save).write_text(json.dumps(folds[0] if only is not None else folds))
+    if only is None:
+        span_table("realnews", folds)
     print(f"load average: {os.getloadavg()}")
 
 
