@@ -27,7 +27,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from itertools import chain, repeat
+from itertools import chain, compress, pairwise, repeat
 from operator import itemgetter
 from pathlib import Path
 
@@ -181,9 +181,9 @@ def token_parts(prep) -> list[list[Parts]]:
     dyn: list[list[tuple[str, float]]] = [[("bias", 1.0)] for _ in range(n)]
     _layer_features(prep, dyn)
     _context_features(prep, dyn)
-    sent = toks.sentence.tolist()
     groups: list[list[Parts]] = []
-    bounds = _sentence_bounds(sent)
+    # Each sentence's token range, from where the sentence index moves.
+    bounds = list(pairwise([0, *(np.flatnonzero(np.diff(toks.sentence)) + 1).tolist(), n]))
     firsts = {lo for lo, _ in bounds}
     # A capitalised word inside a sentence is a name: its rarity and valence say nothing
     # about loaded language (invented or foreign place names are all "rare").
@@ -199,8 +199,8 @@ def token_parts(prep) -> list[list[Parts]]:
     # The features below are added in passes over the tokens they concern, each pass after
     # the one before, so every token's list keeps the order of a token-by-token pass:
     # cap, allcap, first, then the sentence's domains and lexdom.
-    for i in range(n):
-        if upper[i] and i not in firsts:
+    for i in compress(range(n), upper):
+        if i not in firsts:
             dyn[i].append(("cap", 1.0))
     for i, (s, e) in enumerate(zip(starts, ends, strict=True)):
         if e - s > 1 and text[s:e].isupper():
@@ -256,15 +256,6 @@ def expand(part: Parts) -> list[tuple[str, float]]:
     return [*own, *((name, 1.0) for tags in nbs for name in tags), *extra]
 
 
-def _sentence_bounds(sent: list[int]) -> list[tuple[int, int]]:
-    bounds, lo = [], 0
-    for i in range(1, len(sent) + 1):
-        if i == len(sent) or sent[i] != sent[lo]:
-            bounds.append((lo, i))
-            lo = i
-    return bounds
-
-
 def _token_range(starts: list[int], start: int, end: int) -> range:
     return range(bisect_left(starts, start), bisect_left(starts, end))
 
@@ -317,13 +308,13 @@ def _context_features(prep, dyn: list[list[tuple[str, float]]]) -> None:
         if e <= first_end:
             for i in rng:
                 dyn[i].append(("s0", 1.0))
-    # "negctx": a negation among the three words before (one pass, the last one seen).
-    last = -4
-    for i, w in enumerate(words):
-        if i - last <= 3:
-            dyn[i].append(("negctx", 1.0))
-        if w in _NEGATIONS:
-            last = i
+    # "negctx": a negation among the three words before (the last feature added here, so
+    # the tokens after each negation can take it in any order).
+    if not _NEGATIONS.isdisjoint(words):
+        near = {j + k for j, w in enumerate(words) if w in _NEGATIONS for k in (1, 2, 3)}
+        for i in sorted(near):
+            if i < len(words):
+                dyn[i].append(("negctx", 1.0))
 
 
 # --- model ----------------------------------------------------------------------------
