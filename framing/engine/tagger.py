@@ -915,7 +915,9 @@ class _NeighbourSlots:
 
     def column(self, items: list, pick: itemgetter) -> np.ndarray:
         """The entry of the tuple ``pick`` takes from every item."""
-        ids = np.fromiter(map(self.entry.get, map(id, map(pick, items)), repeat(-1)), np.intp)
+        ids = np.fromiter(
+            map(self.entry.get, map(id, map(pick, items)), repeat(-1)), np.intp, len(items)
+        )
         missing = np.flatnonzero(ids < 0).tolist()
         for i in missing:
             ids[i] = self._add(pick(items[i]))
