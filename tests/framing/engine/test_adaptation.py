@@ -208,3 +208,43 @@ def test_re_chosen_thresholds_that_pass_the_guard_do_not_replace_the_shipped_tag
     monkeypatch.setattr(adaptation, "_scores", scores)
     _, report = adapt_tagger(default_tagger(), _docs())
     assert report.chosen == "shipped"
+
+
+def _gain_in_folds(gaining_folds: tuple[int, ...]):
+    """25 documents in five folds of five: the shipped tagger finds one of two spans on each;
+    "stacked" finds both on every document of ``gaining_folds`` when that is one fold, and on
+    one document of each fold otherwise — the same pooled gain either way (0.1 when five
+    documents gain). Returns the per-document rows and each document's fold."""
+    import numpy as np
+
+    folds = [i // 5 for i in range(25)]
+    shipped = np.array([[1, 2, 1, 2]] * 25, dtype=float)
+    stacked = shipped.copy()
+    if len(gaining_folds) == 1:
+        stacked[[i for i in range(25) if folds[i] == gaining_folds[0]]] = [2, 2, 2, 2]
+    else:
+        stacked[[5 * f for f in gaining_folds]] = [2, 2, 2, 2]
+    return {"shipped": shipped, "stacked": stacked}, folds
+
+
+def test_a_gain_carried_by_one_fold_of_five_keeps_the_shipped_tagger():
+    from framing.engine.adaptation import _beyond_fold_noise, _sure_wins
+
+    rows, folds = _gain_in_folds((0,))
+    assert _sure_wins(rows) == {"stacked"}  # pooled, it clears the gain and the margin
+    assert _beyond_fold_noise(rows, folds) == set()
+
+
+def test_the_same_gain_in_every_fold_replaces_the_shipped_tagger():
+    from framing.engine.adaptation import _beyond_fold_noise, _sure_wins
+
+    rows, folds = _gain_in_folds((0, 1, 2, 3, 4))
+    assert _sure_wins(rows) == {"stacked"}
+    assert _beyond_fold_noise(rows, folds) == {"stacked"}
+
+
+def test_documents_all_in_one_fold_give_no_evidence_beyond_fold_noise():
+    from framing.engine.adaptation import _beyond_fold_noise
+
+    rows, _ = _gain_in_folds((0, 1, 2, 3, 4))
+    assert _beyond_fold_noise(rows, [0] * 25) == set()
