@@ -305,7 +305,12 @@ def span_curve(test, pool, sizes, user, which: str, save=None, f: int = 0) -> di
         rows = micro(gold, predict(model, [t for _, t, _ in test]))[1]
         out[f"n={n}"] = {"rows": rows, "chosen": version.training_summary["tagger"]}
         f1 = _f1(np.sum(rows, axis=0))
-        print(f"fold {f} n={min(n, len(pool))}: F1 {f1:.3f}, {time.perf_counter() - started:.0f}s")
+        cv = version.metrics.get("workspace_cv", {})
+        oof = {k: round(v["partial"]["f1"], 3) for k, v in cv.get("scores", {}).items()}
+        print(
+            f"fold {f} n={min(n, len(pool))}: F1 {f1:.3f}, {time.perf_counter() - started:.0f}s;"
+            f" chose {cv.get('chosen')}, out of fold {oof}"
+        )
         if save:  # after every size: a slow run still leaves what it measured
             Path(save).write_text(json.dumps(out))
     return out
