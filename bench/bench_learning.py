@@ -14,20 +14,22 @@ Run: .venv/bin/python bench/bench_learning.py [analyst|babe|passages|frames] [si
             Micro/macro-F1 over the 14 scored frames — sizes 25 … 300.
   analyst   420 items in a workspace convention the built-in does not share (euphemism and
             official doublespeak; ``bench/_analyst_corpus.py``) — sizes 25 … 300.
-  babe      BABE's dev and test documents (sentences grouped by article; the packaged tagger
-            trained on BABE's train split only) — word-level annotations, the built-in's own
-            convention.
+  babe      BABE's test documents (sentences grouped by article): the packaged tagger trained
+            on the train and dev splits (``Params.train_on_dev``), so only the test split is
+            text it never saw — word-level annotations, the built-in's own convention.
   babe-split  BABE's train split as the workspace's articles (sizes 25 … 300), its test split
             scored (one split, no folds; the packaged tagger trained on the same train split
             and chose its thresholds on dev, so this asks whether retraining on the
             built-in's own convention ever costs anything).
-  passages  our own phrase-annotated passages not in the packaged tagger's training split
-            (``passages_en.txt`` dev and test) — few documents, phrase-level.
+  passages  our own phrase-annotated passages the packaged tagger never saw
+            (``passages_en.txt`` test; dev trains it too) — 16 documents, phrase-level.
   realnews --gne PATH  real news the built-in never trained on: GoodNewsEveryone's emotion
             cue spans (``bench/_realnews_corpus.py``; the release's ``gne-release-v1.0.tsv``
             is read from PATH, nothing of it is committed), 8 headlines of one outlet per
             document, the articles imported with their outlets and the spans read through
             the app's label mapping ("cue" → ours) — sizes 25 … 300.
+Every scored document is checked against the packaged tagger's training text
+(``seen_text.seen_by_base``); the run stops if any was seen.
 Label-agnostic partial F1 (SemEval-style character overlap), micro over the held-out
 documents of all folds, with a 95 % bootstrap interval over documents. Uses a throwaway SQLite
 database; prints one row per size and the load average.
@@ -88,7 +90,7 @@ ANALYST_SIZES = (25, 50, 100, 200, 300)
 LABEL = "hyperbole"  # the tagger's score is label-agnostic; BABE words carry no category
 
 
-def babe(splits: tuple[str, ...] = ("dev", "test")) -> list[tuple[str, str, list]]:
+def babe(splits: tuple[str, ...] = ("test",)) -> list[tuple[str, str, list]]:
     """(key, text, spans) per BABE article of ``splits``: its sentences joined by spaces."""
     by_doc = collections.defaultdict(list)
     with gzip.open(BABE_PATH, "rt", encoding="utf-8") as fh:
@@ -112,7 +114,7 @@ def babe(splits: tuple[str, ...] = ("dev", "test")) -> list[tuple[str, str, list
 
 
 def passages() -> list[tuple[str, str, list]]:
-    docs = passage_docs("dev") + passage_docs("test")
+    docs = passage_docs("test")
     return [(f"p{i}", d.text, [(s, e) for s, e, _ in d.spans]) for i, d in enumerate(docs)]
 
 
@@ -120,6 +122,18 @@ def analyst() -> list[tuple[str, str, list]]:
     from _analyst_corpus import analyst_docs
 
     return analyst_docs()
+
+
+def unseen(docs, what: str) -> None:
+    """Stop unless the packaged tagger never trained on any of ``docs`` (scored text it saw
+    would favour the built-in row and, as workspace text, is no evidence for the choice)."""
+    from framing.engine.seen_text import seen_by_base
+    from framing.engine.tagger import default_tagger
+
+    seen = sum(seen_by_base(default_tagger(), [t for _, t, _ in docs]))
+    print(f"{what}: {len(docs)} documents, {seen} seen by the packaged tagger")
+    if seen:
+        raise SystemExit(f"{what}: {seen} documents are the packaged tagger's training text")
 
 
 def fold(key: str) -> int:
@@ -298,7 +312,12 @@ def span_curve(test, pool, sizes, user, which: str, save=None, f: int = 0) -> di
         rows = micro(gold, predict(model, [t for _, t, _ in test]))[1]
         out[f"n={n}"] = {"rows": rows, "chosen": version.training_summary["tagger"]}
         f1 = _f1(np.sum(rows, axis=0))
-        print(f"fold {f} n={min(n, len(pool))}: F1 {f1:.3f}, {time.perf_counter() - started:.0f}s")
+        cv = version.metrics.get("workspace_cv", {})
+        oof = {k: round(v["partial"]["f1"], 3) for k, v in cv.get("scores", {}).items()}
+        print(
+            f"fold {f} n={min(n, len(pool))}: F1 {f1:.3f}, {time.perf_counter() - started:.0f}s;"
+            f" chose {cv.get('chosen')}, out of fold {oof}"
+        )
         if save:  # after every size: a slow run still leaves what it measured
             Path(save).write_text(json.dumps(out))
     return out
@@ -391,6 +410,7 @@ def main() -> None:
     user = User.objects.create_user(username="bench", email="bench@example.org", password="x")
     if which == "babe-split":  # train on BABE's train split, score its test split
         test, pool = babe(("test",)), babe(("train",))
+        unseen(test, "babe-split test")
         folds = [span_curve(test, pool, sizes, user, which, save)]
         span_table(which, folds)
         return print(f"load average: {os.getloadavg()}")
@@ -401,6 +421,8 @@ def main() -> None:
         if which == "frames"
         else {"babe": babe, "passages": passages, "analyst": analyst}[which]()
     )
+    if docs is not None:
+        unseen(docs, which)
     folds = []
     for f in range(FOLDS) if only is None else [only]:
         if which == "frames":
