@@ -107,10 +107,13 @@ def report(tagger, dev) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--mode", choices=("quick", "oof"), default="quick")
+    ap.add_argument("--copies", type=int, help="passage copies (default: Params)")
     args = ap.parse_args()
     from framing.engine import tagger_training as tt
 
     params = tt.Params(train_on_dev=False)
+    if args.copies:
+        params = replace(params, passage_copies=args.copies)
     t0 = time.time()
     tagger, dev = dev_rows_and_points(params, args.mode)
     report(tagger, dev)
