@@ -1,7 +1,9 @@
 """Where ``analyze()`` spends its time: CPU time per pipeline component (and per step of the
 loaded-term tagger) on ``bench_engine``'s 1,018-word article.
 
-Run:  .venv/bin/python bench/bench_engine_stages.py [CHECKOUT] [--repeats 300]
+Run:  .venv/bin/python bench/bench_engine_stages.py [CHECKOUT] [--repeats 300] [--corpus]
+``--corpus`` times ``bench_engine``'s realistic corpus instead (every article >= 300 words,
+each stage summed over one pass, in ms per 1,000 words; use ``--repeats 20``).
 CHECKOUT (default: this one) runs another tree's engine, e.g. ``git archive main | tar -x -C
 /tmp/m``, to compare stage by stage. Prints the fastest and the median CPU time of each stage
 over the repeats: on a loaded machine the fastest run moves least with the load, so compare
@@ -24,53 +26,82 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("checkout", nargs="?", default=str(ROOT))
     parser.add_argument("--repeats", type=int, default=300)
+    parser.add_argument(
+        "--corpus",
+        action="store_true",
+        help="bench_engine's realistic corpus (articles >= 300 words; per 1,000 words, summed)",
+    )
     args = parser.parse_args()
-    sys.path[:0] = [args.checkout, str(Path(args.checkout) / "bench")]
+    # The texts come from this checkout's bench_engine (which puts this checkout on the
+    # path); the engine from CHECKOUT, put first afterwards.
+    sys.path[:0] = [str(ROOT / "bench")]
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
-    from bench_engine import make_article
+    from bench_engine import make_article, realistic_corpus
+
+    sys.path.insert(0, args.checkout)
 
     from framing.engine import tagger as tagger_mod
     from framing.engine.analysis import to_analysis
     from framing.engine.artifacts import default_model
-    from framing.engine.doc import make_doc
     from framing.engine.pipeline import for_model
 
-    text = make_article()
+    texts = [t for _, _, t in realistic_corpus()] if args.corpus else [make_article()]
     model = default_model()
     pipe = for_model(model)
     tagger = model.loaded_term_tagger()
-    to_analysis(pipe(text), model)  # warm caches
+    for text in texts:
+        to_analysis(pipe(text), model)  # warm caches
     clock = time.process_time
     times: dict[str, list[float]] = {}
     for _ in range(args.repeats):
+        one = run_text(texts, pipe, model, tagger, clock)
+        for name, ts in one.items():
+            times.setdefault(name, []).append(ts)
+    words = sum(len(t.split()) for t in texts) if args.corpus else 1000
+    unit = "ms per 1,000 words (whole corpus)" if args.corpus else "ms"
+    print(f"engine: {Path(tagger_mod.__file__).parent}; {len(texts)} texts; {unit}")
+    for name, ts in times.items():
+        fastest, median = min(ts) * 1e6 / words, statistics.median(ts) * 1e6 / words
+        print(f"{name:32s} fastest {fastest:6.2f}   median {median:6.2f}")
+    if hasattr(os, "getloadavg"):
+        print(f"load average: {os.getloadavg()[0]:.2f}")
+
+
+def run_text(texts, pipe, model, tagger, clock) -> dict[str, float]:
+    """CPU seconds per stage, summed over ``texts`` (one pass)."""
+    from framing.engine import tagger as tagger_mod
+    from framing.engine.analysis import to_analysis
+    from framing.engine.doc import make_doc
+
+    times: dict[str, float] = {}
+
+    def add(name: str, t: float) -> None:
+        times[name] = times.get(name, 0.0) + t
+
+    for text in texts:
         t0 = clock()
         doc = make_doc(text, "en")
-        times.setdefault("make_doc", []).append(clock() - t0)
+        add("make_doc", clock() - t0)
         for component in pipe.components:
             t = clock()
             doc = component(doc)
-            times.setdefault(component.name, []).append(clock() - t)
+            add(component.name, clock() - t)
         t = clock()
         to_analysis(doc, model)
-        times.setdefault("to_analysis", []).append(clock() - t)
-        times.setdefault("analyze() in all", []).append(clock() - t0)
+        add("to_analysis", clock() - t)
+        add("analyze() in all", clock() - t0)
         if tagger is not None:  # the tagger's steps, again, on the finished Doc
             t = clock()
             parts = tagger_mod.token_parts(doc)
-            times.setdefault("  tagger: token_parts", []).append(clock() - t)
+            add("  tagger: token_parts", clock() - t)
             t = clock()
             comp = tagger.compile(parts)
-            times.setdefault("  tagger: compile", []).append(clock() - t)
+            add("  tagger: compile", clock() - t)
             t = clock()
             tagger.raw_spans(doc, comp)
-            times.setdefault("  tagger: raw_spans (marginals)", []).append(clock() - t)
-    print(f"engine: {Path(tagger_mod.__file__).parent}")
-    for name, ts in times.items():
-        fastest, median = min(ts) * 1000, statistics.median(ts) * 1000
-        print(f"{name:32s} fastest {fastest:6.2f} ms   median {median:6.2f} ms")
-    if hasattr(os, "getloadavg"):
-        print(f"load average: {os.getloadavg()[0]:.2f}")
+            add("  tagger: raw_spans (marginals)", clock() - t)
+    return times
 
 
 if __name__ == "__main__":

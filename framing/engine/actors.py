@@ -16,6 +16,7 @@ from .text import wordlist
 from .types import ActorMention
 
 GAZETTEER = Path(__file__).parent / "data" / "gazetteer.tsv"
+_NON_WORD = re.compile(r"[^\w]+")
 _CAPS = re.compile(
     # Starting with a consuming [A-Z] (word start checked by a look-behind after it) lets the
     # regex engine skip straight to capitals instead of trying every position.
@@ -197,7 +198,7 @@ def _capitalised(text, known: list[ActorMention], sentence_starts) -> list[Actor
         if len(words) == 1 and words[0] in people:
             key, kind = people[words[0]], "person"
         else:
-            key = re.sub(r"[^\w]+", "_", surface.lower()).strip("_")
+            key = _NON_WORD.sub("_", surface.lower()).strip("_")
             if kind == "person":
                 people[words[-1]] = key
                 people[words[0]] = key

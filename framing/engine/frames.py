@@ -122,16 +122,18 @@ class LinearMultiLabel:
         surface = self.surface
         if not surface:
             self._fill_surface()
-        get = surface.get
-        ids = list(map(get, words, repeat(-2)))
-        if -2 in ids:  # words never seen before: stem once and remember the answer
+        ids = np.fromiter(map(surface.get, words, repeat(-2)), np.int64, len(words))
+        new = np.flatnonzero(ids == -2).tolist()
+        if new:  # words never seen before: stem once and remember the answer
             vocab = self.vocab
-            for i, w in enumerate(words):
-                if ids[i] == -2:
-                    ids[i] = vocab.get(stem(w), _UNKNOWN) if usable(w) else -1
+            for i in new:
+                w = words[i]
+                ids[i] = got = surface.get(w, -2)  # a word may repeat among the new ones
+                if got == -2:
+                    ids[i] = got = vocab.get(stem(w), _UNKNOWN) if usable(w) else -1
                     if len(surface) < _SURFACE_CAP:
-                        surface[w] = ids[i]
-        return np.array(ids, dtype=np.int64)
+                        surface[w] = got
+        return ids
 
     def _fill_surface(self) -> None:
         """Precompute surface word -> feature id for common words (one dict lookup per token

@@ -27,7 +27,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from itertools import chain, repeat
+from itertools import chain, compress, pairwise, repeat
 from operator import itemgetter
 from pathlib import Path
 
@@ -181,9 +181,9 @@ def token_parts(prep) -> list[list[Parts]]:
     dyn: list[list[tuple[str, float]]] = [[("bias", 1.0)] for _ in range(n)]
     _layer_features(prep, dyn)
     _context_features(prep, dyn)
-    sent = toks.sentence.tolist()
     groups: list[list[Parts]] = []
-    bounds = _sentence_bounds(sent)
+    # Each sentence's token range, from where the sentence index moves.
+    bounds = list(pairwise([0, *(np.flatnonzero(np.diff(toks.sentence)) + 1).tolist(), n]))
     firsts = {lo for lo, _ in bounds}
     # A capitalised word inside a sentence is a name: its rarity and valence say nothing
     # about loaded language (invented or foreign place names are all "rare").
@@ -199,8 +199,8 @@ def token_parts(prep) -> list[list[Parts]]:
     # The features below are added in passes over the tokens they concern, each pass after
     # the one before, so every token's list keeps the order of a token-by-token pass:
     # cap, allcap, first, then the sentence's domains and lexdom.
-    for i in range(n):
-        if upper[i] and i not in firsts:
+    for i in compress(range(n), upper):
+        if i not in firsts:
             dyn[i].append(("cap", 1.0))
     for i, (s, e) in enumerate(zip(starts, ends, strict=True)):
         if e - s > 1 and text[s:e].isupper():
@@ -256,15 +256,6 @@ def expand(part: Parts) -> list[tuple[str, float]]:
     return [*own, *((name, 1.0) for tags in nbs for name in tags), *extra]
 
 
-def _sentence_bounds(sent: list[int]) -> list[tuple[int, int]]:
-    bounds, lo = [], 0
-    for i in range(1, len(sent) + 1):
-        if i == len(sent) or sent[i] != sent[lo]:
-            bounds.append((lo, i))
-            lo = i
-    return bounds
-
-
 def _token_range(starts: list[int], start: int, end: int) -> range:
     return range(bisect_left(starts, start), bisect_left(starts, end))
 
@@ -317,13 +308,13 @@ def _context_features(prep, dyn: list[list[tuple[str, float]]]) -> None:
         if e <= first_end:
             for i in rng:
                 dyn[i].append(("s0", 1.0))
-    # "negctx": a negation among the three words before (one pass, the last one seen).
-    last = -4
-    for i, w in enumerate(words):
-        if i - last <= 3:
-            dyn[i].append(("negctx", 1.0))
-        if w in _NEGATIONS:
-            last = i
+    # "negctx": a negation among the three words before (the last feature added here, so
+    # the tokens after each negation can take it in any order).
+    if not _NEGATIONS.isdisjoint(words):
+        near = {j + k for j, w in enumerate(words) if w in _NEGATIONS for k in (1, 2, 3)}
+        for i in sorted(near):
+            if i < len(words):
+                dyn[i].append(("negctx", 1.0))
 
 
 # --- model ----------------------------------------------------------------------------
@@ -383,6 +374,7 @@ class Tagger:
     _index: dict[str, int] = field(default_factory=dict)
     _resolved: dict[int, tuple] = field(default_factory=dict)
     _cat_index: dict[str, int] = field(default_factory=dict)
+    _slots: _NeighbourSlots | None = None  # neighbour feature tuples as table rows
 
     def __post_init__(self) -> None:
         self._index = {a: i for i, a in enumerate(self.attrs)}
@@ -422,41 +414,52 @@ class Tagger:
         n = len(flat)
         if len(self._resolved) > 400_000:
             self._resolved.clear()
+        slots = self._neighbour_slots()
         own_rs = self._resolve_column(flat, _FIRST, own=True)
         nbs = list(map(_SECOND, flat))
         width = len(nbs[0]) if n else 0
         if len(set(map(len, nbs))) > 1:
             raise ValueError("every token needs the same neighbour slots")
-        nb_rs = [self._resolve_column(nbs, itemgetter(k)) for k in range(width)]
-        positions = np.arange(n, dtype=np.intp)
-        nb_all = list(chain.from_iterable(nb_rs))
-        nb_len = np.fromiter(map(len, map(_SECOND, nb_all)), np.intp, len(nb_all))
-        nb_idx = np.fromiter(chain.from_iterable(map(_SECOND, nb_all)), np.intp, int(nb_len.sum()))
-        nb_tok = np.repeat(np.tile(positions, width), nb_len)
+        nb_ids = [slots.column(nbs, itemgetter(k)) for k in range(width)]
         extras = list(map(_THIRD, flat))
         pairs = list(chain.from_iterable(extras))
         ex_idx = np.fromiter(
             map(self._index.get, map(_FIRST, pairs), repeat(-1)), np.intp, len(pairs)
         )
         ex_val = np.fromiter(map(_SECOND, pairs), np.float64, len(pairs))
-        ex_tok = np.repeat(positions, np.fromiter(map(len, extras), np.intp, n))
+        ex_tok = np.repeat(np.arange(n, dtype=np.intp), np.fromiter(map(len, extras), np.intp, n))
         known = ex_idx >= 0
         ex_idx, ex_val, ex_tok = ex_idx[known], ex_val[known], ex_tok[known]
         prefix = np.fromiter(chain.from_iterable(map(_FOURTH, own_rs)), np.float64, 3 * n).reshape(
             n, 3
         )
-        tok = np.concatenate([positions, nb_tok, ex_tok])
-        nb_rows = self.state[nb_idx]
-        ex_rows = self.state[ex_idx] * ex_val[:, None]
-        scores = np.zeros((n, 3))
-        for y in range(3):
-            weights = np.concatenate([prefix[:, y], nb_rows[:, y], ex_rows[:, y]])
-            scores[:, y] = np.bincount(tok, weights=weights, minlength=n)
+        # Every token's rows are added one at a time in the order own (their cached running
+        # sum) -> each neighbour slot's rows -> the other features, as a token-by-token pass
+        # would: the neighbour rows column by column of each slot's padded table (a padding
+        # entry reads a row of zeros, and x + 0.0 == x), the others with ``np.add.at``,
+        # which applies them in array order.
+        scores = prefix + 0.0
+        pad_state = slots.state
+        for ids in nb_ids:
+            table = slots.table[ids]
+            for col in range(int(slots.length[ids].max(initial=0))):
+                scores += pad_state[table[:, col]]
+        np.add.at(scores, ex_tok, self.state[ex_idx] * ex_val[:, None])
         bounds, base = [], 0
         for seq in parts:
             bounds.append((base, base + len(seq)))
             base += len(seq)
-        return _Compiled(scores, bounds, flat, own_rs, nb_rs, self._index.get)
+        nb_cols = [ids.tolist() for ids in nb_ids]
+        return _Compiled(scores, bounds, flat, own_rs, nb_cols, self._index.get, slots.js)
+
+    def _neighbour_slots(self) -> _NeighbourSlots:
+        """This tagger's neighbour-slot cache (made again for a copy with other weights)."""
+        slots = self._slots
+        if slots is None or slots.index is not self._index or slots.weights is not self.state:
+            slots = self._slots = _NeighbourSlots(self._index, self.state)
+        elif len(slots.js) > 400_000:
+            slots.clear()
+        return slots
 
     def _resolve_column(self, items: list, pick: itemgetter, own: bool = False) -> list[tuple]:
         """``_resolve`` of the group ``pick`` takes from every item; a cached entry holds its
@@ -892,6 +895,54 @@ def _best_overlap(cands: SpanIndex, start: int, end: int):
     return best
 
 
+class _NeighbourSlots:
+    """Neighbour feature tuples (cached per word type, so found by identity) as rows of a
+    padded table of weight-row indices: a document's neighbour scores are then a few numpy
+    gathers per slot instead of a list of indices built token by token. Index ``len(weights)``
+    is the padding: a row of zeros in ``state``."""
+
+    def __init__(self, index: dict[str, int], weights: np.ndarray) -> None:
+        self.index, self.weights = index, weights
+        self.state = np.vstack([weights, np.zeros((1, weights.shape[1]))])
+        self.clear()
+
+    def clear(self) -> None:
+        self.entry: dict[int, int] = {}  # id(tuple) -> entry
+        self.groups: list[tuple] = []  # the tuples, kept alive so their ids stay theirs
+        self.js: list[list[int]] = []
+        self.table = np.full((64, 4), len(self.weights), dtype=np.intp)
+        self.length = np.zeros(64, dtype=np.intp)
+
+    def column(self, items: list, pick: itemgetter) -> np.ndarray:
+        """The entry of the tuple ``pick`` takes from every item."""
+        ids = np.fromiter(
+            map(self.entry.get, map(id, map(pick, items)), repeat(-1)), np.intp, len(items)
+        )
+        missing = np.flatnonzero(ids < 0).tolist()
+        for i in missing:
+            ids[i] = self._add(pick(items[i]))
+        return ids
+
+    def _add(self, group: tuple) -> int:
+        hit = self.entry.get(id(group))
+        if hit is not None:
+            return hit
+        js = [j for j in map(self.index.get, group) if j is not None]
+        k = len(self.js)
+        rows, width = self.table.shape
+        if k >= rows or len(js) > width:
+            grown = np.full((max(rows, 2 * k), max(width, len(js))), len(self.weights), np.intp)
+            grown[:rows, :width] = self.table
+            self.table = grown
+            self.length = np.concatenate([self.length, np.zeros(len(grown) - rows, np.intp)])
+        self.table[k, : len(js)] = js
+        self.length[k] = len(js)
+        self.entry[id(group)] = k
+        self.groups.append(group)
+        self.js.append(js)
+        return k
+
+
 @dataclass(frozen=True, slots=True)
 class _Compiled:
     """A document's features resolved to state scores, and what ``rows`` needs to give the
@@ -901,8 +952,9 @@ class _Compiled:
     bounds: list[tuple[int, int]]  # token range of each sentence
     flat: list  # every token's Parts, in document order
     own: list[tuple]  # resolved own features per token (``Tagger._resolve``)
-    neighbours: list[list[tuple]]  # resolved neighbour features per slot, per token
+    neighbours: list[list[int]]  # neighbour slot entry (``_NeighbourSlots``) per slot, per token
     index: Callable[..., int | None]  # attribute name -> weight row
+    slot_rows: list[list[int]]  # weight rows of each neighbour slot entry
     memo: dict[tuple[int, int], tuple] = field(default_factory=dict)  # ``rows`` per range
 
     def rows(self, first: int, last: int) -> tuple[list[int], list[float], int]:
@@ -921,9 +973,9 @@ class _Compiled:
             idx += r[1]
             val += r[2]
             for column in self.neighbours:
-                r = column[t]
-                idx += r[1]
-                val += r[2]
+                js = self.slot_rows[column[t]]
+                idx += js
+                val += [1.0] * len(js)
             for name, v in self.flat[t][2]:
                 j = self.index(name)
                 if j is not None:
@@ -966,14 +1018,23 @@ def batched_marginals(
         beta = np.ones_like(emit)
         a = emit[:, 0]
         alpha[:, 0] = a / a.sum(axis=1, keepdims=True)
+        # Past a sentence's end alpha and beta hold finite filler that no kept position reads
+        # (its last token's beta is reset to 1 below), so no step needs a mask: a masked
+        # select per position was a sixth of this loop's numpy calls.
         for i in range(1, width):
             a = (alpha[:, i - 1] @ t) * emit[:, i]
             a /= a.sum(axis=1, keepdims=True)
-            alpha[:, i] = np.where(valid[:, i, None], a, alpha[:, i - 1])
+            alpha[:, i] = a
+        # The batch is sorted by length: the sentences ending at position i are one slice.
+        last = np.searchsorted(lens, np.arange(1, width + 1), side="left").tolist()
+        tt = t.T
         for i in range(width - 2, -1, -1):
-            b = (emit[:, i + 1] * beta[:, i + 1]) @ t.T
+            b = (emit[:, i + 1] * beta[:, i + 1]) @ tt
             b /= b.sum(axis=1, keepdims=True)
-            beta[:, i] = np.where(valid[:, i + 1, None], b, 1.0)
+            beta[:, i] = b
+            ending = last[i]
+            if ending < last[i + 1]:  # sentences of length i + 1: their last token
+                beta[ending : last[i + 1], i] = 1.0
         m = alpha * beta
         m /= m.sum(axis=2, keepdims=True)
         out[src[valid]] = m[valid]

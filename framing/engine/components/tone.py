@@ -42,4 +42,5 @@ def actor_tone(doc: Doc, tones: np.ndarray) -> dict[str, float]:
             for phrase in group_phrases(doc.text[start:end]):
                 if phrase.family:
                     seen.setdefault(f"group:{phrase.family}", set()).add(k)
-    return {k: round(float(np.mean([tones[i] for i in v])), 4) for k, v in seen.items()}
+    # tones[list(v)].mean() is np.mean([tones[i] for i in v]) without boxing every value.
+    return {k: round(float(tones[list(v)].mean()), 4) for k, v in seen.items()}
