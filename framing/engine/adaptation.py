@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from . import adaptation_guard as guard
 from .candidates import prepare
 from .evaluation import evaluate_spans
 from .seen_text import seen_by_base
@@ -273,7 +274,9 @@ def cross_validate(
     seen = seen_by_base(base, [d.text for d in docs])
     ev = [i for i, s in enumerate(seen) if not s]
     rows = {
-        k: _doc_rows([docs[i] for i in ev], [found[k][i] for i in ev], [cuts[k][i] for i in ev])
+        k: guard.doc_rows(
+            [docs[i] for i in ev], [found[k][i] for i in ev], [cuts[k][i] for i in ev]
+        )
         for k in found
     }
     on_evidence = (
@@ -284,7 +287,8 @@ def cross_validate(
             for k in found
         }
     )
-    best = choose_kind(on_evidence, _sure_wins(rows) & set(CANDIDATES))
+    sure = guard.sure_wins(rows) & guard.beyond_fold_noise(rows, [which[i] for i in ev])
+    best = choose_kind(on_evidence, sure & set(CANDIDATES))
     points = chosen_points.get(best) or base.operating_points()
     report = AdaptReport(best, folds, len(docs), scores, points, seen_by_base=sum(seen))
     report.extract = best_extract
@@ -327,20 +331,6 @@ def choose_kind(scores: dict[str, dict], sure: set[str] | None = None) -> str:
     return max(kinds, key=lambda k: (scores[k]["partial"]["f1"], -KINDS.index(k)))
 
 
-# An alternative replaces the shipped tagger only when it scores higher on the workspace's
-# documents (out of fold) *and* loses no more than MARGIN of partial F1 in at least SURE of
-# paired bootstrap resamples of those documents. Requiring it to *win* in 90 % of resamples
-# (the earlier rule) threw away real gains on 40 documents — a model 0.045 better won in only
-# 77 % — while under this rule a wrong choice costs little: MARGIN, in SURE of resamples.
-# (MARGIN was set after looking at our passages, bench/README.md says so.)
-SURE = 0.9
-MARGIN = 0.03
-# ... and only when its out-of-fold gain is at least GAIN_SCALE/sqrt(documents) (0.05 on 25
-# documents, 0.014 on 300): a smaller difference is the noise of which documents the
-# workspace happens to hold. Re-chosen thresholds 0.020 better on 25 BABE articles and 0.002
-# better on 339 lost 0.029 and 0.007 on the held-out articles (bench/README.md, issue 11). The
-# scale is the frame guard's (``frame_adaptation.GAIN_SCALE``), not tuned here.
-GAIN_SCALE = 0.25
 # What may replace the shipped tagger. The re-thresholded packaged tagger is scored and shown
 # but never chosen: its thresholds come from a workspace's 25-340 documents instead of the
 # ~700 dev documents and out-of-fold training spans the shipped ones were chosen on, and each
@@ -348,43 +338,6 @@ GAIN_SCALE = 0.25
 # bench/README.md, issue 11). A workspace whose base rate differs gets the stacked tagger,
 # whose own thresholds are chosen by cross-validation.
 CANDIDATES = ("stacked",)
-
-
-def _doc_rows(docs, found, cuts) -> np.ndarray:
-    """Per document (credit_pred, n_pred, credit_gold, n_gold), label-agnostic partial."""
-    out = []
-    for doc, rows, cut in zip(docs, found, cuts, strict=True):
-        gold = [(s, e, LOADED) for s, e, _ in doc.spans]
-        pred = [(s, e, LOADED) for s, e, p, _ in rows if p >= cut]
-        m = evaluate_spans([gold], [pred]).partial.micro
-        out.append((m.credit_pred, m.n_pred, m.credit_gold, m.n_gold))
-    return np.array(out, dtype=float).reshape(-1, 4)
-
-
-def _f1_rows(c: np.ndarray) -> np.ndarray:
-    p = np.divide(c[..., 0], c[..., 1], out=np.zeros(c.shape[:-1]), where=c[..., 1] > 0)
-    r = np.divide(c[..., 2], c[..., 3], out=np.zeros(c.shape[:-1]), where=c[..., 3] > 0)
-    return np.divide(2 * p * r, p + r, out=np.zeros_like(p), where=(p + r) > 0)
-
-
-def _sure_wins(rows: dict[str, np.ndarray], resamples: int = 500) -> set[str]:
-    """Kinds that score above the shipped tagger on all the documents by at least
-    GAIN_SCALE/sqrt(documents) and lose no more than MARGIN to it in at least SURE of paired
-    bootstrap resamples: with 25 documents a lucky fold must not replace it, with more a
-    steady gain must not be refused."""
-    n = len(rows["shipped"])
-    if not n:
-        return set()
-    pick = np.random.default_rng(7).integers(0, n, size=(resamples, n))
-    base = _f1_rows(rows["shipped"][pick].sum(axis=1))
-    needed = _f1_rows(rows["shipped"].sum(axis=0)) + GAIN_SCALE / math.sqrt(n)
-    return {
-        k
-        for k, r in rows.items()
-        if k != "shipped"
-        and _f1_rows(r.sum(axis=0)) >= needed
-        and np.mean(_f1_rows(r[pick].sum(axis=1)) > base - MARGIN) >= SURE
-    }
 
 
 def adapt_tagger(

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .adaptation import _f1_rows, fold_of
+from .adaptation import fold_of
+from .adaptation_guard import f1_rows
 from .frames import LinearMultiLabel, score_frames, stack_models
 from .text import split_sentences, tokenize
 
@@ -33,7 +34,7 @@ FRAME_FOLDS = 3
 # excerpts and 0.47 on new articles).
 SHARED_SENTENCE_WORDS = 6
 KINDS = ("shipped", "trained")  # the packaged frame models as is, retrained with the workspace
-# Stricter than the tagger's guard (``adaptation._sure_wins``, which tolerates a 0.03 loss):
+# Stricter than the tagger's guard (``adaptation_guard.sure_wins``, which tolerates a 0.03 loss):
 # with 25 article-labelled items the retrained models passed that guard in 2 of 5 bench folds
 # on out-of-fold gains of 0.014 and 0.018, and one of them lost 0.047 on real articles. Frame
 # labels are few per text (about two), so the noise of a micro-F1 difference on n stories is
@@ -155,7 +156,7 @@ def _score(rows: np.ndarray) -> dict:
     return {
         "precision": round(float(p), 4),
         "recall": round(float(r), 4),
-        "f1": round(float(_f1_rows(c)), 4),
+        "f1": round(float(f1_rows(c)), 4),
         "n_pred": int(c[1]),
         "n_gold": int(c[3]),
     }
@@ -178,11 +179,11 @@ def clear_gain(
         np.add.at(sums, index, rows[kind])
         per_story[kind] = sums
     needed = GAIN_SCALE / math.sqrt(n)
-    gain = _f1_rows(rows["trained"].sum(axis=0)) - _f1_rows(rows["shipped"].sum(axis=0))
+    gain = f1_rows(rows["trained"].sum(axis=0)) - f1_rows(rows["shipped"].sum(axis=0))
     pick = np.random.default_rng(7).integers(0, n, size=(resamples, n))
     wins = np.mean(
-        _f1_rows(per_story["trained"][pick].sum(axis=1))
-        > _f1_rows(per_story["shipped"][pick].sum(axis=1))
+        f1_rows(per_story["trained"][pick].sum(axis=1))
+        > f1_rows(per_story["shipped"][pick].sum(axis=1))
     )
     return bool(gain >= needed and wins >= SURE), needed, float(wins)
 

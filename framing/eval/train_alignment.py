@@ -4,9 +4,10 @@
     .venv/bin/python framing/eval/train_alignment.py --check   # print only
     .venv/bin/python framing/eval/train_alignment.py --loeo    # leave one training event out
     .venv/bin/python framing/eval/train_alignment.py --loeo 0.88 0.92  # … for these targets
+    .venv/bin/python framing/eval/train_alignment.py --loeo --units    # … aligning clauses
 
 Training data: the first demo event (naval exercise; every pair of a wire-report sentence with
-a sentence of another column) and the five development events of ``framing/eval/dev`` (every
+a sentence of another column) and the six development events of ``framing/eval/dev`` (every
 pair of sentences from two articles), positive when the gold links them. The operating points
 are chosen on the same events by running the whole aligner, out of fold (each event scored by
 the model fitted on the others): "possibly" is the lowest point from which every event's
@@ -31,42 +32,53 @@ import numpy as np  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 from framing.engine.contrast.similarity import FEATURES, MODEL_FILE, PairFeatures  # noqa: E402
-from reports.alignment_eval import load_gold_event, score_links  # noqa: E402
+from reports.alignment_eval import (  # noqa: E402
+    event_units,
+    load_gold_event,
+    score_links,
+    unit_links,
+)
 
 # Points chosen on easier events are too low for a harder new one: with 0.88 here the left-out
 # naval event got 0.85. 0.90 is the lowest target at which every left-out event (``--loeo``)
 # still reaches 0.88, a margin over the 0.85 the issue asks for on real stories.
 TARGET_PRECISION = 0.90
 POSSIBLE_PRECISION = 0.8
-TRAINING_EVENTS = ("naval", "dev", "dev2", "dev3", "dev4", "dev5")
+TRAINING_EVENTS = ("naval", "dev", "dev2", "dev3", "dev4", "dev5", "dev6")
 
 
-def training_pairs(event) -> tuple[np.ndarray, np.ndarray]:
-    """Features and gold labels of the pairs the event's gold is complete for."""
+def training_pairs(event, *, units: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Features and gold labels of the pairs the event's gold is complete for, positive when
+    the gold links them; with ``units``, pairs of fact units (clauses) and the gold's links
+    carried to them (``unit_links``)."""
     cols = event.columns
-    features = PairFeatures([event.sentences[c] for c in cols])
+    aligned = event_units(event, units=units)
+    gold = unit_links(event, aligned)
+    features = PairFeatures([[u.text for u in column] for column in aligned])
     xs, ys = [], []
     for ka, a in enumerate(cols):
         for kb, b in enumerate(cols):
             if a >= b or (event.anchor is not None and event.anchor not in (a, b)):
                 continue
             block = features.pair(ka, kb)
-            for i in range(block.shape[0]):
-                for j in range(block.shape[1]):
-                    xs.append(block[i, j])
-                    ys.append((a, i, b, j) in event.links)
-    return np.array(xs), np.array(ys)
+            xs.append(block.reshape(-1, block.shape[-1]))
+            ys += [
+                (a, i, b, j) in gold for i in range(block.shape[0]) for j in range(block.shape[1])
+            ]
+    return np.concatenate(xs), np.array(ys)
 
 
-_PAIRS: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+_PAIRS: dict[tuple[str, bool], tuple[np.ndarray, np.ndarray]] = {}
+# Round 7's experiment (``--units``): align fact units (clauses) instead of sentences.
+UNITS = "--units" in sys.argv
 
 
 def fit(events) -> dict:
     for e in events:
-        if e.name not in _PAIRS:
-            _PAIRS[e.name] = training_pairs(e)
-    x = np.concatenate([_PAIRS[e.name][0] for e in events])
-    y = np.concatenate([_PAIRS[e.name][1] for e in events])
+        if (e.name, UNITS) not in _PAIRS:
+            _PAIRS[(e.name, UNITS)] = training_pairs(e, units=UNITS)
+    x = np.concatenate([_PAIRS[(e.name, UNITS)][0] for e in events])
+    y = np.concatenate([_PAIRS[(e.name, UNITS)][1] for e in events])
     clf = LogisticRegression(C=1.0, max_iter=5000).fit(x, y)
     weights = {f: round(float(w), 4) for f, w in zip(FEATURES, clf.coef_[0], strict=True)}
     return {"weights": weights, "intercept": round(float(clf.intercept_[0]), 4)}
@@ -77,7 +89,10 @@ def worst_precision(scored, *, state: str, possible: float, reported: float) -> 
     many links hide a hard one, and the held-out event may be the hard one."""
     return min(
         score_links(
-            e, state=state, weights={**fitted, "possible": possible, "reported": reported}
+            e,
+            state=state,
+            weights={**fitted, "possible": possible, "reported": reported},
+            units=UNITS,
         ).precision
         for e, fitted in scored
     )
@@ -125,7 +140,7 @@ def leave_one_out(train, target: float) -> None:
     for held in train:
         rest = [e for e in train if e is not held]
         fitted = choose_points(rest, fit(rest), target=target)
-        found = predicted_links(held, state="reported", weights=fitted)
+        found = predicted_links(held, state="reported", weights=fitted, units=UNITS)
         gold = (
             held.links
             if held.anchor is None
@@ -144,10 +159,13 @@ def leave_one_out(train, target: float) -> None:
 def main() -> None:
     train = [load_gold_event(name) for name in TRAINING_EVENTS]
     if "--loeo" in sys.argv:
-        targets = [float(a) for a in sys.argv[sys.argv.index("--loeo") + 1 :]]
+        after = sys.argv[sys.argv.index("--loeo") + 1 :]
+        targets = [float(a) for a in after if not a.startswith("--")]
         for target in targets or [TARGET_PRECISION]:
             leave_one_out(train, target)
         return
+    if UNITS:
+        sys.exit("--units is an experiment: use it with --loeo (the page aligns sentences)")
     fitted = choose_points(train, fit(train))
     print(json.dumps(fitted, indent=2))
     named = [(f"{e.name} (training)", e) for e in train]

@@ -5,6 +5,8 @@
 * ``labels``: competing wordings for the same referent (``event_referents``).
 * ``groups``: noun phrases naming groups of people and descriptions of organisations.
 * ``rates``: rates per 1,000 words with exact Poisson intervals.
+* ``units``: a sentence's fact units (clauses, with offsets); measured as alignment units by the
+  evaluation (bench/README.md, round 7), not used by the pages.
 
 Plain Python (numpy/scipy/scikit-learn); no Django and no imports from the rest of the engine.
 Names are imported on first use (PEP 562): ``analyze()`` reads ``groups`` only, and importing

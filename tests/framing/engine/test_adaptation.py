@@ -119,14 +119,14 @@ def test_from_scratch_learns_without_the_built_in_taggers_marginals():
 def test_a_lucky_lead_on_few_documents_does_not_replace_the_shipped_tagger():
     import numpy as np
 
-    from framing.engine.adaptation import _sure_wins
+    from framing.engine.adaptation_guard import sure_wins
 
     # Per document (credit_pred, n_pred, credit_gold, n_gold): "builtin" wins one document of
     # five and loses another; "stacked" is better on every document.
     shipped = np.array([[1, 2, 1, 2]] * 5, dtype=float)
     builtin = np.array([[2, 2, 2, 2], [0, 2, 0, 2], *[[1, 2, 1, 2]] * 3], dtype=float)
     stacked = np.array([[2, 2, 2, 2]] * 5, dtype=float)
-    sure = _sure_wins({"shipped": shipped, "builtin": builtin, "stacked": stacked})
+    sure = sure_wins({"shipped": shipped, "builtin": builtin, "stacked": stacked})
     assert sure == {"stacked"}
 
 
@@ -146,7 +146,7 @@ def test_adapting_copes_when_every_document_falls_in_one_fold():
 def test_a_steady_gain_with_a_few_losing_documents_replaces_the_shipped_tagger():
     import numpy as np
 
-    from framing.engine.adaptation import _f1_rows, _sure_wins
+    from framing.engine.adaptation_guard import f1_rows, sure_wins
 
     # Forty documents: "stacked" finds one more of three spans on ten of them and misses the
     # one it found on six (0.44 against 0.40 overall). It wins in only ~80 % of resamples
@@ -156,20 +156,20 @@ def test_a_steady_gain_with_a_few_losing_documents_replaces_the_shipped_tagger()
     stacked[:10] = [2, 2, 2, 3]
     stacked[10:16] = [0, 2, 0, 3]
     pick = np.random.default_rng(7).integers(0, 40, size=(500, 40))
-    wins = np.mean(_f1_rows(stacked[pick].sum(axis=1)) > _f1_rows(shipped[pick].sum(axis=1)))
+    wins = np.mean(f1_rows(stacked[pick].sum(axis=1)) > f1_rows(shipped[pick].sum(axis=1)))
     assert wins < 0.9  # the case the earlier rule got wrong
-    assert _sure_wins({"shipped": shipped, "stacked": stacked}) == {"stacked"}
+    assert sure_wins({"shipped": shipped, "stacked": stacked}) == {"stacked"}
 
 
 def test_a_model_scoring_below_the_shipped_tagger_overall_is_never_sure():
     import numpy as np
 
-    from framing.engine.adaptation import _sure_wins
+    from framing.engine.adaptation_guard import sure_wins
 
     # Within the margin everywhere, but lower on all the documents taken together.
     shipped = np.array([[2, 3, 2, 3]] * 30, dtype=float)
     stacked = np.array([[2, 3, 2, 3]] * 29 + [[1, 3, 1, 3]], dtype=float)
-    assert _sure_wins({"shipped": shipped, "stacked": stacked}) == set()
+    assert sure_wins({"shipped": shipped, "stacked": stacked}) == set()
 
 
 def _better_on(documents: int, better: int):
@@ -184,27 +184,68 @@ def _better_on(documents: int, better: int):
 
 
 def test_a_small_out_of_fold_gain_on_25_documents_keeps_the_shipped_tagger():
-    from framing.engine.adaptation import _sure_wins
+    from framing.engine.adaptation_guard import sure_wins
 
     # Never worse on any document and 0.04 better overall, below the 0.05 needed on 25.
-    assert _sure_wins(_better_on(25, 2)) == set()
+    assert sure_wins(_better_on(25, 2)) == set()
 
 
 def test_the_same_gain_on_300_documents_replaces_the_shipped_tagger():
-    from framing.engine.adaptation import _sure_wins
+    from framing.engine.adaptation_guard import sure_wins
 
-    assert _sure_wins(_better_on(300, 24)) == {"builtin"}
+    assert sure_wins(_better_on(300, 24)) == {"builtin"}
 
 
 def test_re_chosen_thresholds_that_pass_the_guard_do_not_replace_the_shipped_tagger(monkeypatch):
-    from framing.engine import adaptation
+    from framing.engine import adaptation, adaptation_guard
 
     # Re-chosen (per-document, nested) thresholds score far above the shipped one's and are
-    # "sure"; the shipped tagger is still kept.
+    # "sure" by every rule; the shipped tagger is still kept.
     def scores(docs, found, t):
         return {"partial": {"f1": 0.1 if isinstance(t, float) else 0.9}, "threshold": 0.0}
 
-    monkeypatch.setattr(adaptation, "_sure_wins", lambda rows: {"builtin"})
+    monkeypatch.setattr(adaptation_guard, "sure_wins", lambda rows: {"builtin"})
+    monkeypatch.setattr(adaptation_guard, "beyond_fold_noise", lambda rows, folds: {"builtin"})
     monkeypatch.setattr(adaptation, "_scores", scores)
     _, report = adapt_tagger(default_tagger(), _docs())
     assert report.chosen == "shipped"
+
+
+def _gain_in_folds(gaining_folds: tuple[int, ...]):
+    """25 documents in five folds of five: the shipped tagger finds one of two spans on each;
+    "stacked" finds both on every document of ``gaining_folds`` when that is one fold, and on
+    one document of each fold otherwise — the same pooled gain either way (0.1 when five
+    documents gain). Returns the per-document rows and each document's fold."""
+    import numpy as np
+
+    folds = [i // 5 for i in range(25)]
+    shipped = np.array([[1, 2, 1, 2]] * 25, dtype=float)
+    stacked = shipped.copy()
+    if len(gaining_folds) == 1:
+        stacked[[i for i in range(25) if folds[i] == gaining_folds[0]]] = [2, 2, 2, 2]
+    else:
+        stacked[[5 * f for f in gaining_folds]] = [2, 2, 2, 2]
+    return {"shipped": shipped, "stacked": stacked}, folds
+
+
+def test_a_gain_carried_by_one_fold_of_five_keeps_the_shipped_tagger():
+    from framing.engine.adaptation_guard import beyond_fold_noise, sure_wins
+
+    rows, folds = _gain_in_folds((0,))
+    assert sure_wins(rows) == {"stacked"}  # pooled, it clears the gain and the margin
+    assert beyond_fold_noise(rows, folds) == set()
+
+
+def test_the_same_gain_in_every_fold_replaces_the_shipped_tagger():
+    from framing.engine.adaptation_guard import beyond_fold_noise, sure_wins
+
+    rows, folds = _gain_in_folds((0, 1, 2, 3, 4))
+    assert sure_wins(rows) == {"stacked"}
+    assert beyond_fold_noise(rows, folds) == {"stacked"}
+
+
+def test_documents_all_in_one_fold_give_no_evidence_beyond_fold_noise():
+    from framing.engine.adaptation_guard import beyond_fold_noise
+
+    rows, _ = _gain_in_folds((0, 1, 2, 3, 4))
+    assert beyond_fold_noise(rows, [0] * 25) == set()
