@@ -212,7 +212,9 @@ def _same_name(a: str, b: str) -> bool:
 
 def _initials_of(short: str, name: str) -> bool:
     """Is ``short`` ("KUNA", "QNA", "ENA") made of the starts of ``name``'s capitalised words
-    in order ("Kuwait News Agency": Ku + N + A)? Each word gives at least its first letter."""
+    in order ("Kuwait News Agency": Ku + N + A)? Each word gives at least its first letter.
+    The engine has the same rule (``speaker_context._initials_of``); the scorer keeps its own
+    copy so that ``--before`` scores an older engine, which may lack it, by the same rule."""
     short = short.replace(".", "").upper()
     if not 2 <= len(short) <= 6 or not short.isalpha() or " " in short:
         return False

@@ -7,26 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from framing.engine.quotes import find_quotes
 from framing.engine.relays import usual_relay_name
-from framing.engine.text import split_sentences
+from tests.framing.engine.voice_helpers import chain_of, quote_with, quotes_of
 
 _FILLER = (
     "The exercise began on Tuesday south of the island. It involves a carrier and six "
     "destroyers. Officials in Seoul said the drills were routine. "
 )
-
-
-def _quotes(text: str):
-    return [q for q in find_quotes(text, split_sentences(text)) if q.kind != "scare"]
-
-
-def _chain(q) -> list[str]:
-    return [h.text for h in q.chain]
-
-
-def _quote_with(text: str, words: str):
-    return next(q for q in _quotes(text) if words in text[q.start : q.end])
 
 
 def test_an_office_relayed_earlier_keeps_its_relay_paragraphs_later():
@@ -36,7 +23,7 @@ def test_an_office_relayed_earlier_keeps_its_relay_paragraphs_later():
         + _FILLER
         + "\n\nThe defence ministry in Pyongyang also said its navy had been put on alert."
     )
-    assert _chain(_quote_with(text, "navy had been"))[0] == "KCNA"
+    assert chain_of(quote_with(text, "navy had been"))[0] == "KCNA"
 
 
 def test_another_country_s_office_does_not_take_the_relay():
@@ -46,7 +33,7 @@ def test_another_country_s_office_does_not_take_the_relay():
         + _FILLER
         + "\n\nSouth Korea's unification ministry said it regretted the threats."
     )
-    assert len(_quote_with(text, "regretted").chain) == 1
+    assert len(quote_with(text, "regretted").chain) == 1
 
 
 def test_a_later_statement_through_its_own_channel_keeps_no_relay():
@@ -57,7 +44,7 @@ def test_a_later_statement_through_its_own_channel_keeps_no_relay():
         + "\n\nIn a notice posted on its website, the commerce ministry said licences would be "
         "processed within 45 working days."
     )
-    assert len(_quote_with(text, "licences would").chain) == 1
+    assert len(quote_with(text, "licences would").chain) == 1
 
 
 def test_those_people_continue_the_relay_of_the_people_cited():
@@ -66,7 +53,7 @@ def test_those_people_continue_the_relay_of_the_people_cited():
         "citing people familiar with the matter. The unit could fetch as much as $3 billion, "
         "those people said."
     )
-    assert _chain(_quote_with(text, "could fetch")) == [
+    assert chain_of(quote_with(text, "could fetch")) == [
         "The Wall Street Journal",
         "those people",
     ]
@@ -77,8 +64,8 @@ def test_the_agency_said_is_the_news_agency_named_before():
         "Kim Jong Un inspected a munitions factory on Tuesday, KCNA said in a separate report. "
         "Kim told workers that the factory must double its output of shells, the agency said."
     )
-    q = _quote_with(text, "double its output")
-    assert _chain(q) == ["KCNA", "Kim"]
+    q = quote_with(text, "double its output")
+    assert chain_of(q) == ["KCNA", "Kim"]
 
 
 def test_the_agency_after_a_government_agency_is_that_agency_speaking():
@@ -86,7 +73,7 @@ def test_the_agency_after_a_government_agency_is_that_agency_speaking():
         "The EPA said readings at all of its monitors had fallen below the threshold. The "
         "monitors would stay in place for at least a week, the agency said."
     )
-    assert _chain(_quote_with(text, "stay in place")) == ["the agency"]
+    assert chain_of(quote_with(text, "stay in place")) == ["the agency"]
 
 
 def test_was_quoted_as_saying_without_a_medium_keeps_the_paragraph_s_relay():
@@ -94,7 +81,7 @@ def test_was_quoted_as_saying_without_a_medium_keeps_the_paragraph_s_relay():
         "The ministry said the drills were a provocation, KCNA said. \u201cWe will respond,\u201d "
         "a spokesman was quoted as saying."
     )
-    assert _chain(_quote_with(text, "respond")) == ["KCNA", "a spokesman"]
+    assert chain_of(quote_with(text, "respond")) == ["KCNA", "a spokesman"]
 
 
 def test_a_pronoun_keeps_the_relay_of_the_surname_it_stands_for():
@@ -103,7 +90,7 @@ def test_a_pronoun_keeps_the_relay_of_the_surname_it_stands_for():
         "only way out,\u201d Lin told a regular news briefing, as quoted by Xinhua. China "
         "opposed any move that raised tension, he said."
     )
-    assert _chain(_quote_with(text, "China opposed"))[0] == "Xinhua"
+    assert chain_of(quote_with(text, "China opposed"))[0] == "Xinhua"
 
 
 def test_remarks_broadcast_live_by_a_medium_relay_what_was_just_said():
@@ -112,7 +99,7 @@ def test_remarks_broadcast_live_by_a_medium_relay_what_was_just_said():
         "remarks at the weekly news conference were broadcast live by the official IRNA news "
         "agency."
     )
-    assert _chain(_quote_with(text, "cabinet had"))[0] == "IRNA"
+    assert chain_of(quote_with(text, "cabinet had"))[0] == "IRNA"
 
 
 def test_a_medium_reporting_the_speaker_s_next_sentence_relays_the_one_before():
@@ -121,7 +108,7 @@ def test_a_medium_reporting_the_speaker_s_next_sentence_relays_the_one_before():
         "areas. He declined to comment on the reports of arms deliveries, the RIA Novosti "
         "agency reported."
     )
-    assert _chain(_quote_with(text, "relations with"))[0] == "RIA Novosti"
+    assert chain_of(quote_with(text, "relations with"))[0] == "RIA Novosti"
 
 
 @pytest.mark.parametrize(
@@ -154,9 +141,9 @@ def test_a_medium_reporting_the_speaker_s_next_sentence_relays_the_one_before():
     ],
 )
 def test_relay_forms_of_wire_copy_in_one_sentence(text, speaker, medium):
-    (q,) = _quotes(text)
+    (q,) = quotes_of(text)
     assert q.speaker.text == speaker
-    assert _chain(q) == [medium, speaker]
+    assert chain_of(q) == [medium, speaker]
 
 
 @pytest.mark.parametrize(
@@ -180,7 +167,7 @@ def test_a_relay_named_by_its_kind_is_the_medium_that_last_relayed_by_name():
         "than last year's. \u201cThe scope shows the army can encircle the island,\u201d the "
         "newspaper quoted him as saying."
     )
-    assert _chain(_quote_with(text, "The scope"))[0] == "The Global Times"
+    assert chain_of(quote_with(text, "The scope"))[0] == "The Global Times"
 
 
 def test_who_publishes_a_medium_relays_nothing():
@@ -188,7 +175,7 @@ def test_who_publishes_a_medium_relays_nothing():
         "The Global Times, a tabloid published by the ruling party's People's Daily, quoted a "
         "trade expert, Zhou Ming, as saying that China had shown restraint for years."
     )
-    assert _chain(_quote_with(text, "shown restraint")) == [
+    assert chain_of(quote_with(text, "shown restraint")) == [
         "The Global Times",
         "a trade expert, Zhou Ming",
     ]
@@ -200,4 +187,4 @@ def test_a_medium_that_carried_a_statement_relays_the_statement_after_it():
         "Flights to Jeddah would start after technical arrangements were completed, the "
         "statement said."
     )
-    assert _chain(_quote_with(text, "Flights to"))[0] == "IRNA"
+    assert chain_of(quote_with(text, "Flights to"))[0] == "IRNA"

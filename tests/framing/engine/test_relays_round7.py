@@ -6,20 +6,7 @@ Our own examples, written for these tests; none comes from the held-out gold set
 
 from __future__ import annotations
 
-from framing.engine.quotes import find_quotes
-from framing.engine.text import split_sentences
-
-
-def _quotes(text: str):
-    return [q for q in find_quotes(text, split_sentences(text)) if q.kind != "scare"]
-
-
-def _chain(q) -> list[str]:
-    return [h.text for h in q.chain]
-
-
-def _quote_with(text: str, words: str):
-    return next(q for q in _quotes(text) if words in text[q.start : q.end])
+from tests.framing.engine.voice_helpers import chain_of, quote_with
 
 
 def test_told_the_agency_is_the_medium_named_before():
@@ -28,12 +15,12 @@ def test_told_the_agency_is_the_medium_named_before():
         "\u201cNobody has called us since the summer,\u201d its general secretary, Ana Ruiz, "
         "told the agency."
     )
-    assert _chain(_quote_with(text, "Nobody has called"))[:-1] == ["Reuters"]
+    assert chain_of(quote_with(text, "Nobody has called"))[:-1] == ["Reuters"]
 
 
 def test_told_the_agency_with_no_medium_named_before_names_no_relay():
     text = "\u201cNobody has called us since the summer,\u201d Ana Ruiz told the agency."
-    assert len(_quote_with(text, "Nobody has called").chain) == 1
+    assert len(quote_with(text, "Nobody has called").chain) == 1
 
 
 def test_a_clause_closed_by_told_the_news_agency_is_found_and_relayed():
@@ -41,8 +28,8 @@ def test_a_clause_closed_by_told_the_news_agency_is_found_and_relayed():
         "Senator Ruth Olsen told the Associated Press that she would not resign. She had hired "
         "a lawyer and would testify if asked, she told the news agency."
     )
-    q = _quote_with(text, "hired a lawyer")
-    assert _chain(q)[0] in ("Associated Press", "the Associated Press")
+    q = quote_with(text, "hired a lawyer")
+    assert chain_of(q)[0] in ("Associated Press", "the Associated Press")
 
 
 def test_a_speaker_s_tag_before_an_agency_s_tag_keeps_the_speaker_relayed():
@@ -50,15 +37,15 @@ def test_a_speaker_s_tag_before_an_agency_s_tag_keeps_the_speaker_relayed():
         "Troops had retaken the bridge at Kolfe after two days of fighting, the army said on "
         "Monday, the Ethiopian News Agency reported."
     )
-    q = _quote_with(text, "retaken the bridge")
+    q = quote_with(text, "retaken the bridge")
     assert q.speaker.text == "the army"
-    assert _chain(q)[0] == "the Ethiopian News Agency"
+    assert chain_of(q)[0] == "the Ethiopian News Agency"
 
 
 def test_according_to_an_agency_s_initials_after_a_speech_tag_relays_the_speaker():
     text = "The two injured deckhands were in stable condition, Santos said, according to PNA."
-    q = _quote_with(text, "injured deckhands")
-    assert (q.speaker.text, _chain(q)[0]) == ("Santos", "PNA")
+    q = quote_with(text, "injured deckhands")
+    assert (q.speaker.text, chain_of(q)[0]) == ("Santos", "PNA")
 
 
 def test_a_name_with_a_joined_arabic_article_is_one_speaker():
@@ -66,7 +53,7 @@ def test_a_name_with_a_joined_arabic_article_is_one_speaker():
         "\u201cThe shipping lanes belong to everyone,\u201d Foreign Minister Nasser al-Hamadi "
         "told reporters."
     )
-    assert _quote_with(text, "shipping lanes").speaker.text == "Foreign Minister Nasser al-Hamadi"
+    assert quote_with(text, "shipping lanes").speaker.text == "Foreign Minister Nasser al-Hamadi"
 
 
 def test_the_cabinet_is_a_speaker_before_an_agency_s_tag():
@@ -74,7 +61,7 @@ def test_the_cabinet_is_a_speaker_before_an_agency_s_tag():
         "The kingdom backed every effort to keep the strait open, the cabinet said after its "
         "weekly meeting, the Saudi Press Agency reported."
     )
-    q = _quote_with(text, "kingdom backed")
+    q = quote_with(text, "kingdom backed")
     assert q.speaker.text == "the cabinet"
     assert len(q.chain) == 2
 
@@ -84,7 +71,7 @@ def test_an_agency_s_bracketed_short_name_after_according_to_ends_the_tag_not_th
         "Oman will host the talks next month, the foreign ministry said on Sunday, according "
         "to the state-run Oman News Agency (ONA)."
     )
-    q = _quote_with(text, "host the talks")
+    q = quote_with(text, "host the talks")
     assert text[q.start : q.end] == "Oman will host the talks next month"
 
 
@@ -93,8 +80,8 @@ def test_an_agency_and_its_initials_are_one_relay_shown_by_its_short_name():
         "The port would reopen on Friday, the transport ministry said, the Oman News Agency "
         "reported.\n\nA port official told ONA that the first ships were already waiting."
     )
-    assert _chain(_quote_with(text, "port would reopen"))[0] == "ONA"
-    assert _chain(_quote_with(text, "first ships"))[0] == "ONA"
+    assert chain_of(quote_with(text, "port would reopen"))[0] == "ONA"
+    assert chain_of(quote_with(text, "first ships"))[0] == "ONA"
 
 
 def test_a_short_name_in_brackets_names_the_agency_in_every_chain():
@@ -102,7 +89,7 @@ def test_a_short_name_in_brackets_names_the_agency_in_every_chain():
         "The delegation would leave on Monday, the ministry said, the Emirates News Agency "
         "(WAM) reported. The talks were welcome, an official told WAM."
     )
-    assert _chain(_quote_with(text, "delegation would"))[0] == "WAM"
+    assert chain_of(quote_with(text, "delegation would"))[0] == "WAM"
 
 
 def test_according_to_a_memo_seen_by_a_medium_is_relayed_by_it():
@@ -110,8 +97,8 @@ def test_according_to_a_memo_seen_by_a_medium_is_relayed_by_it():
         "The brewer will close its two oldest plants next year, according to an internal memo "
         "seen by the Financial Times, as sales of lager keep falling."
     )
-    q = _quote_with(text, "close its two oldest")
-    assert _chain(q) == ["Financial Times", "an internal memo"]
+    q = quote_with(text, "close its two oldest")
+    assert chain_of(q) == ["Financial Times", "an internal memo"]
 
 
 def test_the_memo_said_later_keeps_the_medium_that_saw_it():
@@ -120,7 +107,7 @@ def test_the_memo_said_later_keeps_the_medium_that_saw_it():
         "seen by the Financial Times.\n\n"
         "The memo, sent to plant managers on Monday, said about 300 jobs would go."
     )
-    assert _chain(_quote_with(text, "300 jobs"))[0] == "Financial Times"
+    assert chain_of(quote_with(text, "300 jobs"))[0] == "Financial Times"
 
 
 def test_documents_reviewed_by_a_medium_show_a_relayed_clause():
@@ -128,8 +115,8 @@ def test_documents_reviewed_by_a_medium_show_a_relayed_clause():
         "Text messages reviewed by The Boston Globe show that the mayor's aide asked about the "
         "permit four times."
     )
-    q = _quote_with(text, "asked about the permit")
-    assert _chain(q)[0] == "Boston Globe"
+    q = quote_with(text, "asked about the permit")
+    assert chain_of(q)[0] == "Boston Globe"
 
 
 def test_a_letter_obtained_by_a_medium_relays_its_writer_and_the_letter():
@@ -137,8 +124,8 @@ def test_a_letter_obtained_by_a_medium_relays_its_writer_and_the_letter():
         "In a letter obtained by Sky News, Health Minister Joan Pike wrote that the trust must "
         "publish its waiting lists. She wanted an answer within a week, the letter said."
     )
-    assert _chain(_quote_with(text, "waiting lists"))[0] == "Sky News"
-    assert _chain(_quote_with(text, "answer within"))[0] == "Sky News"
+    assert chain_of(quote_with(text, "waiting lists"))[0] == "Sky News"
+    assert chain_of(quote_with(text, "answer within"))[0] == "Sky News"
 
 
 def test_a_tag_telling_an_agency_s_initials_closes_the_clause_and_relays_it():
@@ -146,9 +133,9 @@ def test_a_tag_telling_an_agency_s_initials_closes_the_clause_and_relays_it():
         "Troops had retaken the town, the army said, the Ethiopian News Agency reported.\n\n"
         "More than 200 fighters had been captured, army spokesman Col. Dawit Alemu told ENA."
     )
-    q = _quote_with(text, "200 fighters")
+    q = quote_with(text, "200 fighters")
     assert q.speaker.text == "Col. Dawit Alemu"
-    assert _chain(q)[0] == "ENA"
+    assert chain_of(q)[0] == "ENA"
 
 
 def test_a_short_opening_phrase_then_said_that_introduces_the_clause():
@@ -156,7 +143,7 @@ def test_a_short_opening_phrase_then_said_that_introduces_the_clause():
         "In Washington, State Department spokesman Evan Marsh said in a statement that the "
         "United States stood with its ally."
     )
-    q = _quote_with(text, "stood with its ally")
+    q = quote_with(text, "stood with its ally")
     assert text[q.start : q.end] == "the United States stood with its ally"
 
 
@@ -165,8 +152,8 @@ def test_a_long_opening_interview_phrase_keeps_the_clause_and_the_station_that_a
         "In an interview broadcast on Sunday by the public radio station WKXL, Attorney General "
         "Rosa Dunne said she could neither confirm nor deny any investigation."
     )
-    q = _quote_with(text, "neither confirm")
-    assert _chain(q)[0] == "WKXL"
+    q = quote_with(text, "neither confirm")
+    assert chain_of(q)[0] == "WKXL"
 
 
 def test_quoted_a_described_person_with_a_name_in_apposition_as_saying():
@@ -174,7 +161,7 @@ def test_quoted_a_described_person_with_a_name_in_apposition_as_saying():
         "The state broadcaster Fana quoted the regional administrator, Tesfaye Worku, as saying "
         "local officials had returned to both towns."
     )
-    q = _quote_with(text, "officials had returned")
+    q = quote_with(text, "officials had returned")
     assert "Tesfaye Worku" in q.speaker.text
     assert len(q.chain) == 2
 
@@ -184,8 +171,8 @@ def test_cited_a_titled_name_as_saying_after_a_medium_s_apposition():
         "The Global Times, a tabloid published by the People's Daily, cited military expert "
         "Song Wei as saying the patrols were routine."
     )
-    q = _quote_with(text, "patrols were routine")
-    assert (q.speaker.text, _chain(q)[0]) == ("Song Wei", "The Global Times")
+    q = quote_with(text, "patrols were routine")
+    assert (q.speaker.text, chain_of(q)[0]) == ("Song Wei", "The Global Times")
 
 
 def test_a_quoted_phrase_inside_a_relayed_clause_is_the_clause_speaker_s():
@@ -193,7 +180,7 @@ def test_a_quoted_phrase_inside_a_relayed_clause_is_the_clause_speaker_s():
         "The Global Times, a tabloid published by the People's Daily, cited military expert "
         "Song Wei as saying the navy was trying to \u201cprovoke\u201d a clash at sea."
     )
-    q = _quote_with(text, "provoke")
+    q = quote_with(text, "provoke")
     assert q.speaker.text == "Song Wei"
 
 
@@ -203,8 +190,8 @@ def test_quoted_by_a_medium_between_commas_relays_the_subject():
         "Hale, quoted last month by the trade publication Freight Weekly, said the company had "
         "no plans to leave the port."
     )
-    q = _quote_with(text, "no plans to leave")
-    assert _chain(q)[0] == "Freight Weekly"
+    q = quote_with(text, "no plans to leave")
+    assert chain_of(q)[0] == "Freight Weekly"
 
 
 def test_reached_by_telephone_by_a_broadcaster_relays_the_subject_and_what_it_told_it():
@@ -213,8 +200,8 @@ def test_reached_by_telephone_by_a_broadcaster_relays_the_subject_and_what_it_to
         "fighters had withdrawn. The spokesman told the broadcaster that the army had used "
         "drones."
     )
-    assert _chain(_quote_with(text, "had withdrawn"))[0] == "the BBC's Hausa service"
-    assert _chain(_quote_with(text, "used drones"))[0] == "the BBC's Hausa service"
+    assert chain_of(quote_with(text, "had withdrawn"))[0] == "the BBC's Hausa service"
+    assert chain_of(quote_with(text, "used drones"))[0] == "the BBC's Hausa service"
 
 
 def test_an_agency_carrying_a_statement_saying_relays_the_statement():
@@ -222,9 +209,9 @@ def test_an_agency_carrying_a_statement_saying_relays_the_statement():
         "The Emirates News Agency carried a statement from the foreign ministry saying Abu "
         "Dhabi would send a delegation. It hoped for a hotline, the statement said."
     )
-    q = _quote_with(text, "send a delegation")
-    assert _chain(q)[0] == "The Emirates News Agency"
-    assert "Emirates News Agency" in _chain(_quote_with(text, "hotline"))[0]
+    q = quote_with(text, "send a delegation")
+    assert chain_of(q)[0] == "The Emirates News Agency"
+    assert "Emirates News Agency" in chain_of(quote_with(text, "hotline"))[0]
 
 
 def test_an_office_named_by_its_country_s_adjective_keeps_the_relay_of_the_country_s_office():
@@ -233,7 +220,7 @@ def test_an_office_named_by_its_country_s_adjective_keeps_the_relay_of_the_count
         "that the boat had approached its ship.\n\nThe Chinese coast guard also said the boat "
         "had ignored radio warnings."
     )
-    assert _chain(_quote_with(text, "ignored radio"))[0] == "Xinhua"
+    assert chain_of(quote_with(text, "ignored radio"))[0] == "Xinhua"
 
 
 def test_an_adviser_to_someone_with_an_accented_name_in_apposition_is_quoted_as_saying():
@@ -241,8 +228,8 @@ def test_an_adviser_to_someone_with_an_accented_name_in_apposition_is_quoted_as_
         "The state-run Anadolu news agency quoted a senior adviser to the Turkish president, "
         "Emre Öztürk, as saying Ankara would not let the hub be used to evade sanctions."
     )
-    q = _quote_with(text, "would not let")
-    assert _chain(q)[0] == "Anadolu"
+    q = quote_with(text, "would not let")
+    assert chain_of(q)[0] == "Anadolu"
 
 
 def test_an_agency_citing_a_source_as_saying_closes_the_clause():
@@ -250,8 +237,8 @@ def test_an_agency_citing_a_source_as_saying_closes_the_clause():
         "The first trades would be settled in roubles and lira, RIA Novosti cited a source in "
         "the Russian government as saying."
     )
-    q = _quote_with(text, "first trades")
-    assert _chain(q) == ["RIA Novosti", "a source in the Russian government"]
+    q = quote_with(text, "first trades")
+    assert chain_of(q) == ["RIA Novosti", "a source in the Russian government"]
 
 
 def test_a_statement_read_on_state_television_is_relayed_by_the_channel():
@@ -260,8 +247,8 @@ def test_a_statement_read_on_state_television_is_relayed_by_the_channel():
         "statement read on state television RTB on Sunday. Four soldiers had been killed, the "
         "statement said."
     )
-    assert _chain(_quote_with(text, "repelled an attack"))[0] == "RTB"
-    assert _chain(_quote_with(text, "Four soldiers"))[0] == "RTB"
+    assert chain_of(quote_with(text, "repelled an attack"))[0] == "RTB"
+    assert chain_of(quote_with(text, "Four soldiers"))[0] == "RTB"
 
 
 def test_reached_by_a_named_radio_with_its_initials_relays_the_subject():
@@ -269,14 +256,14 @@ def test_reached_by_a_named_radio_with_its_initials_relays_the_subject():
         "A resident of the town, reached by telephone by Radio Sahel Internationale (RSI), said "
         "the fighting had lasted six hours."
     )
-    assert _chain(_quote_with(text, "lasted six hours"))[0] == "RSI"
+    assert chain_of(quote_with(text, "lasted six hours"))[0] == "RSI"
 
 
 def test_a_message_cited_by_initials_is_relayed_by_them():
     text = (
         "Its fighters had taken revenge for the raids, the group said in a message cited by SITE."
     )
-    assert _chain(_quote_with(text, "taken revenge"))[0] == "SITE"
+    assert chain_of(quote_with(text, "taken revenge"))[0] == "SITE"
 
 
 def test_a_long_interview_phrase_before_a_titled_name_keeps_the_name_as_speaker():
@@ -284,13 +271,13 @@ def test_a_long_interview_phrase_before_a_titled_name_keeps_the_name_as_speaker(
         "In a separate interview with the Financial Times published on Monday, Naftogaz chief "
         "executive Olena Marchuk said the hub would let Moscow \u201crelabel\u201d its gas."
     )
-    assert _quote_with(text, "relabel").speaker.text == "Olena Marchuk"
+    assert quote_with(text, "relabel").speaker.text == "Olena Marchuk"
 
 
 def test_told_a_medium_then_a_colon_relays_the_quote_and_keeps_the_name():
     text = "Customs chief Omar Haddad told Reuters: \u201cThe new scanners will run by March.\u201d"
-    q = _quote_with(text, "new scanners")
-    assert (q.speaker.text, _chain(q)[0]) == ("Omar Haddad", "Reuters")
+    q = quote_with(text, "new scanners")
+    assert (q.speaker.text, chain_of(q)[0]) == ("Omar Haddad", "Reuters")
 
 
 def test_spoke_to_a_medium_relays_what_the_speaker_says_next():
@@ -298,7 +285,7 @@ def test_spoke_to_a_medium_relays_what_the_speaker_says_next():
         "Port director Lena Brandt spoke to Reuters by telephone on Monday. \u201cWe have never "
         "seen a backlog like this,\u201d she said."
     )
-    assert _chain(_quote_with(text, "backlog"))[0] == "Reuters"
+    assert chain_of(quote_with(text, "backlog"))[0] == "Reuters"
 
 
 def test_officials_who_spoke_to_a_medium_are_relayed_by_it():
@@ -306,7 +293,7 @@ def test_officials_who_spoke_to_a_medium_are_relayed_by_it():
         "Officials, who spoke to Reuters on condition of anonymity, said the deal was close to "
         "being signed."
     )
-    assert _chain(_quote_with(text, "deal was close"))[0] == "Reuters"
+    assert chain_of(quote_with(text, "deal was close"))[0] == "Reuters"
 
 
 def test_an_emailed_statement_to_a_medium_is_relayed_by_it():
@@ -314,7 +301,7 @@ def test_an_emailed_statement_to_a_medium_is_relayed_by_it():
         "The company's chief executive said in an emailed statement to Reuters that the plant "
         "would close in June."
     )
-    assert _chain(_quote_with(text, "plant would close"))[0] == "Reuters"
+    assert chain_of(quote_with(text, "plant would close"))[0] == "Reuters"
 
 
 def test_a_person_an_agency_reported_on_is_heard_through_it_later():
@@ -324,7 +311,7 @@ def test_a_person_an_agency_reported_on_is_heard_through_it_later():
         "The missile flew 1,500 km before hitting a target off the east coast.\n\n"
         "\u201cThis is a powerful deterrent,\u201d Kim said at the launch site."
     )
-    assert _chain(_quote_with(text, "powerful deterrent"))[0] == "KCNA"
+    assert chain_of(quote_with(text, "powerful deterrent"))[0] == "KCNA"
 
 
 def test_an_office_an_agency_reported_on_is_heard_through_it_later():
@@ -332,7 +319,7 @@ def test_an_office_an_agency_reported_on_is_heard_through_it_later():
         "Russia's foreign ministry summoned the British ambassador on Monday, the RIA Novosti "
         "news agency reported.\n\nThe ministry said London was trying to sabotage the talks."
     )
-    assert _chain(_quote_with(text, "sabotage"))[0] == "RIA Novosti"
+    assert chain_of(quote_with(text, "sabotage"))[0] == "RIA Novosti"
 
 
 def test_a_person_an_agency_reported_on_speaking_to_reporters_is_heard_directly():
@@ -340,7 +327,7 @@ def test_a_person_an_agency_reported_on_speaking_to_reporters_is_heard_directly(
         "Prime Minister Ana Ruiz visited the flooded towns on Monday, the Efe news agency "
         "reported.\n\nRuiz told reporters in Valencia that aid would arrive within days."
     )
-    assert len(_quote_with(text, "aid would arrive").chain) == 1
+    assert len(quote_with(text, "aid would arrive").chain) == 1
 
 
 def test_the_group_right_after_a_named_organisation_is_not_an_earlier_group_s_relay():
@@ -349,7 +336,7 @@ def test_the_group_right_after_a_named_organisation_is_not_an_earlier_group_s_re
         "SITE.\n\nHuman Rights Watch said it had documented killings by both sides. The army's "
         "account could not be verified, the group said."
     )
-    assert len(_quote_with(text, "could not be verified").chain) == 1
+    assert len(quote_with(text, "could not be verified").chain) == 1
 
 
 def test_an_agency_whose_usual_name_is_its_long_one_keeps_it_beside_its_initials():
@@ -358,4 +345,4 @@ def test_an_agency_whose_usual_name_is_its_long_one_keeps_it_beside_its_initials
         "The first flights could begin before the Hajj, according to the Associated Press, "
         "which cited two Gulf officials."
     )
-    assert "AP" not in _chain(_quote_with(text, "first flights"))[:-1]
+    assert "AP" not in chain_of(quote_with(text, "first flights"))[:-1]
