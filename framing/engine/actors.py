@@ -118,6 +118,14 @@ def gazetteer() -> tuple[ahocorasick.Automaton, dict[str, ActorDef]]:
     return auto, defs
 
 
+@cache
+def name_words() -> frozenset[str]:
+    """The gazetteer's one-word aliases, lower-cased ("china", "beijing", "kremlin"): words
+    that stay names when a title-case headline capitalises everything."""
+    # An Automaton is not a dict: its aliases come from keys().
+    return frozenset(a.lower() for a in gazetteer()[0].keys() if a.isalpha())  # noqa: SIM118
+
+
 def actor_defs() -> dict[str, ActorDef]:
     """Gazetteer entries by key."""
     return gazetteer()[1]

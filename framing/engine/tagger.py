@@ -33,7 +33,9 @@ from pathlib import Path
 
 import numpy as np
 
+from .actors import name_words
 from .blob import BlobFormatError, pack, unpack
+from .frames import STOPWORDS
 from .scorer import FACTUAL, rarity_table, zipf_table
 from .text import SpanIndex, wordlist
 from .tone import vader_lexicon
@@ -190,17 +192,19 @@ def token_parts(prep) -> list[list[Parts]]:
     # So is a capitalised first word no word list knows (a dateline's "MERRIN", a name).
     rare = rarity_table("en")
     upper = [text[s].isupper() for s in starts]
-    statics = [
-        _name_static(w)
-        if up and (i not in firsts or (w not in rare and w.isalpha()) or _dateline(text, i, toks))
-        else _word_static(w)
+    named = [
+        up and (i not in firsts or (w not in rare and w.isalpha()) or _dateline(text, i, toks))
         for i, (w, up) in enumerate(zip(words, upper, strict=True))
+    ]
+    _read_headlines(prep, bounds, upper, named, rare)
+    statics = [
+        _name_static(w) if nm else _word_static(w) for w, nm in zip(words, named, strict=True)
     ]
     # The features below are added in passes over the tokens they concern, each pass after
     # the one before, so every token's list keeps the order of a token-by-token pass:
     # cap, allcap, first, then the sentence's domains and lexdom.
     for i in compress(range(n), upper):
-        if i not in firsts:
+        if i not in firsts and named[i]:
             dyn[i].append(("cap", 1.0))
     for i, (s, e) in enumerate(zip(starts, ends, strict=True)):
         if e - s > 1 and text[s:e].isupper():
@@ -237,6 +241,50 @@ def token_parts(prep) -> list[list[Parts]]:
             ]
         )
     return groups
+
+
+def _read_headlines(prep, bounds, upper: list[bool], named: list[bool], rare) -> None:
+    """In a title-case headline ("Minister Slams Crazed Protesters After Defeat") a capital
+    says nothing about names, so its words are read as words (``named`` set False), unless
+    the gazetteer knows the word as a name, the document capitalises it mid-sentence in
+    ordinary prose, or no word list knows it. Sentence-case text is left as it is."""
+    toks, text = prep.tokens, prep.text
+    words, starts, ends = toks.words, toks.starts, toks.ends
+    heads = [(lo, hi) for lo, hi in bounds if _title_case(text, words, starts, ends, upper, lo, hi)]
+    if not heads:
+        return
+    in_head = set(chain.from_iterable(range(lo, hi) for lo, hi in heads))
+    # A cheap document-level name cue: capitalised mid-sentence in a sentence-case sentence.
+    prose = {words[i] for i, nm in enumerate(named) if nm and i not in in_head and upper[i]}
+    known = name_words() | prose
+    for lo, hi in heads:
+        for i in range(lo + 1, hi):
+            w = words[i]
+            if named[i] and w not in known and w in rare and not _dateline(text, i, toks):
+                named[i] = False
+
+
+def _title_case(text: str, words, starts, ends, upper, lo: int, hi: int) -> bool:
+    """A headline in title case: after the first word, at least three content words of three
+    letters or more, every one capitalised — or all but one in six when a function word
+    mid-sentence is capitalised too ("After", "With"), which prose never does — and most not
+    all capitals (an all-caps dateline or shouted line is not title case)."""
+    content, lower, small_cap = 0, 0, False
+    for i in range(lo + 1, hi):
+        w = words[i]
+        if not w.isalpha():
+            continue
+        if w in STOPWORDS:
+            small_cap = small_cap or upper[i]
+        elif len(w) >= 3:
+            content += 1
+            lower += not upper[i]
+    if content < 3 or lower > (content // 6 if small_cap else 0):
+        return False
+    shouted = sum(
+        text[starts[i] : ends[i]].isupper() for i in range(lo + 1, hi) if words[i].isalpha()
+    )
+    return 2 * shouted < hi - lo - 1
 
 
 def _dateline(text: str, i: int, toks) -> bool:

@@ -303,3 +303,51 @@ def test_the_packaged_tagger_was_trained_on_the_dev_split_and_calibrated_out_of_
     meta = default_tagger().meta
     assert meta["params"]["train_on_dev"] is True
     assert meta["calibrated_on"] == "out-of-fold spans of the train and dev splits"
+
+
+def _parts_of(text: str, word: str):
+    prep = prepare(text)
+    k = prep.tokens.words.index(word)
+    flat = [part for seq in token_parts(prep) for part in seq]
+    own, _nbs, extra = flat[k]
+    return {n for n, _ in own}, {n for n, _ in extra}
+
+
+def test_a_loaded_word_in_a_title_case_headline_is_read_as_in_sentence_case():
+    # Issue 11: in "Minister Slams Crazed Protesters" every capital used to read as a name,
+    # so the word's valence and rarity were lost and headlines could not be tagged.
+    head_own, head_extra = _parts_of(
+        "Minister Slams Crazed Protesters After Shock Defeat", "crazed"
+    )
+    prose_own, prose_extra = _parts_of(
+        "Minister slams crazed protesters after shock defeat", "crazed"
+    )
+    assert head_own == prose_own
+    assert "propn" not in head_own
+    assert "cap" not in head_extra
+
+
+def test_a_gazetteer_name_in_a_title_case_headline_stays_a_name():
+    own, extra = _parts_of("Minister Slams Crazed Protesters In Beijing After Defeat", "beijing")
+    assert "propn" in own
+    assert "cap" in extra
+
+
+def test_a_word_the_article_capitalises_in_prose_stays_a_name_in_its_headline():
+    text = (
+        "Minister Slams Crazed Rivals After Shock Defeat\n\n"
+        "The minister said on Monday that Rivals, the opposition party, had lost."
+    )
+    own, _extra = _parts_of(text, "rivals")
+    assert "propn" in own
+
+
+def test_names_in_a_sentence_case_sentence_keep_name_features():
+    own, extra = _parts_of("Ministers met Angela Merkel and Emmanuel Macron in Berlin.", "merkel")
+    assert "propn" in own
+    assert "cap" in extra
+
+
+def test_an_all_capitals_line_is_not_read_as_a_title_case_headline():
+    own, _extra = _parts_of("HARLOW, Sept 3 -- THE MINISTRY SAID CRAZED THINGS.", "crazed")
+    assert "propn" in own
