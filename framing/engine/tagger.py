@@ -196,7 +196,8 @@ def token_parts(prep) -> list[list[Parts]]:
         up and (i not in firsts or (w not in rare and w.isalpha()) or _dateline(text, i, toks))
         for i, (w, up) in enumerate(zip(words, upper, strict=True))
     ]
-    _read_headlines(prep, bounds, upper, named, rare)
+    for i in _headline_words(prep):
+        named[i] = False
     statics = [
         _name_static(w) if nm else _word_static(w) for w, nm in zip(words, named, strict=True)
     ]
@@ -243,25 +244,34 @@ def token_parts(prep) -> list[list[Parts]]:
     return groups
 
 
-def _read_headlines(prep, bounds, upper: list[bool], named: list[bool], rare) -> None:
-    """In a title-case headline ("Minister Slams Crazed Protesters After Defeat") a capital
-    says nothing about names, so its words are read as words (``named`` set False), unless
-    the gazetteer knows the word as a name, the document capitalises it mid-sentence in
-    ordinary prose, or no word list knows it. Sentence-case text is left as it is."""
+def _headline_words(prep) -> set[int]:
+    """Tokens of title-case headlines ("Minister Slams Crazed Protesters After Defeat") read
+    as words although capitalised: there a capital says nothing about names. Not freed: the
+    first word (as in any sentence), words the gazetteer knows as names, words the document
+    capitalises mid-sentence in its ordinary prose, words no word list knows. Sentence-case
+    text has none."""
     toks, text = prep.tokens, prep.text
     words, starts, ends = toks.words, toks.starts, toks.ends
+    n = len(words)
+    if not n:
+        return set()
+    bounds = list(pairwise([0, *(np.flatnonzero(np.diff(toks.sentence)) + 1).tolist(), n]))
+    upper = [text[s].isupper() for s in starts]
     heads = [(lo, hi) for lo, hi in bounds if _title_case(text, words, starts, ends, upper, lo, hi)]
     if not heads:
-        return
+        return set()
     in_head = set(chain.from_iterable(range(lo, hi) for lo, hi in heads))
+    firsts = {lo for lo, _ in bounds}
     # A cheap document-level name cue: capitalised mid-sentence in a sentence-case sentence.
-    prose = {words[i] for i, nm in enumerate(named) if nm and i not in in_head and upper[i]}
+    prose = {words[i] for i in compress(range(n), upper) if i not in in_head and i not in firsts}
     known = name_words() | prose
-    for lo, hi in heads:
-        for i in range(lo + 1, hi):
-            w = words[i]
-            if named[i] and w not in known and w in rare and not _dateline(text, i, toks):
-                named[i] = False
+    rare = rarity_table("en")
+    return {
+        i
+        for lo, hi in heads
+        for i in range(lo + 1, hi)
+        if upper[i] and words[i] not in known and words[i] in rare and not _dateline(text, i, toks)
+    }
 
 
 def _title_case(text: str, words, starts, ends, upper, lo: int, hi: int) -> bool:
@@ -854,7 +864,9 @@ def _actor_tokens(prep) -> set[int]:
     out: set[int] = set()
     for a in prep.actors:
         out.update(_token_range(starts, a.start, a.end))
-    return out
+    # A title-case headline reads as one long capitalised "actor" ("Trump Slams Crazed
+    # Democrats After Shock"); its ordinary words are not a name.
+    return out - _headline_words(prep) if out else out
 
 
 def _close(

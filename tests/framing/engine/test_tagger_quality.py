@@ -319,7 +319,7 @@ def test_a_loaded_word_in_a_title_case_headline_is_read_as_in_sentence_case():
     head_own, head_extra = _parts_of(
         "Minister Slams Crazed Protesters After Shock Defeat", "crazed"
     )
-    prose_own, prose_extra = _parts_of(
+    prose_own, _prose_extra = _parts_of(
         "Minister slams crazed protesters after shock defeat", "crazed"
     )
     assert head_own == prose_own
@@ -351,3 +351,15 @@ def test_names_in_a_sentence_case_sentence_keep_name_features():
 def test_an_all_capitals_line_is_not_read_as_a_title_case_headline():
     own, _extra = _parts_of("HARLOW, Sept 3 -- THE MINISTRY SAID CRAZED THINGS.", "crazed")
     assert "propn" in own
+
+
+def test_a_title_case_headline_is_not_trimmed_away_as_one_long_name():
+    # The actor reader takes "Minister Slams Crazed Protesters After Shock" for one
+    # capitalised name; its words must still be proposed as in sentence case.
+    def proposed(text):
+        spans = default_tagger().tag(prepare(text), min_score=0.0)
+        return [text[t.start : t.end].lower() for t in spans]
+
+    head = proposed("Minister Slams Crazed Protesters After Shock Defeat")
+    assert head
+    assert head == proposed("Minister slams crazed protesters after shock defeat")
