@@ -93,7 +93,9 @@ def run_text(texts, pipe, model, tagger, clock) -> dict[str, float]:
         add("analyze() in all", clock() - t0)
         if tagger is not None:  # the tagger's steps, again, on the finished Doc
             t = clock()
-            parts = tagger_mod.token_parts(doc)
+            # The tagger's own path: ``doc_features`` where the checkout has it (the token
+            # features not yet laid out per token), ``token_parts`` before.
+            parts = getattr(tagger_mod, "doc_features", tagger_mod.token_parts)(doc)
             add("  tagger: token_parts", clock() - t)
             t = clock()
             comp = tagger.compile(parts)

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import chain, compress, pairwise, repeat
-from operator import itemgetter
+from operator import itemgetter, not_
 from pathlib import Path
 
 import numpy as np
@@ -170,20 +170,66 @@ _DOM = {d: ((f"dom={d}", 1.0), (f"domval={d}", 1.0)) for d in _DOMAINS}
 Parts = tuple  # (own features, neighbour feature-name tuples, other features) of one token
 _FIRST, _SECOND, _THIRD, _FOURTH = (itemgetter(k) for k in range(4))
 _EDGE = ((), _BOS, _EOS, ())  # neighbour tags of the padding around a sentence
+_BIAS, _CAP, _ALLCAP, _FIRST_FEAT, _LEXDOM = (
+    (name, 1.0) for name in ("bias", "cap", "allcap", "first", "lexdom")
+)
+
+
+class DocFeatures:
+    """A document's token features before they are laid out per token: every token's cached
+    word-type tuple (``_word_static`` or ``_name_static``: own features, the feature names it
+    gives its neighbours, whether it has a valence), its other features after ``bias`` (which
+    every token has first), and each sentence's token range. ``parts`` lays them out as
+    ``token_parts``; ``Tagger.compile`` reads them as they are (one cache look-up per token
+    for its own and its neighbours' rows)."""
+
+    __slots__ = ("bounds", "dyn", "statics")
+
+    def __init__(self, statics: list[tuple], dyn: list[list], bounds: list[tuple[int, int]]):
+        self.statics, self.dyn, self.bounds = statics, dyn, bounds
+
+    def parts(self) -> list[list[Parts]]:
+        """Every token's (own, neighbours, other), grouped by sentence (``token_parts``)."""
+        statics, dyn = self.statics, self.dyn
+        tags = list(map(_SECOND, statics))
+        groups: list[list[Parts]] = []
+        for lo, hi in self.bounds:
+            # Neighbour slots read through two padding tokens at each sentence edge: before
+            # the sentence, "-2" is empty and "-1" is bos; after it, "+1" is eos and "+2" empty.
+            ext = [_EDGE, _EDGE, *tags[lo:hi], _EDGE, _EDGE]
+            groups.append(
+                [
+                    (st[0], [a[0], b[1], c[2], d[3]], [_BIAS, *extra])
+                    for st, a, b, c, d, extra in zip(
+                        statics[lo:hi],
+                        ext[:-4],
+                        ext[1:-3],
+                        ext[3:-1],
+                        ext[4:],
+                        dyn[lo:hi],
+                        strict=True,
+                    )
+                ]
+            )
+        return groups
 
 
 def token_parts(prep) -> list[list[Parts]]:
     """Every token's features, grouped by sentence, as (own, neighbours, other): ``own`` and
     the neighbour tuples are cached per word type, so scoring resolves them once."""
+    return doc_features(prep).parts()
+
+
+def doc_features(prep) -> DocFeatures:
+    """The features of every token (``DocFeatures``; ``token_parts`` lays them out)."""
     text, toks = prep.text, prep.tokens
     words, starts, ends = toks.words, toks.starts, toks.ends
     n = len(words)
     if not n:
-        return []
-    dyn: list[list[tuple[str, float]]] = [[("bias", 1.0)] for _ in range(n)]
-    _layer_features(prep, dyn)
+        return DocFeatures([], [], [])
+    dyn: list[list[tuple[str, float]]] = [[] for _ in range(n)]  # after "bias"
+    curated = _layer_features(prep, dyn)
     _context_features(prep, dyn)
-    groups: list[list[Parts]] = []
     # Each sentence's token range, from where the sentence index moves.
     bounds = list(pairwise([0, *(np.flatnonzero(np.diff(toks.sentence)) + 1).tolist(), n]))
     firsts = {lo for lo, _ in bounds}
@@ -191,11 +237,12 @@ def token_parts(prep) -> list[list[Parts]]:
     # about loaded language (invented or foreign place names are all "rare").
     # So is a capitalised first word no word list knows (a dateline's "MERRIN", a name).
     rare = rarity_table("en")
-    upper = [text[s].isupper() for s in starts]
-    named = [
-        up and (i not in firsts or (w not in rare and w.isalpha()) or _dateline(text, i, toks))
-        for i, (w, up) in enumerate(zip(words, upper, strict=True))
-    ]
+    initial = list(map(text.__getitem__, starts))
+    upper = list(map(str.isupper, initial))
+    named = [False] * n
+    for i in compress(range(n), upper):
+        w = words[i]
+        named[i] = i not in firsts or (w not in rare and w.isalpha()) or _dateline(text, i, toks)
     for i in _headline_words(prep):
         named[i] = False
     statics = [
@@ -204,47 +251,58 @@ def token_parts(prep) -> list[list[Parts]]:
     # The features below are added in passes over the tokens they concern, each pass after
     # the one before, so every token's list keeps the order of a token-by-token pass:
     # cap, allcap, first, then the sentence's domains and lexdom.
-    for i in compress(range(n), upper):
-        if i not in firsts and named[i]:
-            dyn[i].append(("cap", 1.0))
-    for i, (s, e) in enumerate(zip(starts, ends, strict=True)):
+    for i in compress(range(n), named):
+        if i not in firsts:
+            dyn[i].append(_CAP)
+    # Only a word not starting with a lower-case letter can be all capitals.
+    for i in compress(range(n), map(not_, map(str.islower, initial))):
+        s, e = starts[i], ends[i]
         if e - s > 1 and text[s:e].isupper():
-            dyn[i].append(("allcap", 1.0))
+            dyn[i].append(_ALLCAP)
     for lo in firsts:
-        dyn[lo].append(("first", 1.0))
-    tags = [st[1] for st in statics]
+        dyn[lo].append(_FIRST_FEAT)
     # A literal domain is read from the sentence and the one before it ("The storm moved up
     # the coast. The harbour master said the swell was dangerous").
-    prev: set[str] = set()
-    for lo, hi in bounds:
-        here = {_DOMAIN_OF[w] for w in words[lo:hi] if w in _DOMAIN_OF}
-        domains = [_DOM[d] for d in sorted(here | prev)]
-        prev = here
-        if domains:
-            for i in range(lo, hi):
-                extra = dyn[i]
-                has_val = statics[i][2]
-                for dom, domval in domains:
-                    extra.append(dom)
-                    if has_val:
-                        extra.append(domval)
-                if not _CURATED.isdisjoint(map(_FIRST, extra)):
-                    extra.append(("lexdom", 1.0))  # a lexicon word in a literal domain
-        # Neighbour slots read through two padding tokens at each sentence edge: before the
-        # sentence, "-2" is empty and "-1" is bos; after it, "+1" is eos and "+2" empty.
-        ext = [_EDGE, _EDGE, *tags[lo:hi], _EDGE, _EDGE]
-        groups.append(
-            [
-                (st[0], [a[0], b[1], c[2], d[3]], extra)
-                for st, a, b, c, d, extra in zip(
-                    statics[lo:hi], ext[:-4], ext[1:-3], ext[3:-1], ext[4:], dyn[lo:hi], strict=True
-                )
-            ]
-        )
-    return groups
+    in_domain = list(compress(range(n), map(_DOMAIN_OF.__contains__, words)))
+    if in_domain:
+        los = [lo for lo, _ in bounds]
+        here_of: dict[int, set[str]] = {}
+        for i in in_domain:
+            here_of.setdefault(bisect_right(los, i) - 1, set()).add(_DOMAIN_OF[words[i]])
+        prev: set[str] = set()
+        for k, (lo, hi) in enumerate(bounds):
+            here = here_of.get(k, set())
+            if here or prev:
+                domains = [_DOM[d] for d in sorted(here | prev)]
+                plain = [dom for dom, _ in domains]
+                valued = [f for pair in domains for f in pair]  # dom, domval, dom, domval…
+                for i in range(lo, hi):
+                    dyn[i] += valued if statics[i][2] else plain
+                    if i in curated:
+                        dyn[i].append(_LEXDOM)  # a lexicon word in a literal domain
+            prev = here
+    return DocFeatures(statics, dyn, bounds)
 
 
-def _headline_words(prep) -> set[int]:
+# The last document's ``_headline_words`` (its tokens, its text, the set): the tagger reads
+# them twice per document (features, then span edges). Held by identity, so those objects
+# stay alive and no other document can match.
+_HEADLINE_MEMO: tuple = (None, None, frozenset())
+
+
+def _headline_words(prep) -> frozenset[int]:
+    """``_title_case_words`` of the document, remembered for the last document."""
+    toks, text = prep.tokens, prep.text
+    global _HEADLINE_MEMO
+    memo = _HEADLINE_MEMO
+    if memo[0] is toks and memo[1] is text:
+        return memo[2]
+    found = frozenset(_title_case_words(prep))
+    _HEADLINE_MEMO = (toks, text, found)
+    return found
+
+
+def _title_case_words(prep) -> set[int]:
     """Tokens of title-case headlines ("Minister Slams Crazed Protesters After Defeat") read
     as words although capitalised: there a capital says nothing about names. Not freed: the
     first word (as in any sentence), words the gazetteer knows as names, words the document
@@ -256,8 +314,12 @@ def _headline_words(prep) -> set[int]:
     if not n:
         return set()
     bounds = list(pairwise([0, *(np.flatnonzero(np.diff(toks.sentence)) + 1).tolist(), n]))
-    upper = [text[s].isupper() for s in starts]
-    heads = [(lo, hi) for lo, hi in bounds if _title_case(text, words, starts, ends, upper, lo, hi)]
+    upper = list(map(str.isupper, map(text.__getitem__, starts)))
+    heads = [
+        (lo, hi)
+        for lo, hi in _title_case_candidates(words, upper, bounds)
+        if _title_case(text, words, starts, ends, upper, lo, hi)
+    ]
     if not heads:
         return set()
     in_head = set(chain.from_iterable(range(lo, hi) for lo, hi in heads))
@@ -272,6 +334,41 @@ def _headline_words(prep) -> set[int]:
         for i in range(lo + 1, hi)
         if upper[i] and words[i] not in known and words[i] in rare and not _dateline(text, i, toks)
     }
+
+
+@lru_cache(maxsize=100_000)
+def _title_class(word: str) -> int:
+    """How ``_title_case`` counts a word: 1 a function word, 2 a content word (three letters
+    or more), 0 neither (not alphabetic, or short)."""
+    if not word.isalpha():
+        return 0
+    if word in STOPWORDS:
+        return 1
+    return 2 if len(word) >= 3 else 0
+
+
+def _title_case_candidates(words, upper, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences passing ``_title_case``'s word counts (content words, lower-case ones,
+    a capitalised function word), counted for all sentences at once: only these need its
+    token-by-token reading."""
+    if not bounds:
+        return []
+    kind = np.fromiter(map(_title_class, words), np.int8, len(words))
+    up = np.fromiter(upper, bool, len(upper))
+    content = kind == 2
+
+    def after_first(flags: np.ndarray) -> np.ndarray:
+        """Per sentence, how many of its tokens after the first have ``flags``."""
+        run = np.concatenate([[0], np.cumsum(flags)])
+        return run[his] - run[los + 1]
+
+    los = np.fromiter((lo for lo, _ in bounds), np.intp, len(bounds))
+    his = np.fromiter((hi for _, hi in bounds), np.intp, len(bounds))
+    n_content = after_first(content)
+    n_lower = after_first(content & ~up)
+    small_cap = after_first((kind == 1) & up) > 0
+    ok = (n_content >= 3) & (n_lower <= np.where(small_cap, n_content // 6, 0))
+    return [bounds[k] for k in np.flatnonzero(ok).tolist()]
 
 
 def _title_case(text: str, words, starts, ends, upper, lo: int, hi: int) -> bool:
@@ -318,9 +415,11 @@ def _token_range(starts: list[int], start: int, end: int) -> range:
     return range(bisect_left(starts, start), bisect_left(starts, end))
 
 
-def _layer_features(prep, dyn: list[list[tuple[str, float]]]) -> None:
-    """Lexicon and pattern hits, scare quotes and 'so-called' as token features."""
+def _layer_features(prep, dyn: list[list[tuple[str, float]]]) -> set[int]:
+    """Lexicon and pattern hits, scare quotes and 'so-called' as token features; returns the
+    tokens that got a lexicon or pattern feature (``_CURATED``)."""
     starts = prep.tokens.starts
+    curated: set[int] = set()
     for c in prep.candidates:
         if c.source == "model":
             continue
@@ -328,6 +427,8 @@ def _layer_features(prep, dyn: list[list[tuple[str, float]]]) -> None:
         if c.category == "scare_quotes":
             kind = "scare"
         rng = _token_range(starts, c.start, c.end)
+        if kind in _CURATED:
+            curated.update(rng)
         for pos, i in enumerate(rng):
             dyn[i] += [
                 (kind, min(max(c.weight, 0.0), 1.0)),
@@ -336,6 +437,7 @@ def _layer_features(prep, dyn: list[list[tuple[str, float]]]) -> None:
             ]
             if c.layers > 1:
                 dyn[i].append(("agree", 1.0))
+    return curated
 
 
 def _context_features(prep, dyn: list[list[tuple[str, float]]]) -> None:
@@ -466,20 +568,41 @@ class Tagger:
         others), so the scores are bit-for-bit those of adding every row one by one. The
         lists are walked with ``map``/``chain`` (in C, not token by token in Python); the
         rows ``explain`` reads are rebuilt for a span's tokens only (``_Compiled.rows``)."""
+        if isinstance(parts, DocFeatures) and self.base is not None:
+            parts = parts.parts()
         if self.base is not None:
             parts = stack_parts(self.base, parts)
-        flat = list(chain.from_iterable(parts))
-        n = len(flat)
         if len(self._resolved) > 400_000:
             self._resolved.clear()
         slots = self._neighbour_slots()
-        own_rs = self._resolve_column(flat, _FIRST, own=True)
-        nbs = list(map(_SECOND, flat))
-        width = len(nbs[0]) if n else 0
-        if len(set(map(len, nbs))) > 1:
-            raise ValueError("every token needs the same neighbour slots")
-        nb_ids = [slots.column(nbs, itemgetter(k)) for k in range(width)]
-        extras = list(map(_THIRD, flat))
+        if isinstance(parts, DocFeatures):
+            # The same entries as below, found per word type: a token's own rows and the
+            # tags its neighbours read from it are one look-up of its word-type tuple.
+            bounds = parts.bounds
+            n = len(parts.statics)
+            rows = slots.word_rows(parts.statics, self._resolve_own)
+            own_rs = list(map(slots.word_own.__getitem__, rows))
+            ks = np.array(rows, dtype=np.intp)
+            prefix = slots.word_total[ks]
+            nb_ids = _neighbour_entries(slots, slots.word_slots[ks], bounds, n)
+            extras, lead = parts.dyn, (_BIAS,)
+        else:
+            flat = list(chain.from_iterable(parts))
+            n = len(flat)
+            own_rs = self._resolve_column(flat, _FIRST, own=True)
+            nbs = list(map(_SECOND, flat))
+            width = len(nbs[0]) if n else 0
+            if len(set(map(len, nbs))) > 1:
+                raise ValueError("every token needs the same neighbour slots")
+            nb_ids = [slots.column(nbs, itemgetter(k)) for k in range(width)]
+            extras, lead = list(map(_THIRD, flat)), ()
+            prefix = np.fromiter(
+                chain.from_iterable(map(_FOURTH, own_rs)), np.float64, 3 * n
+            ).reshape(n, 3)
+            bounds, base = [], 0
+            for seq in parts:
+                bounds.append((base, base + len(seq)))
+                base += len(seq)
         pairs = list(chain.from_iterable(extras))
         ex_idx = np.fromiter(
             map(self._index.get, map(_FIRST, pairs), repeat(-1)), np.intp, len(pairs)
@@ -488,9 +611,6 @@ class Tagger:
         ex_tok = np.repeat(np.arange(n, dtype=np.intp), np.fromiter(map(len, extras), np.intp, n))
         known = ex_idx >= 0
         ex_idx, ex_val, ex_tok = ex_idx[known], ex_val[known], ex_tok[known]
-        prefix = np.fromiter(chain.from_iterable(map(_FOURTH, own_rs)), np.float64, 3 * n).reshape(
-            n, 3
-        )
         # Every token's rows are added one at a time in the order own (their cached running
         # sum) -> each neighbour slot's rows -> the other features, as a token-by-token pass
         # would: the neighbour rows column by column of each slot's padded table (a padding
@@ -502,20 +622,20 @@ class Tagger:
             table = slots.table[ids]
             for col in range(int(slots.length[ids].max(initial=0))):
                 scores += pad_state[table[:, col]]
+        for name, v in lead:  # features every token has before its ``extras``
+            j = self._index.get(name)
+            if j is not None:
+                scores += self.state[j] * v
         np.add.at(scores, ex_tok, self.state[ex_idx] * ex_val[:, None])
-        bounds, base = [], 0
-        for seq in parts:
-            bounds.append((base, base + len(seq)))
-            base += len(seq)
         nb_cols = [ids.tolist() for ids in nb_ids]
-        return _Compiled(scores, bounds, flat, own_rs, nb_cols, self._index.get, slots.js)
+        return _Compiled(scores, bounds, extras, own_rs, nb_cols, self._index.get, slots.js, lead)
 
     def _neighbour_slots(self) -> _NeighbourSlots:
         """This tagger's neighbour-slot cache (made again for a copy with other weights)."""
         slots = self._slots
         if slots is None or slots.index is not self._index or slots.weights is not self.state:
             slots = self._slots = _NeighbourSlots(self._index, self.state)
-        elif len(slots.js) > 400_000:
+        elif len(slots.js) > 400_000 or len(slots.words) > 400_000:
             slots.clear()
         return slots
 
@@ -527,6 +647,11 @@ class Tagger:
             pairs = zip(map(pick, items), rs, strict=True)
             rs = [self._resolve(g, own) if r is None else r for g, r in pairs]
         return rs
+
+    def _resolve_own(self, group: tuple) -> tuple:
+        """``_resolve`` of an own-features tuple, from the cache when it holds it."""
+        r = self._resolved.get(id(group))
+        return self._resolve(group, True) if r is None else r
 
     def _resolve(self, group: tuple, own: bool) -> tuple:
         """(group, weight rows, values[, running sum of the rows]) of a cached feature tuple:
@@ -554,7 +679,7 @@ class Tagger:
 
     def predict_proba(self, prep) -> list[np.ndarray]:
         """Per sentence, (n_tokens, 3) marginals of O, B, I."""
-        comp = self.compile(token_parts(prep))
+        comp = self.compile(doc_features(prep))
         m = self.marginals_doc(comp)
         return [m[lo:hi] for lo, hi in comp.bounds]
 
@@ -609,7 +734,7 @@ class Tagger:
 
     def raw_spans(self, prep, comp: _Compiled | None = None) -> list[tuple]:
         """(start, end, raw score, token indices) of every extracted span."""
-        comp = self.compile(token_parts(prep)) if comp is None else comp
+        comp = self.compile(doc_features(prep)) if comp is None else comp
         toks, text = prep.tokens, prep.text
         m = self.marginals_doc(comp)
         if not len(m):
@@ -651,7 +776,7 @@ class Tagger:
         in: an overlapping tagged span keeps the higher of the two scores, a lexicon phrase
         the tagger missed is added with its own calibrated score."""
         floor = self.min_threshold if min_score is None else min_score
-        comp = self.compile(token_parts(prep))
+        comp = self.compile(doc_features(prep))
         spans = self.raw_spans(prep, comp)
         evidence = self.evidence(prep)
         out = []
@@ -972,6 +1097,46 @@ class _NeighbourSlots:
         self.js: list[list[int]] = []
         self.table = np.full((64, 4), len(self.weights), dtype=np.intp)
         self.length = np.zeros(64, dtype=np.intp)
+        # Word types (``_word_static``/``_name_static`` tuples, found by identity): the
+        # running sum of their own rows and the entry of the tags they give each neighbour
+        # slot, so ``Tagger.compile`` resolves a token with one look-up.
+        self.word_row: dict[int, int] = {}  # id(word-type tuple) -> row
+        self.words: list[tuple] = []  # the tuples, kept alive so their ids stay theirs
+        self.word_own: list[tuple] = []  # their resolved own features (``Tagger._resolve``)
+        self.word_total = np.zeros((64, 3))
+        self.word_slots = np.zeros((64, 4), dtype=np.intp)
+
+    def word_rows(self, statics: list[tuple], resolve: Callable[[tuple], tuple]) -> list[int]:
+        """The row of every word-type tuple, added on first sight (``resolve``: its own
+        features' record, as ``Tagger._resolve`` gives it)."""
+        rows = list(map(self.word_row.get, map(id, statics)))
+        if None in rows:
+            rows = [
+                self._add_word(st, resolve) if r is None else r
+                for st, r in zip(statics, rows, strict=True)
+            ]
+        return rows
+
+    def _add_word(self, static: tuple, resolve: Callable[[tuple], tuple]) -> int:
+        hit = self.word_row.get(id(static))
+        if hit is not None:
+            return hit
+        own = resolve(static[0])
+        slots = [self._add(tags) for tags in static[1]]
+        k = len(self.words)
+        if k >= len(self.word_total):
+            self.word_total = np.vstack([self.word_total, np.zeros_like(self.word_total)])
+            self.word_slots = np.vstack([self.word_slots, np.zeros_like(self.word_slots)])
+        self.word_total[k] = own[3]
+        self.word_slots[k] = slots
+        self.word_row[id(static)] = k
+        self.words.append(static)
+        self.word_own.append(own)
+        return k
+
+    def edge(self, k: int) -> int:
+        """The entry of the sentence-edge padding in neighbour slot ``k``."""
+        return self._add(_EDGE[k])
 
     def column(self, items: list, pick: itemgetter) -> np.ndarray:
         """The entry of the tuple ``pick`` takes from every item."""
@@ -1003,6 +1168,29 @@ class _NeighbourSlots:
         return k
 
 
+_OFFSETS = (-2, -1, 1, 2)  # the token each neighbour slot reads, relative to its own
+
+
+def _neighbour_entries(
+    slots: _NeighbourSlots, word_slots: np.ndarray, bounds: list[tuple[int, int]], n: int
+) -> list[np.ndarray]:
+    """Per neighbour slot, every token's entry: the tags the word ``_OFFSETS`` away gives
+    that slot, or the sentence-edge padding's (``_EDGE``) where that word is outside the
+    sentence — what ``DocFeatures.parts`` lays out, as arrays."""
+    lens = np.fromiter((hi - lo for lo, hi in bounds), np.intp, len(bounds))
+    lo = np.repeat(np.fromiter((lo for lo, _ in bounds), np.intp, len(bounds)), lens)
+    hi = lo + np.repeat(lens, lens)
+    at = np.arange(n, dtype=np.intp)
+    out = []
+    for k, offset in enumerate(_OFFSETS):
+        src = at + offset
+        inside = (src >= lo) & (src < hi)
+        column = np.full(n, slots.edge(k), dtype=np.intp)
+        column[inside] = word_slots[src[inside], k]
+        out.append(column)
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class _Compiled:
     """A document's features resolved to state scores, and what ``rows`` needs to give the
@@ -1010,11 +1198,12 @@ class _Compiled:
 
     scores: np.ndarray  # (n_tokens, 3) state scores
     bounds: list[tuple[int, int]]  # token range of each sentence
-    flat: list  # every token's Parts, in document order
+    extras: list  # every token's other features (Parts[2]), in document order
     own: list[tuple]  # resolved own features per token (``Tagger._resolve``)
     neighbours: list[list[int]]  # neighbour slot entry (``_NeighbourSlots``) per slot, per token
     index: Callable[..., int | None]  # attribute name -> weight row
     slot_rows: list[list[int]]  # weight rows of each neighbour slot entry
+    lead: tuple = ()  # features every token has before its ``extras`` (``DocFeatures``)
     memo: dict[tuple[int, int], tuple] = field(default_factory=dict)  # ``rows`` per range
 
     def rows(self, first: int, last: int) -> tuple[list[int], list[float], int]:
@@ -1036,7 +1225,7 @@ class _Compiled:
                 js = self.slot_rows[column[t]]
                 idx += js
                 val += [1.0] * len(js)
-            for name, v in self.flat[t][2]:
+            for name, v in chain(self.lead, self.extras[t]):
                 j = self.index(name)
                 if j is not None:
                     idx.append(j)
@@ -1055,12 +1244,18 @@ def batched_marginals(
 ) -> np.ndarray:
     """Forward-backward marginals of a linear-chain CRF for every sentence at once: sentences
     are sorted by length and padded in batches, so the Python loop runs over positions, not
-    tokens. Scaled in probability space (stable: scores are shifted per token)."""
+    tokens. Scaled in probability space (stable: scores are shifted per token).
+
+    Laid out position-major, (width, sentences, 3), so each step reads and writes one
+    contiguous block in place (``out=``): a numpy call costs microseconds here and the loop
+    makes a few per position; the arithmetic is the same, value for value."""
     out = np.zeros_like(scores)
     if not len(scores):
         return out
     emit_all = np.exp(scores - scores.max(axis=1, keepdims=True))
     t = np.exp(trans)
+    tt = t.T
+    matmul, multiply, divide, total = np.matmul, np.multiply, np.divide, np.add.reduce
     order = sorted(range(len(bounds)), key=lambda k: bounds[k][1] - bounds[k][0])
     for b0 in range(0, len(order), _BATCH):
         batch = [bounds[k] for k in order[b0 : b0 + _BATCH] if bounds[k][1] > bounds[k][0]]
@@ -1069,32 +1264,34 @@ def batched_marginals(
         lens = np.array([hi - lo for lo, hi in batch])
         width = int(lens.max())
         pos = np.arange(width)
-        valid = pos[None, :] < lens[:, None]  # (S, W)
-        src = np.array([lo for lo, _ in batch])[:, None] + np.minimum(
-            pos[None, :], lens[:, None] - 1
+        valid = pos[:, None] < lens[None, :]  # (W, S)
+        src = np.array([lo for lo, _ in batch])[None, :] + np.minimum(
+            pos[:, None], lens[None, :] - 1
         )
-        emit = emit_all[src]  # (S, W, 3)
+        emit = emit_all[src]  # (W, S, 3)
         alpha = np.empty_like(emit)
         beta = np.ones_like(emit)
-        a = emit[:, 0]
-        alpha[:, 0] = a / a.sum(axis=1, keepdims=True)
+        sums = np.empty((len(batch), 1))
+        scratch = np.empty((len(batch), 3))
+        emits, alphas, betas = list(emit), list(alpha), list(beta)
+        a = emits[0]
+        divide(a, total(a, axis=1, keepdims=True), out=alphas[0])
         # Past a sentence's end alpha and beta hold finite filler that no kept position reads
-        # (its last token's beta is reset to 1 below), so no step needs a mask: a masked
-        # select per position was a sixth of this loop's numpy calls.
+        # (its last token's beta is reset to 1 below), so no step needs a mask.
         for i in range(1, width):
-            a = (alpha[:, i - 1] @ t) * emit[:, i]
-            a /= a.sum(axis=1, keepdims=True)
-            alpha[:, i] = a
+            a = alphas[i]
+            matmul(alphas[i - 1], t, out=a)
+            multiply(a, emits[i], out=a)
+            divide(a, total(a, axis=1, keepdims=True, out=sums), out=a)
         # The batch is sorted by length: the sentences ending at position i are one slice.
         last = np.searchsorted(lens, np.arange(1, width + 1), side="left").tolist()
-        tt = t.T
         for i in range(width - 2, -1, -1):
-            b = (emit[:, i + 1] * beta[:, i + 1]) @ tt
-            b /= b.sum(axis=1, keepdims=True)
-            beta[:, i] = b
+            b = betas[i]
+            matmul(multiply(emits[i + 1], betas[i + 1], out=scratch), tt, out=b)
+            divide(b, total(b, axis=1, keepdims=True, out=sums), out=b)
             ending = last[i]
             if ending < last[i + 1]:  # sentences of length i + 1: their last token
-                beta[ending : last[i + 1], i] = 1.0
+                b[ending : last[i + 1]] = 1.0
         m = alpha * beta
         m /= m.sum(axis=2, keepdims=True)
         out[src[valid]] = m[valid]
