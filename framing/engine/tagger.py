@@ -1244,18 +1244,12 @@ def batched_marginals(
 ) -> np.ndarray:
     """Forward-backward marginals of a linear-chain CRF for every sentence at once: sentences
     are sorted by length and padded in batches, so the Python loop runs over positions, not
-    tokens. Scaled in probability space (stable: scores are shifted per token).
-
-    Laid out position-major, (width, sentences, 3), so each step reads and writes one
-    contiguous block in place (``out=``): a numpy call costs microseconds here and the loop
-    makes a few per position; the arithmetic is the same, value for value."""
+    tokens. Scaled in probability space (stable: scores are shifted per token)."""
     out = np.zeros_like(scores)
     if not len(scores):
         return out
     emit_all = np.exp(scores - scores.max(axis=1, keepdims=True))
     t = np.exp(trans)
-    tt = t.T
-    matmul, multiply, divide, total = np.matmul, np.multiply, np.divide, np.add.reduce
     order = sorted(range(len(bounds)), key=lambda k: bounds[k][1] - bounds[k][0])
     for b0 in range(0, len(order), _BATCH):
         batch = [bounds[k] for k in order[b0 : b0 + _BATCH] if bounds[k][1] > bounds[k][0]]
@@ -1268,34 +1262,79 @@ def batched_marginals(
         src = np.array([lo for lo, _ in batch])[None, :] + np.minimum(
             pos[:, None], lens[None, :] - 1
         )
-        emit = emit_all[src]  # (W, S, 3)
-        alpha = np.empty_like(emit)
-        beta = np.ones_like(emit)
-        sums = np.empty((len(batch), 1))
-        scratch = np.empty((len(batch), 3))
-        emits, alphas, betas = list(emit), list(alpha), list(beta)
-        a = emits[0]
-        divide(a, total(a, axis=1, keepdims=True), out=alphas[0])
-        # Past a sentence's end alpha and beta hold finite filler that no kept position reads
-        # (its last token's beta is reset to 1 below), so no step needs a mask.
-        for i in range(1, width):
-            a = alphas[i]
-            matmul(alphas[i - 1], t, out=a)
-            multiply(a, emits[i], out=a)
-            divide(a, total(a, axis=1, keepdims=True, out=sums), out=a)
+        emit = emit_all[src]  # (W, S, 3), position-major
         # The batch is sorted by length: the sentences ending at position i are one slice.
         last = np.searchsorted(lens, np.arange(1, width + 1), side="left").tolist()
-        for i in range(width - 2, -1, -1):
-            b = betas[i]
-            matmul(multiply(emits[i + 1], betas[i + 1], out=scratch), tt, out=b)
-            divide(b, total(b, axis=1, keepdims=True, out=sums), out=b)
-            ending = last[i]
-            if ending < last[i + 1]:  # sentences of length i + 1: their last token
-                b[ending : last[i + 1]] = 1.0
+        # One sentence is a row vector, which matmul multiplies with another BLAS routine
+        # (gemv), whose sums depend on the matrix's layout: it keeps the plain passes.
+        alpha, beta = (_paired_passes if len(batch) > 1 else _plain_passes)(emit, last, t)
         m = alpha * beta
         m /= m.sum(axis=2, keepdims=True)
         out[src[valid]] = m[valid]
     return out
+
+
+def _plain_passes(emit: np.ndarray, last: list[int], t: np.ndarray) -> tuple:
+    """(alpha, beta), each (W, S, 3): the forward pass, then the backward pass. Past a
+    sentence's end alpha and beta hold finite filler that no kept position reads (its last
+    token's beta is reset to 1), so no step needs a mask."""
+    matmul, multiply, divide, total = np.matmul, np.multiply, np.divide, np.add.reduce
+    width = len(emit)
+    alpha = np.empty_like(emit)
+    beta = np.ones_like(emit)
+    sums = np.empty((emit.shape[1], 1))
+    scratch = np.empty(emit.shape[1:])
+    emits, alphas, betas = list(emit), list(alpha), list(beta)
+    a = emits[0]
+    divide(a, total(a, axis=1, keepdims=True), out=alphas[0])
+    for i in range(1, width):
+        a = alphas[i]
+        matmul(alphas[i - 1], t, out=a)
+        multiply(a, emits[i], out=a)
+        divide(a, total(a, axis=1, keepdims=True, out=sums), out=a)
+    tt = t.T
+    for i in range(width - 2, -1, -1):
+        b = betas[i]
+        matmul(multiply(emits[i + 1], betas[i + 1], out=scratch), tt, out=b)
+        divide(b, total(b, axis=1, keepdims=True, out=sums), out=b)
+        if last[i] < last[i + 1]:  # sentences of length i + 1: their last token
+            b[last[i] : last[i + 1]] = 1.0
+    return alpha, beta
+
+
+def _paired_passes(emit: np.ndarray, last: list[int], t: np.ndarray) -> tuple:
+    """``_plain_passes`` with the two passes in the same steps: a numpy call costs
+    microseconds here and each step makes a few, so step k holds alpha at position k and beta
+    at position W - 1 - k side by side, one contiguous block, and is five numpy calls on it
+    (in place). Value for value the arithmetic of the plain passes: a factor of exactly 1.0
+    stands in where only one pass multiplies, and matmul of a (2, S, 3) stack is the
+    (S, 3) @ (3, 3) matrix products one after the other."""
+    matmul, multiply, divide, total = np.matmul, np.multiply, np.divide, np.add.reduce
+    width, n = len(emit), emit.shape[1]
+    both = np.stack([t, t.T])  # forward: alpha @ t; backward: (emit * beta) @ t.T
+    # steps[k] = (alpha at k, beta at W - 1 - k); after[k] multiplies step k's product
+    # (emission k for alpha, 1 for beta), before[k] step k's values on their way into step
+    # k + 1 (1 for alpha, emission W - 1 - k for beta).
+    steps = np.empty((width, 2, n, 3))
+    after = np.ones_like(steps)
+    after[:, 0] = emit
+    before = np.ones_like(steps)
+    before[:, 1] = emit[::-1]
+    a = emit[0]
+    divide(a, total(a, axis=1, keepdims=True), out=steps[0, 0])
+    steps[0, 1] = 1.0
+    sums = np.empty((2, n, 1))
+    scratch = np.empty((2, n, 3))
+    steps_, after_, before_ = list(steps), list(after), list(before)
+    for k in range(1, width):
+        step = steps_[k]
+        matmul(multiply(steps_[k - 1], before_[k - 1], out=scratch), both, out=step)
+        multiply(step, after_[k], out=step)
+        divide(step, total(step, axis=2, keepdims=True, out=sums), out=step)
+        i = width - 1 - k  # the backward pass's position
+        if last[i] < last[i + 1]:  # sentences of length i + 1: their last token
+            step[1, last[i] : last[i + 1]] = 1.0
+    return steps[:, 0], steps[::-1, 1]
 
 
 def forward_backward(scores: np.ndarray, trans: np.ndarray) -> np.ndarray:

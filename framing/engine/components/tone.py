@@ -42,5 +42,10 @@ def actor_tone(doc: Doc, tones: np.ndarray) -> dict[str, float]:
             for phrase in group_phrases(doc.text[start:end]):
                 if phrase.family:
                     seen.setdefault(f"group:{phrase.family}", set()).add(k)
-    # tones[list(v)].mean() is np.mean([tones[i] for i in v]) without boxing every value.
-    return {k: round(float(tones[list(v)].mean()), 4) for k, v in seen.items()}
+    # tones[list(v)].mean() is np.mean([tones[i] for i in v]) without boxing every value;
+    # the mean of one sentence is its own tone (x / 1 == x), read without a numpy call.
+    values = tones.tolist()
+    return {
+        k: round(values[next(iter(v))] if len(v) == 1 else float(tones[list(v)].mean()), 4)
+        for k, v in seen.items()
+    }

@@ -10,12 +10,16 @@ from framing.engine.lexicon import load_lexicon
 from framing.engine.tagger import (
     DEFAULT_TAGGER_PATH,
     TaggerFormatError,
+    _paired_passes,
+    _plain_passes,
     batched_marginals,
     default_tagger,
+    doc_features,
     dumps,
     forward_backward,
     loads,
     token_features,
+    token_parts,
 )
 from framing.engine.tagger_training import (
     data_fingerprint,
@@ -48,6 +52,41 @@ def test_batched_marginals_equal_one_sequence_at_a_time():
     want = np.vstack([forward_backward(scores[a:b], trans) for a, b in bounds if b > a])
     assert np.allclose(got, want)
     assert np.allclose(got.sum(axis=1), 1.0)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_paired_passes_are_the_plain_passes_value_for_value(seed):
+    """Forward and backward run in the same steps give the very same floats (sentences of
+    several lengths, so the beta reset at each sentence's last token is exercised)."""
+    rng = np.random.default_rng(seed)
+    lens = np.sort(rng.integers(1, 30, size=int(rng.integers(2, 40))))
+    width = int(lens.max())
+    emit = np.exp(rng.normal(size=(width, len(lens), 3)) * 3)
+    last = np.searchsorted(lens, np.arange(1, width + 1), side="left").tolist()
+    t = np.exp(rng.normal(size=(3, 3)))
+    paired, plain = _paired_passes(emit, last, t), _plain_passes(emit, last, t)
+    for got, want in zip(paired, plain, strict=True):
+        for i, n in enumerate(lens.tolist()):  # positions inside each sentence
+            assert np.array_equal(got[:n, i], want[:n, i])
+
+
+def test_compiling_word_type_features_equals_compiling_token_parts():
+    """``compile`` of ``doc_features`` (one look-up per word type) gives the scores and the
+    explanation rows of ``compile`` of the laid-out ``token_parts``, exactly."""
+    text = (
+        "MERRIN, May 3 -- The puppet regime will pay dearly for its reckless provocation, the "
+        'commentary warned. Officials said the so-called "defensive" drills were routine.\n\n'
+        "Minister Slams Crazed Protesters After Defeat\n\nThe storm battered the coast."
+    )
+    prep = prepare(text)
+    tagger = default_tagger()
+    fast, plain = tagger.compile(doc_features(prep)), tagger.compile(token_parts(prep))
+    assert fast.bounds == plain.bounds and len(fast.bounds) > 3
+    assert np.array_equal(fast.scores, plain.scores)
+    n = len(fast.scores)
+    assert all(
+        fast.rows(i, min(i + 2, n - 1)) == plain.rows(i, min(i + 2, n - 1)) for i in range(n)
+    )
 
 
 def test_operating_points_are_ordered_and_carry_dev_figures():
