@@ -27,7 +27,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from itertools import chain, compress, pairwise, repeat
+from itertools import accumulate, chain, compress, pairwise, repeat
 from operator import itemgetter, not_
 from pathlib import Path
 
@@ -243,7 +243,7 @@ def doc_features(prep) -> DocFeatures:
     for i in compress(range(n), upper):
         w = words[i]
         named[i] = i not in firsts or (w not in rare and w.isalpha()) or _dateline(text, i, toks)
-    for i in _headline_words(prep):
+    for i in _headline_words(prep, bounds, upper):
         named[i] = False
     statics = [
         _name_static(w) if nm else _word_static(w) for w, nm in zip(words, named, strict=True)
@@ -290,19 +290,20 @@ def doc_features(prep) -> DocFeatures:
 _HEADLINE_MEMO: tuple = (None, None, frozenset())
 
 
-def _headline_words(prep) -> frozenset[int]:
-    """``_title_case_words`` of the document, remembered for the last document."""
+def _headline_words(prep, bounds=None, upper=None) -> frozenset[int]:
+    """``_title_case_words`` of the document, remembered for the last document (``bounds``
+    and ``upper``: its sentences' token ranges and capitalised tokens, when known)."""
     toks, text = prep.tokens, prep.text
     global _HEADLINE_MEMO
     memo = _HEADLINE_MEMO
     if memo[0] is toks and memo[1] is text:
         return memo[2]
-    found = frozenset(_title_case_words(prep))
+    found = frozenset(_title_case_words(prep, bounds, upper))
     _HEADLINE_MEMO = (toks, text, found)
     return found
 
 
-def _title_case_words(prep) -> set[int]:
+def _title_case_words(prep, bounds=None, upper=None) -> set[int]:
     """Tokens of title-case headlines ("Minister Slams Crazed Protesters After Defeat") read
     as words although capitalised: there a capital says nothing about names. Not freed: the
     first word (as in any sentence), words the gazetteer knows as names, words the document
@@ -313,8 +314,10 @@ def _title_case_words(prep) -> set[int]:
     n = len(words)
     if not n:
         return set()
-    bounds = list(pairwise([0, *(np.flatnonzero(np.diff(toks.sentence)) + 1).tolist(), n]))
-    upper = list(map(str.isupper, map(text.__getitem__, starts)))
+    if bounds is None:
+        bounds = list(pairwise([0, *(np.flatnonzero(np.diff(toks.sentence)) + 1).tolist(), n]))
+    if upper is None:
+        upper = list(map(str.isupper, map(text.__getitem__, starts)))
     heads = [
         (lo, hi)
         for lo, hi in _title_case_candidates(words, upper, bounds)
@@ -336,39 +339,12 @@ def _title_case_words(prep) -> set[int]:
     }
 
 
-@lru_cache(maxsize=100_000)
-def _title_class(word: str) -> int:
-    """How ``_title_case`` counts a word: 1 a function word, 2 a content word (three letters
-    or more), 0 neither (not alphabetic, or short)."""
-    if not word.isalpha():
-        return 0
-    if word in STOPWORDS:
-        return 1
-    return 2 if len(word) >= 3 else 0
-
-
 def _title_case_candidates(words, upper, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The sentences passing ``_title_case``'s word counts (content words, lower-case ones,
-    a capitalised function word), counted for all sentences at once: only these need its
-    token-by-token reading."""
-    if not bounds:
-        return []
-    kind = np.fromiter(map(_title_class, words), np.int8, len(words))
-    up = np.fromiter(upper, bool, len(upper))
-    content = kind == 2
-
-    def after_first(flags: np.ndarray) -> np.ndarray:
-        """Per sentence, how many of its tokens after the first have ``flags``."""
-        run = np.concatenate([[0], np.cumsum(flags)])
-        return run[his] - run[los + 1]
-
-    los = np.fromiter((lo for lo, _ in bounds), np.intp, len(bounds))
-    his = np.fromiter((hi for _, hi in bounds), np.intp, len(bounds))
-    n_content = after_first(content)
-    n_lower = after_first(content & ~up)
-    small_cap = after_first((kind == 1) & up) > 0
-    ok = (n_content >= 3) & (n_lower <= np.where(small_cap, n_content // 6, 0))
-    return [bounds[k] for k in np.flatnonzero(ok).tolist()]
+    """The sentences that can pass ``_title_case``: three capitalised words after the first
+    at least (it needs three capitalised content words), counted from one running sum for
+    all sentences; only these need its word-by-word reading."""
+    run = [0, *accumulate(upper)]
+    return [(lo, hi) for lo, hi in bounds if run[hi] - run[lo + 1] >= 3]
 
 
 def _title_case(text: str, words, starts, ends, upper, lo: int, hi: int) -> bool:
@@ -447,13 +423,14 @@ def _context_features(prep, dyn: list[list[tuple[str, float]]]) -> None:
     for q in prep.quotes:
         if q.kind == "scare":
             continue
-        tag = "v=attr" if q.kind == "reported" else "v=quote"
+        tag = _ATTR if q.kind == "reported" else _QUOTE
         rng = _token_range(starts, q.start, q.end)
-        short = q.kind != "reported" and len(rng) <= 6
-        for i in rng:
-            dyn[i].append((tag, 1.0))
-            if short:
-                dyn[i].append(("shortq", 1.0))
+        if q.kind != "reported" and len(rng) <= 6:
+            for extra in dyn[rng.start : rng.stop]:
+                extra += (tag, _SHORTQ)
+        else:
+            for extra in dyn[rng.start : rng.stop]:
+                extra.append(tag)
     text = prep.text
     first_end = prep.sentences[0][1] if prep.sentences else 0
     for s, e in prep.sentences:
@@ -463,18 +440,23 @@ def _context_features(prep, dyn: list[list[tuple[str, float]]]) -> None:
         last = text[e - 1]
         heading = last not in ".!?\"'”’)" and len(rng) <= 14
         if heading:
-            for i in rng:
-                dyn[i].append(("heading", 1.0))
+            for extra in dyn[rng.start : rng.stop]:
+                extra.append(_HEADING)
         if e <= first_end:
-            for i in rng:
-                dyn[i].append(("s0", 1.0))
+            for extra in dyn[rng.start : rng.stop]:
+                extra.append(_S0)
     # "negctx": a negation among the three words before (the last feature added here, so
     # the tokens after each negation can take it in any order).
     if not _NEGATIONS.isdisjoint(words):
         near = {j + k for j, w in enumerate(words) if w in _NEGATIONS for k in (1, 2, 3)}
         for i in sorted(near):
             if i < len(words):
-                dyn[i].append(("negctx", 1.0))
+                dyn[i].append(_NEGCTX)
+
+
+_ATTR, _QUOTE, _SHORTQ, _HEADING, _S0, _NEGCTX = (
+    (name, 1.0) for name in ("v=attr", "v=quote", "shortq", "heading", "s0", "negctx")
+)
 
 
 # --- model ----------------------------------------------------------------------------
@@ -779,10 +761,12 @@ class Tagger:
         comp = self.compile(doc_features(prep))
         spans = self.raw_spans(prep, comp)
         evidence = self.evidence(prep)
-        out = []
         words = prep.tokens.words
-        whys = self.explain_spans(comp, [token_ids for *_, token_ids in spans])
-        for (start, end, raw, token_ids), why in zip(spans, whys, strict=True):
+        # Without a legacy merge (which can lift a span), a span under the floor is dropped
+        # as soon as it is scored: only the kept ones are explained and categorised.
+        merging = bool(legacy) and self.legacy_a > 0
+        scored = []
+        for start, end, raw, token_ids in spans:
             hit, support = self.hit(evidence, start, end, comp, token_ids)
             offset = self._offset([words[i] for i in token_ids]) if self.adjust else 0.0
             # A workspace whose analysts reject a curated entry overrules its support.
@@ -792,6 +776,11 @@ class Tagger:
             score = self.calibrate(raw, backing, extra)
             if offset:
                 score = _shift(score, offset)
+            if merging or round(score, 4) >= floor:
+                scored.append((start, end, token_ids, hit, support, score))
+        whys = self.explain_spans(comp, [token_ids for _, _, token_ids, *_ in scored])
+        out = []
+        for (start, end, token_ids, hit, support, score), why in zip(scored, whys, strict=True):
             # Quoted words that are someone's word, a name or a heading: the marks say
             # nothing about distance, so the words decide the category.
             category = hit.category if support else self.category(prep, token_ids)
@@ -800,7 +789,7 @@ class Tagger:
                 explanation = f"{explanation}; {hit.explanation}"
             source = hit.source if support else "model"
             out.append(TaggedSpan(start, end, category, round(score, 4), source, explanation))
-        if legacy and self.legacy_a > 0:
+        if merging:
             out = self._with_legacy(out, legacy)
         return [t for t in out if t.score >= floor]
 
