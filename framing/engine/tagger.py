@@ -254,10 +254,10 @@ def doc_features(prep) -> DocFeatures:
     for i in compress(range(n), named):
         if i not in firsts:
             dyn[i].append(_CAP)
-    # Only a word not starting with a lower-case letter can be all capitals.
+    # Only a word whose first two characters are no lower-case letters can be all capitals.
     for i in compress(range(n), map(not_, map(str.islower, initial))):
         s, e = starts[i], ends[i]
-        if e - s > 1 and text[s:e].isupper():
+        if e - s > 1 and not text[s + 1].islower() and text[s:e].isupper():
             dyn[i].append(_ALLCAP)
     for lo in firsts:
         dyn[lo].append(_FIRST_FEAT)
@@ -609,8 +609,7 @@ class Tagger:
             if j is not None:
                 scores += self.state[j] * v
         np.add.at(scores, ex_tok, self.state[ex_idx] * ex_val[:, None])
-        nb_cols = [ids.tolist() for ids in nb_ids]
-        return _Compiled(scores, bounds, extras, own_rs, nb_cols, self._index.get, slots.js, lead)
+        return _Compiled(scores, bounds, extras, own_rs, nb_ids, self._index.get, slots.js, lead)
 
     def _neighbour_slots(self) -> _NeighbourSlots:
         """This tagger's neighbour-slot cache (made again for a copy with other weights)."""
@@ -1158,6 +1157,8 @@ class _NeighbourSlots:
 
 
 _OFFSETS = (-2, -1, 1, 2)  # the token each neighbour slot reads, relative to its own
+_OFFSET_ARRAY = np.array(_OFFSETS, dtype=np.intp)
+_SLOT_ARRAY = np.arange(len(_OFFSETS), dtype=np.intp)
 
 
 def _neighbour_entries(
@@ -1165,19 +1166,15 @@ def _neighbour_entries(
 ) -> list[np.ndarray]:
     """Per neighbour slot, every token's entry: the tags the word ``_OFFSETS`` away gives
     that slot, or the sentence-edge padding's (``_EDGE``) where that word is outside the
-    sentence — what ``DocFeatures.parts`` lays out, as arrays."""
+    sentence — what ``DocFeatures.parts`` lays out, as arrays. The tokens are laid out with
+    two padding rows before, between and after the sentences, so each slot is one gather."""
     lens = np.fromiter((hi - lo for lo, hi in bounds), np.intp, len(bounds))
-    lo = np.repeat(np.fromiter((lo for lo, _ in bounds), np.intp, len(bounds)), lens)
-    hi = lo + np.repeat(lens, lens)
-    at = np.arange(n, dtype=np.intp)
-    out = []
-    for k, offset in enumerate(_OFFSETS):
-        src = at + offset
-        inside = (src >= lo) & (src < hi)
-        column = np.full(n, slots.edge(k), dtype=np.intp)
-        column[inside] = word_slots[src[inside], k]
-        out.append(column)
-    return out
+    at = np.arange(n, dtype=np.intp) + 2 * np.repeat(np.arange(1, len(bounds) + 1), lens)
+    padded = np.empty((n + 2 * len(bounds) + 2, len(_OFFSETS)), dtype=np.intp)
+    padded[:] = [slots.edge(k) for k in range(len(_OFFSETS))]
+    padded[at] = word_slots
+    gathered = padded[at[:, None] + _OFFSET_ARRAY, _SLOT_ARRAY]  # (n, slots)
+    return list(gathered.T)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1189,7 +1186,7 @@ class _Compiled:
     bounds: list[tuple[int, int]]  # token range of each sentence
     extras: list  # every token's other features (Parts[2]), in document order
     own: list[tuple]  # resolved own features per token (``Tagger._resolve``)
-    neighbours: list[list[int]]  # neighbour slot entry (``_NeighbourSlots``) per slot, per token
+    neighbours: list[np.ndarray]  # neighbour slot entry (``_NeighbourSlots``) per slot, per token
     index: Callable[..., int | None]  # attribute name -> weight row
     slot_rows: list[list[int]]  # weight rows of each neighbour slot entry
     lead: tuple = ()  # features every token has before its ``extras`` (``DocFeatures``)
@@ -1211,7 +1208,7 @@ class _Compiled:
             idx += r[1]
             val += r[2]
             for column in self.neighbours:
-                js = self.slot_rows[column[t]]
+                js = self.slot_rows[int(column[t])]
                 idx += js
                 val += [1.0] * len(js)
             for name, v in chain(self.lead, self.extras[t]):
