@@ -106,6 +106,7 @@ DEV_EVENTS = {
     "dev4": "alignment_dev4.json",
     "dev5": "alignment_dev5.json",
     "dev6": "alignment_dev6.json",
+    "dev7": "alignment_dev7.json",
 }
 
 
@@ -127,7 +128,7 @@ class GoldEvent:
 
 def load_gold_event(name: str) -> GoldEvent:
     """``naval`` (first demo, wire-anchored gold), ``caravan`` (second demo, every pair) or
-    ``dev`` … ``dev6`` (the aligner's development events, every pair; not demos)."""
+    ``dev`` … ``dev7`` (the aligner's development events, every pair; not demos)."""
     from framing.engine import analyze
 
     if name in DEV_EVENTS:

@@ -7,7 +7,7 @@
     .venv/bin/python framing/eval/train_alignment.py --loeo --units    # … aligning clauses
 
 Training data: the first demo event (naval exercise; every pair of a wire-report sentence with
-a sentence of another column) and the six development events of ``framing/eval/dev`` (every
+a sentence of another column) and the seven development events of ``framing/eval/dev`` (every
 pair of sentences from two articles), positive when the gold links them. The operating points
 are chosen on the same events by running the whole aligner, out of fold (each event scored by
 the model fitted on the others): "possibly" is the lowest point from which every event's
@@ -40,11 +40,13 @@ from reports.alignment_eval import (  # noqa: E402
 )
 
 # Points chosen on easier events are too low for a harder new one: with 0.88 here the left-out
-# naval event got 0.85. 0.90 is the lowest target at which every left-out event (``--loeo``)
-# still reaches 0.88, a margin over the 0.85 the issue asks for on real stories.
-TARGET_PRECISION = 0.90
+# naval event got 0.85. Round 8 added a long development event (dev7, articles as long as real
+# ones), which the round-7 model scored at 0.88; 0.93 is the lowest target at which every
+# left-out event (``--loeo``) still reaches 0.90 (at 0.90 and 0.92 the left-out dev7 gets 0.88
+# and 0.90), a margin over the 0.85 the issue asks for on real stories.
+TARGET_PRECISION = 0.93
 POSSIBLE_PRECISION = 0.8
-TRAINING_EVENTS = ("naval", "dev", "dev2", "dev3", "dev4", "dev5", "dev6")
+TRAINING_EVENTS = ("naval", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
 
 
 def training_pairs(event, *, units: bool = False) -> tuple[np.ndarray, np.ndarray]:

@@ -23,7 +23,7 @@ sentence the other carries (IDF-weighted share of its words), the lesser and the
 sentence that carries half of a two-fact sentence covers it by half.
 
 The weights live in ``data/alignment_model.json``; ``framing/eval/train_alignment.py``
-refits them on the gold alignments of the first demo event and six development events and
+refits them on the gold alignments of the first demo event and seven development events and
 picks the two operating points ("reported", "possibly") on them; the second demo event is held
 out to test them.
 """
