@@ -35,6 +35,11 @@ STACK_PARAMS = Params(c1=0.01, c2=0.5, iterations=100, extract=0.05, minfreq=0.0
 STACK_PARAMS_EXTRACT = STACK_PARAMS.extract
 EXTRACTS = (0.05, 0.15, 0.3, 0.45)
 MIN_FOLDS, MAX_FOLDS = 2, 5
+# A small workspace's choice is asked again on other fold assignments of the same documents
+# (as many as give about SPLIT_DOCS out-of-fold predictions, at most MAX_SPLITS): on 25 of our
+# passages the stacked tagger passed the guard under 3 of 11 assignments and lost 0.08-0.10 on
+# the held-out passages under all of them (bench/README.md, issue 11). It must pass under each.
+SPLIT_DOCS, MAX_SPLITS = 100, 4
 KINDS = ("shipped", "builtin", "stacked")  # the built-in as is, re-thresholded, adapted
 
 
@@ -59,11 +64,13 @@ class AdaptReport:
     points: dict[str, dict[str, float]] = field(default_factory=dict)
     extract: float = STACK_PARAMS_EXTRACT
     seen_by_base: int = 0  # documents the packaged tagger trained on: not used to choose
+    splits: int = 1  # fold assignments the choice was asked under
 
     def to_dict(self) -> dict:
         return {
             "extract": self.extract,
             "seen_by_base": self.seen_by_base,
+            "splits": self.splits,
             "chosen": self.chosen,
             "folds": self.folds,
             "documents": self.documents,
@@ -79,9 +86,16 @@ class _Prepared:
     rows: list[tuple[list, list[str], int]]  # stacked features, BIO labels, copies
 
 
-def fold_of(key: str, folds: int) -> int:
-    """A stable fold per document, so retraining scores against the same split."""
-    return int.from_bytes(hashlib.sha256(key.encode()).digest()[:4], "big") % folds
+def fold_of(key: str, folds: int, split: int = 0) -> int:
+    """A stable fold per document, so retraining scores against the same split (``split``
+    numbers the other assignments a small workspace's choice is asked under)."""
+    salted = key if not split else f"{key}\x00split{split}"
+    return int.from_bytes(hashlib.sha256(salted.encode()).digest()[:4], "big") % folds
+
+
+def splits_for(documents: int) -> int:
+    """How many fold assignments a workspace of ``documents`` is cross-validated under."""
+    return max(1, min(MAX_SPLITS, math.ceil(SPLIT_DOCS / max(documents, 1))))
 
 
 def _bio(prep, spans) -> list[str]:
@@ -229,21 +243,8 @@ def cross_validate(
     predictions (the packaged tagger's are its own raw scores on every document)."""
     folds = max(MIN_FOLDS, min(MAX_FOLDS, len(docs)))
     prepared = [_prepare(base, d) for d in docs]
-    which = [fold_of(d.key or str(i), folds) for i, d in enumerate(docs)]
-    models = [
-        _fit(base, [p for p, w in zip(prepared, which, strict=True) if w != f], params)
-        for f in range(folds)
-    ]
-    # How low a token's marginal may fall and still extend a span is chosen out of fold
-    # too: it decides where the workspace's phrases begin and end.
-    best_extract, stacked = EXTRACTS[0], [[] for _ in docs]
-    for extract in EXTRACTS:
-        found = [
-            _raw(replace(models[w], extract=extract), prepared[i].prep) if models[w] else []
-            for i, w in enumerate(which)
-        ]
-        if extract == EXTRACTS[0] or _f1_of(docs, found) > _f1_of(docs, stacked):
-            best_extract, stacked = extract, found
+    which = _assignment(docs, folds)
+    best_extract, stacked = _stacked_out_of_fold(base, docs, prepared, which, folds, params)
     # The built-in as shipped (its own calibration and dev-split thresholds); re-thresholded,
     # it keeps its calibration (a Platt fit on a few separable documents would be extreme).
     shipped = [_raw(base, p.prep) for p in prepared]
@@ -289,10 +290,57 @@ def cross_validate(
     )
     sure = guard.sure_wins(rows) & guard.beyond_fold_noise(rows, [which[i] for i in ev])
     best = choose_kind(on_evidence, sure & set(CANDIDATES))
+    splits = splits_for(len(ev))
+    if best == "stacked" and not all(
+        _stacked_sure(base, docs, prepared, ev, rows["shipped"], folds, params, split)
+        for split in range(1, splits)
+    ):
+        best = choose_kind(on_evidence, set())
     points = chosen_points.get(best) or base.operating_points()
     report = AdaptReport(best, folds, len(docs), scores, points, seen_by_base=sum(seen))
+    report.splits = splits
     report.extract = best_extract
     return report, {"prepared": prepared, "calib": calibs.get(best, (1.0, 0.0))}
+
+
+def _assignment(docs: Sequence[WorkspaceDoc], folds: int, split: int = 0) -> list[int]:
+    return [fold_of(d.key or str(i), folds, split) for i, d in enumerate(docs)]
+
+
+def _stacked_out_of_fold(base, docs, prepared, which, folds, params) -> tuple[float, list]:
+    """The extraction marginal chosen out of fold and the stacked tagger's out-of-fold spans
+    (raw scores) under the fold assignment ``which``."""
+    models = [
+        _fit(base, [p for p, w in zip(prepared, which, strict=True) if w != f], params)
+        for f in range(folds)
+    ]
+    # How low a token's marginal may fall and still extend a span is chosen out of fold
+    # too: it decides where the workspace's phrases begin and end.
+    best_extract, stacked = EXTRACTS[0], [[] for _ in docs]
+    for extract in EXTRACTS:
+        found = [
+            _raw(replace(models[w], extract=extract), prepared[i].prep) if models[w] else []
+            for i, w in enumerate(which)
+        ]
+        if extract == EXTRACTS[0] or _f1_of(docs, found) > _f1_of(docs, stacked):
+            best_extract, stacked = extract, found
+    return best_extract, stacked
+
+
+def _stacked_sure(base, docs, prepared, ev, shipped_rows, folds, params, split: int) -> bool:
+    """Does the stacked tagger pass the guard under the ``split``-th other fold assignment
+    (scored on the evidence documents ``ev``, against the shipped tagger's rows there)?"""
+    which = _assignment(docs, folds, split)
+    _, stacked = _stacked_out_of_fold(base, docs, prepared, which, folds, params)
+    cuts = _nested_cuts(docs, stacked, which, folds)
+    rows = {
+        "shipped": shipped_rows,
+        "stacked": guard.doc_rows(
+            [docs[i] for i in ev], [stacked[i] for i in ev], [cuts[i] for i in ev]
+        ),
+    }
+    sure = guard.sure_wins(rows) & guard.beyond_fold_noise(rows, [which[i] for i in ev])
+    return "stacked" in sure
 
 
 def _nested_cuts(docs, found, which: list[int], folds: int) -> list[float]:

@@ -249,3 +249,41 @@ def test_documents_all_in_one_fold_give_no_evidence_beyond_fold_noise():
 
     rows, _ = _gain_in_folds((0, 1, 2, 3, 4))
     assert beyond_fold_noise(rows, [0] * 25) == set()
+
+
+def test_a_small_workspace_must_pass_the_guard_under_every_fold_assignment(monkeypatch):
+    from framing.engine import adaptation_guard
+
+    # The teapot convention passes the guard under the documents' own fold assignment; here
+    # it is refused under any other one, as 25 of our passages were under 8 of 11 (the
+    # stacked tagger then lost on the held-out passages under every assignment).
+    calls = []
+    real = adaptation_guard.beyond_fold_noise
+
+    def first_assignment_only(rows, folds):
+        calls.append(list(folds))
+        return real(rows, folds) if len(calls) == 1 else set()
+
+    monkeypatch.setattr(adaptation_guard, "beyond_fold_noise", first_assignment_only)
+    tagger, report = adapt_tagger(default_tagger(), _docs())
+    assert len(calls) > 1 and calls[1] != calls[0]  # asked again on other folds
+    assert report.chosen == "shipped" and tagger is default_tagger()
+
+
+def test_a_clear_convention_is_kept_under_every_fold_assignment(adapted):
+    _, report = adapted
+    assert report.splits == 4  # 16 documents: asked under four assignments
+    assert report.chosen == "stacked"
+
+
+def test_large_workspaces_are_cross_validated_once():
+    from framing.engine.adaptation import splits_for
+
+    assert [splits_for(n) for n in (3, 25, 40, 50, 99, 100, 300)] == [4, 4, 3, 2, 2, 1, 1]
+
+
+def test_other_fold_assignments_are_stable_and_differ_from_the_documents_own():
+    own = [fold_of(f"article-{i}", 5) for i in range(40)]
+    other = [fold_of(f"article-{i}", 5, split=1) for i in range(40)]
+    assert other == [fold_of(f"article-{i}", 5, split=1) for i in range(40)]
+    assert other != own
