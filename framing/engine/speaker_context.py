@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 from . import attribution as att
 from . import relays as relays_mod
 from .actors import _TITLE_WORDS as _ACTOR_TITLES
+from .relay_roles import relay_roles
 from .text import wordlist
 
 if TYPE_CHECKING:
@@ -176,6 +177,7 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
     # '"…," he told BBC Sport. "…"': the second quote shares the first one's "he"; it is
     # resolved once, so both show the same person
     resolved: dict[tuple[int, int], tuple] = {}
+    relay_roles(text, sentences, found)
     for i, q in enumerate(found):
         if q.kind == "scare":
             continue
