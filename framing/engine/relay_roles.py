@@ -37,16 +37,19 @@ _STATUS_MEDIUM = (
     r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}(?:\s+\([A-Z]{2,6}\))?(?:\s+(?:news\s+)?agency)?"
 )
 _MEDIUM = re.compile(rf"{_STATUS_MEDIUM}|{att.MEDIA}")
+# A relaying word right before a medium ("told", "published by") or right after it ("IRNA
+# quoting", "Anadolu, citing", "Detik.com quoted")
 _BEFORE = re.compile(
-    r"(?:\b(?:told|tells|according\s+to|citing|quoting|speaking\s+to|spoke\s+(?:to|with)|"
+    r"\b(?:told|tells|according\s+to|citing|quoting|speaking\s+to|spoke\s+(?:to|with)|"
     r"interview\s+with|(?:comments|remarks|statements?)\s+to|"
     r"(?:carried|published|released|relayed|broadcast|aired|reported|quoted|cited|seen|"
-    r"obtained|reviewed)(?:\s+(?:on|last|this)\s+\w+)?\s+by))\s+\Z"
+    r"obtained|reviewed)(?:\s+(?:on|last|this)\s+\w+)?\s+by)\s+"
 )
 _AFTER = re.compile(
     r"\s*,\s*(?:citing|quoting)\b|\s+(?:also\s+)?(?:reported|reports|quoted|quoting|cited|citing|"
     r"carried|published)\b"
 )
+_CAPITAL = re.compile(r"(?<![\w’'.\-])(?:[Tt]he\s+)?[A-Z]")
 _PRONOUNS = frozenset(("he", "she", "it", "they", "we", "i", "you"))
 _REACH = 60  # characters before a medium in which its relaying word stands
 
@@ -72,19 +75,27 @@ def relay_roles(text: str, sentences: list[tuple[int, int]], found: list[QuoteFo
         if _ROLE_HINT.search(text, a, b) is None:
             continue
         bare = {id(q) for q in quotes if len(q.chain) == 1 and not att._is_media_hit(q.speaker)}
-        for m in _MEDIUM.finditer(text, a, b):
-            if not _in_role(text, a, b, m):
-                continue
+        for m in _media_in_role(text, a, b):
             q = min(quotes, key=lambda q: abs(q.speaker.start - m.start()))  # type: ignore[union-attr]
             if id(q) in bare and not _inside(q, m):
                 _add(q, m)
 
 
-def _in_role(text: str, a: int, b: int, m: re.Match[str]) -> bool:
-    return bool(
-        _BEFORE.search(text, max(a, m.start() - _REACH), m.start())
-        or _AFTER.match(text, m.end(), b)
-    )
+def _media_in_role(text: str, a: int, b: int) -> list[re.Match[str]]:
+    """Media in sentence [a, b) right after or right before a relaying word, in text order.
+    The medium regex is large, so it is tried only where a relaying word puts a medium."""
+    found: dict[int, re.Match[str]] = {}
+    for role in _BEFORE.finditer(text, a, b):
+        m = _MEDIUM.match(text, role.end(), b)
+        if m is not None:
+            found.setdefault(m.start(), m)
+    for role in _AFTER.finditer(text, a, b):
+        for cap in _CAPITAL.finditer(text, max(a, role.start() - _REACH), role.start()):
+            m = _MEDIUM.match(text, cap.start(), role.start())
+            if m is not None and m.end() == role.start():
+                found.setdefault(m.start(), m)
+                break
+    return [found[k] for k in sorted(found)]
 
 
 def _inside(q: QuoteFound, m: re.Match[str]) -> bool:
