@@ -644,9 +644,12 @@ def _resolve_pronoun(text, sentences, si, earlier, q, people=frozenset(), gender
         )
         chain = (*relayed[:-1], hit) if relayed else chain
     # '"…," he told BBC Sport.': the medium the pronoun spoke to stays its relay
+    # ('"…," the news portal Detik.com quoted him as saying.': the quote's own medium wins
+    # over the relay of the sentence that named him)
     own = tuple(h for h in q.chain if h != q.speaker)
     q.speaker = hit
-    if chain and chain[-1].text == hit.text and len(chain) >= 2:
+    named_own = any(is_media(h.text) and not _kind_link(h.text) for h in own)
+    if chain and chain[-1].text == hit.text and len(chain) >= 2 and not named_own:
         q.chain = (*chain[:-1], hit)
     else:
         q.chain = (*own, hit)

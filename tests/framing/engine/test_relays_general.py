@@ -149,3 +149,14 @@ def test_a_medium_inside_the_words_reported_relays_nothing():
     text = "The minister said that Reuters had reported the deal before it was signed."
     q = quote_with(text, "deal before")
     assert len(q.chain) == 1
+
+
+def test_a_quote_s_own_medium_wins_over_the_relay_of_the_sentence_that_named_him():
+    text = (
+        "East Java police chief Budi Santoso told Kompas TV that the group had links to a "
+        "banned network.\n\n“They were planning to strike during the Sunday service,” the news "
+        "portal Detik.com quoted him as saying."
+    )
+    q = quote_with(text, "planning to strike")
+    assert chain_of(q)[0] == "Detik.com"
+    assert "Kompas TV" not in chain_of(q)
