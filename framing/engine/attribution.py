@@ -907,6 +907,11 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
     relays = relay_sources(text, start, end, verbs)
     said = _AS_SAYING.search(text, start, end) if relays else None
     if said and not _ONLY_WHEN.fullmatch(text, said.end(), end):
+        # "Anadolu, citing SANA, quoted the ministry as saying that …": whoever is quoted as
+        # saying is the innermost source, whatever order the relays were read in
+        inner = [h for h in relays if h.verb == "quoted as saying"]
+        if inner:
+            relays = [h for h in relays if h is not inner[-1]] + [inner[-1]]
         return _reported(said.end(), end, relays[-1], relays)
     # "…, IRNA quoted the minister as saying on Monday.": only a date follows; the tag
     # closes the sentence and the clause is before it

@@ -160,3 +160,14 @@ def test_a_quote_s_own_medium_wins_over_the_relay_of_the_sentence_that_named_him
     q = quote_with(text, "planning to strike")
     assert chain_of(q)[0] == "Detik.com"
     assert "Kompas TV" not in chain_of(q)
+
+
+def test_whoever_is_quoted_as_saying_is_the_innermost_source_after_a_citing_apposition():
+    text = (
+        "Turkey's Anadolu Agency, citing the Syrian state news agency SANA, quoted the Syrian "
+        "defence ministry as saying that it had signed a training agreement with Caracas."
+    )
+    q = quote_with(text, "training agreement")
+    names = chain_of(q)
+    assert names[-1] == "the Syrian defence ministry"
+    assert [n for n in names if "Anadolu" in n or "SANA" in n] == [names[0], names[1]]
