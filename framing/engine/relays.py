@@ -21,7 +21,11 @@ from . import media
 AGENCIES = {m.name.upper().replace(".", ""): m.usual for m in media.media() if m.credit}
 # Long forms written out in prose ("carried by the Korean Central News Agency") and the
 # usual name the rest of the article (and the analyst) knows them by.
-LONG_FORMS = {m.name.lower(): m.usual for m in media.media() if " " in m.name or "-" in m.name}
+LONG_FORMS = {
+    m.name.lower(): m.usual
+    for m in media.media()
+    if (" " in m.name or "-" in m.name) and m.usual != m.name
+}
 LONG_FORMS["the associated press"] = "Associated Press"
 # Agencies a credit may name without brackets ("BEIJING, Xinhua —", "— dpa", "By X,
 # Associated Press"): a bare name is an agency only when the list knows it as one.
