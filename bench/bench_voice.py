@@ -29,7 +29,9 @@ Prints, for this checkout (and for DIR when given), over the 22 articles / 297 a
 - **relays detected**: gold attributions with a relay chain (two links or more) whose matched
   engine span has a chain of two links or more naming every gold relay (the article's
   dateline credit is left out on both sides, as the gold does); **origin detected**: articles
-  whose dateline credit ("HELSINKI (AP) —") the engine reports as the article's origin.
+  whose dateline credit ("HELSINKI (AP) —") the engine reports as the article's origin;
+  **origin shown on an uncredited article**: articles the gold credits to no agency that the
+  engine credits to one. A chain leaves the origin out under its name or as credited ("AFP").
 - **relay shown on a direct attribution**: found gold attributions heard directly (a chain
   of one) whose matched engine span shows a relay chain anyway (the dateline credit left
   out) — the relay rules' false alarms.
@@ -179,15 +181,17 @@ def run_engine(gold: Path = GOLD) -> list[dict]:
         rec = json.loads(line)
         text = rec["text"]
         result = engine.analyze(text)
+        credit = None
         if wire_origin is not None:
             origin = wire_origin(text)
-            origin = origin.name if origin else None
+            origin, credit = (origin.name, origin.credit) if origin else (None, None)
         else:
             hit = att.dateline(text)[1]
             origin = hit.text if hit else None
         out.append(
             {
                 "origin": origin,
+                "credit": credit,
                 "quotes": [
                     {
                         "start": q.start,
@@ -262,6 +266,8 @@ def article_counts(rec: dict, pred: dict) -> dict[str, int]:
             "bad",
             "origin_gold",
             "origin_ok",
+            "origin_none",
+            "origin_false",
             "predicted",
             "precise",
             "direct_gold",
@@ -285,7 +291,7 @@ def article_counts(rec: dict, pred: dict) -> dict[str, int]:
         c["found"] += 1
         c["found50"] += best_ov >= 0.5 * (g["end"] - g["start"])
         c["right"] += speaker_right(best["speaker"], best["actor"], g)
-        chain = [x for x in best["chain"] if not (origin and _same_name(x, origin))]
+        chain = _without_origin(best["chain"], pred)
         if not relays:
             # heard directly in the gold: does the engine show a relay anyway?
             c["direct_gold"] += 1
@@ -300,6 +306,9 @@ def article_counts(rec: dict, pred: dict) -> dict[str, int]:
         if q["speaker"]:
             c["shown"] += 1
             c["bad"] += is_fragment(text, q)
+    if not rec.get("origin"):
+        c["origin_none"] += 1
+        c["origin_false"] += bool(origin)
     if rec.get("origin"):
         c["origin_gold"] += 1
         c["origin_ok"] += bool(
@@ -307,6 +316,15 @@ def article_counts(rec: dict, pred: dict) -> dict[str, int]:
             or (origin and _acronym(rec["origin"]) == origin.replace(".", "").upper())
         )
     return c
+
+
+def _without_origin(chain: list[str], pred: dict) -> list[str]:
+    """A chain without the article's own wire credit, under its name or as credited ("told
+    AFP" in an article credited "(AFP) —", whose origin is named Agence France-Presse)."""
+    names = [_words(n) for n in (pred["origin"], pred.get("credit")) if n]
+    # the link may add words ("the Yonhap news agency") but not drop them: "The Australian"
+    # is not "Australian Associated Press"
+    return [x for x in chain if not any(n and n <= _words(x) for n in names)]
 
 
 def _acronym(name: str) -> str:
@@ -322,6 +340,8 @@ RATIOS = {
     "pronoun/fragment speakers shown": ("bad", "shown"),
     "relay chains detected": ("relay_ok", "relayed"),
     "dateline origin detected": ("origin_ok", "origin_gold"),
+    # articles the gold credits to no agency that the engine credits to one
+    "origin shown on an uncredited article": ("origin_false", "origin_none"),
     # found attributions the gold hears directly that the engine shows as relayed
     "relay shown on a direct attribution": ("false_relay", "direct_gold"),
 }
@@ -382,8 +402,7 @@ def error_class(rec: dict, pred: dict, g: dict) -> tuple[str, dict | None]:
         return "missed quote" if g["kind"] in ("direct", "partial") else "missed clause", None
     if speaker_right(best["speaker"], best["actor"], g):
         relays = g["chain"][:-1]
-        origin = pred["origin"]
-        chain = [x for x in best["chain"] if not (origin and _same_name(x, origin))]
+        chain = _without_origin(best["chain"], pred)
         if relays and not (
             len(chain) >= 2
             and all(any(_same_relay(r, x, rec["text"]) for x in chain[:-1]) for r in relays)
@@ -428,8 +447,7 @@ def relay_outcome(rec: dict, pred: dict, g: dict) -> str:
     cls, best = error_class(rec, pred, g)
     if best is None:
         return "span missed"
-    origin = pred["origin"]
-    chain = [x for x in best["chain"] if not (origin and _same_name(x, origin))]
+    chain = _without_origin(best["chain"], pred)
     relays = g["chain"][:-1]
     if len(chain) < 2:
         out = "no chain"

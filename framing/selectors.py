@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Substr
+from django.db.models.functions import Right, Substr
 
 from articles.models import TextRevision
 from framing.analysis_services import builtin_model_version
@@ -132,12 +132,13 @@ def article_relays(
             chains[revision_id].append(chain)
     heads = (
         TextRevision.objects.filter(pk__in=revision_ids)
-        .annotate(head=Substr("text", 1, 400))
-        .values_list("pk", "head", "article__outlet__name")
+        # a credit stands in the dateline or byline, or closes the text ("— dpa")
+        .annotate(head=Substr("text", 1, 400), tail=Right("text", 300))
+        .values_list("pk", "head", "tail", "article__outlet__name")
     )
     out = {}
-    for revision_id, head, outlet in heads:
-        credit = wire_origin(head or "")
+    for revision_id, head, tail, outlet in heads:
+        credit = wire_origin(f"{head or ''}\n\n{tail or ''}")
         origin = credit.name if credit and not _is_own(credit.credit, outlet) else ""
         path = relay_path(chains.get(revision_id, ()), origin or None)
         # An agency's own dateline credit ("VELMARA (VCNA) —" in VCNA's copy) relays nothing.

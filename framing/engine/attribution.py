@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from . import media as media_names
 from .text import wordlist
 
 # "al-Dhafiri", "el-Sayed": an Arabic article joined to a name is part of it
@@ -152,6 +153,7 @@ SAY_VERBS = frozenset(
         "labelled labeled"
     )
 )
+_KNOWN_MEDIA = media_names.alternation(media_names.names())
 # News media named as the object of "told" ("a source told CNN") or as a wire credit: the
 # medium relays the speaker's words.
 _NAMED_MEDIA = (
@@ -160,6 +162,8 @@ _NAMED_MEDIA = (
     r"(?:(?:the\s+)?(?:[A-Z][a-z]+\s+(?=[a-z]))?"
     r"(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
     r"(?:news\s+agency|broadcaster|newspaper|daily|channel|website|news\s+outlet|"
+    # "the news portal Detik.com", "the wire service UPI", "the tabloid Bild"
+    r"news\s+portal|news\s+site|portal|tabloid|weekly|wire\s+service|news\s+service|"
     # "the trade publication Airline Weekly", "the public radio station WKPR"
     r"news\s+website|(?:trade\s+)?publication|magazine|(?:radio\s+|television\s+|TV\s+)?station|"
     # "state television RTB"
@@ -167,14 +171,8 @@ _NAMED_MEDIA = (
     r"(?:[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2})(?![\w’'\-])|"
     r"(?:the\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
     r"(?:(?:news\s+agency|broadcaster|newspaper|daily|television|radio|agency)\s+)?"
-    r"(?:AP|AFP|UPI|Reuters|Bloomberg|CNN|BBC|NPR|ABC|NBC|CBS|Fox\s+News|Yonhap|CCTV|CGTN|NHK|"
-    r"KBS|RT|Sputnik|CNBC|MSNBC|CBC|ITV|Yle|TRT|NRK|SVT|ZDF|ARD|RAI|Politico|Axios|Haaretz|"
-    r"Le\s+Monde|Le\s+Figaro|Le\s+Parisien|Der\s+Spiegel|Bild|El\s+País|Nikkei|Asahi|Jiji|"
-    r"Anadolu|SUNA|WAM|SPA|ANI|Tasnim|Fars|Mehr|ISNA|ILNA|BelTA|Ukrinform|Bernama|Antara|"
-    r"Xinhua|TASS|KCNA|IRNA|Kyodo|ANSA|EFE|DPA|dpa|PTI|Al\s+Jazeera|Interfax|RIA(?:\s+Novosti)?|RBC|RTBF|Belga|"
-    r"Al\s+Arabiya|Kommersant|Izvestia|Vedomosti|Meduza|Caixin|Yomiuri|Mainichi|Hankyoreh|"
-    r"Ynet|Haaretz|Hurriyet|Hürriyet|Handelsblatt|Dawn|Semafor|Bloomberg\s+News|"
-    r"ESPN|TalkSport|talkSPORT|The\s+Athletic|Athletic|"
+    # agencies, broadcasters and papers known by name (data/media.tsv)
+    rf"(?:{_KNOWN_MEDIA}|"
     # "WBNS-TV", "KQED", "WTOP-FM": broadcast call letters (K… or W… west and east of the
     # Mississippi) name a station, with or without the band
     r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?(?![\w’'\-])|[A-Z]{2,5}-(?:TV|FM)(?![\w’'\-])|"
@@ -228,7 +226,7 @@ _KIND_MEDIUM = (
     r"station|channel|network|outlet|daily|website|magazine|tabloid)(?![\w’'\-])"
 )
 _TOLD_OBJECT = re.compile(
-    rf"\s+(?:(?P<media>{MEDIA})|(?P<kind>{_KIND_MEDIUM})(?!\s+(?:of|for|in|on)\s)|reporters|journalists|lawmakers|legislators|parliament|"
+    rf"\s+(?:(?P<media>{MEDIA})(?:\s+\([A-Z]{{2,6}}\))?|(?P<kind>{_KIND_MEDIUM})(?!\s+(?:of|for|in|on)\s)|reporters|journalists|lawmakers|legislators|parliament|"
     r"Parliament|Congress|investigators|the\s+(?:court|jury|council|committee|hearing|panel|"
     r"press|meeting|crowd|audience|assembly|newspaper|paper|station|broadcaster|agency)"
     r"|(?:a|an|the)\s+(?:[\w\-]+\s+)?(?:news|press)\s+(?:conference|briefing)"
@@ -356,7 +354,9 @@ _REPORTED_TAIL = re.compile(
     rf"(?P<s1>{SPEAKER}){_ACRONYM}(?:\s+who(?:\s+[\w’'\-]+){{1,6}}?)?"
     rf",?\s+(?:also\s+)?(?P<v1>{VERB})(?:\s+(?P<tobj>{_TOLD_WHOM}))?"
     # ", X was quoted as saying by the TASS news agency"
-    rf"|(?P<s5>{SPEAKER})\s+was\s+quoted\s+(?:as\s+saying\s+)?by\s+(?P<m5>{MEDIA})"
+    # ", a source was cited by Interfax as saying"
+    rf"|(?P<s5>{SPEAKER})\s+(?:was|were)\s+(?:quoted|cited)\s+(?:as\s+saying\s+)?by\s+"
+    rf"(?P<m5>{MEDIA})(?:\s+as\s+saying)?"
     # ", the official Sudan News Agency quoted army spokesman X as saying"
     # (", the Saudi Press Agency quoted the minister.": "as saying" may be left out)
     # "…, RIA Novosti cited a source in the Russian government as saying."
@@ -885,7 +885,8 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
     if text.find(" quoted by ", start, end) != -1 or text.find(" cited by ", start, end) != -1:
         # "Kim was quoted by KCNA as saying (that) …": the medium relays the subject
         m = _QUOTED_BY.search(text, start, end)
-        if m is not None:
+        if m is not None and end - m.end() >= 12:
+            # (with nothing after "as saying", the tag closes the clause: read below)
             speaker = _trimmed(SpeakerHit(m.start("s"), m.end("s"), m.group("s"), "quoted"))
             medium = _trimmed(SpeakerHit(m.start("m"), m.end("m"), m.group("m"), "quoted"))
             return _reported(m.end(), end, speaker, [medium, speaker])
@@ -906,6 +907,11 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
     relays = relay_sources(text, start, end, verbs)
     said = _AS_SAYING.search(text, start, end) if relays else None
     if said and not _ONLY_WHEN.fullmatch(text, said.end(), end):
+        # "Anadolu, citing SANA, quoted the ministry as saying that …": whoever is quoted as
+        # saying is the innermost source, whatever order the relays were read in
+        inner = [h for h in relays if h.verb == "quoted as saying"]
+        if inner:
+            relays = [h for h in relays if h is not inner[-1]] + [inner[-1]]
         return _reported(said.end(), end, relays[-1], relays)
     # "…, IRNA quoted the minister as saying on Monday.": only a date follows; the tag
     # closes the sentence and the clause is before it

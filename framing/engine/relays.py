@@ -14,43 +14,57 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-# Agencies usually credited by their short form; the name is what the origin is called.
-AGENCIES = {
-    "AP": "Associated Press",
-    "UPI": "United Press International",
-    "AFP": "Agence France-Presse",
-    "DPA": "Deutsche Presse-Agentur",
-    "ANSA": "ANSA",
-    "EFE": "EFE",
-    "PTI": "Press Trust of India",
-    "MNA": "Mehr News Agency",
-    "IRNA": "IRNA",
-    "KCNA": "KCNA",
-    "TASS": "TASS",
-    "XINHUA": "Xinhua",
-    "REUTERS": "Reuters",
-    "BLOOMBERG": "Bloomberg",
-    "YONHAP": "Yonhap",
-    "KYODO": "Kyodo",
-}
+from . import media
+
+# Agencies usually credited by their short form; the name is what the origin is called
+# (data/media.tsv, rows marked "credit").
+AGENCIES = {m.name.upper().replace(".", ""): m.usual for m in media.media() if m.credit}
 # Long forms written out in prose ("carried by the Korean Central News Agency") and the
 # usual name the rest of the article (and the analyst) knows them by.
 LONG_FORMS = {
-    "korean central news agency": "KCNA",
-    "islamic republic news agency": "IRNA",
-    "xinhua news agency": "Xinhua",
-    "the associated press": "Associated Press",
-    "agence france-presse": "Agence France-Presse",
+    m.name.lower(): m.usual
+    for m in media.media()
+    if (" " in m.name or "-" in m.name) and m.usual != m.name
 }
-# At a line start within the first lines: an optional dateline (city, region, date) then the
-# credit in parentheses and a dash. Every part is bounded, so the match stays linear.
-_CREDIT = re.compile(
-    r"(?m)^[ \t]*(?:[A-Z][A-Za-z.'\-]*(?:[ ][A-Za-z.'\-]+){0,3}"
+LONG_FORMS["the associated press"] = "Associated Press"
+# Agencies a credit may name without brackets ("BEIJING, Xinhua —", "— dpa", "By X,
+# Associated Press"): a bare name is an agency only when the list knows it as one.
+_WIRES = media.alternation(media.names(frozenset(("agency", "state_agency"))))
+_DASH = r"(?:--|[-–—])"
+# A dateline: a place (a city in capitals or title case, a region or country after commas)
+# and an optional date ("Jan 9", "March 3,", "Mar. 3, 2026"). Every part is bounded, so the
+# match stays linear.
+_PLACE = (
+    r"[A-Z][A-Za-z.'\-]*(?:[ ][A-Za-z.'\-]+){0,3}"
     r"(?:,[ ]*[A-Z][\w.]*(?:[ ][A-Z][\w.]*)?){0,2}"
-    r"(?:,?[ ]+[A-Z][a-z]{2,8}\.?[ ]+\d{1,2}(?:,[ ]*\d{4})?)?[ ]*)?"
-    r"\((?P<agency>[A-Z][\w.&' \-]{1,40})\)[ ]*(?:--|[-–—:])"
+)
+_DATE = r",?[ ]+[A-Z][a-z]{2,8}\.?[ ]+\d{1,2}(?:,[ ]*\d{4})?"
+# At a line start within the first lines: an optional dateline then the credit in brackets
+# and a dash ("HELSINKI (AP) —", "MADRID, Jan 9 (EFE).-"); or a dateline with its date and
+# the bracketed credit with no dash before the story ("Amaravati, Mar 3 (PTI) The …").
+_CREDIT = re.compile(
+    rf"(?m)^[ \t]*(?:{_PLACE}(?:{_DATE})?[ ]*)?"
+    r"\((?P<agency>[A-Z][\w.&' \-]{1,40})\)[ ]*\.?[ ]*(?:--|[-–—:])"
+    rf"|^[ \t]*{_PLACE}{_DATE}[ ]*\((?P<dated>[A-Z][\w.&' \-]{{1,40}})\)[ ]+(?=[A-Z“\"])"
+)
+# "BEIJING, Xinhua —", "SYDNEY, AAP —": a dateline, a comma and a known agency, no brackets
+_BARE_CREDIT = re.compile(rf"(?m)^[ \t]*{_PLACE}(?:{_DATE})?,[ ]*(?P<agency>{_WIRES})[ ]*{_DASH}")
+# A byline naming the agency the reporter writes for: "By Maria Jensen, Associated Press",
+# "By JANE DOE / AP", "By Tom Lee | Reuters"
+_BYLINE = re.compile(
+    rf"(?m)^[ \t]*By[ ]+[A-Z][^\n]{{1,80}}?(?:,|[ ]/|[ ]\||[ ]of)[ ]+(?:[Tt]he[ ]+)?"
+    rf"(?P<agency>{_WIRES})[ ]*$"
+)
+# Closing credits: "— dpa" on its own line, "(c) 2026 The Associated Press. All rights
+# reserved.", "Copyright 2026 The Canadian Press", "This report by The Canadian Press was first
+# published …"
+_CLOSING = re.compile(
+    rf"(?m)^[ \t]*(?:{_DASH}[ ]*(?P<dash>{_WIRES})[ ]*$"
+    rf"|(?:\([cC]\)|©|Copyright)[ ]*(?:\d{{4}}[ ]+)?(?:[Tt]he[ ]+)?(?P<copy>{_WIRES})\b"
+    rf"|This[ ]+(?:report|story|article)[ ]+by[ ]+(?:[Tt]he[ ]+)?(?P<report>{_WIRES})[ ]+was\b)"
 )
 _HEAD = 400  # a credit sits in the first lines (after a headline or a byline at most)
+_TAIL = 300  # a closing credit sits in the last lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,12 +76,29 @@ class WireOrigin:
 
 
 def wire_origin(text: str) -> WireOrigin | None:
-    """The agency a dateline credits ("WASHINGTON (AP) —" -> Associated Press), if any."""
-    m = _CREDIT.search(text, 0, min(len(text), _HEAD))
-    if m is None:
-        return None
-    credit = m.group("agency").strip()
-    return WireOrigin(agency_name(credit), credit, m.start("agency"), m.end("agency"))
+    """The agency whose copy the article is, if it credits one: in its dateline ("WASHINGTON
+    (AP) —" -> Associated Press, "BEIJING, Xinhua —"), its byline ("By X, Associated Press")
+    or a closing credit ("— dpa", "(c) 2026 The Associated Press")."""
+    head = min(len(text), _HEAD)
+    for pattern in (_CREDIT, _BARE_CREDIT, _BYLINE):
+        m = pattern.search(text, 0, head)
+        dated = m.groupdict().get("dated") if m is not None else None
+        if m is not None and (dated is None or _known_credit(dated)):
+            return _origin(m)
+    m = _CLOSING.search(text, max(0, len(text) - _TAIL))
+    return _origin(m) if m is not None else None
+
+
+def _known_credit(name: str) -> bool:
+    """A bracketed name with no dash after it ("Mar 3 (PTI) The …") is a credit only when it
+    is a known medium or an agency's initials, not "(Tuesday)"."""
+    return name in media.names() or bool(re.fullmatch(r"[A-Z]{2,6}", name))
+
+
+def _origin(m: re.Match[str]) -> WireOrigin:
+    group = next(g for g, v in m.groupdict().items() if v)
+    credit = m.group(group).strip()
+    return WireOrigin(agency_name(credit), credit, m.start(group), m.end(group))
 
 
 def agency_name(name: str) -> str:
@@ -81,6 +112,7 @@ def agency_name(name: str) -> str:
 _KIND_FIRST = re.compile(
     r"^(?:the\s+|The\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
     r"(?:news\s+agency|broadcaster|newspaper|daily|channel|website|(?:trade\s+)?publication|"
+    r"news\s+portal|news\s+site|portal|wire\s+service|news\s+service|"
     r"magazine|(?:radio\s+|television\s+)?station|television|radio)\s+(?=[A-Z])"
 )
 
@@ -92,6 +124,7 @@ _KNOWN_AGENCY = re.compile(
 
 
 _SHORT_FORM = re.compile(r"[A-Z]{2,6}")
+_BRACKETED = re.compile(r"\(([A-Z]{2,6})\)")
 
 
 # "the official Korean Central News Agency", "the state-run Anadolu": words saying whose or
@@ -115,6 +148,9 @@ def usual_relay_name(name: str) -> str:
     "the public broadcaster Yle" -> "Yle", "the AP" -> "Associated Press"; any other name as
     written."""
     bare = _STATUS.sub("", re.sub(r"^(?:the|The)\s+", "", name.strip()))
+    short = _BRACKETED.search(bare)
+    if short:
+        return short.group(1)  # "Maghreb Arabe Presse (MAP) agency" -> "MAP"
     if bare.lower() in LONG_FORMS:
         return LONG_FORMS[bare.lower()]
     named = _NAME_THEN_AGENCY.fullmatch(bare)

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 from . import attribution as att
 from . import relays as relays_mod
 from .actors import _TITLE_WORDS as _ACTOR_TITLES
+from .relay_roles import relay_roles
 from .text import wordlist
 
 if TYPE_CHECKING:
@@ -176,6 +177,7 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
     # '"…," he told BBC Sport. "…"': the second quote shares the first one's "he"; it is
     # resolved once, so both show the same person
     resolved: dict[tuple[int, int], tuple] = {}
+    relay_roles(text, sentences, found)
     for i, q in enumerate(found):
         if q.kind == "scare":
             continue
@@ -642,9 +644,12 @@ def _resolve_pronoun(text, sentences, si, earlier, q, people=frozenset(), gender
         )
         chain = (*relayed[:-1], hit) if relayed else chain
     # '"…," he told BBC Sport.': the medium the pronoun spoke to stays its relay
+    # ('"…," the news portal Detik.com quoted him as saying.': the quote's own medium wins
+    # over the relay of the sentence that named him)
     own = tuple(h for h in q.chain if h != q.speaker)
     q.speaker = hit
-    if chain and chain[-1].text == hit.text and len(chain) >= 2:
+    named_own = any(is_media(h.text) and not _kind_link(h.text) for h in own)
+    if chain and chain[-1].text == hit.text and len(chain) >= 2 and not named_own:
         q.chain = (*chain[:-1], hit)
     else:
         q.chain = (*own, hit)

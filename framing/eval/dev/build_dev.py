@@ -1,4 +1,5 @@
-"""Build the speakers DEVELOPMENT set (``speakers_dev.jsonl``) from ``speakers_dev_source.txt``.
+"""Build the speakers DEVELOPMENT sets (``speakers_dev.jsonl``, ``relays_dev.jsonl``) from their
+``*_source.txt``.
 
 This set is for tuning the speaker/quote/relay rules (the held-out ``framing/eval/gold`` sets are
 never tuned on). It reuses the gold builder's parser and validator, so the schema is identical to
@@ -21,27 +22,35 @@ sys.path.insert(0, str(HERE.parent / "gold"))
 
 from build_gold import SourceError, build_speakers, render, summary_speakers  # noqa: E402
 
-SOURCE = HERE / "speakers_dev_source.txt"
-OUTPUT = HERE / "speakers_dev.jsonl"
+# set name -> shortest article in words (the relay set holds short wire items)
+SETS = {"speakers_dev": 300, "relays_dev": 80}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if the JSONL file is stale")
     args = parser.parse_args(argv)
+    status = 0
+    for name, min_words in SETS.items():
+        status |= _build(name, min_words, check=args.check)
+    return status
+
+
+def _build(name: str, min_words: int, *, check: bool) -> int:
+    source, output = HERE / f"{name}_source.txt", HERE / f"{name}.jsonl"
     try:
-        records = build_speakers(SOURCE.read_text(encoding="utf-8"))
+        records = build_speakers(source.read_text(encoding="utf-8"), min_words=min_words)
     except SourceError as error:
-        print(f"{SOURCE.name}: {error}", file=sys.stderr)
+        print(f"{source.name}: {error}", file=sys.stderr)
         return 1
     rendered = render(records)
-    if args.check:
-        if not OUTPUT.exists() or OUTPUT.read_text(encoding="utf-8") != rendered:
-            print(f"{OUTPUT.name} is out of date; run build_dev.py", file=sys.stderr)
+    if check:
+        if not output.exists() or output.read_text(encoding="utf-8") != rendered:
+            print(f"{output.name} is out of date; run build_dev.py", file=sys.stderr)
             return 1
     else:
-        OUTPUT.write_text(rendered, encoding="utf-8")
-    print(summary_speakers(records).replace("speakers_news", "speakers_dev"))
+        output.write_text(rendered, encoding="utf-8")
+    print(summary_speakers(records).replace("speakers_news", name))
     return 0
 
 

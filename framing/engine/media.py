@@ -1,0 +1,66 @@
+"""The news media the engine knows by name (``data/media.tsv``): agencies, broadcasters and
+papers that credit or relay other people's words.
+
+The list is data, not code: adding an agency is one line in the TSV. Patterns elsewhere still
+recognise media the list lacks by their kind words ("the state-run X", "broadcaster X", "X news
+agency"); the list covers names that carry no such word ("told Kompas TV", "according to ANI").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+MEDIA_TSV = Path(__file__).parent / "data" / "media.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class Medium:
+    name: str  # as written, case-sensitive: "AFP", "Prensa Latina"
+    usual: str  # the name an analyst knows it by: "Agence France-Presse"
+    kind: str  # agency, state_agency, broadcaster, paper
+    credit: bool  # a dateline credit in this form resolves to ``usual``
+
+
+@cache
+def media() -> tuple[Medium, ...]:
+    out = []
+    for line in MEDIA_TSV.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("name\t"):
+            continue
+        name, usual, kind, credit = [*line.split("\t"), "", "", ""][:4]
+        out.append(Medium(name, usual or name, kind, credit == "credit"))
+    return tuple(out)
+
+
+def names(kinds: frozenset[str] | None = None) -> list[str]:
+    return [m.name for m in media() if kinds is None or m.kind in kinds]
+
+
+def alternation(words: list[str]) -> str:
+    """A regex matching any of ``words`` (spaces match any run of white space), as a trie, so
+    a failed match costs one character test per name group rather than one test per name.
+    Longer continuations are tried first; the caller adds the right-hand boundary."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie(trie)
+
+
+def _trie(node: dict) -> str:
+    branches = []
+    ends = "" in node
+    for ch in sorted((c for c in node if c), key=lambda c: (c == " ", c)):
+        head = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(head + _trie(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body

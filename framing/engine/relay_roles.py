@@ -1,0 +1,114 @@
+"""A medium named in a relaying role in the sentence of a speaker's tag relays that speaker.
+
+The phrase-by-phrase rules in ``attribution`` read the common relay formulas whole ("X told
+Reuters that …", "…, TASS reported, citing KCNA"). This rule is the general case they leave:
+any medium the sentence names right after a relaying word ("told", "according to", "citing",
+"quoting", "carried / published / broadcast / quoted / cited by", "speaking to", "an
+interview with", "comments to") or right before one ("IRNA quoting", "Anadolu, citing …",
+"Detik.com quoted"), outside the words attributed, is a link of the chain — "told state-run
+Petra", "a statement published by the state-run Maghreb Arabe Presse (MAP) agency", "with
+state news agency IRNA quoting the spokesman". Media after the clause are outermost ("…, the
+ministry said in a statement carried by KCNA, TASS reported": TASS, then KCNA); media before it
+follow in the order written ("Prensa Latina, citing a statement read on VTV, said …").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from . import attribution as att
+
+if TYPE_CHECKING:
+    from .quotes import QuoteFound
+
+# Cheap test before the medium regex runs on a sentence
+_ROLE_HINT = re.compile(
+    r"\b(?:told|tells|according|citing|quoting|quoted|cited|reported|carried|published|"
+    r"released|relayed|broadcast|aired|speaking|spoke|interview|comments|remarks|statements)\b"
+)
+# "state-run Petra", "the official Cuban News Agency (ACN)", "the state-run Maghreb Arabe Presse
+# (MAP) agency": a status word makes the name after it a medium
+_STATUS_MEDIUM = (
+    r"(?:(?:the|The)\s+)?(?:[A-Z][\w\-]*['’]s\s+)?"
+    r"(?:state-run|state-owned|state-controlled|state-affiliated|semi-official|official)\s+"
+    r"(?:(?:news\s+agency|broadcaster|television|radio)\s+)?"
+    r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}(?:\s+\([A-Z]{2,6}\))?(?:\s+(?:news\s+)?agency)?"
+)
+_MEDIUM = re.compile(rf"{_STATUS_MEDIUM}|{att.MEDIA}")
+# A relaying word right before a medium ("told", "published by") or right after it ("IRNA
+# quoting", "Anadolu, citing", "Detik.com quoted")
+_BEFORE = re.compile(
+    r"\b(?:told|tells|according\s+to|citing|quoting|speaking\s+to|spoke\s+(?:to|with)|"
+    r"interview\s+with|(?:comments|remarks|statements?)\s+to|"
+    r"(?:carried|published|released|relayed|broadcast|aired|reported|quoted|cited|seen|"
+    r"obtained|reviewed)(?:\s+(?:on|last|this)\s+\w+)?\s+by)\s+"
+)
+_AFTER = re.compile(
+    r"\s*,\s*(?:citing|quoting)\b|\s+(?:also\s+)?(?:reported|reports|quoted|quoting|cited|citing|"
+    r"carried|published)\b"
+)
+_CAPITAL = re.compile(r"(?<![\w’'.\-])(?:[Tt]he\s+)?[A-Z]")
+_PRONOUNS = frozenset(("he", "she", "it", "they", "we", "i", "you"))
+_REACH = 60  # characters before a medium in which its relaying word stands
+
+
+def relay_roles(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]) -> None:
+    """Add to chains that have no relay the media their tag's sentence names in a relaying
+    role (module docstring). A medium goes to the tag nearest to it when a sentence has two."""
+    starts = [s for s, _ in sentences]
+    by_sentence: dict[int, list[QuoteFound]] = {}
+    for q in found:
+        if q.kind in ("scare", "partial") or q.speaker is None:
+            continue
+        if q.speaker.text.lower() in _PRONOUNS:
+            continue  # resolved later, to a speaker whose chain it takes
+        si = bisect_right(starts, q.speaker.start) - 1
+        a, b = sentences[si]
+        if q.start < b and q.end > a:  # the tag is in a sentence the words share
+            by_sentence.setdefault(si, []).append(q)
+    for si, quotes in by_sentence.items():
+        if all(len(q.chain) >= 2 for q in quotes):
+            continue
+        a, b = sentences[si]
+        if _ROLE_HINT.search(text, a, b) is None:
+            continue
+        bare = {id(q) for q in quotes if len(q.chain) == 1 and not att._is_media_hit(q.speaker)}
+        for m in _media_in_role(text, a, b):
+            q = min(quotes, key=lambda q: abs(q.speaker.start - m.start()))  # type: ignore[union-attr]
+            if id(q) in bare and not _inside(q, m):
+                _add(q, m)
+
+
+def _media_in_role(text: str, a: int, b: int) -> list[re.Match[str]]:
+    """Media in sentence [a, b) right after or right before a relaying word, in text order.
+    The medium regex is large, so it is tried only where a relaying word puts a medium."""
+    found: dict[int, re.Match[str]] = {}
+    for role in _BEFORE.finditer(text, a, b):
+        m = _MEDIUM.match(text, role.end(), b)
+        if m is not None:
+            found.setdefault(m.start(), m)
+    for role in _AFTER.finditer(text, a, b):
+        for cap in _CAPITAL.finditer(text, max(a, role.start() - _REACH), role.start()):
+            m = _MEDIUM.match(text, cap.start(), role.start())
+            if m is not None and m.end() == role.start():
+                found.setdefault(m.start(), m)
+                break
+    return [found[k] for k in sorted(found)]
+
+
+def _inside(q: QuoteFound, m: re.Match[str]) -> bool:
+    """The medium is part of the words attributed, or of the speaker's own name."""
+    sp = q.speaker
+    return (q.start <= m.start() < q.end) or (sp.start <= m.start() < sp.end)  # type: ignore[union-attr]
+
+
+def _add(q: QuoteFound, m: re.Match[str]) -> None:
+    name = re.sub(r"^(?:the|The)\s+", "", m.group())
+    hit = att.SpeakerHit(m.end() - len(name), m.end(), name, "relayed")
+    if m.start() >= q.end:
+        # after the clause: outside every link found so far
+        q.chain = (hit, *q.chain)
+    else:
+        q.chain = (*q.chain[:-1], hit, q.chain[-1])
