@@ -86,6 +86,12 @@ _DOMAINS: dict[str, frozenset[str]] = {
             "drug drugs disease hospital treatment symptoms clinical therapy surgery"
         )
     ),
+    "fire": frozenset(
+        wordlist(
+            "firefighters firefighter firemen fireman brigade blaze blazes matches matchbox "
+            "lighter lighters extinguisher extinguishers arson candle candles bonfire campfire"
+        )
+    ),
     "arts": frozenset(
         wordlist(
             "album film novel book song songs exhibition festival band chapter play "
@@ -249,7 +255,10 @@ def _headline_words(prep) -> set[int]:
     as words although capitalised: there a capital says nothing about names. Not freed: the
     first word (as in any sentence), words the gazetteer knows as names, words the document
     capitalises mid-sentence in its ordinary prose, words no word list knows. Sentence-case
-    text has none."""
+    text has none. Read once per document (``headlines.headline_words`` keeps it)."""
+    cached = getattr(prep, "headline_words", None)
+    if cached is not None:
+        return cached
     toks, text = prep.tokens, prep.text
     words, starts, ends = toks.words, toks.starts, toks.ends
     n = len(words)
