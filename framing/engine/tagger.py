@@ -86,12 +86,6 @@ _DOMAINS: dict[str, frozenset[str]] = {
             "drug drugs disease hospital treatment symptoms clinical therapy surgery"
         )
     ),
-    "fire": frozenset(
-        wordlist(
-            "firefighters firefighter firemen fireman brigade blaze blazes matches matchbox "
-            "lighter lighters extinguisher extinguishers arson candle candles bonfire campfire"
-        )
-    ),
     "arts": frozenset(
         wordlist(
             "album film novel book song songs exhibition festival band chapter play "
