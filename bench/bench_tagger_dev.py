@@ -40,6 +40,12 @@ PROBES = (
     "The bill is nothing less than an assault on the free press, the editorial said.",
     "Critics poured scorn on the plan and said it was a recipe for chaos.",
     "The opposition launched a smear campaign against the judge.",
+    # added in the word-sense round (issue 8): literal twins and hyperbole
+    "A fire safety officer said the twins had played with fire using a candle in their room.",
+    "Ticket sales rose 25 per cent in the first quarter, the theatre said.",
+    "The governor won an unprecedented fourth term in office on Sunday.",
+    "The opposition said the new tax was an utter catastrophe for small farms.",
+    "Fuel prices are skyrocketing and the minister's plan is nothing short of a disgrace.",
 )
 
 

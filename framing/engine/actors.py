@@ -137,8 +137,13 @@ def _bounded(text: str, start: int, end: int) -> bool:
     return not (before.isalnum() or before in "_") and not (after.isalnum() or after in "_")
 
 
-def find_actors(text: str, sentence_starts: frozenset[int] | set[int]) -> list[ActorMention]:
-    """Gazetteer and capitalised-name mentions, non-overlapping, sorted by position."""
+def find_actors(
+    text: str, sentence_starts: frozenset[int] | set[int], cased: str | None = None
+) -> list[ActorMention]:
+    """Gazetteer and capitalised-name mentions, non-overlapping, sorted by position.
+
+    ``cased`` is the text as capitals are read for names (``headlines.sentence_cased``: a
+    title-case headline's ordinary words lower-cased), the same length; default ``text``."""
     auto, defs = gazetteer()
     hits = []
     for last, (length, key) in auto.iter(text):
@@ -154,18 +159,19 @@ def find_actors(text: str, sentence_starts: frozenset[int] | set[int]) -> list[A
         d = defs[key]
         mentions.append(ActorMention(start, end, text[start:end], key, d.name, d.kind))  # type: ignore[arg-type]
         covered_until = end
-    mentions += _capitalised(text, mentions, sentence_starts)
+    mentions += _capitalised(text, mentions, sentence_starts, cased or text)
     mentions.sort(key=lambda m: m.start)
     return mentions
 
 
-def _capitalised(text, known: list[ActorMention], sentence_starts) -> list[ActorMention]:
+def _capitalised(text, known: list[ActorMention], sentence_starts, cased) -> list[ActorMention]:
     taken_starts = [m.start for m in known]  # known mentions are sorted and non-overlapping
     taken_ends = [m.end for m in known]
     out: list[ActorMention] = []
     people: dict[str, str] = {}  # surname -> person key, so "Kim" later merges with "Kim Min-ho"
     states = {a or b for a, b in _STATE_POSSESSIVE.findall(text)}
-    for m in _CAPS.finditer(text):
+    # Capitals are read in ``cased``: in a title-case headline they say nothing about names.
+    for m in _CAPS.finditer(cased):
         start, end = m.span()
         group = m.group()
         if start in sentence_starts and " " not in group and group not in people:
@@ -173,7 +179,7 @@ def _capitalised(text, known: list[ActorMention], sentence_starts) -> list[Actor
         words = group.split()
         # "Residents of Halden Bridge": a stop word and the connector after it both go
         while words and (words[0] in _STOP or words[0].islower()):
-            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
+            start = cased.index(words[1], start + len(words[0])) if len(words) > 1 else end
             words = words[1:]
         if not words or start >= end:
             continue
@@ -192,9 +198,9 @@ def _capitalised(text, known: list[ActorMention], sentence_starts) -> list[Actor
                 default=-1,
             )
             for word in words[: cut + 1]:
-                start = text.index(word, start) + len(word)
+                start = cased.index(word, start) + len(word)
             if cut >= 0:
-                start = text.index(words[cut + 1], start)
+                start = cased.index(words[cut + 1], start)
                 words, titled = words[cut + 1 :], True
             if words[0].rstrip(".") in _TITLE_WORDS:
                 continue

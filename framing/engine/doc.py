@@ -43,6 +43,8 @@ class Doc:
     layers: list[str] = field(default_factory=list)  # names of the components run, in order
     # sentences
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    # tokens of title-case headlines read as words, not names (``headlines.headline_words``)
+    headline_words: frozenset[int] | None = None
     # quotes and reported speech
     verbs: list[Verb] = field(default_factory=list)
     quotes: list[QuoteFound] = field(default_factory=list)

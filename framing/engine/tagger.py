@@ -308,7 +308,10 @@ def _title_case_words(prep, bounds=None, upper=None) -> set[int]:
     as words although capitalised: there a capital says nothing about names. Not freed: the
     first word (as in any sentence), words the gazetteer knows as names, words the document
     capitalises mid-sentence in its ordinary prose, words no word list knows. Sentence-case
-    text has none."""
+    text has none. Read once per document (``headlines.headline_words`` keeps it)."""
+    cached = getattr(prep, "headline_words", None)
+    if cached is not None:
+        return cached
     toks, text = prep.tokens, prep.text
     words, starts, ends = toks.words, toks.starts, toks.ends
     n = len(words)

@@ -136,3 +136,31 @@ def test_the_sentences_behind_an_actor_include_those_naming_a_merged_alias(event
     page = client_for(viewer).get(url).content.decode()
     assert "Adrian Falk closed the crossing" in page
     assert "Falk closed the crossing at Halden Bridge" in page.replace("Adrian Falk closed", "")
+
+
+def test_the_aligned_page_lists_no_title_case_headline_as_an_actor(event, annotator):
+    """Analysed by the real engine: in a title-case headline every word is capitalised, so
+    the headline is not one long actor in the page's actor lists; the names stay."""
+    from framing.analysis_services import analysis_run
+
+    texts = (
+        "Border Agents Detain Hundreds As Caravan Reaches Tijuana\n\n"
+        "Border agents detained hundreds of people on Sunday as a caravan of migrants "
+        "reached Tijuana, officials said.",
+        "Caravan Of Migrants Arrives In Tijuana After Month On Road\n\n"
+        "A caravan of migrants arrived in Tijuana on Sunday after a month on the road.",
+    )
+    articles = []
+    for name, text in zip(("Paper A", "Paper B"), texts, strict=True):
+        outlet = OutletFactory(workspace=event.workspace, name=name)
+        article = make_article(event=event, outlet=outlet, text=text, title=name)
+        analysis_run(revision=article.current_revision)
+        articles.append(article)
+    query = "&".join(f"a={a.pk}" for a in articles)
+    page = client_for(annotator).get(reverse("reports:aligned", args=[event.pk]) + "?" + query)
+    form = page.content.decode()
+    form = form[form.index('id="actor-merge-form"') :]
+    options = form[: form.index("</select>")]
+    assert ">Tijuana" in options
+    for word in ("Detain", "Agents", "Caravan", "Arrives", "Month"):
+        assert word not in options

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from .. import attribution as att
 from ..actors import find_actors, gazetteer
 from ..doc import Doc, SpeakerActor
+from ..headlines import sentence_cased
 from ..text import wordlist
 from ..types import ActorMention
 from .base import Component
@@ -22,7 +23,8 @@ class Actors(Component):
     requires = ("sentences",)
 
     def apply(self, doc: Doc) -> None:
-        doc.actors = find_actors(doc.text, {s for s, _ in doc.sentences})
+        # A title-case headline's capitals are no evidence of names (``headlines``).
+        doc.actors = find_actors(doc.text, {s for s, _ in doc.sentences}, sentence_cased(doc))
         doc.speaker_actor = speaker_actor_resolver(doc.actors, doc.text)
 
 

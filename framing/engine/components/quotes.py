@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..attribution import speech_verbs
 from ..doc import Doc
+from ..headlines import restore_speakers, sentence_cased
 from ..quotes import quote_spans
 from .base import Component
 
@@ -18,4 +19,8 @@ class Quotes(Component):
     def apply(self, doc: Doc) -> None:
         t = doc.tokens
         doc.verbs = speech_verbs(t.starts, t.ends, t.words)
-        doc.quotes = quote_spans(doc.text, doc.sentences, doc.verbs)
+        # Read in sentence case: a title-case headline's "Says" is a verb, its "City Will
+        # Rebuild" no name (``headlines``); speakers keep the text's own spelling.
+        cased = sentence_cased(doc)
+        doc.quotes = quote_spans(cased, doc.sentences, doc.verbs)
+        restore_speakers(doc, cased)

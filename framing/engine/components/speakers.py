@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import speaker_context
 from ..doc import Doc
+from ..headlines import restore_speakers, sentence_cased
 from .base import Component
 
 
@@ -16,4 +17,6 @@ class Speakers(Component):
     requires = ("sentences", "quotes")
 
     def apply(self, doc: Doc) -> None:
-        speaker_context.resolve(doc.text, doc.sentences, doc.quotes)
+        cased = sentence_cased(doc)  # title-case headlines read in sentence case
+        speaker_context.resolve(cased, doc.sentences, doc.quotes)
+        restore_speakers(doc, cased)
