@@ -43,8 +43,10 @@ def test_analysis_of_a_text_of_dots_is_linear():
 def test_analysis_of_one_endless_sentence_is_linear(unit):
     # One "sentence" of thousands of speech tags or overlapping candidates: the speaker and
     # candidate searches were quadratic in it (48 KB of ', " said ' took 22 s).
+    # The ratio check is the linearity test; the absolute limit only has to stay far below the
+    # quadratic code's time (~90 s at 96 KB). 5 s was within noise of this machine's 5.4-6.9 s.
     make = lambda n: "The minister spoke" + unit * n + "."  # noqa: E731
-    assert_linear(analyze, make, 12_000 // len(unit), limit=5.0)
+    assert_linear(analyze, make, 12_000 // len(unit), limit=10.0)
 
 
 def test_very_long_runs_without_a_sentence_end_are_cut_into_bounded_sentences():
