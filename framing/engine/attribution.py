@@ -73,7 +73,8 @@ _COMMON = (
     rf"(?:{_DET}\s+|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}['’]s\s+)"
     # "a senior U.S. defence official", "the state-run Anadolu Agency", "France's main trade
     # unions": modifiers may hold dots, the head may be capitalised or plural
-    rf"(?:[\w’'.\-]+\s+){{0,4}}?(?i:{_NOUN_ALT})s?\b{_FAMILIAR}"
+    # (a head noun is never a possessive: "the party's foreign affairs spokesperson")
+    rf"(?:[\w’'.\-]+\s+){{0,4}}?(?i:{_NOUN_ALT})s?\b(?!['’]s\b){_FAMILIAR}"
     # "a senior adviser to the Turkish president, Kemal Öztürk"
     rf"(?:\s+(?:of|for|at|in|by|from|to)\s+{_POBJ})?"
     rf"(?:,?\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?"
