@@ -3,6 +3,8 @@ cited inside a "MEDIUM, citing …, said" clause, and origins an uncredited arti
 
 import pytest
 
+from framing.engine.relays import is_own_outlet, wire_origin
+
 from .voice_helpers import chain_of, quote_with
 
 
@@ -77,3 +79,91 @@ def test_cited_source_inside_a_citing_clause_speaks_through_its_carriers(text, w
     q = quote_with(text, words)
     assert chain_of(q) == chain
     assert q.speaker.text == chain[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("LONDON (Reuters) - Britain's economy grew 0.3%, the statistics office said.", "Reuters"),
+        ("WASHINGTON (CNN) — The Senate passed a stopgap bill late on Friday.", "CNN"),
+        (
+            "By Lena Koski, Associated Press\n\nHELSINKI (AP) — Finland will keep its border "
+            "closed.\n\n(c) 2026 The Associated Press. All rights reserved.",
+            "Associated Press",
+        ),
+        ("BEIJING, Dec. 2 (Xinhua) -- China's grain output reached a record.", "Xinhua"),
+        ("(Bloomberg Opinion) -- The central bank held rates on Wednesday.", "Bloomberg"),
+        ("LONDON (Sky Sports) — The club's ban breached its contract, Sky said.", "Sky Sports"),
+    ],
+)
+def test_a_credit_naming_the_articles_own_outlet_is_no_origin(text, outlet):
+    assert wire_origin(text, outlet) is None
+    assert wire_origin(text) is not None  # without the outlet it reads as a credit
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "name"),
+    [
+        ("PARIS (AFP) — Farmers blocked three motorways.", "Harbour Times", "Agence France-Presse"),
+        (
+            "SYDNEY, AAP — The federal budget would return to deficit.",
+            "The Australian",
+            "Australian Associated Press",
+        ),
+        (
+            "LONDON (Sky News) — Floodwater poured through the town.",
+            "Sky Sports",
+            "Sky News",
+        ),
+        (
+            "WASHINGTON (CNN) — Senators met on Monday.\n\nThe vote is due on Friday.\n\n— dpa",
+            "CNN",
+            "Deutsche Presse-Agentur",
+        ),
+    ],
+)
+def test_another_outlets_credit_stays_the_origin(text, outlet, name):
+    origin = wire_origin(text, outlet)
+    assert origin is not None and origin.name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(UPDATE 2) - A tanker was struck by a projectile off the coast of Yemen on Tuesday.",
+        "(Video) — Floodwater poured through the centre of Haverby on Sunday.",
+        "(LEAD) — North Korea fired two missiles on Tuesday, officials said.",
+        "The World Food Programme (WFP) — which has not reached the town since June — said "
+        "40,000 people were at risk.",
+        "On Tuesday, Xinhua — China's state news agency — opened its largest African bureau.",
+    ],
+)
+def test_tags_acronyms_and_time_phrases_before_a_dash_are_no_credit(text):
+    assert wire_origin(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("AMMAN (Petra) -- Jordan will host the talks, the foreign ministry said.", "Petra"),
+        ("VELMARA, June 26 (VCNA) — The ministry said on Friday …", "VCNA"),
+        ("PORT HALLORAN, Aldmere, June 26 (Meridian Wire) - Talks resumed.", "Meridian Wire"),
+        ("BEIJING, Xinhua — China's Ministry of Commerce said on Monday …", "Xinhua"),
+    ],
+)
+def test_dateline_credits_outside_the_media_list_still_count(text, name):
+    origin = wire_origin(text)
+    assert origin is not None and origin.name == name
+
+
+@pytest.mark.parametrize(
+    ("link", "outlet", "own"),
+    [
+        ("Bloomberg Opinion", "Bloomberg", True),
+        ("CNN Business", "CNN", True),
+        ("Sky News", "Sky Sports", False),
+        ("Australian Associated Press", "The Australian", False),
+    ],
+)
+def test_outlet_with_a_section_name_is_the_outlet_itself(link, outlet, own):
+    assert is_own_outlet(link, outlet) is own
