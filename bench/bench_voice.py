@@ -31,7 +31,9 @@ Prints, for this checkout (and for DIR when given), over the 22 articles / 297 a
   dateline credit is left out on both sides, as the gold does); **origin detected**: articles
   whose dateline credit ("HELSINKI (AP) —") the engine reports as the article's origin;
   **origin shown on an uncredited article**: articles the gold credits to no agency that the
-  engine credits to one. A chain leaves the origin out under its name or as credited ("AFP").
+  engine credits to one (the outlet is passed to ``wire_origin``; a credit naming the article's
+  own outlet is not counted, as the app does not show it). A chain leaves the origin out under
+  its name or as credited ("AFP"), and never shows the article's own outlet ("told CNN" on CNN).
 - **relay shown on a direct attribution**: found gold attributions heard directly (a chain
   of one) whose matched engine span shows a relay chain anyway (the dateline credit left
   out) — the relay rules' false alarms.
@@ -183,13 +185,22 @@ def run_engine(gold: Path = GOLD) -> list[dict]:
         result = engine.analyze(text)
         credit = None
         if wire_origin is not None:
-            origin = wire_origin(text)
+            try:
+                origin = wire_origin(text, rec["outlet"])
+            except TypeError:  # an engine whose wire_origin does not take the outlet
+                origin = wire_origin(text)
             origin, credit = (origin.name, origin.credit) if origin else (None, None)
         else:
             hit = att.dateline(text)[1]
             origin = hit.text if hit else None
+        if origin and _own_credit(credit or origin, rec["outlet"]):
+            # The app never shows a credit naming the article's own outlet as its origin
+            # (framing/selectors.py): "(CNN) —" on CNN, "LONDON (Reuters) -" in Reuters' copy.
+            # Older engines leave that to the app, so the scorer applies the app's rule too.
+            origin, credit = None, None
         out.append(
             {
+                "outlet": rec["outlet"],
                 "origin": origin,
                 "credit": credit,
                 "quotes": [
@@ -207,6 +218,26 @@ def run_engine(gold: Path = GOLD) -> list[dict]:
             }
         )
     return out
+
+
+def _own_credit(credit: str, outlet: str) -> bool:
+    """Whether a credit names the article's own outlet, by the checkout's rule
+    (``relays.is_own_outlet``) or, for an older engine, by the rule its app applied
+    (``framing.selectors._is_own`` before it moved into the engine: the same source, the
+    outlet's initials, or words of the outlet's name)."""
+    try:
+        from framing.engine.relays import is_own_outlet
+    except ImportError:
+        from framing.engine.relays import same_source
+
+        initials = "".join(w[0] for w in outlet.split() if w[:1].isupper())
+        words = set(re.findall(r"\w+", credit.lower())) - {"the"}
+        return (
+            same_source(credit, outlet)
+            or (len(initials) >= 2 and credit.upper() == initials)
+            or bool(words and words <= set(re.findall(r"\w+", outlet.lower())))
+        )
+    return is_own_outlet(credit, outlet)
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -322,9 +353,16 @@ def _without_origin(chain: list[str], pred: dict) -> list[str]:
     """A chain without the article's own wire credit, under its name or as credited ("told
     AFP" in an article credited "(AFP) —", whose origin is named Agence France-Presse)."""
     names = [_words(n) for n in (pred["origin"], pred.get("credit")) if n]
+    outlet = pred.get("outlet")
     # the link may add words ("the Yonhap news agency") but not drop them: "The Australian"
-    # is not "Australian Associated Press"
-    return [x for x in chain if not any(n and n <= _words(x) for n in names)]
+    # is not "Australian Associated Press"; the outlet itself is no link either (the gold
+    # leaves it out, the app drops it from the article's path: "told CNN" on CNN)
+    return [
+        x
+        for x in chain
+        if not any(n and n <= _words(x) for n in names)
+        and not (outlet and x != chain[-1] and _own_credit(x, outlet))
+    ]
 
 
 def _acronym(name: str) -> str:

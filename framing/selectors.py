@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -9,7 +8,7 @@ from django.db.models.functions import Right, Substr
 
 from articles.models import TextRevision
 from framing.analysis_services import builtin_model_version
-from framing.engine.relays import describe, relay_path, same_source, wire_origin
+from framing.engine.relays import describe, is_own_outlet, relay_path, wire_origin
 from framing.frame_services import FRAME_CODEBOOKS
 from framing.models import (
     Analysis,
@@ -138,8 +137,9 @@ def article_relays(
     )
     out = {}
     for revision_id, head, tail, outlet in heads:
-        credit = wire_origin(f"{head or ''}\n\n{tail or ''}")
-        origin = credit.name if credit and not _is_own(credit.credit, outlet) else ""
+        # a credit naming the outlet itself is its own copy ("(CNN) —" on CNN), not a relay
+        credit = wire_origin(f"{head or ''}\n\n{tail or ''}", outlet)
+        origin = credit.name if credit else ""
         path = relay_path(chains.get(revision_id, ()), origin or None)
         # An agency's own dateline credit ("VELMARA (VCNA) —" in VCNA's copy) relays nothing.
         path = tuple(link for link in path if not _is_own(link, outlet))
@@ -152,16 +152,7 @@ def article_relays(
 def _is_own(link: str, outlet: str) -> bool:
     """Whether a relay link is the article's own outlet, by name, initials or masthead word
     ("Many told the Ledger" in The Kestria Ledger is the paper's own reporting)."""
-    initials = "".join(w[0] for w in outlet.split() if w[:1].isupper())
-    words = set(_WORDS.findall(link.lower())) - {"the"}
-    return (
-        same_source(link, outlet)
-        or (len(initials) >= 2 and link.upper() == initials)
-        or bool(words and words <= set(_WORDS.findall(outlet.lower())))
-    )
-
-
-_WORDS = re.compile(r"\w+")
+    return is_own_outlet(link, outlet)
 
 
 @dataclass(frozen=True, slots=True)

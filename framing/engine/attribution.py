@@ -69,6 +69,12 @@ _FAMILIAR = (
     r"(?:\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of|"
     r"involved\s+in)\s+(?:the\s+)?[\w\-]+)?"
 )
+# "minister of state for foreign affairs", "secretary for trade and industry": an office's
+# lower-case "of"/"for" phrases (at most two, of up to three words each) belong to the title
+_OFFICE_OF = (
+    r"(?:\s+(?:of|for)\s+(?!(?:the|a|an|his|her|their|its|this|that|whom|which)\s)"
+    r"[a-z][\w\-]*(?:\s+(?:and\s+)?[a-z][\w\-]*){0,2}(?![\w’'\-])){1,2}"
+)
 _COMMON = (
     rf"(?:{_DET}\s+|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}['’]s\s+)"
     # "a senior U.S. defence official", "the state-run Anadolu Agency", "France's main trade
@@ -76,7 +82,7 @@ _COMMON = (
     # (a head noun is never a possessive: "the party's foreign affairs spokesperson")
     rf"(?:[\w’'.\-]+\s+){{0,4}}?(?i:{_NOUN_ALT})s?\b(?!['’]s\b){_FAMILIAR}"
     # "a senior adviser to the Turkish president, Kemal Öztürk"
-    rf"(?:\s+(?:of|for|at|in|by|from|to)\s+{_POBJ})?"
+    rf"(?:\s+(?:of|for|at|in|by|from|to)\s+{_POBJ}|{_OFFICE_OF})?"
     rf"(?:,?\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?"
 )
 _PRONOUN = r"(?:he|she|they|it|He|She|They|It)"
@@ -317,10 +323,16 @@ CITING = re.compile(
     # "citing internal emails and three people with knowledge of …": the last source named
     rf"(?P<v>{_CITE})\s+(?:(?:[\w’'\-]+\s+){{1,3}}?and\s+(?=[a-z0-9]))?(?P<s>{SPEAKER})"
     r"(?=\s*[,.;:]|\s+(?:said|says|told|reported|reports|as|that)\b|\s*\Z"
-    r"|\s+(?:released|carried|published|relayed)\s+by\b)"
+    # "citing a statement read on state television VTV": a participle names where it was given
+    r"|\s+(?:released|carried|published|relayed|broadcast|aired|read(?:\s+out)?|posted|"
+    r"issued)\s+(?:by|on)\b)"
 )
-# "citing a ministry statement released by KCNA": the carrier relays the cited source
-_CARRIED_AFTER = re.compile(rf"\s+(?:released|carried|published|relayed)\s+by\s+(?P<m>{MEDIA})")
+# "citing a ministry statement released by KCNA", "citing a statement read on state television
+# VTV": the carrier relays the cited source
+_CARRIED_AFTER = re.compile(
+    r"\s+(?:released|carried|published|relayed|broadcast|aired|read(?:\s+out)?)\s+(?:by|on)\s+"
+    rf"(?P<m>{MEDIA})"
+)
 _MEDIA_SUBJECT = re.compile(rf"\s*(?P<s>{MEDIA})\s*,\s*")
 _QUOTED_VERB = re.compile(r"\s(?:quoted|cited)\s+")
 _QUOTED_AS_REST = re.compile(
@@ -1089,10 +1101,17 @@ def _lead(
 ) -> tuple[SpeakerHit, int, SpeakerHit | None] | None:
     """'<speaker> said (that) …' near the start of a clause: the speaker and where the
     reported clause begins."""
+    citing = -1
     for v_start, v_end, word in _verbs_in(verbs, start, min(end, start + 200)):
         if word in _NOT_LEAD:
             # "carried by", "citing": part of a relay, not the main speech verb; "dismissed
             # claims that": the clause is not the subject's own.
+            if word in ("citing", "quoting"):
+                citing = v_end
+            continue
+        if citing != -1 and text.find(",", citing, v_start) == -1:
+            # "Prensa Latina, citing a statement read on state television VTV, said …": a verb
+            # inside the citing phrase describes the source cited, it is not the main verb
             continue
         hit = speaker_ending_at(text, v_start, start, word)
         if hit is None or (

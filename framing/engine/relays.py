@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from . import media
+from .text import wordlist
 
 # Agencies usually credited by their short form; the name is what the origin is called
 # (data/media.tsv, rows marked "credit").
@@ -75,24 +76,125 @@ class WireOrigin:
     end: int
 
 
-def wire_origin(text: str) -> WireOrigin | None:
+def wire_origin(text: str, outlet: str | None = None) -> WireOrigin | None:
     """The agency whose copy the article is, if it credits one: in its dateline ("WASHINGTON
     (AP) —" -> Associated Press, "BEIJING, Xinhua —"), its byline ("By X, Associated Press")
-    or a closing credit ("— dpa", "(c) 2026 The Associated Press")."""
+    or a closing credit ("— dpa", "(c) 2026 The Associated Press"). A credit naming the
+    article's own ``outlet`` ("LONDON (Reuters) -" in Reuters' copy, "(CNN) —" on CNN) is the
+    outlet's own copy, not a relay, and is passed over."""
     head = min(len(text), _HEAD)
     for pattern in (_CREDIT, _BARE_CREDIT, _BYLINE):
-        m = pattern.search(text, 0, head)
-        dated = m.groupdict().get("dated") if m is not None else None
-        if m is not None and (dated is None or _known_credit(dated)):
+        for m in pattern.finditer(text, 0, head):
+            if _is_credit(text, m) and not (outlet and is_own_outlet(_credit_of(m), outlet)):
+                return _origin(m)
+    for m in _CLOSING.finditer(text, max(0, len(text) - _TAIL)):
+        if not (outlet and is_own_outlet(_credit_of(m), outlet)):
             return _origin(m)
-    m = _CLOSING.search(text, max(0, len(text) - _TAIL))
-    return _origin(m) if m is not None else None
+    return None
+
+
+# Wire-desk tags that stand in brackets where a credit would ("(LEAD) —", "(UPDATE 2) -")
+_TAGS = frozenset(
+    wordlist(
+        "LEAD UPDATE UPDATED URGENT FLASH EXCLUSIVE CORRECTED REFILE RPT VIDEO PHOTOS PHOTO AUDIO "
+        "WATCH LIVE BREAKING ANALYSIS OPINION FILE EDITORIAL FEATURE"
+    )
+)
+# Opening words of a time or circumstance phrase, never of a dateline ("On Tuesday, Xinhua —
+# China's state news agency — opened …")
+_NOT_PLACE = frozenset(
+    wordlist(
+        "On In At By For From After Before During Since Until When While Earlier Later Last This "
+        "Next Meanwhile Also But And Yesterday Today Tonight"
+    )
+)
+
+
+def _credit_of(m: re.Match[str]) -> str:
+    return next(v for v in m.groupdict().values() if v).strip()
+
+
+def _is_credit(text: str, m: re.Match[str]) -> bool:
+    """Whether a credit-shaped match names a medium: not a wire-desk tag ("(Video) —",
+    "(UPDATE 2) -"), not an organisation's short form after its long one ("The World Food
+    Programme (WFP) — which …"), not a time phrase before a named agency ("On Tuesday, Xinhua
+    — …")."""
+    name = _credit_of(m)
+    line = text[m.start() : m.start(_group_of(m))]
+    if m.groupdict().get("dated") is not None:
+        return _known_credit(name)
+    if m.re is _BYLINE:
+        return True
+    if line.split()[:1] and line.split()[0].strip(",") in _NOT_PLACE:
+        return False
+    if m.re is _BARE_CREDIT:
+        return True  # a known agency by name: the pattern has checked it
+    if re.search(r"\d", name) or name.upper() in _TAGS:
+        return False
+    if _known_credit(name):
+        return not (name.isupper() and _abbreviates(name, line))
+    words = name.split()
+    if len(words) >= 2:
+        return all(w[:1].isupper() or w in ("of", "de", "the", "and") for w in words)
+    # one unknown word ("AMMAN (Petra) --"): a credit only after a dateline's capitals
+    return bool(re.search(r"[A-Z]{3,}", line))
+
+
+def _group_of(m: re.Match[str]) -> str:
+    return next(g for g, v in m.groupdict().items() if v)
+
+
+def _abbreviates(short: str, before: str) -> bool:
+    """Is ``short`` made of the starts of the capitalised words right before it, in order
+    ("WFP" after "The World Food Programme")? Then it names that organisation, not a medium."""
+    words = [w.upper() for w in re.findall(r"[\w\-]+", before) if w[:1].isupper() and w != "The"]
+
+    def fits(i: int, k: int) -> bool:
+        if i == len(short):
+            return k == len(words)
+        if k == len(words):
+            return False
+        w = words[k]
+        return any(
+            short[i : i + n] == w[:n] and fits(i + n, k + 1)
+            for n in range(1, min(len(w), len(short) - i) + 1)
+        )
+
+    # the short form abbreviates the last few capitalised words
+    return any(fits(0, k) for k in range(max(0, len(words) - len(short)), len(words) - 1))
 
 
 def _known_credit(name: str) -> bool:
     """A bracketed name with no dash after it ("Mar 3 (PTI) The …") is a credit only when it
     is a known medium or an agency's initials, not "(Tuesday)"."""
     return name in media.names() or bool(re.fullmatch(r"[A-Z]{2,6}", name))
+
+
+# Section names a medium puts after its own ("CNN Business", "BBC Sport", "Bloomberg Opinion")
+_SECTIONS = frozenset(
+    wordlist(
+        "business opinion sport sports news politics money markets tech technology health world "
+        "digital international live travel science culture"
+    )
+)
+_WORD = re.compile(r"\w+")
+
+
+def is_own_outlet(link: str, outlet: str) -> bool:
+    """Whether a credit or relay link names the article's own outlet: by name, initials,
+    masthead word ("the Ledger" in The Kestria Ledger) or the outlet's name with a section
+    after it ("Bloomberg Opinion" on Bloomberg)."""
+    if not outlet:
+        return False
+    initials = "".join(w[0] for w in outlet.split() if w[:1].isupper())
+    words = set(_WORD.findall(link.lower())) - {"the"}
+    own = set(_WORD.findall(outlet.lower())) - {"the"}
+    return (
+        same_source(link, outlet)
+        or (len(initials) >= 2 and link.upper() == initials)
+        or bool(words and words <= own)
+        or bool(own and own < words and words - own <= _SECTIONS)
+    )
 
 
 def _origin(m: re.Match[str]) -> WireOrigin:

@@ -1,5 +1,5 @@
-"""Build the speakers DEVELOPMENT sets (``speakers_dev.jsonl``, ``relays_dev.jsonl``) from their
-``*_source.txt``.
+"""Build the speakers DEVELOPMENT sets (``speakers_dev``, ``relays_dev``, ``uncredited_dev``)
+from their ``*_source.txt``.
 
 This set is for tuning the speaker/quote/relay rules (the held-out ``framing/eval/gold`` sets are
 never tuned on). It reuses the gold builder's parser and validator, so the schema is identical to
@@ -23,7 +23,7 @@ sys.path.insert(0, str(HERE.parent / "gold"))
 from build_gold import SourceError, build_speakers, render, summary_speakers  # noqa: E402
 
 # set name -> shortest article in words (the relay set holds short wire items)
-SETS = {"speakers_dev": 300, "relays_dev": 80}
+SETS = {"speakers_dev": 300, "relays_dev": 80, "uncredited_dev": 60}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,169 @@
+"""Relay round 9 (issue 10 part 2, h-relays5): long office titles as speakers, the source
+cited inside a "MEDIUM, citing …, said" clause, and origins an uncredited article must not get."""
+
+import pytest
+
+from framing.engine.relays import is_own_outlet, wire_origin
+
+from .voice_helpers import chain_of, quote_with
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Qatar's minister of state for foreign affairs told the Qatar News Agency (QNA) that "
+            "Doha was ready to mediate.",
+            "Doha was ready",
+            "Qatar's minister of state for foreign affairs",
+        ),
+        (
+            "The head of state said the talks would resume in the spring.",
+            "the talks would resume",
+            "The head of state",
+        ),
+        (
+            "“We are ready to sign,” the secretary for trade and industry said.",
+            "We are ready",
+            "the secretary for trade and industry",
+        ),
+    ],
+)
+def test_office_title_with_lower_case_of_and_for_phrases_is_the_speaker(text, words, speaker):
+    q = quote_with(text, words)
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_office_title_keeps_the_medium_it_told():
+    text = (
+        "Qatar's minister of state for foreign affairs told the Qatar News Agency (QNA) that "
+        "Doha was ready to mediate."
+    )
+    assert chain_of(quote_with(text, "Doha was ready")) == [
+        "QNA",
+        "Qatar's minister of state for foreign affairs",
+    ]
+
+
+def test_office_phrase_stops_before_a_determiner():
+    # "of the …" is the existing object phrase, not a second office phrase swallowing a clause
+    text = "A spokesman for the ministry said the border would reopen on Monday."
+    assert quote_with(text, "the border would reopen").speaker.text == (
+        "A spokesman for the ministry"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "chain"),
+    [
+        (
+            "CARACAS — Cuba's Prensa Latina, citing a foreign ministry statement read on state "
+            "television VTV, said Venezuela would resume talks with Guyana next month.",
+            "Venezuela would resume",
+            ["Cuba's Prensa Latina", "VTV", "a foreign ministry statement"],
+        ),
+        (
+            "Xinhua, citing a statement broadcast by CCTV, said the drills had ended on schedule.",
+            "the drills had ended",
+            ["Xinhua", "CCTV", "a statement"],
+        ),
+        (
+            "Anadolu, citing a ministry statement aired on state television TRT, said the "
+            "border crossing would reopen.",
+            "the border crossing would reopen",
+            ["Anadolu", "TRT", "a ministry statement"],
+        ),
+    ],
+)
+def test_cited_source_inside_a_citing_clause_speaks_through_its_carriers(text, words, chain):
+    q = quote_with(text, words)
+    assert chain_of(q) == chain
+    assert q.speaker.text == chain[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("LONDON (Reuters) - Britain's economy grew 0.3%, the statistics office said.", "Reuters"),
+        ("WASHINGTON (CNN) — The Senate passed a stopgap bill late on Friday.", "CNN"),
+        (
+            "By Lena Koski, Associated Press\n\nHELSINKI (AP) — Finland will keep its border "
+            "closed.\n\n(c) 2026 The Associated Press. All rights reserved.",
+            "Associated Press",
+        ),
+        ("BEIJING, Dec. 2 (Xinhua) -- China's grain output reached a record.", "Xinhua"),
+        ("(Bloomberg Opinion) -- The central bank held rates on Wednesday.", "Bloomberg"),
+        ("LONDON (Sky Sports) — The club's ban breached its contract, Sky said.", "Sky Sports"),
+    ],
+)
+def test_a_credit_naming_the_articles_own_outlet_is_no_origin(text, outlet):
+    assert wire_origin(text, outlet) is None
+    assert wire_origin(text) is not None  # without the outlet it reads as a credit
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "name"),
+    [
+        ("PARIS (AFP) — Farmers blocked three motorways.", "Harbour Times", "Agence France-Presse"),
+        (
+            "SYDNEY, AAP — The federal budget would return to deficit.",
+            "The Australian",
+            "Australian Associated Press",
+        ),
+        (
+            "LONDON (Sky News) — Floodwater poured through the town.",
+            "Sky Sports",
+            "Sky News",
+        ),
+        (
+            "WASHINGTON (CNN) — Senators met on Monday.\n\nThe vote is due on Friday.\n\n— dpa",
+            "CNN",
+            "Deutsche Presse-Agentur",
+        ),
+    ],
+)
+def test_another_outlets_credit_stays_the_origin(text, outlet, name):
+    origin = wire_origin(text, outlet)
+    assert origin is not None and origin.name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(UPDATE 2) - A tanker was struck by a projectile off the coast of Yemen on Tuesday.",
+        "(Video) — Floodwater poured through the centre of Haverby on Sunday.",
+        "(LEAD) — North Korea fired two missiles on Tuesday, officials said.",
+        "The World Food Programme (WFP) — which has not reached the town since June — said "
+        "40,000 people were at risk.",
+        "On Tuesday, Xinhua — China's state news agency — opened its largest African bureau.",
+    ],
+)
+def test_tags_acronyms_and_time_phrases_before_a_dash_are_no_credit(text):
+    assert wire_origin(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("AMMAN (Petra) -- Jordan will host the talks, the foreign ministry said.", "Petra"),
+        ("VELMARA, June 26 (VCNA) — The ministry said on Friday …", "VCNA"),
+        ("PORT HALLORAN, Aldmere, June 26 (Meridian Wire) - Talks resumed.", "Meridian Wire"),
+        ("BEIJING, Xinhua — China's Ministry of Commerce said on Monday …", "Xinhua"),
+    ],
+)
+def test_dateline_credits_outside_the_media_list_still_count(text, name):
+    origin = wire_origin(text)
+    assert origin is not None and origin.name == name
+
+
+@pytest.mark.parametrize(
+    ("link", "outlet", "own"),
+    [
+        ("Bloomberg Opinion", "Bloomberg", True),
+        ("CNN Business", "CNN", True),
+        ("Sky News", "Sky Sports", False),
+        ("Australian Associated Press", "The Australian", False),
+    ],
+)
+def test_outlet_with_a_section_name_is_the_outlet_itself(link, outlet, own):
+    assert is_own_outlet(link, outlet) is own
