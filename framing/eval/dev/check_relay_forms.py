@@ -1,0 +1,78 @@
+"""Check the relay-form probes in ``relay_forms_dev.jsonl`` (development set: tune here).
+
+Each probe is one or two sentences with the words of one attribution and the relay chain the
+engine should give it, outermost first, ending with the speaker (a speaker heard directly has a
+chain of one). A link matches when, lower-cased without punctuation, possessive 's and
+determiners, its words are a subset of the expected words or the other way round, or when both
+name the same agency (``relays.same_source``: "SPA" / "Saudi Press Agency").
+
+Run:  .venv/bin/python framing/eval/dev/check_relay_forms.py [--all]   (--all prints passes too)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT))
+
+from framing.engine.analysis import analyze  # noqa: E402
+from framing.engine.relays import same_source, usual_relay_name  # noqa: E402
+
+PROBES = Path(__file__).with_name("relay_forms_dev.jsonl")
+_DROP = frozenset("the a an its his her their this that".split())
+
+
+def _words(name: str) -> set[str]:
+    name = re.sub(r"['’]s\b", "", name.lower())
+    return {w for w in re.findall(r"[\w]+", name) if w not in _DROP}
+
+
+def link_matches(got: str, want: str) -> bool:
+    g, w = _words(got), _words(want)
+    if g and w and (g <= w or w <= g):
+        return True
+    return same_source(usual_relay_name(got), usual_relay_name(want))
+
+
+def chain_for(text: str, words: str) -> tuple[str, ...] | None:
+    """The chain of the engine's quote or clause holding ``words`` (None when none does)."""
+    a = text.index(words)
+    b = a + len(words)
+    hits = [q for q in analyze(text).quotes if q.kind != "scare" and q.start < b and q.end > a]
+    if not hits:
+        return None
+    best = max(hits, key=lambda q: min(q.end, b) - max(q.start, a))
+    return tuple(best.chain)
+
+
+def passes(chain: tuple[str, ...] | None, want: list[str]) -> bool:
+    return (
+        chain is not None
+        and len(chain) == len(want)
+        and all(link_matches(g, w) for g, w in zip(chain, want, strict=True))
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--all", action="store_true")
+    args = parser.parse_args()
+    probes = [json.loads(line) for line in PROBES.read_text().splitlines() if line.strip()]
+    ok = 0
+    for p in probes:
+        chain = chain_for(p["text"], p["words"])
+        good = passes(chain, p["chain"])
+        ok += good
+        if args.all or not good:
+            mark = "ok  " if good else "FAIL"
+            print(f"{mark} {p['id']} {p['note']}\n     want {p['chain']}\n     got  {chain}")
+    print(f"{ok}/{len(probes)} probes pass")
+
+
+if __name__ == "__main__":
+    main()
