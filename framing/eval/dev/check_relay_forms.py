@@ -24,7 +24,7 @@ from framing.engine.analysis import analyze  # noqa: E402
 from framing.engine.relays import same_source, usual_relay_name  # noqa: E402
 
 PROBES = Path(__file__).with_name("relay_forms_dev.jsonl")
-_DROP = frozenset("the a an its his her their this that".split())
+_DROP = frozenset(["the", "a", "an", "its", "his", "her", "their", "this", "that"])
 
 
 def _words(name: str) -> set[str]:
