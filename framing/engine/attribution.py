@@ -50,7 +50,7 @@ SPEAKER_NOUNS = (
     "pharmacist candidate parent group trust force federation confederation league family "
     "uncle aunt cousin grandmother grandfather niece nephew consultation observatory fleet "
     "television channel network station website author email lodge dispatch person "
-    "cabinet memo transcript draft presidency administrator adviser advisor"
+    "cabinet memo transcript draft presidency administrator adviser advisor junta"
 )
 # "the 54-year-old said": an age stands for the person named before it.
 _NOUN_ALT = (
@@ -167,19 +167,28 @@ _NAMED_MEDIA = (
     # "the public broadcaster Yle", "the newspaper Le Monde": the kind of medium names it
     # "Belgian broadcaster RTBF", "the Russian news outlet RBC": a nationality may come first
     r"(?:(?:the\s+)?(?:[A-Z][a-z]+\s+(?=[a-z]))?"
-    r"(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
-    r"(?:news\s+agency|broadcaster|newspaper|daily|channel|website|news\s+outlet|"
+    # "local radio station Onda Sur", "the independent news site Meduza"
+    r"(?:(?:state|state-run|state-owned|official|public|semi-official|local|regional|national|"
+    r"independent|private|commercial|online|opposition|community|satellite)\s+){0,2}"
+    r"(?:news\s+agency|broadcaster|newspaper|daily|(?:television\s+|TV\s+|news\s+)?channel|"
+    r"website|news\s+outlet|"
     # "the news portal Detik.com", "the wire service UPI", "the tabloid Bild"
     r"news\s+portal|news\s+site|portal|tabloid|weekly|wire\s+service|news\s+service|"
     # "the trade publication Airline Weekly", "the public radio station WKPR"
     r"news\s+website|(?:trade\s+)?publication|magazine|(?:radio\s+|television\s+|TV\s+)?station|"
     # "state television RTB"
     r"television|radio)\s+"
-    r"(?:[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2})(?![\w’'\-])|"
+    # "regional newspaper the Northern Echo": the paper's own "the"
+    r"(?:the\s+)?(?:[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2})(?![\w’'\-])|"
     r"(?:the\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
     r"(?:(?:news\s+agency|broadcaster|newspaper|daily|television|radio|agency)\s+)?"
     # agencies, broadcasters and papers known by name (data/media.tsv)
-    rf"(?:{_KNOWN_MEDIA}|"
+    # "CNN affiliate WXIA": the network's affiliate station
+    rf"(?:(?:{_KNOWN_MEDIA})\s+affiliate\s+[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){{0,2}}|"
+    rf"{_KNOWN_MEDIA}|"
+    # "Radio Nacional", "Channel 9", "TV Rain": a name opening with its kind of medium
+    r"(?:Radio|Radiotelevisión|Televisión|Television|TV|Channel|Canal|Kanal|Daily)"
+    r"(?:\s+[A-Z0-9][\w’'.\-]*){1,3}(?![\w’'\-])|"
     # "WBNS-TV", "KQED", "WTOP-FM": broadcast call letters (K… or W… west and east of the
     # Mississippi) name a station, with or without the band
     r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?(?![\w’'\-])|[A-Z]{2,5}-(?:TV|FM)(?![\w’'\-])|"
@@ -187,7 +196,9 @@ _NAMED_MEDIA = (
     r"(?<=the\s)(?:Dispatch|Times|Post|Journal|Herald|Telegraph|Guardian|Tribune|Gazette|"
     r"Chronicle|Examiner|Inquirer|Enquirer|Courier|Observer|Independent|Globe|Star|Sun|Mirror|"
     r"Express|Sentinel|Ledger|Register|Bulletin|Courant|Plain\s+Dealer|Oregonian|Economist|"
-    r"Atlantic|Spectator|Intercept)(?![\w’'\-])|"
+    r"Atlantic|Spectator|Intercept|Punch|Nation|Hindu|Vanguard)(?![\w’'\-])"
+    # "the Herald Sun": a masthead word that opens a longer name is read by the rules below
+    r"(?!\s+[A-Z])|"
     # "on KCNA's website": the medium before its website
     r"(?<=on\s)[A-Z][\w.\-]*(?=['’]s\s+website)|(?<=on\sthe\s)[A-Z][\w.\-]*(?=\s+website)|"
     # "the Funke media group", "the Bild tabloid": a one-word name its kind of medium follows
@@ -196,7 +207,7 @@ _NAMED_MEDIA = (
     r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}\s+(?:News|Times|Post|Press|Radio|Television|"
     r"TV|Sports|Sport|Agency|Journal|Herald|Telegraph|Guardian|Tribune|Gazette|Daily|Wire|Network|"
     r"Broadcasting|Service|Dispatch|Chronicle|Examiner|Inquirer|Enquirer|Courier|Observer|"
-    r"Independent|Globe|Star|Mirror|Express|Sentinel|Ledger|Register|Bulletin|Courant|"
+    r"Independent|Globe|Star|Sun|Mirror|Express|Sentinel|Ledger|Register|Bulletin|Courant|"
     r"Zeitung|Ilbo|Sinmun|Shimbun|Pravda|Gazeta|Nyheter|Posten|Dagbladet|Kurier|Allgemeine|"
     r"Standard|Today|Insider|Monitor|Mail|Record|Reporter|"
     # "the Al Arabiya channel", "the Ukrainska Pravda website": any name the kind of medium
@@ -233,13 +244,16 @@ _KIND_MEDIUM = (
     r"station|channel|network|outlet|daily|website|magazine|tabloid)(?![\w’'\-])"
 )
 _TOLD_OBJECT = re.compile(
-    rf"\s+(?:(?P<media>{MEDIA})(?:\s+\([A-Z]{{2,6}}\))?|(?P<kind>{_KIND_MEDIUM})(?!\s+(?:of|for|in|on)\s)|reporters|journalists|lawmakers|legislators|parliament|"
+    # "told CNN's Jake Tapper": the medium's presenter or programme
+    rf"\s+(?:(?P<media>{MEDIA})(?:\s+\([A-Z]{{2,6}}\)|['’]s\s+(?:[A-Z][\w’'\-]*\s+){{0,3}}"
+    rf"[A-Z][\w’'\-]*)?|(?P<kind>{_KIND_MEDIUM})(?!\s+(?:of|for|in|on)\s)|reporters|journalists|lawmakers|legislators|parliament|"
     r"Parliament|Congress|investigators|the\s+(?:court|jury|council|committee|hearing|panel|"
     r"press|meeting|crowd|audience|assembly|newspaper|paper|station|broadcaster|agency)"
     r"|(?:a|an|the)\s+(?:[\w\-]+\s+)?(?:news|press)\s+(?:conference|briefing)"
     # "told a party meeting", "told the annual conference of the union"
     r"|(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}(?:meeting|conference|rally|gathering|session|summit|"
-    r"forum|congress|plenum|briefing|audience|delegation|convention)"
+    r"forum|congress|plenum|briefing|audience|delegation|convention|programme|program|show|"
+    r"podcast)"
     r"(?:\s+(?:of|in|at)\s+(?:the\s+)?[\w\-]+(?:\s+[A-Z][\w\-]*){0,2})?"
     r"|(?:a|the)\s+(?:regular|weekly|daily)\s+(?:briefing|news\s+conference)|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2}"
     r"|(?:[\w’'.\-]+\s+){0,3}[\w’'.\-]+(?=\s+that\b))"
@@ -290,8 +304,9 @@ AFTER_QUOTE = re.compile(
     rf"|(?:(?:[A-Z][\w’'.\-]*\s+){{1,3}}{_LOWER_TITLE}|{_LOWER_TITLE})?"
     rf"(?P<s2>{SPEAKER})(?P<app>{_APPOSITION})\s+(?:also\s+)?(?P<v2>{VERB})"
     rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})"
-    # '"…," the spokesman was quoted as saying.'
-    rf"|(?P<s5>{SPEAKER})\s+(?P<v5>was\s+quoted)\s+as\s+saying"
+    # '"…," the spokesman was quoted as saying (by KCNA).'
+    rf"|(?P<s5>{SPEAKER})\s+(?P<v5>was\s+quoted)\s+(?:by\s+(?P<qm>{MEDIA})\s+)?as\s+saying"
+    rf"(?:\s+by\s+(?P<qm2>{MEDIA}))?"
     # '"…," the 67-year-old said.': right after a quote any short determiner phrase will do
     rf"|(?P<s4>(?:the|a|an|The|A|An)\s+(?:[\w’'\-]+\s+){{0,2}}?[\w’'\-]+)\s+(?P<v4>{VERB}))\b"
 )
@@ -303,19 +318,26 @@ _INTRO_GAP = re.compile(
 _ACCORDING_BEFORE = re.compile(rf"(?P<v>[Aa]ccording\s+to)\s+(?P<s>{_SOURCE})\s*,?\s*\Z")
 ACCORDING = re.compile(
     rf"(?P<v>[Aa]ccording\s+to|[Aa]s\s+(?:quoted|cited|reported)\s+by|"
-    rf"(?:carried|published|released|relayed)\s+by)\s+(?P<s>{MEDIA}|{_SOURCE})"
+    # "according to local officials quoted by the Punch newspaper"
+    rf"(?:quoted|cited)\s+by|"
+    rf"(?:carried|published|released|relayed)\s+(?:by|through|via))\s+(?P<s>{MEDIA}|{_SOURCE})"
 )
 _BARE_DOCUMENT = re.compile(
     r"(?:the|a|an|The|A|An)\s+(?:statement|report|communique|communiqué|message|commentary)"
 )
-_CARRIED = frozenset(("carried by", "published by", "released by", "relayed by"))
+_CARRIED = frozenset(
+    f"{verb} {prep}"
+    for verb in ("carried", "published", "released", "relayed")
+    for prep in ("by", "through", "via")
+) | frozenset(("quoted by", "cited by"))
 _OWNED_MEDIUM = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w’'\-]+\s+){0,2}(?:tabloid|newspaper|paper|daily|broadcaster|"
     r"channel|website|agency|outlet|magazine)\s+(?:published|carried|released|relayed)\s+by\s+\Z"
 )
-_CITE = r"(?:citing|quoting|(?:which|who)\s+(?:cited|quoted))"
+_CITE = r"(?:[Cc]iting|[Qq]uoting|(?:which|who|that)\s+(?:cited|quoted))"
 _CITE_VERBS = frozenset(
-    ("citing", "quoting", "which cited", "which quoted", "who cited", "who quoted")
+    ["citing", "quoting"]
+    + [f"{who} {verb}" for who in ("which", "who", "that") for verb in ("cited", "quoted")]
 )
 # The cited source runs to a clause boundary or its verb ("citing a command spokesman, Senior
 # Colonel Li Wenbo, said"), not to the first speaker noun ("a command").
@@ -330,7 +352,8 @@ CITING = re.compile(
 # "citing a ministry statement released by KCNA", "citing a statement read on state television
 # VTV": the carrier relays the cited source
 _CARRIED_AFTER = re.compile(
-    r"\s+(?:released|carried|published|relayed|broadcast|aired|read(?:\s+out)?)\s+(?:by|on)\s+"
+    r"\s+(?:released|carried|published|relayed|broadcast|aired|read(?:\s+out)?)"
+    r"\s+(?:by|on|through|via)\s+"
     rf"(?P<m>{MEDIA})"
 )
 _MEDIA_SUBJECT = re.compile(rf"\s*(?P<s>{MEDIA})\s*,\s*")
@@ -349,7 +372,7 @@ _LEAD_REST = re.compile(
     rf"[\w\-]+)?)?"
     # "… in an interview published on Sunday by Le Monde that …"
     rf"(?:\s+(?:carried|published|released|relayed|broadcast|aired)(?:\s+on\s+[A-Z]\w+)?"
-    rf"\s+(?:by|on)\s+(?:[\w’'\-]+\s+){{0,4}}?[A-Z][\w’'.\-]*)?"
+    rf"\s+(?:by|on|through|via)\s+(?:[\w’'\-]+\s+){{0,4}}?[A-Z][\w’'.\-]*)?"
     rf"(?:\s*,\s*(?:citing|quoting)\s+{SPEAKER}\s*,)?"
     # "told a party meeting, according to a KCNA report, that …"
     rf"(?:\s*,\s*according\s+to\s+[^,;:\"“”]{{1,60}},)?"
@@ -376,11 +399,12 @@ _REPORTED_TAIL = re.compile(
     rf"|(?P<m6>{MEDIA}|{SPEAKER})\s+(?:quoted|cited)\s+(?:{_LOWER_TITLE})?(?P<s6>{SPEAKER})"
     rf"(?:\s+as\s+saying)?"
     rf"|(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
-    rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})"
+    # "according to state broadcaster NHK": a medium named by its kind
+    rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER}|{MEDIA})"
     # "according to a ministry statement carried by IRNA"
     rf"(?:\s+(?:statement|report|communique|message|commentary))?"
-    rf"(?:\s+(?:carried|published|released|relayed|seen|reviewed|obtained|viewed)\s+by\s+"
-    rf"{MEDIA})?){_TAIL}"
+    rf"(?:\s+(?:carried|published|released|relayed|seen|reviewed|obtained|viewed|quoted|"
+    rf"cited)\s+(?:by|through|via)\s+{MEDIA})?){_TAIL}"
     # ", X said on Tuesday, as quoted by the Interfax news agency"
     # ", Ilagan said, according to PNA": an agency's initials name it too
     rf"(?:\s*,\s*(?:according\s+to|as\s+(?:quoted|reported|cited)\s+by)\s+"
@@ -396,16 +420,26 @@ _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _HIT_TAIL = re.compile(rf"(?:\s+(?:(?:on|this|last)\s+)?{_WEEKDAY})+\Z|(?<!\.[A-Z])\.\Z")
 _WEEKDAY_WORD = re.compile(_WEEKDAY)
 _PAREN_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z\-]{1,7})\)\Z")
-_ACCORDING_LEAD = re.compile(rf"(?P<v>[Aa]ccording\s+to)\s+(?P<s>{_SOURCE})\s*,\s*")
+_ACCORDING_LEAD = re.compile(
+    # "According to a report by Interfax that cited a source in the ministry, …"
+    rf"(?P<v>[Aa]ccording\s+to)\s+(?P<s>{_SOURCE})(?:,?\s+{_CITE}\s+{SPEAKER})?"
+    # "According to officials cited by the Hindustan Times, …"
+    rf"(?:\s+(?:quoted|cited|carried|published|released|relayed)\s+(?:by|through|via)\s+{MEDIA})?"
+    r"\s*,\s*"
+)
 # Cheap literal checks so the speaker-heavy relay regexes run only where they can match.
-_RELAY_ACC = re.compile(r"ccording\s+to|(?:quoted|cited|reported|carried|published|relayed)\s+by")
+_RELAY_ACC = re.compile(
+    r"ccording\s+to|(?:quoted|cited|reported|carried|published|relayed|released)\s+"
+    r"(?:by|through|via)"
+)
 _RELAY_AS = re.compile(
     r"\bas\s+(?:saying|stating|telling|warning|claiming|describing|calling)|\b(?:quoted|cited)\s+[^:.\n]{1,80}:"
 )
 _RELAY_HINT = re.compile(
-    r"(?P<acc>ccording\s+to|(?:quoted|cited|reported|carried|published|relayed)\s+by)|"
+    r"(?P<acc>ccording\s+to|(?:quoted|cited|reported|carried|published|relayed|released)\s+"
+    r"(?:by|through|via))|"
     r"\bas\s+(?:saying|stating|telling|"
-    r"warning|claiming|describing|calling)|citing|quoting|\b(?:quoted|cited)\s+[^:.\n]{1,80}:"
+    r"warning|claiming|describing|calling)|[Cc]iting|[Qq]uoting|\b(?:quoted|cited)\s+[^:.\n]{1,80}:"
 )
 _PRONOUN_WORDS = frozenset(wordlist("he she they it"))
 _ONLY_WHEN = re.compile(r"(?:(?:on|last|this|late|early)\s+[\w ]{1,25}?)?[.!?]?\s*")
@@ -481,7 +515,20 @@ def _hit(m: re.Match[str], s: str, v: str | None) -> SpeakerHit | None:
         return None
     verb = m.group(v) if v and m.group(v) else None
     verb = " ".join(verb.split()).lower() if verb else None
+    if verb == "according to" and " by " in name:
+        # "according to a report by Interfax": the medium whose report it is (its name may
+        # run past a shorter speaker phrase: "a report by the state news agency WAM")
+        by = _REPORT_BY.match(m.string, m.start(s))
+        if by is not None and by.end() >= m.end(s):
+            return _trimmed(SpeakerHit(by.start("m"), by.end("m"), by.group("m"), verb))
     return _trimmed(SpeakerHit(m.start(s), m.end(s), name, verb))
+
+
+# "a report by the Interfax news agency", "a dispatch from Xinhua": a medium's own report
+_REPORT_BY = re.compile(
+    r"(?:a|an|the|A|An|The)\s+(?:[\w\-]+\s+)?(?:report|reports|dispatch|article|story|bulletin|"
+    rf"broadcast)\s+(?:by|from|on|in)\s+(?:the\s+)?(?P<m>{MEDIA})"
+)
 
 
 def _trimmed(hit: SpeakerHit) -> SpeakerHit:
@@ -595,9 +642,9 @@ _DET_WORDS = frozenset(_DET.strip("(?:)").split("|"))
 _PUBLISHED = re.compile(
     # "Text messages reviewed by The Washington Post show …": a medium that saw it relays it
     r"(?P<doc>[\w’'\-]+)\s+(?:published|released|issued|conducted|commissioned|seen|reviewed|"
-    r"obtained|viewed)"
+    r"obtained|viewed|carried|relayed|broadcast)"
     # "… published last week by the University of Texas": a "by" phrase may follow
-    r"(?:\s+[\w’'\-]+){0,3}(?:\s+by(?:\s+[\w’'\-]+){1,5})?\s*\Z"
+    r"(?:\s+[\w’'\-]+){0,3}(?:\s+(?:by|through|via)(?:\s+[\w’'\-]+){1,5})?\s*\Z"
 )
 
 
@@ -698,6 +745,12 @@ def quoted_after(text: str, pos: int, limit: int) -> tuple[SpeakerHit, SpeakerHi
 def media_after_quote(text: str, pos: int, limit: int) -> SpeakerHit | None:
     """The medium a speaker told right after a quote ('"…," a resident told The AP.')."""
     m = AFTER_QUOTE.match(text, pos, min(limit, pos + 160))
+    if m is not None and m.group("v5") and (m.group("qm") or m.group("qm2")):
+        # '"…," the spokesman was quoted as saying by KCNA.'
+        group = "qm" if m.group("qm") else "qm2"
+        name = m.group(group)
+        skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
+        return SpeakerHit(m.start(group) + skip, m.end(group), name[skip:], "quoted")
     if m is None or (m.group("v2") or "").lower() not in _TELL:
         return None
     return told_after(text, m.end(), min(limit, m.end() + 80))
@@ -732,6 +785,11 @@ def leading_speaker(text: str, start: int, end: int, verbs: list[Verb]) -> Speak
     return None
 
 
+# "NBC's Meet the Press", "CNN's State of the Union": a medium and its programme
+_MEDIUM_SHOW = (
+    rf"(?:{MEDIA})(?:['’]s\s+[A-Z][\w’'\-]*(?:\s+(?:the\s+|of\s+|and\s+)?[A-Z0-9][\w’'\-]*){{0,4}}"
+    r"(?:\s+(?:programme|program|show))?)?"
+)
 _INTERVIEW = re.compile(
     r"(?:[Ii]n\s+an?\s+(?:[\w\-]+\s+){0,2}interview\s+(?:(?:on|last|this)\s+\w+\s+)?with|"
     # "Officials, who spoke to Reuters on condition of anonymity, said"
@@ -739,6 +797,11 @@ _INTERVIEW = re.compile(
     # "published on KCNA's website", "posted on the KCNA website"
     r"(?:published|posted|carried)\s+on(?=\s+(?:the\s+)?[A-Z][\w.\-]*(?:['’]s)?\s+website)|"
     r"[Ii]n\s+comments\s+to|"
+    # "said on Channel 4 News", "Speaking on national broadcaster RTE", "appearing on NBC's
+    # Meet the Press": the medium that broadcast the words relays them
+    # (a named one: "said on state television" names the channel, not a relay)
+    r"(?:[Ss]peaking|[Aa]ppearing|[Tt]alking|said|says|spoke|appeared|added|told\s+viewers)"
+    rf"\s+(?:live\s+)?on(?=\s)(?!\s+{_STATE_MEDIA}(?!\s+[A-Z]))|"
     # "in a statement to AFP", "in an email to The Associated Press"
     # "in an emailed statement to Reuters"
     r"[Ii]n\s+(?:a|an)\s+(?:[\w\-]+\s+)?(?:statement|email|e-mail|response|reply)\s+to|"
@@ -747,9 +810,9 @@ _INTERVIEW = re.compile(
     r"[Ii]n\s+(?:(?:a|an)\s+)?(?:[\w\-]+\s+)?(?:interview|remarks|comments|statement|article|"
     r"op-ed|letter|speech|address|message|communique|video)\s+(?:published|broadcast|aired|"
     r"carried|released|relayed|reported|quoted|cited|read(?:\s+out)?)"
-    r"(?:\s+(?:on|late\s+on|early\s+on)\s+\w+)?\s+(?:by|on))"
+    r"(?:\s+(?:on|late\s+on|early\s+on)\s+\w+)?\s+(?:by|on|through|via))"
     # "in a message cited by SITE": initials the text does not spell out
-    rf"\s+(?P<m>{MEDIA}|[A-Z]{{2,6}}(?![\w’'\-]))"
+    rf"\s+(?P<m>{_MEDIUM_SHOW}|[A-Z]{{2,6}}(?![\w’'\-]))"
 )
 _INTERVIEW_WORDS = (
     "nterview",
@@ -774,6 +837,16 @@ _INTERVIEW_WORDS = (
     "quoted by",
     "cited by",
     " read ",
+    "released",
+    "peaking on",
+    "ppearing on",
+    "alking on",
+    "said on",
+    "says on",
+    "spoke on",
+    "appeared on",
+    "added on",
+    "viewers on",
 )
 
 
@@ -804,7 +877,9 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
             name = m.group("m")
             skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
             out.append(SpeakerHit(m.start("m") + skip, m.end("m"), name[skip:], "told"))
-    if _RELAY_TOKENS.isdisjoint([w for _, _, w in _verbs_in(verbs, start, end)]):
+    if _RELAY_TOKENS.isdisjoint([w for _, _, w in _verbs_in(verbs, start, end)]) and (
+        text.find("released ", start, end) == -1
+    ):
         return out  # no relaying word in the sentence: skip the regexes entirely
     hint = _RELAY_HINT.search(text, start, end)
     if hint is None:
@@ -847,7 +922,10 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
                         "quoted as saying",
                     )
                 )
-    if any(text.find(w, start, end) != -1 for w in ("citing", "quoting", "cited", "quoted")):
+    if any(
+        text.find(w, start, end) != -1
+        for w in ("citing", "quoting", "cited", "quoted", "Citing", "Quoting")
+    ):
         for m in CITING.finditer(text, start, end):
             # the relay is the subject of the speech verb right before "citing" ("…, the
             # ministry denounced X, TASS reported, citing KCNA": TASS, not the ministry)
@@ -873,9 +951,19 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
                         carrier.start("m") + skip, carrier.end("m"), name[skip:], "carried by"
                     )
                 )
-            if h := _hit(m, "s", "v"):
+            h = _hit(m, "s", "v")
+            if h is not None and m.group("v")[:1] in "CQ":
+                # "Citing a source in the presidency, Tass said": the source cited opening the
+                # sentence ends at its comma; the name after it is the subject
+                cut = h.text.find(", ")
+                cut = len(h.text) if cut == -1 else cut
+                h = SpeakerHit(h.start, h.start + cut, h.text[:cut], _OPENING_CITE)
+            if h:
                 out.append(h)
     return _dedupe(out)
+
+
+_OPENING_CITE = "citing first"  # the verb of a source cited at the start of its sentence
 
 
 def _dedupe(hits: list[SpeakerHit]) -> list[SpeakerHit]:
@@ -953,7 +1041,8 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
                 m_earlier = _REPORTED_TAIL.match(text, earlier, end)
                 if (
                     m_earlier
-                    and (m is None or m_earlier.group("s1"))
+                    # "…, KCNA quoted a spokesman as saying, according to Yonhap."
+                    and (m is None or m_earlier.group("s1") or m_earlier.group("s6"))
                     # "…, Liu Jian, told a briefing in Beijing that …" opens a clause
                     and " that "
                     not in text[m_earlier.end("v1") if m_earlier.group("v1") else earlier : end]
@@ -1118,6 +1207,8 @@ def _lead(
             hit.start - start >= 60 and not _OPENING_PHRASE.fullmatch(text, start, hit.start)
         ):
             continue
+        if hit.text in _OPENING_WORDS:
+            continue  # "In comments carried by Xinhua, the president said": a noun, no subject
         if _IN_PHRASE.search(text, max(start, hit.start - 6), hit.start):
             # "In a statement posted on Telegram, the RSF said": the phrase after a
             # preposition is no subject; the clause's speaker comes after it
@@ -1140,6 +1231,7 @@ def _lead(
     return None
 
 
+_OPENING_WORDS = frozenset(wordlist("In On At During After Before With From By Through Via"))
 _IN_PHRASE = re.compile(r"(?<![\w’'])(?:[Ii]n|[Oo]n|[Aa]t|[Ww]ith|[Ff]rom|[Bb]y|[Tt]o)\s+\Z")
 _FINDING = frozenset(wordlist("found finds showed shows show"))
 _DOCUMENTS = frozenset(
@@ -1147,7 +1239,7 @@ _DOCUMENTS = frozenset(
         "report reports poll polls survey surveys study studies audit review inquiry "
         "investigation records documents data figures statistics complaint filing analysis "
         "tests census assessment consultation emails memo memos messages letter letters "
-        "transcript draft minutes"
+        "transcript draft minutes statement communique communiqué message commentary"
     )
 )
 
@@ -1202,7 +1294,12 @@ def _reported(
     # own phrase ("Border Service") is the speaker, not someone relaying it
     relays = [r for r in relays if not speaker.start <= r.start < speaker.end or r is speaker]
     names = [r.text.lower() for r in relays]
-    cited = [r for r in relays if r.verb in _CITE_VERBS and r.start > speaker.start]
+    cited = [
+        r
+        for r in relays
+        # "Citing a source in the presidency, Tass said …": the phrase may open the sentence
+        if (r.verb in _CITE_VERBS and r.start > speaker.start) or r.verb == _OPENING_CITE
+    ]
     if cited and speaker.text.lower() not in names:
         # "Yonhap, citing the intelligence service, said …": the subject relays the source.
         return Reported(start, end, relays[-1], (speaker, *relays))

@@ -1082,6 +1082,10 @@ def _carry_chains(found: list[QuoteFound], text: str = "", sentences=()) -> None
         if len(q.chain) >= 2:
             for key in keys:
                 chains[key] = q.chain
+            short = _initials_key(q.speaker.text)  # type: ignore[union-attr]
+            if short:
+                # "the Joint Chiefs of Staff" is "the JCS" further on
+                chains.setdefault(short, q.chain)
             continue
         if len(names) >= 2:
             # "Kim Soo-jin" is not "Kim Jong Un": a full name matches on its last word
@@ -1101,6 +1105,15 @@ def _carry_chains(found: list[QuoteFound], text: str = "", sentences=()) -> None
             # organisation is that organisation, not the group an earlier relay carried
             continue
         q.chain = (*chains[key][:-1], q.speaker)
+
+
+def _initials_key(hit_text: str) -> str | None:
+    """ "jcs" for "the Joint Chiefs of Staff": the initials of a name of three capitalised
+    words or more, the key a later short form ("the JCS") has."""
+    words = [w for w in hit_text.split() if w.lower() not in ("the", "of", "and", "for")]
+    if len(words) < 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return None
+    return "".join(w[0] for w in words).lower()
 
 
 def _names_another(prev: QuoteFound, key: str) -> bool:

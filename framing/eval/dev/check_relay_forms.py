@@ -51,6 +51,8 @@ def chain_for(text: str, words: str) -> tuple[str, ...] | None:
 
 
 def passes(chain: tuple[str, ...] | None, want: list[str]) -> bool:
+    if not want:  # no relay wanted: no attribution, or one heard directly
+        return chain is None or len(chain) <= 1
     return (
         chain is not None
         and len(chain) == len(want)
