@@ -216,6 +216,24 @@ _PEOPLE_FLEEING = re.compile(r"\bpeople (?:fleeing|seeking|escaping) [a-z]+", re
 
 _STOP = frozenset(
     [
+        # a subject and its verb end a group phrase: "We saw toddlers vomiting"
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "it",
+        "us",
+        "them",
+        "saw",
+        "see",
+        "seen",
+        "met",
+        "found",
+        "heard",
+        "told",
+        "said",
         "a",
         "an",
         "the",
