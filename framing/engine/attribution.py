@@ -72,7 +72,8 @@ _FAMILIAR = (
 # "minister of state for foreign affairs", "secretary for trade and industry": an office's
 # lower-case "of"/"for" phrases (at most two, of up to three words each) belong to the title
 _OFFICE_OF = (
-    r"(?:\s+(?:of|for)\s+(?!(?:the|a|an|his|her|their|its|this|that|whom|which)\s)"
+    # (never a gerund: "accused the government of breaking international law")
+    r"(?:\s+(?:of|for)\s+(?!(?:the|a|an|his|her|their|its|this|that|whom|which)\s)(?![a-z]+ing\b)"
     r"[a-z][\w\-]*(?:\s+(?:and\s+)?[a-z][\w\-]*){0,2}(?![\w’'\-])){1,2}"
 )
 _COMMON = (

@@ -89,10 +89,7 @@ FAMILIES: dict[str, tuple[str, tuple[str, ...]]] = {
             "aid workers",
         ),
     ),
-    "residents": (
-        "residents",
-        ("residents", "locals", "villagers", "inhabitants", "islanders", "townspeople"),
-    ),
+    "residents": ("residents", ("residents", "locals", "villagers", "inhabitants")),
     "convoy": ("", ("caravan", "convoy", "column", "march", "procession", "exodus")),
     # States acting together: "an aggressive bloc", "three democracies", "the allies"
     "alliance": ("", ("bloc", "allies", "partners", "democracies", "axis", "alliance")),
@@ -216,6 +213,24 @@ _PEOPLE_FLEEING = re.compile(r"\bpeople (?:fleeing|seeking|escaping) [a-z]+", re
 
 _STOP = frozenset(
     [
+        # a subject and its verb end a group phrase: "We saw toddlers vomiting"
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "it",
+        "us",
+        "them",
+        "saw",
+        "see",
+        "seen",
+        "met",
+        "found",
+        "heard",
+        "told",
+        "said",
         "a",
         "an",
         "the",

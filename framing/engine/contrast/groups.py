@@ -147,6 +147,8 @@ def _people_head(tokens, k: int):
     forces = word in _FORCE_HEADS
     if word in _OTHER_PARTIES and modifier not in _MODIFIER_FAMILY:
         return None  # "doctors", "hauliers": other parties to the story, not a group label
+    if word == "staff" and (modifier in ("its", "their") or modifier.endswith(("'s", "’s"))):
+        return None  # "its staff": an organisation's people, not a group of the story
     if forces and modifier == "armed":
         return 1, (None, ("military",), False)  # "armed forces": a state's
     if modifier in _MODIFIER_FAMILY:

@@ -87,3 +87,14 @@ def test_other_parties_to_a_story_are_not_group_labels(sentence):
         for w in _found(sentence)
         if w.split()[-1] in ("doctors", "hauliers", "members", "reporters")
     }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“We saw toddlers vomiting and mothers crying,” the doctor said.",
+        "Frontier Aid said its staff had treated 14 people.",
+    ],
+)
+def test_a_clause_or_an_organisations_staff_is_not_a_group_label(sentence):
+    assert not {w for w in _found(sentence) if w.startswith(("we ", "saw ")) or w == "staff"}

@@ -60,3 +60,19 @@ def test_a_possessive_is_not_the_head_of_a_speaker_phrase():
     )
     quotes = [q for q in analyze(text).quotes if q.kind == "direct"]
     assert [q.speaker_actor for q in quotes] == ["ines_corvell"]
+
+
+def test_the_object_of_accused_is_not_the_speaker():
+    text = (
+        "The Open Roads Network, an advocacy group that has accompanied the caravan, accused "
+        "the government of breaking international law."
+    )
+    assert [speaker for speaker, _ in _speakers(text)] == ["The Open Roads Network"]
+
+
+def test_a_possessive_owner_is_not_the_speaker_when_the_phrase_names_another():
+    text = (
+        "The exercise was a provocation by outside powers, according to Oskarn's state news "
+        "agency OTA. Aldmere's defence ministry said the drills were routine."
+    )
+    assert [actor for _, actor in _speakers(text)] == ["ota", "aldmere"]
