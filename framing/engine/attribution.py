@@ -50,7 +50,7 @@ SPEAKER_NOUNS = (
     "pharmacist candidate parent group trust force federation confederation league family "
     "uncle aunt cousin grandmother grandfather niece nephew consultation observatory fleet "
     "television channel network station website author email lodge dispatch person "
-    "cabinet memo transcript draft presidency administrator adviser advisor junta"
+    "cabinet memo transcript draft presidency administrator adviser advisor junta director"
 )
 # "the 54-year-old said": an age stands for the person named before it.
 _NOUN_ALT = (
@@ -190,6 +190,10 @@ _NAMED_MEDIA = (
     # "Radio Nacional", "Channel 9", "TV Rain": a name opening with its kind of medium
     r"(?:Radio|Radiotelevisión|Televisión|Television|TV|Channel|Canal|Kanal|Daily)"
     r"(?:\s+[A-Z0-9][\w’'.\-]*){1,3}(?![\w’'\-])|"
+    # "DZBB radio", "Ö1 radio", "the Rossiya 1 channel": call signs and numbered channels
+    # before their kind of medium
+    r"[A-ZÀ-ÖØ-Þ][A-Z0-9]{1,5}(?=\s+(?:radio|television|TV|channel|station|newspaper)\b)|"
+    r"[A-Z][\w’'.\-]*\s+\d{1,2}(?=\s+(?:channel|television|radio)\b)|"
     # "WBNS-TV", "KQED", "WTOP-FM": broadcast call letters (K… or W… west and east of the
     # Mississippi) name a station, with or without the band
     r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?(?![\w’'\-])|[A-Z]{2,5}-(?:TV|FM)(?![\w’'\-])|"
@@ -246,8 +250,8 @@ _KIND_MEDIUM = (
 )
 _TOLD_OBJECT = re.compile(
     # "told CNN's Jake Tapper": the medium's presenter or programme
-    rf"\s+(?:(?P<media>{MEDIA})(?:\s+\([A-Z]{{2,6}}\)|['’]s\s+(?:[A-Z][\w’'\-]*\s+){{0,3}}"
-    rf"[A-Z][\w’'\-]*)?|(?P<kind>{_KIND_MEDIUM})(?!\s+(?:of|for|in|on)\s)|reporters|journalists|lawmakers|legislators|parliament|"
+    rf"\s+(?:(?P<media>{MEDIA})(?:\s+\([A-Z]{{2,6}}\)|['’]s\s+[\"“]?(?:[A-Z][\w’'\-]*\s+){{0,3}}"
+    rf"[A-Z][\w’'\-]*[\"”]?)?|(?P<kind>{_KIND_MEDIUM})(?!\s+(?:of|for|in|on)\s)|reporters|journalists|lawmakers|legislators|parliament|"
     r"Parliament|Congress|investigators|the\s+(?:court|jury|council|committee|hearing|panel|"
     r"press|meeting|crowd|audience|assembly|newspaper|paper|station|broadcaster|agency)"
     r"|(?:a|an|the)\s+(?:[\w\-]+\s+)?(?:news|press)\s+(?:conference|briefing)"
@@ -306,7 +310,9 @@ AFTER_QUOTE = re.compile(
     rf"(?P<s2>{SPEAKER})(?P<app>{_APPOSITION})\s+(?:also\s+)?(?P<v2>{VERB})"
     rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})"
     # '"…," the spokesman was quoted as saying (by KCNA).'
-    rf"|(?P<s5>{SPEAKER})\s+(?P<v5>was\s+quoted)\s+(?:by\s+(?P<qm>{MEDIA})\s+)?as\s+saying"
+    # ('"…," a woman who lives opposite was quoted as saying by the Abendzeitung.')
+    rf"|(?P<s5>{SPEAKER})(?:\s+who(?:\s+[\w’'\-]+){{1,4}}?)?\s+(?P<v5>was\s+quoted)"
+    rf"\s+(?:by\s+(?P<qm>{MEDIA})\s+)?as\s+saying"
     rf"(?:\s+by\s+(?P<qm2>{MEDIA}))?"
     # '"…," the 67-year-old said.': right after a quote any short determiner phrase will do
     rf"|(?P<s4>(?:the|a|an|The|A|An)\s+(?:[\w’'\-]+\s+){{0,2}}?[\w’'\-]+)\s+(?P<v4>{VERB}))\b"
@@ -389,7 +395,7 @@ _REPORTED_TAIL = re.compile(
     # ", Kremlin spokesman Dmitry Arkhipov said": an organisation may stand before the title
     rf",\s*(?:(?:(?:[A-Z][\w’'.\-]*\s+){{1,2}}{_LOWER_TITLE}|{_LOWER_TITLE})?"
     rf"(?P<s1>{SPEAKER}){_ACRONYM}(?:\s+who(?:\s+[\w’'\-]+){{1,6}}?)?"
-    rf",?\s+(?:also\s+)?(?P<v1>{VERB})(?:\s+(?P<tobj>{_TOLD_WHOM}))?"
+    rf",?\s+(?:(?:also|later|earlier|then|again)\s+)?(?P<v1>{VERB})(?:\s+(?P<tobj>{_TOLD_WHOM}))?"
     # ", X was quoted as saying by the TASS news agency"
     # ", a source was cited by Interfax as saying"
     rf"|(?P<s5>{SPEAKER})\s+(?:was|were)\s+(?:quoted|cited)\s+(?:as\s+saying\s+)?by\s+"
@@ -423,7 +429,8 @@ _WEEKDAY_WORD = re.compile(_WEEKDAY)
 _PAREN_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z\-]{1,7})\)\Z")
 _ACCORDING_LEAD = re.compile(
     # "According to a report by Interfax that cited a source in the ministry, …"
-    rf"(?P<v>[Aa]ccording\s+to)\s+(?P<s>{_SOURCE})(?:,?\s+{_CITE}\s+{SPEAKER})?"
+    rf"(?P<v>[Aa]ccording\s+to)\s+(?P<s>{_SOURCE})(?:\s+\([A-Z]{{2,6}}\))?"
+    rf"(?:,?\s+{_CITE}\s+{SPEAKER})?"
     # "According to officials cited by the Hindustan Times, …"
     rf"(?:\s+(?:quoted|cited|carried|published|released|relayed)\s+(?:by|through|via)\s+{MEDIA})?"
     r"\s*,\s*"
@@ -803,6 +810,8 @@ _INTERVIEW = re.compile(
     # (a named one: "said on state television" names the channel, not a relay)
     r"(?:[Ss]peaking|[Aa]ppearing|[Tt]alking|said|says|spoke|appeared|added|told\s+viewers)"
     rf"\s+(?:live\s+)?on(?=\s)(?!\s+{_STATE_MEDIA}(?!\s+[A-Z]))|"
+    # "said in SVT's Agenda": in a medium's programme
+    rf"(?:said|says|spoke|appeared)\s+in(?=\s+(?:the\s+)?{MEDIA}['’]s\s)|"
     # "in a statement to AFP", "in an email to The Associated Press"
     # "in an emailed statement to Reuters"
     r"[Ii]n\s+(?:a|an)\s+(?:[\w\-]+\s+)?(?:statement|email|e-mail|response|reply)\s+to|"
@@ -848,10 +857,14 @@ _INTERVIEW_WORDS = (
     "appeared on",
     "added on",
     "viewers on",
+    "said in",
+    "says in",
+    "spoke in",
 )
 
 
 _MEDIA_APPOSITION = re.compile(rf"\s*(?P<s>{MEDIA}),\s+(?:a|an|the)\s[^,;:\"“”]{{1,100}},\s*")
+_MEDIA_ALONE = re.compile(rf"\s*(?P<s>{MEDIA})\s*")
 _SEEN_BY = re.compile(
     r"(?<![\w’'\-])(?:memo|memos|memorandum|letter|letters|email|e-mail|emails|document|documents|"
     r"draft|transcript|recording|messages|minutes|note|report|filing|records|copy|plan|"
@@ -910,7 +923,10 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
             if rest and outer is None:
                 # "The Global Times, a tabloid published by …, cited X as saying": the
                 # medium before its apposition
-                media = _MEDIA_APPOSITION.fullmatch(text, start, q.start())
+                # "Public broadcaster NHK quoted …": a medium named by its kind
+                media = _MEDIA_APPOSITION.fullmatch(text, start, q.start()) or (
+                    _MEDIA_ALONE.fullmatch(text, start, q.start())
+                )
                 if media:
                     outer = SpeakerHit(media.start("s"), media.end("s"), media.group("s"), None)
             if rest and outer:

@@ -223,3 +223,59 @@ def test_later_short_form_keeps_the_relay_of_the_long_name():
 )
 def test_no_relay_where_no_medium_relays(text, words):
     assert len(quote_with(text, words).chain) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "chain"),
+    [
+        # call signs and numbered channels before their kind of medium
+        (
+            "Fire chief Ana Reyes told DWXY radio that two houses had burned down.",
+            "two houses had burned down",
+            ["DWXY radio", "Ana Reyes"],
+        ),
+        (
+            "Minister Olga Berg, speaking on the Kanal 5 channel's evening news, said the vote "
+            "would be held in May.",
+            "the vote would be held",
+            ["Kanal 5 channel", "Minister Olga Berg"],
+        ),
+        # in a medium's programme
+        (
+            "Finance Minister Lars Holm said in NRK's Dagsrevyen on Monday that taxes would rise.",
+            "taxes would rise",
+            ["NRK's Dagsrevyen", "Finance Minister Lars Holm"],
+        ),
+        # an adverb between the pronoun and "told"
+        (
+            "Mayor Ivan Petrov said the bridge was closed. Traffic would resume by noon, he later "
+            "told public broadcaster BNT.",
+            "Traffic would resume",
+            ["BNT", "Mayor Ivan Petrov"],
+        ),
+        # a medium named by its kind quoting someone as saying
+        (
+            "Public broadcaster NHK quoted the school's director, Aiko Sato, as saying that "
+            "classes would resume on Monday.",
+            "classes would resume",
+            ["NHK", "the school's director, Aiko Sato"],
+        ),
+        # a bracketed short name after the medium, then whom it cited
+        (
+            "According to Westdeutscher Rundfunk (WDR), which cited prosecutors, the suspect had "
+            "fled abroad.",
+            "the suspect had fled abroad",
+            ["WDR", "prosecutors"],
+        ),
+    ],
+)
+def test_call_signs_programmes_and_media_named_by_kind(text, words, chain):
+    assert chain_of(quote_with(text, words)) == chain
+
+
+def test_relative_clause_speaker_quoted_as_saying():
+    text = (
+        "“The street shook like a boat,” a man who lives nearby was quoted as saying by the Kurier."
+    )
+    q = quote_with(text, "The street shook")
+    assert q.speaker is not None and q.speaker.text == "a man"
