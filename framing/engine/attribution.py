@@ -67,7 +67,9 @@ _POBJ = rf"(?:{_PROPER}|the\s+(?:[\w’'\-]+\s+){{0,2}}?[a-z][\w’'\-]*(?:\s+of
 # "people familiar with the matter", "a source close to the talks": a short post-modifier.
 _FAMILIAR = (
     r"(?:\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of|"
-    r"involved\s+in)\s+(?:the\s+)?[\w\-]+)?"
+    # "close to the grid operator's board", "with insight into the investigation"
+    r"with\s+insight\s+into|with\s+access\s+to|involved\s+in)\s+(?:the\s+)?[\w\-’']+"
+    r"(?:\s+[\w\-’']+){0,2}?)?"
 )
 # "minister of state for foreign affairs", "secretary for trade and industry": an office's
 # lower-case "of"/"for" phrases (at most two, of up to three words each) belong to the title
@@ -1097,6 +1099,24 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
                     chain.insert(0, hit)  # type: ignore[arg-type]
                 if clause_end - start >= 12:
                     return Reported(start, clause_end, speaker, (*chain, speaker))
+            medium = (
+                hit is not None
+                and (
+                    _is_media_hit(hit)
+                    # "…, news portal Telex reported": the kind read as a lower-case title
+                    or _MEDIA_RE.fullmatch(text[m.start() : hit.end].lstrip(", ")) is not None
+                )
+            )
+            lead = _lead(text, start, m.start(), verbs) if medium else None
+            if lead is not None and not _is_media_hit(lead[0]):
+                # "The Tisza party said the plan was …, news portal Telex reported.": the
+                # medium relays the speaker opening the clause
+                if m.group("acr"):  # "the Vietnam News Agency (VNA)": its short form
+                    hit = SpeakerHit(m.start("acr"), m.end("acr"), m.group("acr"), hit.verb)  # type: ignore[union-attr]
+                chain = [r for r in relays if r.text.lower() != lead[0].text.lower()]
+                if not any(r.text.lower() == hit.text.lower() for r in chain):  # type: ignore[union-attr]
+                    chain.insert(0, hit)  # type: ignore[arg-type]
+                return _reported(lead[1], m.start(), lead[0], chain)
             if hit is not None and not _can_say(hit, hit.verb):
                 return None
             if hit is not None and _BARE_DOCUMENT.fullmatch(hit.text):

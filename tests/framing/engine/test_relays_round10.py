@@ -279,3 +279,29 @@ def test_relative_clause_speaker_quoted_as_saying():
     )
     q = quote_with(text, "The street shook")
     assert q.speaker is not None and q.speaker.text == "a man"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "chain"),
+    [
+        (
+            "According to the daily Aftonbladet, which cited a source with insight into the "
+            "investigation, the boy had been recruited online.",
+            "the boy had been recruited",
+            ["Aftonbladet", "a source with insight into the investigation"],
+        ),
+        (
+            "According to the business daily Handelsblatt, which cited two people close to the "
+            "company's board, one of the plants could close.",
+            "one of the plants could close",
+            ["the business daily Handelsblatt", "two people close to the company's board"],
+        ),
+        (
+            "The opposition party said the plan was an election gift, news portal Telex reported.",
+            "the plan was an election gift",
+            ["Telex", "The opposition party"],
+        ),
+    ],
+)
+def test_medium_relays_the_source_it_cites_or_the_speaker_it_reports(text, words, chain):
+    assert chain_of(quote_with(text, words)) == chain
