@@ -70,8 +70,7 @@ _DOMAINS: dict[str, frozenset[str]] = {
         wordlist(
             "storm storms hurricane rain rains flood floods flooding wind winds snow ice "
             "weather tornado typhoon cyclone landfall gale blizzard heatwave drought forecast "
-            "swell waves seas gusts forecasters thunderstorm thunderstorms downpour rainfall "
-            "hailstones hailstorm"
+            "swell waves seas gusts forecasters"
         )
     ),
     "terrain": frozenset(
@@ -87,17 +86,6 @@ _DOMAINS: dict[str, frozenset[str]] = {
             "drug drugs disease hospital treatment symptoms clinical therapy surgery"
         )
     ),
-    # Fires people light or fight ("children playing with fire in the shed"): not words
-    # that also serve figures of speech ("flames", "smoke", "burns", "fireworks").
-    "fire": frozenset(
-        wordlist(
-            "firefighters firefighter firemen fireman blaze blazes matches matchbox lighters "
-            "extinguisher extinguishers arson candle candles bonfire campfire kindling"
-        )
-    ),
-    # Munitions met after a war ("a time bomb found under the car park"): no word that news
-    # of a war in progress uses for its threats.
-    "ordnance": frozenset(wordlist("unexploded ordnance sappers deminers shipwreck shipwrecks")),
     "arts": frozenset(
         wordlist(
             "album film novel book song songs exhibition festival band chapter play "
@@ -753,7 +741,6 @@ class Tagger:
                 and sent[i] == sent[run[-1]]
                 and not begin_all[i]
                 and _JOINERS.issuperset(text[toks.ends[run[-1]] : toks.starts[i]])
-                and not _past_a_name(run, i, names, text, toks)
             )
             if run and not joined:
                 out.append(_close(run, inside, toks, names, text, self.trim))
@@ -1035,23 +1022,6 @@ def _close(
     run = run[lo:hi]
     score = sum(inside[i] for i in run) / len(run)
     return (toks.starts[run[0]], toks.ends[run[-1]], score, list(run))
-
-
-def _past_a_name(run: list[int], i: int, names: set[int], text: str, toks) -> bool:
-    """Whether token ``i`` follows an actor name that ends words of the run: a label before
-    a name and a threat after it are two judgements of that actor ("the puppet regime in
-    Seoul | will pay dearly"), not one phrase. A run that starts with the name ("Taiwan
-    independence forces") or hyphenates it ("pro-Moscow separatists") reads on."""
-    last = run[-1]
-    if last not in names or i in names:
-        return False
-    ends, starts = toks.ends, toks.starts
-    k = len(run) - 1
-    while k > 0 and run[k - 1] in names:
-        k -= 1
-    if k == 0:
-        return False
-    return "-" not in text[ends[run[k - 1]] : starts[run[k]]] + text[ends[last] : starts[i]]
 
 
 def _hyphened(text: str, toks, run: list[int], k: int) -> bool:
