@@ -8,6 +8,8 @@ shares the machine; the token cache is cleared before each run, as for texts not
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import os
 import sys
 import time
@@ -26,11 +28,11 @@ ROUNDS = 10
 def _cached_modules() -> list:
     """The modules holding per-sentence caches (numbers moved to ``quantities`` in round 6; the
     script also runs on older checkouts for before/after pairs)."""
-    try:
-        from framing.engine.contrast import quantities
-    except ImportError:
-        return [similarity]
-    return [similarity, quantities]
+    modules = [similarity]
+    for name in ("quantities", "attribution_frame"):  # rounds 6 and 9
+        with contextlib.suppress(ImportError):
+            modules.append(importlib.import_module(f"framing.engine.contrast.{name}"))
+    return modules
 
 
 def main() -> None:
@@ -43,7 +45,16 @@ def main() -> None:
         for columns in sets:
             # the per-sentence caches, where they exist (older versions kept them elsewhere)
             for module in _cached_modules():
-                for cached in ("_tokens", "_inner_names", "_digits", "digits", "number_kinds"):
+                for cached in (
+                    "_tokens",
+                    "_inner_names",
+                    "_digits",
+                    "digits",
+                    "number_kinds",
+                    "_normalised",
+                    "attribution_spans",
+                    "without_attribution",
+                ):
                     if hasattr(module, cached):
                         getattr(module, cached).cache_clear()
             align_facts(columns)

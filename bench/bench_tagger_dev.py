@@ -46,6 +46,9 @@ PROBES = (
     "The governor won an unprecedented fourth term in office on Sunday.",
     "The opposition said the new tax was an utter catastrophe for small farms.",
     "Fuel prices are skyrocketing and the minister's plan is nothing short of a disgrace.",
+    # added in word-sense round 2: war words met literally, two judgements beside a name
+    "Sappers found an unexploded time bomb under the school yard and removed it on Monday.",
+    "The junta in Casterly will pay dearly for its reckless provocation, the spokesman said.",
 )
 
 
@@ -114,6 +117,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--mode", choices=("quick", "oof"), default="quick")
     ap.add_argument("--copies", type=int, help="passage copies (default: Params)")
+    ap.add_argument("--save", type=Path, help="write the fitted tagger here (tagger bytes)")
     args = ap.parse_args()
     from framing.engine import tagger_training as tt
 
@@ -123,6 +127,10 @@ def main() -> None:
     t0 = time.time()
     tagger, dev = dev_rows_and_points(params, args.mode)
     report(tagger, dev)
+    if args.save:
+        from framing.engine.tagger import dumps
+
+        args.save.write_bytes(dumps(tagger))
     cpu = resource.getrusage(resource.RUSAGE_SELF).ru_utime
     print(f"mode {args.mode}: {time.time() - t0:.0f} s wall, {cpu:.0f} s CPU")
 

@@ -40,8 +40,10 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
-from .alignment import _stem, alignment_tokens
+from .alignment import _stem
+from .attribution_frame import SPEECH_WORDS, without_attribution
 from .quantities import number_kinds, single_count
+from .vocabulary import STOP_WORDS, terms
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "data" / "alignment_model.json"
 FEATURES = (
@@ -113,9 +115,15 @@ def clauses(sentence: str) -> list[str]:
     return [sentence, *parts] if len(parts) > 1 else [sentence]
 
 
+# Verbs of saying are left out of the words compared: they say who speaks, not what happened,
+# and two statements of one speaker share them whatever they report.
+_IGNORED = STOP_WORDS | SPEECH_WORDS
+
+
 @lru_cache(maxsize=16384)  # each sentence is read by several features and again per request
 def _tokens(sentence: str) -> tuple[str, ...]:
-    return tuple(alignment_tokens(sentence))
+    """``alignment_tokens`` without verbs of saying."""
+    return tuple(_stem(w) for w in terms(sentence, (1, 1), _IGNORED))
 
 
 def content_tokens(sentence: str, known: frozenset[str] = frozenset()) -> list[str]:
@@ -204,7 +212,9 @@ class PairFeatures:
         self.cover_total = np.asarray(self.cover.sum(axis=1)).ravel()
         self.chars = _tfidf(flat, analyzer="char_wb", ngram_range=(4, 4))
         self.numbers = _binary(number_kinds, flat)
-        self.names = _binary(lambda s: _names(s, known), flat)
+        # Names outside the attribution frame: a speaker named in both ("…, Solheim said") is
+        # not evidence of one fact.
+        self.names = _binary(lambda s: _names(without_attribution(s), known), flat)
         self.trigrams = _binary(_trigrams, flat)
         self.n_numbers = np.asarray(self.numbers.sum(axis=1)).ravel()
         self.n_names = np.asarray(self.names.sum(axis=1)).ravel()
