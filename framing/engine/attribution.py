@@ -1107,8 +1107,10 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
                     or _MEDIA_RE.fullmatch(text[m.start() : hit.end].lstrip(", ")) is not None
                 )
             )
-            lead = _lead(text, start, m.start(), verbs) if medium else None
-            if lead is not None and not _is_media_hit(lead[0]):
+            # (not when the medium cites a source of its own: "…, TASS reported, citing KCNA")
+            cites = any(r.verb in _CITE_VERBS for r in relays)
+            lead = _lead(text, start, m.start(), verbs) if medium and not cites else None
+            if lead is not None and not _is_media_hit(lead[0]) and m.start() - lead[1] >= 12:
                 # "The Tisza party said the plan was …, news portal Telex reported.": the
                 # medium relays the speaker opening the clause
                 if m.group("acr"):  # "the Vietnam News Agency (VNA)": its short form
