@@ -280,8 +280,10 @@ _LOWER_TITLE = (
     r"(?:(?!(?:on|in|at|to|during|after|before|from|with|by|via|that|the|a|an)\s)"
     r"[a-z][\w\-]*\s+){1,3}(?=[A-Z])"
 )
-# ", a nurse,", ", D-Wash.,": a dot only inside an abbreviation
-_APPOSITION = r"(?:,\s+(?:[^,.;:!?\"“”\n]|\.(?=[\w,])){1,80},)?"
+# ", a nurse,", ", D-Wash.,": a dot only inside an abbreviation; two in a row (", 52, who
+# lives four blocks away,")
+_APPOSITION_PART = r"(?:[^,.;:!?\"“”\n]|\.(?=[\w,])){1,80}"
+_APPOSITION = rf"(?:,\s+{_APPOSITION_PART}(?:,\s+{_APPOSITION_PART})?,)?"
 AFTER_QUOTE = re.compile(
     rf"\s*[,.!?]?\s*(?:(?P<v1>{VERB})\s+(?:{_LOWER_TITLE})?(?P<s1>{SPEAKER})"
     # '"…," chief executive Olivia Grant said.': a lower-case title before the name
@@ -428,7 +430,9 @@ _QUOTED_BY_BETWEEN = re.compile(
 _BETWEEN_WORDS = ("quoted", "cited", "interviewed", "reached", "contacted")
 # "The Emirates News Agency carried a statement from the foreign ministry saying …"
 _CARRIED_SAYING = re.compile(
-    rf"(?P<m>{MEDIA})\s+(?:also\s+)?(?:carried|published|released|ran|relayed)\s+"
+    # "The Emirates News Agency (WAM) carried …": the short form may follow the name
+    rf"(?P<m>{MEDIA})(?:\s+\([A-Z]{{2,6}}\))?\s+(?:also\s+)?(?:carried|published|released|ran|"
+    r"relayed)\s+"
     r"(?P<s>(?:a|an|the)\s+(?:[\w’'\-]+\s+){0,2}?(?:statement|message|communique|letter|"
     r"commentary)\s+(?:from|by|of)\s+[^,;:\"“”]{3,80}?)\s+(?:saying|which\s+said|that\s+said)"
     r"\s+(?:that\s+)?"

@@ -610,9 +610,13 @@ def _resolve_pronoun(text, sentences, si, earlier, q, people=frozenset(), gender
         ):
             best = (subject.start, subject, ())
     if want == "person":
-        named = _last_named_person(text, floor, q.speaker.start)
+        # "Roads to the regional capital, Bahir Dar, would reopen, he said": a name inside
+        # the words reported is what was said, not who said it
+        until = q.start if q.kind in ("reported", "mixed") and q.start < q.speaker.start else None
+        until = until if until is not None else q.speaker.start
+        named = _last_named_person(text, floor, until)
         if named is not None and _object_of(text, sentences, named):
-            named = _last_named_person(text, floor, q.speaker.start, sentences) or (
+            named = _last_named_person(text, floor, until, sentences) or (
                 named if best is None else None
             )
         if named is not None and (best is None or named.start > best[0]) and compatible(named.text):

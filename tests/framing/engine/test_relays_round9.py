@@ -167,3 +167,56 @@ def test_dateline_credits_outside_the_media_list_still_count(text, name):
 )
 def test_outlet_with_a_section_name_is_the_outlet_itself(link, outlet, own):
     assert is_own_outlet(link, outlet) is own
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "More than 200 fighters had been captured, army spokesman Col. Getnet Adane told "
+            "ENA. Roads between the towns and the regional capital, Bahir Dar, would reopen "
+            "within days, he said.",
+            "Roads between",
+            "Col. Getnet Adane",
+        ),
+        (
+            "In remarks carried by state television, Kim Yo Jong, the leader's sister, said the "
+            "allies would pay dearly. North Korea would answer every show of force with one of "
+            "its own, she said.",
+            "every show of force",
+            "Kim Yo Jong",
+        ),
+    ],
+)
+def test_a_pronoun_never_stands_for_a_name_inside_the_words_it_reports(text, words, speaker):
+    assert quote_with(text, words).speaker.text == speaker
+
+
+def test_a_pronoun_keeps_the_relay_of_the_person_it_stands_for():
+    text = (
+        "More than 200 fighters had been captured, army spokesman Col. Getnet Adane told ENA. "
+        "Roads between the towns and the regional capital, Bahir Dar, would reopen within days, "
+        "he said."
+    )
+    assert chain_of(quote_with(text, "Roads between")) == ["ENA", "Col. Getnet Adane"]
+
+
+def test_two_appositions_between_a_quote_and_its_tag_keep_the_name():
+    text = (
+        "“Our priority is safety,” the statement said.\n\n“I woke up and the whole sky was "
+        "orange,” Darnell Hughes, 52, who lives four blocks from the terminal, told the "
+        "Associated Press."
+    )
+    q = quote_with(text, "I woke up")
+    assert q.speaker.text == "Darnell Hughes"
+    assert chain_of(q) == ["Associated Press", "Darnell Hughes"]
+
+
+def test_agency_with_its_short_form_carries_a_statement():
+    text = (
+        "The Emirates News Agency (WAM) carried a statement from the United Arab Emirates "
+        "foreign ministry saying Abu Dhabi would send a delegation to the talks."
+    )
+    q = quote_with(text, "Abu Dhabi would send")
+    assert chain_of(q)[0] == "The Emirates News Agency"
+    assert "foreign ministry" in q.speaker.text
