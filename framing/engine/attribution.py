@@ -574,12 +574,12 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
 _PLACE_TAIL = re.compile(r"\s+(?:in|at)\s+[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)?\Z")
 _AGE_BEFORE = re.compile(r",\s*\d{1,3}\s*\Z")
 _APPOSITIVE_NAME = re.compile(
-    # at most one lower-case title word ("businessman Victor Lam"), never a preposition or
-    # a participle ("speaking in Seoul", "in Seoul" are not names); or a title phrase after
-    # "the" ("the UN special rapporteur Elena Marchetti", "the retired judge Ann Lowe")
+    # up to three lower-case title words ("businessman Victor Lam", "activist investor Paul R.
+    # DeMarco"), never a preposition or a participle ("speaking in Seoul", "in Seoul" are not
+    # names); or a title phrase after "the" ("the UN special rapporteur Elena Marchetti")
     r"\s*(?:the\s+(?:[A-Za-z][\w\-]*\s+){0,3}[a-z][\w\-]*(?<!ing)(?<!ed)\s+(?=[A-Z]\S*\s+[A-Z])|"
-    r"(?!(?:in|at|on|from|to|for|of|by|with|near|after|before|during|a|an)\s)"
-    r"[a-z][\w\-]*(?<!ing)(?<!ed)\s+)?"
+    r"(?:(?!(?:in|at|on|from|to|for|of|by|with|near|after|before|during|a|an|and|or|but|who|"
+    r"which|that)\s)[a-z][\w\-]*(?<!ing)(?<!ed)\s+){1,3})?"
     r"(?P<n>(?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'.\-]*)\s*"
 )
 

@@ -220,3 +220,13 @@ def test_agency_with_its_short_form_carries_a_statement():
     q = quote_with(text, "Abu Dhabi would send")
     assert chain_of(q)[0] == "The Emirates News Agency"
     assert "foreign ministry" in q.speaker.text
+
+
+def test_a_name_after_a_description_and_a_two_word_title_is_the_speaker():
+    text = (
+        "In an interview with CNBC on Thursday, Harrowgate's largest shareholder, activist "
+        "investor Paul R. DeMarco, said a sale was “long overdue”."
+    )
+    q = quote_with(text, "long overdue")
+    assert q.speaker.text == "Paul R. DeMarco"
+    assert chain_of(q) == ["CNBC", "Paul R. DeMarco"]
