@@ -577,10 +577,13 @@ _APPOSITIVE_NAME = re.compile(
     # up to three lower-case title words ("businessman Victor Lam", "activist investor Paul R.
     # DeMarco"), never a preposition or a participle ("speaking in Seoul", "in Seoul" are not
     # names); or a title phrase after "the" ("the UN special rapporteur Elena Marchetti")
-    r"\s*(?:the\s+(?:[A-Za-z][\w\-]*\s+){0,3}[a-z][\w\-]*(?<!ing)(?<!ed)\s+(?=[A-Z]\S*\s+[A-Z])|"
+    # ("the flagship newspaper of the Communist Party" describes; its last word is no title)
+    r"\s*(?:the\s+(?:[A-Za-z][\w\-]*\s+){0,3}(?!(?:of|for|at|in|to|from|by|with|and|on|the|a|an)\s)"
+    r"[a-z][\w\-]*(?<!ing)(?<!ed)\s+(?=[A-Z]\S*\s+[A-Z])|"
     r"(?:(?!(?:in|at|on|from|to|for|of|by|with|near|after|before|during|a|an|and|or|but|who|"
     r"which|that)\s)[a-z][\w\-]*(?<!ing)(?<!ed)\s+){1,3})?"
-    r"(?P<n>(?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'.\-]*)\s*"
+    # "Anneke de Vries": name particles between capitalised words
+    rf"(?P<n>(?:[A-Z][\w’'.\-]*\s+|{_PARTICLE}\s+(?=[A-Z])){{0,4}}[A-Z][\w’'.\-]*)\s*"
 )
 
 

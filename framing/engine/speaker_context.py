@@ -154,8 +154,11 @@ def _speaker_kind(hit_text: str, surnames: set[str] | frozenset[str] = frozenset
         return "org"  # "China's Xinhua", "Le Parisien": a medium, never a "he"
     if words[-1] in _ORG_SUFFIXES:
         return "org"  # "Holmhaven Terminals", "Crane Partners": a company, not a person
+    names = hit_text.split()
+    # "Anneke de Vries", "Ursula von der Leyen": particles between capitalised names
+    particles = sum(1 for w in names[1:-1] if w in _NAME_PARTICLES)
     if (
-        len(caps) == len(hit_text.split())
+        len(caps) + particles == len(names)
         and 2 <= len(caps) <= 4
         and not any(w.endswith(("'s", "’s")) for w in caps[:-1])
     ):
@@ -165,6 +168,11 @@ def _speaker_kind(hit_text: str, surnames: set[str] | frozenset[str] = frozenset
     if len(caps) == 1 and words[-1] in surnames:
         return "person"  # "Kostell" after "Dara Kostell"
     return "org" if len(caps) == 1 else ""
+
+
+_NAME_PARTICLES = frozenset(
+    wordlist("von van der den de la le du dos das di da del ter ibn bint bin al")
+)
 
 
 def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]) -> None:

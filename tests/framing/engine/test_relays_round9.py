@@ -230,3 +230,20 @@ def test_a_name_after_a_description_and_a_two_word_title_is_the_speaker():
     q = quote_with(text, "long overdue")
     assert q.speaker.text == "Paul R. DeMarco"
     assert chain_of(q) == ["CNBC", "Paul R. DeMarco"]
+
+
+def test_a_description_ending_in_an_organisation_is_no_name_in_the_apposition():
+    text = (
+        "The People's Daily, the flagship newspaper of the Communist Party, said in a "
+        "commentary that the policy showed China was a true friend of developing countries."
+    )
+    assert quote_with(text, "the policy showed").speaker.text == "The People's Daily"
+
+
+def test_a_name_with_a_particle_in_an_apposition_is_the_speaker_a_pronoun_continues():
+    text = (
+        "The company's chief executive, Anneke de Vries, told a local radio station that "
+        "automation was needed to compete. “If we stand still, the ships go elsewhere,” she said."
+    )
+    assert quote_with(text, "automation was needed").speaker.text == "Anneke de Vries"
+    assert quote_with(text, "If we stand still").speaker.text == "Anneke de Vries"
