@@ -29,6 +29,7 @@ from reports.alignment_eval import (  # noqa: E402
     LABELS_GOLD,
     bootstrap_links,
     labels_captured,
+    labels_precision,
     load_gold_event,
     stories_captured,
     system_referents,
@@ -38,10 +39,13 @@ from reports.alignment_eval import (  # noqa: E402
 def bench_labels(before: bool) -> None:
     gold = json.loads(LABELS_GOLD.read_text(encoding="utf-8"))
     texts = [a["text"] for a in json.loads((ROOT / gold["source"]).read_text())["articles"]]
-    captured, coded = labels_captured(gold, system_referents(texts, before=before))
+    system = system_referents(texts, before=before)
+    captured, coded = labels_captured(gold, system)
+    hits, shown = labels_precision(gold, system)
     print(
         f"competing labels, caravan demo: {captured} of {coded} coded wordings captured "
-        f"({captured / coded:.0%})"
+        f"({captured / coded:.0%}); {hits} of {shown} wordings shown are coded "
+        f"({hits / max(shown, 1):.0%})"
     )
 
 
@@ -49,10 +53,16 @@ def bench_stories(path: Path, name: str) -> None:
     if not path.exists():
         return
     results = stories_captured(path)
-    for story, captured, coded in results:
-        print(f"competing labels, {name}, {story}: {captured} of {coded}")
+    for story, captured, coded, hits, shown in results:
+        print(
+            f"competing labels, {name}, {story}: {captured} of {coded}; shown coded {hits}/{shown}"
+        )
     captured, coded = sum(r[1] for r in results), sum(r[2] for r in results)
-    print(f"competing labels, {name}, all stories: {captured} of {coded} ({captured / coded:.0%})")
+    hits, shown = sum(r[3] for r in results), sum(r[4] for r in results)
+    print(
+        f"competing labels, {name}, all stories: {captured} of {coded} ({captured / coded:.0%}); "
+        f"wordings shown that are coded {hits} of {shown} ({hits / max(shown, 1):.0%})"
+    )
 
 
 def bench_alignment(before: bool) -> None:

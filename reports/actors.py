@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from articles.models import Event
-from framing.engine.actors import merge_actor_keys
+from framing.engine.actors import fuller_name, merge_actor_keys
 from framing.models import ActorMention, Analysis
 from reports.models import ActorCorrection, ActorCorrectionKind
 
@@ -31,7 +31,7 @@ def fullest_names(rows) -> dict[str, tuple[str, str]]:
     names: dict[str, tuple[str, str]] = {}
     for key, name, kind in rows:
         old_name, old_kind = names.get(key, ("", "other"))
-        names[key] = (max(old_name, name, key=len), kind if old_kind == "other" else old_kind)
+        names[key] = (fuller_name(old_name, name), kind if old_kind == "other" else old_kind)
     return names
 
 

@@ -9,6 +9,7 @@ replayed in order, so an analyst's merge/split/move survives re-rendering and re
 from __future__ import annotations
 
 import hashlib
+import math
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
@@ -121,7 +122,12 @@ class FactRow:
 
     @property
     def label(self) -> str:
-        texts = [c.text for c in self.cells if c is not None]
+        """The row's shortest sentence among those confirmed in it (all, if none is): a
+        sentence only possibly reporting the fact must not name it, or its own cell would read
+        "possibly" beside a row title of the very same words."""
+        present = [c for c in self.cells if c is not None]
+        confirmed = [c for c in present if c.state == "reported"]
+        texts = [c.text for c in (confirmed if len(confirmed) > 1 else present)]
         shortest = min(texts, key=len) if texts else ""
         return shortest if len(shortest) <= 110 else shortest[:107].rstrip() + "…"
 
@@ -360,7 +366,11 @@ def _cell_state(col, sent, row, probability, confirmed):
                 best, matched = p, (other, other_sent)
     if (col, sent) in confirmed:
         return "reported", best, matched
-    return ("reported" if best >= reported else "possibly"), best, matched
+    if best >= reported:
+        return "reported", best, matched
+    # Shown to two decimals: rounded down, so 0.748 below a point of 0.75 reads 0.74, not a
+    # "possibly (0.75)" that looks like it reaches the point.
+    return "possibly", math.floor(best * 100) / 100, matched
 
 
 def _referents(*, rows, spans, terms, actors, articles, sentences) -> list[dict]:

@@ -380,16 +380,41 @@ def labels_captured(gold: dict, system: list[dict[str, Counter[str]]]) -> tuple[
     return captured, sum(len(c) for c in coded)
 
 
+def labels_precision(gold: dict, system: list[dict[str, Counter[str]]]) -> tuple[int, int]:
+    """(coded, shown): of the wordings shown for the system referents that the one-to-one
+    matching pairs with a gold referent, how many are coded for that referent and outlet
+    ("reporters" or "claim" shown among the words for migrants are not)."""
+    coded = [{o: set(words) for o, words in ref["wordings"].items()} for ref in gold["referents"]]
+    overlap = {
+        (g, s): sum(_captures(sys_ref, o, w) for o, ws in coded[g].items() for w in ws)
+        for g in range(len(coded))
+        for s, sys_ref in enumerate(system)
+    }
+    hits = shown = 0
+    taken_g, taken_s = set(), set()
+    for (g, s), n in sorted(overlap.items(), key=lambda kv: -kv[1]):
+        if n and g not in taken_g and s not in taken_s:
+            taken_g.add(g)
+            taken_s.add(s)
+            for outlet, words in system[s].items():
+                for w in words:
+                    shown += 1
+                    hits += any(w == c or w.endswith(" " + c) for c in coded[g].get(outlet, ()))
+    return hits, shown
+
+
 HELDOUT_LABELS = EVAL_DIR / "gold" / "labels_news.json"
 DEV_LABELS = EVAL_DIR / "dev" / "labels_dev.json"
 
 
-def stories_captured(path: Path) -> list[tuple[str, int, int]]:
-    """(story, captured, coded) for each story of a multi-story labels gold file."""
+def stories_captured(path: Path) -> list[tuple[str, int, int, int, int]]:
+    """(story, captured, coded, shown and coded, shown) for each story of a multi-story labels
+    gold file (see ``labels_precision``)."""
     gold = json.loads(path.read_text(encoding="utf-8"))
     out = []
     for story in gold["stories"]:
         texts = [a["text"] for a in story["articles"]]
-        captured, coded = labels_captured(story, system_referents(texts, before=False))
-        out.append((story["event"], captured, coded))
+        system = system_referents(texts, before=False)
+        captured, coded = labels_captured(story, system)
+        out.append((story["event"], captured, coded, *labels_precision(story, system)))
     return out

@@ -116,13 +116,16 @@ def sources_by_outlet(
         o.attributed_chars += voiced.get("attributed", 0)
     speakers: dict[int, dict[str, Speaker]] = defaultdict(dict)
     verbs: dict[int, Counter] = defaultdict(Counter)
+    merged = payload.get("actor_merge", {})  # "Border Service" is the Kestrian Border Service
     for article_id, speaker, actor, kind, verb, _chars in payload["quotes"]:
         if article_id not in articles or kind not in QUOTED + ATTRIBUTED:
             continue
         outlet = articles[article_id]["outlet"]
         if (speaker or "").lower() in _PRONOUNS:
             speaker = ""  # analyses stored before pronouns were resolved: "he" names nobody
-        key = actor or speaker or ""
+        actor = merged.get(actor, actor) if actor else actor
+        # one row for "Orvane's foreign ministry" whichever apostrophe the outlet types
+        key = (actor or speaker or "").replace("’", "'")
         who = speakers[outlet].get(key.lower())
         if who is None:
             label = names.get(actor) or _gazetteer_name(actor) or speaker or "unnamed speaker"
@@ -143,7 +146,9 @@ def sources_by_outlet(
     return sorted(result.values(), key=lambda o: o.name.lower())
 
 
-_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you"])
+_PRONOUNS = frozenset(
+    ["he", "she", "it", "they", "we", "i", "you", "many", "some", "most", "others", "few"]
+)
 _TITLES = frozenset(["mr", "mrs", "ms", "dr", "prof", "sir"])
 
 

@@ -21,14 +21,15 @@ _CAPS = re.compile(
     # Starting with a consuming [A-Z] (word start checked by a look-behind after it) lets the
     # regex engine skip straight to capitals instead of trying every position.
     r"[A-Z](?<![\w’'].)(?:[a-z’'\-]+|[A-Z]+s?)"
-    r"(?:[ ](?:of[ ](?:the[ ])?|for[ ]|de[ ]|al-|bin[ ])?(?:[A-Z][a-z’'\-]+|[A-Z]{2,}s?)){0,5}"
+    r"(?:[ ](?:of[ ](?:the[ ])?|for[ ]|de[ ]|al-|bin[ ])?(?:[A-Z][a-z’'\-]+|[A-Z]{2,}s?)){0,7}"
 )
 _STOP = frozenset(
     wordlist(
         "The A An In On At As By For From To Of And But Or If When While After Before Since "
         "Until This That These Those It Its He She They We I You His Her Their Our My Your "
         "There Here Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February "
-        "March April May June July August September October November December Today Yesterday "
+        "March April May June July August September October November December Jan Feb Mar Apr "
+        "Jun Jul Aug Sep Sept Oct Nov Dec Today Yesterday "
         "Tomorrow However Meanwhile Also Still Yet Some Many Most Such Other Another Both "
         "Each Every All No Not Mr Mrs Ms Dr Sir Madam What Who Why How Where Which Whose "
         "Although Though Because So Then Now Later Earlier According Under Over Despite "
@@ -76,7 +77,7 @@ _STATE_NOUNS = (
     r"(?:government|foreign|ministry|navy|army|air force|president|prime minister|defence|"
     r"defense|military|coast ?guard|embassy|parliament|border|interior|armed forces|"
     r"authorities|troops|warships|frigate|capital|territorial|waters|southern|northern|"
-    r"eastern|western)\b"
+    r"eastern|western|territory)\b"
 )
 _STATE_POSSESSIVE = re.compile(
     r"\b([A-Z][a-z]{2,})['’]s "
@@ -92,6 +93,29 @@ _PLACE_WORDS = frozenset(
         "Province Region District County Basin Delta Plain Plains Highlands Heights Border "
         "Crossing Port"
     )
+)
+
+
+# A title, a name of one to three words, then "of"/"at": the person of an organisation.
+_TITLED_PERSON_OF = re.compile(
+    r"((?:(?:" + "|".join(sorted(_TITLE_WORDS)) + r")\.? )+(?:[A-Z][\w’'\-]+ ){0,2}[A-Z][\w’'\-]+)"
+    r" (?:of|at|for) "
+)
+# A lower-case organisation noun right after a name makes it an organisation's name.
+_ORG_AFTER = re.compile(
+    r"[ ](?:party|movement|group|network|ministry|agency|campaign|alliance|coalition|union|"
+    r"council|committee|charity|organi[sz]ation|company|firm|bank|militia|faction|bloc|"
+    r"newspaper|daily|broadcaster|foundation|institute|think[ -]tank)\b"
+)
+
+# "Frontier Aid, a medical charity working …": an organisation noun heading an apposition
+# (never "Iris Mahler, the network coordinator": the noun must end the apposition's head).
+_ORG_APPOSED = re.compile(
+    r",[ ](?:an?|the)[ ](?:[\w\-]+[ ]){0,3}?(?:charity|group|organi[sz]ation|network|agency|"
+    r"company|firm|bank|ngo|NGO|foundation|institute|think[ -]tank|newspaper|broadcaster|"
+    r"militia|movement|coalition|alliance|union|association)"
+    r"(?=[,.;:)]|[ ](?:working|based|that|which|in|of|for|from|with|set|founded|run|active|"
+    r"operating|campaigning|funded|backed|close|linked)\b)"
 )
 
 
@@ -170,11 +194,22 @@ def _capitalised(text, known: list[ActorMention], sentence_starts, cased) -> lis
     out: list[ActorMention] = []
     people: dict[str, str] = {}  # surname -> person key, so "Kim" later merges with "Kim Min-ho"
     states = {a or b for a, b in _STATE_POSSESSIVE.findall(text)}
+    # Words the text capitalises inside a sentence are names where they open one, too.
+    inside = {
+        w
+        for m in _CAPS.finditer(cased)
+        if not _opening(text, m.start(), sentence_starts)
+        for w in m.group().split()
+    }
     # Capitals are read in ``cased``: in a title-case headline they say nothing about names.
     for m in _CAPS.finditer(cased):
         start, end = m.span()
         group = m.group()
-        if start in sentence_starts and " " not in group and group not in people:
+        if (possessive := _POSSESSIVE.search(group)) is not None:
+            # "Kestria’s asylum court": the actor is Kestria, under the key Kestria has anyway
+            group, end = group[: possessive.start()], end - len(possessive.group())
+        lone = " " not in group and group not in people and group not in states
+        if _opening(text, start, sentence_starts) and lone and group not in inside:
             continue  # a lone capitalised word opening a sentence is almost never a name
         words = group.split()
         # "Residents of Halden Bridge": a stop word and the connector after it both go
@@ -186,7 +221,22 @@ def _capitalised(text, known: list[ActorMention], sentence_starts, cased) -> lis
         k = bisect_right(taken_starts, end - 1) - 1
         if k >= 0 and taken_ends[k] > start:
             continue
+        if len(words) == 1 and words[0] in _ORG_WORDS:
+            continue  # "The Ministry notes …": an office word alone names no one
         titled = False
+        person_of = _TITLED_PERSON_OF.match(" ".join(words))
+        if person_of is not None:
+            # "Professor Halden Russ of the Velmar Academy …": the person, and the academy
+            rest = words[len(person_of.group().split()) :]
+            if rest and rest[0] == "the":
+                rest = rest[1:]
+            if rest and any(w in _ORG_WORDS for w in rest):
+                r_start = cased.index(rest[0], start + len(person_of.group()) - 1)
+                surface = text[r_start:end]
+                key = _NON_WORD.sub("_", surface.lower()).strip("_")
+                out.append(ActorMention(r_start, end, surface, key, surface, "organisation"))
+            words = words[: len(person_of.group(1).split())]
+            end = cased.index(words[-1], start) + len(words[-1])
         if not any(w in _ORG_WORDS for w in words):
             # Up to the last title word: "Interior Minister Marguerite Dolan" is Dolan.
             cut = max(
@@ -205,23 +255,37 @@ def _capitalised(text, known: list[ActorMention], sentence_starts, cased) -> lis
             if words[0].rstrip(".") in _TITLE_WORDS:
                 continue
         known_person = len(words) == 1 and words[0] in people
-        if len(words) == 1 and not known_person and (start in sentence_starts or len(words[0]) < 3):
+        state = len(words) == 1 and words[0] in states
+        short = start in sentence_starts or len(words[0]) < 3
+        if len(words) == 1 and not (known_person or state) and short:
             continue
         surface = text[start:end]
-        kind = "person" if titled else _kind(text, start, words, states)
+        kind = "person" if titled else _kind(text, start, words, states, end)
         if len(words) == 1 and words[0] in people:
             key, kind = people[words[0]], "person"
         else:
             key = _NON_WORD.sub("_", surface.lower()).strip("_")
             if kind == "person":
                 people[words[-1]] = key
-                people[words[0]] = key
+                if words[0] not in states:  # "Kestria" of "Kestria First" is the country
+                    people[words[0]] = key
         out.append(ActorMention(start, end, surface, key, surface, kind))  # type: ignore[arg-type]
     return out
 
 
-def _kind(text: str, start: int, words: list[str], states: set[str] = frozenset()) -> str:
+def _opening(text: str, start: int, sentence_starts) -> bool:
+    """Whether a word opens a sentence or a quotation (“Better a queue …”): its capital is
+    no sign of a name."""
+    return start in sentence_starts or (start > 0 and text[start - 1] in '“"‘')
+
+
+def _kind(
+    text: str, start: int, words: list[str], states: set[str] = frozenset(), end: int = -1
+) -> str:
     if any(w in _ORG_WORDS for w in words):
+        return "organisation"
+    if end >= 0 and (_ORG_AFTER.match(text, end) or _ORG_APPOSED.match(text, end)):
+        # "the opposition Kestria First party", "Frontier Aid, a medical charity, …"
         return "organisation"
     if len(words) == 1 and words[0] in states:
         return "country"
@@ -232,6 +296,12 @@ def _kind(text: str, start: int, words: list[str], states: set[str] = frozenset(
     if 2 <= len(words) <= 3 and all(w[0].isupper() and not w.isupper() for w in words):
         return "person"
     return "other"
+
+
+def fuller_name(old: str, new: str) -> str:
+    """The name an actor is shown by: the longer, but never an all-capitals spelling over an
+    ordinary one ("HALDEN BRIDGE, Kestria —" is a dateline's typography, not the name)."""
+    return max(old, new, key=lambda n: (not n.isupper(), len(n)))
 
 
 def merge_actor_keys(mentions: Iterable[tuple[str, str, str]]) -> dict[str, str]:
@@ -251,7 +321,7 @@ def merge_actor_keys(mentions: Iterable[tuple[str, str, str]]) -> dict[str, str]
         name = _POSSESSIVE.sub("", name)
         old_name, old_kind = names.get(key, ("", "other"))
         names[key] = (
-            max(old_name, name, key=len),
+            fuller_name(old_name, name),
             kind if old_kind == "other" else old_kind,
         )
     by_last: dict[str, set[str]] = {}
@@ -267,10 +337,21 @@ def merge_actor_keys(mentions: Iterable[tuple[str, str, str]]) -> dict[str, str]
             canonical = min(by_spelling[name.casefold()])
             by_last.setdefault(words[-1], set()).add(canonical)
             by_first.setdefault(words[0], set()).add(canonical)
+    # Organisations by their last words: "Border Service" is the "Kestrian Border Service"
+    # when the event names exactly one longer organisation ending so.
+    by_tail: dict[tuple[str, ...], set[str]] = {}
+    for name, kind in names.values():
+        words = tuple(w.casefold() for w in name.split())
+        if kind == "organisation":
+            canonical = min(by_spelling[name.casefold()])
+            for i in range(1, len(words) - 1):
+                by_tail.setdefault(words[i:], set()).add(canonical)
     merged: dict[str, str] = {}
     for key, (name, kind) in names.items():
         words = name.split()
         owners = set()
+        if kind == "organisation" and len(words) >= 2:
+            owners = by_tail.get(tuple(w.casefold() for w in words), set())
         if len(words) == 1:
             owners = by_last.get(words[0], set())
             # A first name only for a word known to be a person ("Kim"): "Kestria" is not

@@ -70,7 +70,9 @@ def _quote(doc: Doc, q: QuoteFound) -> Quote:
         speaker=sp.text if sp else None,
         speaker_start=sp.start if sp else None,
         speaker_end=sp.end if sp else None,
-        speaker_actor=doc.speaker_actor(sp.start, sp.end, [h.text for h in q.chain[:-1]])
+        speaker_actor=doc.speaker_actor(
+            sp.start, sp.end, [h.text for h in q.chain[:-1]], name=sp.text
+        )
         if sp
         else None,
         verb=sp.verb if sp else None,

@@ -72,14 +72,16 @@ _FAMILIAR = (
 # "minister of state for foreign affairs", "secretary for trade and industry": an office's
 # lower-case "of"/"for" phrases (at most two, of up to three words each) belong to the title
 _OFFICE_OF = (
-    r"(?:\s+(?:of|for)\s+(?!(?:the|a|an|his|her|their|its|this|that|whom|which)\s)"
+    # (never a gerund: "accused the government of breaking international law")
+    r"(?:\s+(?:of|for)\s+(?!(?:the|a|an|his|her|their|its|this|that|whom|which)\s)(?![a-z]+ing\b)"
     r"[a-z][\w\-]*(?:\s+(?:and\s+)?[a-z][\w\-]*){0,2}(?![\w’'\-])){1,2}"
 )
 _COMMON = (
     rf"(?:{_DET}\s+|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}['’]s\s+)"
     # "a senior U.S. defence official", "the state-run Anadolu Agency", "France's main trade
     # unions": modifiers may hold dots, the head may be capitalised or plural
-    rf"(?:[\w’'.\-]+\s+){{0,4}}?(?i:{_NOUN_ALT})s?\b{_FAMILIAR}"
+    # (a head noun is never a possessive: "the party's foreign affairs spokesperson")
+    rf"(?:[\w’'.\-]+\s+){{0,4}}?(?i:{_NOUN_ALT})s?\b(?!['’]s\b){_FAMILIAR}"
     # "a senior adviser to the Turkish president, Kemal Öztürk"
     rf"(?:\s+(?:of|for|at|in|by|from|to)\s+{_POBJ}|{_OFFICE_OF})?"
     rf"(?:,?\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?"

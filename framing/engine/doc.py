@@ -26,7 +26,9 @@ if TYPE_CHECKING:
 SpeakerActor = Callable[..., str | None]
 
 
-def _no_actor(start: int | None, end: int | None, relays: Sequence[str] = ()) -> str | None:
+def _no_actor(
+    start: int | None, end: int | None, relays: Sequence[str] = (), name: str = ""
+) -> str | None:
     return None
 
 

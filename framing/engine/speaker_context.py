@@ -104,7 +104,12 @@ _FULL_NAME = re.compile(
     rf"(?![\w’'\-]|[ ][{_CAP}][\w’'\-])"
 )
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|of|into|across)\s*\Z")
-_SUBJECT = re.compile(rf"(?P<s>{att.SPEAKER})\s+(?=[a-z])")
+# "Orvane, meanwhile, is trying …": a connective between commas still leaves the subject
+_SUBJECT = re.compile(
+    rf"(?P<s>{att.SPEAKER})"
+    r"(?:,[ ](?:meanwhile|however|too|though|for its part|for their part|in turn|instead|"
+    r"by contrast|in contrast|in response|in a statement|for now),)?\s+(?=[a-z])"
+)
 _NOT_SUBJECT = frozenset(
     wordlist(
         "the a an we i you however but and yet still meanwhile instead also then so now "
@@ -278,7 +283,13 @@ def _state_media_named(text: str, found: list[QuoteFound]) -> None:
         )
 
 
-_SHOWN_PRONOUNS = frozenset(wordlist("he she it they i we you him her them his its their us me"))
+# Quantifiers standing alone ("Many told the Ledger …") name no one either.
+_SHOWN_PRONOUNS = frozenset(
+    wordlist(
+        "he she it they i we you him her them his its their us me many some most others few "
+        "several both all"
+    )
+)
 # "the Ministry of", "the head of," : a connector (and any punctuation after it) ends no name
 _TRAILING_CONNECTOR = re.compile(
     r"(?:\s+(?:of|for|and|the|a|an|to|in|on|at|by|with))+[\s.,;:]*\Z", re.I

@@ -16,7 +16,7 @@ from framing.models import Analysis, Annotation, ModelVersion
 from reports import summary_store as store
 from reports.models import ActorCorrection
 
-PAYLOAD_VERSION = 4  # 3: actor kinds and merged aliases; 4: articles in their own rows
+PAYLOAD_VERSION = 5  # 3: actor kinds and merged aliases; 4: articles in their own rows; 5: names
 
 
 def event_model_version(event: Event) -> ModelVersion | None:

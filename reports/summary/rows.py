@@ -12,6 +12,7 @@ from django.db.models.functions import Greatest, Length, Substr
 
 from articles.models import Article, Event
 from framing.analysis_services import LOADED_TERMS_CODEBOOK, unpack_frames, unpack_sentences
+from framing.engine.actors import fuller_name
 from framing.engine.codebooks import POLICY_FRAMES
 from framing.models import (
     ActorMention,
@@ -305,8 +306,7 @@ def _actor_names(analyses: dict[int, Analysis]) -> dict[str, str]:
     )
     names: dict[str, str] = {}
     for key, name in sorted(rows):
-        if len(name) > len(names.get(key, "")):
-            names[key] = name
+        names[key] = fuller_name(names.get(key, ""), name)
     return names
 
 

@@ -39,6 +39,7 @@ def sources(request: HttpRequest, pk: int) -> HttpResponse:
         "workspace": event.workspace,
         "outlets": outlets,
         "include_republications": include,
+        "updating": payload.get("updating", False),
         "n_republications": len(payload["articles"])
         - len(counted_articles(payload, include_republications=False)),
     }
@@ -65,11 +66,13 @@ def _relays_by_outlet(event: Event, payload: dict) -> dict[int, list[tuple]]:
 @query_params()
 def republication(request: HttpRequest, pk: int) -> HttpResponse:
     event, membership = _get_event_for_user(request, pk)
-    graph = republication_graph(event_summary(event))
+    payload = event_summary(event)
+    graph = republication_graph(payload)
     ctx = {
         "event": event,
         "membership": membership,
         "workspace": event.workspace,
         "graph": graph,
+        "updating": payload.get("updating", False),
     }
     return render(request, "reports/republication.html", ctx)

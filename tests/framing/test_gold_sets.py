@@ -78,3 +78,27 @@ def test_speakers_builder_rejects_an_unmarked_quotation():
     )
     with pytest.raises(gold.SourceError, match="is not marked"):
         gold.build_speakers(source)
+
+
+def _relay_source(n_words: int) -> str:
+    words = " ".join(["word"] * n_words)
+    return (
+        "---\nid: r-1\ntitle: T\noutlet: O\noutlet_type: commercial\ntopic: crime\n"
+        "origin: Associated Press\n\nOSLO (AP) — {{r:Two men were held|police|p}}, police said, "
+        f"according to NRK. {words}.\n===\np: Oslo police | NRK\n"
+    )
+
+
+def test_relays_builder_keeps_origin_and_chain_of_a_short_wire_item():
+    gold = _builder()
+    [record] = gold.build_relays(_relay_source(150))
+    [item] = record["attributions"]
+    assert record["origin"] == "Associated Press"
+    assert item["chain"] == ["NRK", "Oslo police"]
+    assert record["text"][item["start"] : item["end"]] == "Two men were held"
+
+
+def test_relays_builder_rejects_an_item_over_400_words():
+    gold = _builder()
+    with pytest.raises(gold.SourceError, match="expected 150-400"):
+        gold.build_relays(_relay_source(400))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from framing.models import Analysis, QuoteSpan
+from framing.models import ActorMention, Analysis, QuoteSpan
 from reports.republication import republication_graph
 from reports.sources import OutletFact, affiliation, sources_by_outlet
 from reports.summary import event_summary, voice_chars
@@ -180,3 +180,34 @@ def test_query_count_does_not_grow_with_articles(analysed, viewer, name):
         article.save()
     client.get(url)
     assert few == count_queries(client, url)
+
+
+def _mention(article, name, key, kind="organisation"):
+    analysis = Analysis.objects.get(revision=article.current_revision)
+    ActorMention.objects.create(
+        analysis=analysis, start=0, end=len(name), actor=key, name=name, kind=kind
+    )
+
+
+def test_a_short_organisation_name_speaks_in_the_row_of_its_full_name(analysed):
+    # One article says "the Kestrian Border Service said", another "the Border Service said":
+    # one speaker, shown by its full name (issue 10: names merged by alias across the event).
+    event, wire = analysed["event"], analysed["wire"]
+    _mention(wire, "Kestrian Border Service", "kestrian_border_service")
+    _mention(wire, "Border Service", "border_service")
+    _add_quote(wire, speaker="the Kestrian Border Service", speaker_actor="kestrian_border_service")
+    _add_quote(wire, speaker="The Border Service", speaker_actor="border_service")
+    rows = sources_by_outlet(event.pk, event_summary(event), [])
+    names = [s.name for s in _outlet(rows, "Wire").speakers if "Border" in s.name]
+    assert names == ["Kestrian Border Service"]
+
+
+def test_quantifier_and_apostrophe_variants_do_not_make_speaker_rows(analysed):
+    event, wire = analysed["event"], analysed["wire"]
+    _add_quote(wire, speaker="Orvane's foreign ministry", kind="reported")
+    _add_quote(wire, speaker="Orvane’s foreign ministry", kind="reported")
+    _add_quote(wire, speaker="Many", kind="reported")
+    rows = sources_by_outlet(event.pk, event_summary(event), [])
+    names = [s.name for s in _outlet(rows, "Wire").speakers]
+    assert sum("foreign ministry" in n for n in names) == 1
+    assert "Many" not in names

@@ -166,6 +166,18 @@ def test_a_compare_page_with_stale_rows_says_updating(analysed, viewer, queued_t
     assert "Updating…" in client.get(url).content.decode()
 
 
+@pytest.mark.parametrize("page", ["reports:sources", "reports:republication"])
+def test_sources_and_republication_pages_with_a_stale_summary_say_updating(
+    analysed, viewer, queued_tasks, page
+):
+    # not a bare "No articles." while the summary is being rebuilt
+    summary_refresh(analysed["event"])
+    _bypass(analysed, "threaten peace")
+    client = Client()
+    client.force_login(viewer)
+    assert "Updating…" in client.get(reverse(page, args=[analysed["event"].pk])).content.decode()
+
+
 def test_a_page_requested_refresh_waits_for_more_decisions_before_running(
     analysed, queued_tasks, settings
 ):

@@ -40,13 +40,24 @@ def speaker_actor_resolver(actors: list[ActorMention], text: str = "") -> Speake
     owners: list[tuple[int, str, str]] | None = None  # (start, actor, official word)
     memo: dict[tuple[int, int], str | None] = {}
 
-    def resolve(start: int | None, end: int | None, relays: Sequence[str] = ()) -> str | None:
+    by_name = {a.name.casefold(): a.actor for a in actors}
+
+    def resolve(
+        start: int | None, end: int | None, relays: Sequence[str] = (), name: str = ""
+    ) -> str | None:
         nonlocal owners
         if start is None or end is None:
             return None
+        owner = _OWNER_NAMED.match(name) if name and name != text[start:end] else None
+        if owner is not None and owner.group(1).casefold() in by_name:
+            # "Its foreign ministry" read as "Orvane's foreign ministry": Orvane's
+            return by_name[owner.group(1).casefold()]
         key = (start, end, tuple(relays))
         if key in memo:
             return memo[key]
+        if _PEOPLE_SOMEWHERE.match(text, start, end):
+            memo[key] = None  # "Residents of Halden Bridge" are not Halden Bridge
+            return None
         found = _the_north_or_south(text, start, end)
         i = bisect_right(starts, start - 1)
         while found is None and i < len(actors) and actors[i].start < end:
@@ -180,6 +191,19 @@ _MEDIA_ACTORS = frozenset(
     )
 )
 _DATELINE = re.compile(r"\s*([A-Z][A-Z .'\-]{2,30}?)(?:,|\s+\(|\s+[-–—])")
+_OWNER_NAMED = re.compile(r"(.+?)['’]s\s")
+# People of a place or critics of someone speak as themselves, not for the place or target
+# they are named by ("Residents of Halden Bridge", "Critics in Kestria", "critics of the
+# government"); officials, staff or spokespeople of an organisation do speak for it.
+_PEOPLE_SOMEWHERE = re.compile(
+    r"(?:[A-Za-z\-]+\s+){0,2}?(?:residents|critics|people|voters|"
+    r"citizens|locals|villagers|families|witnesses|protesters|demonstrators|migrants|farmers|"
+    r"workers|students|shopkeepers|traders|businesses|business\s+groups|analysts|experts|"
+    r"observers|commentators|many|some|others|parents|relatives|survivors|refugees|"
+    r"hauliers|drivers|doctors|teachers|opponents|supporters|fans|mourners|onlookers|groups)"
+    r"\s+(?:of|in|from|near|across|around|throughout|outside)\s",
+    re.IGNORECASE,
+)
 _OFFICIAL_SOURCE = re.compile(
     r"\b(?:ministry|ministries|spokes\w*|government|official|officials|military|army|navy|"
     r"foreign|defen[cs]e|presidential|cabinet|office)\b",

@@ -89,7 +89,10 @@ FAMILIES: dict[str, tuple[str, tuple[str, ...]]] = {
             "aid workers",
         ),
     ),
-    "residents": ("residents", ("residents", "locals", "villagers", "inhabitants")),
+    "residents": (
+        "residents",
+        ("residents", "locals", "villagers", "inhabitants", "islanders", "townspeople"),
+    ),
     "convoy": ("", ("caravan", "convoy", "column", "march", "procession", "exodus")),
     # States acting together: "an aggressive bloc", "three democracies", "the allies"
     "alliance": ("", ("bloc", "allies", "partners", "democracies", "axis", "alliance")),
@@ -134,6 +137,7 @@ _NOT_PEOPLE = frozenset(
     guarantees committees bees jamboree jamborees sites websites satellites appetites
     termites rites suites whites ites chapters kilometres kilometers millimetres lorries
     waters numbers matters quarters letters weathers leathers feathers feathers anchors
+    insists persists resists exists assists consists
     """.split()  # noqa: SIM905
 )
 _PEOPLE_HEADS = frozenset(
@@ -152,6 +156,22 @@ _PEOPLE_HEADS = frozenset(
         "crews",
     ]
 )
+# Plural nouns for people who are other parties to a story — professions, sources, people
+# around the group — never an outlet's word for the group itself ("doctors treated 14 people",
+# "hauliers said", "reporters saw"): without a modifier that names a family they are no label.
+_OTHER_PARTIES = frozenset(
+    """doctors nurses medics paramedics surgeons physicians lawyers attorneys reporters
+    journalists correspondents editors photographers economists analysts experts exporters
+    importers hauliers truckers taxpayers voters consumers investors shareholders officials
+    diplomats researchers scientists teachers smugglers traffickers daughters sons mothers
+    fathers husbands wives grandparents employers retailers landlords bankers insurers lenders
+    manufacturers carmakers commentators critics observers lawmakers legislators senators
+    ministers leaders rescuers negotiators mediators donors sponsors handlers spokespeople
+    prosecutors judges jurors investigators inspectors auditors regulators pollsters
+    shopkeepers traders bystanders onlookers viewers readers listeners""".split()  # noqa: SIM905
+)
+# Modifiers that make a people noun another group's ("gang members", "cartel members").
+_OTHER_GROUP_MODIFIERS = frozenset(["gang", "cartel", "crime", "mafia"])
 _FORCE_HEADS = frozenset(["forces", "squads", "units", "battalions", "brigades", "patrols"])
 # Modifiers that say which group a head with no family of its own names.
 _MODIFIER_FAMILY = {
@@ -196,6 +216,24 @@ _PEOPLE_FLEEING = re.compile(r"\bpeople (?:fleeing|seeking|escaping) [a-z]+", re
 
 _STOP = frozenset(
     [
+        # a subject and its verb end a group phrase: "We saw toddlers vomiting"
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "it",
+        "us",
+        "them",
+        "saw",
+        "see",
+        "seen",
+        "met",
+        "found",
+        "heard",
+        "told",
+        "said",
         "a",
         "an",
         "the",

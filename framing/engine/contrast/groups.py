@@ -23,6 +23,8 @@ from .group_words import (
     _MODIFIER_FAMILY,
     _NOT_MODIFIER,
     _NOT_PEOPLE,
+    _OTHER_GROUP_MODIFIERS,
+    _OTHER_PARTIES,
     _PEOPLE_FLEEING,
     _PEOPLE_HEADS,
     _PEOPLE_HINTS,
@@ -139,17 +141,56 @@ def _people_head(tokens, k: int):
     if not (word.islower() or (k == 0 and word[1:].islower())):
         return None  # "Dockers and their families" opens a sentence; "Farmers Union" is a name
     word = word.lower()
-    forces = word in _FORCE_HEADS
-    if not (
-        forces or word in _PEOPLE_HEADS or (_PERSON_PLURAL.match(word) and word not in _NOT_PEOPLE)
-    ):
-        return None
     modifier = tokens[k - 1][2].lower() if k else ""
+    if not _names_people(word) or modifier in _OTHER_GROUP_MODIFIERS:
+        return None
+    forces = word in _FORCE_HEADS
+    if word in _OTHER_PARTIES and modifier not in _MODIFIER_FAMILY:
+        return None  # "doctors", "hauliers": other parties to the story, not a group label
+    if word == "staff" and (modifier in ("its", "their") or modifier.endswith(("'s", "’s"))):
+        return None  # "its staff": an organisation's people, not a group of the story
     if forces and modifier == "armed":
         return 1, (None, ("military",), False)  # "armed forces": a state's
     if modifier in _MODIFIER_FAMILY:
         return 1, (None, (_MODIFIER_FAMILY[modifier],), False)
     return 1, (None, _FORCE_HINTS if forces else _PEOPLE_HINTS, False)
+
+
+def _names_people(word: str) -> bool:
+    """A lower-case plural that names people or forces ("youths", "looters", "squads")."""
+    return (
+        word in _FORCE_HEADS
+        or word in _PEOPLE_HEADS
+        or (_PERSON_PLURAL.match(word) is not None and word not in _NOT_PEOPLE)
+    )
+
+
+# Nouns a loaded wording may name an actor or group by, besides the heads above: "the puppet
+# regime", "the clique", "the warmongers".
+_REFERENT_NOUNS = frozenset(
+    """regime regimes junta clique puppet puppets government administration authorities
+    leadership establishment elite elites gang gangs cartel cartels state states country
+    nation empire hegemon hawks lackeys stooges henchmen""".split()  # noqa: SIM905
+)
+
+
+_CLAUSE_PRONOUNS = frozenset("i we you he she they it us them me".split())  # noqa: SIM905
+
+
+def names_a_referent(wording: str) -> bool:
+    """Whether a loaded wording can stand for an actor or a group in another outlet's slot:
+    it holds a noun that names people, a state or an organisation, or a name ("Asian-version
+    NATO"); "insists", "hurling rocks" or "so-called “humanitarian”" name no one."""
+    words = [w.group() for w in TOKEN_RE.finditer(wording)]
+    if any(w.lower() in _CLAUSE_PRONOUNS for w in words):
+        return False  # "we saw toddlers": a clause, not a name for anyone
+    for i, w in enumerate(words):
+        lower = w.lower()
+        if (lower,) in HEADS or lower in _REFERENT_NOUNS or _names_people(lower):
+            return True
+        if i and w[:1].isupper():
+            return True
+    return any(tuple(words[i : i + 2]) in HEADS for i in range(len(words) - 1))
 
 
 def _continues(tokens, last: int, sentence: str) -> bool:

@@ -271,11 +271,14 @@ class _Mention:
 
 class _Constrained(_UnionFind):
     """Union-find that never joins two different actors, two families, or an actor and a
-    group: "U.S." and "Mexico" stay apart however their sentences align."""
+    group: "U.S." and "Mexico" stay apart however their sentences align. Nor does it join a
+    loaded wording that names no one ("plain": "insists", "hurling rocks") to an actor or a
+    group; two such wordings may still compete ("reckless provocation" / "routine exercise")."""
 
-    def __init__(self) -> None:
+    def __init__(self, plain: set[str] | frozenset[str] = frozenset()) -> None:
         super().__init__()
         self.typed: dict[str, str] = {}
+        self.plain = set(plain)  # roots holding a plain wording
 
     def find_typed(self, x: str) -> str | None:
         return self.typed.get(self.find(x), x if x[:3] in ("id:", "fam") else None)
@@ -284,10 +287,15 @@ class _Constrained(_UnionFind):
         tx, ty = self.find_typed(x), self.find_typed(y)
         if tx is not None and ty is not None and tx != ty:
             return
-        root = self.find(y)
-        self.parent[self.find(x)] = root
+        rx, ry = self.find(x), self.find(y)
+        plain = rx in self.plain or ry in self.plain
+        if plain and (tx or ty):
+            return
+        self.parent[rx] = ry
         if tx or ty:
-            self.typed[root] = tx or ty  # type: ignore[assignment]
+            self.typed[ry] = tx or ty  # type: ignore[assignment]
+        if plain:
+            self.plain.add(ry)
 
 
 def event_referents(
@@ -307,13 +315,14 @@ def event_referents(
     different actors or families are never joined. ``articles`` are sentence lists; ``actors``
     and ``loaded`` give spans per (article, sentence) with offsets in the sentence.
     """
-    from .groups import group_phrases
+    from .groups import group_phrases, names_a_referent
 
     actors = actors or {}
     loaded = loaded or {}
     mentions: list[_Mention] = []
     floating: list[tuple[_Mention, tuple[str, ...]]] = []
     unresolved: list[_Mention] = []
+    plain: set[str] = set()  # loaded wordings that name no one ("insists", "hurling rocks")
     family_counts: dict[int, Counter[str]] = {}
     for a, sentences in enumerate(articles):
         counts = family_counts.setdefault(a, Counter())
@@ -341,11 +350,13 @@ def event_referents(
             for start, end in loaded.get((a, s), ()):
                 if not any(st < end and start < en for st, en in taken):
                     wording = _normalise(sentence[start:end])
+                    if not names_a_referent(sentence[start:end]):
+                        plain.add(f"w:{wording}")
                     mentions.append(_Mention(a, s, start, end, wording, f"w:{wording}"))
                     mentions[-1].linked_only = True
     _resolve_descriptors(unresolved, mentions)
     _resolve_floating(floating, family_counts)
-    links = _Constrained()
+    links = _Constrained(plain)
     used = _link_rows(rows, articles, mentions, links)
     return _event_referents(mentions, used, links, outlets)
 

@@ -75,6 +75,10 @@ _NEGATION = re.compile(
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]?")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+# Two sentences with word and character cosines both at least this high, and no count, name
+# or denial that differs, are one report of one fact whatever the fitted weights say.
+NEAR_IDENTICAL = 0.9
 # Where one fact of a sentence ends and the next begins: semicolons, colons, dashes, quotation
 # marks, a comma before a conjunction, relative word or participle ("…, killing two people"),
 # "while"/"whereas", and "and" before a verb whose subject is not a name ("trains are halted
@@ -93,6 +97,13 @@ def _quoted_share(sentence: str) -> float:
     """The share of the sentence's characters inside quotation marks."""
     inside = sum(len(m.group()) for m in _QUOTED.finditer(sentence))
     return inside / max(len(sentence), 1)
+
+
+@lru_cache(maxsize=16384)
+def _normalised(sentence: str) -> tuple[str, ...]:
+    """The sentence's words in order, lower case, without punctuation, quotation marks or
+    thousands separators: two outlets' copies of one sentence read the same here."""
+    return tuple(_WORD.findall(_THOUSANDS.sub("", sentence.lower())))
 
 
 def clauses(sentence: str) -> list[str]:
@@ -205,6 +216,12 @@ class PairFeatures:
         single = [single_count(s) for s in flat]
         self.count_unit = np.array([u for u, _ in single], dtype=object)
         self.count_number = np.array([n for _, n in single], dtype=object)
+        # One id per wording (``_normalised``), -1 for a sentence with no content words ("“No.”"
+        # in two articles says nothing about one fact).
+        ids: dict[tuple[str, ...], int] = {}
+        self.wording = np.array(
+            [ids.setdefault(_normalised(s), len(ids)) if _tokens(s) else -1 for s in flat]
+        )
 
     def _block(self, a: int) -> slice:
         return slice(self.offsets[a], self.offsets[a + 1])
@@ -292,6 +309,22 @@ class PairFeatures:
         number_a, number_b = self.count_number[ra][:, None], self.count_number[rb][None]
         return (unit_a != "") & (unit_a == unit_b) & (number_a != number_b)
 
+    def near_identical(self, a: int, b: int, block: np.ndarray) -> np.ndarray:
+        """Pairs that are one sentence: the same words in the same order (case, punctuation and
+        quotation marks aside), or word and character cosines both at least NEAR_IDENTICAL with
+        no clashing or unmatched number, no name clash and no denial on one side only. ``block``
+        is ``pair(a, b)``; shape (n_a, n_b)."""
+        ra, rb = self._block(a), self._block(b)
+        wording_a, wording_b = self.wording[ra][:, None], self.wording[rb][None]
+        same = (wording_a == wording_b) & (wording_a >= 0)
+
+        def f(name: str) -> np.ndarray:
+            return block[..., FEATURES.index(name)]
+
+        alike = (f("word_cosine") >= NEAR_IDENTICAL) & (f("char_cosine") >= NEAR_IDENTICAL)
+        against = ("number_clash", "numbers_unmatched", "name_clash", "negation_mismatch")
+        return same | (alike & np.all([f(n) == 0 for n in against], axis=0))
+
     def _clause_best(self, ra: slice, rb: slice) -> np.ndarray:
         """Per sentence pair, the best cosine between a clause of one and a clause of the other."""
         ca = slice(self.clause_starts[ra.start], self.clause_starts[ra.stop])
@@ -333,11 +366,18 @@ class ProbabilitySimilarity:
             if (b, a) in self.cache:
                 self.cache[(a, b)] = self.cache[(b, a)].T
             else:
-                found = probability(self.features.pair(a, b), self.weights)
+                block = self.features.pair(a, b)
+                found = probability(block, self.weights)
+                reported = (self.weights or model())["reported"]
+                # Two outlets' copies of one sentence are one report, whatever the weights of a
+                # refit make of them (a short quotation, far apart in the two articles).
+                found = np.where(
+                    self.features.near_identical(a, b, block), np.maximum(found, reported), found
+                )
                 # A contradiction the model cannot learn from a few events (it rarely meets two
                 # near-identical sentences with different counts) keeps a pair below "reported":
                 # still shown as possibly the same fact, never confirmed or cited.
-                cap = (self.weights or model())["reported"] - 0.01
+                cap = reported - 0.01
                 contradicted = self.features.contradicted(a, b)
                 self.cache[(a, b)] = np.where(contradicted, np.minimum(found, cap), found)
         return self.cache[(a, b)]

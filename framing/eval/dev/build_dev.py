@@ -1,5 +1,5 @@
-"""Build the speakers DEVELOPMENT sets (``speakers_dev``, ``relays_dev``, ``uncredited_dev``)
-from their ``*_source.txt``.
+"""Build the speakers DEVELOPMENT sets (``speakers_dev``, ``relays_dev``, ``uncredited_dev``,
+``relays_dev2``) from their ``*_source.txt``.
 
 This set is for tuning the speaker/quote/relay rules (the held-out ``framing/eval/gold`` sets are
 never tuned on). It reuses the gold builder's parser and validator, so the schema is identical to
@@ -20,10 +20,18 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "gold"))
 
-from build_gold import SourceError, build_speakers, render, summary_speakers  # noqa: E402
+from build_gold import (  # noqa: E402
+    SourceError,
+    build_relays,
+    build_speakers,
+    render,
+    summary_relays,
+    summary_speakers,
+)
 
-# set name -> shortest article in words (the relay set holds short wire items)
-SETS = {"speakers_dev": 300, "relays_dev": 80, "uncredited_dev": 60}
+# set name -> shortest article in words (the first relay set holds short wire items); None: the
+# set is built and summarised like the held-out relays_news (150-400 words, origins, chains)
+SETS = {"speakers_dev": 300, "relays_dev": 80, "uncredited_dev": 60, "relays_dev2": None}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,10 +44,11 @@ def main(argv: list[str] | None = None) -> int:
     return status
 
 
-def _build(name: str, min_words: int, *, check: bool) -> int:
+def _build(name: str, min_words: int | None, *, check: bool) -> int:
     source, output = HERE / f"{name}_source.txt", HERE / f"{name}.jsonl"
     try:
-        records = build_speakers(source.read_text(encoding="utf-8"), min_words=min_words)
+        text = source.read_text(encoding="utf-8")
+        records = build_relays(text) if min_words is None else build_speakers(text, min_words)
     except SourceError as error:
         print(f"{source.name}: {error}", file=sys.stderr)
         return 1
@@ -50,7 +59,8 @@ def _build(name: str, min_words: int, *, check: bool) -> int:
             return 1
     else:
         output.write_text(rendered, encoding="utf-8")
-    print(summary_speakers(records).replace("speakers_news", name))
+    summary = summary_speakers(records) if min_words is not None else summary_relays(records)
+    print(summary.replace("speakers_news", name).replace("relays_news", name))
     return 0
 
 

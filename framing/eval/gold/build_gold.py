@@ -641,6 +641,32 @@ def summary_speakers(records: list[dict[str, object]]) -> str:
     )
 
 
+# --- set 4: relays_news -------------------------------------------------------------------------
+
+
+def build_relays(source: str) -> list[dict[str, object]]:
+    """``relays_news``: the speakers format over wire items and briefs of 150-400 words."""
+    records = build_speakers(source, min_words=150)
+    for record in records:
+        words = word_count(str(record["text"]))
+        if words > 400:
+            raise SourceError(f"{record['title']!r}: {words} words, expected 150-400")
+    return records
+
+
+def summary_relays(records: list[dict[str, object]]) -> str:
+    origins = Counter(str(r["origin"]) for r in records if r["origin"])
+    chains = Counter(len(a["chain"]) for r in records for a in r["attributions"])  # type: ignore[attr-defined]
+    return "\n".join(
+        [
+            summary_speakers(records).replace("speakers_news", "relays_news"),
+            f"  origins: {sum(origins.values())} credited, "
+            f"{len(records) - sum(origins.values())} uncredited ({_joined(origins)})",
+            f"  chain lengths: {_joined(Counter({str(k): v for k, v in chains.items()}))}",
+        ]
+    )
+
+
 # --- helpers ------------------------------------------------------------------------------------
 
 
@@ -681,6 +707,7 @@ SETS = {
         GoldSet("loaded_news", build_loaded, summary_loaded),
         GoldSet("frames_news", build_frames, summary_frames),
         GoldSet("speakers_news", build_speakers, summary_speakers),
+        GoldSet("relays_news", build_relays, summary_relays),
     )
 }
 

@@ -2,7 +2,8 @@
 compared clause by clause, numbers in words meet numbers in digits, a match carried only by
 names and numbers does not look like a match of content, and evidence against one fact (a
 count that contradicts, a denial on one side, no name in common, quotation) is measured; a
-contradicting count keeps a pair out of "reported"."""
+contradicting count keeps a pair out of "reported", and two copies of one sentence are always
+in it."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from framing.engine.contrast.quantities import number_kinds, numbers
 from framing.engine.contrast.similarity import (
     FEATURES,
     PairFeatures,
+    ProbabilitySimilarity,
     clauses,
+    model,
     operating_points,
 )
 
@@ -198,3 +201,66 @@ def test_a_sentence_carrying_half_of_the_other_covers_it_by_half():
     same = (half, "Two people were taken to hospital on Tuesday.")
     assert _feature(*pair, "coverage_min") < _feature(*same, "coverage_min")
     assert _feature(*pair, "coverage_max") == 1.0
+
+
+def _weights(**changed) -> dict:
+    """The shipped model with some weights or the intercept changed, as a refit could have."""
+    fitted = model()
+    weights = {**fitted["weights"], **{k: v for k, v in changed.items() if k != "intercept"}}
+    return {
+        **fitted,
+        "weights": weights,
+        "intercept": changed.get("intercept", fitted["intercept"]),
+    }
+
+
+# Two articles of one event, each quoting the same woman at its other end.
+QUOTE = "“We walked for five weeks to be turned away at a locked gate,” one woman said."
+FIRST = [
+    "Kestria closed its main southern border crossing on Saturday.",
+    "A caravan of about 2,400 migrants reached the Lusk River after five weeks on foot.",
+    "Officers fired tear gas when some tried to cross the bridge.",
+    QUOTE,
+]
+SECOND = [
+    QUOTE.replace("“", '"').replace("”", '"'),  # the same words, other quotation marks
+    "Organisers said there were closer to 3,000 people.",
+    "Aid groups set up tents by the river.",
+    "Officials said the crossing would stay shut.",
+]
+
+
+def test_two_copies_of_one_sentence_are_reported_whatever_the_weights():
+    # A refit that learnt to distrust quotation far more than today's model would put the
+    # pair at a few per cent; the same words are still one report of one fact.
+    wary = _weights(quoted=-30.0)
+    probability = ProbabilitySimilarity([FIRST, SECOND], wary)(0, 1)[3, 0]
+    assert probability >= wary["reported"]
+
+
+def test_a_sentence_barely_reworded_is_reported_whatever_the_weights():
+    a = "The Kestrian Border Service estimated that 2,400 people had reached the river on Saturday."
+    b = "The Kestrian Border Service estimated 2,400 people had reached the river on Saturday."
+    wary = _weights(intercept=-30.0)
+    assert ProbabilitySimilarity([[a], [b]], wary)(0, 1)[0, 0] >= wary["reported"]
+
+
+def test_sentences_without_content_words_are_not_reported_for_being_the_same():
+    assert ProbabilitySimilarity([["“No.”"], ["“No.”"]])(0, 1)[0, 0] < operating_points()[1]
+
+
+def test_the_same_sentence_with_another_count_stays_below_reported():
+    a = "The Kestrian Border Service said 2,400 people had reached the river."
+    b = "The Kestrian Border Service said 2,600 people had reached the river."
+    assert ProbabilitySimilarity([[a], [b]])(0, 1)[0, 0] < operating_points()[1]
+    eager = _weights(intercept=30.0)  # a model that would link anything
+    assert ProbabilitySimilarity([[a], [b]], eager)(0, 1)[0, 0] < eager["reported"]
+    features = PairFeatures([[a], [b]])
+    assert not features.near_identical(0, 1, features.pair(0, 1))[0, 0]
+
+
+def test_the_same_sentence_with_a_denial_on_one_side_is_not_taken_for_a_copy():
+    a = "The company said the mine would close next year."
+    b = "The company said the mine would not close next year."
+    features = PairFeatures([[a], [b]])
+    assert not features.near_identical(0, 1, features.pair(0, 1))[0, 0]

@@ -69,3 +69,32 @@ def test_half_the_coded_labels_of_the_held_out_stories_are_captured():
     results = stories_captured(HELDOUT_LABELS)
     captured, coded = sum(r[1] for r in results), sum(r[2] for r in results)
     assert captured / coded >= 0.5
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Doctors treated 14 people for the effects of tear gas.",
+        "Hauliers said the closure cost them heavily.",
+        "Gang members extorted families before they left.",
+        "Reporters saw officers fire into the river.",
+    ],
+)
+def test_other_parties_to_a_story_are_not_group_labels(sentence):
+    # professions and bystanders speak about the group; they are not a word for it
+    assert not {
+        w
+        for w in _found(sentence)
+        if w.split()[-1] in ("doctors", "hauliers", "members", "reporters")
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“We saw toddlers vomiting and mothers crying,” the doctor said.",
+        "Frontier Aid said its staff had treated 14 people.",
+    ],
+)
+def test_a_clause_or_an_organisations_staff_is_not_a_group_label(sentence):
+    assert not {w for w in _found(sentence) if w.startswith(("we ", "saw ")) or w == "staff"}

@@ -123,3 +123,17 @@ def test_loaded_terms_in_the_same_slot_still_compete():
     loaded = {(0, 0): [(21, 41)], (1, 0): [(21, 37)]}
     found = event_referents(articles, rows=_rows(2), loaded=loaded)
     assert {"reckless provocation", "routine exercise"} in [r.distinct() for r in found]
+
+
+def test_a_loaded_word_that_names_no_one_does_not_join_a_group():
+    # "insists" fills the slot of "asylum seekers" in aligned sentences; it is a loaded verb,
+    # not another outlet's word for the migrants.
+    articles = [
+        ["Mahler says the asylum seekers are families running from gangs."],
+        ["Mahler insists the invaders are families running from gangs."],
+    ]
+    loaded = {(1, 0): [(7, 14), (19, 27)]}
+    found = event_referents(articles, rows=_rows(2), loaded=loaded)
+    migrants = next(r for r in found if r.neutral == "migrants")
+    assert "insists" not in migrants.distinct()
+    assert "invaders" in migrants.distinct()
