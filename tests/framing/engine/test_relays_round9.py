@@ -247,3 +247,40 @@ def test_a_name_with_a_particle_in_an_apposition_is_the_speaker_a_pronoun_contin
     )
     assert quote_with(text, "automation was needed").speaker.text == "Anneke de Vries"
     assert quote_with(text, "If we stand still").speaker.text == "Anneke de Vries"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Amman, May 6 (Petra) -- Households in Irbid will receive piped water twice a week.",
+            "Petra",
+        ),
+        ("GÖTEBORG (TT) A 15-year-old boy has been detained on suspicion of murder.", "TT"),
+        ("ABU DHABI, 6th May, 2026 (WAM) -- A floating solar plant began operation today.", "WAM"),
+        (
+            "MOSCOW, May 6. /ITAR-TASS/. The water level of the Ural river rose by 74 cm.",
+            "ITAR-TASS",
+        ),
+        (
+            "AUSTIN, Texas, May 6, 2026 /PRNewswire/ -- Helixa Bio, Inc. today announced plans.",
+            "PR Newswire",
+        ),
+        ("MOSCOW, May 6 – RIA Novosti. The launch of the Soyuz has been postponed.", "RIA Novosti"),
+        ("GEORGE TOWN, May 6 -- The ferry will run every ten minutes.\n\n-- BERNAMA", "BERNAMA"),
+    ],
+)
+def test_more_wire_credit_forms_are_the_origin(text, name):
+    origin = wire_origin(text)
+    assert origin is not None and origin.name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Party leader Jane Doe (SNP) Said nothing on Monday about the vote.",
+        "Shares of Harrowgate (HGT) Rose 4 percent on Monday.",
+    ],
+)
+def test_a_bracket_without_a_dash_needs_a_dateline(text):
+    assert wire_origin(text) is None
