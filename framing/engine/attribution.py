@@ -192,8 +192,9 @@ _NAMED_MEDIA = (
     # "on KCNA's website": the medium before its website
     r"(?<=on\s)[A-Z][\w.\-]*(?=['’]s\s+website)|(?<=on\sthe\s)[A-Z][\w.\-]*(?=\s+website)|"
     # "the Funke media group", "the Bild tabloid": a one-word name its kind of medium follows
+    # "DZBB radio", "Rustavi television"
     r"[A-Z][\w’'\-]*(?=\s+(?:media\s+group|newspaper|tabloid|weekly|magazine|broadcaster|"
-    r"channel|website|news\s+site|news\s+portal)\b)|"
+    r"channel|website|news\s+site|news\s+portal|radio|television|TV)\b)|"
     r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}\s+(?:News|Times|Post|Press|Radio|Television|"
     r"TV|Sports|Sport|Agency|Journal|Herald|Telegraph|Guardian|Tribune|Gazette|Daily|Wire|Network|"
     r"Broadcasting|Service|Dispatch|Chronicle|Examiner|Inquirer|Enquirer|Courier|Observer|"

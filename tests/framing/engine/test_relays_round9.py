@@ -284,3 +284,35 @@ def test_more_wire_credit_forms_are_the_origin(text, name):
 )
 def test_a_bracket_without_a_dash_needs_a_dateline(text):
     assert wire_origin(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "chain"),
+    [
+        (
+            "Coast guard spokesman Rodel Amparo told DZBB radio that divers were still searching "
+            "for a crew member.",
+            "divers were still",
+            ["DZBB radio", "Rodel Amparo"],
+        ),
+        (
+            "Wang Liqun, the project's chief engineer, said on China Central Television's evening "
+            "news programme that engineers had faced rock temperatures of up to 60 degrees.",
+            "rock temperatures",
+            ["China Central Television", "Wang Liqun"],
+        ),
+        (
+            "Speaking on KBS Radio's morning show, Lee Hyun-joo, who heads a patients' group, said "
+            "the ceiling was long overdue.",
+            "the ceiling was long overdue",
+            ["KBS Radio", "Lee Hyun-joo"],
+        ),
+    ],
+)
+def test_a_medium_the_speaker_spoke_on_relays_the_words(text, words, chain):
+    assert chain_of(quote_with(text, words)) == chain
+
+
+def test_said_on_a_day_or_a_platform_is_no_relay():
+    text = "Officials said on Twitter on Monday that the road was closed."
+    assert chain_of(quote_with(text, "the road was closed")) == ["Officials"]
