@@ -301,6 +301,8 @@ def _kind(
 def fuller_name(old: str, new: str) -> str:
     """The name an actor is shown by: the longer, but never an all-capitals spelling over an
     ordinary one ("HALDEN BRIDGE, Kestria —" is a dateline's typography, not the name)."""
+    if not old or not new:
+        return old or new
     return max(old, new, key=lambda n: (not n.isupper(), len(n)))
 
 

@@ -63,6 +63,11 @@ def speaker_actor_resolver(actors: list[ActorMention], text: str = "") -> Speake
         while found is None and i < len(actors) and actors[i].start < end:
             if actors[i].end <= end:
                 found = actors[i].actor
+                if text.startswith(("'s ", "’s "), actors[i].end):
+                    # "Oskarn's state news agency OTA": the owner is a modifier; a later
+                    # name in the phrase is the speaker ("Aldmere's defence ministry" has none)
+                    inner = [a for a in actors[i + 1 :] if a.start < end and a.end <= end]
+                    found = inner[-1].actor if inner else found
                 break
             i += 1
         if found is None and (official := _OFFICIAL_SOURCE.search(text, start, end)):

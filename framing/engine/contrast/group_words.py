@@ -89,10 +89,7 @@ FAMILIES: dict[str, tuple[str, tuple[str, ...]]] = {
             "aid workers",
         ),
     ),
-    "residents": (
-        "residents",
-        ("residents", "locals", "villagers", "inhabitants", "islanders", "townspeople"),
-    ),
+    "residents": ("residents", ("residents", "locals", "villagers", "inhabitants")),
     "convoy": ("", ("caravan", "convoy", "column", "march", "procession", "exodus")),
     # States acting together: "an aggressive bloc", "three democracies", "the allies"
     "alliance": ("", ("bloc", "allies", "partners", "democracies", "axis", "alliance")),

@@ -160,3 +160,11 @@ def test_a_name_in_apposition_with_an_organisation_noun_is_an_organisation():
     )
     assert found["Frontier Aid"][1] == "organisation"
     assert found["Iris Mahler"][1] == "person" and found["Dale Corrigan"][1] == "person"
+
+
+def test_an_acronym_keeps_its_name_and_acronyms_are_not_merged():
+    names = fullest_names(
+        [("nato", "NATO", "bloc"), ("ota", "OTA", "other"), ("vcna", "VCNA", "other")]
+    )
+    assert names["nato"] == ("NATO", "bloc")
+    assert merge_actor_keys((k, n, kind) for k, (n, kind) in names.items()) == {}

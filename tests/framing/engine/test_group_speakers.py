@@ -68,3 +68,11 @@ def test_the_object_of_accused_is_not_the_speaker():
         "the government of breaking international law."
     )
     assert [speaker for speaker, _ in _speakers(text)] == ["The Open Roads Network"]
+
+
+def test_a_possessive_owner_is_not_the_speaker_when_the_phrase_names_another():
+    text = (
+        "The exercise was a provocation by outside powers, according to Oskarn's state news "
+        "agency OTA. Aldmere's defence ministry said the drills were routine."
+    )
+    assert [actor for _, actor in _speakers(text)] == ["ota", "aldmere"]
