@@ -209,8 +209,9 @@ _NAMED_MEDIA = (
     # "on KCNA's website": the medium before its website
     r"(?<=on\s)[A-Z][\w.\-]*(?=['’]s\s+website)|(?<=on\sthe\s)[A-Z][\w.\-]*(?=\s+website)|"
     # "the Funke media group", "the Bild tabloid": a one-word name its kind of medium follows
+    # "DZBB radio", "Rustavi television"
     r"[A-Z][\w’'\-]*(?=\s+(?:media\s+group|newspaper|tabloid|weekly|magazine|broadcaster|"
-    r"channel|website|news\s+site|news\s+portal)\b)|"
+    r"channel|website|news\s+site|news\s+portal|radio|television|TV)\b)|"
     r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}\s+(?:News|Times|Post|Press|Radio|Television|"
     r"TV|Sports|Sport|Agency|Journal|Herald|Telegraph|Guardian|Tribune|Gazette|Daily|Wire|Network|"
     r"Broadcasting|Service|Dispatch|Chronicle|Examiner|Inquirer|Enquirer|Courier|Observer|"
@@ -302,8 +303,10 @@ _LOWER_TITLE = (
     r"(?:(?!(?:on|in|at|to|during|after|before|from|with|by|via|that|the|a|an)\s)"
     r"[a-z][\w\-]*\s+){1,3}(?=[A-Z])"
 )
-# ", a nurse,", ", D-Wash.,": a dot only inside an abbreviation
-_APPOSITION = r"(?:,\s+(?:[^,.;:!?\"“”\n]|\.(?=[\w,])){1,80},)?"
+# ", a nurse,", ", D-Wash.,": a dot only inside an abbreviation; two in a row (", 52, who
+# lives four blocks away,")
+_APPOSITION_PART = r"(?:[^,.;:!?\"“”\n]|\.(?=[\w,])){1,80}"
+_APPOSITION = rf"(?:,\s+{_APPOSITION_PART}(?:,\s+{_APPOSITION_PART})?,)?"
 AFTER_QUOTE = re.compile(
     rf"\s*[,.!?]?\s*(?:(?P<v1>{VERB})\s+(?:{_LOWER_TITLE})?(?P<s1>{SPEAKER})"
     # '"…," chief executive Olivia Grant said.': a lower-case title before the name
@@ -473,7 +476,9 @@ _QUOTED_BY_BETWEEN = re.compile(
 _BETWEEN_WORDS = ("quoted", "cited", "interviewed", "reached", "contacted")
 # "The Emirates News Agency carried a statement from the foreign ministry saying …"
 _CARRIED_SAYING = re.compile(
-    rf"(?P<m>{MEDIA})\s+(?:also\s+)?(?:carried|published|released|ran|relayed)\s+"
+    # "The Emirates News Agency (WAM) carried …": the short form may follow the name
+    rf"(?P<m>{MEDIA})(?:\s+\([A-Z]{{2,6}}\))?\s+(?:also\s+)?(?:carried|published|released|ran|"
+    r"relayed)\s+"
     r"(?P<s>(?:a|an|the)\s+(?:[\w’'\-]+\s+){0,2}?(?:statement|message|communique|letter|"
     r"commentary)\s+(?:from|by|of)\s+[^,;:\"“”]{3,80}?)\s+(?:saying|which\s+said|that\s+said)"
     r"\s+(?:that\s+)?"
@@ -628,13 +633,16 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
 _PLACE_TAIL = re.compile(r"\s+(?:in|at)\s+[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)?\Z")
 _AGE_BEFORE = re.compile(r",\s*\d{1,3}\s*\Z")
 _APPOSITIVE_NAME = re.compile(
-    # at most one lower-case title word ("businessman Victor Lam"), never a preposition or
-    # a participle ("speaking in Seoul", "in Seoul" are not names); or a title phrase after
-    # "the" ("the UN special rapporteur Elena Marchetti", "the retired judge Ann Lowe")
-    r"\s*(?:the\s+(?:[A-Za-z][\w\-]*\s+){0,3}[a-z][\w\-]*(?<!ing)(?<!ed)\s+(?=[A-Z]\S*\s+[A-Z])|"
-    r"(?!(?:in|at|on|from|to|for|of|by|with|near|after|before|during|a|an)\s)"
-    r"[a-z][\w\-]*(?<!ing)(?<!ed)\s+)?"
-    r"(?P<n>(?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'.\-]*)\s*"
+    # up to three lower-case title words ("businessman Victor Lam", "activist investor Paul R.
+    # DeMarco"), never a preposition or a participle ("speaking in Seoul", "in Seoul" are not
+    # names); or a title phrase after "the" ("the UN special rapporteur Elena Marchetti")
+    # ("the flagship newspaper of the Communist Party" describes; its last word is no title)
+    r"\s*(?:the\s+(?:[A-Za-z][\w\-]*\s+){0,3}(?!(?:of|for|at|in|to|from|by|with|and|on|the|a|an)\s)"
+    r"[a-z][\w\-]*(?<!ing)(?<!ed)\s+(?=[A-Z]\S*\s+[A-Z])|"
+    r"(?:(?!(?:in|at|on|from|to|for|of|by|with|near|after|before|during|a|an|and|or|but|who|"
+    r"which|that)\s)[a-z][\w\-]*(?<!ing)(?<!ed)\s+){1,3})?"
+    # "Anneke de Vries": name particles between capitalised words
+    rf"(?P<n>(?:[A-Z][\w’'.\-]*\s+|{_PARTICLE}\s+(?=[A-Z])){{0,4}}[A-Z][\w’'.\-]*)\s*"
 )
 
 

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 # Cheap test before the medium regex runs on a sentence
 _ROLE_HINT = re.compile(
     r"\b(?:told|tells|according|citing|quoting|quoted|cited|reported|carried|published|"
-    r"released|relayed|broadcast|aired|speaking|spoke|interview|comments|remarks|statements)\b"
+    r"released|relayed|broadcast|aired|speaking|spoke|interview|comments|remarks|statements|"
+    r"said|says|appearing|Speaking|Appearing)\b"
 )
 # "state-run Petra", "the official Cuban News Agency (ACN)", "the state-run Maghreb Arabe Presse
 # (MAP) agency": a status word makes the name after it a medium
@@ -42,6 +43,8 @@ _MEDIUM = re.compile(rf"{_STATUS_MEDIUM}|{att.MEDIA}")
 _BEFORE = re.compile(
     r"\b(?:told|tells|according\s+to|citing|quoting|speaking\s+to|spoke\s+(?:to|with)|"
     r"interview\s+with|(?:comments|remarks|statements?)\s+to|"
+    # "said on China Central Television's evening news", "Speaking on KBS Radio's show"
+    r"(?:said|says|[Ss]peaking|spoke|[Aa]ppearing)\s+on|"
     r"(?:carried|published|released|relayed|broadcast|aired|reported|quoted|cited|seen|"
     r"obtained|reviewed)(?:\s+(?:on|last|this)\s+\w+)?\s+by)\s+"
 )

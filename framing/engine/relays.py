@@ -36,20 +36,34 @@ _DASH = r"(?:--|[-–—])"
 # and an optional date ("Jan 9", "March 3,", "Mar. 3, 2026"). Every part is bounded, so the
 # match stays linear.
 _PLACE = (
-    r"[A-Z][A-Za-z.'\-]*(?:[ ][A-Za-z.'\-]+){0,3}"
-    r"(?:,[ ]*[A-Z][\w.]*(?:[ ][A-Z][\w.]*)?){0,2}"
+    r"[A-ZÀ-Þ][A-Za-zÀ-ÿ.'\-]*(?:[ ][A-Za-zÀ-ÿ.'\-]+){0,3}"
+    r"(?:,[ ]*[A-ZÀ-Þ][\w.]*(?:[ ][A-ZÀ-Þ][\w.]*)?){0,2}"
 )
-_DATE = r",?[ ]+[A-Z][a-z]{2,8}\.?[ ]+\d{1,2}(?:,[ ]*\d{4})?"
+# "Jan 9", "March 3, 2026", "6th May, 2026"
+_DATE = (
+    r",?[ ]+(?:[A-Z][a-z]{2,8}\.?[ ]+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?[ ]+[A-Z][a-z]{2,8}\.?)"
+    r"(?:,[ ]*\d{4})?"
+)
 # At a line start within the first lines: an optional dateline then the credit in brackets
 # and a dash ("HELSINKI (AP) —", "MADRID, Jan 9 (EFE).-"); or a dateline with its date and
 # the bracketed credit with no dash before the story ("Amaravati, Mar 3 (PTI) The …").
 _CREDIT = re.compile(
     rf"(?m)^[ \t]*(?:{_PLACE}(?:{_DATE})?[ ]*)?"
     r"\((?P<agency>[A-Z][\w.&' \-]{1,40})\)[ ]*\.?[ ]*(?:--|[-–—:])"
-    rf"|^[ \t]*{_PLACE}{_DATE}[ ]*\((?P<dated>[A-Z][\w.&' \-]{{1,40}})\)[ ]+(?=[A-Z“\"])"
+    rf"|^[ \t]*{_PLACE}(?:{_DATE})?[ ]*\((?P<dated>[A-Z][\w.&' \-]{{1,40}})\)[ ]+(?=[A-Z“\"])"
+    # "MOSCOW, May 6. /ITAR-TASS/.", "AUSTIN, Texas, May 6, 2026 /PRNewswire/ --"
+    rf"|^[ \t]*{_PLACE}(?:{_DATE})?\.?[ ]*/(?P<slash>[A-Z][\w.&\-]{{1,30}})/"
 )
 # "BEIJING, Xinhua —", "SYDNEY, AAP —": a dateline, a comma and a known agency, no brackets
-_BARE_CREDIT = re.compile(rf"(?m)^[ \t]*{_PLACE}(?:{_DATE})?,[ ]*(?P<agency>{_WIRES})[ ]*{_DASH}")
+# "MOSCOW, May 6 – RIA Novosti. The launch …": the agency after the dash, then a full stop
+_BARE_CREDIT = re.compile(
+    rf"(?m)^[ \t]*{_PLACE}(?:{_DATE})?(?:,[ ]*(?P<agency>{_WIRES})[ ]*{_DASH}"
+    rf"|[ ]*{_DASH}[ ]*(?P<dashed>{_WIRES})\.[ ]+(?=[A-Z]))"
+)
+# Agencies sign off in capitals too ("-- BERNAMA")
+_WIRES_CAPS = media.alternation(
+    sorted({n.upper() for n in media.names(frozenset(("agency", "state_agency"))) if len(n) >= 4})
+)
 # A byline naming the agency the reporter writes for: "By Maria Jensen, Associated Press",
 # "By JANE DOE / AP", "By Tom Lee | Reuters"
 _BYLINE = re.compile(
@@ -60,7 +74,7 @@ _BYLINE = re.compile(
 # reserved.", "Copyright 2026 The Canadian Press", "This report by The Canadian Press was first
 # published …"
 _CLOSING = re.compile(
-    rf"(?m)^[ \t]*(?:{_DASH}[ ]*(?P<dash>{_WIRES})[ ]*$"
+    rf"(?m)^[ \t]*(?:{_DASH}[ ]*(?P<dash>{_WIRES}|{_WIRES_CAPS})[ ]*$"
     rf"|(?:\([cC]\)|©|Copyright)[ ]*(?:\d{{4}}[ ]+)?(?:[Tt]he[ ]+)?(?P<copy>{_WIRES})\b"
     rf"|This[ ]+(?:report|story|article)[ ]+by[ ]+(?:[Tt]he[ ]+)?(?P<report>{_WIRES})[ ]+was\b)"
 )
@@ -122,7 +136,11 @@ def _is_credit(text: str, m: re.Match[str]) -> bool:
     name = _credit_of(m)
     line = text[m.start() : m.start(_group_of(m))]
     if m.groupdict().get("dated") is not None:
-        return _known_credit(name)
+        # with no dash after the bracket, a dated or capitalised dateline must come before it
+        # ("Amman, May 6 (Petra) --", "GÖTEBORG (TT) A 15-year-old …")
+        return _known_credit(name) and bool(re.search(r"\d|^\s*[A-ZÀ-Þ]{3,}", line))
+    if m.groupdict().get("slash") is not None:
+        return not re.search(r"\d", name)
     if m.re is _BYLINE:
         return True
     if line.split()[:1] and line.split()[0].strip(",") in _NOT_PLACE:
@@ -136,8 +154,9 @@ def _is_credit(text: str, m: re.Match[str]) -> bool:
     words = name.split()
     if len(words) >= 2:
         return all(w[:1].isupper() or w in ("of", "de", "the", "and") for w in words)
-    # one unknown word ("AMMAN (Petra) --"): a credit only after a dateline's capitals
-    return bool(re.search(r"[A-Z]{3,}", line))
+    # one unknown word ("AMMAN (Petra) --", "Amman, May 6 (Petra) --"): a credit only after a
+    # dateline's capitals or date
+    return bool(re.search(r"[A-ZÀ-Þ]{3,}|\d", line))
 
 
 def _group_of(m: re.Match[str]) -> str:

@@ -159,8 +159,11 @@ def _speaker_kind(hit_text: str, surnames: set[str] | frozenset[str] = frozenset
         return "org"  # "China's Xinhua", "Le Parisien": a medium, never a "he"
     if words[-1] in _ORG_SUFFIXES:
         return "org"  # "Holmhaven Terminals", "Crane Partners": a company, not a person
+    names = hit_text.split()
+    # "Anneke de Vries", "Ursula von der Leyen": particles between capitalised names
+    particles = sum(1 for w in names[1:-1] if w in _NAME_PARTICLES)
     if (
-        len(caps) == len(hit_text.split())
+        len(caps) + particles == len(names)
         and 2 <= len(caps) <= 4
         and not any(w.endswith(("'s", "’s")) for w in caps[:-1])
     ):
@@ -170,6 +173,11 @@ def _speaker_kind(hit_text: str, surnames: set[str] | frozenset[str] = frozenset
     if len(caps) == 1 and words[-1] in surnames:
         return "person"  # "Kostell" after "Dara Kostell"
     return "org" if len(caps) == 1 else ""
+
+
+_NAME_PARTICLES = frozenset(
+    wordlist("von van der den de la le du dos das di da del ter ibn bint bin al")
+)
 
 
 def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]) -> None:
@@ -621,9 +629,13 @@ def _resolve_pronoun(text, sentences, si, earlier, q, people=frozenset(), gender
         ):
             best = (subject.start, subject, ())
     if want == "person":
-        named = _last_named_person(text, floor, q.speaker.start)
+        # "Roads to the regional capital, Bahir Dar, would reopen, he said": a name inside
+        # the words reported is what was said, not who said it
+        until = q.start if q.kind in ("reported", "mixed") and q.start < q.speaker.start else None
+        until = until if until is not None else q.speaker.start
+        named = _last_named_person(text, floor, until)
         if named is not None and _object_of(text, sentences, named):
-            named = _last_named_person(text, floor, q.speaker.start, sentences) or (
+            named = _last_named_person(text, floor, until, sentences) or (
                 named if best is None else None
             )
         if named is not None and (best is None or named.start > best[0]) and compatible(named.text):

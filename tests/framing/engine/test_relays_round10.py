@@ -212,10 +212,6 @@ def test_later_short_form_keeps_the_relay_of_the_long_name():
             "it would close the border",
         ),
         (
-            "The minister said on state television that the curfew would be lifted.",
-            "the curfew would be lifted",
-        ),
-        (
             "The minister told a TV programme on Sunday that he would not resign.",
             "he would not resign",
         ),
