@@ -149,6 +149,13 @@ def article_relays(
     return out
 
 
+def quote_relay(chain: list[str] | tuple[str, ...], outlet: str) -> str:
+    """ "relays KCNA via TASS" for one quote's chain, leaving out links that are the article's
+    own outlet ('"…," she told CNN' on CNN is the channel's own reporting); "" for none."""
+    links = [link for link in chain[:-1] if not _is_own(link, outlet)]
+    return describe(relay_path([[*links, chain[-1]]])) if links else ""
+
+
 def _is_own(link: str, outlet: str) -> bool:
     """Whether a relay link is the article's own outlet, by name, initials or masthead word
     ("Many told the Ledger" in The Kestria Ledger is the paper's own reporting)."""

@@ -17,9 +17,8 @@ from django.utils.safestring import SafeString, mark_safe
 from articles.highlight import Mark, escaped, highlight
 from articles.models import Article, Event
 from framing.analysis_services import unpack_sentences
-from framing.engine.relays import describe, relay_path
 from framing.models import Analysis, Annotation, ModelVersion, QuoteSpan
-from framing.selectors import ArticleRelays, article_relays
+from framing.selectors import ArticleRelays, article_relays, quote_relay
 from reports.summary import dominant_frames, visible_annotations
 
 MIN_COLUMNS, MAX_COLUMNS = 2, 6
@@ -150,7 +149,8 @@ def build_columns(
     notes: dict[int, list[Annotation]] = defaultdict(list)
     for ann in visible_annotations(revision_ids, analyses):
         notes[ann.revision_id].append(ann)
-    relayed = _relayed_quotes(list(analyses.values()))
+    outlets = {a.current_revision_id: a.outlet.name for a in articles}
+    relayed = _relayed_quotes(list(analyses.values()), outlets)
     relays = article_relays(revision_ids=revision_ids, model_version_id=model.pk if model else None)
     columns = [
         _column(
@@ -169,15 +169,18 @@ def build_columns(
     return columns
 
 
-def _relayed_quotes(analyses: list[Analysis]) -> dict[int, list[tuple[int, int, str]]]:
-    """revision -> (start, end, "relays KCNA via TASS") of its quotes heard through a relay."""
+def _relayed_quotes(
+    analyses: list[Analysis], outlets: dict[int, str]
+) -> dict[int, list[tuple[int, int, str]]]:
+    """revision -> (start, end, "relays KCNA via TASS") of its quotes heard through a relay
+    other than the article's own outlet."""
     out: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
     rows = QuoteSpan.objects.filter(analysis__in=analyses).exclude(kind="scare")
     for revision_id, start, end, chain in rows.values_list(
         "analysis__revision_id", "start", "end", "chain"
     ):
-        if chain and len(chain) >= 2:
-            out[revision_id].append((start, end, describe(relay_path([chain]))))
+        if chain and len(chain) >= 2 and (relay := quote_relay(chain, outlets[revision_id])):
+            out[revision_id].append((start, end, relay))
     return out
 
 

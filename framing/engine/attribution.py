@@ -342,6 +342,8 @@ _CARRIED = frozenset(
     for verb in ("carried", "published", "released", "relayed")
     for prep in ("by", "through", "via")
 ) | frozenset(("quoted by", "cited by"))
+_QUOTED_OR_CITED_BY = frozenset(("quoted by", "cited by"))
+_DETERMINED = re.compile(r"(?:the|a|an|its|their|his|her)\s", re.IGNORECASE)
 _OWNED_MEDIUM = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w’'\-]+\s+){0,2}(?:tabloid|newspaper|paper|daily|broadcaster|"
     r"channel|website|agency|outlet|magazine)\s+(?:published|carried|released|relayed)\s+by\s+\Z"
@@ -909,7 +911,19 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
     if hint is None:
         return out
     if hint.group("acc") or _RELAY_ACC.search(text, hint.start(), end):
-        acc = [h for m in ACCORDING.finditer(text, start, end) if (h := _hit(m, "s", "v"))]
+        acc = [
+            h
+            for m in ACCORDING.finditer(text, start, end)
+            if (h := _hit(m, "s", "v"))
+            # only a medium or a name carries, publishes or releases words: "the photographs
+            # released by the Aldmeran side" relay nothing ("carried by VCNA" does)
+            and (
+                h.verb not in _CARRIED
+                or h.verb in _QUOTED_OR_CITED_BY
+                or not _DETERMINED.match(h.text)
+                or _MEDIA_RE.search(h.text)
+            )
+        ]
         for k in range(1, len(acc)):
             # "according to a ministry statement carried by IRNA": the carrier is outer.
             if acc[k].verb in _CARRIED and acc[k].start - acc[k - 1].end < 30:

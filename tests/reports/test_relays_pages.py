@@ -192,3 +192,28 @@ def test_an_origin_on_record_under_its_full_name_is_not_offered_again(relayed, a
     html = client_for(analyst).get(article.get_absolute_url()).content.decode()
     assert "relays KCNA via TASS" in html
     assert "Confirm origin" not in html
+
+
+def test_a_quote_told_to_the_articles_own_outlet_carries_no_relay_label(event, viewer):
+    # '"…," the senator told CNN' on CNN is the channel's own reporting, not a relay
+    cnn = OutletFactory(workspace=event.workspace, name="CNN")
+    text = 'The bill will pass, the senator told CNN. "It is a grave mistake," she said.'
+    article = make_article(event=event, outlet=cnn, text=text, title="Bill")
+    store_analysis(
+        article,
+        terms=(Term("grave mistake", "pejorative_label", 0.9, "quoted", "the senator"),),
+        frames=["political", "political"],
+    )
+    analysis = Analysis.objects.get(revision=article.current_revision)
+    QuoteSpan.objects.create(
+        analysis=analysis,
+        start=text.index("It is"),
+        end=text.index(',"'),
+        kind="direct",
+        speaker="the senator",
+        verb="said",
+        chain=["CNN", "the senator"],
+    )
+    url = reverse("reports:compare", args=[event.pk]) + f"?a={article.pk}"
+    html = client_for(viewer).get(url).content.decode()
+    assert "relays CNN" not in html

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from django.db.models import F
 from django.db.models.functions import Greatest, Substr
 
-from framing.engine.relays import describe, relay_path
 from framing.models import QuoteSpan
+from framing.selectors import quote_relay
 from reports.evidence import KWIC_WIDTH
 from reports.exports.data.base import SPAN_BATCH, EventData, Row, Tick, article_cells, decision
 from reports.summary import visible_annotations
@@ -158,7 +158,7 @@ def quote_rows(data: EventData, tick: Tick, revision_ids: list[int] | None = Non
     ):
         article = data.by_revision[analyses[analysis]]
         chain = list(chain or [])
-        relay = describe(relay_path([chain])) if len(chain) >= 2 else ""
+        relay = quote_relay(chain, article.outlet.name) if len(chain) >= 2 else ""
         yield [
             pk,
             *article_cells(article),

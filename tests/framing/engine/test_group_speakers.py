@@ -76,3 +76,14 @@ def test_a_possessive_owner_is_not_the_speaker_when_the_phrase_names_another():
         "agency OTA. Aldmere's defence ministry said the drills were routine."
     )
     assert [actor for _, actor in _speakers(text)] == ["ota", "aldmere"]
+
+
+def test_photographs_released_by_a_side_relay_nothing():
+    text = (
+        "She dismissed Aldmere’s version of events, and said the photographs released by the "
+        "Aldmeran side “prove nothing”. A commentary carried by VCNA on Friday said the navy "
+        "was ready."
+    )
+    chains = [q.chain for q in analyze(text).quotes if q.kind == "reported"]
+    assert all("the Aldmeran" not in " ".join(c) for c in chains)
+    assert ("VCNA", "A commentary") in chains
