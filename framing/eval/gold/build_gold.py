@@ -654,17 +654,22 @@ def build_relays(source: str) -> list[dict[str, object]]:
     return records
 
 
-def summary_relays(records: list[dict[str, object]]) -> str:
+def summary_relays(records: list[dict[str, object]], name: str = "relays_news") -> str:
     origins = Counter(str(r["origin"]) for r in records if r["origin"])
     chains = Counter(len(a["chain"]) for r in records for a in r["attributions"])  # type: ignore[attr-defined]
     return "\n".join(
         [
-            summary_speakers(records).replace("speakers_news", "relays_news"),
+            summary_speakers(records).replace("speakers_news", name),
             f"  origins: {sum(origins.values())} credited, "
             f"{len(records) - sum(origins.values())} uncredited ({_joined(origins)})",
             f"  chain lengths: {_joined(Counter({str(k): v for k, v in chains.items()}))}",
         ]
     )
+
+
+def summary_relays_news2(records: list[dict[str, object]]) -> str:
+    """``relays_news2`` (set 5): built and validated exactly like ``relays_news``."""
+    return summary_relays(records, "relays_news2")
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -708,6 +713,7 @@ SETS = {
         GoldSet("frames_news", build_frames, summary_frames),
         GoldSet("speakers_news", build_speakers, summary_speakers),
         GoldSet("relays_news", build_relays, summary_relays),
+        GoldSet("relays_news2", build_relays, summary_relays_news2),
     )
 }
 
