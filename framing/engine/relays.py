@@ -101,7 +101,7 @@ _CLOSING = re.compile(
     r"(?:/[a-z]{1,4})*[ ]*$"
     rf"|(?:ALL[ ]RIGHTS[ ]RESERVED\.?[ ]+|All[ ]rights[ ]reserved\.?[ ]+)?"
     rf"(?:\([cC]\)|©|Copyright)(?:[ ]*(?:\([cC]\)|©|Copyright))*[ ]*(?:\d{{4}}[ ]*)?,?[ ]*"
-    rf"(?:[Tt]he[ ]+)?(?P<copy>{_WIRES}){_END}"
+    rf"(?:[Tt]he[ ]+)?(?:Thomson[ ]+)?(?P<copy>{_WIRES}){_END}"
     rf"|This[ ]+(?:report|story|article)[ ]+by[ ]+(?:[Tt]he[ ]+)?(?P<report>{_WIRES})[ ]+was\b"
     # "— with AFP", "(With AFP)", "With inputs from PTI", "With additional reporting by Reuters"
     rf"|(?:{_DASH}[ ]*)?\(?[Ww]ith[ ]+(?:(?:additional[ ]+)?(?:inputs?|reporting|material)"

@@ -32,6 +32,7 @@ def _closing(line: str) -> str:
         ("==Kyodo", "Kyodo"),
         ("— AFP/dm", "Agence France-Presse"),
         ("Copyright © 2026 Reuters. All rights reserved.", "Reuters"),
+        ("(c) Copyright Thomson Reuters 2026. Click For Restrictions", "Reuters"),
         ("The Associated Press contributed to this report.", "Associated Press"),
         (
             "Associated Press writer Jane Doe in Paris contributed to this report.",
