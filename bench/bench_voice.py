@@ -342,9 +342,13 @@ def article_counts(rec: dict, pred: dict) -> dict[str, int]:
         c["origin_false"] += bool(origin)
     if rec.get("origin"):
         c["origin_gold"] += 1
+        credit = pred.get("credit")
         c["origin_ok"] += bool(
             (origin and _same_name(origin, rec["origin"]))
             or (origin and _acronym(rec["origin"]) == origin.replace(".", "").upper())
+            # the gold may name the agency as credited ("dpa", "PTI") where the engine gives
+            # its usual name ("Deutsche Presse-Agentur", "Press Trust of India")
+            or (origin and credit and _same_name(credit, rec["origin"]))
         )
     return c
 

@@ -8,7 +8,13 @@ from django.db.models.functions import Right, Substr
 
 from articles.models import Event, TextRevision
 from framing.analysis_services import builtin_model_version
-from framing.engine.relays import describe, is_own_outlet, relay_path, wire_origin
+from framing.engine.relays import (
+    credit_excerpt,
+    describe,
+    is_own_outlet,
+    relay_path,
+    wire_origin,
+)
 from framing.frame_services import FRAME_CODEBOOKS
 from framing.models import (
     Analysis,
@@ -148,7 +154,7 @@ def article_relays(
     out = {}
     for revision_id, head, tail, outlet in heads:
         # a credit naming the outlet itself is its own copy ("(CNN) —" on CNN), not a relay
-        credit = wire_origin(f"{head or ''}\n\n{tail or ''}", outlet)
+        credit = wire_origin(credit_excerpt(head or "", tail or ""), outlet)
         origin = credit.name if credit else ""
         path = relay_path(chains.get(revision_id, ()), origin or None)
         # An agency's own dateline credit ("VELMARA (VCNA) —" in VCNA's copy) relays nothing.

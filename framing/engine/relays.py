@@ -38,45 +38,130 @@ _DASH = r"(?:--|[-–—])"
 _PLACE = (
     r"[A-ZÀ-Þ][A-Za-zÀ-ÿ.'\-]*(?:[ ][A-Za-zÀ-ÿ.'\-]+){0,3}"
     r"(?:,[ ]*[A-ZÀ-Þ][\w.]*(?:[ ][A-ZÀ-Þ][\w.]*)?){0,2}"
+    r"(?:[ ]\[[A-ZÀ-Þ][\w.]*(?:[ ][A-ZÀ-Þ][\w.]*)?\])?"  # "New Delhi [India]"
 )
 # "Jan 9", "March 3, 2026", "6th May, 2026"
 _DATE = (
     r",?[ ]+(?:[A-Z][a-z]{2,8}\.?[ ]+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?[ ]+[A-Z][a-z]{2,8}\.?)"
     r"(?:,[ ]*\d{4})?"
 )
+# A dateline that is a date alone: "Dec 2 (Reuters) -", "2 December (dpa) -"
+_MONTH_DAY = r"(?:[A-Z][a-z]{2,8}\.?[ ]+\d{1,2}|\d{1,2}[ ]+[A-Z][a-z]{2,8})(?:,[ ]*\d{4})?"
 # At a line start within the first lines: an optional dateline then the credit in brackets
 # and a dash ("HELSINKI (AP) —", "MADRID, Jan 9 (EFE).-"); or a dateline with its date and
 # the bracketed credit with no dash before the story ("Amaravati, Mar 3 (PTI) The …").
 _CREDIT = re.compile(
-    rf"(?m)^[ \t]*(?:{_PLACE}(?:{_DATE})?[ ]*)?"
-    r"\((?P<agency>[A-Z][\w.&' \-]{1,40})\)[ ]*\.?[ ]*(?:--|[-–—:])"
+    rf"(?m)^[ \t]*(?:(?:{_PLACE}(?:{_DATE})?|{_MONTH_DAY})[ ]*)?"
+    # "(dpa) -": a lower-case credit is one the media list knows as written (_is_credit)
+    r"\((?P<agency>[A-Za-z][\w.&' \-]{1,40})\)[ ]*\.?[ ]*(?:--|[-–—:])"
     rf"|^[ \t]*{_PLACE}(?:{_DATE})?[ ]*\((?P<dated>[A-Z][\w.&' \-]{{1,40}})\)[ ]+(?=[A-Z“\"])"
     # "MOSCOW, May 6. /ITAR-TASS/.", "AUSTIN, Texas, May 6, 2026 /PRNewswire/ --"
     rf"|^[ \t]*{_PLACE}(?:{_DATE})?\.?[ ]*/(?P<slash>[A-Z][\w.&\-]{{1,30}})/"
-)
-# "BEIJING, Xinhua —", "SYDNEY, AAP —": a dateline, a comma and a known agency, no brackets
-# "MOSCOW, May 6 – RIA Novosti. The launch …": the agency after the dash, then a full stop
-_BARE_CREDIT = re.compile(
-    rf"(?m)^[ \t]*{_PLACE}(?:{_DATE})?(?:,[ ]*(?P<agency>{_WIRES})[ ]*{_DASH}"
-    rf"|[ ]*{_DASH}[ ]*(?P<dashed>{_WIRES})\.[ ]+(?=[A-Z]))"
 )
 # Agencies sign off in capitals too ("-- BERNAMA")
 _WIRES_CAPS = media.alternation(
     sorted({n.upper() for n in media.names(frozenset(("agency", "state_agency"))) if len(n) >= 4})
 )
+# "BEIJING, Xinhua —", "SYDNEY, AAP —": a dateline, a comma and a known agency, no brackets
+# "MOSCOW, May 6 – RIA Novosti. The launch …": the agency after the dash, then a full stop
+_BARE_CREDIT = re.compile(
+    rf"(?m)^[ \t]*{_PLACE}(?:{_DATE})?(?:[,.][ ]*(?P<agency>{_WIRES}|{_WIRES_CAPS})[ ]*{_DASH}"
+    rf"|[ ]*{_DASH}[ ]*(?P<dashed>{_WIRES})\.[ ]+(?=[A-Z]))"
+)
+# Any medium the list knows, as written ("ProPublica", "Xinhua", "the Austin …" is not one)
+_MEDIA = media.alternation(media.names())
+_END = r"(?![\w\-])"
+# More agencies after the first in one credit ("— AFP, Reuters", "AFP-JIJI", "Reuters/AFP")
+_JOINED = rf"(?!\w)(?:(?:[ ]*[,/&][ ]*|[ ]+and[ ]+|-)(?:{_WIRES}|{_WIRES_CAPS})(?!\w))*{_END}"
 # A byline naming the agency the reporter writes for: "By Maria Jensen, Associated Press",
-# "By JANE DOE / AP", "By Tom Lee | Reuters"
+# "By JANE DOE / AP", "By Tom Lee | Reuters", "By Jane Doe (AFP)", "By JANE DOE AP Business
+# Writer" (AP's style: the name in capitals, then the agency and the reporter's beat)
 _BYLINE = re.compile(
-    rf"(?m)^[ \t]*By[ ]+[A-Z][^\n]{{1,80}}?(?:,|[ ]/|[ ]\||[ ]of)[ ]+(?:[Tt]he[ ]+)?"
-    rf"(?P<agency>{_WIRES})[ ]*$"
+    r"(?m)^[ \t]*By[ ]+(?:[A-Z][^\n]{1,80}?(?:,[ ]*|[ ]/[ ]*|[ ]\|[ ]*|[ ]of[ ]+|[ ]\()"
+    r"|[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){1,3}[ ]+)"
+    rf"(?:[Tt]he[ ]+)?(?P<agency>{_WIRES}){_END}\)?"
+    r"(?:[ ]+(?:[A-Z][a-z]+[ ]+){0,2}(?:Writer|Correspondent|Reporter|Editor)s?)?[ ]*$"
+)
+# A line that is the credit alone, in the first lines ("By Reuters", "AFP", "Reuters Staff",
+# "AFP | Dec 2, 2026", "Source: Xinhua | Updated: 2026-12-02"), or a dateline whose date ends
+# in a full stop and the agency's name and a colon ("BAKU, Azerbaijan, December 2. Trend:")
+_HEAD_LINE = re.compile(
+    rf"(?m)^[ \t]*(?:(?:By|From|Via)[ ]+)?(?:[Tt]he[ ]+)?(?P<line>{_WIRES}|{_WIRES_CAPS}){_JOINED}"
+    r"(?:[ ]+(?:Staff|staff|Wire|wire))?[ ]*(?:[|·][^\n]{0,60})?[ ]*$"
+    rf"|^[ \t]*Source[ ]*:[ ]*(?:[Tt]he[ ]+)?(?P<source>{_MEDIA}){_END}"
+    r"[ ]*(?=$|[|·]|[A-Z][a-z]+:)"
+    rf"|^[ \t]*{_PLACE}{_DATE}\.[ ]+(?P<colon>[A-Z][\w&\-]*(?:[ ][A-Z][\w&\-]*){{0,2}}):[ ]"
 )
 # Closing credits: "— dpa" on its own line, "(c) 2026 The Associated Press. All rights
 # reserved.", "Copyright 2026 The Canadian Press", "This report by The Canadian Press was first
-# published …"
+# published …", "— with AFP", "(With inputs from PTI)", "Source: Xinhua", "Ukrinform" or
+# "(AFP)" alone on the last line, "The Associated Press contributed to this report."
 _CLOSING = re.compile(
-    rf"(?m)^[ \t]*(?:{_DASH}[ ]*(?P<dash>{_WIRES}|{_WIRES_CAPS})[ ]*$"
-    rf"|(?:\([cC]\)|©|Copyright)[ ]*(?:\d{{4}}[ ]+)?(?:[Tt]he[ ]+)?(?P<copy>{_WIRES})\b"
-    rf"|This[ ]+(?:report|story|article)[ ]+by[ ]+(?:[Tt]he[ ]+)?(?P<report>{_WIRES})[ ]+was\b)"
+    rf"(?m)^[ \t]*(?:(?:{_DASH}|==)[ ]*(?P<dash>{_WIRES}|{_WIRES_CAPS}){_JOINED}"
+    r"(?:/[a-z]{1,4})*[ ]*$"
+    rf"|(?:ALL[ ]RIGHTS[ ]RESERVED\.?[ ]+|All[ ]rights[ ]reserved\.?[ ]+)?"
+    rf"(?:\([cC]\)|©|Copyright)(?:[ ]*(?:\([cC]\)|©|Copyright))*[ ]*(?:\d{{4}}[ ]*)?,?[ ]*"
+    rf"(?:[Tt]he[ ]+)?(?:Thomson[ ]+)?(?P<copy>{_WIRES}){_END}"
+    rf"|This[ ]+(?:report|story|article)[ ]+by[ ]+(?:[Tt]he[ ]+)?(?P<report>{_WIRES})[ ]+was\b"
+    # "— with AFP", "(With AFP)", "With inputs from PTI", "With additional reporting by Reuters"
+    rf"|(?:{_DASH}[ ]*)?\(?[Ww]ith[ ]+(?:(?:additional[ ]+)?(?:inputs?|reporting|material)"
+    rf"[ ]+(?:from|by)[ ]+)?(?:[Tt]he[ ]+)?(?P<with>{_MEDIA}|{_WIRES_CAPS}){_END}"
+    r"(?:(?:,[ ]*|[ ]+and[ ]+|[ ]*&[ ]*)[^\n]{1,40}?)?\)?\.?[ ]*$"
+    # "Additional reporting by Reuters", "Material from AFP was used in this report"
+    rf"|(?:Additional[ ]+reporting|Material)[ ]+(?:by|from)[ ]+(?:[Tt]he[ ]+)?"
+    rf"(?P<additional>{_MEDIA}|{_WIRES_CAPS}){_END}"
+    # "Source: Xinhua", "Source: Xinhua Editor: Zhang Rui": a source line names a medium
+    rf"|Source[ ]*:[ ]*(?:[Tt]he[ ]+)?(?P<source>{_MEDIA}){_END}\.?[ ]*(?=$|[|·]|[A-Z][a-z]+:)"
+    # "Ukrinform", "(AFP)", "(©NTB)" alone on a line
+    rf"|[(\[]?©?[ ]*(?P<alone>{_WIRES}|{_WIRES_CAPS}){_JOINED}[)\]]?\.?[ ]*$"
+    # "The Associated Press contributed to this report.", "Reuters contributed reporting.",
+    # "Associated Press writer Jane Doe in Paris contributed to this report.", "Reuters' Tom
+    # Balmforth contributed reporting."
+    rf"|(?:[Tt]he[ ]+)?(?P<contributed>{_MEDIA}|{_WIRES_CAPS}){_END}"
+    r"(?:[ ]+(?:writers?|reporters?|correspondents?|journalists?|staff)\b[^\n]{0,80}?"
+    r"|['’]s?[ ]+[A-Z][^\n]{0,80}?)?"
+    r"[ ]+contributed[ ]+(?:reporting|to[ ]+this[ ]+(?:report|story|article))\b)"
+)
+# Syndication and partnership lines, which name the outlet whose reporting the article is
+# (known to the media list or not): "Adapted from a report by the Austin American-Statesman.",
+# "This story was produced in partnership with ProPublica, a nonprofit newsroom …", "This
+# article was originally published by The Conversation", "Republished with permission from X"
+_MASTHEAD_WORD = r"[A-Z][\w&\-]*(?:['’][A-Za-z][\w\-]*)?(?:\.[A-Za-z][\w\-]*)*"
+_MASTHEAD = rf"(?:[Tt]he[ ]+)?{_MASTHEAD_WORD}(?:[ ](?:{_MASTHEAD_WORD}|of|on|for|and|de|&)){{0,6}}"
+_SYNDICATED = re.compile(
+    r"(?m)^[ \t]*[(*_]*(?:"
+    r"(?:Adapted|Excerpted|Condensed)[ ]+from[ ]+(?:an?[ ]+)?(?:report|story|article|piece)"
+    r"[ ]+(?:by|in|from)"
+    # "This story|article …" is the article itself; "This report …" may be a report the
+    # article is about ("This report was produced by the climate service")
+    r"|(?:This|The[ ]+following)[ ]+(?:story|article|piece|content)[ ]+(?:was|is)[ ]+"
+    r"(?:(?:originally|first|jointly)[ ]+)?"
+    r"(?:(?:published|produced|reported|written|co-published|republished|reprinted|adapted|"
+    r"distributed)[ ]+)?"
+    r"(?:(?:in[ ]+(?:partnership|collaboration|association)[ ]+with)|by|from|in|on|with)"
+    r"|(?:Originally|First)[ ]+(?:published|appeared)[ ]+(?:by|in|on)"
+    r"|Republished[ ]+(?:with[ ]+permission[ ]+)?(?:from|of)"
+    r"|Based[ ]+on[ ]+(?:a[ ]+)?(?:report|reporting)[ ]+(?:by|from)"
+    r"|Produced[ ]+in[ ]+(?:partnership|collaboration)[ ]+with"
+    rf")[ ]+(?P<syndicated>{_MASTHEAD})(?=[ ]*(?:[.,;:)*_]|[ ]+(?:and|under|as|for|on)[ ]|$))"
+)
+# A desk's unnamed signature that only one agency uses: Reuters' closing "(Reporting by …;
+# Editing by …)" and its "Thomson Reuters Trust Principles" line, Bloomberg's "To contact the
+# reporter on this story:". It names no one else, so it counts only when no credit is named.
+_SIGNATURES = (
+    (
+        re.compile(
+            r"(?m)^[ \t]*\(?(?:Reporting|Reported|Writing)[ ]+by[ ]+[^\n;]{2,120};"
+            r"[^\n]{0,300}?\b(?:Editing|Edited)[ ]+by[ ]+[^\n]{2,120}$"
+            r"|^[^\n]{0,40}\bThomson[ ]Reuters[ ]Trust[ ]Principles\b"
+        ),
+        "Reuters",
+    ),
+    (re.compile(r"(?m)^[ \t]*To[ ]contact[ ]the[ ]reporters?[ ]on[ ]this[ ]story\b"), "Bloomberg"),
+)
+# "… the ministry said. (PNA)": an agency's name in brackets closing the text's last sentence
+_TRAILING = re.compile(
+    rf"[.!?”\"’][ ]*\((?P<trailing>{_WIRES}|{_WIRES_CAPS}){_END}\)\.?[ \t]*(?:\n[ \t]*)*\Z"
 )
 _HEAD = 400  # a credit sits in the first lines (after a headline or a byline at most)
 _TAIL = 300  # a closing credit sits in the last lines
@@ -91,20 +176,68 @@ class WireOrigin:
 
 
 def wire_origin(text: str, outlet: str | None = None) -> WireOrigin | None:
-    """The agency whose copy the article is, if it credits one: in its dateline ("WASHINGTON
-    (AP) —" -> Associated Press, "BEIJING, Xinhua —"), its byline ("By X, Associated Press")
-    or a closing credit ("— dpa", "(c) 2026 The Associated Press"). A credit naming the
-    article's own ``outlet`` ("LONDON (Reuters) -" in Reuters' copy, "(CNN) —" on CNN) is the
-    outlet's own copy, not a relay, and is passed over."""
+    """The agency whose copy the article is, if it credits one. A credit stands in one of two
+    slots: the first lines (the dateline: "WASHINGTON (AP) —" -> Associated Press, "BEIJING,
+    Xinhua —", "BAKU, Azerbaijan, December 2. Trend:"; a byline: "By X, Associated Press"; a
+    line that is the credit alone: "By Reuters", "Source: Xinhua | Updated …") or the last lines
+    ("— dpa", "— with AFP", "(c) 2026 The Associated Press", "Source: Xinhua", "Ukrinform"
+    alone, "The Associated Press contributed to this report.", "Adapted from a report by the
+    Austin American-Statesman.", "This story was produced in partnership with ProPublica").
+    A name said anywhere else in the text is no credit ("Reuters reported on Tuesday"), and a
+    source or contribution line credits a medium only: "Source: the ministry", "Source: World
+    Bank", "With inputs from agencies" or "Staff writer X contributed" say where figures or
+    help came from, not whose copy the text is, so they give no origin. Failing
+    a named credit, a desk signature only one agency uses ("(Reporting by …; Editing by …)" ->
+    Reuters) names it. A credit naming the article's own ``outlet`` ("LONDON (Reuters) -" in
+    Reuters' copy, "(CNN) —" on CNN) is the outlet's own copy, not a relay, and is passed
+    over."""
     head = min(len(text), _HEAD)
+    tail = max(0, len(text) - _TAIL)
+
+    def own(name: str) -> bool:
+        return bool(outlet) and is_own_outlet(name, outlet or "")
+
     for pattern in (_CREDIT, _BARE_CREDIT, _BYLINE):
         for m in pattern.finditer(text, 0, head):
-            if _is_credit(text, m) and not (outlet and is_own_outlet(_credit_of(m), outlet)):
+            if _is_credit(text, m) and not own(_credit_of(m)):
                 return _origin(m)
-    for m in _CLOSING.finditer(text, max(0, len(text) - _TAIL)):
-        if not (outlet and is_own_outlet(_credit_of(m), outlet)):
+    # a line in the first lines, up to its own end (not the end of the first 400 characters)
+    line_end = text.find("\n", head)
+    for m in _HEAD_LINE.finditer(text, 0, len(text) if line_end < 0 else line_end):
+        if (
+            m.start() < head
+            and _before_the_story(text, m.start())
+            and _is_credit(text, m)
+            and not own(_credit_of(m))
+        ):
             return _origin(m)
+    for pattern in (_CLOSING, _SYNDICATED, _TRAILING):
+        for m in pattern.finditer(text, tail):
+            if _is_credit(text, m) and not own(_credit_of(m)):
+                return _origin(m)
+    for pattern, name in _SIGNATURES:
+        m = pattern.search(text, tail)
+        if m and not own(name):
+            return WireOrigin(name, name, m.start(), m.end())
     return None
+
+
+def _before_the_story(text: str, start: int) -> bool:
+    """Whether only a headline, a kicker or a byline comes before ``start``: no line of the
+    story's prose (a paragraph of more than 20 words), after which a medium's name alone on a
+    line is a subheading or a picture's credit, not the article's."""
+    return all(len(line.split()) <= 20 for line in text[:start].splitlines())
+
+
+def credit_excerpt(head: str, tail: str) -> str:
+    """What ``wire_origin`` reads of an article known only by its first ``_HEAD`` and last
+    ``_TAIL`` characters (the app fetches no more): a line cut off at either end is marked as
+    cut, so that its remnant ("… AFP." from "… told AFP.") reads as no line of its own."""
+    if len(head) >= _HEAD:
+        head += " …"
+    if len(tail) >= _TAIL:
+        tail = "… " + tail
+    return f"{head}\n\n{tail}"
 
 
 # Wire-desk tags that stand in brackets where a credit would ("(LEAD) —", "(UPDATE 2) -")
@@ -135,6 +268,16 @@ def _is_credit(text: str, m: re.Match[str]) -> bool:
     — …")."""
     name = _credit_of(m)
     line = text[m.start() : m.start(_group_of(m))]
+    if m.re is _SYNDICATED:
+        return _reads_as_masthead(name, m.group(0))
+    if m.re in (_CLOSING, _TRAILING) or (m.re is _HEAD_LINE and m.group("colon") is None):
+        return True  # a known medium, alone in its line or in a credit's formula
+    if m.re is _HEAD_LINE:
+        # "BAKU, Azerbaijan, December 2. Trend:": a name after a dated dateline, not a tag
+        # ("LONDON, May 6. Analysis:") nor a time phrase
+        return name.upper() not in _TAGS and name not in _NOT_PLACE and name not in _CALENDAR
+    if not name[:1].isupper() and name not in media.names():
+        return False  # "(dpa) -" is a credit, "(photo) -" is not
     if m.groupdict().get("dated") is not None:
         # with no dash after the bracket, a dated or capitalised dateline must come before it
         # ("Amman, May 6 (Petra) --", "GÖTEBORG (TT) A 15-year-old …")
@@ -157,6 +300,44 @@ def _is_credit(text: str, m: re.Match[str]) -> bool:
     # one unknown word ("AMMAN (Petra) --", "Amman, May 6 (Petra) --"): a credit only after a
     # dateline's capitals or date
     return bool(re.search(r"[A-ZÀ-Þ]{3,}|\d", line))
+
+
+_CALENDAR = frozenset(
+    wordlist(
+        "January February March April May June July August September October November December "
+        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday Update Updated"
+    )
+)
+# Words a medium's name is made of ("Austin American-Statesman", "KFF Health News",
+# "The Conversation"); a person's name ("Jane Doe") has none of them
+_MEDIUM_WORDS = frozenset(
+    wordlist(
+        "news press agency times post journal herald tribune daily gazette wire wires radio tv "
+        "television network media chronicle observer statesman telegraph guardian magazine "
+        "review monitor inquirer courier ledger standard sentinel mail express star bulletin "
+        "examiner dispatch globe independent mirror insider conversation "
+        "reporter report newsroom newspaper broadcasting broadcaster"
+    )
+)
+_PARTNERSHIP = re.compile(r"\b(?:partnership|collaboration|association)[ ]+with\b|\bRepublished\b")
+
+
+def _reads_as_masthead(name: str, line: str) -> bool:
+    """Whether a syndication line's name is an outlet: one the media list knows, or one whose
+    words say it is a medium ("the Austin American-Statesman", "KFF Health News"); after "in
+    partnership with" or "Republished from" any organisation's name ("the Pulitzer Center"),
+    never a date ("first published in March") or a place alone."""
+    bare = re.sub(r"^(?:the|The)\s+", "", name)
+    words = re.findall(r"[\w'’&]+", bare)
+    if not words or words[0] in _CALENDAR or words[0] in _NOT_PLACE:
+        return False
+    if re.search(r"['’]s\Z", bare):
+        return False  # "by the Kestria Ledger's investigations team": a part of it, not it
+    if bare in media.names() or any(w.lower() in _MEDIUM_WORDS for w in words):
+        return True
+    return bool(_PARTNERSHIP.search(line)) and (
+        len(words) >= 2 or bare in media.names() or bool(re.search(r"[a-z][A-Z]", bare))
+    )
 
 
 def _group_of(m: re.Match[str]) -> str:
@@ -219,7 +400,14 @@ def is_own_outlet(link: str, outlet: str) -> bool:
 def _origin(m: re.Match[str]) -> WireOrigin:
     group = next(g for g, v in m.groupdict().items() if v)
     credit = m.group(group).strip()
-    return WireOrigin(agency_name(credit), credit, m.start(group), m.end(group))
+    name = agency_name(credit)
+    if name == credit and credit.isupper() and len(credit) >= 4:
+        # "-- BERNAMA", "INTERFAX -": an agency signing off in capitals keeps its usual name
+        name = _CAPS_NAMES.get(credit, credit)
+    return WireOrigin(name, credit, m.start(group), m.end(group))
+
+
+_CAPS_NAMES = {m.name.upper(): m.usual for m in media.media() if not m.name.isupper()}
 
 
 def agency_name(name: str) -> str:

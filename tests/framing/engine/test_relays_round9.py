@@ -267,7 +267,7 @@ def test_a_name_with_a_particle_in_an_apposition_is_the_speaker_a_pronoun_contin
             "PR Newswire",
         ),
         ("MOSCOW, May 6 – RIA Novosti. The launch of the Soyuz has been postponed.", "RIA Novosti"),
-        ("GEORGE TOWN, May 6 -- The ferry will run every ten minutes.\n\n-- BERNAMA", "BERNAMA"),
+        ("GEORGE TOWN, May 6 -- The ferry will run every ten minutes.\n\n-- BERNAMA", "Bernama"),
     ],
 )
 def test_more_wire_credit_forms_are_the_origin(text, name):
