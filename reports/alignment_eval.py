@@ -107,6 +107,7 @@ DEV_EVENTS = {
     "dev5": "alignment_dev5.json",
     "dev6": "alignment_dev6.json",
     "dev7": "alignment_dev7.json",
+    "dev8": "alignment_dev8.json",
 }
 
 
