@@ -107,6 +107,7 @@ DEV_EVENTS = {
     "dev5": "alignment_dev5.json",
     "dev6": "alignment_dev6.json",
     "dev7": "alignment_dev7.json",
+    "dev8": "alignment_dev8.json",
 }
 
 
@@ -276,6 +277,31 @@ def pooled_scores(
             gold + len(wanted),
         )
     return _scores(hits, predicted, gold)
+
+
+def pooled_intervals(
+    results: Sequence[tuple[str, set, set]], *, rounds: int = 1000, seed: int = 0
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """95 % bootstrap intervals of pooled precision and recall over several events' (name,
+    predicted, gold) links, resampling the sentences links start from (as ``bootstrap_links``)."""
+    units: dict[tuple, list[int]] = {}
+    for name, predicted, gold in results:
+        for link in predicted | gold:
+            counts = units.setdefault((name, *link[:2]), [0, 0, 0])
+            counts[0] += link in predicted and link in gold
+            counts[1] += link in predicted
+            counts[2] += link in gold
+    table = np.array(list(units.values()), dtype=float)
+    rng = np.random.default_rng(seed)
+    draws = table[rng.integers(0, len(table), size=(rounds, len(table)))].sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        precision, recall = draws[:, 0] / draws[:, 1], draws[:, 0] / draws[:, 2]
+
+    def interval(values):
+        values = values[~np.isnan(values)]
+        return tuple(float(v) for v in np.percentile(values, [2.5, 97.5]))
+
+    return interval(precision), interval(recall)
 
 
 def bootstrap_links(

@@ -7,16 +7,17 @@
     .venv/bin/python framing/eval/train_alignment.py --loeo --units    # … aligning clauses
 
 Training data: the first demo event (naval exercise; every pair of a wire-report sentence with
-a sentence of another column) and the seven development events of ``framing/eval/dev`` (every
+a sentence of another column) and the eight development events of ``framing/eval/dev`` (every
 pair of sentences from two articles), positive when the gold links them. The operating points
 are chosen on the same events by running the whole aligner, out of fold (each event scored by
 the model fitted on the others): "possibly" is the lowest point from which every event's
 precision stays at or above 0.8, "reported" the lowest point above it from which every event's
 precision stays at or above TARGET_PRECISION (the first crossing alone can be a dip of a small
-event's curve). ``--loeo`` fits and chooses on all training events but one and scores that one,
-for each in turn: how the choices (the target among them) were made without the held-out
-event. The second
-demo event (caravan) is held out: it is only scored, never used to fit or choose anything.
+event's curve; the top of the grid when some event never gets there), lowered while the naval
+event's recall is below RECALL_FLOOR. ``--loeo`` fits and chooses on all training events but
+one and scores that one, for each in turn: how the choices (the target among them) were made
+without the held-out event. The second demo event (caravan) is held out: it is only scored,
+never used to fit or choose anything.
 """
 
 from __future__ import annotations
@@ -46,7 +47,14 @@ from reports.alignment_eval import (  # noqa: E402
 # and 0.90), a margin over the 0.85 the issue asks for on real stories.
 TARGET_PRECISION = 0.93
 POSSIBLE_PRECISION = 0.8
-TRAINING_EVENTS = ("naval", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
+# Round 10 added dev8 (leads that name facts in passing, as real stories do), which no point
+# brings to the target out of fold (0.84 at best): the target alone would then put "reported"
+# at the top of the grid, where naval — the training event written and annotated like the
+# demo events and real stories — keeps 55 % of its links. "reported" is the point the target
+# chooses, lowered until naval's out-of-fold recall is at least the issue's 0.6.
+RECALL_FLOOR = 0.6
+RECALL_EVENT = "naval"
+TRAINING_EVENTS = ("naval", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8")
 
 
 def training_pairs(event, *, units: bool = False) -> tuple[np.ndarray, np.ndarray]:
@@ -129,15 +137,32 @@ def choose_points(events, fitted: dict, *, target: float = TARGET_PRECISION) -> 
             worst_precision(scored, state="reported", possible=possible, reported=p) >= target
         ),
     )
-    return {**fitted, "possible": possible, "reported": reported}
+    return {**fitted, "possible": possible, "reported": _recall_floor(scored, possible, reported)}
+
+
+def _recall_floor(scored, possible: float, reported: float) -> float:
+    """``reported``, or the highest point below it at which RECALL_EVENT (when among the
+    events) keeps an out-of-fold recall of at least RECALL_FLOOR."""
+    for e, fitted in scored:
+        if e.name == RECALL_EVENT:
+            points = [round(float(p), 2) for p in np.arange(reported, possible - 1e-9, -0.05)]
+            for p in points:
+                weights = {**fitted, "possible": possible, "reported": p}
+                if score_links(e, state="reported", weights=weights, units=UNITS).recall >= (
+                    RECALL_FLOOR
+                ):
+                    return p
+            return possible
+    return reported
 
 
 def leave_one_out(train, target: float) -> None:
     """Fit and choose (for ``target``) on all training events but one, score that one at
     "reported"."""
-    from reports.alignment_eval import predicted_links
+    from reports.alignment_eval import pooled_intervals, predicted_links
 
     hits = found_total = gold_total = 0
+    results = []
     print(f"target {target}:")
     for held in train:
         rest = [e for e in train if e is not held]
@@ -149,13 +174,18 @@ def leave_one_out(train, target: float) -> None:
             else {p for p in held.links if held.anchor in (p[0], p[2])}
         )
         hit = len(found & gold)
+        results.append((held.name, found, gold))
         hits, found_total, gold_total = hits + hit, found_total + len(found), gold_total + len(gold)
         print(
             f"{held.name} left out (points {fitted['possible']}, {fitted['reported']}): "
             f"P {hit / max(len(found), 1):.2f} R {hit / len(gold):.2f}",
             flush=True,
         )
-    print(f"pooled: P {hits / max(found_total, 1):.3f} R {hits / gold_total:.3f}")
+    (p_low, p_high), (r_low, r_high) = pooled_intervals(results)
+    print(
+        f"pooled: P {hits / max(found_total, 1):.3f} [{p_low:.2f}, {p_high:.2f}] "
+        f"R {hits / gold_total:.3f} [{r_low:.2f}, {r_high:.2f}] ({found_total - hits} wrong)"
+    )
 
 
 def main() -> None:

@@ -27,9 +27,9 @@ def test_coded_competing_labels_are_captured_on_the_second_demo_event():
     assert captured / coded >= 0.5
 
 
-# Floors below the recorded figures (bench/README.md, round 8): naval P 0.94, caravan (held
-# out) P 0.83 [0.76, 0.90] — the model refitted with dev7 and a stricter target (chosen on the
-# development events only; round 7 scored 0.79 there).
+# Floors below the recorded figures (bench/README.md, round 10): naval P 0.94, caravan (held
+# out) P 0.86 [0.79, 0.92] — the model refitted with dev8, the lead rule and naval's recall
+# floor (chosen on the development events only; rounds 7–9 scored 0.79–0.83 there).
 @pytest.mark.parametrize(("name", "floor"), [("naval", 0.8), ("caravan", 0.8)])
 def test_reported_links_are_precise_on_each_demo_event(name, floor):
     event = load_gold_event(name)
@@ -42,9 +42,14 @@ def test_possibly_finds_more_links_than_reported_on_the_held_out_event():
     assert score_links(event, state="possibly").recall > score_links(event, state="reported").recall
 
 
-@pytest.mark.parametrize("name", ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"])
-def test_reported_links_are_precise_on_each_development_event(name):
-    assert score_links(load_gold_event(name), state="reported").precision >= 0.9
+# dev8 (round 10: leads naming facts in passing) is the hard one: 0.86 with the model fitted on
+# it, 0.81 out of sample.
+@pytest.mark.parametrize(
+    ("name", "floor"),
+    [(f"dev{n}", 0.9) for n in ("", 2, 3, 4, 5, 6, 7)] + [("dev8", 0.8)],
+)
+def test_reported_links_are_precise_on_each_development_event(name, floor):
+    assert score_links(load_gold_event(name), state="reported").precision >= floor
 
 
 def test_an_unknown_gold_event_name_is_refused_rather_than_read_as_the_held_out_event():

@@ -23,7 +23,7 @@ sentence the other carries (IDF-weighted share of its words), the lesser and the
 sentence that carries half of a two-fact sentence covers it by half.
 
 The weights live in ``data/alignment_model.json``; ``framing/eval/train_alignment.py``
-refits them on the gold alignments of the first demo event and seven development events and
+refits them on the gold alignments of the first demo event and eight development events and
 picks the two operating points ("reported", "possibly") on them; the second demo event is held
 out to test them.
 """
@@ -377,8 +377,8 @@ class ProbabilitySimilarity:
                 self.cache[(a, b)] = self.cache[(b, a)].T
             else:
                 block = self.features.pair(a, b)
-                found = probability(block, self.weights)
                 reported = (self.weights or model())["reported"]
+                found = passing_leads(probability(block, self.weights), reported)
                 # Two outlets' copies of one sentence are one report, whatever the weights of a
                 # refit make of them (a short quotation, far apart in the two articles).
                 found = np.where(
@@ -391,6 +391,24 @@ class ProbabilitySimilarity:
                 contradicted = self.features.contradicted(a, b)
                 self.cache[(a, b)] = np.where(contradicted, np.minimum(found, cap), found)
         return self.cache[(a, b)]
+
+
+def passing_leads(found: np.ndarray, reported: float) -> np.ndarray:
+    """``found`` (probabilities between the sentences of two articles) with a lead's link kept
+    below ``reported`` when the other sentence has a better partner in the lead's article.
+
+    A first sentence names the story's facts in passing and its article reports them more
+    fully later; the other outlet's sentence matching a later sentence better is the sign that
+    the lead's match is the passing one (shown as possibly the same fact, never confirmed).
+    Elsewhere a better partner means a two-fact sentence, whose two links are both right."""
+    capped = found.copy()
+    if found.shape[0] > 1:
+        passing = found[1:].max(axis=0) > found[0]
+        capped[0] = np.where(passing, np.minimum(found[0], reported - 0.01), found[0])
+    if found.shape[1] > 1:
+        passing = found[:, 1:].max(axis=1) > found[:, 0]
+        capped[:, 0] = np.where(passing, np.minimum(capped[:, 0], reported - 0.01), capped[:, 0])
+    return capped
 
 
 def operating_points() -> tuple[float, float]:

@@ -7,6 +7,8 @@ in it."""
 
 from __future__ import annotations
 
+import numpy as np
+
 from framing.engine.contrast import align_facts, reported_pairs
 from framing.engine.contrast.quantities import number_kinds, numbers
 from framing.engine.contrast.similarity import (
@@ -16,6 +18,7 @@ from framing.engine.contrast.similarity import (
     clauses,
     model,
     operating_points,
+    passing_leads,
 )
 
 TWO_FACTS = (
@@ -264,3 +267,46 @@ def test_the_same_sentence_with_a_denial_on_one_side_is_not_taken_for_a_copy():
     b = "The company said the mine would not close next year."
     features = PairFeatures([[a], [b]])
     assert not features.near_identical(0, 1, features.pair(0, 1))[0, 0]
+
+
+def test_a_lead_is_not_confirmed_for_a_fact_its_article_reports_better_later():
+    # Rows: the lead, the article's full report, another fact; columns: the other outlet.
+    found = np.array([[0.95, 0.20], [0.99, 0.10], [0.05, 0.97]])
+    capped = passing_leads(found, 0.85)
+    assert capped[0, 0] < 0.85  # the other outlet's sentence matches the full report better
+    assert capped[0, 0] >= 0.35  # still shown as possibly the same fact
+    assert (capped[1:] == found[1:]).all()
+
+
+def test_a_lead_that_is_its_articles_best_match_stays_confirmed():
+    found = np.array([[0.95, 0.20], [0.60, 0.10], [0.05, 0.97]])
+    assert passing_leads(found, 0.85)[0, 0] == 0.95
+
+
+def test_a_two_fact_sentence_beyond_the_lead_keeps_both_its_links():
+    # Row 1 reports two facts, each reported by one sentence of the other article; row 2 is a
+    # better partner for column 1 and row 1 still keeps it: only a lead's mention is passing.
+    found = np.array([[0.05, 0.02], [0.97, 0.90], [0.10, 0.99]])
+    assert (passing_leads(found, 0.85) == found).all()
+
+
+def test_the_other_outlets_lead_is_read_the_same_way():
+    found = np.array([[0.95, 0.99], [0.20, 0.10]])
+    capped = passing_leads(found, 0.85)
+    assert capped[0, 0] < 0.85 and capped[0, 1] == 0.99
+
+
+def test_a_lead_naming_a_fact_in_passing_is_kept_below_reported_by_an_eager_model():
+    lead = (
+        "About 4,000 residents of Brask were evacuated on Sunday after a freight train derailed "
+        "and a tank wagon began to leak chlorine."
+    )
+    full = "Police evacuated about 4,000 residents living within two kilometres of the crash site."
+    other = [
+        "Schools in Brask will stay closed until Wednesday, the mayor said.",
+        "Police evacuated about 4,000 residents within two kilometres of the crash site.",
+    ]
+    eager = _weights(intercept=model()["intercept"] + 5.0)  # the lead alone would be confirmed
+    found = ProbabilitySimilarity([[lead, full], other], eager)(0, 1)
+    assert found[1, 1] >= eager["reported"]
+    assert eager["possible"] <= found[0, 1] < eager["reported"]
