@@ -395,13 +395,41 @@ _LEAD_REST = re.compile(
     rf"(?:\s+[A-Z][\w’'.\-]*){{0,3}}(?=\s+that\b))?"
     rf"(?:\s+(?:[\w’'\-]+\s+){{0,4}}?(?P<that>that)\b|\s*,)?\s+"
 )
+# A medium recognised by its role rather than by name: whatever name a statement is read
+# out on, carried by, published in or released through is the medium that relays it
+# ("in a statement read out on Sky TG24", "in a circular, carried by the Al-Qabas daily",
+# "in a report published in the official gazette El Peruano"). The name is capitalised
+# words (a lower-case kind may stand before or after it); "released by" / "published by"
+# name an author as often as a medium, so they are left to the media patterns.
+_NOT_MEDIUM_NAME = frozenset(
+    wordlist(
+        "monday tuesday wednesday thursday friday saturday sunday january february march april "
+        "may june july august september october november december telegram facebook twitter "
+        "instagram youtube wechat weibo tiktok whatsapp linkedin x vkontakte threads bluesky "
+        "truth its his her their behalf"
+    )
+)
+ROLE_NAME = (
+    r"(?:the\s+)?(?:(?!(?:the|a|an|its|his|her|their|behalf)\s)[a-z][\w\-]*\s+){0,3}?"
+    r"(?P<n>[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ0-9][\w’'.\-]*|"
+    r"(?:de|del|di|da|do|la|el|al|per|van|von)\s+(?=[A-ZÀ-ÖØ-Þ]))){0,4})"
+)
+# "…, the subcontractor said", "…, the dike warden told …": in a closing tag a determiner and
+# up to three lower-case words before a speech verb name a speaker, listed noun or not (not a
+# time: "the next day")
+_DET_NOUN = (
+    r"(?:the|a|an)\s+(?!(?:[\w\-]+\s+){0,2}?(?:day|days|week|weeks|month|months|year|years|"
+    r"morning|evening|night|time|next|same|following|previous|other|latter|former)\b)"
+    r"(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*"
+    r"(?=,?\s+(?:also\s+|later\s+)?(?:said|says|told|tells|added|adds|wrote|warned)\b)"
+)
 _ACRONYM = r"(?:\s+\((?P<acr>[A-Z][A-Z\-]{1,7})\))?"
 _REPORTED_TAIL = re.compile(
     # ", spokeswoman Mao Lin said", ", a spokesperson for the ministry, Gao Minghui, told a
     # regular press conference", ", aid workers who have left the country say"
     # ", Kremlin spokesman Dmitry Arkhipov said": an organisation may stand before the title
     rf",\s*(?:(?:(?:[A-Z][\w’'.\-]*\s+){{1,2}}{_LOWER_TITLE}|{_LOWER_TITLE})?"
-    rf"(?P<s1>{SPEAKER}){_ACRONYM}(?:\s+who(?:\s+[\w’'\-]+){{1,6}}?)?"
+    rf"(?P<s1>{SPEAKER}|{_DET_NOUN}){_ACRONYM}(?:\s+who(?:\s+[\w’'\-]+){{1,6}}?)?"
     rf",?\s+(?:(?:also|later|earlier|then|again)\s+)?(?P<v1>{VERB})(?:\s+(?P<tobj>{_TOLD_WHOM}))?"
     # ", X was quoted as saying by the TASS news agency"
     # ", a source was cited by Interfax as saying"
@@ -424,6 +452,9 @@ _REPORTED_TAIL = re.compile(
     rf"(?:\s*,\s*(?:according\s+to|as\s+(?:quoted|reported|cited)\s+by)\s+"
     rf"(?:{MEDIA}|(?:the\s+)?[A-Z]{{2,6}}(?![\w’'\-]))(?:\s+\([A-Z][A-Z\-]{{1,7}}\))?)?"
     rf"(?:\s*,\s*{_CITE}\s+{SPEAKER})?"
+    # "…, the authority said in a circular, carried by the Al-Qabas daily."
+    r"(?:\s*,\s*(?:carried|published|relayed|broadcast|aired|released|read(?:\s+out)?)\s+"
+    rf"(?:by|on|in|through|via)\s+{ROLE_NAME}(?:\s+[a-z]+)?)?"
     # ", without giving a source": a lower-case afterthought closes the sentence
     r"(?:\s*,\s*(?:without|but|although|though|as|after|before|when|speaking|adding|saying)"
     r"\b[^.!?\"“”]{0,100})?\s*[.!?]?\s*\Z"
@@ -877,6 +908,68 @@ _INTERVIEW_WORDS = (
 
 _MEDIA_APPOSITION = re.compile(rf"\s*(?P<s>{MEDIA}),\s+(?:a|an|the)\s[^,;:\"“”]{{1,100}},\s*")
 _MEDIA_ALONE = re.compile(rf"\s*(?P<s>{MEDIA})\s*")
+_CARRIER_ROLE = re.compile(
+    r"(?<![\w’'\-])(?:statement|statements|report|circular|communique|communiqué|message|notice|"
+    r"letter|video|remarks|comments|address|speech|bulletin|announcement|decree|note|interview)"
+    r"\s*,?\s+(?:(?:read(?:\s+out)?|broadcast|aired|carried|published)\s+on|"
+    r"(?:carried|relayed|broadcast|aired)\s+by|"
+    r"(?:released|carried|published|relayed|distributed)\s+(?:through|via)|"
+    r"(?:published|carried|printed)\s+in)"
+    rf"\s+{ROLE_NAME}"
+)
+
+# "In an interview with Diario Libre, …", "speaking to Ekho Kavkaza", "said on Nova
+# Televizija's Sunday debate show": whom a speaker gave an interview or spoke to, and whose
+# programme they spoke on, is a medium when it is a name and not a person's (below)
+_INTERVIEW_ROLE = re.compile(
+    r"(?:(?:[Ii]n\s+an?\s+(?:[\w\-]+\s+){0,2}interview\s+(?:(?:on|last|this)\s+\w+\s+)?with|"
+    r"[Ss]peaking\s+(?:to|with)|[Tt]alking\s+to|spoke\s+to|[Ii]n\s+comments\s+to|"
+    r"[Ii]n\s+(?:a|an)\s+(?:[\w\-]+\s+)?(?:statement|email|response|reply)\s+to)"
+    r"\s+(?:the\s+)?(?P<n>[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ0-9][\w’'.\-]*|"
+    r"(?:de|del|di|da|do|la|el|al|per|van|von)\s+(?=[A-ZÀ-ÖØ-Þ]))){0,4})(?![’'\w])|"
+    r"(?:said|says|spoke|speaking|[Ss]peaking|appearing|[Aa]ppearing|appeared)\s+on\s+(?:the\s+)?"
+    r"(?P<p>[A-ZÀ-ÖØ-Þ][\w.\-]*(?:\s+[A-ZÀ-ÖØ-Þ0-9][\w.\-]*){0,3})['’]s\s+(?:[\w\-]+\s+){0,4}?"
+    r"(?:programme|program|show|debate|bulletin|podcast|broadcast|newscast)\b)"
+)
+_PERSON_TITLES = frozenset(
+    wordlist(
+        "mr mrs ms dr prof sir president minister prime secretary senator governor mayor "
+        "sheriff chief judge general colonel captain councillor commissioner director professor "
+        "king queen prince princess pope bishop imam rabbi sheikh ambassador chancellor premier "
+        "deputy envoy rep sen gov gen col capt lt sgt"
+    )
+)
+
+
+def _person_named(text: str, start: int, end: int) -> bool:
+    """A title opens the name ("Prime Minister Ana Ruiz"), or its last word stands alone
+    elsewhere in the text as a surname does ("… with Maria Lopez. Lopez said …")."""
+    words = text[start:end].split()
+    if any(w.lower().strip(".") in _PERSON_TITLES for w in words):
+        return True
+    if len(words) < 2:
+        return False
+    last = re.escape(words[-1])
+    before = re.escape(words[-2])
+    return any(
+        not text[max(0, m.start() - len(words[-2]) - 1) : m.start()].startswith(words[-2])
+        for m in re.finditer(rf"(?<![\w’'\-]){last}(?![\w’'\-])", text)
+        if not (start <= m.start() < end) and not re.search(rf"{before}\s+\Z", text[: m.start()])
+    )
+
+
+def role_medium(m: re.Match[str]) -> SpeakerHit | None:
+    """The medium named in group ``n`` of a ``ROLE_NAME`` match, unless the name is a date,
+    a platform or a pronoun ("released on Monday", "posted on Telegram")."""
+    name = m.group("n")
+    if name.endswith(".") and not _INITIALS_END.search(name):
+        name = name[:-1]
+    words = name.lower().split()
+    if not words or words[0] in _NOT_MEDIUM_NAME or len(name) < 2:
+        return None
+    return SpeakerHit(m.start("n"), m.start("n") + len(name), name, "carried by")
+
+
 _SEEN_BY = re.compile(
     r"(?<![\w’'\-])(?:memo|memos|memorandum|letter|letters|email|e-mail|emails|document|documents|"
     r"draft|transcript|recording|messages|minutes|note|report|filing|records|copy|plan|"
@@ -903,6 +996,7 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
             name = m.group("m")
             skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
             out.append(SpeakerHit(m.start("m") + skip, m.end("m"), name[skip:], "told"))
+    out += _carriers_by_role(text, start, end, out)
     if _RELAY_TOKENS.isdisjoint([w for _, _, w in _verbs_in(verbs, start, end)]) and (
         text.find("released ", start, end) == -1
     ):
@@ -1004,6 +1098,32 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
     return _dedupe(out)
 
 
+_ROLE_WORDS = (" on ", " by ", " through ", " via ", " in ", " to ", " with ")
+
+
+def _carriers_by_role(text: str, start: int, end: int, found: list[SpeakerHit]) -> list[SpeakerHit]:
+    """Media a statement was read out on, carried by, published in or released through,
+    whatever their name (``_CARRIER_ROLE``), unless another rule already named them."""
+    if not any(text.find(w, start, end) != -1 for w in _ROLE_WORDS):
+        return []
+    out = []
+    for m in _CARRIER_ROLE.finditer(text, start, end):
+        hit = role_medium(m)
+        if hit is not None and not any(h.start < hit.end and hit.start < h.end for h in found):
+            out.append(hit)
+    for m in _INTERVIEW_ROLE.finditer(text, start, end):
+        group = "n" if m.group("n") else "p"
+        name = m.group(group).rstrip(".")
+        a, b = m.start(group), m.start(group) + len(name)
+        if len(name) < 2 or name.lower().split()[0] in _NOT_MEDIUM_NAME:
+            continue
+        if _person_named(text, a, b):
+            continue
+        if not any(h.start < b and a < h.end for h in (*found, *out)):
+            out.append(SpeakerHit(a, b, name, "told"))
+    return out
+
+
 _OPENING_CITE = "citing first"  # the verb of a source cited at the start of its sentence
 
 
@@ -1023,7 +1143,14 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
     'According to TASS, …'. Returns the attributed clause span."""
     in_sentence = _verbs_in(verbs, start, end)
     if not in_sentence:
-        return None
+        # a speech act is marked only as a relayed one ("X, speaking to Y TV, called on …"):
+        # unrelayed, gold conventions differ on whether it is reported speech
+        act = act_clause(text, start, end)
+        relays = relay_sources(text, start, end, verbs) if act is not None else []
+        if act is None or not relays:
+            return None
+        tail = _RELAY_PHRASE_END.search(text, act[1], end)
+        return _reported(act[1], tail.start() if tail else end, act[0], relays)
     if text.find(" quoted by ", start, end) != -1 or text.find(" cited by ", start, end) != -1:
         # "Kim was quoted by KCNA as saying (that) …": the medium relays the subject
         m = _QUOTED_BY.search(text, start, end)
@@ -1127,11 +1254,33 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
                     _is_media_hit(hit)
                     # "…, news portal Telex reported": the kind read as a lower-case title
                     or _MEDIA_RE.fullmatch(text[m.start() : hit.end].lstrip(", ")) is not None
+                    # "…, Dagens Naeringsliv reported": a name reporting what a speaker said
+                    # is a medium by its role, known or not (unless a person's name)
+                    or (
+                        hit.verb in ("reported", "reports", "according to")
+                        and _is_name(hit.text)
+                        and not _person_named(text, hit.start, hit.end)
+                    )
                 )
             )
             # (not when the medium cites a source of its own: "…, TASS reported, citing KCNA")
             cites = any(r.verb in _CITE_VERBS for r in relays)
             lead = _lead(text, start, m.start(), verbs) if medium and not cites else None
+            act = (
+                act_clause(text, start, m.start(), relayed=True)
+                if medium and lead is None and m.start() - start > 12
+                else None
+            )
+            if act is not None and not _is_media_hit(act[0]) and m.start() - act[1] >= 12:
+                # "Prosecutor X declined to comment …, according to Expressen", "The embassy
+                # called the expulsion a provocation, Czech Radio reported, citing Interfax":
+                # the medium (and whom it cites) relays the subject's speech act
+                if m.group("acr"):
+                    hit = SpeakerHit(m.start("acr"), m.end("acr"), m.group("acr"), hit.verb)  # type: ignore[union-attr]
+                chain = [r for r in relays if r.text.lower() != act[0].text.lower()]
+                if not any(r.text.lower() == hit.text.lower() for r in chain):  # type: ignore[union-attr]
+                    chain.insert(0, hit)  # type: ignore[arg-type]
+                return Reported(act[1], m.start(), act[0], (*chain, act[0]))
             if lead is not None and not _is_media_hit(lead[0]) and m.start() - lead[1] >= 12:
                 # "The Tisza party said the plan was …, news portal Telex reported.": the
                 # medium relays the speaker opening the clause
@@ -1163,7 +1312,11 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
         tail = _RELAY_PHRASE_END.search(text, lead[1], end)
         stop = tail.start() if tail else end
         return _reported(lead[1], stop, lead[0], _with_media(relays, lead[2]))
-    return _mid_tag(text, start, end, in_sentence, relays)
+    found = _mid_tag(text, start, end, in_sentence, relays)
+    if found is None and relays and (act := act_clause(text, start, end)) is not None:
+        tail = _RELAY_PHRASE_END.search(text, act[1], end)
+        return _reported(act[1], tail.start() if tail else end, act[0], relays)
+    return found
 
 
 _RELAY_PHRASE_END = re.compile(
@@ -1290,6 +1443,49 @@ def _lead(
             return hit, rest.end(), None
         return None
     return None
+
+
+# Speech acts whose words are not quoted or reported after "that": "X called on the
+# government to …", "X called for an inquiry", "X urged restraint", "X declined to comment",
+# "X welcomed the decision". The clause runs from the verb; its speaker opens the sentence.
+_ACT = (
+    r"(?:called\s+(?:on|for)|urged|appealed\s+(?:to|for)|thanked|welcomed|"
+    r"(?:declined|refused)\s+to\s+(?:comment|say|confirm|discuss|elaborate))"
+)
+# After a medium's closing tag ("…, Dagens Naeringsliv reported", "…, according to
+# Expressen") more verbs tell what the subject said: the medium reports the subject's words.
+_ACT_RELAYED = (
+    rf"(?:{_ACT}|called|warned|praised|condemned|criticised|criticized|rejected|denied|"
+    r"promised|pledged|vowed|threatened|accused|demanded|hailed|blamed|dismissed|announced|"
+    r"confirmed|insisted|said|says|told|stressed|expressed)"
+)
+_ACT_AT = re.compile(rf"(?<![\w’'\-])(?P<v>{_ACT})(?![\w’'\-])")
+_ACT_RELAYED_AT = re.compile(rf"(?<![\w’'\-])(?P<v>{_ACT_RELAYED})(?![\w’'\-])")
+_ACT_OPENING = re.compile(r"(?:(?:In|At|On)\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?,\s*)?")
+
+
+def act_clause(
+    text: str, start: int, end: int, relayed: bool = False
+) -> tuple[SpeakerHit, int] | None:
+    """(speaker, clause start) of a speech act opening the sentence ("Opposition lawmakers
+    called for an inquiry"; with ``relayed``, any verb of saying after the subject)."""
+    pattern = _ACT_RELAYED_AT if relayed else _ACT_AT
+    m = pattern.search(text, start, min(end, start + 260))
+    if m is None:
+        return None
+    floor = _ACT_OPENING.match(text, start, m.start()).end()  # type: ignore[union-attr]
+    stop = m.start()
+    while stop > floor and text[stop - 1] == " ":
+        stop -= 1
+    for adverb in (" also", " later", " has", " had", " on Monday", " on Tuesday"):
+        if text.endswith(adverb, floor, stop):
+            stop -= len(adverb)
+    hit = speaker_ending_at(text, stop, floor, m.group("v").split()[0].lower())
+    if hit is None or hit.start - floor > 3 or end - m.start() < 12:
+        return None
+    if hit.text.split()[0] in _OPENING_WORDS or _MEDIA_RE.fullmatch(hit.text):
+        return None
+    return hit, m.start()
 
 
 _OPENING_WORDS = frozenset(wordlist("In On At During After Before With From By Through Via"))
