@@ -13,8 +13,11 @@ from dataclasses import dataclass
 from . import media as media_names
 from .text import wordlist
 
+# Capital letters a name may open with: Latin-1 and the capitals of Latin Extended-A and -B
+# ("Šimek", "Łódź", "Şahin", "İlker", "Ștefan")
+CAPS = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
 # "al-Dhafiri", "el-Sayed": an Arabic article joined to a name is part of it
-_NAME_WORD = r"(?:(?:al|el|ad|ash|as|az)-)?[A-ZÀ-ÖØ-Þ][\w’'.\-]*"
+_NAME_WORD = rf"(?:(?:al|el|ad|ash|as|az)-)?[{CAPS}][\w’'.\-]*"
 _CONNECT = r"(?:of|for|and|the|de|del|da|von|van|al|bin|on)"
 # Name particles that may follow one another ("Ursula von der Leyen", "Charles de la Fuente")
 _PARTICLE = r"(?:von|van|der|den|de|la|le|du|dos|das|di|ter|ibn|bint)"
@@ -68,7 +71,9 @@ _POBJ = rf"(?:{_PROPER}|the\s+(?:[\w’'\-]+\s+){{0,2}}?[a-z][\w’'\-]*(?:\s+of
 _FAMILIAR = (
     r"(?:\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of|"
     # "close to the grid operator's board", "with insight into the investigation"
-    r"with\s+insight\s+into|with\s+access\s+to|involved\s+in)\s+(?:the\s+)?[\w\-’']+"
+    r"with\s+insight\s+into|with\s+access\s+to|involved\s+in|"
+    # "a lawyer representing several wind companies", "a consultant working for the city"
+    r"representing|working\s+for|acting\s+for|advising)\s+(?:the\s+)?[\w\-’']+"
     r"(?:\s+[\w\-’']+){0,2}?)?"
 )
 # "minister of state for foreign affairs", "secretary for trade and industry": an office's
@@ -179,6 +184,8 @@ _NAMED_MEDIA = (
     r"news\s+portal|news\s+site|portal|tabloid|weekly|wire\s+service|news\s+service|"
     # "the trade publication Airline Weekly", "the public radio station WKPR"
     r"news\s+website|(?:trade\s+)?publication|magazine|(?:radio\s+|television\s+|TV\s+)?station|"
+    # "the news server Seznam Zpravy", "the official gazette El Peruano"
+    r"news\s+server|(?:official\s+)?gazette|journal|newsletter|podcast|"
     # "state television RTB"
     r"television|radio)\s+"
     # "regional newspaper the Northern Echo": the paper's own "the"
@@ -301,7 +308,7 @@ _SPEAKER_REACH = 90  # characters a speaker phrase may span before its verb
 # between a name and its verb ("Jane Doe, 54, said", "Jane Doe, a spokeswoman for X, said").
 _LOWER_TITLE = (
     r"(?:(?!(?:on|in|at|to|during|after|before|from|with|by|via|that|the|a|an)\s)"
-    r"[a-z][\w\-]*\s+){1,3}(?=[A-Z])"
+    rf"[a-z][\w\-]*\s+){{1,3}}(?=[{CAPS}])"
 )
 # ", a nurse,", ", D-Wash.,": a dot only inside an abbreviation; two in a row (", 52, who
 # lives four blocks away,")
@@ -316,9 +323,11 @@ AFTER_QUOTE = re.compile(
     rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})"
     # '"…," the spokesman was quoted as saying (by KCNA).'
     # ('"…," a woman who lives opposite was quoted as saying by the Abendzeitung.')
-    rf"|(?P<s5>{SPEAKER})(?:\s+who(?:\s+[\w’'\-]+){{1,4}}?)?\s+(?P<v5>was\s+quoted)"
+    # ('"…," Pradip Saha, a 58-year-old resident, was quoted as saying by The Telegraph.':
+    # whatever name quoted the speaker is the medium)
+    rf"|(?P<s5>{SPEAKER})(?:\s+who(?:\s+[\w’'\-]+){{1,4}}?)?{_APPOSITION}\s+(?P<v5>was\s+quoted)"
     rf"\s+(?:by\s+(?P<qm>{MEDIA})\s+)?as\s+saying"
-    rf"(?:\s+by\s+(?P<qm2>{MEDIA}))?"
+    rf"(?:\s+by\s+(?P<qm2>{MEDIA}|(?:the\s+)?[{CAPS}][\w’'.\-]*(?:\s+[{CAPS}0-9][\w’'.\-]*){{0,3}}))?"
     # '"…," the 67-year-old said.': right after a quote any short determiner phrase will do
     rf"|(?P<s4>(?:the|a|an|The|A|An)\s+(?:[\w’'\-]+\s+){{0,2}}?[\w’'\-]+)\s+(?P<v4>{VERB}))\b"
 )
@@ -411,8 +420,8 @@ _NOT_MEDIUM_NAME = frozenset(
 )
 ROLE_NAME = (
     r"(?:the\s+)?(?:(?!(?:the|a|an|its|his|her|their|behalf)\s)[a-z][\w\-]*\s+){0,3}?"
-    r"(?P<n>[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ0-9][\w’'.\-]*|"
-    r"(?:de|del|di|da|do|la|el|al|per|van|von)\s+(?=[A-ZÀ-ÖØ-Þ]))){0,4})"
+    rf"(?P<n>[{CAPS}][\w’'.\-]*(?:\s+(?:[{CAPS}0-9][\w’'.\-]*|"
+    rf"(?:de|del|di|da|do|la|el|al|per|van|von)\s+(?=[{CAPS}]))){{0,4}})"
 )
 # "…, the subcontractor said", "…, the dike warden told …": in a closing tag a determiner and
 # up to three lower-case words before a speech verb name a speaker, listed noun or not (not a
@@ -423,7 +432,9 @@ _DET_NOUN = (
     r"(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*"
     r"(?=,?\s+(?:also\s+|later\s+)?(?:said|says|told|tells|added|adds|wrote|warned)\b)"
 )
-_ACRONYM = r"(?:\s+\((?P<acr>[A-Z][A-Z\-]{1,7})\))?"
+# "the Vietnam News Agency (VNA)", "the National Service of Meteorology and Hydrology
+# (Senamhi)": a bracketed short form, in capitals or not
+_ACRONYM = r"(?:\s+\((?P<acr>[A-Z][A-Z\-]{1,7}|[A-Z][a-z]{2,9})\))?"
 _REPORTED_TAIL = re.compile(
     # ", spokeswoman Mao Lin said", ", a spokesperson for the ministry, Gao Minghui, told a
     # regular press conference", ", aid workers who have left the country say"
@@ -450,6 +461,8 @@ _REPORTED_TAIL = re.compile(
     # ", X said on Tuesday, as quoted by the Interfax news agency"
     # ", Ilagan said, according to PNA": an agency's initials name it too
     rf"(?:\s*,\s*(?:according\s+to|as\s+(?:quoted|reported|cited)\s+by)\s+"
+    # ", an official said, according to a report in the Economic Times"
+    r"(?:(?:a|an|the)\s+(?:[\w\-]+\s+)?(?:report|article|story|dispatch)\s+(?:in|by|from|on)\s+)?"
     rf"(?:{MEDIA}|(?:the\s+)?[A-Z]{{2,6}}(?![\w’'\-]))(?:\s+\([A-Z][A-Z\-]{{1,7}}\))?)?"
     rf"(?:\s*,\s*{_CITE}\s+{SPEAKER})?"
     # "…, the authority said in a circular, carried by the Al-Qabas daily."
@@ -467,7 +480,9 @@ _WEEKDAY_WORD = re.compile(_WEEKDAY)
 _PAREN_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z\-]{1,7})\)\Z")
 _ACCORDING_LEAD = re.compile(
     # "According to a report by Interfax that cited a source in the ministry, …"
-    rf"(?P<v>[Aa]ccording\s+to)\s+(?P<s>{_SOURCE})(?:\s+\([A-Z]{{2,6}}\))?"
+    # "According to Dawn newspaper, which quoted traders at the market, …": a medium named
+    # with its kind
+    rf"(?P<v>[Aa]ccording\s+to)\s+(?P<s>{MEDIA}|{_SOURCE})(?:\s+\([A-Z]{{2,6}}\))?"
     rf"(?:,?\s+{_CITE}\s+{SPEAKER})?"
     # "According to officials cited by the Hindustan Times, …"
     rf"(?:\s+(?:quoted|cited|carried|published|released|relayed)\s+(?:by|through|via)\s+{MEDIA})?"
@@ -563,11 +578,11 @@ def _hit(m: re.Match[str], s: str, v: str | None) -> SpeakerHit | None:
         return None
     verb = m.group(v) if v and m.group(v) else None
     verb = " ".join(verb.split()).lower() if verb else None
-    if verb == "according to" and " by " in name:
+    if verb == "according to" and any(f" {p} " in name for p in ("by", "in", "from", "on")):
         # "according to a report by Interfax": the medium whose report it is (its name may
         # run past a shorter speaker phrase: "a report by the state news agency WAM")
         by = _REPORT_BY.match(m.string, m.start(s))
-        if by is not None and by.end() >= m.end(s):
+        if by is not None and by.end() >= m.end(s) - name.endswith("."):
             return _trimmed(SpeakerHit(by.start("m"), by.end("m"), by.group("m"), verb))
     return _trimmed(SpeakerHit(m.start(s), m.end(s), name, verb))
 
@@ -675,7 +690,7 @@ _APPOSITIVE_NAME = re.compile(
     r"(?:(?!(?:in|at|on|from|to|for|of|by|with|near|after|before|during|a|an|and|or|but|who|"
     r"which|that)\s)[a-z][\w\-]*(?<!ing)(?<!ed)\s+){1,3})?"
     # "Anneke de Vries": name particles between capitalised words
-    rf"(?P<n>(?:[A-Z][\w’'.\-]*\s+|{_PARTICLE}\s+(?=[A-Z])){{0,4}}[A-Z][\w’'.\-]*)\s*"
+    rf"(?P<n>(?:[{CAPS}][\w’'.\-]*\s+|{_PARTICLE}\s+(?=[{CAPS}])){{0,4}}[{CAPS}][\w’'.\-]*)\s*"
 )
 
 
@@ -925,10 +940,10 @@ _INTERVIEW_ROLE = re.compile(
     r"(?:(?:[Ii]n\s+an?\s+(?:[\w\-]+\s+){0,2}interview\s+(?:(?:on|last|this)\s+\w+\s+)?with|"
     r"[Ss]peaking\s+(?:to|with)|[Tt]alking\s+to|spoke\s+to|[Ii]n\s+comments\s+to|"
     r"[Ii]n\s+(?:a|an)\s+(?:[\w\-]+\s+)?(?:statement|email|response|reply)\s+to)"
-    r"\s+(?:the\s+)?(?P<n>[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ0-9][\w’'.\-]*|"
-    r"(?:de|del|di|da|do|la|el|al|per|van|von)\s+(?=[A-ZÀ-ÖØ-Þ]))){0,4})(?![’'\w])|"
+    rf"\s+(?:the\s+)?(?P<n>[{CAPS}][\w’'.\-]*(?:\s+(?:[{CAPS}0-9][\w’'.\-]*|"
+    rf"(?:de|del|di|da|do|la|el|al|per|van|von)\s+(?=[{CAPS}]))){{0,4}})(?![’'\w])|"
     r"(?:said|says|spoke|speaking|[Ss]peaking|appearing|[Aa]ppearing|appeared)\s+on\s+(?:the\s+)?"
-    r"(?P<p>[A-ZÀ-ÖØ-Þ][\w.\-]*(?:\s+[A-ZÀ-ÖØ-Þ0-9][\w.\-]*){0,3})['’]s\s+(?:[\w\-]+\s+){0,4}?"
+    rf"(?P<p>[{CAPS}][\w.\-]*(?:\s+[{CAPS}0-9][\w.\-]*){{0,3}})['’]s\s+(?:[\w\-]+\s+){{0,4}}?"
     r"(?:programme|program|show|debate|bulletin|podcast|broadcast|newscast)\b)"
 )
 _PERSON_TITLES = frozenset(
@@ -1355,7 +1370,8 @@ def _inner_tag(text: str, start: int, end: int) -> tuple[int, SpeakerHit] | None
 # "The fire started at 3 a.m., the fire service said, and spread quickly.": a speech tag
 # between commas inside the sentence attributes the clause before it.
 _MID_TAG = re.compile(
-    rf",\s*(?:(?:{_LOWER_TITLE})?(?P<s1>{SPEAKER})\s+(?P<v1>{VERB})(?:\s+{_TOLD_WHOM})?"
+    rf",\s*(?:(?:{_LOWER_TITLE})?(?P<s1>{SPEAKER})(?:\s+\([A-Z][A-Za-z\-]{{1,9}}\))?"
+    rf"\s+(?P<v1>{VERB})(?:\s+{_TOLD_WHOM})?"
     rf"|(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
     # "…, according to an internal memo seen by the Financial Times, as …"
     rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})"
@@ -1394,6 +1410,8 @@ def _with_media(relays: list[SpeakerHit], media: SpeakerHit | None) -> list[Spea
 # phrase before the clause's subject
 _OPENING_PHRASE = re.compile(
     r"(?:In|On|At|During|Speaking|Talking|Writing|Asked|After|Before)\s[^,;:\"“”]{0,140},\s*"
+    # "…, the country's foreign minister, Amal Haddad, said": a title apposition before the name
+    r"(?:(?:the|The)\s[^,;:\"“”]{1,60},\s*)?"
     # "…, Naftogaz chief executive Olena Kravets said": a title before the name
     r"(?:[A-Z][\w’'.\-]*\s+){0,2}(?:[a-z][\w\-]*\s+){0,3}"
 )

@@ -84,3 +84,99 @@ def _quotes(text):
     from .voice_helpers import quotes_of
 
     return quotes_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "chain"),
+    [
+        # names opening with a Latin Extended-A capital
+        (
+            "The border would stay open, opposition leader Ştefan Ionescu told Radio Plus.",
+            "The border would stay open",
+            ["Radio Plus", "Ştefan Ionescu"],
+        ),
+        # an apposition before "was quoted as saying by", and a name only its role makes a
+        # medium
+        (
+            '"The roof just fell in," Ole Hansen, a 63-year-old fisherman, was quoted as saying '
+            "by Nordlys.",
+            "The roof just fell in",
+            ["Nordlys", "Ole Hansen"],
+        ),
+        # "according to <name> <kind>, which quoted …, <clause>"
+        (
+            "According to Kathimerini newspaper, which quoted coast guard officers, the boat had "
+            "capsized at dawn.",
+            "the boat had capsized",
+            ["Kathimerini newspaper", "coast guard officers"],
+        ),
+        # "told the news server <name>"
+        (
+            "The plant would close in June, a union official told the news server Denik.",
+            "The plant would close",
+            ["news server Denik", "a union official"],
+        ),
+        # an opening interview phrase, then a title apposition before the name
+        (
+            "In an interview with Sky News, the country's finance minister, Omar Nasser, said "
+            "taxes would not rise.",
+            "taxes would not rise",
+            ["Sky News", "Omar Nasser"],
+        ),
+    ],
+)
+def test_relays_with_names_appositions_and_kinds_the_rules_missed(text, words, chain):
+    assert chain_of(quote_with(text, words)) == chain
+
+
+def test_told_the_court_and_a_name_after_it_carries_no_relay():
+    # a guard: passes on main by design
+    text = "The defendant told the court Jan Smith had lied about the money."
+    assert all(len(chain_of(q)) <= 1 for q in _quotes(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "chain"),
+    [
+        # a bracketed short form that is not in capitals
+        (
+            "Rainfall had doubled in the south, the National Institute of Hydrology (Inamhi) "
+            "said in a report published in the daily El Comercio.",
+            "Rainfall had doubled",
+            ["El Comercio", "Inamhi"],
+        ),
+        # a tag inside the sentence: a bracketed short form, then an afterthought
+        (
+            "The rebels had withdrawn from the town, the Armed Forces of Mali (FAMa) said in a "
+            "statement read on ORTM, without giving figures.",
+            "The rebels had withdrawn",
+            ["ORTM", "the Armed Forces of Mali"],
+        ),
+        # a participle post-modifier in the speaker phrase
+        (
+            "The contract would be challenged, a lawyer representing the fishermen told Reuters.",
+            "The contract would be challenged",
+            ["Reuters", "a lawyer representing the fishermen"],
+        ),
+        # "according to a report in <medium>" after the speaker's tag
+        (
+            "Two pumps had failed during the storm, an engineer said, according to a report in "
+            "the Hindustan Times.",
+            "Two pumps had failed",
+            ["Hindustan Times", "an engineer"],
+        ),
+    ],
+)
+def test_tags_with_short_forms_post_modifiers_and_reports_in_a_medium(text, words, chain):
+    assert chain_of(quote_with(text, words)) == chain
+
+
+def test_a_pronoun_never_stands_for_the_medium_it_spoke_to():
+    from framing.engine.analysis import analyze
+
+    text = (
+        "In an interview with the Halden Courier-Post last month, she said the company expected "
+        "to file for approval."
+    )
+    (q,) = [q for q in analyze(text).quotes if q.kind != "scare"]
+    assert q.speaker is None or "Courier" not in q.speaker.text
