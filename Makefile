@@ -20,6 +20,7 @@ $(STAMP): requirements.txt requirements-dev.txt .python-version
 run: setup
 	$(RUN_ENV) $(PY) manage.py migrate --noinput -v0
 	$(RUN_ENV) $(PY) manage.py load_demo
+	$(RUN_ENV) $(PY) manage.py upgrade_analyses  # events analysed by an older engine: queued
 	@echo ""
 	@echo "  Parallax is at http://$(HOST):$(PORT)/"
 	@echo "  Log in as demo@parallax.example with password parallax-demo"
@@ -33,6 +34,7 @@ run: setup
 WORKERS ?= 1
 serve: setup
 	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py upgrade_analyses  # events analysed by an older engine: queued
 	$(PY) manage.py collect_static  # only when static/ or the installed bundles changed
 	@pids=""; for i in $$(seq 1 $(WORKERS)); do $(PY) manage.py run_worker --interval 1 & pids="$$pids $$!"; done; \
 	trap 'kill $$pids 2>/dev/null' EXIT INT TERM; \

@@ -77,12 +77,14 @@ def compare(old: Path, new: Path) -> int:
 
 
 def field_digests(output: dict) -> dict[str, str]:
-    """A short sha256 of each field of one ``Analysis.to_dict()``."""
+    """A short sha256 of each field of one ``Analysis.to_dict()`` but ``engine_version``,
+    which names the code (it changes with any rule file) rather than being an output."""
     return {
         k: hashlib.sha256(
             json.dumps(v, sort_keys=True, ensure_ascii=False).encode("utf-8")
         ).hexdigest()[:16]
         for k, v in sorted(output.items())
+        if k != "engine_version"
     }
 
 

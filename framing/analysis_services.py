@@ -40,9 +40,13 @@ EVIDENCE_DTYPE = np.dtype([("sentence", "<i4"), ("start", "<i4"), ("end", "<i4")
 
 
 def builtin_model_version() -> ModelVersion:
-    """The ModelVersion row standing for the model shipped inside the engine."""
+    """The ModelVersion row standing for the model shipped inside the engine, as this code
+    runs it: new packaged weights *or new rules* make a new row. Analyses by an older row
+    stay (reports cite them) but are no longer current; see ``event_upgrade_builtin``."""
     sha = default_model().sha256
-    model = ModelVersion.objects.filter(workspace=None, sha256=sha).first()
+    model = ModelVersion.objects.filter(
+        workspace=None, sha256=sha, engine_version=engine.ENGINE_VERSION
+    ).first()
     if model is None:
         model = ModelVersion.objects.create(
             workspace=None,
@@ -424,6 +428,25 @@ def event_model_adopt(*, event: Event, model_version: ModelVersion | None = None
         event.analysis_model = model_version
         event.save(update_fields=["analysis_model"])
     return model_version
+
+
+def event_upgrade_builtin(*, event: Event) -> bool:
+    """Move an event shown by an older built-in model (earlier weights or engine rules) onto
+    the current one; True when it moved. Events on a workspace model stay: that was an
+    analyst's choice, made on that model's measured quality.
+
+    Analyse first, then switch, so the pages keep showing the old analyses rather than a
+    half-analysed event; then once more for articles added meanwhile (their analysis task
+    still saw the old model)."""
+    current = builtin_model_version()
+    shown = event.analysis_model
+    if shown is None or shown.workspace_id is not None or shown.pk == current.pk:
+        return False
+    event_analyse_with(event=event, model_version=current)
+    event.analysis_model = current
+    event.save(update_fields=["analysis_model"])
+    event_analyse_with(event=event, model_version=current)
+    return True
 
 
 def event_revisions_unanalysed(*, event: Event, model_version: ModelVersion) -> list[int]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Right, Substr
 
-from articles.models import TextRevision
+from articles.models import Event, TextRevision
 from framing.analysis_services import builtin_model_version
 from framing.engine.relays import describe, is_own_outlet, relay_path, wire_origin
 from framing.frame_services import FRAME_CODEBOOKS
@@ -19,6 +19,16 @@ from framing.models import (
     Label,
     QuoteSpan,
 )
+
+
+def events_on_outdated_builtin() -> QuerySet[Event]:
+    """Events whose pages show a built-in model row other than the current one: analysed by
+    earlier packaged weights or earlier engine rules (``event_upgrade_builtin`` moves them)."""
+    return (
+        Event.objects.filter(analysis_model__workspace__isnull=True)
+        .exclude(analysis_model=builtin_model_version())
+        .order_by("pk")
+    )
 
 
 def workspace_labels(*, workspace_id: int) -> QuerySet[Label]:

@@ -10,6 +10,7 @@ from framing.analysis_services import (
     analysis_run,
     event_model_adopt,
     event_revisions_unanalysed,
+    event_upgrade_builtin,
     events_fully_analysed,
     revisions_analyse,
 )
@@ -55,6 +56,17 @@ def analyse_event(event_id: int, model_version_id: int | None = None) -> int:
     for batch in batches:
         analyse_batch.enqueue(batch, model.pk)
     return len(batches)
+
+
+@task
+def upgrade_event_model(event_id: int) -> bool:
+    """Re-analyse an event shown by an older built-in model with the current one, then show
+    it; idempotent (an event already moved is left alone), so it may be re-queued."""
+    event = Event.objects.select_related("analysis_model").get(pk=event_id)
+    moved = event_upgrade_builtin(event=event)
+    if moved:
+        analysis_finished.send(sender=upgrade_event_model, event_ids={event.pk})
+    return moved
 
 
 @task

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import require
 from accounts.models import Capability
-from articles.models import OperatingPoint, TextRevision
+from articles.models import Event, OperatingPoint, TextRevision
 from articles.services import StaleEditError, event_set_operating_point
 from articles.views import _get_event_for_user
 from framing.analysis_services import (
@@ -30,8 +30,14 @@ from framing.undo import annotation_json, undo_push
 
 
 def _models_for_workspace(workspace_id: int) -> QuerySet[ModelVersion]:
-    builtin_model_version()  # make sure the built-in one is listed
-    return ModelVersion.objects.filter(Q(workspace_id=workspace_id) | Q(workspace__isnull=True))
+    # The current built-in model, the workspace's own, and an older built-in one only while
+    # one of its events still shows it (until its upgrade task has re-analysed the event).
+    shown = Event.objects.filter(workspace_id=workspace_id).values("analysis_model")
+    return ModelVersion.objects.filter(
+        Q(workspace_id=workspace_id)
+        | Q(pk=builtin_model_version().pk)
+        | Q(workspace__isnull=True, pk__in=shown)
+    )
 
 
 def _get_model_for_event(request: HttpRequest, event, pk: int) -> ModelVersion:

@@ -25,6 +25,7 @@ DEFAULTS: dict[str, Any] = {
         "framing.tasks.analyse_batch",
         "framing.tasks.analyse_event",
         "framing.tasks.analyse_revision",
+        "framing.tasks.upgrade_event_model",
         "reports.tasks.refresh_summary",
         "reports.tasks.refresh_vocabulary",
         "reports.tasks.refresh_span_csv",

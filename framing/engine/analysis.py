@@ -12,8 +12,10 @@ from .doc import Doc
 from .pipeline import MissingLayer, for_model
 from .quotes import QuoteFound
 from .types import Analysis, Quote, Sentence
+from .version import engine_version
 
-ENGINE_VERSION = "0.1.0"
+# Release plus a fingerprint of the rule files: analyses by older rules are not current.
+ENGINE_VERSION = engine_version()
 
 # Kept importable from here: ``dateline_actor`` by callers, ``_legacy_terms`` by the tagger's
 # training, ``SENTENCE_FRAME_MIN`` as the documented rule.

@@ -1,5 +1,5 @@
 """Build the speakers DEVELOPMENT sets (``speakers_dev``, ``relays_dev``, ``uncredited_dev``,
-``relays_dev2``) from their ``*_source.txt``.
+``relays_dev2``, ``relays_dev3``) from their ``*_source.txt``.
 
 This set is for tuning the speaker/quote/relay rules (the held-out ``framing/eval/gold`` sets are
 never tuned on). It reuses the gold builder's parser and validator, so the schema is identical to
@@ -31,7 +31,13 @@ from build_gold import (  # noqa: E402
 
 # set name -> shortest article in words (the first relay set holds short wire items); None: the
 # set is built and summarised like the held-out relays_news (150-400 words, origins, chains)
-SETS = {"speakers_dev": 300, "relays_dev": 80, "uncredited_dev": 60, "relays_dev2": None}
+SETS = {
+    "speakers_dev": 300,
+    "relays_dev": 80,
+    "uncredited_dev": 60,
+    "relays_dev2": None,
+    "relays_dev3": None,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
