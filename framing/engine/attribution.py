@@ -174,7 +174,7 @@ _KNOWN_MEDIA = media_names.alternation(media_names.names())
 _NAMED_MEDIA = (
     # "the public broadcaster Yle", "the newspaper Le Monde": the kind of medium names it
     # "Belgian broadcaster RTBF", "the Russian news outlet RBC": a nationality may come first
-    r"(?:(?:the\s+)?(?:[A-Z][a-z]+\s+(?=[a-z]))?"
+    r"(?:(?:the\s+)?(?:[A-Z][a-z]+(?:-based)?\s+(?=[a-z]))?"
     # "local radio station Onda Sur", "the independent news site Meduza"
     r"(?:(?:state|state-run|state-owned|official|public|semi-official|local|regional|national|"
     r"independent|private|commercial|online|opposition|community|satellite)\s+){0,2}"
@@ -366,7 +366,11 @@ _CITE_VERBS = frozenset(
 # Colonel Li Wenbo, said"), not to the first speaker noun ("a command").
 CITING = re.compile(
     # "citing internal emails and three people with knowledge of …": the last source named
-    rf"(?P<v>{_CITE})\s+(?:(?:[\w’'\-]+\s+){{1,3}}?and\s+(?=[a-z0-9]))?(?P<s>{SPEAKER})"
+    rf"(?P<v>{_CITE})\s+(?:(?:[\w’'\-]+\s+){{1,3}}?and\s+(?=[a-z0-9]))?(?P<s>{SPEAKER}"
+    # "citing officials of the national oil company NNPC"
+    r"(?:\s+[A-Z]{2,6}(?![\w’'\-]))?)"
+    # "citing two people who have seen the revised figures"
+    r"(?:\s+who\s+(?:have|had|has|were|are|was|is)\s+[^,.;:\"“”]{1,60})?"
     r"(?=\s*[,.;:]|\s+(?:said|says|told|reported|reports|as|that)\b|\s*\Z"
     # "citing a statement read on state television VTV": a participle names where it was given
     r"|\s+(?:released|carried|published|relayed|broadcast|aired|read(?:\s+out)?|posted|"
@@ -421,7 +425,7 @@ _NOT_MEDIUM_NAME = frozenset(
 ROLE_NAME = (
     r"(?:the\s+)?(?:(?!(?:the|a|an|its|his|her|their|behalf)\s)[a-z][\w\-]*\s+){0,3}?"
     rf"(?P<n>[{CAPS}][\w’'.\-]*(?:\s+(?:[{CAPS}0-9][\w’'.\-]*|"
-    rf"(?:de|del|di|da|do|la|el|al|per|van|von)\s+(?=[{CAPS}]))){{0,4}})"
+    rf"(?:de|del|di|da|do|la|el|al|per|van|von)(?=\s+[{CAPS}]))){{0,4}})"
 )
 # "…, the subcontractor said", "…, the dike warden told …": in a closing tag a determiner and
 # up to three lower-case words before a speech verb name a speaker, listed noun or not (not a
@@ -440,7 +444,7 @@ _REPORTED_TAIL = re.compile(
     # regular press conference", ", aid workers who have left the country say"
     # ", Kremlin spokesman Dmitry Arkhipov said": an organisation may stand before the title
     rf",\s*(?:(?:(?:[A-Z][\w’'.\-]*\s+){{1,2}}{_LOWER_TITLE}|{_LOWER_TITLE})?"
-    rf"(?P<s1>{SPEAKER}|{_DET_NOUN}){_ACRONYM}(?:\s+who(?:\s+[\w’'\-]+){{1,6}}?)?"
+    rf"(?P<s1>{SPEAKER}|{_DET_NOUN}){_ACRONYM}(?:,?\s+who(?:\s+[\w’'\-]+){{1,6}}?)?"
     rf",?\s+(?:(?:also|later|earlier|then|again)\s+)?(?P<v1>{VERB})(?:\s+(?P<tobj>{_TOLD_WHOM}))?"
     # ", X was quoted as saying by the TASS news agency"
     # ", a source was cited by Interfax as saying"
@@ -469,7 +473,8 @@ _REPORTED_TAIL = re.compile(
     r"(?:\s*,\s*(?:carried|published|relayed|broadcast|aired|released|read(?:\s+out)?)\s+"
     rf"(?:by|on|in|through|via)\s+{ROLE_NAME}(?:\s+[a-z]+)?)?"
     # ", without giving a source": a lower-case afterthought closes the sentence
-    r"(?:\s*,\s*(?:without|but|although|though|as|after|before|when|speaking|adding|saying)"
+    r"(?:\s*,\s*(?:without|but|although|though|as|after|before|when|speaking|adding|saying|"
+    r"declining|arguing|noting|insisting|refusing)"
     r"\b[^.!?\"“”]{0,100})?\s*[.!?]?\s*\Z"
 )
 _CITING_TAIL = re.compile(rf",\s*{_CITE}\s")
@@ -939,12 +944,20 @@ _CARRIER_ROLE = re.compile(
 _INTERVIEW_ROLE = re.compile(
     r"(?:(?:[Ii]n\s+an?\s+(?:[\w\-]+\s+){0,2}interview\s+(?:(?:on|last|this)\s+\w+\s+)?with|"
     r"[Ss]peaking\s+(?:to|with)|[Tt]alking\s+to|spoke\s+to|[Ii]n\s+comments\s+to|"
-    r"[Ii]n\s+(?:a|an)\s+(?:[\w\-]+\s+)?(?:statement|email|response|reply)\s+to)"
+    r"[Ii]n\s+(?:a|an)\s+(?:[\w\-]+\s+)?(?:statement|email|response|reply)\s+to|"
+    r"[Ii]n\s+(?:remarks|comments)\s+to|"
+    # "wrote in an op-ed for the daily O Estado", "in a column for Les Echos": the medium that
+    # published the piece relays it
+    r"[Ii]n\s+(?:a|an)\s+(?:[\w\-]+\s+)?(?:op-ed|opinion\s+piece|column|article|commentary|essay|"
+    r"editorial|letter)\s+(?:for|in|published\s+(?:by|in))"
+    r"(?:\s+(?:the\s+)?(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*(?=\s+[A-Z])|(?=\s+(?:the\s+)?[A-Z])))"
     rf"\s+(?:the\s+)?(?P<n>[{CAPS}][\w’'.\-]*(?:\s+(?:[{CAPS}0-9][\w’'.\-]*|"
-    rf"(?:de|del|di|da|do|la|el|al|per|van|von)\s+(?=[{CAPS}]))){{0,4}})(?![’'\w])|"
-    r"(?:said|says|spoke|speaking|[Ss]peaking|appearing|[Aa]ppearing|appeared)\s+on\s+(?:the\s+)?"
-    rf"(?P<p>[{CAPS}][\w.\-]*(?:\s+[{CAPS}0-9][\w.\-]*){{0,3}})['’]s\s+(?:[\w\-]+\s+){{0,4}}?"
-    r"(?:programme|program|show|debate|bulletin|podcast|broadcast|newscast)\b)"
+    rf"(?:de|del|di|da|do|la|el|al|per|van|von)(?=\s+[{CAPS}]))){{0,4}})(?![’'\w])|"
+    r"(?:said|says|saying|spoke|speaking|[Ss]peaking|appearing|[Aa]ppearing|appeared)\s+on\s+"
+    r"(?:the\s+)?"
+    rf"(?P<p>[{CAPS}][\w.\-]*(?:\s+[{CAPS}0-9][\w.\-]*){{0,3}})(?:['’]s|(?<=s)['’])\s+"
+    r"(?:(?:[\w\-]+\s+){0,4}?(?:programme|program|show|debate|bulletin|podcast|broadcast|"
+    r"newscast)\b|[\"“][A-Z]))"
 )
 _PERSON_TITLES = frozenset(
     wordlist(
@@ -1010,7 +1023,10 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
         for m in _INTERVIEW.finditer(text, start, end):
             name = m.group("m")
             skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
-            out.append(SpeakerHit(m.start("m") + skip, m.end("m"), name[skip:], "told"))
+            # "Appearing on TV Tokyo's evening programme": the medium without its possessive
+            cut = 2 if name.endswith(("'s", "’s")) else 0
+            name = name[skip : len(name) - cut]
+            out.append(SpeakerHit(m.start("m") + skip, m.end("m") - cut, name, "told"))
     out += _carriers_by_role(text, start, end, out)
     if _RELAY_TOKENS.isdisjoint([w for _, _, w in _verbs_in(verbs, start, end)]) and (
         text.find("released ", start, end) == -1
@@ -1113,7 +1129,7 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
     return _dedupe(out)
 
 
-_ROLE_WORDS = (" on ", " by ", " through ", " via ", " in ", " to ", " with ")
+_ROLE_WORDS = (" on ", " by ", " through ", " via ", " in ", " to ", " with ", " for ")
 
 
 def _carriers_by_role(text: str, start: int, end: int, found: list[SpeakerHit]) -> list[SpeakerHit]:
@@ -1409,7 +1425,8 @@ def _with_media(relays: list[SpeakerHit], media: SpeakerHit | None) -> list[Spea
 # "In an interview broadcast on Sunday by the public radio station WKPR, …": a long opening
 # phrase before the clause's subject
 _OPENING_PHRASE = re.compile(
-    r"(?:In|On|At|During|Speaking|Talking|Writing|Asked|After|Before)\s[^,;:\"“”]{0,140},\s*"
+    r"(?:In|On|At|During|Speaking|Talking|Writing|Asked|After|Before|Appearing|Interviewed)"
+    r"\s[^,;:\"“”]{0,140},\s*"
     # "…, the country's foreign minister, Amal Haddad, said": a title apposition before the name
     r"(?:(?:the|The)\s[^,;:\"“”]{1,60},\s*)?"
     # "…, Naftogaz chief executive Olena Kravets said": a title before the name

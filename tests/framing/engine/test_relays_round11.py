@@ -180,3 +180,49 @@ def test_a_pronoun_never_stands_for_the_medium_it_spoke_to():
     )
     (q,) = [q for q in analyze(text).quotes if q.kind != "scare"]
     assert q.speaker is None or "Courier" not in q.speaker.text
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "chain"),
+    [
+        # a piece written for a medium
+        (
+            "Rents had doubled in a decade, the economist Rui Matos wrote in an op-ed for the "
+            "daily Diario de Noticias.",
+            "Rents had doubled",
+            ["Diario de Noticias", "the economist Rui Matos"],
+        ),
+        (
+            "The mayor, Ines Duarte, wrote in a column for Expresso that the tram would return.",
+            "the tram would return",
+            ["Expresso", "Ines Duarte"],
+        ),
+        # "Appearing on <name>'s programme, <title apposition>, <name> said"
+        (
+            "Appearing on TV Tokyo's evening programme, the party's secretary general, Hiro "
+            "Tanaka, said the vote would be held in spring.",
+            "the vote would be held",
+            ["TV Tokyo", "Hiro Tanaka"],
+        ),
+        # "told the <Place>-based news site <name>, declining …"
+        (
+            "The talks had stalled, an aide told the Riga-based news site Meduza, declining to "
+            "say more.",
+            "The talks had stalled",
+            ["Riga-based news site Meduza", "an aide"],
+        ),
+        # the source cited: a relative clause, an organisation's acronym
+        (
+            "The mine would close, the Daily Sun reported, citing two managers who have seen the "
+            "plan.",
+            "The mine would close",
+            ["the Daily Sun", "two managers"],
+        ),
+    ],
+)
+def test_written_pieces_programmes_and_cited_sources(text, words, chain):
+    from framing.engine.analysis import analyze
+
+    a = text.index(words)
+    (q,) = [q for q in analyze(text).quotes if q.kind != "scare" and q.start <= a < q.end]
+    assert list(q.chain) == chain
