@@ -13,8 +13,11 @@ from dataclasses import dataclass
 from . import media as media_names
 from .text import wordlist
 
+# Capital letters a name may open with: Latin-1 and the capitals of Latin Extended-A and -B
+# ("Šimek", "Łódź", "Şahin", "İlker", "Ștefan")
+CAPS = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
 # "al-Dhafiri", "el-Sayed": an Arabic article joined to a name is part of it
-_NAME_WORD = r"(?:(?:al|el|ad|ash|as|az)-)?[A-ZÀ-ÖØ-Þ][\w’'.\-]*"
+_NAME_WORD = rf"(?:(?:al|el|ad|ash|as|az)-)?[{CAPS}][\w’'.\-]*"
 _CONNECT = r"(?:of|for|and|the|de|del|da|von|van|al|bin|on)"
 # Name particles that may follow one another ("Ursula von der Leyen", "Charles de la Fuente")
 _PARTICLE = r"(?:von|van|der|den|de|la|le|du|dos|das|di|ter|ibn|bint)"
@@ -68,7 +71,9 @@ _POBJ = rf"(?:{_PROPER}|the\s+(?:[\w’'\-]+\s+){{0,2}}?[a-z][\w’'\-]*(?:\s+of
 _FAMILIAR = (
     r"(?:\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of|"
     # "close to the grid operator's board", "with insight into the investigation"
-    r"with\s+insight\s+into|with\s+access\s+to|involved\s+in)\s+(?:the\s+)?[\w\-’']+"
+    r"with\s+insight\s+into|with\s+access\s+to|involved\s+in|"
+    # "a lawyer representing several wind companies", "a consultant working for the city"
+    r"representing|working\s+for|acting\s+for|advising)\s+(?:the\s+)?[\w\-’']+"
     r"(?:\s+[\w\-’']+){0,2}?)?"
 )
 # "minister of state for foreign affairs", "secretary for trade and industry": an office's
@@ -169,7 +174,7 @@ _KNOWN_MEDIA = media_names.alternation(media_names.names())
 _NAMED_MEDIA = (
     # "the public broadcaster Yle", "the newspaper Le Monde": the kind of medium names it
     # "Belgian broadcaster RTBF", "the Russian news outlet RBC": a nationality may come first
-    r"(?:(?:the\s+)?(?:[A-Z][a-z]+\s+(?=[a-z]))?"
+    r"(?:(?:the\s+)?(?:[A-Z][a-z]+(?:-based)?\s+(?=[a-z]))?"
     # "local radio station Onda Sur", "the independent news site Meduza"
     r"(?:(?:state|state-run|state-owned|official|public|semi-official|local|regional|national|"
     r"independent|private|commercial|online|opposition|community|satellite)\s+){0,2}"
@@ -179,6 +184,8 @@ _NAMED_MEDIA = (
     r"news\s+portal|news\s+site|portal|tabloid|weekly|wire\s+service|news\s+service|"
     # "the trade publication Airline Weekly", "the public radio station WKPR"
     r"news\s+website|(?:trade\s+)?publication|magazine|(?:radio\s+|television\s+|TV\s+)?station|"
+    # "the news server Seznam Zpravy", "the official gazette El Peruano"
+    r"news\s+server|(?:official\s+)?gazette|journal|newsletter|podcast|"
     # "state television RTB"
     r"television|radio)\s+"
     # "regional newspaper the Northern Echo": the paper's own "the"
@@ -301,7 +308,7 @@ _SPEAKER_REACH = 90  # characters a speaker phrase may span before its verb
 # between a name and its verb ("Jane Doe, 54, said", "Jane Doe, a spokeswoman for X, said").
 _LOWER_TITLE = (
     r"(?:(?!(?:on|in|at|to|during|after|before|from|with|by|via|that|the|a|an)\s)"
-    r"[a-z][\w\-]*\s+){1,3}(?=[A-Z])"
+    rf"[a-z][\w\-]*\s+){{1,3}}(?=[{CAPS}])"
 )
 # ", a nurse,", ", D-Wash.,": a dot only inside an abbreviation; two in a row (", 52, who
 # lives four blocks away,")
@@ -316,9 +323,11 @@ AFTER_QUOTE = re.compile(
     rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})"
     # '"…," the spokesman was quoted as saying (by KCNA).'
     # ('"…," a woman who lives opposite was quoted as saying by the Abendzeitung.')
-    rf"|(?P<s5>{SPEAKER})(?:\s+who(?:\s+[\w’'\-]+){{1,4}}?)?\s+(?P<v5>was\s+quoted)"
+    # ('"…," Pradip Saha, a 58-year-old resident, was quoted as saying by The Telegraph.':
+    # whatever name quoted the speaker is the medium)
+    rf"|(?P<s5>{SPEAKER})(?:\s+who(?:\s+[\w’'\-]+){{1,4}}?)?{_APPOSITION}\s+(?P<v5>was\s+quoted)"
     rf"\s+(?:by\s+(?P<qm>{MEDIA})\s+)?as\s+saying"
-    rf"(?:\s+by\s+(?P<qm2>{MEDIA}))?"
+    rf"(?:\s+by\s+(?P<qm2>{MEDIA}|(?:the\s+)?[{CAPS}][\w’'.\-]*(?:\s+[{CAPS}0-9][\w’'.\-]*){{0,3}}))?"
     # '"…," the 67-year-old said.': right after a quote any short determiner phrase will do
     rf"|(?P<s4>(?:the|a|an|The|A|An)\s+(?:[\w’'\-]+\s+){{0,2}}?[\w’'\-]+)\s+(?P<v4>{VERB}))\b"
 )
@@ -357,7 +366,11 @@ _CITE_VERBS = frozenset(
 # Colonel Li Wenbo, said"), not to the first speaker noun ("a command").
 CITING = re.compile(
     # "citing internal emails and three people with knowledge of …": the last source named
-    rf"(?P<v>{_CITE})\s+(?:(?:[\w’'\-]+\s+){{1,3}}?and\s+(?=[a-z0-9]))?(?P<s>{SPEAKER})"
+    rf"(?P<v>{_CITE})\s+(?:(?:[\w’'\-]+\s+){{1,3}}?and\s+(?=[a-z0-9]))?(?P<s>{SPEAKER}"
+    # "citing officials of the national oil company NNPC"
+    r"(?:\s+[A-Z]{2,6}(?![\w’'\-]))?)"
+    # "citing two people who have seen the revised figures"
+    r"(?:\s+who\s+(?:have|had|has|were|are|was|is)\s+[^,.;:\"“”]{1,60})?"
     r"(?=\s*[,.;:]|\s+(?:said|says|told|reported|reports|as|that)\b|\s*\Z"
     # "citing a statement read on state television VTV": a participle names where it was given
     r"|\s+(?:released|carried|published|relayed|broadcast|aired|read(?:\s+out)?|posted|"
@@ -395,13 +408,43 @@ _LEAD_REST = re.compile(
     rf"(?:\s+[A-Z][\w’'.\-]*){{0,3}}(?=\s+that\b))?"
     rf"(?:\s+(?:[\w’'\-]+\s+){{0,4}}?(?P<that>that)\b|\s*,)?\s+"
 )
-_ACRONYM = r"(?:\s+\((?P<acr>[A-Z][A-Z\-]{1,7})\))?"
+# A medium recognised by its role rather than by name: whatever name a statement is read
+# out on, carried by, published in or released through is the medium that relays it
+# ("in a statement read out on Sky TG24", "in a circular, carried by the Al-Qabas daily",
+# "in a report published in the official gazette El Peruano"). The name is capitalised
+# words (a lower-case kind may stand before or after it); "released by" / "published by"
+# name an author as often as a medium, so they are left to the media patterns.
+_NOT_MEDIUM_NAME = frozenset(
+    wordlist(
+        "monday tuesday wednesday thursday friday saturday sunday january february march april "
+        "may june july august september october november december telegram facebook twitter "
+        "instagram youtube wechat weibo tiktok whatsapp linkedin x vkontakte threads bluesky "
+        "truth its his her their behalf"
+    )
+)
+ROLE_NAME = (
+    r"(?:the\s+)?(?:(?!(?:the|a|an|its|his|her|their|behalf)\s)[a-z][\w\-]*\s+){0,3}?"
+    rf"(?P<n>[{CAPS}][\w’'.\-]*(?:\s+(?:[{CAPS}0-9][\w’'.\-]*|"
+    rf"(?:de|del|di|da|do|la|el|al|per|van|von)(?=\s+[{CAPS}]))){{0,4}})"
+)
+# "…, the subcontractor said", "…, the dike warden told …": in a closing tag a determiner and
+# up to three lower-case words before a speech verb name a speaker, listed noun or not (not a
+# time: "the next day")
+_DET_NOUN = (
+    r"(?:the|a|an)\s+(?!(?:[\w\-]+\s+){0,2}?(?:day|days|week|weeks|month|months|year|years|"
+    r"morning|evening|night|time|next|same|following|previous|other|latter|former)\b)"
+    r"(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*"
+    r"(?=,?\s+(?:also\s+|later\s+)?(?:said|says|told|tells|added|adds|wrote|warned)\b)"
+)
+# "the Vietnam News Agency (VNA)", "the National Service of Meteorology and Hydrology
+# (Senamhi)": a bracketed short form, in capitals or not
+_ACRONYM = r"(?:\s+\((?P<acr>[A-Z][A-Z\-]{1,7}|[A-Z][a-z]{2,9})\))?"
 _REPORTED_TAIL = re.compile(
     # ", spokeswoman Mao Lin said", ", a spokesperson for the ministry, Gao Minghui, told a
     # regular press conference", ", aid workers who have left the country say"
     # ", Kremlin spokesman Dmitry Arkhipov said": an organisation may stand before the title
     rf",\s*(?:(?:(?:[A-Z][\w’'.\-]*\s+){{1,2}}{_LOWER_TITLE}|{_LOWER_TITLE})?"
-    rf"(?P<s1>{SPEAKER}){_ACRONYM}(?:\s+who(?:\s+[\w’'\-]+){{1,6}}?)?"
+    rf"(?P<s1>{SPEAKER}|{_DET_NOUN}){_ACRONYM}(?:,?\s+who(?:\s+[\w’'\-]+){{1,6}}?)?"
     rf",?\s+(?:(?:also|later|earlier|then|again)\s+)?(?P<v1>{VERB})(?:\s+(?P<tobj>{_TOLD_WHOM}))?"
     # ", X was quoted as saying by the TASS news agency"
     # ", a source was cited by Interfax as saying"
@@ -422,10 +465,16 @@ _REPORTED_TAIL = re.compile(
     # ", X said on Tuesday, as quoted by the Interfax news agency"
     # ", Ilagan said, according to PNA": an agency's initials name it too
     rf"(?:\s*,\s*(?:according\s+to|as\s+(?:quoted|reported|cited)\s+by)\s+"
+    # ", an official said, according to a report in the Economic Times"
+    r"(?:(?:a|an|the)\s+(?:[\w\-]+\s+)?(?:report|article|story|dispatch)\s+(?:in|by|from|on)\s+)?"
     rf"(?:{MEDIA}|(?:the\s+)?[A-Z]{{2,6}}(?![\w’'\-]))(?:\s+\([A-Z][A-Z\-]{{1,7}}\))?)?"
     rf"(?:\s*,\s*{_CITE}\s+{SPEAKER})?"
+    # "…, the authority said in a circular, carried by the Al-Qabas daily."
+    r"(?:\s*,\s*(?:carried|published|relayed|broadcast|aired|released|read(?:\s+out)?)\s+"
+    rf"(?:by|on|in|through|via)\s+{ROLE_NAME}(?:\s+[a-z]+)?)?"
     # ", without giving a source": a lower-case afterthought closes the sentence
-    r"(?:\s*,\s*(?:without|but|although|though|as|after|before|when|speaking|adding|saying)"
+    r"(?:\s*,\s*(?:without|but|although|though|as|after|before|when|speaking|adding|saying|"
+    r"declining|arguing|noting|insisting|refusing)"
     r"\b[^.!?\"“”]{0,100})?\s*[.!?]?\s*\Z"
 )
 _CITING_TAIL = re.compile(rf",\s*{_CITE}\s")
@@ -436,7 +485,9 @@ _WEEKDAY_WORD = re.compile(_WEEKDAY)
 _PAREN_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z\-]{1,7})\)\Z")
 _ACCORDING_LEAD = re.compile(
     # "According to a report by Interfax that cited a source in the ministry, …"
-    rf"(?P<v>[Aa]ccording\s+to)\s+(?P<s>{_SOURCE})(?:\s+\([A-Z]{{2,6}}\))?"
+    # "According to Dawn newspaper, which quoted traders at the market, …": a medium named
+    # with its kind
+    rf"(?P<v>[Aa]ccording\s+to)\s+(?P<s>{MEDIA}|{_SOURCE})(?:\s+\([A-Z]{{2,6}}\))?"
     rf"(?:,?\s+{_CITE}\s+{SPEAKER})?"
     # "According to officials cited by the Hindustan Times, …"
     rf"(?:\s+(?:quoted|cited|carried|published|released|relayed)\s+(?:by|through|via)\s+{MEDIA})?"
@@ -532,11 +583,11 @@ def _hit(m: re.Match[str], s: str, v: str | None) -> SpeakerHit | None:
         return None
     verb = m.group(v) if v and m.group(v) else None
     verb = " ".join(verb.split()).lower() if verb else None
-    if verb == "according to" and " by " in name:
+    if verb == "according to" and any(f" {p} " in name for p in ("by", "in", "from", "on")):
         # "according to a report by Interfax": the medium whose report it is (its name may
         # run past a shorter speaker phrase: "a report by the state news agency WAM")
         by = _REPORT_BY.match(m.string, m.start(s))
-        if by is not None and by.end() >= m.end(s):
+        if by is not None and by.end() >= m.end(s) - name.endswith("."):
             return _trimmed(SpeakerHit(by.start("m"), by.end("m"), by.group("m"), verb))
     return _trimmed(SpeakerHit(m.start(s), m.end(s), name, verb))
 
@@ -644,7 +695,7 @@ _APPOSITIVE_NAME = re.compile(
     r"(?:(?!(?:in|at|on|from|to|for|of|by|with|near|after|before|during|a|an|and|or|but|who|"
     r"which|that)\s)[a-z][\w\-]*(?<!ing)(?<!ed)\s+){1,3})?"
     # "Anneke de Vries": name particles between capitalised words
-    rf"(?P<n>(?:[A-Z][\w’'.\-]*\s+|{_PARTICLE}\s+(?=[A-Z])){{0,4}}[A-Z][\w’'.\-]*)\s*"
+    rf"(?P<n>(?:[{CAPS}][\w’'.\-]*\s+|{_PARTICLE}\s+(?=[{CAPS}])){{0,4}}[{CAPS}][\w’'.\-]*)\s*"
 )
 
 
@@ -877,6 +928,76 @@ _INTERVIEW_WORDS = (
 
 _MEDIA_APPOSITION = re.compile(rf"\s*(?P<s>{MEDIA}),\s+(?:a|an|the)\s[^,;:\"“”]{{1,100}},\s*")
 _MEDIA_ALONE = re.compile(rf"\s*(?P<s>{MEDIA})\s*")
+_CARRIER_ROLE = re.compile(
+    r"(?<![\w’'\-])(?:statement|statements|report|circular|communique|communiqué|message|notice|"
+    r"letter|video|remarks|comments|address|speech|bulletin|announcement|decree|note|interview)"
+    r"\s*,?\s+(?:(?:read(?:\s+out)?|broadcast|aired|carried|published)\s+on|"
+    r"(?:carried|relayed|broadcast|aired)\s+by|"
+    r"(?:released|carried|published|relayed|distributed)\s+(?:through|via)|"
+    r"(?:published|carried|printed)\s+in)"
+    rf"\s+{ROLE_NAME}"
+)
+
+# "In an interview with Diario Libre, …", "speaking to Ekho Kavkaza", "said on Nova
+# Televizija's Sunday debate show": whom a speaker gave an interview or spoke to, and whose
+# programme they spoke on, is a medium when it is a name and not a person's (below)
+_INTERVIEW_ROLE = re.compile(
+    r"(?:(?:[Ii]n\s+an?\s+(?:[\w\-]+\s+){0,2}interview\s+(?:(?:on|last|this)\s+\w+\s+)?with|"
+    r"[Ss]peaking\s+(?:to|with)|[Tt]alking\s+to|spoke\s+to|[Ii]n\s+comments\s+to|"
+    r"[Ii]n\s+(?:a|an)\s+(?:[\w\-]+\s+)?(?:statement|email|response|reply)\s+to|"
+    r"[Ii]n\s+(?:remarks|comments)\s+to|"
+    # "wrote in an op-ed for the daily O Estado", "in a column for Les Echos": the medium that
+    # published the piece relays it
+    r"[Ii]n\s+(?:a|an)\s+(?:[\w\-]+\s+)?(?:op-ed|opinion\s+piece|column|article|commentary|essay|"
+    r"editorial|letter)\s+(?:for|in|published\s+(?:by|in))"
+    r"(?:\s+(?:the\s+)?(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*(?=\s+[A-Z])|(?=\s+(?:the\s+)?[A-Z])))"
+    rf"\s+(?:the\s+)?(?P<n>[{CAPS}][\w’'.\-]*(?:\s+(?:[{CAPS}0-9][\w’'.\-]*|"
+    rf"(?:de|del|di|da|do|la|el|al|per|van|von)(?=\s+[{CAPS}]))){{0,4}})(?![’'\w])|"
+    r"(?:said|says|saying|spoke|speaking|[Ss]peaking|appearing|[Aa]ppearing|appeared)\s+on\s+"
+    r"(?:the\s+)?"
+    rf"(?P<p>[{CAPS}][\w.\-]*(?:\s+[{CAPS}0-9][\w.\-]*){{0,3}})(?:['’]s|(?<=s)['’])\s+"
+    r"(?:(?:[\w\-]+\s+){0,4}?(?:programme|program|show|debate|bulletin|podcast|broadcast|"
+    r"newscast)\b|[\"“][A-Z]))"
+)
+_PERSON_TITLES = frozenset(
+    wordlist(
+        "mr mrs ms dr prof sir president minister prime secretary senator governor mayor "
+        "sheriff chief judge general colonel captain councillor commissioner director professor "
+        "king queen prince princess pope bishop imam rabbi sheikh ambassador chancellor premier "
+        "deputy envoy rep sen gov gen col capt lt sgt"
+    )
+)
+
+
+def _person_named(text: str, start: int, end: int) -> bool:
+    """A title opens the name ("Prime Minister Ana Ruiz"), or its last word stands alone
+    elsewhere in the text as a surname does ("… with Maria Lopez. Lopez said …")."""
+    words = text[start:end].split()
+    if any(w.lower().strip(".") in _PERSON_TITLES for w in words):
+        return True
+    if len(words) < 2:
+        return False
+    last = re.escape(words[-1])
+    before = re.escape(words[-2])
+    return any(
+        not text[max(0, m.start() - len(words[-2]) - 1) : m.start()].startswith(words[-2])
+        for m in re.finditer(rf"(?<![\w’'\-]){last}(?![\w’'\-])", text)
+        if not (start <= m.start() < end) and not re.search(rf"{before}\s+\Z", text[: m.start()])
+    )
+
+
+def role_medium(m: re.Match[str]) -> SpeakerHit | None:
+    """The medium named in group ``n`` of a ``ROLE_NAME`` match, unless the name is a date,
+    a platform or a pronoun ("released on Monday", "posted on Telegram")."""
+    name = m.group("n")
+    if name.endswith(".") and not _INITIALS_END.search(name):
+        name = name[:-1]
+    words = name.lower().split()
+    if not words or words[0] in _NOT_MEDIUM_NAME or len(name) < 2:
+        return None
+    return SpeakerHit(m.start("n"), m.start("n") + len(name), name, "carried by")
+
+
 _SEEN_BY = re.compile(
     r"(?<![\w’'\-])(?:memo|memos|memorandum|letter|letters|email|e-mail|emails|document|documents|"
     r"draft|transcript|recording|messages|minutes|note|report|filing|records|copy|plan|"
@@ -902,7 +1023,11 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
         for m in _INTERVIEW.finditer(text, start, end):
             name = m.group("m")
             skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
-            out.append(SpeakerHit(m.start("m") + skip, m.end("m"), name[skip:], "told"))
+            # "Appearing on TV Tokyo's evening programme": the medium without its possessive
+            cut = 2 if name.endswith(("'s", "’s")) else 0
+            name = name[skip : len(name) - cut]
+            out.append(SpeakerHit(m.start("m") + skip, m.end("m") - cut, name, "told"))
+    out += _carriers_by_role(text, start, end, out)
     if _RELAY_TOKENS.isdisjoint([w for _, _, w in _verbs_in(verbs, start, end)]) and (
         text.find("released ", start, end) == -1
     ):
@@ -1004,6 +1129,32 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
     return _dedupe(out)
 
 
+_ROLE_WORDS = (" on ", " by ", " through ", " via ", " in ", " to ", " with ", " for ")
+
+
+def _carriers_by_role(text: str, start: int, end: int, found: list[SpeakerHit]) -> list[SpeakerHit]:
+    """Media a statement was read out on, carried by, published in or released through,
+    whatever their name (``_CARRIER_ROLE``), unless another rule already named them."""
+    if not any(text.find(w, start, end) != -1 for w in _ROLE_WORDS):
+        return []
+    out = []
+    for m in _CARRIER_ROLE.finditer(text, start, end):
+        hit = role_medium(m)
+        if hit is not None and not any(h.start < hit.end and hit.start < h.end for h in found):
+            out.append(hit)
+    for m in _INTERVIEW_ROLE.finditer(text, start, end):
+        group = "n" if m.group("n") else "p"
+        name = m.group(group).rstrip(".")
+        a, b = m.start(group), m.start(group) + len(name)
+        if len(name) < 2 or name.lower().split()[0] in _NOT_MEDIUM_NAME:
+            continue
+        if _person_named(text, a, b):
+            continue
+        if not any(h.start < b and a < h.end for h in (*found, *out)):
+            out.append(SpeakerHit(a, b, name, "told"))
+    return out
+
+
 _OPENING_CITE = "citing first"  # the verb of a source cited at the start of its sentence
 
 
@@ -1023,7 +1174,14 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
     'According to TASS, …'. Returns the attributed clause span."""
     in_sentence = _verbs_in(verbs, start, end)
     if not in_sentence:
-        return None
+        # a speech act is marked only as a relayed one ("X, speaking to Y TV, called on …"):
+        # unrelayed, gold conventions differ on whether it is reported speech
+        act = act_clause(text, start, end)
+        relays = relay_sources(text, start, end, verbs) if act is not None else []
+        if act is None or not relays:
+            return None
+        tail = _RELAY_PHRASE_END.search(text, act[1], end)
+        return _reported(act[1], tail.start() if tail else end, act[0], relays)
     if text.find(" quoted by ", start, end) != -1 or text.find(" cited by ", start, end) != -1:
         # "Kim was quoted by KCNA as saying (that) …": the medium relays the subject
         m = _QUOTED_BY.search(text, start, end)
@@ -1127,11 +1285,33 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
                     _is_media_hit(hit)
                     # "…, news portal Telex reported": the kind read as a lower-case title
                     or _MEDIA_RE.fullmatch(text[m.start() : hit.end].lstrip(", ")) is not None
+                    # "…, Dagens Naeringsliv reported": a name reporting what a speaker said
+                    # is a medium by its role, known or not (unless a person's name)
+                    or (
+                        hit.verb in ("reported", "reports", "according to")
+                        and _is_name(hit.text)
+                        and not _person_named(text, hit.start, hit.end)
+                    )
                 )
             )
             # (not when the medium cites a source of its own: "…, TASS reported, citing KCNA")
             cites = any(r.verb in _CITE_VERBS for r in relays)
             lead = _lead(text, start, m.start(), verbs) if medium and not cites else None
+            act = (
+                act_clause(text, start, m.start(), relayed=True)
+                if medium and lead is None and m.start() - start > 12
+                else None
+            )
+            if act is not None and not _is_media_hit(act[0]) and m.start() - act[1] >= 12:
+                # "Prosecutor X declined to comment …, according to Expressen", "The embassy
+                # called the expulsion a provocation, Czech Radio reported, citing Interfax":
+                # the medium (and whom it cites) relays the subject's speech act
+                if m.group("acr"):
+                    hit = SpeakerHit(m.start("acr"), m.end("acr"), m.group("acr"), hit.verb)  # type: ignore[union-attr]
+                chain = [r for r in relays if r.text.lower() != act[0].text.lower()]
+                if not any(r.text.lower() == hit.text.lower() for r in chain):  # type: ignore[union-attr]
+                    chain.insert(0, hit)  # type: ignore[arg-type]
+                return Reported(act[1], m.start(), act[0], (*chain, act[0]))
             if lead is not None and not _is_media_hit(lead[0]) and m.start() - lead[1] >= 12:
                 # "The Tisza party said the plan was …, news portal Telex reported.": the
                 # medium relays the speaker opening the clause
@@ -1163,7 +1343,11 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
         tail = _RELAY_PHRASE_END.search(text, lead[1], end)
         stop = tail.start() if tail else end
         return _reported(lead[1], stop, lead[0], _with_media(relays, lead[2]))
-    return _mid_tag(text, start, end, in_sentence, relays)
+    found = _mid_tag(text, start, end, in_sentence, relays)
+    if found is None and relays and (act := act_clause(text, start, end)) is not None:
+        tail = _RELAY_PHRASE_END.search(text, act[1], end)
+        return _reported(act[1], tail.start() if tail else end, act[0], relays)
+    return found
 
 
 _RELAY_PHRASE_END = re.compile(
@@ -1202,7 +1386,8 @@ def _inner_tag(text: str, start: int, end: int) -> tuple[int, SpeakerHit] | None
 # "The fire started at 3 a.m., the fire service said, and spread quickly.": a speech tag
 # between commas inside the sentence attributes the clause before it.
 _MID_TAG = re.compile(
-    rf",\s*(?:(?:{_LOWER_TITLE})?(?P<s1>{SPEAKER})\s+(?P<v1>{VERB})(?:\s+{_TOLD_WHOM})?"
+    rf",\s*(?:(?:{_LOWER_TITLE})?(?P<s1>{SPEAKER})(?:\s+\([A-Z][A-Za-z\-]{{1,9}}\))?"
+    rf"\s+(?P<v1>{VERB})(?:\s+{_TOLD_WHOM})?"
     rf"|(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
     # "…, according to an internal memo seen by the Financial Times, as …"
     rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})"
@@ -1240,7 +1425,10 @@ def _with_media(relays: list[SpeakerHit], media: SpeakerHit | None) -> list[Spea
 # "In an interview broadcast on Sunday by the public radio station WKPR, …": a long opening
 # phrase before the clause's subject
 _OPENING_PHRASE = re.compile(
-    r"(?:In|On|At|During|Speaking|Talking|Writing|Asked|After|Before)\s[^,;:\"“”]{0,140},\s*"
+    r"(?:In|On|At|During|Speaking|Talking|Writing|Asked|After|Before|Appearing|Interviewed)"
+    r"\s[^,;:\"“”]{0,140},\s*"
+    # "…, the country's foreign minister, Amal Haddad, said": a title apposition before the name
+    r"(?:(?:the|The)\s[^,;:\"“”]{1,60},\s*)?"
     # "…, Naftogaz chief executive Olena Kravets said": a title before the name
     r"(?:[A-Z][\w’'.\-]*\s+){0,2}(?:[a-z][\w\-]*\s+){0,3}"
 )
@@ -1290,6 +1478,49 @@ def _lead(
             return hit, rest.end(), None
         return None
     return None
+
+
+# Speech acts whose words are not quoted or reported after "that": "X called on the
+# government to …", "X called for an inquiry", "X urged restraint", "X declined to comment",
+# "X welcomed the decision". The clause runs from the verb; its speaker opens the sentence.
+_ACT = (
+    r"(?:called\s+(?:on|for)|urged|appealed\s+(?:to|for)|thanked|welcomed|"
+    r"(?:declined|refused)\s+to\s+(?:comment|say|confirm|discuss|elaborate))"
+)
+# After a medium's closing tag ("…, Dagens Naeringsliv reported", "…, according to
+# Expressen") more verbs tell what the subject said: the medium reports the subject's words.
+_ACT_RELAYED = (
+    rf"(?:{_ACT}|called|warned|praised|condemned|criticised|criticized|rejected|denied|"
+    r"promised|pledged|vowed|threatened|accused|demanded|hailed|blamed|dismissed|announced|"
+    r"confirmed|insisted|said|says|told|stressed|expressed)"
+)
+_ACT_AT = re.compile(rf"(?<![\w’'\-])(?P<v>{_ACT})(?![\w’'\-])")
+_ACT_RELAYED_AT = re.compile(rf"(?<![\w’'\-])(?P<v>{_ACT_RELAYED})(?![\w’'\-])")
+_ACT_OPENING = re.compile(r"(?:(?:In|At|On)\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?,\s*)?")
+
+
+def act_clause(
+    text: str, start: int, end: int, relayed: bool = False
+) -> tuple[SpeakerHit, int] | None:
+    """(speaker, clause start) of a speech act opening the sentence ("Opposition lawmakers
+    called for an inquiry"; with ``relayed``, any verb of saying after the subject)."""
+    pattern = _ACT_RELAYED_AT if relayed else _ACT_AT
+    m = pattern.search(text, start, min(end, start + 260))
+    if m is None:
+        return None
+    floor = _ACT_OPENING.match(text, start, m.start()).end()  # type: ignore[union-attr]
+    stop = m.start()
+    while stop > floor and text[stop - 1] == " ":
+        stop -= 1
+    for adverb in (" also", " later", " has", " had", " on Monday", " on Tuesday"):
+        if text.endswith(adverb, floor, stop):
+            stop -= len(adverb)
+    hit = speaker_ending_at(text, stop, floor, m.group("v").split()[0].lower())
+    if hit is None or hit.start - floor > 3 or end - m.start() < 12:
+        return None
+    if hit.text.split()[0] in _OPENING_WORDS or _MEDIA_RE.fullmatch(hit.text):
+        return None
+    return hit, m.start()
 
 
 _OPENING_WORDS = frozenset(wordlist("In On At During After Before With From By Through Via"))

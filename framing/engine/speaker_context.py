@@ -95,7 +95,7 @@ _TITLED_SUBJECT = re.compile(rf"{att._PROPER}")
 # apostrophes, hyphens, inner capitals and accents ("Conor O'Sullivan", "Aaliyah Brooks-Mensah",
 # "Paul R. DeMarco", "J.P. McAteer", "Mette Kjærsgaard-Holm"), initials inside it, and never
 # cut before a further capitalised word ("Deputy Foreign Minister Andrei" + "Volkonsky").
-_CAP = "A-ZÀ-ÖØ-Þ"
+_CAP = att.CAPS
 _NAME_PART = rf"[{_CAP}](?:[’'][{_CAP}])?[^\W\d_{_CAP}][\w’'\-]*"
 _FULL_NAME = re.compile(
     rf"(?<![\w’'.\-])(?:{_NAME_PART}|[A-Z]\.[ ]?[A-Z]\."
@@ -633,6 +633,9 @@ def _resolve_pronoun(text, sentences, si, earlier, q, people=frozenset(), gender
         # the words reported is what was said, not who said it
         until = q.start if q.kind in ("reported", "mixed") and q.start < q.speaker.start else None
         until = until if until is not None else q.speaker.start
+        # "In an interview with the Austin American-Statesman, she said": the medium the
+        # pronoun spoke to is never who "she" is, so look for a name before it
+        until = min([until, *(h.start for h in q.chain if h != q.speaker and floor <= h.start)])
         named = _last_named_person(text, floor, until)
         if named is not None and _object_of(text, sentences, named):
             named = _last_named_person(text, floor, until, sentences) or (
@@ -1325,6 +1328,11 @@ def _last_named_person(
             continue
         if _PLACE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue
+        if text[m.start() - 1 : m.start()] in ('"', "“") and text[m.end() : m.end() + 1] in (
+            '"',
+            "”",
+        ):
+            continue  # 'told CNBC's "Squawk Box"': a quoted title names no one
         hit = att.SpeakerHit(m.start(), m.end(), m.group(), None)
         if subjects_in is not None and _object_of(text, subjects_in, hit):
             continue
