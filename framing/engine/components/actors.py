@@ -73,6 +73,10 @@ def speaker_actor_resolver(actors: list[ActorMention], text: str = "") -> Speake
                     found = inner[-1].actor if inner else found
                 break
             i += 1
+        if found is None:
+            # "Orvane said …" opening a sentence, where no mention covers a lone capitalised
+            # word: the actor the text names so elsewhere ("waved through Orvane")
+            found = by_name.get(text[start:end].casefold())
         if found is None and (official := _OFFICIAL_SOURCE.search(text, start, end)):
             # "the ministry" heard through KCNA is North Korea's, whatever the dateline or the
             # last country named: a state agency relays its own government's offices

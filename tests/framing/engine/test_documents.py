@@ -89,3 +89,12 @@ def test_an_office_of_a_country_named_only_as_a_sentence_opener_is_that_countrys
     )
     q = _said_by_the(text, "Orvane's foreign ministry")
     assert q.speaker_actor == "orvane"
+
+
+def test_a_country_opening_a_sentence_speaks_as_the_actor_the_text_names_elsewhere():
+    # Frontline Kestria in the caravan demo: "Orvane said …" opens its sentence
+    text = (
+        "The caravan was waved through Orvane by that country's authorities. Orvane said on "
+        "Sunday it would offer humanitarian visas."
+    )
+    assert _said_by_the(text, "Orvane").speaker_actor == "orvane"
