@@ -13,6 +13,7 @@ from framing.engine.relays import (
     describe,
     is_own_outlet,
     relay_path,
+    same_source,
     wire_origin,
 )
 from framing.frame_services import FRAME_CODEBOOKS
@@ -170,6 +171,19 @@ def quote_relay(chain: list[str] | tuple[str, ...], outlet: str) -> str:
     own outlet ('"…," she told CNN' on CNN is the channel's own reporting); "" for none."""
     links = [link for link in chain[:-1] if not _is_own(link, outlet)]
     return describe(relay_path([[*links, chain[-1]]])) if links else ""
+
+
+def speaks_as_outlet(speaker: str | None, outlet: str) -> bool:
+    """Whether a quote's speaker is the article's own outlet, whose words are its own voice:
+    its full name, or "the" and words of its name ("The Ministry notes …" in the Ministry of
+    Defence's own release, "the Ledger" in The Kestria Ledger). A bare word of the name is not
+    ("Kestria said …" in The Kestria Ledger is the country)."""
+    words = (speaker or "").split()
+    if not words or not outlet:
+        return False
+    if words[0].lower() == "the" and len(words) > 1:
+        return is_own_outlet(" ".join(words[1:]), outlet)
+    return same_source(speaker or "", outlet)
 
 
 def _is_own(link: str, outlet: str) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from framing.engine.actors import actor_defs
+from framing.engine.documents import document_speaker
 from reports.figures.base import sentences_url
 from reports.summary import counted_articles
 
@@ -73,8 +74,10 @@ class OutletSources:
         return {part: f"{100 * self.share(part):.0f}%" for part in ("own", "quoted", "attributed")}
 
 
-def affiliation(speaker: str, actor: str, outlets: list[OutletFact]) -> str:
-    """Where a speaker belongs, if the gazetteer or the workspace's outlet data says so."""
+def affiliation(speaker: str, actor: str, outlets: list[OutletFact], country: str = "") -> str:
+    """Where a speaker belongs, if the gazetteer or the workspace's outlet data says so, else
+    ``country``: the name of the actor when the event's texts name it as a country ("Orvane's
+    foreign ministry" speaks for Orvane)."""
     known = actor_defs().get(actor)
     if known is not None:
         return f"{known.name} ({known.kind})"
@@ -83,10 +86,10 @@ def affiliation(speaker: str, actor: str, outlets: list[OutletFact]) -> str:
         if _names(o.name, text):
             details = ", ".join(x for x in (o.type_display, o.country) if x)
             return f"{o.name} — outlet: {details}"
-    for country in sorted({o.country for o in outlets if o.country}, key=len, reverse=True):
-        if _names(country, text):
-            return f"{country} (country, from outlet data)"
-    return ""
+    for home in sorted({o.country for o in outlets if o.country}, key=len, reverse=True):
+        if _names(home, text):
+            return f"{home} (country, from outlet data)"
+    return f"{country} (country)" if country else ""
 
 
 def _names(name: str, text: str) -> bool:
@@ -117,19 +120,23 @@ def sources_by_outlet(
     speakers: dict[int, dict[str, Speaker]] = defaultdict(dict)
     verbs: dict[int, Counter] = defaultdict(Counter)
     merged = payload.get("actor_merge", {})  # "Border Service" is the Kestrian Border Service
+    kinds = payload.get("actor_kinds", {})
     for article_id, speaker, actor, kind, verb, _chars in payload["quotes"]:
         if article_id not in articles or kind not in QUOTED + ATTRIBUTED:
             continue
         outlet = articles[article_id]["outlet"]
         if (speaker or "").lower() in _PRONOUNS:
             speaker = ""  # analyses stored before pronouns were resolved: "he" names nobody
+        elif not actor and document_speaker(speaker or "") is not None:
+            speaker = ""  # "the statement said" with no issuer named: a document is no source
         actor = merged.get(actor, actor) if actor else actor
         # one row for "Orvane's foreign ministry" whichever apostrophe the outlet types
         key = (actor or speaker or "").replace("’", "'")
         who = speakers[outlet].get(key.lower())
         if who is None:
             label = names.get(actor) or _gazetteer_name(actor) or speaker or "unnamed speaker"
-            who = Speaker(label, key, affiliation(speaker or label, actor, outlets))
+            country = label if kinds.get(actor) == "country" else ""
+            who = Speaker(label, key, affiliation(speaker or label, actor, outlets, country))
             who.url = sentences_url(event_id, outlet=outlet, speaker=key) if key else ""
             speakers[outlet][key.lower()] = who
         if kind in QUOTED:

@@ -64,6 +64,8 @@ def to_analysis(doc: Doc, model: EngineModel) -> Analysis:
 
 def _quote(doc: Doc, q: QuoteFound) -> Quote:
     sp = q.speaker
+    # "the statement said": the actor is whoever issued the statement
+    who = q.issuer or sp
     return Quote(
         start=q.start,
         end=q.end,
@@ -73,9 +75,9 @@ def _quote(doc: Doc, q: QuoteFound) -> Quote:
         speaker_start=sp.start if sp else None,
         speaker_end=sp.end if sp else None,
         speaker_actor=doc.speaker_actor(
-            sp.start, sp.end, [h.text for h in q.chain[:-1]], name=sp.text
+            who.start, who.end, [h.text for h in q.chain[:-1]], name=who.text
         )
-        if sp
+        if sp and who
         else None,
         verb=sp.verb if sp else None,
         chain=tuple(h.text for h in q.chain),

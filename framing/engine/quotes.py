@@ -50,6 +50,9 @@ class QuoteFound:
     # Attributed by the reported-speech clause around it ("…to “avoid miscalculation”, the
     # ministry said."), so that clause is still reported speech outside the marks.
     in_reported: bool = False
+    # Whose document a document speaker is ("…, the statement said" after "The ministry said
+    # in a statement"): the actor of the words is the issuer's (``documents``).
+    issuer: att.SpeakerHit | None = None
 
 
 def pair_marks(text: str) -> list[tuple[int, int, bool]]:

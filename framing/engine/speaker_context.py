@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 from . import attribution as att
 from . import relays as relays_mod
 from .actors import _TITLE_WORDS as _ACTOR_TITLES
+from .documents import documents_to_issuers
 from .relay_roles import relay_roles
 from .text import wordlist
 
@@ -232,6 +233,7 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
             _extend_outward(q, si, relays)
             if len(q.chain) >= 2:
                 relays.append((si, q.chain))
+    documents_to_issuers(text, sentences, found)
     _canonical_names(text, sentences, found)
     _told_initials(text, found)
     _spoke_to_medium(text, sentences, found)

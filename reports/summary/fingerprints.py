@@ -16,7 +16,9 @@ from framing.models import Analysis, Annotation, ModelVersion
 from reports import summary_store as store
 from reports.models import ActorCorrection
 
-PAYLOAD_VERSION = 5  # 3: actor kinds and merged aliases; 4: articles in their own rows; 5: names
+# 3: actor kinds and merged aliases; 4: articles in their own rows; 5: names; 6: an outlet's
+# own name as a speaker is its own voice
+PAYLOAD_VERSION = 6
 
 
 def event_model_version(event: Event) -> ModelVersion | None:

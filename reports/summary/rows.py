@@ -24,6 +24,7 @@ from framing.models import (
     QuoteSpan,
 )
 from framing.operating_points import floors_by_analysis
+from framing.selectors import speaks_as_outlet
 from reports.actors import event_actor_aliases, fullest_names
 from reports.summary.fingerprints import PAYLOAD_VERSION
 from reports.words import revision_words
@@ -81,6 +82,9 @@ def build_summary(event: Event, model: ModelVersion | None) -> dict[str, Any]:
         .order_by("pk")
         .values_list(*QUOTE_COLUMNS, named=True)
     )
+    # "The Ministry notes …" in the ministry's own release is the outlet's voice, no source
+    outlet_of = {an.pk: revisions[rev].outlet.name for rev, an in analyses.items()}
+    quotes = [q for q in quotes if not speaks_as_outlet(q.speaker, outlet_of[q.analysis_id])]
     words = revision_words(revisions)
     rows = [_article_row(a, analyses.get(a.current_revision_id), words) for a in articles]
     voiced = voice_chars(quotes, {an.pk: revisions[rev].pk for rev, an in analyses.items()})

@@ -211,3 +211,52 @@ def test_quantifier_and_apostrophe_variants_do_not_make_speaker_rows(analysed):
     names = [s.name for s in _outlet(rows, "Wire").speakers]
     assert sum("foreign ministry" in n for n in names) == 1
     assert "Many" not in names
+
+
+def test_a_statement_with_no_issuer_is_no_speaker_row(analysed):
+    event, wire = analysed["event"], analysed["wire"]
+    _add_quote(wire, speaker="the statement", kind="reported")
+    rows = sources_by_outlet(event.pk, event_summary(event), [])
+    names = [s.name for s in _outlet(rows, "Wire").speakers]
+    assert "the statement" not in names
+    assert "unnamed speaker" in names
+
+
+def test_a_statement_speaks_in_the_row_of_its_issuer(analysed):
+    # "Trell called it unsafe in a statement. …, the statement said": the engine gives the
+    # statement Trell's actor, so her words are one row
+    event, wire = analysed["event"], analysed["wire"]
+    _mention(wire, "Joanna Trell", "joanna_trell", "person")
+    _add_quote(wire, speaker="Joanna Trell", speaker_actor="joanna_trell", kind="partial")
+    _add_quote(wire, speaker="the statement", speaker_actor="joanna_trell", kind="reported")
+    rows = sources_by_outlet(event.pk, event_summary(event), [])
+    trell = [s for s in _outlet(rows, "Wire").speakers if s.key == "joanna_trell"]
+    assert [(s.name, s.quoted, s.attributed) for s in trell] == [("Joanna Trell", 1, 1)]
+
+
+@pytest.mark.parametrize("speaker", ["The Wire", "the wire", "Wire"])
+def test_an_outlet_naming_itself_speaks_in_its_own_voice(analysed, speaker):
+    # "The Ministry notes …" in the ministry's own release: no speaker row, no attributed text
+    event, wire = analysed["event"], analysed["wire"]
+    _add_quote(wire, speaker=speaker, kind="reported", start=50, end=100)
+    o = _outlet(sources_by_outlet(event.pk, event_summary(event), []), "Wire")
+    assert [s.name for s in o.speakers] == ["the ministry"]  # the fixture's quote only
+    text_length = len(wire.current_revision.text)
+    assert o.share("attributed") == pytest.approx(5 / text_length)  # the fixture's (0, 5)
+
+
+def test_a_word_of_the_outlets_name_alone_is_another_speaker(analysed):
+    # "Kestria said …" in The Kestria Ledger is the country speaking, not the paper
+    event, state = analysed["event"], analysed["state"]
+    _add_quote(state, speaker="State", kind="reported")
+    rows = sources_by_outlet(event.pk, event_summary(event), [])
+    assert "State" in [s.name for s in _outlet(rows, "State Agency").speakers]
+
+
+def test_an_office_of_a_country_the_texts_name_is_affiliated_with_that_country(analysed):
+    event, wire = analysed["event"], analysed["wire"]
+    _mention(wire, "Orvane", "orvane", "country")
+    _add_quote(wire, speaker="Orvane's foreign ministry", speaker_actor="orvane", kind="reported")
+    rows = sources_by_outlet(event.pk, event_summary(event), [])
+    orvane = next(s for s in _outlet(rows, "Wire").speakers if s.key == "orvane")
+    assert (orvane.name, orvane.affiliation) == ("Orvane", "Orvane (country)")

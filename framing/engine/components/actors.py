@@ -52,6 +52,9 @@ def speaker_actor_resolver(actors: list[ActorMention], text: str = "") -> Speake
         if owner is not None and owner.group(1).casefold() in by_name:
             # "Its foreign ministry" read as "Orvane's foreign ministry": Orvane's
             return by_name[owner.group(1).casefold()]
+        if owner is not None and _PROPER_OWNER.fullmatch(owner.group(1)):
+            # ... even where Orvane only opens a sentence, which no name mention covers
+            return owner_key(owner.group(1))
         key = (start, end, tuple(relays))
         if key in memo:
             return memo[key]
@@ -70,6 +73,10 @@ def speaker_actor_resolver(actors: list[ActorMention], text: str = "") -> Speake
                     found = inner[-1].actor if inner else found
                 break
             i += 1
+        if found is None:
+            # "Orvane said …" opening a sentence, where no mention covers a lone capitalised
+            # word: the actor the text names so elsewhere ("waved through Orvane")
+            found = by_name.get(text[start:end].casefold())
         if found is None and (official := _OFFICIAL_SOURCE.search(text, start, end)):
             # "the ministry" heard through KCNA is North Korea's, whatever the dateline or the
             # last country named: a state agency relays its own government's offices
@@ -197,6 +204,17 @@ _MEDIA_ACTORS = frozenset(
 )
 _DATELINE = re.compile(r"\s*([A-Z][A-Z .'\-]{2,30}?)(?:,|\s+\(|\s+[-–—])")
 _OWNER_NAMED = re.compile(r"(.+?)['’]s\s")
+_PROPER_OWNER = re.compile(r"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3}")
+
+
+def owner_key(name: str) -> str:
+    """The actor key of a name: its gazetteer key, else the key ``find_actors`` gives a name
+    it reads from capitals ("Orvane" -> "orvane"), so both meet across an event."""
+    auto, _ = gazetteer()
+    hits = [key for _, (length, key) in auto.iter(name) if length == len(name)]
+    return hits[0] if hits else re.sub(r"[^\w]+", "_", name.lower()).strip("_")
+
+
 # People of a place or critics of someone speak as themselves, not for the place or target
 # they are named by ("Residents of Halden Bridge", "Critics in Kestria", "critics of the
 # government"); officials, staff or spokespeople of an organisation do speak for it.

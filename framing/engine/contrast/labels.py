@@ -272,8 +272,9 @@ class _Mention:
 class _Constrained(_UnionFind):
     """Union-find that never joins two different actors, two families, or an actor and a
     group: "U.S." and "Mexico" stay apart however their sentences align. Nor does it join a
-    loaded wording that names no one ("plain": "insists", "hurling rocks") to an actor or a
-    group; two such wordings may still compete ("reckless provocation" / "routine exercise")."""
+    loaded wording that names no one ("plain": "insists", "hurling rocks", "kept") to any
+    wording that does; plain wordings joined only to each other name no referent and are not
+    shown (``_event_referents``)."""
 
     def __init__(self, plain: set[str] | frozenset[str] = frozenset()) -> None:
         super().__init__()
@@ -289,8 +290,8 @@ class _Constrained(_UnionFind):
             return
         rx, ry = self.find(x), self.find(y)
         plain = rx in self.plain or ry in self.plain
-        if plain and (tx or ty):
-            return
+        if (rx in self.plain) != (ry in self.plain):
+            return  # "announced in advance" is no name for "mariners and aviators"
         self.parent[rx] = ry
         if tx or ty:
             self.typed[ry] = tx or ty  # type: ignore[assignment]
@@ -457,6 +458,8 @@ def _event_referents(
             continue
         if typed is None and id(m) not in used:
             continue  # an untyped wording no link joined to anything names nothing yet
+        if root in links.plain:
+            continue  # "kept" / "safe": competing words, but for no one the outlets name
         outlet = outlets[m.article] if outlets is not None else str(m.article)
         groups.setdefault(root, {}).setdefault(outlet, Counter())[m.wording] += 1
     out = []
