@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -279,19 +279,24 @@ def pooled_scores(
     return _scores(hits, predicted, gold)
 
 
-def pooled_intervals(
-    results: Sequence[tuple[str, set, set]], *, rounds: int = 1000, seed: int = 0
-) -> tuple[tuple[float, float], tuple[float, float]]:
-    """95 % bootstrap intervals of pooled precision and recall over several events' (name,
-    predicted, gold) links, resampling the sentences links start from (as ``bootstrap_links``)."""
+def _link_units(links_by_unit: Iterable[tuple[tuple, set, set]]) -> list[list[int]]:
+    """(correct, predicted, gold) counts per resampling unit: every link (predicted or gold)
+    belongs to the unit of the sentence it starts from."""
     units: dict[tuple, list[int]] = {}
-    for name, predicted, gold in results:
+    for key, predicted, gold in links_by_unit:
         for link in predicted | gold:
-            counts = units.setdefault((name, *link[:2]), [0, 0, 0])
+            counts = units.setdefault((*key, *link[:2]), [0, 0, 0])
             counts[0] += link in predicted and link in gold
             counts[1] += link in predicted
             counts[2] += link in gold
-    table = np.array(list(units.values()), dtype=float)
+    return list(units.values())
+
+
+def _bootstrap_pr(
+    units: list[list[int]], *, rounds: int, seed: int
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """95 % bootstrap intervals of precision and recall, resampling the units."""
+    table = np.array(units, dtype=float)
     rng = np.random.default_rng(seed)
     draws = table[rng.integers(0, len(table), size=(rounds, len(table)))].sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -302,6 +307,15 @@ def pooled_intervals(
         return tuple(float(v) for v in np.percentile(values, [2.5, 97.5]))
 
     return interval(precision), interval(recall)
+
+
+def pooled_intervals(
+    results: Sequence[tuple[str, set, set]], *, rounds: int = 1000, seed: int = 0
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """95 % bootstrap intervals of pooled precision and recall over several events' (name,
+    predicted, gold) links, resampling the sentences links start from (as ``bootstrap_links``)."""
+    units = _link_units(((name,), predicted, gold) for name, predicted, gold in results)
+    return _bootstrap_pr(units, rounds=rounds, seed=seed)
 
 
 def bootstrap_links(
@@ -319,25 +333,10 @@ def bootstrap_links(
     a false link and the true links around it are drawn together."""
     predicted = predicted_links(event, state=state, legacy=legacy)
     gold = _gold(event)
-    units: dict[tuple[int, int], list[int]] = {}
-    for link in predicted | gold:
-        counts = units.setdefault(link[:2], [0, 0, 0])
-        counts[0] += link in predicted and link in gold
-        counts[1] += link in predicted
-        counts[2] += link in gold
-    table = np.array(list(units.values()), dtype=float)
-    rng = np.random.default_rng(seed)
-    draws = table[rng.integers(0, len(table), size=(rounds, len(table)))].sum(axis=1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        precision = draws[:, 0] / draws[:, 1]
-        recall = draws[:, 0] / draws[:, 2]
-
-    def interval(values):
-        values = values[~np.isnan(values)]
-        return tuple(float(v) for v in np.percentile(values, [2.5, 97.5]))
-
+    units = _link_units([((), predicted, gold)])
+    p_interval, r_interval = _bootstrap_pr(units, rounds=rounds, seed=seed)
     point = _scores(len(predicted & gold), len(predicted), len(gold))
-    return point, interval(precision), interval(recall)
+    return point, p_interval, r_interval
 
 
 # --- Competing labels ------------------------------------------------------------------------
