@@ -7,7 +7,7 @@ PORT ?= 8000
 # Dev server only: DEBUG on, a throwaway key. Production sets its own environment.
 RUN_ENV := DEBUG=1
 
-.PHONY: setup run serve test lint format test-fast bench clean
+.PHONY: setup run serve test lint format test-fast bench models clean
 
 setup: $(STAMP)
 
@@ -52,6 +52,10 @@ test: setup lint
 	$(PY) manage.py makemigrations --check --dry-run --settings=parallax.settings_test -v0
 	$(PY) scripts/browser_status.py
 	$(PY) -m pytest -n auto -q --hypothesis-profile=ci
+
+models: setup
+	$(PY) framing/eval/train_relay_linker.py
+	$(PY) -m framing.engine.training
 
 bench: setup
 	for f in bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done

@@ -44,6 +44,8 @@ from . import attribution as att
 from . import relays as relays_mod
 from .actors import _TITLE_WORDS as _ACTOR_TITLES
 from .documents import documents_to_issuers
+from .relay_linker import apply as apply_learned_relays
+from .relay_linker import propose as propose_relays
 from .relay_roles import relay_roles
 from .text import wordlist
 
@@ -192,6 +194,7 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
     # resolved once, so both show the same person
     resolved: dict[tuple[int, int], tuple] = {}
     relay_roles(text, sentences, found)
+    learned = propose_relays(text, sentences, found)
     for i, q in enumerate(found):
         if q.kind == "scare":
             continue
@@ -239,6 +242,7 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
     _spoke_to_medium(text, sentences, found)
     _heard_through_agency_report(text, sentences, found)
     _relayed_afterwards(text, sentences, found)
+    apply_learned_relays(found, learned)
     _carry_chains(found, text, sentences)
     _carry_office_chains(text, sentences, found)
     _partials_from_context(text, sentences, found)
