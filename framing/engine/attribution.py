@@ -385,10 +385,38 @@ _CARRIED_AFTER = re.compile(
 )
 _MEDIA_SUBJECT = re.compile(rf"\s*(?P<s>{MEDIA})\s*,\s*")
 _QUOTED_VERB = re.compile(r"\s(?:quoted|cited)\s+")
+
+
+class _Span:
+    """A match-like span for ``inner`` (the name apposed at the end of a loose quoted phrase)."""
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self._s, self._e, self._t = start, end, text
+
+    def start(self, _group: str = "inner") -> int:
+        return self._s
+
+    def end(self, _group: str = "inner") -> int:
+        return self._e
+
+    def group(self, _group: str = "inner") -> str:
+        return self._t[self._s : self._e]
+
+
 _QUOTED_AS_REST = re.compile(
     # "cited military expert Zhang Junhui as saying": a lower-case title before the name
     rf"(?:{_LOWER_TITLE})?(?P<inner>{SPEAKER}),?(?:\s+as\s+(?:saying|stating|telling|warning|claiming|describing|"
     rf"calling)\b|\s*:)"
+)
+# "quoted a worker at a smelter in Morowali, Yusuf, as saying", "cited a logistics executive,
+# Grace Tan of Pacific Haulage, as saying": any short phrase between the verb and "as saying"
+# is who was quoted — a name in apposition at its end when there is one
+_QUOTED_AS_LOOSE = re.compile(
+    r"(?P<inner>(?:the|a|an|one|two|three|several|[A-Z])[^.;:\n“”\"]{1,110}?),?\s+as\s+saying\b"
+)
+_APPOSED_NAME = re.compile(
+    r",\s+(?:surnamed\s+)?(?P<n>[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'.\-]*|de|da|van|von|al|bin))*"
+    r"(?:\s+of\s+[A-Z][^,]*)?)\Z"
 )
 # '… quoted the minister: "…"', '… cited the report as saying: "…"' (up to the quote mark)
 _QUOTED_INTRO = re.compile(rf"\s+(?P<inner>{SPEAKER})(?:\s+as\s+saying)?\s*[:,]?\s*")
@@ -1067,7 +1095,14 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
         ]
     if _RELAY_AS.search(text, start, end):
         for q in _QUOTED_VERB.finditer(text, start, end):
-            rest = _QUOTED_AS_REST.match(text, q.end(), end)
+            rest = _QUOTED_AS_REST.match(text, q.end(), end) or _QUOTED_AS_LOOSE.match(
+                text, q.end(), end
+            )
+            if rest is not None and rest.re is _QUOTED_AS_LOOSE:
+                named = _APPOSED_NAME.search(rest.group("inner"))
+                if named is not None:
+                    base = rest.start("inner")
+                    rest = _Span(base + named.start("n"), base + named.end("n"), text)
             outer = speaker_ending_at(text, q.start(), start, "quoted") if rest else None
             if rest and outer is None:
                 # "The Global Times, a tabloid published by …, cited X as saying": the

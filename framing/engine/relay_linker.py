@@ -144,6 +144,11 @@ def candidates(text: str, a: int, b: int, q: QuoteFound, floor: int = 0) -> list
                 continue  # "In", "Speaking"; "told MPs", "NGOs said": people, not a medium
             if not kind_only and name.split()[-1].lower() in _FORUMS:
                 continue  # "told the National Assembly": where it was said, not who relayed it
+            appos = None if kind_only else _APPOSITION.match(text, e, b)
+            if appos is not None and not _APPOSITION_MEDIA.intersection(
+                appos.group(1).lower().split()
+            ):
+                continue  # "told Carlos Mendes, a local councillor,": the apposition says who
             if sp is not None and e <= sp.start and _AFFILIATION.fullmatch(text, e, sp.start):
                 continue  # "Kilele TV's managing editor, Joseph Ouma, said": the speaker's own
             out.setdefault(s, Candidate(s, e, name, kind_only))
@@ -222,7 +227,8 @@ def features(
     appos = _APPOSITION.match(text, c.end, b)
     if appos is not None:
         words = appos.group(1).lower().split()
-        f["appos_medium" if any(w in _APPOSITION_MEDIA for w in words) else "appos_other"] = 1.0
+        if any(w in _APPOSITION_MEDIA for w in words):
+            f["appos_medium"] = 1.0
     if is_media(c.text) or is_media("the " + c.text):
         f["known_medium"] = 1.0
     before = _words_before(text, c.start, a, 3)
