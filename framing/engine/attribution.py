@@ -285,6 +285,16 @@ _TOLD_WHOM = (
     r"investigators|(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?(?:news|press)\s+(?:conference|briefing)"
     r"|(?:a|the)\s+(?:regular|weekly|daily)\s+(?:briefing|news\s+conference))"
 )
+# Whom a speaker told in a closing tag ("…, Energy Minister X told Thai PBS on Wednesday.",
+# "…, she told the station's Hoy por Hoy programme."): anyone named — the tag closes the
+# clause whoever was told; ``relay_linker`` and speaker_context decide whether it relayed it
+_TOLD_WHOM_TAIL = (
+    rf"(?:{_TOLD_WHOM}|(?:the\s+)?[A-Z][\w’'.&\-]*(?:\s+(?:of\s+|de\s+)?[A-Z0-9][\w’'.&\-]*){{0,4}}"
+    r"(?:['’]s\s+(?:[A-Z][\w’'\-]*\s+){0,4}(?:programme|program|show|podcast))?"
+    r"|(?:the|a|an)\s+(?:[\w\-]+['’]s\s+)?(?:[\w\-]+\s+){0,3}?(?:programme|program|show|podcast|"
+    r"portal|site|broadcaster|station|newspaper|paper|daily|weekly|magazine|channel|outlet|"
+    r"agency|radio|network|website|newsletter)|listeners|viewers|readers)"
+)
 _RELAY_TOKENS = frozenset(
     wordlist("according citing quoting quoted cited carried published relayed reported")
 )
@@ -473,7 +483,7 @@ _REPORTED_TAIL = re.compile(
     # ", Kremlin spokesman Dmitry Arkhipov said": an organisation may stand before the title
     rf",\s*(?:(?:(?:[A-Z][\w’'.\-]*\s+){{1,2}}{_LOWER_TITLE}|{_LOWER_TITLE})?"
     rf"(?P<s1>{SPEAKER}|{_DET_NOUN}){_ACRONYM}(?:,?\s+who(?:\s+[\w’'\-]+){{1,6}}?)?"
-    rf",?\s+(?:(?:also|later|earlier|then|again)\s+)?(?P<v1>{VERB})(?:\s+(?P<tobj>{_TOLD_WHOM}))?"
+    rf",?\s+(?:(?:also|later|earlier|then|again)\s+)?(?P<v1>{VERB})(?:\s+(?P<tobj>{_TOLD_WHOM_TAIL}))?"
     # ", X was quoted as saying by the TASS news agency"
     # ", a source was cited by Interfax as saying"
     rf"|(?P<s5>{SPEAKER})\s+(?:was|were)\s+(?:quoted|cited)\s+(?:as\s+saying\s+)?by\s+"

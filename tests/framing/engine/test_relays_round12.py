@@ -44,3 +44,22 @@ def test_a_long_quoted_phrase_keeps_clause_relay_and_speaker(text, relay, speake
     assert text[q.start : q.end].split()[-1].rstrip(".") in ("cut", "slowed", "June", "full")
     assert q.speaker == speaker
     assert len(q.chain) == 2 and relay in q.chain[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government will keep the retail price of diesel at 32 baht a litre until the end of "
+        "March, Energy Minister Somchai Rattanakul told Thai PBS on Wednesday.",
+        "Support for low-income households would be doubled, the minister told the programme.",
+        "The regional tax would double in high season, the minister told the station's Hoy por "
+        "Hoy programme.",
+        "Trains would run every ten minutes by June, the mayor told listeners.",
+    ],
+)
+def test_a_closing_tag_that_told_anyone_closes_the_clause(text):
+    quotes = [q for q in engine.analyze(text).quotes if q.kind == "reported"]
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.start == 0 and text[q.end] == ","
+    assert q.speaker is not None and q.speaker.startswith(("Energy", "the minister", "the mayor"))
