@@ -34,6 +34,9 @@ Prints, for this checkout (and for DIR when given), over the 22 articles / 297 a
   engine credits to one (the outlet is passed to ``wire_origin``; a credit naming the article's
   own outlet is not counted, as the app does not show it). A chain leaves the origin out under
   its name or as credited ("AFP"), and never shows the article's own outlet ("told CNN" on CNN).
+- **… of them by an 'according to' formula**: the relayed attributions whose sentence names
+  the outermost relay right after "according to" ("according to the Associated Press",
+  "according to a report in X") — the issue's second target form, decided on the gold text.
 - **relay shown on a direct attribution**: found gold attributions heard directly (a chain
   of one) whose matched engine span shows a relay chain anyway (the dateline credit left
   out) — the relay rules' false alarms.
@@ -303,6 +306,8 @@ def article_counts(rec: dict, pred: dict) -> dict[str, int]:
             "precise",
             "direct_gold",
             "false_relay",
+            "relayed_acc",
+            "relay_ok_acc",
         ],
         0,
     )
@@ -315,8 +320,10 @@ def article_counts(rec: dict, pred: dict) -> dict[str, int]:
             if ov > best_ov:
                 best, best_ov = q, ov
         relays = g["chain"][:-1]
+        according = bool(relays) and _according_formula(text, g)
         if relays:
             c["relayed"] += 1
+            c["relayed_acc"] += according
         if best is None:
             continue
         c["found"] += 1
@@ -328,7 +335,9 @@ def article_counts(rec: dict, pred: dict) -> dict[str, int]:
             c["direct_gold"] += 1
             c["false_relay"] += len(chain) >= 2
         if relays and len(chain) >= 2:
-            c["relay_ok"] += all(any(_same_relay(r, x, text) for x in chain[:-1]) for r in relays)
+            ok = all(any(_same_relay(r, x, text) for x in chain[:-1]) for r in relays)
+            c["relay_ok"] += ok
+            c["relay_ok_acc"] += ok and according
     for q in quotes:
         c["predicted"] += 1
         c["precise"] += any(
@@ -381,6 +390,10 @@ RATIOS = {
     "speaker right (of found)": ("right", "found"),
     "pronoun/fragment speakers shown": ("bad", "shown"),
     "relay chains detected": ("relay_ok", "relayed"),
+    # the issue's "according to" formulas: the relay named right after "according to"
+    # ("according to the Associated Press", "according to a report in X") in the span's
+    # sentence
+    "… of them by an 'according to' formula": ("relay_ok_acc", "relayed_acc"),
     "dateline origin detected": ("origin_ok", "origin_gold"),
     # articles the gold credits to no agency that the engine credits to one
     "origin shown on an uncredited article": ("origin_false", "origin_none"),
@@ -621,6 +634,30 @@ _ROLE_AFTER = re.compile(
     r"cited|carried|published|citing)\b",
     re.IGNORECASE,
 )
+
+
+_ACCORDING = re.compile(
+    r"\baccording\s+to\s+(?:(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:report|article|story|"
+    r"dispatch|interview|statement|translation|broadcast|post)\s+(?:in|by|from|on|of|with)\s+)?"
+    r"(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
+def _according_formula(text: str, g: dict) -> bool:
+    """Whether the span's sentence names its outermost relay right after "according to" (the
+    issue's "according to" formulas); decided on the gold text alone, never on the engine."""
+    from framing.engine.text import split_sentences
+
+    relay = g["chain"][0]
+    s_start, s_end = next(
+        ((a, b) for a, b in split_sentences(text) if a <= g["start"] < b), (g["start"], g["end"])
+    )
+    bare = re.sub(r"^(?:the|The)\s+", "", relay)
+    for m in re.finditer(re.escape(bare), text[s_start:s_end]):
+        if _ACCORDING.search(text, max(0, s_start + m.start() - 60), s_start + m.start()):
+            return True
+    return False
 
 
 def _relay_role(text: str, hits: list[int], g: dict) -> str:

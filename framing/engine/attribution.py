@@ -368,6 +368,11 @@ _OWNED_MEDIUM = re.compile(
     r"channel|website|agency|outlet|magazine)\s+(?:published|carried|released|relayed)\s+by\s+\Z"
 )
 _CITE = r"(?:[Cc]iting|[Qq]uoting|(?:which|who|that)\s+(?:cited|quoted))"
+# A medium named by its kind in a name ("the Sudan Tribune news site", "Iranian state television")
+_MEDIA_WORDS = re.compile(
+    r"\b(?:news|site|agency|channel|daily|newspaper|paper|broadcaster|television|TV|radio|"
+    r"website|portal|Times|Post|Tribune|Herald|Journal|Gazette|Press)\b"
+)
 _CITE_VERBS = frozenset(
     ["citing", "quoting"]
     + [f"{who} {verb}" for who in ("which", "who", "that") for verb in ("cited", "quoted")]
@@ -526,7 +531,13 @@ _ACCORDING_LEAD = re.compile(
     # "According to Dawn newspaper, which quoted traders at the market, …": a medium named
     # with its kind
     rf"(?P<v>[Aa]ccording\s+to)\s+(?P<s>{MEDIA}|{_SOURCE})(?:\s+\([A-Z]{{2,6}}\))?"
-    rf"(?:,?\s+{_CITE}\s+{SPEAKER})?"
+    # "According to Politico's London Playbook newsletter, …": the medium's programme
+    rf"(?:['’]s\s+(?:[A-Z][\w’'\-]*\s+){{0,4}}(?:newsletter|programme|program|show|podcast|"
+    rf"column|blog|website|edition|service))?"
+    # "According to AFP, citing the Sudan Tribune news site, …"
+    rf"(?:,?\s+{_CITE}\s+(?:the\s+)?(?P<cited>{SPEAKER}|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){{0,3}}"
+    rf"(?:\s+(?:news\s+)?(?:site|agency|channel|daily|newspaper|paper|broadcaster|"
+    rf"television|radio|website|portal))?))?"
     # "According to officials cited by the Hindustan Times, …"
     rf"(?:\s+(?:quoted|cited|carried|published|released|relayed)\s+(?:by|through|via)\s+{MEDIA})?"
     r"\s*,\s*"
@@ -1264,7 +1275,18 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
     if m:
         inner = _lead(text, m.end(), end, verbs)
         if inner:
-            return _reported(inner[1], end, inner[0], _with_media(relays, inner[2]))
+            chain = _with_media(relays, inner[2])
+            cited = _hit(m, "cited", None)
+            if (
+                cited is not None
+                and (_is_media_hit(cited) or _MEDIA_WORDS.search(cited.text))
+                and not any(h.start == cited.start for h in chain)
+            ):
+                # "According to AFP, citing the Sudan Tribune news site, the governor said …":
+                # the medium AFP cites carried the governor's words; it stands inside AFP
+                k = next((i for i, h in enumerate(chain) if h.start > cited.start), len(chain))
+                chain = [*chain[:k], cited, *chain[k:]]
+            return _reported(inner[1], end, inner[0], chain)
         return _reported(m.end(), end, _hit(m, "s", "v"), relays)  # type: ignore[arg-type]
     comma = text.rfind(",", start, end)
     # The trailing "…, KCNA said." form needs a speech verb after the last comma.
@@ -1637,6 +1659,19 @@ def _reported(
         # "Citing a source in the presidency, Tass said …": the phrase may open the sentence
         if (r.verb in _CITE_VERBS and r.start > speaker.start) or r.verb == _OPENING_CITE
     ]
+    told_by = [r for r in relays if r.verb == "according to" and r.start > speaker.start]
+    if (
+        cited
+        and told_by
+        and told_by[0].start < cited[0].start
+        and speaker.text.lower() not in names
+        # "…, citing a statement carried by KCNA": the statement's carrier is read elsewhere
+        and not any(_BARE_DOCUMENT.fullmatch(r.text) for r in relays)
+    ):
+        # "…, Oil Minister X said, according to Al Jazeera, citing state television": the
+        # speaker is X; Al Jazeera cites the channel that carried X's words
+        inner = [r for r in cited if r.start > told_by[0].start]
+        return Reported(start, end, speaker, (told_by[0], *inner, speaker))
     if cited and speaker.text.lower() not in names:
         # "Yonhap, citing the intelligence service, said …": the subject relays the source.
         return Reported(start, end, relays[-1], (speaker, *relays))

@@ -63,3 +63,31 @@ def test_a_closing_tag_that_told_anyone_closes_the_clause(text):
     q = quotes[0]
     assert q.start == 0 and text[q.end] == ","
     assert q.speaker is not None and q.speaker.startswith(("Energy", "the minister", "the mayor"))
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        # the medium the speaker was heard through cites the channel that carried the words
+        (
+            "Iran will raise the price of petrol above the monthly quota, Oil Minister Mehdi "
+            "Karimi said, according to Al Jazeera, citing state television.",
+            ("Al Jazeera", "state television", "Oil Minister Mehdi Karimi"),
+        ),
+        # the same, opening the sentence
+        (
+            "According to AFP, citing the Sudan Tribune news site, the governor of North "
+            "Kordofan, Mohamed Osman, said 80,000 people had fled since October.",
+            ("AFP", "Sudan Tribune news site", "Mohamed Osman"),
+        ),
+        # a medium's newsletter
+        (
+            "According to Politico's London Playbook newsletter, Downing Street had asked the "
+            "regulator to delay the announcement.",
+            ("Politico", "Downing Street"),
+        ),
+    ],
+)
+def test_according_to_formulas_keep_every_link_in_order(text, chain):
+    quotes = [q for q in engine.analyze(text).quotes if q.kind == "reported"]
+    assert [q.chain for q in quotes] == [chain]
