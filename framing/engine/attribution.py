@@ -744,7 +744,8 @@ _APPOSITIVE_NAME = re.compile(
     r"(?:(?!(?:in|at|on|from|to|for|of|by|with|near|after|before|during|a|an|and|or|but|who|"
     r"which|that)\s)[a-z][\w\-]*(?<!ing)(?<!ed)\s+){1,3})?"
     # "Anneke de Vries": name particles between capitalised words
-    rf"(?P<n>(?:[{CAPS}][\w’'.\-]*\s+|{_PARTICLE}\s+(?=[{CAPS}])){{0,4}}[{CAPS}][\w’'.\-]*)\s*"
+    # ("Nasser al-Otaibi", "Jean de la Croix": an Arabic article, particles one after another)
+    rf"(?P<n>(?:{_NAME_WORD}\s+|(?:{_PARTICLE}\s+){{1,2}}(?=[{CAPS}])){{0,4}}{_NAME_WORD})\s*"
 )
 
 
@@ -1492,10 +1493,15 @@ def _with_media(relays: list[SpeakerHit], media: SpeakerHit | None) -> list[Spea
 # "In an interview broadcast on Sunday by the public radio station WKPR, …": a long opening
 # phrase before the clause's subject
 _OPENING_PHRASE = re.compile(
-    r"(?:In|On|At|During|Speaking|Talking|Writing|Asked|After|Before|Appearing|Interviewed)"
+    # ("But in comments to the newspapers of the Funke media group, Lenz said")
+    r"(?:(?:But|And|Yet|Still)\s+(?:in|on|at|during|speaking|talking|writing|asked|after|before|"
+    r"appearing|interviewed)|In|On|At|During|Speaking|Talking|Writing|Asked|After|Before|"
+    r"Appearing|Interviewed)"
     r"\s[^,;:\"“”]{0,140},\s*"
     # "…, the country's foreign minister, Amal Haddad, said": a title apposition before the name
-    r"(?:(?:the|The)\s[^,;:\"“”]{1,60},\s*)?"
+    # ("a Ukrainian military spokesman, Oleh Kravets,", "Silesia's regional governor, Marta
+    # Kubica,")
+    r"(?:(?:the|The|a|an|its|his|her|their|[A-Z][\w’'\-]*['’]s)\s[^,;:\"“”]{1,90},\s*)?"
     # "…, Naftogaz chief executive Olena Kravets said": a title before the name
     r"(?:[A-Z][\w’'.\-]*\s+){0,2}(?:[a-z][\w\-]*\s+){0,3}"
 )

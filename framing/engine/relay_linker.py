@@ -87,6 +87,15 @@ _MEDIUM_WORDS = frozenset(
 )
 _MAX_CANDIDATES = 12
 _PLURAL_CAPS = re.compile(r"[A-Z]{2,5}s")
+_PERSON_TITLES = frozenset(
+    wordlist(
+        "president minister prime deputy vice secretary admiral spokesperson spokesman "
+        "spokeswoman ambassador senator chancellor premier mr mrs ms dr chairman chairwoman "
+        "governor mayor director professor prof king queen prince colonel lieutenant captain "
+        "councillor envoy representative rep sen gen adm col lt capt sgt sergeant marshal judge "
+        "justice sheikh bishop pope commissioner inspector superintendent detective"
+    )
+)
 _FORUMS = frozenset(
     wordlist(
         "assembly parliament senate congress court tribunal council committee commission cabinet "
@@ -142,6 +151,8 @@ def candidates(text: str, a: int, b: int, q: QuoteFound, floor: int = 0) -> list
                 continue
             if not kind_only and (name.lower() in _COMMON or _PLURAL_CAPS.fullmatch(name)):
                 continue  # "In", "Speaking"; "told MPs", "NGOs said": people, not a medium
+            if not kind_only and name.split()[0].lower().rstrip(".") in _PERSON_TITLES:
+                continue  # "read out by Deputy Minister Ali Hassan": a titled person
             if not kind_only and name.split()[-1].lower() in _FORUMS:
                 continue  # "told the National Assembly": where it was said, not who relayed it
             appos = None if kind_only else _APPOSITION.match(text, e, b)

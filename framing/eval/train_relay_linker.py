@@ -196,7 +196,7 @@ def main() -> None:
 # Chosen with ``--loso`` (it prints the choice): the lowest point of the grid at which the
 # wrong relays the model adds out of fold ("relay shown on a direct attribution", pooled over
 # the sets) are at most a quarter of the right ones it adds — a wrong relay misleads an analyst
-# more than a missing one. Six sets: 0.7 adds 10 right and 2 wrong; 0.6 adds 13 and 6.
+# more than a missing one. Six sets: 0.7 adds 12 right and 2 wrong; 0.6 adds 15 and 9.
 THRESHOLD = 0.7
 MAX_WRONG_PER_RIGHT = 0.25
 

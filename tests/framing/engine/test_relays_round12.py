@@ -91,3 +91,44 @@ def test_a_closing_tag_that_told_anyone_closes_the_clause(text):
 def test_according_to_formulas_keep_every_link_in_order(text, chain):
     quotes = [q for q in engine.analyze(text).quotes if q.kind == "reported"]
     assert [q.chain for q in quotes] == [chain]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "relay"),
+    [
+        # a name with an Arabic article in an apposition
+        (
+            "A Riyadh travel agent, Nasser al-Otaibi, said tour operators had been asking for "
+            "such a visa.",
+            "Nasser al-Otaibi",
+            None,
+        ),
+        # particles one after another
+        ("The aide, Jean de la Croix, said the talks would resume.", "Jean de la Croix", None),
+        # an opening phrase, then a title apposition before the name
+        (
+            "In remarks carried by public broadcaster Suspilne, a Ukrainian military spokesman, "
+            "Oleh Kravets, said refineries would remain legitimate targets.",
+            "Oleh Kravets",
+            "Suspilne",
+        ),
+        (
+            "Speaking on private broadcaster TVN24, Silesia's regional governor, Marta Kubica, "
+            "said the region needed a guarantee.",
+            "Marta Kubica",
+            "TVN24",
+        ),
+        (
+            "But in comments to the Funke newspapers, Lenz said he was ready to talk.",
+            "Lenz",
+            None,
+        ),
+    ],
+)
+def test_subjects_with_appositions_and_openings_are_found(text, speaker, relay):
+    quotes = [q for q in engine.analyze(text).quotes if q.kind == "reported"]
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.speaker == speaker
+    if relay is not None:
+        assert len(q.chain) == 2 and relay in q.chain[0]
