@@ -148,7 +148,6 @@ def test_a_loaded_word_that_names_no_one_does_not_join_a_group():
     assert "invaders" in migrants.distinct()
 
 
-
 @pytest.mark.parametrize(
     ("ours", "theirs", "stray"),
     [
