@@ -11,8 +11,8 @@ from accounts.access import require, workspaces_for
 from accounts.models import Capability, Membership
 from api.authentication import grant_of
 from articles.models import Article, Event, ImportJob, Outlet, TextRevision
-from framing.analysis_services import builtin_model_version
 from framing.models import Annotation, Codebook, ModelVersion
+from framing.selectors import models_for_workspaces
 from reports.exports.registry import KINDS
 from reports.models import ExportJob
 
@@ -102,11 +102,9 @@ def _get_codebook_for_user(
 
 
 def models_visible(request: Request) -> QuerySet[ModelVersion]:
-    """The built-in model and the models of the workspaces this request may read."""
-    builtin_model_version()  # make sure the built-in one is listed
-    return ModelVersion.objects.filter(
-        Q(workspace__isnull=True) | Q(workspace_id__in=visible_workspace_ids(request))
-    )
+    """The models the pages list for the workspaces this request may read (an older built-in
+    row only while one of their events shows it)."""
+    return models_for_workspaces(workspace_ids=visible_workspace_ids(request))
 
 
 def _get_model_for_user(request: Request, pk: int, workspace_id: int) -> ModelVersion:

@@ -24,6 +24,7 @@ from framing.models import (
     ArticleFrame,
     CodebookVersion,
     Label,
+    ModelVersion,
     QuoteSpan,
 )
 
@@ -35,6 +36,19 @@ def events_on_outdated_builtin() -> QuerySet[Event]:
         Event.objects.filter(analysis_model__workspace__isnull=True)
         .exclude(analysis_model=builtin_model_version())
         .order_by("pk")
+    )
+
+
+def models_for_workspaces(*, workspace_ids) -> QuerySet[ModelVersion]:
+    """The models pages and the API list for these workspaces (ids or a values("pk")
+    queryset): the current built-in model, the workspaces' own, and an older built-in row
+    only while one of their events still shows it (until its upgrade task has re-analysed
+    the event: one built-in row per engine version would pile up otherwise)."""
+    shown = Event.objects.filter(workspace_id__in=workspace_ids).values("analysis_model")
+    return ModelVersion.objects.filter(
+        Q(workspace_id__in=workspace_ids)
+        | Q(pk=builtin_model_version().pk)
+        | Q(workspace__isnull=True, pk__in=shown)
     )
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import require
 from accounts.models import Capability
-from articles.models import Event, OperatingPoint, TextRevision
+from articles.models import OperatingPoint, TextRevision
 from articles.services import StaleEditError, event_set_operating_point
 from articles.views import _get_event_for_user
 from framing.analysis_services import (
@@ -25,19 +25,13 @@ from framing.frame_services import article_frame_decide
 from framing.model_checks import frame_comparison, workspace_comparison
 from framing.models import Annotation, Label, ModelVersion
 from framing.operating_points import model_operating_points
+from framing.selectors import models_for_workspaces
 from framing.services import annotation_create
 from framing.undo import annotation_json, undo_push
 
 
 def _models_for_workspace(workspace_id: int) -> QuerySet[ModelVersion]:
-    # The current built-in model, the workspace's own, and an older built-in one only while
-    # one of its events still shows it (until its upgrade task has re-analysed the event).
-    shown = Event.objects.filter(workspace_id=workspace_id).values("analysis_model")
-    return ModelVersion.objects.filter(
-        Q(workspace_id=workspace_id)
-        | Q(pk=builtin_model_version().pk)
-        | Q(workspace__isnull=True, pk__in=shown)
-    )
+    return models_for_workspaces(workspace_ids=[workspace_id])
 
 
 def _get_model_for_event(request: HttpRequest, event, pk: int) -> ModelVersion:

@@ -37,6 +37,7 @@ class Speaker:
     attributed: int = 0
     verbs: Counter = field(default_factory=Counter)
     url: str = ""
+    relays: Counter = field(default_factory=Counter)  # "relays OTA via VCNA" -> quotes
 
     @property
     def total(self) -> int:
@@ -45,6 +46,10 @@ class Speaker:
     @property
     def verb_list(self) -> list[tuple[str, int]]:
         return sorted(self.verbs.items(), key=lambda vn: (-vn[1], vn[0]))
+
+    @property
+    def relay_list(self) -> list[tuple[str, int]]:
+        return sorted(self.relays.items(), key=lambda rn: (-rn[1], rn[0]))
 
 
 @dataclass
@@ -74,10 +79,13 @@ class OutletSources:
         return {part: f"{100 * self.share(part):.0f}%" for part in ("own", "quoted", "attributed")}
 
 
-def affiliation(speaker: str, actor: str, outlets: list[OutletFact], country: str = "") -> str:
+def affiliation(
+    speaker: str, actor: str, outlets: list[OutletFact], country: str = "", name: str = ""
+) -> str:
     """Where a speaker belongs, if the gazetteer or the workspace's outlet data says so, else
     ``country``: the name of the actor when the event's texts name it as a country ("Orvane's
-    foreign ministry" speaks for Orvane)."""
+    foreign ministry" speaks for Orvane), else the state whose office the speaker (or the
+    actor's ``name``: "the ministry" standing for "Oskarn's Foreign Ministry") is."""
     known = actor_defs().get(actor)
     if known is not None:
         return f"{known.name} ({known.kind})"
@@ -89,7 +97,21 @@ def affiliation(speaker: str, actor: str, outlets: list[OutletFact], country: st
     for home in sorted({o.country for o in outlets if o.country}, key=len, reverse=True):
         if _names(home, text):
             return f"{home} (country, from outlet data)"
-    return f"{country} (country)" if country else ""
+    if country:
+        return f"{country} (country)"
+    if name and name != speaker:
+        return affiliation(name, "", outlets)
+    office = _STATE_OFFICE.match(speaker)
+    return f"{office.group(1)} (country)" if office else ""
+
+
+# "Oskarn's Foreign Ministry", "Aldmere's defence ministry": an office only a state has names
+# its owner as a country.
+_STATE_OFFICE = re.compile(
+    r"(?:[Tt]he\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})['’]s\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?i:ministry|government|cabinet|presidency|embassy|navy|army|armed\s+forces|"
+    r"foreign\s+office|interior\s+ministry)\b"
+)
 
 
 def _names(name: str, text: str) -> bool:
@@ -121,7 +143,7 @@ def sources_by_outlet(
     verbs: dict[int, Counter] = defaultdict(Counter)
     merged = payload.get("actor_merge", {})  # "Border Service" is the Kestrian Border Service
     kinds = payload.get("actor_kinds", {})
-    for article_id, speaker, actor, kind, verb, _chars in payload["quotes"]:
+    for article_id, speaker, actor, kind, verb, _chars, *relay in payload["quotes"]:
         if article_id not in articles or kind not in QUOTED + ATTRIBUTED:
             continue
         outlet = articles[article_id]["outlet"]
@@ -136,7 +158,8 @@ def sources_by_outlet(
         if who is None:
             label = names.get(actor) or _gazetteer_name(actor) or speaker or "unnamed speaker"
             country = label if kinds.get(actor) == "country" else ""
-            who = Speaker(label, key, affiliation(speaker or label, actor, outlets, country))
+            where = affiliation(speaker or label, actor, outlets, country, name=label)
+            who = Speaker(label, key, where)
             who.url = sentences_url(event_id, outlet=outlet, speaker=key) if key else ""
             speakers[outlet][key.lower()] = who
         if kind in QUOTED:
@@ -146,6 +169,8 @@ def sources_by_outlet(
         if verb:
             who.verbs[verb.lower()] += 1
             verbs[outlet][verb.lower()] += 1
+        if relay and relay[0]:
+            who.relays[relay[0]] += 1
     _merge_surnames(speakers)
     for outlet, o in result.items():
         o.speakers = sorted(speakers[outlet].values(), key=lambda s: (-s.total, s.name))
@@ -190,6 +215,7 @@ def _merge_surnames(speakers: dict[int, dict[str, Speaker]]) -> None:
             target.quoted += who.quoted
             target.attributed += who.attributed
             target.verbs.update(who.verbs)
+            target.relays.update(who.relays)
             del rows[key]
 
 

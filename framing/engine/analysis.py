@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .artifacts import EngineModel, default_model
-from .components.actors import dateline_actor
+from .components.actors import dateline_actor, quote_actor
 from .components.frames import SENTENCE_FRAME_MIN
 from .components.terms import legacy_terms as _legacy_terms
 from .doc import Doc
@@ -64,8 +64,6 @@ def to_analysis(doc: Doc, model: EngineModel) -> Analysis:
 
 def _quote(doc: Doc, q: QuoteFound) -> Quote:
     sp = q.speaker
-    # "the statement said": the actor is whoever issued the statement
-    who = q.issuer or sp
     return Quote(
         start=q.start,
         end=q.end,
@@ -74,11 +72,7 @@ def _quote(doc: Doc, q: QuoteFound) -> Quote:
         speaker=sp.text if sp else None,
         speaker_start=sp.start if sp else None,
         speaker_end=sp.end if sp else None,
-        speaker_actor=doc.speaker_actor(
-            who.start, who.end, [h.text for h in q.chain[:-1]], name=who.text
-        )
-        if sp and who
-        else None,
+        speaker_actor=quote_actor(doc, q) if sp else None,
         verb=sp.verb if sp else None,
         chain=tuple(h.text for h in q.chain),
     )

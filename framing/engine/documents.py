@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 _NOUNS = (
     r"statement|release|communiqu[eé]|letter|ruling|report|memo|memorandum|message|notice|"
-    r"announcement|declaration|press\s+release|news\s+release"
+    r"announcement|declaration|press\s+release|news\s+release|commentary|editorial"
 )
 # Words that say which document, not whose: "a separate statement", "the written ruling".
 _ADJECTIVES = frozenset(

@@ -53,6 +53,10 @@ class QuoteFound:
     # Whose document a document speaker is ("…, the statement said" after "The ministry said
     # in a statement"): the actor of the words is the issuer's (``documents``).
     issuer: att.SpeakerHit | None = None
+    # The named source a definite description takes up again ("the ministry said" after "OTA
+    # reported that Oskarn's Foreign Ministry …", ``speaker_context``): its actor is the
+    # words' when the description resolves to none of its own.
+    antecedent: att.SpeakerHit | None = None
 
 
 def pair_marks(text: str) -> list[tuple[int, int, bool]]:

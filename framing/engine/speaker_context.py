@@ -245,6 +245,7 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
     apply_learned_relays(found, learned)
     _carry_chains(found, text, sentences)
     _carry_office_chains(text, sentences, found)
+    _relayed_antecedents(found)
     _partials_from_context(text, sentences, found)
     _partials_inside_clauses(found)
     _kind_links_named(found)
@@ -756,27 +757,47 @@ _TITLE_REACH = 60  # characters before a name in which its title may stand
 def _description(text, sentences, si, earlier, q) -> None:
     """ "the minister said" / "the 61-year-old said": the most recent person named in the
     last few sentences whose mention carries that title ("Finance Minister Rutger Valk",
-    "a spokeswoman for the corps, Lena Ortiz"); any person for an age. Nobody compatible:
-    the description stays (it is still an honest speaker)."""
+    "a spokeswoman for the corps, Lena Ortiz"); any person for an age. Further back, the one
+    person the text has given that title ("ministry spokesperson Dara Kostell", paragraphs
+    before "the spokesperson said"), when only one has it. Nobody compatible: the
+    description stays (it is still an honest speaker)."""
     m = _DESCRIPTION.fullmatch(q.speaker.text)
     floor = sentences[max(0, si - _WINDOW - 1)][0]
     title = (m.group("title") or "").lower()
-    best = None
-    for n in _FULL_NAME.finditer(text, floor, q.speaker.start):
+    recent = _titled_people(text, floor, q.speaker.start, title)
+    if recent:
+        best = recent[-1]
+    elif title:
+        # further back only a name the title stands right before: "spokesperson Dara Kostell"
+        named = [
+            hit
+            for hit in _titled_people(text, 0, floor, title)
+            if text[: hit.start].rstrip().lower().endswith(title)
+        ]
+        if len({hit.text for hit in named}) != 1:
+            return
+        best = named[-1]
+    else:
+        return
+    old = q.speaker
+    q.speaker = best = att.SpeakerHit(best.start, best.end, best.text, old.verb)
+    q.chain = tuple(best if h == old else h for h in q.chain) or (best,)
+
+
+def _titled_people(text: str, lo: int, hi: int, title: str) -> list[att.SpeakerHit]:
+    """Full names of people in [lo, hi), in order, that carry ``title`` (any, if "")."""
+    out = []
+    for n in _FULL_NAME.finditer(text, lo, hi):
         words = _name_words(n.group())
         if len(words) < 2 or speaker_kind(n.group()) != "person":
             continue
         if _PLACE_BEFORE.search(text, max(0, n.start() - 8), n.start()):
             continue
-        if title and not _titled(text, words[-1], title, q.speaker.start):
+        if title and not _titled(text, words[-1], title, hi):
             continue
         lead = n.group().find(words[0])
-        best = att.SpeakerHit(n.start() + lead, n.end(), " ".join(words), q.speaker.verb)
-    if best is None:
-        return
-    old = q.speaker
-    q.speaker = best
-    q.chain = tuple(best if h == old else h for h in q.chain) or (best,)
+        out.append(att.SpeakerHit(n.start() + lead, n.end(), " ".join(words), None))
+    return out
 
 
 def _titled(text: str, surname: str, title: str, end: int) -> bool:
@@ -1226,6 +1247,30 @@ def _carry_office_chains(text: str, sentences, found: list[QuoteFound]) -> None:
             heard.append((key, q.chain))  # heard directly now: later mentions follow this
             continue
         q.chain = (*match[:-1], q.speaker)
+
+
+def _relayed_antecedents(found: list[QuoteFound]) -> None:
+    """ "According to OTA, the ministry said …" after "OTA reported that Oskarn's Foreign
+    Ministry had described …": a definite description heard through the same relays as a
+    named source with the same head noun stands for that source. The phrase stays; when it
+    resolves to no actor of its own, its words carry the source's (``antecedent``)."""
+    named: list[QuoteFound] = []  # relayed quotes of named sources, latest last
+    for q in found:
+        if q.speaker is None or q.kind == "scare" or len(q.chain) < 2:
+            continue
+        head = _head(q.speaker.text)
+        if head is None:
+            named.append(q)
+            continue
+        if q.issuer is not None or q.antecedent is not None:
+            continue
+        relays = [h.text.lower() for h in q.chain[:-1]]
+        for prev in reversed(named[-_LOOKBACK:]):
+            if [h.text.lower() for h in prev.chain[:-1]] != relays:
+                continue
+            if head.lower() in prev.speaker.text.lower().replace("’s", " ").split():
+                q.antecedent = prev.issuer or prev.speaker
+            break  # the latest source heard through these relays, or none
 
 
 _DETERMINERS = frozenset(wordlist("the a an its his her their this that these those one another"))

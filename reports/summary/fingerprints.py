@@ -17,8 +17,8 @@ from reports import summary_store as store
 from reports.models import ActorCorrection
 
 # 3: actor kinds and merged aliases; 4: articles in their own rows; 5: names; 6: an outlet's
-# own name as a speaker is its own voice
-PAYLOAD_VERSION = 6
+# own name as a speaker is its own voice; 7: each quote row's relay ("relays OTA via VCNA")
+PAYLOAD_VERSION = 7
 
 
 def event_model_version(event: Event) -> ModelVersion | None:

@@ -24,7 +24,7 @@ from framing.models import (
     QuoteSpan,
 )
 from framing.operating_points import floors_by_analysis
-from framing.selectors import speaks_as_outlet
+from framing.selectors import quote_relay, speaks_as_outlet
 from reports.actors import event_actor_aliases, fullest_names
 from reports.summary.fingerprints import PAYLOAD_VERSION
 from reports.words import revision_words
@@ -105,7 +105,16 @@ def build_summary(event: Event, model: ModelVersion | None) -> dict[str, Any]:
     }
 
 
-QUOTE_COLUMNS = ("analysis_id", "start", "end", "kind", "speaker", "speaker_actor", "verb")
+QUOTE_COLUMNS = (
+    "analysis_id",
+    "start",
+    "end",
+    "kind",
+    "speaker",
+    "speaker_actor",
+    "verb",
+    "chain",
+)
 
 
 def _article_row(
@@ -253,12 +262,18 @@ def term_rows(revisions: dict[int, Article], analyses: dict[int, Analysis]) -> l
 
 
 def _quote_rows(quotes, revisions: dict[int, Article], analyses: dict[int, Analysis]) -> list[list]:
-    """[article, speaker, speaker actor, kind, verb, quoted characters] per quote."""
-    by_analysis = {an.pk: revisions[rev].pk for rev, an in analyses.items()}
-    return [
-        [by_analysis[q.analysis_id], q.speaker, q.speaker_actor, q.kind, q.verb, q.end - q.start]
-        for q in quotes
-    ]
+    """[article, speaker, speaker actor, kind, verb, quoted characters, relay] per quote; the
+    relay says whom the words came through ("relays OTA via VCNA"), "" when heard directly
+    or only through the article's own outlet."""
+    article_of = {an.pk: revisions[rev] for rev, an in analyses.items()}
+    rows = []
+    for q in quotes:
+        article = article_of[q.analysis_id]
+        relay = quote_relay(q.chain, article.outlet.name) if q.chain and len(q.chain) > 1 else ""
+        rows.append(
+            [article.pk, q.speaker, q.speaker_actor, q.kind, q.verb, q.end - q.start, relay]
+        )
+    return rows
 
 
 QUOTED_KINDS = ("direct", "partial")

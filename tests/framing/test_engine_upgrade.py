@@ -12,6 +12,7 @@ from framing.models import Analysis, ModelVersion
 from framing.selectors import events_on_outdated_builtin
 from framing.services import codebooks_install_defaults
 from framing.views import _models_for_workspace
+from tests.api.conftest import bearer
 from tests.factories import EventFactory, make_article
 
 pytestmark = pytest.mark.django_db
@@ -85,6 +86,23 @@ def test_model_list_hides_an_older_builtin_once_no_event_shows_it(old_event, wor
     event_upgrade_builtin(event=old_event)
     listed = set(_models_for_workspace(workspace.pk))
     assert old not in listed and builtin_model_version() in listed
+
+
+def _api_model_ids(user) -> set[int]:
+    response = bearer(user, scope="read").get("/api/v1/models/")
+    assert response.status_code == 200
+    return {row["id"] for row in response.json()["results"]}
+
+
+def test_api_model_list_hides_an_older_builtin_once_no_event_shows_it(
+    old_event, workspace, viewer, outsider
+):
+    old, current = old_event.analysis_model, builtin_model_version()
+    assert _api_model_ids(viewer) == {m.pk for m in _models_for_workspace(workspace.pk)}
+    assert old.pk in _api_model_ids(viewer)
+    assert old.pk not in _api_model_ids(outsider)  # no event of theirs shows it
+    event_upgrade_builtin(event=old_event)
+    assert current.pk in _api_model_ids(viewer) and old.pk not in _api_model_ids(viewer)
 
 
 def test_fingerprint_follows_rule_files_but_not_training_data_or_weights(tmp_path):

@@ -260,3 +260,25 @@ def test_an_office_of_a_country_the_texts_name_is_affiliated_with_that_country(a
     rows = sources_by_outlet(event.pk, event_summary(event), [])
     orvane = next(s for s in _outlet(rows, "Wire").speakers if s.key == "orvane")
     assert (orvane.name, orvane.affiliation) == ("Orvane", "Orvane (country)")
+
+
+def test_a_possessive_state_office_is_affiliated_with_its_state():
+    assert affiliation("Oskarn’s Foreign Ministry", "", []) == "Oskarn (country)"
+    # "the ministry" in the row of the actor it stands for takes that actor's state
+    assert affiliation("the ministry", "x", [], name="Oskarn's Foreign Ministry") == (
+        "Oskarn (country)"
+    )
+    assert affiliation("Oskarn Telegraph Agency", "", []) == ""
+
+
+def test_a_speaker_row_says_which_relay_the_words_came_through(analysed, viewer):
+    event, state = analysed["event"], analysed["state"]
+    chain = ["State Agency", "OTA", "Oskarn's Foreign Ministry"]  # the outlet itself left out
+    _add_quote(state, speaker="Oskarn's Foreign Ministry", kind="reported", chain=chain)
+    _add_quote(state, speaker="Oskarn's Foreign Ministry", kind="partial", chain=chain)
+    rows = sources_by_outlet(event.pk, event_summary(event), [])
+    (ministry,) = [s for s in _outlet(rows, "State Agency").speakers if "Oskarn" in s.name]
+    assert ministry.relay_list == [("relays OTA", 2)]
+    assert ministry.affiliation == "Oskarn (country)"
+    html = client_for(viewer).get(_url("sources", event)).content.decode()
+    assert "relays OTA (2)" in html

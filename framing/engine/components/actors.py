@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .. import attribution as att
 from ..actors import find_actors, gazetteer
@@ -13,6 +14,9 @@ from ..headlines import sentence_cased
 from ..text import wordlist
 from ..types import ActorMention
 from .base import Component
+
+if TYPE_CHECKING:
+    from ..quotes import QuoteFound
 
 
 class Actors(Component):
@@ -26,6 +30,22 @@ class Actors(Component):
         # A title-case headline's capitals are no evidence of names (``headlines``).
         doc.actors = find_actors(doc.text, {s for s, _ in doc.sentences}, sentence_cased(doc))
         doc.speaker_actor = speaker_actor_resolver(doc.actors, doc.text)
+
+
+def quote_actor(doc: Doc, q: QuoteFound) -> str | None:
+    """The actor whose words a quote holds: its speaker's, the issuer's for a document
+    speaker ("the statement said"), or, for a description that resolves to no actor of its
+    own, the named source it takes up again ("the ministry" after "OTA reported that
+    Oskarn's Foreign Ministry …")."""
+    if q.speaker is None:
+        return None
+    relays = [h.text for h in q.chain[:-1]]
+    who = q.issuer or q.speaker
+    actor = doc.speaker_actor(who.start, who.end, relays, name=who.text)
+    if actor is None and q.antecedent is not None:
+        a = q.antecedent
+        actor = doc.speaker_actor(a.start, a.end, relays, name=a.text)
+    return actor
 
 
 def speaker_actor_resolver(actors: list[ActorMention], text: str = "") -> SpeakerActor:

@@ -14,6 +14,7 @@ from ..scorer import features
 from ..tagger import Tagger, default_tagger
 from ..types import ActorMention, LoadedTerm
 from ..voice import assign_voices
+from .actors import quote_actor
 from .base import Component
 
 if TYPE_CHECKING:
@@ -83,7 +84,6 @@ def loaded_terms(
     by_sentence: dict[int, list[ActorMention]] = {}
     for a in doc.actors:
         by_sentence.setdefault(max(0, bisect_right(sent_starts, a.start) - 1), []).append(a)
-    actor_of = doc.speaker_actor
     out = []
     for (start, end, category, score, source, explanation), (voice, holder) in zip(
         found, voices, strict=True
@@ -100,9 +100,7 @@ def loaded_terms(
                 explanation=explanation,
                 voice=voice,  # type: ignore[arg-type]
                 speaker=sp.text if sp else None,
-                speaker_actor=actor_of(sp.start, sp.end, [h.text for h in holder.chain[:-1]])
-                if sp and holder
-                else None,
+                speaker_actor=quote_actor(doc, holder) if sp and holder else None,
                 target_actor=_target(doc, start, end, sp, sent_starts, by_sentence),
             )
         )

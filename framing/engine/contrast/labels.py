@@ -274,12 +274,19 @@ class _Constrained(_UnionFind):
     group: "U.S." and "Mexico" stay apart however their sentences align. Nor does it join a
     loaded wording that names no one ("plain": "insists", "hurling rocks", "kept") to any
     wording that does; plain wordings joined only to each other name no referent and are not
-    shown (``_event_referents``)."""
+    shown (``_event_referents``). A people noun no family lists and whose article names none
+    of its hinted families ("fishers", "skippers": ``people``, wording -> its hints) joins only
+    a family it hints at: aligned slots do not make fishers troops, nor skippers a bloc."""
 
-    def __init__(self, plain: set[str] | frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        plain: set[str] | frozenset[str] = frozenset(),
+        people: dict[str, frozenset[str]] | None = None,
+    ) -> None:
         super().__init__()
         self.typed: dict[str, str] = {}
         self.plain = set(plain)  # roots holding a plain wording
+        self.hints = dict(people or {})  # root -> the families its people nouns may name
 
     def find_typed(self, x: str) -> str | None:
         return self.typed.get(self.find(x), x if x[:3] in ("id:", "fam") else None)
@@ -289,6 +296,9 @@ class _Constrained(_UnionFind):
         if tx is not None and ty is not None and tx != ty:
             return
         rx, ry = self.find(x), self.find(y)
+        hints = self._joined_hints(rx, tx, ry, ty)
+        if hints is None:
+            return  # different kinds of people
         plain = rx in self.plain or ry in self.plain
         if (rx in self.plain) != (ry in self.plain):
             return  # "announced in advance" is no name for "mariners and aviators"
@@ -297,6 +307,19 @@ class _Constrained(_UnionFind):
             self.typed[ry] = tx or ty  # type: ignore[assignment]
         if plain:
             self.plain.add(ry)
+        if hints:
+            self.hints[ry] = hints
+
+    def _joined_hints(self, rx: str, tx: str | None, ry: str, ty: str | None):
+        """The hints of the joined root (frozenset() for none), or None when the two sides
+        name different kinds of people."""
+        hx, hy = self.hints.get(rx), self.hints.get(ry)
+        for hints, other in ((hx, ty), (hy, tx)):
+            if hints is not None and other is not None and other.removeprefix("fam:") not in hints:
+                return None  # a family it does not hint at, or an actor
+        if hx is not None and hy is not None:
+            return (hx & hy) or None
+        return hx or hy or frozenset()
 
 
 def event_referents(
@@ -357,7 +380,9 @@ def event_referents(
                     mentions[-1].linked_only = True
     _resolve_descriptors(unresolved, mentions)
     _resolve_floating(floating, family_counts)
-    links = _Constrained(plain)
+    # people nouns that found no family in their story keep only their hints
+    people = {m.node: frozenset(h) for m, h in floating if m.node.startswith("w:") and h}
+    links = _Constrained(plain, people)
     used = _link_rows(rows, articles, mentions, links)
     return _event_referents(mentions, used, links, outlets)
 

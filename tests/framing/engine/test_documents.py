@@ -98,3 +98,48 @@ def test_a_country_opening_a_sentence_speaks_as_the_actor_the_text_names_elsewhe
         "Sunday it would offer humanitarian visas."
     )
     assert _said_by_the(text, "Orvane").speaker_actor == "orvane"
+
+
+# The naval demo's VCNA copy, cut to what the three rules below need.
+VCNA_COPY = (
+    "VELMARA, June 26 (VCNA) — Velmar’s Foreign Ministry on Friday condemned the drills.\n\n"
+    "At a regular press briefing in Velmara, ministry spokesperson Dara Kostell said the three "
+    "countries had massed 14 warships on Velmar’s doorstep.\n\n"
+    "“This is not an exercise,” Kostell said. “It is a show of force.”\n\n"
+    "Kostell said the exercise area lay less than 40 nautical miles from the coast. She said "
+    "Velmar had lodged stern representations with all three governments.\n\n"
+    "Referring to an encounter at sea on Thursday, the spokesperson said the frigate Kaldor had "
+    "kept “a safe and professional distance” at all times.\n\n"
+    "Meanwhile, the Oskarn Telegraph Agency (OTA) reported that Oskarn’s Foreign Ministry had "
+    "described the drills as “a dangerous escalation”. According to OTA, the ministry said the "
+    "exercise was “part of a hegemonic strategy of containment”.\n\n"
+    "A commentary carried by VCNA on Friday said the sailors of the People’s Navy “stand like "
+    "a wall of steel”."
+)
+
+
+def test_the_spokesperson_is_the_one_spokesperson_the_text_named_paragraphs_before():
+    q = next(q for q in _quotes(VCNA_COPY) if "safe and professional" in q.text)
+    assert (q.speaker, q.speaker_actor) == ("Dara Kostell", "dara_kostell")
+
+
+def test_the_ministry_heard_through_the_same_relay_is_the_ministry_it_named():
+    q = next(q for q in _quotes(VCNA_COPY) if "hegemonic strategy" in q.text)
+    assert q.speaker == "the ministry"  # as written
+    assert q.speaker_actor == _said_by_the(VCNA_COPY, "Oskarn’s Foreign Ministry").speaker_actor
+    assert q.chain[-2:] == ("OTA", "the ministry")
+
+
+def test_a_description_heard_through_another_relay_is_not_that_source():
+    text = (
+        "TASS reported that Oskarn's Foreign Ministry had condemned the drills. "
+        "Interfax said the defence ministry had called the drills routine."
+    )
+    q = next(q for q in _quotes(text) if "routine" in q.text)
+    assert q.speaker_actor != "oskarn_s_foreign_ministry"
+
+
+def test_a_commentary_is_a_document_not_a_speaker():
+    assert document_speaker("A commentary") == ("", "commentary")
+    q = next(q for q in _quotes(VCNA_COPY) if "wall of steel" in q.text)
+    assert q.speaker == "A commentary" and q.speaker_actor is None

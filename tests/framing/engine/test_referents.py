@@ -146,3 +146,38 @@ def test_a_loaded_word_that_names_no_one_does_not_join_a_group():
     migrants = next(r for r in found if r.neutral == "migrants")
     assert "insists" not in migrants.distinct()
     assert "invaders" in migrants.distinct()
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs", "stray"),
+    [
+        # the naval demo's leftovers: a people noun no family lists, in the same slot
+        (
+            "Troops were told to stay clear of the area near the strait.",
+            "Fishers were told to stay clear of the area near the strait.",
+            "fishers",
+        ),
+        (
+            "Sailors from the three navies rehearsed boarding merchant ships.",
+            "Skippers from the three ports rehearsed boarding merchant ships.",
+            "skippers",
+        ),
+        (
+            "The bloc and its partners sent warships to the strait on Monday.",
+            "The skippers and their crews sent boats to the strait on Monday.",
+            "skippers",
+        ),
+    ],
+)
+def test_a_people_noun_never_joins_a_group_of_another_kind_by_its_slot(ours, theirs, stray):
+    referents = event_referents([[ours], [theirs]], rows=_rows(2))
+    assert not any(stray in c for r in referents for c in r.wordings.values())
+
+
+def test_two_people_nouns_of_one_kind_in_the_same_slot_still_join():
+    articles = [
+        ["Fishers were told to stay clear of the area near the strait."],
+        ["Skippers were told to stay clear of the area near the strait."],
+    ]
+    (referent,) = event_referents(articles, rows=_rows(2))
+    assert referent.wordings == {"0": {"fishers": 1}, "1": {"skippers": 1}}
