@@ -276,7 +276,10 @@ _TOLD_OBJECT = re.compile(
 _TAIL = (
     r"(?:\s+(?:in|on|at|during|to|via|after|before|through|by)\s+[^,.;:!?\"“”]{1,60}?"
     # "said late on Monday"
-    r"|\s+(?:last|this|next)\s+[a-z]+|\s+(?:late|early)(?=\s+(?:on|in|last|this)\s)){0,3}"
+    r"|\s+(?:last|this|next)\s+[a-z]+|\s+(?:late|early)(?=\s+(?:on|in|last|this)\s)"
+    # "the ministry said Wednesday", "said today": a bare day after the verb (news style)
+    r"|\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight)(?![\w’'\-])"
+    r"){0,3}"
 )
 # Whom a speaker told in a tag: a medium, reporters, a press conference, lawmakers.
 _TOLD_WHOM = (
@@ -439,6 +442,16 @@ _DET_NOUN = (
 # "the Vietnam News Agency (VNA)", "the National Service of Meteorology and Hydrology
 # (Senamhi)": a bracketed short form, in capitals or not
 _ACRONYM = r"(?:\s+\((?P<acr>[A-Z][A-Z\-]{1,7}|[A-Z][a-z]{2,9})\))?"
+# ", without giving a source", ", adding that …", "said as she accepted the award": a
+# lower-case afterthought closes the sentence after a tag
+_AFTERTHOUGHT = (
+    r"(?P<aft>\s*,\s*(?:without|but|although|though|as|after|before|when|while|speaking|adding|"
+    r"saying|declining|arguing|noting|insisting|refusing|urging|blaming|warning)"
+    r"\b[^.!?\"“”]{0,100}"
+    r"|(?P<aft2>\s+(?:as|while|when|after|before)\s+(?!(?:well|much|many|far|long|soon|of)\b)"
+    r"[^,.!?\"“”]{3,100}))"
+)
+_AFTERTHOUGHT_END = re.compile(rf"{_AFTERTHOUGHT}\s*[.!?]?\s*\Z")
 _REPORTED_TAIL = re.compile(
     # ", spokeswoman Mao Lin said", ", a spokesperson for the ministry, Gao Minghui, told a
     # regular press conference", ", aid workers who have left the country say"
@@ -473,9 +486,7 @@ _REPORTED_TAIL = re.compile(
     r"(?:\s*,\s*(?:carried|published|relayed|broadcast|aired|released|read(?:\s+out)?)\s+"
     rf"(?:by|on|in|through|via)\s+{ROLE_NAME}(?:\s+[a-z]+)?)?"
     # ", without giving a source": a lower-case afterthought closes the sentence
-    r"(?:\s*,\s*(?:without|but|although|though|as|after|before|when|speaking|adding|saying|"
-    r"declining|arguing|noting|insisting|refusing)"
-    r"\b[^.!?\"“”]{0,100})?\s*[.!?]?\s*\Z"
+    rf"{_AFTERTHOUGHT}?\s*[.!?]?\s*\Z"
 )
 _CITING_TAIL = re.compile(rf",\s*{_CITE}\s")
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -1230,6 +1241,14 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
     ):
         # "…, OTA reported, citing the ministry.": the attribution starts one comma earlier.
         comma = text.rfind(",", start, comma)
+    if (
+        comma != -1
+        and in_sentence[-1][0] < comma
+        and _AFTERTHOUGHT_END.match(text, comma, end) is not None
+    ):
+        # "…, the agency said in a statement, adding that …": the tag is before the
+        # afterthought's comma
+        comma = text.rfind(",", start, in_sentence[-1][0])
     if comma != -1 and in_sentence[-1][0] > comma:
         m = _REPORTED_TAIL.match(text, comma, end)
         if m is None or m.group("v3"):
@@ -1244,14 +1263,18 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
                     and (m is None or m_earlier.group("s1") or m_earlier.group("s6"))
                     # "…, Liu Jian, told a briefing in Beijing that …" opens a clause
                     and " that "
-                    not in text[m_earlier.end("v1") if m_earlier.group("v1") else earlier : end]
+                    not in text[
+                        m_earlier.end("v1") if m_earlier.group("v1") else earlier : _aft_start(
+                            m_earlier, end
+                        )
+                    ]
                 ):
                     m = m_earlier
         if (
             m is not None
             and m.group("v1")
             and m.start() - start <= 40
-            and text.find(" that ", m.end("v1"), end) != -1
+            and text.find(" that ", m.end("v1"), _aft_start(m, end)) != -1
         ):
             # "In Washington, spokesman X said in a statement that …": a short opening phrase
             # and a tag going on with "that" introduce the clause; they do not close one
@@ -1272,7 +1295,7 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
                 # "…, Premier Ri told a conference, Xinhua reported, citing KCNA.": the tag
                 # before the agency's names the speaker; the agencies relay it
                 if start < 120:
-                    start = max(start, dateline(text)[0])
+                    start = max(start, clause_start(text))
                 clause_end, speaker = inner
                 chain = [r for r in relays if r.text.lower() != speaker.text.lower()]
                 if not any(r.text.lower() == hit.text.lower() for r in chain):  # type: ignore[union-attr]
@@ -1332,10 +1355,22 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
             if m.group("acr"):
                 hit = SpeakerHit(m.start("acr"), m.end("acr"), m.group("acr"), hit.verb)  # type: ignore[union-attr]
             if start < 120:
-                start = max(start, dateline(text)[0])
+                start = max(start, clause_start(text))
             if m.group("tobj"):
                 relays = _with_media(relays, told_after(text, m.end("v1"), end))
             return _reported(start, m.start(), hit, relays)  # type: ignore[arg-type]
+    if comma != -1 and comma - start > 12:
+        tag = _closing_tag(text, comma, end, in_sentence)
+        if tag is not None:
+            hit, told = tag
+            found = _reported(
+                max(start, clause_start(text)) if start < 120 else start,
+                comma,
+                hit,
+                _with_media(relays, told),
+            )
+            if found is not None:
+                return found
     lead = _lead(text, start, end, verbs)
     if lead:
         # "…, in comments reported by Interfax.": the relay phrase closing the sentence is
@@ -1348,6 +1383,92 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
         tail = _RELAY_PHRASE_END.search(text, act[1], end)
         return _reported(act[1], tail.start() if tail else end, act[0], relays)
     return found
+
+
+# A closing tag's subject the speaker lists do not know ("…, the data provider Moneyfacts
+# said", "…, the regional branch of the Emergencies Ministry said", "…, emergency services
+# said"): the slot ", <noun phrase> <speech verb> [when, where].", closing the sentence, is
+# a speech tag whatever the noun. The phrase has no verb, no pronoun, no conjunction.
+_TAG_VERBS = frozenset(
+    wordlist(
+        "said says told tells added adds wrote writes reported reports noted notes stated states "
+        "announced explained estimated estimates found finds showed shows show confirmed "
+        "argued insisted predicted concluded revealed disclosed warned"
+    )
+)
+_NOT_IN_NP = frozenset(
+    wordlist(
+        "is was were are be been being had has have will would could should can may might must "
+        "do does did not never no nor which who whom whose what when where why how if than "
+        "because as while but or that this these those there here it he she they we i you "
+        "him them us me so then yet also only just even still although though since until "
+        "unless whether after before according said says told"
+    )
+)
+# "and" and "of the" join words inside a name or a title ("the labour and employment
+# ministry", "the regional branch of the Emergencies Ministry"), never at its edges
+_NP_JOINS = frozenset(wordlist("and of for at in from on with by near"))
+_NP_DETS = frozenset(wordlist("the a an"))
+_TIME_HEADS = frozenset(
+    wordlist(
+        "day days week weeks month months year years morning evening night time times hour "
+        "hours minute minutes moment decade decades period"
+    )
+)
+_TAG_REST = re.compile(
+    rf"(?:\s+(?P<tobj>{_TOLD_WHOM}|[{CAPS}][\w’'.\-]*(?:\s+[{CAPS}][\w’'.\-]*){{0,3}}))?"
+    rf"{_TAIL}{_AFTERTHOUGHT}?\s*[.!?]?\s*\Z"
+)
+
+
+def _closing_tag(
+    text: str, comma: int, end: int, in_sentence: list[Verb]
+) -> tuple[SpeakerHit, SpeakerHit | None] | None:
+    """(speaker, medium told) of ", <noun phrase> said …" closing a sentence at ``comma``."""
+    for v_start, v_end, word in in_sentence:
+        if v_start <= comma or word not in _TAG_VERBS:
+            continue
+        rest = _TAG_REST.match(text, v_end, end)
+        if rest is None or text.find(" that ", v_end, _aft_start(rest, end)) != -1:
+            # "In Washington, spokesman X said in a statement that …" opens a clause
+            continue
+        phrase = text[comma + 1 : v_start]
+        if any(c in phrase for c in ',;:()"“”!?'):
+            return None
+        words = phrase.split()
+        low = [w.lower() for w in words]
+        if not 1 <= len(words) <= 9 or _NOT_IN_NP.intersection(low):
+            return None
+        if low[0] in _NP_JOINS or low[-1] in _NP_JOINS or low[-1] in _NP_DETS:
+            return None
+        if low[-1] in _TIME_HEADS or low[-1].endswith("ly"):
+            return None
+        # a determiner opens the phrase or follows a joining word ("a move the opposition
+        # condemned" is a relative clause, not a speaker)
+        if any(w in _NP_DETS and i > 0 and low[i - 1] not in _NP_JOINS for i, w in enumerate(low)):
+            return None
+        if len(words) == 1 and not (words[0][:1].isupper() or low[0].endswith("s")):
+            return None  # "…, police said" is listed; a lone lower-case singular is no subject
+        h_start = comma + 1 + len(phrase) - len(phrase.lstrip())
+        h_end = v_start - (len(phrase) - len(phrase.rstrip()))
+        hit = SpeakerHit(h_start, h_end, text[h_start:h_end], word)
+        if not _can_say(hit, word):
+            return None
+        told = None
+        if word in _TELL:
+            if rest.group("tobj") is None:
+                return None
+            told = told_media(_TOLD_OBJECT.match(text, v_end, end))
+        return _trimmed(hit), told
+    return None
+
+
+def _aft_start(m: re.Match[str], end: int) -> int:
+    """Where a closing tag's afterthought (", adding that …") begins, else ``end``."""
+    for group in ("aft", "aft2"):
+        if m.group(group):
+            return m.start(group)
+    return end
 
 
 _RELAY_PHRASE_END = re.compile(
@@ -1411,7 +1532,7 @@ def _mid_tag(
         hit = _hit(m, "s1", "v1") or _hit(m, "s2", "v2") or _hit(m, "s3", "v3")
         if hit is not None and _can_say(hit, hit.verb):
             if start < 120:
-                start = max(start, dateline(text)[0])
+                start = max(start, clause_start(text))
             return _reported(start, m.start(), hit, relays)
     return None
 
@@ -1608,6 +1729,26 @@ _DATELINE = re.compile(
     # "MOSCOW — " (no credit) is a dateline too: the clause after it starts the text
     r"(?:\s*\((?P<agency>[^()\n]{2,40})\))?\s*(?:--|[-–—])\s*"
 )
+
+
+# "Seoul, May 6 (Yonhap) --", "Taipei, Dec. 2 (CNA)", "Tokyo, Dec. 2 (Jiji Press)--": a
+# dateline in title case needs a date, then a credit in brackets or a dash
+_TITLE_DATELINE = re.compile(
+    rf"\s*[{CAPS}][a-z]+(?:[ \-][{CAPS}][a-z]+){{0,2}}(?:\s*\[[A-Z][a-z]+\])?"
+    rf"(?:,\s*[{CAPS}][a-z]+(?:\s+[{CAPS}][a-z]+)?)?,?\s+"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\b"
+    r"(?:\s*\([^()\n]{2,40}\)\s*(?:--|[-–—:])?|\s*(?:--|[-–—]))\s*"
+)
+
+
+def clause_start(text: str) -> int:
+    """Where the first sentence's own words begin after a dateline, in capitals ("MOSCOW,
+    Dec 2 -") or in title case ("Seoul, May 6 (Yonhap) --"); 0 without one."""
+    end = dateline(text)[0]
+    if end:
+        return end
+    m = _TITLE_DATELINE.match(text[:120])
+    return m.end() if m else 0
 
 
 def dateline(text: str) -> tuple[int, SpeakerHit | None]:

@@ -118,6 +118,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = text[j:dot].lower()
     if word in _ABBREVIATIONS:
         return True
+    if text[dot + 1 : dot + 2] in (".", "!", "?", "…"):
+        return False  # "at 7:40 a.m.. The military …": a full stop after the abbreviation's
     nxt = _NEXT_WORD.match(text, dot + 1 + (len(text) > dot + 1 and text[dot + 1].isspace()))
     after = nxt.group(1) if nxt else ""
     if word == "no":
