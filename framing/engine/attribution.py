@@ -1104,6 +1104,8 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
         for w in ("citing", "quoting", "cited", "quoted", "Citing", "Quoting")
     ):
         for m in CITING.finditer(text, start, end):
+            if text[max(start, m.start() - 8) : m.start()].rstrip().endswith("without"):
+                continue  # "…, without citing a source": no one is cited
             # the relay is the subject of the speech verb right before "citing" ("…, the
             # ministry denounced X, TASS reported, citing KCNA": TASS, not the ministry)
             subj = next(
@@ -1375,13 +1377,21 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
     if lead:
         # "…, in comments reported by Interfax.": the relay phrase closing the sentence is
         # not part of what was said
-        tail = _RELAY_PHRASE_END.search(text, lead[1], end)
+        # (", without citing a source", ", without giving details": the outlet's narration)
+        tail = _RELAY_PHRASE_END.search(text, lead[1], end) or _WITHOUT.search(text, lead[1], end)
         stop = tail.start() if tail else end
         return _reported(lead[1], stop, lead[0], _with_media(relays, lead[2]))
     found = _mid_tag(text, start, end, in_sentence, relays)
     if found is None and relays and (act := act_clause(text, start, end)) is not None:
         tail = _RELAY_PHRASE_END.search(text, act[1], end)
         return _reported(act[1], tail.start() if tail else end, act[0], relays)
+    if found is None and (subject := _subject_lead(text, start, end, in_sentence)) is not None:
+        hit, clause, told = subject
+        tail = _RELAY_PHRASE_END.search(text, clause, end) or _WITHOUT.search(text, clause, end)
+        stop = tail.start() if tail else end
+        # (", without citing a source" cites no one)
+        relays = [r for r in relays if r.start < stop]
+        return _reported(clause, stop, hit, _with_media(relays, told))
     return found
 
 
@@ -1437,15 +1447,8 @@ def _closing_tag(
             return None
         words = phrase.split()
         low = [w.lower() for w in words]
-        if not 1 <= len(words) <= 9 or _NOT_IN_NP.intersection(low):
-            return None
-        if low[0] in _NP_JOINS or low[-1] in _NP_JOINS or low[-1] in _NP_DETS:
-            return None
-        if low[-1] in _TIME_HEADS or low[-1].endswith("ly"):
-            return None
-        # a determiner opens the phrase or follows a joining word ("a move the opposition
-        # condemned" is a relative clause, not a speaker)
-        if any(w in _NP_DETS and i > 0 and low[i - 1] not in _NP_JOINS for i, w in enumerate(low)):
+        # ("a move the opposition condemned" is a relative clause, not a speaker)
+        if not _noun_phrase(words):
             return None
         if len(words) == 1 and not (words[0][:1].isupper() or low[0].endswith("s")):
             return None  # "…, police said" is listed; a lone lower-case singular is no subject
@@ -1460,6 +1463,106 @@ def _closing_tag(
                 return None
             told = told_media(_TOLD_OBJECT.match(text, v_end, end))
         return _trimmed(hit), told
+    return None
+
+
+def _noun_phrase(words: list[str]) -> bool:
+    """Whether ``words`` read as a short noun phrase: no verb, pronoun or conjunction, no
+    joining word at an edge, a determiner only first or after a joining word."""
+    low = [w.lower() for w in words]
+    if not 1 <= len(words) <= 9 or _NOT_IN_NP.intersection(low):
+        return False
+    if low[0] in _NP_JOINS or low[-1] in _NP_JOINS or low[-1] in _NP_DETS:
+        return False
+    if low[-1] in _TIME_HEADS or low[-1].endswith("ly"):
+        return False
+    return not any(
+        w in _NP_DETS and i > 0 and low[i - 1] not in _NP_JOINS for i, w in enumerate(low)
+    )
+
+
+# "Speaking on …, X said that …", "In Washington, X said …": an opening phrase before the
+# subject
+_SUBJECT_OPENING = re.compile(
+    r"(?:(?:In|On|At|During|Speaking|Talking|Writing|Asked|Appearing|Interviewed)\s"
+    r"[^,;:\"“”]{0,140},\s*)?"
+)
+# what a verb of saying may have between it and "that": whom it told, where, in what
+# ("told staff at a meeting in the newsroom that …", "said in a video posted on X that …")
+# ("reported, citing residents, that …": the source cited stands between them)
+_TO_THAT = re.compile(
+    r"(?:\s+[^,;:\"“”.!?]{1,100}?)?(?:\s*,\s*(?:citing|quoting)\s+[^,;:\"“”]{1,60},)?"
+    r"\s+that\s+(?=\S)"
+)
+_NOT_CLAUSE_START = frozenset(
+    wordlist(
+        "in on at during to via after before through by with for from late early last this "
+        "next today yesterday tonight monday tuesday wednesday thursday friday saturday sunday "
+        "and or but as when while so nothing"
+    )
+)
+_MODIFIER_DETS = frozenset(wordlist("the a an its his her their this that"))
+
+
+_WITHOUT = re.compile(r",\s*without\s[^,;:\"“”]{1,80}\Z")
+
+
+def _subject_lead(
+    text: str, start: int, end: int, in_sentence: list[Verb]
+) -> tuple[SpeakerHit, int, SpeakerHit | None] | None:
+    """(speaker, where the clause starts, medium told) of "<subject> said (that) …" whose
+    subject the speaker lists do not know: a short noun phrase opening the sentence,
+    perhaps with a name or a relative clause in apposition ("The film's co-producer, the
+    Danish broadcaster DR, said it would …", "A doctor at a clinic in X, Jane Doe, told
+    broadcaster Y that …", "Calder, whose grandfather …, told staff … that …")."""
+    opening = _SUBJECT_OPENING.match(text, start, end)
+    s0 = opening.end() if opening else start
+    verb = next((v for v in in_sentence if v[0] > s0 and v[2] not in _NOT_LEAD), None)
+    if verb is None or verb[2] not in _TAG_VERBS:
+        return None
+    v_start, v_end, word = verb
+    parts = text[s0:v_start].split(",")
+    if len(parts) == 1:
+        phrases = [parts[0]]
+    elif len(parts) in (3, 4) and not parts[-1].strip():
+        phrases = [p for p in parts[:-1]]
+    else:
+        return None
+    if len(phrases) == 3 or (
+        len(phrases) == 2 and phrases[1].split()[:1] in (["who"], ["whose"], ["which"])
+    ):
+        if phrases[-1].split()[:1] not in (["who"], ["whose"], ["which"]):
+            return None
+        phrases = phrases[:-1]  # a relative clause on the subject
+    words = [p.split() for p in phrases]
+    if any(not _noun_phrase(w) for w in words) or not words[0][0][:1].isupper():
+        return None
+    for ws in words:
+        for i, w in enumerate(ws):
+            if i and w.islower() and w.endswith("ed") and ws[i - 1].lower() not in _MODIFIER_DETS:
+                return None  # "Protesters marched and police said …": a verb, not a modifier
+    pick = phrases[-1] if len(phrases) == 2 and not _is_name(phrases[0].strip()) else phrases[0]
+    if len(phrases) == 2 and _is_name(phrases[1].strip()):
+        pick = phrases[1]
+    p_start = text.index(pick, s0)
+    h_start = p_start + len(pick) - len(pick.lstrip())
+    h_end = p_start + len(pick.rstrip())
+    hit = _trimmed(SpeakerHit(h_start, h_end, text[h_start:h_end], word))
+    acronym = _PAREN_ACRONYM.search(hit.text)
+    if acronym:  # "The X Association (XA) said": its short form names it, as elsewhere
+        hit = SpeakerHit(h_start + acronym.start(1), h_start + acronym.end(1), acronym[1], word)
+    if not _can_say(hit, word):
+        return None
+    told = None
+    if word in _TELL:
+        told = told_media(_TOLD_OBJECT.match(text, v_end, end))
+    that = _TO_THAT.match(text, v_end, end)
+    if that is not None:
+        return hit, that.end(), told
+    if word in SAY_VERBS:
+        first = text[v_end:end].split()[:1]
+        if first and first[0][:1].isalnum() and first[0].lower() not in _NOT_CLAUSE_START:
+            return hit, v_end + len(text[v_end:end]) - len(text[v_end:end].lstrip()), None
     return None
 
 

@@ -170,3 +170,92 @@ def test_a_tag_going_on_with_that_opens_its_clause_after_a_short_opening_phrase(
     q = _clause(text, "talks would resume")
     assert q is not None and text[q.start : q.end] == "talks would resume"
     assert _clause(text, "In Geneva") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        # a subject the speaker lists do not know, opening the sentence
+        (
+            "Container lines said they were rerouting ships around the cape.",
+            "they were rerouting ships around the cape",
+            "Container lines",
+        ),
+        (
+            "Members of the harbour board said they would review the fees.",
+            "they would review the fees",
+            "Members of the harbour board",
+        ),
+        # a name or a description in apposition: the name, else the apposition, speaks
+        (
+            "The festival's co-sponsor, the regional broadcaster Kanal Nord, said the final "
+            "would be shown live.",
+            "the final would be shown live",
+            "Kanal Nord",
+        ),
+        (
+            "A pharmacist at a clinic in Tartu, Mari Kask, told broadcaster ETV that stocks had "
+            "run out in March.",
+            "stocks had run out in March",
+            "Mari Kask",
+        ),
+        # a relative clause on the subject, and a long way from the verb to "that"
+        (
+            "Okafor, whose father founded the paper in 1961, told staff at a meeting in the "
+            "newsroom that no jobs would go.",
+            "no jobs would go",
+            "Okafor",
+        ),
+        (
+            "The head of the fishermen's cooperative, Tomas Berg, said in a video posted on "
+            "Telegram that boats would stay in port.",
+            "boats would stay in port",
+            "Tomas Berg",
+        ),
+        # an opening phrase before the subject
+        (
+            "Speaking on the evening news of the state broadcaster, the deputy governor of the "
+            "province, Anh Nguyen, said that 400 homes had lost power.",
+            "400 homes had lost power",
+            "Anh Nguyen",
+        ),
+        # an organisation with its short form in brackets
+        (
+            "The Baltic Ferry Operators Federation (BFOF) said the strike would end on Friday.",
+            "the strike would end on Friday",
+            "BFOF",
+        ),
+    ],
+)
+def test_a_subject_opening_the_sentence_says_the_clause_after_its_verb(text, clause, speaker):
+    q = _clause(text, clause)
+    assert q is not None and q.kind == "reported"
+    assert text[q.start : q.end] == clause
+    assert q.speaker.text == speaker
+
+
+def test_a_source_cited_between_the_verb_and_that_is_the_innermost_speaker():
+    text = "The news site Norra Posten reported, citing fishermen, that the harbour was frozen."
+    q = _clause(text, "the harbour was frozen")
+    assert q is not None and text[q.start : q.end] == "the harbour was frozen"
+    assert [h.text for h in q.chain] == ["Norra Posten", "fishermen"]
+
+
+def test_without_citing_a_source_cites_no_one():
+    text = "Tallinn Daily reported that the ferry had been sold, without citing a source."
+    q = _clause(text, "the ferry had been sold")
+    assert q is not None and text[q.start : q.end] == "the ferry had been sold"
+    assert [h.text for h in q.chain] == ["Tallinn Daily"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # the verb of a sentence opening with a clause, not a subject
+        ("Protesters marched on Friday and the crowd said little.", "little"),
+        ("The council said in a statement on its website.", "in a statement"),
+        ("When the mayor arrived, the crowd said nothing at all.", "nothing at all"),
+    ],
+)
+def test_no_clause_follows_a_verb_without_one(text, words):
+    assert _clause(text, words) is None
