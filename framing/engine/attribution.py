@@ -286,7 +286,12 @@ _TOLD_WHOM = (
     # "told ENA": initials, whoever they name (speaker_context decides if it is a medium)
     rf"(?:{MEDIA}|{_KIND_MEDIUM}|[A-Z]{{2,6}}(?![\w’'\-])|reporters|journalists|lawmakers|legislators|parliament|Parliament|Congress|"
     r"investigators|(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?(?:news|press)\s+(?:conference|briefing)"
-    r"|(?:a|the)\s+(?:regular|weekly|daily)\s+(?:briefing|news\s+conference))"
+    r"|(?:a|the)\s+(?:regular|weekly|daily)\s+(?:briefing|news\s+conference)"
+    # "he told viewers", "told shareholders", "told a briefing": an audience
+    r"|(?:viewers|listeners|readers|staff|shareholders|employees|supporters|delegates|"
+    r"students|workers|residents|voters|senators|MPs|lawmakers|the\s+audience)(?![\w’'\-])"
+    r"|(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?(?:briefing|meeting|rally|gathering|summit|forum|"
+    r"hearing|session|congress|convention)(?![\w’'\-]))"
 )
 _RELAY_TOKENS = frozenset(
     wordlist("according citing quoting quoted cited carried published relayed reported")

@@ -259,3 +259,25 @@ def test_without_citing_a_source_cites_no_one():
 )
 def test_no_clause_follows_a_verb_without_one(text, words):
     assert _clause(text, words) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            "Power would be back within two days, she told viewers.",
+            "Power would be back within two days",
+        ),
+        (
+            "The harbour would be dredged next year, Port Director Lea Holm told a briefing.",
+            "The harbour would be dredged next year",
+        ),
+        (
+            "The firm would open two new plants, Vance told shareholders on Tuesday.",
+            "The firm would open two new plants",
+        ),
+    ],
+)
+def test_a_closing_tag_may_name_the_audience_told(text, clause):
+    q = _clause(text, clause)
+    assert q is not None and text[q.start : q.end] == clause
