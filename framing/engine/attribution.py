@@ -276,14 +276,22 @@ _TOLD_OBJECT = re.compile(
 _TAIL = (
     r"(?:\s+(?:in|on|at|during|to|via|after|before|through|by)\s+[^,.;:!?\"“”]{1,60}?"
     # "said late on Monday"
-    r"|\s+(?:last|this|next)\s+[a-z]+|\s+(?:late|early)(?=\s+(?:on|in|last|this)\s)){0,3}"
+    r"|\s+(?:last|this|next)\s+[a-z]+|\s+(?:late|early)(?=\s+(?:on|in|last|this)\s)"
+    # "the ministry said Wednesday", "said today": a bare day after the verb (news style)
+    r"|\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight)(?![\w’'\-])"
+    r"){0,3}"
 )
 # Whom a speaker told in a tag: a medium, reporters, a press conference, lawmakers.
 _TOLD_WHOM = (
     # "told ENA": initials, whoever they name (speaker_context decides if it is a medium)
     rf"(?:{MEDIA}|{_KIND_MEDIUM}|[A-Z]{{2,6}}(?![\w’'\-])|reporters|journalists|lawmakers|legislators|parliament|Parliament|Congress|"
     r"investigators|(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?(?:news|press)\s+(?:conference|briefing)"
-    r"|(?:a|the)\s+(?:regular|weekly|daily)\s+(?:briefing|news\s+conference))"
+    r"|(?:a|the)\s+(?:regular|weekly|daily)\s+(?:briefing|news\s+conference)"
+    # "he told viewers", "told shareholders", "told a briefing": an audience
+    r"|(?:viewers|listeners|readers|staff|shareholders|employees|supporters|delegates|"
+    r"students|workers|residents|voters|senators|MPs|lawmakers|the\s+audience)(?![\w’'\-])"
+    r"|(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?(?:briefing|meeting|rally|gathering|summit|forum|"
+    r"hearing|session|congress|convention)(?![\w’'\-]))"
 )
 # Whom a speaker told in a closing tag ("…, Energy Minister X told Thai PBS on Wednesday.",
 # "…, she told the station's Hoy por Hoy programme."): anyone named — the tag closes the
@@ -482,6 +490,16 @@ _DET_NOUN = (
 # "the Vietnam News Agency (VNA)", "the National Service of Meteorology and Hydrology
 # (Senamhi)": a bracketed short form, in capitals or not
 _ACRONYM = r"(?:\s+\((?P<acr>[A-Z][A-Z\-]{1,7}|[A-Z][a-z]{2,9})\))?"
+# ", without giving a source", ", adding that …", "said as she accepted the award": a
+# lower-case afterthought closes the sentence after a tag
+_AFTERTHOUGHT = (
+    r"(?P<aft>\s*,\s*(?:without|but|although|though|as|after|before|when|while|speaking|adding|"
+    r"saying|declining|arguing|noting|insisting|refusing|urging|blaming|warning)"
+    r"\b[^.!?\"“”]{0,100}"
+    r"|(?P<aft2>\s+(?:as|while|when|after|before)\s+(?!(?:well|much|many|far|long|soon|of)\b)"
+    r"[^,.!?\"“”]{3,100}))"
+)
+_AFTERTHOUGHT_END = re.compile(rf"{_AFTERTHOUGHT}\s*[.!?]?\s*\Z")
 _REPORTED_TAIL = re.compile(
     # ", spokeswoman Mao Lin said", ", a spokesperson for the ministry, Gao Minghui, told a
     # regular press conference", ", aid workers who have left the country say"
@@ -516,9 +534,7 @@ _REPORTED_TAIL = re.compile(
     r"(?:\s*,\s*(?:carried|published|relayed|broadcast|aired|released|read(?:\s+out)?)\s+"
     rf"(?:by|on|in|through|via)\s+{ROLE_NAME}(?:\s+[a-z]+)?)?"
     # ", without giving a source": a lower-case afterthought closes the sentence
-    r"(?:\s*,\s*(?:without|but|although|though|as|after|before|when|speaking|adding|saying|"
-    r"declining|arguing|noting|insisting|refusing)"
-    r"\b[^.!?\"“”]{0,100})?\s*[.!?]?\s*\Z"
+    rf"{_AFTERTHOUGHT}?\s*[.!?]?\s*\Z"
 )
 _CITING_TAIL = re.compile(rf",\s*{_CITE}\s")
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -1150,6 +1166,8 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
         for w in ("citing", "quoting", "cited", "quoted", "Citing", "Quoting")
     ):
         for m in CITING.finditer(text, start, end):
+            if text[max(start, m.start() - 8) : m.start()].rstrip().endswith("without"):
+                continue  # "…, without citing a source": no one is cited
             # the relay is the subject of the speech verb right before "citing" ("…, the
             # ministry denounced X, TASS reported, citing KCNA": TASS, not the ministry)
             subj = next(
@@ -1298,6 +1316,14 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
     ):
         # "…, OTA reported, citing the ministry.": the attribution starts one comma earlier.
         comma = text.rfind(",", start, comma)
+    if (
+        comma != -1
+        and in_sentence[-1][0] < comma
+        and _AFTERTHOUGHT_END.match(text, comma, end) is not None
+    ):
+        # "…, the agency said in a statement, adding that …": the tag is before the
+        # afterthought's comma
+        comma = text.rfind(",", start, in_sentence[-1][0])
     if comma != -1 and in_sentence[-1][0] > comma:
         m = _REPORTED_TAIL.match(text, comma, end)
         if m is None or m.group("v3"):
@@ -1312,14 +1338,18 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
                     and (m is None or m_earlier.group("s1") or m_earlier.group("s6"))
                     # "…, Liu Jian, told a briefing in Beijing that …" opens a clause
                     and " that "
-                    not in text[m_earlier.end("v1") if m_earlier.group("v1") else earlier : end]
+                    not in text[
+                        m_earlier.end("v1") if m_earlier.group("v1") else earlier : _aft_start(
+                            m_earlier, end
+                        )
+                    ]
                 ):
                     m = m_earlier
         if (
             m is not None
             and m.group("v1")
             and m.start() - start <= 40
-            and text.find(" that ", m.end("v1"), end) != -1
+            and text.find(" that ", m.end("v1"), _aft_start(m, end)) != -1
         ):
             # "In Washington, spokesman X said in a statement that …": a short opening phrase
             # and a tag going on with "that" introduce the clause; they do not close one
@@ -1340,7 +1370,7 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
                 # "…, Premier Ri told a conference, Xinhua reported, citing KCNA.": the tag
                 # before the agency's names the speaker; the agencies relay it
                 if start < 120:
-                    start = max(start, dateline(text)[0])
+                    start = max(start, clause_start(text))
                 clause_end, speaker = inner
                 chain = [r for r in relays if r.text.lower() != speaker.text.lower()]
                 if not any(r.text.lower() == hit.text.lower() for r in chain):  # type: ignore[union-attr]
@@ -1400,22 +1430,221 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
             if m.group("acr"):
                 hit = SpeakerHit(m.start("acr"), m.end("acr"), m.group("acr"), hit.verb)  # type: ignore[union-attr]
             if start < 120:
-                start = max(start, dateline(text)[0])
+                start = max(start, clause_start(text))
             if m.group("tobj"):
                 relays = _with_media(relays, told_after(text, m.end("v1"), end))
             return _reported(start, m.start(), hit, relays)  # type: ignore[arg-type]
+    if comma != -1 and comma - start > 12:
+        tag = _closing_tag(text, comma, end, in_sentence)
+        if tag is not None:
+            hit, told = tag
+            found = _reported(
+                max(start, clause_start(text)) if start < 120 else start,
+                comma,
+                hit,
+                _with_media(relays, told),
+            )
+            if found is not None:
+                return found
     lead = _lead(text, start, end, verbs)
     if lead:
         # "…, in comments reported by Interfax.": the relay phrase closing the sentence is
         # not part of what was said
-        tail = _RELAY_PHRASE_END.search(text, lead[1], end)
+        # (", without citing a source", ", without giving details": the outlet's narration)
+        tail = _RELAY_PHRASE_END.search(text, lead[1], end) or _WITHOUT.search(text, lead[1], end)
         stop = tail.start() if tail else end
         return _reported(lead[1], stop, lead[0], _with_media(relays, lead[2]))
     found = _mid_tag(text, start, end, in_sentence, relays)
     if found is None and relays and (act := act_clause(text, start, end)) is not None:
         tail = _RELAY_PHRASE_END.search(text, act[1], end)
         return _reported(act[1], tail.start() if tail else end, act[0], relays)
+    if found is None and (subject := _subject_lead(text, start, end, in_sentence)) is not None:
+        hit, clause, told = subject
+        tail = _RELAY_PHRASE_END.search(text, clause, end) or _WITHOUT.search(text, clause, end)
+        stop = tail.start() if tail else end
+        # (", without citing a source" cites no one)
+        relays = [r for r in relays if r.start < stop]
+        return _reported(clause, stop, hit, _with_media(relays, told))
     return found
+
+
+# A closing tag's subject the speaker lists do not know ("…, the data provider Moneyfacts
+# said", "…, the regional branch of the Emergencies Ministry said", "…, emergency services
+# said"): the slot ", <noun phrase> <speech verb> [when, where].", closing the sentence, is
+# a speech tag whatever the noun. The phrase has no verb, no pronoun, no conjunction.
+_TAG_VERBS = frozenset(
+    wordlist(
+        "said says told tells added adds wrote writes reported reports noted notes stated states "
+        "announced explained estimated estimates found finds showed shows show confirmed "
+        "argued insisted predicted concluded revealed disclosed warned"
+    )
+)
+_NOT_IN_NP = frozenset(
+    wordlist(
+        "is was were are be been being had has have will would could should can may might must "
+        "do does did not never no nor which who whom whose what when where why how if than "
+        "because as while but or that this these those there here it he she they we i you "
+        "him them us me so then yet also only just even still although though since until "
+        "unless whether after before according said says told"
+    )
+)
+# "and" and "of the" join words inside a name or a title ("the labour and employment
+# ministry", "the regional branch of the Emergencies Ministry"), never at its edges
+_NP_JOINS = frozenset(wordlist("and of for at in from on with by near"))
+_NP_DETS = frozenset(wordlist("the a an"))
+_TIME_HEADS = frozenset(
+    wordlist(
+        "day days week weeks month months year years morning evening night time times hour "
+        "hours minute minutes moment decade decades period"
+    )
+)
+_TAG_REST = re.compile(
+    rf"(?:\s+(?P<tobj>{_TOLD_WHOM}|[{CAPS}][\w’'.\-]*(?:\s+[{CAPS}][\w’'.\-]*){{0,3}}))?"
+    rf"{_TAIL}{_AFTERTHOUGHT}?\s*[.!?]?\s*\Z"
+)
+
+
+def _closing_tag(
+    text: str, comma: int, end: int, in_sentence: list[Verb]
+) -> tuple[SpeakerHit, SpeakerHit | None] | None:
+    """(speaker, medium told) of ", <noun phrase> said …" closing a sentence at ``comma``."""
+    for v_start, v_end, word in in_sentence:
+        if v_start <= comma or word not in _TAG_VERBS:
+            continue
+        rest = _TAG_REST.match(text, v_end, end)
+        if rest is None or text.find(" that ", v_end, _aft_start(rest, end)) != -1:
+            # "In Washington, spokesman X said in a statement that …" opens a clause
+            continue
+        phrase = text[comma + 1 : v_start]
+        if any(c in phrase for c in ',;:()"“”!?'):
+            return None
+        words = phrase.split()
+        low = [w.lower() for w in words]
+        # ("a move the opposition condemned" is a relative clause, not a speaker)
+        if not _noun_phrase(words):
+            return None
+        if len(words) == 1 and not (words[0][:1].isupper() or low[0].endswith("s")):
+            return None  # "…, police said" is listed; a lone lower-case singular is no subject
+        h_start = comma + 1 + len(phrase) - len(phrase.lstrip())
+        h_end = v_start - (len(phrase) - len(phrase.rstrip()))
+        hit = SpeakerHit(h_start, h_end, text[h_start:h_end], word)
+        if not _can_say(hit, word):
+            return None
+        told = None
+        if word in _TELL:
+            if rest.group("tobj") is None:
+                return None
+            told = told_media(_TOLD_OBJECT.match(text, v_end, end))
+        return _trimmed(hit), told
+    return None
+
+
+def _noun_phrase(words: list[str]) -> bool:
+    """Whether ``words`` read as a short noun phrase: no verb, pronoun or conjunction, no
+    joining word at an edge, a determiner only first or after a joining word."""
+    low = [w.lower() for w in words]
+    if not 1 <= len(words) <= 9 or _NOT_IN_NP.intersection(low):
+        return False
+    if low[0] in _NP_JOINS or low[-1] in _NP_JOINS or low[-1] in _NP_DETS:
+        return False
+    if low[-1] in _TIME_HEADS or low[-1].endswith("ly"):
+        return False
+    return not any(
+        w in _NP_DETS and i > 0 and low[i - 1] not in _NP_JOINS for i, w in enumerate(low)
+    )
+
+
+# "Speaking on …, X said that …", "In Washington, X said …": an opening phrase before the
+# subject
+_SUBJECT_OPENING = re.compile(
+    r"(?:(?:In|On|At|During|Speaking|Talking|Writing|Asked|Appearing|Interviewed)\s"
+    r"[^,;:\"“”]{0,140},\s*)?"
+)
+# what a verb of saying may have between it and "that": whom it told, where, in what
+# ("told staff at a meeting in the newsroom that …", "said in a video posted on X that …")
+# ("reported, citing residents, that …": the source cited stands between them)
+_TO_THAT = re.compile(
+    r"(?:\s+[^,;:\"“”.!?]{1,100}?)?(?:\s*,\s*(?:citing|quoting)\s+[^,;:\"“”]{1,60},)?"
+    r"\s+that\s+(?=\S)"
+)
+_NOT_CLAUSE_START = frozenset(
+    wordlist(
+        "in on at during to via after before through by with for from late early last this "
+        "next today yesterday tonight monday tuesday wednesday thursday friday saturday sunday "
+        "and or but as when while so nothing"
+    )
+)
+_MODIFIER_DETS = frozenset(wordlist("the a an its his her their this that"))
+
+
+_WITHOUT = re.compile(r",\s*without\s[^,;:\"“”]{1,80}\Z")
+
+
+def _subject_lead(
+    text: str, start: int, end: int, in_sentence: list[Verb]
+) -> tuple[SpeakerHit, int, SpeakerHit | None] | None:
+    """(speaker, where the clause starts, medium told) of "<subject> said (that) …" whose
+    subject the speaker lists do not know: a short noun phrase opening the sentence,
+    perhaps with a name or a relative clause in apposition ("The film's co-producer, the
+    Danish broadcaster DR, said it would …", "A doctor at a clinic in X, Jane Doe, told
+    broadcaster Y that …", "Calder, whose grandfather …, told staff … that …")."""
+    opening = _SUBJECT_OPENING.match(text, start, end)
+    s0 = opening.end() if opening else start
+    verb = next((v for v in in_sentence if v[0] > s0 and v[2] not in _NOT_LEAD), None)
+    if verb is None or verb[2] not in _TAG_VERBS:
+        return None
+    v_start, v_end, word = verb
+    parts = text[s0:v_start].split(",")
+    if len(parts) == 1:
+        phrases = [parts[0]]
+    elif len(parts) in (3, 4) and not parts[-1].strip():
+        phrases = [p for p in parts[:-1]]
+    else:
+        return None
+    if len(phrases) == 3 or (
+        len(phrases) == 2 and phrases[1].split()[:1] in (["who"], ["whose"], ["which"])
+    ):
+        if phrases[-1].split()[:1] not in (["who"], ["whose"], ["which"]):
+            return None
+        phrases = phrases[:-1]  # a relative clause on the subject
+    words = [p.split() for p in phrases]
+    if any(not _noun_phrase(w) for w in words) or not words[0][0][:1].isupper():
+        return None
+    for ws in words:
+        for i, w in enumerate(ws):
+            if i and w.islower() and w.endswith("ed") and ws[i - 1].lower() not in _MODIFIER_DETS:
+                return None  # "Protesters marched and police said …": a verb, not a modifier
+    pick = phrases[-1] if len(phrases) == 2 and not _is_name(phrases[0].strip()) else phrases[0]
+    if len(phrases) == 2 and _is_name(phrases[1].strip()):
+        pick = phrases[1]
+    p_start = text.index(pick, s0)
+    h_start = p_start + len(pick) - len(pick.lstrip())
+    h_end = p_start + len(pick.rstrip())
+    hit = _trimmed(SpeakerHit(h_start, h_end, text[h_start:h_end], word))
+    acronym = _PAREN_ACRONYM.search(hit.text)
+    if acronym:  # "The X Association (XA) said": its short form names it, as elsewhere
+        hit = SpeakerHit(h_start + acronym.start(1), h_start + acronym.end(1), acronym[1], word)
+    if not _can_say(hit, word):
+        return None
+    told = None
+    if word in _TELL:
+        told = told_media(_TOLD_OBJECT.match(text, v_end, end))
+    that = _TO_THAT.match(text, v_end, end)
+    if that is not None:
+        return hit, that.end(), told
+    if word in SAY_VERBS:
+        first = text[v_end:end].split()[:1]
+        if first and first[0][:1].isalnum() and first[0].lower() not in _NOT_CLAUSE_START:
+            return hit, v_end + len(text[v_end:end]) - len(text[v_end:end].lstrip()), None
+    return None
+
+
+def _aft_start(m: re.Match[str], end: int) -> int:
+    """Where a closing tag's afterthought (", adding that …") begins, else ``end``."""
+    for group in ("aft", "aft2"):
+        if m.group(group):
+            return m.start(group)
+    return end
 
 
 _RELAY_PHRASE_END = re.compile(
@@ -1479,7 +1708,7 @@ def _mid_tag(
         hit = _hit(m, "s1", "v1") or _hit(m, "s2", "v2") or _hit(m, "s3", "v3")
         if hit is not None and _can_say(hit, hit.verb):
             if start < 120:
-                start = max(start, dateline(text)[0])
+                start = max(start, clause_start(text))
             return _reported(start, m.start(), hit, relays)
     return None
 
@@ -1694,6 +1923,26 @@ _DATELINE = re.compile(
     # "MOSCOW — " (no credit) is a dateline too: the clause after it starts the text
     r"(?:\s*\((?P<agency>[^()\n]{2,40})\))?\s*(?:--|[-–—])\s*"
 )
+
+
+# "Seoul, May 6 (Yonhap) --", "Taipei, Dec. 2 (CNA)", "Tokyo, Dec. 2 (Jiji Press)--": a
+# dateline in title case needs a date, then a credit in brackets or a dash
+_TITLE_DATELINE = re.compile(
+    rf"\s*[{CAPS}][a-z]+(?:[ \-][{CAPS}][a-z]+){{0,2}}(?:\s*\[[A-Z][a-z]+\])?"
+    rf"(?:,\s*[{CAPS}][a-z]+(?:\s+[{CAPS}][a-z]+)?)?,?\s+"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\b"
+    r"(?:\s*\([^()\n]{2,40}\)\s*(?:--|[-–—:])?|\s*(?:--|[-–—]))\s*"
+)
+
+
+def clause_start(text: str) -> int:
+    """Where the first sentence's own words begin after a dateline, in capitals ("MOSCOW,
+    Dec 2 -") or in title case ("Seoul, May 6 (Yonhap) --"); 0 without one."""
+    end = dateline(text)[0]
+    if end:
+        return end
+    m = _TITLE_DATELINE.match(text[:120])
+    return m.end() if m else 0
 
 
 def dateline(text: str) -> tuple[int, SpeakerHit | None]:

@@ -521,7 +521,7 @@ def _sentence_subject(text: str, s_start: int, s_end: int) -> att.SpeakerHit | N
     X thanked …")."""
     start = s_start
     if s_start < 120:
-        start = max(s_start, att.dateline(text)[0])
+        start = max(s_start, att.clause_start(text))
     m = att._SUBJECT_AT.match(text, start, s_end)
     if m is None or speaker_context.speaker_kind(m.group("s")) == "":
         return None

@@ -1357,7 +1357,7 @@ def _object_of(text: str, sentences, hit: att.SpeakerHit) -> bool:
     object), rather than the sentence's subject or an apposition to it?"""
     s_start = next((a for a, b in sentences if a <= hit.start < b), 0)
     if s_start < 120:
-        s_start = max(s_start, att.dateline(text)[0])
+        s_start = max(s_start, att.clause_start(text))
     words = text[s_start : hit.start].split()
     while words and (words[-1][:1].isupper() or words[-1].lower().strip(",") in _BEFORE_A_SUBJECT):
         if words[-1].endswith(","):

@@ -52,11 +52,32 @@ def normalise(text: str) -> str:
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 _ABBREVIATIONS = frozenset(
     wordlist(
-        "mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep rev st jan feb mar apr jun "
-        "jul aug sep sept oct nov dec no vs etc inc ltd corp co jr sr u.s u.k e.g i.e fig "
-        "approx"
+        "mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep rev jan feb mar apr jun "
+        "jul aug sep sept oct nov dec vs e.g i.e fig approx eng brig cmdr supt insp cpl pvt"
     )
 )
+# Abbreviations that also end sentences ("… in the U.S. He said", "… at 9 a.m. The talks
+# began"): a boundary only before a word that opens sentences, never inside a name ("U.S.
+# Treasury", "Acme Inc. said").
+_ENDING_ABBREVIATIONS = frozenset(wordlist("u.s u.k u.n e.u etc inc ltd corp co jr sr st"))
+_SENTENCE_OPENERS = frozenset(
+    wordlist(
+        "the a an he she it they we i you this that these those his her their its our my there "
+        "in on at but and after before when while as if so yet some many most one two three "
+        "meanwhile however earlier later"
+    )
+)
+# Times of day: "11 p.m. on Sunday", "2 a.m. Monday", "9 a.m. GMT" go on; a capitalised word
+# that is no weekday, month or time zone ("… at 9 a.m. Police said …") opens a sentence.
+_CLOCK = frozenset(wordlist("a.m p.m"))
+_IN_TIME = re.compile(
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
+    r"Nov|Dec|[A-Z]{2,5}|local|today|tomorrow|yesterday|tonight)\b"
+)
+_NEXT_WORD = re.compile(r"[\"'“‘(\[]*([\w.’']*)")
+
+
 # A boundary candidate: terminal punctuation (with closing quotes/brackets) then whitespace,
 # or any line break. Paragraph and line breaks always end a sentence. Tried only where a run
 # of punctuation starts, without backtracking: retried inside a long run ("....x") it took
@@ -97,6 +118,17 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = text[j:dot].lower()
     if word in _ABBREVIATIONS:
         return True
+    if text[dot + 1 : dot + 2] in (".", "!", "?", "…"):
+        return False  # "at 7:40 a.m.. The military …": a full stop after the abbreviation's
+    nxt = _NEXT_WORD.match(text, dot + 1 + (len(text) > dot + 1 and text[dot + 1].isspace()))
+    after = nxt.group(1) if nxt else ""
+    if word == "no":
+        # "No. 10", "No. 2 seed": a number follows; "He said no. Then …" ends a sentence
+        return after[:1].isdigit()
+    if word in _CLOCK:
+        return not after[:1].isupper() or _IN_TIME.match(after) is not None
+    if word in _ENDING_ABBREVIATIONS:
+        return not after[:1].isupper() or after.lower() not in _SENTENCE_OPENERS
     # A single capital letter before the dot is an initial ("J. Smith"), not a sentence end;
     # so are run-together initials ("J.P. McAteer", like "U.S.").
     if not text[j].isupper():
