@@ -57,6 +57,9 @@ class QuoteFound:
     # reported that Oskarn's Foreign Ministry …", ``speaker_context``): its actor is the
     # words' when the description resolves to none of its own.
     antecedent: att.SpeakerHit | None = None
+    # A remark a medium reports second-hand ("dpa reported that Lenz had told coalition leaders
+    # that …"): its relay is that report's alone, not carried to the speaker's other words.
+    reported_remark: bool = False
 
 
 def pair_marks(text: str) -> list[tuple[int, int, bool]]:
@@ -406,6 +409,10 @@ def _reported(text, sentences, found: list[QuoteFound], verbs) -> list[QuoteFoun
             else:
                 out += _around_quotes(text, s_start, s_end, found, verbs)
             continue
+        nested = _nested_report(text, s_start, s_end)
+        if nested is not None:
+            out.append(nested)
+            continue
         r = att.reported_in_sentence(text, s_start, s_end, verbs)
         if r is None:
             q = _coordinated(text, s_start, s_start, s_end, [], verbs)
@@ -426,6 +433,73 @@ def _reported(text, sentences, found: list[QuoteFound], verbs) -> list[QuoteFoun
         if added is not None:
             out.append(added)
     return out
+
+
+# "The news site T24, citing an interview on Halk TV, said the union's head, Arzu Celik, had
+# told the channel that …": a medium reporting what somebody had told others; the clause after
+# the inner "that" is that person's, heard through the medium and whom it cites.
+_NESTED_TOLD = re.compile(
+    r"\s(?:had|has)\s+(?:(?:also|earlier|privately|already)\s+)?"
+    r"(?P<v>told|said\s+to|assured|informed|warned)\s+(?P<aud>[^;:“”\"]{2,100}?)\s+that\s+"
+)
+_OUTER_VERB = re.compile(
+    r"(?<![\w’'\-])(?P<v>said|says|reported|reports|wrote|writes)\s+(?:on\s+\w+day\s+)?(?:that\s+)?"
+)
+_TOLD_WORDS = (" told ", " said to ", " assured ", " informed ")
+_CITING_LEAD = re.compile(
+    r",\s+(?:citing|quoting)\s+(?:(?:an?|the)\s+(?:interview|report|broadcast|story|article)s?"
+    r"\s+(?:on|in|by|with|from)\s+)?(?P<m>[^,]{2,80}),\s*\Z"
+)
+
+
+def _nested_report(text: str, s_start: int, s_end: int) -> QuoteFound | None:
+    if not any(text.find(w, s_start, s_end) != -1 for w in _TOLD_WORDS):
+        return None  # the common case, without a regex
+    m = _NESTED_TOLD.search(text, s_start, s_end)
+    if m is None:
+        return None
+    outer = None
+    for o in _OUTER_VERB.finditer(text, s_start, m.start()):
+        outer = o
+    if outer is None:
+        return None
+    subject = att.speaker_ending_at(text, m.start() + 1, outer.end(), m.group("v").split()[0])
+    if subject is None or subject.start - outer.end() > 90:
+        return None
+    lead_end = _trim_end(text, outer.start())
+    cited = _CITING_LEAD.search(text, s_start, lead_end) if text[lead_end - 1] == "," else None
+    if cited is not None:
+        lead_end = cited.start()
+    lead_start = s_start
+    while lead_start < lead_end and text[lead_start].isspace():
+        lead_start += 1
+    name = text[lead_start:lead_end]
+    medium = (
+        speaker_context.is_media(name)
+        or att._MEDIA_RE.fullmatch(name) is not None
+        or (
+            (cited is not None or outer.group("v").startswith("report"))
+            and len(name.split()) <= 6
+            and name[:1].isupper()
+        )
+    )
+    if not medium or len(name.split()) > 8:
+        return None  # "The minister said the general had told him that …": no medium between
+    chain = [att.SpeakerHit(lead_start, lead_end, name, outer.group("v"))]
+    if cited is not None:
+        chain.append(att.SpeakerHit(cited.start("m"), cited.end("m"), cited.group("m"), "citing"))
+    aud = m.group("aud")
+    if speaker_context.is_media(aud) and not speaker_context._kind_link(aud):
+        # "had told Radio Liberty that …": the medium told relays the person too
+        chain.append(att.SpeakerHit(m.start("aud"), m.end("aud"), aud, "told"))
+    stop = _trim_end(text, s_end)
+    while stop > m.end() and text[stop - 1] in ".!?;:,":
+        stop -= 1
+    if stop - m.end() < 12:
+        return None
+    q = QuoteFound(m.end(), stop, "reported", subject, (*chain, subject))
+    q.reported_remark = True
+    return q
 
 
 _WHILE = re.compile(r",\s+(?:while|whereas|but|and)\s+(?=\S)")

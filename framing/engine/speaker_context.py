@@ -1121,6 +1121,8 @@ def _carry_chains(found: list[QuoteFound], text: str = "", sentences=()) -> None
     # Twice: the second pass gives earlier mentions the relay a later one names ("Speaking to
     # BBC Sport, the captain said …" after "the captain has told his team-mates …").
     for i, (q, keys, names) in enumerate([*keyed, *keyed]):
+        if q.reported_remark:
+            continue  # a second-hand remark's relay is its own (``quotes._nested_report``)
         if len(q.chain) >= 2:
             for key in keys:
                 chains[key] = q.chain

@@ -1,0 +1,67 @@
+"""A medium reporting a remark somebody had made to others ("The news site Kestrel Online,
+citing an interview on Radio Varo, said the union's head, Ana Brel, had told the station that
+…"): the clause after the inner "that" is that person's, heard through the medium and whom it
+cites; the relay stays with that remark."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing import engine
+
+
+def _clause(text: str, words: str):
+    return next(q for q in engine.analyze(text).quotes if words in q.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "relays"),
+    [
+        (
+            "The news site Kestrel Online, citing an interview on Radio Varo, said the head of "
+            "the dockers' union, Ana Brel, had told the station that a strike would start on "
+            "Monday.",
+            "a strike would start on Monday",
+            "Ana Brel",
+            ["Kestrel Online", "Radio Varo"],
+        ),
+        (
+            "The agency Norpress, citing the tabloid Dagsposten, reported that Halvorsen had "
+            "told party leaders at a lunch on Friday that he expected the budget to pass.",
+            "he expected the budget to pass",
+            "Halvorsen",
+            ["Norpress", "Dagsposten"],
+        ),
+        (
+            "Reuters reported that the chief executive had told Radio Free Asia that output "
+            "would fall by a third.",
+            "output would fall by a third",
+            "the chief executive",
+            ["Reuters", "Radio Free Asia"],
+        ),
+    ],
+)
+def test_a_remark_reported_second_hand_is_the_speakers_heard_through_the_media(
+    text: str, words: str, speaker: str, relays: list[str]
+) -> None:
+    q = _clause(text, words)
+    assert q.kind == "reported" and q.text.startswith(words)
+    assert q.speaker is not None and speaker in q.speaker
+    assert len(q.chain) == len(relays) + 1
+    for link, name in zip(q.chain, relays, strict=False):
+        assert name in link
+
+
+def test_without_a_medium_the_outer_speaker_keeps_the_clause() -> None:
+    q = _clause("The minister said the general had told him that the army was ready.", "the army")
+    assert q.speaker == "The minister" and len(q.chain) == 1
+
+
+def test_the_relay_of_a_second_hand_remark_is_not_carried_to_the_speakers_other_words() -> None:
+    text = (
+        "Finance Minister Pia Halvorsen told parliament that the budget would not be reopened.\n\n"
+        "The agency Norpress, citing the tabloid Dagsposten, reported that Halvorsen had told "
+        "party leaders at a lunch on Friday that she expected the budget to pass."
+    )
+    q = _clause(text, "the budget would not be reopened")
+    assert len(q.chain) == 1
