@@ -576,8 +576,10 @@ _PRONOUN_WORDS = frozenset(wordlist("he she they it"))
 _ONLY_WHEN = re.compile(r"(?:(?:on|last|this|late|early)\s+[\w ]{1,25}?)?[.!?]?\s*")
 _QUOTED_BY = re.compile(
     rf"(?P<s>{SPEAKER}),?\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:quoted|cited)\s+"
-    rf"(?:(?:on|last|this)\s+\w+\s+)?by\s+(?P<m>{MEDIA}|{SPEAKER})\s+as\s+"
-    r"(?:saying|stating|warning|claiming|telling\s+(?:[\w’'\-]+\s+){1,3}?)\s*(?:that\s+)?"
+    rf"(?:(?:on|last|this)\s+\w+\s+)?by\s+(?P<m>{MEDIA}|{SPEAKER})"
+    # "…, as cited by Reuters,": the medium that carried the first one's report
+    rf"(?:,\s+(?:as\s+)?(?:cited|quoted|reported|carried)\s+by\s+(?P<m2>{MEDIA}|{_PROPER}),)?"
+    r"\s+as\s+(?:saying|stating|warning|claiming|telling\s+(?:[\w’'\-]+\s+){1,3}?)\s*(?:that\s+)?"
 )
 # "Whitlock, quoted last month by the trade publication Airline Weekly, said …", "A spokesman
 # for the militia, reached by telephone by the BBC's Amharic service, said …": the medium in
@@ -706,6 +708,10 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
         ):
             continue
         m = _SPEAKER_FULL.fullmatch(text, w.start(), stop)
+        if m is None and first[0].isupper() and _DIGIT.search(text, w.start(), stop):
+            # "Channel 4 News reported", "France 24 said": a medium's name with a number in
+            # it, which the speaker phrases (names of words) would cut after the number
+            m = _MEDIA_RE.fullmatch(text, w.start(), stop)
         if m:
             if m.start() - lo > 4 and text[m.start() - 4 : m.start()] in (" in ", " at "):
                 # "Professor X of the Marine Institute in Galway, who …, said": the place
@@ -748,6 +754,7 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
     return None
 
 
+_DIGIT = re.compile(r"\d")
 _PLACE_TAIL = re.compile(r"\s+(?:in|at)\s+[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)?\Z")
 _AGE_BEFORE = re.compile(r",\s*\d{1,3}\s*\Z")
 _APPOSITIVE_NAME = re.compile(
@@ -1264,7 +1271,10 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
             # (with nothing after "as saying", the tag closes the clause: read below)
             speaker = _trimmed(SpeakerHit(m.start("s"), m.end("s"), m.group("s"), "quoted"))
             medium = _trimmed(SpeakerHit(m.start("m"), m.end("m"), m.group("m"), "quoted"))
-            return _reported(m.end(), end, speaker, [medium, speaker])
+            chain = [medium, speaker]
+            if m.group("m2"):
+                chain.insert(0, SpeakerHit(m.start("m2"), m.end("m2"), m.group("m2"), "cited"))
+            return _reported(m.end(), end, speaker, chain)
     if text.find(" by ", start, end) != -1 and any(
         text.find(w, start, end) != -1 for w in _BETWEEN_WORDS
     ):

@@ -65,3 +65,27 @@ def test_the_relay_of_a_second_hand_remark_is_not_carried_to_the_speakers_other_
     )
     q = _clause(text, "the budget would not be reopened")
     assert len(q.chain) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "medium"),
+    [
+        ("Channel 7 News reported that the talks had stalled.", "the talks", "Channel 7 News"),
+        ("Kanal 24 said the border crossing was closed.", "the border", "Kanal 24"),
+    ],
+)
+def test_a_medium_with_a_number_in_its_name_is_the_whole_name(
+    text: str, words: str, medium: str
+) -> None:
+    q = _clause(text, words)
+    assert q.speaker == medium
+
+
+def test_a_medium_carrying_another_ones_report_is_the_outer_relay() -> None:
+    q = _clause(
+        "A member of the budget committee, Omid Farahani, was quoted by the semi-official "
+        "Mehrab news agency, as cited by Reuters, as saying the plan had not been debated.",
+        "the plan had not been debated",
+    )
+    assert q.speaker is not None and "Omid Farahani" in q.speaker
+    assert len(q.chain) == 3 and q.chain[0] == "Reuters" and "Mehrab" in q.chain[1]
