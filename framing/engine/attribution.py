@@ -444,6 +444,8 @@ _APPOSED_NAME = re.compile(
 # '… quoted the minister: "…"', '… cited the report as saying: "…"' (up to the quote mark)
 _QUOTED_INTRO = re.compile(rf"\s+(?P<inner>{SPEAKER})(?:\s+as\s+saying)?\s*[:,]?\s*")
 _LEAD_REST = re.compile(
+    # "reported earlier on Wednesday, citing …, that …"
+    r"(?:\s+(?:earlier|later|again))?"
     rf"(?:\s+(?:on|in)\s+(?:a\s+|an\s+|the\s+)?[A-Z]?[\w\-]+"
     rf"(?:\s+(?!(?:carried|published|released|relayed|broadcast|aired|the|a|an|that|it|he|"
     rf"she|they|we)\b)"
@@ -451,7 +453,8 @@ _LEAD_REST = re.compile(
     # "… in an interview published on Sunday by Le Monde that …"
     rf"(?:\s+(?:carried|published|released|relayed|broadcast|aired)(?:\s+on\s+[A-Z]\w+)?"
     rf"\s+(?:by|on|through|via)\s+(?:[\w’'\-]+\s+){{0,4}}?[A-Z][\w’'.\-]*)?"
-    rf"(?:\s*,\s*(?:citing|quoting)\s+{SPEAKER}\s*,)?"
+    # ("reported, citing the minister's entourage, that …": any short source phrase)
+    rf"(?:\s*,\s*(?:citing|quoting)\s+(?:{SPEAKER}|[^,;:\"“”.!?]{{3,70}}?)\s*,)?"
     # "told a party meeting, according to a KCNA report, that …"
     rf"(?:\s*,\s*according\s+to\s+[^,;:\"“”]{{1,60}},)?"
     # "said in an exclusive interview on Sunday with Fox News that …"
@@ -577,6 +580,8 @@ _ONLY_WHEN = re.compile(r"(?:(?:on|last|this|late|early)\s+[\w ]{1,25}?)?[.!?]?\
 _QUOTED_BY = re.compile(
     rf"(?P<s>{SPEAKER}),?\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:quoted|cited)\s+"
     rf"(?:(?:on|last|this)\s+\w+\s+)?by\s+(?P<m>{MEDIA}|{SPEAKER})"
+    # "the Demiroren News Agency (DHA)": the short form the article goes on with
+    r"(?:\s+\((?P<acr>[A-Z]{2,6})\))?"
     # "…, as cited by Reuters,": the medium that carried the first one's report
     rf"(?:,\s+(?:as\s+)?(?:cited|quoted|reported|carried)\s+by\s+(?P<m2>{MEDIA}|{_PROPER}),)?"
     r"\s+as\s+(?:saying|stating|warning|claiming|telling\s+(?:[\w’'\-]+\s+){1,3}?)\s*(?:that\s+)?"
@@ -1172,7 +1177,7 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
         text.find(w, start, end) != -1
         for w in ("citing", "quoting", "cited", "quoted", "Citing", "Quoting")
     ):
-        for m in CITING.finditer(text, start, end):
+        for m in _citing_matches(text, start, end):
             if text[max(start, m.start() - 8) : m.start()].rstrip().endswith("without"):
                 continue  # "…, without citing a source": no one is cited
             # the relay is the subject of the speech verb right before "citing" ("…, the
@@ -1188,6 +1193,8 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
             if subj is None and (media := _MEDIA_SUBJECT.fullmatch(text, start, m.start())):
                 # "Xinhua, citing a command spokesman, said …": the agency relays the source.
                 subj = SpeakerHit(media.start("s"), media.end("s"), media.group("s"), None)
+            if m.re is _CITING_LOOSE and (subj is None or not _MEDIA_RE.fullmatch(subj.text)):
+                continue  # "The company, citing high costs, said": a reason, not a source
             if subj:
                 out.append(subj)
             carrier = _CARRIED_AFTER.match(text, m.end(), end)
@@ -1209,6 +1216,25 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
             if h:
                 out.append(h)
     return _dedupe(out)
+
+
+# "The daily Kompas, citing data from the industry ministry, reported that …", "Le Monde
+# reported, citing the minister's entourage, that …": any short phrase a medium cites between
+# commas before its verb or "that" is its source, when no speaker phrase reads it
+_CITING_LOOSE = re.compile(
+    r"(?P<v>citing|quoting)\s+(?P<s>[^,;:\"“”.!?]{3,70}?)"
+    r"(?=\s*,\s*(?:that|said|says|reported|reports|wrote|writes|added)\b)"
+)
+
+
+def _citing_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """``CITING`` matches, and ``_CITING_LOOSE`` ones where ``CITING`` read nothing."""
+    found = list(CITING.finditer(text, start, end))
+    taken = {m.start() for m in found}
+    for m in _CITING_LOOSE.finditer(text, start, end):
+        if m.start() not in taken:
+            found.append(m)
+    return sorted(found, key=lambda m: m.start())
 
 
 _ROLE_WORDS = (" on ", " by ", " through ", " via ", " in ", " to ", " with ", " for ")
@@ -1271,6 +1297,8 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
             # (with nothing after "as saying", the tag closes the clause: read below)
             speaker = _trimmed(SpeakerHit(m.start("s"), m.end("s"), m.group("s"), "quoted"))
             medium = _trimmed(SpeakerHit(m.start("m"), m.end("m"), m.group("m"), "quoted"))
+            if m.group("acr"):
+                medium = SpeakerHit(m.start("acr"), m.end("acr"), m.group("acr"), "quoted")
             chain = [medium, speaker]
             if m.group("m2"):
                 chain.insert(0, SpeakerHit(m.start("m2"), m.end("m2"), m.group("m2"), "cited"))

@@ -89,3 +89,52 @@ def test_a_medium_carrying_another_ones_report_is_the_outer_relay() -> None:
     )
     assert q.speaker is not None and "Omid Farahani" in q.speaker
     assert len(q.chain) == 3 and q.chain[0] == "Reuters" and "Mehrab" in q.chain[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "medium", "source"),
+    [
+        (
+            "The daily Vesna, citing data from the industry ministry, reported that 11 smelters "
+            "had cut output in November.",
+            "11 smelters had cut output",
+            "Vesna",
+            "data from the industry ministry",
+        ),
+        (
+            "Le Monde reported, citing the minister's entourage, that the government was ready "
+            "to exempt small towns.",
+            "the government was ready",
+            "Le Monde",
+            "the minister's entourage",
+        ),
+        (
+            "The Wall Street Journal reported earlier on Wednesday, citing bankers involved, "
+            "that advisers had been hired on both sides.",
+            "advisers had been hired",
+            "Wall Street Journal",
+            "bankers involved",
+        ),
+    ],
+)
+def test_any_short_source_a_medium_cites_is_the_speaker_it_relays(
+    text: str, words: str, medium: str, source: str
+) -> None:
+    q = _clause(text, words)
+    assert q.text.startswith(words)
+    assert q.speaker == source
+    assert len(q.chain) == 2 and medium in q.chain[0]
+
+
+def test_a_reason_given_while_saying_something_is_no_source() -> None:
+    q = _clause("The company, citing high costs, said it would close the plant.", "close the plant")
+    assert q.speaker == "The company" and len(q.chain) == 1
+
+
+def test_a_medium_quoted_by_its_short_form_is_the_relay() -> None:
+    q = _clause(
+        "In Izmir, a dock worker, Emre Kaya, was quoted by the Anadol News Agency (ANH) as "
+        "saying his rent had doubled.",
+        "his rent had doubled",
+    )
+    assert q.chain[0] == "ANH" and "Emre Kaya" in (q.speaker or "")
