@@ -174,7 +174,7 @@ _KNOWN_MEDIA = media_names.alternation(media_names.names())
 _NAMED_MEDIA = (
     # "the public broadcaster Yle", "the newspaper Le Monde": the kind of medium names it
     # "Belgian broadcaster RTBF", "the Russian news outlet RBC": a nationality may come first
-    r"(?:(?:the\s+)?(?:[A-Z][a-z]+(?:-based)?\s+(?=[a-z]))?"
+    r"(?:(?:the\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]+(?:-based)?\s+(?=[a-z]))?"
     # "local radio station Onda Sur", "the independent news site Meduza"
     r"(?:(?:state|state-run|state-owned|official|public|semi-official|local|regional|national|"
     r"independent|private|commercial|online|opposition|community|satellite)\s+){0,2}"
@@ -189,37 +189,37 @@ _NAMED_MEDIA = (
     # "state television RTB"
     r"television|radio)\s+"
     # "regional newspaper the Northern Echo": the paper's own "the"
-    r"(?:the\s+)?(?:[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2})(?![\w’'\-])|"
+    r"(?:the\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){0,2})(?![\w’'\-])|"
     r"(?:the\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
     r"(?:(?:news\s+agency|broadcaster|newspaper|daily|television|radio|agency)\s+)?"
     # agencies, broadcasters and papers known by name (data/media.tsv)
     # "CNN affiliate WXIA": the network's affiliate station
-    rf"(?:(?:{_KNOWN_MEDIA})\s+affiliate\s+[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){{0,2}}|"
+    rf"(?:(?:{_KNOWN_MEDIA})\s+affiliate\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){{0,2}}|"
     rf"{_KNOWN_MEDIA}|"
     # "Radio Nacional", "Channel 9", "TV Rain": a name opening with its kind of medium
     r"(?:Radio|Radiotelevisión|Televisión|Television|TV|Channel|Canal|Kanal|Daily)"
-    r"(?:\s+[A-Z0-9][\w’'.\-]*){1,3}(?![\w’'\-])|"
+    r"(?:\s+[A-Z0-9À-ÖØ-ÞĀ-Ž][\w’'.\-]*){1,3}(?![\w’'\-])|"
     # "DZBB radio", "Ö1 radio", "the Rossiya 1 channel": call signs and numbered channels
     # before their kind of medium
-    r"[A-ZÀ-ÖØ-Þ][A-Z0-9]{1,5}(?=\s+(?:radio|television|TV|channel|station|newspaper)\b)|"
-    r"[A-Z][\w’'.\-]*\s+\d{1,2}(?=\s+(?:channel|television|radio)\b)|"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][A-Z0-9À-ÖØ-ÞĀ-Ž]{1,5}(?=\s+(?:radio|television|TV|channel|station|newspaper)\b)|"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*\s+\d{1,2}(?=\s+(?:channel|television|radio)\b)|"
     # "WBNS-TV", "KQED", "WTOP-FM": broadcast call letters (K… or W… west and east of the
     # Mississippi) name a station, with or without the band
-    r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?(?![\w’'\-])|[A-Z]{2,5}-(?:TV|FM)(?![\w’'\-])|"
+    r"[KW][A-ZÀ-ÖØ-ÞĀ-Ž]{2,3}(?:-(?:TV|FM|AM|DT))?(?![\w’'\-])|[A-ZÀ-ÖØ-ÞĀ-Ž]{2,5}-(?:TV|FM)(?![\w’'\-])|"
     # "the Dispatch", "the Times": a paper's short name after "the" is its masthead word
     r"(?<=the\s)(?:Dispatch|Times|Post|Journal|Herald|Telegraph|Guardian|Tribune|Gazette|"
     r"Chronicle|Examiner|Inquirer|Enquirer|Courier|Observer|Independent|Globe|Star|Sun|Mirror|"
     r"Express|Sentinel|Ledger|Register|Bulletin|Courant|Plain\s+Dealer|Oregonian|Economist|"
     r"Atlantic|Spectator|Intercept|Punch|Nation|Hindu|Vanguard)(?![\w’'\-])"
     # "the Herald Sun": a masthead word that opens a longer name is read by the rules below
-    r"(?!\s+[A-Z])|"
+    r"(?!\s+[A-ZÀ-ÖØ-ÞĀ-Ž])|"
     # "on KCNA's website": the medium before its website
-    r"(?<=on\s)[A-Z][\w.\-]*(?=['’]s\s+website)|(?<=on\sthe\s)[A-Z][\w.\-]*(?=\s+website)|"
+    r"(?<=on\s)[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*(?=['’]s\s+website)|(?<=on\sthe\s)[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*(?=\s+website)|"
     # "the Funke media group", "the Bild tabloid": a one-word name its kind of medium follows
     # "DZBB radio", "Rustavi television"
-    r"[A-Z][\w’'\-]*(?=\s+(?:media\s+group|newspaper|tabloid|weekly|magazine|broadcaster|"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?=\s+(?:media\s+group|newspaper|tabloid|weekly|magazine|broadcaster|"
     r"channel|website|news\s+site|news\s+portal|radio|television|TV)\b)|"
-    r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}\s+(?:News|Times|Post|Press|Radio|Television|"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){0,3}\s+(?:News|Times|Post|Press|Radio|Television|"
     r"TV|Sports|Sport|Agency|Journal|Herald|Telegraph|Guardian|Tribune|Gazette|Daily|Wire|Network|"
     r"Broadcasting|Service|Dispatch|Chronicle|Examiner|Inquirer|Enquirer|Courier|Observer|"
     r"Independent|Globe|Star|Sun|Mirror|Express|Sentinel|Ledger|Register|Bulletin|Courant|"
@@ -227,7 +227,7 @@ _NAMED_MEDIA = (
     r"Standard|Today|Insider|Monitor|Mail|Record|Reporter|"
     # "the Al Arabiya channel", "the Ukrainska Pravda website": any name the kind of medium
     # follows
-    r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2}(?=\s+(?:channel|website|newspaper|broadcaster|"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){0,2}(?=\s+(?:channel|website|newspaper|broadcaster|"
     r"news\s+agency|network|magazine|television|radio|station|media\s+group|news\s+site|"
     r"news\s+portal|tabloid|weekly)\b)"
     r"))(?:\s+(?:Sport|News|Radio|TV|Television))?"
@@ -239,14 +239,14 @@ _NAMED_MEDIA = (
 # "state media", "North Korean state television", "Iran's official news agency": a state
 # medium named by its kind alone
 _STATE_MEDIA = (
-    r"(?:(?:the\s+|The\s+)?(?:[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?(?:['’]s)?\s+)?"
+    r"(?:(?:the\s+|The\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*)?(?:['’]s)?\s+)?"
     r"(?:[Ss]tate|[Oo]fficial|[Ss]tate-run|[Ss]tate-owned|[Ss]tate-controlled|[Gg]overnment)"
     r"(?:\s+(?:news|television|TV))?\s+(?:media|television|TV|radio|broadcaster|news\s+agency|"
     r"agency|newspaper)(?![\w’'\-]))"
 )
 # "the BBC's Today programme", "CBS's Face the Nation programme"
 _PROGRAMME = (
-    r"(?:(?:the\s+)?[A-Z][\w’'.\-]*['’]s\s+(?:[A-Z][\w’'\-]*\s+){1,3}"
+    r"(?:(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*['’]s\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\s+){1,3}"
     # "the BBC's Persian service"
     r"(?:programme|program|show|podcast|service)(?![\w’'\-]))"
 )
@@ -260,8 +260,8 @@ _KIND_MEDIUM = (
 )
 _TOLD_OBJECT = re.compile(
     # "told CNN's Jake Tapper": the medium's presenter or programme
-    rf"\s+(?:(?P<media>{MEDIA})(?:\s+\([A-Z]{{2,6}}\)|['’]s\s+[\"“]?(?:[A-Z][\w’'\-]*\s+){{0,3}}"
-    rf"[A-Z][\w’'\-]*[\"”]?)?|(?P<kind>{_KIND_MEDIUM})(?!\s+(?:of|for|in|on)\s)|reporters|journalists|lawmakers|legislators|parliament|"
+    rf"\s+(?:(?P<media>{MEDIA})(?:\s+\([A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}}\)|['’]s\s+[\"“]?(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\s+){{0,3}}"
+    rf"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*[\"”]?)?|(?P<kind>{_KIND_MEDIUM})(?!\s+(?:of|for|in|on)\s)|reporters|journalists|lawmakers|legislators|parliament|"
     r"Parliament|Congress|investigators|the\s+(?:court|jury|council|committee|hearing|panel|"
     r"press|meeting|crowd|audience|assembly|newspaper|paper|station|broadcaster|agency)"
     r"|(?:a|an|the)\s+(?:[\w\-]+\s+)?(?:news|press)\s+(?:conference|briefing)"
@@ -269,8 +269,8 @@ _TOLD_OBJECT = re.compile(
     r"|(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}(?:meeting|conference|rally|gathering|session|summit|"
     r"forum|congress|plenum|briefing|audience|delegation|convention|programme|program|show|"
     r"podcast)"
-    r"(?:\s+(?:of|in|at)\s+(?:the\s+)?[\w\-]+(?:\s+[A-Z][\w\-]*){0,2})?"
-    r"|(?:a|the)\s+(?:regular|weekly|daily)\s+(?:briefing|news\s+conference)|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2}"
+    r"(?:\s+(?:of|in|at)\s+(?:the\s+)?[\w\-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w\-]*){0,2})?"
+    r"|(?:a|the)\s+(?:regular|weekly|daily)\s+(?:briefing|news\s+conference)|[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){0,2}"
     r"|(?:[\w’'.\-]+\s+){0,3}[\w’'.\-]+(?=\s+that\b))"
 )
 _TAIL = (
@@ -284,7 +284,7 @@ _TAIL = (
 # Whom a speaker told in a tag: a medium, reporters, a press conference, lawmakers.
 _TOLD_WHOM = (
     # "told ENA": initials, whoever they name (speaker_context decides if it is a medium)
-    rf"(?:{MEDIA}|{_KIND_MEDIUM}|[A-Z]{{2,6}}(?![\w’'\-])|reporters|journalists|lawmakers|legislators|parliament|Parliament|Congress|"
+    rf"(?:{MEDIA}|{_KIND_MEDIUM}|[A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}}(?![\w’'\-])|reporters|journalists|lawmakers|legislators|parliament|Parliament|Congress|"
     r"investigators|(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?(?:news|press)\s+(?:conference|briefing)"
     r"|(?:a|the)\s+(?:regular|weekly|daily)\s+(?:briefing|news\s+conference)"
     # "he told viewers", "told shareholders", "told a briefing": an audience
@@ -297,8 +297,8 @@ _TOLD_WHOM = (
 # "…, she told the station's Hoy por Hoy programme."): anyone named — the tag closes the
 # clause whoever was told; ``relay_linker`` and speaker_context decide whether it relayed it
 _TOLD_WHOM_TAIL = (
-    rf"(?:{_TOLD_WHOM}|(?:the\s+)?[A-Z][\w’'.&\-]*(?:\s+(?:of\s+|de\s+)?[A-Z0-9][\w’'.&\-]*){{0,4}}"
-    r"(?:['’]s\s+(?:[A-Z][\w’'\-]*\s+){0,4}(?:programme|program|show|podcast))?"
+    rf"(?:{_TOLD_WHOM}|(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.&\-]*(?:\s+(?:of\s+|de\s+)?[A-Z0-9À-ÖØ-ÞĀ-Ž][\w’'.&\-]*){{0,4}}"
+    r"(?:['’]s\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\s+){0,4}(?:programme|program|show|podcast))?"
     r"|(?:the|a|an)\s+(?:[\w\-]+['’]s\s+)?(?:[\w\-]+\s+){0,3}?(?:programme|program|show|podcast|"
     r"portal|site|broadcaster|station|newspaper|paper|daily|weekly|magazine|channel|outlet|"
     r"agency|radio|network|website|newsletter)|listeners|viewers|readers)"
@@ -336,7 +336,7 @@ AFTER_QUOTE = re.compile(
     rf"\s*[,.!?]?\s*(?:(?P<v1>{VERB})\s+(?:{_LOWER_TITLE})?(?P<s1>{SPEAKER})"
     # '"…," chief executive Olivia Grant said.': a lower-case title before the name
     # '"…," United manager Gary Holt told Sky Sports.': an organisation before the title
-    rf"|(?:(?:[A-Z][\w’'.\-]*\s+){{1,3}}{_LOWER_TITLE}|{_LOWER_TITLE})?"
+    rf"|(?:(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*\s+){{1,3}}{_LOWER_TITLE}|{_LOWER_TITLE})?"
     rf"(?P<s2>{SPEAKER})(?P<app>{_APPOSITION})\s+(?:also\s+)?(?P<v2>{VERB})"
     rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER})"
     # '"…," the spokesman was quoted as saying (by KCNA).'
@@ -391,7 +391,7 @@ CITING = re.compile(
     # "citing internal emails and three people with knowledge of …": the last source named
     rf"(?P<v>{_CITE})\s+(?:(?:[\w’'\-]+\s+){{1,3}}?and\s+(?=[a-z0-9]))?(?P<s>{SPEAKER}"
     # "citing officials of the national oil company NNPC"
-    r"(?:\s+[A-Z]{2,6}(?![\w’'\-]))?)"
+    r"(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž]{2,6}(?![\w’'\-]))?)"
     # "citing two people who have seen the revised figures"
     r"(?:\s+who\s+(?:have|had|has|were|are|was|is)\s+[^,.;:\"“”]{1,60})?"
     r"(?=\s*[,.;:]|\s+(?:said|says|told|reported|reports|as|that)\b|\s*\Z"
@@ -435,31 +435,31 @@ _QUOTED_AS_REST = re.compile(
 # Grace Tan of Pacific Haulage, as saying": any short phrase between the verb and "as saying"
 # is who was quoted — a name in apposition at its end when there is one
 _QUOTED_AS_LOOSE = re.compile(
-    r"(?P<inner>(?:the|a|an|one|two|three|several|[A-Z])[^.;:\n“”\"]{1,110}?),?\s+as\s+saying\b"
+    r"(?P<inner>(?:the|a|an|one|two|three|several|[A-ZÀ-ÖØ-ÞĀ-Ž])[^.;:\n“”\"]{1,110}?),?\s+as\s+saying\b"
 )
 _APPOSED_NAME = re.compile(
-    r",\s+(?:surnamed\s+)?(?P<n>[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'.\-]*|de|da|van|von|al|bin))*"
-    r"(?:\s+of\s+[A-Z][^,]*)?)\Z"
+    r",\s+(?:surnamed\s+)?(?P<n>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]+(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*|de|da|van|von|al|bin))*"
+    r"(?:\s+of\s+[A-ZÀ-ÖØ-ÞĀ-Ž][^,]*)?)\Z"
 )
 # '… quoted the minister: "…"', '… cited the report as saying: "…"' (up to the quote mark)
 _QUOTED_INTRO = re.compile(rf"\s+(?P<inner>{SPEAKER})(?:\s+as\s+saying)?\s*[:,]?\s*")
 _LEAD_REST = re.compile(
     # "reported earlier on Wednesday, citing …, that …"
     r"(?:\s+(?:earlier|later|again))?"
-    rf"(?:\s+(?:on|in)\s+(?:a\s+|an\s+|the\s+)?[A-Z]?[\w\-]+"
+    rf"(?:\s+(?:on|in)\s+(?:a\s+|an\s+|the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž]?[\w\-]+"
     rf"(?:\s+(?!(?:carried|published|released|relayed|broadcast|aired|the|a|an|that|it|he|"
     rf"she|they|we)\b)"
     rf"[\w\-]+)?)?"
     # "… in an interview published on Sunday by Le Monde that …"
-    rf"(?:\s+(?:carried|published|released|relayed|broadcast|aired)(?:\s+on\s+[A-Z]\w+)?"
-    rf"\s+(?:by|on|through|via)\s+(?:[\w’'\-]+\s+){{0,4}}?[A-Z][\w’'.\-]*)?"
+    rf"(?:\s+(?:carried|published|released|relayed|broadcast|aired)(?:\s+on\s+[A-ZÀ-ÖØ-ÞĀ-Ž]\w+)?"
+    rf"\s+(?:by|on|through|via)\s+(?:[\w’'\-]+\s+){{0,4}}?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*)?"
     # ("reported, citing the minister's entourage, that …": any short source phrase)
     rf"(?:\s*,\s*(?:citing|quoting)\s+(?:{SPEAKER}|[^,;:\"“”.!?]{{3,70}}?)\s*,)?"
     # "told a party meeting, according to a KCNA report, that …"
     rf"(?:\s*,\s*according\s+to\s+[^,;:\"“”]{{1,60}},)?"
     # "said in an exclusive interview on Sunday with Fox News that …"
-    rf"(?:\s+(?:on|last|this)\s+[A-Z]\w+)?(?:\s+with\s+(?:the\s+)?[A-Z][\w’'.\-]*"
-    rf"(?:\s+[A-Z][\w’'.\-]*){{0,3}}(?=\s+that\b))?"
+    rf"(?:\s+(?:on|last|this)\s+[A-ZÀ-ÖØ-ÞĀ-Ž]\w+)?(?:\s+with\s+(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*"
+    rf"(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){{0,3}}(?=\s+that\b))?"
     rf"(?:\s+(?:[\w’'\-]+\s+){{0,4}}?(?P<that>that)\b|\s*,)?\s+"
 )
 # A medium recognised by its role rather than by name: whatever name a statement is read
@@ -492,7 +492,7 @@ _DET_NOUN = (
 )
 # "the Vietnam News Agency (VNA)", "the National Service of Meteorology and Hydrology
 # (Senamhi)": a bracketed short form, in capitals or not
-_ACRONYM = r"(?:\s+\((?P<acr>[A-Z][A-Z\-]{1,7}|[A-Z][a-z]{2,9})\))?"
+_ACRONYM = r"(?:\s+\((?P<acr>[A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž\-]{1,7}|[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{2,9})\))?"
 # ", without giving a source", ", adding that …", "said as she accepted the award": a
 # lower-case afterthought closes the sentence after a tag
 _AFTERTHOUGHT = (
@@ -507,7 +507,7 @@ _REPORTED_TAIL = re.compile(
     # ", spokeswoman Mao Lin said", ", a spokesperson for the ministry, Gao Minghui, told a
     # regular press conference", ", aid workers who have left the country say"
     # ", Kremlin spokesman Dmitry Arkhipov said": an organisation may stand before the title
-    rf",\s*(?:(?:(?:[A-Z][\w’'.\-]*\s+){{1,2}}{_LOWER_TITLE}|{_LOWER_TITLE})?"
+    rf",\s*(?:(?:(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*\s+){{1,2}}{_LOWER_TITLE}|{_LOWER_TITLE})?"
     rf"(?P<s1>{SPEAKER}|{_DET_NOUN}){_ACRONYM}(?:,?\s+who(?:\s+[\w’'\-]+){{1,6}}?)?"
     rf",?\s+(?:(?:also|later|earlier|then|again)\s+)?(?P<v1>{VERB})(?:\s+(?P<tobj>{_TOLD_WHOM_TAIL}))?"
     # ", X was quoted as saying by the TASS news agency"
@@ -531,7 +531,7 @@ _REPORTED_TAIL = re.compile(
     rf"(?:\s*,\s*(?:according\s+to|as\s+(?:quoted|reported|cited)\s+by)\s+"
     # ", an official said, according to a report in the Economic Times"
     r"(?:(?:a|an|the)\s+(?:[\w\-]+\s+)?(?:report|article|story|dispatch)\s+(?:in|by|from|on)\s+)?"
-    rf"(?:{MEDIA}|(?:the\s+)?[A-Z]{{2,6}}(?![\w’'\-]))(?:\s+\([A-Z][A-Z\-]{{1,7}}\))?)?"
+    rf"(?:{MEDIA}|(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}}(?![\w’'\-]))(?:\s+\([A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž\-]{{1,7}}\))?)?"
     rf"(?:\s*,\s*{_CITE}\s+{SPEAKER})?"
     # "…, the authority said in a circular, carried by the Al-Qabas daily."
     r"(?:\s*,\s*(?:carried|published|relayed|broadcast|aired|released|read(?:\s+out)?)\s+"
@@ -542,19 +542,19 @@ _REPORTED_TAIL = re.compile(
 _CITING_TAIL = re.compile(rf",\s*{_CITE}\s")
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # "Velmar on Friday", "VCNA on Friday.": a date or a sentence's full stop is not the name.
-_HIT_TAIL = re.compile(rf"(?:\s+(?:(?:on|this|last)\s+)?{_WEEKDAY})+\Z|(?<!\.[A-Z])\.\Z")
+_HIT_TAIL = re.compile(rf"(?:\s+(?:(?:on|this|last)\s+)?{_WEEKDAY})+\Z|(?<!\.[A-ZÀ-ÖØ-ÞĀ-Ž])\.\Z")
 _WEEKDAY_WORD = re.compile(_WEEKDAY)
-_PAREN_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z\-]{1,7})\)\Z")
+_PAREN_ACRONYM = re.compile(r"\s*\(([A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž\-]{1,7})\)\Z")
 _ACCORDING_LEAD = re.compile(
     # "According to a report by Interfax that cited a source in the ministry, …"
     # "According to Dawn newspaper, which quoted traders at the market, …": a medium named
     # with its kind
-    rf"(?P<v>[Aa]ccording\s+to)\s+(?P<s>{MEDIA}|{_SOURCE})(?:\s+\([A-Z]{{2,6}}\))?"
+    rf"(?P<v>[Aa]ccording\s+to)\s+(?P<s>{MEDIA}|{_SOURCE})(?:\s+\([A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}}\))?"
     # "According to Politico's London Playbook newsletter, …": the medium's programme
-    rf"(?:['’]s\s+(?:[A-Z][\w’'\-]*\s+){{0,4}}(?:newsletter|programme|program|show|podcast|"
+    rf"(?:['’]s\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\s+){{0,4}}(?:newsletter|programme|program|show|podcast|"
     rf"column|blog|website|edition|service))?"
     # "According to AFP, citing the Sudan Tribune news site, …"
-    rf"(?:,?\s+{_CITE}\s+(?:the\s+)?(?P<cited>{SPEAKER}|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){{0,3}}"
+    rf"(?:,?\s+{_CITE}\s+(?:the\s+)?(?P<cited>{SPEAKER}|[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){{0,3}}"
     rf"(?:\s+(?:news\s+)?(?:site|agency|channel|daily|newspaper|paper|broadcaster|"
     rf"television|radio|website|portal))?))?"
     # "According to officials cited by the Hindustan Times, …"
@@ -581,7 +581,7 @@ _QUOTED_BY = re.compile(
     rf"(?P<s>{SPEAKER}),?\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:quoted|cited)\s+"
     rf"(?:(?:on|last|this)\s+\w+\s+)?by\s+(?P<m>{MEDIA}|{SPEAKER})"
     # "the Demiroren News Agency (DHA)": the short form the article goes on with
-    r"(?:\s+\((?P<acr>[A-Z]{2,6})\))?"
+    r"(?:\s+\((?P<acr>[A-ZÀ-ÖØ-ÞĀ-Ž]{2,6})\))?"
     # "…, as cited by Reuters,": the medium that carried the first one's report
     rf"(?:,\s+(?:as\s+)?(?:cited|quoted|reported|carried)\s+by\s+(?P<m2>{MEDIA}|{_PROPER}),)?"
     r"\s+as\s+(?:saying|stating|warning|claiming|telling\s+(?:[\w’'\-]+\s+){1,3}?)\s*(?:that\s+)?"
@@ -593,7 +593,7 @@ _QUOTED_BY_BETWEEN = re.compile(
     rf"(?P<s>{SPEAKER}),\s+(?:quoted|cited|interviewed|reached|contacted)"
     r"(?:\s+(?:on|last|this|late|early)\s+\w+|\s+by\s+(?:tele)?phone)?\s+by\s+"
     # "Radio France Internationale (RFI)": any name, which a bracketed short name may follow
-    rf"(?P<m>{MEDIA}|{_PROPER})(?:\s+\([A-Z]{{2,6}}\))?(?:\s+(?:on|last|this)\s+\w+)?,\s+"
+    rf"(?P<m>{MEDIA}|{_PROPER})(?:\s+\([A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}}\))?(?:\s+(?:on|last|this)\s+\w+)?,\s+"
     r"(?:also\s+)?"
     r"(?:said|says|told|added|warned)"
     r"\b(?:\s+[\w’'\-]+){0,3}?(?:\s+that)?\s+"
@@ -602,7 +602,7 @@ _BETWEEN_WORDS = ("quoted", "cited", "interviewed", "reached", "contacted")
 # "The Emirates News Agency carried a statement from the foreign ministry saying …"
 _CARRIED_SAYING = re.compile(
     # "The Emirates News Agency (WAM) carried …": the short form may follow the name
-    rf"(?P<m>{MEDIA})(?:\s+\([A-Z]{{2,6}}\))?\s+(?:also\s+)?(?:carried|published|released|ran|"
+    rf"(?P<m>{MEDIA})(?:\s+\([A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}}\))?\s+(?:also\s+)?(?:carried|published|released|ran|"
     r"relayed)\s+"
     r"(?P<s>(?:a|an|the)\s+(?:[\w’'\-]+\s+){0,2}?(?:statement|message|communique|letter|"
     r"commentary)\s+(?:from|by|of)\s+[^,;:\"“”]{3,80}?)\s+(?:saying|which\s+said|that\s+said)"
@@ -760,7 +760,9 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
 
 
 _DIGIT = re.compile(r"\d")
-_PLACE_TAIL = re.compile(r"\s+(?:in|at)\s+[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)?\Z")
+_PLACE_TAIL = re.compile(
+    r"\s+(?:in|at)\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*)?\Z"
+)
 _AGE_BEFORE = re.compile(r",\s*\d{1,3}\s*\Z")
 _APPOSITIVE_NAME = re.compile(
     # up to three lower-case title words ("businessman Victor Lam", "activist investor Paul R.
@@ -768,7 +770,7 @@ _APPOSITIVE_NAME = re.compile(
     # names); or a title phrase after "the" ("the UN special rapporteur Elena Marchetti")
     # ("the flagship newspaper of the Communist Party" describes; its last word is no title)
     r"\s*(?:the\s+(?:[A-Za-z][\w\-]*\s+){0,3}(?!(?:of|for|at|in|to|from|by|with|and|on|the|a|an)\s)"
-    r"[a-z][\w\-]*(?<!ing)(?<!ed)\s+(?=[A-Z]\S*\s+[A-Z])|"
+    r"[a-z][\w\-]*(?<!ing)(?<!ed)\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž]\S*\s+[A-ZÀ-ÖØ-ÞĀ-Ž])|"
     r"(?:(?!(?:in|at|on|from|to|for|of|by|with|near|after|before|during|a|an|and|or|but|who|"
     r"which|that)\s)[a-z][\w\-]*(?<!ing)(?<!ed)\s+){1,3})?"
     # "Anneke de Vries": name particles between capitalised words
@@ -936,7 +938,7 @@ def leading_speaker(text: str, start: int, end: int, verbs: list[Verb]) -> Speak
 
 # "NBC's Meet the Press", "CNN's State of the Union": a medium and its programme
 _MEDIUM_SHOW = (
-    rf"(?:{MEDIA})(?:['’]s\s+[A-Z][\w’'\-]*(?:\s+(?:the\s+|of\s+|and\s+)?[A-Z0-9][\w’'\-]*){{0,4}}"
+    rf"(?:{MEDIA})(?:['’]s\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?:\s+(?:the\s+|of\s+|and\s+)?[A-Z0-9À-ÖØ-ÞĀ-Ž][\w’'\-]*){{0,4}}"
     r"(?:\s+(?:programme|program|show))?)?"
 )
 _INTERVIEW = re.compile(
@@ -944,13 +946,13 @@ _INTERVIEW = re.compile(
     # "Officials, who spoke to Reuters on condition of anonymity, said"
     r"(?:[Ss]peaking|[Tt]alking|spoke|talked)\s+(?:to|with)|"
     # "published on KCNA's website", "posted on the KCNA website"
-    r"(?:published|posted|carried)\s+on(?=\s+(?:the\s+)?[A-Z][\w.\-]*(?:['’]s)?\s+website)|"
+    r"(?:published|posted|carried)\s+on(?=\s+(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*(?:['’]s)?\s+website)|"
     r"[Ii]n\s+comments\s+to|"
     # "said on Channel 4 News", "Speaking on national broadcaster RTE", "appearing on NBC's
     # Meet the Press": the medium that broadcast the words relays them
     # (a named one: "said on state television" names the channel, not a relay)
     r"(?:[Ss]peaking|[Aa]ppearing|[Tt]alking|said|says|spoke|appeared|added|told\s+viewers)"
-    rf"\s+(?:live\s+)?on(?=\s)(?!\s+{_STATE_MEDIA}(?!\s+[A-Z]))|"
+    rf"\s+(?:live\s+)?on(?=\s)(?!\s+{_STATE_MEDIA}(?!\s+[A-ZÀ-ÖØ-ÞĀ-Ž]))|"
     # "said in SVT's Agenda": in a medium's programme
     rf"(?:said|says|spoke|appeared)\s+in(?=\s+(?:the\s+)?{MEDIA}['’]s\s)|"
     # "in a statement to AFP", "in an email to The Associated Press"
@@ -963,7 +965,7 @@ _INTERVIEW = re.compile(
     r"carried|released|relayed|reported|quoted|cited|read(?:\s+out)?)"
     r"(?:\s+(?:on|late\s+on|early\s+on)\s+\w+)?\s+(?:by|on|through|via))"
     # "in a message cited by SITE": initials the text does not spell out
-    rf"\s+(?P<m>{_MEDIUM_SHOW}|[A-Z]{{2,6}}(?![\w’'\-]))"
+    rf"\s+(?P<m>{_MEDIUM_SHOW}|[A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}}(?![\w’'\-]))"
 )
 _INTERVIEW_WORDS = (
     "nterview",
@@ -1028,14 +1030,14 @@ _INTERVIEW_ROLE = re.compile(
     # published the piece relays it
     r"[Ii]n\s+(?:a|an)\s+(?:[\w\-]+\s+)?(?:op-ed|opinion\s+piece|column|article|commentary|essay|"
     r"editorial|letter)\s+(?:for|in|published\s+(?:by|in))"
-    r"(?:\s+(?:the\s+)?(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*(?=\s+[A-Z])|(?=\s+(?:the\s+)?[A-Z])))"
+    r"(?:\s+(?:the\s+)?(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*(?=\s+[A-ZÀ-ÖØ-ÞĀ-Ž])|(?=\s+(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž])))"
     rf"\s+(?:the\s+)?(?P<n>[{CAPS}][\w’'.\-]*(?:\s+(?:[{CAPS}0-9][\w’'.\-]*|"
     rf"(?:de|del|di|da|do|la|el|al|per|van|von)(?=\s+[{CAPS}]))){{0,4}})(?![’'\w])|"
     r"(?:said|says|saying|spoke|speaking|[Ss]peaking|appearing|[Aa]ppearing|appeared)\s+on\s+"
     r"(?:the\s+)?"
     rf"(?P<p>[{CAPS}][\w.\-]*(?:\s+[{CAPS}0-9][\w.\-]*){{0,3}})(?:['’]s|(?<=s)['’])\s+"
     r"(?:(?:[\w\-]+\s+){0,4}?(?:programme|program|show|debate|bulletin|podcast|broadcast|"
-    r"newscast)\b|[\"“][A-Z]))"
+    r"newscast)\b|[\"“][A-ZÀ-ÖØ-ÞĀ-Ž]))"
 )
 _PERSON_TITLES = frozenset(
     wordlist(
@@ -1721,7 +1723,7 @@ def _inner_tag(text: str, start: int, end: int) -> tuple[int, SpeakerHit] | None
 # "The fire started at 3 a.m., the fire service said, and spread quickly.": a speech tag
 # between commas inside the sentence attributes the clause before it.
 _MID_TAG = re.compile(
-    rf",\s*(?:(?:{_LOWER_TITLE})?(?P<s1>{SPEAKER})(?:\s+\([A-Z][A-Za-z\-]{{1,9}}\))?"
+    rf",\s*(?:(?:{_LOWER_TITLE})?(?P<s1>{SPEAKER})(?:\s+\([A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-z\-]{{1,9}}\))?"
     rf"\s+(?P<v1>{VERB})(?:\s+{_TOLD_WHOM})?"
     rf"|(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
     # "…, according to an internal memo seen by the Financial Times, as …"
@@ -1768,9 +1770,9 @@ _OPENING_PHRASE = re.compile(
     # "…, the country's foreign minister, Amal Haddad, said": a title apposition before the name
     # ("a Ukrainian military spokesman, Oleh Kravets,", "Silesia's regional governor, Marta
     # Kubica,")
-    r"(?:(?:the|The|a|an|its|his|her|their|[A-Z][\w’'\-]*['’]s)\s[^,;:\"“”]{1,90},\s*)?"
+    r"(?:(?:the|The|a|an|its|his|her|their|[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*['’]s)\s[^,;:\"“”]{1,90},\s*)?"
     # "…, Naftogaz chief executive Olena Kravets said": a title before the name
-    r"(?:[A-Z][\w’'.\-]*\s+){0,2}(?:[a-z][\w\-]*\s+){0,3}"
+    r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*\s+){0,2}(?:[a-z][\w\-]*\s+){0,3}"
 )
 
 
@@ -1836,7 +1838,9 @@ _ACT_RELAYED = (
 )
 _ACT_AT = re.compile(rf"(?<![\w’'\-])(?P<v>{_ACT})(?![\w’'\-])")
 _ACT_RELAYED_AT = re.compile(rf"(?<![\w’'\-])(?P<v>{_ACT_RELAYED})(?![\w’'\-])")
-_ACT_OPENING = re.compile(r"(?:(?:In|At|On)\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?,\s*)?")
+_ACT_OPENING = re.compile(
+    r"(?:(?:In|At|On)\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*)?,\s*)?"
+)
 
 
 def act_clause(
@@ -1909,7 +1913,7 @@ def told_media(m: re.Match[str] | None) -> SpeakerHit | None:
     return SpeakerHit(m.start("media") + skip, end, name[skip:], "told")
 
 
-_INITIALS_END = re.compile(r"(?:^|[\s.])[A-Z]\.\Z")
+_INITIALS_END = re.compile(r"(?:^|[\s.])[A-ZÀ-ÖØ-ÞĀ-Ž]\.\Z")
 
 
 def told_after(text: str, pos: int, end: int) -> SpeakerHit | None:
@@ -1957,7 +1961,8 @@ def _reported(
 
 # "VELMARA, June 26 (VCNA) —", "PORT HALLORAN, Aldmere, June 26 (Meridian Wire) - "
 _DATELINE = re.compile(
-    r"\s*[A-Z][A-Z .'\-]{2,30}?(?:,\s*[A-Z][a-z]+)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*[A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž .'\-]{2,30}?(?:,\s*[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]+)?"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     # "MOSCOW — " (no credit) is a dateline too: the clause after it starts the text
     r"(?:\s*\((?P<agency>[^()\n]{2,40})\))?\s*(?:--|[-–—])\s*"
 )
@@ -1966,9 +1971,9 @@ _DATELINE = re.compile(
 # "Seoul, May 6 (Yonhap) --", "Taipei, Dec. 2 (CNA)", "Tokyo, Dec. 2 (Jiji Press)--": a
 # dateline in title case needs a date, then a credit in brackets or a dash
 _TITLE_DATELINE = re.compile(
-    rf"\s*[{CAPS}][a-z]+(?:[ \-][{CAPS}][a-z]+){{0,2}}(?:\s*\[[A-Z][a-z]+\])?"
+    rf"\s*[{CAPS}][a-z]+(?:[ \-][{CAPS}][a-z]+){{0,2}}(?:\s*\[[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]+\])?"
     rf"(?:,\s*[{CAPS}][a-z]+(?:\s+[{CAPS}][a-z]+)?)?,?\s+"
-    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\b"
+    r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{2,8})\b"
     r"(?:\s*\([^()\n]{2,40}\)\s*(?:--|[-–—:])?|\s*(?:--|[-–—]))\s*"
 )
 

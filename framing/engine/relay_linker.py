@@ -40,11 +40,14 @@ if TYPE_CHECKING:
 
 MODEL_FILE = Path(__file__).parent / "data" / "relay_linker.json"
 
-_TOKEN = r"(?:[A-Z][\w.&\-]*(?:['’][A-Z][\w\-]*)?|[a-z]+[A-Z][\w\-]*|\d[\w.]*)"
+_TOKEN = (
+    r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w.&\-]*(?:['’][A-ZÀ-ÖØ-ÞĀ-Ž][\w\-]*)?"
+    r"|[a-z]+[A-ZÀ-ÖØ-ÞĀ-Ž][\w\-]*|\d[\w.]*)"
+)
 _JOIN = r"(?:of|de|del|della|di|la|le|du|des|al|el|and|&|for|y|e|van|von|der|den|am|im)"
 # "the Interfax news agency", "BBC Radio 4", "Nigeria's NAN", "Radio Free Asia", "ABC News Live"
 _NAME = re.compile(
-    rf"(?<![\w’'\-]){_TOKEN}(?:\s+(?:{_JOIN}\s+)*{_TOKEN})*(?:\s+\([A-Z][\w.]{{1,8}}\))?"
+    rf"(?<![\w’'\-]){_TOKEN}(?:\s+(?:{_JOIN}\s+)*{_TOKEN})*(?:\s+\([A-ZÀ-ÖØ-ÞĀ-Ž][\w.]{{1,8}}\))?"
 )
 # A medium named by its kind alone: "state television", "the paper", "local media"
 _KIND = re.compile(
@@ -86,7 +89,7 @@ _MEDIUM_WORDS = frozenset(
     )
 )
 _MAX_CANDIDATES = 12
-_PLURAL_CAPS = re.compile(r"[A-Z]{2,5}s")
+_PLURAL_CAPS = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž]{2,5}s")
 _PERSON_TITLES = frozenset(
     wordlist(
         "president minister prime deputy vice secretary admiral spokesperson spokesman "
@@ -223,7 +226,7 @@ def features(
                 f["medium_word_last"] = 1.0
         elif all(t[:1].isupper() and t[1:].islower() and t.isalpha() for t in toks):
             f["plain_name"] = 1.0  # "Maria Lopez" or "Rappler": the role must decide
-        if re.fullmatch(r"[A-Z]{2,6}", c.text):
+        if re.fullmatch(r"[A-ZÀ-ÖØ-ÞĀ-Ž]{2,6}", c.text):
             f["acronym"] = 1.0
         if re.search(r"\d", c.text):
             f["digit"] = 1.0

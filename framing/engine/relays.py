@@ -36,9 +36,9 @@ _DASH = r"(?:--|[-–—])"
 # and an optional date ("Jan 9", "March 3,", "Mar. 3, 2026"). Every part is bounded, so the
 # match stays linear.
 _PLACE = (
-    r"[A-ZÀ-Þ][A-Za-zÀ-ÿ.'\-]*(?:[ ][A-Za-zÀ-ÿ.'\-]+){0,3}"
-    r"(?:,[ ]*[A-ZÀ-Þ][\w.]*(?:[ ][A-ZÀ-Þ][\w.]*)?){0,2}"
-    r"(?:[ ]\[[A-ZÀ-Þ][\w.]*(?:[ ][A-ZÀ-Þ][\w.]*)?\])?"  # "New Delhi [India]"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÿ.'\-]*(?:[ ][A-Za-zÀ-ÿ.'\-]+){0,3}"
+    r"(?:,[ ]*[A-ZÀ-ÖØ-ÞĀ-Ž][\w.]*(?:[ ][A-ZÀ-ÖØ-ÞĀ-Ž][\w.]*)?){0,2}"
+    r"(?:[ ]\[[A-ZÀ-ÖØ-ÞĀ-Ž][\w.]*(?:[ ][A-ZÀ-ÖØ-ÞĀ-Ž][\w.]*)?\])?"  # "New Delhi [India]"
 )
 # "Jan 9", "March 3, 2026", "6th May, 2026"
 _DATE = (
@@ -54,9 +54,10 @@ _CREDIT = re.compile(
     rf"(?m)^[ \t]*(?:(?:{_PLACE}(?:{_DATE})?|{_MONTH_DAY})[ ]*)?"
     # "(dpa) -": a lower-case credit is one the media list knows as written (_is_credit)
     r"\((?P<agency>[A-Za-z][\w.&' \-]{1,40})\)[ ]*\.?[ ]*(?:--|[-–—:])"
-    rf"|^[ \t]*{_PLACE}(?:{_DATE})?[ ]*\((?P<dated>[A-Z][\w.&' \-]{{1,40}})\)[ ]+(?=[A-Z“\"])"
+    rf"|^[ \t]*{_PLACE}(?:{_DATE})?[ ]*\((?P<dated>[A-ZÀ-ÖØ-ÞĀ-Ž][\w.&' \-]{{1,40}})\)[ ]+"
+    r"(?=[A-Z“\"])"
     # "MOSCOW, May 6. /ITAR-TASS/.", "AUSTIN, Texas, May 6, 2026 /PRNewswire/ --"
-    rf"|^[ \t]*{_PLACE}(?:{_DATE})?\.?[ ]*/(?P<slash>[A-Z][\w.&\-]{{1,30}})/"
+    rf"|^[ \t]*{_PLACE}(?:{_DATE})?\.?[ ]*/(?P<slash>[A-ZÀ-ÖØ-ÞĀ-Ž][\w.&\-]{{1,30}})/"
 )
 # Agencies sign off in capitals too ("-- BERNAMA")
 _WIRES_CAPS = media.alternation(
@@ -66,7 +67,7 @@ _WIRES_CAPS = media.alternation(
 # "MOSCOW, May 6 – RIA Novosti. The launch …": the agency after the dash, then a full stop
 _BARE_CREDIT = re.compile(
     rf"(?m)^[ \t]*{_PLACE}(?:{_DATE})?(?:[,.][ ]*(?P<agency>{_WIRES}|{_WIRES_CAPS})[ ]*{_DASH}"
-    rf"|[ ]*{_DASH}[ ]*(?P<dashed>{_WIRES})\.[ ]+(?=[A-Z]))"
+    rf"|[ ]*{_DASH}[ ]*(?P<dashed>{_WIRES})\.[ ]+(?=[A-ZÀ-ÖØ-ÞĀ-Ž]))"
 )
 # Any medium the list knows, as written ("ProPublica", "Xinhua", "the Austin …" is not one)
 _MEDIA = media.alternation(media.names())
@@ -77,10 +78,10 @@ _JOINED = rf"(?!\w)(?:(?:[ ]*[,/&][ ]*|[ ]+and[ ]+|-)(?:{_WIRES}|{_WIRES_CAPS})(
 # "By JANE DOE / AP", "By Tom Lee | Reuters", "By Jane Doe (AFP)", "By JANE DOE AP Business
 # Writer" (AP's style: the name in capitals, then the agency and the reporter's beat)
 _BYLINE = re.compile(
-    r"(?m)^[ \t]*By[ ]+(?:[A-Z][^\n]{1,80}?(?:,[ ]*|[ ]/[ ]*|[ ]\|[ ]*|[ ]of[ ]+|[ ]\()"
-    r"|[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){1,3}[ ]+)"
+    r"(?m)^[ \t]*By[ ]+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][^\n]{1,80}?(?:,[ ]*|[ ]/[ ]*|[ ]\|[ ]*|[ ]of[ ]+|[ ]\()"
+    r"|[A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž.'\-]+(?:[ ][A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž.'\-]+){1,3}[ ]+)"
     rf"(?:[Tt]he[ ]+)?(?P<agency>{_WIRES}){_END}\)?"
-    r"(?:[ ]+(?:[A-Z][a-z]+[ ]+){0,2}(?:Writer|Correspondent|Reporter|Editor)s?)?[ ]*$"
+    r"(?:[ ]+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]+[ ]+){0,2}(?:Writer|Correspondent|Reporter|Editor)s?)?[ ]*$"
 )
 # A line that is the credit alone, in the first lines ("By Reuters", "AFP", "Reuters Staff",
 # "AFP | Dec 2, 2026", "Source: Xinhua | Updated: 2026-12-02"), or a dateline whose date ends
@@ -89,8 +90,9 @@ _HEAD_LINE = re.compile(
     rf"(?m)^[ \t]*(?:(?:By|From|Via)[ ]+)?(?:[Tt]he[ ]+)?(?P<line>{_WIRES}|{_WIRES_CAPS}){_JOINED}"
     r"(?:[ ]+(?:Staff|staff|Wire|wire))?[ ]*(?:[|·][^\n]{0,60})?[ ]*$"
     rf"|^[ \t]*Source[ ]*:[ ]*(?:[Tt]he[ ]+)?(?P<source>{_MEDIA}){_END}"
-    r"[ ]*(?=$|[|·]|[A-Z][a-z]+:)"
-    rf"|^[ \t]*{_PLACE}{_DATE}\.[ ]+(?P<colon>[A-Z][\w&\-]*(?:[ ][A-Z][\w&\-]*){{0,2}}):[ ]"
+    r"[ ]*(?=$|[|·]|[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]+:)"
+    rf"|^[ \t]*{_PLACE}{_DATE}\.[ ]+"
+    rf"(?P<colon>[A-ZÀ-ÖØ-ÞĀ-Ž][\w&\-]*(?:[ ][A-ZÀ-ÖØ-ÞĀ-Ž][\w&\-]*){{0,2}}):[ ]"
 )
 # Closing credits: "— dpa" on its own line, "(c) 2026 The Associated Press. All rights
 # reserved.", "Copyright 2026 The Canadian Press", "This report by The Canadian Press was first
@@ -111,7 +113,8 @@ _CLOSING = re.compile(
     rf"|(?:Additional[ ]+reporting|Material)[ ]+(?:by|from)[ ]+(?:[Tt]he[ ]+)?"
     rf"(?P<additional>{_MEDIA}|{_WIRES_CAPS}){_END}"
     # "Source: Xinhua", "Source: Xinhua Editor: Zhang Rui": a source line names a medium
-    rf"|Source[ ]*:[ ]*(?:[Tt]he[ ]+)?(?P<source>{_MEDIA}){_END}\.?[ ]*(?=$|[|·]|[A-Z][a-z]+:)"
+    rf"|Source[ ]*:[ ]*(?:[Tt]he[ ]+)?(?P<source>{_MEDIA}){_END}\.?[ ]*"
+    r"(?=$|[|·]|[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]+:)"
     # "Ukrinform", "(AFP)", "(©NTB)" alone on a line
     rf"|[(\[]?©?[ ]*(?P<alone>{_WIRES}|{_WIRES_CAPS}){_JOINED}[)\]]?\.?[ ]*$"
     # "The Associated Press contributed to this report.", "Reuters contributed reporting.",
@@ -119,14 +122,14 @@ _CLOSING = re.compile(
     # Balmforth contributed reporting."
     rf"|(?:[Tt]he[ ]+)?(?P<contributed>{_MEDIA}|{_WIRES_CAPS}){_END}"
     r"(?:[ ]+(?:writers?|reporters?|correspondents?|journalists?|staff)\b[^\n]{0,80}?"
-    r"|['’]s?[ ]+[A-Z][^\n]{0,80}?)?"
+    r"|['’]s?[ ]+[A-ZÀ-ÖØ-ÞĀ-Ž][^\n]{0,80}?)?"
     r"[ ]+contributed[ ]+(?:reporting|to[ ]+this[ ]+(?:report|story|article))\b)"
 )
 # Syndication and partnership lines, which name the outlet whose reporting the article is
 # (known to the media list or not): "Adapted from a report by the Austin American-Statesman.",
 # "This story was produced in partnership with ProPublica, a nonprofit newsroom …", "This
 # article was originally published by The Conversation", "Republished with permission from X"
-_MASTHEAD_WORD = r"[A-Z][\w&\-]*(?:['’][A-Za-z][\w\-]*)?(?:\.[A-Za-z][\w\-]*)*"
+_MASTHEAD_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w&\-]*(?:['’][A-Za-z][\w\-]*)?(?:\.[A-Za-z][\w\-]*)*"
 _MASTHEAD = rf"(?:[Tt]he[ ]+)?{_MASTHEAD_WORD}(?:[ ](?:{_MASTHEAD_WORD}|of|on|for|and|de|&)){{0,6}}"
 _SYNDICATED = re.compile(
     r"(?m)^[ \t]*[(*_]*(?:"
@@ -281,7 +284,7 @@ def _is_credit(text: str, m: re.Match[str]) -> bool:
     if m.groupdict().get("dated") is not None:
         # with no dash after the bracket, a dated or capitalised dateline must come before it
         # ("Amman, May 6 (Petra) --", "GÖTEBORG (TT) A 15-year-old …")
-        return _known_credit(name) and bool(re.search(r"\d|^\s*[A-ZÀ-Þ]{3,}", line))
+        return _known_credit(name) and bool(re.search(r"\d|^\s*[A-ZÀ-ÖØ-ÞĀ-Ž]{3,}", line))
     if m.groupdict().get("slash") is not None:
         return not re.search(r"\d", name)
     if m.re is _BYLINE:
@@ -299,7 +302,7 @@ def _is_credit(text: str, m: re.Match[str]) -> bool:
         return all(w[:1].isupper() or w in ("of", "de", "the", "and") for w in words)
     # one unknown word ("AMMAN (Petra) --", "Amman, May 6 (Petra) --"): a credit only after a
     # dateline's capitals or date
-    return bool(re.search(r"[A-ZÀ-Þ]{3,}|\d", line))
+    return bool(re.search(r"[A-ZÀ-ÖØ-ÞĀ-Ž]{3,}|\d", line))
 
 
 _CALENDAR = frozenset(
@@ -336,7 +339,7 @@ def _reads_as_masthead(name: str, line: str) -> bool:
     if bare in media.names() or any(w.lower() in _MEDIUM_WORDS for w in words):
         return True
     return bool(_PARTNERSHIP.search(line)) and (
-        len(words) >= 2 or bare in media.names() or bool(re.search(r"[a-z][A-Z]", bare))
+        len(words) >= 2 or bare in media.names() or bool(re.search(r"[a-z][A-ZÀ-ÖØ-ÞĀ-Ž]", bare))
     )
 
 
@@ -367,7 +370,7 @@ def _abbreviates(short: str, before: str) -> bool:
 def _known_credit(name: str) -> bool:
     """A bracketed name with no dash after it ("Mar 3 (PTI) The …") is a credit only when it
     is a known medium or an agency's initials, not "(Tuesday)"."""
-    return name in media.names() or bool(re.fullmatch(r"[A-Z]{2,6}", name))
+    return name in media.names() or bool(re.fullmatch(r"[A-ZÀ-ÖØ-ÞĀ-Ž]{2,6}", name))
 
 
 # Section names a medium puts after its own ("CNN Business", "BBC Sport", "Bloomberg Opinion")
@@ -422,18 +425,18 @@ _KIND_FIRST = re.compile(
     r"^(?:the\s+|The\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
     r"(?:news\s+agency|broadcaster|newspaper|daily|channel|website|(?:trade\s+)?publication|"
     r"news\s+portal|news\s+site|portal|wire\s+service|news\s+service|"
-    r"magazine|(?:radio\s+|television\s+)?station|television|radio)\s+(?=[A-Z])"
+    r"magazine|(?:radio\s+|television\s+)?station|television|radio)\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž])"
 )
 
 
 _KNOWN_AGENCY = re.compile(
-    r"(?:the\s+|The\s+)?(?:[A-Z][\w\-]*['’]s\s+)?(?:(?:state|state-run|official)\s+)?"
-    r"(?:news\s+agency\s+)?(?P<n>[A-Z][\w.]*)(?:\s+(?:news\s+agency|agency))?"
+    r"(?:the\s+|The\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w\-]*['’]s\s+)?(?:(?:state|state-run|official)\s+)?"
+    r"(?:news\s+agency\s+)?(?P<n>[A-ZÀ-ÖØ-ÞĀ-Ž][\w.]*)(?:\s+(?:news\s+agency|agency))?"
 )
 
 
-_SHORT_FORM = re.compile(r"[A-Z]{2,6}")
-_BRACKETED = re.compile(r"\(([A-Z]{2,6})\)")
+_SHORT_FORM = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž]{2,6}")
+_BRACKETED = re.compile(r"\(([A-ZÀ-ÖØ-ÞĀ-Ž]{2,6})\)")
 
 
 # "the official Korean Central News Agency", "the state-run Anadolu": words saying whose or
@@ -442,14 +445,16 @@ _STATUS = re.compile(r"^(?:(?:state|state-run|state-owned|official|semi-official
 # "Belgian broadcaster RTBF", "the Russian news outlet RBC", "the news website Politico
 # Europe": a nationality and a kind before the name
 _NATIONAL_KIND = re.compile(
-    r"^(?:the\s+|The\s+)?(?:[A-Z][a-z]+\s+)?(?:(?:state|state-run|official|public|online)\s+)?"
+    r"^(?:the\s+|The\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]+\s+)?(?:(?:state|state-run|official|public|online)\s+)?"
     r"(?:news\s+agency|news\s+outlet|news\s+website|news\s+site|outlet|broadcaster|newspaper|"
-    r"daily|channel|website|tabloid|radio\s+station|television)\s+(?=[A-Z])"
+    r"daily|channel|website|tabloid|radio\s+station|television)\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž])"
 )
 # A short form the rest of the article may spell out ("told the AP", "according to the
 # Associated Press"): one link under one name, the agency's usual long name
 _SPELLED_OUT = frozenset(("AP",))
-_NAME_THEN_AGENCY = re.compile(r"((?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w.\-]*)\s+(?:news\s+)?agency")
+_NAME_THEN_AGENCY = re.compile(
+    r"((?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*\s+){0,2}[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*)\s+(?:news\s+)?agency"
+)
 
 
 def usual_relay_name(name: str) -> str:

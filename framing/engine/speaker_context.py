@@ -101,9 +101,9 @@ _TITLED_SUBJECT = re.compile(rf"{att._PROPER}")
 _CAP = att.CAPS
 _NAME_PART = rf"[{_CAP}](?:[’'][{_CAP}])?[^\W\d_{_CAP}][\w’'\-]*"
 _FULL_NAME = re.compile(
-    rf"(?<![\w’'.\-])(?:{_NAME_PART}|[A-Z]\.[ ]?[A-Z]\."
+    rf"(?<![\w’'.\-])(?:{_NAME_PART}|[A-ZÀ-ÖØ-ÞĀ-Ž]\.[ ]?[A-ZÀ-ÖØ-ÞĀ-Ž]\."
     r"(?![ ](?:He|She|It|They|The|A|An|In|On|At|We|But|And|This|That)\b))"
-    rf"(?:[ ](?:{_NAME_PART}|[A-Z]\.(?:[ ]?[A-Z]\.)?)){{0,4}}[ ]{_NAME_PART}"
+    rf"(?:[ ](?:{_NAME_PART}|[A-ZÀ-ÖØ-ÞĀ-Ž]\.(?:[ ]?[A-ZÀ-ÖØ-ÞĀ-Ž]\.)?)){{0,4}}[ ]{_NAME_PART}"
     rf"(?![\w’'\-]|[ ][{_CAP}][\w’'\-])"
 )
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|of|into|across)\s*\Z")
@@ -125,7 +125,9 @@ _NOT_SUBJECT = frozenset(
 
 
 # "Jane Doe of the X Institute", "Jane Doe at Carver & Holt": a name with its affiliation.
-_NAME_OF = re.compile(r"((?:[A-Z][\w’'.\-]*[ ]){1,3}[A-Z][\w’'\-]*)[ ](?:of|at|from)[ ]")
+_NAME_OF = re.compile(
+    r"((?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*[ ]){1,3}[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*)[ ](?:of|at|from)[ ]"
+)
 
 
 def speaker_kind(hit_text: str, surnames: set[str] | frozenset[str] = frozenset()) -> str:
@@ -309,7 +311,7 @@ _FUNCTION_ONLY = re.compile(
 _NEXT_CAPITALS = re.compile(
     r"(?:[ ](?!(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|"
     r"June|July|August|September|October|November|December|He|She|It|They|The|A|An|In|On|"
-    r"At|But|And|I|We)\b)[A-Z][\w’'\-]*){1,3}"
+    r"At|But|And|I|We)\b)[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*){1,3}"
 )
 
 
@@ -357,7 +359,7 @@ def _usual_names(found: list[QuoteFound]) -> None:
 
 # "the state-run Kuwait News Agency (KUNA)": a short name in brackets after the long one
 _BRACKETED_SHORT = re.compile(
-    r"(?P<long>[A-Z][\w’'\-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w’'\-]*){1,5})\s+\((?P<short>[A-Z]{2,6})\)"
+    r"(?P<long>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?:\s+(?:of\s+|de\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*){1,5})\s+\((?P<short>[A-ZÀ-ÖØ-ÞĀ-Ž]{2,6})\)"
 )
 
 
@@ -472,7 +474,7 @@ def _heard_through_agency_report(text: str, sentences, found: list[QuoteFound]) 
                 break
 
 
-_TOLD_SHORT = re.compile(r"\b(?:told|tells)\s+(?:the\s+)?(?P<s>[A-Z]{2,6})(?![\w’'\-])")
+_TOLD_SHORT = re.compile(r"\b(?:told|tells)\s+(?:the\s+)?(?P<s>[A-ZÀ-ÖØ-ÞĀ-Ž]{2,6})(?![\w’'\-])")
 
 
 def _told_initials(text: str, found: list[QuoteFound]) -> None:
@@ -1394,7 +1396,7 @@ def _last_named_person(
 
 
 _MEDIA = re.compile(att.MEDIA)
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_ACRONYM = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž]{2,6}")
 _WORD_AT = re.compile(r"[\w’'\-]+")
 
 
@@ -1457,7 +1459,7 @@ _THE_AGENCY_TAIL = re.compile(
     r"[”\"]?(?P<cut>)\s*,\s*(?P<a>(?:the|The)\s+(?:news\s+)?agency)\s+(?:said|reported|added|"
     r"says)\b"
 )
-_BARE_ACRONYM = re.compile(r"(?:[Tt]he\s+)?[A-Z]{2,6}")
+_BARE_ACRONYM = re.compile(r"(?:[Tt]he\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž]{2,6}")
 
 
 def _the_agency(text: str, earlier: list[QuoteFound], q: QuoteFound) -> None:

@@ -138,3 +138,17 @@ def test_a_medium_quoted_by_its_short_form_is_the_relay() -> None:
         "his rent had doubled",
     )
     assert q.chain[0] == "ANH" and "Emre Kaya" in (q.speaker or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "medium"),
+    [
+        ("The minister told Śląsk Radio that the mine would stay open.", "Śląsk Radio"),
+        ("The mayor told Észak Radio that the bridge would reopen.", "Észak Radio"),
+    ],
+)
+def test_a_medium_whose_name_opens_with_a_letter_outside_ascii_is_named_whole(
+    text: str, medium: str
+) -> None:
+    q = _clause(text, "would")
+    assert q.chain[0] == medium
