@@ -422,7 +422,7 @@ _KIND_FIRST = re.compile(
     r"^(?:the\s+|The\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
     r"(?:news\s+agency|broadcaster|newspaper|daily|channel|website|(?:trade\s+)?publication|"
     r"news\s+portal|news\s+site|portal|wire\s+service|news\s+service|"
-    r"magazine|(?:radio\s+|television\s+)?station|television|radio)\s+(?=[A-Z])"
+    r"magazine|weekly|tabloid|(?:radio\s+|television\s+)?station|television|radio)\s+(?=[A-Z])"
 )
 
 
