@@ -194,18 +194,21 @@ _NAMED_MEDIA = (
     r"(?:(?:news\s+agency|broadcaster|newspaper|daily|television|radio|agency)\s+)?"
     # agencies, broadcasters and papers known by name (data/media.tsv)
     # "CNN affiliate WXIA": the network's affiliate station
-    rf"(?:(?:{_KNOWN_MEDIA})\s+affiliate\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){{0,2}}|"
+    rf"(?:(?:{_KNOWN_MEDIA})\s+affiliate\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*"
+    rf"){{0,2}}|"
     rf"{_KNOWN_MEDIA}|"
     # "Radio Nacional", "Channel 9", "TV Rain": a name opening with its kind of medium
     r"(?:Radio|Radiotelevisión|Televisión|Television|TV|Channel|Canal|Kanal|Daily)"
     r"(?:\s+[A-Z0-9À-ÖØ-ÞĀ-Ž][\w’'.\-]*){1,3}(?![\w’'\-])|"
     # "DZBB radio", "Ö1 radio", "the Rossiya 1 channel": call signs and numbered channels
     # before their kind of medium
-    r"[A-ZÀ-ÖØ-ÞĀ-Ž][A-Z0-9À-ÖØ-ÞĀ-Ž]{1,5}(?=\s+(?:radio|television|TV|channel|station|newspaper)\b)|"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][A-Z0-9À-ÖØ-ÞĀ-Ž]{1,5}(?=\s+(?:radio|television|TV|channel|station|newspaper)\b"
+    r")|"
     r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*\s+\d{1,2}(?=\s+(?:channel|television|radio)\b)|"
     # "WBNS-TV", "KQED", "WTOP-FM": broadcast call letters (K… or W… west and east of the
     # Mississippi) name a station, with or without the band
-    r"[KW][A-ZÀ-ÖØ-ÞĀ-Ž]{2,3}(?:-(?:TV|FM|AM|DT))?(?![\w’'\-])|[A-ZÀ-ÖØ-ÞĀ-Ž]{2,5}-(?:TV|FM)(?![\w’'\-])|"
+    r"[KW][A-ZÀ-ÖØ-ÞĀ-Ž]{2,3}(?:-(?:TV|FM|AM|DT))?(?![\w’'\-])|[A-ZÀ-ÖØ-ÞĀ-Ž]{2,5}-(?:TV|FM)(?![\w’"
+    r"'\-])|"
     # "the Dispatch", "the Times": a paper's short name after "the" is its masthead word
     r"(?<=the\s)(?:Dispatch|Times|Post|Journal|Herald|Telegraph|Guardian|Tribune|Gazette|"
     r"Chronicle|Examiner|Inquirer|Enquirer|Courier|Observer|Independent|Globe|Star|Sun|Mirror|"
@@ -214,12 +217,14 @@ _NAMED_MEDIA = (
     # "the Herald Sun": a masthead word that opens a longer name is read by the rules below
     r"(?!\s+[A-ZÀ-ÖØ-ÞĀ-Ž])|"
     # "on KCNA's website": the medium before its website
-    r"(?<=on\s)[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*(?=['’]s\s+website)|(?<=on\sthe\s)[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*(?=\s+website)|"
+    r"(?<=on\s)[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*(?=['’]s\s+website)|(?<=on\sthe\s)[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*(?=\s+"
+    r"website)|"
     # "the Funke media group", "the Bild tabloid": a one-word name its kind of medium follows
     # "DZBB radio", "Rustavi television"
     r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?=\s+(?:media\s+group|newspaper|tabloid|weekly|magazine|broadcaster|"
     r"channel|website|news\s+site|news\s+portal|radio|television|TV)\b)|"
-    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){0,3}\s+(?:News|Times|Post|Press|Radio|Television|"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){0,3}\s+(?:News|Times|Post|Press|Radio"
+    r"|Television|"
     r"TV|Sports|Sport|Agency|Journal|Herald|Telegraph|Guardian|Tribune|Gazette|Daily|Wire|Network|"
     r"Broadcasting|Service|Dispatch|Chronicle|Examiner|Inquirer|Enquirer|Courier|Observer|"
     r"Independent|Globe|Star|Sun|Mirror|Express|Sentinel|Ledger|Register|Bulletin|Courant|"
@@ -227,7 +232,8 @@ _NAMED_MEDIA = (
     r"Standard|Today|Insider|Monitor|Mail|Record|Reporter|"
     # "the Al Arabiya channel", "the Ukrainska Pravda website": any name the kind of medium
     # follows
-    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){0,2}(?=\s+(?:channel|website|newspaper|broadcaster|"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){0,2}(?=\s+(?:channel|website|newspape"
+    r"r|broadcaster|"
     r"news\s+agency|network|magazine|television|radio|station|media\s+group|news\s+site|"
     r"news\s+portal|tabloid|weekly)\b)"
     r"))(?:\s+(?:Sport|News|Radio|TV|Television))?"
@@ -260,8 +266,10 @@ _KIND_MEDIUM = (
 )
 _TOLD_OBJECT = re.compile(
     # "told CNN's Jake Tapper": the medium's presenter or programme
-    rf"\s+(?:(?P<media>{MEDIA})(?:\s+\([A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}}\)|['’]s\s+[\"“]?(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\s+){{0,3}}"
-    rf"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*[\"”]?)?|(?P<kind>{_KIND_MEDIUM})(?!\s+(?:of|for|in|on)\s)|reporters|journalists|lawmakers|legislators|parliament|"
+    rf"\s+(?:(?P<media>{MEDIA})(?:\s+\([A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}}\)|['’]s\s+[\"“]?(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'"
+    rf"\-]*\s+){{0,3}}"
+    rf"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*[\"”]?)?|(?P<kind>{_KIND_MEDIUM})(?!\s+(?:of|for|in|on)\s)|reporters|"
+    rf"journalists|lawmakers|legislators|parliament|"
     r"Parliament|Congress|investigators|the\s+(?:court|jury|council|committee|hearing|panel|"
     r"press|meeting|crowd|audience|assembly|newspaper|paper|station|broadcaster|agency)"
     r"|(?:a|an|the)\s+(?:[\w\-]+\s+)?(?:news|press)\s+(?:conference|briefing)"
@@ -270,7 +278,8 @@ _TOLD_OBJECT = re.compile(
     r"forum|congress|plenum|briefing|audience|delegation|convention|programme|program|show|"
     r"podcast)"
     r"(?:\s+(?:of|in|at)\s+(?:the\s+)?[\w\-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w\-]*){0,2})?"
-    r"|(?:a|the)\s+(?:regular|weekly|daily)\s+(?:briefing|news\s+conference)|[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){0,2}"
+    r"|(?:a|the)\s+(?:regular|weekly|daily)\s+(?:briefing|news\s+conference)|[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-"
+    r"]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){0,2}"
     r"|(?:[\w’'.\-]+\s+){0,3}[\w’'.\-]+(?=\s+that\b))"
 )
 _TAIL = (
@@ -284,7 +293,8 @@ _TAIL = (
 # Whom a speaker told in a tag: a medium, reporters, a press conference, lawmakers.
 _TOLD_WHOM = (
     # "told ENA": initials, whoever they name (speaker_context decides if it is a medium)
-    rf"(?:{MEDIA}|{_KIND_MEDIUM}|[A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}}(?![\w’'\-])|reporters|journalists|lawmakers|legislators|parliament|Parliament|Congress|"
+    rf"(?:{MEDIA}|{_KIND_MEDIUM}|[A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}}(?![\w’'\-])|reporters|journalists|lawmakers|"
+    rf"legislators|parliament|Parliament|Congress|"
     r"investigators|(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?(?:news|press)\s+(?:conference|briefing)"
     r"|(?:a|the)\s+(?:regular|weekly|daily)\s+(?:briefing|news\s+conference)"
     # "he told viewers", "told shareholders", "told a briefing": an audience
@@ -297,7 +307,8 @@ _TOLD_WHOM = (
 # "…, she told the station's Hoy por Hoy programme."): anyone named — the tag closes the
 # clause whoever was told; ``relay_linker`` and speaker_context decide whether it relayed it
 _TOLD_WHOM_TAIL = (
-    rf"(?:{_TOLD_WHOM}|(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.&\-]*(?:\s+(?:of\s+|de\s+)?[A-Z0-9À-ÖØ-ÞĀ-Ž][\w’'.&\-]*){{0,4}}"
+    rf"(?:{_TOLD_WHOM}|(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.&\-]*(?:\s+(?:of\s+|de\s+)?[A-Z0-9À-ÖØ-ÞĀ-Ž]["
+    rf"\w’'.&\-]*){{0,4}}"
     r"(?:['’]s\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\s+){0,4}(?:programme|program|show|podcast))?"
     r"|(?:the|a|an)\s+(?:[\w\-]+['’]s\s+)?(?:[\w\-]+\s+){0,3}?(?:programme|program|show|podcast|"
     r"portal|site|broadcaster|station|newspaper|paper|daily|weekly|magazine|channel|outlet|"
@@ -345,7 +356,8 @@ AFTER_QUOTE = re.compile(
     # whatever name quoted the speaker is the medium)
     rf"|(?P<s5>{SPEAKER})(?:\s+who(?:\s+[\w’'\-]+){{1,4}}?)?{_APPOSITION}\s+(?P<v5>was\s+quoted)"
     rf"\s+(?:by\s+(?P<qm>{MEDIA})\s+)?as\s+saying"
-    rf"(?:\s+by\s+(?P<qm2>{MEDIA}|(?:the\s+)?[{CAPS}][\w’'.\-]*(?:\s+[{CAPS}0-9][\w’'.\-]*){{0,3}}))?"
+    rf"(?:\s+by\s+(?P<qm2>{MEDIA}|(?:the\s+)?[{CAPS}][\w’'.\-]*(?:\s+[{CAPS}0-9][\w’'.\-]*){{0,3}})"
+    rf")?"
     # '"…," the 67-year-old said.': right after a quote any short determiner phrase will do
     rf"|(?P<s4>(?:the|a|an|The|A|An)\s+(?:[\w’'\-]+\s+){{0,2}}?[\w’'\-]+)\s+(?P<v4>{VERB}))\b"
 )
@@ -428,17 +440,20 @@ class _Span:
 
 _QUOTED_AS_REST = re.compile(
     # "cited military expert Zhang Junhui as saying": a lower-case title before the name
-    rf"(?:{_LOWER_TITLE})?(?P<inner>{SPEAKER}),?(?:\s+as\s+(?:saying|stating|telling|warning|claiming|describing|"
+    rf"(?:{_LOWER_TITLE})?(?P<inner>{SPEAKER}),?(?:\s+as\s+(?:saying|stating|telling|warning|claimi"
+    rf"ng|describing|"
     rf"calling)\b|\s*:)"
 )
 # "quoted a worker at a smelter in Morowali, Yusuf, as saying", "cited a logistics executive,
 # Grace Tan of Pacific Haulage, as saying": any short phrase between the verb and "as saying"
 # is who was quoted — a name in apposition at its end when there is one
 _QUOTED_AS_LOOSE = re.compile(
-    r"(?P<inner>(?:the|a|an|one|two|three|several|[A-ZÀ-ÖØ-ÞĀ-Ž])[^.;:\n“”\"]{1,110}?),?\s+as\s+saying\b"
+    r"(?P<inner>(?:the|a|an|one|two|three|several|[A-ZÀ-ÖØ-ÞĀ-Ž])[^.;:\n“”\"]{1,110}?),?\s+as\s+say"
+    r"ing\b"
 )
 _APPOSED_NAME = re.compile(
-    r",\s+(?:surnamed\s+)?(?P<n>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]+(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*|de|da|van|von|al|bin))*"
+    r",\s+(?:surnamed\s+)?(?P<n>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]+(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*|de|da|van|"
+    r"von|al|bin))*"
     r"(?:\s+of\s+[A-ZÀ-ÖØ-ÞĀ-Ž][^,]*)?)\Z"
 )
 # '… quoted the minister: "…"', '… cited the report as saying: "…"' (up to the quote mark)
@@ -509,7 +524,8 @@ _REPORTED_TAIL = re.compile(
     # ", Kremlin spokesman Dmitry Arkhipov said": an organisation may stand before the title
     rf",\s*(?:(?:(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*\s+){{1,2}}{_LOWER_TITLE}|{_LOWER_TITLE})?"
     rf"(?P<s1>{SPEAKER}|{_DET_NOUN}){_ACRONYM}(?:,?\s+who(?:\s+[\w’'\-]+){{1,6}}?)?"
-    rf",?\s+(?:(?:also|later|earlier|then|again)\s+)?(?P<v1>{VERB})(?:\s+(?P<tobj>{_TOLD_WHOM_TAIL}))?"
+    rf",?\s+(?:(?:also|later|earlier|then|again)\s+)?(?P<v1>{VERB})(?:\s+(?P<tobj"
+    rf">{_TOLD_WHOM_TAIL}))?"
     # ", X was quoted as saying by the TASS news agency"
     # ", a source was cited by Interfax as saying"
     rf"|(?P<s5>{SPEAKER})\s+(?:was|were)\s+(?:quoted|cited)\s+(?:as\s+saying\s+)?by\s+"
@@ -531,7 +547,8 @@ _REPORTED_TAIL = re.compile(
     rf"(?:\s*,\s*(?:according\s+to|as\s+(?:quoted|reported|cited)\s+by)\s+"
     # ", an official said, according to a report in the Economic Times"
     r"(?:(?:a|an|the)\s+(?:[\w\-]+\s+)?(?:report|article|story|dispatch)\s+(?:in|by|from|on)\s+)?"
-    rf"(?:{MEDIA}|(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}}(?![\w’'\-]))(?:\s+\([A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž\-]{{1,7}}\))?)?"
+    rf"(?:{MEDIA}|(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}}(?![\w’'\-]))(?:\s+\([A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž"
+    rf"\-]{{1,7}}\))?)?"
     rf"(?:\s*,\s*{_CITE}\s+{SPEAKER})?"
     # "…, the authority said in a circular, carried by the Al-Qabas daily."
     r"(?:\s*,\s*(?:carried|published|relayed|broadcast|aired|released|read(?:\s+out)?)\s+"
@@ -551,10 +568,12 @@ _ACCORDING_LEAD = re.compile(
     # with its kind
     rf"(?P<v>[Aa]ccording\s+to)\s+(?P<s>{MEDIA}|{_SOURCE})(?:\s+\([A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}}\))?"
     # "According to Politico's London Playbook newsletter, …": the medium's programme
-    rf"(?:['’]s\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\s+){{0,4}}(?:newsletter|programme|program|show|podcast|"
+    rf"(?:['’]s\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\s+){{0,4}}(?:newsletter|programme|program|show|podcast"
+    rf"|"
     rf"column|blog|website|edition|service))?"
     # "According to AFP, citing the Sudan Tribune news site, …"
-    rf"(?:,?\s+{_CITE}\s+(?:the\s+)?(?P<cited>{SPEAKER}|[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){{0,3}}"
+    rf"(?:,?\s+{_CITE}\s+(?:the\s+)?(?P<cited>{SPEAKER}|[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž"
+    rf"][\w’'.\-]*){{0,3}}"
     rf"(?:\s+(?:news\s+)?(?:site|agency|channel|daily|newspaper|paper|broadcaster|"
     rf"television|radio|website|portal))?))?"
     # "According to officials cited by the Hindustan Times, …"
@@ -567,7 +586,8 @@ _RELAY_ACC = re.compile(
     r"(?:by|through|via)"
 )
 _RELAY_AS = re.compile(
-    r"\bas\s+(?:saying|stating|telling|warning|claiming|describing|calling)|\b(?:quoted|cited)\s+[^:.\n]{1,80}:"
+    r"\bas\s+(?:saying|stating|telling|warning|claiming|describing|calling)|\b(?:quoted|cited)\s+[^"
+    r":.\n]{1,80}:"
 )
 _RELAY_HINT = re.compile(
     r"(?P<acc>ccording\s+to|(?:quoted|cited|reported|carried|published|relayed|released)\s+"
@@ -602,7 +622,8 @@ _BETWEEN_WORDS = ("quoted", "cited", "interviewed", "reached", "contacted")
 # "The Emirates News Agency carried a statement from the foreign ministry saying …"
 _CARRIED_SAYING = re.compile(
     # "The Emirates News Agency (WAM) carried …": the short form may follow the name
-    rf"(?P<m>{MEDIA})(?:\s+\([A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}}\))?\s+(?:also\s+)?(?:carried|published|released|ran|"
+    rf"(?P<m>{MEDIA})(?:\s+\([A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}}\))?\s+(?:also\s+)?(?:carried|published|released|"
+    rf"ran|"
     r"relayed)\s+"
     r"(?P<s>(?:a|an|the)\s+(?:[\w’'\-]+\s+){0,2}?(?:statement|message|communique|letter|"
     r"commentary)\s+(?:from|by|of)\s+[^,;:\"“”]{3,80}?)\s+(?:saying|which\s+said|that\s+said)"
@@ -938,7 +959,8 @@ def leading_speaker(text: str, start: int, end: int, verbs: list[Verb]) -> Speak
 
 # "NBC's Meet the Press", "CNN's State of the Union": a medium and its programme
 _MEDIUM_SHOW = (
-    rf"(?:{MEDIA})(?:['’]s\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?:\s+(?:the\s+|of\s+|and\s+)?[A-Z0-9À-ÖØ-ÞĀ-Ž][\w’'\-]*){{0,4}}"
+    rf"(?:{MEDIA})(?:['’]s\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?:\s+(?:the\s+|of\s+|and\s+)?[A-Z0-9À-ÖØ-ÞĀ-Ž]"
+    rf"[\w’'\-]*){{0,4}}"
     r"(?:\s+(?:programme|program|show))?)?"
 )
 _INTERVIEW = re.compile(
@@ -946,7 +968,8 @@ _INTERVIEW = re.compile(
     # "Officials, who spoke to Reuters on condition of anonymity, said"
     r"(?:[Ss]peaking|[Tt]alking|spoke|talked)\s+(?:to|with)|"
     # "published on KCNA's website", "posted on the KCNA website"
-    r"(?:published|posted|carried)\s+on(?=\s+(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*(?:['’]s)?\s+website)|"
+    r"(?:published|posted|carried)\s+on(?=\s+(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*(?:['’]s)?\s+website)"
+    r"|"
     r"[Ii]n\s+comments\s+to|"
     # "said on Channel 4 News", "Speaking on national broadcaster RTE", "appearing on NBC's
     # Meet the Press": the medium that broadcast the words relays them
@@ -1030,7 +1053,8 @@ _INTERVIEW_ROLE = re.compile(
     # published the piece relays it
     r"[Ii]n\s+(?:a|an)\s+(?:[\w\-]+\s+)?(?:op-ed|opinion\s+piece|column|article|commentary|essay|"
     r"editorial|letter)\s+(?:for|in|published\s+(?:by|in))"
-    r"(?:\s+(?:the\s+)?(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*(?=\s+[A-ZÀ-ÖØ-ÞĀ-Ž])|(?=\s+(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž])))"
+    r"(?:\s+(?:the\s+)?(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*(?=\s+[A-ZÀ-ÖØ-ÞĀ-Ž])|(?=\s+(?:the\s+)?[A-ZÀ"
+    r"-ÖØ-ÞĀ-Ž])))"
     rf"\s+(?:the\s+)?(?P<n>[{CAPS}][\w’'.\-]*(?:\s+(?:[{CAPS}0-9][\w’'.\-]*|"
     rf"(?:de|del|di|da|do|la|el|al|per|van|von)(?=\s+[{CAPS}]))){{0,4}})(?![’'\w])|"
     r"(?:said|says|saying|spoke|speaking|[Ss]peaking|appearing|[Aa]ppearing|appeared)\s+on\s+"
@@ -1973,7 +1997,7 @@ _DATELINE = re.compile(
 _TITLE_DATELINE = re.compile(
     rf"\s*[{CAPS}][a-z]+(?:[ \-][{CAPS}][a-z]+){{0,2}}(?:\s*\[[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]+\])?"
     rf"(?:,\s*[{CAPS}][a-z]+(?:\s+[{CAPS}][a-z]+)?)?,?\s+"
-    r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]{2,8})\b"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\b"
     r"(?:\s*\([^()\n]{2,40}\)\s*(?:--|[-–—:])?|\s*(?:--|[-–—]))\s*"
 )
 

@@ -54,8 +54,8 @@ _CREDIT = re.compile(
     rf"(?m)^[ \t]*(?:(?:{_PLACE}(?:{_DATE})?|{_MONTH_DAY})[ ]*)?"
     # "(dpa) -": a lower-case credit is one the media list knows as written (_is_credit)
     r"\((?P<agency>[A-Za-z][\w.&' \-]{1,40})\)[ ]*\.?[ ]*(?:--|[-–—:])"
-    rf"|^[ \t]*{_PLACE}(?:{_DATE})?[ ]*\((?P<dated>[A-ZÀ-ÖØ-ÞĀ-Ž][\w.&' \-]{{1,40}})\)[ ]+"
-    r"(?=[A-Z“\"])"
+    rf"|^[ \t]*{_PLACE}(?:{_DATE})?[ ]*\((?P<dated>[A-ZÀ-ÖØ-ÞĀ-Ž][\w.&' \-]{{1,40}})\)[ ]+(?=[A-Z“"
+    rf"\"])"
     # "MOSCOW, May 6. /ITAR-TASS/.", "AUSTIN, Texas, May 6, 2026 /PRNewswire/ --"
     rf"|^[ \t]*{_PLACE}(?:{_DATE})?\.?[ ]*/(?P<slash>[A-ZÀ-ÖØ-ÞĀ-Ž][\w.&\-]{{1,30}})/"
 )
@@ -91,8 +91,8 @@ _HEAD_LINE = re.compile(
     r"(?:[ ]+(?:Staff|staff|Wire|wire))?[ ]*(?:[|·][^\n]{0,60})?[ ]*$"
     rf"|^[ \t]*Source[ ]*:[ ]*(?:[Tt]he[ ]+)?(?P<source>{_MEDIA}){_END}"
     r"[ ]*(?=$|[|·]|[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]+:)"
-    rf"|^[ \t]*{_PLACE}{_DATE}\.[ ]+"
-    rf"(?P<colon>[A-ZÀ-ÖØ-ÞĀ-Ž][\w&\-]*(?:[ ][A-ZÀ-ÖØ-ÞĀ-Ž][\w&\-]*){{0,2}}):[ ]"
+    rf"|^[ \t]*{_PLACE}{_DATE}\.[ ]+(?P<colon>[A-ZÀ-ÖØ-ÞĀ-Ž][\w&\-]*(?:[ ][A-ZÀ-ÖØ-ÞĀ-Ž][\w&\-]*"
+    rf"){{0,2}}):[ ]"
 )
 # Closing credits: "— dpa" on its own line, "(c) 2026 The Associated Press. All rights
 # reserved.", "Copyright 2026 The Canadian Press", "This report by The Canadian Press was first
@@ -113,8 +113,8 @@ _CLOSING = re.compile(
     rf"|(?:Additional[ ]+reporting|Material)[ ]+(?:by|from)[ ]+(?:[Tt]he[ ]+)?"
     rf"(?P<additional>{_MEDIA}|{_WIRES_CAPS}){_END}"
     # "Source: Xinhua", "Source: Xinhua Editor: Zhang Rui": a source line names a medium
-    rf"|Source[ ]*:[ ]*(?:[Tt]he[ ]+)?(?P<source>{_MEDIA}){_END}\.?[ ]*"
-    r"(?=$|[|·]|[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]+:)"
+    rf"|Source[ ]*:[ ]*(?:[Tt]he[ ]+)?(?P<source>{_MEDIA}){_END}\.?[ ]*(?=$|[|·]|[A-ZÀ-ÖØ-ÞĀ-Ž][a-z"
+    rf"]+:)"
     # "Ukrinform", "(AFP)", "(©NTB)" alone on a line
     rf"|[(\[]?©?[ ]*(?P<alone>{_WIRES}|{_WIRES_CAPS}){_JOINED}[)\]]?\.?[ ]*$"
     # "The Associated Press contributed to this report.", "Reuters contributed reporting.",
@@ -425,7 +425,8 @@ _KIND_FIRST = re.compile(
     r"^(?:the\s+|The\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
     r"(?:news\s+agency|broadcaster|newspaper|daily|channel|website|(?:trade\s+)?publication|"
     r"news\s+portal|news\s+site|portal|wire\s+service|news\s+service|"
-    r"magazine|(?:radio\s+|television\s+)?station|television|radio)\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž])"
+    r"magazine|weekly|tabloid|(?:radio\s+|television\s+)?station|television|radio)\s+(?=[A-ZÀ-ÖØ-ÞĀ"
+    r"-Ž])"
 )
 
 
@@ -445,7 +446,8 @@ _STATUS = re.compile(r"^(?:(?:state|state-run|state-owned|official|semi-official
 # "Belgian broadcaster RTBF", "the Russian news outlet RBC", "the news website Politico
 # Europe": a nationality and a kind before the name
 _NATIONAL_KIND = re.compile(
-    r"^(?:the\s+|The\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]+\s+)?(?:(?:state|state-run|official|public|online)\s+)?"
+    r"^(?:the\s+|The\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]+\s+)?(?:(?:state|state-run|official|public|online)"
+    r"\s+)?"
     r"(?:news\s+agency|news\s+outlet|news\s+website|news\s+site|outlet|broadcaster|newspaper|"
     r"daily|channel|website|tabloid|radio\s+station|television)\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž])"
 )
@@ -453,7 +455,8 @@ _NATIONAL_KIND = re.compile(
 # Associated Press"): one link under one name, the agency's usual long name
 _SPELLED_OUT = frozenset(("AP",))
 _NAME_THEN_AGENCY = re.compile(
-    r"((?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*\s+){0,2}[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*)\s+(?:news\s+)?agency"
+    r"((?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*\s+){0,2}[A-ZÀ-ÖØ-ÞĀ-Ž][\w.\-]*)\s+(?:news\s+)?agenc"
+    r"y"
 )
 
 

@@ -44,6 +44,8 @@ from . import attribution as att
 from . import relays as relays_mod
 from .actors import _TITLE_WORDS as _ACTOR_TITLES
 from .documents import documents_to_issuers
+from .media_descriptors import display_name as medium_display_name
+from .media_descriptors import name_descriptors
 from .relay_linker import apply as apply_learned_relays
 from .relay_linker import propose as propose_relays
 from .relay_roles import relay_roles
@@ -156,7 +158,8 @@ def _speaker_kind(hit_text: str, surnames: set[str] | frozenset[str] = frozenset
         return "group"
     if _ORG_WORDS.intersection(words) or hit_text.isupper():
         return "org"
-    caps = [w for w in hit_text.split() if w[:1].isupper()]
+    # "Khalid al-Suwaidi", "Ahmed el-Sayed": a particle joined to a capitalised name
+    caps = [w for w in hit_text.split() if w[:1].isupper() or _JOINED_PARTICLE.match(w)]
     head = _NAME_OF.match(hit_text)
     if head is not None and speaker_kind(head.group(1), surnames) == "person":
         return "person"  # "Gloria M. Ashby of the Heart Patients Alliance": the name heads it
@@ -180,6 +183,10 @@ def _speaker_kind(hit_text: str, surnames: set[str] | frozenset[str] = frozenset
     return "org" if len(caps) == 1 else ""
 
 
+_JOINED_PARTICLE = re.compile(
+    r"(?:al|el|ad|ar|as|ash|at|az|an|ul|ud|bin|ibn|abu|abd)-[A-ZÀ-ÖØ-ÞĀ-Ž"
+    r"]"
+)
 _NAME_PARTICLES = frozenset(
     wordlist("von van der den de la le du dos das di da del ter ibn bint bin al")
 )
@@ -250,7 +257,7 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
     _relayed_antecedents(found)
     _partials_from_context(text, sentences, found)
     _partials_inside_clauses(found)
-    _kind_links_named(found)
+    name_descriptors(text, sentences, found)
     if agency is not None:
         _prepend_agency(found, agency)
     _usual_names(found)
@@ -342,6 +349,9 @@ def _whole_speakers(text: str, found: list[QuoteFound]) -> None:
             q.speaker = new
 
 
+_INITIAL_END = re.compile(r"(?:^|[\s.])[A-ZÀ-ÖØ-ÞĀ-Ž]\.\Z")
+
+
 def _usual_names(found: list[QuoteFound]) -> None:
     """Relay links by the name the analyst knows ("the Korean Central News Agency" ->
     "KCNA"); the speaker itself stays as written."""
@@ -350,7 +360,10 @@ def _usual_names(found: list[QuoteFound]) -> None:
             continue
         links: list[att.SpeakerHit] = []
         for h in q.chain[:-1]:
-            name = relays_mod.usual_relay_name(h.text)
+            # "The Star newspaper" -> "The Star": the kind word is no part of the name
+            name = medium_display_name(relays_mod.usual_relay_name(h.text))
+            if name.endswith(".") and not _INITIAL_END.search(name):
+                name = name[:-1]  # "WAM." at the end of a sentence is "WAM"
             if links and relays_mod.same_source(links[-1].text, name):
                 continue  # "in a statement carried by the official KCNA news agency" twice
             links.append(h if name == h.text else att.SpeakerHit(h.start, h.end, name, h.verb))
@@ -359,7 +372,8 @@ def _usual_names(found: list[QuoteFound]) -> None:
 
 # "the state-run Kuwait News Agency (KUNA)": a short name in brackets after the long one
 _BRACKETED_SHORT = re.compile(
-    r"(?P<long>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?:\s+(?:of\s+|de\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*){1,5})\s+\((?P<short>[A-ZÀ-ÖØ-ÞĀ-Ž]{2,6})\)"
+    r"(?P<long>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?:\s+(?:of\s+|de\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*){1,5})\s+\((?P<"
+    r"short>[A-ZÀ-ÖØ-ÞĀ-Ž]{2,6})\)"
 )
 
 
@@ -1137,7 +1151,13 @@ def _carry_chains(found: list[QuoteFound], text: str = "", sentences=()) -> None
             # "Kim Soo-jin" is not "Kim Jong Un": a full name matches on its last word
             keys = [keys[0], names[-1]]
         key = next((k for k in keys if k in chains), None)
-        if key is None or _own_channel(text, sentences, starts, q.start):
+        if key is None:
+            continue
+        if _own_channel(text, sentences, starts, q.start):
+            # "… told reporters at a news conference": heard directly now, so the words that
+            # follow are no longer the interview's
+            for k in keys:
+                chains.pop(k, None)
             continue
         prev = keyed[i % len(keyed) - 1][0] if i % len(keyed) else None
         if (
@@ -1189,7 +1209,8 @@ def _own_channel(text: str, sentences, starts: list[int], pos: int) -> bool:
 # "…, in a notice posted on its website", "told reporters", "at a news conference": the
 # sentence names a channel of its own, so what it attributes comes through no earlier relay
 _OWN_CHANNEL = re.compile(
-    r"\b(?:(?:on|in)\s+(?:its|his|her|their)\s+(?:own\s+)?(?:website|account|channel)|"
+    r"\b(?:(?:on|in)\s+(?:its|his|her|their)\s+(?:own\s+)?(?:website|account|channel|podcast|"
+    r"newsletter|blog|show)|"
     r"on\s+(?:Telegram|X|Twitter|Facebook)\b|in\s+a\s+(?:post|notice|tweet|video)\b|"
     r"told\s+reporters|(?:news|press)\s+(?:conference|briefing)|regular\s+briefing)"
 )
@@ -1292,6 +1313,17 @@ def _person_keys(hit_text: str) -> list[str]:
     words = _name_words(
         " ".join(w for w in name.split() if w[:1].isupper() and w.lower() not in _DETERMINERS)
     )
+    # "Plantation and Commodities Minister Azlan Harun", "Kharkiv Mayor Ihor Bondarenko": the
+    # name is what follows the last title word (the words before it name the office)
+    last_title = max(
+        (
+            i
+            for i, w in enumerate(words[:-1])
+            if w.lower().rstrip(".") in _TITLE_WORDS or w in _ACTOR_TITLES
+        ),
+        default=-1,
+    )
+    words = words[last_title + 1 :]
     while words and (
         words[0].lower() in _NOT_NAME_KEY
         or words[0] in _ACTOR_TITLES

@@ -73,7 +73,7 @@ def test_told_medium_relays_the_speaker(text, words, chain):
             "Gunmen killed nine villagers, according to local officials quoted by the Punch "
             "newspaper.",
             "Gunmen killed nine villagers",
-            ["the Punch newspaper", "local officials"],
+            ["the Punch", "local officials"],
         ),
         (
             "According to officials cited by the Hindustan Times, the dam was inspected last year.",
@@ -228,13 +228,13 @@ def test_no_relay_where_no_medium_relays(text, words):
         (
             "Fire chief Ana Reyes told DWXY radio that two houses had burned down.",
             "two houses had burned down",
-            ["DWXY radio", "Ana Reyes"],
+            ["DWXY", "Ana Reyes"],
         ),
         (
             "Minister Olga Berg, speaking on the Kanal 5 channel's evening news, said the vote "
             "would be held in May.",
             "the vote would be held",
-            ["Kanal 5 channel", "Minister Olga Berg"],
+            ["Kanal 5", "Minister Olga Berg"],
         ),
         # in a medium's programme
         (

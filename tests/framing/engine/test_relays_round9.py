@@ -293,7 +293,7 @@ def test_a_bracket_without_a_dash_needs_a_dateline(text):
             "Coast guard spokesman Rodel Amparo told DZBB radio that divers were still searching "
             "for a crew member.",
             "divers were still",
-            ["DZBB radio", "Rodel Amparo"],
+            ["DZBB", "Rodel Amparo"],
         ),
         (
             "Wang Liqun, the project's chief engineer, said on China Central Television's evening "
