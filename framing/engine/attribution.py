@@ -1445,6 +1445,9 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
                 hit is not None
                 and (
                     _is_media_hit(hit)
+                    # "Oskarn's state news agency OTA", "the Kapital daily": a kind phrase
+                    # and a name
+                    or _kind_and_name(hit.text)
                     # "…, news portal Telex reported": the kind read as a lower-case title
                     or _MEDIA_RE.fullmatch(text[m.start() : hit.end].lstrip(", ")) is not None
                     # "…, Dagens Naeringsliv reported": a name reporting what a speaker said
@@ -1727,6 +1730,24 @@ _INNER_TAG = re.compile(
     # left out
     rf"(?:\s+(?:{_TOLD_WHOM}|(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?[a-z]+))?{_TAIL}\s*\Z"
 )
+
+
+_KIND_THEN_NAME = re.compile(
+    r"(?P<kind>.+?)\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.&\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.&\-]*){0,2}"
+)
+_NAME_THEN_KIND = re.compile(
+    r"(?:[Tt]he\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w.&\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w.&\-]*){0,2}\s+"
+    r"(?:daily|newspaper|weekly|tabloid|magazine|broadcaster|channel|news\s+site|website)"
+)
+
+
+def _kind_and_name(name: str) -> bool:
+    """ "Oskarn's state news agency OTA" (a medium's kind phrase, then its name), "the Kapital
+    daily" (a name, then its kind)."""
+    if _NAME_THEN_KIND.fullmatch(name):
+        return True
+    m = _KIND_THEN_NAME.fullmatch(name)
+    return m is not None and _MEDIA_RE.fullmatch(m.group("kind")) is not None
 
 
 def _is_media_hit(hit: SpeakerHit | None) -> bool:

@@ -238,7 +238,7 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
             return QuoteFound(start, end, "scare", None, (), open_mark, close_mark)
         # A longer phrase in quotes is somebody's words even when we cannot tell whose.
         return QuoteFound(start, end, "partial", None, (), open_mark, close_mark)
-    if inside and tail is not None and speaker_context.is_media(tail.text):
+    if inside and tail is not None and _is_medium(tail.text):
         # 'Spokesman Reza Kamali told reporters that ties were “at a good level”, IRNA
         # reported.': the agency relays the speaker who opens the clause.
         lead = att.leading_speaker(text, s_start, open_mark, verbs)
@@ -247,6 +247,11 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
             # "The ministry rejected the report, calling it “…”, according to KCNA.": the
             # subject's words, relayed; the rest of the sentence is no speech clause
             lead = _characterised_by_subject(text, s_start, open_mark)
+        if lead is None:
+            # 'Its foreign ministry called the drills “…”, according to OTA.': the subject of
+            # a characterising verb before the quote is whose words the medium carried
+            act = att.act_clause(text, s_start, open_mark, relayed=True)
+            lead = act[0] if act is not None else None
         if (
             lead is not None
             and lead.start - s_start < 60
@@ -268,6 +273,13 @@ def _classify(text, open_mark, close_mark, sentences, starts, verbs) -> QuoteFou
     if speaker is not None and chain:
         speaker = chain[-1]
     return QuoteFound(start, end, kind, speaker, chain, open_mark, close_mark)
+
+
+def _is_medium(name: str) -> bool:
+    """A medium by its name, or by a kind phrase with the name after it."""
+    if speaker_context.is_media(name):
+        return True
+    return att._kind_and_name(name)
 
 
 # ", calling it “…”", ", describing the plan as “…”": a participle after a comma whose

@@ -152,3 +152,31 @@ def test_a_medium_whose_name_opens_with_a_letter_outside_ascii_is_named_whole(
 ) -> None:
     q = _clause(text, "would")
     assert q.chain[0] == medium
+
+
+@pytest.mark.parametrize(
+    ("text", "medium", "speaker"),
+    [
+        (
+            "Dravia also criticised the drills. Its foreign ministry called the exercise "
+            '"a reckless show of force near our waters", according to Dravia\'s state news '
+            "agency DNA.",
+            "DNA",
+            "foreign ministry",
+        ),
+        (
+            "The opposition party described the budget as “a gift to the banks and nobody "
+            "else”, according to the Kapital daily.",
+            "Kapital",
+            "opposition party",
+        ),
+    ],
+)
+def test_a_medium_named_by_kind_and_name_after_a_quote_relays_the_sentences_subject(
+    text: str, medium: str, speaker: str
+) -> None:
+    partial = [q for q in engine.analyze(text).quotes if q.kind == "partial"]
+    assert len(partial) == 1
+    q = partial[0]
+    assert q.speaker is not None and speaker in q.speaker
+    assert len(q.chain) == 2 and medium in q.chain[0]
