@@ -751,6 +751,12 @@ def _in_segment(text, s_start, lo, hi, s_end, inside, verbs) -> QuoteFound | Non
                 return _clause(text, start, end, r.speaker, following.chain)
     if lead:
         start += lead.end()
+        before = [q for q in inside if (q.close_mark or q.end) < lo and q.speaker is not None]
+        if before and any(h.text.lower() == r.speaker.text.lower() for h in before[-1].chain[:-1]):
+            # 'The embassy called it “a provocation” and promised a response, Czech Radio
+            # reported, citing Interfax.': the predicate after "and" shares the subject the
+            # quote before it has, and the tag that relays both
+            return _clause(text, start, end, before[-1].speaker, before[-1].chain)
     return _clause(text, start, end, r.speaker, r.chain)
 
 

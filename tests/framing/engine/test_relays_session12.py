@@ -180,3 +180,13 @@ def test_a_medium_named_by_kind_and_name_after_a_quote_relays_the_sentences_subj
     q = partial[0]
     assert q.speaker is not None and speaker in q.speaker
     assert len(q.chain) == 2 and medium in q.chain[0]
+
+
+def test_a_predicate_after_and_shares_the_quotes_speaker_and_relay() -> None:
+    text = (
+        'The Velmar embassy in Brno called the expulsion "a provocation" and promised a '
+        "response, Radio Brno reported, citing the Nordpress news agency."
+    )
+    q = _clause(text, "promised a response")
+    assert q.speaker is not None and "embassy" in q.speaker
+    assert len(q.chain) == 3 and q.chain[0] == "Radio Brno"
