@@ -456,12 +456,15 @@ def agency_name(name: str) -> str:
     return AGENCIES.get(bare.upper().replace(".", "")) or LONG_FORMS.get(bare.lower(), bare)
 
 
+# Media whose names start in lower case ("the German news agency dpa", "broadcaster franceinfo")
+_LOWER_MEDIA = media.alternation([n for n in media.names() if n[:1].islower()]) + r"(?![\w\-])"
 # "the public broadcaster Yle", "the newspaper Le Monde": the kind before the name
 _KIND_FIRST = re.compile(
     r"^(?:the\s+|The\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
     r"(?:news\s+agency|broadcaster|newspaper|daily|channel|website|(?:trade\s+)?publication|"
     r"news\s+portal|news\s+site|portal|wire\s+service|news\s+service|"
-    r"magazine|(?:radio\s+|television\s+)?station|television|radio)\s+(?=[A-Z])"
+    r"magazine|(?:radio\s+|television\s+)?station|television|radio)\s+"
+    rf"(?=[A-Z]|{_LOWER_MEDIA})"
 )
 
 
@@ -483,7 +486,7 @@ _STATUS = re.compile(r"^(?:(?:state|state-run|state-owned|official|semi-official
 _NATIONAL_KIND = re.compile(
     r"^(?:the\s+|The\s+)?(?:[A-Z][a-z]+\s+)?(?:(?:state|state-run|official|public|online)\s+)?"
     r"(?:news\s+agency|news\s+outlet|news\s+website|news\s+site|outlet|broadcaster|newspaper|"
-    r"daily|channel|website|tabloid|radio\s+station|television)\s+(?=[A-Z])"
+    rf"daily|channel|website|tabloid|radio\s+station|television)\s+(?=[A-Z]|{_LOWER_MEDIA})"
 )
 # A short form the rest of the article may spell out ("told the AP", "according to the
 # Associated Press"): one link under one name, the agency's usual long name
