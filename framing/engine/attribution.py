@@ -606,7 +606,10 @@ _ACCORDING_LEAD = re.compile(
 # between a subject and its (lower-case) verb phrase
 _ACCORDING_MID = re.compile(
     rf"(?<=\w),\s+(?P<v>according\s+to)\s+(?:{_PIECE_BEFORE_MEDIUM}(?=(?:the\s+)?{MEDIA}))?"
+    # (not a coordinated clause: "The fire started at dawn, according to the fire service,
+    # and spread quickly")
     rf"(?P<s>{MEDIA}|{_SOURCE}),\s+(?=[a-z])"
+    r"(?!(?:and|but|or|as|while|whereas|which|who|after|before|when|then|so|yet)\b)"
 )
 # Cheap literal checks so the speaker-heavy relay regexes run only where they can match.
 _RELAY_ACC = re.compile(
@@ -704,6 +707,10 @@ def _hit(m: re.Match[str], s: str, v: str | None) -> SpeakerHit | None:
         by = _REPORT_BY.match(m.string, m.start(s))
         if by is not None and by.end() >= m.end(s) - name.endswith("."):
             return _trimmed(SpeakerHit(by.start("m"), by.end("m"), by.group("m"), verb))
+    if verb == "according to" and v and m.start(s) - m.end(v) > 1 and name.startswith("the "):
+        # "according to a report in the Hindustan Times" (the piece read before the name): the
+        # medium as "a report by X" names it, without its article
+        return _trimmed(SpeakerHit(m.start(s) + 4, m.end(s), name[4:], verb))
     return _trimmed(SpeakerHit(m.start(s), m.end(s), name, verb))
 
 
