@@ -9,6 +9,7 @@ from django.db.models.functions import Right, Substr
 from articles.models import Event, TextRevision
 from framing.analysis_services import builtin_model_version
 from framing.engine.relays import (
+    HEAD_CHARS,
     credit_excerpt,
     describe,
     is_own_outlet,
@@ -163,7 +164,7 @@ def article_relays(
     heads = (
         TextRevision.objects.filter(pk__in=revision_ids)
         # a credit stands in the dateline or byline, or closes the text ("— dpa")
-        .annotate(head=Substr("text", 1, 400), tail=Right("text", 300))
+        .annotate(head=Substr("text", 1, HEAD_CHARS), tail=Right("text", 300))
         .values_list("pk", "head", "tail", "article__outlet__name")
     )
     out = {}

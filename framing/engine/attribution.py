@@ -131,7 +131,11 @@ _BARE = (
 )
 SPEAKER = rf"(?:{_COMMON}|{_PROPER}|{_BARE}|{_PRONOUN})"
 # After "according to" any short noun phrase up to the comma names a source.
-_SOURCE = rf"(?:{SPEAKER}|(?:the|a|an|The|A|An)\s+(?:[\w’'\-]+\s+){{0,4}}?[\w’'\-]+(?=\s*,))"
+_SOURCE = (
+    rf"(?:{SPEAKER}|(?:the|a|an|The|A|An)\s+(?:[\w’'\-]+\s+){{0,4}}?[\w’'\-]+(?=\s*,)"
+    # "according to Kyiv's military administration, quoted by Ukrinform, …"
+    rf"|[{CAPS}][\w\-]*['’]s\s+(?:[\w’'\-]+\s+){{0,3}}?[a-z][\w’'\-]*(?=\s*,))"
+)
 
 VERBS = (
     "said says say told tells stated states added adds noted notes stressed stresses emphasised "
@@ -188,8 +192,10 @@ _NAMED_MEDIA = (
     r"news\s+server|(?:official\s+)?gazette|journal|newsletter|podcast|"
     # "state television RTB"
     r"television|radio)\s+"
-    # "regional newspaper the Northern Echo": the paper's own "the"
-    r"(?:the\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){0,2})(?![\w’'\-])|"
+    # "regional newspaper the Northern Echo": the paper's own "the"; "the German news agency
+    # dpa": a name the media list knows as written (in lower case)
+    rf"(?:the\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){{0,2}}|{_KNOWN_MEDIA})"
+    rf"(?![\w’'\-])|"
     r"(?:the\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
     r"(?:(?:news\s+agency|broadcaster|newspaper|daily|television|radio|agency)\s+)?"
     # agencies, broadcasters and papers known by name (data/media.tsv)
@@ -221,7 +227,8 @@ _NAMED_MEDIA = (
     r"website)|"
     # "the Funke media group", "the Bild tabloid": a one-word name its kind of medium follows
     # "DZBB radio", "Rustavi television"
-    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?=\s+(?:media\s+group|newspaper|tabloid|weekly|magazine|broadcaster|"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?=\s+(?:media\s+group|newspaper|tabloid|weekly|magazine|broadcaster|n"
+    r"ewsletter|"
     r"channel|website|news\s+site|news\s+portal|radio|television|TV)\b)|"
     r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){0,3}\s+(?:News|Times|Post|Press|Radio"
     r"|Television|"
@@ -234,11 +241,14 @@ _NAMED_MEDIA = (
     # follows
     r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){0,2}(?=\s+(?:channel|website|newspape"
     r"r|broadcaster|"
+    r"newsletter|podcast|"
     r"news\s+agency|network|magazine|television|radio|station|media\s+group|news\s+site|"
     r"news\s+portal|tabloid|weekly)\b)"
     r"))(?:\s+(?:Sport|News|Radio|TV|Television))?"
     # "the TASS news agency", "Yonhap news agency": the kind of medium may follow its name
+    # ("the Punchbowl News newsletter")
     r"(?:\s+(?:news\s+agency|agency|newspaper|daily|broadcaster|news\s+service|channel|"
+    r"newsletter|podcast|"
     r"website|network|magazine|television|radio|station|media\s+group|news\s+site|"
     r"news\s+portal|tabloid|weekly))?\b)"
 )
@@ -366,15 +376,47 @@ AFTER_QUOTE = re.compile(
 _INTRO_GAP = re.compile(
     rf"(?:\s+(?:{_TOLD_WHOM}))?(?:\s+that|\s+(?:in|on)\s+[^,:\"“”]{{1,50}})?\s*[:,]?\s*"
 )
+# "a report in", "an interview he gave to", "a report published on Thursday by", "footage
+# aired by", "a report on the website of": the words of a medium's own piece before its name
+# (the medium is the source); a text it carried ("a transcript of the briefing carried by")
+# is someone else's, whom the sentence may name
+_PIECE = (
+    r"report|reports|article|story|dispatch|interview|footage|video|post|broadcast|coverage|"
+    r"translation|transcription"
+)
+_CARRIED_TEXT = r"transcript|readout|statement|excerpts?|recording|summary"
+
+
+def _before_medium(kinds: str) -> str:
+    return (
+        rf"(?:(?:(?:a|an|the)\s+(?:[\w\-]+\s+)?)?(?:{kinds})"
+        r"(?:\s+of\s+(?:the|a|an|his|her|their|its)\s+[\w\-]+(?:\s+[\w\-]+)?)?"
+        r"(?:\s+(?:published|carried|released|aired|broadcast|posted|issued|run)"
+        r"(?:\s+(?:on|late|early|last|this)\s+[\w\-]+)?"
+        r"|\s+(?:he|she|they|it)\s+gave)?"
+        r"\s+(?:in|by|from|on|to|with|through|via)\s+(?:the\s+website\s+of\s+)?)"
+    )
+
+
+_PIECE_BEFORE_MEDIUM = _before_medium(_PIECE)
+_DOC_BEFORE_MEDIUM = _before_medium(f"{_PIECE}|{_CARRIED_TEXT}")
+_DOC_OF_MEDIUM = rf"{_DOC_BEFORE_MEDIUM}?"
 _ACCORDING_BEFORE = re.compile(rf"(?P<v>[Aa]ccording\s+to)\s+(?P<s>{_SOURCE})\s*,?\s*\Z")
 ACCORDING = re.compile(
     rf"(?P<v>[Aa]ccording\s+to|[Aa]s\s+(?:quoted|cited|reported)\s+by|"
     # "according to local officials quoted by the Punch newspaper"
     rf"(?:quoted|cited)\s+by|"
-    rf"(?:carried|published|released|relayed)\s+(?:by|through|via))\s+(?P<s>{MEDIA}|{_SOURCE})"
+    rf"(?:carried|published|released|relayed)\s+(?:by|through|via))\s+"
+    # "according to an interview he gave to Sky News", "according to a transcript of the
+    # briefing carried by TASS": the medium that ran the piece or the text relays it
+    rf"(?:{_PIECE_BEFORE_MEDIUM}(?=(?:the\s+)?{MEDIA}))?(?P<s>{MEDIA}|{_SOURCE})"
 )
 _BARE_DOCUMENT = re.compile(
-    r"(?:the|a|an|The|A|An)\s+(?:statement|report|communique|communiqué|message|commentary)"
+    r"(?:the|a|an|The|A|An)\s+(?:statement|report|communique|communiqué|message|commentary|"
+    # "a transcript of the briefing", "a readout of the call": whose words they hold is
+    # named elsewhere (the sentence's speaker), or by no one
+    r"transcript|readout|recording|video|footage|excerpts?|summary)"
+    r"(?:\s+of\s+(?:the|a|an|his|her|their|its)\s+[\w\-]+(?:\s+[\w\-]+)?)?"
 )
 _CARRIED = frozenset(
     f"{verb} {prep}"
@@ -537,7 +579,8 @@ _REPORTED_TAIL = re.compile(
     rf"(?:\s+as\s+saying)?"
     rf"|(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
     # "according to state broadcaster NHK": a medium named by its kind
-    rf"|(?P<v3>according\s+to)\s+(?P<s3>{SPEAKER}|{MEDIA})"
+    rf"|(?P<v3>according\s+to)\s+(?:{_PIECE_BEFORE_MEDIUM}(?=(?:the\s+)?{MEDIA}))?"
+    rf"(?P<s3>{SPEAKER}|{MEDIA})"
     # "according to a ministry statement carried by IRNA"
     rf"(?:\s+(?:statement|report|communique|message|commentary))?"
     rf"(?:\s+(?:carried|published|released|relayed|seen|reviewed|obtained|viewed|quoted|"
@@ -545,8 +588,9 @@ _REPORTED_TAIL = re.compile(
     # ", X said on Tuesday, as quoted by the Interfax news agency"
     # ", Ilagan said, according to PNA": an agency's initials name it too
     rf"(?:\s*,\s*(?:according\s+to|as\s+(?:quoted|reported|cited)\s+by)\s+"
-    # ", an official said, according to a report in the Economic Times"
-    r"(?:(?:a|an|the)\s+(?:[\w\-]+\s+)?(?:report|article|story|dispatch)\s+(?:in|by|from|on)\s+)?"
+    # ", an official said, according to a report in the Economic Times", ", the spokeswoman
+    # said, according to a transcript of the briefing carried by TASS"
+    rf"{_DOC_OF_MEDIUM}"
     rf"(?:{MEDIA}|(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}}(?![\w’'\-]))(?:\s+\([A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž"
     rf"\-]{{1,7}}\))?)?"
     rf"(?:\s*,\s*{_CITE}\s+{SPEAKER})?"
@@ -566,7 +610,8 @@ _ACCORDING_LEAD = re.compile(
     # "According to a report by Interfax that cited a source in the ministry, …"
     # "According to Dawn newspaper, which quoted traders at the market, …": a medium named
     # with its kind
-    rf"(?P<v>[Aa]ccording\s+to)\s+(?P<s>{MEDIA}|{_SOURCE})(?:\s+\([A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}}\))?"
+    rf"(?P<v>[Aa]ccording\s+to)\s+(?:{_PIECE_BEFORE_MEDIUM}(?=(?:the\s+)?{MEDIA}))?"
+    rf"(?P<s>{MEDIA}|{_SOURCE})(?:\s+\([A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}}\))?"
     # "According to Politico's London Playbook newsletter, …": the medium's programme
     rf"(?:['’]s\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\s+){{0,4}}(?:newsletter|programme|program|show|podcast"
     rf"|"
@@ -576,9 +621,19 @@ _ACCORDING_LEAD = re.compile(
     rf"][\w’'.\-]*){{0,3}}"
     rf"(?:\s+(?:news\s+)?(?:site|agency|channel|daily|newspaper|paper|broadcaster|"
     rf"television|radio|website|portal))?))?"
-    # "According to officials cited by the Hindustan Times, …"
-    rf"(?:\s+(?:quoted|cited|carried|published|released|relayed)\s+(?:by|through|via)\s+{MEDIA})?"
+    # "According to officials cited by the Hindustan Times, …", "According to the city's
+    # military administration, quoted by Ukrinform, …"
+    rf"(?:,?\s+(?:quoted|cited|carried|published|released|relayed)\s+(?:by|through|via)\s+{MEDIA})?"
     r"\s*,\s*"
+)
+# "The army, according to a report by Xinhua, has moved …": a source set off by commas
+# between a subject and its (lower-case) verb phrase
+_ACCORDING_MID = re.compile(
+    rf"(?<=\w),\s+(?P<v>according\s+to)\s+(?:{_PIECE_BEFORE_MEDIUM}(?=(?:the\s+)?{MEDIA}))?"
+    # (not a coordinated clause: "The fire started at dawn, according to the fire service,
+    # and spread quickly")
+    rf"(?P<s>{MEDIA}|{_SOURCE}),\s+(?=[a-z])"
+    r"(?!(?:and|but|or|as|while|whereas|which|who|after|before|when|then|so|yet)\b)"
 )
 # Cheap literal checks so the speaker-heavy relay regexes run only where they can match.
 _RELAY_ACC = re.compile(
@@ -682,6 +737,10 @@ def _hit(m: re.Match[str], s: str, v: str | None) -> SpeakerHit | None:
         by = _REPORT_BY.match(m.string, m.start(s))
         if by is not None and by.end() >= m.end(s) - name.endswith("."):
             return _trimmed(SpeakerHit(by.start("m"), by.end("m"), by.group("m"), verb))
+    if verb == "according to" and v and m.start(s) - m.end(v) > 1 and name.startswith("the "):
+        # "according to a report in the Hindustan Times" (the piece read before the name): the
+        # medium as "a report by X" names it, without its article
+        return _trimmed(SpeakerHit(m.start(s) + 4, m.end(s), name[4:], verb))
     return _trimmed(SpeakerHit(m.start(s), m.end(s), name, verb))
 
 
@@ -1371,6 +1430,14 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
                 chain = [*chain[:k], cited, *chain[k:]]
             return _reported(inner[1], end, inner[0], chain)
         return _reported(m.end(), end, _hit(m, "s", "v"), relays)  # type: ignore[arg-type]
+    if all(w == "according" for _, _, w in in_sentence):
+        # "The army, according to a report by Xinhua, has moved two brigades …": the source
+        # between the subject and its verb holds the whole sentence
+        m = _ACCORDING_MID.search(text, start, end)
+        if m is not None and (hit := _hit(m, "s", "v")) is not None:
+            if start < 120:
+                start = max(start, clause_start(text))
+            return _reported(start, end, hit, relays)
     comma = text.rfind(",", start, end)
     # The trailing "…, KCNA said." form needs a speech verb after the last comma.
     if (
@@ -1966,6 +2033,16 @@ def told_after(text: str, pos: int, end: int) -> SpeakerHit | None:
     return told_media(_TOLD_OBJECT.match(text, pos, end))
 
 
+def _inside(hit: SpeakerHit, other: SpeakerHit) -> bool:
+    """Whether ``hit`` is a shorter reading of words ``other`` covers (not ``other`` itself)."""
+    return (
+        hit is not other
+        and other.start <= hit.start
+        and hit.end <= other.end
+        and other.end - other.start > hit.end - hit.start
+    )
+
+
 def _reported(
     start: int, end: int, speaker: SpeakerHit, relays: list[SpeakerHit]
 ) -> Reported | None:
@@ -1973,7 +2050,17 @@ def _reported(
         return None
     # "according to Border Service officers at the scene": a relay read inside the speaker's
     # own phrase ("Border Service") is the speaker, not someone relaying it
-    relays = [r for r in relays if not speaker.start <= r.start < speaker.end or r is speaker]
+    # "according to a report in the Financial Times": two readings of one name, the
+    # speaker's ("Financial Times") and a relay's ("the Financial Times"), are one source
+    relays = [
+        r
+        for r in relays
+        if r is speaker
+        or not (speaker.start <= r.start < speaker.end or r.start <= speaker.start < r.end)
+    ]
+    # "according to the state-run Anadolu Agency": two rules may read one medium, one of them
+    # only in part ("the state-run Anadolu"); the longer reading names it once
+    relays = [r for r in relays if not any(_inside(r, o) for o in relays)]
     names = [r.text.lower() for r in relays]
     cited = [
         r

@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from . import media
 from .text import wordlist
@@ -37,7 +39,8 @@ _DASH = r"(?:--|[-–—])"
 # match stays linear.
 _PLACE = (
     r"[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÿ.'\-]*(?:[ ][A-Za-zÀ-ÿ.'\-]+){0,3}"
-    r"(?:,[ ]*[A-ZÀ-ÖØ-ÞĀ-Ž][\w.]*(?:[ ][A-ZÀ-ÖØ-ÞĀ-Ž][\w.]*)?){0,2}"
+    r"(?:,[ ]*[A-ZÀ-ÖØ-ÞĀ-Ž][\w.]*(?:[ ][A-ZÀ-ÖØ-ÞĀ-Ž][\w.]*){0,2}){0,2}"
+    # "DUBAI, United Arab Emirates"
     r"(?:[ ]\[[A-ZÀ-ÖØ-ÞĀ-Ž][\w.]*(?:[ ][A-ZÀ-ÖØ-ÞĀ-Ž][\w.]*)?\])?"  # "New Delhi [India]"
 )
 # "Jan 9", "March 3, 2026", "6th May, 2026"
@@ -51,7 +54,7 @@ _MONTH_DAY = r"(?:[A-Z][a-z]{2,8}\.?[ ]+\d{1,2}|\d{1,2}[ ]+[A-Z][a-z]{2,8})(?:,[
 # and a dash ("HELSINKI (AP) —", "MADRID, Jan 9 (EFE).-"); or a dateline with its date and
 # the bracketed credit with no dash before the story ("Amaravati, Mar 3 (PTI) The …").
 _CREDIT = re.compile(
-    rf"(?m)^[ \t]*(?:(?:{_PLACE}(?:{_DATE})?|{_MONTH_DAY})[ ]*)?"
+    rf"(?m)^[ \t]*(?:(?:{_PLACE}(?:{_DATE})?|{_MONTH_DAY}),?[ ]*)?"
     # "(dpa) -": a lower-case credit is one the media list knows as written (_is_credit)
     r"\((?P<agency>[A-Za-z][\w.&' \-]{1,40})\)[ ]*\.?[ ]*(?:--|[-–—:])"
     rf"|^[ \t]*{_PLACE}(?:{_DATE})?[ ]*\((?P<dated>[A-ZÀ-ÖØ-ÞĀ-Ž][\w.&' \-]{{1,40}})\)[ ]+(?=[A-Z“"
@@ -162,11 +165,17 @@ _SIGNATURES = (
     ),
     (re.compile(r"(?m)^[ \t]*To[ ]contact[ ]the[ ]reporters?[ ]on[ ]this[ ]story\b"), "Bloomberg"),
 )
-# "… the ministry said. (PNA)": an agency's name in brackets closing the text's last sentence
+# "… the ministry said. (PNA)": an agency's name in brackets closing the text's last sentence;
+# "… the ministry said. — Reuters", "… said.—AFP": after a dash on the last sentence's line
 _TRAILING = re.compile(
-    rf"[.!?”\"’][ ]*\((?P<trailing>{_WIRES}|{_WIRES_CAPS}){_END}\)\.?[ \t]*(?:\n[ \t]*)*\Z"
+    rf"[.!?”\"’][ ]*(?:\((?P<trailing>{_WIRES}|{_WIRES_CAPS}){_END}\)\.?"
+    rf"|{_DASH}[ ]*(?P<dashed_end>{_WIRES}|{_WIRES_CAPS}){_JOINED}\.?)[ \t]*(?:\n[ \t]*)*\Z"
 )
+_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u202f", " "))
 _HEAD = 400  # a credit sits in the first lines (after a headline or a byline at most)
+# A dateline's bracketed credit may come later, after a page's head (``_before_the_dateline``);
+# the app reads this many characters of a text's start
+HEAD_CHARS = 1000
 _TAIL = 300  # a closing credit sits in the last lines
 
 
@@ -194,6 +203,9 @@ def wire_origin(text: str, outlet: str | None = None) -> WireOrigin | None:
     Reuters) names it. A credit naming the article's own ``outlet`` ("LONDON (Reuters) -" in
     Reuters' copy, "(CNN) —" on CNN) is the outlet's own copy, not a relay, and is passed
     over."""
+    # Pages copied from the web space their datelines with no-break and thin spaces
+    # ("LONDON,\u00a0June 3 (Reuters) -"): read them as spaces (the offsets do not move)
+    text = text.translate(_SPACES)
     head = min(len(text), _HEAD)
     tail = max(0, len(text) - _TAIL)
 
@@ -204,6 +216,14 @@ def wire_origin(text: str, outlet: str | None = None) -> WireOrigin | None:
         for m in pattern.finditer(text, 0, head):
             if _is_credit(text, m) and not own(_credit_of(m)):
                 return _origin(m)
+    # A page copied whole may put a headline, a standfirst, a picture's caption and a byline
+    # before the dateline: a bracketed credit with its dash opening the first paragraph of the
+    # story still credits it, up to HEAD_CHARS
+    for m in _CREDIT.finditer(text, 0, min(len(text), HEAD_CHARS)):
+        if m.group("agency") is None or not _before_the_dateline(text, m.start()):
+            continue
+        if _is_credit(text, m) and not own(_credit_of(m)):
+            return _origin(m)
     # a line in the first lines, up to its own end (not the end of the first 400 characters)
     line_end = text.find("\n", head)
     for m in _HEAD_LINE.finditer(text, 0, len(text) if line_end < 0 else line_end):
@@ -225,6 +245,15 @@ def wire_origin(text: str, outlet: str | None = None) -> WireOrigin | None:
     return None
 
 
+def _before_the_dateline(text: str, start: int) -> bool:
+    """Whether the lines before ``start`` read as a page's head (a headline, one standfirst,
+    captions, a byline, a date) rather than the story: at most one line of more than 20 words,
+    none of more than 60."""
+    lines = text[:start].splitlines()
+    long = [len(line.split()) for line in lines if len(line.split()) > 20]
+    return len(long) <= 1 and all(n <= 60 for n in long)
+
+
 def _before_the_story(text: str, start: int) -> bool:
     """Whether only a headline, a kicker or a byline comes before ``start``: no line of the
     story's prose (a paragraph of more than 20 words), after which a medium's name alone on a
@@ -233,10 +262,10 @@ def _before_the_story(text: str, start: int) -> bool:
 
 
 def credit_excerpt(head: str, tail: str) -> str:
-    """What ``wire_origin`` reads of an article known only by its first ``_HEAD`` and last
+    """What ``wire_origin`` reads of an article known only by its first ``HEAD_CHARS`` and last
     ``_TAIL`` characters (the app fetches no more): a line cut off at either end is marked as
     cut, so that its remnant ("… AFP." from "… told AFP.") reads as no line of its own."""
-    if len(head) >= _HEAD:
+    if len(head) >= HEAD_CHARS:
         head += " …"
     if len(tail) >= _TAIL:
         tail = "… " + tail
@@ -281,6 +310,8 @@ def _is_credit(text: str, m: re.Match[str]) -> bool:
         return name.upper() not in _TAGS and name not in _NOT_PLACE and name not in _CALENDAR
     if not name[:1].isupper() and name not in media.names():
         return False  # "(dpa) -" is a credit, "(photo) -" is not
+    if name in _countries() and name not in media.names():
+        return False  # "SAN JOSE (Costa Rica) —", "KYIV (Ukraine) —": the place's country
     if m.groupdict().get("dated") is not None:
         # with no dash after the bracket, a dated or capitalised dateline must come before it
         # ("Amman, May 6 (Petra) --", "GÖTEBORG (TT) A 15-year-old …")
@@ -323,6 +354,15 @@ _MEDIUM_WORDS = frozenset(
     )
 )
 _PARTNERSHIP = re.compile(r"\b(?:partnership|collaboration|association)[ ]+with\b|\bRepublished\b")
+
+
+@cache
+def _countries() -> frozenset[str]:
+    """Country and territory names (``data/countries.txt``)."""
+    lines = (Path(__file__).parent / "data" / "countries.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip() for line in lines.splitlines() if line.strip() and not line.startswith("#")
+    )
 
 
 def _reads_as_masthead(name: str, line: str) -> bool:
@@ -420,13 +460,15 @@ def agency_name(name: str) -> str:
     return AGENCIES.get(bare.upper().replace(".", "")) or LONG_FORMS.get(bare.lower(), bare)
 
 
+# Media whose names start in lower case ("the German news agency dpa", "broadcaster franceinfo")
+_LOWER_MEDIA = media.alternation([n for n in media.names() if n[:1].islower()]) + r"(?![\w\-])"
 # "the public broadcaster Yle", "the newspaper Le Monde": the kind before the name
 _KIND_FIRST = re.compile(
     r"^(?:the\s+|The\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
     r"(?:news\s+agency|broadcaster|newspaper|daily|channel|website|(?:trade\s+)?publication|"
     r"news\s+portal|news\s+site|portal|wire\s+service|news\s+service|"
-    r"magazine|weekly|tabloid|(?:radio\s+|television\s+)?station|television|radio)\s+(?=[A-ZÀ-ÖØ-ÞĀ"
-    r"-Ž])"
+    r"magazine|weekly|tabloid|(?:radio\s+|television\s+)?station|television|radio)\s+"
+    rf"(?=[A-ZÀ-ÖØ-ÞĀ-Ž]|{_LOWER_MEDIA})"
 )
 
 
@@ -449,7 +491,8 @@ _NATIONAL_KIND = re.compile(
     r"^(?:the\s+|The\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]+\s+)?(?:(?:state|state-run|official|public|online)"
     r"\s+)?"
     r"(?:news\s+agency|news\s+outlet|news\s+website|news\s+site|outlet|broadcaster|newspaper|"
-    r"daily|channel|website|tabloid|radio\s+station|television)\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž])"
+    rf"daily|channel|website|tabloid|radio\s+station|television)\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž]"
+    rf"|{_LOWER_MEDIA})"
 )
 # A short form the rest of the article may spell out ("told the AP", "according to the
 # Associated Press"): one link under one name, the agency's usual long name
