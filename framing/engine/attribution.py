@@ -1918,14 +1918,32 @@ def _lead(
             # "sources told reporters the talks had stalled", "told CNN that …"
             obj = _TOLD_OBJECT.match(text, v_end, end)
             rest = _LEAD_REST.match(text, obj.end(), end) if obj else None
-            if obj is None or rest is None:
+            if obj is None or rest is None or _continued_tag(text, start, hit, rest, end):
                 return None
             return hit, rest.end(), told_media(obj)
         rest = _LEAD_REST.match(text, v_end, end)
+        if rest and _continued_tag(text, start, hit, rest, end):
+            return None
         if rest and (rest.group("that") or word in SAY_VERBS):
             return hit, rest.end(), None
         return None
     return None
+
+
+_CONTINUATION = re.compile(r"\s*(?:and|but|while|whereas|although|though)\s")
+
+
+def _continued_tag(text: str, start: int, hit: SpeakerHit, rest: re.Match[str], end: int) -> bool:
+    """ "…, grain traders told Reuters, and a cap would …": a tag between commas, the
+    sentence going on after it; the tag attributes the clause before it (``_mid_tag``)."""
+    return (
+        not rest.group("that")
+        and text[start : hit.start].rstrip().endswith(",")
+        and text[rest.start() : rest.end()].rstrip().endswith(",")
+        and _CONTINUATION.match(text, rest.end() - 1, end) is not None
+        # (only when the tag reads as one: "seed dealers" is no speaker ``_MID_TAG`` knows)
+        and _MID_TAG.match(text, text.rfind(",", start, hit.start), end) is not None
+    )
 
 
 # Speech acts whose words are not quoted or reported after "that": "X called on the

@@ -237,3 +237,36 @@ def test_a_member_of_a_body_named_in_apposition_keeps_the_member_as_speaker():
     )
     q = _clause(text, "the utilities had lost")
     assert q is not None and q.speaker.text != "OGRA"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "speaker"),
+    [
+        (
+            "Most farmers had sold their barley early, grain traders told Reuters, and a levy "
+            "would mostly hit the spring harvest.",
+            "Most farmers had sold their barley early",
+            "a levy would mostly hit the spring harvest",
+            "grain traders",
+        ),
+        (
+            "Ticket sales had fallen by a third, Nordic Stage Group said in a statement, while "
+            "streaming revenue had doubled.",
+            "Ticket sales had fallen by a third",
+            "streaming revenue had doubled",
+            "Nordic Stage Group",
+        ),
+    ],
+)
+def test_a_tag_between_commas_attributes_the_clauses_on_both_sides(text, first, second, speaker):
+    for clause in (first, second):
+        q = _clause(text, clause)
+        assert q is not None and text[q.start : q.end] == clause
+        assert q.speaker.text == speaker
+
+
+def test_a_tag_between_commas_before_a_bare_verb_phrase_attributes_only_the_clause_before():
+    text = "The fire started in the kitchen, the fire service said, and spread quickly."
+    q = _clause(text, "The fire started")
+    assert q is not None and text[q.start : q.end] == "The fire started in the kitchen"
+    assert _clause(text, "spread quickly") is None
