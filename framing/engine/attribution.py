@@ -17,7 +17,8 @@ from .text import wordlist
 # ("Šimek", "Łódź", "Şahin", "İlker", "Ștefan")
 CAPS = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
 # "al-Dhafiri", "el-Sayed": an Arabic article joined to a name is part of it
-_NAME_WORD = rf"(?:(?:al|el|ad|ash|as|az)-)?[{CAPS}][\w’'.\-]*"
+# ("AT&T", "Ipsos I&O": an ampersand between capitals)
+_NAME_WORD = rf"(?:(?:al|el|ad|ash|as|az)-)?[{CAPS}][\w’'.\-]*(?:&[{CAPS}][\w’'.\-]*)?"
 _CONNECT = r"(?:of|for|and|the|de|del|da|von|van|al|bin|on)"
 # Name particles that may follow one another ("Ursula von der Leyen", "Charles de la Fuente")
 _PARTICLE = r"(?:von|van|der|den|de|la|le|du|dos|das|di|ter|ibn|bint)"
@@ -153,7 +154,9 @@ VERBS = (
     "cautioned announced found finds showed shows show testified estimated estimates "
     # tags after a quote: '"…," Duarte joked.', '"…!" Lopez shouted.', 'A banner read: "…"'
     "joked jokes recounted recounts agreed agrees answered pleaded texted emailed shouted "
-    "yelled exclaimed whispered muttered wondered read reads revealed disclosed"
+    "yelled exclaimed whispered muttered wondered read reads revealed disclosed "
+    # a court's decision: "A judge ruled that …", "…, the appeals court ruled Tuesday."
+    "ruled"
 )
 _VERB_ALT = "|".join(sorted(set(VERBS.split()), key=len, reverse=True)).replace(" ", r"\s+")
 VERB = rf"(?:{_VERB_ALT})"
@@ -182,7 +185,8 @@ _NAMED_MEDIA = (
     # "local radio station Onda Sur", "the independent news site Meduza"
     r"(?:(?:state|state-run|state-owned|official|public|semi-official|local|regional|national|"
     r"independent|private|commercial|online|opposition|community|satellite)\s+){0,2}"
-    r"(?:news\s+agency|broadcaster|newspaper|daily|(?:television\s+|TV\s+|news\s+)?channel|"
+    r"(?:news\s+agency|broadcaster|newspaper|(?<=local\s)paper|daily|"
+    r"(?:television\s+|TV\s+|news\s+)?channel|"
     r"website|news\s+outlet|"
     # "the news portal Detik.com", "the wire service UPI", "the tabloid Bild"
     r"news\s+portal|news\s+site|portal|tabloid|weekly|wire\s+service|news\s+service|"
@@ -290,7 +294,8 @@ _TOLD_OBJECT = re.compile(
     r"(?:\s+(?:of|in|at)\s+(?:the\s+)?[\w\-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w\-]*){0,2})?"
     r"|(?:a|the)\s+(?:regular|weekly|daily)\s+(?:briefing|news\s+conference)|[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-"
     r"]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){0,2}"
-    r"|(?:[\w’'.\-]+\s+){0,3}[\w’'.\-]+(?=\s+that\b))"
+    # ("told coalition leaders at a dinner on Monday that …": whom, where and when)
+    r"|(?:[\w’'.\-]+\s+){0,7}[\w’'.\-]+(?=\s+that\b))"
 )
 _TAIL = (
     r"(?:\s+(?:in|on|at|during|to|via|after|before|through|by)\s+[^,.;:!?\"“”]{1,60}?"
@@ -346,7 +351,9 @@ _SPEAKER_REACH = 90  # characters a speaker phrase may span before its verb
 # A lower-case title before a name ("said county commissioner Jane Doe"), an apposition
 # between a name and its verb ("Jane Doe, 54, said", "Jane Doe, a spokeswoman for X, said").
 _LOWER_TITLE = (
-    r"(?:(?!(?:on|in|at|to|during|after|before|from|with|by|via|that|the|a|an)\s)"
+    # (", and Beijing has pledged to …": a conjunction opens a clause, not a title)
+    r"(?:(?!(?:on|in|at|to|during|after|before|from|with|by|via|that|the|a|an|and|but|or|"
+    r"while|as|when)\s)"
     rf"[a-z][\w\-]*\s+){{1,3}}(?=[{CAPS}])"
 )
 # ", a nurse,", ", D-Wash.,": a dot only inside an abbreviation; two in a row (", 52, who
@@ -453,6 +460,29 @@ CITING = re.compile(
     r"|\s+(?:released|carried|published|relayed|broadcast|aired|read(?:\s+out)?|posted|"
     r"issued)\s+(?:by|on)\b)"
 )
+# "reported, citing the minister's entourage, that …", "citing data from the industry
+# ministry", "quoting a copy of the agreement": a source no speaker pattern names, up to its
+# comma, when its head is a document or people
+_CITED_PHRASE = re.compile(
+    r"(?P<v>[Cc]iting|[Qq]uoting)\s+"
+    r"(?P<s>(?:[a-z0-9][\w’'\-]*|[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*['’]s?)(?:\s+[\w’'&.\-]+){0,7}?)(?=\s*,)"
+)
+_CITED_PEOPLE = frozenset(
+    wordlist(
+        "people bankers aides entourage sources executives diplomats insiders advisers "
+        "advisors officials lawyers investors analysts traders residents staff employees "
+        "allies associates colleagues relatives witnesses members person source official"
+    )
+)
+
+
+def _cited_source(phrase: str) -> bool:
+    words = phrase.lower().split()
+    head = next((i for i, w in enumerate(words) if w in _POSTMOD), len(words))
+    heads = set(words[:head][-2:])
+    return _noun_phrase(phrase.split()) and bool(heads & (_CITED_PEOPLE | _DOCUMENTS))
+
+
 # "citing a ministry statement released by KCNA", "citing a statement read on state television
 # VTV": the carrier relays the cited source
 _CARRIED_AFTER = re.compile(
@@ -510,8 +540,8 @@ _LEAD_REST = re.compile(
     # "… in an interview published on Sunday by Le Monde that …"
     rf"(?:\s+(?:carried|published|released|relayed|broadcast|aired)(?:\s+on\s+[A-ZÀ-ÖØ-ÞĀ-Ž]\w+)?"
     rf"\s+(?:by|on|through|via)\s+(?:[\w’'\-]+\s+){{0,4}}?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*)?"
-    # ("reported, citing the minister's entourage, that …": any short source phrase)
-    rf"(?:\s*,\s*(?:citing|quoting)\s+(?:{SPEAKER}|[^,;:\"“”.!?]{{3,70}}?)\s*,)?"
+    # ("reported, citing the minister's entourage, that …": whoever is cited)
+    rf"(?:\s*,\s*(?:citing|quoting)\s+(?:{SPEAKER}|[^,;:\"“”]{{1,60}}?)\s*,)?"
     # "told a party meeting, according to a KCNA report, that …"
     rf"(?:\s*,\s*according\s+to\s+[^,;:\"“”]{{1,60}},)?"
     # "said in an exclusive interview on Sunday with Fox News that …"
@@ -564,10 +594,11 @@ _REPORTED_TAIL = re.compile(
     # ", spokeswoman Mao Lin said", ", a spokesperson for the ministry, Gao Minghui, told a
     # regular press conference", ", aid workers who have left the country say"
     # ", Kremlin spokesman Dmitry Arkhipov said": an organisation may stand before the title
-    rf",\s*(?:(?:(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*\s+){{1,2}}{_LOWER_TITLE}|{_LOWER_TITLE})?"
+    # (", the financial magazine Caixin reported": "the" before a lower-case title)
+    rf",\s*(?:(?:(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*\s+){{1,2}}{_LOWER_TITLE}|(?:the\s+)?{_LOWER_TITLE})?"
     rf"(?P<s1>{SPEAKER}|{_DET_NOUN}){_ACRONYM}(?:,?\s+who(?:\s+[\w’'\-]+){{1,6}}?)?"
-    rf",?\s+(?:(?:also|later|earlier|then|again)\s+)?(?P<v1>{VERB})(?:\s+(?P<tobj"
-    rf">{_TOLD_WHOM_TAIL}))?"
+    rf",?\s+(?:(?:also|later|earlier|then|again|has|have|had)\s+){{0,2}}(?P<v1>{VERB})"
+    rf"(?:\s+(?P<tobj>{_TOLD_WHOM_TAIL}))?"
     # ", X was quoted as saying by the TASS news agency"
     # ", a source was cited by Interfax as saying"
     rf"|(?P<s5>{SPEAKER})\s+(?:was|were)\s+(?:quoted|cited)\s+(?:as\s+saying\s+)?by\s+"
@@ -593,7 +624,8 @@ _REPORTED_TAIL = re.compile(
     rf"{_DOC_OF_MEDIUM}"
     rf"(?:{MEDIA}|(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}}(?![\w’'\-]))(?:\s+\([A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž"
     rf"\-]{{1,7}}\))?)?"
-    rf"(?:\s*,\s*{_CITE}\s+{SPEAKER})?"
+    # ("…, Caixin reported, citing people close to the matter.": whoever is cited)
+    rf"(?:\s*,\s*{_CITE}\s+(?:{SPEAKER}|[^,;:\"“”.!?]{{1,60}}?))?"
     # "…, the authority said in a circular, carried by the Al-Qabas daily."
     r"(?:\s*,\s*(?:carried|published|relayed|broadcast|aired|released|read(?:\s+out)?)\s+"
     rf"(?:by|on|in|through|via)\s+{ROLE_NAME}(?:\s+[a-z]+)?)?"
@@ -1262,7 +1294,13 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
         text.find(w, start, end) != -1
         for w in ("citing", "quoting", "cited", "quoted", "Citing", "Quoting")
     ):
-        for m in _citing_matches(text, start, end):
+        cited_at = {m.start() for m in CITING.finditer(text, start, end)}
+        loose = [
+            m
+            for m in _CITED_PHRASE.finditer(text, start, end)
+            if m.start() not in cited_at and _cited_source(m.group("s"))
+        ]
+        for m in sorted([*CITING.finditer(text, start, end), *loose], key=lambda m: m.start()):
             if text[max(start, m.start() - 8) : m.start()].rstrip().endswith("without"):
                 continue  # "…, without citing a source": no one is cited
             # the relay is the subject of the speech verb right before "citing" ("…, the
@@ -1278,8 +1316,6 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
             if subj is None and (media := _MEDIA_SUBJECT.fullmatch(text, start, m.start())):
                 # "Xinhua, citing a command spokesman, said …": the agency relays the source.
                 subj = SpeakerHit(media.start("s"), media.end("s"), media.group("s"), None)
-            if m.re is _CITING_LOOSE and (subj is None or not _MEDIA_RE.fullmatch(subj.text)):
-                continue  # "The company, citing high costs, said": a reason, not a source
             if subj:
                 out.append(subj)
             carrier = _CARRIED_AFTER.match(text, m.end(), end)
@@ -1301,25 +1337,6 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
             if h:
                 out.append(h)
     return _dedupe(out)
-
-
-# "The daily Kompas, citing data from the industry ministry, reported that …", "Le Monde
-# reported, citing the minister's entourage, that …": any short phrase a medium cites between
-# commas before its verb or "that" is its source, when no speaker phrase reads it
-_CITING_LOOSE = re.compile(
-    r"(?P<v>citing|quoting)\s+(?P<s>[^,;:\"“”.!?]{3,70}?)"
-    r"(?=\s*,\s*(?:that|said|says|reported|reports|wrote|writes|added)\b)"
-)
-
-
-def _citing_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
-    """``CITING`` matches, and ``_CITING_LOOSE`` ones where ``CITING`` read nothing."""
-    found = list(CITING.finditer(text, start, end))
-    taken = {m.start() for m in found}
-    for m in _CITING_LOOSE.finditer(text, start, end):
-        if m.start() not in taken:
-            found.append(m)
-    return sorted(found, key=lambda m: m.start())
 
 
 _ROLE_WORDS = (" on ", " by ", " through ", " via ", " in ", " to ", " with ", " for ")
@@ -1378,7 +1395,7 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
     if text.find(" quoted by ", start, end) != -1 or text.find(" cited by ", start, end) != -1:
         # "Kim was quoted by KCNA as saying (that) …": the medium relays the subject
         m = _QUOTED_BY.search(text, start, end)
-        if m is not None and end - m.end() >= 12:
+        if m is not None and end - m.end() >= 12 and not _ONLY_WHEN.fullmatch(text, m.end(), end):
             # (with nothing after "as saying", the tag closes the clause: read below)
             speaker = _trimmed(SpeakerHit(m.start("s"), m.end("s"), m.group("s"), "quoted"))
             medium = _trimmed(SpeakerHit(m.start("m"), m.end("m"), m.group("m"), "quoted"))
@@ -1447,26 +1464,34 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
     ):
         # "…, OTA reported, citing the ministry.": the attribution starts one comma earlier.
         comma = text.rfind(",", start, comma)
-    if (
-        comma != -1
-        and in_sentence[-1][0] < comma
-        and _AFTERTHOUGHT_END.match(text, comma, end) is not None
-    ):
+    before = [v for v in in_sentence if v[0] < comma] if comma != -1 else []
+    if before and _AFTERTHOUGHT_END.match(text, comma, end) is not None:
         # "…, the agency said in a statement, adding that …": the tag is before the
-        # afterthought's comma
-        comma = text.rfind(",", start, in_sentence[-1][0])
+        # afterthought's comma ("…, a poll found, though most also said …": whatever
+        # verbs the afterthought holds)
+        comma = text.rfind(",", start, before[-1][0])
     if comma != -1 and in_sentence[-1][0] > comma:
         m = _REPORTED_TAIL.match(text, comma, end)
-        if m is None or m.group("v3"):
+        if m is None or m.group("v3") or (m.group("v2") or "").lower() in _TELL:
             # ", a spokesperson for the ministry, Gao Lihua, told …" and ", the emails show,
             # according to Reuters.": the tag starts one comma earlier
-            earlier = text.rfind(",", start, comma)
-            if earlier != -1:
+            # (", told the newspaper El Sur": whom the speaker told, never the speaker)
+            # (", Title, Jane Doe, said on Monday, according to NAN.": two commas earlier)
+            earlier = comma
+            for step in range(2):
+                earlier = text.rfind(",", start, earlier)
+                if earlier == -1:
+                    break
                 m_earlier = _REPORTED_TAIL.match(text, earlier, end)
                 if (
                     m_earlier
                     # "…, KCNA quoted a spokesman as saying, according to Yonhap."
                     and (m is None or m_earlier.group("s1") or m_earlier.group("s6"))
+                    # (two commas back, only a name before a tag ending "according to …")
+                    and (
+                        step == 0
+                        or (m is not None and m.group("v3") and _is_name(m_earlier["s1"] or ""))
+                    )
                     # "…, Liu Jian, told a briefing in Beijing that …" opens a clause
                     and " that "
                     not in text[
@@ -1476,6 +1501,7 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
                     ]
                 ):
                     m = m_earlier
+                    break
         if (
             m is not None
             and m.group("v1")
@@ -1484,6 +1510,23 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
         ):
             # "In Washington, spokesman X said in a statement that …": a short opening phrase
             # and a tag going on with "that" introduce the clause; they do not close one
+            m = None
+        if (
+            m is not None
+            and m.group("tobj")
+            and m.group("tobj")[:1].islower()
+            and m.group("v1").lower() not in _TELL
+        ):
+            # ", Tesfaye Alemu, said listeners in the north had …": an audience follows only
+            # "told"; after "said" the words are the clause, and the tag opens it
+            m = None
+        if (
+            m is not None
+            and m.group("v2")
+            and text.find(" that ", m.end("v2") - 1, _aft_start(m, end)) != -1
+        ):
+            # "…, reported that Lenz had told party leaders at a dinner that …": a verb
+            # going on with "that" opens a clause; it does not close the one before it
             m = None
         if m is not None and (m.group("v2") or "").lower() in _TELL:
             # "…, told Reuters in an interview that …": what follows "told" is whom the
@@ -1567,7 +1610,12 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
                 start = max(start, clause_start(text))
             if m.group("tobj"):
                 relays = _with_media(relays, told_after(text, m.end("v1"), end))
-            return _reported(start, m.start(), hit, relays)  # type: ignore[arg-type]
+            stop = m.start()
+            if m.group("s1") and _is_name(m.group("s1")):
+                # "…, the head of the water board, Aguas, Ana Ruiz, said": the title the name
+                # stands for is part of the tag, not of what was said
+                stop = _title_apposition_start(text, start, stop)
+            return _reported(start, stop, hit, relays)  # type: ignore[arg-type]
     if comma != -1 and comma - start > 12:
         tag = _closing_tag(text, comma, end, in_sentence)
         if tag is not None:
@@ -1610,7 +1658,7 @@ _TAG_VERBS = frozenset(
     wordlist(
         "said says told tells added adds wrote writes reported reports noted notes stated states "
         "announced explained estimated estimates found finds showed shows show confirmed "
-        "argued insisted predicted concluded revealed disclosed warned"
+        "argued insisted predicted concluded revealed disclosed warned ruled"
     )
 )
 _NOT_IN_NP = frozenset(
@@ -1624,6 +1672,10 @@ _NOT_IN_NP = frozenset(
 )
 # "and" and "of the" join words inside a name or a title ("the labour and employment
 # ministry", "the regional branch of the Emergencies Ministry"), never at its edges
+# nouns ending like an adverb ("The Nikkei business daily said", "the regional assembly said")
+_LY_NOUNS = frozenset(
+    wordlist("daily weekly monthly quarterly fortnightly biweekly ally assembly family")
+)
 _NP_JOINS = frozenset(wordlist("and of for at in from on with by near"))
 _NP_DETS = frozenset(wordlist("the a an"))
 _TIME_HEADS = frozenset(
@@ -1673,15 +1725,69 @@ def _closing_tag(
     return None
 
 
-def _noun_phrase(words: list[str]) -> bool:
+# a title before a name may be long: "the chief executive of the industry group Australian
+# Energy Producers, Grant Kelso, said"
+_TITLE_WORDS = 13
+_POSSESSIVE = re.compile(r"[\w.\-]+['’]s?\Z")
+
+
+def _title_phrase(words: list[str]) -> bool:
+    """A title or description a name stands for: a noun phrase opening with a determiner or
+    a possessive ("the head of the national water commission", "Chile's central bank
+    governor", "a nurse at a clinic in Tartu")."""
+    if not words or not _noun_phrase(words, _TITLE_WORDS):
+        return False
+    first = words[0]
+    return first.lower() in _NP_DETS or (
+        bool(_POSSESSIVE.match(first)) and first[:1].isupper() and len(words) > 1
+    )
+
+
+def _title_apposition_start(text: str, start: int, pos: int) -> int:
+    """Where the title before a name in a closing tag begins (", the chairman of the X
+    Union, Jane Doe, said": the comma before "the chairman"; with a short name between
+    them, ", the head of the water commission, Aguas, Jane Doe, told"), else ``pos``."""
+    prev = text.rfind(",", start, pos)
+    if prev == -1 or prev - start <= 12:
+        return pos
+    seg = text[prev + 1 : pos].split()
+    if _title_phrase(seg):
+        return prev
+    if not (1 <= len(seg) <= 3 and _is_name(" ".join(seg))):
+        return pos
+    prev2 = text.rfind(",", start, prev)
+    if prev2 == -1 or prev2 - start <= 12:
+        return pos
+    if _title_phrase(text[prev2 + 1 : prev].split()):
+        return prev2
+    return pos
+
+
+def _appositive_named(hit: SpeakerHit) -> SpeakerHit:
+    """The name of "a union spokesman, Jordi Puig" (a title, then the name it stands for)."""
+    cut = hit.text.rfind(", ")
+    name = hit.text[cut + 2 :].rstrip(", ")
+    # (a person's name, two words or more: "a member of the regulator, OGRA" names the
+    # regulator; "according to the club, Ó Briain, who …" is no apposition)
+    if hit.verb == "according to" or not (_is_name(name) and 2 <= len(name.split()) <= 4):
+        return hit
+    if any(w.isupper() for w in name.split()):
+        return hit
+    if not _title_phrase(hit.text[:cut].split()):
+        return hit
+    at = hit.start + cut + 2
+    return SpeakerHit(at, at + len(name), name, hit.verb)
+
+
+def _noun_phrase(words: list[str], longest: int = 9) -> bool:
     """Whether ``words`` read as a short noun phrase: no verb, pronoun or conjunction, no
     joining word at an edge, a determiner only first or after a joining word."""
     low = [w.lower() for w in words]
-    if not 1 <= len(words) <= 9 or _NOT_IN_NP.intersection(low):
+    if not 1 <= len(words) <= longest or _NOT_IN_NP.intersection(low):
         return False
     if low[0] in _NP_JOINS or low[-1] in _NP_JOINS or low[-1] in _NP_DETS:
         return False
-    if low[-1] in _TIME_HEADS or low[-1].endswith("ly"):
+    if low[-1] in _TIME_HEADS or (low[-1].endswith("ly") and low[-1] not in _LY_NOUNS):
         return False
     return not any(
         w in _NP_DETS and i > 0 and low[i - 1] not in _NP_JOINS for i, w in enumerate(low)
@@ -1712,6 +1818,9 @@ _MODIFIER_DETS = frozenset(wordlist("the a an its his her their this that"))
 
 
 _WITHOUT = re.compile(r",\s*without\s[^,;:\"“”]{1,80}\Z")
+_SEEN_BY_END = re.compile(
+    r"(?P<doc>[\w’'\-]+)\s+(?:seen|reviewed|obtained|viewed)\s+by\s+[^,;:\"“”]{1,60}\Z"
+)
 
 
 def _subject_lead(
@@ -1725,7 +1834,7 @@ def _subject_lead(
     opening = _SUBJECT_OPENING.match(text, start, end)
     s0 = opening.end() if opening else start
     verb = next((v for v in in_sentence if v[0] > s0 and v[2] not in _NOT_LEAD), None)
-    if verb is None or verb[2] not in _TAG_VERBS:
+    if verb is None or verb[2] not in _TAG_VERBS or verb[2] == "ruled":
         return None
     v_start, v_end, word = verb
     parts = text[s0:v_start].split(",")
@@ -1742,7 +1851,8 @@ def _subject_lead(
             return None
         phrases = phrases[:-1]  # a relative clause on the subject
     words = [p.split() for p in phrases]
-    if any(not _noun_phrase(w) for w in words) or not words[0][0][:1].isupper():
+    longest = _TITLE_WORDS if len(words) == 2 and _is_name(phrases[1].strip()) else 9
+    if any(not _noun_phrase(w, longest) for w in words) or not words[0][0][:1].isupper():
         return None
     for ws in words:
         for i, w in enumerate(ws):
@@ -1755,6 +1865,12 @@ def _subject_lead(
     h_start = p_start + len(pick) - len(pick.lstrip())
     h_end = p_start + len(pick.rstrip())
     hit = _trimmed(SpeakerHit(h_start, h_end, text[h_start:h_end], word))
+    seen = _SEEN_BY_END.search(hit.text)
+    if seen and _DOCUMENTS.intersection(hit.text[: seen.end("doc")].lower().split()):
+        # "A copy of the contract seen by Reuters shows": the document speaks; whoever saw
+        # it relays it
+        cut = seen.end("doc")
+        hit = SpeakerHit(hit.start, hit.start + cut, hit.text[:cut], word)
     acronym = _PAREN_ACRONYM.search(hit.text)
     if acronym:  # "The X Association (XA) said": its short form names it, as elsewhere
         hit = SpeakerHit(h_start + acronym.start(1), h_start + acronym.end(1), acronym[1], word)
@@ -1895,6 +2011,10 @@ def _lead(
     reported clause begins."""
     citing = -1
     for v_start, v_end, word in _verbs_in(verbs, start, min(end, start + 200)):
+        if word == "ruled":
+            # "In 2021 the Supreme Court ruled that …" is mostly background; a ruling is
+            # reported speech in a closing tag (", a judge ruled Tuesday.")
+            continue
         if word in _NOT_LEAD:
             # "carried by", "citing": part of a relay, not the main speech verb; "dismissed
             # claims that": the clause is not the subject's own.
@@ -1912,6 +2032,8 @@ def _lead(
             continue
         if hit.text in _OPENING_WORDS:
             continue  # "In comments carried by Xinhua, the president said": a noun, no subject
+        if hit.start > start and hit.text[:5].lower() == "that ":
+            continue  # "…, that the utility had warned …": "that" opens a clause, it is no subject
         if _IN_PHRASE.search(text, max(start, hit.start - 6), hit.start):
             # "In a statement posted on Telegram, the RSF said": the phrase after a
             # preposition is no subject; the clause's speaker comes after it
@@ -1924,14 +2046,32 @@ def _lead(
             # "sources told reporters the talks had stalled", "told CNN that …"
             obj = _TOLD_OBJECT.match(text, v_end, end)
             rest = _LEAD_REST.match(text, obj.end(), end) if obj else None
-            if obj is None or rest is None:
+            if obj is None or rest is None or _continued_tag(text, start, hit, rest, end):
                 return None
             return hit, rest.end(), told_media(obj)
         rest = _LEAD_REST.match(text, v_end, end)
+        if rest and _continued_tag(text, start, hit, rest, end):
+            return None
         if rest and (rest.group("that") or word in SAY_VERBS):
             return hit, rest.end(), None
         return None
     return None
+
+
+_CONTINUATION = re.compile(r"\s*(?:and|but|while|whereas|although|though)\s")
+
+
+def _continued_tag(text: str, start: int, hit: SpeakerHit, rest: re.Match[str], end: int) -> bool:
+    """ "…, grain traders told Reuters, and a cap would …": a tag between commas, the
+    sentence going on after it; the tag attributes the clause before it (``_mid_tag``)."""
+    return (
+        not rest.group("that")
+        and text[start : hit.start].rstrip().endswith(",")
+        and text[rest.start() : rest.end()].rstrip().endswith(",")
+        and _CONTINUATION.match(text, rest.end() - 1, end) is not None
+        # (only when the tag reads as one: "seed dealers" is no speaker ``_MID_TAG`` knows)
+        and _MID_TAG.match(text, text.rfind(",", start, hit.start), end) is not None
+    )
 
 
 # Speech acts whose words are not quoted or reported after "that": "X called on the
@@ -1987,7 +2127,10 @@ _DOCUMENTS = frozenset(
         "report reports poll polls survey surveys study studies audit review inquiry "
         "investigation records documents data figures statistics complaint filing analysis "
         "tests census assessment consultation emails memo memos messages letter letters "
-        "transcript draft minutes statement communique communiqué message commentary"
+        "transcript draft minutes statement communique communiqué message commentary "
+        # "court papers show", "a copy of the agreement seen by X shows", "filings showed"
+        "papers filings copy contract agreement files cables accounts forecast forecasts "
+        "indictment affidavit ruling judgment judgement"
     )
 )
 
@@ -1995,6 +2138,9 @@ _DOCUMENTS = frozenset(
 def _can_say(hit: SpeakerHit, verb: str | None) -> bool:
     """ "found"/"showed" report speech only for documents ("a poll found", "the audit
     showed"); "police found the car" is not a statement."""
+    if verb == "ruled":
+        # a court rules; "the minister ruled out a tax rise" is no ruling
+        return bool(_RULERS.intersection(hit.text.lower().split()))
     if verb not in _FINDING:
         return True
     words = hit.text.lower().split()
@@ -2007,6 +2153,12 @@ def _can_say(hit: SpeakerHit, verb: str | None) -> bool:
 
 
 _POSTMOD = frozenset(wordlist("by of from for at in"))
+_RULERS = frozenset(
+    wordlist(
+        "judge judges court courts justice justices tribunal magistrate arbitrator arbitrators "
+        "panel jury regulator commission ombudsman"
+    )
+)
 
 
 def told_media(m: re.Match[str] | None) -> SpeakerHit | None:
@@ -2048,6 +2200,11 @@ def _reported(
 ) -> Reported | None:
     if end - start < 12:
         return None
+    if ", " in speaker.text:
+        # "quoted a tenants' union spokesman, Jordi Puig, as saying": the name speaks
+        named = _appositive_named(speaker)
+        relays = [named if r is speaker else r for r in relays]
+        speaker = named
     # "according to Border Service officers at the scene": a relay read inside the speaker's
     # own phrase ("Border Service") is the speaker, not someone relaying it
     # "according to a report in the Financial Times": two readings of one name, the

@@ -441,7 +441,9 @@ def _reported(text, sentences, found: list[QuoteFound], verbs) -> list[QuoteFoun
             out.append(second[1])
         if end > r.start:
             out.append(QuoteFound(r.start, end, "reported", r.speaker, r.chain))
-        added = _added_after_tag(text, r, end, s_end)
+        added = _added_after_tag(text, r, end, s_end) or _continued_after_tag(
+            text, r, end, s_end, verbs
+        )
         if added is not None:
             out.append(added)
     return out
@@ -512,6 +514,37 @@ def _nested_report(text: str, s_start: int, s_end: int) -> QuoteFound | None:
     q = QuoteFound(m.end(), stop, "reported", subject, (*chain, subject))
     q.reported_remark = True
     return q
+
+
+# "…, grain traders told Reuters, and a cap would …": the sentence goes on after a tag
+# between commas with a clause of its own (a subject and a finite verb)
+_GOES_ON = re.compile(r",\s+(?:and|but|while|whereas|although|though)\s+(?=\S)")
+_FINITE = frozenset(
+    wordlist(
+        "would will had has have was were is are could should might may can must did does "
+        "do expected expects"
+    )
+)
+_SUBJECTS = frozenset(wordlist("she he they it we"))
+
+
+def _continued_after_tag(text, r, end, s_end, verbs) -> QuoteFound | None:
+    """The clause after ", and …" that goes on from a tag between commas (same speaker)."""
+    if r.speaker.start < end:
+        return None
+    comma = text.find(",", r.speaker.end, s_end)
+    m = _GOES_ON.match(text, comma, s_end) if comma != -1 else None
+    if m is None or any(m.end() <= v[0] < s_end for v in verbs):
+        return None
+    words = text[m.end() : s_end].lower().split()
+    if not words or not (words[0] in _SUBJECTS or _FINITE.intersection(words[1:5])):
+        return None  # "…, the fire service said, and spread quickly": no clause of its own
+    stop = _trim_end(text, s_end)
+    while stop > m.end() and text[stop - 1] in ".!?;:,":
+        stop -= 1
+    if stop - m.end() < 12:
+        return None
+    return QuoteFound(m.end(), stop, "reported", r.speaker, r.chain)
 
 
 _WHILE = re.compile(r",\s+(?:while|whereas|but|and)\s+(?=\S)")
@@ -621,7 +654,8 @@ def _sentence_subject(text: str, s_start: int, s_end: int) -> att.SpeakerHit | N
 # "closed the Halden Bridge crossing" is a verb and its object, not a title before a name
 _NOT_TITLE = frozenset(wordlist("the a an of in on at to for from with by and or that this its"))
 _TITLE_THEN_NAME = re.compile(
-    r"(?P<title>(?:\s+[a-z][\w\-]*(?<!ed)(?<!ing)){1,2})\s+(?P<n>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){1,3})(?=\s+[a-z])"
+    r"(?P<title>(?:\s+[a-z][\w\-]*(?<!ed)(?<!ing)){1,2})\s+(?P<n>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-"
+    r"]*){1,3})(?=\s+[a-z])"
 )
 
 

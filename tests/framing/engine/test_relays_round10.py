@@ -254,7 +254,7 @@ def test_no_relay_where_no_medium_relays(text, words):
             "Public broadcaster NHK quoted the school's director, Aiko Sato, as saying that "
             "classes would resume on Monday.",
             "classes would resume",
-            ["NHK", "the school's director, Aiko Sato"],
+            ["NHK", "Aiko Sato"],
         ),
         # a bracketed short name after the medium, then whom it cited
         (
