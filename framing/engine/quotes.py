@@ -394,12 +394,7 @@ def _added_clause(text, s_start, s_end, found) -> QuoteFound | None:
     m = _ADDING.search(text, after, s_end)
     if m is None or _DOUBLE.search(text, m.end(), s_end):
         return None
-    end = _trim_end(text, s_end)
-    while end > m.end() and text[end - 1] in ".!?;:,":
-        end -= 1
-    if end - m.end() < 12:
-        return None
-    return QuoteFound(m.end(), end, "reported", last.speaker, last.chain)
+    return _clause(text, m.end(), s_end, last.speaker, last.chain)
 
 
 def _reported(text, sentences, found: list[QuoteFound], verbs) -> list[QuoteFound]:
@@ -506,13 +501,9 @@ def _nested_report(text: str, s_start: int, s_end: int) -> QuoteFound | None:
     if speaker_context.is_media(aud) and not speaker_context._kind_link(aud):
         # "had told Radio Liberty that …": the medium told relays the person too
         chain.append(att.SpeakerHit(m.start("aud"), m.end("aud"), aud, "told"))
-    stop = _trim_end(text, s_end)
-    while stop > m.end() and text[stop - 1] in ".!?;:,":
-        stop -= 1
-    if stop - m.end() < 12:
-        return None
-    q = QuoteFound(m.end(), stop, "reported", subject, (*chain, subject))
-    q.reported_remark = True
+    q = _clause(text, m.end(), s_end, subject, (*chain, subject))
+    if q is not None:
+        q.reported_remark = True
     return q
 
 
@@ -539,12 +530,7 @@ def _continued_after_tag(text, r, end, s_end, verbs) -> QuoteFound | None:
     words = text[m.end() : s_end].lower().split()
     if not words or not (words[0] in _SUBJECTS or _FINITE.intersection(words[1:5])):
         return None  # "…, the fire service said, and spread quickly": no clause of its own
-    stop = _trim_end(text, s_end)
-    while stop > m.end() and text[stop - 1] in ".!?;:,":
-        stop -= 1
-    if stop - m.end() < 12:
-        return None
-    return QuoteFound(m.end(), stop, "reported", r.speaker, r.chain)
+    return _clause(text, m.end(), s_end, r.speaker, r.chain)
 
 
 _WHILE = re.compile(r",\s+(?:while|whereas|but|and)\s+(?=\S)")
@@ -580,12 +566,7 @@ def _added_after_tag(text, r, end, s_end) -> QuoteFound | None:
     m = _ADDING.search(text, r.speaker.end, s_end)
     if m is None:
         return None
-    stop = _trim_end(text, s_end)
-    while stop > m.end() and text[stop - 1] in ".!?;:,":
-        stop -= 1
-    if stop - m.end() < 12:
-        return None
-    return QuoteFound(m.end(), stop, "reported", r.speaker, r.chain)
+    return _clause(text, m.end(), s_end, r.speaker, r.chain)
 
 
 # "He called the plan “reckless” and said the timing was no accident.", "…, saying the
@@ -679,12 +660,7 @@ def _coordinated(text, s_start, lo, hi, inside: list[QuoteFound], verbs) -> Quot
         skip = len(media) - len(media.removeprefix("the ").removeprefix("The "))
         relay = att.SpeakerHit(m.start("media") + skip, m.end("media"), media[skip:], "told")
         chain = (relay, *chain)
-    end = _trim_end(text, hi)
-    while end > m.end() and text[end - 1] in ".!?;:,":
-        end -= 1
-    if end - m.end() < 12:
-        return None
-    return QuoteFound(m.end(), end, "reported", speaker, tuple(chain))
+    return _clause(text, m.end(), hi, speaker, tuple(chain))
 
 
 def _around_quotes(text, s_start, s_end, found: list[QuoteFound], verbs) -> list[QuoteFound]:
