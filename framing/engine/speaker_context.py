@@ -113,7 +113,9 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|of|into|across)\s*\Z")
 _SUBJECT = re.compile(
     rf"(?P<s>{att.SPEAKER})"
     r"(?:,[ ](?:meanwhile|however|too|though|for its part|for their part|in turn|instead|"
-    r"by contrast|in contrast|in response|in a statement|for now),)?\s+(?=[a-z])"
+    r"by contrast|in contrast|in response|in a statement|for now),)?"
+    # "Oskarn, which has close ties to Velmar, also criticised …": a relative clause between
+    r"(?:,[ ](?:which|who)[ ][^,;:.!?\"“”]{1,80},)?\s+(?=[a-z])"
 )
 _NOT_SUBJECT = frozenset(
     wordlist(

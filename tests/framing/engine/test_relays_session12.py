@@ -190,3 +190,16 @@ def test_a_predicate_after_and_shares_the_quotes_speaker_and_relay() -> None:
     q = _clause(text, "promised a response")
     assert q.speaker is not None and "embassy" in q.speaker
     assert len(q.chain) == 3 and q.chain[0] == "Radio Brno"
+
+
+def test_its_office_belongs_to_the_subject_of_the_sentence_before_not_the_last_speaker() -> None:
+    text = (
+        "A spokesperson for Lorvia's foreign ministry said the exercise was routine and urged "
+        "calm.\n\nDravia, which has close ties to Velmar, also criticised the drills. Its "
+        'foreign ministry called the exercise "a reckless show of force near our waters", '
+        "according to Dravia's state news agency DNA."
+    )
+    partial = [q for q in engine.analyze(text).quotes if q.kind == "partial"]
+    q = partial[-1]
+    assert q.speaker is not None and q.speaker.startswith("Dravia")
+    assert q.chain[0] == "DNA"
