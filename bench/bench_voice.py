@@ -234,7 +234,12 @@ def _own_credit(credit: str, outlet: str) -> bool:
     try:
         from framing.engine.relays import is_own_outlet
     except ImportError:
-        from framing.engine.relays import same_source
+        try:
+            from framing.engine.relays import same_source
+        except ImportError:  # an engine from before relays: the same name, case aside
+
+            def same_source(a: str, b: str) -> bool:
+                return a.casefold().strip() == b.casefold().strip()
 
         initials = "".join(w[0] for w in outlet.split() if w[:1].isupper())
         words = set(re.findall(r"\w+", credit.lower())) - {"the"}
