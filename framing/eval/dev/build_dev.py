@@ -1,5 +1,5 @@
 """Build the speakers DEVELOPMENT sets (``speakers_dev``, ``relays_dev``, ``uncredited_dev``,
-``relays_dev2`` to ``relays_dev7``) from their ``*_source.txt``.
+``relays_dev2`` to ``relays_dev7``, ``relays_dev9``) from their ``*_source.txt``.
 
 This set is for tuning the speaker/quote/relay rules (the held-out ``framing/eval/gold`` sets are
 never tuned on). It reuses the gold builder's parser and validator, so the schema is identical to
@@ -41,6 +41,7 @@ SETS = {
     "relays_dev5": None,
     "relays_dev6": None,
     "relays_dev7": None,
+    "relays_dev9": None,
 }
 
 
