@@ -42,6 +42,7 @@ SETS = {
     "relays_dev6": None,
     "relays_dev7": None,
     "relays_dev8": None,
+    "relays_dev9": None,
     "relays_dev10": None,
 }
 
