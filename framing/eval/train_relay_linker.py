@@ -38,6 +38,9 @@ TRAINING_SETS = (
     "relays_dev4",
     "relays_dev5",
     "relays_dev6",
+    "relays_dev8",
+    "relays_dev9",
+    "relays_dev10",
     "speakers_dev",
     "uncredited_dev",
 )
