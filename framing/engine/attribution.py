@@ -619,7 +619,8 @@ _REPORTED_TAIL = re.compile(
     # "…, RIA Novosti cited a source in the Russian government as saying."
     rf"|(?P<m6>{MEDIA}|{SPEAKER})\s+(?:quoted|cited)\s+(?:{_LOWER_TITLE})?(?P<s6>{SPEAKER})"
     rf"(?:\s+as\s+saying)?"
-    rf"|(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
+    # (", Shona, read a statement.": "read" before its object is no inverted tag)
+    rf"|(?!reads?\s)(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
     # "according to state broadcaster NHK": a medium named by its kind
     rf"|(?P<v3>according\s+to)\s+(?:{_PIECE_BEFORE_MEDIUM}(?=(?:the\s+)?{MEDIA}))?"
     rf"(?P<s3>{SPEAKER}|{MEDIA})"
@@ -1669,7 +1670,34 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
         # (", without citing a source" cites no one)
         relays = [r for r in relays if r.start < stop]
         return _reported(clause, stop, hit, _with_media(relays, told))
+    if found is None:
+        found = _coordinated_lead(text, start, end, in_sentence, verbs, relays)
     return found
+
+
+# "…, and the city's water utility said on Thursday that …": a second main clause whose
+# subject opens after the conjunction
+_AND_THEN = re.compile(r",\s+(?:and|but|while|whereas)\s+(?=\S)")
+
+
+def _coordinated_lead(
+    text: str, start: int, end: int, in_sentence: list[Verb], verbs: list[Verb], relays
+) -> Reported | None:
+    verb = next((v for v in in_sentence if v[2] not in _NOT_LEAD), None)
+    if verb is None:
+        return None
+    joins = list(_AND_THEN.finditer(text, start, verb[0]))
+    if not joins or verb[0] - joins[-1].end() > _SPEAKER_REACH:
+        return None
+    at = joins[-1].end()
+    lead = _lead(text, at, end, verbs)
+    if lead is None or lead[0].start != at:
+        return None  # the subject opens the second clause
+    tail = _RELAY_PHRASE_END.search(text, lead[1], end) or _WITHOUT.search(text, lead[1], end)
+    stop = tail.start() if tail else end
+    return _reported(
+        lead[1], stop, lead[0], _with_media([r for r in relays if r.start >= at], lead[2])
+    )
 
 
 # A closing tag's subject the speaker lists do not know ("…, the data provider Moneyfacts

@@ -59,8 +59,8 @@ _CREDIT = re.compile(
     # "(dpa) -": a lower-case credit is one the media list knows as written (_is_credit)
     # ("(ČTK) –": any letter may open it)
     r"\((?P<agency>[^\W\d_][\w.&' \-]{1,40})\)[ ]*\.?[ ]*(?:--|[-–—:])"
-    rf"|^[ \t]*{_PLACE}(?:{_DATE})?[ ]*\((?P<dated>[A-ZÀ-ÖØ-ÞĀ-Ž][\w.&' \-]{{1,40}})\)\.?[ ]+(?=[A-Z“"
-    rf"\"])"
+    rf"|^[ \t]*{_PLACE}(?:{_DATE})?[ ]*\((?P<dated>[A-ZÀ-ÖØ-ÞĀ-Ž][\w.&' \-]{{1,40}})\)\.?[ ]+"
+    rf"(?=[A-Z“\"])"
     # "MOSCOW, May 6. /ITAR-TASS/.", "AUSTIN, Texas, May 6, 2026 /PRNewswire/ --"
     rf"|^[ \t]*{_PLACE}(?:{_DATE})?\.?[ ]*/(?P<slash>[A-ZÀ-ÖØ-ÞĀ-Ž][\w.&\-]{{1,30}})/"
 )
