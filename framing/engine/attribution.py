@@ -1469,6 +1469,11 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
                 k = next((i for i, h in enumerate(chain) if h.start > cited.start), len(chain))
                 chain = [*chain[:k], cited, *chain[k:]]
             return _reported(inner[1], end, inner[0], chain)
+        who = _who_said(text, m.end(), end)
+        if who is not None:
+            # "According to Sudan TV, the delegation is headed by General X, who said …": the
+            # medium carries the words of the person the relative clause is about
+            return _reported(who[1], end, who[0], relays)
         return _reported(m.end(), end, _hit(m, "s", "v"), relays)  # type: ignore[arg-type]
     if all(w == "according" for _, _, w in in_sentence):
         # "The army, according to a report by Xinhua, has moved two brigades …": the source
@@ -1673,6 +1678,35 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
     if found is None:
         found = _coordinated_lead(text, start, end, in_sentence, verbs, relays)
     return found
+
+
+# ", who said …", ", who told the channel that …": a relative clause of saying after a name
+_WHO_SAID = re.compile(
+    r",\s+who\s+(?:also\s+|later\s+)?(?P<v>said|says|added|warned|stressed|insisted|told)\s+"
+    rf"(?:(?P<tobj>{_TOLD_WHOM}|the\s+(?:[\w\-]+\s+){{0,2}}?(?:channel|station|broadcaster|agency|"
+    r"paper|newspaper|daily))\s+)?(?P<that>that\s+)?"
+)
+
+
+def _who_said(text: str, start: int, end: int) -> tuple[SpeakerHit, int] | None:
+    """The named person a ", who said …" clause is about and where the words said begin."""
+    m = _WHO_SAID.search(text, start, end)
+    if m is None or (m.group("v") == "told") != bool(m.group("tobj")):
+        return None
+    if m.group("v") != "said" and m.group("v") != "says" and not m.group("that"):
+        return None
+    # the name closing the phrase before the comma, with the capitalised title before it
+    stop = m.start()
+    for w in _WORD_START.finditer(text, max(start, stop - _SPEAKER_REACH), stop):
+        if w.group()[:1].isupper() and _PROPER_FULL.fullmatch(text, w.start(), stop):
+            name = text[w.start() : stop]
+            if len(name.split()) >= 2 and _is_name(name.split(" ", 1)[1]):
+                return SpeakerHit(w.start(), stop, name, m.group("v")), m.end()
+            return None
+    return None
+
+
+_PROPER_FULL = re.compile(_PROPER)
 
 
 # "…, and the city's water utility said on Thursday that …": a second main clause whose

@@ -134,3 +134,18 @@ def test_dateline_credits(text, name):
 
 def test_a_country_after_a_dated_dateline_is_no_credit():
     assert wire_origin("LONDON, Dec 4, UK - Rail fares will rise in March.") is None
+
+
+def test_according_to_a_medium_then_who_said():
+    text = (
+        "According to Radio Kestrel, the inquiry is chaired by retired judge Marta Holm, who "
+        "said its report would be ready by the summer."
+    )
+    q = quote_with(text, "its report would be ready")
+    assert q.speaker.text.endswith("Marta Holm")
+    assert chain_of(q)[0] == "Radio Kestrel"
+
+
+def test_who_said_after_no_name_keeps_the_medium():
+    text = "According to the ministry, the team is led by its captain, who said little."
+    assert all(q.speaker is None or "captain" not in q.speaker.text for q in quotes_of(text))
