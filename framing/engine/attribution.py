@@ -23,9 +23,11 @@ _CONNECT = r"(?:of|for|and|the|de|del|da|von|van|al|bin|on)"
 # Name particles that may follow one another ("Ursula von der Leyen", "Charles de la Fuente")
 _PARTICLE = r"(?:von|van|der|den|de|la|le|du|dos|das|di|ter|ibn|bint)"
 # "Professor Halden Russ of the Velmar Academy": a connector may be followed by "the".
+# "Suez Canal Authority (SCA) Chairman Hatem Fawzy": a bracketed short form may stand between
+# two words of a name.
 _PROPER = (
-    rf"(?:the\s+)?{_NAME_WORD}(?:\s+(?:{_CONNECT}\s+(?:the\s+)?|(?:{_PARTICLE}\s+){{1,2}})?"
-    rf"{_NAME_WORD}){{0,6}}"
+    rf"(?:the\s+)?{_NAME_WORD}(?:(?:\s+\([{CAPS}][{CAPS}\-]{{1,7}}\))?"
+    rf"\s+(?:{_CONNECT}\s+(?:the\s+)?|(?:{_PARTICLE}\s+){{1,2}})?{_NAME_WORD}){{0,6}}"
 )
 SPEAKER_NOUNS = (
     "ministry ministries spokesperson spokesman spokeswoman spokespeople official officials "
@@ -105,6 +107,8 @@ _PLURAL = (
     r"forecasters|meteorologists|historians|engineers|staff|rescuers|survivors|parents|"
     r"students|supporters|opponents|members|insiders|agencies|groups|records|documents|"
     r"filings|figures|statistics|polls|surveys|studies|agents|voters|fans|unions|companies|"
+    # "according to data from the statistics bureau", "estimates published by the council"
+    r"data|estimates|projections|"
     r"airlines|retailers|landlords|tenants|commuters|passengers|shopkeepers|traders|guards|"
     r"families|authors|pundits|marchers|demonstrators|crews|troops|soldiers|militants|rebels|"
     r"medics|physicians|locals|investors|shareholders|bankers|brokers|consumers|shoppers|"
@@ -128,7 +132,9 @@ _BARE = (
     # "two of the people", "France's main trade unions": up to three words before the noun
     rf"(?:(?!(?:and|or|but|that|while|as|said|says|say|told)\s)[\w’'.\-]+\s+){{0,3}}?"
     rf"(?i:{_PLURAL})\b{_FAMILIAR}"
-    rf"(?:\s+(?:of|for|at|in|from|along|near|across|behind|outside|inside)\s+{_POBJ})?"
+    rf"(?:\s+(?:of|for|at|in|from|along|near|across|behind|outside|inside|"
+    # "figures published by the council", "data released by the central bank"
+    rf"(?:published|released|compiled|issued)\s+by)\s+{_POBJ})?"
 )
 SPEAKER = rf"(?:{_COMMON}|{_PROPER}|{_BARE}|{_PRONOUN})"
 # After "according to" any short noun phrase up to the comma names a source.
@@ -156,7 +162,9 @@ VERBS = (
     "joked jokes recounted recounts agreed agrees answered pleaded texted emailed shouted "
     "yelled exclaimed whispered muttered wondered read reads revealed disclosed "
     # a court's decision: "A judge ruled that …", "…, the appeals court ruled Tuesday."
-    "ruled"
+    "ruled "
+    # what a court was told: "The High Court in Inverness heard that …", "…, the inquest heard."
+    "heard"
 )
 _VERB_ALT = "|".join(sorted(set(VERBS.split()), key=len, reverse=True)).replace(" ", r"\s+")
 VERB = rf"(?:{_VERB_ALT})"
@@ -303,6 +311,8 @@ _TAIL = (
     r"|\s+(?:last|this|next)\s+[a-z]+|\s+(?:late|early)(?=\s+(?:on|in|last|this)\s)"
     # "the ministry said Wednesday", "said today": a bare day after the verb (news style)
     r"|\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight)(?![\w’'\-])"
+    # "…, the minister said here on Thursday": the dateline's city (agency style)
+    r"|\s+here(?![\w’'\-])"
     r"){0,3}"
 )
 # Whom a speaker told in a tag: a medium, reporters, a press conference, lawmakers.
@@ -351,8 +361,9 @@ _SPEAKER_REACH = 90  # characters a speaker phrase may span before its verb
 # A lower-case title before a name ("said county commissioner Jane Doe"), an apposition
 # between a name and its verb ("Jane Doe, 54, said", "Jane Doe, a spokeswoman for X, said").
 _LOWER_TITLE = (
-    # (", and Beijing has pledged to …": a conjunction opens a clause, not a title)
-    r"(?:(?!(?:on|in|at|to|during|after|before|from|with|by|via|that|the|a|an|and|but|or|"
+    # (", and Beijing has pledged to …": a conjunction opens a clause, not a title; ", Minister
+    # for Food Affairs X said": "for" or "of" joins a name, it opens no title)
+    r"(?!(?:for|of)\s)(?:(?!(?:on|in|at|to|during|after|before|from|with|by|via|that|the|a|an|and|but|or|"
     r"while|as|when)\s)"
     rf"[a-z][\w\-]*\s+){{1,3}}(?=[{CAPS}])"
 )
@@ -608,7 +619,8 @@ _REPORTED_TAIL = re.compile(
     # "…, RIA Novosti cited a source in the Russian government as saying."
     rf"|(?P<m6>{MEDIA}|{SPEAKER})\s+(?:quoted|cited)\s+(?:{_LOWER_TITLE})?(?P<s6>{SPEAKER})"
     rf"(?:\s+as\s+saying)?"
-    rf"|(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
+    # (", Shona, read a statement.": "read" before its object is no inverted tag)
+    rf"|(?!reads?\s)(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
     # "according to state broadcaster NHK": a medium named by its kind
     rf"|(?P<v3>according\s+to)\s+(?:{_PIECE_BEFORE_MEDIUM}(?=(?:the\s+)?{MEDIA}))?"
     rf"(?P<s3>{SPEAKER}|{MEDIA})"
@@ -852,6 +864,13 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
         head = speaker_ending_at(text, who, floor, verb)
         if head is not None and head.text.lower() not in _PRONOUN_WORDS:
             return head
+    that = _RELATIVE_THAT.search(text, lo, stop)
+    if that is not None:
+        # "The union that represents deputies said": a short relative clause after a noun
+        # with its determiner (never "a sign that police said", a clause with its own verb)
+        head = speaker_ending_at(text, that.start(), floor, verb)
+        if head is not None and _DET_HEAD.match(head.text) and head.start <= that.start():
+            return head
     if stop > floor and text[stop - 1] == ",":
         # "The ministry, in a statement carried by KCNA, said": skip one parenthetical.
         # "X, who spoke on condition of anonymity because …, said": a relative clause may
@@ -871,6 +890,10 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
     return None
 
 
+# " that represents deputies", " which runs the port": a relative clause of up to five words
+# whose verb (an -s or -ed form) comes first, closing right before the speech verb
+_RELATIVE_THAT = re.compile(r"\s(?:that|which)\s+[a-z][\w\-]*(?:s|ed)(?:\s+[\w’'\-]+){0,4}\s*\Z")
+_DET_HEAD = re.compile(r"(?:the|The|a|A|an|An|its|Its|their|Their)\s")
 _DIGIT = re.compile(r"\d")
 _PLACE_TAIL = re.compile(
     r"\s+(?:in|at)\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*)?\Z"
@@ -1446,6 +1469,11 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
                 k = next((i for i, h in enumerate(chain) if h.start > cited.start), len(chain))
                 chain = [*chain[:k], cited, *chain[k:]]
             return _reported(inner[1], end, inner[0], chain)
+        who = _who_said(text, m.end(), end)
+        if who is not None:
+            # "According to Sudan TV, the delegation is headed by General X, who said …": the
+            # medium carries the words of the person the relative clause is about
+            return _reported(who[1], end, who[0], relays)
         return _reported(m.end(), end, _hit(m, "s", "v"), relays)  # type: ignore[arg-type]
     if all(w == "according" for _, _, w in in_sentence):
         # "The army, according to a report by Xinhua, has moved two brigades …": the source
@@ -1647,7 +1675,63 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
         # (", without citing a source" cites no one)
         relays = [r for r in relays if r.start < stop]
         return _reported(clause, stop, hit, _with_media(relays, told))
+    if found is None:
+        found = _coordinated_lead(text, start, end, in_sentence, verbs, relays)
     return found
+
+
+# ", who said …", ", who told the channel that …": a relative clause of saying after a name
+_WHO_SAID = re.compile(
+    r",\s+who\s+(?:also\s+|later\s+)?(?P<v>said|says|added|warned|stressed|insisted|told)\s+"
+    rf"(?:(?P<tobj>{_TOLD_WHOM}|the\s+(?:[\w\-]+\s+){{0,2}}?(?:channel|station|broadcaster|agency|"
+    r"paper|newspaper|daily))\s+)?(?P<that>that\s+)?"
+)
+
+
+def _who_said(text: str, start: int, end: int) -> tuple[SpeakerHit, int] | None:
+    """The named person a ", who said …" clause is about and where the words said begin."""
+    m = _WHO_SAID.search(text, start, end)
+    if m is None or (m.group("v") == "told") != bool(m.group("tobj")):
+        return None
+    if m.group("v") != "said" and m.group("v") != "says" and not m.group("that"):
+        return None
+    # the name closing the phrase before the comma, with the capitalised title before it
+    stop = m.start()
+    for w in _WORD_START.finditer(text, max(start, stop - _SPEAKER_REACH), stop):
+        if w.group()[:1].isupper() and _PROPER_FULL.fullmatch(text, w.start(), stop):
+            name = text[w.start() : stop]
+            if len(name.split()) >= 2 and _is_name(name.split(" ", 1)[1]):
+                return SpeakerHit(w.start(), stop, name, m.group("v")), m.end()
+            return None
+    return None
+
+
+_PROPER_FULL = re.compile(_PROPER)
+
+
+# "…, and the city's water utility said on Thursday that …": a second main clause whose
+# subject opens after the conjunction
+_AND_THEN = re.compile(r",\s+(?:and|but|while|whereas)\s+(?=\S)")
+
+
+def _coordinated_lead(
+    text: str, start: int, end: int, in_sentence: list[Verb], verbs: list[Verb], relays
+) -> Reported | None:
+    verb = next((v for v in in_sentence if v[2] not in _NOT_LEAD), None)
+    if verb is None:
+        return None
+    joins = list(_AND_THEN.finditer(text, start, verb[0]))
+    if not joins or verb[0] - joins[-1].end() > _SPEAKER_REACH:
+        return None
+    at = joins[-1].end()
+    lead = _lead(text, at, end, verbs)
+    if lead is None or lead[0].start != at:
+        return None  # the subject opens the second clause
+    tail = _RELAY_PHRASE_END.search(text, lead[1], end) or _WITHOUT.search(text, lead[1], end)
+    stop = tail.start() if tail else end
+    return _reported(
+        lead[1], stop, lead[0], _with_media([r for r in relays if r.start >= at], lead[2])
+    )
 
 
 # A closing tag's subject the speaker lists do not know ("…, the data provider Moneyfacts
@@ -1658,7 +1742,7 @@ _TAG_VERBS = frozenset(
     wordlist(
         "said says told tells added adds wrote writes reported reports noted notes stated states "
         "announced explained estimated estimates found finds showed shows show confirmed "
-        "argued insisted predicted concluded revealed disclosed warned ruled"
+        "argued insisted predicted concluded revealed disclosed warned ruled heard"
     )
 )
 _NOT_IN_NP = frozenset(
@@ -2141,6 +2225,9 @@ def _can_say(hit: SpeakerHit, verb: str | None) -> bool:
     if verb == "ruled":
         # a court rules; "the minister ruled out a tax rise" is no ruling
         return bool(_RULERS.intersection(hit.text.lower().split()))
+    if verb == "heard":
+        # "the court heard that …" is what the court was told; "she heard that …" is no speech
+        return bool(_HEARERS.intersection(hit.text.lower().split()))
     if verb not in _FINDING:
         return True
     words = hit.text.lower().split()
@@ -2153,6 +2240,9 @@ def _can_say(hit: SpeakerHit, verb: str | None) -> bool:
 
 
 _POSTMOD = frozenset(wordlist("by of from for at in"))
+_HEARERS = frozenset(
+    wordlist("court courts tribunal jury inquest inquiry hearing trial magistrates committee")
+)
 _RULERS = frozenset(
     wordlist(
         "judge judges court courts justice justices tribunal magistrate arbitrator arbitrators "

@@ -52,13 +52,15 @@ _DATE = (
 _MONTH_DAY = r"(?:[A-Z][a-z]{2,8}\.?[ ]+\d{1,2}|\d{1,2}[ ]+[A-Z][a-z]{2,8})(?:,[ ]*\d{4})?"
 # At a line start within the first lines: an optional dateline then the credit in brackets
 # and a dash ("HELSINKI (AP) —", "MADRID, Jan 9 (EFE).-"); or a dateline with its date and
-# the bracketed credit with no dash before the story ("Amaravati, Mar 3 (PTI) The …").
+# the bracketed credit with no dash before the story ("Amaravati, Mar 3 (PTI) The …", "Lima,
+# Dec. 3 (ANDINA). Mudslides …": a full stop may close it).
 _CREDIT = re.compile(
     rf"(?m)^[ \t]*(?:(?:{_PLACE}(?:{_DATE})?|{_MONTH_DAY}),?[ ]*)?"
     # "(dpa) -": a lower-case credit is one the media list knows as written (_is_credit)
-    r"\((?P<agency>[A-Za-z][\w.&' \-]{1,40})\)[ ]*\.?[ ]*(?:--|[-–—:])"
-    rf"|^[ \t]*{_PLACE}(?:{_DATE})?[ ]*\((?P<dated>[A-ZÀ-ÖØ-ÞĀ-Ž][\w.&' \-]{{1,40}})\)[ ]+(?=[A-Z“"
-    rf"\"])"
+    # ("(ČTK) –": any letter may open it)
+    r"\((?P<agency>[^\W\d_][\w.&' \-]{1,40})\)[ ]*\.?[ ]*(?:--|[-–—:])"
+    rf"|^[ \t]*{_PLACE}(?:{_DATE})?[ ]*\((?P<dated>[A-ZÀ-ÖØ-ÞĀ-Ž][\w.&' \-]{{1,40}})\)\.?[ ]+"
+    rf"(?=[A-Z“\"])"
     # "MOSCOW, May 6. /ITAR-TASS/.", "AUSTIN, Texas, May 6, 2026 /PRNewswire/ --"
     rf"|^[ \t]*{_PLACE}(?:{_DATE})?\.?[ ]*/(?P<slash>[A-ZÀ-ÖØ-ÞĀ-Ž][\w.&\-]{{1,30}})/"
 )
@@ -68,8 +70,11 @@ _WIRES_CAPS = media.alternation(
 )
 # "BEIJING, Xinhua —", "SYDNEY, AAP —": a dateline, a comma and a known agency, no brackets
 # "MOSCOW, May 6 – RIA Novosti. The launch …": the agency after the dash, then a full stop
+# "Accra, Dec. 3, GNA -": after a dated dateline, an agency's initials the list lacks (names
+# like GNA are left out of it, as they stand for other bodies in running text)
 _BARE_CREDIT = re.compile(
     rf"(?m)^[ \t]*{_PLACE}(?:{_DATE})?(?:[,.][ ]*(?P<agency>{_WIRES}|{_WIRES_CAPS})[ ]*{_DASH}"
+    rf"|(?<=\d)[,.][ ]*(?P<initials>[A-ZÀ-ÖØ-ÞĀ-Ž]{{3,5}})[ ]+{_DASH}[ ]"
     rf"|[ ]*{_DASH}[ ]*(?P<dashed>{_WIRES})\.[ ]+(?=[A-ZÀ-ÖØ-ÞĀ-Ž]))"
 )
 # Any medium the list knows, as written ("ProPublica", "Xinhua", "the Austin …" is not one)
@@ -410,7 +415,12 @@ def _abbreviates(short: str, before: str) -> bool:
 def _known_credit(name: str) -> bool:
     """A bracketed name with no dash after it ("Mar 3 (PTI) The …") is a credit only when it
     is a known medium or an agency's initials, not "(Tuesday)"."""
-    return name in media.names() or bool(re.fullmatch(r"[A-ZÀ-ÖØ-ÞĀ-Ž]{2,6}", name))
+    # ("(MONTSAME).": a credit form of the list in capitals)
+    return (
+        name in media.names()
+        or name.upper() in AGENCIES
+        or bool(re.fullmatch(r"[A-ZÀ-ÖØ-ÞĀ-Ž]{2,6}", name))
+    )
 
 
 # Section names a medium puts after its own ("CNN Business", "BBC Sport", "Bloomberg Opinion")

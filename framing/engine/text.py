@@ -133,9 +133,12 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     # so are run-together initials ("J.P. McAteer", like "U.S.").
     if not text[j].isupper():
         return False
+    if word == "x" and _ON_PLATFORM.search(text, max(0, j - 6), j):
+        return False  # "said in a post on X. He had …": the platform, not an initial
     return len(word) == 1 or (len(word) <= 5 and _INITIALS.fullmatch(word) is not None)
 
 
+_ON_PLATFORM = re.compile(r"(?<![\w’'])(?:on|to|via)\s\Z")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
