@@ -461,7 +461,8 @@ _CITE_VERBS = frozenset(
 # Colonel Li Wenbo, said"), not to the first speaker noun ("a command").
 CITING = re.compile(
     # "citing internal emails and three people with knowledge of …": the last source named
-    rf"(?P<v>{_CITE})\s+(?:(?:[\w’'\-]+\s+){{1,3}}?and\s+(?=[a-z0-9]))?(?P<s>{SPEAKER}"
+    # "quoting chief scientist Wang Hanliang": a lower-case title before the name
+    rf"(?P<v>{_CITE})\s+(?:(?:[\w’'\-]+\s+){{1,3}}?and\s+(?=[a-z0-9])|{_LOWER_TITLE})?(?P<s>{SPEAKER}"
     # "citing officials of the national oil company NNPC"
     r"(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž]{2,6}(?![\w’'\-]))?)"
     # "citing two people who have seen the revised figures"
@@ -601,6 +602,7 @@ _AFTERTHOUGHT = (
     r"[^,.!?\"“”]{3,100}))"
 )
 _AFTERTHOUGHT_END = re.compile(rf"{_AFTERTHOUGHT}\s*[.!?]?\s*\Z")
+_MODAL = r"(?:would|will|could|should|can|may|might|must|had|has|have|was|were|is|are)"
 _REPORTED_TAIL = re.compile(
     # ", spokeswoman Mao Lin said", ", a spokesperson for the ministry, Gao Minghui, told a
     # regular press conference", ", aid workers who have left the country say"
@@ -619,8 +621,9 @@ _REPORTED_TAIL = re.compile(
     # "…, RIA Novosti cited a source in the Russian government as saying."
     rf"|(?P<m6>{MEDIA}|{SPEAKER})\s+(?:quoted|cited)\s+(?:{_LOWER_TITLE})?(?P<s6>{SPEAKER})"
     rf"(?:\s+as\s+saying)?"
-    # (", Shona, read a statement.": "read" before its object is no inverted tag)
-    rf"|(?!reads?\s)(?P<v2>{VERB})\s+(?P<s2>{SPEAKER})"
+    # (", Shona, read a statement.": "read" before its object is no inverted tag; ", quoting X,
+    # said the cores would help scientists.": a clause, not who said it)
+    rf"|(?!reads?\s)(?P<v2>{VERB})\s+(?!(?:[\w’'\-]+\s+){{1,4}}{_MODAL}\b)(?P<s2>{SPEAKER})"
     # "according to state broadcaster NHK": a medium named by its kind
     rf"|(?P<v3>according\s+to)\s+(?:{_PIECE_BEFORE_MEDIUM}(?=(?:the\s+)?{MEDIA}))?"
     rf"(?P<s3>{SPEAKER}|{MEDIA})"

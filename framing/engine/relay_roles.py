@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 _ROLE_HINT = re.compile(
     r"\b(?:told|tells|according|citing|quoting|quoted|cited|reported|carried|published|"
     r"released|relayed|broadcast|aired|speaking|spoke|interview|comments|remarks|statements|"
-    r"said|says|appearing|Speaking|Appearing)\b"
+    r"said|says|appearing|Speaking|Appearing|[Ww]riting|wrote|column|op-ed|article|piece|"
+    r"commentary|essay)\b"
 )
 # "state-run Petra", "the official Cuban News Agency (ACN)", "the state-run Maghreb Arabe Presse
 # (MAP) agency": a status word makes the name after it a medium
@@ -45,12 +46,22 @@ _BEFORE = re.compile(
     r"interview\s+with|(?:comments|remarks|statements?)\s+to|"
     # "said on China Central Television's evening news", "Speaking on KBS Radio's show"
     r"(?:said|says|[Ss]peaking|spoke|[Aa]ppearing)\s+on|"
+    # "Writing in the Daily Telegraph, …", "In a guest article for the FAZ, …", "wrote in an
+    # op-ed for The Hindu": a piece written for a paper is relayed by it
+    r"(?:[Ww]riting|wrote|writes)\s+(?:in|for)|"
+    r"(?:column|op-ed|oped|article|piece|commentary|essay)\s+(?:for|in|published\s+by)|"
     r"(?:carried|published|released|relayed|broadcast|aired|reported|quoted|cited|seen|"
     r"obtained|reviewed)(?:\s+(?:on|last|this)\s+\w+)?\s+by)\s+"
 )
 _AFTER = re.compile(
     r"\s*,\s*(?:citing|quoting)\b|\s+(?:also\s+)?(?:reported|reports|quoted|quoting|cited|citing|"
     r"carried|published)\b"
+)
+# "said on the station", "Speaking on the same programme", "Writing in the paper": a medium
+# named by its kind, after the article named it; ``media_descriptors`` puts the name in
+_KIND_LINK = re.compile(
+    r"the\s+(?:same\s+)?(?:radio\s+station|station|channel|broadcaster|programme|program|"
+    r"show|newspaper|paper|daily|weekly|magazine|network)(?![\w’'\-])"
 )
 _CAPITAL = re.compile(r"(?<![\w’'.\-])(?:[Tt]he\s+)?[A-Z]")
 _PRONOUNS = frozenset(("he", "she", "it", "they", "we", "i", "you"))
@@ -60,6 +71,7 @@ _REACH = 60  # characters before a medium in which its relaying word stands
 def relay_roles(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]) -> None:
     """Add to chains that have no relay the media their tag's sentence names in a relaying
     role (module docstring). A medium goes to the tag nearest to it when a sentence has two."""
+    interviews_cited(text, sentences, found)
     starts = [s for s, _ in sentences]
     by_sentence: dict[int, list[QuoteFound]] = {}
     for q in found:
@@ -84,12 +96,68 @@ def relay_roles(text: str, sentences: list[tuple[int, int]], found: list[QuoteFo
                 _add(q, m)
 
 
+# "The Chronicle, citing an interview the governor gave to the radio station KTBB, reported
+# that …", "Citizen Digital, citing an interview with BBC Sport, reported that …": the outer
+# medium took the words from the interview the inner one carried, so both are links, outer
+# first; the one who gave the interview is the speaker of what the outer medium reports
+_INTERVIEW_CITED = re.compile(
+    rf"(?P<outer>{_STATUS_MEDIUM}|{att.MEDIA}),\s+citing\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:radio|television|TV|exclusive|recent)\s+)?(?:interview|remarks|comments)\s+"
+    r"(?:(?:with|to|on)\s+|(?P<who>(?:the|a|an|his|her|its)\s+[\w’'\-]+(?:\s+[\w’'\-]+){0,4}?|"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]+){0,3})\s+(?:gave|granted|made)\s+"
+    r"(?:to|on)\s+)"
+    rf"(?P<inner>{_STATUS_MEDIUM}|{att.MEDIA})\s*,"
+)
+
+
+def interviews_cited(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]) -> None:
+    """A medium citing an interview another medium carried relays it (``_INTERVIEW_CITED``):
+    the interview's medium is the link after the citing one, and the person who gave the
+    interview, not the citing medium, speaks the words it reports."""
+    if "interview" not in text and "remarks" not in text and "comments" not in text:
+        return
+    starts = [s for s, _ in sentences]
+    for q in found:
+        if q.kind in ("scare", "partial") or q.speaker is None:
+            continue
+        si = bisect_right(starts, q.start) - 1
+        a, b = sentences[max(si, 0)]
+        if text.find("citing", a, b) == -1:
+            continue
+        m = _INTERVIEW_CITED.search(text, a, b)
+        if m is None or m.end() > q.start:
+            continue
+        outer = next((h for h in q.chain if m.start("outer") <= h.start < m.end("outer")), None)
+        if outer is None or any(m.start("inner") <= h.start < m.end("inner") for h in q.chain):
+            continue  # no citing medium in the chain, or the interview's medium already in it
+        inner = _hit(m, "inner", "told")
+        links = list(q.chain[:-1])
+        speaker = q.chain[-1]
+        if speaker is outer:
+            if not m.group("who"):
+                continue  # no one named: the outlet's own report
+            speaker = att.SpeakerHit(m.start("who"), m.end("who"), m.group("who"), speaker.verb)
+            links.append(outer)
+        at = next(i for i, h in enumerate(links) if h is outer) + 1
+        q.speaker = speaker
+        q.chain = (*links[:at], inner, *links[at:], speaker)
+
+
+def _lead(m: re.Match[str], group: str) -> int:
+    return len(m.group(group)) - len(re.sub(r"^(?:the|The)\s+", "", m.group(group)))
+
+
+def _hit(m: re.Match[str], group: str, verb: str) -> att.SpeakerHit:
+    skip = _lead(m, group)
+    return att.SpeakerHit(m.start(group) + skip, m.end(group), m.group(group)[skip:], verb)
+
+
 def _media_in_role(text: str, a: int, b: int) -> list[re.Match[str]]:
     """Media in sentence [a, b) right after or right before a relaying word, in text order.
     The medium regex is large, so it is tried only where a relaying word puts a medium."""
     found: dict[int, re.Match[str]] = {}
     for role in _BEFORE.finditer(text, a, b):
-        m = _MEDIUM.match(text, role.end(), b)
+        m = _MEDIUM.match(text, role.end(), b) or _KIND_LINK.match(text, role.end(), b)
         if m is not None:
             found.setdefault(m.start(), m)
     for role in _AFTER.finditer(text, a, b):

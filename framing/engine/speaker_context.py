@@ -48,7 +48,7 @@ from .media_descriptors import display_name as medium_display_name
 from .media_descriptors import name_descriptors
 from .relay_linker import apply as apply_learned_relays
 from .relay_linker import propose as propose_relays
-from .relay_roles import relay_roles
+from .relay_roles import interviews_cited, relay_roles
 from .text import wordlist
 
 if TYPE_CHECKING:
@@ -109,6 +109,24 @@ _FULL_NAME = re.compile(
     rf"(?![\w’'\-]|[ ][{_CAP}][\w’'\-])"
 )
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|of|into|across)\s*\Z")
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w’'\-])(?:a|an)\s+\Z")
+# "Minister of Energy and Mines Raúl Fonseca Prieto", "Secretary for Trade and Industry Jane
+# Doe": a capitalised name right after "of/for X and" opens with the office's last noun
+_OFFICE_AND = re.compile(
+    rf"\b(?:of|for)\s+(?:the\s+)?[{_CAP}][\w’'\-]*(?:,?\s+[{_CAP}][\w’'\-]*){{0,2}},?\s+(?:and|&)\s*\Z"
+)
+
+
+def _office_lead(text: str, m: re.Match[str]) -> int:
+    """Where the person's name starts in a full-name match: after an office noun the match
+    took from "… of Energy and Mines Raúl Fonseca Prieto" (else the match's start)."""
+    if " " in m.group() and _OFFICE_AND.search(text, max(0, m.start() - 60), m.start()):
+        first = m.group().split(" ", 1)
+        if len(first[1].split()) >= 2:
+            return m.start() + len(first[0]) + 1
+    return m.start()
+
+
 # "Orvane, meanwhile, is trying …": a connective between commas still leaves the subject
 _SUBJECT = re.compile(
     rf"(?P<s>{att.SPEAKER})"
@@ -254,6 +272,8 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
     _heard_through_agency_report(text, sentences, found)
     _relayed_afterwards(text, sentences, found)
     apply_learned_relays(found, learned)
+    # again, now that "X reported that Y said …" has Y as the speaker
+    interviews_cited(text, sentences, found)
     _carry_chains(found, text, sentences)
     _carry_office_chains(text, sentences, found)
     _relayed_antecedents(found)
@@ -806,15 +826,17 @@ def _titled_people(text: str, lo: int, hi: int, title: str) -> list[att.SpeakerH
     """Full names of people in [lo, hi), in order, that carry ``title`` (any, if "")."""
     out = []
     for n in _FULL_NAME.finditer(text, lo, hi):
-        words = _name_words(n.group())
-        if len(words) < 2 or speaker_kind(n.group()) != "person":
+        start = _office_lead(text, n)
+        name = text[start : n.end()]
+        words = _name_words(name)
+        if len(words) < 2 or speaker_kind(name) != "person":
             continue
         if _PLACE_BEFORE.search(text, max(0, n.start() - 8), n.start()):
             continue
         if title and not _titled(text, words[-1], title, hi):
             continue
-        lead = n.group().find(words[0])
-        out.append(att.SpeakerHit(n.start() + lead, n.end(), " ".join(words), None))
+        lead = name.find(words[0])
+        out.append(att.SpeakerHit(start + lead, n.end(), " ".join(words), None))
     return out
 
 
@@ -1096,6 +1118,7 @@ def _canonical_names(text: str, sentences, found: list[QuoteFound]) -> None:
             while lead < len(words) - 1 and words[lead] in _ACTOR_TITLES:
                 lead += 1
             start = m.start() + len(" ".join(words[:lead])) + (1 if lead else 0)
+            start = max(start, _office_lead(text, m))
             name = text[start : m.end()]
             if len(name.split()) >= 2 and speaker_kind(name) == "person":
                 full.setdefault(last, att.SpeakerHit(start, m.end(), name, None))
@@ -1214,7 +1237,13 @@ _OWN_CHANNEL = re.compile(
     r"\b(?:(?:on|in)\s+(?:its|his|her|their)\s+(?:own\s+)?(?:website|account|channel|podcast|"
     r"newsletter|blog|show)|"
     r"on\s+(?:Telegram|X|Twitter|Facebook)\b|in\s+a\s+(?:post|notice|tweet|video)\b|"
-    r"told\s+reporters|(?:news|press)\s+(?:conference|briefing)|regular\s+briefing)"
+    r"told\s+reporters|(?:news|press)\s+(?:conference|briefing)|regular\s+briefing|"
+    # "posted on the governor's website": an office's own site, not a medium's
+    r"(?:on|in)\s+the\s+[a-z][\w\-]*['’]s\s+(?:own\s+)?(?:website|account|channel)\b|"
+    # "later told MPs on the committee", "told a Senate hearing", "testified": heard in person
+    r"told\s+(?:MPs|lawmakers|legislators|senators|parliament|Parliament|Congress|the\s+Senate|"
+    r"(?:the|a)\s+(?:[\w\-]+\s+){0,2}(?:committee|hearing|inquiry|court|tribunal))\b|"
+    r"testified|gave\s+evidence)"
 )
 _OFFICE_CUT = re.compile(r"\s+(?:in|at|on|for|from)\s+")
 
@@ -1332,6 +1361,8 @@ def _person_keys(hit_text: str) -> list[str]:
         or words[0].lower() in _TITLE_WORDS
     ):
         words = words[1:]  # "Foreign Minister Prince Faisal bin Farhan" -> Faisal, Farhan
+    if len(words) > 4 and _OFFICE_AND.search(name[: name.find(words[-4])]):
+        words = words[-3:]  # "Minister of Energy and Mines Raúl Fonseca Prieto"
     if not words or len(words) > 4:
         return []
     return [
@@ -1417,12 +1448,15 @@ def _last_named_person(
             continue
         if _PLACE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue
+        if _INDEFINITE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            continue  # "Sabine Adler, a Social Democrat, said": a description, not a name
         if text[m.start() - 1 : m.start()] in ('"', "“") and text[m.end() : m.end() + 1] in (
             '"',
             "”",
         ):
             continue  # 'told CNBC's "Squawk Box"': a quoted title names no one
-        hit = att.SpeakerHit(m.start(), m.end(), m.group(), None)
+        start = _office_lead(text, m)
+        hit = att.SpeakerHit(start, m.end(), text[start : m.end()], None)
         if subjects_in is not None and _object_of(text, subjects_in, hit):
             continue
         last = hit
