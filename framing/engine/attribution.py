@@ -11,6 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from . import media as media_names
+from . import medium_names
 from .text import wordlist
 
 # Capital letters a name may open with: Latin-1 and the capitals of Latin Extended-A and -B
@@ -2259,8 +2260,13 @@ def told_media(m: re.Match[str] | None) -> SpeakerHit | None:
     if m is not None and m.group("kind"):
         # "told the agency": kept with its "the" so the medium the article named is found
         return SpeakerHit(m.start("kind"), m.end("kind"), m.group("kind"), "told")
-    if m is None or not m.group("media"):
+    if m is None:
         return None
+    if not m.group("media"):
+        # "told Joy FM's Super Morning Show that", "told 702 that": a name no list knows,
+        # read as a medium's by its shape (``medium_names``)
+        named = medium_names.name_at(m.string, m.start(), m.end())
+        return SpeakerHit(named[0], named[1], named[2], "told") if named else None
     name = m.group("media")
     skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
     end = m.end("media")

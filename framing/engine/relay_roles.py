@@ -19,6 +19,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from . import attribution as att
+from . import medium_names
 
 if TYPE_CHECKING:
     from .quotes import QuoteFound
@@ -91,7 +92,7 @@ def relay_roles(text: str, sentences: list[tuple[int, int]], found: list[QuoteFo
             continue
         bare = {id(q) for q in quotes if len(q.chain) == 1 and not att._is_media_hit(q.speaker)}
         for m in _media_in_role(text, a, b):
-            q = min(quotes, key=lambda q: abs(q.speaker.start - m.start()))  # type: ignore[union-attr]
+            q = min(quotes, key=lambda q: abs(q.speaker.start - m[0]))  # type: ignore[union-attr]
             if id(q) in bare and not _inside(q, m):
                 _add(q, m)
 
@@ -152,33 +153,42 @@ def _hit(m: re.Match[str], group: str, verb: str) -> att.SpeakerHit:
     return att.SpeakerHit(m.start(group) + skip, m.end(group), m.group(group)[skip:], verb)
 
 
-def _media_in_role(text: str, a: int, b: int) -> list[re.Match[str]]:
-    """Media in sentence [a, b) right after or right before a relaying word, in text order.
-    The medium regex is large, so it is tried only where a relaying word puts a medium."""
-    found: dict[int, re.Match[str]] = {}
+def _media_in_role(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the media in sentence [a, b) right after or right before a
+    relaying word, in text order. The medium regex is large, so it is tried only where a
+    relaying word puts a medium; a name no list knows is a medium when ``medium_names`` reads
+    it as one."""
+    found: dict[int, tuple[int, int, str]] = {}
     for role in _BEFORE.finditer(text, a, b):
         m = _MEDIUM.match(text, role.end(), b) or _KIND_LINK.match(text, role.end(), b)
         if m is not None:
-            found.setdefault(m.start(), m)
+            found.setdefault(m.start(), (m.start(), m.end(), m.group()))
+        elif (named := medium_names.name_at(text, role.end(), b)) is not None:
+            found.setdefault(named[0], named)
     for role in _AFTER.finditer(text, a, b):
         for cap in _CAPITAL.finditer(text, max(a, role.start() - _REACH), role.start()):
             m = _MEDIUM.match(text, cap.start(), role.start())
             if m is not None and m.end() == role.start():
-                found.setdefault(m.start(), m)
+                found.setdefault(m.start(), (m.start(), m.end(), m.group()))
+                break
+            named = medium_names.name_at(text, cap.start(), role.start())
+            if named is not None and named[1] == role.start():
+                found.setdefault(named[0], named)
                 break
     return [found[k] for k in sorted(found)]
 
 
-def _inside(q: QuoteFound, m: re.Match[str]) -> bool:
+def _inside(q: QuoteFound, m: tuple[int, int, str]) -> bool:
     """The medium is part of the words attributed, or of the speaker's own name."""
     sp = q.speaker
-    return (q.start <= m.start() < q.end) or (sp.start <= m.start() < sp.end)  # type: ignore[union-attr]
+    return (q.start <= m[0] < q.end) or (sp.start <= m[0] < sp.end)  # type: ignore[union-attr]
 
 
-def _add(q: QuoteFound, m: re.Match[str]) -> None:
-    name = re.sub(r"^(?:the|The)\s+", "", m.group())
-    hit = att.SpeakerHit(m.end() - len(name), m.end(), name, "relayed")
-    if m.start() >= q.end:
+def _add(q: QuoteFound, m: tuple[int, int, str]) -> None:
+    start, end, name = m
+    name = re.sub(r"^(?:the|The)\s+", "", name)
+    hit = att.SpeakerHit(end - len(name), end, name, "relayed")
+    if start >= q.end:
         # after the clause: outside every link found so far
         q.chain = (hit, *q.chain)
     else:
