@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import attribution as att
+from . import medium_names
 from .text import wordlist
 
 if TYPE_CHECKING:
@@ -70,6 +71,7 @@ _COMMON = frozenset(
         "february march april may june july august september october november december"
     )
 )
+_CAP_COMMON = frozenset(w.capitalize() for w in _COMMON)
 _PRONOUNS = frozenset(("he", "she", "it", "they", "we", "i", "you"))
 # Words media put in their names, in many languages ("Daily Kestrel", "Radio Nacional", "Die
 # Zeit"): a feature of the candidate's shape, whatever medium it is
@@ -122,6 +124,39 @@ _APPOSITION_MEDIA = frozenset(
     )
 )
 
+# Lower-case nouns that say what the name right after them is: "the firm Sentinel Grid",
+# "broadcaster RTL Nieuws", "the daily Hospodářské noviny" (the model reads the class)
+_ORG_NOUNS = frozenset(
+    wordlist(
+        "firm company consultancy group bank party ministry university institute think-tank "
+        "organisation organization association union federation charity lobby body watchdog "
+        "regulator developer operator maker manufacturer carrier airline insurer fund club "
+        "alliance coalition movement campaign"
+    )
+)
+# A person's role after a name: "A CNN spokeswoman, Alison Reyes" (the speaker's employer)
+_ROLE_NOUNS = _PERSON_TITLES | frozenset(
+    wordlist(
+        "correspondent editor reporter host anchor columnist presenter executive chief head "
+        "analyst economist official officials spokesperson spokesman spokeswoman source sources "
+        "staff employee worker lawyer adviser advisor founder owner boss manager producer"
+    )
+)
+# What the speaker's words were part of: "on his weekly programme on", "in his column for",
+# "in an interview with", "in remarks carried by"
+_PROGRAMME = frozenset(
+    wordlist(
+        "programme program show column article op-ed interview broadcast appearance remarks "
+        "comments podcast edition bulletin segment letter piece essay episode documentary"
+    )
+)
+_VERB_CLASS = {
+    **dict.fromkeys(("told", "tells", "tell"), "tell"),
+    **dict.fromkeys(("said", "says", "added", "stated", "explained", "insisted"), "say"),
+    **dict.fromkeys(("wrote", "writes", "argued", "argues", "warned", "warns"), "write"),
+    **dict.fromkeys(("reported", "reports", "according to", "citing", "cited"), "report"),
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
@@ -158,9 +193,13 @@ def candidates(text: str, a: int, b: int, q: QuoteFound, floor: int = 0) -> list
                 continue  # "read out by Deputy Minister Ali Hassan": a titled person
             if not kind_only and name.split()[-1].lower() in _FORUMS:
                 continue  # "told the National Assembly": where it was said, not who relayed it
+            if not kind_only and _personal_name(name):
+                continue  # "told Maria Lopez that": a person's name, by the name reader
             appos = None if kind_only else _APPOSITION.match(text, e, b)
-            if appos is not None and not _APPOSITION_MEDIA.intersection(
-                appos.group(1).lower().split()
+            if (
+                appos is not None
+                and not _APPOSITION_MEDIA.intersection(appos.group(1).lower().split())
+                and not _describes_speaker(text, e, sp)
             ):
                 continue  # "told Carlos Mendes, a local councillor,": the apposition says who
             if sp is not None and e <= sp.start and _AFFILIATION.fullmatch(text, e, sp.start):
@@ -169,10 +208,43 @@ def candidates(text: str, a: int, b: int, q: QuoteFound, floor: int = 0) -> list
     return [out[k] for k in sorted(out)][:_MAX_CANDIDATES]
 
 
+_PLAIN_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž]+(?:-[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž]+)?")
+PERSONAL_BELOW = 0.05  # medium_names' probability under which a plain name is a person's
+
+
+def _personal_name(name: str) -> bool:
+    """Two or three plain capitalised words that the medium-name reader (trained on media and
+    on people, bodies and places) all but rules out as a medium's: "Maria Lopez", not
+    "Rappler" (one word: the role must decide) or "Joy FM"."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(_PLAIN_WORD.fullmatch(w) for w in words):
+        return False
+    model = medium_names.packaged()
+    return model is not None and model.predict_proba([name])[0] < PERSONAL_BELOW
+
+
+def _describes_speaker(text: str, e: int, sp: att.SpeakerHit | None) -> bool:
+    """Whether what follows a name up to the speaker is the speaker's own apposition ("Per
+    Premium Times, a spokesman for the refinery, Femi Oyewole, said"): the name opens the
+    sentence before the speaker, and no speech verb stands between."""
+    if sp is None or sp.start < e:
+        return False
+    between = text[e : sp.start]
+    return (
+        between.lstrip().startswith(",")
+        and between.rstrip().endswith(",")
+        and len(_WORD.findall(between)) <= 14
+        and _SPEECH_BETWEEN.search(between) is None
+    )
+
+
 def _shape(word: str) -> str:
     """A context word as the model reads it: lower-case words as they are, names as "<C>"
-    (a person's name before "told" says nothing about the medium after it)."""
-    return "<C>" if word[:1].isupper() else word.lower()
+    (a person's name before "told" says nothing about the medium after it); a capitalised
+    common word ("Per", "In", "On" opening the sentence) is the word."""
+    if word[:1].isupper() and word.lower() not in _COMMON:
+        return "<C>"
+    return word.lower()
 
 
 def _words_before(text: str, pos: int, lo: int, n: int) -> list[str]:
@@ -195,6 +267,16 @@ def speaker_words(found: Iterable[QuoteFound]) -> frozenset[str]:
     )
 
 
+def relay_words(found: Iterable[QuoteFound]) -> tuple[tuple[int, int, frozenset[str]], ...]:
+    """(start, end, capitalised words) of the relays the rules linked anywhere in the text: a
+    name that relays one speaker likely relays another ("told 9News" after "9News reported")."""
+    return tuple(
+        (h.start, h.end, frozenset(w for w in h.text.split() if w[:1].isupper()) - _CAP_COMMON)
+        for q in found
+        for h in q.chain[:-1]
+    )
+
+
 def features(
     text: str,
     a: int,
@@ -202,9 +284,10 @@ def features(
     q: QuoteFound,
     c: Candidate,
     speakers: frozenset[str] = frozenset(),
+    relays: tuple[tuple[int, int, frozenset[str]], ...] = (),
 ) -> dict[str, float]:
     """What the model reads about candidate ``c`` for the tag of quote ``q`` (sentence [a, b));
-    ``speakers``: ``speaker_words`` of the text."""
+    ``speakers``: ``speaker_words`` of the text; ``relays``: ``relay_words`` of the text."""
     from .speaker_context import is_media
 
     sp = q.speaker
@@ -286,6 +369,35 @@ def features(
     elif c.end <= q.start:
         f["before_clause"] = 1.0
     f["kind=" + q.kind] = 1.0
+    # Classes of the words around the name, which generalise where the words themselves are
+    # rare: a noun saying what it is, a role that makes it the speaker's employer, what the
+    # words were part of
+    raw_before = [w.lower() for w in _WORD.findall(text, max(a, c.start - 60), c.start)[-4:]]
+    near = [w for w in raw_before[-2:] if w != "the"]
+    if near and near[-1] in _APPOSITION_MEDIA:
+        f["p1_medium_noun"] = 1.0
+    if near and near[-1] in _ORG_NOUNS:
+        f["p1_org_noun"] = 1.0
+    if _PROGRAMME.intersection(raw_before):
+        f["programme_before"] = 1.0
+    raw_after = [w.lower() for w in _WORD.findall(text, c.end, min(b, c.end + 40))[:2]]
+    if raw_after and raw_after[0] in _ROLE_NOUNS:
+        f["n1_role"] = 1.0
+    if raw_after and raw_after[0] in _APPOSITION_MEDIA | {"news", "newspaper"}:
+        f["n1_medium_noun"] = 1.0
+    if sp is not None:
+        vc = _VERB_CLASS.get((sp.verb or "").lower(), "other")
+        f["vclass=" + vc] = 1.0
+        side = "bs" if c.end <= sp.start else "as"
+        if before:
+            f[f"p1={before[-1]}&{side}"] = 1.0
+            f[f"p1={before[-1]}&v={vc}"] = 1.0
+        if _describes_speaker(text, c.end, sp):
+            f["appos_to_speaker"] = 1.0
+    if not c.kind_only and any(
+        (e <= c.start or c.end <= s) and ws.intersection(toks) for s, e, ws in relays
+    ):
+        f["relays_elsewhere"] = 1.0  # a link elsewhere, not this very name
     return f
 
 
@@ -390,12 +502,13 @@ def propose(
         return {}
     out: dict[int, tuple[att.SpeakerHit, ...]] = {}
     speakers = speaker_words(found)
+    relays = relay_words(found)
     floor = att.dateline(text)[0]
     for q, a, b in tags(text, sentences, found):
         cands = candidates(text, a, b, q, floor)
         if not cands:
             continue
-        probs = model.predict_proba(features(text, a, b, q, c, speakers) for c in cands)
+        probs = model.predict_proba(features(text, a, b, q, c, speakers, relays) for c in cands)
         after: list[att.SpeakerHit] = []
         before: list[att.SpeakerHit] = []
         for c, p in zip(cands, probs, strict=True):
