@@ -94,6 +94,7 @@ _NOT_A_NAME = frozenset(
 )
 _MEDIA = re.compile(att.MEDIA)
 _REPORTING = frozenset(wordlist("reported reports"))
+_IT = frozenset(("It", "it"))
 _SCAN = 4000  # characters looked back for a medium named before a kind phrase
 
 
@@ -210,7 +211,7 @@ def name_descriptors(text: str, sentences, found: list[QuoteFound]) -> None:
         for q in found
         if len(q.chain) >= 2 and q.kind != "scare"
         for k, h in enumerate(q.chain[:-1])
-        if descriptor_kind(h.text) is not None or _kind_last(h.text)
+        if descriptor_kind(h.text) is not None or _kind_last(h.text) or h.text in _IT
     ]
     if not todo:
         return  # the common case: no kind phrase in any chain
@@ -334,6 +335,23 @@ def _resolve(text, h, named, starts, s_starts, floor, q) -> att.SpeakerHit | Non
     want = descriptor_kind(h.text)
     if want is None and text[h.start : h.end] == h.text:
         want = placed_descriptor(text, h.text)
+    if h.text in _IT:
+        # "Il Mattino reported that … It quoted a retired fisherman, X, as saying …": "it"
+        # relaying is the medium named in its sentence or the one before, or no one
+        si = bisect_right(s_starts, h.start)
+        i = bisect_left(starts, h.start)
+        near = [
+            c
+            for c in reversed(named[:i])
+            if c[0] >= floor
+            and c[0] + len(c[1]) <= h.start
+            and bisect_right(s_starts, c[0]) >= si - 1
+        ]
+        return (
+            att.SpeakerHit(near[0][0], near[0][0] + len(near[0][1]), near[0][1], h.verb)
+            if near
+            else None
+        )
     if text[h.start : h.end] == h.text and _kind_last(h.text):
         m = _APPOSED.match(text, h.end)
         if (

@@ -103,3 +103,12 @@ def test_place_descriptor_needs_a_place_and_no_medium_name() -> None:
     assert placed_descriptor(text, "TSF radio") is None  # an acronym: a medium's own name
     assert placed_descriptor(text, "the Okaz daily") is None  # no place named "Okaz"
     assert placed_descriptor(text, "The Australian newspaper") is None  # a paper's name
+
+
+def test_it_relaying_is_the_medium_of_the_sentence_before() -> None:
+    text = (
+        "Il Gazzettino, the Venice daily, reported that shops had closed early. It quoted a "
+        "gondolier, Marco Zen, as saying the water had never risen so fast."
+    )
+    q = _quote(text, "the water had never risen so fast")
+    assert list(q.chain[:-1]) == ["Il Gazzettino"]
