@@ -25,7 +25,11 @@ Prints, for this checkout (and for DIR when given), over the 22 articles / 297 a
   is never right.
 - **pronoun / fragment speakers shown**: engine quotes whose speaker is a pronoun, or a
   fragment — a name cut before its next capitalised word ("the United" + "States"), a phrase
-  ending in a connector ("of", "the", "and"), or one made only of function words.
+  ending in a connector ("of", "the", "and"), or one made only of function words — or whose
+  speaker or relay link opens with a function word capitalised at a sentence start ("After
+  Tuesday's", "But WalesOnline"), is one or two words ending in a possessive ("North
+  Korea's"), a lone demonym ("Flemish") or a "The X" naming a place of the text that the text
+  only writes before a kind word ("The Gdańsk" of "The Gdańsk daily", "in Gdańsk").
 - **relays detected**: gold attributions with a relay chain (two links or more) whose matched
   engine span has a chain of two links or more naming every gold relay (the article's
   dateline credit is left out on both sides, as the gold does); **origin detected**: articles
@@ -157,15 +161,81 @@ def speaker_right(pred: str | None, actor: str | None, gold: dict) -> bool:
     return not (actor and wanted and actor not in wanted)
 
 
-def is_fragment(text: str, q: dict) -> bool:
-    sp = q["speaker"]
-    if not sp:
+# Capitalised only because they open a sentence: never a speaker's or relay's first word
+# ("After Tuesday's", "But WalesOnline")
+OPENING = frozenset(
+    [
+        "after",
+        "before",
+        "but",
+        "and",
+        "yet",
+        "or",
+        "nor",
+        "so",
+        "when",
+        "while",
+        "since",
+        "during",
+        "until",
+        "though",
+        "although",
+        "if",
+        "because",
+        "despite",
+        "following",
+        "meanwhile",
+        "however",
+    ]
+)
+# A medium's kind written after a name cut before it ("The Gdańsk" + "daily")
+_KIND_AFTER = (
+    r"daily|weekly|newspaper|paper|broadcaster|station|channel|tabloid|magazine|website|agency"
+)
+_DEMONYM = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:ish|ese|ian|ean)")
+
+
+def _fragment_words(text: str, name: str) -> bool:
+    """The rules a shown name breaks whatever its position: a lone pronoun, a trailing
+    connector, only function words, an opening function word, a possessive end ("After
+    Tuesday's", "North Korea's"), a lone demonym ("Flemish"), or a "The X" naming a place of
+    the text ("in Gdańsk") that the text only writes before a kind word ("The Gdańsk daily")."""
+    words = name.split()
+    if not words:
         return False
-    words = sp.split()
     low = [w.lower().strip(".,") for w in words]
     if low[0] in PRONOUNS and len(low) == 1:
         return True
     if low[-1] in ("of", "the", "and", "for", "a", "an", "to") or all(w in FUNCTION for w in low):
+        return True
+    if words[0].istitle() and low[0] in OPENING:
+        return True
+    if (len(words) <= 2 and words[-1].endswith(("'s", "’s"))) or (
+        len(words) == 1 and _DEMONYM.fullmatch(words[0])
+    ):
+        return True
+    if len(words) == 2 and low[0] == "the":
+        # "The Gdańsk": a place the text names ("in Gdańsk"), cut before a kind word each time
+        hits = [m.end() for m in re.finditer(re.escape(name), text)]
+        place = re.search(rf"\b(?:in|of|from|to|near|at) {re.escape(words[1])}\b", text)
+        if (
+            hits
+            and place
+            and all(re.match(rf" (?:{_KIND_AFTER})\b", text[h : h + 20]) for h in hits)
+        ):
+            return True
+    return False
+
+
+def is_fragment(text: str, q: dict) -> bool:
+    """Whether a quote shows a pronoun or a fragment as its speaker or as a relay link."""
+    sp = q["speaker"]
+    if not sp:
+        return False
+    if any(_fragment_words(text, h) for h in q.get("chain", [])[:-1]):
+        return True
+    words = sp.split()
+    if _fragment_words(text, sp):
         return True
     end = q["speaker_end"]
     if end is not None and words[-1][:1].isupper():
@@ -603,6 +673,8 @@ def _speaker_where(text: str, g: dict, best: dict) -> str:
 
 def _fragment_rule(text: str, q: dict) -> str:
     """Which of ``is_fragment``'s rules a shown speaker breaks (a category, never the text)."""
+    if any(_fragment_words(text, h) for h in q.get("chain", [])[:-1]):
+        return "relay link"
     low = [w.lower().strip(".,") for w in q["speaker"].split()]
     if len(low) == 1 and low[0] in PRONOUNS:
         return "pronoun"
@@ -610,6 +682,12 @@ def _fragment_rule(text: str, q: dict) -> str:
         return "trailing connector"
     if all(w in FUNCTION for w in low):
         return "function words"
+    if q["speaker"].split()[0].istitle() and low[0] in OPENING:
+        return "opening function word"
+    if q["speaker"].endswith(("'s", "’s")):
+        return "possessive end"
+    if _fragment_words(text, q["speaker"]):
+        return "lone demonym or name cut before its kind"
     return f"next capitalised word ({len(low)}-word speaker)"
 
 

@@ -799,9 +799,20 @@ _REPORT_BY = re.compile(
 )
 
 
+_OPENING_CONJUNCTIONS = ("But ", "And ", "Yet ", "Or ", "Nor ", "So ")
+
+
 def _trimmed(hit: SpeakerHit) -> SpeakerHit:
     """Drop a trailing weekday or full stop the name regex swallowed ("on" and "." may join
-    name words: "Duke of Kent", "U.S.")."""
+    name words: "Duke of Kent", "U.S.").
+    A conjunction opening the sentence is not part of the name after it: "But WalesOnline,
+    citing …, said" is WalesOnline's."""
+    if hit.text.startswith(_OPENING_CONJUNCTIONS) and (
+        hit.text[hit.text.find(" ") + 1 :][:1].isupper()
+        or hit.text[hit.text.find(" ") + 1 :].startswith("the ")
+    ):
+        cut = hit.text.find(" ") + 1
+        hit = SpeakerHit(hit.start + cut, hit.end, hit.text[cut:], hit.verb)
     if not hit.text.endswith(("day", ".")):
         return hit  # the common case, without a regex
     cut = _HIT_TAIL.search(hit.text)
@@ -938,6 +949,11 @@ _PUBLISHED = re.compile(
 )
 
 
+# Kind words of print media that end like adverbs: "The weekly quoted …", "The Gdańsk daily
+# quoted …" name a paper, they do not modify the verb
+_PERIODICALS = frozenset(wordlist("daily weekly fortnightly monthly quarterly"))
+
+
 def _skip_adverbials(text: str, end: int, floor: int) -> int:
     """Move back over "also", "strongly", "on Friday" … between a speaker and its verb."""
     stop = end
@@ -957,7 +973,9 @@ def _skip_adverbials(text: str, end: int, floor: int) -> int:
         space = text.rfind(" ", floor, stop)
         word = text[space + 1 : stop]
         low = word.lower()
-        if low in _ADVERBS or (word.islower() and len(word) > 4 and low.endswith("ly")):
+        if low in _ADVERBS or (
+            word.islower() and len(word) > 4 and low.endswith("ly") and low not in _PERIODICALS
+        ):
             stop = space + 1
             continue
         if _WEEKDAY_WORD.fullmatch(word):

@@ -93,6 +93,8 @@ _NOT_A_NAME = frozenset(
     )
 )
 _MEDIA = re.compile(att.MEDIA)
+_REPORTING = frozenset(wordlist("reported reports"))
+_IT = frozenset(("It", "it"))
 _SCAN = 4000  # characters looked back for a medium named before a kind phrase
 
 
@@ -209,7 +211,7 @@ def name_descriptors(text: str, sentences, found: list[QuoteFound]) -> None:
         for q in found
         if len(q.chain) >= 2 and q.kind != "scare"
         for k, h in enumerate(q.chain[:-1])
-        if descriptor_kind(h.text) is not None or _kind_last(h.text)
+        if descriptor_kind(h.text) is not None or _kind_last(h.text) or h.text in _IT
     ]
     if not todo:
         return  # the common case: no kind phrase in any chain
@@ -218,7 +220,11 @@ def name_descriptors(text: str, sentences, found: list[QuoteFound]) -> None:
     named: list[tuple[int, str, str, bool]] = []
     for q in found:
         for h in q.chain[:-1]:
-            if descriptor_kind(h.text) is not None or text[h.start : h.end] != h.text:
+            if (
+                descriptor_kind(h.text) is not None
+                or text[h.start : h.end] != h.text
+                or placed_descriptor(text, h.text) is not None
+            ):
                 continue
             kind = medium_kind(h.text, text[max(0, h.start - 30) : h.start])
             words = h.text.split()
@@ -237,11 +243,24 @@ def name_descriptors(text: str, sentences, found: list[QuoteFound]) -> None:
                 )
             ):
                 named.append((h.start, h.text, kind, True))
+        sp = q.speaker
+        if (
+            sp is not None
+            and sp.verb in _REPORTING
+            and text[sp.start : sp.end] == sp.text
+            and descriptor_kind(sp.text) is None
+            and placed_descriptor(text, sp.text) is None
+            and att._is_name(sp.text)
+            and not _NOT_MEDIUM.intersection(sp.text.lower().split())
+        ):
+            # "La Provence reported that … The Marseille daily quoted his aunt …": a name
+            # that reported is a medium a later kind phrase may stand for
+            named.append((sp.start, sp.text, medium_kind(sp.text), True))
     lo = max(floor, min(q.chain[k].start for q, k in todo) - _SCAN)
     hi = max(q.chain[k].start for q, k in todo)
     for m in _MEDIA.finditer(text, lo, hi):
         name = m.group()
-        if descriptor_kind(name) is not None:
+        if descriptor_kind(name) is not None or placed_descriptor(text, name) is not None:
             continue
         kind = medium_kind(name, text[max(0, m.start() - 30) : m.start()])
         named.append((m.start(), name, kind, False))
@@ -276,8 +295,63 @@ def _kind_last(name: str) -> bool:
     return last.islower() and last in _KIND_WORDS and last not in ("news", "media", "group")
 
 
+# A place's capitalised word before a kind word is no name ("The Gdańsk daily", "the Flemish
+# broadcaster"): the text names the place after a place preposition, or the word is a demonym
+_PLACE_PREP = r"(?:in|of|from|to|near|across|around|outside|at)"
+_KIND_ALT = "|".join(sorted(_KIND_WORDS))
+_DEMONYM = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-ž]+(?:ish|ese|ian|ean)\Z")
+
+
+def placed_descriptor(text: str, name: str) -> str | None:
+    """The kind ('print', 'broadcast', …) of a medium named by its place and kind ("The
+    Gdańsk daily" when the text speaks of "the shipyard in Gdańsk", "the Flemish
+    broadcaster"); None when the capitalised words may be the medium's own name ("the Okaz
+    daily", "The Star newspaper")."""
+    words = _words(name)
+    if words[:1] in (["the"], ["The"]):
+        words = words[1:]  # ("Flemish broadcaster" after "told the": the same phrase)
+    if len(words) < 2 or not _kind_last(name):
+        return None
+    middle = words[:-1]
+    if len(middle) > 2 or not all(w[:1].isupper() for w in middle):
+        return None
+    known = _tsv_kinds()
+    if any(
+        f"{the}{' '.join(ws)}".lower() in known for ws in (words, middle) for the in ("", "the ")
+    ):
+        return None  # a medium the list knows by these words
+    for w in middle:
+        if _DEMONYM.fullmatch(w) and words[-1] not in ("newspaper", "paper"):
+            # ("The Australian newspaper" is a paper's name with its kind glued on)
+            continue
+        if w.isupper() or not re.search(
+            rf"\b{_PLACE_PREP}\s+{re.escape(w)}(?![\w’'\-])(?!\s+(?:{_KIND_ALT})\b)", text
+        ):
+            return None  # ("TSF", "speaking to TSF radio": a medium's name, not a place)
+    return descriptor_kind(f"the {words[-1]}")
+
+
 def _resolve(text, h, named, starts, s_starts, floor, q) -> att.SpeakerHit | None:
     want = descriptor_kind(h.text)
+    if want is None and text[h.start : h.end] == h.text:
+        want = placed_descriptor(text, h.text)
+    if h.text in _IT:
+        # "Il Mattino reported that … It quoted a retired fisherman, X, as saying …": "it"
+        # relaying is the medium named in its sentence or the one before, or no one
+        si = bisect_right(s_starts, h.start)
+        i = bisect_left(starts, h.start)
+        near = [
+            c
+            for c in reversed(named[:i])
+            if c[0] >= floor
+            and c[0] + len(c[1]) <= h.start
+            and bisect_right(s_starts, c[0]) >= si - 1
+        ]
+        return (
+            att.SpeakerHit(near[0][0], near[0][0] + len(near[0][1]), near[0][1], h.verb)
+            if near
+            else None
+        )
     if text[h.start : h.end] == h.text and _kind_last(h.text):
         m = _APPOSED.match(text, h.end)
         if (

@@ -87,6 +87,14 @@ _ORG_SUFFIXES = frozenset(
     )
 )
 _PLURAL_WORDS = frozenset(att._PLURAL.split("|"))
+# Function words that open a sentence capitalised and so run into a name match ("After
+# Tuesday's", "But WalesOnline", "During Monday's"): never the first word of a speaker
+_OPENING_WORDS = frozenset(
+    wordlist(
+        "after before but and yet or nor so when while since during until though although "
+        "if as because despite without unlike following meanwhile however still"
+    )
+)
 _WINDOW = 3  # sentences looked back for an antecedent or a relay
 # quotes looked back for a relay to carry (keeps every rule linear on a hostile text of
 # thousands of quotes; an article has a few dozen)
@@ -172,6 +180,11 @@ def _speaker_kind(hit_text: str, surnames: set[str] | frozenset[str] = frozenset
         return ""
     if words[0] in _PRONOUNS:
         return _PRONOUNS[words[0]]
+    if words[0] in _OPENING_WORDS or hit_text.rstrip().endswith(("'s", "’s")):
+        # "After Tuesday's match he told …", "But WalesOnline": a capitalised function word
+        # opening a sentence, or a possessive modifying the noun after it ("North Korea's
+        # claims"), is a fragment of the sentence, never who a pronoun stands for
+        return ""
     if _PERSON_WORDS.intersection(words) or words[-1].endswith("-year-old"):
         return "person"
     if _PLURAL_WORDS.intersection(words):
@@ -196,10 +209,12 @@ def _speaker_kind(hit_text: str, surnames: set[str] | frozenset[str] = frozenset
         and not any(w.endswith(("'s", "’s")) for w in caps[:-1])
     ):
         return "person"  # "Dara Kostell": a speaking first + last name ("China's Xinhua" is not)
+    if len(caps) == 1 and words[-1] in surnames:
+        # "Kostell" after "Dara Kostell" ("Harding" after "Lee Harding": a surname the text
+        # gave a full name is a person even when it ends like a participle)
+        return "person"
     if len(caps) == 1 and words[0].endswith("ing") and len(words) == 1:
         return ""  # "Carrying banners, …": a participle opening a sentence names no one
-    if len(caps) == 1 and words[-1] in surnames:
-        return "person"  # "Kostell" after "Dara Kostell"
     return "org" if len(caps) == 1 else ""
 
 
@@ -635,7 +650,11 @@ def _resolve_pronoun(text, sentences, si, earlier, q, people=frozenset(), gender
 
     def own_clause(pos: int) -> bool:
         # "Seoul would keep working with partners, it said": the clause's own subject is
-        # what was said, not who said it
+        # what was said, not who said it ('The Innu would "look at every option," he told
+        # the broadcaster': the subject before a partial quote whose tag follows it is part
+        # of the words reported too)
+        if q.kind == "partial" and q.end <= q.speaker.start:
+            return sentences[si][0] <= pos < q.start
         return q.kind == "reported" and q.start <= pos < q.end
 
     surnames = _surnames(earlier) | people
