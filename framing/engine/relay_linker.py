@@ -213,12 +213,14 @@ PERSONAL_BELOW = 0.05  # medium_names' probability under which a plain name is a
 
 
 def _personal_name(name: str) -> bool:
-    """Two or three plain capitalised words that the medium-name reader (trained on media and
-    on people, bodies and places) all but rules out as a medium's: "Maria Lopez", not
-    "Rappler" (one word: the role must decide) or "Joy FM"."""
+    """Two or three plain capitalised words, none a medium's word ("Herald", "Wire"), that the
+    medium-name reader (trained on media and on people, bodies and places) all but rules out
+    as a medium's: "Maria Lopez", not "Rappler" (one word: the role must decide) or "Joy FM"."""
     words = name.split()
     if not 2 <= len(words) <= 3 or not all(_PLAIN_WORD.fullmatch(w) for w in words):
         return False
+    if any(w.lower() in _MEDIUM_WORDS for w in words):
+        return False  # "Harbour Wire", "Valley Courier": a medium's word the reader may miss
     model = medium_names.packaged()
     return model is not None and model.predict_proba([name])[0] < PERSONAL_BELOW
 
