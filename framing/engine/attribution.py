@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import media as media_names
 from . import medium_names
-from .text import wordlist
+from .text import DEMONYM, wordlist
 
 # Capital letters a name may open with: Latin-1 and the capitals of Latin Extended-A and -B
 # ("Šimek", "Łódź", "Şahin", "İlker", "Ștefan")
@@ -279,7 +279,17 @@ _PROGRAMME = (
     # "the BBC's Persian service"
     r"(?:programme|program|show|podcast|service)(?![\w’'\-]))"
 )
-MEDIA = rf"(?:{_PROGRAMME}|{_NAMED_MEDIA}|{_STATE_MEDIA})"
+# "according to Russian news agencies", "speaking to Indonesian media", "told Lebanese
+# television": media named by their nation and kind alone, the whole phrase the link (a lone
+# "Russian" is no medium)
+_NATIONAL_MEDIA = (
+    rf"(?:(?:the\s+|The\s+)?{DEMONYM}"
+    r"\s+(?:(?:local|private|opposition|independent|online|pro-government|regional|national)\s+)?"
+    r"(?:media|news\s+agenc(?:y|ies)|agencies|news\s+outlets|news\s+media|outlets|newspapers|"
+    r"dailies|"
+    r"broadcasters|channels|press|television|TV|radio)(?![\w’'\-]))"
+)
+MEDIA = rf"(?:{_NATIONAL_MEDIA}|{_PROGRAMME}|{_NAMED_MEDIA}|{_STATE_MEDIA})"
 _TELL = frozenset(wordlist("told tells tell"))
 # "told the agency", "told the news agency": a medium named by its kind alone, after the
 # article named it ("… told Reuters. … told the agency"); speaker_context names it

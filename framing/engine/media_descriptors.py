@@ -192,6 +192,14 @@ def display_name(name: str) -> str:
     kept = words[:end]
     if not any(w[:1].isupper() and w not in ("The", "A", "An") for w in kept):
         return name
+    if not (kept[-1][:1].isupper() or kept[-1][:1].isdigit()):
+        return name  # "Chinese state television": "state" ends no name
+    if (
+        len(kept) == 1
+        and _DEMONYM.fullmatch(kept[0])
+        and not {kept[0].lower(), f"the {kept[0].lower()}"} & _tsv_kinds().keys()
+    ):
+        return name  # "Lebanese television": a nation's medium by its kind, no name to keep
     return " ".join(kept)
 
 
@@ -308,10 +316,13 @@ def placed_descriptor(text: str, name: str) -> str | None:
     broadcaster"); None when the capitalised words may be the medium's own name ("the Okaz
     daily", "The Star newspaper")."""
     words = _words(name)
-    if words[:1] in (["the"], ["The"]):
+    definite = words[:1] in (["the"], ["The"])
+    if definite:
         words = words[1:]  # ("Flemish broadcaster" after "told the": the same phrase)
     if len(words) < 2 or not _kind_last(name):
         return None
+    if not definite and not re.search(rf"\b[Tt]he\s+{re.escape(' '.join(words))}\b", text):
+        return None  # "told Lebanese television": a medium named by kind, not one named before
     middle = words[:-1]
     if len(middle) > 2 or not all(w[:1].isupper() for w in middle):
         return None

@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from . import media
-from .text import wordlist
+from .text import DEMONYM, wordlist
 
 # Agencies usually credited by their short form; the name is what the origin is called
 # (data/media.tsv, rows marked "credit").
@@ -516,7 +516,14 @@ _NAME_THEN_AGENCY = re.compile(
 def usual_relay_name(name: str) -> str:
     """A relay link as the analyst knows it: "the Korean Central News Agency" -> "KCNA",
     "the public broadcaster Yle" -> "Yle", "the AP" -> "Associated Press"; any other name as
-    written."""
+    written, and a nation's medium by its kind ("the Palestinian news agency") whole."""
+    usual = _usual_relay_name(name)
+    if usual != name and re.fullmatch(DEMONYM, usual) and usual.lower() not in LONG_FORMS:
+        return name  # not "Palestinian": no name to keep
+    return usual
+
+
+def _usual_relay_name(name: str) -> str:
     bare = _STATUS.sub("", re.sub(r"^(?:the|The)\s+", "", name.strip()))
     short = _BRACKETED.search(bare)
     if short:

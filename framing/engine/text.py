@@ -226,3 +226,8 @@ class SpanIndex[T]:
                 return True
             i -= 1
         return False
+
+
+# A nation's adjective ("Palestinian", "Lebanese", "Turkish", "Iraqi"): before a medium's kind it
+# names a medium by nation and kind ("Lebanese television"), never a medium's own name
+DEMONYM = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-ž]+(?:ian|ese|ish|ean|an|i|ic|ch|sh)|Greek|Swiss|Thai)"
