@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from framing.engine.text import wordlist  # noqa: E402
+from framing.eval.weights_file import write_or_check  # noqa: E402
 
 DEV = ROOT / "framing" / "eval" / "dev"
 DATA = ROOT / "framing" / "engine" / "data"
@@ -188,12 +189,7 @@ def main() -> None:
     X, y = names()
     model = fit(X, y, THRESHOLD)
     payload = json.dumps(model.to_json(), indent=0, sort_keys=True, ensure_ascii=False) + "\n"
-    if args.check:
-        current = MODEL_FILE.read_text(encoding="utf-8") if MODEL_FILE.exists() else ""
-        print("up to date" if current == payload else "stale")
-        sys.exit(0 if current == payload else 1)
-    MODEL_FILE.write_text(payload, encoding="utf-8")
-    print(f"wrote {MODEL_FILE.relative_to(ROOT)}: {len(model.weights_)} weights")
+    write_or_check(MODEL_FILE, payload, check=args.check, root=ROOT, weights=len(model.weights_))
 
 
 # Chosen with ``--cv`` (it prints the choice): the lowest point of the grid whose pooled
