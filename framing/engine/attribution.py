@@ -131,7 +131,8 @@ _PLURAL = (
 # 'US officials', 'defence officials in Seoul': plural speaker nouns need no determiner.
 _BARE = (
     # "two of the people", "France's main trade unions": up to three words before the noun
-    rf"(?:(?!(?:and|or|but|that|while|as|said|says|say|told)\s)[\w’'.\-]+\s+){{0,3}}?"
+    # ("according to media reports": "according to" opens no speaker)
+    rf"(?:(?!(?:and|or|but|that|while|as|said|says|say|told|according|to)\s)[\w’'.\-]+\s+){{0,3}}?"
     rf"(?i:{_PLURAL})\b{_FAMILIAR}"
     rf"(?:\s+(?:of|for|at|in|from|along|near|across|behind|outside|inside|"
     # "figures published by the council", "data released by the central bank"
@@ -242,7 +243,7 @@ _NAMED_MEDIA = (
     # "DZBB radio", "Rustavi television"
     r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?=\s+(?:media\s+group|newspaper|tabloid|weekly|magazine|broadcaster|n"
     r"ewsletter|"
-    r"channel|website|news\s+site|news\s+portal|radio|television|TV)\b)|"
+    r"channel|website|news\s+site|news\s+portal|news\s+agency|radio|television|TV)\b)|"
     r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){0,3}\s+(?:News|Times|Post|Press|Radio"
     r"|Television|"
     r"TV|Sports|Sport|Agency|Journal|Herald|Telegraph|Guardian|Tribune|Gazette|Daily|Wire|Network|"
@@ -638,8 +639,8 @@ _REPORTED_TAIL = re.compile(
     # "according to state broadcaster NHK": a medium named by its kind
     rf"|(?P<v3>according\s+to)\s+(?:{_PIECE_BEFORE_MEDIUM}(?=(?:the\s+)?{MEDIA}))?"
     rf"(?P<s3>{SPEAKER}|{MEDIA})"
-    # "according to a ministry statement carried by IRNA"
-    rf"(?:\s+(?:statement|report|communique|message|commentary))?"
+    # "according to a ministry statement carried by IRNA", "according to local media reports"
+    rf"(?:\s+(?:statement|report|reports|communique|message|commentary))?"
     rf"(?:\s+(?:carried|published|released|relayed|seen|reviewed|obtained|viewed|quoted|"
     rf"cited)\s+(?:by|through|via)\s+{MEDIA})?){_TAIL}"
     # ", X said on Tuesday, as quoted by the Interfax news agency"

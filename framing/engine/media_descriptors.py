@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from . import attribution as att
 from . import media as media_mod
 from . import relays as relays_mod
-from .text import wordlist
+from .text import DEMONYM, wordlist
 
 if TYPE_CHECKING:
     from .quotes import QuoteFound
@@ -194,13 +194,22 @@ def display_name(name: str) -> str:
         return name
     if not (kept[-1][:1].isupper() or kept[-1][:1].isdigit()):
         return name  # "Chinese state television": "state" ends no name
-    if (
-        len(kept) == 1
-        and _DEMONYM.fullmatch(kept[0])
-        and not {kept[0].lower(), f"the {kept[0].lower()}"} & _tsv_kinds().keys()
-    ):
+    if _nation_and_kind(name) and " ".join(kept).lower() not in _tsv_kinds():
         return name  # "Lebanese television": a nation's medium by its kind, no name to keep
     return " ".join(kept)
+
+
+def _nation_and_kind(name: str) -> bool:
+    """ "Nigerian newspaper", "the Pakistani broadcaster", "Russian news agencies": a medium
+    named by its nation and lower-case kind words, which is no medium's name."""
+    words = name.split()
+    if words[:1] in (["the"], ["The"]):
+        words = words[1:]
+    return (
+        len(words) >= 2
+        and re.fullmatch(DEMONYM, words[0]) is not None
+        and all(w.islower() for w in words[1:])
+    )
 
 
 # Kind words a name may carry after it that are not part of the name
@@ -232,6 +241,7 @@ def name_descriptors(text: str, sentences, found: list[QuoteFound]) -> None:
                 descriptor_kind(h.text) is not None
                 or text[h.start : h.end] != h.text
                 or placed_descriptor(text, h.text) is not None
+                or _nation_and_kind(h.text)
             ):
                 continue
             kind = medium_kind(h.text, text[max(0, h.start - 30) : h.start])
@@ -268,7 +278,11 @@ def name_descriptors(text: str, sentences, found: list[QuoteFound]) -> None:
     hi = max(q.chain[k].start for q, k in todo)
     for m in _MEDIA.finditer(text, lo, hi):
         name = m.group()
-        if descriptor_kind(name) is not None or placed_descriptor(text, name) is not None:
+        if (
+            descriptor_kind(name) is not None
+            or placed_descriptor(text, name) is not None
+            or _nation_and_kind(name)
+        ):
             continue
         kind = medium_kind(name, text[max(0, m.start() - 30) : m.start()])
         named.append((m.start(), name, kind, False))

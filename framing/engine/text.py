@@ -230,4 +230,9 @@ class SpanIndex[T]:
 
 # A nation's adjective ("Palestinian", "Lebanese", "Turkish", "Iraqi"): before a medium's kind it
 # names a medium by nation and kind ("Lebanese television"), never a medium's own name
-DEMONYM = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-ž]+(?:ian|ese|ish|ean|an|i|ic|ch|sh)|Greek|Swiss|Thai)"
+DEMONYM = (
+    r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-ž]+(?:ian|ese|ish|ean|ican)|French|Dutch|Czech|Welsh|Greek|"
+    r"Swiss|Thai|Arab|Arabic|Hebrew|German|Afghan|Cuban|Kenyan|Ugandan|Rwandan|Tibetan|Venezuelan|"
+    r"Moroccan|Iraqi|Israeli|Pakistani|Saudi|Kuwaiti|Qatari|Emirati|Bangladeshi|Somali|Omani|"
+    r"Yemeni|Nepali|Azerbaijani)"
+)

@@ -65,3 +65,47 @@ def test_the_learned_link_leaves_a_person_told_but_not_an_unknown_masthead():
     assert rl._personal_name("Maria Lopez")
     assert not rl._personal_name("Harbour Wire")  # "Wire" is a medium's word
     assert not rl._personal_name("Rappler")  # one word: the role decides
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "link"),
+    [
+        (
+            "The general told the Pakistani broadcaster that troops were ready.",
+            "troops were ready",
+            "Pakistani broadcaster",
+        ),
+        (
+            "The minister said the deal was near, Hebrew media reported.",
+            "the deal was near",
+            "Hebrew media",
+        ),
+        (
+            "The senator told the Nigerian newspaper that the bill was dead.\n\n"
+            "The mayor said the water was safe, the Egyptian daily reported.",
+            "the water was safe",
+            "the Egyptian daily",  # not the Nigerian paper, and not a lone "the Egyptian"
+        ),
+    ],
+)
+def test_a_nation_s_medium_by_kind_stands_for_itself(text, words, link):
+    chain = _chain(text, words)
+    assert chain[0] == link and len(chain) == 2
+
+
+@pytest.mark.parametrize(
+    "source", ["media reports", "local media reports", "Israeli media reports"]
+)
+def test_according_to_media_reports_opens_no_speaker(source):
+    # the speaker was "according to media", with "reports" read as its verb
+    text = f"The officer said the raid was over, according to {source}."
+    q = next(q for q in engine.analyze(text).quotes if "the raid was over" in q.text)
+    assert not q.speaker.lower().startswith("according")
+    assert not any(h.lower().startswith("according") for h in q.chain)
+    assert q.chain[0] == source.removesuffix(" reports")
+
+
+def test_a_nation_s_media_reports_relay_the_speaker_of_the_clause():
+    text = "The officer said the raid was over, according to Israeli media reports."
+    q = next(q for q in engine.analyze(text).quotes if "the raid was over" in q.text)
+    assert q.speaker == "The officer" and q.chain == ("Israeli media", "The officer")
