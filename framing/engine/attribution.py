@@ -352,7 +352,7 @@ _TOLD_WHOM_TAIL = (
     r"agency|radio|network|website|newsletter)|listeners|viewers|readers)"
 )
 _RELAY_TOKENS = frozenset(
-    wordlist("according citing quoting quoted cited carried published relayed reported")
+    wordlist("according citing quoting quoted cited carried published relayed reported relaying")
 )
 # Verbs that characterise someone else's claim ("dismissed the report as “…”"): they name the
 # speaker of a quoted phrase, but "dismissed claims that …" is not the subject's own clause,
@@ -507,6 +507,17 @@ def _cited_source(phrase: str) -> bool:
     return _noun_phrase(phrase.split()) and bool(heads & (_CITED_PEOPLE | _DOCUMENTS))
 
 
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž\d][\w.&’'\-]*"
+# "Global News, citing an interview the premier gave to 630 CHED, reported …", "Seneweb,
+# relaying remarks the mayor made on the radio station RFM, …", "citing what the fire chief told
+# Radio Cooperativa": a chain of three, the citing medium, the one given the words, the speaker
+_GIVEN_TO = re.compile(
+    r"(?P<v>[Cc]iting|[Qq]uoting|[Rr]elaying)\s+(?:(?:an?|the(?:\s+same)?)\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?:interview|remarks|comments|statements?|speech|words|what)"
+    r"\s+(?P<s>[^,;:\"“”()]{2,80}?)\s+(?:had\s+)?(?:gave|given|granted|made|told)\s+"
+    rf"(?:(?:to|on)\s+)?(?:(?:the\s+)?(?:[a-z]+\s+){{0,3}}?"
+    rf"(?P<m>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|de|del))*)|(?P<m2>{MEDIA}))"
+)
 # "citing a ministry statement released by KCNA", "citing a statement read on state television
 # VTV": the carrier relays the cited source
 _CARRIED_AFTER = re.compile(
@@ -707,7 +718,8 @@ _RELAY_HINT = re.compile(
     r"(?P<acc>ccording\s+to|(?:quoted|cited|reported|carried|published|relayed|released)\s+"
     r"(?:by|through|via))|"
     r"\bas\s+(?:saying|stating|telling|"
-    r"warning|claiming|describing|calling)|[Cc]iting|[Qq]uoting|\b(?:quoted|cited)\s+[^:.\n]{1,80}:"
+    r"warning|claiming|describing|calling)|[Cc]iting|[Qq]uoting|[Rr]elaying\s|"
+    r"\b(?:quoted|cited)\s+[^:.\n]{1,80}:"
 )
 _PRONOUN_WORDS = frozenset(wordlist("he she they it"))
 _ONLY_WHEN = re.compile(r"(?:(?:on|last|this|late|early)\s+[\w ]{1,25}?)?[.!?]?\s*")
@@ -1348,7 +1360,7 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
                 )
     if any(
         text.find(w, start, end) != -1
-        for w in ("citing", "quoting", "cited", "quoted", "Citing", "Quoting")
+        for w in ("citing", "quoting", "cited", "quoted", "Citing", "Quoting", "elaying ")
     ):
         cited_at = {m.start() for m in CITING.finditer(text, start, end)}
         loose = [
@@ -1356,7 +1368,17 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
             for m in _CITED_PHRASE.finditer(text, start, end)
             if m.start() not in cited_at and _cited_source(m.group("s"))
         ]
-        for m in sorted([*CITING.finditer(text, start, end), *loose], key=lambda m: m.start()):
+        given = list(_GIVEN_TO.finditer(text, start, end))
+        for m in sorted(
+            [
+                *CITING.finditer(text, start, end),
+                *loose,
+                *given,
+            ],
+            key=lambda m: m.start(),
+        ):
+            if m.re is not _GIVEN_TO and any(g.start() <= m.start() < g.end() for g in given):
+                continue  # read whole below: "citing an interview the premier gave to …"
             if text[max(start, m.start() - 8) : m.start()].rstrip().endswith("without"):
                 continue  # "…, without citing a source": no one is cited
             # the relay is the subject of the speech verb right before "citing" ("…, the
@@ -1374,8 +1396,15 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
                 subj = SpeakerHit(media.start("s"), media.end("s"), media.group("s"), None)
             if subj:
                 out.append(subj)
-            carrier = _CARRIED_AFTER.match(text, m.end(), end)
-            if carrier:
+            carrier = _CARRIED_AFTER.match(text, m.end(), end) if m.re is not _GIVEN_TO else None
+            if m.re is _GIVEN_TO:
+                # the medium the interview was given to stands between the citing medium and
+                # the one who gave it
+                g = "m" if m.group("m") else "m2"
+                name = m.group(g)
+                skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
+                out.append(SpeakerHit(m.start(g) + skip, m.end(g), name[skip:], "carried by"))
+            elif carrier:
                 name = carrier.group("m")
                 skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
                 out.append(
@@ -1384,7 +1413,9 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
                     )
                 )
             h = _hit(m, "s", "v")
-            if h is not None and m.group("v")[:1] in "CQ":
+            if h is not None and h.verb == "relaying":
+                h = SpeakerHit(h.start, h.end, h.text, "citing")  # as "citing" reads it
+            if h is not None and m.group("v")[:1] in "CQR":
                 # "Citing a source in the presidency, Tass said": the source cited opening the
                 # sentence ends at its comma; the name after it is the subject
                 cut = h.text.find(", ")

@@ -93,6 +93,7 @@ _NOT_A_NAME = frozenset(
     )
 )
 _MEDIA = re.compile(att.MEDIA)
+_NAMED_FIRST = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž\d]|[a-z]{1,3}[A-ZÀ-ÖØ-ÞĀ-Ž]")
 _REPORTING = frozenset(wordlist("reported reports"))
 _IT = frozenset(("It", "it"))
 _SCAN = 4000  # characters looked back for a medium named before a kind phrase
@@ -252,10 +253,11 @@ def name_descriptors(text: str, sentences, found: list[QuoteFound]) -> None:
                     not _NOT_MEDIUM.intersection(h.text.lower().split())
                     and (
                         _MEDIA.fullmatch(h.text)
-                        # "CNA", "Rappler", "Kass FM": a relay named by capitalised words
+                        # "CNA", "Rappler", "Kass FM", "bTV", "6PR": a relay named by
+                        # capitalised words (the first may hold its capital inside)
                         or (
                             all(w[:1].isupper() or w in ("of", "de", "and") for w in words[1:])
-                            and (words[0][:1].isupper())
+                            and _NAMED_FIRST.match(words[0]) is not None
                         )
                     )
                 )

@@ -193,8 +193,6 @@ def candidates(text: str, a: int, b: int, q: QuoteFound, floor: int = 0) -> list
                 continue  # "read out by Deputy Minister Ali Hassan": a titled person
             if not kind_only and name.split()[-1].lower() in _FORUMS:
                 continue  # "told the National Assembly": where it was said, not who relayed it
-            if not kind_only and _personal_name(name):
-                continue  # "told Maria Lopez that": a person's name, by the name reader
             appos = None if kind_only else _APPOSITION.match(text, e, b)
             if (
                 appos is not None
@@ -311,6 +309,10 @@ def features(
                 f["medium_word_last"] = 1.0
         elif all(t[:1].isupper() and t[1:].islower() and t.isalpha() for t in toks):
             f["plain_name"] = 1.0  # "Maria Lopez" or "Rappler": the role must decide
+        if _personal_name(c.text):
+            # "told Maria Lopez that" but also "told Astro Awani that": the name reader all but
+            # rules out a medium, the model weighs that against the name's place
+            f["personal_name"] = 1.0
         if re.fullmatch(r"[A-ZÀ-ÖØ-ÞĀ-Ž]{2,6}", c.text):
             f["acronym"] = 1.0
         if re.search(r"\d", c.text):
