@@ -58,6 +58,7 @@ Never tune on this set (framing/eval/gold/README.md): this script prints totals 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import random
@@ -195,6 +196,15 @@ _KIND_AFTER = (
 _DEMONYM = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:ish|ese|ian|ean)")
 
 
+@functools.cache
+def _media_names() -> frozenset[str]:
+    """Names of the media list (``framing/engine/data/media.tsv``), without "The"."""
+    path = ROOT / "framing" / "engine" / "data" / "media.tsv"
+    rows = path.read_text(encoding="utf-8").splitlines()
+    names = (r.split("\t")[0] for r in rows if r and not r.startswith("#"))
+    return frozenset(n.removeprefix("The ") for n in names)
+
+
 def _fragment_words(text: str, name: str) -> bool:
     """The rules a shown name breaks whatever its position: a lone pronoun, a trailing
     connector, only function words, an opening function word, a possessive end ("After
@@ -211,9 +221,9 @@ def _fragment_words(text: str, name: str) -> bool:
     if words[0].istitle() and low[0] in OPENING:
         return True
     if (len(words) <= 2 and words[-1].endswith(("'s", "’s"))) or (
-        len(words) == 1 and _DEMONYM.fullmatch(words[0])
+        len(words) == 1 and _DEMONYM.fullmatch(words[0]) and words[0] not in _media_names()
     ):
-        return True
+        return True  # ("Guardian" ends like a demonym but is a paper's name)
     if len(words) == 2 and low[0] == "the":
         # "The Gdańsk": a place the text names ("in Gdańsk"), cut before a kind word each time
         hits = [m.end() for m in re.finditer(re.escape(name), text)]

@@ -507,7 +507,7 @@ def _cited_source(phrase: str) -> bool:
     return _noun_phrase(phrase.split()) and bool(heads & (_CITED_PEOPLE | _DOCUMENTS))
 
 
-_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž\d][\w.&’'\-]*"
+_GIVEN_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž\d][\w.&’'\-]*"
 # "Global News, citing an interview the premier gave to 630 CHED, reported …", "Seneweb,
 # relaying remarks the mayor made on the radio station RFM, …", "citing what the fire chief told
 # Radio Cooperativa": a chain of three, the citing medium, the one given the words, the speaker
@@ -516,7 +516,7 @@ _GIVEN_TO = re.compile(
     r"(?:interview|remarks|comments|statements?|speech|words|what)"
     r"\s+(?P<s>[^,;:\"“”()]{2,80}?)\s+(?:had\s+)?(?:gave|given|granted|made|told)\s+"
     rf"(?:(?:to|on)\s+)?(?:(?:the\s+)?(?:[a-z]+\s+){{0,3}}?"
-    rf"(?P<m>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|de|del))*)|(?P<m2>{MEDIA}))"
+    rf"(?P<m>{_GIVEN_WORD}(?:\s+(?:{_GIVEN_WORD}|of|de|del))*)|(?P<m2>{MEDIA}))"
 )
 # "citing a ministry statement released by KCNA", "citing a statement read on state television
 # VTV": the carrier relays the cited source
@@ -576,7 +576,7 @@ _LEAD_REST = re.compile(
     rf"(?:\s+(?:carried|published|released|relayed|broadcast|aired)(?:\s+on\s+[A-ZÀ-ÖØ-ÞĀ-Ž]\w+)?"
     rf"\s+(?:by|on|through|via)\s+(?:[\w’'\-]+\s+){{0,4}}?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*)?"
     # ("reported, citing the minister's entourage, that …": whoever is cited)
-    rf"(?:\s*,\s*(?:citing|quoting)\s+(?:{SPEAKER}|[^,;:\"“”]{{1,60}}?)\s*,)?"
+    rf"(?:\s*,\s*(?:citing|quoting|relaying)\s+(?:{SPEAKER}|[^,;:\"“”]{{1,120}}?)\s*,)?"
     # "told a party meeting, according to a KCNA report, that …"
     rf"(?:\s*,\s*according\s+to\s+[^,;:\"“”]{{1,60}},)?"
     # "said in an exclusive interview on Sunday with Fox News that …"
@@ -822,7 +822,7 @@ _REPORT_BY = re.compile(
 )
 
 
-_OPENING_CONJUNCTIONS = ("But ", "And ", "Yet ", "Or ", "Nor ", "So ")
+_OPENING_CONJUNCTIONS = ("But ", "And ", "Yet ", "Or ", "Nor ", "So ", "As ")
 
 
 def _trimmed(hit: SpeakerHit) -> SpeakerHit:
@@ -1413,6 +1413,8 @@ def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[Sp
                     )
                 )
             h = _hit(m, "s", "v")
+            if h is not None and m.re is _GIVEN_TO and h.text.lower() in _PRONOUN_WORDS:
+                h = None  # "citing remarks he made on KBS": the sentence's subject is "he"
             if h is not None and h.verb == "relaying":
                 h = SpeakerHit(h.start, h.end, h.text, "citing")  # as "citing" reads it
             if h is not None and m.group("v")[:1] in "CQR":
@@ -1952,7 +1954,7 @@ _SUBJECT_OPENING = re.compile(
 # ("told staff at a meeting in the newsroom that …", "said in a video posted on X that …")
 # ("reported, citing residents, that …": the source cited stands between them)
 _TO_THAT = re.compile(
-    r"(?:\s+[^,;:\"“”.!?]{1,100}?)?(?:\s*,\s*(?:citing|quoting)\s+[^,;:\"“”]{1,60},)?"
+    r"(?:\s+[^,;:\"“”.!?]{1,100}?)?(?:\s*,\s*(?:citing|quoting|relaying)\s+[^,;:\"“”]{1,120},)?"
     r"\s+that\s+(?=\S)"
 )
 _NOT_CLAUSE_START = frozenset(
@@ -2267,7 +2269,7 @@ def act_clause(
     return hit, m.start()
 
 
-_OPENING_WORDS = frozenset(wordlist("In On At During After Before With From By Through Via"))
+_OPENING_WORDS = frozenset(wordlist("In On At During After Before With From By Through Via As"))
 _IN_PHRASE = re.compile(r"(?<![\w’'])(?:[Ii]n|[Oo]n|[Aa]t|[Ww]ith|[Ff]rom|[Bb]y|[Tt]o)\s+\Z")
 _FINDING = frozenset(wordlist("found finds showed shows show"))
 _DOCUMENTS = frozenset(

@@ -95,6 +95,7 @@ _NOT_A_NAME = frozenset(
 _MEDIA = re.compile(att.MEDIA)
 _NAMED_FIRST = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž\d]|[a-z]{1,3}[A-ZÀ-ÖØ-ÞĀ-Ž]")
 _REPORTING = frozenset(wordlist("reported reports"))
+_MEDIUM_SPOKE = frozenset(wordlist("confirmed said says quoted published carried broadcast aired"))
 _IT = frozenset(("It", "it"))
 _SCAN = 4000  # characters looked back for a medium named before a kind phrase
 
@@ -240,6 +241,7 @@ def name_descriptors(text: str, sentences, found: list[QuoteFound]) -> None:
         for h in q.chain[:-1]:
             if (
                 descriptor_kind(h.text) is not None
+                or h.text in _IT  # "It quoted …": a pronoun stands for a medium, names none
                 or text[h.start : h.end] != h.text
                 or placed_descriptor(text, h.text) is not None
                 or _nation_and_kind(h.text)
@@ -266,7 +268,12 @@ def name_descriptors(text: str, sentences, found: list[QuoteFound]) -> None:
         sp = q.speaker
         if (
             sp is not None
-            and sp.verb in _REPORTING
+            and (
+                sp.verb in _REPORTING
+                # "The judiciary's Mizan news agency confirmed the sentence. It quoted …": a
+                # medium by its kind word that spoke may stand for a later "it"
+                or (sp.verb in _MEDIUM_SPOKE and medium_kind(sp.text) != "")
+            )
             and text[sp.start : sp.end] == sp.text
             and descriptor_kind(sp.text) is None
             and placed_descriptor(text, sp.text) is None

@@ -137,12 +137,20 @@ def packaged() -> MediumNames | None:
     return MediumNames.from_json(json.loads(MODEL_FILE.read_text(encoding="utf-8")))
 
 
+# "bTV", "eNCA", "iHeartRadio": a name may hold its capital inside its first word
+_INNER_CAP = re.compile(r"[a-z]{1,3}[A-ZÀ-ÖØ-ÞĀ-Ž]")
+
+
 @cache
 def is_medium_name(name: str) -> bool:
     """Whether ``name`` (a capitalised name, without "the") reads as a news medium's."""
     model = packaged()
     name = name.strip()
-    if model is None or not name or not (name[0].isupper() or name[0].isdigit()):
+    if (
+        model is None
+        or not name
+        or not (name[0].isupper() or name[0].isdigit() or _INNER_CAP.match(name))
+    ):
         return False
     return model.predict_proba([name])[0] >= model.threshold
 

@@ -49,7 +49,7 @@ from .media_descriptors import name_descriptors
 from .relay_linker import apply as apply_learned_relays
 from .relay_linker import propose as propose_relays
 from .relay_roles import interviews_cited, relay_roles
-from .text import wordlist
+from .text import DEMONYM, wordlist
 
 if TYPE_CHECKING:
     from .quotes import QuoteFound
@@ -201,6 +201,8 @@ def _speaker_kind(hit_text: str, surnames: set[str] | frozenset[str] = frozenset
     if words[-1] in _ORG_SUFFIXES:
         return "org"  # "Holmhaven Terminals", "Crane Partners": a company, not a person
     names = hit_text.split()
+    if _REGION_DEMONYM.fullmatch(hit_text.strip()):
+        return ""  # "South Korean", "Sri Lankan": an adjective before a noun, no one's name
     # "Anneke de Vries", "Ursula von der Leyen": particles between capitalised names
     particles = sum(1 for w in names[1:-1] if w in _NAME_PARTICLES)
     if (
@@ -297,6 +299,7 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
     name_descriptors(text, sentences, found)
     if agency is not None:
         _prepend_agency(found, agency)
+    _whole_links(text, found)
     _usual_names(found)
     _one_name_per_agency(text, found)
     _state_media_named(text, found)
@@ -367,6 +370,20 @@ def _whole_speakers(text: str, found: list[QuoteFound]) -> None:
         sp = q.speaker
         if sp is None:
             continue
+        if sp.text.endswith(("'s", "’s")):
+            # "… “discrepancies” between North Korea's claims and …": a possessive before a
+            # noun is no speaker; a partial inside a clause is that clause's speaker's
+            outer = next(
+                (
+                    o
+                    for o in found
+                    if o is not q and o.start <= q.start and q.end <= o.end and o.speaker
+                ),
+                None,
+            )
+            q.speaker = outer.speaker if outer is not None else None
+            q.chain = outer.chain if outer is not None else ()
+            continue
         if sp.text.lower() in _SHOWN_PRONOUNS or _FUNCTION_ONLY.fullmatch(sp.text):
             # a bare pronoun, or "A" / "The" alone: no one the page can name
             q.chain = tuple(h for h in q.chain if h != sp)
@@ -387,6 +404,91 @@ def _whole_speakers(text: str, found: list[QuoteFound]) -> None:
 
 
 _INITIAL_END = re.compile(r"(?:^|[\s.])[A-ZÀ-ÖØ-ÞĀ-Ž]\.\Z")
+
+
+# A relay link that is only a nation's word or possessive ("in an interview with Armenian public
+# television" -> "Armenian", "with Israel's public broadcaster Kan" -> "Israel's") is cut short:
+# the medium is the name after the kind words, or the whole phrase when no name follows
+_NATION_ONLY = re.compile(
+    rf"(?:[Tt]he\s+)?(?:{DEMONYM}|[A-ZÀ-ÖØ-ÞĀ-Ž][\w\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w\-]*)?['’]s)"
+)
+_LINK_NAME = (
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž\d][\w.&’'\-]*(?<![.’'])"
+    r"(?:\s+(?:(?:della|del|de|di|du|des|la|le|el)\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž\d][\w.&’'\-]*(?<![.’']))*"
+)
+_KIND_RUN = (
+    r"(?:(?:public|state|state-run|state-owned|private|commercial|national|local|regional|"
+    r"official|independent|opposition|pro-government|online|news|radio|television|TV|daily|"
+    r"business|public-service)\s+){0,3}"
+    r"(?:broadcaster|television|TV|radio|channel|station|network|newspaper|daily|paper|weekly|"
+    r"tabloid|agency|media|outlet|site|website|magazine|service|press)"
+)
+_AFTER_NATION = re.compile(
+    rf"\s+(?:(?P<kind>{_KIND_RUN})(?![\w’'\-]))?(?:\s*(?P<name>{_LINK_NAME}))?"
+)
+# "Corriere" cut before "della Sera"; "Guardian" before "Australia's politics podcast"
+_NAME_TAIL = re.compile(
+    r"\s+(?:della|del|de|di|du|des|la|le|el)\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*"
+    r"|\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’])"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w\-]*(?=['’]s\s)"
+)
+
+
+def _whole_link(text: str, h: att.SpeakerHit) -> att.SpeakerHit:
+    """``h`` made whole when it is a nation's word cut from its medium ("Armenian" + " public
+    television"; "Israel's" + " public broadcaster Kan" -> "Kan"), a nation and kind before a
+    name ("Polish private broadcaster TVN24" -> "TVN24") or a name cut before its "della" or
+    its next word's possessive ("Guardian" + " Australia's politics podcast")."""
+    if text[h.start : h.end] != h.text:
+        return h
+    h = _nation_link(text, h)
+    tail = _NAME_TAIL.match(text, h.end)
+    if tail is None or not h.text[:1].isupper():
+        return h
+    return att.SpeakerHit(h.start, tail.end(), text[h.start : tail.end()], h.verb)
+
+
+def _nation_link(text: str, h: att.SpeakerHit) -> att.SpeakerHit:
+    lead = _NATION_ONLY.match(h.text)
+    if lead is None:
+        return h
+    possessive = lead.group().endswith(("'s", "’s"))
+    if possessive and lead.group()[:-2].removeprefix("the ").removeprefix("The ") not in (
+        relays_mod._countries()
+    ):
+        return h  # "CBC's Metro Morning": a broadcaster's programme, not a nation's medium
+    alone = lead.end() == len(h.text)  # "Armenian", "Israel's"; else "Polish … TVN24"
+    after = _AFTER_NATION.match(text, h.end) if alone else _AFTER_NATION.match(h.text, lead.end())
+    if after is None or (after.group("kind") is None and after.group("name") is None):
+        return h
+    if not alone:
+        if (
+            after.group("name") is None
+            or (after.group("kind") is None and not possessive)
+            or after.end() != len(h.text)
+        ):
+            return h  # already whole ("Armenian public television"), or not this shape
+        s, e = h.start + after.start("name"), h.start + after.end("name")
+        return att.SpeakerHit(s, e, text[s:e], h.verb)
+    if after.group("name"):
+        if after.group("kind") is None and not possessive:
+            return h  # "Guardian Australia", "Armenian Deputy Foreign Minister": no kind between
+        s, e = after.start("name"), after.end("name")
+        return att.SpeakerHit(s, e, text[s:e], h.verb)
+    e = after.end("kind")
+    return att.SpeakerHit(h.start, e, text[h.start : e], h.verb)
+
+
+def _whole_links(text: str, found: list[QuoteFound]) -> None:
+    for q in found:
+        if len(q.chain) < 2:
+            continue
+        # a pronoun no rule resolved to a medium ("…, it said, according to AFP") is no link
+        links = tuple(
+            _whole_link(text, h) for h in q.chain[:-1] if h.text.lower() not in _SHOWN_PRONOUNS
+        )
+        if links != q.chain[:-1]:
+            q.chain = (*links, q.chain[-1])
 
 
 def _usual_names(found: list[QuoteFound]) -> None:
@@ -1452,6 +1554,12 @@ def _object_of(text: str, sentences, hit: att.SpeakerHit) -> bool:
             break
         words.pop()
     return bool(words) and not words[-1].endswith((",", "—", "–"))
+
+
+_REGION_DEMONYM = re.compile(
+    rf"(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Sri|New|Latin)\s+"
+    rf"{DEMONYM}"
+)
 
 
 def _last_named_person(

@@ -5,7 +5,8 @@
     .venv/bin/python framing/eval/train_relay_linker.py --loso    # leave one set out: relays
                                                                   # with and without the model
 
-Training data: the development relay sets of ``framing/eval/dev`` (``TRAINING_SETS``). Each
+Training data: the development relay sets of ``framing/eval/dev`` (``TRAINING_SETS``; not
+``relays_dev11``, held back unseen to measure the session's rules and models once). Each
 is run through the engine's rules up to the relay roles (the state ``relay_linker.link`` sees);
 every tag the rules left without a relay gives one example per candidate name in its sentence,
 positive when the gold chain of the attribution the tag's words overlap most names it as a
@@ -38,9 +39,13 @@ TRAINING_SETS = (
     "relays_dev4",
     "relays_dev5",
     "relays_dev6",
+    "relays_dev7",
     "relays_dev8",
     "relays_dev9",
     "relays_dev10",
+    "relays_dev12",
+    "relays_dev13",
+    "relays_dev14",
     "speakers_dev",
     "uncredited_dev",
 )

@@ -58,3 +58,100 @@ def test_the_channel_a_speaker_told_is_the_name_with_its_capital_inside() -> Non
         "quality, he told the channel."
     )
     assert _chain(text, "Foreign tour operators") == ("bTV", "Emil Stoyanov")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "link"),
+    [
+        (
+            "Deputy Minister Arman Sargsyan, in an interview with Armenian public television, "
+            "said Yerevan would go to Istanbul.",
+            "Yerevan would go",
+            "Armenian public television",
+        ),
+        (
+            "In an interview with Israel's public broadcaster Kan, Defence Minister Eitan Barak "
+            "said the plan was sound.",
+            "the plan was sound",
+            "Kan",
+        ),
+        (
+            "In an interview with Russia's RIA Novosti, the envoy said the talks were over.",
+            "the talks were over",
+            "RIA Novosti",
+        ),
+        (
+            "The minister told Polish private broadcaster TVN24 that the border was sealed.",
+            "the border was sealed",
+            "TVN24",
+        ),
+        (
+            "The minister told the Italian daily Corriere della Sera that the bridge would be "
+            "built.",
+            "the bridge would be built",
+            "Corriere della Sera",
+        ),
+        (
+            "Speaking on Guardian Australia's politics podcast, former MP Jessica Lamb said "
+            "dropping the target would cost the party seats.",
+            "dropping the target",
+            "Guardian Australia",
+        ),
+    ],
+)
+def test_a_nations_word_or_a_cut_name_is_never_the_whole_link(
+    text: str, words: str, link: str
+) -> None:
+    assert _chain(text, words)[0] == link
+
+
+def test_a_region_and_demonym_is_no_persons_name() -> None:
+    # "South Korean" was read as a first and last name, and "The minister" as that person
+    text = (
+        "The minister told South Korean broadcaster KBS that the drills would go ahead. The "
+        "minister told Swiss public broadcaster SRF that the bank was stable."
+    )
+    q = next(q for q in engine.analyze(text).quotes if "the bank was stable" in q.text)
+    assert q.speaker == "The minister"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "chain"),
+    [
+        (
+            "As reported by Axios, Haskins told donors at a fundraiser that the pledge was a "
+            "stunt.",
+            "the pledge was a stunt",
+            ("Axios", "Haskins"),
+        ),
+        (
+            "As Reuters reported on Monday, the company plans to cut 500 jobs.",
+            "the company plans",
+            ("Reuters",),
+        ),
+    ],
+)
+def test_an_opening_as_is_no_part_of_the_speaker(
+    text: str, words: str, chain: tuple[str, ...]
+) -> None:
+    assert _chain(text, words) == chain
+
+
+def test_a_pronoun_is_never_a_relay_link() -> None:
+    text = (
+        "SEOUL — North Korea tested a solid-fuel engine for a new strategic cruise missile on "
+        "Tuesday, it said on Wednesday, "
+        "according to AFP, citing a statement carried by the official Korean Central News "
+        "Agency (KCNA)."
+    )
+    chain = _chain(text, "North Korea tested")
+    assert "it" not in chain and chain[:2] == ("AFP", "KCNA")
+
+
+def test_it_quoted_after_a_named_agency_spoke_is_that_agency() -> None:
+    text = (
+        "The judiciary's Mizan news agency confirmed the sentence. It quoted the province's "
+        "chief justice, Ahmad Rostami, as saying that the man had encouraged rioting. The "
+        "sentence could still be appealed, Rostami told the agency."
+    )
+    assert _chain(text, "could still be appealed") == ("Mizan", "Ahmad Rostami")
