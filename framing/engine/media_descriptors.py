@@ -218,7 +218,7 @@ def _nation_and_kind(name: str) -> bool:
 _GLUED = frozenset(
     wordlist(
         "newspaper paper daily weekly magazine tabloid broadcaster channel station radio "
-        "television website"
+        "television website podcast"
     )
 )
 

@@ -45,6 +45,9 @@ _MEDIUM = re.compile(rf"{_STATUS_MEDIUM}|{att.MEDIA}")
 _BEFORE = re.compile(
     r"\b(?:told|tells|according\s+to|citing|quoting|speaking\s+to|spoke\s+(?:to|with)|"
     r"interview\s+with|(?:comments|remarks|statements?)\s+to|"
+    # "Esposito made the comments on the Pod Save America podcast": where the words were said
+    r"(?:made|making)\s+(?:the|his|her|their|these|those|similar)\s+(?:comments|remarks)\s+"
+    r"(?:on|in|to|during)|"
     # "said on China Central Television's evening news", "Speaking on KBS Radio's show"
     r"(?:said|says|[Ss]peaking|spoke|[Aa]ppearing)\s+on|"
     # "Writing in the Daily Telegraph, …", "In a guest article for the FAZ, …", "wrote in an

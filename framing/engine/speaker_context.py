@@ -293,6 +293,7 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
     interviews_cited(text, sentences, found)
     _carry_chains(found, text, sentences)
     _carry_office_chains(text, sentences, found)
+    _lede_relay(text, found)
     _relayed_antecedents(found)
     _partials_from_context(text, sentences, found)
     _partials_inside_clauses(found)
@@ -430,7 +431,7 @@ _AFTER_NATION = re.compile(
 _NAME_TAIL = re.compile(
     r"\s+(?:della|del|de|di|du|des|la|le|el)\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*"
     r"|\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’])"
-    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w\-]*(?=['’]s\s)"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž\d][\w\-]*(?=['’]s\s)"
 )
 
 
@@ -1317,6 +1318,48 @@ def _carry_chains(found: list[QuoteFound], text: str = "", sentences=()) -> None
             # organisation is that organisation, not the group an earlier relay carried
             continue
         q.chain = (*chains[key][:-1], q.speaker)
+
+
+_DETERMINED_LEDE = re.compile(r"(?:[Aa]n?|[Tt]he)\s")
+
+
+def _lede_relay(text: str, found: list[QuoteFound]) -> None:
+    """The lede's statement ("A senior Republican senator said Sunday that …") was made where
+    the next paragraph says ("Sen. Dana Whitfield … told CBS's Face the Nation that …"): the
+    lede takes that chain when it names no channel itself and its speaker is that person, by
+    a description ("The Minister for Housing") or by the same surname."""
+    floor = att.dateline(text)[0]
+    end1 = text.find("\n\n", floor)
+    if end1 == -1 or len(found) < 2:
+        return
+    lede = [q for q in found if q.start < end1 and q.speaker is not None and q.kind != "scare"]
+    if not lede or len(lede[0].chain) != 1:
+        return
+    end2 = text.find("\n\n", end1 + 2)
+    end2 = len(text) if end2 == -1 else end2
+    nxt = next((q for q in found if end1 <= q.start < end2 and q.speaker is not None), None)
+    if nxt is None or len(nxt.chain) != 2 or nxt.speaker is None:
+        return  # (a chain of three is a remark at second hand, not where the lede was said)
+    first, later = lede[0].speaker, nxt.speaker
+    assert first is not None
+    if (first.verb or "").lower() in att._TELL:
+        return  # "told parliament that …": the lede names its own audience
+    if speaker_kind(later.text) != "person":
+        return
+    # (a body's lede, "the petroleum division said", is not the person who spoke next)
+    described = (
+        _DETERMINED_LEDE.match(first.text) is not None and speaker_kind(first.text) == "person"
+    )
+    if not (described or _same_surname(first.text, later.text)):
+        return
+    for q in lede:
+        if q.speaker is not None and q.speaker.text == first.text and len(q.chain) == 1:
+            q.chain = (*nxt.chain[:-1], q.speaker)
+
+
+def _same_surname(a: str, b: str) -> bool:
+    wa, wb = _name_words(a), _name_words(b)
+    return bool(wa and wb) and wa[-1] == wb[-1]
 
 
 def _initials_key(hit_text: str) -> str | None:

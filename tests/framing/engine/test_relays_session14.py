@@ -155,3 +155,45 @@ def test_it_quoted_after_a_named_agency_spoke_is_that_agency() -> None:
         "sentence could still be appealed, Rostami told the agency."
     )
     assert _chain(text, "could still be appealed") == ("Mizan", "Ahmad Rostami")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "chain"),
+    [
+        (
+            "WASHINGTON (AP) — A senior Republican senator said Sunday that Congress was "
+            "unlikely to pass the bill before March.\n\nSen. Dana Whitfield of Nebraska told "
+            "CBS's Face the Nation that negotiators remained about $40 billion apart.",
+            "Congress was unlikely",
+            ("Associated Press", "CBS", "A senior Republican senator"),
+        ),
+        (
+            "The Minister for Housing has defended plans to let landlords reset rents, saying "
+            "the change was needed to draw investment back.\n\nIn an interview with The Irish "
+            "Times, Niall Brennan said the number of apartments starting construction had "
+            "fallen.",
+            "the change was needed",
+            ("Irish Times", "The Minister for Housing"),
+        ),
+        (
+            "Pennsylvania Gov. Martin Esposito says he is open to suspending the gas tax.\n\n"
+            "Esposito made the comments on the Pod Save America podcast, saying families were "
+            "spending more on fuel than on groceries.",
+            "families were spending",
+            ("Pod Save America", "Pennsylvania Gov. Martin Esposito"),
+        ),
+    ],
+)
+def test_the_lede_was_said_where_the_next_paragraph_says(
+    text: str, words: str, chain: tuple[str, ...]
+) -> None:
+    assert _chain(text, words) == chain
+
+
+def test_a_bodys_lede_keeps_no_relay_of_the_person_who_spoke_next() -> None:
+    text = (
+        "ISLAMABAD - Pakistan will raise gas prices by 18% from January, the petroleum "
+        "division said on Wednesday.\n\nPetroleum Minister Khalid Zaidi said in comments "
+        "published by Dawn that the increase would not apply to households."
+    )
+    assert _chain(text, "Pakistan will raise") == ("the petroleum division",)
