@@ -46,6 +46,10 @@ TRAINING_SETS = (
     "relays_dev12",
     "relays_dev13",
     "relays_dev14",
+    "relays_dev15",
+    "relays_dev16",
+    "relays_dev17",
+    "relays_dev18",
     "speakers_dev",
     "uncredited_dev",
 )
