@@ -443,6 +443,9 @@ def _whole_link(text: str, h: att.SpeakerHit) -> att.SpeakerHit:
     if text[h.start : h.end] != h.text:
         return h
     h = _nation_link(text, h)
+    if h.text.endswith(("'s", "’s")) and len(h.text) > 2:
+        # "TV Tokyo's": the broadcaster of a programme, without its possessive
+        return att.SpeakerHit(h.start, h.end - 2, h.text[:-2], h.verb)
     tail = _NAME_TAIL.match(text, h.end)
     if tail is None or not h.text[:1].isupper():
         return h

@@ -197,3 +197,14 @@ def test_a_bodys_lede_keeps_no_relay_of_the_person_who_spoke_next() -> None:
         "published by Dawn that the increase would not apply to households."
     )
     assert _chain(text, "Pakistan will raise") == ("the petroleum division",)
+
+
+def test_a_link_never_ends_in_a_possessive() -> None:
+    text = (
+        "TOKYO, Dec 3 (Reuters) - Kanzaki Robotics will cut 2,000 jobs, Chief Executive Hiroshi "
+        "Tanabe said on Thursday.\n\nThe Nikkei business daily reported that the company was "
+        "also in talks to sell a unit. Tanabe told TV Tokyo's evening business programme that no "
+        "sale had been agreed."
+    )
+    chain = _chain(text, "no sale had been agreed")
+    assert "TV Tokyo" in chain and "TV Tokyo's" not in chain
