@@ -1689,6 +1689,11 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
                 chain = [r for r in relays if r.text.lower() != lead[0].text.lower()]
                 if not any(r.text.lower() == hit.text.lower() for r in chain):  # type: ignore[union-attr]
                     chain.insert(0, hit)  # type: ignore[arg-type]
+                if lead[2] is not None and not any(
+                    r.text.lower() == lead[2].text.lower() for r in chain
+                ):
+                    # "A spokesman told KCNA that …, TASS reported": the medium told is inside
+                    chain.append(lead[2])
                 return _reported(lead[1], m.start(), lead[0], chain)
             if hit is not None and not _can_say(hit, hit.verb):
                 return None

@@ -424,6 +424,10 @@ _KIND_RUN = (
     r"(?:broadcaster|television|TV|radio|channel|station|network|newspaper|daily|paper|weekly|"
     r"tabloid|agency|media|outlet|site|website|magazine|service|press)"
 )
+_NAMED_INSIDE = re.compile(
+    r"\s+(?:(?:official|state|state-run|state-owned|public|private|national)\s+)+"
+    rf"(?P<name>{_LINK_NAME})\s+{_KIND_RUN}"
+)
 _AFTER_NATION = re.compile(
     rf"\s+(?:(?P<kind>{_KIND_RUN})(?![\w’'\-]))?(?:\s*(?P<name>{_LINK_NAME}))?"
 )
@@ -462,6 +466,10 @@ def _nation_link(text: str, h: att.SpeakerHit) -> att.SpeakerHit:
     ):
         return h  # "CBC's Metro Morning": a broadcaster's programme, not a nation's medium
     alone = lead.end() == len(h.text)  # "Armenian", "Israel's"; else "Polish … TVN24"
+    if not alone and (inner := _NAMED_INSIDE.fullmatch(h.text, lead.end())) is not None:
+        # "North Korea's official KCNA news agency": the name between the nation and the kind
+        s, e = h.start + inner.start("name"), h.start + inner.end("name")
+        return att.SpeakerHit(s, e, text[s:e], h.verb)
     after = _AFTER_NATION.match(text, h.end) if alone else _AFTER_NATION.match(h.text, lead.end())
     if after is None or (after.group("kind") is None and after.group("name") is None):
         return h
@@ -484,15 +492,52 @@ def _nation_link(text: str, h: att.SpeakerHit) -> att.SpeakerHit:
 
 
 def _whole_links(text: str, found: list[QuoteFound]) -> None:
+    floor = att.dateline(text)[0]
     for q in found:
         if len(q.chain) < 2:
             continue
         # a pronoun no rule resolved to a medium ("…, it said, according to AFP") is no link
-        links = tuple(
+        links = [
             _whole_link(text, h) for h in q.chain[:-1] if h.text.lower() not in _SHOWN_PRONOUNS
-        )
-        if links != q.chain[:-1]:
+        ]
+        _later_carrier_outside(text, floor, links)
+        if tuple(links) != q.chain[:-1]:
             q.chain = (*links, q.chain[-1])
+
+
+# What names a medium that carried the words of one named before it: "…, the KCNA reported,
+# according to Yonhap", "according to KCNA, as cited by TASS", "carried by KCNA and relayed by
+# TASS", "…, Xinhua reported" after "in a statement carried by KCNA"
+_CARRIER_BEFORE = re.compile(
+    r"(?:(?:[Aa]ccording\s+to|(?:cited|quoted|reported|relayed|carried)\s+by)\s+(?:the\s+)?"
+    r"(?:[\w’'\-]+\s+){0,4}|,\s+(?:the\s+)?)\Z"
+)
+# (after a comma, only a closing tag: "…, Xinhua reported", not "According to TASS, KCNA quoted")
+_REPORTED_AFTER = re.compile(r"\s+(?:also\s+)?(?:reported|reports)\b")
+# ... unless the later one is the source cited: "Xinhua, citing KCNA", "according to TASS,
+# which cited KCNA", "TASS reported, citing a statement carried by KCNA"
+_CITED_BETWEEN = re.compile(
+    r"\b(?:citing|quoting|(?:which|who|that)\s+(?:cited|quoted))\b", re.IGNORECASE
+)
+
+
+def _later_carrier_outside(text: str, floor: int, links: list[att.SpeakerHit]) -> None:
+    """In place: a medium named after another as the one that carried its report is the
+    outer link ("…, the KCNA reported, according to Yonhap": Yonhap > KCNA)."""
+    for i in range(len(links) - 1):
+        a, b = links[i], links[i + 1]
+        if not (floor <= a.start < b.start and b.start - a.end < 200):
+            continue  # (the copy's own credit, or links apart, stay as they are)
+        if text[a.start : a.end] != a.text or text[b.start : b.end] != b.text:
+            continue
+        if _CITED_BETWEEN.search(text, a.end, b.start):
+            continue
+        before = _CARRIER_BEFORE.search(text, max(a.end, b.start - 80), b.start)
+        if before is None:
+            continue
+        if before.group().startswith(",") and not _REPORTED_AFTER.match(text, b.end):
+            continue
+        links[i], links[i + 1] = b, a
 
 
 def _usual_names(found: list[QuoteFound]) -> None:

@@ -208,3 +208,44 @@ def test_a_link_never_ends_in_a_possessive() -> None:
     )
     chain = _chain(text, "no sale had been agreed")
     assert "TV Tokyo" in chain and "TV Tokyo's" not in chain
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "chain"),
+    [
+        (
+            "The ministry said the drills were a provocation, the Korean Central News Agency "
+            "reported, according to Yonhap.",
+            "the drills were a provocation",
+            ("Yonhap", "KCNA", "The ministry"),
+        ),
+        (
+            "The ministry said the drills were a rehearsal for invasion, according to the "
+            "Korean Central News Agency, as cited by TASS.",
+            "a rehearsal for invasion",
+            ("TASS", "KCNA", "The ministry"),
+        ),
+        (
+            "The statement, carried by KCNA and relayed by Russian news agency TASS, said the "
+            "drills were a provocation.",
+            "the drills were a provocation",
+            ("TASS", "KCNA", "The statement"),
+        ),
+        (
+            "A spokesman for the ministry told KCNA that the drills were a provocation, TASS "
+            "reported.",
+            "the drills were a provocation",
+            ("TASS", "KCNA", "A spokesman for the ministry"),
+        ),
+        (
+            "According to TASS, which cited North Korea's official KCNA news agency, the "
+            "ministry said the drills were a provocation.",
+            "the drills were a provocation",
+            ("TASS", "KCNA", "the ministry"),
+        ),
+    ],
+)
+def test_the_medium_that_carried_anothers_report_is_outermost(
+    text: str, words: str, chain: tuple[str, ...]
+) -> None:
+    assert _chain(text, words) == chain
