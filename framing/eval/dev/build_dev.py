@@ -1,5 +1,5 @@
 """Build the speakers DEVELOPMENT sets (``speakers_dev``, ``relays_dev``, ``uncredited_dev``,
-``relays_dev2`` to ``relays_dev18``) from their ``*_source.txt``.
+``relays_dev2`` to ``relays_dev22``) from their ``*_source.txt``.
 
 This set is for tuning the speaker/quote/relay rules (the held-out ``framing/eval/gold`` sets are
 never tuned on). It reuses the gold builder's parser and validator, so the schema is identical to
@@ -52,6 +52,10 @@ SETS = {
     "relays_dev16": None,
     "relays_dev17": None,
     "relays_dev18": None,
+    "relays_dev19": None,
+    "relays_dev20": None,
+    "relays_dev21": None,
+    "relays_dev22": None,
 }
 
 
