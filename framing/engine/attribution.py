@@ -73,7 +73,8 @@ _DET = (
 _POBJ = rf"(?:{_PROPER}|the\s+(?:[\w’'\-]+\s+){{0,2}}?[a-z][\w’'\-]*(?:\s+of\s+[a-z][\w’'\-]*)?)"
 # "people familiar with the matter", "a source close to the talks": a short post-modifier.
 _FAMILIAR = (
-    r"(?:\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of|"
+    r"(?:\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of|aware\s+of|"
+    r"privy\s+to|knowledgeable\s+about|"
     # "close to the grid operator's board", "with insight into the investigation"
     r"with\s+insight\s+into|with\s+access\s+to|involved\s+in|"
     # "a lawyer representing several wind companies", "a consultant working for the city"
@@ -270,9 +271,11 @@ _NAMED_MEDIA = (
 # medium named by its kind alone
 _STATE_MEDIA = (
     r"(?:(?:the\s+|The\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*)?(?:['’]s)?\s+)?"
-    r"(?:[Ss]tate|[Oo]fficial|[Ss]tate-run|[Ss]tate-owned|[Ss]tate-controlled|[Gg]overnment)"
+    r"(?:(?:[Ss]tate|[Oo]fficial|[Ss]tate-run|[Ss]tate-owned|[Ss]tate-controlled|[Gg]overnment)"
     r"(?:\s+(?:news|television|TV))?\s+(?:media|television|TV|radio|broadcaster|news\s+agency|"
-    r"agency|newspaper)(?![\w’'\-]))"
+    r"agency|newspaper)"
+    # "said on national television": a nation's own broadcaster, by its kind
+    r"|(?:[Nn]ational|[Pp]ublic)\s+(?:television|TV|radio))(?![\w’'\-]))"
 )
 # "the BBC's Today programme", "CBS's Face the Nation programme"
 _PROGRAMME = (
@@ -478,7 +481,8 @@ CITING = re.compile(
     # "citing officials of the national oil company NNPC"
     r"(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž]{2,6}(?![\w’'\-]))?)"
     # "citing two people who have seen the revised figures"
-    r"(?:\s+who\s+(?:have|had|has|were|are|was|is)\s+[^,.;:\"“”]{1,60})?"
+    # ("quoting a banker who asked not to be named", "a consultant who advises energy firms")
+    r"(?:\s+who\s+[a-z][^,.;:\"“”]{1,60})?"
     r"(?=\s*[,.;:]|\s+(?:said|says|told|reported|reports|as|that)\b|\s*\Z"
     # "citing a statement read on state television VTV": a participle names where it was given
     r"|\s+(?:released|carried|published|relayed|broadcast|aired|read(?:\s+out)?|posted|"
@@ -495,7 +499,8 @@ _CITED_PEOPLE = frozenset(
     wordlist(
         "people bankers aides entourage sources executives diplomats insiders advisers "
         "advisors officials lawyers investors analysts traders residents staff employees "
-        "allies associates colleagues relatives witnesses members person source official"
+        "allies associates colleagues relatives witnesses members person source official "
+        "dealers banker consultant consultants manager managers adviser advisor"
     )
 )
 
@@ -525,7 +530,8 @@ _CARRIED_AFTER = re.compile(
     r"\s+(?:by|on|through|via)\s+"
     rf"(?P<m>{MEDIA})"
 )
-_MEDIA_SUBJECT = re.compile(rf"\s*(?P<s>{MEDIA})\s*,\s*")
+# ("But Japan's Kyodo News, citing …": an opening conjunction is no part of the name)
+_MEDIA_SUBJECT = re.compile(rf"\s*(?:(?:But|And|Yet|So)\s+)?(?P<s>{MEDIA})\s*,\s*")
 _QUOTED_VERB = re.compile(r"\s(?:quoted|cited)\s+")
 
 
@@ -582,7 +588,8 @@ _LEAD_REST = re.compile(
     # "said in an exclusive interview on Sunday with Fox News that …"
     rf"(?:\s+(?:on|last|this)\s+[A-ZÀ-ÖØ-ÞĀ-Ž]\w+)?(?:\s+with\s+(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*"
     rf"(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){{0,3}}(?=\s+that\b))?"
-    rf"(?:\s+(?:[\w’'\-]+\s+){{0,4}}?(?P<that>that)\b|\s*,)?\s+"
+    # ("carried by the Korean Central News Agency (KCNA) that …": an acronym in brackets)
+    rf"(?:\s+(?:[\w’'\-]+\s+|\([A-ZÀ-ÖØ-ÞĀ-Ž][\w\-]{{1,8}}\)\s+){{0,5}}?(?P<that>that)\b|\s*,)?\s+"
 )
 # A medium recognised by its role rather than by name: whatever name a statement is read
 # out on, carried by, published in or released through is the medium that relays it
@@ -812,6 +819,9 @@ def _hit(m: re.Match[str], s: str, v: str | None) -> SpeakerHit | None:
         # "according to a report in the Hindustan Times" (the piece read before the name): the
         # medium as "a report by X" names it, without its article
         return _trimmed(SpeakerHit(m.start(s) + 4, m.end(s), name[4:], verb))
+    if name == "TV" and (kind := _TV_KIND.search(m.string, max(0, m.start(s) - 12), m.start(s))):
+        # ", state TV said": the lower-case kind belongs to the medium
+        return SpeakerHit(kind.start(), m.end(s), m.string[kind.start() : m.end(s)], verb)
     return _trimmed(SpeakerHit(m.start(s), m.end(s), name, verb))
 
 
@@ -875,9 +885,14 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
         ):
             continue
         m = _SPEAKER_FULL.fullmatch(text, w.start(), stop)
-        if m is None and first[0].isupper() and _DIGIT.search(text, w.start(), stop):
+        if (
+            m is None
+            and first[0].isupper()
+            and (_DIGIT.search(text, w.start(), stop) or _TV_END.search(text, w.start(), stop))
+        ):
             # "Channel 4 News reported", "France 24 said": a medium's name with a number in
             # it, which the speaker phrases (names of words) would cut after the number
+            # ("Iranian state TV said": the kind before "TV", never "TV" alone)
             m = _MEDIA_RE.fullmatch(text, w.start(), stop)
         if m:
             if m.start() - lo > 4 and text[m.start() - 4 : m.start()] in (" in ", " at "):
@@ -894,6 +909,9 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
                     cut = _PLACE_TAIL.search(text, m.start(), m.end())
                     end = cut.start() if cut else m.end()
                     return SpeakerHit(name.start, end, text[name.start : end], verb)
+            if m.group() == "TV" and (kind := _TV_KIND.search(text, lo, m.start())):
+                # ", state TV said": the lower-case kind belongs to the medium
+                return SpeakerHit(kind.start(), m.end(), text[kind.start() : m.end()], verb)
             return _trimmed(SpeakerHit(m.start(), m.end(), m.group(), verb))
     who = text.rfind(" who ", lo, stop)
     if who != -1 and not _CLAUSE_PUNCT.search(text, who, stop):
@@ -933,6 +951,8 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
 _RELATIVE_THAT = re.compile(r"\s(?:that|which)\s+[a-z][\w\-]*(?:s|ed)(?:\s+[\w’'\-]+){0,4}\s*\Z")
 _DET_HEAD = re.compile(r"(?:the|The|a|A|an|An|its|Its|their|Their)\s")
 _DIGIT = re.compile(r"\d")
+_TV_END = re.compile(r"\sTV\s*\Z")
+_TV_KIND = re.compile(r"(?<![\w\-])(?:state|state-run|state-owned|public|national|local)\s+\Z")
 _PLACE_TAIL = re.compile(
     r"\s+(?:in|at)\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*)?\Z"
 )
@@ -1189,7 +1209,7 @@ _INTERVIEW_WORDS = (
 
 
 _MEDIA_APPOSITION = re.compile(rf"\s*(?P<s>{MEDIA}),\s+(?:a|an|the)\s[^,;:\"“”]{{1,100}},\s*")
-_MEDIA_ALONE = re.compile(rf"\s*(?P<s>{MEDIA})\s*")
+_MEDIA_ALONE = re.compile(rf"\s*(?:(?:But|And|Yet|So)\s+)?(?P<s>{MEDIA})\s*")
 _CARRIER_ROLE = re.compile(
     r"(?<![\w’'\-])(?:statement|statements|report|circular|communique|communiqué|message|notice|"
     r"letter|video|remarks|comments|address|speech|bulletin|announcement|decree|note|interview)"
@@ -1270,9 +1290,52 @@ _SEEN_BY = re.compile(
 )
 
 
+# "South Korean", "Japanese and South Korean", "U.S.-South Korean": nation words alone, which
+# name no medium ("relayed by South Korean media" is relayed by the media)
+_NATION_WORD = rf"(?:(?:North|South|East|West|Sri|New)\s+)?{DEMONYM}|U\.S\.|US|American"
+NATION_WORDS = re.compile(
+    rf"(?:{_NATION_WORD})(?:(?:\s+and\s+|\s*[-–/]\s*|,\s+)(?:{_NATION_WORD}))*"
+)
+_MEDIA_NOUN_AFTER = re.compile(
+    r"\s+(?:(?:state|state-run|official|public|private|local|national)\s+)?(?:media|press|"
+    r"outlets|television|TV|radio|newspapers|papers|broadcasters|news\s+agencies|news\s+outlets)"
+    r"(?![\w\-])"
+)
+
+_NAME_FOLLOWS = re.compile(r"(?:\s+[a-z]+){0,2}\s+[A-ZÀ-ÖØ-ÞĀ-Ž0-9]")
+_NAME_AFTER_KIND = re.compile(
+    r"(?:\s+(?:television|TV|radio|news|channel|station|broadcaster|network|agency|daily|"
+    r"newspaper|paper|weekly|outlet|website|portal|service)){1,3}"
+    r"\s+(?P<n>[A-ZÀ-ÖØ-ÞĀ-Ž0-9][\w’'.+&\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.&\-]*){0,3})"
+)
+_NATION_MEDIA = re.compile(rf"(?:{NATION_WORDS.pattern}){_MEDIA_NOUN_AFTER.pattern}")
+
+
 def relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[SpeakerHit]:
     """Relaying sources named in a sentence, outermost first ("according to TASS", "citing
     KCNA", "KCNA quoted the ministry as saying")."""
+    out = []
+    for hit in _relay_sources(text, start, end, verbs):
+        if (
+            NATION_WORDS.fullmatch(hit.text)
+            and (noun := _MEDIA_NOUN_AFTER.match(text, hit.end, end))
+            # (not "the Ukrainian television channel 1+1": its name follows)
+            and not _NAME_FOLLOWS.match(text, noun.end(), end)
+        ):
+            # "relayed by South Korean media": the nation word with the media noun after it
+            # is the link ("the Flemish broadcaster VRT" is read whole later, by speaker_context)
+            hit = SpeakerHit(hit.start, noun.end(), text[hit.start : noun.end()], hit.verb)
+        elif (NATION_WORDS.fullmatch(hit.text) or _NATION_MEDIA.fullmatch(hit.text)) and (
+            named := _NAME_AFTER_KIND.match(text, hit.end, end)
+        ):
+            # "aired by Saudi television channel Al Arabiya": the name after the kind
+            name = named.group("n").rstrip(".,")
+            hit = SpeakerHit(named.start("n"), named.start("n") + len(name), name, hit.verb)
+        out.append(hit)
+    return out
+
+
+def _relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[SpeakerHit]:
     out: list[SpeakerHit] = []
     if text.find("ed by ", start, end) != -1 or text.find("seen by ", start, end) != -1:
         # "according to an internal memo seen by the Financial Times", "In a letter obtained
@@ -1516,7 +1579,21 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
         inner = [h for h in relays if h.verb == "quoted as saying"]
         if inner:
             relays = [h for h in relays if h is not inner[-1]] + [inner[-1]]
-        return _reported(said.end(), end, relays[-1], relays)
+        clause_end = end
+        comma = text.rfind(",", said.end(), end)
+        tail = _REPORTED_TAIL.match(text, comma, end) if comma - said.end() >= 12 else None
+        outer = tail and (_hit(tail, "s1", "v1") or _hit(tail, "s3", "v3"))
+        if outer and (tail.group("v3") or _is_media_hit(outer)):  # type: ignore[union-attr]
+            # "KCNA quoted the ministry as saying …, Xinhua reported.": the agency that took
+            # the words from KCNA closes the clause and is the outermost link
+            clause_end = comma
+            if not any(h.text.lower() == outer.text.lower() for h in relays):
+                relays = [outer, *relays]
+        elif outer and _DETERMINED.match(outer.text) and _MEDIA_WORDS.search(outer.text):
+            # "Anadolu quoted the minister as saying …, the agency said.": the quoting
+            # medium again, by its kind; it closes the clause and adds no link
+            clause_end = comma
+        return _reported(said.end(), clause_end, relays[-1], relays)
     # "…, IRNA quoted the minister as saying on Monday.": only a date follows; the tag
     # closes the sentence and the clause is before it
     m = _ACCORDING_LEAD.match(text, start, end)
@@ -1643,6 +1720,17 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
                 chain = [r for r in relays if r.text.lower() != speaker.text.lower()]
                 if not any(r.text.lower() == hit.text.lower() for r in chain):  # type: ignore[union-attr]
                     chain.insert(0, hit)  # type: ignore[arg-type]
+                told = (
+                    told_after(text, text.index(speaker.verb, speaker.end) + 4, m.start())
+                    if (speaker.verb or "").lower() == "told"
+                    else None
+                )
+                if told is not None and not any(
+                    r.text.lower() == told.text.lower() for r in chain
+                ):
+                    # "…, Governor X told the public broadcaster Suspilne, the Kyiv Independent
+                    # reported": the medium told stands inside the one that reported it
+                    chain.append(told)
                 if clause_end - start >= 12:
                     return Reported(start, clause_end, speaker, (*chain, speaker))
             medium = (
@@ -1654,6 +1742,8 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
                     or _kind_and_name(hit.text)
                     # "…, news portal Telex reported": the kind read as a lower-case title
                     or _MEDIA_RE.fullmatch(text[m.start() : hit.end].lstrip(", ")) is not None
+                    # "…, according to South Korean media": media named by their nation
+                    or _NATION_MEDIA.fullmatch(hit.text) is not None
                     # "…, Dagens Naeringsliv reported": a name reporting what a speaker said
                     # is a medium by its role, known or not (unless a person's name)
                     or (

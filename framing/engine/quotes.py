@@ -148,6 +148,12 @@ def quote_spans(
     found += _single_quoted_terms(text, found)
     found += _reported(text, sentences, found, verbs)
     found.sort(key=lambda q: (q.start, q.end))
+    for q in found:
+        keys = [h.text.lower().removeprefix("the ") for h in q.chain]
+        if len(set(keys)) < len(keys):
+            # "Kyodo News, citing a commentary carried by the Korean Central News Agency,
+            # said …": one medium read by two rules is one link, where it stands innermost
+            q.chain = tuple(h for i, h in enumerate(q.chain) if keys[i] not in keys[i + 1 :])
     return found
 
 
@@ -709,6 +715,14 @@ def _in_segment(text, s_start, lo, hi, s_end, inside, verbs) -> QuoteFound | Non
             co.end = end
         return co
     r = att.reported_in_sentence(text, lo, hi, verbs)
+    if r is None and hi < s_end and hi - lo < 80:
+        # "Lin said that there were “discrepancies” in the figures": the words before the
+        # partial quote are too short a clause alone; read the sentence through the quote
+        following = next((q for q in inside if (q.open_mark or q.start) >= hi), None)
+        if following is not None and following.kind == "partial":
+            r = att.reported_in_sentence(text, lo, s_end, verbs)
+            if r is not None and not (lo <= r.start < hi and r.speaker.end <= hi):
+                r = None  # only a speaker named before the quote ("…, Mr Moran told the paper")
     if r is None:
         return None
     start, end = r.start, r.end

@@ -189,6 +189,8 @@ def candidates(text: str, a: int, b: int, q: QuoteFound, floor: int = 0) -> list
                 continue
             if not kind_only and (name.lower() in _COMMON or _PLURAL_CAPS.fullmatch(name)):
                 continue  # "In", "Speaking"; "told MPs", "NGOs said": people, not a medium
+            if not kind_only and att.NATION_WORDS.fullmatch(name):
+                continue  # "U.S.-South Korean drills": nation words before a noun, no medium
             if not kind_only and name.split()[0].lower().rstrip(".") in _PERSON_TITLES:
                 continue  # "read out by Deputy Minister Ali Hassan": a titled person
             if not kind_only and name.split()[-1].lower() in _FORUMS:

@@ -520,6 +520,8 @@ def usual_relay_name(name: str) -> str:
     usual = _usual_relay_name(name)
     if usual != name and re.fullmatch(DEMONYM, usual) and usual.lower() not in LONG_FORMS:
         return name  # not "Palestinian": no name to keep
+    if usual != name and usual.lower() in ("tv", "television", "radio", "media"):
+        return name  # "state TV" is not "TV": a kind alone names no medium
     return usual
 
 

@@ -326,18 +326,47 @@ def _state_media_named(text: str, found: list[QuoteFound]) -> None:
     if len(named) != 1:
         return  # none, or two agencies: "state media" may be either
     (agency,) = named
+    nations = _AGENCY_NATIONS.get(agency, ())
     for q in found:
         if len(q.chain) < 2:
             continue
         q.chain = (
             *(
                 att.SpeakerHit(h.start, h.end, agency, h.verb)
-                if _STATE_MEDIUM.fullmatch(h.text)
+                if _STATE_MEDIUM.fullmatch(h.text) and _same_nation(h.text, nations)
                 else h
                 for h in q.chain[:-1]
             ),
             q.chain[-1],
         )
+
+
+# The nation each state agency speaks for: "Ukrainian national television" in an article that
+# also quotes RIA Novosti is Ukraine's broadcaster, never Russia's agency
+_AGENCY_NATIONS = {
+    "KCNA": ("North Korea",),
+    "TASS": ("Russia",),
+    "RIA Novosti": ("Russia",),
+    "IRNA": ("Iran",),
+    "Tasnim": ("Iran",),
+    "Xinhua": ("China", "Chinese"),
+    "SANA": ("Syria",),
+    "BelTA": ("Belarus",),
+    "SPA": ("Saudi",),
+    "Saudi Press Agency": ("Saudi",),
+}
+_NATION_NAMED = re.compile(r"(?:^|\s)(?!(?:The|State|Official|National|Public|Government)\b)[A-Z]")
+
+
+def _same_nation(link: str, nations: tuple[str, ...]) -> bool:
+    """Whether a state medium named by its kind may be the agency of ``nations``: not a
+    broadcaster, and naming no nation ("state media") or one of them ("North Korean state
+    media")."""
+    if link.endswith(("TV", "television", "radio", "broadcaster")):
+        return False  # a broadcaster is no news agency ("Iranian state TV" is not Tasnim)
+    if not _NATION_NAMED.search(link):
+        return True
+    return any(n in link for n in nations)
 
 
 # Quantifiers standing alone ("Many told the Ledger …") name no one either.

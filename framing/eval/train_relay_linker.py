@@ -6,7 +6,7 @@
                                                                   # with and without the model
 
 Training data: the development relay sets of ``framing/eval/dev`` (``TRAINING_SETS``; not
-``relays_dev11``, held back unseen to measure the session's rules and models once). Each
+``relays_dev19``, held back unseen to measure the session's rules and models once). Each
 is run through the engine's rules up to the relay roles (the state ``relay_linker.link`` sees);
 every tag the rules left without a relay gives one example per candidate name in its sentence,
 positive when the gold chain of the attribution the tag's words overlap most names it as a
@@ -43,6 +43,7 @@ TRAINING_SETS = (
     "relays_dev8",
     "relays_dev9",
     "relays_dev10",
+    "relays_dev11",
     "relays_dev12",
     "relays_dev13",
     "relays_dev14",
@@ -50,6 +51,9 @@ TRAINING_SETS = (
     "relays_dev16",
     "relays_dev17",
     "relays_dev18",
+    "relays_dev20",
+    "relays_dev21",
+    "relays_dev22",
     "speakers_dev",
     "uncredited_dev",
 )
