@@ -1725,9 +1725,7 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
                     if (speaker.verb or "").lower() == "told"
                     else None
                 )
-                if told is not None and not any(
-                    r.text.lower() == told.text.lower() for r in chain
-                ):
+                if told is not None and not any(r.text.lower() == told.text.lower() for r in chain):
                     # "…, Governor X told the public broadcaster Suspilne, the Kyiv Independent
                     # reported": the medium told stands inside the one that reported it
                     chain.append(told)
