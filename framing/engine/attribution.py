@@ -519,7 +519,9 @@ _GIVEN_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž\d][\w.&’'\-]*"
 _GIVEN_TO = re.compile(
     r"(?P<v>[Cc]iting|[Qq]uoting|[Rr]elaying)\s+(?:(?:an?|the(?:\s+same)?)\s+)?(?:[\w\-]+\s+){0,2}?"
     r"(?:interview|remarks|comments|statements?|speech|words|what)"
-    r"\s+(?P<s>[^,;:\"“”()]{2,80}?)\s+(?:had\s+)?(?:gave|given|granted|made|told)\s+"
+    # ("an interview OCP's finance chief, Nadia Alaoui, gave to …": a name apposed)
+    r"\s+(?P<s>[^,;:\"“”()]{2,80}?(?:,\s+[A-ZÀ-ÖØ-ÞĀ-Ž][^,;:\"“”()]{1,40},)?)"
+    r"\s+(?:had\s+)?(?:gave|given|granted|made|told)\s+"
     rf"(?:(?:to|on)\s+)?(?:(?:the\s+)?(?:[a-z]+\s+){{0,3}}?"
     rf"(?P<m>{_GIVEN_WORD}(?:\s+(?:{_GIVEN_WORD}|of|de|del))*)|(?P<m2>{MEDIA}))"
 )
@@ -531,7 +533,7 @@ _CARRIED_AFTER = re.compile(
     rf"(?P<m>{MEDIA})"
 )
 # ("But Japan's Kyodo News, citing …": an opening conjunction is no part of the name)
-_MEDIA_SUBJECT = re.compile(rf"\s*(?:(?:But|And|Yet|So)\s+)?(?P<s>{MEDIA})\s*,\s*")
+_MEDIA_SUBJECT = re.compile(rf"\s*(?:(?:But|And|Yet|So)\s+)?(?P<s>(?:The\s+)?{MEDIA})\s*,\s*")
 _QUOTED_VERB = re.compile(r"\s(?:quoted|cited)\s+")
 
 
@@ -940,7 +942,9 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
             # "Its chief executive, Harald Voss, said": the name in the apposition is the
             # speaker; "Jane Doe, 54, said" and "Jane Doe, a nurse, said" keep the name.
             named = _APPOSITIVE_NAME.fullmatch(text, opening + 1, stop - 1)
-            if named and (head is None or not _is_name(head.text)):
+            # ("the chief executive of the Ghana Cocoa Board (COCOBOD), Dr Kwabena Asante,
+            # said": the body's short form before the apposition is no person's name)
+            if named and (head is None or not _is_name(head.text) or head.text.isupper()):
                 return SpeakerHit(named.start("n"), named.end("n"), named.group("n"), verb)
             return head
     return None
@@ -951,7 +955,11 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
 _RELATIVE_THAT = re.compile(r"\s(?:that|which)\s+[a-z][\w\-]*(?:s|ed)(?:\s+[\w’'\-]+){0,4}\s*\Z")
 _DET_HEAD = re.compile(r"(?:the|The|a|A|an|An|its|Its|their|Their)\s")
 _DIGIT = re.compile(r"\d")
-_TV_END = re.compile(r"\sTV\s*\Z")
+# "Iranian state TV said", "Al-Ahram newspaper said": a name or nation before a medium's kind
+_TV_END = re.compile(
+    r"\s(?:TV|newspaper|daily|weekly|paper|magazine|broadcaster|channel|radio|television|"
+    r"agency|website|tabloid)\s*\Z"
+)
 _TV_KIND = re.compile(r"(?<![\w\-])(?:state|state-run|state-owned|public|national|local)\s+\Z")
 _PLACE_TAIL = re.compile(
     r"\s+(?:in|at)\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*)?\Z"
@@ -1476,6 +1484,8 @@ def _relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[S
                     )
                 )
             h = _hit(m, "s", "v")
+            if h is not None and m.re is _GIVEN_TO and h.text.endswith(","):
+                h = SpeakerHit(h.start, h.end - 1, h.text[:-1], h.verb)  # its apposition's comma
             if h is not None and m.re is _GIVEN_TO and h.text.lower() in _PRONOUN_WORDS:
                 h = None  # "citing remarks he made on KBS": the sentence's subject is "he"
             if h is not None and h.verb == "relaying":
@@ -2252,7 +2262,7 @@ def _lead(
 ) -> tuple[SpeakerHit, int, SpeakerHit | None] | None:
     """'<speaker> said (that) …' near the start of a clause: the speaker and where the
     reported clause begins."""
-    citing = -1
+    citing = cited_at = -1
     for v_start, v_end, word in _verbs_in(verbs, start, min(end, start + 200)):
         if word == "ruled":
             # "In 2021 the Supreme Court ruled that …" is mostly background; a ruling is
@@ -2262,13 +2272,21 @@ def _lead(
             # "carried by", "citing": part of a relay, not the main speech verb; "dismissed
             # claims that": the clause is not the subject's own.
             if word in ("citing", "quoting"):
-                citing = v_end
+                citing, cited_at = v_end, v_start
             continue
         if citing != -1 and text.find(",", citing, v_start) == -1:
             # "Prensa Latina, citing a statement read on state television VTV, said …": a verb
             # inside the citing phrase describes the source cited, it is not the main verb
             continue
         hit = speaker_ending_at(text, v_start, start, word)
+        if (
+            cited_at != -1
+            and text[start:v_start].rstrip().endswith(",")
+            and (media := _MEDIA_SUBJECT.fullmatch(text, start, cited_at))
+        ):
+            # "Le Monde, citing an interview OCP's finance chief, Nadia Alaoui, gave to
+            # Challenge, reported that …": the medium before a citing phrase with commas in it
+            hit = SpeakerHit(media.start("s"), media.end("s"), media.group("s"), word)
         if hit is None or (
             hit.start - start >= 60 and not _OPENING_PHRASE.fullmatch(text, start, hit.start)
         ):

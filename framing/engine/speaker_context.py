@@ -1397,7 +1397,11 @@ def _carry_chains(found: list[QuoteFound], text: str = "", sentences=()) -> None
         q.chain = (*chains[key][:-1], q.speaker)
 
 
-_DETERMINED_LEDE = re.compile(r"(?:[Aa]n?|[Tt]he)\s")
+# "A senior Republican senator", "The chief executive of …", "Senegal's finance minister",
+# "its chief executive": a description, not a name
+_DETERMINED_LEDE = re.compile(
+    r"(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s|[A-ZÀ-ÖØ-ÞĀ-Ž][\w\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w\-]*)?['’]s\s+[a-z]"
+)
 
 
 def _lede_relay(text: str, found: list[QuoteFound]) -> None:

@@ -191,3 +191,46 @@ def test_a_nations_broadcaster_is_not_another_nations_state_agency() -> None:
         "Ukrainian state television that the attack had been repelled."
     )
     assert _chain(text, "the attack had been repelled")[0] == "Ukrainian state television"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "chain"),
+    [
+        (
+            "Al-Ahram newspaper, citing a government source, reported that the cabinet would "
+            "approve the sale of two state-owned hotels next week.",
+            "the cabinet would approve",
+            ("Al-Ahram", "a government source"),
+        ),
+        (
+            "Speaking on Joy FM on Thursday, the chief executive of the Ghana Grains Board "
+            "(GGB), Dr Ama Owusu, said the board would announce a new floor price.",
+            "the board would announce",
+            ("Joy FM", "Dr Ama Owusu"),
+        ),
+        (
+            "The French daily Le Figaro, citing an interview the group's finance chief, Hélène "
+            "Marchal, gave to the business weekly Challenges, reported that a bond issue was "
+            "planned for the spring.",
+            "a bond issue was planned",
+            ("Le Figaro", "Challenges", "the group's finance chief, Hélène Marchal"),
+        ),
+    ],
+)
+def test_media_and_speakers_named_with_a_kind_an_acronym_or_an_apposition(
+    text: str, words: str, chain: tuple[str, ...]
+) -> None:
+    assert _chain(text, words) == chain
+
+
+def test_a_lede_describing_a_nations_minister_takes_the_next_paragraphs_relay() -> None:
+    text = (
+        "Malawi's finance minister on Thursday defended the debt audit and said talks on a new "
+        "IMF programme were close to a conclusion.\n\nSpeaking on Radio France Internationale, "
+        "Finance Minister Chikondi Banda said the government had disclosed every loan to the "
+        "fund."
+    )
+    assert _chain(text, "talks on a new IMF programme") == (
+        "Radio France Internationale",
+        "Malawi's finance minister",
+    )
