@@ -1,5 +1,5 @@
 """Build the speakers DEVELOPMENT sets (``speakers_dev``, ``relays_dev``, ``uncredited_dev``,
-``relays_dev2`` to ``relays_dev22``) from their ``*_source.txt``.
+``relays_dev2`` to ``relays_dev26``) from their ``*_source.txt``.
 
 This set is for tuning the speaker/quote/relay rules (the held-out ``framing/eval/gold`` sets are
 never tuned on). It reuses the gold builder's parser and validator, so the schema is identical to
@@ -56,6 +56,10 @@ SETS = {
     "relays_dev20": None,
     "relays_dev21": None,
     "relays_dev22": None,
+    "relays_dev23": None,
+    "relays_dev24": None,
+    "relays_dev25": None,
+    "relays_dev26": None,
 }
 
 
