@@ -321,7 +321,8 @@ _TOLD_OBJECT = re.compile(
     r"|(?:[\w’'.\-]+\s+){0,7}[\w’'.\-]+(?=\s+that\b))"
 )
 _TAIL = (
-    r"(?:\s+(?:in|on|at|during|to|via|after|before|through|by)\s+[^,.;:!?\"“”]{1,60}?"
+    # ("said in its 11 a.m. bulletin": a time's dots end no tag)
+    r"(?:\s+(?:in|on|at|during|to|via|after|before|through|by)\s+(?:[ap]\.m\.|[^,.;:!?\"“”]){1,60}?"
     # "said late on Monday"
     r"|\s+(?:last|this|next)\s+[a-z]+|\s+(?:late|early)(?=\s+(?:on|in|last|this)\s)"
     # "the ministry said Wednesday", "said today": a bare day after the verb (news style)
@@ -634,6 +635,7 @@ _AFTERTHOUGHT = (
     r"[^,.!?\"“”]{3,100}))"
 )
 _AFTERTHOUGHT_END = re.compile(rf"{_AFTERTHOUGHT}\s*[.!?]?\s*\Z")
+_WHICH_END = re.compile(r"\s*,\s*which\b[^.!?\"“”]{0,100}\s*[.!?]?\s*\Z")
 _MODAL = r"(?:would|will|could|should|can|may|might|must|had|has|have|was|were|is|are)"
 _REPORTED_TAIL = re.compile(
     # ", spokeswoman Mao Lin said", ", a spokesperson for the ministry, Gao Minghui, told a
@@ -658,9 +660,12 @@ _REPORTED_TAIL = re.compile(
     rf"|(?!reads?\s)(?P<v2>{VERB})\s+(?!(?:[\w’'\-]+\s+){{1,4}}{_MODAL}\b)(?P<s2>{SPEAKER})"
     # "according to state broadcaster NHK": a medium named by its kind
     rf"|(?P<v3>according\s+to)\s+(?:{_PIECE_BEFORE_MEDIUM}(?=(?:the\s+)?{MEDIA}))?"
-    rf"(?P<s3>{SPEAKER}|{MEDIA})"
+    # ("according to cargo surveyor Intertek Testing Services": a lower-case kind first)
+    rf"(?:(?!(?:a|an|the|local|state)\s){_LOWER_TITLE})?(?P<s3>{SPEAKER}|{MEDIA})"
     # "according to a ministry statement carried by IRNA", "according to local media reports"
-    rf"(?:\s+(?:statement|report|reports|communique|message|commentary))?"
+    # ("according to Reuters calculations", "according to LSEG data")
+    rf"(?:\s+(?:statement|report|reports|communique|message|commentary|calculations|data|"
+    rf"figures|estimates|tally|count|analysis|survey|poll|records|statistics))?"
     rf"(?:\s+(?:carried|published|released|relayed|seen|reviewed|obtained|viewed|quoted|"
     rf"cited)\s+(?:by|through|via)\s+{MEDIA})?){_TAIL}"
     # ", X said on Tuesday, as quoted by the Interfax news agency"
@@ -677,7 +682,8 @@ _REPORTED_TAIL = re.compile(
     r"(?:\s*,\s*(?:carried|published|relayed|broadcast|aired|released|read(?:\s+out)?)\s+"
     rf"(?:by|on|in|through|via)\s+{ROLE_NAME}(?:\s+[a-z]+)?)?"
     # ", without giving a source": a lower-case afterthought closes the sentence
-    rf"{_AFTERTHOUGHT}?\s*[.!?]?\s*\Z"
+    # (", according to Météo-France, which lifted its alert": what the source did next)
+    rf"(?:{_AFTERTHOUGHT}|(?P<aft3>\s*,\s*which\b[^.!?\"“”]{{0,100}}))?\s*[.!?]?\s*\Z"
 )
 _CITING_TAIL = re.compile(rf",\s*{_CITE}\s")
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -1651,6 +1657,14 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
         # afterthought's comma ("…, a poll found, though most also said …": whatever
         # verbs the afterthought holds)
         comma = text.rfind(",", start, before[-1][0])
+    elif (
+        before
+        and all(w == "according" for _, _, w in in_sentence)
+        and _WHICH_END.match(text, comma, end) is not None
+    ):
+        # "…, according to weather service Météo-France, which lifted its alert.": what the
+        # source did next closes the sentence; the tag is the "according to" before it
+        comma = text.rfind(",", start, before[-1][0])
     if comma != -1 and in_sentence[-1][0] > comma:
         m = _REPORTED_TAIL.match(text, comma, end)
         if m is None or m.group("v3") or (m.group("v2") or "").lower() in _TELL:
@@ -2144,8 +2158,8 @@ def _subject_lead(
 
 def _aft_start(m: re.Match[str], end: int) -> int:
     """Where a closing tag's afterthought (", adding that …") begins, else ``end``."""
-    for group in ("aft", "aft2"):
-        if m.group(group):
+    for group in ("aft", "aft2", "aft3"):
+        if m.re.groupindex.get(group) and m.group(group):
             return m.start(group)
     return end
 

@@ -566,13 +566,28 @@ def _second_clause(text, r, end, s_end, verbs) -> tuple[int, QuoteFound] | None:
 
 def _added_after_tag(text, r, end, s_end) -> QuoteFound | None:
     """ "…, the ministry said, adding that details would follow": the clause the speaker of a
-    trailing tag adds after it."""
-    if r.speaker.start < end or text.find("adding", r.speaker.end, s_end) == -1:
+    trailing tag adds after it; "…, according to the Daily Nation, which said …": what the
+    source named by a closing "according to" says next."""
+    if r.speaker.start < end:
+        return None
+    if text.find("which", r.speaker.end, s_end) != -1:
+        which = _WHICH_SAID.match(text, r.speaker.end, s_end)
+        if which is not None:
+            return _clause(text, which.end(), s_end, r.speaker, r.chain)
+    if text.find("adding", r.speaker.end, s_end) == -1:
         return None
     m = _ADDING.search(text, r.speaker.end, s_end)
     if m is None:
         return None
     return _clause(text, m.end(), s_end, r.speaker, r.chain)
+
+
+# ", which said several lawmakers walked out": right after the source's name (an acronym in
+# brackets may close it)
+_WHICH_SAID = re.compile(
+    r"(?:\s*\([A-ZÀ-ÖØ-ÞĀ-Ž][\w\-]{1,8}\))?\s*,\s*which\s+(?:also\s+)?"
+    r"(?:said|says|reported|reports|added|wrote)\s+(?:on\s+\w+day\s+)?(?:that\s+)?"
+)
 
 
 # "He called the plan “reckless” and said the timing was no accident.", "…, saying the

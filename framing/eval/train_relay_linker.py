@@ -54,6 +54,10 @@ TRAINING_SETS = (
     "relays_dev20",
     "relays_dev21",
     "relays_dev22",
+    "relays_dev23",
+    "relays_dev24",
+    "relays_dev25",
+    "relays_dev26",
     "speakers_dev",
     "uncredited_dev",
 )

@@ -234,3 +234,46 @@ def test_a_lede_describing_a_nations_minister_takes_the_next_paragraphs_relay() 
         "Radio France Internationale",
         "Malawi's finance minister",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Palm oil exports fell 4 per cent to 1.2 million tonnes, according to cargo surveyor "
+            "Amspec Agri.",
+            "Palm oil exports fell",
+            "Amspec Agri",
+        ),
+        (
+            "The rand has lost 6 percent this quarter, its worst run since 2020, according to "
+            "Reuters calculations.",
+            "The rand has lost",
+            "Reuters",
+        ),
+        (
+            "The typhoon was packing winds of 120 kilometres per hour, the state weather bureau "
+            "PAGASA said in its 5 a.m. bulletin.",
+            "The typhoon was packing",
+            "PAGASA",
+        ),
+        (
+            "Rainfall of 90 mm was recorded in Brest overnight, according to weather service "
+            "Météo-France, which lifted its orange alert in the morning.",
+            "Rainfall of 90 mm",
+            "Météo-France",
+        ),
+    ],
+)
+def test_according_to_and_closing_tags_in_wire_copy(text: str, words: str, speaker: str) -> None:
+    assert _quote(text, words).speaker == speaker
+
+
+def test_what_the_source_of_a_closing_according_to_says_next_is_its_own() -> None:
+    text = (
+        "The bill passed by 188 votes to 74, according to The Standard, which said several "
+        "opposition members walked out before the vote."
+    )
+    q = _quote(text, "several opposition members")
+    assert q.text == "several opposition members walked out before the vote"
+    assert q.speaker == "The Standard"
