@@ -305,7 +305,8 @@ _TOLD_OBJECT = re.compile(
     # "told CNN's Jake Tapper": the medium's presenter or programme
     rf"\s+(?:(?P<media>{MEDIA})(?:\s+\([A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}}\)|['’]s\s+[\"“]?(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'"
     rf"\-]*\s+){{0,3}}"
-    rf"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*[\"”]?)?|(?P<kind>{_KIND_MEDIUM})(?!\s+(?:of|for|in|on)\s)|reporters|"
+    # ("told ABC's 7.30 that": a programme named by its time)
+    rf"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*|\d{{1,2}}[.:]\d\d)[\"”]?)?|(?P<kind>{_KIND_MEDIUM})(?!\s+(?:of|for|in|on)\s)|reporters|"
     rf"journalists|lawmakers|legislators|parliament|"
     r"Parliament|Congress|investigators|the\s+(?:court|jury|council|committee|hearing|panel|"
     r"press|meeting|crowd|audience|assembly|newspaper|paper|station|broadcaster|agency)"

@@ -301,7 +301,7 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
     if agency is not None:
         _prepend_agency(found, agency)
     _whole_links(text, found)
-    _usual_names(found)
+    _usual_names(text, found)
     _one_name_per_agency(text, found)
     _state_media_named(text, found)
     _whole_speakers(text, found)
@@ -569,7 +569,7 @@ def _later_carrier_outside(text: str, floor: int, links: list[att.SpeakerHit]) -
         links[i], links[i + 1] = b, a
 
 
-def _usual_names(found: list[QuoteFound]) -> None:
+def _usual_names(text: str, found: list[QuoteFound]) -> None:
     """Relay links by the name the analyst knows ("the Korean Central News Agency" ->
     "KCNA"); the speaker itself stays as written."""
     for q in found:
@@ -579,6 +579,8 @@ def _usual_names(found: list[QuoteFound]) -> None:
         for h in q.chain[:-1]:
             # "The Star newspaper" -> "The Star": the kind word is no part of the name
             name = medium_display_name(relays_mod.usual_relay_name(h.text))
+            if re.fullmatch(DEMONYM, name) and f"The {name}" in text:
+                name = f"The {name}"  # "writing in The Australian": a paper, not a nation word
             if name.endswith(".") and not _INITIAL_END.search(name):
                 name = name[:-1]  # "WAM." at the end of a sentence is "WAM"
             if links and relays_mod.same_source(links[-1].text, name):

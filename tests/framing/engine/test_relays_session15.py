@@ -277,3 +277,25 @@ def test_what_the_source_of_a_closing_according_to_says_next_is_its_own() -> Non
     q = _quote(text, "several opposition members")
     assert q.text == "several opposition members walked out before the vote"
     assert q.speaker == "The Standard"
+
+
+def test_a_paper_named_like_a_nation_word_keeps_its_the() -> None:
+    # the learned link proposes names without "The" ("Australian" from "for The Australian");
+    # alone it would read as a nation word, so the link shows the paper's whole name
+    from framing.engine import speaker_context
+
+    text = "Damien Corrie, writing in a column for The Australian, said the team was tired."
+    at = text.index("Australian")
+    link = att.SpeakerHit(at, at + len("Australian"), "Australian", None)
+    speaker = att.SpeakerHit(0, 13, "Damien Corrie", "said")
+    q = QuoteFound(text.index("the team"), len(text) - 1, "reported", speaker, (link, speaker))
+    speaker_context._usual_names(text, [q])
+    assert [h.text for h in q.chain] == ["The Australian", "Damien Corrie"]
+
+
+def test_a_programme_named_by_its_time_is_the_broadcasters() -> None:
+    text = (
+        "Health Minister Ana Ruiz told ABC's 7.30 that the $2 billion package would be paid "
+        "directly to hospitals."
+    )
+    assert _chain(text, "package would be paid") == ("ABC", "Health Minister Ana Ruiz")
