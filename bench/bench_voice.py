@@ -237,12 +237,15 @@ def _fragment_words(text: str, name: str) -> bool:
     return False
 
 
-def is_fragment(text: str, q: dict) -> bool:
-    """Whether a quote shows a pronoun or a fragment as its speaker or as a relay link."""
+def is_fragment(text: str, q: dict, outlet: str = "") -> bool:
+    """Whether a quote shows a pronoun or a fragment as its speaker or as a relay link. A link
+    that is the article's own outlet is never shown (``framing.selectors.quote_relay`` leaves
+    it out, as the app leaves out an origin naming the outlet), so it is not counted either."""
     sp = q["speaker"]
     if not sp:
         return False
-    if any(_fragment_words(text, h) for h in q.get("chain", [])[:-1]):
+    links = [h for h in q.get("chain", [])[:-1] if not (outlet and _own_credit(h, outlet))]
+    if any(_fragment_words(text, h) for h in links):
         return True
     words = sp.split()
     if _fragment_words(text, sp):
@@ -433,7 +436,7 @@ def article_counts(rec: dict, pred: dict) -> dict[str, int]:
         )
         if q["speaker"]:
             c["shown"] += 1
-            c["bad"] += is_fragment(text, q)
+            c["bad"] += is_fragment(text, q, pred["outlet"])
     if not rec.get("origin"):
         c["origin_none"] += 1
         c["origin_false"] += bool(origin)
@@ -640,7 +643,11 @@ def print_classes(root: Path, gold_path: Path) -> None:
     frag: Counter[str] = Counter()
     for rec, pred in zip(gold, preds, strict=True):
         for q in pred["quotes"]:
-            if q["kind"] != "scare" and q["speaker"] and is_fragment(rec["text"], q):
+            if (
+                q["kind"] != "scare"
+                and q["speaker"]
+                and is_fragment(rec["text"], q, pred["outlet"])
+            ):
                 frag[_fragment_rule(rec["text"], q)] += 1
     print("fragment speakers by rule:", dict(frag) or "none")
     print(

@@ -299,3 +299,20 @@ def test_a_programme_named_by_its_time_is_the_broadcasters() -> None:
         "directly to hospitals."
     )
     assert _chain(text, "package would be paid") == ("ABC", "Health Minister Ana Ruiz")
+
+
+def test_the_fragment_measure_skips_a_link_the_app_never_shows() -> None:
+    # bench_voice counts fragments the app shows; a link that is the article's own outlet is
+    # left out of every relay the app shows (framing.selectors.quote_relay)
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[3] / "bench" / "bench_voice.py"
+    spec = importlib.util.spec_from_file_location("bench_voice_for_test", path)
+    assert spec is not None and spec.loader is not None
+    bench_voice = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench_voice)
+    text = "VELMARA (Velmarian) — The ministry told the Courier that talks had failed."
+    q = {"speaker": "The ministry", "speaker_end": 33, "chain": ["Velmarian", "Courier", "x"]}
+    assert bench_voice.is_fragment(text, q)
+    assert not bench_voice.is_fragment(text, q, "Velmarian")
