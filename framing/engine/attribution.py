@@ -1745,9 +1745,10 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
                 chain = [r for r in relays if r.text.lower() != speaker.text.lower()]
                 if not any(r.text.lower() == hit.text.lower() for r in chain):  # type: ignore[union-attr]
                     chain.insert(0, hit)  # type: ignore[arg-type]
+                verb = speaker.verb or ""
                 told = (
-                    told_after(text, text.index(speaker.verb, speaker.end) + 4, m.start())
-                    if (speaker.verb or "").lower() == "told"
+                    told_after(text, text.index(verb, speaker.end) + len(verb), m.start())
+                    if verb.lower() == "told"
                     else None
                 )
                 if told is not None and not any(r.text.lower() == told.text.lower() for r in chain):
