@@ -1,5 +1,5 @@
 """Build the speakers DEVELOPMENT sets (``speakers_dev``, ``relays_dev``, ``uncredited_dev``,
-``relays_dev2`` to ``relays_dev26``) from their ``*_source.txt``.
+``relays_dev2`` to ``relays_dev30``) from their ``*_source.txt``.
 
 This set is for tuning the speaker/quote/relay rules (the held-out ``framing/eval/gold`` sets are
 never tuned on). It reuses the gold builder's parser and validator, so the schema is identical to
@@ -60,6 +60,10 @@ SETS = {
     "relays_dev24": None,
     "relays_dev25": None,
     "relays_dev26": None,
+    "relays_dev27": None,
+    "relays_dev28": None,
+    "relays_dev29": None,
+    "relays_dev30": None,
 }
 
 
