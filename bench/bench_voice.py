@@ -446,6 +446,8 @@ def article_counts(rec: dict, pred: dict) -> dict[str, int]:
         c["origin_ok"] += bool(
             (origin and _same_name(origin, rec["origin"]))
             or (origin and _acronym(rec["origin"]) == origin.replace(".", "").upper())
+            # and the other way round: "© Agence France-Presse" for a gold "AFP"
+            or (origin and _acronym(origin) == rec["origin"].replace(".", "").upper())
             # the gold may name the agency as credited ("dpa", "PTI") where the engine gives
             # its usual name ("Deutsche Presse-Agentur", "Press Trust of India")
             or (origin and credit and _same_name(credit, rec["origin"]))
@@ -473,7 +475,8 @@ def _without_origin(chain: list[str], pred: dict) -> list[str]:
 
 
 def _acronym(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[:1].isupper())
+    # "Agence France-Presse" -> "AFP": the parts of a hyphenated word count as words
+    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w[:1].isupper())
 
 
 RATIOS = {

@@ -25,18 +25,23 @@ class Medium:
 
 
 @cache
-def media() -> tuple[Medium, ...]:
+def media(*, slots: bool = False) -> tuple[Medium, ...]:
+    """The list's media; with ``slots``, also the names known only in a credit's slot (rows
+    marked 'slot': "PA", "MAP", "Petra" are words or names elsewhere, but "By X, PA Political
+    Correspondent", "(MAP)" closing the text or "SYDNEY, Dec 3 PA -" can only be credits)."""
     out = []
     for line in MEDIA_TSV.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("name\t"):
             continue
         name, usual, kind, credit = [*line.split("\t"), "", "", ""][:4]
-        out.append(Medium(name, usual or name, kind, credit == "credit"))
+        if credit == "slot" and not slots:
+            continue
+        out.append(Medium(name, usual or name, kind, credit in ("credit", "slot")))
     return tuple(out)
 
 
-def names(kinds: frozenset[str] | None = None) -> list[str]:
-    return [m.name for m in media() if kinds is None or m.kind in kinds]
+def names(kinds: frozenset[str] | None = None, *, slots: bool = False) -> list[str]:
+    return [m.name for m in media(slots=slots) if kinds is None or m.kind in kinds]
 
 
 def alternation(words: list[str]) -> str:

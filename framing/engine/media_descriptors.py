@@ -287,6 +287,9 @@ def name_descriptors(text: str, sentences, found: list[QuoteFound]) -> None:
     hi = max(q.chain[k].start for q, k in todo)
     for m in _MEDIA.finditer(text, lo, hi):
         name = m.group()
+        if text[m.end() : m.end() + 1] == "-" and text[m.end() + 1 : m.end() + 2].isupper():
+            # "The Courier-Mail": the name goes on past a kind word the list knows
+            name = text[m.start() : m.end() + 1] + re.match(r"[\w’']*", text[m.end() + 1 :]).group()
         if (
             descriptor_kind(name) is not None
             or placed_descriptor(text, name) is not None
@@ -330,7 +333,7 @@ def _kind_last(name: str) -> bool:
 # broadcaster"): the text names the place after a place preposition, or the word is a demonym
 _PLACE_PREP = r"(?:in|of|from|to|near|across|around|outside|at)"
 _KIND_ALT = "|".join(sorted(_KIND_WORDS))
-_DEMONYM = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-ž]+(?:ish|ese|ian|ean)\Z")
+_DEMONYM = re.compile(rf"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-ž]+(?:ish|ese|ian|ean)|{DEMONYM})\Z")
 
 
 def placed_descriptor(text: str, name: str) -> str | None:

@@ -189,6 +189,13 @@ def candidates(text: str, a: int, b: int, q: QuoteFound, floor: int = 0) -> list
                 continue
             if not kind_only and (name.lower() in _COMMON or _PLURAL_CAPS.fullmatch(name)):
                 continue  # "In", "Speaking"; "told MPs", "NGOs said": people, not a medium
+            if (
+                not kind_only
+                and re.fullmatch(r"\d[\d,.]*", name)
+                and (nxt := re.match(r"\s+([a-z]+)", text[e : e + 24])) is not None
+                and nxt.group(1) != "that"
+            ):
+                continue  # "told 40 people that": a count, where "told 702 that" names a station
             if not kind_only and att.NATION_WORDS.fullmatch(name):
                 continue  # "U.S.-South Korean drills": nation words before a noun, no medium
             if not kind_only and name.split()[0].lower().rstrip(".") in _PERSON_TITLES:
@@ -213,11 +220,12 @@ PERSONAL_BELOW = 0.05  # medium_names' probability under which a plain name is a
 
 
 def _personal_name(name: str) -> bool:
-    """Two or three plain capitalised words, none a medium's word ("Herald", "Wire"), that the
+    """One to three plain capitalised words, none a medium's word ("Herald", "Wire"), that the
     medium-name reader (trained on media and on people, bodies and places) all but rules out
-    as a medium's: "Maria Lopez", not "Rappler" (one word: the role must decide) or "Joy FM"."""
+    as a medium's: "Maria Lopez", "Smith" ("told Smith that": the role alone would make any
+    name told a medium), not "Rappler" or "Joy FM"."""
     words = name.split()
-    if not 2 <= len(words) <= 3 or not all(_PLAIN_WORD.fullmatch(w) for w in words):
+    if not 1 <= len(words) <= 3 or not all(_PLAIN_WORD.fullmatch(w) for w in words):
         return False
     if any(w.lower() in _MEDIUM_WORDS for w in words):
         return False  # "Harbour Wire", "Valley Courier": a medium's word the reader may miss

@@ -22,6 +22,11 @@ from .text import DEMONYM, wordlist
 # Agencies usually credited by their short form; the name is what the origin is called
 # (data/media.tsv, rows marked "credit").
 AGENCIES = {m.name.upper().replace(".", ""): m.usual for m in media.media() if m.credit}
+# Names known only in a credit's slot resolve there alone: "(MAP)" closing the text is the
+# Maghreb Arabe Presse, while a chain keeps the text's "MAP"
+_SLOT_AGENCIES = {
+    m.name.upper(): m.usual for m in media.media(slots=True) if m.credit and m not in media.media()
+}
 # Long forms written out in prose ("carried by the Korean Central News Agency") and the
 # usual name the rest of the article (and the analyst) knows them by.
 LONG_FORMS = {
@@ -33,20 +38,31 @@ LONG_FORMS["the associated press"] = "Associated Press"
 # Agencies a credit may name without brackets ("BEIJING, Xinhua —", "— dpa", "By X,
 # Associated Press"): a bare name is an agency only when the list knows it as one.
 _WIRES = media.alternation(media.names(frozenset(("agency", "state_agency"))))
+# ... and where only a credit can stand (a byline, a dateline's slot, a closing line), also the
+# agencies whose names are words or names elsewhere ("By X, PA Political Correspondent", "(MAP)")
+_SLOT_WIRES = media.alternation(media.names(frozenset(("agency", "state_agency")), slots=True))
+# ... and any medium, for a closing line that credits a broadcaster or a paper ("- RNZ", "- Stuff")
+_SLOT_MEDIA = media.alternation(media.names(slots=True))
+# A desk's sign-off after a closing credit: "AAP dh/jm", "PAP mw/ kar/", "dpa ks yymm n1 kf",
+# "Lusa/Fim"
+_SIGN_OFF = r"(?:(?:[ ]+[a-z][a-z0-9]{1,3}/?(?:[ ]*[a-z][a-z0-9]{1,3}/?)*)|/Fim)?"
 _DASH = r"(?:--|[-–—])"
 # A dateline: a place (a city in capitals or title case, a region or country after commas)
 # and an optional date ("Jan 9", "March 3,", "Mar. 3, 2026"). Every part is bounded, so the
 # match stays linear.
-_PLACE = (
-    r"[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÿ.'\-]*(?:[ ][A-Za-zÀ-ÿ.'\-]+){0,3}"
+_PLACE = (  # ("Gdańsk": any letter after the first)
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž](?:[^\W\d_]|[.'\-])*(?:[ ](?:[^\W\d_]|[.'\-])+){0,3}"
     r"(?:,[ ]*[A-ZÀ-ÖØ-ÞĀ-Ž][\w.]*(?:[ ][A-ZÀ-ÖØ-ÞĀ-Ž][\w.]*){0,2}){0,2}"
     # "DUBAI, United Arab Emirates"
     r"(?:[ ]\[[A-ZÀ-ÖØ-ÞĀ-Ž][\w.]*(?:[ ][A-ZÀ-ÖØ-ÞĀ-Ž][\w.]*)?\])?"  # "New Delhi [India]"
 )
 # "Jan 9", "March 3, 2026", "6th May, 2026"
+# "DECEMBER 3" (Armenpress), "December 3/2026" (ENA), "03 dez 2026" (Lusa: the month in its
+# language and lower case after the day)
 _DATE = (
-    r",?[ ]+(?:[A-Z][a-z]{2,8}\.?[ ]+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?[ ]+[A-Z][a-z]{2,8}\.?)"
-    r"(?:,[ ]*\d{4})?"
+    r",?[ ]+(?:[A-Z](?:[a-z]{2,8}|[A-Z]{2,8})\.?[ ]+\d{1,2}(?:/\d{4})?"
+    r"|\d{1,2}(?:st|nd|rd|th)?[ ]+[A-Za-z][a-z]{2,8}\.?)"
+    r"(?:,?[ ]*\d{4})?"
 )
 # A dateline that is a date alone: "Dec 2 (Reuters) -", "2 December (dpa) -"
 _MONTH_DAY = r"(?:[A-Z][a-z]{2,8}\.?[ ]+\d{1,2}|\d{1,2}[ ]+[A-Z][a-z]{2,8})(?:,[ ]*\d{4})?"
@@ -72,8 +88,12 @@ _WIRES_CAPS = media.alternation(
 # "MOSCOW, May 6 – RIA Novosti. The launch …": the agency after the dash, then a full stop
 # "Accra, Dec. 3, GNA -": after a dated dateline, an agency's initials the list lacks (names
 # like GNA are left out of it, as they stand for other bodies in running text)
+# "TOKYO, Dec. 3 Kyodo -", "SYDNEY, Dec 3 AAP -": the agency right after the date, then a dash
+# "YEREVAN, DECEMBER 3, ARMENPRESS. Armenian …": after the date and a comma, then a full stop
 _BARE_CREDIT = re.compile(
-    rf"(?m)^[ \t]*{_PLACE}(?:{_DATE})?(?:[,.][ ]*(?P<agency>{_WIRES}|{_WIRES_CAPS})[ ]*{_DASH}"
+    rf"(?m)^[ \t]*{_PLACE}(?:{_DATE})?(?:[,.][ ]*(?P<agency>{_SLOT_WIRES}|{_WIRES_CAPS})[ ]*{_DASH}"
+    rf"|(?<=\d)[ ]+(?P<spaced>{_SLOT_WIRES}|{_WIRES_CAPS})[ ]+{_DASH}"
+    rf"|(?<=\d),[ ]*(?P<dotted>{_SLOT_WIRES}|{_WIRES_CAPS})\.[ ]+(?=[A-ZÀ-ÖØ-ÞĀ-Ž])"
     rf"|(?<=\d)[,.][ ]*(?P<initials>[A-ZÀ-ÖØ-ÞĀ-Ž]{{3,5}})[ ]+{_DASH}[ ]"
     rf"|[ ]*{_DASH}[ ]*(?P<dashed>{_WIRES})\.[ ]+(?=[A-ZÀ-ÖØ-ÞĀ-Ž]))"
 )
@@ -84,12 +104,15 @@ _END = r"(?![\w\-])"
 _JOINED = rf"(?!\w)(?:(?:[ ]*[,/&][ ]*|[ ]+and[ ]+|-)(?:{_WIRES}|{_WIRES_CAPS})(?!\w))*{_END}"
 # A byline naming the agency the reporter writes for: "By Maria Jensen, Associated Press",
 # "By JANE DOE / AP", "By Tom Lee | Reuters", "By Jane Doe (AFP)", "By JANE DOE AP Business
-# Writer" (AP's style: the name in capitals, then the agency and the reporter's beat)
+# Writer" (AP's style: the name in capitals, then the agency and the reporter's beat); "By Ella
+# Pickering, PA Business Reporter", "By Tom Lee, PA Political Staff", "By Ann Roe, PA Scotland"
+# (PA's style: the agency, then the desk or the nation it covers)
 _BYLINE = re.compile(
     r"(?m)^[ \t]*By[ ]+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][^\n]{1,80}?(?:,[ ]*|[ ]/[ ]*|[ ]\|[ ]*|[ ]of[ ]+|[ ]\()"
     r"|[A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž.'\-]+(?:[ ][A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž.'\-]+){1,3}[ ]+)"
-    rf"(?:[Tt]he[ ]+)?(?P<agency>{_WIRES}){_END}\)?"
-    r"(?:[ ]+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]+[ ]+){0,2}(?:Writer|Correspondent|Reporter|Editor)s?)?[ ]*$"
+    rf"(?:[Tt]he[ ]+)?(?P<agency>{_SLOT_WIRES}){_END}\)?"
+    r"(?:[ ]+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]+[ ]+){0,2}(?:Writer|Correspondent|Reporter|Editor|Staff)s?"
+    r"|[ ]+(?:Scotland|Wales|Northern[ ]Ireland|Ireland|Sport|Business|Political[ ]Staff))?[ ]*$"
 )
 # A line that is the credit alone, in the first lines ("By Reuters", "AFP", "Reuters Staff",
 # "AFP | Dec 2, 2026", "Source: Xinhua | Updated: 2026-12-02"), or a dateline whose date ends
@@ -107,8 +130,9 @@ _HEAD_LINE = re.compile(
 # published …", "— with AFP", "(With inputs from PTI)", "Source: Xinhua", "Ukrinform" or
 # "(AFP)" alone on the last line, "The Associated Press contributed to this report."
 _CLOSING = re.compile(
-    rf"(?m)^[ \t]*(?:(?:{_DASH}|==)[ ]*(?P<dash>{_WIRES}|{_WIRES_CAPS}){_JOINED}"
-    r"(?:/[a-z]{1,4})*[ ]*$"
+    rf"(?m)^[ \t]*(?:(?:{_DASH}|==)[ ]*(?P<dash>{_SLOT_MEDIA}|{_WIRES_CAPS}){_JOINED}"
+    # "– African News Agency (ANA)": the name, then its initials
+    r"(?:[ ]*\([A-ZÀ-ÖØ-ÞĀ-Ž]{2,6}\))?(?:/[a-z]{1,4})*[ ]*$"
     rf"|(?:ALL[ ]RIGHTS[ ]RESERVED\.?[ ]+|All[ ]rights[ ]reserved\.?[ ]+)?"
     rf"(?:\([cC]\)|©|Copyright)(?:[ ]*(?:\([cC]\)|©|Copyright))*[ ]*(?:\d{{4}}[ ]*)?,?[ ]*"
     rf"(?:[Tt]he[ ]+)?(?:Thomson[ ]+)?(?P<copy>{_WIRES}){_END}"
@@ -119,12 +143,13 @@ _CLOSING = re.compile(
     r"(?:(?:,[ ]*|[ ]+and[ ]+|[ ]*&[ ]*)[^\n]{1,40}?)?\)?\.?[ ]*$"
     # "Additional reporting by Reuters", "Material from AFP was used in this report"
     rf"|(?:Additional[ ]+reporting|Material)[ ]+(?:by|from)[ ]+(?:[Tt]he[ ]+)?"
-    rf"(?P<additional>{_MEDIA}|{_WIRES_CAPS}){_END}"
+    rf"(?P<additional>{_SLOT_MEDIA}|{_WIRES_CAPS}){_END}"
     # "Source: Xinhua", "Source: Xinhua Editor: Zhang Rui": a source line names a medium
     rf"|Source[ ]*:[ ]*(?:[Tt]he[ ]+)?(?P<source>{_MEDIA}){_END}\.?[ ]*(?=$|[|·]|[A-ZÀ-ÖØ-ÞĀ-Ž][a-z"
     rf"]+:)"
-    # "Ukrinform", "(AFP)", "(©NTB)" alone on a line
-    rf"|[(\[]?©?[ ]*(?P<alone>{_WIRES}|{_WIRES_CAPS}){_JOINED}[)\]]?\.?[ ]*$"
+    # "Ukrinform", "(AFP)", "(©NTB)", "PA" alone on a line; "AAP dh/jm", "dpa ab xx": with the
+    # desk's sign-off initials
+    rf"|[(\[]?©?[ ]*(?P<alone>{_SLOT_MEDIA}|{_WIRES_CAPS}){_JOINED}[)\]]?\.?{_SIGN_OFF}[ ]*$"
     # "The Associated Press contributed to this report.", "Reuters contributed reporting.",
     # "Associated Press writer Jane Doe in Paris contributed to this report.", "Reuters' Tom
     # Balmforth contributed reporting."
@@ -169,12 +194,29 @@ _SIGNATURES = (
         "Reuters",
     ),
     (re.compile(r"(?m)^[ \t]*To[ ]contact[ ]the[ ]reporters?[ ]on[ ]this[ ]story\b"), "Bloomberg"),
+    # Bloomberg's closing "--With assistance from Jane Doe."
+    (re.compile(r"(?m)^[ \t]*--[ ]?With[ ]assistance[ ]from[ ][A-ZÀ-ÖØ-ÞĀ-Ž]"), "Bloomberg"),
+    # AFP's closing desk line: the bureau ("bur"), then the editors' initials ("bur/gd",
+    # "bur-mlm/jj", "burs-ach/sst")
+    (
+        re.compile(r"(?m)^[ \t]*(?:[a-z]{2,4}[-/])*burs?(?:[-/][a-z]{2,4})+[ ]*$"),
+        "AFP",
+    ),
 )
 # "… the ministry said. (PNA)": an agency's name in brackets closing the text's last sentence;
 # "… the ministry said. — Reuters", "… said.—AFP": after a dash on the last sentence's line
+# "… since early 2024. ANSA.": the agency's name as the last sentence
 _TRAILING = re.compile(
-    rf"[.!?”\"’][ ]*(?:\((?P<trailing>{_WIRES}|{_WIRES_CAPS}){_END}\)\.?"
-    rf"|{_DASH}[ ]*(?P<dashed_end>{_WIRES}|{_WIRES_CAPS}){_JOINED}\.?)[ \t]*(?:\n[ \t]*)*\Z"
+    rf"[.!?”\"’][ ]*(?:\((?P<trailing>{_SLOT_WIRES}|{_WIRES_CAPS}){_END}\)\.?"
+    rf"|{_DASH}[ ]*(?P<dashed_end>{_SLOT_WIRES}|{_WIRES_CAPS}){_JOINED}\.?"
+    rf"|(?<=[.!?”\"’])[ ]+(?P<final>{_WIRES}|{_WIRES_CAPS}){_JOINED}\.)[ \t]*(?:\n[ \t]*)*\Z"
+)
+# An agency crediting itself at the end of the first paragraph, as Ukrinform does: "… has said.
+# Ukrinform reports.", "…, an Ukrinform correspondent reports." (present tense, the sentence's
+# end: "…, Interfax reported" is a relay, not a credit)
+_LEDE_REPORTS = re.compile(
+    rf"(?:(?<=[.!?”\"’])[ ]+(?P<reports>{_WIRES})[ ]+reports"
+    rf"|,[ ]+an?[ ]+(?P<correspondent>{_WIRES})[ ]+correspondent[ ]+reports)\.[ ]*(?=\n|\Z)"
 )
 _SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u202f", " "))
 _HEAD = 400  # a credit sits in the first lines (after a headline or a byline at most)
@@ -239,14 +281,20 @@ def wire_origin(text: str, outlet: str | None = None) -> WireOrigin | None:
             and not own(_credit_of(m))
         ):
             return _origin(m)
+    # "… President Zelensky has said. Ukrinform reports.": the agency's own line closing the
+    # first paragraph (a sentence of its own, or its correspondent's)
+    lede_end = text.find("\n\n")
+    m = _LEDE_REPORTS.search(text, 0, head if lede_end < 0 else min(head, lede_end))
+    if m and not own(_credit_of(m)):
+        return _origin(m)
     for pattern in (_CLOSING, _SYNDICATED, _TRAILING):
         for m in pattern.finditer(text, tail):
             if _is_credit(text, m) and not own(_credit_of(m)):
                 return _origin(m)
-    for pattern, name in _SIGNATURES:
+    for pattern, credit in _SIGNATURES:
         m = pattern.search(text, tail)
-        if m and not own(name):
-            return WireOrigin(name, name, m.start(), m.end())
+        if m and not own(credit):
+            return WireOrigin(agency_name(credit), credit, m.start(), m.end())
     return None
 
 
@@ -453,7 +501,7 @@ def is_own_outlet(link: str, outlet: str) -> bool:
 def _origin(m: re.Match[str]) -> WireOrigin:
     group = next(g for g, v in m.groupdict().items() if v)
     credit = m.group(group).strip()
-    name = agency_name(credit)
+    name = _SLOT_AGENCIES.get(credit.upper()) or agency_name(credit)
     if name == credit and credit.isupper() and len(credit) >= 4:
         # "-- BERNAMA", "INTERFAX -": an agency signing off in capitals keeps its usual name
         name = _CAPS_NAMES.get(credit, credit)

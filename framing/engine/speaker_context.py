@@ -266,7 +266,7 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
         if (
             q.speaker is not None
             and q.kind != "scare"
-            and text.find("gency", q.start, q.end + 40) != -1
+            and text.find("gency", q.start, q.end + 120) != -1
         ):
             _the_agency(text, found[:i], q)
         if (
@@ -305,6 +305,9 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
     _one_name_per_agency(text, found)
     _state_media_named(text, found)
     _whole_speakers(text, found)
+    for q in found:
+        if len(q.chain) >= 2:
+            merge_short_forms(text, q)
 
 
 _STATE_MEDIUM = re.compile(att._STATE_MEDIA)
@@ -1256,7 +1259,9 @@ _TITLE_WORDS = frozenset(
     wordlist(
         "mr mrs ms dr prof sir president minister secretary senator governor mayor sheriff "
         "chief judge general colonel captain councillor commissioner director professor "
-        "rep sen gov gen col capt lt sgt officer agent deputy spokesman spokeswoman"
+        "rep sen gov gen col capt lt sgt officer agent deputy spokesman spokeswoman "
+        # "Opposition MP Laurynas Žemaitis": members of parliaments
+        "mp mep mla mpp msp"
     )
 )
 
@@ -1584,6 +1589,8 @@ def _person_keys(hit_text: str) -> list[str]:
     """Name words of a person speaker ("the ministry's spokeswoman, Irina Volkova" ->
     ["irina", "volkova"]), so "Volkova" or "Li" later finds the relay "Li Wenbo" came through."""
     name = hit_text.rsplit(",", 1)[-1].strip()
+    # "Sheep farmer Ulrike Brandt from Upper Lusatia": where the person is from is no name
+    name = re.sub(r"\s+from\s+(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][^,]*\Z", "", name)
     if speaker_kind(name) == "org" and " " in name:
         return []  # "North Korea's defence ministry" is no person called "Korea's"
     # "Faisal bin Farhan", "Anneke de Vries": lower-case particles are not name keys; "The
@@ -1797,7 +1804,16 @@ def _the_agency(text: str, earlier: list[QuoteFound], q: QuoteFound) -> None:
             return
     # the tag may close the clause or have been read into it ('… “…”, the agency said')
     tail = _THE_AGENCY_TAIL.search(text, q.start, q.end + 40)
-    if tail is None or tail.start() > q.end + 2:
+    if (tail is None or tail.start() > q.end + 2) and q.kind in ("direct", "mixed"):
+        # '"…," Peskov told reporters on a conference call, the agency reported.': the tag
+        # closes the quote's own speaker tag, in the same sentence
+        tail = _THE_AGENCY_TAIL.search(text, q.end, q.end + 120)
+        gap = text[q.end : tail.start()].lstrip(",.!?\"”’ ") if tail is not None else ""
+        if tail is not None and (not gap or re.search(r"[.!?;:\"“”\n]", gap)):
+            tail = None
+    elif tail is not None and tail.start() > q.end + 2:
+        tail = None
+    if tail is None:
         return
     links = sorted(
         {h for prev in earlier[-_LOOKBACK:] for h in (*prev.chain, prev.speaker) if h is not None},
@@ -1862,3 +1878,28 @@ def _agency_reported(text: str, q: QuoteFound) -> None:
         q.chain = (*q.chain, hit) if len(q.chain) > 1 else (q.speaker, hit)
         q.speaker = hit
         q.start = content
+
+
+def merge_short_forms(text: str, q: QuoteFound) -> None:
+    """ "…, according to the official Angola Press agency (Angop).": the name and the short
+    form in brackets right after it are one medium, which the short form names (the name the
+    rest of the article uses); two rules that read each are no relay of one by the other."""
+    links = list(q.chain)
+    for long in links:
+        short = next(
+            (
+                h
+                for h in links
+                if h is not long
+                and h.start > long.end
+                and re.fullmatch(r"\s*\(\s*", text[long.end : h.start])
+                and text[h.end : h.end + 1] == ")"
+            ),
+            None,
+        )
+        if short is None:
+            continue
+        q.chain = tuple(h for h in q.chain if h is not long)
+        if q.speaker is long:
+            q.speaker = short
+        return

@@ -234,5 +234,9 @@ DEMONYM = (
     r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-ž]+(?:ian|ese|ish|ean|ican)|French|Dutch|Czech|Welsh|Greek|"
     r"Swiss|Thai|Arab|Arabic|Hebrew|German|Afghan|Cuban|Kenyan|Ugandan|Rwandan|Tibetan|Venezuelan|"
     r"Moroccan|Iraqi|Israeli|Pakistani|Saudi|Kuwaiti|Qatari|Emirati|Bangladeshi|Somali|Omani|"
-    r"Yemeni|Nepali|Azerbaijani)"
+    r"Yemeni|Nepali|Azerbaijani|"
+    # regional and national words the endings above miss ("the Catalan broadcaster")
+    r"Catalan|Basque|Breton|Walloon|Guatemalan|Nicaraguan|Honduran|Salvadoran|Angolan|Tongan|"
+    r"Samoan|Paraguayan|Uruguayan|Moldovan|Andorran|Filipino|Argentine|Maori|Tamil|Punjabi|"
+    r"Sindhi|Bengali|Kashmiri|Uzbek|Kazakh|Tajik|Turkmen|Kyrgyz|Slovak|Slovene|Cypriot|Khmer)"
 )

@@ -58,6 +58,10 @@ TRAINING_SETS = (
     "relays_dev24",
     "relays_dev25",
     "relays_dev26",
+    "relays_dev27",
+    "relays_dev28",
+    "relays_dev29",
+    "relays_dev30",
     "speakers_dev",
     "uncredited_dev",
 )

@@ -123,7 +123,10 @@ def test_reading_a_statement_is_no_inverted_tag():
         ("Brno, Dec 4 (CTK) - The regional court on Friday jailed a former mayor.", "ČTK"),
         ("Cusco, Dec. 4 (ANDINA). Heavy rain closed the railway to Machu Picchu.", "Andina"),
         ("Erdenet, December 4 (MONTSAME). Copper output rose 6 percent.", "Montsame"),
-        ("Kumasi, Dec. 4, GNA - Cocoa farmers in the region have received new seedlings.", "GNA"),
+        (
+            "Kumasi, Dec. 4, GNA - Cocoa farmers in the region have received new seedlings.",
+            "Ghana News Agency",
+        ),
         ("CALI (COLPRENSA) — The city council approved a new transport plan.", "Colprensa"),
     ],
 )
