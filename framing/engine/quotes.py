@@ -157,7 +157,6 @@ def quote_spans(
     return found
 
 
-
 def _verbs_as_verbs(text: str, verbs: list[att.Verb], sentence_starts: set[int]) -> list[att.Verb]:
     """Drop capitalised speech words inside a sentence: "the United States seeks" names a
     country, "Notes", "Reports" head a title; a speech verb mid-sentence is lower-case."""

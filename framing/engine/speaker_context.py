@@ -1808,7 +1808,7 @@ def _the_agency(text: str, earlier: list[QuoteFound], q: QuoteFound) -> None:
         # '"…," Peskov told reporters on a conference call, the agency reported.': the tag
         # closes the quote's own speaker tag, in the same sentence
         tail = _THE_AGENCY_TAIL.search(text, q.end, q.end + 120)
-        gap = text[q.end : tail.start()].lstrip(",.!?\"”’ ") if tail is not None else ""
+        gap = text[q.end : tail.start()].lstrip(',.!?"”’ ') if tail is not None else ""
         if tail is not None and (not gap or re.search(r"[.!?;:\"“”\n]", gap)):
             tail = None
     elif tail is not None and tail.start() > q.end + 2:
