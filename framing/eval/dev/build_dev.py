@@ -1,5 +1,5 @@
 """Build the speakers DEVELOPMENT sets (``speakers_dev``, ``relays_dev``, ``uncredited_dev``,
-``relays_dev2`` to ``relays_dev30``) from their ``*_source.txt``.
+``relays_dev2`` to ``relays_dev34``) from their ``*_source.txt``.
 
 This set is for tuning the speaker/quote/relay rules (the held-out ``framing/eval/gold`` sets are
 never tuned on). It reuses the gold builder's parser and validator, so the schema is identical to
@@ -64,6 +64,10 @@ SETS = {
     "relays_dev28": None,
     "relays_dev29": None,
     "relays_dev30": None,
+    "relays_dev31": None,
+    "relays_dev32": None,
+    "relays_dev33": None,
+    "relays_dev34": None,
 }
 
 
