@@ -189,13 +189,17 @@ SAY_VERBS = frozenset(
 _KNOWN_MEDIA = media_names.alternation(media_names.names())
 # News media named as the object of "told" ("a source told CNN") or as a wire credit: the
 # medium relays the speaker's words.
+# A capitalised word of a name: a dot only inside it ("Detik.com") or after an initial
+_NAME_TOKEN = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?:[\w’'\-]|\.(?=\w))*(?:(?<![\w’'\-][\w’'\-])\.)?"
 _NAMED_MEDIA = (
     # "the public broadcaster Yle", "the newspaper Le Monde": the kind of medium names it
     # "Belgian broadcaster RTBF", "the Russian news outlet RBC": a nationality may come first
     r"(?:(?:the\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]+(?:-based)?\s+(?=[a-z]))?"
     # "local radio station Onda Sur", "the independent news site Meduza"
     r"(?:(?:state|state-run|state-owned|official|public|semi-official|local|regional|national|"
-    r"independent|private|commercial|online|opposition|community|satellite)\s+){0,2}"
+    r"independent|private|commercial|online|opposition|community|satellite|"
+    # "the Spanish sports daily AS", "the business daily Nikkei"
+    r"sports|business|financial|economic|football|entertainment|investigative|medical)\s+){0,2}"
     r"(?:news\s+agency|broadcaster|newspaper|(?<=local\s)paper|daily|"
     r"(?:television\s+|TV\s+|news\s+)?channel|"
     r"website|news\s+outlet|"
@@ -209,7 +213,8 @@ _NAMED_MEDIA = (
     r"television|radio)\s+"
     # "regional newspaper the Northern Echo": the paper's own "the"; "the German news agency
     # dpa": a name the media list knows as written (in lower case)
-    rf"(?:the\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){{0,2}}|{_KNOWN_MEDIA})"
+    # ("local station P4 Västernorrland. The council …": a full stop after a word ends the name)
+    rf"(?:the\s+)?(?:{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}}|{_KNOWN_MEDIA})"
     rf"(?![\w’'\-])|"
     r"(?:the\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
     r"(?:(?:news\s+agency|broadcaster|newspaper|daily|television|radio|agency)\s+)?"
@@ -662,7 +667,9 @@ _REPORTED_TAIL = re.compile(
     # ", the official Sudan News Agency quoted army spokesman X as saying"
     # (", the Saudi Press Agency quoted the minister.": "as saying" may be left out)
     # "…, RIA Novosti cited a source in the Russian government as saying."
-    rf"|(?P<m6>{MEDIA}|{SPEAKER})\s+(?:quoted|cited)\s+(?:{_LOWER_TITLE})?(?P<s6>{SPEAKER})"
+    # ("…, the newspaper quoted him as saying.": the person the text named before)
+    rf"|(?P<m6>{MEDIA}|{SPEAKER})\s+(?:quoted|cited)\s+(?:{_LOWER_TITLE})?"
+    rf"(?P<s6>{SPEAKER}|him(?=\s+as\s)|her(?=\s+as\s)|them(?=\s+as\s))"
     rf"(?:\s+as\s+saying)?"
     # (", Shona, read a statement.": "read" before its object is no inverted tag; ", quoting X,
     # said the cores would help scientists.": a clause, not who said it)
@@ -1752,6 +1759,8 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
                 if m.group(s_group):
                     # "X was quoted as saying by TASS", "SUNA quoted spokesman X as saying"
                     hit = _hit(m, s_group, None)
+                    if hit is not None and hit.text in _OBJECT_PRONOUNS:
+                        hit = SpeakerHit(hit.start, hit.end, _OBJECT_PRONOUNS[hit.text], None)
                     relays = _with_media(relays, _hit(m, m_group, None))
             inner = _inner_tag(text, start, m.start()) if _is_media_hit(hit) else None
             if inner is not None:
@@ -1803,6 +1812,15 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
                 if medium and lead is None and m.start() - start > 12
                 else None
             )
+            if medium and not cites and lead is None and act is None:
+                joined = _subject_and_said(text, start, m.start())
+                if joined is not None and m.start() - joined[1] >= 12:
+                    # "Premier Li met the minister on Thursday and said China was willing …,
+                    # according to Xinhua": the sentence's subject said it, the medium relays
+                    chain = [r for r in relays if r.text.lower() != joined[0].text.lower()]
+                    if not any(r.text.lower() == hit.text.lower() for r in chain):  # type: ignore[union-attr]
+                        chain.insert(0, hit)  # type: ignore[arg-type]
+                    return _reported(joined[1], m.start(), joined[0], chain)
             if act is not None and not _is_media_hit(act[0]) and m.start() - act[1] >= 12:
                 # "Prosecutor X declined to comment …, according to Expressen", "The embassy
                 # called the expulsion a provocation, Czech Radio reported, citing Interfax":
@@ -1881,6 +1899,47 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
     if found is None:
         found = _coordinated_lead(text, start, end, in_sentence, verbs, relays)
     return found
+
+
+# "… and said (that)": a second verb of saying whose subject opens the sentence
+_AND_SAID = re.compile(
+    r"\s+and\s+(?:also\s+|later\s+)?(?P<v>said|says|added|warned|stressed|insisted)\s+"
+    r"(?:that\s+)?(?=\S)"
+)
+
+
+_NEXT_WORD = re.compile(r"\s(?=([\w\-]+))")
+_PAST_VERBS = frozenset(
+    wordlist(
+        "met held spoke took made gave went came saw sent led won lost hit left began ran set "
+        "put paid sold bought brought kept told wrote became"
+    )
+)
+
+
+def _subject_and_said(text: str, start: int, end: int) -> tuple[SpeakerHit, int] | None:
+    """(speaker, where the words said begin) of "<subject> met … and said …" in
+    ``text[start:end]``: the subject opening the sentence before its first verb."""
+    joined = _AND_SAID.search(text, start, end)
+    if joined is None or joined.start() - start > 200:
+        return None
+    # the sentence's first verb: a past tense after the subject ("met", "visited", "held")
+    first = next(
+        (
+            w
+            for w in _NEXT_WORD.finditer(text, start, joined.start())
+            if w.group(1).islower() and (w.group(1).endswith("ed") or w.group(1) in _PAST_VERBS)
+        ),
+        None,
+    )
+    if first is None:
+        return None
+    subject = speaker_ending_at(text, first.start(), start, joined.group("v"))
+    if subject is None or subject.start - start > 4 or _is_media_hit(subject):
+        return None
+    if subject.text.lower() in _PRONOUN_WORDS:
+        return None
+    return subject, joined.end()
 
 
 # ", who said …", ", who told the channel that …": a relative clause of saying after a name

@@ -521,9 +521,12 @@ def agency_name(name: str) -> str:
 # Media whose names start in lower case ("the German news agency dpa", "broadcaster franceinfo")
 _LOWER_MEDIA = media.alternation([n for n in media.names() if n[:1].islower()]) + r"(?![\w\-])"
 # "the public broadcaster Yle", "the newspaper Le Monde": the kind before the name
+# ("the business daily Nikkei", "the sports daily AS": the paper's field before its kind)
+_FIELD = r"(?:(?:sports|business|financial|economic|football|entertainment|investigative)\s+)?"
 _KIND_FIRST = re.compile(
     r"^(?:the\s+|The\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
-    r"(?:news\s+agency|broadcaster|newspaper|daily|channel|website|(?:trade\s+)?publication|"
+    + _FIELD
+    + r"(?:news\s+agency|broadcaster|newspaper|daily|channel|website|(?:trade\s+)?publication|"
     r"news\s+portal|news\s+site|portal|wire\s+service|news\s+service|"
     r"magazine|weekly|tabloid|(?:radio\s+|television\s+)?station|television|radio)\s+"
     rf"(?=[A-ZÀ-ÖØ-ÞĀ-Ž]|{_LOWER_MEDIA})"
@@ -548,7 +551,8 @@ _STATUS = re.compile(r"^(?:(?:state|state-run|state-owned|official|semi-official
 _NATIONAL_KIND = re.compile(
     r"^(?:the\s+|The\s+)?(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]+\s+)?(?:(?:state|state-run|official|public|online)"
     r"\s+)?"
-    r"(?:news\s+agency|news\s+outlet|news\s+website|news\s+site|outlet|broadcaster|newspaper|"
+    + _FIELD
+    + r"(?:news\s+agency|news\s+outlet|news\s+website|news\s+site|outlet|broadcaster|newspaper|"
     rf"daily|channel|website|tabloid|radio\s+station|television)\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž]"
     rf"|{_LOWER_MEDIA})"
 )
@@ -570,7 +574,15 @@ def usual_relay_name(name: str) -> str:
         return name  # not "Palestinian": no name to keep
     if usual != name and usual.lower() in ("tv", "television", "radio", "media"):
         return name  # "state TV" is not "TV": a kind alone names no medium
+    if usual != name and usual.lower() in _WORD_NAMES:
+        return name  # "the sports daily AS": a name that reads as a word keeps its kind
     return usual
+
+
+# Media whose names are function words in lower case ("AS", "ONE", "I"): shown with their kind
+_WORD_NAMES = frozenset(
+    ("as", "at", "in", "on", "it", "i", "is", "we", "us", "one", "now", "so", "the", "an", "a")
+)
 
 
 def _usual_relay_name(name: str) -> str:

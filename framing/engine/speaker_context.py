@@ -65,7 +65,12 @@ _PERSON_WORDS = frozenset(
         "journalist woman man mother father prosecutor attorney lawyer judge sheriff "
         "detective director coach manager chairman chairwoman executive founder inspector "
         "superintendent commissioner midfielder striker defender goalkeeper pharmacist nurse "
-        "doctor surgeon economist scientist historian engineer teacher principal"
+        "doctor surgeon economist scientist historian engineer teacher principal "
+        # "National Security Adviser Eduardo Año"
+        "adviser advisor aide negotiator campaigner activist ceo chairperson treasurer dean "
+        "rector lecturer epidemiologist virologist physicist biologist chemist geologist "
+        "meteorologist seismologist psychologist sociologist architect photographer "
+        "filmmaker novelist poet singer actor actress athlete cardinal bishop imam rabbi priest"
     )
 )
 _ORG_WORDS = frozenset(
@@ -1365,9 +1370,15 @@ def _carry_chains(found: list[QuoteFound], text: str = "", sentences=()) -> None
         names = _person_keys(q.speaker.text)  # type: ignore[union-attr]
         keyed.append((q, [_speaker_key(q.speaker.text), *names], names))  # type: ignore[union-attr]
     starts = [a for a, _ in sentences]
-    # Twice: the second pass gives earlier mentions the relay a later one names ("Speaking to
-    # BBC Sport, the captain said …" after "the captain has told his team-mates …").
-    for i, (q, keys, names) in enumerate([*keyed, *keyed]):
+    # Twice: forward, then backward, giving earlier mentions the relay the nearest later one
+    # names ("Speaking to BBC Sport, the captain said …" after "the captain has told his
+    # team-mates …"), up to a statement in a channel of its own ('"…," she told a news
+    # conference' is no interview she gave NHK later in the day)
+    forward = list(enumerate(keyed))
+    steps = [(False, x) for x in forward] + [(True, x) for x in reversed(forward)]
+    for n, (backward, (i, (q, keys, names))) in enumerate(steps):
+        if backward and n == len(forward):
+            chains = {}  # the backward pass starts afresh
         if q.reported_remark:
             continue  # a second-hand remark's relay is its own (``quotes._nested_report``)
         if len(q.chain) >= 2:
@@ -1384,13 +1395,16 @@ def _carry_chains(found: list[QuoteFound], text: str = "", sentences=()) -> None
         key = next((k for k in keys if k in chains), None)
         if key is None:
             continue
-        if _own_channel(text, sentences, starts, q.start):
+        if _own_channel(text, sentences, starts, q.start) or _own_channel(
+            text, sentences, starts, max(q.start, q.end - 1)
+        ):
             # "… told reporters at a news conference": heard directly now, so the words that
-            # follow are no longer the interview's
+            # follow are no longer the interview's ('"…. …," she told a news conference': the
+            # tag's sentence is the quote's last)
             for k in keys:
                 chains.pop(k, None)
             continue
-        prev = keyed[i % len(keyed) - 1][0] if i % len(keyed) else None
+        prev = keyed[i - 1][0] if i else None
         if (
             key == keys[0]
             and q.speaker.text[:4] in ("the ", "The ")

@@ -62,6 +62,10 @@ TRAINING_SETS = (
     "relays_dev28",
     "relays_dev29",
     "relays_dev30",
+    "relays_dev31",
+    "relays_dev32",
+    "relays_dev33",
+    "relays_dev34",
     "speakers_dev",
     "uncredited_dev",
 )

@@ -97,7 +97,7 @@ def test_according_to_a_medium_or_a_source_it_quoted(text, words, chain):
         (
             "Citing unnamed officials, the Wall Street Journal reported that the merger was off.",
             "the merger was off",
-            ["the Wall Street Journal", "unnamed officials"],
+            ["The Wall Street Journal", "unnamed officials"],
         ),
     ],
 )
@@ -290,7 +290,7 @@ def test_relative_clause_speaker_quoted_as_saying():
             "According to the business daily Handelsblatt, which cited two people close to the "
             "company's board, one of the plants could close.",
             "one of the plants could close",
-            ["the business daily Handelsblatt", "two people close to the company's board"],
+            ["Handelsblatt", "two people close to the company's board"],
         ),
         (
             "The opposition party said the plan was an election gift, news portal Telex reported.",

@@ -173,7 +173,7 @@ def test_it_quoted_after_a_named_agency_spoke_is_that_agency() -> None:
             "Times, Niall Brennan said the number of apartments starting construction had "
             "fallen.",
             "the change was needed",
-            ("Irish Times", "The Minister for Housing"),
+            ("The Irish Times", "The Minister for Housing"),
         ),
         (
             "Pennsylvania Gov. Martin Esposito says he is open to suspending the gas tax.\n\n"
