@@ -199,7 +199,8 @@ _NAMED_MEDIA = (
     r"(?:(?:state|state-run|state-owned|official|public|semi-official|local|regional|national|"
     r"independent|private|commercial|online|opposition|community|satellite|"
     # "the Spanish sports daily AS", "the business daily Nikkei"
-    r"sports|business|financial|economic|football|entertainment|investigative|medical)\s+){0,2}"
+    + media_names.FIELDS
+    + r")\s+){0,2}"
     r"(?:news\s+agency|broadcaster|newspaper|(?<=local\s)paper|daily|"
     r"(?:television\s+|TV\s+|news\s+)?channel|"
     r"website|news\s+outlet|"

@@ -14,6 +14,9 @@ from functools import cache
 from pathlib import Path
 
 MEDIA_TSV = Path(__file__).parent / "data" / "media.tsv"
+# A paper's or channel's field before its kind ("the sports daily AS", "the business daily
+# Nikkei"): read alike by the attribution rules and the relay-name cleaner
+FIELDS = "sports|business|financial|economic|football|entertainment|investigative|medical"
 
 
 @dataclass(frozen=True, slots=True)

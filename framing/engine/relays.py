@@ -522,7 +522,7 @@ def agency_name(name: str) -> str:
 _LOWER_MEDIA = media.alternation([n for n in media.names() if n[:1].islower()]) + r"(?![\w\-])"
 # "the public broadcaster Yle", "the newspaper Le Monde": the kind before the name
 # ("the business daily Nikkei", "the sports daily AS": the paper's field before its kind)
-_FIELD = r"(?:(?:sports|business|financial|economic|football|entertainment|investigative)\s+)?"
+_FIELD = rf"(?:(?:{media.FIELDS})\s+)?"
 _KIND_FIRST = re.compile(
     r"^(?:the\s+|The\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
     + _FIELD
