@@ -1855,6 +1855,12 @@ def _the_agency(text: str, earlier: list[QuoteFound], q: QuoteFound) -> None:
         q.chain = (hit, *q.chain)
 
 
+# Speech verbs that more often tell an act ("agreed a fund", "found a body", "showed a
+# rise"): speech only with "that" after them
+_ACT_READINGS = frozenset(wordlist("agreed agrees found finds showed shows show read reads heard"))
+_THAT_NEXT = re.compile(r"\s+(?:on\s+\w+day\s+)?that\s")
+
+
 def _agency_reported(text: str, q: QuoteFound) -> None:
     """5. **Agency reports.** "North Korea's foreign ministry denounced the drills, KCNA
     reported.": when a news agency reports a clause opening with a speaker and a speech verb,
@@ -1864,6 +1870,10 @@ def _agency_reported(text: str, q: QuoteFound) -> None:
     for m in _WORD_AT.finditer(text, q.start, min(q.end, q.start + 120)):
         if m.group().lower() not in att.SPEECH_TOKENS:
             continue
+        if m.group().lower() in _ACT_READINGS and not _THAT_NEXT.match(text, m.end(), q.end):
+            # "According to Reuters, the ministers agreed a fund …": what they did, not what
+            # they said; the medium's own report
+            break
         hit = att.speaker_ending_at(text, m.start(), q.start, m.group().lower())
         if hit is not None and hit.start == q.start and speaker_kind(hit.text) != "":
             # "…, TASS reported, citing KCNA": the agencies relay, outermost first
