@@ -672,6 +672,11 @@ def summary_relays_news2(records: list[dict[str, object]]) -> str:
     return summary_relays(records, "relays_news2")
 
 
+def summary_relays_news3(records: list[dict[str, object]]) -> str:
+    """``relays_news3`` (set 6): built and validated exactly like ``relays_news``."""
+    return summary_relays(records, "relays_news3")
+
+
 # --- helpers ------------------------------------------------------------------------------------
 
 
@@ -714,6 +719,7 @@ SETS = {
         GoldSet("speakers_news", build_speakers, summary_speakers),
         GoldSet("relays_news", build_relays, summary_relays),
         GoldSet("relays_news2", build_relays, summary_relays_news2),
+        GoldSet("relays_news3", build_relays, summary_relays_news3),
     )
 }
 
