@@ -33,6 +33,7 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
+GOLD_DIR = ROOT / "framing" / "eval" / "gold"
 AGNOSTIC = "loaded"
 DEFAULT_POINT = "balanced"
 
@@ -263,6 +264,14 @@ def _other_figures(old_ref: str) -> None:
         for script, args in (
             ("bench_quality_frames.py", ["--old", old_root]),
             ("bench_voice.py", ["--before", old_root]),
+            # the relay and credit figures of issue 10, on each held-out wire set
+            *(
+                (
+                    "bench_voice.py",
+                    ["--before", old_root, "--gold", str(GOLD_DIR / f"{name}.jsonl")],
+                )
+                for name in ("relays_news", "relays_news2", "relays_news3")
+            ),
             ("bench_labels.py", []),
         ):
             print(f"\n==== {script} {' '.join(args)}", flush=True)
