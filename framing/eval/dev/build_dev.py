@@ -1,5 +1,5 @@
 """Build the speakers DEVELOPMENT sets (``speakers_dev``, ``relays_dev``, ``uncredited_dev``,
-``relays_dev2`` to ``relays_dev34``) from their ``*_source.txt``.
+``relays_dev2`` to ``relays_dev40``) from their ``*_source.txt``.
 
 This set is for tuning the speaker/quote/relay rules (the held-out ``framing/eval/gold`` sets are
 never tuned on). It reuses the gold builder's parser and validator, so the schema is identical to
@@ -68,6 +68,12 @@ SETS = {
     "relays_dev32": None,
     "relays_dev33": None,
     "relays_dev34": None,
+    "relays_dev35": None,
+    "relays_dev36": None,
+    "relays_dev37": None,
+    "relays_dev38": None,
+    "relays_dev39": None,
+    "relays_dev40": None,
 }
 
 
