@@ -474,6 +474,12 @@ _OWNED_MEDIUM = re.compile(
 )
 _CITE = r"(?:[Cc]iting|[Qq]uoting|(?:which|who|that)\s+(?:cited|quoted))"
 # A medium named by its kind in a name ("the Sudan Tribune news site", "Iranian state television")
+# A medium's second mention by its kind: "the agency", "the service", "the daily"
+_SECOND_MENTION_MEDIUM = re.compile(
+    r"the\s+(?:news\s+)?(?:agency|service|daily|newspaper|paper|broadcaster|channel|station|"
+    r"network|outlet|portal|website|site|tabloid|weekly|magazine)",
+    re.IGNORECASE,
+)
 _MEDIA_WORDS = re.compile(
     r"\b(?:news|site|agency|channel|daily|newspaper|paper|broadcaster|television|TV|radio|"
     r"website|portal|Times|Post|Tribune|Herald|Journal|Gazette|Press)\b"
@@ -1763,7 +1769,18 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
                     if hit is not None and hit.text in _OBJECT_PRONOUNS:
                         hit = SpeakerHit(hit.start, hit.end, _OBJECT_PRONOUNS[hit.text], None)
                     relays = _with_media(relays, _hit(m, m_group, None))
-            inner = _inner_tag(text, start, m.start()) if _is_media_hit(hit) else None
+            # "…, the police said, according to the service.": a medium named before, by its
+            # kind (speaker_context names it)
+            by_kind = bool(
+                m.group("v3")
+                and hit is not None
+                and _SECOND_MENTION_MEDIUM.fullmatch(hit.text) is not None
+            )
+            inner = (
+                _inner_tag(text, start, m.start(), by_kind=by_kind)
+                if by_kind or _is_media_hit(hit)
+                else None
+            )
             if inner is not None:
                 # "…, Premier Ri told a conference, Xinhua reported, citing KCNA.": the tag
                 # before the agency's names the speaker; the agencies relay it
@@ -2284,13 +2301,21 @@ def _is_media_hit(hit: SpeakerHit | None) -> bool:
     return hit is not None and _MEDIA_RE.fullmatch(hit.text) is not None
 
 
-def _inner_tag(text: str, start: int, end: int) -> tuple[int, SpeakerHit] | None:
-    """(end of the clause, speaker) when a speech tag closes ``text[start:end]``."""
+def _inner_tag(
+    text: str, start: int, end: int, *, by_kind: bool = False
+) -> tuple[int, SpeakerHit] | None:
+    """(end of the clause, speaker) when a speech tag closes ``text[start:end]``; with
+    ``by_kind`` (the tag closing it is "according to the agency") a medium may be that speaker
+    ("…, state television said, according to the agency.")."""
     comma = text.rfind(",", start, end)
     if comma == -1 or comma - start <= 12:
         return None
     m = _INNER_TAG.match(text, comma, end)
-    if m is None or _MEDIA_RE.fullmatch(m.group("s")) or m.group("s").lower() in _PRONOUN_WORDS:
+    if (
+        m is None
+        or (not by_kind and _MEDIA_RE.fullmatch(m.group("s")))
+        or m.group("s").lower() in _PRONOUN_WORDS
+    ):
         return None
     return comma, _trimmed(SpeakerHit(m.start("s"), m.end("s"), m.group("s"), m.group("v")))
 

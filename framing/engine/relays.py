@@ -71,7 +71,12 @@ _MONTH_DAY = r"(?:[A-Z][a-z]{2,8}\.?[ ]+\d{1,2}|\d{1,2}[ ]+[A-Z][a-z]{2,8})(?:,[
 # the bracketed credit with no dash before the story ("Amaravati, Mar 3 (PTI) The …", "Lima,
 # Dec. 3 (ANDINA). Mudslides …": a full stop may close it).
 _CREDIT = re.compile(
-    rf"(?m)^[ \t]*(?:(?:{_PLACE}(?:{_DATE})?|{_MONTH_DAY}),?[ ]*)?"
+    # "APA-Dakar (Senegal) –": the agency, a hyphen and the place (its country in brackets)
+    rf"(?m)^[ \t]*(?P<hyphened>{_SLOT_WIRES})-{_PLACE}[ ]*(?:\([^()\n]{{2,30}}\))?[ ]*"
+    rf"{_DASH}[ ]"
+    rf"|^[ \t]*(?:(?:{_PLACE}(?:{_DATE})?|{_MONTH_DAY}),?[ ]*)?"
+    # "SOUTH SAN FRANCISCO, Calif.--(BUSINESS WIRE)--": a press-release wire's dash before it
+    r"(?:--)?"
     # "(dpa) -": a lower-case credit is one the media list knows as written (_is_credit)
     # ("(ČTK) –": any letter may open it)
     r"\((?P<agency>[^\W\d_][\w.&' \-]{1,40})\)[ ]*\.?[ ]*(?:--|[-–—:])"
@@ -79,6 +84,10 @@ _CREDIT = re.compile(
     rf"(?=[A-Z“\"])"
     # "MOSCOW, May 6. /ITAR-TASS/.", "AUSTIN, Texas, May 6, 2026 /PRNewswire/ --"
     rf"|^[ \t]*{_PLACE}(?:{_DATE})?\.?[ ]*/(?P<slash>[A-ZÀ-ÖØ-ÞĀ-Ž][\w.&\-]{{1,30}})/"
+    # "Vancouver, British Columbia--(Newsfile Corp. - December 3, 2026) -": the wire and the
+    # date in one bracket
+    rf"|^[ \t]*{_PLACE}[ ]*--[ ]*\((?P<release>[A-ZÀ-ÖØ-ÞĀ-Ž][\w.&' ]{{1,30}}?)[ ]+{_DASH}[ ]+"
+    rf"{_MONTH_DAY}\)[ ]*{_DASH}"
 )
 # Agencies sign off in capitals too ("-- BERNAMA")
 _WIRES_CAPS = media.alternation(
@@ -214,9 +223,15 @@ _TRAILING = re.compile(
 # An agency crediting itself at the end of the first paragraph, as Ukrinform does: "… has said.
 # Ukrinform reports.", "…, an Ukrinform correspondent reports." (present tense, the sentence's
 # end: "…, Interfax reported" is a relay, not a credit)
+# "This was stated by the prosecutor's office, Ukrinform reports.": its line of who said it,
+# closing the first or second paragraph; "Ukrinform reports with reference to the press service."
 _LEDE_REPORTS = re.compile(
     rf"(?:(?<=[.!?”\"’])[ ]+(?P<reports>{_WIRES})[ ]+reports"
-    rf"|,[ ]+an?[ ]+(?P<correspondent>{_WIRES})[ ]+correspondent[ ]+reports)\.[ ]*(?=\n|\Z)"
+    rf"(?:[ ]+with[ ]+reference[ ]+to[ ][^.\n]{{3,120}})?"
+    rf"|,[ ]+an?[ ]+(?P<correspondent>{_WIRES})[ ]+correspondent[ ]+reports"
+    rf"|(?:^|(?<=[.!?”\"’][ ]))This[ ]+was[ ]+[a-z]+[ ]+by[ ][^\n]{{3,200}}?,[ ]+"
+    rf"(?P<this_was>{_WIRES})[ ]+reports)\.[ ]*(?=\n|\Z)",
+    re.M,
 )
 _SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u202f", " "))
 _HEAD = 400  # a credit sits in the first lines (after a headline or a byline at most)
@@ -284,7 +299,11 @@ def wire_origin(text: str, outlet: str | None = None) -> WireOrigin | None:
     # "… President Zelensky has said. Ukrinform reports.": the agency's own line closing the
     # first paragraph (a sentence of its own, or its correspondent's)
     lede_end = text.find("\n\n")
+    second = text.find("\n\n", lede_end + 2) if lede_end >= 0 else -1
     m = _LEDE_REPORTS.search(text, 0, head if lede_end < 0 else min(head, lede_end))
+    if m is None and second >= 0:
+        m = _LEDE_REPORTS.search(text, lede_end, min(second, lede_end + _HEAD))
+        m = m if m is not None and m.group("this_was") else None
     if m and not own(_credit_of(m)):
         return _origin(m)
     for pattern in (_CLOSING, _SYNDICATED, _TRAILING):
@@ -371,6 +390,8 @@ def _is_credit(text: str, m: re.Match[str]) -> bool:
         return _known_credit(name) and bool(re.search(r"\d|^\s*[A-ZÀ-ÖØ-ÞĀ-Ž]{3,}", line))
     if m.groupdict().get("slash") is not None:
         return not re.search(r"\d", name)
+    if m.groupdict().get("hyphened") is not None:
+        return True  # "APA-Dakar (Senegal) –": an agency's name in a credit's slot only
     if m.re is _BYLINE:
         return True
     if line.split()[:1] and line.split()[0].strip(",") in _NOT_PLACE:

@@ -1749,7 +1749,10 @@ def is_media(name: str) -> bool:
 
 # A relay link named by its kind alone: '“…,” the newspaper quoted him as saying.'
 _KIND_LINK = frozenset(
-    wordlist("newspaper paper daily agency broadcaster channel tabloid website outlet station")
+    wordlist(
+        "newspaper paper daily agency broadcaster channel tabloid website outlet station service "
+        "network portal site weekly magazine"
+    )
 )
 
 
