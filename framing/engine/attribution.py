@@ -473,13 +473,13 @@ _OWNED_MEDIUM = re.compile(
     r"channel|website|agency|outlet|magazine)\s+(?:published|carried|released|relayed)\s+by\s+\Z"
 )
 _CITE = r"(?:[Cc]iting|[Qq]uoting|(?:which|who|that)\s+(?:cited|quoted))"
-# A medium named by its kind in a name ("the Sudan Tribune news site", "Iranian state television")
 # A medium's second mention by its kind: "the agency", "the service", "the daily"
 _SECOND_MENTION_MEDIUM = re.compile(
     r"the\s+(?:news\s+)?(?:agency|service|daily|newspaper|paper|broadcaster|channel|station|"
     r"network|outlet|portal|website|site|tabloid|weekly|magazine)",
     re.IGNORECASE,
 )
+# A medium named by its kind in a name ("the Sudan Tribune news site", "Iranian state television")
 _MEDIA_WORDS = re.compile(
     r"\b(?:news|site|agency|channel|daily|newspaper|paper|broadcaster|television|TV|radio|"
     r"website|portal|Times|Post|Tribune|Herald|Journal|Gazette|Press)\b"
