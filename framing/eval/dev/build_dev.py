@@ -1,5 +1,5 @@
 """Build the speakers DEVELOPMENT sets (``speakers_dev``, ``relays_dev``, ``uncredited_dev``,
-``relays_dev2`` to ``relays_dev40``) from their ``*_source.txt``.
+``relays_dev2`` to ``relays_dev46``) from their ``*_source.txt``.
 
 This set is for tuning the speaker/quote/relay rules (the held-out ``framing/eval/gold`` sets are
 never tuned on). It reuses the gold builder's parser and validator, so the schema is identical to
@@ -74,6 +74,12 @@ SETS = {
     "relays_dev38": None,
     "relays_dev39": None,
     "relays_dev40": None,
+    "relays_dev41": None,
+    "relays_dev42": None,
+    "relays_dev43": None,
+    "relays_dev44": None,
+    "relays_dev45": None,
+    "relays_dev46": None,
 }
 
 
