@@ -677,6 +677,11 @@ def summary_relays_news3(records: list[dict[str, object]]) -> str:
     return summary_relays(records, "relays_news3")
 
 
+def summary_relays_news4(records: list[dict[str, object]]) -> str:
+    """``relays_news4`` (set 7): built and validated exactly like ``relays_news``."""
+    return summary_relays(records, "relays_news4")
+
+
 # --- helpers ------------------------------------------------------------------------------------
 
 
@@ -720,6 +725,7 @@ SETS = {
         GoldSet("relays_news", build_relays, summary_relays),
         GoldSet("relays_news2", build_relays, summary_relays_news2),
         GoldSet("relays_news3", build_relays, summary_relays_news3),
+        GoldSet("relays_news4", build_relays, summary_relays_news4),
     )
 }
 
