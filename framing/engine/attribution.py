@@ -57,7 +57,9 @@ SPEAKER_NOUNS = (
     "pharmacist candidate parent group trust force federation confederation league family "
     "uncle aunt cousin grandmother grandfather niece nephew consultation observatory fleet "
     "television channel network station website author email lodge dispatch person "
-    "cabinet memo transcript draft presidency administrator adviser advisor junta director"
+    "cabinet memo transcript draft presidency administrator adviser advisor junta director "
+    "granddaughter grandson grandchild widow widower fiancee fiancée stepson stepdaughter "
+    "stepmother stepfather son-in-law daughter-in-law"
 )
 # "the 54-year-old said": an age stands for the person named before it.
 _NOUN_ALT = (
@@ -305,7 +307,8 @@ _TELL = frozenset(wordlist("told tells tell"))
 # article named it ("… told Reuters. … told the agency"); speaker_context names it
 _KIND_MEDIUM = (
     r"the\s+(?:news\s+agency|wire\s+service|news\s+service|agency|newspaper|paper|broadcaster|"
-    r"station|channel|network|outlet|daily|website|magazine|tabloid)(?![\w’'\-])"
+    r"station|channel|network|outlet|daily|website|magazine|tabloid|weekly|site|portal|programme|"
+    r"program)(?![\w’'\-])"
 )
 _TOLD_OBJECT = re.compile(
     # "told CNN's Jake Tapper": the medium's presenter or programme
@@ -475,9 +478,7 @@ _OWNED_MEDIUM = re.compile(
 _CITE = r"(?:[Cc]iting|[Qq]uoting|(?:which|who|that)\s+(?:cited|quoted))"
 # A medium's second mention by its kind: "the agency", "the service", "the daily"
 _SECOND_MENTION_MEDIUM = re.compile(
-    r"the\s+(?:news\s+)?(?:agency|service|daily|newspaper|paper|broadcaster|channel|station|"
-    r"network|outlet|portal|website|site|tabloid|weekly|magazine)",
-    re.IGNORECASE,
+    r"the\s+(?:news\s+)?(?:" + "|".join(media_names.KINDS) + ")", re.IGNORECASE
 )
 # A medium named by its kind in a name ("the Sudan Tribune news site", "Iranian state television")
 _MEDIA_WORDS = re.compile(
@@ -516,7 +517,7 @@ _CITED_PEOPLE = frozenset(
         "people bankers aides entourage sources executives diplomats insiders advisers "
         "advisors officials lawyers investors analysts traders residents staff employees "
         "allies associates colleagues relatives witnesses members person source official "
-        "dealers banker consultant consultants manager managers adviser advisor"
+        "dealers banker consultant consultants manager managers adviser advisor camp"
     )
 )
 
@@ -926,6 +927,10 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
         ):
             continue
         m = _SPEAKER_FULL.fullmatch(text, w.start(), stop)
+        if m is not None and _SUBORDINATE.search(m.group()):
+            # "Residents of the town fled when Superintendent Levi said": a clause of its own
+            # before the speaker; the speaker phrase starts after it
+            m = None
         if (
             m is None
             and first[0].isupper()
@@ -942,6 +947,12 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
                 longer = speaker_ending_at(text, m.start() - 4, floor, verb)
                 if longer is not None:
                     return longer
+            if m.start() - lo > 6 and text[m.start() - 6 : m.start()] == " from ":
+                # "Farmer Jasur Ergashev from Samarkand told": where the person is from closes
+                # the name, it is not the speaker
+                name = speaker_ending_at(text, m.start() - 6, floor, verb)
+                if name is not None and _is_name(name.text):
+                    return name
             if m.start() - lo > 4 and text[m.start() - 4 : m.start()] == " of ":
                 # "Professor X of the Marine Institute in Galway": the institute is the
                 # affiliation of the name before it, without the place closing it
@@ -954,6 +965,12 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
                 # ", state TV said": the lower-case kind belongs to the medium
                 return SpeakerHit(kind.start(), m.end(), text[kind.start() : m.end()], verb)
             return _trimmed(SpeakerHit(m.start(), m.end(), m.group(), verb))
+    origin = text.rfind(" from ", lo, stop)
+    if origin != -1 and _FROM_PLACE.fullmatch(text, origin, stop):
+        # "Farmer Jasur Ergashev from Samarkand region told": the place is no speaker phrase
+        name = speaker_ending_at(text, origin, floor, verb)
+        if name is not None and _is_name(name.text):
+            return name
     who = text.rfind(" who ", lo, stop)
     if who != -1 and not _CLAUSE_PUNCT.search(text, who, stop):
         # "Residents who packed a board meeting in August chanted": the relative clause
@@ -989,6 +1006,12 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
     return None
 
 
+_SUBORDINATE = re.compile(r"\s(?:when|while|because|although|though|unless|whereas)\s")
+# " from Samarkand region", " from the Bago region": where a person is from, after the name
+_FROM_PLACE = re.compile(
+    r" from (?:the )?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?: [A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*)?"
+    r"(?: (?:region|province|district|county|state|village|town|city|oblast))?\s*"
+)
 # " that represents deputies", " which runs the port": a relative clause of up to five words
 # whose verb (an -s or -ed form) comes first, closing right before the speech verb
 _RELATIVE_THAT = re.compile(r"\s(?:that|which)\s+[a-z][\w\-]*(?:s|ed)(?:\s+[\w’'\-]+){0,4}\s*\Z")
@@ -2040,7 +2063,7 @@ _NOT_IN_NP = frozenset(
 _LY_NOUNS = frozenset(
     wordlist("daily weekly monthly quarterly fortnightly biweekly ally assembly family")
 )
-_NP_JOINS = frozenset(wordlist("and of for at in from on with by near"))
+_NP_JOINS = frozenset(wordlist("and of for at in from on with by near within"))
 _NP_DETS = frozenset(wordlist("the a an"))
 _TIME_HEADS = frozenset(
     wordlist(
@@ -2064,6 +2087,10 @@ def _closing_tag(
         rest = _TAG_REST.match(text, v_end, end)
         if rest is None or text.find(" that ", v_end, _aft_start(rest, end)) != -1:
             # "In Washington, spokesman X said in a statement that …" opens a clause
+            continue
+        if (rest.group("tobj") or "A")[:1].islower() and word not in _TELL:
+            # "Speaking to News18, legislator X said voters in the city had …": an audience
+            # follows only "told"; after "said" the words open the clause
             continue
         phrase = text[comma + 1 : v_start]
         if any(c in phrase for c in ',;:()"“”!?'):
@@ -2376,6 +2403,19 @@ _OPENING_PHRASE = re.compile(
 )
 
 
+# A long title before the speaker's name, opening the clause: "Association of Marine Park
+# Tourism Operators executive director Col McKenzie told", "But the general secretary of the
+# Fiji Cane Growers Association, Bala Dass, told" (no verb in it: "Residents fled when" has one)
+_TITLE_BEFORE_NAME = re.compile(
+    r"(?:(?:But|And|Yet|Still|Meanwhile)\s+)?(?:"
+    r"(?:the|The|a|A|its|Its|his|His|her|Her|their|Their)\s[^,;:\"“”]{1,100},\s*"
+    r"|(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.&\-]*\s+(?:(?:of|for|and|the|on|de)\s+)*){1,8}"
+    r"(?:(?!(?:who|which|that|when|while|as|after|before|because|since|and|but)\s)"
+    r"[a-z][\w\-]*(?<!ed)\s+){1,3}"
+    r")"
+)
+
+
 def _lead(
     text: str, start: int, end: int, verbs: list[Verb]
 ) -> tuple[SpeakerHit, int, SpeakerHit | None] | None:
@@ -2407,7 +2447,9 @@ def _lead(
             # Challenge, reported that …": the medium before a citing phrase with commas in it
             hit = SpeakerHit(media.start("s"), media.end("s"), media.group("s"), word)
         if hit is None or (
-            hit.start - start >= 60 and not _OPENING_PHRASE.fullmatch(text, start, hit.start)
+            hit.start - start >= 60
+            and not _OPENING_PHRASE.fullmatch(text, start, hit.start)
+            and not _TITLE_BEFORE_NAME.fullmatch(text, start, hit.start)
         ):
             continue
         if hit.text in _OPENING_WORDS:
@@ -2535,7 +2577,7 @@ def _can_say(hit: SpeakerHit, verb: str | None) -> bool:
     )
 
 
-_POSTMOD = frozenset(wordlist("by of from for at in"))
+_POSTMOD = frozenset(wordlist("by of from for at in within close"))  # "sources close to …"
 _HEARERS = frozenset(
     wordlist("court courts tribunal jury inquest inquiry hearing trial magistrates committee")
 )
@@ -2563,6 +2605,10 @@ def told_media(m: re.Match[str] | None) -> SpeakerHit | None:
         # "told Joy FM's Super Morning Show that", "told 702 that": a name no list knows,
         # read as a medium's by its shape (``medium_names``)
         named = medium_names.name_at(m.string, m.start(), m.end())
+        place = _PLACE_OWNED.match(m.string, m.start(), m.end()) if named is None else None
+        if place is not None:
+            # "told Dublin's FM104", "told Cork's 96FM": a local station after its city
+            named = medium_names.name_at(m.string, place.end() - 1, m.end())
         return SpeakerHit(named[0], named[1], named[2], "told") if named else None
     name = m.group("media")
     skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
@@ -2578,6 +2624,7 @@ def told_media(m: re.Match[str] | None) -> SpeakerHit | None:
 
 
 _INITIALS_END = re.compile(r"(?:^|[\s.])[A-ZÀ-ÖØ-ÞĀ-Ž]\.\Z")
+_PLACE_OWNED = re.compile(r"\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w\-]*['’]s\s")
 _MASTHEAD_TOLD = re.compile(
     r"\s+(?P<n>The\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*){0,2})"
 )

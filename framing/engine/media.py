@@ -17,6 +17,26 @@ MEDIA_TSV = Path(__file__).parent / "data" / "media.tsv"
 # A paper's or channel's field before its kind ("the sports daily AS", "the business daily
 # Nikkei"): read alike by the attribution rules and the relay-name cleaner
 FIELDS = "sports|business|financial|economic|football|entertainment|investigative|medical"
+# The kinds a medium named before is re-mentioned by ("the agency", "the daily", "the service"):
+# read alike by the speaker tag that closes on one and by the relay link named by one
+KINDS = (
+    "agency",
+    "service",
+    "daily",
+    "newspaper",
+    "paper",
+    "broadcaster",
+    "channel",
+    "station",
+    "network",
+    "outlet",
+    "portal",
+    "website",
+    "site",
+    "tabloid",
+    "weekly",
+    "magazine",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -255,6 +255,8 @@ def name_descriptors(text: str, sentences, found: list[QuoteFound]) -> None:
                     not _NOT_MEDIUM.intersection(h.text.lower().split())
                     and (
                         _MEDIA.fullmatch(h.text)
+                        # "The Moldovan news portal NewsMaker": its kind, then its name
+                        or att._kind_and_name(h.text)
                         # "CNA", "Rappler", "Kass FM", "bTV", "6PR": a relay named by
                         # capitalised words (the first may hold its capital inside)
                         or (
@@ -352,11 +354,19 @@ def placed_descriptor(text: str, name: str) -> str | None:
     middle = words[:-1]
     if len(middle) > 2 or not all(w[:1].isupper() for w in middle):
         return None
+    if middle[-1].endswith("-based") and all(w[:1].isupper() for w in middle):
+        return descriptor_kind(f"the {words[-1]}")  # "the Abu Dhabi-based newspaper"
     known = _tsv_kinds()
     if any(
         f"{the}{' '.join(ws)}".lower() in known for ws in (words, middle) for the in ("", "the ")
     ):
         return None  # a medium the list knows by these words
+    place = " ".join(middle)
+    if len(middle) == 2 and re.search(
+        rf"(?<![\w’'\-]){re.escape(place)}(?![\w’'\-])(?!\s+(?:{_KIND_ALT})\b)", text
+    ):
+        # "the Green Bay station" where the text also speaks of Green Bay: a two-word place
+        return descriptor_kind(f"the {words[-1]}")
     for w in middle:
         if _DEMONYM.fullmatch(w) and words[-1] not in ("newspaper", "paper"):
             # ("The Australian newspaper" is a paper's name with its kind glued on)

@@ -58,10 +58,10 @@ _PLACE = (  # ("Gdańsk": any letter after the first)
 )
 # "Jan 9", "March 3, 2026", "6th May, 2026"
 # "DECEMBER 3" (Armenpress), "December 3/2026" (ENA), "03 dez 2026" (Lusa: the month in its
-# language and lower case after the day)
+# language and lower case after the day), "03 DECEMBER 2026" (PACNEWS)
 _DATE = (
     r",?[ ]+(?:[A-Z](?:[a-z]{2,8}|[A-Z]{2,8})\.?[ ]+\d{1,2}(?:/\d{4})?"
-    r"|\d{1,2}(?:st|nd|rd|th)?[ ]+[A-Za-z][a-z]{2,8}\.?)"
+    r"|\d{1,2}(?:st|nd|rd|th)?[ ]+[A-Za-z](?:[a-z]{2,8}|[A-Z]{2,8})\.?)"
     r"(?:,?[ ]*\d{4})?"
 )
 # A dateline that is a date alone: "Dec 2 (Reuters) -", "2 December (dpa) -"
@@ -115,13 +115,17 @@ _JOINED = rf"(?!\w)(?:(?:[ ]*[,/&][ ]*|[ ]+and[ ]+|-)(?:{_WIRES}|{_WIRES_CAPS})(
 # "By JANE DOE / AP", "By Tom Lee | Reuters", "By Jane Doe (AFP)", "By JANE DOE AP Business
 # Writer" (AP's style: the name in capitals, then the agency and the reporter's beat); "By Ella
 # Pickering, PA Business Reporter", "By Tom Lee, PA Political Staff", "By Ann Roe, PA Scotland"
-# (PA's style: the agency, then the desk or the nation it covers)
+# (PA's style: the agency, then the desk or the nation it covers); "By Ellen Ward, PA, and Staff
+# Reporter", "By Rural Affairs Reporter, with AAP" (a paper's reporter writing with the agency)
 _BYLINE = re.compile(
-    r"(?m)^[ \t]*By[ ]+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][^\n]{1,80}?(?:,[ ]*|[ ]/[ ]*|[ ]\|[ ]*|[ ]of[ ]+|[ ]\()"
+    r"(?m)^[ \t]*By[ ]+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][^\n]{1,80}?"
+    r"(?:,?[ ]+with[ ]+|,[ ]*|[ ]/[ ]*|[ ]\|[ ]*|[ ]of[ ]+|[ ]\()"
     r"|[A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž.'\-]+(?:[ ][A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž.'\-]+){1,3}[ ]+)"
     rf"(?:[Tt]he[ ]+)?(?P<agency>{_SLOT_WIRES}){_END}\)?"
     r"(?:[ ]+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]+[ ]+){0,2}(?:Writer|Correspondent|Reporter|Editor|Staff)s?"
-    r"|[ ]+(?:Scotland|Wales|Northern[ ]Ireland|Ireland|Sport|Business|Political[ ]Staff))?[ ]*$"
+    r"|[ ]+(?:Scotland|Wales|Northern[ ]Ireland|Ireland|Sport|Business|Political[ ]Staff)"
+    # "By Ellen Ward, PA, and Staff Reporter": the agency's reporter and the paper's
+    r"|,?[ ]+and[ ]+(?:[Ss]taff|[A-ZÀ-ÖØ-ÞĀ-Ž][^\n,]{1,40}))?[ ]*$"
 )
 # A line that is the credit alone, in the first lines ("By Reuters", "AFP", "Reuters Staff",
 # "AFP | Dec 2, 2026", "Source: Xinhua | Updated: 2026-12-02"), or a dateline whose date ends
@@ -146,19 +150,31 @@ _CLOSING = re.compile(
     rf"(?:\([cC]\)|©|Copyright)(?:[ ]*(?:\([cC]\)|©|Copyright))*[ ]*(?:\d{{4}}[ ]*)?,?[ ]*"
     rf"(?:[Tt]he[ ]+)?(?:Thomson[ ]+)?(?P<copy>{_WIRES}){_END}"
     rf"|This[ ]+(?:report|story|article)[ ]+by[ ]+(?:[Tt]he[ ]+)?(?P<report>{_WIRES})[ ]+was\b"
-    # "— with AFP", "(With AFP)", "With inputs from PTI", "With additional reporting by Reuters"
-    rf"|(?:{_DASH}[ ]*)?\(?[Ww]ith[ ]+(?:(?:additional[ ]+)?(?:inputs?|reporting|material)"
+    # "— with AFP", "(With AFP)", "With inputs from PTI", "With additional reporting by Reuters",
+    # "— With files from The Canadian Press"
+    rf"|(?:{_DASH}[ ]*)?\(?[Ww]ith[ ]+(?:(?:additional[ ]+)?(?:inputs?|reporting|material|files)"
     rf"[ ]+(?:from|by)[ ]+)?(?:[Tt]he[ ]+)?(?P<with>{_MEDIA}|{_WIRES_CAPS}){_END}"
     r"(?:(?:,[ ]*|[ ]+and[ ]+|[ ]*&[ ]*)[^\n]{1,40}?)?\)?\.?[ ]*$"
-    # "Additional reporting by Reuters", "Material from AFP was used in this report"
-    rf"|(?:Additional[ ]+reporting|Material)[ ]+(?:by|from)[ ]+(?:[Tt]he[ ]+)?"
+    # "Additional reporting by Reuters", "Material from AFP was used in this report", "(Additional
+    # reporting by Reuters; editing by …)"
+    rf"|\(?(?:Additional[ ]+reporting|Material)[ ]+(?:by|from)[ ]+(?:[Tt]he[ ]+)?"
     rf"(?P<additional>{_SLOT_MEDIA}|{_WIRES_CAPS}){_END}"
-    # "Source: Xinhua", "Source: Xinhua Editor: Zhang Rui": a source line names a medium
-    rf"|Source[ ]*:[ ]*(?:[Tt]he[ ]+)?(?P<source>{_MEDIA}){_END}\.?[ ]*(?=$|[|·]|[A-ZÀ-ÖØ-ÞĀ-Ž][a-z"
+    # "Source: Xinhua", "Source: Xinhua Editor: Zhang Rui", "Source: Reuters/fh" (the editor's
+    # initials after it): a source line names a medium
+    rf"|Source[ ]*:[ ]*(?:[Tt]he[ ]+)?(?P<source>{_MEDIA}){_END}(?:/[a-z]{{1,4}})*\.?[ ]*"
+    rf"(?=$|[|·]|[A-ZÀ-ÖØ-ÞĀ-Ž][a-z"
     rf"]+:)"
     # "Ukrinform", "(AFP)", "(©NTB)", "PA" alone on a line; "AAP dh/jm", "dpa ab xx": with the
     # desk's sign-off initials
-    rf"|[(\[]?©?[ ]*(?P<alone>{_SLOT_MEDIA}|{_WIRES_CAPS}){_JOINED}[)\]]?\.?{_SIGN_OFF}[ ]*$"
+    # "....PACNEWS": after a row of dots
+    rf"|(?:\.{{3,}}[ ]*)?[(\[]?©?[ ]*(?P<alone>{_SLOT_MEDIA}|{_WIRES_CAPS}){_JOINED}[)\]]?\.?"
+    rf"{_SIGN_OFF}[ ]*$"
+    # "(FRANCE 24 with AFP)": a broadcaster's site rewriting an agency's copy; "ab/tj (AFP,
+    # Reuters)": the editors' initials, then the agencies (DW's style)
+    rf"|\([A-ZÀ-ÖØ-ÞĀ-Ž][^()\n]{{0,30}}?[ ]with[ ]+(?P<rewritten>{_SLOT_WIRES}|{_WIRES_CAPS})"
+    rf"{_JOINED}\)[ ]*$"
+    rf"|[a-z]{{2,4}}(?:/[a-z]{{2,4}})+[ ]+\((?P<initialled>{_SLOT_WIRES}|{_WIRES_CAPS})"
+    rf"{_JOINED}\)[ ]*$"
     # "The Associated Press contributed to this report.", "Reuters contributed reporting.",
     # "Associated Press writer Jane Doe in Paris contributed to this report.", "Reuters' Tom
     # Balmforth contributed reporting."
@@ -205,6 +221,13 @@ _SIGNATURES = (
     (re.compile(r"(?m)^[ \t]*To[ ]contact[ ]the[ ]reporters?[ ]on[ ]this[ ]story\b"), "Bloomberg"),
     # Bloomberg's closing "--With assistance from Jane Doe."
     (re.compile(r"(?m)^[ \t]*--[ ]?With[ ]assistance[ ]from[ ][A-ZÀ-ÖØ-ÞĀ-Ž]"), "Bloomberg"),
+    # Anadolu's closing "*Writing by Jane Doe" (the asterisk is its house style)
+    (
+        re.compile(
+            r"(?m)^[ \t]*\*[ ]?(?:Writing|Contribution|Contributions)[ ]+by[ ]+[A-ZÀ-ÖØ-ÞĀ-Ž]"
+        ),
+        "Anadolu",
+    ),
     # AFP's closing desk line: the bureau ("bur"), then the editors' initials ("bur/gd",
     # "bur-mlm/jj", "burs-ach/sst")
     (
@@ -221,14 +244,16 @@ _TRAILING = re.compile(
     rf"|(?<=[.!?”\"’])[ ]+(?P<final>{_WIRES}|{_WIRES_CAPS}){_JOINED}\.)[ \t]*(?:\n[ \t]*)*\Z"
 )
 # An agency crediting itself at the end of the first paragraph, as Ukrinform does: "… has said.
-# Ukrinform reports.", "…, an Ukrinform correspondent reports." (present tense, the sentence's
+# Ukrinform reports.", "…, an Ukrinform correspondent reports.", "…, a 24.kg news agency
+# correspondent reports from a meeting of the city council." (present tense, the sentence's
 # end: "…, Interfax reported" is a relay, not a credit)
 # "This was stated by the prosecutor's office, Ukrinform reports.": its line of who said it,
 # closing the first or second paragraph; "Ukrinform reports with reference to the press service."
 _LEDE_REPORTS = re.compile(
     rf"(?:(?<=[.!?”\"’])[ ]+(?P<reports>{_WIRES})[ ]+reports"
     rf"(?:[ ]+with[ ]+reference[ ]+to[ ][^.\n]{{3,120}})?"
-    rf"|,[ ]+an?[ ]+(?P<correspondent>{_WIRES})[ ]+correspondent[ ]+reports"
+    rf"|,[ ]+an?[ ]+(?P<correspondent>{_WIRES})(?:[ ]+news[ ]+agency)?[ ]+correspondent[ ]+reports"
+    rf"(?:[ ]+from[ ][^.\n]{{3,120}})?"
     rf"|(?:^|(?<=[.!?”\"’][ ]))This[ ]+was[ ]+[a-z]+[ ]+by[ ][^\n]{{3,200}}?,[ ]+"
     rf"(?P<this_was>{_WIRES})[ ]+reports)\.[ ]*(?=\n|\Z)",
     re.M,

@@ -41,6 +41,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import attribution as att
+from . import media as media_names
 from . import relays as relays_mod
 from .actors import _TITLE_WORDS as _ACTOR_TITLES
 from .documents import documents_to_issuers
@@ -1748,12 +1749,7 @@ def is_media(name: str) -> bool:
 
 
 # A relay link named by its kind alone: '“…,” the newspaper quoted him as saying.'
-_KIND_LINK = frozenset(
-    wordlist(
-        "newspaper paper daily agency broadcaster channel tabloid website outlet station service "
-        "network portal site weekly magazine"
-    )
-)
+_KIND_LINK = frozenset(media_names.KINDS)
 
 
 def _kind_link(name: str) -> bool:

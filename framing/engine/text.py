@@ -53,7 +53,9 @@ _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 _ABBREVIATIONS = frozenset(
     wordlist(
         "mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep rev jan feb mar apr jun "
-        "jul aug sep sept oct nov dec vs e.g i.e fig approx eng brig cmdr supt insp cpl pvt"
+        "jul aug sep sept oct nov dec vs e.g i.e fig approx eng brig cmdr supt insp cpl pvt "
+        # "His lawyer, Atty. Rommel Sison,", "Coun. Vivian Santos", "Hon. Jane Doe"
+        "atty coun hon"
     )
 )
 # Abbreviations that also end sentences ("… in the U.S. He said", "… at 9 a.m. The talks

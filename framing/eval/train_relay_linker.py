@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,6 +67,18 @@ TRAINING_SETS = (
     "relays_dev32",
     "relays_dev33",
     "relays_dev34",
+    "relays_dev35",
+    "relays_dev36",
+    "relays_dev37",
+    "relays_dev38",
+    "relays_dev39",
+    "relays_dev40",
+    "relays_dev41",
+    "relays_dev42",
+    "relays_dev43",
+    "relays_dev44",
+    "relays_dev45",
+    "relays_dev46",
     "speakers_dev",
     "uncredited_dev",
 )
@@ -91,6 +104,7 @@ def _prepared(text: str):
     return cased, doc.sentences, doc.quotes
 
 
+@cache  # --loso fits one model per set on the others: each set's examples are made once
 def examples(name: str) -> list[tuple[str, dict, int]]:
     """(record id, features, label) for every candidate of every tag of set ``name``."""
     from bench_voice import _own_credit, _same_relay, _words
@@ -153,9 +167,8 @@ def relay_figures(name: str, model) -> dict[str, tuple]:
     return bench_voice.summarise(counts)
 
 
-def loso() -> None:
+def loso(points: tuple[float, ...] = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)) -> None:
     """Each set scored by the model fitted on the others, at several thresholds."""
-    points = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
     keys = (
         "relay chains detected",
         "relay shown on a direct attribution",
@@ -211,9 +224,10 @@ def main() -> None:
     parser.add_argument("--check", action="store_true")
     parser.add_argument("--loso", action="store_true")
     parser.add_argument("--threshold", type=float, default=THRESHOLD)
+    parser.add_argument("--points", default="0.3,0.4,0.5,0.6,0.7,0.8", help="--loso's thresholds")
     args = parser.parse_args()
     if args.loso:
-        loso()
+        loso(tuple(float(p) for p in args.points.split(",")))
         return
     model = fit(TRAINING_SETS, args.threshold)
     payload = json.dumps(model.to_json(), indent=1, sort_keys=True) + "\n"
