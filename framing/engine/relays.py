@@ -115,7 +115,8 @@ _JOINED = rf"(?!\w)(?:(?:[ ]*[,/&][ ]*|[ ]+and[ ]+|-)(?:{_WIRES}|{_WIRES_CAPS})(
 # "By JANE DOE / AP", "By Tom Lee | Reuters", "By Jane Doe (AFP)", "By JANE DOE AP Business
 # Writer" (AP's style: the name in capitals, then the agency and the reporter's beat); "By Ella
 # Pickering, PA Business Reporter", "By Tom Lee, PA Political Staff", "By Ann Roe, PA Scotland"
-# (PA's style: the agency, then the desk or the nation it covers); "By Ellen Ward, PA, and Staff
+# (PA's style: the agency, then the desk or the nation it covers); "by Xinhua writers Wang Lei,
+# Li Na" (Xinhua's: the agency, then its writers); "By Ellen Ward, PA, and Staff
 # Reporter", "By Rural Affairs Reporter, with AAP" (a paper's reporter writing with the agency)
 _BYLINE = re.compile(
     r"(?m)^[ \t]*By[ ]+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][^\n]{1,80}?"
@@ -126,14 +127,18 @@ _BYLINE = re.compile(
     r"|[ ]+(?:Scotland|Wales|Northern[ ]Ireland|Ireland|Sport|Business|Political[ ]Staff)"
     # "By Ellen Ward, PA, and Staff Reporter": the agency's reporter and the paper's
     r"|,?[ ]+and[ ]+(?:[Ss]taff|[A-ZÀ-ÖØ-ÞĀ-Ž][^\n,]{1,40}))?[ ]*$"
+    # "by Xinhua writers Wang Lei, Li Na": the agency, then its writers (Xinhua's style)
+    rf"|^[ \t]*[Bb]y[ ]+(?P<writer>{_WIRES})[ ]+(?:staff[ ]+)?"
+    r"(?:writers?|correspondents?|reporters?|journalists?)[ ]+[A-ZÀ-ÖØ-ÞĀ-Ž][^\n]{0,80}$"
 )
 # A line that is the credit alone, in the first lines ("By Reuters", "AFP", "Reuters Staff",
-# "AFP | Dec 2, 2026", "Source: Xinhua | Updated: 2026-12-02"), or a dateline whose date ends
+# "AFP | Dec 2, 2026", "KYODO NEWS - Dec 3, 2026 - 12:34", "Source: Xinhua | Updated: 2026-12-02",
+# CGTN's "Source(s): Xinhua News Agency"), or a dateline whose date ends
 # in a full stop and the agency's name and a colon ("BAKU, Azerbaijan, December 2. Trend:")
 _HEAD_LINE = re.compile(
     rf"(?m)^[ \t]*(?:(?:By|From|Via)[ ]+)?(?:[Tt]he[ ]+)?(?P<line>{_WIRES}|{_WIRES_CAPS}){_JOINED}"
-    r"(?:[ ]+(?:Staff|staff|Wire|wire))?[ ]*(?:[|·][^\n]{0,60})?[ ]*$"
-    rf"|^[ \t]*Source[ ]*:[ ]*(?:[Tt]he[ ]+)?(?P<source>{_MEDIA}){_END}"
+    r"(?:[ ]+(?:Staff|staff|Wire|wire))?[ ]*(?:(?:[|·]|[ ]-[ ](?=[A-Z\d]))[^\n]{0,60})?[ ]*$"
+    rf"|^[ \t]*Sources?(?:\(s\))?[ ]*:[ ]*(?:[Tt]he[ ]+)?(?P<source>{_MEDIA}){_END}"
     r"[ ]*(?=$|[|·]|[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]+:)"
     rf"|^[ \t]*{_PLACE}{_DATE}\.[ ]+(?P<colon>[A-ZÀ-ÖØ-ÞĀ-Ž][\w&\-]*(?:[ ][A-ZÀ-ÖØ-ÞĀ-Ž][\w&\-]*"
     rf"){{0,2}}):[ ]"
@@ -161,9 +166,8 @@ _CLOSING = re.compile(
     rf"(?P<additional>{_SLOT_MEDIA}|{_WIRES_CAPS}){_END}"
     # "Source: Xinhua", "Source: Xinhua Editor: Zhang Rui", "Source: Reuters/fh" (the editor's
     # initials after it): a source line names a medium
-    rf"|Source[ ]*:[ ]*(?:[Tt]he[ ]+)?(?P<source>{_MEDIA}){_END}(?:/[a-z]{{1,4}})*\.?[ ]*"
-    rf"(?=$|[|·]|[A-ZÀ-ÖØ-ÞĀ-Ž][a-z"
-    rf"]+:)"
+    rf"|Sources?(?:\(s\))?[ ]*:[ ]*(?:[Tt]he[ ]+)?(?P<source>{_MEDIA}){_END}"
+    rf"(?:/[a-z]{{1,4}})*\.?[ ]*(?=$|[|·]|[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]+:)"
     # "Ukrinform", "(AFP)", "(©NTB)", "PA" alone on a line; "AAP dh/jm", "dpa ab xx": with the
     # desk's sign-off initials
     # "....PACNEWS": after a row of dots
@@ -228,6 +232,11 @@ _SIGNATURES = (
         ),
         "Anadolu",
     ),
+    # Xinhua's closing "Enditem"; the Central News Agency's "Enditem/AW" (its editor's initials);
+    # Yonhap's "(END)"
+    (re.compile(r"(?m)^[ \t]*Enditem[ ]*$"), "Xinhua"),
+    (re.compile(r"(?m)^[ \t]*Enditem/[A-Za-z]{1,4}[ ]*$"), "CNA"),
+    (re.compile(r"(?m)^[ \t]*\(END\)[ ]*$"), "Yonhap"),
     # AFP's closing desk line: the bureau ("bur"), then the editors' initials ("bur/gd",
     # "bur-mlm/jj", "burs-ach/sst")
     (

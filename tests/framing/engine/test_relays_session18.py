@@ -193,3 +193,35 @@ def test_a_quote_after_told_the_programme_or_the_site_keeps_its_speaker_and_medi
         "Rosa Martínez",
         ("Telediario", "Rosa Martínez"),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # agencies' own bylines, head lines and closing marks, in their house styles
+        ("by Xinhua writers Wang Lei, Li Na\n\n" + LEDE + STORY, "Xinhua"),
+        (LEDE + STORY + "\n\nSource(s): Xinhua News Agency", "Xinhua"),
+        ("KYODO NEWS - Dec 3, 2026 - 12:34 | All, Japan\n\n" + LEDE + STORY, "Kyodo News"),
+        (LEDE + STORY + "\n\nEnditem", "Xinhua"),
+        (LEDE + STORY + "\n\nEnditem/AW", "CNA"),
+        (LEDE + STORY + "\n\n(END)", "Yonhap"),
+    ],
+)
+def test_house_style_marks_name_the_agency(text: str, name: str) -> None:
+    origin = wire_origin(text)
+    assert origin is not None and origin.name == name, (text, origin)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Wang Lei and Li Na\n\n" + LEDE + STORY,
+        LEDE + STORY + "\n\nSources: the ministry of transport",
+        LEDE + STORY + "\n\nEnd of the item",
+        # a name and a dash opening a long first line is the story, not a credit line
+        "Reuters - The president said on Monday that he would veto the bill that parliament "
+        "passed last week.\n\n" + LEDE + STORY,
+    ],
+)
+def test_no_house_style_credit_where_none_stands(text: str) -> None:
+    assert wire_origin(text) is None
