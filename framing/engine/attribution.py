@@ -2607,7 +2607,8 @@ def told_media(m: re.Match[str] | None) -> SpeakerHit | None:
         named = medium_names.name_at(m.string, m.start(), m.end())
         place = _PLACE_OWNED.match(m.string, m.start(), m.end()) if named is None else None
         if place is not None:
-            # "told Dublin's FM104", "told Cork's 96FM": a local station after its city
+            # "told Dublin’s FM104": a local station after its city (a name starting with a digit,
+            # "Cork’s 96FM", is not read yet)
             named = medium_names.name_at(m.string, place.end() - 1, m.end())
         return SpeakerHit(named[0], named[1], named[2], "told") if named else None
     name = m.group("media")
