@@ -1,5 +1,5 @@
 """Build the speakers DEVELOPMENT sets (``speakers_dev``, ``relays_dev``, ``uncredited_dev``,
-``relays_dev2`` to ``relays_dev46``) from their ``*_source.txt``.
+``relays_dev2`` to ``relays_dev52``) from their ``*_source.txt``.
 
 This set is for tuning the speaker/quote/relay rules (the held-out ``framing/eval/gold`` sets are
 never tuned on). It reuses the gold builder's parser and validator, so the schema is identical to
@@ -80,6 +80,12 @@ SETS = {
     "relays_dev44": None,
     "relays_dev45": None,
     "relays_dev46": None,
+    "relays_dev47": None,
+    "relays_dev48": None,
+    "relays_dev49": None,
+    "relays_dev50": None,
+    "relays_dev51": None,
+    "relays_dev52": None,
 }
 
 
