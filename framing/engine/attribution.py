@@ -217,7 +217,9 @@ _NAMED_MEDIA = (
     # "regional newspaper the Northern Echo": the paper's own "the"; "the German news agency
     # dpa": a name the media list knows as written (in lower case)
     # ("local station P4 Västernorrland. The council …": a full stop after a word ends the name)
-    rf"(?:the\s+)?(?:{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}}|{_KNOWN_MEDIA})"
+    # ("the local channel Canal 8": a number may close the name)
+    rf"(?:the\s+)?(?:{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}}(?:\s+\d{{1,3}}(?![\w’'\-]|[.,]\d))?"
+    rf"|{_KNOWN_MEDIA})"
     rf"(?![\w’'\-])|"
     r"(?:the\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
     r"(?:(?:news\s+agency|broadcaster|newspaper|daily|television|radio|agency)\s+)?"
@@ -320,6 +322,11 @@ _TOLD_OBJECT = re.compile(
     r"Parliament|Congress|investigators|the\s+(?:court|jury|council|committee|hearing|panel|"
     r"press|meeting|crowd|audience|assembly|newspaper|paper|station|broadcaster|agency)"
     r"|(?:a|an|the)\s+(?:[\w\-]+\s+)?(?:news|press)\s+(?:conference|briefing)"
+    # "told the television programme Mesa Redonda": a programme by its name, a medium
+    # (not "the Deutschlandfunk programme Informationen": a broadcaster's programme is its own)
+    r"|(?:the|a)\s+(?:[a-z][\w\-]*\s+){0,2}(?:programme|program|show|podcast|newscast)\s+"
+    r"(?P<prog>[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*|de|del|la|el)){0,3}"
+    r"(?<![\s\-]))"
     # "told a party meeting", "told the annual conference of the union"
     r"|(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}(?:meeting|conference|rally|gathering|session|summit|"
     r"forum|congress|plenum|briefing|audience|delegation|convention|programme|program|show|"
@@ -327,13 +334,17 @@ _TOLD_OBJECT = re.compile(
     r"(?:\s+(?:of|in|at)\s+(?:the\s+)?[\w\-]+(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w\-]*){0,2})?"
     r"|(?:a|the)\s+(?:regular|weekly|daily)\s+(?:briefing|news\s+conference)|[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-"
     r"]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){0,2}"
+    # ("told Cork’s 96FM": a station whose name starts with a digit, after its city)
+    r"(?:(?<=['’]s)\s+\d{1,3}[A-Z]{2,}\w*)?"
     # ("told coalition leaders at a dinner on Monday that …": whom, where and when)
     r"|(?:[\w’'.\-]+\s+){0,7}[\w’'.\-]+(?=\s+that\b))"
 )
 _TAIL = (
     # ("said in its 11 a.m. bulletin": a time's dots end no tag)
     # ("said following talks with X", "said amid protests")
-    r"(?:\s+(?:in|on|at|during|to|via|after|before|through|by|following|amid|ahead\s+of)\s+"
+    # ("said at least three …": "at least" opens the clause said, not a place)
+    r"(?:\s+(?:in|on|at(?!\s+(?:least|most)\b)|during|to|via|after|before|through|by|following|"
+    r"amid|ahead\s+of)\s+"
     r"(?:[ap]\.m\.|[^,.;:!?\"“”]){1,60}?"
     # "said late on Monday"
     r"|\s+(?:last|this|next)\s+[a-z]+|\s+(?:late|early)(?=\s+(?:on|in|last|this)\s)"
@@ -365,7 +376,10 @@ _TOLD_WHOM_TAIL = (
     r"(?:['’]s\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\s+){0,4}(?:programme|program|show|podcast))?"
     r"|(?:the|a|an)\s+(?:[\w\-]+['’]s\s+)?(?:[\w\-]+\s+){0,3}?(?:programme|program|show|podcast|"
     r"portal|site|broadcaster|station|newspaper|paper|daily|weekly|magazine|channel|outlet|"
-    r"agency|radio|network|website|newsletter)|listeners|viewers|readers)"
+    r"agency|radio|network|website|newsletter)"
+    # ("…, X told the television programme Mesa Redonda.": the name after its kind)
+    r"(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž0-9][\w’'\-]*){0,3})?"
+    r"|listeners|viewers|readers)"
 )
 _RELAY_TOKENS = frozenset(
     wordlist("according citing quoting quoted cited carried published relayed reported relaying")
@@ -510,15 +524,34 @@ CITING = re.compile(
 # comma, when its head is a document or people
 _CITED_PHRASE = re.compile(
     r"(?P<v>[Cc]iting|[Qq]uoting)\s+"
-    r"(?P<s>(?:[a-z0-9][\w’'\-]*|[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*['’]s?)(?:\s+[\w’'&.\-]+){0,7}?)(?=\s*,)"
+    r"(?P<s>(?:[a-z0-9][\w’'\-]*|[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*['’]s?)(?:\s+[\w’'&.\-]+){0,11}?)(?=\s*,)"
 )
 _CITED_PEOPLE = frozenset(
     wordlist(
         "people bankers aides entourage sources executives diplomats insiders advisers "
         "advisors officials lawyers investors analysts traders residents staff employees "
         "allies associates colleagues relatives witnesses members person source official "
-        "dealers banker consultant consultants manager managers adviser advisor camp"
+        "dealers banker consultant consultants manager managers adviser advisor camp "
+        # ("citing a rice exporter in Yangon": people in a trade)
+        "exporter exporters importer importers trader farmer farmers doctors nurses engineer "
+        "engineers experts researchers negotiators mediators eyewitnesses survivors"
     )
+)
+
+
+# "citing a letter from the Ceylon Petroleum Corporation to the Energy Ministry", "citing a
+# letter the shipyard sent to state officials": a document a medium cites speaks for the body
+# that wrote it (the medium stays the link)
+DOCUMENT_OF = re.compile(
+    r"(?:a|an|the)\s+(?:[\w’'\-]+\s+){0,2}?(?:letter|report|statement|circular|memo|memorandum|"
+    r"analysis|study|survey|filing|document|email|note|notice|audit|assessment|presentation|"
+    r"submission|complaint|petition)s?\s+"
+    r"(?:(?:from|by|of)\s+(?P<by>(?:the\s+)?[\w’'.&\-]+(?:\s+(?!to\b|on\b|about\b|for\b|in\b|"
+    r"into\b|published\b|sent\b|seen\b)[\w’'.&\-]+){0,6}?)"
+    r"|(?P<subj>(?:the\s+)?[\w’'.&\-]+(?:\s+[\w’'.&\-]+){0,4}?)\s+(?:had\s+)?(?:sent|wrote|issued|"
+    r"filed|submitted|prepared))"
+    r"(?:\s+(?:to|on|about|for|in|into|published|sent|seen)\b.*)?",
+    re.DOTALL,
 )
 
 
@@ -526,10 +559,19 @@ def _cited_source(phrase: str) -> bool:
     words = phrase.lower().split()
     head = next((i for i, w in enumerate(words) if w in _POSTMOD), len(words))
     heads = set(words[:head][-2:])
+    if DOCUMENT_OF.fullmatch(phrase):
+        return True  # "a letter the shipyard sent to state officials": whose the document is
     return _noun_phrase(phrase.split()) and bool(heads & (_CITED_PEOPLE | _DOCUMENTS))
 
 
 _GIVEN_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž\d][\w.&’'\-]*"
+# "gave to the Pan-African weekly Jeune Afrique", "gave to Lagos-based radio station Radio
+# Continental": a capitalised word describing the medium's kind is no part of its name
+_DESCRIBED = (
+    r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\s+(?=(?:[a-z]+\s+){0,2}(?:weekly|daily|newspaper|paper|radio|"
+    r"station|broadcaster|channel|television|magazine|site|website|portal|agency|network|"
+    r"outlet)\s))?"
+)
 # "Global News, citing an interview the premier gave to 630 CHED, reported …", "Seneweb,
 # relaying remarks the mayor made on the radio station RFM, …", "citing what the fire chief told
 # Radio Cooperativa": a chain of three, the citing medium, the one given the words, the speaker
@@ -539,7 +581,7 @@ _GIVEN_TO = re.compile(
     # ("an interview OCP's finance chief, Nadia Alaoui, gave to …": a name apposed)
     r"\s+(?P<s>[^,;:\"“”()]{2,80}?(?:,\s+[A-ZÀ-ÖØ-ÞĀ-Ž][^,;:\"“”()]{1,40},)?)"
     r"\s+(?:had\s+)?(?:gave|given|granted|made|told)\s+"
-    rf"(?:(?:to|on)\s+)?(?:(?:the\s+)?(?:[a-z]+\s+){{0,3}}?"
+    rf"(?:(?:to|on)\s+)?(?:(?:the\s+)?{_DESCRIBED}(?:[a-z]+\s+){{0,3}}?"
     rf"(?P<m>{_GIVEN_WORD}(?:\s+(?:{_GIVEN_WORD}|of|de|del))*)|(?P<m2>{MEDIA}))"
 )
 # "citing a ministry statement released by KCNA", "citing a statement read on state television
@@ -867,6 +909,11 @@ def _hit(m: re.Match[str], s: str, v: str | None) -> SpeakerHit | None:
     return _trimmed(SpeakerHit(m.start(s), m.end(s), name, verb))
 
 
+_COUNTED = re.compile(
+    r"(?:more|fewer|less)\s+than\s|at\s+(?:least|most)\s|(?:nearly|almost|about|around|"
+    r"roughly|over|up\s+to)\s+\d|\d",
+    re.IGNORECASE,
+)
 # "a report by the Interfax news agency", "a dispatch from Xinhua": a medium's own report
 _REPORT_BY = re.compile(
     r"(?:a|an|the|A|An|The)\s+(?:[\w\-]+\s+)?(?:report|reports|dispatch|article|story|bulletin|"
@@ -1773,6 +1820,16 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
             m = None
         if (
             m is not None
+            and m.group("s2")
+            and _COUNTED.match(m.group("s2"))
+            and m.end() - m.end("s2") > 2
+        ):
+            # "…, said more than 300 families in Okun Ajah had received nothing": after the
+            # verb, a counted noun with words after it opens the clause said; it is no
+            # inverted speaker ("…, said more than a dozen workers." is one)
+            m = None
+        if (
+            m is not None
             and m.group("v2")
             and text.find(" that ", m.end("v2") - 1, _aft_start(m, end)) != -1
         ):
@@ -2195,7 +2252,9 @@ _SUBJECT_OPENING = re.compile(
 # ("told staff at a meeting in the newsroom that …", "said in a video posted on X that …")
 # ("reported, citing residents, that …": the source cited stands between them)
 _TO_THAT = re.compile(
-    r"(?:\s+[^,;:\"“”.!?]{1,100}?)?(?:\s*,\s*(?:citing|quoting|relaying)\s+[^,;:\"“”]{1,120},)?"
+    # ("told Kompas.com that": a site's address is no sentence's end)
+    r"(?:\s+(?:[^,;:\"“”.!?]|\.(?=[a-z]{2,}\b)){1,100}?)?"
+    r"(?:\s*,\s*(?:citing|quoting|relaying)\s+[^,;:\"“”]{1,120},)?"
     r"\s+that\s+(?=\S)"
 )
 _NOT_CLAUSE_START = frozenset(
@@ -2596,6 +2655,8 @@ def told_media(m: re.Match[str] | None) -> SpeakerHit | None:
         return SpeakerHit(m.start("kind"), m.end("kind"), m.group("kind"), "told")
     if m is None:
         return None
+    if m.group("prog"):
+        return SpeakerHit(m.start("prog"), m.end("prog"), m.group("prog"), "told")
     if not m.group("media"):
         mast = _MASTHEAD_TOLD.fullmatch(m.string, m.start(), m.end())
         if mast is not None and mast.group("n").split()[1] not in ("Hague",):
@@ -2607,15 +2668,20 @@ def told_media(m: re.Match[str] | None) -> SpeakerHit | None:
         named = medium_names.name_at(m.string, m.start(), m.end())
         place = _PLACE_OWNED.match(m.string, m.start(), m.end()) if named is None else None
         if place is not None:
-            # "told Dublin’s FM104": a local station after its city (a name starting with a digit,
-            # "Cork’s 96FM", is not read yet)
+            # "told Dublin’s FM104", "told Cork’s 96FM": a local station after its city
             named = medium_names.name_at(m.string, place.end() - 1, m.end())
         return SpeakerHit(named[0], named[1], named[2], "told") if named else None
     name = m.group("media")
     skip = len(name) - len(name.removeprefix("the ").removeprefix("The "))
     end = m.end("media")
-    joined = _HYPHENED.match(m.string, end)
+    affiliate = _AFFILIATE.match(m.string, end)
+    if skip and affiliate is not None:
+        # "she told the NBC affiliate": the local station named before, by the network it
+        # carries (speaker_context names it), not the network
+        return SpeakerHit(m.start("media"), affiliate.end(), name + affiliate.group(), "told")
+    joined = _HYPHENED.match(m.string, end) or _DOMAIN.match(m.string, end)
     if joined is not None:
+        # ("told Kompas.com that": the site's address is its name)
         # "told The Courier-Mail": the name goes on past a kind word the list knows
         name, end = name + joined.group(), joined.end()
     if name.endswith(".") and not _INITIALS_END.search(name):
@@ -2624,11 +2690,13 @@ def told_media(m: re.Match[str] | None) -> SpeakerHit | None:
     return SpeakerHit(m.start("media") + skip, end, name[skip:], "told")
 
 
+_AFFILIATE = re.compile(r"\s+(?:local\s+)?(?:affiliate|member\s+station)(?![\w\-])(?!\s+[A-Z])")
 _INITIALS_END = re.compile(r"(?:^|[\s.])[A-ZÀ-ÖØ-ÞĀ-Ž]\.\Z")
 _PLACE_OWNED = re.compile(r"\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w\-]*['’]s\s")
 _MASTHEAD_TOLD = re.compile(
     r"\s+(?P<n>The\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*){0,2})"
 )
+_DOMAIN = re.compile(r"\.(?:com|net|org|co\.[a-z]{2}|[a-z]{2})(?![\w\-])")
 _HYPHENED = re.compile(r"-[A-ZÀ-ÖØ-ÞĀ-Ž][\w’']*")
 
 

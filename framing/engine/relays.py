@@ -74,6 +74,12 @@ _CREDIT = re.compile(
     # "APA-Dakar (Senegal) –": the agency, a hyphen and the place (its country in brackets)
     rf"(?m)^[ \t]*(?P<hyphened>{_SLOT_WIRES})-{_PLACE}[ ]*(?:\([^()\n]{{2,30}}\))?[ ]*"
     rf"{_DASH}[ ]"
+    # "AKP Phnom Penh, December 3, 2026 --": the agency, a space, the place and its date (AKP's
+    # style); the date is required, so a sentence opening with an agency's name is not one
+    rf"|^[ \t]*(?P<leading>{_SLOT_WIRES})[ ]+{_PLACE}{_DATE}[ ]*{_DASH}[ ]"
+    # "NNA - Lebanese army units …": the agency alone and a dash opening the story (NNA's style)
+    # (not a picture's credit: "AFP - Getty Images")
+    rf"|\A\s*(?P<opening>{_SLOT_WIRES})[ ]+{_DASH}[ ]+(?=[A-ZÀ-ÖØ-ÞĀ-Ž])(?![^\n]{{0,20}}\bImages\b)"
     rf"|^[ \t]*(?:(?:{_PLACE}(?:{_DATE})?|{_MONTH_DAY}),?[ ]*)?"
     # "SOUTH SAN FRANCISCO, Calif.--(BUSINESS WIRE)--": a press-release wire's dash before it
     r"(?:--)?"
@@ -104,7 +110,10 @@ _BARE_CREDIT = re.compile(
     rf"|(?<=\d)[ ]+(?P<spaced>{_SLOT_WIRES}|{_WIRES_CAPS})[ ]+{_DASH}"
     rf"|(?<=\d),[ ]*(?P<dotted>{_SLOT_WIRES}|{_WIRES_CAPS})\.[ ]+(?=[A-ZÀ-ÖØ-ÞĀ-Ž])"
     rf"|(?<=\d)[,.][ ]*(?P<initials>[A-ZÀ-ÖØ-ÞĀ-Ž]{{3,5}})[ ]+{_DASH}[ ]"
-    rf"|[ ]*{_DASH}[ ]*(?P<dashed>{_WIRES})\.[ ]+(?=[A-ZÀ-ÖØ-ÞĀ-Ž]))"
+    rf"|[ ]*{_DASH}[ ]*(?P<dashed>{_WIRES})\.[ ]+(?=[A-ZÀ-ÖØ-ÞĀ-Ž])"
+    # "Phnom Penh, December 3, 2026 – AKP – Cambodia will …": the agency between two dashes
+    rf"|(?<=\d)[ ]*{_DASH}[ ]*(?P<between>{_SLOT_WIRES}|{_WIRES_CAPS})[ ]*{_DASH}[ ]+"
+    r"(?=[A-ZÀ-ÖØ-ÞĀ-Ž]))"
 )
 # Any medium the list knows, as written ("ProPublica", "Xinhua", "the Austin …" is not one)
 _MEDIA = media.alternation(media.names())
@@ -210,6 +219,13 @@ _SYNDICATED = re.compile(
     r"|Produced[ ]+in[ ]+(?:partnership|collaboration)[ ]+with"
     rf")[ ]+(?P<syndicated>{_MASTHEAD})(?=[ ]*(?:[.,;:)*_]|[ ]+(?:and|under|as|for|on)[ ]|$))"
 )
+# A newsroom's line about itself closing its republished copy: "KFF Health News is a national
+# newsroom that produces …", "Stateline is part of States Newsroom, a nonprofit news network …"
+_ABOUT_US = re.compile(
+    rf"(?m)^[ \t]*(?P<about>{_MASTHEAD})[ ]+is[ ]+(?:an?[ ]+|part[ ]+of[ ]+)[^\n]{{0,80}}?"
+    r"(?:\bnewsroom|\bnews[ ]+(?:organi[sz]ation|network|service|outlet|site|nonprofit)"
+    r"|\bnonprofit[ ]+news)\b"
+)
 # A desk's unnamed signature that only one agency uses: Reuters' closing "(Reporting by …;
 # Editing by …)" and its "Thomson Reuters Trust Principles" line, Bloomberg's "To contact the
 # reporter on this story:". It names no one else, so it counts only when no credit is named.
@@ -237,6 +253,9 @@ _SIGNATURES = (
     (re.compile(r"(?m)^[ \t]*Enditem[ ]*$"), "Xinhua"),
     (re.compile(r"(?m)^[ \t]*Enditem/[A-Za-z]{1,4}[ ]*$"), "CNA"),
     (re.compile(r"(?m)^[ \t]*\(END\)[ ]*$"), "Yonhap"),
+    # Ritzau's closing "/ritzau/"; Agerpres' closing "AGERPRES (RO - author: …; EN - author: …)"
+    (re.compile(r"(?m)^[ \t]*/ritzau/[ ]*$", re.IGNORECASE), "Ritzau"),
+    (re.compile(r"(?m)^[ \t]*AGERPRES[ ]*\((?:RO|EN)[ ]*-[ ]*author\b"), "Agerpres"),
     # AFP's closing desk line: the bureau ("bur"), then the editors' initials ("bur/gd",
     # "bur-mlm/jj", "burs-ach/sst")
     (
@@ -340,7 +359,7 @@ def wire_origin(text: str, outlet: str | None = None) -> WireOrigin | None:
         m = m if m is not None and m.group("this_was") else None
     if m and not own(_credit_of(m)):
         return _origin(m)
-    for pattern in (_CLOSING, _SYNDICATED, _TRAILING):
+    for pattern in (_CLOSING, _SYNDICATED, _ABOUT_US, _TRAILING):
         for m in pattern.finditer(text, tail):
             if _is_credit(text, m) and not own(_credit_of(m)):
                 return _origin(m)
@@ -408,6 +427,9 @@ def _is_credit(text: str, m: re.Match[str]) -> bool:
     line = text[m.start() : m.start(_group_of(m))]
     if m.re is _SYNDICATED:
         return _reads_as_masthead(name, m.group(0))
+    if m.re is _ABOUT_US:
+        # the newsroom's own name, one the list knows or one whose words say it is a medium
+        return _reads_as_masthead(name, "")
     if m.re in (_CLOSING, _TRAILING) or (m.re is _HEAD_LINE and m.group("colon") is None):
         return True  # a known medium, alone in its line or in a credit's formula
     if m.re is _HEAD_LINE:
@@ -424,8 +446,10 @@ def _is_credit(text: str, m: re.Match[str]) -> bool:
         return _known_credit(name) and bool(re.search(r"\d|^\s*[A-ZÀ-ÖØ-ÞĀ-Ž]{3,}", line))
     if m.groupdict().get("slash") is not None:
         return not re.search(r"\d", name)
-    if m.groupdict().get("hyphened") is not None:
-        return True  # "APA-Dakar (Senegal) –": an agency's name in a credit's slot only
+    if any(m.groupdict().get(g) is not None for g in ("hyphened", "leading", "opening")):
+        # "APA-Dakar (Senegal) –", "AKP Phnom Penh, December 3, 2026 --": an agency's name in a
+        # credit's slot only
+        return True
     if m.re is _BYLINE:
         return True
     if line.split()[:1] and line.split()[0].strip(",") in _NOT_PLACE:
@@ -484,8 +508,8 @@ def _reads_as_masthead(name: str, line: str) -> bool:
         return False
     if re.search(r"['’]s\Z", bare):
         return False  # "by the Kestria Ledger's investigations team": a part of it, not it
-    if bare in media.names() or any(w.lower() in _MEDIUM_WORDS for w in words):
-        return True
+    if bare in media.names(slots=True) or any(w.lower() in _MEDIUM_WORDS for w in words):
+        return True  # ("originally published on Stuff": a credit's slot, where "Stuff" is one)
     return bool(_PARTNERSHIP.search(line)) and (
         len(words) >= 2 or bare in media.names() or bool(re.search(r"[a-z][A-ZÀ-ÖØ-ÞĀ-Ž]", bare))
     )
@@ -557,12 +581,23 @@ def _origin(m: re.Match[str]) -> WireOrigin:
     group = next(g for g, v in m.groupdict().items() if v)
     credit = m.group(group).strip()
     name = _SLOT_AGENCIES.get(credit.upper()) or agency_name(credit)
+    shared = _SHARED_INITIALS.get(credit)
+    if shared is not None and shared[0].search(m.string, max(0, m.start() - 80), m.start(group)):
+        # "YANGON, Dec 3 (MNA) -": two agencies write the same initials; the dateline's place
+        # tells them apart (Iran's Mehr is the list's MNA)
+        name = shared[1]
     if name == credit and credit.isupper() and len(credit) >= 4:
         # "-- BERNAMA", "INTERFAX -": an agency signing off in capitals keeps its usual name
         name = _CAPS_NAMES.get(credit, credit)
     return WireOrigin(name, credit, m.start(group), m.end(group))
 
 
+_SHARED_INITIALS = {
+    "MNA": (
+        re.compile(r"Yangon|YANGON|Nay[ ]?Pyi[ ]?Taw|NAY[ ]?PYI[ ]?TAW|Mandalay|MANDALAY"),
+        "Myanmar News Agency",
+    ),
+}
 _CAPS_NAMES = {m.name.upper(): m.usual for m in media.media() if not m.name.isupper()}
 
 
@@ -579,7 +614,9 @@ _LOWER_MEDIA = media.alternation([n for n in media.names() if n[:1].islower()]) 
 # ("the business daily Nikkei", "the sports daily AS": the paper's field before its kind)
 _FIELD = rf"(?:(?:{media.FIELDS})\s+)?"
 _KIND_FIRST = re.compile(
-    r"^(?:the\s+|The\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"
+    # ("the local channel Canal 8", "private station Rádio Capital FM" -> the name)
+    r"^(?:the\s+|The\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official|local|"
+    r"regional|national|independent|private|commercial|online|community)\s+){0,2}"
     + _FIELD
     + r"(?:news\s+agency|broadcaster|newspaper|daily|channel|website|(?:trade\s+)?publication|"
     r"news\s+portal|news\s+site|portal|wire\s+service|news\s+service|"

@@ -314,6 +314,42 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
     for q in found:
         if len(q.chain) >= 2:
             merge_short_forms(text, q)
+    _document_authors(found)
+    _no_echo(found)
+
+
+def _document_authors(found: list[QuoteFound]) -> None:
+    for q in found:
+        if q.speaker is None or len(q.chain) < 2 or q.chain[-1] is not q.speaker:
+            continue
+        m = att.DOCUMENT_OF.fullmatch(q.speaker.text)
+        if m is None:
+            continue
+        group = "by" if m.group("by") else "subj"
+        who = att.SpeakerHit(
+            q.speaker.start + m.start(group),
+            q.speaker.start + m.end(group),
+            m.group(group),
+            q.speaker.verb,
+        )
+        q.speaker = who
+        q.chain = (*q.chain[:-1], who)
+
+
+def _no_echo(found: list[QuoteFound]) -> None:
+    """ "The weekly Savana reported that …": a medium speaking in its own voice relays no one,
+    so a last link naming the speaker itself ("Savana" before "Savana", "Kan" before "Israeli
+    public broadcaster Kan") is dropped: no one relays their own words."""
+    for q in found:
+        if len(q.chain) < 2:
+            continue
+        link, speaker = q.chain[-2].text, q.chain[-1].text
+        if (
+            relays_mod.same_source(link, speaker)
+            or speaker.endswith(" " + link)
+            or link.endswith(" " + speaker)
+        ):
+            q.chain = (*q.chain[:-2], q.chain[-1])
 
 
 _STATE_MEDIUM = re.compile(att._STATE_MEDIA)
@@ -1756,6 +1792,8 @@ def _kind_link(name: str) -> bool:
     """ "the newspaper", "the agency", "the news agency", "the wire service": a medium named by
     its kind alone."""
     words = name.lower().split()
+    if len(words) >= 3 and words[0] == "the" and words[-1] == "affiliate":
+        return True  # "the NBC affiliate", "the ABC News affiliate": the station named before
     if len(words) == 3 and words[1] in ("news", "wire"):
         words = [words[0], words[2] if words[2] == "agency" else "agency"]
     return len(words) == 2 and words[0] == "the" and words[1] in _KIND_LINK

@@ -79,6 +79,12 @@ TRAINING_SETS = (
     "relays_dev44",
     "relays_dev45",
     "relays_dev46",
+    "relays_dev47",
+    "relays_dev48",
+    "relays_dev49",
+    "relays_dev50",
+    "relays_dev51",
+    "relays_dev52",
     "speakers_dev",
     "uncredited_dev",
 )

@@ -21,7 +21,7 @@ from .voice_helpers import chain_of, quote_with
         (
             "“The dam is safe,” the mayor told local radio station Onda Sur.",
             "The dam is safe",
-            ["local radio station Onda Sur", "the mayor"],
+            ["Onda Sur", "the mayor"],
         ),
         (
             '"The money never arrived," a farmer told the Daily Maverick.',
@@ -151,7 +151,7 @@ def test_carried_or_released_through_a_medium(text, words, chain):
         (
             "Speaking on national broadcaster RTE, the minister said the plan was dead.",
             "the plan was dead",
-            ["national broadcaster RTE", "the minister"],
+            ["RTE", "the minister"],
         ),
         (
             "Appearing on NBC's Meet the Press, the senator said the vote would fail.",

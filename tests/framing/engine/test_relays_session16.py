@@ -369,7 +369,7 @@ def test_people_counts_and_places_told_are_no_relay(text: str) -> None:
             "local station P4 Västernorrland. The council had not made the assessment the law "
             "requires, she told the station.",
             "The council had not",
-            ["local station P4 Västernorrland", "Annika Berg"],
+            ["P4 Västernorrland", "Annika Berg"],
         ),
         (
             "His team manager, speaking to the Spanish sports daily Marca, said the team had "

@@ -218,9 +218,11 @@ def test_house_style_marks_name_the_agency(text: str, name: str) -> None:
         "By Wang Lei and Li Na\n\n" + LEDE + STORY,
         LEDE + STORY + "\n\nSources: the ministry of transport",
         LEDE + STORY + "\n\nEnd of the item",
-        # a name and a dash opening a long first line is the story, not a credit line
-        "Reuters - The president said on Monday that he would veto the bill that parliament "
-        "passed last week.\n\n" + LEDE + STORY,
+        # a name and a dash opening a long first line is the story, not a head line: a
+        # medium's name with a date after its dash ("KYODO NEWS - Dec 3") is one (an agency
+        # opening the story this way is a credit: session 19's "NNA - …")
+        "The Kestria Ledger - The president said on Monday that he would veto the bill that "
+        "parliament passed last week.\n\n" + LEDE + STORY,
     ],
 )
 def test_no_house_style_credit_where_none_stands(text: str) -> None:
