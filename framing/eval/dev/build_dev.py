@@ -1,5 +1,5 @@
 """Build the speakers DEVELOPMENT sets (``speakers_dev``, ``relays_dev``, ``uncredited_dev``,
-``relays_dev2`` to ``relays_dev52``) from their ``*_source.txt``.
+``relays_dev2`` to ``relays_dev56``) from their ``*_source.txt``.
 
 This set is for tuning the speaker/quote/relay rules (the held-out ``framing/eval/gold`` sets are
 never tuned on). It reuses the gold builder's parser and validator, so the schema is identical to
@@ -86,6 +86,10 @@ SETS = {
     "relays_dev50": None,
     "relays_dev51": None,
     "relays_dev52": None,
+    "relays_dev53": None,
+    "relays_dev54": None,
+    "relays_dev55": None,
+    "relays_dev56": None,
 }
 
 
