@@ -1343,6 +1343,7 @@ _CARRIER_ROLE = re.compile(
 _INTERVIEW_ROLE = re.compile(
     r"(?:(?:[Ii]n\s+an?\s+(?:[\w\-]+\s+){0,2}interview\s+(?:(?:on|last|this)\s+\w+\s+)?with|"
     r"[Ss]peaking\s+(?:to|with)|[Tt]alking\s+to|spoke\s+to|[Ii]n\s+comments\s+to|"
+    r"[Cc]alling\s+in\s+to|"
     r"[Ii]n\s+(?:a|an)\s+(?:[\w\-]+\s+)?(?:statement|email|response|reply)\s+to|"
     r"[Ii]n\s+(?:remarks|comments)\s+to|"
     # "wrote in an op-ed for the daily O Estado", "in a column for Les Echos": the medium that
@@ -1351,7 +1352,9 @@ _INTERVIEW_ROLE = re.compile(
     r"editorial|letter)\s+(?:for|in|published\s+(?:by|in))"
     r"(?:\s+(?:the\s+)?(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*(?=\s+[A-ZÀ-ÖØ-ÞĀ-Ž])|(?=\s+(?:the\s+)?[A-ZÀ"
     r"-ÖØ-ÞĀ-Ž])))"
-    rf"\s+(?:the\s+)?(?P<n>[{CAPS}][\w’'.\-]*(?:\s+(?:[{CAPS}0-9][\w’'.\-]*|"
+    # ("Speaking to 4BC's breakfast program", "Calling in to 630 CHED's show": a call sign)
+    rf"\s+(?:the\s+)?(?P<n>(?:[{CAPS}]|\d{{1,4}}(?=[ ]?[A-Z]{{2}}))[\w’'.\-]*"
+    rf"(?:\s+(?:[{CAPS}0-9][\w’'.\-]*|"
     rf"(?:de|del|di|da|do|la|el|al|per|van|von)(?=\s+[{CAPS}]))){{0,4}})(?![’'\w])|"
     r"(?:said|says|saying|spoke|speaking|[Ss]peaking|appearing|[Aa]ppearing|appeared)\s+on\s+"
     r"(?:the\s+)?"
@@ -2245,7 +2248,7 @@ def _noun_phrase(words: list[str], longest: int = 9) -> bool:
 # "Speaking on …, X said that …", "In Washington, X said …": an opening phrase before the
 # subject
 _SUBJECT_OPENING = re.compile(
-    r"(?:(?:In|On|At|During|Speaking|Talking|Writing|Asked|Appearing|Interviewed)\s"
+    r"(?:(?:In|On|At|During|Speaking|Talking|Writing|Asked|Appearing|Interviewed|Calling)\s"
     r"[^,;:\"“”]{0,140},\s*)?"
 )
 # what a verb of saying may have between it and "that": whom it told, where, in what
@@ -2450,7 +2453,7 @@ def _with_media(relays: list[SpeakerHit], media: SpeakerHit | None) -> list[Spea
 _OPENING_PHRASE = re.compile(
     # ("But in comments to the newspapers of the Funke media group, Lenz said")
     r"(?:(?:But|And|Yet|Still)\s+(?:in|on|at|during|speaking|talking|writing|asked|after|before|"
-    r"appearing|interviewed)|In|On|At|During|Speaking|Talking|Writing|Asked|After|Before|"
+    r"appearing|interviewed)|In|On|At|During|Speaking|Talking|Writing|Asked|After|Before|Calling|"
     r"Appearing|Interviewed)"
     r"\s[^,;:\"“”]{0,140},\s*"
     # "…, the country's foreign minister, Amal Haddad, said": a title apposition before the name

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 _ROLE_HINT = re.compile(
     r"\b(?:told|tells|according|citing|quoting|quoted|cited|reported|carried|published|"
     r"released|relayed|broadcast|aired|speaking|spoke|interview|comments|remarks|statements|"
-    r"said|says|appearing|Speaking|Appearing|[Ww]riting|wrote|column|op-ed|article|piece|"
+    r"said|says|appearing|Speaking|Appearing|Calling|[Ww]riting|wrote|column|op-ed|article|piece|"
     r"commentary|essay)\b"
 )
 # "state-run Petra", "the official Cuban News Agency (ACN)", "the state-run Maghreb Arabe Presse
@@ -44,6 +44,7 @@ _MEDIUM = re.compile(rf"{_STATUS_MEDIUM}|{att.MEDIA}")
 # quoting", "Anadolu, citing", "Detik.com quoted")
 _BEFORE = re.compile(
     r"\b(?:told|tells|according\s+to|citing|quoting|speaking\s+to|spoke\s+(?:to|with)|"
+    r"[Cc]alling\s+in\s+to|"
     r"interview\s+with|(?:comments|remarks|statements?)\s+to|"
     # "Esposito made the comments on the Pod Save America podcast": where the words were said
     r"(?:made|making)\s+(?:the|his|her|their|these|those|similar)\s+(?:comments|remarks)\s+"
@@ -67,6 +68,14 @@ _KIND_LINK = re.compile(
     r"the\s+(?:same\s+)?(?:radio\s+station|station|channel|broadcaster|programme|program|"
     r"show|newspaper|paper|daily|weekly|magazine|network)(?![\w’'\-])"
 )
+_NAMED_SHOW = re.compile(
+    r"the\s+(?P<n>[A-Z][\w’'\-]*(?:\s+(?:(?:in|of|the|on|and|for|with|at)\s+)?[A-Z][\w’'\-]*){0,5})"
+    r"\s+(?:podcast|programme|program|show)(?![\w\-])"
+)
+_CALLSIGN = re.compile(
+    r"(?P<n>\d{1,4}(?:\.\d)?\s?(?:[A-Z][A-Z0-9]{1,4}|FM|AM))(?=['’]s\b|(?![\w\-.]))"
+)
+_JOURNAL = re.compile(r"(?:the\s+)?(?:[\w\-]+\s+)?journal\b", re.IGNORECASE)
 _CAPITAL = re.compile(r"(?<![\w’'.\-])(?:[Tt]he\s+)?[A-Z]")
 _PRONOUNS = frozenset(("he", "she", "it", "they", "we", "i", "you"))
 _REACH = 60  # characters before a medium in which its relaying word stands
@@ -163,8 +172,19 @@ def _media_in_role(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     it as one."""
     found: dict[int, tuple[int, int, str]] = {}
     for role in _BEFORE.finditer(text, a, b):
+        if _JOURNAL.match(text, role.end(), b) and role.group().lower().startswith(
+            ("writing", "wrote", "writes")
+        ):
+            # "Researchers at X, writing in the journal Y, said …": a study published in a
+            # journal is heard from its authors; the journal relays no one (a column is not one)
+            continue
         m = _MEDIUM.match(text, role.end(), b) or _KIND_LINK.match(text, role.end(), b)
-        if m is not None:
+        show = _NAMED_SHOW.match(text, role.end(), b) or _CALLSIGN.match(text, role.end(), b)
+        if show is not None and (m is None or m.end() <= show.start("n")):
+            # "said on the This Week in Virology podcast", "Speaking to 4BC's breakfast
+            # program": a programme by its name, a station by its call sign and frequency
+            found.setdefault(show.start("n"), (show.start("n"), show.end("n"), show.group("n")))
+        elif m is not None:
             found.setdefault(m.start(), (m.start(), m.end(), m.group()))
         elif (named := medium_names.name_at(text, role.end(), b)) is not None:
             found.setdefault(named[0], named)

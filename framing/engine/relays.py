@@ -52,6 +52,8 @@ _DASH = r"(?:--|[-–—])"
 # match stays linear.
 _PLACE = (  # ("Gdańsk": any letter after the first)
     r"[A-ZÀ-ÖØ-ÞĀ-Ž](?:[^\W\d_]|[.'\-])*(?:[ ](?:[^\W\d_]|[.'\-])+){0,3}"
+    # "Gaza/Tel Aviv (dpa) -": two places the story is datelined from
+    r"(?:/[A-ZÀ-ÖØ-ÞĀ-Ž](?:[^\W\d_]|[.'\-])*(?:[ ](?:[^\W\d_]|[.'\-])+){0,2})?"
     r"(?:,[ ]*[A-ZÀ-ÖØ-ÞĀ-Ž][\w.]*(?:[ ][A-ZÀ-ÖØ-ÞĀ-Ž][\w.]*){0,2}){0,2}"
     # "DUBAI, United Arab Emirates"
     r"(?:[ ]\[[A-ZÀ-ÖØ-ÞĀ-Ž][\w.]*(?:[ ][A-ZÀ-ÖØ-ÞĀ-Ž][\w.]*)?\])?"  # "New Delhi [India]"
@@ -253,6 +255,19 @@ _SIGNATURES = (
     (re.compile(r"(?m)^[ \t]*Enditem[ ]*$"), "Xinhua"),
     (re.compile(r"(?m)^[ \t]*Enditem/[A-Za-z]{1,4}[ ]*$"), "CNA"),
     (re.compile(r"(?m)^[ \t]*\(END\)[ ]*$"), "Yonhap"),
+    # the reporter's address at the paper's own domain closing the copy: Caixin's "Contact
+    # reporter Liu Yang (yangliu@caixin.com)", Dow Jones' "Write to Jane Doe at jane.doe@wsj.com"
+    (
+        re.compile(r"(?m)^[ \t]*(?:Contact[ ]reporter|Write[ ]to)[ ][^\n@]{2,80}@caixin\.com\b"),
+        "Caixin",
+    ),
+    (
+        re.compile(r"(?m)^[ \t]*Write[ ]to[ ][^\n@]{2,80}@(?:wsj|dowjones)\.com\b"),
+        "Dow Jones Newswires",
+    ),
+    # Ukrinform's own back-reference, "As Ukrinform reported, …", which no other outlet writes
+    # of it
+    (re.compile(r"(?m)(?:^|(?<=[.!?”\"’][ ]))As[ ]Ukrinform[ ]reported\b"), "Ukrinform"),
     # Ritzau's closing "/ritzau/"; Agerpres' closing "AGERPRES (RO - author: …; EN - author: …)"
     (re.compile(r"(?m)^[ \t]*/ritzau/[ ]*$", re.IGNORECASE), "Ritzau"),
     (re.compile(r"(?m)^[ \t]*AGERPRES[ ]*\((?:RO|EN)[ ]*-[ ]*author\b"), "Agerpres"),

@@ -1441,6 +1441,10 @@ def _carry_chains(found: list[QuoteFound], text: str = "", sentences=()) -> None
             for k in keys:
                 chains.pop(k, None)
             continue
+        if backward and 0 <= text.find("\n\n", 0, q.start) < q.start:
+            # backward only into the lede (whose relay the next sentence names); after it, a
+            # relay named once covers what follows it, not what came before
+            continue
         prev = keyed[i - 1][0] if i else None
         if (
             key == keys[0]
@@ -1541,8 +1545,12 @@ _OWN_CHANNEL = re.compile(
     r"newsletter|blog|show)|"
     r"on\s+(?:Telegram|X|Twitter|Facebook)\b|in\s+a\s+(?:post|notice|tweet|video)\b|"
     r"told\s+reporters|(?:news|press)\s+(?:conference|briefing)|regular\s+briefing|"
+    # "said during a conference call with analysts", "on the earnings call": a company's own
+    r"(?:conference|earnings|investor|analysts['’]?)\s+call\b|\bcall\s+with\s+(?:analysts|investors)|"
     # "posted on the governor's website": an office's own site, not a medium's
-    r"(?:on|in)\s+the\s+[a-z][\w\-]*['’]s\s+(?:own\s+)?(?:website|account|channel)\b|"
+    # ("on the group's Telegram channel")
+    r"(?:on|in)\s+the\s+[a-z][\w\-]*['’]s\s+(?:own\s+)?(?:(?:Telegram|YouTube|WhatsApp)\s+)?"
+    r"(?:website|account|channel)\b|"
     # "later told MPs on the committee", "told a Senate hearing", "testified": heard in person
     r"told\s+(?:MPs|lawmakers|legislators|senators|parliament|Parliament|Congress|the\s+Senate|"
     r"(?:the|a)\s+(?:[\w\-]+\s+){0,2}(?:committee|hearing|inquiry|court|tribunal))\b|"

@@ -48,6 +48,27 @@ def _quotes(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
             "passed last week." + STORY,
             "Reuters",
         ),
+        # two places in a dpa dateline
+        (
+            "Gaza/Tel Aviv (dpa) - Hospitals in the Gaza Strip had fuel for three days." + STORY,
+            "Deutsche Presse-Agentur",
+        ),
+        # a reporter's address at the paper's domain, Ukrinform's own back-reference
+        (
+            "(Beijing) — The developer is close to a deal with its bondholders." + STORY + "\n\n"
+            "Contact reporter Liu Yang (yangliu@caixin.com)",
+            "Caixin",
+        ),
+        (
+            "By Rachel Okafor\n\n" + LEDE + STORY + "\n\nWrite to Rachel Okafor at "
+            "rachel.okafor@wsj.com",
+            "Dow Jones Newswires",
+        ),
+        (
+            LEDE + STORY + "\n\nAs Ukrinform reported, Russian troops also launched 87 drones "
+            "overnight.",
+            "Ukrinform",
+        ),
         # Fars' own short form in its dateline
         ("TEHRAN (FNA)- The Iranian parliament approved the outline of a bill." + STORY, "Fars"),
         # closing lines: SAnews' address, Ritzau's slashes, Agerpres' authors' line
@@ -103,6 +124,8 @@ def test_credits_in_the_forms_those_services_and_papers_print(text: str, name: s
         # an agency's name opening a sentence with a place after it is not a dateline
         "Reuters Jakarta bureau chief Ann Lee said the office would move." + STORY,
         "AFP Paris staff voted on Monday to strike, a union said." + STORY,
+        # another outlet's back-reference is a relay, not a credit
+        LEDE + STORY + "\n\nAs Reuters reported, the talks failed on Tuesday.",
         # an organisation's line about itself that is no newsroom's
         LEDE + STORY + "\n\nThe Riverside Food Bank is a nonprofit that serves 4,000 families.",
         LEDE + STORY + "\n\nAnn Lee is a reporter who covers city hall for the paper.",
@@ -231,6 +254,29 @@ def test_no_credit_where_none_stands(text: str) -> None:
             "the Ceylon Petroleum Corporation",
             ("The Daily Mirror", "the Ceylon Petroleum Corporation"),
         ),
+        # a podcast or programme by its name; a station by its call sign
+        (
+            "Virologist Angela Rasmussen said on the This Week in Virology podcast that sampling "
+            "suggested more herds had been infected.",
+            "sampling suggested more herds had been infected",
+            "Virologist Angela Rasmussen",
+            ("This Week in Virology", "Virologist Angela Rasmussen"),
+        ),
+        (
+            "Calling in to 630 CHED's afternoon call-in show on Wednesday, parent Priya Sandhu "
+            "said her daughter's class had 34 students.",
+            "her daughter's class had 34 students",
+            "Priya Sandhu",
+            ("630 CHED", "Priya Sandhu"),
+        ),
+        # a study in a journal is heard from its authors
+        (
+            "Researchers at the Institute of Marine Research, writing in the journal Aquaculture "
+            "Environment Interactions, said lice from farms were a main cause.",
+            "lice from farms were a main cause",
+            "Researchers at the Institute of Marine Research",
+            ("Researchers at the Institute of Marine Research",),
+        ),
         # a medium reporting in its own voice relays no one
         (
             "The weekly Savana reported that silting had forced ships to wait days at anchor.",
@@ -288,3 +334,37 @@ def test_initials_two_agencies_share_are_told_apart_by_the_dateline() -> None:
     tehran = wire_origin("TEHRAN, Dec 3 (MNA) - The ministry said oil exports rose." + STORY)
     assert yangon is not None and yangon.name == "Myanmar News Agency"
     assert tehran is not None and tehran.name == "Mehr News Agency"
+
+
+def test_a_relay_named_later_covers_what_follows_not_what_came_before() -> None:
+    # after the lede, "Speaking to 4BC, she said …" does not reach back to her earlier words
+    text = (
+        "The council met on Monday to debate a congestion levy.\n\n"
+        "Opposition leader Cr Tracey Nguyen said the idea was a tax on fresh air. Speaking to "
+        "4BC's breakfast program, she said Labor councillors would move to scrap the study."
+    )
+    chains = {text[q.start : q.end]: q for q in _quote_objects(text)}
+    assert tuple(chains["the idea was a tax on fresh air"].chain) == ("Cr Tracey Nguyen",)
+    assert tuple(chains["Labor councillors would move to scrap the study"].chain) == (
+        "4BC",
+        "Cr Tracey Nguyen",
+    )
+
+
+def test_a_company_call_with_analysts_is_heard_directly() -> None:
+    text = (
+        "Chief executive Martina Kollwitz told Handelsblatt that the group would cut costs.\n\n"
+        "Up to 1,200 further jobs could be cut in Germany, Kollwitz said during a conference "
+        "call with analysts."
+    )
+    chains = {text[q.start : q.end]: q for q in _quote_objects(text)}
+    assert tuple(chains["the group would cut costs"].chain) == ("Handelsblatt", "Martina Kollwitz")
+    assert tuple(chains["Up to 1,200 further jobs could be cut in Germany"].chain) == (
+        "Martina Kollwitz",
+    )
+
+
+def _quote_objects(text: str) -> list:
+    from framing import engine
+
+    return list(engine.analyze(text).quotes)
