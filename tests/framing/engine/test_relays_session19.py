@@ -336,35 +336,33 @@ def test_initials_two_agencies_share_are_told_apart_by_the_dateline() -> None:
     assert tehran is not None and tehran.name == "Mehr News Agency"
 
 
-def test_a_relay_named_later_covers_what_follows_not_what_came_before() -> None:
-    # after the lede, "Speaking to 4BC, she said …" does not reach back to her earlier words
-    text = (
-        "The council met on Monday to debate a congestion levy.\n\n"
-        "Opposition leader Cr Tracey Nguyen said the idea was a tax on fresh air. Speaking to "
-        "4BC's breakfast program, she said Labor councillors would move to scrap the study."
-    )
-    chains = {text[q.start : q.end]: q for q in _quote_objects(text)}
-    assert tuple(chains["the idea was a tax on fresh air"].chain) == ("Cr Tracey Nguyen",)
-    assert tuple(chains["Labor councillors would move to scrap the study"].chain) == (
-        "4BC",
-        "Cr Tracey Nguyen",
-    )
-
-
-def test_a_company_call_with_analysts_is_heard_directly() -> None:
-    text = (
-        "Chief executive Martina Kollwitz told Handelsblatt that the group would cut costs.\n\n"
-        "Up to 1,200 further jobs could be cut in Germany, Kollwitz said during a conference "
-        "call with analysts."
-    )
-    chains = {text[q.start : q.end]: q for q in _quote_objects(text)}
-    assert tuple(chains["the group would cut costs"].chain) == ("Handelsblatt", "Martina Kollwitz")
-    assert tuple(chains["Up to 1,200 further jobs could be cut in Germany"].chain) == (
-        "Martina Kollwitz",
-    )
-
-
-def _quote_objects(text: str) -> list:
-    from framing import engine
-
-    return list(engine.analyze(text).quotes)
+@pytest.mark.parametrize(
+    ("text", "chains"),
+    [
+        # after the lede, "Speaking to 4BC, she said …" does not reach back to her earlier words
+        (
+            "The council met on Monday to debate a congestion levy.\n\n"
+            "Opposition leader Cr Tracey Nguyen said the idea was a tax on fresh air. Speaking "
+            "to 4BC's breakfast program, she said Labor councillors would move to scrap the study.",
+            {
+                "the idea was a tax on fresh air": ("Cr Tracey Nguyen",),
+                "Labor councillors would move to scrap the study": ("4BC", "Cr Tracey Nguyen"),
+            },
+        ),
+        # a company's call with analysts is a channel of its own: heard directly
+        (
+            "Chief executive Martina Kollwitz told Handelsblatt that the group would cut costs."
+            "\n\nUp to 1,200 further jobs could be cut in Germany, Kollwitz said during a "
+            "conference call with analysts.",
+            {
+                "the group would cut costs": ("Handelsblatt", "Martina Kollwitz"),
+                "Up to 1,200 further jobs could be cut in Germany": ("Martina Kollwitz",),
+            },
+        ),
+    ],
+)
+def test_a_relay_covers_what_follows_it_up_to_a_channel_of_the_speakers_own(
+    text: str, chains: dict[str, tuple[str, ...]]
+) -> None:
+    found = {span: chain for span, _, chain in _quotes(text)}
+    assert {span: found.get(span) for span in chains} == chains, found
