@@ -319,6 +319,8 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
 
 
 def _document_authors(found: list[QuoteFound]) -> None:
+    """ "The Seattle Times, citing a letter the shipyard sent to state officials, reported …": a
+    relayed document's writer is the speaker (``att.DOCUMENT_OF``); the medium stays the link."""
     for q in found:
         if q.speaker is None or len(q.chain) < 2 or q.chain[-1] is not q.speaker:
             continue
