@@ -682,6 +682,11 @@ def summary_relays_news4(records: list[dict[str, object]]) -> str:
     return summary_relays(records, "relays_news4")
 
 
+def summary_relays_news5(records: list[dict[str, object]]) -> str:
+    """``relays_news5`` (set 8): built and validated exactly like ``relays_news``."""
+    return summary_relays(records, "relays_news5")
+
+
 # --- helpers ------------------------------------------------------------------------------------
 
 
@@ -726,6 +731,7 @@ SETS = {
         GoldSet("relays_news2", build_relays, summary_relays_news2),
         GoldSet("relays_news3", build_relays, summary_relays_news3),
         GoldSet("relays_news4", build_relays, summary_relays_news4),
+        GoldSet("relays_news5", build_relays, summary_relays_news5),
     )
 }
 
