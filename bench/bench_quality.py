@@ -270,7 +270,13 @@ def _other_figures(old_ref: str) -> None:
                     "bench_voice.py",
                     ["--before", old_root, "--gold", str(GOLD_DIR / f"{name}.jsonl")],
                 )
-                for name in ("relays_news", "relays_news2", "relays_news3", "relays_news4")
+                for name in (
+                    "relays_news",
+                    "relays_news2",
+                    "relays_news3",
+                    "relays_news4",
+                    "relays_news5",
+                )
             ),
             ("bench_labels.py", []),
         ):
