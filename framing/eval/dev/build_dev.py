@@ -1,5 +1,5 @@
 """Build the speakers DEVELOPMENT sets (``speakers_dev``, ``relays_dev``, ``uncredited_dev``,
-``relays_dev2`` to ``relays_dev56``) from their ``*_source.txt``.
+``relays_dev2`` to ``relays_dev64``) from their ``*_source.txt``.
 
 This set is for tuning the speaker/quote/relay rules (the held-out ``framing/eval/gold`` sets are
 never tuned on). It reuses the gold builder's parser and validator, so the schema is identical to
@@ -90,6 +90,14 @@ SETS = {
     "relays_dev54": None,
     "relays_dev55": None,
     "relays_dev56": None,
+    "relays_dev57": None,
+    "relays_dev58": None,
+    "relays_dev59": None,
+    "relays_dev60": None,
+    "relays_dev61": None,
+    "relays_dev62": None,
+    "relays_dev63": None,
+    "relays_dev64": None,
 }
 
 
