@@ -687,6 +687,11 @@ def summary_relays_news5(records: list[dict[str, object]]) -> str:
     return summary_relays(records, "relays_news5")
 
 
+def summary_relays_news6(records: list[dict[str, object]]) -> str:
+    """``relays_news6`` (set 9): built and validated exactly like ``relays_news``."""
+    return summary_relays(records, "relays_news6")
+
+
 # --- helpers ------------------------------------------------------------------------------------
 
 
@@ -732,6 +737,7 @@ SETS = {
         GoldSet("relays_news3", build_relays, summary_relays_news3),
         GoldSet("relays_news4", build_relays, summary_relays_news4),
         GoldSet("relays_news5", build_relays, summary_relays_news5),
+        GoldSet("relays_news6", build_relays, summary_relays_news6),
     )
 }
 
