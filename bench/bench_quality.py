@@ -276,6 +276,7 @@ def _other_figures(old_ref: str) -> None:
                     "relays_news3",
                     "relays_news4",
                     "relays_news5",
+                    "relays_news6",
                 )
             ),
             ("bench_labels.py", []),

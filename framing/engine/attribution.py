@@ -284,8 +284,9 @@ _STATE_MEDIA = (
     r"(?:(?:[Ss]tate|[Oo]fficial|[Ss]tate-run|[Ss]tate-owned|[Ss]tate-controlled|[Gg]overnment)"
     r"(?:\s+(?:news|television|TV))?\s+(?:media|television|TV|radio|broadcaster|news\s+agency|"
     r"agency|newspaper)"
-    # "said on national television": a nation's own broadcaster, by its kind
-    r"|(?:[Nn]ational|[Pp]ublic)\s+(?:television|TV|radio))(?![\w’'\-]))"
+    # "said on national television": a nation's own broadcaster, by its kind ("told local
+    # radio": an unnamed station, by its kind)
+    r"|(?:[Nn]ational|[Pp]ublic|[Ll]ocal|[Rr]egional)\s+(?:television|TV|radio))(?![\w’'\-]))"
 )
 # "the BBC's Today programme", "CBS's Face the Nation programme"
 _PROGRAMME = (
@@ -508,7 +509,11 @@ _CITE_VERBS = frozenset(
 CITING = re.compile(
     # "citing internal emails and three people with knowledge of …": the last source named
     # "quoting chief scientist Wang Hanliang": a lower-case title before the name
-    rf"(?P<v>{_CITE})\s+(?:(?:[\w’'\-]+\s+){{1,3}}?and\s+(?=[a-z0-9])|{_LOWER_TITLE})?(?P<s>{SPEAKER}"
+    # ("citing Rosatom chief Alexei Likhachev": a body's name and a title before the name)
+    rf"(?P<v>{_CITE})\s+(?:(?:[\w’'\-]+\s+){{1,3}}?and\s+(?=[a-z0-9])|{_LOWER_TITLE}|"
+    rf"(?:[{CAPS}][\w\-]*\s+){{1,2}}(?:chief|head|boss|spokesman|spokeswoman|spokesperson|"
+    rf"director|chairman|chairwoman|chair|president|governor|minister|official|economist|"
+    rf"analyst)\s+(?=[{CAPS}]))?(?P<s>{SPEAKER}"
     # "citing officials of the national oil company NNPC"
     r"(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž]{2,6}(?![\w’'\-]))?)"
     # "citing two people who have seen the revised figures"
@@ -534,9 +539,16 @@ _CITED_PEOPLE = frozenset(
         "dealers banker consultant consultants manager managers adviser advisor camp "
         # ("citing a rice exporter in Yangon": people in a trade)
         "exporter exporters importer importers trader farmer farmers doctors nurses engineer "
-        "engineers experts researchers negotiators mediators eyewitnesses survivors"
+        "engineers experts researchers negotiators mediators eyewitnesses survivors "
+        # ("citing the factory's administration", "quoting a broker at Africa Tea Brokers")
+        "broker brokers administration management authorities spokesperson spokesman "
+        "spokeswoman representatives representative organisers organizers prosecutors "
+        "investigators volunteer volunteers services"
     )
 )
+# ("citing the wellbeing services county's budget"): documents a medium cites besides
+# ``_DOCUMENTS``
+_CITED_DOCUMENTS = frozenset(wordlist("budget budgets estimates projections"))
 
 
 # "citing a letter from the Ceylon Petroleum Corporation to the Energy Ministry", "citing a
@@ -561,7 +573,9 @@ def _cited_source(phrase: str) -> bool:
     heads = set(words[:head][-2:])
     if DOCUMENT_OF.fullmatch(phrase):
         return True  # "a letter the shipyard sent to state officials": whose the document is
-    return _noun_phrase(phrase.split()) and bool(heads & (_CITED_PEOPLE | _DOCUMENTS))
+    return _noun_phrase(phrase.split()) and bool(
+        heads & (_CITED_PEOPLE | _DOCUMENTS | _CITED_DOCUMENTS)
+    )
 
 
 _GIVEN_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž\d][\w.&’'\-]*"
@@ -649,6 +663,10 @@ _LEAD_REST = re.compile(
     # "said in an exclusive interview on Sunday with Fox News that …"
     rf"(?:\s+(?:on|last|this)\s+[A-ZÀ-ÖØ-ÞĀ-Ž]\w+)?(?:\s+with\s+(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*"
     rf"(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*){{0,3}}(?=\s+that\b))?"
+    # ("said at a news conference in Osaka that …": the occasion, then where and when)
+    rf"(?:\s+(?:at|during|after|following)\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?"
+    rf"(?:conference|briefing|meeting|rally|summit|forum|ceremony|hearing|session|event)"
+    rf"(?=(?:\s+[\w’'\-]+){{0,5}}?\s+that\b))?"
     # ("carried by the Korean Central News Agency (KCNA) that …": an acronym in brackets)
     rf"(?:\s+(?:[\w’'\-]+\s+|\([A-ZÀ-ÖØ-ÞĀ-Ž][\w\-]{{1,8}}\)\s+){{0,5}}?(?P<that>that)\b|\s*,)?\s+"
 )
@@ -813,6 +831,14 @@ _RELAY_HINT = re.compile(
     r"\b(?:quoted|cited)\s+[^:.\n]{1,80}:"
 )
 _PRONOUN_WORDS = frozenset(wordlist("he she they it"))
+_HEAD_TITLES = frozenset(
+    wordlist(
+        "minister secretary president chairman chairwoman chair director spokesman spokeswoman "
+        "spokesperson governor mayor ambassador chief commissioner leader head executive "
+        "officer manager coordinator adviser advisor"
+    )
+)
+_COUNT_HEADS = frozenset(wordlist("one another two three some many several others"))
 _ONLY_WHEN = re.compile(r"(?:(?:on|last|this|late|early)\s+[\w ]{1,25}?)?[.!?]?\s*")
 _QUOTED_BY = re.compile(
     rf"(?P<s>{SPEAKER}),?\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:quoted|cited)\s+"
@@ -827,15 +853,17 @@ _QUOTED_BY = re.compile(
 # for the militia, reached by telephone by the BBC's Amharic service, said …": the medium in
 # the apposition relays the subject
 _QUOTED_BY_BETWEEN = re.compile(
-    rf"(?P<s>{SPEAKER}),\s+(?:quoted|cited|interviewed|reached|contacted)"
+    # ("A State Department spokesperson, asked by Voice of America about the report, said")
+    rf"(?P<s>{SPEAKER}),\s+(?:quoted|cited|interviewed|reached|contacted|asked)"
     r"(?:\s+(?:on|last|this|late|early)\s+\w+|\s+by\s+(?:tele)?phone)?\s+by\s+"
     # "Radio France Internationale (RFI)": any name, which a bracketed short name may follow
-    rf"(?P<m>{MEDIA}|{_PROPER})(?:\s+\([A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}}\))?(?:\s+(?:on|last|this)\s+\w+)?,\s+"
+    rf"(?P<m>{MEDIA}|{_PROPER})(?:\s+\([A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}}\))?(?:\s+(?:on|last|this)\s+\w+)?"
+    r"(?:\s+about\s+[^,;:\"“”]{1,60})?,\s+"
     r"(?:also\s+)?"
     r"(?:said|says|told|added|warned)"
     r"\b(?:\s+[\w’'\-]+){0,3}?(?:\s+that)?\s+"
 )
-_BETWEEN_WORDS = ("quoted", "cited", "interviewed", "reached", "contacted")
+_BETWEEN_WORDS = ("quoted", "cited", "interviewed", "reached", "contacted", "asked")
 # "The Emirates News Agency carried a statement from the foreign ministry saying …"
 _CARRIED_SAYING = re.compile(
     # "The Emirates News Agency (WAM) carried …": the short form may follow the name
@@ -848,9 +876,12 @@ _CARRIED_SAYING = re.compile(
 )
 _SUBJECT_AT = re.compile(rf"(?P<s>{SPEAKER})\s+(?=[a-z])")
 _AS_SAYING = re.compile(
-    r"\bas\s+(?:saying|stating|warning|claiming|telling\s+(?:[\w’'\-]+\s+){1,3}?that)\s+"
+    # ("as telling the Radio Svoboda programme Svoboda Live that": a medium's programme told)
+    r"\bas\s+(?:saying|stating|warning|claiming|telling\s+(?:[\w’'\-]+\s+){1,7}?that)\s+"
     r"(?:that\s+)?"
 )
+# "quoted Commissioner X as telling local radio that …": the medium told, inside the quoting one
+_AS_TELLING = re.compile(r",?\s+as\s+telling(?=\s)")
 
 Verb = tuple[int, int, str]  # (start, end, lower-cased verb) of a speech-verb token
 
@@ -1047,7 +1078,17 @@ def speaker_ending_at(text: str, end: int, floor: int, verb: str | None) -> Spea
             named = _APPOSITIVE_NAME.fullmatch(text, opening + 1, stop - 1)
             # ("the chief executive of the Ghana Cocoa Board (COCOBOD), Dr Kwabena Asante,
             # said": the body's short form before the apposition is no person's name)
-            if named and (head is None or not _is_name(head.text) or head.text.isupper()):
+            # ("One, retired teacher Mary Lund, said": "One" counts, it names no one)
+            # ("a herder from Kakuma, Mr Ekai Lokol, said": the place closing a description)
+            if named and (
+                head is None
+                or not _is_name(head.text)
+                or head.text.isupper()
+                or head.text.lower() in _COUNT_HEADS
+                or text[max(floor, head.start - 6) : head.start].endswith((" from ", " in "))
+                # ("Australia's Environment Minister, Mara Collins, said": a title, then who)
+                or head.text.split()[-1].lower() in _HEAD_TITLES
+            ):
                 return SpeakerHit(named.start("n"), named.end("n"), named.group("n"), verb)
             return head
     return None
@@ -1074,6 +1115,12 @@ _PLACE_TAIL = re.compile(
     r"\s+(?:in|at)\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*)?\Z"
 )
 _AGE_BEFORE = re.compile(r",\s*\d{1,3}\s*\Z")
+# participles that are titles before a name ("retired teacher Mary Lund", "jailed activist X")
+_ED_TITLES = (
+    r"retired|unemployed|self-employed|registered|licensed|qualified|trained|renowned|acclaimed|"
+    r"celebrated|respected|disabled|displaced|injured|wounded|bereaved|detained|jailed|exiled|"
+    r"ousted|embattled|elected|appointed|indicted|convicted|accused|unnamed"
+)
 _APPOSITIVE_NAME = re.compile(
     # up to three lower-case title words ("businessman Victor Lam", "activist investor Paul R.
     # DeMarco"), never a preposition or a participle ("speaking in Seoul", "in Seoul" are not
@@ -1082,7 +1129,9 @@ _APPOSITIVE_NAME = re.compile(
     r"\s*(?:the\s+(?:[A-Za-z][\w\-]*\s+){0,3}(?!(?:of|for|at|in|to|from|by|with|and|on|the|a|an)\s)"
     r"[a-z][\w\-]*(?<!ing)(?<!ed)\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž]\S*\s+[A-ZÀ-ÖØ-ÞĀ-Ž])|"
     r"(?:(?!(?:in|at|on|from|to|for|of|by|with|near|after|before|during|a|an|and|or|but|who|"
-    r"which|that)\s)[a-z][\w\-]*(?<!ing)(?<!ed)\s+){1,3})?"
+    r"which|that)\s)(?:"
+    rf"(?:{_ED_TITLES})"
+    r"|[a-z][\w\-]*(?<!ing)(?<!ed))\s+){1,3})?"
     # "Anneke de Vries": name particles between capitalised words
     # ("Nasser al-Otaibi", "Jean de la Croix": an Arabic article, particles one after another)
     rf"(?P<n>(?:{_NAME_WORD}\s+|(?:{_PARTICLE}\s+){{1,2}}(?=[{CAPS}])){{0,4}}{_NAME_WORD})\s*"
@@ -1541,6 +1590,11 @@ def _relay_sources(text: str, start: int, end: int, verbs: list[Verb]) -> list[S
                         "quoted as saying",
                     )
                 )
+                telling = _AS_TELLING.match(text, rest.end("inner"), end)
+                told = told_media(_TOLD_OBJECT.match(text, telling.end(), end)) if telling else None
+                if told is not None:
+                    # ("quoted X as telling Japanese broadcaster NHK that …": NHK had the words)
+                    out.insert(len(out) - 1, told)
     if any(
         text.find(w, start, end) != -1
         for w in ("citing", "quoting", "cited", "quoted", "Citing", "Quoting", "elaying ")
@@ -1632,6 +1686,8 @@ def _carriers_by_role(text: str, start: int, end: int, found: list[SpeakerHit]) 
         a, b = m.start(group), m.start(group) + len(name)
         if len(name) < 2 or name.lower().split()[0] in _NOT_MEDIUM_NAME:
             continue
+        if name.split()[-1] in _BODY_HEADS:
+            continue  # "in a statement to the Australian Securities Exchange": a filing
         if _person_named(text, a, b):
             continue
         if not any(h.start < b and a < h.end for h in (*found, *out)):
@@ -1639,6 +1695,13 @@ def _carriers_by_role(text: str, start: int, end: int, found: list[SpeakerHit]) 
     return out
 
 
+# The last word of a body that hears statements and is no medium
+_BODY_HEADS = frozenset(
+    wordlist(
+        "Exchange Commission Court Parliament House Senate Assembly Council Committee Ministry "
+        "Board Regulator Authority Tribunal Congress"
+    )
+)
 _OPENING_CITE = "citing first"  # the verb of a source cited at the start of its sentence
 
 
@@ -1999,6 +2062,10 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
         return _reported(clause, stop, hit, _with_media(relays, told))
     if found is None:
         found = _coordinated_lead(text, start, end, in_sentence, verbs, relays)
+    if found is None and (who := _who_said(text, start, end)) is not None:
+        # "Among them was retired teacher Mary Lund, who said …": the relative clause's
+        # person says the words
+        found = _reported(who[1], end, who[0], relays)
     return found
 
 
@@ -2461,6 +2528,8 @@ _OPENING_PHRASE = re.compile(
     # Kubica,")
     r"(?:(?:the|The|a|an|its|his|her|their|[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*['’]s)\s[^,;:\"“”]{1,90},\s*)?"
     # "…, Naftogaz chief executive Olena Kravets said": a title before the name
+    # ("…, a Lieyu resident surnamed Hung said": a description with its article)
+    r"(?:(?:a|an)\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž]))?"
     r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*\s+){0,2}(?:[a-z][\w\-]*\s+){0,3}"
 )
 
@@ -2512,6 +2581,7 @@ def _lead(
             hit.start - start >= 60
             and not _OPENING_PHRASE.fullmatch(text, start, hit.start)
             and not _TITLE_BEFORE_NAME.fullmatch(text, start, hit.start)
+            and not _after_then_that(text, hit, v_end, end)
         ):
             continue
         if hit.text in _OPENING_WORDS:
@@ -2543,6 +2613,21 @@ def _lead(
 
 
 _CONTINUATION = re.compile(r"\s*(?:and|but|while|whereas|although|though)\s")
+_AFTER_BEFORE = re.compile(r"\s(?:after|when|since|as)\s+\Z")
+# ("after Reuters reported, citing two government sources, that …": the source cited, then
+# "that")
+_CITED_THEN_THAT = re.compile(r"\s*,\s*(?:citing|quoting)\s[^,;:\"“”]{2,120},\s*that\s")
+
+
+def _after_then_that(text: str, hit: SpeakerHit, v_end: int, end: int) -> bool:
+    """ "Shares fell on Thursday after Reuters reported, citing two government sources, that
+    …": a medium's report late in the sentence, in a clause of time, whose "that" clause is
+    the words it reported (the sentence's own subject says nothing)."""
+    return (
+        _AFTER_BEFORE.search(text, max(0, hit.start - 8), hit.start) is not None
+        and hit.verb in ("reported", "reports")
+        and _CITED_THEN_THAT.match(text, v_end, end) is not None
+    )
 
 
 def _continued_tag(text: str, start: int, hit: SpeakerHit, rest: re.Match[str], end: int) -> bool:
@@ -2666,6 +2751,9 @@ def told_media(m: re.Match[str] | None) -> SpeakerHit | None:
             # "told The Peninsula that": a capital "The" inside a sentence opens a title, a
             # paper's name (the article calls organisations "the council", "the court")
             return SpeakerHit(mast.start("n"), mast.end("n"), mast.group("n"), "told")
+        owned = _owned_title(m.string, m.start() + 1, m.end())
+        if owned is not None:
+            return owned
         # "told Joy FM's Super Morning Show that", "told 702 that": a name no list knows,
         # read as a medium's by its shape (``medium_names``)
         named = medium_names.name_at(m.string, m.start(), m.end())
@@ -2690,7 +2778,28 @@ def told_media(m: re.Match[str] | None) -> SpeakerHit | None:
     if name.endswith(".") and not _INITIALS_END.search(name):
         # "told the daily Dagens Nyheter.": the sentence's full stop is not the name's
         name, end = name[:-1], end - 1
-    return SpeakerHit(m.start("media") + skip, end, name[skip:], "told")
+    start = m.start("media") + skip
+    return _owned_title(m.string, start, m.end()) or SpeakerHit(start, end, name[skip:], "told")
+
+
+def _owned_title(text: str, start: int, end: int) -> SpeakerHit | None:
+    """ "told Dougall Media's TBnewswatch", "told Postmedia's Sudbury Star": a media group's
+    title is the medium, the group only owns it (a broadcaster's programme, "NPR's Morning
+    Edition", stays the broadcaster's)."""
+    owned = _GROUP_OWNS.match(text, start, end)
+    title = medium_names.name_at(text, owned.end(), end) if owned else None
+    if owned is None or title is None or title[0] != owned.end():
+        return None
+    return SpeakerHit(title[0], title[1], title[2], "told")
+
+
+# A media group before the title it owns: "Dougall Media's", "Postmedia's", "Gannett's"
+_GROUP_OWNS = re.compile(
+    r"(?:(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w&\-]*\s+){1,3}(?:Media|Group|Communications|Newspapers|"
+    r"Publishing|Publications|Holdings)|Postmedia|Gannett|Torstar|Nexstar|Sinclair|Tegna|"
+    r"Newsquest|McClatchy|Hearst|Scripps|News\s+Corp|Lee\s+Enterprises|Axel\s+Springer)"
+    r"['’]s\s+"
+)
 
 
 _AFFILIATE = re.compile(r"\s+(?:local\s+)?(?:affiliate|member\s+station)(?![\w\-])(?!\s+[A-Z])")

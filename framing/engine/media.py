@@ -4,6 +4,11 @@ papers that credit or relay other people's words.
 The list is data, not code: adding an agency is one line in the TSV. Patterns elsewhere still
 recognise media the list lacks by their kind words ("the state-run X", "broadcaster X", "X news
 agency"); the list covers names that carry no such word ("told Kompas TV", "according to ANI").
+
+A longer list, ``data/media_more.tsv`` (the world's papers, broadcasters, sites and stations by
+country), is known by lookup only (``more_names``): where a rule asks whether a name it found
+is a medium's, and as examples for the medium-name model. It is not compiled into the
+patterns, whose regexes would take a minute to build with it.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from functools import cache
 from pathlib import Path
 
 MEDIA_TSV = Path(__file__).parent / "data" / "media.tsv"
+MORE_TSV = Path(__file__).parent / "data" / "media_more.tsv"
 # A paper's or channel's field before its kind ("the sports daily AS", "the business daily
 # Nikkei"): read alike by the attribution rules and the relay-name cleaner
 FIELDS = "sports|business|financial|economic|football|entertainment|investigative|medical"
@@ -61,6 +67,21 @@ def media(*, slots: bool = False) -> tuple[Medium, ...]:
             continue
         out.append(Medium(name, usual or name, kind, credit in ("credit", "slot")))
     return tuple(out)
+
+
+@cache
+def more_names() -> frozenset[str]:
+    """The names of ``data/media_more.tsv`` known outside a credit's slot, as written and
+    without a leading "The" ("The Korea Herald" and "Korea Herald")."""
+    out: set[str] = set()
+    for line in MORE_TSV.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _usual, _kind, flag = [*line.split("\t"), "", "", ""][:4]
+        if flag != "slot":
+            out.add(name)
+            out.add(name.removeprefix("The "))
+    return frozenset(out)
 
 
 def names(kinds: frozenset[str] | None = None, *, slots: bool = False) -> list[str]:

@@ -113,6 +113,8 @@ def descriptor_kind(name: str) -> str | None:
         return None
     if words[-1][:1].isupper() and words[-1] != "TV":
         return None  # "Times Radio", "Kyiv Independent": the kind word is the name's own
+    if words[0].lower() in ("local", "regional", "national", "public"):
+        return None  # "told local radio": an unnamed station, no medium named before
     for w in words[:-1]:
         if w.lower() in _STATE:
             return None  # "state television", "the official news agency": the state-media rule's

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
+from . import media as media_list
 from .text import wordlist
 
 MODEL_FILE = Path(__file__).parent / "data" / "medium_names.json"
@@ -152,6 +153,8 @@ def is_medium_name(name: str) -> bool:
         or not (name[0].isupper() or name[0].isdigit() or _INNER_CAP.match(name))
     ):
         return False
+    if name in media_list.more_names():
+        return True  # a medium the longer list names
     return model.predict_proba([name])[0] >= model.threshold
 
 
@@ -176,7 +179,9 @@ _NOT_MEDIUM_WORDS = frozenset(
         "parliament congress senate assembly committee council court commission cabinet "
         # parliaments by their own names: "told the Bundestag that"
         "bundestag bundesrat duma knesset majlis sejm senat riksdag storting folketing dáil "
-        "eduskunta diet rada seimas saeima riigikogu althingi sabha kongres"
+        "eduskunta diet rada seimas saeima riigikogu althingi sabha kongres "
+        # ("told the House", "in a statement to the Australian Securities Exchange")
+        "house lords commons chamber legislature exchange"
     )
 )
 # Where someone posts or when they spoke, after "said on": platforms are a speaker's own
@@ -186,7 +191,9 @@ _NOT_MEDIA = frozenset(
         "x facebook telegram instagram tiktok youtube whatsapp linkedin threads bluesky weibo "
         "wechat truth social substack monday tuesday wednesday thursday friday saturday sunday "
         "january february march april may june july august september october november december "
-        "christmas easter today tonight"
+        "christmas easter today tonight "
+        # ("said on Dec 3": a date's abbreviated month)
+        "jan feb mar apr jun jul aug sep sept oct nov dec"
     )
 )
 

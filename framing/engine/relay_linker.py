@@ -105,8 +105,20 @@ _FORUMS = frozenset(
     wordlist(
         "assembly parliament senate congress court tribunal council committee commission cabinet "
         "bundestag bundesrat duma knesset majlis sejm riksdag storting conference summit forum "
-        "meeting rally briefing hearing inquiry"
+        "meeting rally briefing hearing inquiry "
+        # ("told the House", "told the Verkhovna Rada", "the Australian Securities Exchange")
+        "house lords commons chamber legislature rada exchange representatives deputies"
     )
+)
+_CALENDAR_WORDS = frozenset(
+    wordlist(
+        "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
+        "july august september october november december monday tuesday wednesday thursday "
+        "friday saturday sunday"
+    )
+)
+_COURT_TITLES = frozenset(
+    wordlist("judge justice magistrate minister senator governor mayor commissioner secretary")
 )
 # What lies between a medium and the speaker it employs: "'s managing editor, "
 _AFFILIATION = re.compile(r"['’]s?\s+(?:[a-z][\w\-]*\s+){0,4}?[a-z][\w\-]*,?\s+|['’]s\s+")
@@ -200,6 +212,12 @@ def candidates(text: str, a: int, b: int, q: QuoteFound, floor: int = 0) -> list
                 continue  # "U.S.-South Korean drills": nation words before a noun, no medium
             if not kind_only and name.split()[0].lower().rstrip(".") in _PERSON_TITLES:
                 continue  # "read out by Deputy Minister Ali Hassan": a titled person
+            if not kind_only and (
+                name.split()[0].lower().rstrip(".,") in _CALENDAR_WORDS or ". " in name
+            ):
+                continue  # "said on Dec 3", "on Wednesday. The …": a date, two sentences
+            if not kind_only and _COURT_TITLES.intersection(name.lower().split()[1:-1]):
+                continue  # "told U.S. District Judge Zachary Quinlan": a titled person too
             if not kind_only and name.split()[-1].lower() in _FORUMS:
                 continue  # "told the National Assembly": where it was said, not who relayed it
             appos = None if kind_only else _APPOSITION.match(text, e, b)

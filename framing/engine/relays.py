@@ -45,7 +45,11 @@ _SLOT_WIRES = media.alternation(media.names(frozenset(("agency", "state_agency")
 _SLOT_MEDIA = media.alternation(media.names(slots=True))
 # A desk's sign-off after a closing credit: "AAP dh/jm", "PAP mw/ kar/", "dpa ks yymm n1 kf",
 # "Lusa/Fim"
-_SIGN_OFF = r"(?:(?:[ ]+[a-z][a-z0-9]{1,3}/?(?:[ ]*[a-z][a-z0-9]{1,3}/?)*)|/Fim)?"
+# ("CMC/sc/ir/2026": CMC's editors' initials and the year after the agency)
+_SIGN_OFF = (
+    r"(?:(?:[ ]+[a-z][a-z0-9]{1,3}/?(?:[ ]*[a-z][a-z0-9]{1,3}/?)*)|/Fim"
+    r"|(?:/[a-z]{2,4}){1,3}/\d{4})?"
+)
 _DASH = r"(?:--|[-–—])"
 # A dateline: a place (a city in capitals or title case, a region or country after commas)
 # and an optional date ("Jan 9", "March 3,", "Mar. 3, 2026"). Every part is bounded, so the
@@ -147,10 +151,14 @@ _BYLINE = re.compile(
 # CGTN's "Source(s): Xinhua News Agency"), or a dateline whose date ends
 # in a full stop and the agency's name and a colon ("BAKU, Azerbaijan, December 2. Trend:")
 _HEAD_LINE = re.compile(
-    rf"(?m)^[ \t]*(?:(?:By|From|Via)[ ]+)?(?:[Tt]he[ ]+)?(?P<line>{_WIRES}|{_WIRES_CAPS}){_JOINED}"
+    # (not a picture's credit: "AFP - Getty Images", "Reuters/Stringer", "AP Photo")
+    rf"(?m)^[ \t]*(?![^\n]*\b(?:Getty|Images|Photos?|Pool|Stringer)\b)"
+    rf"(?:(?:By|From|Via)[ ]+)?(?:[Tt]he[ ]+)?(?P<line>{_WIRES}|{_WIRES_CAPS}){_JOINED}"
     r"(?:[ ]+(?:Staff|staff|Wire|wire))?[ ]*(?:(?:[|·]|[ ]-[ ](?=[A-Z\d]))[^\n]{0,60})?[ ]*$"
     rf"|^[ \t]*Sources?(?:\(s\))?[ ]*:[ ]*(?:[Tt]he[ ]+)?(?P<source>{_MEDIA}){_END}"
     r"[ ]*(?=$|[|·]|[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]+:)"
+    # "With AFP" over the story: a paper's text written with the agency's copy
+    rf"|^[ \t]*[Ww]ith[ ]+(?P<with_head>{_WIRES}){_JOINED}[ ]*$"
     rf"|^[ \t]*{_PLACE}{_DATE}\.[ ]+(?P<colon>[A-ZÀ-ÖØ-ÞĀ-Ž][\w&\-]*(?:[ ][A-ZÀ-ÖØ-ÞĀ-Ž][\w&\-]*"
     rf"){{0,2}}):[ ]"
 )
@@ -173,7 +181,9 @@ _CLOSING = re.compile(
     r"(?:(?:,[ ]*|[ ]+and[ ]+|[ ]*&[ ]*)[^\n]{1,40}?)?\)?\.?[ ]*$"
     # "Additional reporting by Reuters", "Material from AFP was used in this report", "(Additional
     # reporting by Reuters; editing by …)"
-    rf"|\(?(?:Additional[ ]+reporting|Material)[ ]+(?:by|from)[ ]+(?:[Tt]he[ ]+)?"
+    # ("– Additional reporting: PA")
+    rf"|(?:{_DASH}[ ]*)?\(?(?:Additional[ ]+reporting|Material)(?:[ ]+(?:by|from)|[ ]*:)[ ]+"
+    rf"(?:[Tt]he[ ]+)?"
     rf"(?P<additional>{_SLOT_MEDIA}|{_WIRES_CAPS}){_END}"
     # "Source: Xinhua", "Source: Xinhua Editor: Zhang Rui", "Source: Reuters/fh" (the editor's
     # initials after it): a source line names a medium
@@ -205,21 +215,25 @@ _CLOSING = re.compile(
 _MASTHEAD_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w&\-]*(?:['’][A-Za-z][\w\-]*)?(?:\.[A-Za-z][\w\-]*)*"
 _MASTHEAD = rf"(?:[Tt]he[ ]+)?{_MASTHEAD_WORD}(?:[ ](?:{_MASTHEAD_WORD}|of|on|for|and|de|&)){{0,6}}"
 _SYNDICATED = re.compile(
-    r"(?m)^[ \t]*[(*_]*(?:"
+    # (at a line's start or a sentence's: "… a 501c(3) public charity. This article first
+    # appeared in Oklahoma Voice …")
+    r"(?m)(?:^|(?<=[.!?][ ]))[ \t]*[(*_]*(?:"
     r"(?:Adapted|Excerpted|Condensed)[ ]+from[ ]+(?:an?[ ]+)?(?:report|story|article|piece)"
     r"[ ]+(?:by|in|from)"
     # "This story|article …" is the article itself; "This report …" may be a report the
     # article is about ("This report was produced by the climate service")
-    r"|(?:This|The[ ]+following)[ ]+(?:story|article|piece|content)[ ]+(?:was|is)[ ]+"
+    # ("This article first appeared in Kazinform.": "was" may be left out)
+    r"|(?:This|The[ ]+following)[ ]+(?:story|article|piece|content)[ ]+(?:(?:was|is)[ ]+)?"
     r"(?:(?:originally|first|jointly)[ ]+)?"
     r"(?:(?:published|produced|reported|written|co-published|republished|reprinted|adapted|"
-    r"distributed)[ ]+)?"
+    r"distributed|appeared|ran)[ ]+)?"
     r"(?:(?:in[ ]+(?:partnership|collaboration|association)[ ]+with)|by|from|in|on|with)"
     r"|(?:Originally|First)[ ]+(?:published|appeared)[ ]+(?:by|in|on)"
     r"|Republished[ ]+(?:with[ ]+permission[ ]+)?(?:from|of)"
     r"|Based[ ]+on[ ]+(?:a[ ]+)?(?:report|reporting)[ ]+(?:by|from)"
     r"|Produced[ ]+in[ ]+(?:partnership|collaboration)[ ]+with"
-    rf")[ ]+(?P<syndicated>{_MASTHEAD})(?=[ ]*(?:[.,;:)*_]|[ ]+(?:and|under|as|for|on)[ ]|$))"
+    # ("Republished with permission from the Kenya News Agency (KNA).": its initials after it)
+    rf")[ ]+(?P<syndicated>{_MASTHEAD})(?=[ ]*(?:[.,;:()*_]|[ ]+(?:and|under|as|for|on)[ ]|$))"
 )
 # A newsroom's line about itself closing its republished copy: "KFF Health News is a national
 # newsroom that produces …", "Stateline is part of States Newsroom, a nonprofit news network …"
@@ -382,7 +396,27 @@ def wire_origin(text: str, outlet: str | None = None) -> WireOrigin | None:
         m = pattern.search(text, tail)
         if m and not own(credit):
             return WireOrigin(agency_name(credit), credit, m.start(), m.end())
+    # "…, AAP reports.", "…, the PA news agency reports.": the agency the paper's copy is
+    # from, named in the tag closing the story's first paragraph (the rewrite desk's formula)
+    m = _LEDE_TAG.search(text, 0, head if lede_end < 0 else min(head, lede_end))
+    # (present tense only: "…, TASS reported on Thursday" is a paper's relay of the agency)
+    if m is not None and not own(_credit_of(m)):
+        return _origin(m)
     return None
+
+
+_WEEKDAY_TAG = r"(?:[ ]+(?:on[ ]+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
+_LEDE_TAG = re.compile(
+    # ("the state-run news agency BSS", "Nepal's national news agency RSS", "the Portuguese
+    # news agency Lusa": a descriptor before the name; "Kyodo News", "the Bahrain News Agency
+    # (BNA)", "the ANP news agency": after it)
+    rf",[ ]+(?:[Tt]he[ ]+)?(?:[\w’'\-]+[ ]+){{0,4}}?(?P<lede_tag>{_SLOT_WIRES})(?:[ ]+News)?"
+    rf"(?:[ ]+\([A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}}\))?(?:[ ]+news[ ]+agency)?"
+    rf"[ ]+reports{_WEEKDAY_TAG}"
+    rf"(?:[ ]+from[ ]+[A-ZÀ-ÖØ-ÞĀ-Ž][\w\-]+)?{_WEEKDAY_TAG}"
+    # ("…, Reuters reports, citing the union.")
+    r"(?:,[ ]+(?:citing|quoting|ruling|adding|saying)[ ][^.\n]{0,200})?\.[ ]*(?=\n|\Z)"
+)
 
 
 def _before_the_dateline(text: str, start: int) -> bool:
@@ -500,7 +534,14 @@ _MEDIUM_WORDS = frozenset(
         "reporter report newsroom newspaper broadcasting broadcaster"
     )
 )
-_PARTNERSHIP = re.compile(r"\b(?:partnership|collaboration|association)[ ]+with\b|\bRepublished\b")
+_PARTNERSHIP = re.compile(
+    r"\b(?:partnership|collaboration|association)[ ]+with\b|\b[Rr]epublished\b"
+)
+# "This article was originally published by Euractiv.", "This story first appeared on
+# Mongabay-India.": whoever first published the piece is its newsroom, whatever its name
+_FIRST_PUBLISHED = re.compile(
+    r"\b(?:originally|first)[ ]+(?:published|appeared|ran)[ ]+(?:by|in|on)\b"
+)
 
 
 @cache
@@ -525,6 +566,10 @@ def _reads_as_masthead(name: str, line: str) -> bool:
         return False  # "by the Kestria Ledger's investigations team": a part of it, not it
     if bare in media.names(slots=True) or any(w.lower() in _MEDIUM_WORDS for w in words):
         return True  # ("originally published on Stuff": a credit's slot, where "Stuff" is one)
+    if bare in _countries():
+        return False  # "first published in Kenya": a place, not a newsroom
+    if _FIRST_PUBLISHED.search(line):
+        return True
     return bool(_PARTNERSHIP.search(line)) and (
         len(words) >= 2 or bare in media.names() or bool(re.search(r"[a-z][A-ZÀ-ÖØ-ÞĀ-Ž]", bare))
     )

@@ -1791,7 +1791,11 @@ _WORD_AT = re.compile(r"[\w’'\-]+")
 
 def is_media(name: str) -> bool:
     """A news agency or outlet ("KCNA", "the Associated Press", "BBC Sport")."""
-    return bool(_MEDIA.fullmatch(name) or _ACRONYM.fullmatch(name))
+    return bool(
+        _MEDIA.fullmatch(name)
+        or _ACRONYM.fullmatch(name)
+        or name.removeprefix("the ").removeprefix("The ") in media_names.more_names()
+    )
 
 
 # A relay link named by its kind alone: '“…,” the newspaper quoted him as saying.'
@@ -1908,6 +1912,16 @@ _ACT_READINGS = frozenset(wordlist("agreed agrees found finds showed shows show 
 _THAT_NEXT = re.compile(r"\s+(?:on\s+\w+day\s+)?that\s")
 
 
+_PLUPERFECT = re.compile(r"\s+(?:had|has|have)\s+(?:[a-z]+ly\s+|also\s+|already\s+)?")
+_SAID_BEFORE = frozenset(
+    wordlist(
+        "said told warned stated announced declared insisted stressed vowed promised described "
+        "called termed branded labelled labeled dismissed condemned denounced criticised "
+        "criticized accused"
+    )
+)
+
+
 def _agency_reported(text: str, q: QuoteFound) -> None:
     """5. **Agency reports.** "North Korea's foreign ministry denounced the drills, KCNA
     reported.": when a news agency reports a clause opening with a speaker and a speech verb,
@@ -1922,6 +1936,14 @@ def _agency_reported(text: str, q: QuoteFound) -> None:
             # they said; the medium's own report
             break
         hit = att.speaker_ending_at(text, m.start(), q.start, m.group().lower())
+        if (
+            hit is not None
+            and _PLUPERFECT.fullmatch(text, hit.end, m.start())
+            and m.group().lower() not in _SAID_BEFORE
+        ):
+            # "The Tribune reported that the mayor had estimated the cost at …": what the
+            # paper found out, in its own voice; "had said" and "had warned" are words heard
+            return
         if hit is not None and hit.start == q.start and speaker_kind(hit.text) != "":
             # "…, TASS reported, citing KCNA": the agencies relay, outermost first
             q.chain = (*q.chain, hit) if len(q.chain) > 1 else (q.speaker, hit)

@@ -96,7 +96,7 @@ def names() -> tuple[list[str], list[int]]:
 
     pos: dict[str, str] = {}
     neg: dict[str, str] = {}
-    for n in media.names():
+    for n in [*media.names(), *sorted(media.more_names())]:
         if (name := _as_name(n)) is not None:
             pos.setdefault(_key(name), name)
     speakers: list[str] = []

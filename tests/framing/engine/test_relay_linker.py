@@ -31,10 +31,11 @@ def _chains(text: str) -> list[tuple[str, ...]]:
 @pytest.mark.parametrize(
     ("text", "relay"),
     [
-        # a masthead no list holds, a plain word as a name
+        # a masthead no list holds, a plain word as a name ("Punch" left this list in session
+        # 20: the medium-name model, trained on the longer media list, reads it now)
         (
-            "The union leader told Punch that fuel prices would fall by the end of the month.",
-            "Punch",
+            "The union leader told Bugle that fuel prices would fall by the end of the month.",
+            "Bugle",
         ),
         # ("wrote in the Boston Globe" left this list in round 14: the rules read it now,
         # tests/framing/engine/test_relays_round14.py)

@@ -82,8 +82,10 @@ def test_a_closing_tag_that_told_anyone_closes_the_clause(text):
         ),
         # a medium's newsletter
         (
-            "According to Politico's London Playbook newsletter, Downing Street had asked the "
-            "regulator to delay the announcement.",
+            # (session 20: "had said", not "had asked" — a request the paper found out about
+            # is the paper's own report in the dev sets' gold: r12-016, r16-035, r39-027)
+            "According to Politico's London Playbook newsletter, Downing Street had said the "
+            "regulator would delay the announcement.",
             ("Politico", "Downing Street"),
         ),
     ],
