@@ -100,6 +100,7 @@ SETS = {
     "relays_dev64": None,
     "relays_dev65": None,
     "relays_dev66": None,
+    "relays_dev67": None,
 }
 
 
