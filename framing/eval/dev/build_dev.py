@@ -101,6 +101,7 @@ SETS = {
     "relays_dev65": None,
     "relays_dev66": None,
     "relays_dev67": None,
+    "relays_dev68": None,
 }
 
 
