@@ -95,7 +95,9 @@ _COMMON = (
     # "a senior U.S. defence official", "the state-run Anadolu Agency", "France's main trade
     # unions": modifiers may hold dots, the head may be capitalised or plural
     # (a head noun is never a possessive: "the party's foreign affairs spokesperson")
-    rf"(?:[\w’'.\-]+\s+){{0,4}}?(?i:{_NOUN_ALT})s?\b(?!['’]s\b){_FAMILIAR}"
+    # ("…, that the ministers had agreed": an article never follows the determiner)
+    rf"(?:(?!(?:the|a|an)\s)[\w’'.\-]+\s+(?:[\w’'.\-]+\s+){{0,3}}?)??"
+    rf"(?i:{_NOUN_ALT})s?\b(?!['’]s\b){_FAMILIAR}"
     # "a senior adviser to the Turkish president, Kemal Öztürk"
     rf"(?:\s+(?:of|for|at|in|by|from|to)\s+{_POBJ}|{_OFFICE_OF})?"
     rf"(?:,?\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?"
@@ -141,7 +143,11 @@ _BARE = (
     # "figures published by the council", "data released by the central bank"
     rf"(?:published|released|compiled|issued)\s+by)\s+{_POBJ})?"
 )
-SPEAKER = rf"(?:{_COMMON}|{_PROPER}|{_BARE}|{_PRONOUN})"
+# "…, dpa reported, citing court documents": a medium the list knows by a lower-case name
+_LOWER_MEDIA = media_names.alternation(
+    [n for n in media_names.names() if n[:1].islower() and len(n) >= 3]
+)
+SPEAKER = rf"(?:{_COMMON}|{_PROPER}|{_BARE}|{_PRONOUN}|{_LOWER_MEDIA}(?![\w’'\-]))"
 # After "according to" any short noun phrase up to the comma names a source.
 _SOURCE = (
     rf"(?:{SPEAKER}|(?:the|a|an|The|A|An)\s+(?:[\w’'\-]+\s+){{0,4}}?[\w’'\-]+(?=\s*,)"
@@ -189,6 +195,10 @@ SAY_VERBS = frozenset(
     )
 )
 _KNOWN_MEDIA = media_names.alternation(media_names.names())
+# the media list's names in capitals ("TASR", "MAP"): a short alternation for lookaheads
+_KNOWN_CAPS = media_names.alternation(
+    [n for n in media_names.names(slots=True) if n.isupper() and 2 <= len(n) <= 8]
+)
 # News media named as the object of "told" ("a source told CNN") or as a wire credit: the
 # medium relays the speaker's words.
 # A capitalised word of a name: a dot only inside it ("Detik.com") or after an initial
@@ -204,6 +214,8 @@ _NAMED_MEDIA = (
     + media_names.FIELDS
     + r")\s+){0,2}"
     r"(?:news\s+agency|broadcaster|newspaper|(?<=local\s)paper|daily|"
+    # ("the Slovak agency TASR": "agency" alone, before a medium the list knows)
+    + rf"agency(?=\s+(?:{_KNOWN_CAPS})(?![\w’'\-]))|"
     r"(?:television\s+|TV\s+|news\s+)?channel|"
     r"website|news\s+outlet|"
     # "the news portal Detik.com", "the wire service UPI", "the tabloid Bild"
@@ -309,8 +321,10 @@ _TELL = frozenset(wordlist("told tells tell"))
 # "told the agency", "told the news agency": a medium named by its kind alone, after the
 # article named it ("… told Reuters. … told the agency"); speaker_context names it
 _KIND_MEDIUM = (
-    r"the\s+(?:news\s+agency|wire\s+service|news\s+service|agency|newspaper|paper|broadcaster|"
-    r"station|channel|network|outlet|daily|website|magazine|tabloid|weekly|site|portal|programme|"
+    # ("he told the media group", "she told the business daily")
+    r"the\s+(?:news\s+agency|wire\s+service|news\s+service|agency|media\s+(?:group|outlet)|"
+    r"publication|(?:business\s+|financial\s+)?(?:newspaper|paper|daily|weekly|magazine)|"
+    r"broadcaster|station|channel|network|outlet|website|tabloid|site|portal|programme|"
     r"program)(?![\w’'\-])"
 )
 _TOLD_OBJECT = re.compile(
@@ -510,7 +524,11 @@ CITING = re.compile(
     # "citing internal emails and three people with knowledge of …": the last source named
     # "quoting chief scientist Wang Hanliang": a lower-case title before the name
     # ("citing Rosatom chief Alexei Likhachev": a body's name and a title before the name)
+    # ("citing exporters' association Anec": a plural possessive in the lower-case title)
     rf"(?P<v>{_CITE})\s+(?:(?:[\w’'\-]+\s+){{1,3}}?and\s+(?=[a-z0-9])|{_LOWER_TITLE}|"
+    rf"[a-z][\w\-]*s['’]\s+(?:[a-z][\w\-]*\s+){{1,2}}(?=[{CAPS}])|"
+    # ("quoting Qulaut's producer Jean-Michel Lévesque": an owner's name and a title)
+    rf"[{CAPS}][\w\-]*['’]s\s+(?:[a-z][\w\-]*\s+){{1,2}}(?=[{CAPS}])|"
     rf"(?:[{CAPS}][\w\-]*\s+){{1,2}}(?:chief|head|boss|spokesman|spokeswoman|spokesperson|"
     rf"director|chairman|chairwoman|chair|president|governor|minister|official|economist|"
     rf"analyst)\s+(?=[{CAPS}]))?(?P<s>{SPEAKER}"
@@ -519,6 +537,9 @@ CITING = re.compile(
     # "citing two people who have seen the revised figures"
     # ("quoting a banker who asked not to be named", "a consultant who advises energy firms")
     r"(?:\s+who\s+[a-z][^,.;:\"“”]{1,60})?"
+    # ("citing emails it had seen", "citing documents the paper obtained")
+    r"(?:\s+(?:that\s+)?(?:it|they|the\s+(?:paper|newspaper|agency|broadcaster|daily|outlet))"
+    r"\s+(?:had\s+|has\s+)?(?:seen|obtained|reviewed|received))?"
     r"(?=\s*[,.;:]|\s+(?:said|says|told|reported|reports|as|that)\b|\s*\Z"
     # "citing a statement read on state television VTV": a participle names where it was given
     r"|\s+(?:released|carried|published|relayed|broadcast|aired|read(?:\s+out)?|posted|"
@@ -592,6 +613,8 @@ _DESCRIBED = (
 _GIVEN_TO = re.compile(
     r"(?P<v>[Cc]iting|[Qq]uoting|[Rr]elaying)\s+(?:(?:an?|the(?:\s+same)?)\s+)?(?:[\w\-]+\s+){0,2}?"
     r"(?:interview|remarks|comments|statements?|speech|words|what)"
+    # ("citing remarks that Secretary Kamal Bhatia made on CNBC-TV18": "that" opens the clause)
+    r"(?:\s+(?:that|which))?"
     # ("an interview OCP's finance chief, Nadia Alaoui, gave to …": a name apposed)
     r"\s+(?P<s>[^,;:\"“”()]{2,80}?(?:,\s+[A-ZÀ-ÖØ-ÞĀ-Ž][^,;:\"“”()]{1,40},)?)"
     r"\s+(?:had\s+)?(?:gave|given|granted|made|told)\s+"
@@ -2594,7 +2617,13 @@ def _lead(
             continue
         if not _can_say(hit, word):
             return None
-        if text[start : hit.start].rstrip().endswith(",") and text[v_end : v_end + 1] == ",":
+        if (
+            text[start : hit.start].rstrip().endswith(",")
+            and text[v_end : v_end + 1] == ","
+            # ("Separately, the Maeil Business Newspaper reported, citing financial
+            # authorities, that …": the comma opens the source cited, then the clause)
+            and not _CITED_THEN_THAT.match(text, v_end)
+        ):
             return None  # "…, the fire service said, and …": a tag inside the sentence
         if word in _TELL:
             # "sources told reporters the talks had stalled", "told CNN that …"

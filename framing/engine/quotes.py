@@ -467,6 +467,9 @@ _CITING_LEAD = re.compile(
 )
 
 
+_PROGRAMME_OF = re.compile(r"(?P<m>[^’']{2,60})['’]s\s+[A-ZÀ-ÖØ-ÞĀ-Ž]")
+
+
 def _nested_report(text: str, s_start: int, s_end: int) -> QuoteFound | None:
     if not any(text.find(w, s_start, s_end) != -1 for w in _TOLD_WORDS):
         return None  # the common case, without a regex
@@ -503,10 +506,18 @@ def _nested_report(text: str, s_start: int, s_end: int) -> QuoteFound | None:
     chain = [att.SpeakerHit(lead_start, lead_end, name, outer.group("v"))]
     if cited is not None:
         chain.append(att.SpeakerHit(cited.start("m"), cited.end("m"), cited.group("m"), "citing"))
-    aud = m.group("aud")
+    aud, aud_end = m.group("aud"), m.end("aud")
+    owner = _PROGRAMME_OF.match(aud)
+    # "had told Radio-Canada's Tout un matin that …": the broadcaster of the programme
+    if (
+        owner is not None
+        and not speaker_context.is_media(aud)
+        and speaker_context.is_media(owner.group("m"))
+    ):
+        aud, aud_end = owner.group("m"), m.start("aud") + owner.end("m")
     if speaker_context.is_media(aud) and not speaker_context._kind_link(aud):
         # "had told Radio Liberty that …": the medium told relays the person too
-        chain.append(att.SpeakerHit(m.start("aud"), m.end("aud"), aud, "told"))
+        chain.append(att.SpeakerHit(m.start("aud"), aud_end, aud, "told"))
     q = _clause(text, m.end(), s_end, subject, (*chain, subject))
     if q is not None:
         q.reported_remark = True

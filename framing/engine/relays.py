@@ -159,6 +159,9 @@ _HEAD_LINE = re.compile(
     r"[ ]*(?=$|[|·]|[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]+:)"
     # "With AFP" over the story: a paper's text written with the agency's copy
     rf"|^[ \t]*[Ww]ith[ ]+(?P<with_head>{_WIRES}){_JOINED}[ ]*$"
+    # "Staff and MTI" over the story: the paper's staff with the agency's copy
+    rf"|^[ \t]*Staff(?:[ ]+(?:reporters?|writers?))?[ ]+(?:and|&)[ ]+(?:[Tt]he[ ]+)?"
+    rf"(?P<staff_and>{_WIRES}){_JOINED}[ ]*$"
     rf"|^[ \t]*{_PLACE}{_DATE}\.[ ]+(?P<colon>[A-ZÀ-ÖØ-ÞĀ-Ž][\w&\-]*(?:[ ][A-ZÀ-ÖØ-ÞĀ-Ž][\w&\-]*"
     rf"){{0,2}}):[ ]"
 )
@@ -233,7 +236,9 @@ _SYNDICATED = re.compile(
     r"|Based[ ]+on[ ]+(?:a[ ]+)?(?:report|reporting)[ ]+(?:by|from)"
     r"|Produced[ ]+in[ ]+(?:partnership|collaboration)[ ]+with"
     # ("Republished with permission from the Kenya News Agency (KNA).": its initials after it)
-    rf")[ ]+(?P<syndicated>{_MASTHEAD})(?=[ ]*(?:[.,;:()*_]|[ ]+(?:and|under|as|for|on)[ ]|$))"
+    # ("originally published by our news partners at KXAN")
+    rf")[ ]+(?:our[ ]+(?:news[ ]+|media[ ]+)?partners?[ ]+(?:at|from)[ ]+)?"
+    rf"(?P<syndicated>{_MASTHEAD})(?=[ ]*(?:[.,;:()*_]|[ ]+(?:and|under|as|for|on)[ ]|$))"
 )
 # A newsroom's line about itself closing its republished copy: "KFF Health News is a national
 # newsroom that produces …", "Stateline is part of States Newsroom, a nonprofit news network …"
@@ -411,8 +416,11 @@ _LEDE_TAG = re.compile(
     # news agency Lusa": a descriptor before the name; "Kyodo News", "the Bahrain News Agency
     # (BNA)", "the ANP news agency": after it)
     rf",[ ]+(?:[Tt]he[ ]+)?(?:[\w’'\-]+[ ]+){{0,4}}?(?P<lede_tag>{_SLOT_WIRES})(?:[ ]+News)?"
-    rf"(?:[ ]+\([A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}}\))?(?:[ ]+news[ ]+agency)?"
-    rf"[ ]+reports{_WEEKDAY_TAG}"
+    # ("…, the Prime business news agency reports.")
+    rf"(?:[ ]+\([A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}}\))?(?:[ ]+(?:business|economic|financial))?"
+    rf"(?:[ ]+news[ ]+agency)?"
+    # ("…, the ČTK news agency says.")
+    rf"[ ]+(?:reports|says){_WEEKDAY_TAG}"
     rf"(?:[ ]+from[ ]+[A-ZÀ-ÖØ-ÞĀ-Ž][\w\-]+)?{_WEEKDAY_TAG}"
     # ("…, Reuters reports, citing the union.")
     r"(?:,[ ]+(?:citing|quoting|ruling|adding|saying)[ ][^.\n]{0,200})?\.[ ]*(?=\n|\Z)"
@@ -564,7 +572,11 @@ def _reads_as_masthead(name: str, line: str) -> bool:
         return False
     if re.search(r"['’]s\Z", bare):
         return False  # "by the Kestria Ledger's investigations team": a part of it, not it
-    if bare in media.names(slots=True) or any(w.lower() in _MEDIUM_WORDS for w in words):
+    if (
+        bare in media.names(slots=True)
+        or bare in media.more_names()  # ("Originally published by BusinessDay.")
+        or any(w.lower() in _MEDIUM_WORDS for w in words)
+    ):
         return True  # ("originally published on Stuff": a credit's slot, where "Stuff" is one)
     if bare in _countries():
         return False  # "first published in Kenya": a place, not a newsroom
@@ -768,7 +780,15 @@ def _usual_relay_name(name: str) -> str:
 
 
 def same_source(a: str, b: str) -> bool:
-    return agency_name(a).lower() == agency_name(b).lower()
+    """Whether two names are one medium: "AFP" and "Agence France-Presse"; also an agency
+    known by its short form only in a credit's slot ("told PAP" in copy republished from "the
+    Polish Press Agency (PAP)")."""
+
+    def usual(name: str) -> str:
+        bare = re.sub(r"^(?:the|The)\s+", "", name.strip())
+        return _SLOT_AGENCIES.get(bare.upper()) or agency_name(name)
+
+    return usual(a).lower() == usual(b).lower()
 
 
 def relay_path(chains: Iterable[Sequence[str]], origin: str | None = None) -> list[str]:

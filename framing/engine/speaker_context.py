@@ -1546,7 +1546,9 @@ _OWN_CHANNEL = re.compile(
     r"\b(?:(?:on|in)\s+(?:its|his|her|their)\s+(?:own\s+)?(?:website|account|channel|podcast|"
     r"newsletter|blog|show)|"
     r"on\s+(?:Telegram|X|Twitter|Facebook)\b|in\s+a\s+(?:post|notice|tweet|video)\b|"
-    r"told\s+reporters|(?:news|press)\s+(?:conference|briefing)|regular\s+briefing|"
+    # ("Speaking to reporters in New Delhi later, Bhatia said")
+    r"(?:told|[Ss]peaking\s+to|[Tt]alking\s+to)\s+(?:the\s+)?(?:reporters|journalists|the\s+press)\b|"
+    r"(?:news|press)\s+(?:conference|briefing)|regular\s+briefing|"
     # "said during a conference call with analysts", "on the earnings call": a company's own
     r"(?:conference|earnings|investor|analysts['’]?)\s+call\b|\bcall\s+with\s+(?:analysts|investors)|"
     # "posted on the governor's website": an office's own site, not a medium's

@@ -97,6 +97,10 @@ TRAINING_SETS = (
     "relays_dev62",
     "relays_dev63",
     "relays_dev64",
+    "relays_dev65",
+    "relays_dev66",
+    "relays_dev67",
+    "relays_dev68",
     "speakers_dev",
     "uncredited_dev",
 )
