@@ -7,19 +7,12 @@ import pytest
 
 from framing.engine.relays import wire_origin
 
+from .voice_helpers import analyzed_quotes as _quotes
+
 LEDE = "The council voted on Wednesday to freeze transit fares for next year."
 STORY = (
     "\n\nThe mayor said the freeze would cost about $3 million.\n\nThe budget vote is on Dec. 16."
 )
-
-
-def _quotes(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
-    from framing import engine
-
-    return [
-        (text[q.start : q.end], q.speaker or "", tuple(q.chain))
-        for q in engine.analyze(text).quotes
-    ]
 
 
 @pytest.mark.parametrize(

@@ -6,16 +6,9 @@ import pytest
 
 from framing.engine.relays import wire_origin
 
+from .voice_helpers import analyzed_quotes as _quotes
+
 LEDE = "Hundreds of families were evacuated on Tuesday as the river rose, local officials said."
-
-
-def _quotes(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
-    from framing import engine
-
-    return [
-        (text[q.start : q.end], q.speaker or "", tuple(q.chain))
-        for q in engine.analyze(text).quotes
-    ]
 
 
 @pytest.mark.parametrize(

@@ -16,3 +16,13 @@ def chain_of(q) -> list[str]:
 def quote_with(text: str, words: str):
     """The quote whose span holds ``words``."""
     return next(q for q in quotes_of(text) if words in text[q.start : q.end])
+
+
+def analyzed_quotes(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(span, speaker, chain) of each quote the whole pipeline (``engine.analyze``) finds."""
+    from framing import engine
+
+    return [
+        (text[q.start : q.end], q.speaker or "", tuple(q.chain))
+        for q in engine.analyze(text).quotes
+    ]
