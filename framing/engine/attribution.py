@@ -215,7 +215,7 @@ _NAMED_MEDIA = (
     + r")\s+){0,2}"
     r"(?:news\s+agency|broadcaster|newspaper|(?<=local\s)paper|daily|"
     # ("the Slovak agency TASR": "agency" alone, before a medium the list knows)
-    + rf"agency(?=\s+(?:{_KNOWN_CAPS})(?![\w’'\-]))|"
+    rf"agency(?=\s+(?:{_KNOWN_CAPS})(?![\w’'\-]))|"
     r"(?:television\s+|TV\s+|news\s+)?channel|"
     r"website|news\s+outlet|"
     # "the news portal Detik.com", "the wire service UPI", "the tabloid Bild"
