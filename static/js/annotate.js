@@ -467,4 +467,6 @@
   render();
   focusFromHash();
   window.addEventListener("hashchange", focusFromHash);
+  // Keys pressed before this point do nothing; tests (and scripts) wait for the marker.
+  root.dataset.ready = "1";
 })();

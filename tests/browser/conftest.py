@@ -86,6 +86,9 @@ def log_in(page, email: str, password: str) -> None:
 def keyboard_tag(page, *, skip: int, words: int) -> None:
     """On an open article page, select ``words`` words after ``skip`` with the arrow keys
     and press 1 (the first label's shortcut), as an analyst without a mouse does."""
+    # Right after a navigation the HTML can be visible before annotate.js has wired its
+    # keys (a press then does nothing and "Tagged" never comes): wait for its marker.
+    expect(page.locator("#article-text[data-ready]")).to_be_attached()
     page.locator("#article-text").focus()
     for _ in range(skip + 1):
         page.keyboard.press("ArrowRight")
