@@ -429,7 +429,7 @@ _LOWER_TITLE = (
 _APPOSITION_PART = r"(?:[^,.;:!?\"“”\n]|\.(?=[\w,])){1,80}"
 _APPOSITION = rf"(?:,\s+{_APPOSITION_PART}(?:,\s+{_APPOSITION_PART})?,)?"
 AFTER_QUOTE = re.compile(
-    rf"\s*[,.!?]?\s*(?:(?P<v1>{VERB})\s+(?:{_LOWER_TITLE})?(?P<s1>{SPEAKER})"
+    rf"\s*(?:[,.!?]\s*)?(?:(?P<v1>{VERB})\s+(?:{_LOWER_TITLE})?(?P<s1>{SPEAKER})"
     # '"…," chief executive Olivia Grant said.': a lower-case title before the name
     # '"…," United manager Gary Holt told Sky Sports.': an organisation before the title
     rf"|(?:(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.\-]*\s+){{1,3}}{_LOWER_TITLE}|{_LOWER_TITLE})?"
@@ -1263,7 +1263,7 @@ def colon_speaker(text: str, start: int, colon: int) -> SpeakerHit | None:
 
 # '"…," TASS quoted him as saying.': the agency relays the person it quotes.
 _QUOTED_AFTER = re.compile(
-    rf"\s*[,.!?]?\s*(?P<r>{MEDIA}|{SPEAKER})\s+quoted\s+(?:{_LOWER_TITLE})?"
+    rf"\s*(?:[,.!?]\s*)?(?P<r>{MEDIA}|{SPEAKER})\s+quoted\s+(?:{_LOWER_TITLE})?"
     rf"(?P<s>{SPEAKER}|him|her|them)\s+as\s+saying\b"
 )
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}

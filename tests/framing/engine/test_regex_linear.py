@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing.engine import analyze
+from framing.engine import analyze, relays
 from framing.engine import attribution as att
 from framing.engine.actors import find_actors
 from framing.engine.contrast.vocabulary import terms
@@ -111,3 +111,23 @@ def test_sentence_level_attribution_patterns_are_linear(case):
 @pytest.mark.parametrize("unit", ["a-", "a'-", "«a» "])
 def test_contrast_vocabulary_is_linear(unit):
     assert_linear(lambda text: terms(text), lambda n: unit * n, 2_000)
+
+
+@pytest.mark.parametrize("unit", ["abcd ", "abcd", "ab/", "ab/ "])
+def test_closing_credit_lines_are_linear(unit):
+    # A closing line opening with a medium's name and going on in lower case ("Kyodo News
+    # reported that the transport ministry was examining …"): the desk sign-off's initials
+    # ("AAP dh/jm") split each word every possible way (22 s on a 110-character line).
+    assert_linear(
+        lambda text: list(relays._CLOSING.finditer(text)),
+        lambda n: "The end.\nReuters " + unit * n + ".",
+        400 // len(unit),
+    )
+
+
+def test_runs_of_spaces_after_quotes_are_read_in_linear_time():
+    # Pages copied from the web keep runs of spaces inside lines; the speech-tag patterns read
+    # after each closing quote began with two optional space runs around an optional comma,
+    # which tried every split of the run (90 ms per quote for 160 spaces).
+    make = lambda n: ('"We will go," ' + " " * 150 + "the minister said. ") * n  # noqa: E731
+    assert_linear(analyze, make, 8)
