@@ -54,6 +54,7 @@ test: setup lint
 	$(PY) -m pytest -n auto -q --hypothesis-profile=ci
 
 models: setup
+	$(PY) framing/eval/train_credit_detector.py
 	$(PY) framing/eval/train_relay_linker.py
 	$(PY) -m framing.engine.training
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
 
 import numpy as np
 
@@ -16,6 +18,15 @@ import numpy as np
 def wordlist(spec: str) -> tuple[str, ...]:
     """Space-separated words as a tuple (keeps long word lists readable in source)."""
     return tuple(spec.split())
+
+
+@cache
+def countries() -> frozenset[str]:
+    """Country and territory names (``data/countries.txt``)."""
+    lines = (Path(__file__).parent / "data" / "countries.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip() for line in lines.splitlines() if line.strip() and not line.startswith("#")
+    )
 
 
 # Dashes, quotes and spaces folded to ASCII so lexicon entries and patterns need one form.
