@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Right, Substr
@@ -170,8 +171,7 @@ def article_relays(
     out = {}
     for revision_id, head, tail, outlet in heads:
         # a credit naming the outlet itself is its own copy ("(CNN) —" on CNN), not a relay
-        credit = wire_origin(credit_excerpt(head or "", tail or ""), outlet)
-        origin = credit.name if credit else ""
+        origin = _credited_origin(credit_excerpt(head or "", tail or ""), outlet or "")
         path = relay_path(chains.get(revision_id, ()), origin or None)
         # An agency's own dateline credit ("VELMARA (VCNA) —" in VCNA's copy) relays nothing.
         path = tuple(link for link in path if not _is_own(link, outlet))
@@ -179,6 +179,15 @@ def article_relays(
             share = len(chains.get(revision_id, ())) / max(attributed[revision_id], 1)
             out[revision_id] = ArticleRelays(path, origin, share)
     return out
+
+
+@lru_cache(maxsize=8192)
+def _credited_origin(excerpt: str, outlet: str) -> str:
+    """The credit's origin for one article's head and tail, "" for none. Kept per process: the
+    learned credit detector doubles the rules' 0.5 ms per article, and a page of 2,000
+    articles asks again at every view (8,192 excerpts of at most 1.3 KB: about 11 MB)."""
+    credit = wire_origin(excerpt, outlet)
+    return credit.name if credit else ""
 
 
 def quote_relay(chain: list[str] | tuple[str, ...], outlet: str) -> str:
