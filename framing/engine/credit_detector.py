@@ -17,15 +17,14 @@ the engine reads it without scikit-learn; ``CreditDetector`` is the estimator (`
 
 from __future__ import annotations
 
-import json
-import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from . import media
+from .dict_model import DictLogisticRegression, ModelSlot
 from .text import countries as _countries
 from .text import wordlist
 
@@ -266,78 +265,18 @@ def candidates(text: str) -> list[Candidate]:
     return out
 
 
-class CreditDetector:
-    """Logistic regression over candidate features (scikit-learn's estimator API): ``fit`` on
-    feature dicts and 0/1 labels, ``predict_proba`` on feature dicts; ``threshold`` is the
+class CreditDetector(DictLogisticRegression):
+    """Logistic regression over candidate features (``dict_model``); ``threshold`` is the
     probability from which a candidate is taken for the article's credit."""
 
-    def __init__(self, *, C: float = 0.5, threshold: float = 0.5) -> None:
-        self.C = C
-        self.threshold = threshold
 
-    def fit(self, X: Sequence[dict[str, float]], y: Sequence[int]) -> CreditDetector:
-        from sklearn.feature_extraction import DictVectorizer
-        from sklearn.linear_model import LogisticRegression
-
-        vec = DictVectorizer(sort=True)
-        M = vec.fit_transform(X)
-        lr = LogisticRegression(C=self.C, max_iter=2000)
-        lr.fit(M, list(y))
-        self.intercept_ = round(float(lr.intercept_[0]), 4)
-        self.weights_ = {
-            name: round(float(w), 4)
-            for name, w in zip(vec.feature_names_, lr.coef_[0], strict=True)
-            if abs(w) >= 1e-4
-        }
-        return self
-
-    def decision(self, f: dict[str, float]) -> float:
-        w = self.weights_
-        return self.intercept_ + sum(w.get(k, 0.0) * v for k, v in f.items())
-
-    def predict_proba(self, X: Iterable[dict[str, float]]) -> list[float]:
-        return [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, self.decision(f))))) for f in X]
-
-    def to_json(self) -> dict:
-        return {
-            "C": self.C,
-            "threshold": self.threshold,
-            "intercept": self.intercept_,
-            "weights": dict(self.weights_),
-        }
-
-    @classmethod
-    def from_json(cls, data: dict) -> CreditDetector:
-        m = cls(C=data["C"], threshold=data["threshold"])
-        m.intercept_ = float(data["intercept"])
-        m.weights_ = dict(data["weights"])
-        return m
-
-
-@cache
-def packaged() -> CreditDetector | None:
-    """The packaged model, or None when it was never trained (the rules alone then)."""
-    if not MODEL_FILE.exists():
-        return None
-    return CreditDetector.from_json(json.loads(MODEL_FILE.read_text(encoding="utf-8")))
-
-
+_SLOT = ModelSlot(CreditDetector, MODEL_FILE)
 # The model ``detect`` uses; ``framing/eval/train_credit_detector.py`` swaps in one fitted
 # without the set it scores, or none to read the rules alone.
-_override: list[CreditDetector | None] = []
-
-
-def use(model: CreditDetector | None) -> None:
-    """Make ``model`` the one ``detect`` uses (None: no detector) until ``use_packaged()``."""
-    _override[:] = [model]
-
-
-def use_packaged() -> None:
-    _override.clear()
-
-
-def current() -> CreditDetector | None:
-    return _override[0] if _override else packaged()
+packaged = _SLOT.packaged
+use = _SLOT.use
+use_packaged = _SLOT.use_packaged
+current = _SLOT.current
 
 
 def detect(text: str, *, skip: Callable[[str], bool]) -> tuple[Candidate, float] | None:

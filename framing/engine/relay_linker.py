@@ -22,18 +22,16 @@ the engine reads it without scikit-learn; ``RelayLinker`` is the estimator (``fi
 
 from __future__ import annotations
 
-import json
-import math
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import attribution as att
 from . import medium_names
+from .dict_model import DictLogisticRegression, ModelSlot
 from .text import wordlist
 
 if TYPE_CHECKING:
@@ -433,71 +431,20 @@ def features(
     return f
 
 
-class RelayLinker:
-    """Logistic regression over ``features`` (scikit-learn's estimator API): ``fit`` on
-    feature dicts and 0/1 labels, ``predict_proba`` on feature dicts; ``threshold`` is the
+class RelayLinker(DictLogisticRegression):
+    """Logistic regression over ``features`` (``dict_model``); ``threshold`` is the
     probability from which a candidate is linked."""
 
-    def __init__(self, *, C: float = 1.0, threshold: float = 0.5) -> None:
-        self.C = C
-        self.threshold = threshold
-
-    def fit(self, X: Sequence[dict[str, float]], y: Sequence[int]) -> RelayLinker:
-        from sklearn.feature_extraction import DictVectorizer
-        from sklearn.linear_model import LogisticRegression
-
-        vec = DictVectorizer(sort=True)
-        M = vec.fit_transform(X)
-        lr = LogisticRegression(C=self.C, max_iter=2000, fit_intercept=False)
-        lr.fit(M, list(y))
-        self.weights_ = {
-            name: round(float(w), 4)
-            for name, w in zip(vec.feature_names_, lr.coef_[0], strict=True)
-            if abs(w) >= 1e-4
-        }
-        return self
-
-    def decision(self, f: dict[str, float]) -> float:
-        w = self.weights_
-        return sum(w.get(k, 0.0) * v for k, v in f.items())
-
-    def predict_proba(self, X: Iterable[dict[str, float]]) -> list[float]:
-        return [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, self.decision(f))))) for f in X]
-
-    def to_json(self) -> dict:
-        return {"C": self.C, "threshold": self.threshold, "weights": dict(self.weights_)}
-
-    @classmethod
-    def from_json(cls, data: dict) -> RelayLinker:
-        m = cls(C=data["C"], threshold=data["threshold"])
-        m.weights_ = dict(data["weights"])
-        return m
+    fit_intercept = False
 
 
-@cache
-def packaged() -> RelayLinker | None:
-    """The packaged model, or None when it was never trained (the rules alone then)."""
-    if not MODEL_FILE.exists():
-        return None
-    return RelayLinker.from_json(json.loads(MODEL_FILE.read_text(encoding="utf-8")))
-
-
+_SLOT = ModelSlot(RelayLinker, MODEL_FILE)
 # The model ``link`` uses; ``framing/eval/train_relay_linker.py`` swaps in one fitted without
-# the set it scores (leave one set out).
-_override: list[RelayLinker | None] = []
-
-
-def use(model: RelayLinker | None) -> None:
-    """Make ``model`` the one ``link`` uses (None: the rules alone) until ``use_packaged()``."""
-    _override[:] = [model]
-
-
-def use_packaged() -> None:
-    _override.clear()
-
-
-def current() -> RelayLinker | None:
-    return _override[0] if _override else packaged()
+# the set it scores (leave one set out), or none for the rules alone.
+packaged = _SLOT.packaged
+use = _SLOT.use
+use_packaged = _SLOT.use_packaged
+current = _SLOT.current
 
 
 def tags(
