@@ -25,6 +25,7 @@ from pathlib import Path
 
 from . import media
 from .dict_model import DictLogisticRegression, ModelSlot
+from .text import CALENDAR as _CALENDAR
 from .text import countries as _countries
 from .text import wordlist
 
@@ -61,12 +62,6 @@ _ROLES = frozenset(
     wordlist(
         "correspondent correspondents reporter reporters writer writers editor editors staff "
         "photographer columnist contributor"
-    )
-)
-_CALENDAR = frozenset(
-    wordlist(
-        "January February March April May June July August September October November December "
-        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday Update Updated"
     )
 )
 # Words that open a sentence or a time phrase, never a medium's name

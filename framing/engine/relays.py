@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from . import credit_detector, media
+from .text import CALENDAR as _CALENDAR
 from .text import DEMONYM, wordlist
 from .text import countries as _countries
 
@@ -534,12 +535,6 @@ def _is_credit(text: str, m: re.Match[str]) -> bool:
     return bool(re.search(r"[A-ZÀ-ÖØ-ÞĀ-Ž]{3,}|\d", line))
 
 
-_CALENDAR = frozenset(
-    wordlist(
-        "January February March April May June July August September October November December "
-        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday Update Updated"
-    )
-)
 # Words a medium's name is made of ("Austin American-Statesman", "KFF Health News",
 # "The Conversation"); a person's name ("Jane Doe") has none of them
 _MEDIUM_WORDS = frozenset(

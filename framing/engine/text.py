@@ -20,6 +20,15 @@ def wordlist(spec: str) -> tuple[str, ...]:
     return tuple(spec.split())
 
 
+# Months, weekdays and date words: a capitalised word that names no one
+CALENDAR = frozenset(
+    wordlist(
+        "January February March April May June July August September October November December "
+        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday Update Updated"
+    )
+)
+
+
 @cache
 def countries() -> frozenset[str]:
     """Country and territory names (``data/countries.txt``)."""
