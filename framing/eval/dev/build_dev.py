@@ -104,6 +104,7 @@ SETS = {
     "relays_dev68": None,
     "relays_dev69": None,
     "relays_dev70": None,
+    "relays_dev71": None,
 }
 
 
