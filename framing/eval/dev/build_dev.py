@@ -1,5 +1,5 @@
 """Build the speakers DEVELOPMENT sets (``speakers_dev``, ``relays_dev``, ``uncredited_dev``,
-``relays_dev2`` to ``relays_dev68``) from their ``*_source.txt``.
+``relays_dev2`` to ``relays_dev68``, ``relays_dev72``) from their ``*_source.txt``.
 
 This set is for tuning the speaker/quote/relay rules (the held-out ``framing/eval/gold`` sets are
 never tuned on). It reuses the gold builder's parser and validator, so the schema is identical to
@@ -102,6 +102,7 @@ SETS = {
     "relays_dev66": None,
     "relays_dev67": None,
     "relays_dev68": None,
+    "relays_dev72": None,
 }
 
 
