@@ -105,6 +105,7 @@ SETS = {
     "relays_dev69": None,
     "relays_dev70": None,
     "relays_dev71": None,
+    "relays_dev72": None,
 }
 
 
