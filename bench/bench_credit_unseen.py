@@ -34,6 +34,7 @@ from bench_voice import _own_credit  # noqa: E402
 ROUNDS = (
     ("ce6a0fe", 56, range(57, 65)),  # session 19's engine, session 20's fresh sets
     ("9e3e9ce", 64, range(65, 69)),  # session 20's engine, session 21's fresh sets
+    ("52fcbb4", 68, range(69, 73)),  # session 21's engine, session 22's fresh sets
 )
 _RUN = """
 import json, sys

@@ -149,6 +149,8 @@ _BYLINE = re.compile(
     rf"|^[ \t]*[Bb]y[ ]+(?P<writer>{_WIRES})[ ]+(?:staff[ ]+)?"
     r"(?:writers?|correspondents?|reporters?|journalists?)[ ]+[A-ZÀ-ÖØ-ÞĀ-Ž][^\n]{0,80}$"
 )
+# A word of a masthead ("Kestria", "American-Statesman", "O'Brien's", "24.kg")
+_MASTHEAD_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w&\-]*(?:['’][A-Za-z][\w\-]*)?(?:\.[A-Za-z][\w\-]*)*"
 # A line that is the credit alone, in the first lines ("By Reuters", "AFP", "Reuters Staff",
 # "AFP | Dec 2, 2026", "KYODO NEWS - Dec 3, 2026 - 12:34", "Source: Xinhua | Updated: 2026-12-02",
 # CGTN's "Source(s): Xinhua News Agency"), or a dateline whose date ends
@@ -160,6 +162,11 @@ _HEAD_LINE = re.compile(
     r"(?:[ ]+(?:Staff|staff|Wire|wire))?[ ]*(?:(?:[|·]|[ ]-[ ](?=[A-Z\d]))[^\n]{0,60})?[ ]*$"
     rf"|^[ \t]*Sources?(?:\(s\))?[ ]*:[ ]*(?:[Tt]he[ ]+)?(?P<source>{_MEDIA}){_END}"
     r"[ ]*(?=$|[|·]|[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]+:)"
+    # "Source: FBC News", "Source: Thai PBS World" alone over the story: a masthead the longer
+    # list knows, one whose words say it is a medium, or a known one with its edition's name
+    # (not "Source: World Bank", "Source: Ministry of Health")
+    rf"|^[ \t]*Sources?[ ]*:[ ]*(?:[Tt]he[ ]+)?(?P<source_masthead>{_MASTHEAD_WORD}"
+    rf"(?:[ ]{_MASTHEAD_WORD}){{0,4}})[ ]*$"
     # "With AFP" over the story: a paper's text written with the agency's copy
     rf"|^[ \t]*[Ww]ith[ ]+(?P<with_head>{_WIRES}){_JOINED}[ ]*$"
     # "Staff and MTI" over the story: the paper's staff with the agency's copy
@@ -218,7 +225,6 @@ _CLOSING = re.compile(
 # (known to the media list or not): "Adapted from a report by the Austin American-Statesman.",
 # "This story was produced in partnership with ProPublica, a nonprofit newsroom …", "This
 # article was originally published by The Conversation", "Republished with permission from X"
-_MASTHEAD_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w&\-]*(?:['’][A-Za-z][\w\-]*)?(?:\.[A-Za-z][\w\-]*)*"
 _MASTHEAD = rf"(?:[Tt]he[ ]+)?{_MASTHEAD_WORD}(?:[ ](?:{_MASTHEAD_WORD}|of|on|for|and|de|&)){{0,6}}"
 _SYNDICATED = re.compile(
     # (at a line's start or a sentence's: "… a 501c(3) public charity. This article first
@@ -425,7 +431,10 @@ _LEDE_TAG = re.compile(
     # ("the state-run news agency BSS", "Nepal's national news agency RSS", "the Portuguese
     # news agency Lusa": a descriptor before the name; "Kyodo News", "the Bahrain News Agency
     # (BNA)", "the ANP news agency": after it)
-    rf",[ ]+(?:[Tt]he[ ]+)?(?:[\w’'\-]+[ ]+){{0,4}}?(?P<lede_tag>{_SLOT_WIRES})(?:[ ]+News)?"
+    # ("…, the Guatemalan government news agency AGN reports.": initials the list lacks, which
+    # "news agency" before them vouches for)
+    rf",[ ]+(?:[Tt]he[ ]+)?(?:(?:[\w’'\-]+[ ]+){{0,4}}?(?P<lede_tag>{_SLOT_WIRES})(?:[ ]+News)?"
+    r"|(?:[\w’'\-]+[ ]+){0,4}?news[ ]+agency[ ]+(?P<lede_initials>[A-ZÀ-ÖØ-ÞĀ-Ž]{2,6}))"
     # ("…, the Prime business news agency reports.")
     rf"(?:[ ]+\([A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}}\))?(?:[ ]+(?:business|economic|financial))?"
     rf"(?:[ ]+news[ ]+agency)?"
@@ -497,6 +506,12 @@ def _is_credit(text: str, m: re.Match[str]) -> bool:
     if m.re is _ABOUT_US:
         # the newsroom's own name, one the list knows or one whose words say it is a medium
         return _reads_as_masthead(name, "")
+    if m.re is _HEAD_LINE and m.group("source_masthead") is not None:
+        words = name.split()
+        edition = len(words) > 1 and words[-1].lower() in _SECTIONS | {"world"}
+        return _reads_as_masthead(name, "") or (
+            edition and " ".join(words[:-1]) in media.names(slots=True)
+        )
     if m.re in (_CLOSING, _TRAILING) or (m.re is _HEAD_LINE and m.group("colon") is None):
         return True  # a known medium, alone in its line or in a credit's formula
     if m.re is _HEAD_LINE:

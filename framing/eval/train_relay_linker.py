@@ -101,6 +101,10 @@ TRAINING_SETS = (
     "relays_dev66",
     "relays_dev67",
     "relays_dev68",
+    "relays_dev69",
+    "relays_dev70",
+    "relays_dev71",
+    "relays_dev72",
     "speakers_dev",
     "uncredited_dev",
 )
