@@ -149,6 +149,11 @@ _BYLINE = re.compile(
     rf"|^[ \t]*[Bb]y[ ]+(?P<writer>{_WIRES})[ ]+(?:staff[ ]+)?"
     r"(?:writers?|correspondents?|reporters?|journalists?)[ ]+[A-ZÀ-ÖØ-ÞĀ-Ž][^\n]{0,80}$"
 )
+# "Story courtesy of", "Article courtesy of": a republished piece's credit (not "Photo courtesy
+# of", a picture's)
+_COURTESY = (
+    r"(?:(?:This|The)[ ]+)?(?:[Ss]tory|[Aa]rticle|[Rr]eport|[Cc]ontent|[Tt]ext)[ ]+courtesy[ ]+of"
+)
 # A word of a masthead ("Kestria", "American-Statesman", "O'Brien's", "24.kg")
 _MASTHEAD_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w&\-]*(?:['’][A-Za-z][\w\-]*)?(?:\.[A-Za-z][\w\-]*)*"
 # A line that is the credit alone, in the first lines ("By Reuters", "AFP", "Reuters Staff",
@@ -158,7 +163,7 @@ _MASTHEAD_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w&\-]*(?:['’][A-Za-z][\w\-]*)?(?:\.[A
 _HEAD_LINE = re.compile(
     # (not a picture's credit: "AFP - Getty Images", "Reuters/Stringer", "AP Photo")
     rf"(?m)^[ \t]*(?![^\n]*\b(?:Getty|Images|Photos?|Pool|Stringer)\b)"
-    rf"(?:(?:By|From|Via)[ ]+)?(?:[Tt]he[ ]+)?(?P<line>{_WIRES}|{_WIRES_CAPS}){_JOINED}"
+    rf"(?:(?:By|From|Via|{_COURTESY})[ ]+)?(?:[Tt]he[ ]+)?(?P<line>{_WIRES}|{_WIRES_CAPS}){_JOINED}"
     r"(?:[ ]+(?:Staff|staff|Wire|wire))?[ ]*(?:(?:[|·]|[ ]-[ ](?=[A-Z\d]))[^\n]{0,60})?[ ]*$"
     rf"|^[ \t]*Sources?(?:\(s\))?[ ]*:[ ]*(?:[Tt]he[ ]+)?(?P<source>{_MEDIA}){_END}"
     r"[ ]*(?=$|[|·]|[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]+:)"
@@ -205,7 +210,9 @@ _CLOSING = re.compile(
     # "Ukrinform", "(AFP)", "(©NTB)", "PA" alone on a line; "AAP dh/jm", "dpa ab xx": with the
     # desk's sign-off initials
     # "....PACNEWS": after a row of dots
-    rf"|(?:\.{{3,}}[ ]*)?[(\[]?©?[ ]*(?P<alone>{_SLOT_MEDIA}|{_WIRES_CAPS}){_JOINED}[)\]]?\.?"
+    # "via AAP", "Story courtesy of Reuters", "(Courtesy: ANI)": the medium the copy came through
+    rf"|(?:\.{{3,}}[ ]*)?[(\[]?©?[ ]*(?:(?:[Vv]ia|{_COURTESY}|[Cc]ourtesy(?:[ ]+of|[ ]*:))[ ]+"
+    rf"(?:[Tt]he[ ]+)?)?(?P<alone>{_SLOT_MEDIA}|{_WIRES_CAPS}){_JOINED}[)\]]?\.?"
     rf"{_SIGN_OFF}[ ]*$"
     # "(FRANCE 24 with AFP)": a broadcaster's site rewriting an agency's copy; "ab/tj (AFP,
     # Reuters)": the editors' initials, then the agencies (DW's style)
@@ -241,9 +248,22 @@ _SYNDICATED = re.compile(
     r"distributed|appeared|ran)[ ]+)?"
     r"(?:(?:in[ ]+(?:partnership|collaboration|association)[ ]+with)|by|from|in|on|with)"
     r"|(?:Originally|First)[ ]+(?:published|appeared)[ ]+(?:by|in|on)"
-    r"|Republished[ ]+(?:with[ ]+permission[ ]+)?(?:from|of)"
+    # ("Reproduced with kind permission from Nikkei Asia.", "Syndicated from Bernama.")
+    r"|(?:Republished|Reproduced|Reprinted|Syndicated)[ ]+(?:with[ ]+(?:kind[ ]+)?permission[ ]+)?"
+    r"(?:from|of|by)"
     r"|Based[ ]+on[ ]+(?:a[ ]+)?(?:report|reporting)[ ]+(?:by|from)"
-    r"|Produced[ ]+in[ ]+(?:partnership|collaboration)[ ]+with"
+    r"|(?:Produced|Published)[ ]+in[ ]+(?:partnership|collaboration)[ ]+with"
+    # "This report is sourced from Kyodo News.": here "report" is the piece itself
+    r"|(?:This|The)[ ]+(?:story|article|report|piece|content)[ ]+(?:is|was|has[ ]+been)[ ]+"
+    r"sourced[ ]+from"
+    # "This content was provided by Xinhua.", "Content provided by Yonhap."
+    r"|(?:(?:This|The)[ ]+)?(?:[Cc]ontent|[Ss]tory|[Aa]rticle)[ ]+(?:(?:is|was)[ ]+)?"
+    r"(?:provided|supplied)[ ]+by|"
+    + _COURTESY
+    # "This article is published under a content-sharing agreement with Asia News Network."
+    + r"|(?:This|The)[ ]+(?:story|article|report|piece|content)[^\n.]{0,40}?[ ](?:under|through|"
+    r"as[ ]+part[ ]+of|in)[ ]+an?[ ]+content[- ](?:sharing|exchange|syndication)[ ]+"
+    r"(?:agreement|arrangement|partnership|deal)[ ]+with"
     # ("Republished with permission from the Kenya News Agency (KNA).": its initials after it)
     # ("originally published by our news partners at KXAN")
     rf")[ ]+(?:our[ ]+(?:news[ ]+|media[ ]+)?partners?[ ]+(?:at|from)[ ]+)?"
@@ -562,7 +582,8 @@ _MEDIUM_WORDS = frozenset(
     )
 )
 _PARTNERSHIP = re.compile(
-    r"\b(?:partnership|collaboration|association)[ ]+with\b|\b[Rr]epublished\b"
+    r"\b(?:partnership|collaboration|association|agreement|arrangement|deal)[ ]+with\b"
+    r"|\b(?:[Rr]epublished|[Rr]eproduced|[Rr]eprinted|[Ss]yndicated|courtesy)\b"
 )
 # "This article was originally published by Euractiv.", "This story first appeared on
 # Mongabay-India.": whoever first published the piece is its newsroom, whatever its name
