@@ -692,6 +692,11 @@ def summary_relays_news6(records: list[dict[str, object]]) -> str:
     return summary_relays(records, "relays_news6")
 
 
+def summary_relays_news7(records: list[dict[str, object]]) -> str:
+    """``relays_news7`` (set 10): built and validated exactly like ``relays_news``."""
+    return summary_relays(records, "relays_news7")
+
+
 # --- helpers ------------------------------------------------------------------------------------
 
 
@@ -738,6 +743,7 @@ SETS = {
         GoldSet("relays_news4", build_relays, summary_relays_news4),
         GoldSet("relays_news5", build_relays, summary_relays_news5),
         GoldSet("relays_news6", build_relays, summary_relays_news6),
+        GoldSet("relays_news7", build_relays, summary_relays_news7),
     )
 }
 
