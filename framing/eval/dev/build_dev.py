@@ -107,6 +107,7 @@ SETS = {
     "relays_dev71": None,
     "relays_dev72": None,
     "relays_dev74": None,
+    "relays_dev76": None,
 }
 
 
