@@ -1,5 +1,5 @@
 """Build the speakers DEVELOPMENT sets (``speakers_dev``, ``relays_dev``, ``uncredited_dev``,
-``relays_dev2`` to ``relays_dev72``) from their ``*_source.txt``.
+``relays_dev2`` to ``relays_dev72``, ``relays_dev75``) from their ``*_source.txt``.
 
 This set is for tuning the speaker/quote/relay rules (the held-out ``framing/eval/gold`` sets are
 never tuned on). It reuses the gold builder's parser and validator, so the schema is identical to
@@ -106,6 +106,7 @@ SETS = {
     "relays_dev70": None,
     "relays_dev71": None,
     "relays_dev72": None,
+    "relays_dev75": None,
 }
 
 
