@@ -108,6 +108,7 @@ SETS = {
     "relays_dev72": None,
     "relays_dev73": None,
     "relays_dev74": None,
+    "relays_dev75": None,
     "relays_dev76": None,
 }
 
