@@ -56,12 +56,12 @@ _CUES = frozenset(
         "contact write end updated update file"
     )
 )
-# A reporter's beat after a byline's name ("By Kirsty Mair, Transport Correspondent"): a role,
-# not a medium
-_ROLES = frozenset(
+# A reporter's beat after a byline's name ("By Kirsty Mair, Transport Correspondent") or a
+# paper's staff in a dateline's brackets ("(Post Report)", "(Web Desk)"): a role, not a medium
+STAFF_WORDS = frozenset(
     wordlist(
         "correspondent correspondents reporter reporters writer writers editor editors staff "
-        "photographer columnist contributor"
+        "photographer columnist contributor report desk bureau team"
     )
 )
 # Words that open a sentence or a time phrase, never a medium's name
@@ -244,7 +244,7 @@ def candidates(text: str) -> list[Candidate]:
                     continue  # "…, Reuters reports." credits only in the lede (the rules' form)
                 if lo == 0 and _after_the_story(text, m.start()):
                     continue  # a dateline quoted after the story's first paragraphs
-                if name.split()[-1].lower() in _ROLES:
+                if name.split()[-1].lower() in STAFF_WORDS:
                     continue  # "By Kirsty Mair, Transport Correspondent": a beat, no medium
                 if _person_like(name):
                     continue  # "With reports from Carlo Mendoza": a reporter, no medium

@@ -155,7 +155,11 @@ _COURTESY = (
     r"(?:(?:This|The)[ ]+)?(?:[Ss]tory|[Aa]rticle|[Rr]eport|[Cc]ontent|[Tt]ext)[ ]+courtesy[ ]+of"
 )
 # A word of a masthead ("Kestria", "American-Statesman", "O'Brien's", "24.kg")
-_MASTHEAD_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w&\-]*(?:['’][A-Za-z][\w\-]*)?(?:\.[A-Za-z][\w\-]*)*"
+# ("RFE/RL": initials joined by a slash)
+_MASTHEAD_WORD = (
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w&\-]*(?:['’][A-Za-z][\w\-]*)?(?:\.[A-Za-z][\w\-]*)*"
+    r"(?:/[A-ZÀ-ÖØ-ÞĀ-Ž]{2,})?"
+)
 # A line that is the credit alone, in the first lines ("By Reuters", "AFP", "Reuters Staff",
 # "AFP | Dec 2, 2026", "KYODO NEWS - Dec 3, 2026 - 12:34", "Source: Xinhua | Updated: 2026-12-02",
 # CGTN's "Source(s): Xinhua News Agency"), or a dateline whose date ends
@@ -558,6 +562,16 @@ def _is_credit(text: str, m: re.Match[str]) -> bool:
         return False
     if m.re is _BARE_CREDIT:
         return True  # a known agency by name: the pattern has checked it
+    staff = credit_detector.STAFF_WORDS
+    words = name.split()
+    if (
+        words[-1].lower() in staff
+        and name not in media.names()
+        and " ".join(w for w in words if w.lower() not in staff) not in media.names()
+    ):
+        # "KATHMANDU, Dec 3 (Post Report) —", "(Staff Report)", "(Web Desk)", "(Our
+        # Correspondent)": a paper's own staff, not a medium ("(Reuters Staff)" is Reuters)
+        return False
     if re.search(r"\d", name) or name.upper() in _TAGS:
         return False
     if _known_credit(name):
@@ -588,7 +602,7 @@ _PARTNERSHIP = re.compile(
 # "This article was originally published by Euractiv.", "This story first appeared on
 # Mongabay-India.": whoever first published the piece is its newsroom, whatever its name
 _FIRST_PUBLISHED = re.compile(
-    r"\b(?:originally|first)[ ]+(?:published|appeared|ran)[ ]+(?:by|in|on)\b"
+    r"\b(?:[Oo]riginally|[Ff]irst)[ ]+(?:published|appeared|ran)[ ]+(?:by|in|on)\b"
 )
 
 

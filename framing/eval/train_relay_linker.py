@@ -105,6 +105,10 @@ TRAINING_SETS = (
     "relays_dev70",
     "relays_dev71",
     "relays_dev72",
+    "relays_dev73",
+    "relays_dev74",
+    "relays_dev75",
+    "relays_dev76",
     "speakers_dev",
     "uncredited_dev",
 )

@@ -4,7 +4,12 @@ courtesy of Reuters", "(Courtesy: ANI)", "via AAP" alone on the last line, "This
 sourced from Kyodo News.", "Reproduced with permission from Nikkei Asia.", "Syndicated from
 Bernama.", "This content was provided by Xinhua.", a content-sharing agreement, "Published in
 partnership with". Guards: a picture's or a map's courtesy line, data sourced from a bank or a
-ministry, a content agreement with a body that is no medium."""
+ministry, a content agreement with a body that is no medium.
+
+From the fresh dev sets relays_dev73–76, measured before any rule looked at them: "Originally
+published by BNE IntelliNews." (a capital O, a masthead no list knows) and "… by RFE/RL." (a
+slash in the masthead); and a paper's own staff in a dateline's brackets ("(Post Report) —",
+"(Web Desk) —") is no credit, for the rules or the learned detector."""
 
 from __future__ import annotations
 
@@ -97,3 +102,41 @@ def test_credits_read(text: str, name: str) -> None:
 )
 def test_not_credits(tail: str) -> None:
     assert wire_origin(BODY + tail, OUTLET) is None
+
+
+@pytest.mark.parametrize(
+    ("tail", "name"),
+    [
+        ("Originally published by BNE IntelliNews.", "BNE IntelliNews"),
+        ("Originally published by RFE/RL.", "RFE/RL"),
+    ],
+    ids=["originally-capital", "slash-masthead"],
+)
+def test_first_published(tail: str, name: str) -> None:
+    found = wire_origin(BODY + tail, OUTLET)
+    assert found is not None and found.name == name
+
+
+STAFF_DATELINES = [
+    "KATHMANDU, Dec 3 (Post Report) — ",
+    "KATHMANDU, Dec 3 (Staff Report) — ",
+    "LAHORE, Dec 3 (Web Desk) — ",
+    "KARACHI, Dec 3 (Our Correspondent) — ",
+]
+
+
+@pytest.mark.parametrize("dateline", STAFF_DATELINES)
+def test_staff_dateline_no_credit(dateline: str) -> None:
+    assert wire_origin(dateline + BODY, OUTLET) is None
+
+
+@pytest.mark.parametrize("dateline", STAFF_DATELINES)
+def test_staff_dateline_no_credit_for_the_detector(dateline: str) -> None:
+    cd.use_packaged()
+    assert wire_origin(dateline + BODY, OUTLET) is None
+
+
+def test_agency_staff_still_a_credit() -> None:
+    # (the staff words only rule out a credit that names no medium)
+    found = wire_origin("LONDON, Dec 3 (Reuters Staff) — " + BODY, OUTLET)
+    assert found is not None and found.credit == "Reuters Staff"
