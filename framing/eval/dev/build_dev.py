@@ -111,6 +111,7 @@ SETS = {
     "relays_dev75": None,
     "relays_dev76": None,
     "relays_dev77": None,
+    "relays_dev78": None,
     "relays_dev79": None,
 }
 
