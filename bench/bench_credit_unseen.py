@@ -35,6 +35,7 @@ ROUNDS = (
     ("ce6a0fe", 56, range(57, 65)),  # session 19's engine, session 20's fresh sets
     ("9e3e9ce", 64, range(65, 69)),  # session 20's engine, session 21's fresh sets
     ("52fcbb4", 68, range(69, 73)),  # session 21's engine, session 22's fresh sets
+    ("c153788", 72, range(73, 77)),  # session 22's engine, session 23's first fresh sets
 )
 _RUN = """
 import json, sys

@@ -231,6 +231,8 @@ _NAMED_MEDIA = (
     # ("local station P4 Västernorrland. The council …": a full stop after a word ends the name)
     # ("the local channel Canal 8": a number may close the name)
     rf"(?:the\s+)?(?:{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}}(?:\s+\d{{1,3}}(?![\w’'\-]|[.,]\d))?"
+    # ("the news portal bdnews24.com": a site's address in lower case is its name)
+    r"|[a-z][a-z\d\-]*\.(?:com|net|org|info|news|co\.[a-z]{2}|[a-z]{2})(?![\w’'\-]|\.\w)"
     rf"|{_KNOWN_MEDIA})"
     rf"(?![\w’'\-])|"
     r"(?:the\s+)?(?:(?:state|state-run|state-owned|official|public|semi-official)\s+)?"

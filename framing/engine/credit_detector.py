@@ -238,7 +238,8 @@ def candidates(text: str) -> list[Candidate]:
                     continue
                 if (
                     _TAG_AFTER.match(text, m.end())
-                    and _TAG_BEFORE.search(text, 0, m.start())
+                    # (the comma sits right before the name: a short window, not the text)
+                    and _TAG_BEFORE.search(text, max(0, m.start() - 40), m.start())
                     and "\n\n" in text[: m.start()]
                 ):
                     continue  # "…, Reuters reports." credits only in the lede (the rules' form)

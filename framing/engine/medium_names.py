@@ -210,6 +210,9 @@ def name_at(text: str, pos: int, end: int) -> tuple[int, int, str] | None:
     s, e = m.start("n"), m.end("n")
     while e > s and text[e - 1] in ".,&-" and not re.search(r"(?:^|\s)[A-Z]\.\Z", text[s:e]):
         e -= 1
+    lead = _LEAD_ADJECTIVE.match(text, s, e)
+    if lead is not None and lead.end() < e:
+        s = lead.end()  # "the Nepali-language Nagarik daily": the paper is "Nagarik"
     name = text[s:e]
     words = name.lower().replace(".", " ").split()
     if not words or words[0] in _NOT_MEDIUM_WORDS or words[-1] in _NOT_MEDIUM_WORDS:
@@ -219,7 +222,32 @@ def name_at(text: str, pos: int, end: int) -> tuple[int, int, str] | None:
     year = name.isdigit() and len(name) == 4
     if name[0].isdigit() and (year or _QUANTITY.match(text, e, end)):
         return None
+    if (
+        _KIND_AFTER.fullmatch(text, e, end)
+        and (len(words) > 1 or words[0] not in _places_lower())
+        and not _OFFICES.intersection(words)
+    ):
+        # "told the Nagarik daily that": the slot ends in the medium's kind, which says what
+        # the name is whatever the name's shape says
+        return (s, e, name)
     return (s, e, name) if is_medium_name(name) else None
+
+
+# ("told the Foreign Ministry daily briefing": an office's, no medium)
+_OFFICES = frozenset(wordlist("ministry office department government embassy"))
+# "the Nepali-language …", "the state-owned …" is said of the medium, not its name
+_LEAD_ADJECTIVE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w]*-(?:language|owned|based|run|backed|funded)\s+")
+# The medium's kind after its name, closing the slot: "the Nagarik daily", "the Blic tabloid"
+_KIND_AFTER = re.compile(
+    r"\s+(?:daily|newspaper|weekly|tabloid|magazine|broadcaster|channel|website|news\s+"
+    r"(?:site|website|portal|channel|agency)|radio(?:\s+station)?|(?:tv|television)\s+"
+    r"(?:station|channel))\s*"
+)
+
+
+@cache
+def _places_lower() -> frozenset[str]:
+    return frozenset(p.lower() for p in _places())
 
 
 @cache

@@ -145,6 +145,10 @@ _BYLINE = re.compile(
     r"|[ ]+(?:Scotland|Wales|Northern[ ]Ireland|Ireland|Sport|Business|Political[ ]Staff)"
     # "By Ellen Ward, PA, and Staff Reporter": the agency's reporter and the paper's
     r"|,?[ ]+and[ ]+(?:[Ss]taff|[A-ZÀ-ÖØ-ÞĀ-Ž][^\n,]{1,40}))?[ ]*$"
+    # "By Morgan LeBlanc The Canadian Press": the name in title case, then the agency, alone
+    # on the line (The Canadian Press's style)
+    rf"|^[ \t]*By[ ]+[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]+(?:[ ][A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]+){{1,2}}[ ]+"
+    rf"(?:[Tt]he[ ]+)?(?P<titled>{_SLOT_WIRES}){_END}[ ]*$"
     # "by Xinhua writers Wang Lei, Li Na": the agency, then its writers (Xinhua's style)
     rf"|^[ \t]*[Bb]y[ ]+(?P<writer>{_WIRES})[ ]+(?:staff[ ]+)?"
     r"(?:writers?|correspondents?|reporters?|journalists?)[ ]+[A-ZÀ-ÖØ-ÞĀ-Ž][^\n]{0,80}$"
@@ -271,7 +275,10 @@ _SYNDICATED = re.compile(
     # ("Republished with permission from the Kenya News Agency (KNA).": its initials after it)
     # ("originally published by our news partners at KXAN")
     rf")[ ]+(?:our[ ]+(?:news[ ]+|media[ ]+)?partners?[ ]+(?:at|from)[ ]+)?"
-    rf"(?P<syndicated>{_MASTHEAD})(?=[ ]*(?:[.,;:()*_]|[ ]+(?:and|under|as|for|on)[ ]|$))"
+    # ("Republished with permission from Notes from Poland.": "from" inside a name that ends
+    # the sentence)
+    rf"(?P<syndicated>{_MASTHEAD}(?:[ ]from[ ]{_MASTHEAD_WORD}(?=\.?[ ]*$))?)"
+    rf"(?=[ ]*(?:[.,;:()*_]|[ ]+(?:and|under|as|for|on)[ ]|$))"
 )
 # A newsroom's line about itself closing its republished copy: "KFF Health News is a national
 # newsroom that produces …", "Stateline is part of States Newsroom, a nonprofit news network …"
@@ -394,10 +401,15 @@ def wire_origin(text: str, outlet: str | None = None) -> WireOrigin | None:
     def own(name: str) -> bool:
         return bool(outlet) and is_own_outlet(name, outlet or "")
 
+    # the outlet's own credit in the dateline ("SEOUL, Dec. 4 (Hanbit) --" on Hanbit): a desk's
+    # unnamed signature then is its own sign-off, not another agency's
+    own_credit = False
     for pattern in (_CREDIT, _BARE_CREDIT, _BYLINE):
         for m in pattern.finditer(text, 0, head):
-            if _is_credit(text, m) and not own(_credit_of(m)):
-                return _origin(m)
+            if _is_credit(text, m):
+                if not own(_credit_of(m)):
+                    return _origin(m)
+                own_credit = True
     # A page copied whole may put a headline, a standfirst, a picture's caption and a byline
     # before the dateline: a bracketed credit with its dash opening the first paragraph of the
     # story still credits it, up to HEAD_CHARS
@@ -430,13 +442,17 @@ def wire_origin(text: str, outlet: str | None = None) -> WireOrigin | None:
         for m in pattern.finditer(text, tail):
             if _is_credit(text, m) and not own(_credit_of(m)):
                 return _origin(m)
-    for pattern, credit in _SIGNATURES:
+    for pattern, credit in _SIGNATURES if not own_credit else ():
         m = pattern.search(text, tail)
         if m and not own(credit):
             return WireOrigin(agency_name(credit), credit, m.start(), m.end())
     # "…, AAP reports.", "…, the PA news agency reports.": the agency the paper's copy is
     # from, named in the tag closing the story's first paragraph (the rewrite desk's formula)
     m = _LEDE_TAG.search(text, 0, head if lede_end < 0 else min(head, lede_end))
+    if m is None and second >= 0:
+        # "…, the IPN news agency reports. Several …" in the second paragraph, a sentence of
+        # it: only with "news agency" vouching for the name
+        m = _AGENCY_TAG_LATER.search(text, lede_end, min(second, lede_end + _HEAD))
     # (present tense only: "…, TASS reported on Thursday" is a paper's relay of the agency)
     if m is not None and not own(_credit_of(m)):
         return _origin(m)
@@ -451,6 +467,13 @@ def wire_origin(text: str, outlet: str | None = None) -> WireOrigin | None:
 
 
 _WEEKDAY_TAG = r"(?:[ ]+(?:on[ ]+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
+# "…, the IPN news agency reports. Several …": the tag in the second paragraph, closing one of
+# its sentences, with "news agency" after the name (the rewrite desk's formula still)
+_AGENCY_TAG_LATER = re.compile(
+    rf",[ ]+(?:[Tt]he[ ]+)?(?:[\w’'\-]+[ ]+){{0,3}}?"
+    rf"(?P<later_tag>{_SLOT_WIRES}|[A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}})"
+    rf"[ ]+news[ ]+agency[ ]+reports{_WEEKDAY_TAG}\.(?=[ ]+[A-ZÀ-ÖØ-ÞĀ-Ž]|[ ]*(?:\n|\Z))"
+)
 _LEDE_TAG = re.compile(
     # ("the state-run news agency BSS", "Nepal's national news agency RSS", "the Portuguese
     # news agency Lusa": a descriptor before the name; "Kyodo News", "the Bahrain News Agency
@@ -518,6 +541,20 @@ def _credit_of(m: re.Match[str]) -> str:
     return next(v for v in m.groupdict().values() if v).strip()
 
 
+def is_staff_credit(name: str) -> bool:
+    """Whether a name in a credit's slot is a paper's own staff, not a medium: "KATHMANDU, Dec 3
+    (Post Report) —", "(Staff Report)", "(Web Desk)", "(Our Correspondent)" ("(Reuters Staff)"
+    names Reuters)."""
+    staff = credit_detector.STAFF_WORDS
+    words = name.split()
+    return (
+        bool(words)
+        and words[-1].lower() in staff
+        and name not in media.names()
+        and " ".join(w for w in words if w.lower() not in staff) not in media.names()
+    )
+
+
 def _is_credit(text: str, m: re.Match[str]) -> bool:
     """Whether a credit-shaped match names a medium: not a wire-desk tag ("(Video) —",
     "(UPDATE 2) -"), not an organisation's short form after its long one ("The World Food
@@ -562,15 +599,7 @@ def _is_credit(text: str, m: re.Match[str]) -> bool:
         return False
     if m.re is _BARE_CREDIT:
         return True  # a known agency by name: the pattern has checked it
-    staff = credit_detector.STAFF_WORDS
-    words = name.split()
-    if (
-        words[-1].lower() in staff
-        and name not in media.names()
-        and " ".join(w for w in words if w.lower() not in staff) not in media.names()
-    ):
-        # "KATHMANDU, Dec 3 (Post Report) —", "(Staff Report)", "(Web Desk)", "(Our
-        # Correspondent)": a paper's own staff, not a medium ("(Reuters Staff)" is Reuters)
+    if is_staff_credit(name):
         return False
     if re.search(r"\d", name) or name.upper() in _TAGS:
         return False
@@ -601,6 +630,7 @@ _PARTNERSHIP = re.compile(
 )
 # "This article was originally published by Euractiv.", "This story first appeared on
 # Mongabay-India.": whoever first published the piece is its newsroom, whatever its name
+_REPUBLISHED = re.compile(r"\b(?:Republished|Reproduced|Reprinted|Syndicated)[ ]")
 _FIRST_PUBLISHED = re.compile(
     r"\b(?:[Oo]riginally|[Ff]irst)[ ]+(?:published|appeared|ran)[ ]+(?:by|in|on)\b"
 )
@@ -625,8 +655,8 @@ def _reads_as_masthead(name: str, line: str) -> bool:
         return True  # ("originally published on Stuff": a credit's slot, where "Stuff" is one)
     if bare in _countries():
         return False  # "first published in Kenya": a place, not a newsroom
-    if _FIRST_PUBLISHED.search(line):
-        return True
+    if _FIRST_PUBLISHED.search(line) or _REPUBLISHED.search(line):
+        return True  # ("Republished with permission from The Narwhal.": any newsroom's name)
     return bool(_PARTNERSHIP.search(line)) and (
         len(words) >= 2 or bare in media.names() or bool(re.search(r"[a-z][A-ZÀ-ÖØ-ÞĀ-Ž]", bare))
     )
@@ -738,7 +768,8 @@ _KIND_FIRST = re.compile(
     + r"(?:news\s+agency|broadcaster|newspaper|daily|channel|website|(?:trade\s+)?publication|"
     r"news\s+portal|news\s+site|portal|wire\s+service|news\s+service|"
     r"magazine|weekly|tabloid|(?:radio\s+|television\s+)?station|television|radio)\s+"
-    rf"(?=[A-ZÀ-ÖØ-ÞĀ-Ž]|{_LOWER_MEDIA})"
+    # ("the news portal bdnews24.com": a site's address in lower case)
+    rf"(?=[A-ZÀ-ÖØ-ÞĀ-Ž]|{_LOWER_MEDIA}|[a-z][a-z\d\-]*\.[a-z]{{2,4}}\b)"
 )
 
 

@@ -304,7 +304,8 @@ def resolve(text: str, sentences: list[tuple[int, int]], found: list[QuoteFound]
     _partials_from_context(text, sentences, found)
     _partials_inside_clauses(found)
     name_descriptors(text, sentences, found)
-    if agency is not None:
+    if agency is not None and not relays_mod.is_staff_credit(agency.text):
+        # (not "KATHMANDU, Dec 3 (Post Report) —": the paper's own staff relays nothing)
         _prepend_agency(found, agency)
     _whole_links(text, found)
     _usual_names(text, found)
@@ -1415,14 +1416,18 @@ def _carry_chains(found: list[QuoteFound], text: str = "", sentences=()) -> None
     # conference' is no interview she gave NHK later in the day)
     forward = list(enumerate(keyed))
     steps = [(False, x) for x in forward] + [(True, x) for x in reversed(forward)]
+    # the word before the surname of the relayed full name stored under that surname
+    given: dict[str, str] = {}
     for n, (backward, (i, (q, keys, names))) in enumerate(steps):
         if backward and n == len(forward):
-            chains = {}  # the backward pass starts afresh
+            chains, given = {}, {}  # the backward pass starts afresh
         if q.reported_remark:
             continue  # a second-hand remark's relay is its own (``quotes._nested_report``)
         if len(q.chain) >= 2:
             for key in keys:
                 chains[key] = q.chain
+            if len(names) >= 2:
+                given[names[-1]] = names[-2]
             short = _initials_key(q.speaker.text)  # type: ignore[union-attr]
             if short:
                 # "the Joint Chiefs of Staff" is "the JCS" further on
@@ -1433,6 +1438,10 @@ def _carry_chains(found: list[QuoteFound], text: str = "", sentences=()) -> None
             keys = [keys[0], names[-1]]
         key = next((k for k in keys if k in chains), None)
         if key is None:
+            continue
+        if len(names) >= 2 and key == names[-1] and given.get(key, names[-2]) != names[-2]:
+            # "Chiri Babu Maharjan" after "Sita Maharjan" told a portal: another person of
+            # the same surname, not heard through her relay
             continue
         if _own_channel(text, sentences, starts, q.start) or _own_channel(
             text, sentences, starts, max(q.start, q.end - 1)

@@ -109,6 +109,10 @@ TRAINING_SETS = (
     "relays_dev74",
     "relays_dev75",
     "relays_dev76",
+    "relays_dev77",
+    "relays_dev78",
+    "relays_dev79",
+    "relays_dev80",
     "speakers_dev",
     "uncredited_dev",
 )

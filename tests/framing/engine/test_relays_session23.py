@@ -140,3 +140,134 @@ def test_agency_staff_still_a_credit() -> None:
     # (the staff words only rule out a credit that names no medium)
     found = wire_origin("LONDON, Dec 3 (Reuters Staff) — " + BODY, OUTLET)
     assert found is not None and found.credit == "Reuters Staff"
+
+
+# Relay chains in relays_dev76's fresh copy (measured before any rule looked at it)
+
+
+def _chains(text: str) -> list[tuple[str, ...]]:
+    from framing.engine import analyze
+
+    return [
+        tuple(h.text if hasattr(h, "text") else h for h in q.chain) for q in analyze(text).quotes
+    ]
+
+
+@pytest.mark.parametrize(
+    ("medium", "link"),
+    [
+        ("the Nagarik daily", "Nagarik"),
+        ("the Nepali-language Nagarik daily", "Nagarik"),
+        ("the Himal weekly", "Himal"),
+    ],
+)
+def test_told_a_medium_named_before_its_kind(medium: str, link: str) -> None:
+    text = f"Mayor Chiri Babu Shrestha told {medium} that the result would not change the balance."
+    assert _chains(text) == [(link, "Mayor Chiri Babu Shrestha")]
+
+
+def test_an_office_before_a_kind_word_is_no_medium() -> None:
+    text = "Mayor Chiri Babu Shrestha told the Foreign Ministry daily that the result would stand."
+    assert _chains(text) == [("Mayor Chiri Babu Shrestha",)]
+
+
+def test_a_staff_dateline_relays_nothing() -> None:
+    text = (
+        "KATHMANDU, Dec 3 (Post Report) — Turnout was low in Thursday's by-elections.\n\n"
+        "Candidate Sita Maharjan told the news portal Onlinekhabar that the cold had kept "
+        "people at home."
+    )
+    assert _chains(text) == [("Onlinekhabar", "Candidate Sita Maharjan")]
+
+
+def test_a_namesake_is_not_heard_through_anothers_relay() -> None:
+    lede = (
+        "Candidate Sita Maharjan told the news portal Onlinekhabar that the cold had kept "
+        "people at home.\n\n"
+    )
+    other = _chains(lede + "Mayor Chiri Babu Maharjan said the result would not change.")
+    assert other[1] == ("Mayor Chiri Babu Maharjan",)
+    # the same person by her surname alone still is
+    same = _chains(lede + "Maharjan said the result would not change.")
+    assert same[1] == ("Onlinekhabar", "Candidate Sita Maharjan")
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        (
+            "BIWTA chairman Arif Mostafa told the news portal bdnews24.com that the authority "
+            "had added 20 inspectors.",
+            ("bdnews24.com", "Arif Mostafa"),
+        ),
+        (
+            "Kommersant reported that the governor told RBC that the plant would reopen.",
+            ("Kommersant", "RBC", "the governor"),
+        ),
+        (
+            "The Andaman Chronicle reported that a tour operator, Sunil Mehta, had told All "
+            "India Radio Port Blair that tourists were running short of cash.",
+            ("The Andaman Chronicle", "All India Radio Port Blair", "Sunil Mehta"),
+        ),
+        # guards: no medium told, no medium reporting
+        (
+            "Reuters reported that the minister told reporters that the plan would go ahead.",
+            ("Reuters", "the minister"),
+        ),
+        (
+            "The minister said the general told him that the plan would go ahead.",
+            ("The minister",),
+        ),
+    ],
+    ids=["domain-portal", "nested-plain-past", "nested-station-place", "reporters", "no-medium"],
+)
+def test_relay_chains(text: str, chain: tuple[str, ...]) -> None:
+    assert _chains(text) == [chain]
+
+
+# Credits from the fresh dev sets relays_dev77–80 (measured before any rule looked at them)
+
+LEDE = "The plant will close in February, the company said.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (BODY + "Republished with permission from The Narwhal.", "Narwhal"),
+        (BODY + "Republished with permission from Notes from Poland.", "Notes from Poland"),
+        ("By Morgan LeBlanc The Canadian Press\n\nHALIFAX — " + BODY, "Canadian Press"),
+        ("TAIPEI — " + BODY + "— CNA", "CNA"),
+        (
+            LEDE + "The three are suspected of taking bribes, the IPN news agency reports. "
+            "Several drivers testified.\n\n" + BODY,
+            "IPN",
+        ),
+    ],
+    ids=["republished-one-word", "republished-from-inside", "cp-byline", "cna", "later-tag"],
+)
+def test_fresh_credits(text: str, name: str) -> None:
+    found = wire_origin(text, OUTLET)
+    assert found is not None and found.name == name
+
+
+def test_own_dateline_makes_a_sign_off_its_own() -> None:
+    # Yonhap's "(END)" closes a Korean agency's copy; on that agency's own site it is its own
+    text = "SEOUL, Dec. 4 (Hanbit) -- " + BODY + "(END)"
+    assert wire_origin(text, "Hanbit News Agency") is None
+    found = wire_origin("SEOUL, Dec. 4 -- " + BODY + "(END)", OUTLET)
+    assert found is not None and found.name == "Yonhap"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a paper reported in the present tense later on relays it; no "news agency" vouches
+        LEDE + "The three are suspected of taking bribes, Kommersant reports. Several drivers "
+        "testified.\n\n" + BODY,
+        BODY + "Reproduced with permission from Poland.",
+        "By Morgan LeBlanc\n\nHALIFAX — " + BODY,
+    ],
+    ids=["later-tag-no-agency", "republished-a-country", "byline-no-agency"],
+)
+def test_fresh_not_credits(text: str) -> None:
+    assert wire_origin(text, OUTLET) is None
