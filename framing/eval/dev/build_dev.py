@@ -115,6 +115,7 @@ SETS = {
     "relays_dev79": None,
     "relays_dev80": None,
     "relays_dev81": None,
+    "relays_dev82": None,
     "relays_dev84": None,
 }
 
