@@ -116,6 +116,7 @@ SETS = {
     "relays_dev80": None,
     "relays_dev81": None,
     "relays_dev82": None,
+    "relays_dev83": None,
     "relays_dev84": None,
 }
 
