@@ -36,6 +36,8 @@ ROUNDS = (
     ("9e3e9ce", 64, range(65, 69)),  # session 20's engine, session 21's fresh sets
     ("52fcbb4", 68, range(69, 73)),  # session 21's engine, session 22's fresh sets
     ("c153788", 72, range(73, 77)),  # session 22's engine, session 23's first fresh sets
+    ("d9c3caf", 76, range(77, 81)),  # session 23's first step, its second fresh sets
+    ("5ecc70f", 80, range(81, 85)),  # session 23's second step, its third fresh sets
 )
 _RUN = """
 import json, sys

@@ -217,9 +217,10 @@ _CLOSING = re.compile(
     rf"(?:/[a-z]{{1,4}})*\.?[ ]*(?=$|[|·]|[A-ZÀ-ÖØ-ÞĀ-Ž][a-z]+:)"
     # "Ukrinform", "(AFP)", "(©NTB)", "PA" alone on a line; "AAP dh/jm", "dpa ab xx": with the
     # desk's sign-off initials
-    # "....PACNEWS": after a row of dots
+    # "....PACNEWS": after a row of dots ("….PACNEWS": or an ellipsis and a dot)
     # "via AAP", "Story courtesy of Reuters", "(Courtesy: ANI)": the medium the copy came through
-    rf"|(?:\.{{3,}}[ ]*)?[(\[]?©?[ ]*(?:(?:[Vv]ia|{_COURTESY}|[Cc]ourtesy(?:[ ]+of|[ ]*:))[ ]+"
+    rf"|(?:(?:\.{{3,}}|…\.*)[ ]*)?[(\[]?©?[ ]*"
+    rf"(?:(?:[Vv]ia|{_COURTESY}|[Cc]ourtesy(?:[ ]+of|[ ]*:))[ ]+"
     rf"(?:[Tt]he[ ]+)?)?(?P<alone>{_SLOT_MEDIA}|{_WIRES_CAPS}){_JOINED}[)\]]?\.?"
     rf"{_SIGN_OFF}[ ]*$"
     # "(FRANCE 24 with AFP)": a broadcaster's site rewriting an agency's copy; "ab/tj (AFP,
@@ -449,10 +450,11 @@ def wire_origin(text: str, outlet: str | None = None) -> WireOrigin | None:
     # "…, AAP reports.", "…, the PA news agency reports.": the agency the paper's copy is
     # from, named in the tag closing the story's first paragraph (the rewrite desk's formula)
     m = _LEDE_TAG.search(text, 0, head if lede_end < 0 else min(head, lede_end))
-    if m is None and second >= 0:
-        # "…, the IPN news agency reports. Several …" in the second paragraph, a sentence of
-        # it: only with "news agency" vouching for the name
-        m = _AGENCY_TAG_LATER.search(text, lede_end, min(second, lede_end + _HEAD))
+    if m is None and lede_end >= 0:
+        # "…, the IPN news agency reports. Several …" after the lede, closing a sentence of a
+        # later paragraph: only with "news agency" vouching for the name (a paper relaying an
+        # agency writes "reported")
+        m = _AGENCY_TAG_LATER.search(text, lede_end)
     # (present tense only: "…, TASS reported on Thursday" is a paper's relay of the agency)
     if m is not None and not own(_credit_of(m)):
         return _origin(m)
@@ -467,12 +469,14 @@ def wire_origin(text: str, outlet: str | None = None) -> WireOrigin | None:
 
 
 _WEEKDAY_TAG = r"(?:[ ]+(?:on[ ]+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
-# "…, the IPN news agency reports. Several …": the tag in the second paragraph, closing one of
-# its sentences, with "news agency" after the name (the rewrite desk's formula still)
+# "…, the IPN news agency reports. Several …": the tag after the lede, closing a sentence of a
+# later paragraph, with "news agency" before or after the name ("…, the news agency NTB
+# reports."): the rewrite desk's formula still
 _AGENCY_TAG_LATER = re.compile(
     rf",[ ]+(?:[Tt]he[ ]+)?(?:[\w’'\-]+[ ]+){{0,3}}?"
-    rf"(?P<later_tag>{_SLOT_WIRES}|[A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}})"
-    rf"[ ]+news[ ]+agency[ ]+reports{_WEEKDAY_TAG}\.(?=[ ]+[A-ZÀ-ÖØ-ÞĀ-Ž]|[ ]*(?:\n|\Z))"
+    rf"(?:(?P<later_tag>{_SLOT_WIRES}|[A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}})[ ]+news[ ]+agency"
+    rf"|news[ ]+agency[ ]+(?P<later_named>{_SLOT_WIRES}|[A-ZÀ-ÖØ-ÞĀ-Ž]{{2,6}}))"
+    rf"[ ]+reports{_WEEKDAY_TAG}\.(?=[ ]+[A-ZÀ-ÖØ-ÞĀ-Ž]|[ ]*(?:\n|\Z))"
 )
 _LEDE_TAG = re.compile(
     # ("the state-run news agency BSS", "Nepal's national news agency RSS", "the Portuguese

@@ -242,8 +242,23 @@ LEDE = "The plant will close in February, the company said.\n\n"
             "Several drivers testified.\n\n" + BODY,
             "IPN",
         ),
+        # (relays_dev81–84: the kind before the name, in the third paragraph; an ellipsis)
+        (
+            LEDE + BODY + "Farmers have pressed for a hunt for years, the news agency STT "
+            "reports. Several unions agree.",
+            "STT",
+        ),
+        (BODY + "….PACNEWS", "PACNEWS"),
     ],
-    ids=["republished-one-word", "republished-from-inside", "cp-byline", "cna", "later-tag"],
+    ids=[
+        "republished-one-word",
+        "republished-from-inside",
+        "cp-byline",
+        "cna",
+        "later-tag",
+        "later-tag-kind-first",
+        "ellipsis-sign-off",
+    ],
 )
 def test_fresh_credits(text: str, name: str) -> None:
     found = wire_origin(text, OUTLET)
