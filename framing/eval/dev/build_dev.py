@@ -1,5 +1,5 @@
 """Build the speakers DEVELOPMENT sets (``speakers_dev``, ``relays_dev``, ``uncredited_dev``,
-``relays_dev2`` to ``relays_dev87``) from their ``*_source.txt``.
+``relays_dev2`` to ``relays_dev88``) from their ``*_source.txt``.
 
 This set is for tuning the speaker/quote/relay rules (the held-out ``framing/eval/gold`` sets are
 never tuned on). It reuses the gold builder's parser and validator, so the schema is identical to
@@ -121,6 +121,7 @@ SETS = {
     "relays_dev85": None,
     "relays_dev86": None,
     "relays_dev87": None,
+    "relays_dev88": None,
 }
 
 
