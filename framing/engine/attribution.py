@@ -613,7 +613,9 @@ _DESCRIBED = (
 # relaying remarks the mayor made on the radio station RFM, …", "citing what the fire chief told
 # Radio Cooperativa": a chain of three, the citing medium, the one given the words, the speaker
 _GIVEN_TO = re.compile(
-    r"(?P<v>[Cc]iting|[Qq]uoting|[Rr]elaying)\s+(?:(?:an?|the(?:\s+same)?)\s+)?(?:[\w\-]+\s+){0,2}?"
+    # ("According to Punch, which cited an interview …": after an "according to")
+    r"(?P<v>[Cc]iting|[Qq]uoting|[Rr]elaying|which\s+(?:cited|quoted))\s+"
+    r"(?:(?:an?|the(?:\s+same)?)\s+)?(?:[\w\-]+\s+){0,2}?"
     r"(?:interview|remarks|comments|statements?|speech|words|what)"
     # ("citing remarks that Secretary Kamal Bhatia made on CNBC-TV18": "that" opens the clause)
     r"(?:\s+(?:that|which))?"
@@ -829,6 +831,14 @@ _ACCORDING_LEAD = re.compile(
     rf"(?:,?\s+(?:and\s+)?(?:quoted|cited|carried|published|released|relayed|reported)\s+"
     rf"(?:by|through|via)\s+{MEDIA})?"
     r"\s*,\s*"
+)
+# "According to Kommersant, which cited a source in diplomatic circles, …", "… which interviewed
+# parents in Matsue, …", "… which cited data from a maritime analytics firm, …": the source the
+# medium cites, up to the comma (its data, figures or report: its author)
+_WHICH_CITED = re.compile(
+    r"(?:which|who|that)\s+(?:cited|quoted|interviewed|spoke\s+to)\s+"
+    r"(?:(?:data|figures|statistics|estimates|calculations)\s+(?:from|by)\s+)?"
+    r"(?P<c>(?!an?\s+interview\b)[^,;:\"“”()]{3,80}?)\s*,\s+(?=[A-Za-z])"
 )
 # "The army, according to a report by Xinhua, has moved …": a source set off by commas
 # between a subject and its (lower-case) verb phrase
@@ -1808,6 +1818,17 @@ def reported_in_sentence(text: str, start: int, end: int, verbs: list[Verb]) -> 
     # closes the sentence and the clause is before it
     m = _ACCORDING_LEAD.match(text, start, end)
     if m:
+        w = _WHICH_CITED.match(text, m.end(), end) if m.group("cited") is None else None
+        source = _hit(m, "s", "v")
+        if (
+            w is not None
+            and source is not None
+            and not _is_media_hit(SpeakerHit(w.start("c"), w.end("c"), w.group("c"), None))
+        ):
+            # "According to Kommersant, which cited a source in diplomatic circles, …": the
+            # cited source speaks, the medium relays it ("which cited TASS" is read above)
+            cited = SpeakerHit(w.start("c"), w.end("c"), w.group("c"), "citing")
+            return _reported(w.end(), end, cited, [source, cited])
         inner = _lead(text, m.end(), end, verbs)
         if inner:
             chain = _with_media(relays, inner[2])

@@ -327,7 +327,19 @@ _SIGNATURES = (
     ),
     # Ukrinform's own back-reference, "As Ukrinform reported, …", which no other outlet writes
     # of it
-    (re.compile(r"(?m)(?:^|(?<=[.!?”\"’][ ]))As[ ]Ukrinform[ ]reported\b"), "Ukrinform"),
+    # ("As reported by Ukrinform, …": the same, the other way round)
+    (
+        re.compile(
+            r"(?m)(?:^|(?<=[.!?”\"’][ ]))As[ ](?:Ukrinform[ ]reported|reported[ ]by[ ]Ukrinform)\b"
+        ),
+        "Ukrinform",
+    ),
+    # Anadolu's closing notice: "Anadolu Agency website contains only a portion of the news
+    # stories offered to subscribers in the AA News Broadcasting System (HAS), …"
+    (
+        re.compile(r"(?m)^[ \t]*Anadolu[ ]Agency[ ]website[ ]contains[ ]only[ ]a[ ]portion\b"),
+        "Anadolu",
+    ),
     # Ritzau's closing "/ritzau/"; Agerpres' closing "AGERPRES (RO - author: …; EN - author: …)"
     (re.compile(r"(?m)^[ \t]*/ritzau/[ ]*$", re.IGNORECASE), "Ritzau"),
     (re.compile(r"(?m)^[ \t]*AGERPRES[ ]*\((?:RO|EN)[ ]*-[ ]*author\b"), "Agerpres"),

@@ -117,6 +117,10 @@ TRAINING_SETS = (
     "relays_dev82",
     "relays_dev83",
     "relays_dev84",
+    "relays_dev85",
+    "relays_dev86",
+    "relays_dev87",
+    "relays_dev88",
     "speakers_dev",
     "uncredited_dev",
 )

