@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from framing.engine import credit_detector as cd
 from framing.engine.relays import wire_origin
 
 BODY = (
@@ -17,12 +16,8 @@ BODY = (
 OUTLET = "Gulf Coast Daily"
 
 
-@pytest.fixture(autouse=True)
-def _rules_alone():
-    # the rules' own reading (the learned detector is tested on its own)
-    cd.use(None)
-    yield
-    cd.use_packaged()
+# the rules' own reading (the learned detector is tested on its own)
+pytestmark = pytest.mark.usefixtures("rules_alone")
 
 
 @pytest.mark.parametrize(

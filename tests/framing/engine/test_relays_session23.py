@@ -27,12 +27,8 @@ BODY = (
 OUTLET = "The Harbour Times"
 
 
-@pytest.fixture(autouse=True)
-def _rules_alone():
-    # the rules' own reading (the learned detector is tested on its own)
-    cd.use(None)
-    yield
-    cd.use_packaged()
+# the rules' own reading (the learned detector is tested on its own)
+pytestmark = pytest.mark.usefixtures("rules_alone")
 
 
 @pytest.mark.parametrize(
